@@ -1,0 +1,34 @@
+"""Shared helpers for the benchmark programs: where the development data lives, timing."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def shared_data() -> Path | None:
+    """``$EVENTWIRE_SHARED_DATA``, else ``../shared/data`` beside the checkout; None if absent."""
+    env = os.environ.get("EVENTWIRE_SHARED_DATA")
+    for candidate in ([Path(env)] if env else []) + [REPO.parent / "shared" / "data"]:
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def require(relative: str) -> Path:
+    """The path of a development data file, or exit with a clear message when it is absent."""
+    root = shared_data()
+    path = root / relative if root else None
+    if path is None or not path.exists():
+        print(f"development data not found: {relative} (looked in $EVENTWIRE_SHARED_DATA and "
+              f"{REPO.parent / 'shared' / 'data'}); nothing measured", file=sys.stderr)
+        sys.exit(2)
+    return path
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]

@@ -1,0 +1,54 @@
+"""The Document a reader produces: what the stages read."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .errors import EventwireError
+
+
+@dataclass
+class Document:
+    id: str
+    text: str
+    date: Optional[dt.date] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+    source: Optional[str] = None  # where it was read from (path, path:line, WARC record)
+    error: Optional[EventwireError] = None  # set when the reader could not produce text
+    raw: Optional[bytes] = None  # kept for quarantine when ``error`` is set
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def date_str(self) -> Optional[str]:
+        return self.date.isoformat() if self.date else None
+
+    @property
+    def content_hash(self) -> str:
+        """Identity for idempotent ingest: id, date and text, or the raw bytes when bad."""
+        h = hashlib.sha256()
+        h.update((self.id or "").encode())
+        h.update(b"\0")
+        h.update((self.date_str or "").encode())
+        h.update(b"\0")
+        if self.error is not None:
+            h.update(self.raw or b"")
+            h.update(self.error.code.encode())
+        else:
+            h.update(self.text.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+
+def parse_date(value: object) -> Optional[dt.date]:
+    """A YYYY-MM-DD date, or None when absent; a bad value raises E106."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise EventwireError("E106", repr(value))
+    text = value.strip()[:10]
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise EventwireError("E106", repr(value)) from None

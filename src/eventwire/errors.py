@@ -1,0 +1,42 @@
+"""The catalogue of coded errors.
+
+E1xx: input could not be read. E2xx: processing failed. E3xx: the store.
+Each message says what went wrong and what the user can do about it.
+"""
+from __future__ import annotations
+
+CATALOGUE: dict[str, str] = {
+    "E100": "input path does not exist: {detail}",
+    "E101": "document is empty or holds only whitespace{detail}",
+    "E102": "not valid UTF-8 text{detail}; re-encode the file as UTF-8",
+    "E103": "binary content ({detail}), not a text, JSON Lines, HTML or WARC document",
+    "E104": "malformed JSON line{detail}; each line must be one JSON object",
+    "E105": "JSON line has no usable 'text' field{detail}; give 'text' as a non-empty string",
+    "E106": "invalid date {detail}; write dates as YYYY-MM-DD",
+    "E107": "document too large ({detail}); split it into articles under the size limit",
+    "E108": "no main text could be extracted from the HTML page{detail}",
+    "E109": "WARC archive could not be read{detail}",
+    "E110": "unsupported input type{detail}; use .txt, .jsonl, .html, .warc or .warc.gz",
+    "E111": "JSON line field has the wrong type{detail}",
+    "E112": "text is not in English (detected {detail}); stored but not coded",
+    "E200": "processing failed in stage {detail}; the document is kept in quarantine",
+    "E201": "the language model could not be loaded{detail}; run `make install`",
+    "E300": "store could not be opened{detail}",
+    "E301": "store schema is newer than this eventwire{detail}; upgrade eventwire",
+    "E302": "no such record{detail}",
+}
+
+
+class EventwireError(Exception):
+    """An error with a catalogue code; ``str()`` gives a sentence a user can act on."""
+
+    def __init__(self, code: str, detail: str = ""):
+        self.code = code
+        self.detail = detail
+        template = CATALOGUE.get(code, "{detail}")
+        self.message = template.format(detail=detail)
+        super().__init__(f"{code}: {self.message}")
+
+
+def describe(code: str, detail: str = "") -> str:
+    return CATALOGUE[code].format(detail=detail)

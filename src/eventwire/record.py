@@ -1,0 +1,172 @@
+"""The document record of spec/output.md, defined once and used everywhere.
+
+Every span is a pair of Python ``str`` offsets into the record's own ``text``.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA = "eventwire/1"
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Modality = Literal["asserted", "negated", "hypothetical", "future"]
+Precision = Literal["day", "month", "year"]
+PLOVER_CATEGORIES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+class Part(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Mention(Part):
+    start: int
+    end: int
+    text: str
+
+
+class Actor(Part):
+    id: str
+    name: str
+    type: Literal["person", "organization", "country", "group", "other"] = "other"
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    code: Optional[str] = None
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Time(Part):
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+
+
+class Place(Part):
+    start: int
+    end: int
+    text: str
+    name: str
+    feature: Literal["city", "admin1", "admin2", "country", "region", "other"] = "other"
+    country: Optional[str] = None
+    admin1: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    geonameid: Optional[int] = None
+
+
+class Speaker(Part):
+    start: int
+    end: int
+    text: str
+    actor: Optional[str] = None
+
+
+class Quote(Part):
+    start: int
+    end: int
+    text: str
+    direct: bool
+    cue: Optional[str] = None
+    date: Optional[str] = None
+    speaker: Optional[Speaker] = None
+
+
+class EventActor(Part):
+    actor: Optional[str] = None
+    text: str
+    country: Optional[str] = None
+    sector: Optional[str] = None
+
+
+class EventPlace(Part):
+    name: str
+    country: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    geonameid: Optional[int] = None
+
+
+class SentenceSpan(Part):
+    start: int
+    end: int
+
+
+class Event(Part):
+    id: str
+    category: str
+    mode: Optional[str] = None
+    cameo: Optional[str] = None
+    goldstein: Optional[float] = None
+    quad_class: Optional[int] = None
+    acled_event_type: Optional[str] = None
+    source: Optional[EventActor] = None
+    target: Optional[EventActor] = None
+    date: Optional[str] = None
+    date_precision: Optional[Precision] = None
+    place: Optional[EventPlace] = None
+    modality: Modality = "asserted"
+    sentence: SentenceSpan
+    evidence: Mention
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class Record(Part):
+    schema_: str = Field(default=SCHEMA, alias="schema")
+    id: str
+    title: Optional[str] = None
+    date: Optional[str] = None
+    url: Optional[str] = None
+    language: Optional[str] = "en"
+    text: str
+    actors: list[Actor] = Field(default_factory=list)
+    times: list[Time] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_json(self) -> str:
+        return self.model_dump_json(by_alias=True)
+
+    def to_dict(self) -> dict:
+        return self.model_dump(by_alias=True, mode="json")
+
+
+class ErrorInfo(Part):
+    code: str
+    message: str
+
+
+class ErrorRecord(Part):
+    schema_: str = Field(default=SCHEMA, alias="schema")
+    id: str
+    title: Optional[str] = None
+    date: Optional[str] = None
+    url: Optional[str] = None
+    source: Optional[str] = None
+    error: ErrorInfo
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_json(self) -> str:
+        return self.model_dump_json(by_alias=True, exclude={"source"})
+
+    def to_dict(self) -> dict:
+        return self.model_dump(by_alias=True, mode="json", exclude={"source"})
+
+
+def parse_record(line: str) -> Record | ErrorRecord:
+    """Read one JSON line written by ``extract`` back into its model."""
+    import json
+
+    data = json.loads(line)
+    if "error" in data:
+        return ErrorRecord.model_validate(data)
+    return Record.model_validate(data)
