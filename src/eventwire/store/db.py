@@ -229,32 +229,50 @@ class Store:
              dates, merged_id])
 
     def ingest(self, documents: Iterable[Document], batch_size: int = 32,
-               on_batch: Callable[[IngestStats], None] | None = None, nlp=None) -> IngestStats:
-        """Read, code and store documents; skips those already stored."""
+               on_batch: Callable[[IngestStats], None] | None = None, nlp=None,
+               workers: int = 1, extractor: Callable | None = None) -> IngestStats:
+        """Read, code and store documents; skips those already stored.
+
+        ``extractor`` maps an iterator of Documents to (document, record) pairs in order
+        (default: :func:`eventwire.pipeline.extract_many` with ``workers`` processes; the Dask
+        backend passes its own). Each batch of results is one transaction.
+        """
         from ..pipeline import extract_many
 
         total = IngestStats()
-        it = iter(documents)
-        while True:
-            batch = [d for _, d in zip(range(batch_size), it)]
-            if not batch:
-                break
-            stats = IngestStats(read=len(batch))
-            seen: set[str] = set()
-            known = self.known_keys([d.content_hash for d in batch])
-            fresh = []
-            for d in batch:
-                key = d.content_hash
-                if key in known or key in seen:
-                    stats.skipped += 1
-                else:
-                    seen.add(key)
-                    fresh.append(d)
-            if fresh:
-                stats.add(self.write_batch(list(extract_many(fresh, batch_size=batch_size, nlp=nlp))))
+        in_flight: set[str] = set()
+        skipped = IngestStats()
+
+        def fresh() -> Iterator[Document]:
+            for batch in _chunks(documents, batch_size):
+                known = self.known_keys([d.content_hash for d in batch])
+                for d in batch:
+                    key = d.content_hash
+                    if key in known or key in in_flight:
+                        skipped.read += 1
+                        skipped.skipped += 1
+                    else:
+                        in_flight.add(key)
+                        yield d
+
+        if extractor is None:
+            results = extract_many(fresh(), batch_size=batch_size, nlp=nlp, workers=workers)
+        else:
+            results = extractor(fresh())
+        for chunk in _chunks(results, batch_size):
+            stats = self.write_batch(chunk)
+            stats.read = len(chunk)
+            for document, _ in chunk:
+                in_flight.discard(document.content_hash)
+            stats.add(skipped)
+            skipped.read = skipped.skipped = 0
             total.add(stats)
             if on_batch:
                 on_batch(stats)
+        if skipped.read:
+            total.add(skipped)
+            if on_batch:
+                on_batch(skipped)
         return total
 
     # --- queries ------------------------------------------------------------------------
@@ -367,6 +385,12 @@ class Store:
                 f"FROM merged_events WHERE {asserted}) WHERE country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50"),
             "quarantine_by_code": self._rows("SELECT code, count(*) AS n FROM quarantine GROUP BY 1 ORDER BY 1"),
         }
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := [x for _, x in zip(range(size), it)]:
+        yield chunk
 
 
 def _clamp(limit: int) -> int:
