@@ -178,35 +178,30 @@ class Store:
                         list(row.values()))
 
     def _merge(self, row: dict) -> str:
-        """Attach a new report to the merged event it matches best, or start a new one."""
+        """Attach a new report to every merged event holding a matching report (joining them
+        into one when it matches several), or start a new merged event."""
         con = self.con
         day = row["day"]
         if day is None:
-            cands = con.execute(
-                "SELECT * FROM merged_events WHERE category = ? AND day IS NULL", [row["category"]])
+            cur = con.execute("SELECT * FROM events WHERE category = ? AND day IS NULL", [row["category"]])
         else:
             # Wide enough for a month-precision report matching a day inside it.
-            cands = con.execute(
-                "SELECT * FROM merged_events WHERE category = ? AND day BETWEEN ? AND ?",
-                [row["category"], day - dt.timedelta(days=31), day + dt.timedelta(days=31)])
-        names = [d[0] for d in cands.description]
-        best, best_score = None, merge.MATCH_THRESHOLD
-        for values in cands.fetchall():
-            old = dict(zip(names, values))
-            score = merge.match_score(row, old, old.get("place_feature"))
-            if score > best_score:
-                best, best_score = old, score
-        if best is None:
+            cur = con.execute("SELECT * FROM events WHERE category = ? AND day BETWEEN ? AND ?",
+                              [row["category"], day - dt.timedelta(days=31), day + dt.timedelta(days=31)])
+        names = [d[0] for d in cur.description]
+        matched = sorted({old["merged_id"] for old in (dict(zip(names, v)) for v in cur.fetchall())
+                          if merge.match_score(row, old) >= merge.MATCH_THRESHOLD},
+                         key=_merged_number)
+        if not matched:
             (seq,) = con.execute("SELECT nextval('merged_seq')").fetchone()
             merged_id = f"M{seq}"
-            con.execute(
-                "INSERT INTO merged_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
-                [merged_id, row["category"], row["quad_class"], day, row["date"], row["date_precision"],
-                 row["source_country"], row["target_country"], row["place_country"],
-                 row["place_feature"], row["lat"], row["lon"], row["modality"],
-                 row["doc_key"], row["event_id"], [row["date"]] if row["date"] else []])
-            return merged_id
-        merged_id = best["merged_id"]
+            con.execute("INSERT INTO merged_events (merged_id, category, quad_class, modality, n_sources) "
+                        "VALUES (?, ?, ?, ?, 1)", [merged_id, row["category"], row["quad_class"], row["modality"]])
+        else:
+            merged_id, absorbed = matched[0], matched[1:]
+            for other in absorbed:
+                con.execute("UPDATE events SET merged_id = ? WHERE merged_id = ?", [merged_id, other])
+                con.execute("DELETE FROM merged_events WHERE merged_id = ?", [other])
         self._refresh_merged(merged_id, extra=row)
         return merged_id
 
@@ -385,6 +380,10 @@ class Store:
                 f"FROM merged_events WHERE {asserted}) WHERE country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50"),
             "quarantine_by_code": self._rows("SELECT code, count(*) AS n FROM quarantine GROUP BY 1 ORDER BY 1"),
         }
+
+
+def _merged_number(merged_id: str) -> int:
+    return int(merged_id[1:])
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
