@@ -1,9 +1,295 @@
-"""Placeholder until the event coder lands (issue 8): the code path exists, codes nothing."""
+"""The event coder: sentences in, PLOVER events out.
+
+For every sentence: find triggers (``patterns``), fold a nominal trigger into the verb that
+governs it when both name one event ("imposed sanctions", "airstrikes killed"), read the
+modality (``modality``), the source and target (``participants``), the date (times stage),
+the place (places stage), the codes (``lexicon``), the ACLED type, the evidence span and a
+confidence. Content of requests and accusations, accidents ("a collapse killed 16") and
+casualty tolls of an event already coded are not events.
+"""
 from __future__ import annotations
 
+import datetime as dt
+
 from ..context import DocContext
-from ..record import Event
+from ..places import event_place
+from ..record import Event, EventActor, EventPlace, Mention, SentenceSpan
+from ..times import date_for
+from .lexicon import describe_code, load_lexicon
+from .modality import Modality, modality_of
+from .participants import find_participants, resolve_side
+from .patterns import Trigger, find_triggers
+
+QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
+        "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "SANCTION": 3, "THREATEN": 3,
+        "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
+
+# Verbs whose nominal subject is the event ("clashes broke out", "the ceasefire took effect").
+_EVENT_SUBJECT_VERBS = {"break", "erupt", "take", "begin", "start", "continue", "resume", "end",
+                        "occur", "happen", "intensify", "escalate", "rage", "spread", "hold",
+                        "come", "enter", "go", "flare", "collapse", "stall", "fail", "last",
+                        "kill", "injure", "wound", "hit", "target", "destroy", "damage", "leave"}
+_CASUALTY_VERBS = {"kill", "injure", "wound", "die", "hurt", "maim"}
+_ATTACK_NOUN_CODES = ("18", "19", "20")
+
+
+def _category(trigger: Trigger):
+    category, row = describe_code(trigger.cameo)
+    if trigger.rule.get("category"):
+        category = trigger.rule["category"]
+    return category, row
+
+
+def _call_date_for(span, ctx, anchor):
+    try:
+        return date_for(span, ctx, anchor_token=anchor)
+    except TypeError:
+        return date_for(span, ctx)
+
+
+def _times_in(ctx: DocContext, start: int, end: int) -> bool:
+    return any(start <= t.start and t.end <= end for t in ctx.times)
+
+
+def _clause_range(tok):
+    node = tok
+    if tok.pos_ not in ("VERB", "AUX"):
+        while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+            node = node.head
+    sub = list(node.subtree)
+    return sub[0].idx, sub[-1].idx + len(sub[-1].text)
+
+
+def _is_non_agentive(verb, lex) -> bool:
+    """'a canopy collapse killed 16 people': an accident, not an attack."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "agent"):
+            head = c if c.dep_ == "nsubj" else next((g for g in c.children if g.dep_ == "pobj"), c)
+            if head.lemma_.lower() in lex.cues["non_agentive_subjects"] or \
+                    head.lower_ in lex.cues["non_agentive_subjects"]:
+                return True
+    return False
+
+
+def _is_casualty_toll(trig: Trigger, coded_assault: bool) -> bool:
+    """'Two soldiers were killed.' / '..., killing nine civilians': the toll of an attack
+    already coded, not a new event."""
+    tok = trig.token
+    if trig.nominal or tok.lemma_.lower() not in _CASUALTY_VERBS:
+        return False
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    has_agent = any(c.dep_ == "agent" for c in tok.children)
+    has_subj = any(c.dep_ == "nsubj" for c in tok.children)
+    if passive and not has_agent:
+        return coded_assault
+    if tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG" and not has_subj:
+        return coded_assault
+    if tok.dep_ == "conj" and not has_subj and coded_assault:
+        return True
+    return False
+
+
+def _fold_triggers(triggers: list[Trigger]) -> list[Trigger]:
+    """Merge a nominal trigger into the verb trigger it belongs to."""
+    by_i = {t.token.i: t for t in triggers}
+    dropped: set[int] = set()
+    lex = load_lexicon()
+    for t in triggers:
+        if not t.nominal:
+            continue
+        tok = t.token
+        gov = tok.head
+        if tok.dep_ == "pobj" and gov.dep_ in ("prep", "agent"):
+            gov = gov.head
+        vt = by_i.get(gov.i)
+        if vt is None or vt.nominal or vt.token.i in dropped:
+            continue
+        vcat, _ = _category(vt)
+        ncat, _ = _category(t)
+        vlemma = vt.token.lemma_.lower()
+        governs = vlemma in lex.cues["future_governors"] or vlemma in lex.cues["hypothetical_governors"] \
+            or vlemma in ("threaten", "vow", "warn", "pledge", "promise", "offer", "agree")
+        if tok.dep_ in ("nsubj",) and ncat == "ASSAULT" and vcat == "ASSAULT":
+            # "airstrikes killed 12": the attack noun is the event, the verb its evidence
+            vt.cameo = t.cameo if t.cameo[:2] in _ATTACK_NOUN_CODES else vt.cameo
+            vt.extra_tokens.append(tok)
+            vt.extra_tokens.extend(t.extra_tokens)
+            vt.rule = dict(vt.rule, noun_subject=tok.i)
+            dropped.add(tok.i)
+        elif tok.dep_ in ("dobj", "pobj", "attr", "oprd") and (ncat == vcat or not governs):
+            if vcat in ("ACCUSE", "REQUEST", "REJECT") and ncat != vcat:
+                continue  # content: the modality reader suppresses or keeps it
+            vt.extra_tokens.append(tok)
+            vt.extra_tokens.extend(t.extra_tokens)
+            if vt.source == "verb" and ncat and ncat != vcat:
+                vt.cameo = t.cameo   # the dictionary only knew the verb; the noun is specific
+                vt.rule = dict(t.rule)
+            dropped.add(tok.i)
+    return [t for t in triggers if t.token.i not in dropped]
+
+
+def _evidence(trig: Trigger, doc):
+    toks = [trig.token] + list(trig.extra_tokens)
+    tok = trig.token
+    if trig.nominal and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _EVENT_SUBJECT_VERBS:
+        toks.append(tok.head)
+        toks.extend(c for c in tok.head.children if c.dep_ == "prt")
+    if trig.nominal and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and \
+            load_lexicon().triggers_verbs.get(tok.head.lemma_.lower(), [{}])[0].get("light"):
+        toks.append(tok.head)
+    if not trig.nominal:
+        toks.extend(c for c in tok.children if c.dep_ == "prt")
+    sent = tok.sent
+    toks = [t for t in toks if sent.start <= t.i < sent.end]
+    i, j = min(t.i for t in toks), max(t.i for t in toks)
+    if j - i > 12:
+        i = j = tok.i
+    span = doc[i:j + 1]
+    return span.start_char, span.end_char
+
+
+def _event_actor(side) -> EventActor | None:
+    if side is None:
+        return None
+    return EventActor(actor=side.actor, text=side.text, country=side.country, sector=side.sector)
+
+
+def _confidence(trig: Trigger, src, tgt, category: str, modality: Modality) -> float:
+    base = {"rule": 0.62, "pattern": 0.55, "verb": 0.4, "noun": 0.5}[trig.source]
+    base += 0.05 * min(trig.specificity, 3)
+    if src is not None and src.country:
+        base += 0.12
+    elif src is not None:
+        base += 0.05
+    if tgt is not None and tgt.country:
+        base += 0.05
+    if modality.value != "asserted":
+        base -= 0.05
+    return round(max(0.05, min(0.97, base)), 3)
 
 
 def code_events(doc, ctx: DocContext) -> list[Event]:
-    return []
+    lex = load_lexicon()
+    events: list[Event] = []
+    doc_date = ctx.document.date
+    coded_assault = False
+    last_date: tuple[str | None, str | None] = (None, None)
+    last_country: str | None = None
+    for sent in doc.sents:
+        triggers = _fold_triggers(find_triggers(sent, lex))
+        sent_has_time = _times_in(ctx, sent.start_char, sent.end_char)
+        sent_events: list[tuple[Event, Trigger]] = []
+        for trig in triggers:
+            category, row = _category(trig)
+            if category is None or row is None:
+                continue
+            tok = trig.token
+            if not trig.nominal and category == "ASSAULT" and _is_non_agentive(tok, lex):
+                continue
+            if category == "ASSAULT" and _is_casualty_toll(trig, coded_assault or any(
+                    e.category == "ASSAULT" for e, _ in sent_events)):
+                continue
+            modality = modality_of(tok, nominal=trig.nominal)
+            if modality.suppressed:
+                continue
+            if trig.rule.get("negated"):
+                modality = Modality("negated", cue="without")
+            symmetric = bool(trig.rule.get("symmetric"))
+            src_tok, tgt_tok = find_participants(trig, symmetric)
+            src = resolve_side(src_tok, ctx, doc)
+            tgt = resolve_side(tgt_tok, ctx, doc)
+            if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
+                tgt = None
+            # date
+            date = precision = None
+            if modality.value in ("asserted", "negated"):
+                if not sent_has_time and last_date[0] is not None:
+                    date, precision = last_date
+                else:
+                    date, precision = _call_date_for(sent, ctx, tok)
+                if date and doc_date and date > doc_date.isoformat()[:len(date)]:
+                    date, precision = doc_date.isoformat(), "day"
+            else:
+                c0, c1 = _clause_range(tok)
+                if _times_in(ctx, c0, c1):
+                    span = doc.char_span(c0, c1, alignment_mode="expand") or sent
+                    date, precision = _call_date_for(span, ctx, tok)
+            # place
+            place = None
+            p = event_place(sent, ctx)
+            if p is not None:
+                place = EventPlace(name=p.name, country=p.country, lat=p.lat, lon=p.lon,
+                                   geonameid=p.geonameid)
+            # actors without a country: where it happened (gunmen, villagers, police)
+            fallback_country = (place.country if place else None) or last_country
+            for side in (src, tgt):
+                if side is not None and side.country is None and side.sector not in (None, "IGO", "NGO") \
+                        and fallback_country:
+                    side.country = fallback_country
+            mode = trig.rule.get("mode", row.mode) if "mode" in trig.rule else row.mode
+            e0, e1 = _evidence(trig, doc)
+            event = Event(
+                id="E0", category=category, mode=mode, cameo=row.code, goldstein=row.goldstein,
+                quad_class=QUAD.get(category), acled_event_type=trig.rule.get("acled"),
+                source=_event_actor(src), target=_event_actor(tgt),
+                date=date, date_precision=precision if date else None, place=place,
+                modality=modality.value,
+                sentence=SentenceSpan(start=sent.start_char, end=sent.end_char),
+                evidence=Mention(start=e0, end=e1, text=doc.text[e0:e1]),
+                confidence=_confidence(trig, src, tgt, category, modality))
+            sent_events.append((event, trig))
+        for event, trig in sent_events:
+            if event.category == "ASSAULT" and event.modality == "asserted":
+                coded_assault = True
+            if event.modality == "asserted" and event.date:
+                last_date = (event.date, event.date_precision)
+            if event.source and event.source.country:
+                last_country = last_country or event.source.country
+        events.extend(e for e, _ in sent_events)
+    _assign_acled(events)
+    for k, e in enumerate(events, 1):
+        e.id = f"E{k}"
+    return events
+
+
+_REMOTE = {"195", "1951", "1952", "194", "183", "1831", "1832", "1833", "1834", "204", "2041", "2042"}
+_CIVILIAN_SECTORS = {"CVL", "REF", "EDU", "MED", "LAB", "AGR", "REL", "HLH", "BUS", "OPP"}
+_STRATEGIC_RETREAT = {"0871", "087", "0872", "0873", "0874", "0841", "084"}
+
+
+def _assign_acled(events: list[Event]) -> None:
+    """ACLED event type from the PLOVER reading (see ontology/acled_types.csv)."""
+    protest = [e for e in events if e.category == "PROTEST"]
+    riot = any(e.mode == "riot" for e in protest)
+    for e in events:
+        if e.acled_event_type:
+            continue
+        tsec = e.target.sector if e.target else None
+        if e.category == "PROTEST":
+            e.acled_event_type = "Riots" if e.mode == "riot" else "Protests"
+        elif e.category == "ASSAULT":
+            if e.cameo == "175" or (protest and tsec == "OPP"):
+                e.acled_event_type = "Riots" if riot else "Protests"
+            elif e.cameo in _REMOTE:
+                e.acled_event_type = "Explosions/Remote violence"
+            elif e.cameo in ("181", "1821", "1822", "186", "202", "182", "1823") or tsec in _CIVILIAN_SECTORS:
+                e.acled_event_type = "Violence against civilians"
+            else:
+                e.acled_event_type = "Battles"
+        elif e.category == "COERCE":
+            if e.cameo == "173":
+                e.acled_event_type = ("Riots" if riot else "Protests") if protest else "Strategic developments"
+            elif e.cameo in ("192",):
+                e.acled_event_type = "Battles"
+            elif e.cameo in ("1711", "171", "1724", "1723"):
+                e.acled_event_type = "Strategic developments"
+        elif e.category == "MOBILIZE":
+            e.acled_event_type = None if e.cameo == "152" else "Strategic developments"
+        elif e.category == "RETREAT":
+            if e.cameo in _STRATEGIC_RETREAT or e.mode in ("withdraw", "ceasefire") or e.cameo == "0814":
+                e.acled_event_type = "Strategic developments"
+        elif e.category == "AGREE":
+            if e.evidence and any(w in e.evidence.text.lower() for w in ("ceasefire", "truce")):
+                e.acled_event_type = "Strategic developments"
+        elif e.category == "AID" and e.cameo == "074":
+            e.acled_event_type = "Strategic developments"

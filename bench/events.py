@@ -1,0 +1,263 @@
+"""Event-coding benchmark: PLOVER category, actors, modality, date, place, ACLED type.
+
+Data (``$EVENTWIRE_SHARED_DATA/events/``, see its README):
+- ``reports_dev.jsonl``: 160 news leads / conflict notes with 280 gold events (CC0) - the main
+  dev benchmark. Gold and predicted events are matched when the predicted evidence span
+  overlaps the gold trigger (same category preferred); figures per field are on matched events.
+- ``plover_gsr.jsonl``: 322 PLOVER gold sentences (CC BY-SA) - category of the coder's most
+  confident event vs the gold category.
+- ``cameo_class.jsonl``: 1,800 sentences in 5 CAMEO classes (GPL-3, evaluation only) - class
+  of the most confident event (none / CAMEO 01-02 = neutral).
+
+Usage: ``python bench/events.py [--limit N] [--only reports|gsr|cameo] [--show-errors]``
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import read_jsonl, require  # noqa: E402
+
+QUAD5 = {"01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2}
+for _r in ("09", "10", "11", "12", "13", "16"):
+    QUAD5[_r] = 3
+for _r in ("14", "15", "17", "18", "19", "20"):
+    QUAD5[_r] = 4
+
+
+def _km(a_lat, a_lon, b_lat, b_lon) -> float:
+    r = 6371.0
+    p1, p2 = math.radians(a_lat), math.radians(b_lat)
+    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(h))
+
+
+def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    out, i = [], text.find(needle)
+    while i >= 0:
+        out.append((i, i + len(needle)))
+        i = text.find(needle, i + 1)
+    return out
+
+
+class Timer:
+    def __init__(self):
+        self.events = 0.0
+
+
+def run_pipeline(items: list[tuple[str, str, str | None]], timer: Timer | None = None):
+    """[(id, text, date)] -> ({id: Record}, parse seconds, total seconds)."""
+    from eventwire import pipeline
+    from eventwire.document import Document, parse_date
+    from eventwire.nlp import load_nlp
+
+    nlp = load_nlp()
+    if timer is not None:
+        stages = []
+        for name, attr, fn in pipeline.STAGES:
+            if name == "events":
+                def timed(doc, ctx, _fn=fn):
+                    t0 = time.perf_counter()
+                    try:
+                        return _fn(doc, ctx)
+                    finally:
+                        timer.events += time.perf_counter() - t0
+                stages.append((name, attr, timed))
+            else:
+                stages.append((name, attr, fn))
+        pipeline.STAGES[:] = stages
+    texts = [t for _, t, _ in items]
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    parse_s = time.perf_counter() - t0
+    docs = [Document(id=i, text=t, date=parse_date(d)) for i, t, d in items]
+    t0 = time.perf_counter()
+    records = {doc.id: rec for doc, rec in pipeline.extract_many(docs)}
+    total_s = time.perf_counter() - t0
+    return records, parse_s, total_s
+
+
+def match_events(text: str, gold: list[dict], pred: list) -> list[tuple[dict, object | None]]:
+    used: set[int] = set()
+    pairs = []
+    for g in gold:
+        occ = _occurrences(text, g["trigger"]) or []
+        cands = [k for k, p in enumerate(pred) if k not in used and any(
+            p.evidence.start < e and s < p.evidence.end for s, e in occ)]
+        if not cands:
+            pairs.append((g, None))
+            continue
+        same = [k for k in cands if pred[k].category == g["category"]]
+        k = (same or cands)[0]
+        used.add(k)
+        pairs.append((g, pred[k]))
+    return pairs
+
+
+def bench_reports(limit: int | None, show_errors: bool) -> None:
+    rows = read_jsonl(require("events/reports_dev.jsonl"))[:limit]
+    timer = Timer()
+    items = [(r["id"], r["text"], r["pub_date"]) for r in rows]
+    records, parse_s, total_s = run_pipeline(items, timer)
+    n_gold = n_found = n_pred = n_pred_matched = 0
+    acc = defaultdict(lambda: [0, 0])
+    per_cat = defaultdict(lambda: Counter())
+    leaks = 0
+    non_asserted = 0
+    buckets = defaultdict(lambda: [0, 0])
+    errors = []
+    for r in rows:
+        rec = records[r["id"]]
+        pred = list(getattr(rec, "events", []) or [])
+        n_pred += len(pred)
+        pairs = match_events(r["text"], r["events"], pred)
+        matched_preds = {id(p) for _, p in pairs if p is not None}
+        n_pred_matched += len(matched_preds)
+        for p in pred:
+            b = min(int(p.confidence * 10), 9)
+            ok = any(p is q and g["category"] == q.category for g, q in pairs)
+            buckets[b][0] += ok
+            buckets[b][1] += 1
+        for g, p in pairs:
+            n_gold += 1
+            if g["modality"] != "asserted":
+                non_asserted += 1
+            if p is None:
+                per_cat[g["category"]]["fn"] += 1
+                errors.append((r["id"], "MISS", g["category"], g["trigger"], g["modality"], ""))
+                continue
+            n_found += 1
+            if g["modality"] != "asserted" and p.modality == "asserted":
+                leaks += 1
+            ok = p.category == g["category"]
+            acc["category"][0] += ok
+            acc["category"][1] += 1
+            per_cat[g["category"]]["tp" if ok else "fn"] += 1
+            if not ok:
+                per_cat[p.category]["fp"] += 1
+                errors.append((r["id"], "CAT", g["category"], g["trigger"], p.category, p.evidence.text))
+            acc["acled_type"][0] += (p.acled_event_type == g["acled_event_type"])
+            acc["acled_type"][1] += 1
+            acc["modality"][0] += (p.modality == g["modality"])
+            acc["modality"][1] += 1
+            if p.modality != g["modality"]:
+                errors.append((r["id"], "MOD", g["category"], g["trigger"], g["modality"], p.modality))
+            for side in ("source", "target"):
+                gs = g.get(side)
+                if not gs:
+                    continue
+                ps = getattr(p, side)
+                good = ps is not None and ps.country == gs["country"]
+                acc[f"{side}_country"][0] += good
+                acc[f"{side}_country"][1] += 1
+                if not good:
+                    errors.append((r["id"], side.upper(), g["category"], gs["text"], gs["country"],
+                                   ps and (ps.text, ps.country)))
+            acc["date"][0] += (p.date == g["date"])
+            acc["date"][1] += 1
+            if p.date != g["date"]:
+                errors.append((r["id"], "DATE", g["category"], g["trigger"], g["date"], p.date))
+            if g["place"]:
+                pl = p.place
+                good = pl is not None and pl.lat is not None and _km(
+                    pl.lat, pl.lon, g["place"]["lat"], g["place"]["lon"]) <= 25
+                acc["place_25km"][0] += good
+                acc["place_25km"][1] += 1
+        for p in pred:
+            if id(p) not in matched_preds:
+                errors.append((r["id"], "EXTRA", p.category, p.evidence.text, p.modality, ""))
+    cats = sorted(per_cat)
+    f1s = []
+    for c in cats:
+        tp, fp, fn = per_cat[c]["tp"], per_cat[c]["fp"], per_cat[c]["fn"]
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    print(f"== reports_dev.jsonl: {len(rows)} texts, {n_gold} gold events, {n_pred} predicted")
+    print(f"event recall (evidence overlaps gold trigger): {n_found / n_gold:.3f}  ({n_found}/{n_gold})")
+    print(f"event precision (predicted events matching a gold event): {n_pred_matched / max(n_pred, 1):.3f}")
+    for k in ("category", "acled_type", "source_country", "target_country", "modality", "date", "place_25km"):
+        a, n = acc[k]
+        print(f"{k:>16}: {a / max(n, 1):.3f}  ({a}/{n}) on found events")
+    print(f"macro-F1 over categories (found + missed): {sum(f1s) / len(f1s):.3f}")
+    print(f"non-asserted gold events coded as asserted: {leaks} of {non_asserted}")
+    print("confidence calibration (bucket: share of predicted events correct, count):")
+    for b in sorted(buckets):
+        ok, n = buckets[b]
+        print(f"   {b / 10:.1f}-{(b + 1) / 10:.1f}: {ok / n:.2f} ({n})")
+    print(f"events per document: {n_pred / len(rows):.2f}")
+    print(f"documents per second (all stages): {len(rows) / total_s:.1f}; spaCy parse alone "
+          f"{parse_s:.2f}s, event stage {timer.events:.2f}s = {100 * timer.events / parse_s:.1f}% of parse")
+    if show_errors:
+        for e in errors:
+            print("   ", *e, sep=" | ")
+
+
+def _top_event(rec):
+    evs = list(getattr(rec, "events", []) or [])
+    if not evs:
+        return None
+    return max(evs, key=lambda e: e.confidence)
+
+
+def bench_gsr(limit: int | None) -> None:
+    rows = read_jsonl(require("events/plover_gsr.jsonl"))[:limit]
+    records, _, total_s = run_pipeline([(r["id"], r["text"], None) for r in rows])
+    top_ok = any_ok = coded = 0
+    per = defaultdict(lambda: [0, 0])
+    for r in rows:
+        rec = records[r["id"]]
+        top = _top_event(rec)
+        cats = {e.category for e in getattr(rec, "events", []) or []}
+        coded += top is not None
+        ok = top is not None and top.category == r["category"]
+        top_ok += ok
+        any_ok += r["category"] in cats
+        per[r["category"]][0] += ok
+        per[r["category"]][1] += 1
+    n = len(rows)
+    print(f"== plover_gsr.jsonl: {n} sentences ({len(rows) / total_s:.1f} docs/s)")
+    print(f"PLOVER category accuracy (most confident event): {top_ok / n:.3f}")
+    print(f"gold category among the coded events: {any_ok / n:.3f}; sentences with an event: {coded / n:.3f}")
+    print("   " + ", ".join(f"{c} {a}/{b}" for c, (a, b) in sorted(per.items())))
+
+
+def bench_cameo(limit: int | None) -> None:
+    rows = read_jsonl(require("events/cameo_class.jsonl"))[:limit]
+    records, _, total_s = run_pipeline([(r["id"], r["text"], None) for r in rows])
+    by_split = defaultdict(lambda: [0, 0])
+    for r in rows:
+        top = _top_event(records[r["id"]])
+        cls = QUAD5.get(top.cameo[:2], 0) if top is not None and top.cameo else 0
+        by_split[r["split"]][0] += cls == r["label"]
+        by_split[r["split"]][1] += 1
+    print(f"== cameo_class.jsonl: {len(rows)} sentences ({len(rows) / total_s:.1f} docs/s)")
+    for split, (a, n) in sorted(by_split.items()):
+        print(f"5-class accuracy ({split}): {a / n:.3f} ({a}/{n})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--only", choices=["reports", "gsr", "cameo"])
+    ap.add_argument("--show-errors", action="store_true")
+    args = ap.parse_args()
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    if args.only in (None, "reports"):
+        bench_reports(args.limit, args.show_errors)
+    if args.only in (None, "gsr"):
+        bench_gsr(args.limit)
+    if args.only in (None, "cameo"):
+        bench_cameo(args.limit)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,162 @@
+"""The event stage's data, loaded once per process.
+
+- ``cameo_codes.csv``: CAMEO code -> name, Goldstein score, PLOVER category/mode/quad class
+  (from the shared ontology's ``cameo.csv``; built by ``scripts/build_event_data.py``).
+- ``acled_types.csv``: ACLED event/sub-event types and their PLOVER reading.
+- ``verbs.json``: the PETRARCH2 CAMEO verb dictionary (MIT) as verbs, synsets and patterns.
+- ``triggers.yaml``: our own rules for news phrasing the dictionary misses or miscodes,
+  including nominal events ("clashes", "an air strike", "talks in Doha").
+- ``countries.csv`` / ``agents.csv``: country names, demonyms and capitals, and agent nouns
+  with their sector, for the light actor fallback when the actors stage has nothing.
+- ``cues.yaml``: modality cue words (modal verbs, governing verbs of plans, denials, ...).
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+
+_DATA = "events/data"
+
+
+def _open(name: str):
+    return resources.files("eventwire").joinpath(f"{_DATA}/{name}").open(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float | None
+    category: str | None
+    mode: str | None
+    quad_class: int | None
+
+
+@dataclass
+class Lexicon:
+    cameo: dict[str, CameoCode]
+    acled: list[dict]
+    verbs: dict[str, list[dict]]          # inflected-word lemma -> verb entries with block
+    synsets: dict[str, frozenset[str]]
+    triggers_verbs: dict[str, list[dict]]
+    triggers_nouns: dict[str, list[dict]]
+    countries: dict[str, str]
+    agents: dict[str, str]
+    cues: dict
+    max_country_words: int = 4
+    max_agent_words: int = 4
+    extra: dict = field(default_factory=dict)
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return list(value)
+
+
+def _normalise_rules(table: dict) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for key, rules in (table or {}).items():
+        if isinstance(rules, dict):
+            rules = [rules]
+        norm = []
+        for r in rules:
+            r = dict(r)
+            for k in ("obj", "prep", "prt", "mod", "subj", "head", "not_obj", "not_mod", "xcomp"):
+                if k in r:
+                    r[k] = [str(x).lower() for x in _as_list(r[k])]
+            if r.get("cameo") is not None:
+                r["cameo"] = str(r["cameo"])
+            norm.append(r)
+        for lemma in str(key).lower().split("|"):
+            out.setdefault(lemma.strip(), []).extend(norm)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    cameo: dict[str, CameoCode] = {}
+    with _open("cameo_codes.csv") as fh:
+        for r in csv.DictReader(fh):
+            cameo[r["code"]] = CameoCode(
+                code=r["code"], name=r["name"],
+                goldstein=float(r["goldstein"]) if r["goldstein"] else None,
+                category=r["category"] or None, mode=r["mode"] or None,
+                quad_class=int(r["quad_class"]) if r["quad_class"] else None)
+    with _open("acled_types.csv") as fh:
+        acled = list(csv.DictReader(fh))
+    with _open("verbs.json") as fh:
+        vdata = json.load(fh)
+    verbs: dict[str, list[dict]] = {}
+    for block in vdata["blocks"]:
+        for v in block["verbs"]:
+            key = v["words"][v["infl"]]
+            entry = {"words": v["words"], "infl": v["infl"], "code": v["code"] or block["code"],
+                     "patterns": block["patterns"], "block": block["name"]}
+            verbs.setdefault(key, []).append(entry)
+    for entries in verbs.values():  # multi-word verbs first: they are more specific
+        entries.sort(key=lambda e: -len(e["words"]))
+    synsets = {k: frozenset(v) for k, v in vdata["synsets"].items()}
+    with _open("triggers.yaml") as fh:
+        trig = yaml.safe_load(fh)
+    with _open("cues.yaml") as fh:
+        cues = yaml.safe_load(fh)
+    cues = {k: frozenset(str(x).lower() for x in v) if isinstance(v, list) else v
+            for k, v in cues.items()}
+    with _open("countries.csv") as fh:
+        countries = {r["phrase"]: r["country"] for r in csv.DictReader(fh)}
+    for phrase, code in (trig.get("countries") or {}).items():
+        countries[str(phrase).lower()] = code
+    with _open("agents.csv") as fh:
+        agents = {r["phrase"]: r["sector"] for r in csv.DictReader(fh)}
+    for phrase, code in (trig.get("agents") or {}).items():
+        agents[str(phrase).lower()] = code
+    return Lexicon(
+        cameo=cameo, acled=acled, verbs=verbs, synsets=synsets,
+        triggers_verbs=_normalise_rules(trig.get("verbs")),
+        triggers_nouns=_normalise_rules(trig.get("nouns")),
+        countries=countries, agents=agents, cues=cues,
+        max_country_words=max(len(p.split()) for p in countries),
+        max_agent_words=max(len(p.split()) for p in agents),
+        extra=dict({k: v for k, v in trig.items() if k not in ("verbs", "nouns", "countries", "agents")},
+                   no_event_verbs_set=frozenset(str(v).lower() for v in trig.get("no_event_verbs", ()))),
+    )
+
+
+def describe_code(code: str | None) -> tuple[str | None, CameoCode | None]:
+    """(PLOVER category, codebook row) for a CAMEO code.
+
+    CAMEO 01 (statements) has no PLOVER category. CAMEO 02 (appeals) is read as REQUEST
+    through the parallel CAMEO 10 code (020 -> 100, 0253 -> 1053): news calls, urgings and
+    requests are requests in PLOVER's sense ("reporters' wording is the main guide"), and the
+    project's gold data codes them so; the CAMEO code and Goldstein score stay the appeal's.
+    """
+    if not code:
+        return None, None
+    lex = load_lexicon()
+    row = lex.cameo.get(code)
+    while row is None and len(code) > 2:
+        code = code[:-1]
+        row = lex.cameo.get(code)
+    if row is None:
+        return None, None
+    override = (lex.extra.get("code_overrides") or {}).get(row.code)
+    if override:
+        row = CameoCode(code=row.code, name=row.name, goldstein=row.goldstein,
+                        category=override.get("category", row.category),
+                        mode=override.get("mode", row.mode), quad_class=row.quad_class)
+    if row.category:
+        return row.category, row
+    if code.startswith("02"):
+        parallel = lex.cameo.get("10" + code[2:]) or lex.cameo.get("10")
+        return "REQUEST", CameoCode(code=row.code, name=row.name, goldstein=row.goldstein,
+                                    category="REQUEST", mode=parallel.mode if parallel else None,
+                                    quad_class=3)
+    return None, row

@@ -1,0 +1,129 @@
+"""Modality: does the text say the event happened (asserted), did not happen (negated),
+might happen (hypothetical) or is planned, threatened or expected (future)?
+
+The reading walks from the event's trigger up the dependency tree and the nearest cue wins:
+- on each verb: negation ("did not enter"), modal auxiliaries ("could", "may" ->
+  hypothetical; "will" -> future; "would" -> future under a statement or plan, else
+  hypothetical; "would have" -> hypothetical), an if/unless clause (hypothetical);
+- through governing words: plans, threats, promises, agreements ("threatened to",
+  "agreed to", "is expected to", "due to") make the content future; offers and
+  considerations ("offered to", "a possible") hypothetical; "failed to", "refused to",
+  "denied that" negated; reported speech ("said", "told") ends the walk, so the content
+  keeps its own modality ("officials said troops killed" is asserted);
+- the content of requests and accusations is not an event of its own (``suppressed``).
+Nominal events first look at their own modifiers ("planned talks", "without a deal",
+"a truce due to take effect").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import load_lexicon
+
+_CONTENT = {"xcomp", "ccomp", "pcomp", "acl"}
+_NOMINAL_UP = {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "appos",
+               "dative", "oprd", "npadvmod", "conj", "agent", "poss", "nmod"}
+
+
+@dataclass
+class Modality:
+    value: str = "asserted"
+    suppressed: bool = False        # content of a request/accusation: not an event
+    cue: str | None = None          # the word that decided it
+
+
+def _has_if(node, cues) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in cues["conditional_marks"] for c in node.children)
+
+
+def _own_cue(verb, cues, under_statement: bool) -> str | None:
+    """Modality marked on the verb itself: negation, auxiliaries, an if-clause."""
+    aux_words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "neg" for c in verb.children):
+        return "negated"
+    if _has_if(verb, cues):
+        return "hypothetical"
+    if aux_words & cues["hypothetical_aux"]:
+        return "hypothetical"
+    conditional_main = any(c.dep_ == "advcl" and _has_if(c, cues) for c in verb.children)
+    if aux_words & cues["would_aux"]:
+        if aux_words & {"have", "'ve"} or conditional_main:
+            return "hypothetical"
+        return "future" if under_statement else "hypothetical"
+    if aux_words & cues["future_aux"]:
+        return "hypothetical" if conditional_main else "future"
+    return None
+
+
+def _under_statement(verb, cues) -> bool:
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head is node:
+            return False
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in cues["speech_verbs"] or lemma in cues["future_governors"] or \
+           lemma in ("warn", "threaten", "vow", "pledge", "promise"):
+            return True
+    return False
+
+
+def modality_of(trigger_token, nominal: bool = False) -> Modality:
+    cues = load_lexicon().cues
+    tok = trigger_token
+    if nominal:
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "det", "nmod")}
+        if "no" in mods:
+            return Modality("negated", cue="no")
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("without",):
+            return Modality("negated", cue=tok.head.lower_)
+        hyp = mods & cues["hypothetical_modifiers"]
+        if hyp:
+            return Modality("hypothetical", cue=min(hyp))
+        fut = mods & cues["future_modifiers"]
+        if fut:
+            return Modality("future", cue=min(fut))
+        for c in tok.children:  # "a truce due to take effect", "talks expected to begin"
+            if c.dep_ in ("amod", "acl") and c.lemma_.lower() in cues["future_governors"]:
+                return Modality("future", cue=c.lower_)
+    node = tok
+    first = True
+    for _ in range(15):
+        lemma = node.lemma_.lower()
+        if node.pos_ in ("VERB", "AUX") or (node.pos_ == "ADJ" and not first):
+            if not first and lemma in cues["speech_verbs"]:
+                break  # reported speech: the content keeps its own modality
+            own = _own_cue(node, cues, _under_statement(node, cues))
+            if own is not None:
+                return Modality(own, cue=node.lower_)
+        dep, head = node.dep_, node.head
+        if head is node:
+            break
+        hl = head.lemma_.lower()
+        if dep == "advcl":
+            if _has_if(node, cues):
+                return Modality("hypothetical", cue="if")
+            if any(c.dep_ == "mark" for c in node.children):
+                break  # "after X", "while X": a clause of its own
+        elif dep == "relcl":
+            break
+        elif dep in _CONTENT or (dep in ("dobj", "pobj", "prep") and not first) or \
+                (nominal and first and dep in ("dobj", "pobj")):
+            if hl in cues["content_suppressing"] and (dep in _CONTENT or nominal or dep == "pobj") \
+                    and hl not in {"refuse", "reject", "decline"}:
+                return Modality("asserted", suppressed=True, cue=hl)
+            if hl in ("refuse", "reject", "decline") and dep in ("xcomp", "ccomp"):
+                return Modality("negated", suppressed=True, cue=hl)
+            if hl in cues["negating_governors"] and dep in ("xcomp", "ccomp", "pcomp"):
+                return Modality("negated", cue=hl)
+            if hl in cues["hypothetical_governors"] and dep in ("xcomp", "ccomp", "pcomp", "acl", "pobj"):
+                return Modality("hypothetical", cue=hl)
+            if hl in cues["future_governors"] and (dep in _CONTENT or
+                                                    (nominal and dep in ("dobj", "pobj"))):
+                if hl not in ("announce", "order") or dep in _CONTENT:
+                    return Modality("future", cue=hl)
+        elif dep not in _NOMINAL_UP and dep != "conj":
+            break
+        node = head
+        first = False
+    return Modality("asserted")

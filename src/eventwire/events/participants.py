@@ -1,0 +1,313 @@
+"""Source and target of an event, from the dependency structure, resolved to actors.
+
+Verbs: subject (or passive agent) -> source; direct object, dative or an oblique
+("clashed with", "fired at", "sanctions on") -> target; passive subject -> target.
+Verbs without a subject take it from the verb they depend on ("agreed to restore",
+"vowed to push on"). Symmetric events with coordinated actors ("X and Y signed",
+"talks between X and Y", "the leaders of A, B and C met") take the first as source and the
+second as target. Nominal events read their possessor or nationality adjective ("Russia's
+invasion", "an Israeli air strike"), "by", "between", "with", "against", "on", "of".
+
+Each side is resolved through the actors stage (``actor_at``); when it has nothing, a
+light fallback reads country names, demonyms and capitals (PETRARCH2 country list) and
+agent nouns ("police", "protesters") for the sector.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..actors import actor_at
+from ..context import DocContext
+from .lexicon import load_lexicon
+
+_SUBJ = ("nsubj", "csubj")
+_TARGET_PREPS = ("against", "on", "at", "with", "upon", "into", "to", "toward", "towards",
+                 "from", "over", "of")
+_GROUP_HEADS = {"leader", "leaders", "head", "heads", "minister", "ministers", "president",
+                "presidents", "representative", "representatives", "delegation", "delegations",
+                "official", "officials", "envoy", "envoys", "forces", "troops", "army",
+                "government", "governments", "member", "members", "diplomat", "diplomats",
+                "negotiators", "foreign", "counterparts"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "them", "him"}
+_KEEP_RIGHT = {"of"}
+
+
+@dataclass
+class Side:
+    head: object                 # spaCy token
+    start: int
+    end: int
+    text: str
+    actor: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+def phrase_bounds(head) -> tuple[int, int]:
+    """Token range [i, j) of the noun phrase headed by ``head`` (without clauses,
+    appositions, coordinated members and most prepositional phrases)."""
+    left = head.i
+    for c in head.lefts:
+        if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "npadvmod",
+                      "advmod", "case", "punct") or c.dep_ == "predet":
+            if c.dep_ == "punct" and c.lower_ not in ("-", "'"):
+                continue
+            left = min(left, c.left_edge.i)
+    right = head.i
+    for c in head.rights:
+        if c.dep_ == "case":
+            right = max(right, c.i)
+        elif c.dep_ == "prep" and c.lower_ in _KEEP_RIGHT:
+            pobj = [g for g in c.children if g.dep_ == "pobj"]
+            if pobj:
+                sub_left, sub_right = phrase_bounds(pobj[0])
+                right = max(right, sub_right - 1)
+        elif c.dep_ in ("compound", "nummod") and c.i == right + 1:
+            right = c.i
+        else:
+            break
+    doc = head.doc
+    while left < head.i and doc[left].is_punct:
+        left += 1
+    return left, right + 1
+
+
+def _first_conj(tok):
+    for c in tok.children:
+        if c.dep_ == "conj":
+            return c
+    return None
+
+
+def _country_of_tokens(tokens) -> str | None:
+    lex = load_lexicon()
+    words = [t.lower_.replace("’", "'") for t in tokens]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    n = len(words)
+    for size in range(min(lex.max_country_words, n), 0, -1):
+        for i in range(0, n - size + 1):
+            phrase = " ".join(w for w in words[i:i + size] if w not in ("'s", "'"))
+            if not phrase or phrase in ("the", "us") and tokens[i].text == "us":
+                continue
+            code = lex.countries.get(phrase)
+            if code and not (size == 1 and tokens[i].pos_ not in ("PROPN", "ADJ", "NOUN")):
+                return code
+    return None
+
+
+def _sector_of_tokens(tokens, head) -> str | None:
+    lex = load_lexicon()
+    words = [t.lower_ for t in tokens]
+    n = len(words)
+    # the head noun (with its modifiers) names the role: "riot police", "security forces"
+    hi = head.i - tokens[0].i if tokens else 0
+    for size in range(min(lex.max_agent_words, hi + 1), 0, -1):
+        phrase = " ".join(words[hi - size + 1:hi + 1])
+        code = lex.agents.get(phrase) or lex.agents.get(" ".join(
+            [t.lemma_.lower() for t in tokens[hi - size + 1:hi + 1]]))
+        if code:
+            return code
+    for size in range(min(lex.max_agent_words, n), 0, -1):
+        for i in range(0, n - size + 1):
+            code = lex.agents.get(" ".join(words[i:i + size]))
+            if code:
+                return code
+    return None
+
+
+def resolve_side(head, ctx: DocContext, doc) -> Side | None:
+    if head is None:
+        return None
+    i, j = phrase_bounds(head)
+    span = doc[i:j]
+    start, end = span.start_char, span.end_char
+    side = Side(head=head, start=start, end=end, text=doc.text[start:end])
+    actor = actor_at(head.idx, head.idx + len(head.text), ctx) or actor_at(start, end, ctx)
+    tokens = list(span)
+    own_country = _country_of_tokens(tokens)
+    sector = _sector_of_tokens(tokens, head)
+    if actor is not None:
+        side.actor = actor.id
+        side.country = actor.country or own_country
+        side.sector = sector or actor.sector
+        if actor.type == "country" and not sector:
+            side.sector = actor.sector or "GOV"
+    else:
+        side.country = own_country
+        side.sector = sector
+        if own_country and sector is None and head.pos_ == "PROPN" and \
+                load_lexicon().countries.get(head.lower_) == own_country:
+            side.sector = "GOV"   # "Moscow vowed": a country or capital stands for its government
+    if side.sector == "IGO":
+        side.country = None
+    return side
+
+
+def _pobj(prep):
+    for c in prep.children:
+        if c.dep_ == "pobj":
+            return c
+    return None
+
+
+def _subject_of(verb):
+    """(source head, target head from passive subject or None)."""
+    subj = agent = passive = None
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            subj = c
+        elif c.dep_ == "nsubjpass":
+            passive = c
+        elif c.dep_ == "agent":
+            agent = _pobj(c)
+    if passive is not None or agent is not None:
+        return agent, passive
+    if subj is not None:
+        return subj, None
+    # shared subject: xcomp/conj/participle take the subject of the verb above
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "relcl") or node.head is node:
+            break
+        up = node.head
+        if node.dep_ in ("acl", "relcl") and up.pos_ in ("NOUN", "PROPN"):
+            return up, None   # "protesters demanding ..."
+        if node.dep_ == "pcomp" and up.dep_ == "prep":
+            up = up.head
+        # object control: "urged X to", "ordered X to" -> X does the content
+        if node.dep_ == "xcomp":
+            obj = [c for c in up.children if c.dep_ in ("dobj",)]
+            if obj and up.lemma_.lower() not in ("promise", "vow", "threaten"):
+                return obj[0], None
+        for c in up.children:
+            if c.dep_ in _SUBJ:
+                return c, None
+            if c.dep_ == "nsubjpass" and node.dep_ == "conj":
+                return None, c
+            if c.dep_ == "agent":
+                return _pobj(c), None
+        node = up
+    return None, None
+
+
+def _object_of(verb):
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
+            return c
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            p = _pobj(c)
+            if p is not None and p.ent_type_ not in ("DATE", "TIME", "CARDINAL") and \
+                    c.lower_ != "of":
+                return p
+    # object's own prepositional target: "fired tear gas at the crowd", "imposed sanctions on X"
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            for g in c.children:
+                if g.dep_ == "prep" and g.lower_ in ("on", "against", "at", "to", "of"):
+                    p = _pobj(g)
+                    if p is not None and g.lower_ != "of":
+                        return p
+    return None
+
+
+def _nominal_args(noun):
+    src = tgt = None
+    for c in noun.children:
+        if c.dep_ == "poss":
+            src = c
+        elif c.dep_ in ("amod", "compound") and c.i < noun.i and src is None:
+            if _country_of_tokens([c]) or c.ent_type_ in ("NORP", "GPE", "ORG"):
+                src = c
+    for c in noun.children:
+        if c.dep_ != "prep":
+            continue
+        p = _pobj(c)
+        if p is None or p.ent_type_ in ("DATE", "TIME"):
+            continue
+        w = c.lower_
+        if w == "by" and src is None:
+            src = p
+        elif w == "between":
+            src = p
+            tgt = _first_conj(p) or tgt
+        elif w in ("with", "against", "on", "at", "to", "of", "toward", "towards") and tgt is None:
+            if w == "of" and p.pos_ == "PROPN" and src is None and \
+                    noun.lemma_.lower() in ("visit", "talk", "summit", "meeting"):
+                src = p
+            else:
+                tgt = p
+        elif w == "from" and src is None and noun.lemma_.lower() in ("call", "demand", "request"):
+            src = p
+    return src, tgt
+
+
+def find_participants(trigger, symmetric: bool):
+    """(source head token, target head token) for a trigger."""
+    tok = trigger.token
+    if trigger.nominal:
+        src, tgt = _nominal_args(tok)
+        if src is None:
+            # a light verb's subject: "X held talks with Y", "X launched an offensive"
+            gov = tok.head
+            if tok.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
+                src, passive_tgt = _subject_of(gov)
+                if tgt is None and passive_tgt is not None:
+                    tgt = passive_tgt
+                if tgt is None:
+                    for c in gov.children:
+                        if c.dep_ == "prep" and c.lower_ in ("with", "against", "on", "at", "to"):
+                            tgt = _pobj(c)
+                            if tgt is not None:
+                                break
+            elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB",):
+                src, _ = _subject_of(gov.head)
+            elif tok.dep_ in ("nsubj",) and gov.pos_ == "VERB":
+                for c in gov.children:
+                    if c.dep_ in ("dobj",):
+                        tgt = tgt or c
+                    if c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and tgt is None:
+                        tgt = _pobj(c)
+    else:
+        src, passive_tgt = _subject_of(tok)
+        tgt = passive_tgt if passive_tgt is not None else _object_of(tok)
+    if src is not None and src.pos_ == "PRON" and src.lower_ in _PRONOUNS:
+        src = _antecedent(src) or src
+    # "the leaders of A, B and C met": the group's members are the actors
+    if src is not None and src.lower_ in _GROUP_HEADS:
+        for c in src.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                p = _pobj(c)
+                if p is not None:
+                    if symmetric and tgt is None:
+                        tgt = _first_conj(p)
+                    src = p
+                break
+    if symmetric and src is not None and tgt is None:
+        tgt = _first_conj(src)
+    if tgt is not None and tgt.pos_ == "PRON" and tgt.lower_ in _PRONOUNS:
+        tgt = _antecedent(tgt) or tgt
+    return src, tgt
+
+
+def _antecedent(pron):
+    """The subject a pronoun most likely refers to: the speaker of the statement it sits in
+    ("Moscow said it would ..."), else the nearest earlier subject in the sentence or the one
+    before."""
+    node = pron.head
+    for _ in range(5):
+        if node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head is not node:
+            node = node.head
+            for c in node.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c is not pron and c.pos_ != "PRON":
+                    return c
+        else:
+            break
+    sent = pron.sent
+    doc = pron.doc
+    start = sent.start
+    prev = doc[start - 1].sent.start if start > 0 else start
+    for t in reversed(doc[prev:pron.i]):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN"):
+            return t
+    return None

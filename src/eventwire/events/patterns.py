@@ -1,0 +1,334 @@
+"""Finding event triggers in a parsed sentence and giving them a CAMEO code.
+
+Two sources, tried in order for every verb:
+1. our own rules (``data/triggers.yaml``), written for news phrasing;
+2. the PETRARCH2 CAMEO verb dictionary (``data/verbs.json``): the verb's patterns (object
+   nouns, prepositional phrases, subject nouns) and, failing those, the verb's own code.
+Nouns are looked up in our own noun rules only ("clashes", "an air strike", "talks").
+
+A ``Trigger`` records the token, the code, which source matched and how specifically; the
+coder (``code.py``) turns triggers into events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, load_lexicon
+
+# Dependency labels whose subtrees are separate clauses, not part of a verb's object side.
+_CLAUSAL = {"ccomp", "advcl", "conj", "parataxis", "relcl", "csubj", "cc", "punct", "mark",
+            "nsubj", "nsubjpass", "csubjpass", "aux", "auxpass", "neg", "agent"}
+_SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+_NOUN_POS = {"NOUN", "PROPN"}
+
+
+@dataclass
+class Trigger:
+    token: object                   # spaCy Token: the verb or noun that carries the event
+    cameo: str
+    source: str                     # "rule", "pattern", "verb", "noun"
+    specificity: int = 0
+    rule: dict = field(default_factory=dict)
+    extra_tokens: list = field(default_factory=list)   # particles, objects in the evidence
+    nominal: bool = False
+
+
+def _norm(tok) -> tuple[str, str]:
+    return tok.lower_, tok.lemma_.lower()
+
+
+def _words_of(tokens) -> set[str]:
+    out: set[str] = set()
+    for t in tokens:
+        low, lem = _norm(t)
+        out.add(low)
+        out.add(lem)
+    return out
+
+
+def _text_of(tokens) -> str:
+    """Lower-case text and lemma strings for phrase matching ("tear gas")."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    return " " + " ".join(t.lower_ for t in toks) + " " + " | " + " ".join(t.lemma_.lower() for t in toks) + " "
+
+
+class _Regions:
+    """The words around a verb that its patterns look at, computed once per verb."""
+
+    def __init__(self, verb):
+        self.verb = verb
+        obj_tokens = []
+        prep_heads = []
+        xcomp_lemmas = []
+        for child in verb.children:
+            if child.dep_ in _CLAUSAL:
+                continue
+            if child.dep_ == "xcomp":
+                xcomp_lemmas.append(child.lemma_.lower())
+            sub = list(child.subtree)
+            obj_tokens.extend(sub)
+            for t in sub:
+                if t.dep_ in ("prep", "agent") or (t.dep_ == "dative" and t.pos_ == "ADP"):
+                    prep_heads.append(t)
+                if t.dep_ == "xcomp" and t is not child:
+                    xcomp_lemmas.append(t.lemma_.lower())
+        self.obj_tokens = obj_tokens
+        self.obj_words = _words_of(obj_tokens)
+        self.obj_text = _text_of(obj_tokens)
+        self.preps = {}
+        for p in prep_heads:
+            self.preps.setdefault(p.lower_, []).append(p)
+        self.prts = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "acomp", "oprd")}
+        nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+        if nxt is not None and nxt.dep_ in ("prt", "prep", "advmod") and nxt.head is verb:
+            self.prts.add(nxt.lower_)
+        subj = []
+        for child in verb.children:
+            if child.dep_ in _SUBJ:
+                subj.extend(child.subtree)
+            if child.dep_ == "agent":
+                subj.extend(child.subtree)
+        if not subj:  # xcomp/conj verbs share the subject of their head
+            head = verb
+            for _ in range(3):
+                if head.dep_ not in ("xcomp", "conj", "advcl", "acl") or head.head is head:
+                    break
+                head = head.head
+                if head.pos_ in _NOUN_POS and verb.dep_ == "acl":
+                    subj.extend(t for t in head.subtree if t.i < verb.i)
+                    break
+                cand = [t for c in head.children if c.dep_ in _SUBJ for t in c.subtree]
+                if cand:
+                    subj.extend(cand)
+                    break
+        self.subj_words = _words_of(subj)
+        self.subj_text = _text_of(subj)
+        self.xcomp = set(xcomp_lemmas)
+
+    def has(self, words, where: str) -> bool:
+        pool = self.obj_words if where == "obj" else self.subj_words
+        text = self.obj_text if where == "obj" else self.subj_text
+        for w in words:
+            if " " in w:
+                if f" {w} " in text:
+                    return True
+            elif w in pool:
+                return True
+        return False
+
+
+def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | None) -> bool:
+    lemma = tok.lemma_.lower()
+    if "lemma_is" in rule:
+        allowed = rule["lemma_is"] if isinstance(rule["lemma_is"], list) else [rule["lemma_is"]]
+        if lemma not in allowed and tok.lower_ not in allowed:
+            return False
+    if regions is not None:
+        if "obj" in rule and not regions.has(rule["obj"], "obj"):
+            return False
+        if "subj" in rule and not regions.has(rule["subj"], "subj"):
+            return False
+        if "prep" in rule:
+            if not any(p in regions.preps or p in regions.prts for p in rule["prep"]):
+                return False
+        if "prt" in rule and not any(p in regions.prts or p in regions.preps for p in rule["prt"]):
+            return False
+        if "xcomp" in rule and not (regions.xcomp & set(rule["xcomp"])):
+            return False
+        return True
+    # noun rules
+    ctx = noun_ctx or {}
+    if "mod" in rule and not (ctx["mods"] & set(rule["mod"])) and not any(
+            " " in m and f" {m} " in ctx["mod_text"] for m in rule["mod"]):
+        return False
+    if "obj" in rule and not (ctx["phrase"] & set(rule["obj"])):
+        return False
+    if "head" in rule and ctx["head"] not in rule["head"]:
+        return False
+    if "head_verb" in rule and ctx["head_verb"] not in rule["head_verb"]:
+        return False
+    if "head_dep" in rule and tok.dep_ not in rule["head_dep"]:
+        return False
+    if rule.get("plural_only") and tok.tag_ != "NNS" and tok.lower_ == lemma:
+        return False
+    if rule.get("upper") and not tok.text[:1].isupper():
+        return False
+    if rule.get("obj_state") and not (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "state"):
+        return False
+    return True
+
+
+def _petrarch_element(el: dict, regions: _Regions, lex: Lexicon, side: str) -> bool:
+    words = el.get("w", [])
+    if "p" in el:
+        heads = regions.preps.get(el["p"])
+        if not heads:
+            return el["p"] in regions.prts and not words
+        if not words:
+            return True
+        for h in heads:
+            sub = list(h.subtree)
+            pool = _words_of(sub)
+            if all(_word_in(w, pool, lex) for w in words):
+                return True
+        return False
+    pool = regions.obj_words if side == "post" else regions.subj_words
+    return all(_word_in(w, pool, lex) for w in words)
+
+
+def _word_in(word: str, pool: set[str], lex: Lexicon) -> bool:
+    if word.startswith("&"):
+        members = lex.synsets.get(word)
+        if not members:
+            return False
+        return any(m in pool for m in members if " " not in m)
+    if word in pool:
+        return True
+    # dictionary nouns are singular; news has plurals and vice versa
+    if word + "s" in pool or (word.endswith("s") and word[:-1] in pool):
+        return True
+    return False
+
+
+def _petrarch_code(tok, regions: _Regions, lex: Lexicon):
+    """(code, specificity, matched words) from the PETRARCH verb dictionary, or None."""
+    entries = lex.verbs.get(tok.lemma_.lower()) or lex.verbs.get(tok.lower_)
+    if not entries:
+        return None
+    doc = tok.doc
+    for entry in entries:
+        words, infl = entry["words"], entry["infl"]
+        extra = []
+        if len(words) > 1:
+            ok = True
+            for k, w in enumerate(words):
+                if k == infl:
+                    continue
+                j = tok.i + (k - infl)
+                if 0 <= j < len(doc) and doc[j].lower_ == w:
+                    extra.append(doc[j])
+                    continue
+                # particle or preposition on the verb, not adjacent ("pull its troops out")
+                if k > infl and w in regions.prts:
+                    extra.extend(c for c in tok.children if c.lower_ == w)
+                    continue
+                ok = False
+                break
+            if not ok:
+                continue
+        best = None
+        for pat in entry["patterns"]:
+            if not pat["pre"] and not pat["post"]:
+                continue
+            if all(_petrarch_element(el, regions, lex, "post") for el in pat["post"]) and \
+               all(_petrarch_element(el, regions, lex, "pre") for el in pat["pre"]):
+                spec = sum(len(el.get("w", [])) + (1 if "p" in el else 0)
+                           for el in pat["pre"] + pat["post"])
+                if best is None or spec > best[1]:
+                    best = (pat["code"], spec)
+        if best is not None:
+            return best[0], best[1] + 1, extra
+        return entry["code"], 0, extra
+    return None
+
+
+def _clean_code(code: str | None):
+    """'042:043' -> '042'; ':173' -> None (reverse-only); '---' -> None."""
+    if not code:
+        return None
+    code = code.split(":")[0].strip()
+    if not code or code.startswith("-"):
+        return None
+    return code
+
+
+def verb_trigger(tok, lex: Lexicon | None = None) -> Trigger | None:
+    lex = lex or load_lexicon()
+    lemma = tok.lemma_.lower()
+    rules = lex.triggers_verbs.get(lemma) or lex.triggers_verbs.get(tok.lower_)
+    regions = None
+    if rules:
+        regions = _Regions(tok)
+        for rule in rules:
+            if _rule_matches(rule, tok, regions, None):
+                if rule.get("light"):
+                    return None
+                code = rule.get("cameo")
+                if code is None:
+                    return None
+                extra = [c for c in tok.children if c.dep_ == "prt"]
+                spec = sum(1 for k in ("obj", "prep", "prt", "subj", "xcomp") if k in rule)
+                return Trigger(tok, code, "rule", 2 + spec, rule, extra)
+    if lemma in lex.extra.get("no_event_verbs_set", ()):
+        return None
+    regions = regions or _Regions(tok)
+    found = _petrarch_code(tok, regions, lex)
+    if found is None:
+        return None
+    code, spec, extra = found
+    code = _clean_code(code)
+    if code is None:
+        return None
+    return Trigger(tok, code, "pattern" if spec else "verb", spec, {}, extra)
+
+
+def noun_context(tok) -> dict:
+    mods = set()
+    mod_tokens = []
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "nummod") or \
+           (c.dep_ == "punct" and c.lower_ == "-"):
+            for t in c.subtree:
+                mods.add(t.lower_)
+                mods.add(t.lemma_.lower())
+                mod_tokens.append(t)
+    # hyphenated or split compounds: "air strike", "pre-emptive nuclear strike"
+    j = tok.i - 1
+    while j >= 0 and j >= tok.i - 3 and tok.doc[j].head is tok:
+        mods.add(tok.doc[j].lower_)
+        j -= 1
+    phrase = set()
+    for c in tok.children:
+        if c.dep_ == "prep":
+            phrase.add(c.lower_)
+            for t in c.subtree:
+                phrase.add(t.lower_)
+                phrase.add(t.lemma_.lower())
+    head = tok.head
+    head_verb = head.lemma_.lower() if tok.dep_ in ("nsubj", "nsubjpass") else ""
+    return {"mods": mods, "mod_text": _text_of(mod_tokens), "phrase": phrase,
+            "head": head.lower_ if head is not tok else "", "head_verb": head_verb}
+
+
+def noun_trigger(tok, lex: Lexicon | None = None) -> Trigger | None:
+    lex = lex or load_lexicon()
+    rules = lex.triggers_nouns.get(tok.lower_) or lex.triggers_nouns.get(tok.lemma_.lower())
+    if not rules:
+        return None
+    ctx = noun_context(tok)
+    for rule in rules:
+        if _rule_matches(rule, tok, None, ctx):
+            code = rule.get("cameo")
+            if code is None:
+                return None
+            extra = [c for c in tok.children if c.dep_ in ("compound",) or
+                     (c.dep_ == "amod" and c.i == tok.i - 1)]
+            return Trigger(tok, code, "noun", 1 + sum(1 for k in ("mod", "obj", "head") if k in rule),
+                           rule, extra, nominal=True)
+    return None
+
+
+def find_triggers(sent, lex: Lexicon | None = None) -> list[Trigger]:
+    """Every verb and noun in the sentence that carries an event, in text order."""
+    lex = lex or load_lexicon()
+    out = []
+    for tok in sent:
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and False):
+            trig = verb_trigger(tok, lex)
+        elif tok.pos_ in _NOUN_POS or (tok.pos_ == "VERB" and tok.tag_ == "VBG"):
+            trig = noun_trigger(tok, lex)
+        else:
+            trig = None
+        if trig is not None:
+            out.append(trig)
+    return out
