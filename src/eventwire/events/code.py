@@ -173,6 +173,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     events: list[Event] = []
     doc_date = ctx.document.date
     coded_assault = False
+    doc_country = _document_country(doc, ctx)
     last_date: tuple[str | None, str | None] = (None, None)
     last_country: str | None = None
     for sent in doc.sents:
@@ -221,7 +222,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 place = EventPlace(name=p.name, country=p.country, lat=p.lat, lon=p.lon,
                                    geonameid=p.geonameid)
             # actors without a country: where it happened (gunmen, villagers, police)
-            fallback_country = (place.country if place else None) or last_country
+            fallback_country = (place.country if place else None) or doc_country or last_country
             for side in (src, tgt):
                 if side is not None and side.country is None and side.sector not in (None, "IGO", "NGO") \
                         and fallback_country:
@@ -250,6 +251,24 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     for k, e in enumerate(events, 1):
         e.id = f"E{k}"
     return events
+
+
+def _document_country(doc, ctx: DocContext) -> str | None:
+    """The country the document is mostly about: its places, else country words in the text."""
+    from collections import Counter
+
+    from .participants import _country_of_tokens
+
+    counts = Counter(p.country for p in ctx.places if p.country)
+    if not counts:
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "NORP", "FAC"):
+                code = _country_of_tokens(list(ent))
+                if code:
+                    counts[code] += 1
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
 
 
 _REMOTE = {"195", "1951", "1952", "194", "183", "1831", "1832", "1833", "1834", "204", "2041", "2042"}

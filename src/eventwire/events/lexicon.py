@@ -53,12 +53,21 @@ class Lexicon:
     extra: dict = field(default_factory=dict)
 
 
+def _word(value) -> str:
+    # YAML 1.1 reads bare on/off as booleans: "push on", "set off"
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    return str(value)
+
+
 def _as_list(value) -> list[str]:
     if value is None:
         return []
-    if isinstance(value, str):
-        return [value]
-    return list(value)
+    if isinstance(value, (str, bool)):
+        return [_word(value)]
+    return [_word(v) for v in value]
 
 
 def _normalise_rules(table: dict) -> dict[str, list[dict]]:
@@ -71,7 +80,7 @@ def _normalise_rules(table: dict) -> dict[str, list[dict]]:
             r = dict(r)
             for k in ("obj", "prep", "prt", "mod", "subj", "head", "not_obj", "not_mod", "xcomp"):
                 if k in r:
-                    r[k] = [str(x).lower() for x in _as_list(r[k])]
+                    r[k] = [x.lower() for x in _as_list(r[k])]
             if r.get("cameo") is not None:
                 r["cameo"] = str(r["cameo"])
             norm.append(r)
@@ -126,7 +135,8 @@ def load_lexicon() -> Lexicon:
         max_country_words=max(len(p.split()) for p in countries),
         max_agent_words=max(len(p.split()) for p in agents),
         extra=dict({k: v for k, v in trig.items() if k not in ("verbs", "nouns", "countries", "agents")},
-                   no_event_verbs_set=frozenset(str(v).lower() for v in trig.get("no_event_verbs", ()))),
+                   no_event_verbs_set=frozenset(str(v).lower() for v in trig.get("no_event_verbs", ())),
+                   igo_set=frozenset(str(v).lower() for v in trig.get("igos", ()))),
     )
 
 

@@ -86,6 +86,25 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
         for c in tok.children:  # "a truce due to take effect", "talks expected to begin"
             if c.dep_ in ("amod", "acl") and c.lemma_.lower() in cues["future_governors"]:
                 return Modality("future", cue=c.lower_)
+    if nominal:
+        # a nominal event named as the object of an ordinary verb ("condemned the attack",
+        # "vetoed a resolution that would have deplored its invasion") is not in that verb's
+        # scope; light verbs ("held talks"), plans and threats ("threatened a strike") pass
+        # their modality on.
+        gov = tok
+        while gov.dep_ in ("pobj", "prep", "conj", "appos", "compound") and gov.head is not gov:
+            gov = gov.head
+        if gov is not tok and gov.pos_ not in ("VERB", "AUX", "ADJ"):
+            gov = None
+        elif gov is tok:
+            gov = tok.head if tok.head is not tok else None
+        if gov is not None and gov.pos_ == "VERB":
+            gl = gov.lemma_.lower()
+            light = gl in cues["light_verbs"] or gl in cues["future_governors"] or \
+                gl in cues["hypothetical_governors"] or gl in cues["negating_governors"] or \
+                gl in cues["content_suppressing"]
+            if not light:
+                return Modality("asserted")
     node = tok
     first = True
     for _ in range(15):
@@ -119,7 +138,7 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
             if hl in cues["hypothetical_governors"] and dep in ("xcomp", "ccomp", "pcomp", "acl", "pobj"):
                 return Modality("hypothetical", cue=hl)
             if hl in cues["future_governors"] and (dep in _CONTENT or
-                                                    (nominal and dep in ("dobj", "pobj"))):
+                                                    (nominal and dep in ("dobj", "pobj", "prep"))):
                 if hl not in ("announce", "order") or dep in _CONTENT:
                     return Modality("future", cue=hl)
         elif dep not in _NOMINAL_UP and dep != "conj":

@@ -115,6 +115,17 @@ def _sector_of_tokens(tokens, head) -> str | None:
     return None
 
 
+def _is_igo(tokens) -> bool:
+    igos = load_lexicon().extra.get("igo_set", frozenset())
+    words = [t.lower_ for t in tokens]
+    n = len(words)
+    for size in range(min(4, n), 0, -1):
+        for i in range(0, n - size + 1):
+            if " ".join(words[i:i + size]) in igos:
+                return True
+    return False
+
+
 def resolve_side(head, ctx: DocContext, doc) -> Side | None:
     if head is None:
         return None
@@ -124,6 +135,11 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
     side = Side(head=head, start=start, end=end, text=doc.text[start:end])
     actor = actor_at(head.idx, head.idx + len(head.text), ctx) or actor_at(start, end, ctx)
     tokens = list(span)
+    if _is_igo(tokens):
+        actor = actor_at(head.idx, head.idx + len(head.text), ctx) or actor_at(start, end, ctx)
+        side.actor = actor.id if actor is not None else None
+        side.sector = "IGO"
+        return side
     own_country = _country_of_tokens(tokens)
     sector = _sector_of_tokens(tokens, head)
     if actor is not None:
@@ -160,6 +176,10 @@ def _subject_of(verb):
             passive = c
         elif c.dep_ == "agent":
             agent = _pobj(c)
+    if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        subj = verb.head   # "M23 rebels, who seized ..."
+    if passive is not None and passive.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        passive = verb.head
     if passive is not None or agent is not None:
         return agent, passive
     if subj is not None:
@@ -190,24 +210,58 @@ def _subject_of(verb):
     return None, None
 
 
-def _object_of(verb):
+def actor_like(tok) -> bool:
+    """Could this noun phrase head be a political actor (not a thing, a place or a date)?"""
+    if tok is None or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        return False
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _PRONOUNS or tok.lower_ in ("themselves", "each", "who")
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    i, j = phrase_bounds(tok)
+    tokens = list(tok.doc[i:j])
+    return bool(_sector_of_tokens(tokens, tok) or _country_of_tokens(tokens))
+
+
+def _own_side(tok) -> bool:
+    """'its ambassador', 'their troops': the source's own people, not a target."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
+               for c in tok.children) or tok.lower_ in ("themselves", "himself", "herself")
+
+
+def _object_candidates(verb):
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
-            return c
+        if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP" and not _own_side(c):
+            yield c
+            yield from (g for g in c.children if g.dep_ == "conj")
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and c.lower_ != "of":
             p = _pobj(c)
-            if p is not None and p.ent_type_ not in ("DATE", "TIME", "CARDINAL") and \
-                    c.lower_ != "of":
-                return p
-    # object's own prepositional target: "fired tear gas at the crowd", "imposed sanctions on X"
+            if p is not None:
+                yield p
+    # the object's own prepositional target: "fired tear gas at the crowd", "sanctions on X"
     for c in verb.children:
         if c.dep_ == "dobj":
             for g in c.children:
-                if g.dep_ == "prep" and g.lower_ in ("on", "against", "at", "to", "of"):
+                if g.dep_ == "prep" and g.lower_ in ("on", "against", "at", "to", "of", "from"):
                     p = _pobj(g)
-                    if p is not None and g.lower_ != "of":
-                        return p
+                    if p is not None:
+                        yield p
+    # a participle adjunct's object: "struck a market, killing nine civilians"
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and not any(m.dep_ == "mark" for m in c.children):
+            for g in c.children:
+                if g.dep_ == "dobj":
+                    yield g
+
+
+def _object_of(verb):
+    first = None
+    for cand in _object_candidates(verb):
+        if first is None:
+            first = cand
+        if actor_like(cand):
+            return cand
     return None
 
 
@@ -250,7 +304,17 @@ def find_participants(trigger, symmetric: bool):
         if src is None:
             # a light verb's subject: "X held talks with Y", "X launched an offensive"
             gov = tok.head
-            if tok.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
+            node = tok
+            for _ in range(6):   # "the expulsion of diplomats and the closure of ...": climb
+                if node.dep_ in ("conj", "pobj", "prep", "appos") and node.head is not node:
+                    node = node.head
+                    continue
+                break
+            if node is not tok and node.dep_ in ("dobj", "attr") and node.head.pos_ in ("VERB", "AUX"):
+                tok_for_gov, gov = node, node.head
+            else:
+                tok_for_gov = tok
+            if tok_for_gov.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
                 src, passive_tgt = _subject_of(gov)
                 if tgt is None and passive_tgt is not None:
                     tgt = passive_tgt
@@ -271,6 +335,11 @@ def find_participants(trigger, symmetric: bool):
     else:
         src, passive_tgt = _subject_of(tok)
         tgt = passive_tgt if passive_tgt is not None else _object_of(tok)
+    if src is not None and src.pos_ == "NOUN" and src is not tok and \
+            src.lemma_.lower() in load_lexicon().triggers_nouns:
+        inner_src, inner_tgt = _nominal_args(src)
+        if inner_src is not None:
+            src, tgt = inner_src, tgt or inner_tgt
     if src is not None and src.pos_ == "PRON" and src.lower_ in _PRONOUNS:
         src = _antecedent(src) or src
     # "the leaders of A, B and C met": the group's members are the actors
@@ -283,8 +352,10 @@ def find_participants(trigger, symmetric: bool):
                         tgt = _first_conj(p)
                     src = p
                 break
-    if symmetric and src is not None and tgt is None:
-        tgt = _first_conj(src)
+    if src is not None and tgt is None:
+        tgt = _first_conj(src)   # "X and Y signed", "Israel and Hamas agreed"
+    if tgt is not None and not actor_like(tgt):
+        tgt = None
     if tgt is not None and tgt.pos_ == "PRON" and tgt.lower_ in _PRONOUNS:
         tgt = _antecedent(tgt) or tgt
     return src, tgt

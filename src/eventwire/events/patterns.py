@@ -72,6 +72,11 @@ class _Regions:
                     prep_heads.append(t)
                 if t.dep_ == "xcomp" and t is not child:
                     xcomp_lemmas.append(t.lemma_.lower())
+        # "declared martial law but lifted it": a pronoun object stands for the first verb's
+        if verb.dep_ == "conj" and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children):
+            for c in verb.head.children:
+                if c.dep_ == "dobj":
+                    obj_tokens.extend(c.subtree)
         self.obj_tokens = obj_tokens
         self.obj_words = _words_of(obj_tokens)
         self.obj_text = _text_of(obj_tokens)
@@ -323,9 +328,11 @@ def find_triggers(sent, lex: Lexicon | None = None) -> list[Trigger]:
     lex = lex or load_lexicon()
     out = []
     for tok in sent:
-        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT" and False):
+        if tok.dep_ in ("amod", "compound"):
+            continue   # "UN-backed", "riot police", "aid workers": modifiers, not events
+        if tok.pos_ == "VERB":
             trig = verb_trigger(tok, lex)
-        elif tok.pos_ in _NOUN_POS or (tok.pos_ == "VERB" and tok.tag_ == "VBG"):
+        elif tok.pos_ in _NOUN_POS:
             trig = noun_trigger(tok, lex)
         else:
             trig = None
