@@ -259,13 +259,16 @@ def _document_country(doc, ctx: DocContext) -> str | None:
 
     from .participants import _country_of_tokens
 
-    counts = Counter(p.country for p in ctx.places if p.country)
-    if not counts:
-        for ent in doc.ents:
-            if ent.label_ in ("GPE", "LOC", "NORP", "FAC"):
-                code = _country_of_tokens(list(ent))
-                if code:
-                    counts[code] += 1
+    counts: Counter = Counter()
+    for p in ctx.places:
+        if p.country:
+            counts[p.country] += 1.0
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
+            code = _country_of_tokens(list(ent))
+            if code:
+                # a place named in the text counts more than a nationality adjective
+                counts[code] += 0.5 if ent.label_ == "NORP" else 1.0
     if not counts:
         return None
     return counts.most_common(1)[0][0]

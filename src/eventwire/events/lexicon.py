@@ -136,6 +136,7 @@ def load_lexicon() -> Lexicon:
         max_agent_words=max(len(p.split()) for p in agents),
         extra=dict({k: v for k, v in trig.items() if k not in ("verbs", "nouns", "countries", "agents")},
                    no_event_verbs_set=frozenset(str(v).lower() for v in trig.get("no_event_verbs", ())),
+                   actor_nouns=frozenset(str(v).lower() for v in trig.get("actor_nouns", ())),
                    igo_set=frozenset(str(v).lower() for v in trig.get("igos", ()))),
     )
 

@@ -122,6 +122,8 @@ def _is_igo(tokens) -> bool:
     for size in range(min(4, n), 0, -1):
         for i in range(0, n - size + 1):
             if " ".join(words[i:i + size]) in igos:
+                if size == 1 and len(words[i]) <= 4 and not tokens[i].text.replace(".", "").isupper():
+                    continue   # "Kim Jong Un" is not the UN, "who" is not the WHO
                 return True
     return False
 
@@ -187,7 +189,8 @@ def _subject_of(verb):
     # shared subject: xcomp/conj/participle take the subject of the verb above
     node = verb
     for _ in range(4):
-        if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "relcl") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "relcl", "acomp") \
+                or node.head is node:
             break
         up = node.head
         if node.dep_ in ("acl", "relcl") and up.pos_ in ("NOUN", "PROPN"):
@@ -217,6 +220,8 @@ def actor_like(tok) -> bool:
     if tok.pos_ == "PRON":
         return tok.lower_ in _PRONOUNS or tok.lower_ in ("themselves", "each", "who")
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if tok.lower_ in load_lexicon().extra.get("actor_nouns", ()):
         return True
     i, j = phrase_bounds(tok)
     tokens = list(tok.doc[i:j])
