@@ -196,7 +196,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if trig.rule.get("negated"):
                 modality = Modality("negated", cue="without")
             symmetric = bool(trig.rule.get("symmetric"))
-            src_tok, tgt_tok = find_participants(trig, symmetric)
+            src_tok, tgt_tok = find_participants(trig, symmetric, category)
             src = resolve_side(src_tok, ctx, doc)
             tgt = resolve_side(tgt_tok, ctx, doc)
             if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
@@ -224,8 +224,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             # actors without a country: where it happened (gunmen, villagers, police)
             fallback_country = (place.country if place else None) or doc_country or last_country
             for side in (src, tgt):
-                if side is not None and side.country is None and side.sector not in (None, "IGO", "NGO") \
-                        and fallback_country:
+                if side is not None and side.country is None and side.sector not in ("IGO", "NGO") \
+                        and fallback_country and (side.sector or side.head.pos_ == "PROPN"):
                     side.country = fallback_country
             mode = trig.rule.get("mode", row.mode) if "mode" in trig.rule else row.mode
             e0, e1 = _evidence(trig, doc)

@@ -301,7 +301,51 @@ def _nominal_args(noun):
     return src, tgt
 
 
-def find_participants(trigger, symmetric: bool):
+_LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "across", "along", "throughout",
+             "within", "into", "on", "during", "over", "since", "until", "after", "before"}
+_CONTENT_TARGET_CATEGORIES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE",
+                              "SUPPORT", "CONSULT", "AID", "CONCEDE", "RETREAT", "COOPERATE"}
+
+
+def _content_target(tok, src):
+    """The actor a statement is about when it has no object: "warned ... if Pelosi visited",
+    "rejected a proposal made by Sudan", "defying demands from the United Nations"."""
+    src_ids = set()
+    if src is not None:
+        i, j = phrase_bounds(src)
+        src_ids = set(range(i, j))
+    queue = [c for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc")]
+    seen = 0
+    while queue and seen < 40:
+        node = queue.pop(0)
+        seen += 1
+        if node.i not in src_ids and node.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative"):
+            locative = node.dep_ == "pobj" and node.head.lower_ in _LOCATIVE
+            if not locative and not _own_side(node) and actor_like(node) and \
+                    node.ent_type_ not in ("LOC", "FAC") and node.lower_ not in ("it", "they", "its"):
+                return node
+        queue.extend(c for c in node.children if c.dep_ not in ("punct", "cc", "relcl"))
+    return None
+
+
+def _object_antecedent(pron, src):
+    """'... with Vladimir Putin ... and urged him': the nearest earlier named person or body
+    that is not the source."""
+    src_ids = set()
+    if src is not None:
+        i, j = phrase_bounds(src)
+        src_ids = set(range(i, j))
+    doc = pron.doc
+    start = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else pron.sent.start
+    for t in reversed(doc[start:pron.i]):
+        if t.i in src_ids:
+            continue
+        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and t.dep_ in ("pobj", "dobj", "nsubj", "conj"):
+            return t
+    return None
+
+
+def find_participants(trigger, symmetric: bool, category: str | None = None):
     """(source head token, target head token) for a trigger."""
     tok = trigger.token
     if trigger.nominal:
@@ -362,7 +406,9 @@ def find_participants(trigger, symmetric: bool):
     if tgt is not None and not actor_like(tgt):
         tgt = None
     if tgt is not None and tgt.pos_ == "PRON" and tgt.lower_ in _PRONOUNS:
-        tgt = _antecedent(tgt) or tgt
+        tgt = _object_antecedent(tgt, src) or _antecedent(tgt) or tgt
+    if tgt is None and not trigger.nominal and category in _CONTENT_TARGET_CATEGORIES:
+        tgt = _content_target(tok, src)
     return src, tgt
 
 
