@@ -60,6 +60,25 @@ def _clause_range(tok):
     return sub[0].idx, sub[-1].idx + len(sub[-1].text)
 
 
+def _is_background(noun, lex) -> bool:
+    """A nominal event mentioned in passing ("vetoed a resolution that deplored its invasion",
+    "defying demands from the UN"): it is not what the sentence reports, so the sentence's
+    date is not its date."""
+    gov = noun
+    while gov.dep_ in ("pobj", "prep", "conj", "appos", "compound", "poss") and gov.head is not gov:
+        gov = gov.head
+    if gov is noun:
+        gov = noun.head
+    if gov is noun or gov.pos_ != "VERB":
+        return False
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    gl = gov.lemma_.lower()
+    cues = lex.cues
+    return not (gl in cues["light_verbs"] or gl in cues["future_governors"]
+                or gl in cues["hypothetical_governors"] or gl in cues["negating_governors"])
+
+
 def _is_non_agentive(verb, lex) -> bool:
     """'a canopy collapse killed 16 people': an accident, not an attack."""
     for c in verb.children:
@@ -203,7 +222,13 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 tgt = None
             # date
             date = precision = None
-            if modality.value in ("asserted", "negated"):
+            background = trig.nominal and _is_background(tok, lex)
+            if background:
+                c0, c1 = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+                if _times_in(ctx, c0, c1):
+                    span = doc.char_span(c0, c1, alignment_mode="expand") or sent
+                    date, precision = _call_date_for(span, ctx, tok)
+            elif modality.value in ("asserted", "negated"):
                 if not sent_has_time and last_date[0] is not None:
                     date, precision = last_date
                 else:
