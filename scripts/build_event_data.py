@@ -192,13 +192,38 @@ def build_verbs(root: Path) -> None:
 
 # ---------------------------------------------------------------- countries and agents
 def build_countries(root: Path) -> None:
+    """Country phrases (names, demonyms, capitals, provinces) -> ISO alpha-3.
+
+    A country record is a primary phrase, '+' synonyms and either a code on the primary line
+    ("AFGHANISTAN_ [AFG]") or indented, dated code lines ("ARMENIA_" ... "[ARM >911221]");
+    the current (undated or open-ended) 3-letter code is used. Person records carry longer
+    codes (ARMGOV) and are skipped: people are the actors stage's business.
+    """
     import pycountry
 
     valid = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
     fix = {"KOS": "XKX"}
     path = root / "dictionaries" / "petrarch2" / "Phoenix.Countries.actors.txt"
     rows: dict[str, str] = {}
-    current = None
+    record: list[str] = []
+    codes: list[tuple[str, str]] = []
+
+    def flush():
+        code = None
+        for c, restriction in codes:   # the open-ended or undated code is the current one
+            c = fix.get(c, c)
+            if len(c) == 3 and c in valid and (restriction.startswith(">") or not restriction):
+                code = c
+        if code is None:
+            for c, _ in codes:
+                c = fix.get(c, c)
+                if len(c) == 3 and c in valid:
+                    code = c
+        if code:
+            for phrase in record:
+                if phrase and len(phrase) > 2:
+                    rows.setdefault(phrase, code)
+
     for raw in open(path, encoding="utf-8", errors="replace"):
         if raw.startswith("#") or raw.startswith("<!") or not raw.strip():
             continue
@@ -206,23 +231,41 @@ def build_countries(root: Path) -> None:
         if not line.strip():
             continue
         if raw[0] in " \t":
-            continue  # dated code lines: persons, handled by the actors stage
-        if line.startswith("+"):
-            if current:
-                phrase = " ".join(_words(line[1:]))
-                if phrase and len(phrase) > 2:
-                    rows.setdefault(phrase, current)
+            for m in _CODE.finditer(line):
+                parts = m.group(1).split()
+                if parts:
+                    codes.append((parts[0], " ".join(parts[1:])))
             continue
+        if line.startswith("+"):
+            record.append(" ".join(_words(line[1:])))
+            continue
+        flush()
+        record, codes = [], []
         m = _CODE.search(line)
-        code = m.group(1).strip() if m else ""
-        code = fix.get(code, code)
-        if len(code) == 3 and code in valid:
-            current = code
-            phrase = " ".join(_words(line[:m.start()]))
-            if phrase:
-                rows.setdefault(phrase, current)
+        if m:
+            parts = m.group(1).split()
+            if parts:
+                codes.append((parts[0], " ".join(parts[1:])))
+            record.append(" ".join(_words(line[:m.start()])))
         else:
-            current = None
+            record.append(" ".join(_words(line)))
+    flush()
+    # demonyms the list lacks, derived from ISO names: Estonia -> Estonian, Ukraine -> Ukrainian
+    derived: dict[str, str] = {}
+    for c in pycountry.countries:
+        name = getattr(c, "common_name", None) or c.name
+        if "," in name or "(" in name:
+            continue
+        low = name.lower()
+        rows.setdefault(low, c.alpha_3)
+        if low.endswith("a"):
+            derived.setdefault(low + "n", c.alpha_3)
+        elif low.endswith("e"):
+            derived.setdefault(low[:-1] + "ian", c.alpha_3)
+        elif low.endswith("n") and not low.endswith("an"):
+            derived.setdefault(low + "ese", c.alpha_3)
+    for phrase, code in derived.items():
+        rows.setdefault(phrase, code)
     with open(OUT / "countries.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["phrase", "country"])

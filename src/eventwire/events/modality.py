@@ -86,6 +86,17 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
         for c in tok.children:  # "a truce due to take effect", "talks expected to begin"
             if c.dep_ in ("amod", "acl") and c.lemma_.lower() in cues["future_governors"]:
                 return Modality("future", cue=c.lower_)
+        head = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and head is not tok and \
+                any(c.dep_ in ("xcomp", "acomp") for c in head.children):
+            # "the talks are expected to resume", "the summit is due to open"
+            hl = head.lemma_.lower()
+            gov_word = next((c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "xcomp")), "")
+            for word in (hl, gov_word):
+                if word in cues["future_governors"]:
+                    return Modality("future", cue=word)
+                if word in cues["hypothetical_governors"]:
+                    return Modality("hypothetical", cue=word)
     if nominal:
         # a nominal event named as the object of an ordinary verb ("condemned the attack",
         # "vetoed a resolution that would have deplored its invasion") is not in that verb's
@@ -98,7 +109,7 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
             gov = None
         elif gov is tok:
             gov = tok.head if tok.head is not tok else None
-        if gov is not None and gov.pos_ == "VERB":
+        if gov is not None and gov.pos_ == "VERB" and tok.dep_ not in ("nsubj", "nsubjpass"):
             gl = gov.lemma_.lower()
             light = gl in cues["light_verbs"] or gl in cues["future_governors"] or \
                 gl in cues["hypothetical_governors"] or gl in cues["negating_governors"] or \

@@ -1,0 +1,227 @@
+"""Event coder: categories, modality, actors, nominal events, codes and record invariants.
+
+Sentences are written for these tests in the style of wire leads and conflict notes.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.lexicon import describe_code, load_lexicon
+from eventwire.pipeline import extract
+from eventwire.record import PLOVER_CATEGORIES
+
+DATE = "2024-03-15"  # a Friday
+
+
+def events_of(text: str, date: str | None = DATE):
+    rec = extract(text, date=date)
+    assert not hasattr(rec, "error"), getattr(rec, "error", None)
+    for e in rec.events:  # invariants of every event
+        assert rec.text[e.evidence.start:e.evidence.end] == e.evidence.text
+        assert e.sentence.start <= e.evidence.start < e.evidence.end <= e.sentence.end
+        assert 0.0 <= e.confidence <= 1.0
+        assert e.category in PLOVER_CATEGORIES
+        for side in (e.source, e.target):
+            if side is not None:
+                assert side.text in rec.text
+    return rec.events
+
+
+def find(events, category, modality=None):
+    out = [e for e in events if e.category == category and (modality is None or e.modality == modality)]
+    assert out, f"no {category} {modality or ''} event in {[(e.category, e.modality, e.evidence.text) for e in events]}"
+    return out[0]
+
+
+# ---------------------------------------------------------------- one sentence per category
+@pytest.mark.parametrize("text, category, evidence_word", [
+    ("Ukraine and Russia agreed on Tuesday to a prisoner exchange brokered by the United Arab Emirates.", "AGREE", "agreed"),
+    ("The foreign ministers of Egypt and Jordan held talks in Cairo on Monday.", "CONSULT", "talks"),
+    ("Kenya and Somalia signed a security pact in Nairobi on Wednesday.", "SUPPORT", "signed"),
+    ("A court in Ankara acquitted the journalist of terrorism charges on Thursday.", "CONCEDE", "acquitted"),
+    ("Colombia extradited a senior gang commander to the United States on Tuesday.", "COOPERATE", "extradited"),
+    ("Japan sent emergency food supplies to flood-hit Pakistan on Monday.", "AID", "sent"),
+    ("Rebels released twelve hostages to the Red Cross in Goma on Wednesday.", "RETREAT", "released"),
+    ("The Arab League urged Israel on Monday to allow aid into Gaza.", "REQUEST", "urged"),
+    ("Iran accused Israel on Tuesday of attacking its consulate in Damascus.", "ACCUSE", "accused"),
+    ("Hungary vetoed the European Union's aid package for Ukraine on Thursday.", "REJECT", "vetoed"),
+    ("North Korea threatened on Monday to retaliate against South Korea.", "THREATEN", "threatened"),
+    ("Thousands of farmers marched through Brussels on Monday against new trade rules.", "PROTEST", "marched"),
+    ("Washington imposed sanctions on three Russian banks on Friday.", "SANCTION", "imposed"),
+    ("Azerbaijan deployed troops along its border with Armenia on Sunday.", "MOBILIZE", "deployed"),
+    ("Police arrested the opposition leader in Dakar on Saturday.", "COERCE", "arrested"),
+    ("Gunmen abducted 30 villagers near Kaduna on Sunday.", "ASSAULT", "abducted"),
+])
+def test_each_category(text, category, evidence_word):
+    evs = events_of(text)
+    e = find(evs, category)
+    assert evidence_word in e.evidence.text
+    assert e.modality == "asserted"
+    cat, row = describe_code(e.cameo)
+    assert e.goldstein == row.goldstein
+    assert e.quad_class in (1, 2, 3, 4)
+
+
+# ---------------------------------------------------------------- modality
+@pytest.mark.parametrize("text, category, modality", [
+    ("Russian troops did not enter the town of Kupiansk on Monday.", "COERCE", "negated"),
+    ("The army denied that its soldiers had attacked the village.", "ASSAULT", "negated"),
+    ("Turkey may invade northern Syria, officials warned.", "ASSAULT", "hypothetical"),
+    ("If talks fail, the union will strike next week.", "PROTEST", "hypothetical"),
+    ("Israel could strike Iranian nuclear sites, analysts said.", "ASSAULT", "hypothetical"),
+    ("The president plans to visit Beijing next month.", "CONSULT", "future"),
+    ("China will hold military drills near Taiwan next week.", "MOBILIZE", "future"),
+    ("Hamas threatened to halt the release of hostages.", "RETREAT", "future"),
+    ("The talks are expected to resume in Doha.", "CONSULT", "future"),
+    ("Officials said troops killed five militants near Mosul on Sunday.", "ASSAULT", "asserted"),
+])
+def test_modality(text, category, modality):
+    assert find(events_of(text), category).modality == modality
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey may invade northern Syria next month.",
+    "Officials fear that militants could attack the capital.",
+    "The government has not arrested any of the suspects.",
+    "Russia plans to deploy more troops to Belarus.",
+    "Iran threatened to close the Strait of Hormuz if sanctions are tightened.",
+    "The minister said police would not use force against the protesters.",
+    "If the deal collapses, Israel will resume its offensive in Gaza.",
+    "Egypt offered to host talks between the two sides.",
+])
+def test_plans_and_possibilities_are_never_asserted(text):
+    """Content events are never coded as facts (the asserted statement itself may be)."""
+    for e in events_of(text):
+        if e.category in ("ASSAULT", "MOBILIZE", "COERCE", "CONSULT", "SANCTION"):
+            assert e.modality != "asserted", (e.category, e.evidence.text)
+
+
+# ---------------------------------------------------------------- actors
+def test_passive_agent_is_source_and_subject_is_target():
+    e = find(events_of("Twelve civilians were killed by Russian drones in Kharkiv on Sunday."), "ASSAULT")
+    assert e.source.text == "Russian drones" and e.source.country == "RUS"
+    assert e.target.text == "Twelve civilians"
+
+
+def test_coordinated_subjects_become_source_and_target():
+    e = find(events_of("Armenia and Azerbaijan signed a peace treaty on Monday."), "SUPPORT")
+    assert (e.source.country, e.target.country) == ("ARM", "AZE")
+
+
+def test_talks_between_two_actors():
+    e = find(events_of("Talks between Sudan's army and the Rapid Support Forces resumed in Jeddah."), "CONSULT")
+    assert e.source.text.endswith("army") and e.target.text == "the Rapid Support Forces"
+
+
+def test_leaders_of_countries_met():
+    e = find(events_of("The leaders of Turkey, Iran and Russia met in Tehran on Friday."), "CONSULT")
+    assert (e.source.country, e.target.country) == ("TUR", "IRN")
+
+
+def test_capital_stands_for_government():
+    e = find(events_of("Moscow expelled two Estonian diplomats on Tuesday."), "SANCTION")
+    assert (e.source.country, e.source.sector) == ("RUS", "GOV")
+    assert e.target.country == "EST"
+
+
+def test_igo_actor_has_no_country():
+    e = find(events_of("The European Union condemned the coup in Niger on Thursday."), "ACCUSE")
+    assert e.source.sector == "IGO" and e.source.country is None
+
+
+# ---------------------------------------------------------------- nominal events
+@pytest.mark.parametrize("text, category, word", [
+    ("Clashes broke out between Hindu and Muslim groups in Manipur on Sunday.", "ASSAULT", "Clashes"),
+    ("An Israeli air strike killed six people in Rafah on Tuesday.", "ASSAULT", "strike"),
+    ("Airstrikes killed 12 people in Khartoum on Monday, residents said.", "ASSAULT", "Airstrikes"),
+    ("The leaders issued a joint statement after a summit meeting in Tehran.", "CONSULT", "summit"),
+    ("Unions called a general strike for Thursday.", "PROTEST", "strike"),
+    ("Mass protests against the pension reform continued in Paris on Saturday.", "PROTEST", "protests"),
+    ("The ceasefire took effect at midnight.", "RETREAT", "ceasefire"),
+])
+def test_nominal_events(text, category, word):
+    e = find(events_of(text), category)
+    assert word in e.evidence.text
+
+
+def test_air_strike_source_from_nationality_adjective():
+    e = find(events_of("An Israeli air strike killed six people in Rafah on Tuesday."), "ASSAULT")
+    assert e.source.country == "ISR"
+    assert e.acled_event_type == "Explosions/Remote violence"
+
+
+def test_nominal_object_of_light_verb_takes_its_modality():
+    e = find(events_of("The two sides did not hold talks on Friday."), "CONSULT")
+    assert e.modality == "negated"
+
+
+def test_without_a_deal_is_a_negated_agreement():
+    e = find(events_of("Talks in Geneva between Iran and the United States ended on Thursday without a deal."), "AGREE")
+    assert e.modality == "negated"
+
+
+# ---------------------------------------------------------------- non-events
+@pytest.mark.parametrize("text", [
+    "The weather in Geneva was mild on Tuesday and markets were quiet.",
+    "A bridge collapse killed 16 people in the city of Novi Sad.",
+    "The company reported higher profits for the third quarter.",
+    "The minister said the economy grew by two percent last year.",
+])
+def test_no_events_invented(text):
+    evs = events_of(text)
+    assert [e for e in evs if e.category in ("ASSAULT", "COERCE", "PROTEST")] == []
+
+
+def test_article_without_events():
+    text = ("The city council opened a new library on Monday. It holds forty thousand books and "
+            "will be open every day except Sunday. Visitors praised the bright reading rooms.")
+    assert events_of(text) == []
+
+
+def test_casualty_toll_is_not_a_second_event():
+    evs = events_of("On 3 March 2024, militants attacked an army post near Gao. Four soldiers were killed.",
+                    date=None)
+    assert len([e for e in evs if e.category == "ASSAULT"]) == 1
+
+
+def test_request_content_is_not_coded():
+    evs = events_of("The United Nations called on both sides to stop the fighting in Darfur.")
+    assert [e.category for e in evs] == ["REQUEST"]
+
+
+def test_protest_demands_are_part_of_the_protest():
+    evs = events_of("Thousands of students protested in Dhaka on Monday, demanding the resignation of the minister.")
+    assert find(evs, "PROTEST")
+
+
+# ---------------------------------------------------------------- codes, dates, ids
+def test_codes_and_ids():
+    evs = events_of("Police fired tear gas at protesters in Nairobi on Tuesday.")
+    e = find(evs, "ASSAULT")
+    assert e.cameo == "175" and e.acled_event_type == "Protests"
+    assert [x.id for x in evs] == [f"E{k}" for k in range(1, len(evs) + 1)]
+
+
+def test_asserted_event_never_after_document_date():
+    for e in events_of("Rebels attacked the town of Bunia on 20 March 2024.", date="2024-03-15"):
+        if e.modality == "asserted" and e.date:
+            assert e.date <= "2024-03-15"
+
+
+@pytest.mark.parametrize("code, category", [
+    ("0253", "REQUEST"), ("163", "SANCTION"), ("1724", "COERCE"), ("195", "ASSAULT"),
+    ("0871", "RETREAT"), ("010", None), ("", None), ("9999", None),
+])
+def test_codebook(code, category):
+    assert describe_code(code)[0] == category
+
+
+def test_lexicon_loads_once():
+    assert load_lexicon() is load_lexicon()
+    assert load_lexicon().verbs["kill"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "!!!", "1234 5678", "a" * 50])
+def test_bad_input_does_not_crash(text):
+    rec = extract(text, date=DATE)
+    assert getattr(rec, "events", []) == [] or all(e.category for e in rec.events)
