@@ -144,6 +144,26 @@ def _fold_triggers(triggers: list[Trigger]) -> list[Trigger]:
                 vt.cameo = t.cameo   # the dictionary only knew the verb; the noun is specific
                 vt.rule = dict(t.rule)
             dropped.add(tok.i)
+    # "used tear gas to disperse demonstrators": a purpose clause of the same kind is one event
+    for t in triggers:
+        tok = t.token
+        if t.nominal or tok.i in dropped or tok.dep_ not in ("xcomp", "advcl"):
+            continue
+        vt = by_i.get(tok.head.i)
+        if vt is None or vt.nominal or vt.token.i in dropped:
+            continue
+        if _category(vt)[0] == _category(t)[0] and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            vt.rule = dict(vt.rule, purpose=tok.i)
+            dropped.add(tok.i)
+    # demands voiced by demonstrating belong to the protest ("marched, demanding ...")
+    protest_heads = {t.token.i for t in triggers if _category(t)[0] == "PROTEST" and t.token.i not in dropped}
+    for t in triggers:
+        tok = t.token
+        if t.nominal or tok.i in dropped:
+            continue
+        if _category(t)[0] in ("REQUEST", "ACCUSE") and tok.dep_ in ("advcl", "acl", "conj", "xcomp") \
+                and tok.head.i in protest_heads and tok.tag_ == "VBG":
+            dropped.add(tok.i)
     return [t for t in triggers if t.token.i not in dropped]
 
 

@@ -384,6 +384,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     else:
         src, passive_tgt = _subject_of(tok)
         tgt = passive_tgt if passive_tgt is not None else _object_of(tok)
+        if tgt is None and "purpose" in trigger.rule:
+            tgt = _object_of(tok.doc[trigger.rule["purpose"]])
     if src is not None and src.pos_ == "NOUN" and src is not tok and \
             src.lemma_.lower() in load_lexicon().triggers_nouns:
         inner_src, inner_tgt = _nominal_args(src)

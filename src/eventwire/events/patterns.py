@@ -123,7 +123,7 @@ class _Regions:
 
 
 def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | None) -> bool:
-    lemma = tok.lemma_.lower()
+    lemma = verb_lemma(tok, load_lexicon()) if regions is not None else tok.lemma_.lower()
     if "lemma_is" in rule:
         allowed = rule["lemma_is"] if isinstance(rule["lemma_is"], list) else [rule["lemma_is"]]
         if lemma not in allowed and tok.lower_ not in allowed:
@@ -197,7 +197,7 @@ def _word_in(word: str, pool: set[str], lex: Lexicon) -> bool:
 
 def _petrarch_code(tok, regions: _Regions, lex: Lexicon):
     """(code, specificity, matched words) from the PETRARCH verb dictionary, or None."""
-    entries = lex.verbs.get(tok.lemma_.lower()) or lex.verbs.get(tok.lower_)
+    entries = lex.verbs.get(verb_lemma(tok, lex)) or lex.verbs.get(tok.lower_)
     if not entries:
         return None
     doc = tok.doc
@@ -247,10 +247,25 @@ def _clean_code(code: str | None):
     return code
 
 
+def verb_lemma(tok, lex: Lexicon) -> str:
+    """The verb's lemma, repaired where the tagger's lemmatizer slips ("staged" -> "stag")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.triggers_verbs or lemma in lex.verbs or lemma in lex.extra["no_event_verbs_set"]:
+        return lemma
+    low = tok.lower_
+    for cut, add in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", "e"), ("ing", ""),
+                     ("es", ""), ("s", "")):
+        if low.endswith(cut):
+            cand = low[: -len(cut)] + add
+            if cand in lex.triggers_verbs or cand in lex.verbs:
+                return cand
+    return lemma
+
+
 def verb_trigger(tok, lex: Lexicon | None = None) -> Trigger | None:
     lex = lex or load_lexicon()
-    lemma = tok.lemma_.lower()
-    rules = lex.triggers_verbs.get(lemma) or lex.triggers_verbs.get(tok.lower_)
+    lemma = verb_lemma(tok, lex)
+    rules = lex.triggers_verbs.get(lemma)
     regions = None
     if rules:
         regions = _Regions(tok)
@@ -331,6 +346,8 @@ def find_triggers(sent, lex: Lexicon | None = None) -> list[Trigger]:
         if tok.dep_ in ("amod", "compound"):
             continue   # "UN-backed", "riot police", "aid workers": modifiers, not events
         if tok.pos_ == "VERB":
+            if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ in ("VBN", "VBD"):
+                continue   # "evacuated the wounded": a participle used as a noun
             trig = verb_trigger(tok, lex)
         elif tok.pos_ in _NOUN_POS:
             trig = noun_trigger(tok, lex)
