@@ -178,6 +178,8 @@ def _evidence(trig: Trigger, doc):
         toks.append(tok.head)
     if not trig.nominal:
         toks.extend(c for c in tok.children if c.dep_ == "prt")
+    if trig.rule.get("deontic"):
+        toks.extend(c for c in tok.children if c.dep_ == "aux")
     sent = tok.sent
     toks = [t for t in toks if sent.start <= t.i < sent.end]
     i, j = min(t.i for t in toks), max(t.i for t in toks)
@@ -229,7 +231,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if category == "ASSAULT" and _is_casualty_toll(trig, coded_assault or any(
                     e.category == "ASSAULT" for e, _ in sent_events)):
                 continue
-            modality = modality_of(tok, nominal=trig.nominal)
+            modality = Modality("asserted", cue="must") if trig.rule.get("deontic") else \
+                modality_of(tok, nominal=trig.nominal)
             if modality.suppressed:
                 continue
             if trig.rule.get("negated"):

@@ -39,6 +39,8 @@ def _has_if(node, cues) -> bool:
 def _own_cue(verb, cues, under_statement: bool) -> str | None:
     """Modality marked on the verb itself: negation, auxiliaries, an if-clause."""
     aux_words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux_words & cues["deontic_aux"]:
+        return "deontic"
     if any(c.dep_ == "neg" for c in verb.children):
         return "negated"
     if _has_if(verb, cues):
@@ -124,6 +126,8 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
             if not first and lemma in cues["speech_verbs"]:
                 break  # reported speech: the content keeps its own modality
             own = _own_cue(node, cues, _under_statement(node, cues))
+            if own == "deontic":   # "Libya must hand over the suspects": content of a demand
+                return Modality("asserted", suppressed=True, cue="must")
             if own is not None:
                 return Modality(own, cue=node.lower_)
         dep, head = node.dep_, node.head

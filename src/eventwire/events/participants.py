@@ -348,6 +348,13 @@ def _object_antecedent(pron, src):
 def find_participants(trigger, symmetric: bool, category: str | None = None):
     """(source head token, target head token) for a trigger."""
     tok = trigger.token
+    if trigger.rule.get("deontic"):
+        speaker = tok.doc[trigger.rule["speaker"]]
+        src, _ = _subject_of(speaker)
+        tgt = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if src is not None and src.pos_ == "PRON":
+            src = _antecedent(src) or src
+        return src, tgt
     if trigger.nominal:
         src, tgt = _nominal_args(tok)
         if src is None:

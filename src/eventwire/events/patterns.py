@@ -341,18 +341,38 @@ def noun_trigger(tok, lex: Lexicon | None = None) -> Trigger | None:
 def find_triggers(sent, lex: Lexicon | None = None) -> list[Trigger]:
     """Every verb and noun in the sentence that carries an event, in text order."""
     lex = lex or load_lexicon()
-    out = []
+    out = deontic_requests(sent, lex)
+    deontic = {t.token.i for t in out}
     for tok in sent:
         if tok.dep_ in ("amod", "compound"):
             continue   # "UN-backed", "riot police", "aid workers": modifiers, not events
         if tok.pos_ == "VERB":
             if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ in ("VBN", "VBD"):
                 continue   # "evacuated the wounded": a participle used as a noun
-            trig = verb_trigger(tok, lex)
+            trig = None if tok.i in deontic else verb_trigger(tok, lex)
         elif tok.pos_ in _NOUN_POS:
             trig = noun_trigger(tok, lex)
         else:
             trig = None
         if trig is not None:
             out.append(trig)
+    out.sort(key=lambda t: t.token.i)
+    return out
+
+
+def deontic_requests(sent, lex: Lexicon | None = None) -> list[Trigger]:
+    """'Britain said Sudan must reach an agreement': a REQUEST by the speaker on the subject."""
+    lex = lex or load_lexicon()
+    cues = lex.cues
+    out = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "ccomp":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in cues["deontic_aux"] for c in tok.children):
+            continue
+        head = tok.head
+        if head.lemma_.lower() not in cues["speech_verbs"] and head.lemma_.lower() not in (
+                "reiterate", "conclude", "stress", "warn", "demand", "insist", "urge"):
+            continue
+        out.append(Trigger(tok, "100", "rule", 3, {"deontic": True, "speaker": head.i}, []))
     return out
