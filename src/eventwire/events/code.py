@@ -135,7 +135,8 @@ def _fold_triggers(triggers: list[Trigger]) -> list[Trigger]:
             vt.extra_tokens.extend(t.extra_tokens)
             vt.rule = dict(vt.rule, noun_subject=tok.i)
             dropped.add(tok.i)
-        elif tok.dep_ in ("dobj", "pobj", "attr", "oprd") and (ncat == vcat or not governs):
+        elif (tok.dep_ in ("dobj", "attr", "oprd") and (ncat == vcat or not governs)) or \
+                (tok.dep_ == "pobj" and ncat == vcat):
             if vcat in ("ACCUSE", "REQUEST", "REJECT") and ncat != vcat:
                 continue  # content: the modality reader suppresses or keeps it
             vt.extra_tokens.append(tok)
@@ -161,9 +162,17 @@ def _fold_triggers(triggers: list[Trigger]) -> list[Trigger]:
         tok = t.token
         if t.nominal or tok.i in dropped:
             continue
-        if _category(t)[0] in ("REQUEST", "ACCUSE") and tok.dep_ in ("advcl", "acl", "conj", "xcomp") \
-                and tok.head.i in protest_heads and tok.tag_ == "VBG":
-            dropped.add(tok.i)
+        if _category(t)[0] not in ("REQUEST", "ACCUSE") or \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            continue
+        node = tok
+        for _ in range(3):   # "rallied ..., saying he must resign", "marched to demand ..."
+            if node.dep_ not in ("advcl", "acl", "conj", "xcomp", "ccomp") or node.head is node:
+                break
+            node = node.head
+            if node.i in protest_heads:
+                dropped.add(tok.i)
+                break
     return [t for t in triggers if t.token.i not in dropped]
 
 
@@ -243,6 +252,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             tgt = resolve_side(tgt_tok, ctx, doc)
             if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
                 tgt = None
+            if row.code.startswith("05") and row.code in ("051", "052") and tgt is None:
+                continue   # praise or defence of a thing, not of a political actor
             # date
             date = precision = None
             background = trig.nominal and _is_background(tok, lex)

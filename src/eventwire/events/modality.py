@@ -143,8 +143,10 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
             break
         elif dep in _CONTENT or (dep in ("dobj", "pobj", "prep") and not first) or \
                 (nominal and first and dep in ("dobj", "pobj")):
-            if hl in cues["content_suppressing"] and (dep in _CONTENT or nominal or dep == "pobj") \
-                    and hl not in {"refuse", "reject", "decline"}:
+            reason_prep = dep == "prep" and node.lower_ in ("for", "over", "on", "of") and \
+                hl in cues["content_suppressing"] | {"arrest", "detain", "jail", "convict", "sentence", "imprison"}
+            if reason_prep or (hl in cues["content_suppressing"] and (dep in _CONTENT or nominal or dep == "pobj")
+                               and hl not in {"refuse", "reject", "decline"}):
                 return Modality("asserted", suppressed=True, cue=hl)
             if hl in ("refuse", "reject", "decline") and dep in ("xcomp", "ccomp"):
                 return Modality("negated", suppressed=True, cue=hl)

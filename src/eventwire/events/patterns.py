@@ -77,6 +77,14 @@ class _Regions:
             for c in verb.head.children:
                 if c.dep_ == "dobj":
                     obj_tokens.extend(c.subtree)
+        dobj_tokens = []
+        for c in verb.children:
+            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "dobj"):
+                for t in [c] + [g for g in c.children if g.dep_ in ("conj", "compound", "amod")]:
+                    dobj_tokens.append(t)
+                    dobj_tokens.extend(g for g in t.children if g.dep_ in ("compound", "amod"))
+        self.dobj_words = _words_of(dobj_tokens)
+        self.dobj_text = _text_of(dobj_tokens)
         self.obj_tokens = obj_tokens
         self.obj_words = _words_of(obj_tokens)
         self.obj_text = _text_of(obj_tokens)
@@ -89,7 +97,9 @@ class _Regions:
             self.prts.add(nxt.lower_)
         subj = []
         for child in verb.children:
-            if child.dep_ in _SUBJ:
+            if child.dep_ in _SUBJ and child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                subj.extend(verb.head.subtree)   # "protesters who gathered"
+            elif child.dep_ in _SUBJ:
                 subj.extend(child.subtree)
             if child.dep_ == "agent":
                 subj.extend(child.subtree)
@@ -111,8 +121,8 @@ class _Regions:
         self.xcomp = set(xcomp_lemmas)
 
     def has(self, words, where: str) -> bool:
-        pool = self.obj_words if where == "obj" else self.subj_words
-        text = self.obj_text if where == "obj" else self.subj_text
+        pool = {"obj": self.obj_words, "dobj": self.dobj_words}.get(where, self.subj_words)
+        text = {"obj": self.obj_text, "dobj": self.dobj_text}.get(where, self.subj_text)
         for w in words:
             if " " in w:
                 if f" {w} " in text:
@@ -131,12 +141,14 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
     if regions is not None:
         if "obj" in rule and not regions.has(rule["obj"], "obj"):
             return False
+        if "dobj" in rule and not regions.has(rule["dobj"], "dobj"):
+            return False
         if "subj" in rule and not regions.has(rule["subj"], "subj"):
             return False
         if "prep" in rule:
             if not any(p in regions.preps or p in regions.prts for p in rule["prep"]):
                 return False
-        if "prt" in rule and not any(p in regions.prts or p in regions.preps for p in rule["prt"]):
+        if "prt" in rule and not any(p in regions.prts for p in rule["prt"]):
             return False
         if "xcomp" in rule and not (regions.xcomp & set(rule["xcomp"])):
             return False
