@@ -202,10 +202,29 @@ def bench_reports(limit: int | None, show_errors: bool) -> None:
 
 
 def _top_event(rec):
+    """The sentence's main event: the one whose trigger stands highest in the parse (nearest
+    the root: the main clause's verb before its complements and adjuncts), then the most
+    confident. Single-sentence gold (GSR, CAMEO classes) codes that event."""
     evs = list(getattr(rec, "events", []) or [])
     if not evs:
         return None
-    return max(evs, key=lambda e: e.confidence)
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()(rec.text)
+
+    def depth(e):
+        span = doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")
+        if span is None:
+            return 99
+        best = 99
+        for tok in span:
+            d, node = 0, tok
+            while node.head != node and d < 50:
+                node, d = node.head, d + 1
+            best = min(best, d)
+        return best
+
+    return min(evs, key=lambda e: (depth(e), -e.confidence))
 
 
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -244,7 +263,7 @@ def bench_gsr(limit: int | None) -> None:
         per[r["category"]][1] += 1
     n = len(rows)
     print(f"== plover_gsr.jsonl: {n} sentences ({len(rows) / total_s:.1f} docs/s)")
-    print(f"PLOVER category accuracy (most confident event): {top_ok / n:.3f}")
+    print(f"PLOVER category accuracy (main event of the sentence): {top_ok / n:.3f}")
     print(f"  same, reading planned/refused content as the statement (AGREE/THREATEN/REJECT, "
           f"the GSR's CAMEO-style convention): {intent_ok / n:.3f}")
     print(f"gold category among the coded events: {any_ok / n:.3f}; sentences with an event: {coded / n:.3f}")

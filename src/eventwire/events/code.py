@@ -9,7 +9,10 @@ casualty tolls of an event already coded are not events.
 """
 from __future__ import annotations
 
-import datetime as dt
+import functools
+import json
+import math
+from importlib import resources
 
 from ..context import DocContext
 from ..places import event_place
@@ -54,7 +57,7 @@ def _times_in(ctx: DocContext, start: int, end: int) -> bool:
 def _clause_range(tok):
     node = tok
     if tok.pos_ not in ("VERB", "AUX"):
-        while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+        while node.pos_ not in ("VERB", "AUX") and node.head != node:
             node = node.head
     sub = list(node.subtree)
     return sub[0].idx, sub[-1].idx + len(sub[-1].text)
@@ -65,11 +68,11 @@ def _is_background(noun, lex) -> bool:
     "defying demands from the UN"): it is not what the sentence reports, so the sentence's
     date is not its date."""
     gov = noun
-    while gov.dep_ in ("pobj", "prep", "conj", "appos", "compound", "poss") and gov.head is not gov:
+    while gov.dep_ in ("pobj", "prep", "conj", "appos", "compound", "poss") and gov.head != gov:
         gov = gov.head
-    if gov is noun:
+    if gov == noun:
         gov = noun.head
-    if gov is noun or gov.pos_ != "VERB":
+    if gov == noun or gov.pos_ != "VERB":
         return False
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return False
@@ -167,7 +170,7 @@ def _fold_triggers(triggers: list[Trigger]) -> list[Trigger]:
             continue
         node = tok
         for _ in range(3):   # "rallied ..., saying he must resign", "marched to demand ..."
-            if node.dep_ not in ("advcl", "acl", "conj", "xcomp", "ccomp") or node.head is node:
+            if node.dep_ not in ("advcl", "acl", "conj", "xcomp", "ccomp") or node.head == node:
                 break
             node = node.head
             if node.i in protest_heads:
@@ -204,7 +207,38 @@ def _event_actor(side) -> EventActor | None:
     return EventActor(actor=side.actor, text=side.text, country=side.country, sector=side.sector)
 
 
+def confidence_features(trig: Trigger, src, tgt, category: str, modality: Modality) -> dict[str, float]:
+    """What the confidence model looks at: how the trigger was found, whether its actors
+    resolved, its modality and kind of event."""
+    f = {f"source={trig.source}": 1.0, "specificity": min(trig.specificity, 4) / 4,
+         "has_source": float(src is not None), "source_country": float(bool(src and src.country)),
+         "has_target": float(tgt is not None), "target_country": float(bool(tgt and tgt.country)),
+         "not_asserted": float(modality.value != "asserted"),
+         "multiword_evidence": float(bool(trig.extra_tokens)),
+         f"quad={QUAD.get(category, 0)}": 1.0}
+    return f
+
+
+@functools.lru_cache(maxsize=1)
+def _confidence_model() -> dict | None:
+    """Logistic weights fitted by scripts/train_confidence.py (data/confidence.json)."""
+    try:
+        with resources.files("eventwire").joinpath("events/data/confidence.json").open() as fh:
+            return json.load(fh)
+    except (FileNotFoundError, OSError, ValueError):
+        return None
+
+
 def _confidence(trig: Trigger, src, tgt, category: str, modality: Modality) -> float:
+    model = _confidence_model()
+    if model is not None:
+        feats = confidence_features(trig, src, tgt, category, modality)
+        z = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in feats.items())
+        return round(1.0 / (1.0 + math.exp(-z)), 3)
+    return _heuristic_confidence(trig, src, tgt, category, modality)
+
+
+def _heuristic_confidence(trig: Trigger, src, tgt, category: str, modality: Modality) -> float:
     base = {"rule": 0.62, "pattern": 0.55, "verb": 0.4, "noun": 0.5}[trig.source]
     base += 0.05 * min(trig.specificity, 3)
     if src is not None and src.country:
@@ -298,6 +332,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 evidence=Mention(start=e0, end=e1, text=doc.text[e0:e1]),
                 confidence=_confidence(trig, src, tgt, category, modality))
             sent_events.append((event, trig))
+            ctx.scratch.setdefault("event_features", []).append(
+                confidence_features(trig, src, tgt, category, modality))
         for event, trig in sent_events:
             if event.category == "ASSAULT" and event.modality == "asserted":
                 coded_assault = True

@@ -60,7 +60,7 @@ def _own_cue(verb, cues, under_statement: bool) -> str | None:
 def _under_statement(verb, cues) -> bool:
     node = verb
     for _ in range(4):
-        if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head is node:
+        if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head == node:
             return False
         node = node.head
         lemma = node.lemma_.lower()
@@ -89,7 +89,7 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
             if c.dep_ in ("amod", "acl") and c.lemma_.lower() in cues["future_governors"]:
                 return Modality("future", cue=c.lower_)
         head = tok.head
-        if tok.dep_ in ("nsubj", "nsubjpass") and head is not tok and \
+        if tok.dep_ in ("nsubj", "nsubjpass") and head != tok and \
                 any(c.dep_ in ("xcomp", "acomp") for c in head.children):
             # "the talks are expected to resume", "the summit is due to open"
             hl = head.lemma_.lower()
@@ -105,12 +105,12 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
         # scope; light verbs ("held talks"), plans and threats ("threatened a strike") pass
         # their modality on.
         gov = tok
-        while gov.dep_ in ("pobj", "prep", "conj", "appos", "compound") and gov.head is not gov:
+        while gov.dep_ in ("pobj", "prep", "conj", "appos", "compound") and gov.head != gov:
             gov = gov.head
-        if gov is not tok and gov.pos_ not in ("VERB", "AUX", "ADJ"):
+        if gov != tok and gov.pos_ not in ("VERB", "AUX", "ADJ"):
             gov = None
-        elif gov is tok:
-            gov = tok.head if tok.head is not tok else None
+        elif gov == tok:
+            gov = tok.head if tok.head != tok else None
         if gov is not None and gov.pos_ == "VERB" and tok.dep_ not in ("nsubj", "nsubjpass"):
             gl = gov.lemma_.lower()
             light = gl in cues["light_verbs"] or gl in cues["future_governors"] or \
@@ -122,6 +122,10 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
     first = True
     for _ in range(15):
         lemma = node.lemma_.lower()
+        if nominal and not first and node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj":
+            # "shelling ... in violation of a truce": a noun inside another noun's phrase is a
+            # background mention, outside the scope of the verbs above it
+            return Modality("asserted")
         if node.pos_ in ("VERB", "AUX") or (node.pos_ == "ADJ" and not first):
             if not first and lemma in cues["speech_verbs"]:
                 break  # reported speech: the content keeps its own modality
@@ -131,7 +135,7 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
             if own is not None:
                 return Modality(own, cue=node.lower_)
         dep, head = node.dep_, node.head
-        if head is node:
+        if head == node:
             break
         hl = head.lemma_.lower()
         if dep == "advcl":

@@ -190,7 +190,7 @@ def _subject_of(verb):
     node = verb
     for _ in range(4):
         if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "relcl", "acomp") \
-                or node.head is node:
+                or node.head == node:
             break
         up = node.head
         if node.dep_ in ("acl", "relcl") and up.pos_ in ("NOUN", "PROPN"):
@@ -362,11 +362,11 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
             gov = tok.head
             node = tok
             for _ in range(6):   # "the expulsion of diplomats and the closure of ...": climb
-                if node.dep_ in ("conj", "pobj", "prep", "appos") and node.head is not node:
+                if node.dep_ in ("conj", "pobj", "prep", "appos") and node.head != node:
                     node = node.head
                     continue
                 break
-            if node is not tok and node.dep_ in ("dobj", "attr") and node.head.pos_ in ("VERB", "AUX"):
+            if node != tok and node.dep_ in ("dobj", "attr") and node.head.pos_ in ("VERB", "AUX"):
                 tok_for_gov, gov = node, node.head
             else:
                 tok_for_gov = tok
@@ -393,7 +393,7 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         tgt = passive_tgt if passive_tgt is not None else _object_of(tok)
         if tgt is None and "purpose" in trigger.rule:
             tgt = _object_of(tok.doc[trigger.rule["purpose"]])
-    if src is not None and src.pos_ == "NOUN" and src is not tok and \
+    if src is not None and src.pos_ == "NOUN" and src != tok and \
             src.lemma_.lower() in load_lexicon().triggers_nouns:
         inner_src, inner_tgt = _nominal_args(src)
         if inner_src is not None:
@@ -427,10 +427,10 @@ def _antecedent(pron):
     before."""
     node = pron.head
     for _ in range(5):
-        if node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head is not node:
+        if node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head != node:
             node = node.head
             for c in node.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c is not pron and c.pos_ != "PRON":
+                if c.dep_ in ("nsubj", "nsubjpass") and c != pron and c.pos_ != "PRON":
                     return c
         else:
             break

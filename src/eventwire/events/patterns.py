@@ -70,7 +70,7 @@ class _Regions:
             for t in sub:
                 if t.dep_ in ("prep", "agent") or (t.dep_ == "dative" and t.pos_ == "ADP"):
                     prep_heads.append(t)
-                if t.dep_ == "xcomp" and t is not child:
+                if t.dep_ == "xcomp" and t != child:
                     xcomp_lemmas.append(t.lemma_.lower())
         # "declared martial law but lifted it": a pronoun object stands for the first verb's
         if verb.dep_ == "conj" and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children):
@@ -106,7 +106,7 @@ class _Regions:
         if not subj:  # xcomp/conj verbs share the subject of their head
             head = verb
             for _ in range(3):
-                if head.dep_ not in ("xcomp", "conj", "advcl", "acl") or head.head is head:
+                if head.dep_ not in ("xcomp", "conj", "advcl", "acl") or head.head == head:
                     break
                 head = head.head
                 if head.pos_ in _NOUN_POS and verb.dep_ == "acl":
@@ -316,7 +316,7 @@ def noun_context(tok) -> dict:
                 mod_tokens.append(t)
     # hyphenated or split compounds: "air strike", "pre-emptive nuclear strike"
     j = tok.i - 1
-    while j >= 0 and j >= tok.i - 3 and tok.doc[j].head is tok:
+    while j >= 0 and j >= tok.i - 3 and tok.doc[j].head == tok:
         mods.add(tok.doc[j].lower_)
         j -= 1
     phrase = set()
@@ -329,7 +329,7 @@ def noun_context(tok) -> dict:
     head = tok.head
     head_verb = head.lemma_.lower() if tok.dep_ in ("nsubj", "nsubjpass") else ""
     return {"mods": mods, "mod_text": _text_of(mod_tokens), "phrase": phrase,
-            "head": head.lower_ if head is not tok else "", "head_verb": head_verb}
+            "head": head.lower_ if head != tok else "", "head_verb": head_verb}
 
 
 def noun_trigger(tok, lex: Lexicon | None = None) -> Trigger | None:
