@@ -52,6 +52,20 @@ def _text_of(tokens) -> str:
     return " " + " ".join(t.lower_ for t in toks) + " " + " | " + " ".join(t.lemma_.lower() for t in toks) + " "
 
 
+_PRUNE = {"relcl", "acl", "advcl", "ccomp", "parataxis"}
+
+
+def _pruned_subtree(tok) -> list:
+    """The tokens under ``tok`` without relative and other embedded clauses ("a resolution
+    that aims to tighten sanctions": the sanctions are not the object of "support")."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _PRUNE)
+    return out
+
+
 class _Regions:
     """The words around a verb that its patterns look at, computed once per verb."""
 
@@ -65,7 +79,7 @@ class _Regions:
                 continue
             if child.dep_ == "xcomp":
                 xcomp_lemmas.append(child.lemma_.lower())
-            sub = list(child.subtree)
+            sub = _pruned_subtree(child)
             obj_tokens.extend(sub)
             for t in sub:
                 if t.dep_ in ("prep", "agent") or (t.dep_ == "dative" and t.pos_ == "ADP"):
