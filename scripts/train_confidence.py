@@ -28,6 +28,9 @@ OUT = REPO / "src" / "eventwire" / "events" / "data" / "confidence.json"
 
 def collect():
     from eventwire.context import DocContext
+    from eventwire.events import code as event_code
+
+    event_code.MIN_CONFIDENCE = 0.0   # learn from every coded event, not only the reported ones
     from eventwire.document import Document, parse_date
     from eventwire.nlp import load_nlp
     from eventwire.pipeline import STAGES

@@ -134,7 +134,7 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
     i, j = phrase_bounds(head)
     span = doc[i:j]
     start, end = span.start_char, span.end_char
-    side = Side(head=head, start=start, end=end, text=doc.text[start:end])
+    side = Side(head=head, start=start, end=end, text=ctx.document.text[start:end])
     actor = actor_at(head.idx, head.idx + len(head.text), ctx) or actor_at(start, end, ctx)
     tokens = list(span)
     if _is_igo(tokens):

@@ -377,6 +377,8 @@ def find_triggers(sent, lex: Lexicon | None = None) -> list[Trigger]:
                 continue   # "evacuated the wounded": a participle used as a noun
             trig = None if tok.i in deontic else verb_trigger(tok, lex)
         elif tok.pos_ in _NOUN_POS:
+            if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                continue   # "This is not the first lawsuit": a description, not a report
             trig = noun_trigger(tok, lex)
         else:
             trig = None
