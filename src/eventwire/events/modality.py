@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .lexicon import load_lexicon
 
-_CONTENT = {"xcomp", "ccomp", "pcomp", "acl"}
+_CONTENT = {"xcomp", "ccomp", "pcomp", "acl", "csubj"}
 _NOMINAL_UP = {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "appos",
                "dative", "oprd", "npadvmod", "conj", "agent", "poss", "nmod"}
 
@@ -138,6 +138,13 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
         if head == node:
             break
         hl = head.lemma_.lower()
+        if dep == "csubj":
+            # "executing him would not bring her back": a clause subject under a modal verb
+            # is a possibility, whatever the main verb says about it
+            aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+            if aux & (cues["hypothetical_aux"] | cues["would_aux"] | cues["future_aux"]):
+                return Modality("hypothetical", cue=min(aux))
+            break
         if dep == "advcl":
             if _has_if(node, cues):
                 return Modality("hypothetical", cue="if")
