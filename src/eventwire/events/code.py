@@ -54,8 +54,50 @@ def _call_date_for(span, ctx, anchor):
         return date_for(span, ctx)
 
 
-def _times_in(ctx: DocContext, start: int, end: int) -> bool:
-    return any(start <= t.start and t.end <= end for t in ctx.times)
+def _times_in(ctx: DocContext, start: int, end: int, dates_only: bool = False) -> bool:
+    return any(start <= t.start and t.end <= end and
+               (not dates_only or (t.type == "DATE" and t.value[:1].isdigit()))
+               for t in ctx.times)
+
+
+def _own_range(tok):
+    """Character range of the trigger's own phrase or clause (its subtree)."""
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+
+
+_BACKGROUND_MARKS = {"after", "before", "since", "as", "because", "when", "while", "following", "until"}
+_SAME_DAY = {"hours", "hour", "minutes", "shortly", "moments", "just", "immediately", "soon"}
+
+
+def _in_background_clause(tok) -> bool:
+    """A verb in a subordinate clause ("after Moscow recognised ...", "which X had bombed")."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS
+                                        for c in node.children):
+            return True
+        if node.dep_ == "pcomp" and node.head.lower_ in _BACKGROUND_MARKS:
+            return True
+        if node.dep_ not in ("conj", "xcomp") or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def _same_day_clause(tok) -> bool:
+    """'hours after police arrested him': the clause happened the same day as the main one."""
+    node = tok
+    for _ in range(4):
+        for c in node.children:
+            if c.dep_ == "mark":
+                left = c.doc[c.i - 1] if c.i > 0 else None
+                return left is not None and left.lower_ in _SAME_DAY
+        if node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _clause_range(tok):
@@ -302,23 +344,26 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             # date
             date = precision = None
             background = trig.nominal and _is_background(tok, lex)
-            if background:
-                c0, c1 = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
-                if _times_in(ctx, c0, c1):
-                    span = doc.char_span(c0, c1, alignment_mode="expand") or sent
+            own0, own1 = _own_range(tok)
+            if background or _in_background_clause(tok):
+                # mentioned in passing ("after Moscow recognised ..."): dated only by its own words
+                if _times_in(ctx, own0, own1, dates_only=True):
+                    span = doc.char_span(own0, own1, alignment_mode="expand") or sent
                     date, precision = _call_date_for(span, ctx, tok)
+                elif not trig.nominal and _same_day_clause(tok) and modality.value == "asserted":
+                    date, precision = _call_date_for(sent, ctx, tok)
             elif modality.value in ("asserted", "negated"):
                 if not sent_has_time and last_date[0] is not None:
                     date, precision = last_date
                 else:
                     date, precision = _call_date_for(sent, ctx, tok)
-                if date and doc_date and date > doc_date.isoformat()[:len(date)]:
-                    date, precision = doc_date.isoformat(), "day"
-            else:
-                c0, c1 = _clause_range(tok)
-                if _times_in(ctx, c0, c1):
-                    span = doc.char_span(c0, c1, alignment_mode="expand") or sent
-                    date, precision = _call_date_for(span, ctx, tok)
+            elif _times_in(ctx, own0, own1, dates_only=True):
+                # a plan is dated only by a date of its own ("will march again on 27 March")
+                span = doc.char_span(own0, own1, alignment_mode="expand") or sent
+                date, precision = _call_date_for(span, ctx, tok)
+            if date and doc_date and modality.value in ("asserted", "negated") and \
+                    date > doc_date.isoformat()[:len(date)]:
+                date, precision = doc_date.isoformat(), "day"
             # place
             place = None
             p = event_place(sent, ctx)

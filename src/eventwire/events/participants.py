@@ -301,6 +301,7 @@ def _nominal_args(noun):
     return src, tgt
 
 
+_RECIPIENT_CODES = {"063", "070", "071", "072", "073", "074", "075", "030", "0331", "0332", "0333"}
 _LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "across", "along", "throughout",
              "within", "into", "on", "during", "over", "since", "until", "after", "before"}
 _CONTENT_TARGET_CATEGORIES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE",
@@ -324,7 +325,7 @@ def _content_target(tok, src):
             if not locative and not _own_side(node) and actor_like(node) and \
                     node.ent_type_ not in ("LOC", "FAC") and node.lower_ not in ("it", "they", "its"):
                 return node
-        queue.extend(c for c in node.children if c.dep_ not in ("punct", "cc", "relcl"))
+        queue.extend(c for c in node.children if c.dep_ not in ("punct", "cc", "relcl", "advcl", "acl", "parataxis"))
     return None
 
 
@@ -391,6 +392,14 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     else:
         src, passive_tgt = _subject_of(tok)
         tgt = passive_tgt if passive_tgt is not None else _object_of(tok)
+        if trigger.cameo in _RECIPIENT_CODES:
+            # "extradited X to the United States", "sent aid to Haiti": the recipient
+            for c in tok.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for"):
+                    p = _pobj(c)
+                    if p is not None and actor_like(p) and p.ent_type_ not in ("LOC", "FAC"):
+                        tgt = p
+                        break
         if tgt is None and "purpose" in trigger.rule:
             tgt = _object_of(tok.doc[trigger.rule["purpose"]])
     if src is not None and src.pos_ == "NOUN" and src != tok and \
