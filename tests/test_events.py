@@ -225,3 +225,56 @@ def test_lexicon_loads_once():
 def test_bad_input_does_not_crash(text):
     rec = extract(text, date=DATE)
     assert getattr(rec, "events", []) == [] or all(e.category for e in rec.events)
+
+
+# ---------------------------------------------------------------- statements, clauses, repeats
+def test_must_under_a_statement_is_a_request():
+    evs = events_of("Britain said on Monday that Iran must release the detained sailors.")
+    e = find(evs, "REQUEST")
+    assert (e.source.country, e.target.country) == ("GBR", "IRN")
+    assert "must" in e.evidence.text
+    assert not [x for x in evs if x.category == "RETREAT" and x.modality == "asserted"]
+
+
+def test_relative_clause_subject():
+    evs = events_of("Police detained dozens of protesters who gathered outside parliament in Tbilisi.")
+    assert find(evs, "PROTEST").source.text.endswith("protesters")
+
+
+def test_dismissing_an_appeal_is_a_rejection_but_not_a_charge():
+    assert find(events_of("The rebels dismissed an appeal from the president to lay down their arms."), "REJECT")
+    assert [e for e in events_of("It was a charge Tehran dismissed as baseless.") if e.category == "COERCE"] == []
+
+
+def test_state_of_emergency_is_one_event_and_not_repeated():
+    text = ("The president declared a state of emergency on Friday. Critics said the state of "
+            "emergency was unnecessary. The state of emergency will last a month.")
+    assert len([e for e in events_of(text) if e.category == "COERCE"]) == 1
+
+
+def test_took_place_is_not_a_seizure():
+    evs = events_of("The bombing took place in the capital last month.")
+    assert [e.category for e in evs] == ["ASSAULT"]
+
+
+def test_extradition_target_is_the_receiving_state():
+    e = find(events_of("Colombia extradited the gang leader to the United States on Tuesday."), "COOPERATE")
+    assert e.target.country == "USA"
+
+
+def test_background_clause_has_no_sentence_date():
+    evs = events_of("The EU agreed sanctions on Tuesday after Moscow recognised two breakaway regions.",
+                    date="2022-02-23")
+    support = find(evs, "SUPPORT")
+    assert support.date is None
+
+
+@pytest.mark.parametrize("text", [
+    "Executing the prisoners would not bring peace, the minister said.",
+    "The army did not shell the village, a spokesman said.",
+    "Rebels could seize the airport within days.",
+])
+def test_unseen_phrasings_are_not_asserted(text):
+    for e in events_of(text):
+        if e.category in ("ASSAULT", "COERCE"):
+            assert e.modality != "asserted", e.evidence.text

@@ -309,7 +309,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     doc_date = ctx.document.date
     coded_assault = False
     doc_country = _document_country(doc, ctx)
-    seen_nominal: set = set()
+    seen_codes: set = set()
     last_date: tuple[str | None, str | None] = (None, None)
     last_country: str | None = None
     for sent in doc.sents:
@@ -392,11 +392,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 confidence=_confidence(trig, src, tgt, category, modality))
             if event.confidence < MIN_CONFIDENCE:
                 continue
-            if trig.nominal and not (src or tgt):
-                key = (row.code, tok.lemma_.lower())
-                if key in seen_nominal:
-                    continue   # "the state of emergency" again: a second mention, not a new event
-                seen_nominal.add(key)
+            if trig.nominal and not (src or tgt) and (row.code, tok.lemma_.lower()) in seen_codes:
+                continue   # "the state of emergency" again: a second mention, not a new event
+            seen_codes.add((row.code, tok.lemma_.lower()))
+            seen_codes.update((row.code, t.lemma_.lower()) for t in trig.extra_tokens)
             sent_events.append((event, trig))
             ctx.scratch.setdefault("event_features", []).append(
                 confidence_features(trig, src, tgt, category, modality))

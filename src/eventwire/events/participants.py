@@ -296,8 +296,11 @@ def _nominal_args(noun):
                 src = p
             else:
                 tgt = p
-        elif w == "from" and src is None and noun.lemma_.lower() in ("call", "demand", "request"):
+        elif w == "from" and src is None and noun.lemma_.lower() in ("call", "calls", "demand", "demands", "request"):
             src = p
+        elif w == "for" and tgt is None and noun.lemma_.lower() in (
+                "aid", "assistance", "relief", "support", "delivery", "deliveries", "loan", "grant"):
+            tgt = p   # "humanitarian aid for Sudan"
     return src, tgt
 
 
