@@ -394,13 +394,20 @@ def deontic_requests(sent, lex: Lexicon | None = None) -> list[Trigger]:
     cues = lex.cues
     out = []
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "ccomp":
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ccomp", "acl"):
             continue
         if not any(c.dep_ == "aux" and c.lower_ in cues["deontic_aux"] for c in tok.children):
             continue
         head = tok.head
-        if head.lemma_.lower() not in cues["speech_verbs"] and head.lemma_.lower() not in (
-                "reiterate", "conclude", "stress", "warn", "demand", "insist", "urge"):
+        if head.pos_ == "NOUN" and head.lemma_.lower() in (
+                "reminder", "warning", "message", "statement", "demand", "call", "ultimatum", "insistence"):
+            speaker = head.head if head.dep_ in ("dobj", "nsubj", "pobj") else head
+            while speaker.dep_ == "prep" and speaker.head != speaker:
+                speaker = speaker.head
+            out.append(Trigger(tok, "100", "rule", 3, {"deontic": True, "speaker": speaker.i}, []))
+            continue
+        if tok.dep_ != "ccomp" or (head.lemma_.lower() not in cues["speech_verbs"] and head.lemma_.lower() not in (
+                "reiterate", "conclude", "stress", "warn", "demand", "insist", "urge")):
             continue
         out.append(Trigger(tok, "100", "rule", 3, {"deontic": True, "speaker": head.i}, []))
     return out
