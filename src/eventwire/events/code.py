@@ -38,6 +38,8 @@ _EVENT_SUBJECT_VERBS = {"break", "erupt", "take", "begin", "start", "continue", 
                         "kill", "injure", "wound", "hit", "target", "destroy", "damage", "leave"}
 _CASUALTY_VERBS = {"kill", "injure", "wound", "die", "hurt", "maim"}
 _ATTACK_NOUN_CODES = ("18", "19", "20")
+# Statements that answer someone: with no target of their own they aim at the last other actor.
+_REACTIVE = {"THREATEN", "ACCUSE", "REJECT"}
 
 
 def _category(trigger: Trigger):
@@ -310,6 +312,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     coded_assault = False
     doc_country = _document_country(doc, ctx)
     seen_codes: set = set()
+    prior_sources: list = []
     last_date: tuple[str | None, str | None] = (None, None)
     last_country: str | None = None
     for sent in doc.sents:
@@ -339,6 +342,13 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             tgt = resolve_side(tgt_tok, ctx, doc)
             if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
                 tgt = None
+            if tgt is None and src is not None and category in _REACTIVE and prior_sources:
+                # "Moscow vowed to respond in kind", "North Korea responded by threatening ...":
+                # a reaction is aimed at the last other party that acted
+                for other in reversed(prior_sources):
+                    if other.country and other.country != src.country:
+                        tgt = other
+                        break
             if row.code.startswith("05") and row.code in ("051", "052") and tgt is None:
                 continue   # praise or defence of a thing, not of a political actor
             # date
@@ -396,10 +406,14 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 continue   # "the state of emergency" again: a second mention, not a new event
             seen_codes.add((row.code, tok.lemma_.lower()))
             seen_codes.update((row.code, t.lemma_.lower()) for t in trig.extra_tokens)
+            if src is not None:
+                trig.rule = dict(trig.rule, _src=src)
             sent_events.append((event, trig))
             ctx.scratch.setdefault("event_features", []).append(
                 confidence_features(trig, src, tgt, category, modality))
         for event, trig in sent_events:
+            if trig.rule.get("_src") is not None:
+                prior_sources.append(trig.rule["_src"])
             if event.category == "ASSAULT" and event.modality == "asserted":
                 coded_assault = True
             if event.modality == "asserted" and event.date:

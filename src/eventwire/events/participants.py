@@ -245,8 +245,10 @@ def _object_candidates(verb):
             if p is not None:
                 yield p
     # the object's own prepositional target: "fired tear gas at the crowd", "sanctions on X"
-    for c in verb.children:
-        if c.dep_ == "dobj":
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [g for o in list(objs) for g in o.children if g.dep_ == "conj"]
+    for c in objs:
+        if True:
             for g in c.children:
                 if g.dep_ == "prep" and g.lower_ in ("on", "against", "at", "to", "of", "from"):
                     p = _pobj(g)
@@ -328,7 +330,13 @@ def _content_target(tok, src):
             if not locative and not _own_side(node) and actor_like(node) and \
                     node.ent_type_ not in ("LOC", "FAC") and node.lower_ not in ("it", "they", "its"):
                 return node
-        queue.extend(c for c in node.children if c.dep_ not in ("punct", "cc", "relcl", "advcl", "acl", "parataxis"))
+        for c in node.children:
+            if c.dep_ in ("punct", "cc", "relcl", "acl", "parataxis"):
+                continue
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ not in ("if", "unless")
+                                         for m in c.children):
+                continue   # "after X ...": another clause's actors; "if Russia launched": ours
+            queue.append(c)
     return None
 
 
