@@ -278,3 +278,13 @@ def test_unseen_phrasings_are_not_asserted(text):
     for e in events_of(text):
         if e.category in ("ASSAULT", "COERCE"):
             assert e.modality != "asserted", e.evidence.text
+
+
+def test_stopped_short_of_is_negated():
+    evs = events_of("The council called for the release of the detainees but stopped short of condemning the army.")
+    assert find(evs, "ACCUSE").modality == "negated"
+
+
+def test_a_conjoined_clause_keeps_its_own_modality():
+    evs = events_of("NATO said Russian forces had not withdrawn and were still massing near the border.")
+    assert find(evs, "MOBILIZE").modality == "asserted"

@@ -138,6 +138,14 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
         if head == node:
             break
         hl = head.lemma_.lower()
+        if dep == "pcomp" and head.lower_ == "of" and head.head.lower_ == "short":
+            return Modality("negated", cue="stopped short of")   # "stopped short of condemning"
+        if node.pos_ == "ADP" and node.lower_ in ("following", "after", "before", "during", "amid",
+                                                    "despite", "since", "until"):
+            break   # "agreed ... following talks in Beijing": a time adjunct, outside the verb's scope
+        if dep == "conj" and any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") and c.lower_ != "to"
+                                 for c in node.children):
+            break   # "had not withdrawn and were still massing": a clause with its own auxiliary
         if dep == "csubj":
             # "executing him would not bring her back": a clause subject under a modal verb
             # is a possibility, whatever the main verb says about it
