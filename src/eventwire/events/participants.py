@@ -392,7 +392,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                             tgt = _pobj(c)
                             if tgt is not None:
                                 break
-            elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB",):
+            elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB",) and \
+                    gov.lower_ not in ("after", "before", "during", "following", "amid", "since", "until", "despite"):
                 src, _ = _subject_of(gov.head)
             elif tok.dep_ in ("nsubj",) and gov.pos_ == "VERB":
                 for c in gov.children:
