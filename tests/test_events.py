@@ -288,3 +288,15 @@ def test_stopped_short_of_is_negated():
 def test_a_conjoined_clause_keeps_its_own_modality():
     evs = events_of("NATO said Russian forces had not withdrawn and were still massing near the border.")
     assert find(evs, "MOBILIZE").modality == "asserted"
+
+
+def test_one_attack_told_several_times_is_one_event():
+    """GDELT's sore point: the same attack retold in later sentences is not a new event."""
+    text = ("Gunmen attacked a police station in Kano on Monday, killing six officers. "
+            "The attack was the third this month. Monday's attack drew condemnation from the governor. "
+            "Police said the attack had killed six officers.")
+    assert len([e for e in events_of(text) if e.category == "ASSAULT"]) == 1
+
+
+def test_actorless_generic_mentions_are_not_events():
+    assert events_of("That is met here, and the talks are something else entirely.") == []

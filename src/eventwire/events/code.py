@@ -38,6 +38,20 @@ _EVENT_SUBJECT_VERBS = {"break", "erupt", "take", "begin", "start", "continue", 
                         "kill", "injure", "wound", "hit", "target", "destroy", "damage", "leave"}
 _CASUALTY_VERBS = {"kill", "injure", "wound", "die", "hurt", "maim"}
 _ATTACK_NOUN_CODES = ("18", "19", "20")
+# Categories whose events are worth reporting without a named actor ("clashes broke out in X").
+_ACTORLESS_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
+
+
+def _definite(noun) -> bool:
+    """'the attack', 'this attack', "Monday's attack": a noun that points back to an event."""
+    for c in noun.children:
+        if c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"):
+            return True
+        if c.dep_ == "poss" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("its", "their")):
+            return True
+    return False
+
+
 # Statements that answer someone: with no target of their own they aim at the last other actor.
 _REACTIVE = {"THREATEN", "ACCUSE", "REJECT"}
 
@@ -312,6 +326,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     coded_assault = False
     doc_country = _document_country(doc, ctx)
     seen_codes: set = set()
+    seen_categories: set = set()
     prior_sources: list = []
     last_date: tuple[str | None, str | None] = (None, None)
     last_country: str | None = None
@@ -377,6 +392,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             # place
             place = None
             p = event_place(sent, ctx)
+            place_in_sentence = p is not None and sent.start_char <= p.start < sent.end_char
             if p is not None:
                 place = EventPlace(name=p.name, country=p.country, lat=p.lat, lon=p.lon,
                                    geonameid=p.geonameid)
@@ -404,7 +420,16 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 continue
             if trig.nominal and not (src or tgt) and (row.code, tok.lemma_.lower()) in seen_codes:
                 continue   # "the state of emergency" again: a second mention, not a new event
+            told_noun = tok if trig.nominal else (
+                doc[trig.rule["noun_subject"]] if "noun_subject" in trig.rule else None)
+            if told_noun is not None and _definite(told_noun) and category in seen_categories and \
+                    (trig.nominal and not src or not trig.nominal):
+                continue   # "the attack", "Monday's attack": the event already coded, told again
+            if src is None and tgt is None and category not in _ACTORLESS_OK and not (
+                    trig.nominal and place_in_sentence):
+                continue   # no actor and no place: a generic mention ("That's met here", "peace talks")
             seen_codes.add((row.code, tok.lemma_.lower()))
+            seen_categories.add(category)
             seen_codes.update((row.code, t.lemma_.lower()) for t in trig.extra_tokens)
             if src is not None:
                 trig.rule = dict(trig.rule, _src=src)

@@ -275,7 +275,8 @@ def _object_of(verb):
 def _nominal_args(noun):
     src = tgt = None
     for c in noun.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") and \
+                c.lower_ not in ("yesterday", "today", "last", "week", "weekend"):
             src = c
         elif c.dep_ in ("amod", "compound") and c.i < noun.i and src is None:
             if _country_of_tokens([c]) or c.ent_type_ in ("NORP", "GPE", "ORG"):
@@ -382,7 +383,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                 tok_for_gov, gov = node, node.head
             else:
                 tok_for_gov = tok
-            if tok_for_gov.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
+            light = gov.lemma_.lower() in load_lexicon().cues["light_verbs"]
+            if tok_for_gov.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX") and light:
                 src, passive_tgt = _subject_of(gov)
                 if tgt is None and passive_tgt is not None:
                     tgt = passive_tgt
@@ -392,8 +394,12 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                             tgt = _pobj(c)
                             if tgt is not None:
                                 break
-            elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB",) and \
-                    gov.lower_ not in ("after", "before", "during", "following", "amid", "since", "until", "despite"):
+            elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB",) and (
+                    category in _CONTENT_TARGET_CATEGORIES or
+                    (gov.head.lemma_.lower() in load_lexicon().cues["light_verbs"] and
+                     gov.lower_ not in ("after", "before", "during", "following", "amid", "since", "until", "despite"))):
+                # "agreed ... following talks": diplomacy is the main subject's; an attack
+                # "after" which someone acted is not theirs
                 src, _ = _subject_of(gov.head)
             elif tok.dep_ in ("nsubj",) and gov.pos_ == "VERB":
                 for c in gov.children:
