@@ -328,6 +328,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     seen_codes: set = set()
     seen_categories: set = set()
     prior_sources: list = []
+    side_countries: dict = {}
     last_date: tuple[str | None, str | None] = (None, None)
     last_country: str | None = None
     for sent in doc.sents:
@@ -399,7 +400,14 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             # actors without a country: where it happened (gunmen, villagers, police)
             fallback_country = (place.country if place else None) or doc_country or last_country
             for side in (src, tgt):
-                if side is None or side.country is not None or side.sector in ("IGO", "NGO"):
+                if side is None or side.sector in ("IGO", "NGO"):
+                    continue
+                head_key = side.head.lemma_.lower()
+                if side.country is not None:
+                    side_countries.setdefault(head_key, side.country)
+                    continue
+                if head_key in side_countries and side.head.pos_ == "NOUN":
+                    side.country = side_countries[head_key]   # "three more hostages": as before
                     continue
                 if side.sector and side.head.pos_ != "PROPN" and fallback_country:
                     side.country = fallback_country     # "gunmen", "police": where it happened
