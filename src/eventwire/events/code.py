@@ -211,9 +211,11 @@ def _fold_triggers(triggers: list[Trigger]) -> list[Trigger]:
                 continue  # content: the modality reader suppresses or keeps it
             vt.extra_tokens.append(tok)
             vt.extra_tokens.extend(t.extra_tokens)
-            if vt.source == "verb" and ncat and ncat != vcat:
-                vt.cameo = t.cameo   # the dictionary only knew the verb; the noun is specific
+            if vt.source == "verb" and ncat:
+                # the dictionary only knew the verb ("reimposed"); the noun is specific ("blockades")
+                vt.cameo = t.cameo
                 vt.rule = dict(t.rule)
+                vt.source, vt.specificity = t.source, max(vt.specificity, t.specificity)
             dropped.add(tok.i)
     # "used tear gas to disperse demonstrators": a purpose clause of the same kind is one event
     for t in triggers:
