@@ -52,7 +52,7 @@ def collect():
     return feats, np.array(labels), np.array(groups)
 
 
-def fit(x, y, l2=1.0, iters=3000, lr=0.5):
+def fit(x, y, l2=5.0, iters=3000, lr=0.5):
     w = np.zeros(x.shape[1])
     b = 0.0
     n = len(y)

@@ -25,7 +25,7 @@ from .patterns import Trigger, find_triggers
 
 # Events the confidence model rates below this are not reported: on the dev reports none of
 # them was right (verb-only dictionary codes on generic verbs: "fund", "study", "relate").
-MIN_CONFIDENCE = 0.45
+MIN_CONFIDENCE = 0.7
 
 QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
         "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "SANCTION": 3, "THREATEN": 3,
