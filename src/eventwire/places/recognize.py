@@ -1,0 +1,181 @@
+"""Toponym recognition: which spans of a parsed document name places.
+
+Beyond spaCy's GPE/LOC labels: facilities and regions the gazetteer knows, adjectives and
+demonyms ("Libyan", "Russians"), directional and unit words around a name ("northern
+Syria" -> "Syria", "Idlib province" -> "Idlib"), lists with qualifiers ("Paris, Texas"), and
+names the model missed but the gazetteer holds as a country, first-level unit or large city.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import Entry, Gazetteer
+
+NAME_LABELS = {"GPE", "LOC", "FAC"}
+# Labels the model sometimes gives to place names; trusted only for well-known places.
+WEAK_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+              "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+              "northwestern", "southeastern", "southwestern", "upstate", "downstate",
+              "downtown", "greater", "rural", "coastal", "mid"}
+UNIT_WORDS = {"province": "admin1", "governorate": "admin1", "state": "admin1",
+              "region": None, "county": "admin2", "parish": "admin2", "district": None,
+              "city": "city", "town": "city", "village": "city", "oblast": "admin1",
+              "prefecture": "admin1", "municipality": None, "area": None}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_CAPITALIZED = re.compile(r"^[A-Z]")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    candidates: list[tuple[Entry, bool]]
+    demonym: bool = False
+    feature_hint: str | None = None       # "Idlib province" -> admin1
+    qualifiers: list[int] = field(default_factory=list)  # indices of qualifying mentions
+
+
+def _trim(doc_text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article and a trailing possessive or punctuation."""
+    text = doc_text[start:end]
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            start += len(article)
+            text = text[len(article):]
+    m = _POSSESSIVE.search(text)
+    if m and len(text) > m.end() - m.start():
+        end -= m.end() - m.start()
+        text = doc_text[start:end]
+    stripped = text.rstrip(" ,;:-")
+    end -= len(text) - len(stripped)
+    return start, end
+
+
+def _words(doc_text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", doc_text[start:end])]
+
+
+def _resolve_span(gaz: Gazetteer, text: str, start: int, end: int, trusted: bool):
+    """Find the part of [start, end) that names a place: (start, end, candidates, hint)."""
+    whole = gaz.lookup(text[start:end])
+    if whole:
+        return start, end, whole, None
+    words = _words(text, start, end)
+    if len(words) >= 2:
+        first = text[words[0][0]:words[0][1]].lower()
+        last = text[words[-1][0]:words[-1][1]].lower().rstrip(".,")
+        if first in DIRECTIONS:
+            found = gaz.lookup(text[words[1][0]:end])
+            if found:
+                return words[1][0], end, found, None
+        if last in UNIT_WORDS:
+            found = gaz.lookup(text[start:words[-2][1]])
+            if found:
+                return start, words[-2][1], found, UNIT_WORDS[last]
+    if not trusted or len(words) < 2:
+        return None
+    # the longest run of capitalized words inside the entity that the gazetteer knows
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            s, e = words[i][0], words[i + size - 1][1]
+            part = text[s:e]
+            if not _CAPITALIZED.match(part):
+                continue
+            found = [(c, p) for c, p in gaz.lookup(part) if p and c.feature in ("country", "admin1")]
+            if found:
+                return s, e, found, None
+    return None
+
+
+def _well_known(candidates) -> bool:
+    return any(primary and (c.feature in ("country", "admin1", "region") or c.population >= 100_000)
+               for c, primary in candidates)
+
+
+def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
+    """The place mentions of a parsed document, in text order, with gazetteer candidates."""
+    text = doc.text
+    mentions: list[Mention] = []
+    taken = bytearray(len(text) + 1)
+    blocked = bytearray(len(text) + 1)   # inside a person's name
+
+    def claim(start, end):
+        if any(taken[start:end]):
+            return False
+        taken[start:end] = b"\x01" * (end - start)
+        return True
+
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            blocked[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in NAME_LABELS and label not in WEAK_LABELS:
+            continue
+        # "Paris, Texas" and lists come as one entity at times: split at commas
+        pieces, pos = [], ent.start_char
+        for part in re.split(r"(,\s*)", text[ent.start_char:ent.end_char]):
+            if part and not re.fullmatch(r",\s*", part):
+                pieces.append((pos, pos + len(part)))
+            pos += len(part)
+        for p_start, p_end in pieces:
+            start, end = _trim(text, p_start, p_end)
+            if end <= start:
+                continue
+            if label == "NORP":
+                entry = gaz.demonym(text[start:end])
+                if entry is not None and claim(start, end):
+                    mentions.append(Mention(start, end, text[start:end], [(entry, True)], demonym=True))
+                    continue
+            found = _resolve_span(gaz, text, start, end, label in NAME_LABELS)
+            if found is None:
+                continue
+            s, e, candidates, hint = found
+            if label not in NAME_LABELS and not _well_known(candidates):
+                continue
+            if claim(s, e):
+                mentions.append(Mention(s, e, text[s:e], candidates, feature_hint=hint))
+
+    # adjectives and demonyms the model did not label, and well-known names it missed
+    for token in doc:
+        s, e = token.idx, token.idx + len(token.text)
+        if any(taken[s:e]) or any(blocked[s:e]) or not token.text[:1].isupper():
+            continue
+        entry = gaz.demonym(token.text)
+        if entry is not None:
+            if claim(s, e):
+                mentions.append(Mention(s, e, token.text, [(entry, True)], demonym=True))
+            continue
+    for n in (3, 2, 1):
+        for i in range(len(doc) - n + 1):
+            span = doc[i:i + n]
+            s, e = span.start_char, span.end_char
+            if any(taken[s:e]) or any(blocked[s:e]):
+                continue
+            if not all(t.pos_ == "PROPN" or (t.is_punct and t.text == ".") for t in span):
+                continue
+            found = [(c, p) for c, p in gaz.lookup(span.text)
+                     if c.feature in ("country", "admin1", "region") or (p and c.population >= 100_000)]
+            if found and claim(s, e):
+                mentions.append(Mention(s, e, span.text, found))
+
+    mentions.sort(key=lambda m: m.start)
+    _link_qualifiers(text, mentions)
+    return mentions
+
+
+def _link_qualifiers(text: str, mentions: list[Mention]) -> None:
+    """'Paris, Texas', 'Paris (Texas)', 'Licking County, Ohio': the later names qualify the earlier."""
+    for i, m in enumerate(mentions):
+        j = i + 1
+        pos = m.end
+        while j < len(mentions):
+            gap = text[pos:mentions[j].start]
+            if not re.fullmatch(r"\s*[,(]\s*", gap) or mentions[j].demonym:
+                break
+            m.qualifiers.append(j)
+            pos = mentions[j].end
+            j += 1
