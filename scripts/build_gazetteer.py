@@ -55,8 +55,11 @@ def fold(text: str) -> str:
 
 
 def latin_aliases(name: str, names) -> list[str]:
-    """Alternate names written in Latin letters, accent-folded copies included, deduplicated."""
-    out, seen = [], {name.lower()}
+    """Alternate names written in Latin letters, accent-folded copies included, deduplicated;
+    the forms that share words with the name first ("New York" for "New York City")."""
+    low = name.lower()
+    names = sorted(names, key=lambda a: not (a.lower() in low or low in a.lower()))
+    out, seen = [], {low}
     for alt in names:
         for cand in (alt, fold(alt)):
             cand = cand.strip()
@@ -135,6 +138,8 @@ def main() -> None:
                 admin1 = int(subs[s - 1][3])
                 break
         alts = gnc_cities.get(str(gid), {}).get("alternatenames", [])
+        if name.endswith(" City"):
+            alts = [name[:-5], *alts]
         # Alternate names of small places mostly add false matches: keep two.
         aliases = latin_aliases(name, alts)[: MAX_ALIASES if pop >= 15000 else 2]
         city_rows.append([gid, name, "city", iso3.get(cc, ""), admin1, lat, lon, pop, "", aliases])

@@ -23,6 +23,10 @@ UNIT_WORDS = {"province": "admin1", "governorate": "admin1", "state": "admin1",
               "region": None, "county": "admin2", "parish": "admin2", "district": None,
               "city": "city", "town": "city", "village": "city", "oblast": "admin1",
               "prefecture": "admin1", "municipality": None, "area": None}
+# Words that name no place on their own, though the gazetteer has places so called.
+GENERIC = DIRECTIONS | {"islands", "island", "valley", "river", "lake", "mount", "city", "county",
+                        "state", "province", "region", "district", "bay", "beach", "park",
+                        "center", "centre", "hills", "springs", "heights"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _CAPITALIZED = re.compile(r"^[A-Z]")
 
@@ -82,7 +86,7 @@ def _resolve_span(gaz: Gazetteer, text: str, start: int, end: int, trusted: bool
         for i in range(len(words) - size + 1):
             s, e = words[i][0], words[i + size - 1][1]
             part = text[s:e]
-            if not _CAPITALIZED.match(part):
+            if not _CAPITALIZED.match(part) or part.lower() in GENERIC:
                 continue
             found = [(c, p) for c, p in gaz.lookup(part) if p and c.feature in ("country", "admin1")]
             if found:
@@ -136,6 +140,11 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             s, e, candidates, hint = found
             if label not in NAME_LABELS and not _well_known(candidates):
                 continue
+            if text[s:e].lower() in GENERIC:
+                continue
+            if label == "LOC" and all(c.feature == "city" and c.population < 10_000
+                                      for c, _ in candidates):
+                continue  # a natural feature ("the Atlantic") the gazetteer lacks, not a hamlet
             if claim(s, e):
                 mentions.append(Mention(s, e, text[s:e], candidates, feature_hint=hint))
 
@@ -157,6 +166,8 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
                 continue
             if not all(t.pos_ == "PROPN" or (t.is_punct and t.text == ".") for t in span):
                 continue
+            if span.text.lower() in GENERIC:
+                continue  # "South" of "South Ossetia", "Islands" of "Farallon Islands"
             found = [(c, p) for c, p in gaz.lookup(span.text)
                      if c.feature in ("country", "admin1", "region") or (p and c.population >= 100_000)]
             if found and claim(s, e):

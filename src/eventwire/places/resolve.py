@@ -18,15 +18,18 @@ from ..record import Place
 from .gazetteer import Entry, gazetteer, normalize
 from .recognize import Mention, recognize_toponyms
 
-FEATURE_BONUS = {"country": 4.0, "region": 4.0, "admin1": 2.5, "admin2": 0.5, "city": 0.0,
+FEATURE_BONUS = {"country": 4.0, "region": 4.0, "admin1": 2.5, "admin2": -1.0, "city": 0.0,
                  "other": 0.0}
 ALIAS_PENALTY = 2.5
 CAPITAL_BONUS = 1.0
-HINT_BONUS = 3.0
+HINT_BONUS = 5.0
+# A big city named like the first-level unit that holds it is what news means ("New York").
+NAMESAKE_CITY_BONUS = 4.0
+NAMESAKE_CITY_POPULATION = 300_000
 QUALIFIER_BONUS = 20.0
 COUNTRY_WEIGHT = 4.0
 ADMIN1_WEIGHT = 3.0
-NEAR_BONUS = 1.5
+NEAR_BONUS = 2.5
 NEAR_KM = 150.0
 # The more specific a place, the better it serves as an event's location.
 SPECIFICITY = {"city": 5, "other": 4, "admin2": 3, "admin1": 2, "country": 1, "region": 0}
@@ -79,6 +82,16 @@ class _Group:
             old = self.candidates.get(id(entry))
             if old is None or prior > old[1]:
                 self.candidates[id(entry)] = (entry, prior)
+        admin1s = [e for e, _ in self.candidates.values() if e.feature == "admin1"]
+        if any(e.feature == "country" for e, _ in self.candidates.values()):
+            admin1s = []  # "Mexico" is the country before the state or the capital
+        for key, (entry, prior) in list(self.candidates.items()):
+            if entry.feature != "city":
+                continue
+            # "New York" (the city inside the state), "Washington" (the capital, not the state)
+            if any((entry.admin1 == a.id and entry.population >= NAMESAKE_CITY_POPULATION)
+                   or (entry.capital and entry.country == a.country) for a in admin1s):
+                self.candidates[key] = (entry, prior + NAMESAKE_CITY_BONUS)
 
 
 def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
@@ -95,11 +108,11 @@ def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
 
     # pass 1: priors and qualifiers only
     for group in groups.values():
-        group.choice = _best(group, mentions, group_of, Counter(), set(), [])
+        group.choice = _best(group, mentions, group_of, Counter(), Counter(), [])
     # passes 2-3: the document's focus and nearness
     for _ in range(2):
         countries: Counter = Counter()
-        admin1s: set[int] = set()
+        admin1s: Counter = Counter()
         points = []
         for group in groups.values():
             c = group.choice
@@ -108,15 +121,16 @@ def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
             weight = len(group.mentions)
             countries[c.country] += weight
             if c.feature == "admin1":
-                admin1s.add(c.id)
+                admin1s[c.id] += 2 * weight
             elif c.admin1 and c.feature in ("city", "admin2"):
+                admin1s[c.admin1] += weight
                 points.append((group.key, c))
         for group in groups.values():
             group.choice = _best(group, mentions, group_of, countries, admin1s, points)
     return [group.choice for group in group_of]
 
 
-def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: set[int], points):
+def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counter, points):
     if not group.candidates:
         return None
     total = sum(countries.values())
@@ -141,8 +155,11 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: set[in
             if own is not None and own.country == entry.country:
                 share -= len(group.mentions)
             score += COUNTRY_WEIGHT * max(share, 0) / max(total - len(group.mentions), 1)
-        if entry.admin1 and entry.admin1 in admin1s:
-            score += ADMIN1_WEIGHT
+        if entry.admin1 and admin1s.get(entry.admin1):
+            share = admin1s[entry.admin1]
+            if own is not None and own.admin1 == entry.admin1:
+                share -= len(group.mentions)
+            score += ADMIN1_WEIGHT * min(1.0, max(share, 0) / 2)
         if entry.feature in ("city", "admin2") and any(
                 key != group.key and haversine_km(entry.lat, entry.lon, p.lat, p.lon) < NEAR_KM
                 for key, p in points):
