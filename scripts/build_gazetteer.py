@@ -138,8 +138,6 @@ def main() -> None:
                 admin1 = int(subs[s - 1][3])
                 break
         alts = gnc_cities.get(str(gid), {}).get("alternatenames", [])
-        if name.endswith(" City"):
-            alts = [name[:-5], *alts]
         # Alternate names of small places mostly add false matches: keep two.
         aliases = latin_aliases(name, alts)[: MAX_ALIASES if pop >= 15000 else 2]
         city_rows.append([gid, name, "city", iso3.get(cc, ""), admin1, lat, lon, pop, "", aliases])
@@ -195,7 +193,10 @@ def main() -> None:
     keys: dict[str, list[str]] = defaultdict(list)
     for row_number, r in enumerate(rows):
         seen = set()
-        for primary, name in [(True, r[1])] + [(False, a) for a in r[9]]:
+        own = [r[1]]
+        if r[2] == "city" and r[1].endswith(" City") and r[7] >= 1_000_000:
+            own.append(r[1][:-5])  # "New York City" is "New York" as much
+        for primary, name in [(True, n) for n in own] + [(False, a) for a in r[9]]:
             key = normalize(name)
             if key and key not in seen:
                 seen.add(key)

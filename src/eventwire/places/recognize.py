@@ -164,14 +164,20 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             s, e = span.start_char, span.end_char
             if any(taken[s:e]) or any(blocked[s:e]):
                 continue
-            if not all(t.pos_ == "PROPN" or (t.is_punct and t.text == ".") for t in span):
+            # before a unit word ("Idlib province") a capitalized name counts whatever its tag
+            before_unit = i + n < len(doc) and doc[i + n].lower_ in UNIT_WORDS and all(
+                t.text[:1].isupper() for t in span)
+            if not before_unit and not all(t.pos_ == "PROPN" or (t.is_punct and t.text == ".")
+                                           for t in span):
                 continue
             if span.text.lower() in GENERIC:
                 continue  # "South" of "South Ossetia", "Islands" of "Farallon Islands"
             found = [(c, p) for c, p in gaz.lookup(span.text)
-                     if c.feature in ("country", "admin1", "region") or (p and c.population >= 100_000)]
+                     if c.feature in ("country", "admin1", "region") or (p and c.population >= 100_000)
+                     or before_unit]
             if found and claim(s, e):
-                mentions.append(Mention(s, e, span.text, found))
+                hint = UNIT_WORDS[doc[i + n].lower_] if before_unit else None
+                mentions.append(Mention(s, e, span.text, found, feature_hint=hint))
 
     mentions.sort(key=lambda m: m.start)
     _link_qualifiers(text, mentions)

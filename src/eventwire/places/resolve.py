@@ -21,16 +21,22 @@ from .recognize import Mention, recognize_toponyms
 FEATURE_BONUS = {"country": 4.0, "region": 4.0, "admin1": 2.5, "admin2": -1.0, "city": 0.0,
                  "other": 0.0}
 ALIAS_PENALTY = 2.5
+# Alternate names of small places are mostly foreign spellings that collide with other names.
+SMALL_ALIAS_PENALTY = 4.0
+SMALL = 100_000
 CAPITAL_BONUS = 1.0
 HINT_BONUS = 5.0
 # A big city named like the first-level unit that holds it is what news means ("New York").
-NAMESAKE_CITY_BONUS = 4.0
+NAMESAKE_PENALTY = 4.0
 NAMESAKE_CITY_POPULATION = 300_000
 QUALIFIER_BONUS = 20.0
 COUNTRY_WEIGHT = 4.0
 ADMIN1_WEIGHT = 3.0
 NEAR_BONUS = 2.5
 NEAR_KM = 150.0
+PAIR_BONUS = 1.5
+PAIR_KM = 50.0
+PAIR_CANDIDATES = 12
 # The more specific a place, the better it serves as an event's location.
 SPECIFICITY = {"city": 5, "other": 4, "admin2": 3, "admin1": 2, "country": 1, "region": 0}
 
@@ -49,7 +55,7 @@ def _prior(entry: Entry, primary: bool, hint: str | None) -> float:
     if entry.capital:
         score += CAPITAL_BONUS
     if not primary:
-        score -= ALIAS_PENALTY
+        score -= ALIAS_PENALTY if entry.population >= SMALL else SMALL_ALIAS_PENALTY
     if hint and entry.feature == hint:
         score += HINT_BONUS
     return score
@@ -74,6 +80,7 @@ class _Group:
         self.mentions: list[Mention] = []
         self.candidates: dict[int, tuple[Entry, float]] = {}
         self.choice: Entry | None = None
+        self.primary: set[int] = set()
 
     def add(self, mention: Mention):
         self.mentions.append(mention)
@@ -82,16 +89,22 @@ class _Group:
             old = self.candidates.get(id(entry))
             if old is None or prior > old[1]:
                 self.candidates[id(entry)] = (entry, prior)
-        admin1s = [e for e, _ in self.candidates.values() if e.feature == "admin1"]
-        if any(e.feature == "country" for e, _ in self.candidates.values()):
-            admin1s = []  # "Mexico" is the country before the state or the capital
+            if primary:
+                self.primary.add(id(entry))
+
+    def settle(self):
+        """Adjust the priors once all mentions are in."""
+        # "New York" is the big city inside the state of that name, "Washington" the capital
+        # rather than the state: the namesake unit steps back ("Mexico" stays the country).
+        cities = [e for e, _ in self.candidates.values() if e.feature == "city"]
         for key, (entry, prior) in list(self.candidates.items()):
-            if entry.feature != "city":
+            if entry.feature != "admin1":
                 continue
-            # "New York" (the city inside the state), "Washington" (the capital, not the state)
-            if any((entry.admin1 == a.id and entry.population >= NAMESAKE_CITY_POPULATION)
-                   or (entry.capital and entry.country == a.country) for a in admin1s):
-                self.candidates[key] = (entry, prior + NAMESAKE_CITY_BONUS)
+            if any((c.admin1 == entry.id and c.population >= NAMESAKE_CITY_POPULATION)
+                   or (c.capital and c.country == entry.country and key in self.primary
+                       and id(c) in self.primary)
+                   for c in cities):
+                self.candidates[key] = (entry, prior - NAMESAKE_PENALTY)
 
 
 def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
@@ -107,6 +120,9 @@ def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
         group_of.append(group)
 
     # pass 1: priors and qualifiers only
+    for group in groups.values():
+        group.settle()
+    _couple_neighbours(list(groups.values()))
     for group in groups.values():
         group.choice = _best(group, mentions, group_of, Counter(), Counter(), [])
     # passes 2-3: the document's focus and nearness
@@ -128,6 +144,30 @@ def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
         for group in groups.values():
             group.choice = _best(group, mentions, group_of, countries, admin1s, points)
     return [group.choice for group in group_of]
+
+
+def _couple_neighbours(groups: list[_Group]) -> None:
+    """Two local names that each have a reading close to the other ("Richmond" and "Madison
+    County") are read that way: each such reading gains PAIR_BONUS per supporting name."""
+    local = []
+    for group in groups:
+        ranked = sorted((v for v in group.candidates.values() if v[0].feature in ("city", "admin2")),
+                        key=lambda v: -v[1])[:PAIR_CANDIDATES]
+        if len(ranked) > 1 or (ranked and len(group.candidates) > 1):
+            local.append((group, [e for e, _ in ranked]))
+        elif ranked:
+            local.append((group, [ranked[0][0]]))
+    for group, cands in local:
+        for entry in cands:
+            support = 0
+            for other, other_cands in local:
+                if other is group:
+                    continue
+                if any(haversine_km(entry.lat, entry.lon, o.lat, o.lon) < PAIR_KM for o in other_cands):
+                    support += 1
+            if support:
+                e, prior = group.candidates[id(entry)]
+                group.candidates[id(entry)] = (e, prior + PAIR_BONUS * min(support, 3))
 
 
 def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counter, points):
@@ -157,7 +197,9 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counte
             score += COUNTRY_WEIGHT * max(share, 0) / max(total - len(group.mentions), 1)
         if entry.admin1 and admin1s.get(entry.admin1):
             share = admin1s[entry.admin1]
-            if own is not None and own.admin1 == entry.admin1:
+            if own is not None and own.feature == "admin1" and own.id == entry.admin1:
+                share -= 2 * len(group.mentions)
+            elif own is not None and own.admin1 == entry.admin1:
                 share -= len(group.mentions)
             score += ADMIN1_WEIGHT * min(1.0, max(share, 0) / 2)
         if entry.feature in ("city", "admin2") and any(
@@ -218,8 +260,10 @@ def document_focus(ctx: DocContext) -> Place | None:
     first: dict = {}
     for p in ctx.places:
         key = (p.geonameid, p.name, p.lat, p.lon)
-        counts[key] += 1 if not is_demonym(p, ctx) else 0.5
-        first.setdefault(key, p)
+        demonym = is_demonym(p, ctx)
+        counts[key] += 0.5 if demonym else 1
+        if key not in first or (is_demonym(first[key], ctx) and not demonym):
+            first[key] = p
     key = max(counts, key=lambda k: (counts[k], SPECIFICITY.get(first[k].feature, 0)))
     return first[key]
 
