@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LENGTH, POS
+from spacy.symbols import PROPN
+
 from .gazetteer import Entry, Gazetteer
 
 NAME_LABELS = {"GPE", "LOC", "FAC"}
@@ -112,16 +115,16 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
         taken[start:end] = b"\x01" * (end - start)
         return True
 
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            blocked[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
-    for ent in doc.ents:
-        label = ent.label_
+    ents = [(ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
+    for label, e_start, e_end in ents:
+        if label == "PERSON":
+            blocked[e_start:e_end] = b"\x01" * (e_end - e_start)
+    for label, e_start, e_end in ents:
         if label not in NAME_LABELS and label not in WEAK_LABELS:
             continue
         # "Paris, Texas" and lists come as one entity at times: split at commas
-        pieces, pos = [], ent.start_char
-        for part in re.split(r"(,\s*)", text[ent.start_char:ent.end_char]):
+        pieces, pos = [], e_start
+        for part in re.split(r"(,\s*)", text[e_start:e_end]):
             if part and not re.fullmatch(r",\s*", part):
                 pieces.append((pos, pos + len(part)))
             pos += len(part)
@@ -149,35 +152,42 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
                 mentions.append(Mention(s, e, text[s:e], candidates, feature_hint=hint))
 
     # adjectives and demonyms the model did not label, and well-known names it missed
-    for token in doc:
-        s, e = token.idx, token.idx + len(token.text)
-        if any(taken[s:e]) or any(blocked[s:e]) or not token.text[:1].isupper():
+    columns = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
+    starts = [c[0] for c in columns]
+    words = [text[c[0]:c[0] + c[1]] for c in columns]
+    lowers = [w.lower() for w in words]
+    capital = [w[:1].isupper() for w in words]
+    # a token that may be part of a name: a proper noun, or the dot of "St."
+    namelike = [c[2] == PROPN or w == "." for c, w in zip(columns, words)]
+    for i, word in enumerate(words):
+        s, e = starts[i], starts[i] + len(word)
+        if not capital[i] or any(taken[s:e]) or any(blocked[s:e]):
             continue
-        entry = gaz.demonym(token.text)
-        if entry is not None:
-            if claim(s, e):
-                mentions.append(Mention(s, e, token.text, [(entry, True)], demonym=True))
-            continue
+        entry = gaz.demonym(word)
+        if entry is not None and claim(s, e):
+            mentions.append(Mention(s, e, word, [(entry, True)], demonym=True))
+    size = len(words)
     for n in (3, 2, 1):
-        for i in range(len(doc) - n + 1):
-            span = doc[i:i + n]
-            s, e = span.start_char, span.end_char
+        for i in range(size - n + 1):
+            if not capital[i]:
+                continue
+            last = i + n - 1
+            # before a unit word ("Idlib province") a capitalized name counts whatever its tag
+            before_unit = last + 1 < size and lowers[last + 1] in UNIT_WORDS and all(capital[i:last + 1])
+            if not before_unit and not all(namelike[i:last + 1]):
+                continue
+            s, e = starts[i], starts[last] + len(words[last])
             if any(taken[s:e]) or any(blocked[s:e]):
                 continue
-            # before a unit word ("Idlib province") a capitalized name counts whatever its tag
-            before_unit = i + n < len(doc) and doc[i + n].lower_ in UNIT_WORDS and all(
-                t.text[:1].isupper() for t in span)
-            if not before_unit and not all(t.pos_ == "PROPN" or (t.is_punct and t.text == ".")
-                                           for t in span):
-                continue
-            if span.text.lower() in GENERIC:
+            name = text[s:e]
+            if name.lower() in GENERIC:
                 continue  # "South" of "South Ossetia", "Islands" of "Farallon Islands"
-            found = [(c, p) for c, p in gaz.lookup(span.text)
+            found = [(c, p) for c, p in gaz.lookup(name)
                      if c.feature in ("country", "admin1", "region") or (p and c.population >= 100_000)
                      or before_unit]
             if found and claim(s, e):
-                hint = UNIT_WORDS[doc[i + n].lower_] if before_unit else None
-                mentions.append(Mention(s, e, span.text, found, feature_hint=hint))
+                hint = UNIT_WORDS[lowers[last + 1]] if before_unit else None
+                mentions.append(Mention(s, e, name, found, feature_hint=hint))
 
     mentions.sort(key=lambda m: m.start)
     _link_qualifiers(text, mentions)

@@ -163,7 +163,9 @@ def _couple_neighbours(groups: list[_Group]) -> None:
             for other, other_cands in local:
                 if other is group:
                     continue
-                if any(haversine_km(entry.lat, entry.lon, o.lat, o.lon) < PAIR_KM for o in other_cands):
+                if any(abs(entry.lat - o.lat) < 0.5 and abs(entry.lon - o.lon) < 1.5
+                       and haversine_km(entry.lat, entry.lon, o.lat, o.lon) < PAIR_KM
+                       for o in other_cands):
                     support += 1
             if support:
                 e, prior = group.candidates[id(entry)]
