@@ -134,7 +134,7 @@ class Gazetteer:
                 if demonyms:
                     self.demonyms[normalize(alias)] = entry
                 else:
-                    self.add_name(alias, entry)
+                    self.add_name(alias, entry, True)  # curated: as good as its own name
 
     def add_csv(self, path: str | Path) -> int:
         """Add a user's places (CSV with header name,lat,lon,country,feature,population,aliases)."""

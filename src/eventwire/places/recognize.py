@@ -182,9 +182,17 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             name = text[s:e]
             if name.lower() in GENERIC:
                 continue  # "South" of "South Ossetia", "Islands" of "Farallon Islands"
-            found = [(c, p) for c, p in gaz.lookup(name)
-                     if c.feature in ("country", "admin1", "region") or (p and c.population >= 100_000)
-                     or before_unit]
+            if before_unit:
+                # "Laurel County", "Idlib Province": the unit's own full name first
+                unit_end = starts[last + 1] + len(words[last + 1])
+                found = gaz.lookup(text[s:unit_end])
+                if found and not any(taken[s:unit_end]) and claim(s, unit_end):
+                    mentions.append(Mention(s, unit_end, text[s:unit_end], found))
+                    continue
+            # own names only: alternate names of units ("Federal", "First", "Coast") are
+            # too often plain words
+            found = [(c, p) for c, p in gaz.lookup(name) if (p or before_unit) and (
+                c.feature in ("country", "admin1", "region") or c.population >= 100_000 or before_unit)]
             if found and claim(s, e):
                 hint = UNIT_WORDS[lowers[last + 1]] if before_unit else None
                 mentions.append(Mention(s, e, name, found, feature_hint=hint))

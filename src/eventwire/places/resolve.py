@@ -28,6 +28,7 @@ CAPITAL_BONUS = 1.0
 HINT_BONUS = 5.0
 # A big city named like the first-level unit that holds it is what news means ("New York").
 NAMESAKE_PENALTY = 4.0
+COUNTRY_NAME_PENALTY = 2.0
 NAMESAKE_CITY_POPULATION = 300_000
 QUALIFIER_BONUS = 20.0
 COUNTRY_WEIGHT = 4.0
@@ -92,10 +93,23 @@ class _Group:
             if primary:
                 self.primary.add(id(entry))
 
+    @property
+    def local(self) -> bool:
+        """True when the name reads first as a town or county (its best prior)."""
+        if not self.candidates:
+            return False
+        top = max(self.candidates.values(), key=lambda v: v[1])[0]
+        return top.feature in ("city", "admin2", "other")
+
     def settle(self):
         """Adjust the priors once all mentions are in."""
         # "New York" is the big city inside the state of that name, "Washington" the capital
         # rather than the state: the namesake unit steps back ("Mexico" stays the country).
+        if any(e.feature == "country" and id(e) in self.primary for e, _ in self.candidates.values()):
+            # a country's name means the country before a town of that name ("Mexico")
+            for key, (entry, prior) in list(self.candidates.items()):
+                if entry.feature == "city":
+                    self.candidates[key] = (entry, prior - COUNTRY_NAME_PENALTY)
         cities = [e for e, _ in self.candidates.values() if e.feature == "city"]
         for key, (entry, prior) in list(self.candidates.items()):
             if entry.feature != "admin1":
@@ -151,12 +165,15 @@ def _couple_neighbours(groups: list[_Group]) -> None:
     County") are read that way: each such reading gains PAIR_BONUS per supporting name."""
     local = []
     for group in groups:
-        ranked = sorted((v for v in group.candidates.values() if v[0].feature in ("city", "admin2")),
+        if not group.candidates:
+            continue
+        if not group.local:
+            continue  # "Oregon", "Maine": a state first, not a town to pair up
+        ranked = sorted((v for v in group.candidates.values()
+                         if v[0].feature in ("city", "admin2") and id(v[0]) in group.primary),
                         key=lambda v: -v[1])[:PAIR_CANDIDATES]
-        if len(ranked) > 1 or (ranked and len(group.candidates) > 1):
+        if ranked:
             local.append((group, [e for e, _ in ranked]))
-        elif ranked:
-            local.append((group, [ranked[0][0]]))
     for group, cands in local:
         for entry in cands:
             support = 0
@@ -177,6 +194,7 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counte
         return None
     total = sum(countries.values())
     own = group.choice
+    local = group.local
     best, best_score = None, -math.inf
     qualifier_entries = []
     for m in group.mentions:
@@ -204,7 +222,7 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counte
             elif own is not None and own.admin1 == entry.admin1:
                 share -= len(group.mentions)
             score += ADMIN1_WEIGHT * min(1.0, max(share, 0) / 2)
-        if entry.feature in ("city", "admin2") and any(
+        if entry.feature in ("city", "admin2") and local and id(entry) in group.primary and any(
                 key != group.key and haversine_km(entry.lat, entry.lon, p.lat, p.lon) < NEAR_KM
                 for key, p in points):
             score += NEAR_BONUS
