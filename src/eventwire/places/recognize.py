@@ -29,7 +29,9 @@ UNIT_WORDS = {"province": "admin1", "governorate": "admin1", "state": "admin1",
 # Words that name no place on their own, though the gazetteer has places so called.
 GENERIC = DIRECTIONS | {"islands", "island", "valley", "river", "lake", "mount", "city", "county",
                         "state", "province", "region", "district", "bay", "beach", "park",
-                        "center", "centre", "hills", "springs", "heights"}
+                        "center", "centre", "hills", "springs", "heights", "gulf", "coast",
+                        "metro", "market", "forest", "harbor", "harbour", "port", "the city",
+                        "downtown", "uptown", "midtown", "capital", "federal", "national"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _CAPITALIZED = re.compile(r"^[A-Z]")
 
@@ -116,9 +118,22 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
         return True
 
     ents = [(ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
+    person_words, place_words = set(), set()
     for label, e_start, e_end in ents:
+        words_of = text[e_start:e_end].split()
         if label == "PERSON":
             blocked[e_start:e_end] = b"\x01" * (e_end - e_start)
+            if len(words_of) > 1:
+                person_words.update(w for w in words_of if len(w) > 2)
+        elif label in NAME_LABELS:
+            place_words.update(words_of)
+    person_words -= place_words  # the model reads it as a place elsewhere in the document
+
+    def personal(name: str, candidates) -> bool:
+        """'Nelson' where the document also has 'Willie Nelson': a name, not a place, unless
+        it names a country or state."""
+        return name in person_words and not any(
+            p and c.feature in ("country", "admin1", "region") for c, p in candidates)
     for label, e_start, e_end in ents:
         if label not in NAME_LABELS and label not in WEAK_LABELS:
             continue
@@ -148,6 +163,8 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             if label == "LOC" and all(c.feature == "city" and c.population < 10_000
                                       for c, _ in candidates):
                 continue  # a natural feature ("the Atlantic") the gazetteer lacks, not a hamlet
+            if personal(text[s:e], candidates):
+                continue
             if claim(s, e):
                 mentions.append(Mention(s, e, text[s:e], candidates, feature_hint=hint))
 
@@ -193,7 +210,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             # too often plain words
             found = [(c, p) for c, p in gaz.lookup(name) if (p or before_unit) and (
                 c.feature in ("country", "admin1", "region") or c.population >= 100_000 or before_unit)]
-            if found and claim(s, e):
+            if found and not personal(name, found) and claim(s, e):
                 hint = UNIT_WORDS[lowers[last + 1]] if before_unit else None
                 mentions.append(Mention(s, e, name, found, feature_hint=hint))
 
