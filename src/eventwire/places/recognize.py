@@ -215,11 +215,11 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
                 mentions.append(Mention(s, e, name, found, feature_hint=hint))
 
     mentions.sort(key=lambda m: m.start)
-    _link_qualifiers(text, mentions)
+    link_qualifiers(text, mentions)
     return mentions
 
 
-def _link_qualifiers(text: str, mentions: list[Mention]) -> None:
+def link_qualifiers(text: str, mentions: list[Mention]) -> None:
     """'Paris, Texas', 'Paris (Texas)', 'Licking County, Ohio': the later names qualify the earlier."""
     for i, m in enumerate(mentions):
         j = i + 1
@@ -231,3 +231,38 @@ def _link_qualifiers(text: str, mentions: list[Mention]) -> None:
             m.qualifiers.append(j)
             pos = mentions[j].end
             j += 1
+
+
+def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
+                          admin1_ids: set[int]) -> list[Mention]:
+    """Small towns the model missed, found once the document's states are known: a run of
+    proper nouns that is the own name of a town inside one of those states ("Greer" in a
+    story about South Carolina). Returns the new mentions (not yet in ``mentions``)."""
+    if not admin1_ids:
+        return []
+    text = doc.text
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
+            taken[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+    columns = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
+    words = [text[c[0]:c[0] + c[1]] for c in columns]
+    found_new: list[Mention] = []
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            if not all(columns[k][2] == PROPN and words[k][:1].isupper() for k in range(i, i + n)):
+                continue
+            s, e = columns[i][0], columns[i + n - 1][0] + columns[i + n - 1][1]
+            if any(taken[s:e]):
+                continue
+            name = text[s:e]
+            if name.lower() in GENERIC:
+                continue
+            local = [(c, p) for c, p in gaz.lookup(name)
+                     if p and c.feature in ("city", "admin2") and c.admin1 in admin1_ids]
+            if local:
+                taken[s:e] = b"\x01" * (e - s)
+                found_new.append(Mention(s, e, name, local))
+    return found_new

@@ -16,7 +16,7 @@ from collections import Counter
 from ..context import DocContext
 from ..record import Place
 from .gazetteer import Entry, gazetteer, normalize
-from .recognize import Mention, recognize_toponyms
+from .recognize import Mention, link_qualifiers, recognize_local_names, recognize_toponyms
 
 FEATURE_BONUS = {"country": 4.0, "region": 4.0, "admin1": 2.5, "admin2": -1.0, "city": 0.0,
                  "other": 0.0}
@@ -247,6 +247,22 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
     gaz = gazetteer()
     mentions = recognize_toponyms(doc, gaz)
     choices = resolve_mentions(mentions)
+    # the states the document names, or holds two of its towns: look there for missed towns
+    states: Counter = Counter()
+    for m, entry in zip(mentions, choices):
+        if entry is None or m.demonym:
+            continue
+        if entry.feature == "admin1":
+            states[entry.id] += 2
+        elif entry.admin1:
+            states[entry.admin1] += 1
+    extra = recognize_local_names(doc, gaz, mentions, {k for k, v in states.items() if v >= 2})
+    if extra:
+        mentions = sorted(mentions + extra, key=lambda m: m.start)
+        for m in mentions:
+            m.qualifiers = []
+        link_qualifiers(doc.text, mentions)
+        choices = resolve_mentions(mentions)
     places, demonyms = [], set()
     for m, entry in zip(mentions, choices):
         if entry is None:
