@@ -7,8 +7,10 @@ names the model missed but the gazetteer holds as a country, first-level unit or
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.attrs import IDX, LENGTH, POS
 from spacy.symbols import PROPN
@@ -34,6 +36,14 @@ GENERIC = DIRECTIONS | {"islands", "island", "valley", "river", "lake", "mount",
                         "downtown", "uptown", "midtown", "capital", "federal", "national"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _CAPITALIZED = re.compile(r"^[A-Z]")
+
+
+@functools.lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    """Common words that alone are not places (data/not_places.txt)."""
+    path = Path(__file__).parent / "data" / "not_places.txt"
+    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 @dataclass
@@ -130,10 +140,11 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
     person_words -= place_words  # the model reads it as a place elsewhere in the document
 
     def personal(name: str, candidates) -> bool:
-        """'Nelson' where the document also has 'Willie Nelson': a name, not a place, unless
-        it names a country or state."""
-        return name in person_words and not any(
-            p and c.feature in ("country", "admin1", "region") for c, p in candidates)
+        """'Nelson' where the document also has 'Willie Nelson', or 'Police': a name or a
+        word, not a place, unless it names a country or state."""
+        if name not in person_words and name.lower() not in not_places():
+            return False
+        return not any(p and c.feature in ("country", "admin1", "region") for c, p in candidates)
     for label, e_start, e_end in ents:
         if label not in NAME_LABELS and label not in WEAK_LABELS:
             continue
@@ -258,7 +269,7 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
             if any(taken[s:e]):
                 continue
             name = text[s:e]
-            if name.lower() in GENERIC:
+            if name.lower() in GENERIC or name.lower() in not_places():
                 continue
             local = [(c, p) for c, p in gaz.lookup(name)
                      if p and c.feature in ("city", "admin2") and c.admin1 in admin1_ids]

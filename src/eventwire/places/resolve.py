@@ -24,7 +24,7 @@ ALIAS_PENALTY = 2.5
 # Alternate names of small places are mostly foreign spellings that collide with other names.
 SMALL_ALIAS_PENALTY = 4.0
 SMALL = 100_000
-CAPITAL_BONUS = 1.0
+CAPITAL_BONUS = 2.0
 HINT_BONUS = 5.0
 # A big city named like the first-level unit that holds it is what news means ("New York").
 NAMESAKE_PENALTY = 4.0
