@@ -202,8 +202,9 @@ def main() -> None:
                 seen.add(key)
                 keys[key].append(str(row_number) if primary else f"~{row_number}")
     with gzip.open(NAMES, "wt", encoding="utf-8", compresslevel=9) as out:
-        for key in sorted(keys):
-            out.write(key + "\t" + ",".join(keys[key]) + "\n")
+        # sorted as whole lines, so that the loader can bisect them
+        for line in sorted(key + "\t" + ",".join(keys[key]) for key in keys):
+            out.write(line + "\n")
     print(f"{len(rows)} places -> {OUT} ({OUT.stat().st_size / 1e6:.1f} MB), "
           f"{len(keys)} names -> {NAMES} ({NAMES.stat().st_size / 1e6:.1f} MB)")
 

@@ -73,18 +73,19 @@ class Gazetteer:
         self._rows: list[str] = []          # prebuilt rows, parsed on demand
         self._ids: list[int] = []           # their ids, sorted (rows are sorted by id)
         self._parsed: dict[int, Entry] = {}
-        self._names: dict[str, str] = {}    # prebuilt: key -> "row,~row,..."
+        self._name_lines: list[str] = []    # prebuilt, sorted: "key\trow,~row,..."
         self._extra_entries: list[Entry] = []
         self._extra_names: dict[str, list[tuple[Entry, bool]]] = {}
         self.demonyms: dict[str, Entry] = {}
 
     # -- building -------------------------------------------------------------------------
     def load_index(self, rows_path: Path, names_path: Path) -> None:
+        """Read the prebuilt rows and the sorted name lines; nothing is parsed until asked."""
         with gzip.open(rows_path, "rt", encoding="utf-8") as fh:
             self._rows = fh.read().splitlines()
-        self._ids = [int(row[: row.index("\t")]) for row in self._rows]
         with gzip.open(names_path, "rt", encoding="utf-8") as fh:
-            self._names = dict(line.split("\t", 1) for line in fh.read().splitlines())
+            self._name_lines = fh.read().splitlines()
+        self._ids = []
 
     def _entry(self, row: int) -> Entry:
         entry = self._parsed.get(row)
@@ -164,7 +165,13 @@ class Gazetteer:
     def lookup(self, name: str) -> list[tuple[Entry, bool]]:
         key = normalize(name)
         out = list(self._extra_names.get(key, ()))
-        packed = self._names.get(key)
+        packed = None
+        if key:
+            probe = key + "\t"
+            lines = self._name_lines
+            i = bisect.bisect_left(lines, probe)
+            if i < len(lines) and lines[i].startswith(probe):
+                packed = lines[i][len(probe):]
         if packed:
             for item in packed.split(","):
                 if item[0] == "~":
@@ -174,6 +181,8 @@ class Gazetteer:
         return out
 
     def by_id(self, place_id: int) -> Entry | None:
+        if not self._ids and self._rows:
+            self._ids = [int(row[: row.index("\t")]) for row in self._rows]
         i = bisect.bisect_left(self._ids, place_id)
         if i < len(self._ids) and self._ids[i] == place_id:
             return self._entry(i)
