@@ -36,6 +36,7 @@ ADMIN1_WEIGHT = 3.0
 NEAR_BONUS = 2.5
 NEAR_KM = 150.0
 PAIR_BONUS = 1.5
+LOCAL_MARGIN = 3.0
 PAIR_KM = 50.0
 PAIR_CANDIDATES = 12
 # The more specific a place, the better it serves as an event's location.
@@ -95,11 +96,13 @@ class _Group:
 
     @property
     def local(self) -> bool:
-        """True when the name reads first as a town or county (its best prior)."""
+        """True when the name may well be a town or county: one such reading of its own name
+        comes within LOCAL_MARGIN of its best reading ("Hanover", not "Oregon")."""
         if not self.candidates:
             return False
-        top = max(self.candidates.values(), key=lambda v: v[1])[0]
-        return top.feature in ("city", "admin2", "other")
+        top = max(v[1] for v in self.candidates.values())
+        return any(e.feature in ("city", "admin2", "other") and id(e) in self.primary
+                   and prior > top - LOCAL_MARGIN for e, prior in self.candidates.values())
 
     def settle(self):
         """Adjust the priors once all mentions are in."""
