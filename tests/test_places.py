@@ -144,3 +144,29 @@ def test_gazetteer_lookups():
     assert gaz.lookup("W.Va.")[0][0].name == "West Virginia"
     assert gaz.demonym("Russians").name == "Russia"
     assert gaz.lookup("no such place anywhere") == []
+
+
+def test_a_list_of_states_is_not_a_chain_of_qualifiers():
+    text = ("Attorneys general from Maine, New York, New Jersey, Illinois and Oregon "
+            "joined the lawsuit.")
+    _, ctx = places_of(text)
+    for state in ("Maine", "New Jersey", "Illinois", "Oregon"):
+        place = place_named(ctx, state)
+        assert place.feature == "admin1" and place.country == "USA", place
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the suspect fled on foot.",
+    "Most residents stayed home in March.",
+])
+def test_common_words_are_not_places(text):
+    _, ctx = places_of(text)
+    assert ctx.places == []
+
+
+def test_small_town_found_through_its_state():
+    text = ("Flooding closed roads across South Carolina on Monday. In Greer, the fire "
+            "department rescued two drivers, and Spartanburg opened a shelter.")
+    _, ctx = places_of(text)
+    greer = place_named(ctx, "Greer")
+    assert greer.admin1 == "South Carolina"

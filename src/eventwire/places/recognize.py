@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.attrs import IDX, LENGTH, POS
 from spacy.symbols import PROPN
 
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Entry, Gazetteer, normalize
 
 NAME_LABELS = {"GPE", "LOC", "FAC"}
 # Labels the model sometimes gives to place names; trusted only for well-known places.
@@ -28,6 +28,7 @@ UNIT_WORDS = {"province": "admin1", "governorate": "admin1", "state": "admin1",
               "region": None, "county": "admin2", "parish": "admin2", "district": None,
               "city": "city", "town": "city", "village": "city", "oblast": "admin1",
               "prefecture": "admin1", "municipality": None, "area": None}
+LOCATIVE = {"in", "at", "near", "outside", "from", "to", "into", "around", "across", "of"}
 # Words that name no place on their own, though the gazetteer has places so called.
 GENERIC = DIRECTIONS | {"islands", "island", "valley", "river", "lake", "mount", "city", "county",
                         "state", "province", "region", "district", "bay", "beach", "park",
@@ -109,6 +110,15 @@ def _resolve_span(gaz: Gazetteer, text: str, start: int, end: int, trusted: bool
     return None
 
 
+def _generic(name: str) -> bool:
+    """A word or pair of words that names no one place: "South", "Southern District"."""
+    low = name.lower()
+    if low in GENERIC:
+        return True
+    words = low.split()
+    return len(words) == 2 and words[0] in DIRECTIONS and words[1] in UNIT_WORDS
+
+
 def _well_known(candidates) -> bool:
     return any(primary and (c.feature in ("country", "admin1", "region") or c.population >= 100_000)
                for c, primary in candidates)
@@ -142,7 +152,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
     def personal(name: str, candidates) -> bool:
         """'Nelson' where the document also has 'Willie Nelson', or 'Police': a name or a
         word, not a place, unless it names a country or state."""
-        if name not in person_words and name.lower() not in not_places():
+        if name not in person_words and normalize(name) not in not_places():
             return False
         return not any(p and c.feature in ("country", "admin1", "region") for c, p in candidates)
     for label, e_start, e_end in ents:
@@ -169,7 +179,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             s, e, candidates, hint = found
             if label not in NAME_LABELS and not _well_known(candidates):
                 continue
-            if text[s:e].lower() in GENERIC:
+            if _generic(text[s:e]):
                 continue
             if label == "LOC" and all(c.feature == "city" and c.population < 10_000
                                       for c, _ in candidates):
@@ -208,7 +218,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             if any(taken[s:e]) or any(blocked[s:e]):
                 continue
             name = text[s:e]
-            if name.lower() in GENERIC:
+            if _generic(name):
                 continue  # "South" of "South Ossetia", "Islands" of "Farallon Islands"
             if before_unit:
                 # "Laurel County", "Idlib Province": the unit's own full name first
@@ -231,15 +241,18 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
 
 
 def link_qualifiers(text: str, mentions: list[Mention]) -> None:
-    """'Paris, Texas', 'Paris (Texas)', 'Licking County, Ohio': the later names qualify the earlier."""
+    """'Paris, Texas', 'Paris (Texas)', 'Licking County, Ohio': the next name qualifies the one
+    before it (and the one after that when the first is a county: 'Ada, Pontotoc County,
+    Oklahoma'); a list ('Maine, New York, New Jersey') only ever pairs neighbours."""
     for i, m in enumerate(mentions):
-        j = i + 1
-        pos = m.end
-        while j < len(mentions):
+        j, pos = i + 1, m.end
+        while j < len(mentions) and j <= i + 2:
             gap = text[pos:mentions[j].start]
             if not re.fullmatch(r"\s*[,(]\s*", gap) or mentions[j].demonym:
                 break
             m.qualifiers.append(j)
+            if not mentions[j].text.endswith(("County", "Parish", "District", "Province")):
+                break
             pos = mentions[j].end
             j += 1
 
@@ -256,8 +269,13 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     for ent in doc.ents:
-        if ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
-            taken[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+        if ent.label_ not in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
+            continue
+        # "In Greer, ..." : a one-word "person" after a preposition of place is a town
+        if (ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0
+                and doc[ent.start - 1].lower_ in LOCATIVE):
+            continue
+        taken[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
     columns = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
     words = [text[c[0]:c[0] + c[1]] for c in columns]
     found_new: list[Mention] = []
@@ -269,7 +287,7 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
             if any(taken[s:e]):
                 continue
             name = text[s:e]
-            if name.lower() in GENERIC or name.lower() in not_places():
+            if _generic(name) or normalize(name) in not_places():
                 continue
             local = [(c, p) for c, p in gaz.lookup(name)
                      if p and c.feature in ("city", "admin2") and c.admin1 in admin1_ids]
