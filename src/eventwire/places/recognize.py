@@ -229,8 +229,12 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
                     continue
             # own names only: alternate names of units ("Federal", "First", "Coast") are
             # too often plain words
-            found = [(c, p) for c, p in gaz.lookup(name) if (p or before_unit) and (
-                c.feature in ("country", "admin1", "region") or c.population >= 100_000 or before_unit)]
+            candidates = gaz.lookup(name)
+            trusted = any((p or before_unit) and (
+                c.feature in ("country", "admin1", "region") or c.population >= 100_000 or before_unit)
+                for c, p in candidates)
+            # the gate decides whether the name is read as a place; then every reading competes
+            found = candidates if trusted else []
             if found and not personal(name, found) and claim(s, e):
                 hint = UNIT_WORDS[lowers[last + 1]] if before_unit else None
                 mentions.append(Mention(s, e, name, found, feature_hint=hint))
