@@ -181,8 +181,8 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
                 continue
             if _generic(text[s:e]):
                 continue
-            if label == "LOC" and all(c.feature == "city" and c.population < 10_000
-                                      for c, _ in candidates):
+            if label == "LOC" and not any(p and (c.feature != "city" or c.population >= 10_000)
+                                          for c, p in candidates):
                 continue  # a natural feature ("the Atlantic") the gazetteer lacks, not a hamlet
             if personal(text[s:e], candidates):
                 continue
