@@ -111,6 +111,18 @@ def show(title, docs, predictions):
     return rows
 
 
+def _rss_mb() -> float:
+    """Resident memory of this process in MB (Linux), 0 where unknown."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=0, help="first N documents only")
@@ -134,9 +146,11 @@ def main() -> None:
     from eventwire.places.gazetteer import gazetteer
     from eventwire.places.recognize import recognize_toponyms
 
+    rss0 = _rss_mb()
     t0 = time.perf_counter()
     gaz = gazetteer()
     load_s = time.perf_counter() - t0
+    gaz_mb = _rss_mb() - rss0
     nlp = load_nlp()
     cache = Path(args.cache) if args.cache else None
     if cache and cache.exists():
@@ -166,7 +180,7 @@ def main() -> None:
                 out.append({"start": m.start, "end": m.end, "lat": best.lat, "lon": best.lon})
         floor[d["id"]] = out
 
-    print(f"gazetteer load {load_s:.2f} s; spaCy parse {parse_s:.1f} s; places stage "
+    print(f"gazetteer load {load_s:.2f} s, resident {gaz_mb:.0f} MB; spaCy parse {parse_s:.1f} s; places stage "
           f"{stage_s:.2f} s = {len(docs) / stage_s:.1f} docs/s "
           f"({1000 * stage_s / len(docs):.1f} ms/doc); with parse {len(docs) / (stage_s + parse_s):.1f} docs/s")
     rows = show("eventwire places", docs, predictions)
