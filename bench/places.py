@@ -152,7 +152,8 @@ def main() -> None:
     load_s = time.perf_counter() - t0
     gaz_mb = _rss_mb() - rss0
     nlp = load_nlp()
-    cache = Path(args.cache) if args.cache else None
+    # the cache holds the parses of the whole file only (no --limit / --corpus)
+    cache = Path(args.cache) if args.cache and not (args.limit or args.corpus) else None
     if cache and cache.exists():
         parsed = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         if len(parsed) != len(docs):

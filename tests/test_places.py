@@ -158,6 +158,8 @@ def test_a_list_of_states_is_not_a_chain_of_qualifiers():
 @pytest.mark.parametrize("text", [
     "Police said the suspect fled on foot.",
     "Most residents stayed home in March.",
+    "The city council met on Tuesday, and the mayor spoke first.",
+    "\"We heard music from a couple of houses away,\" Nelson said.",
 ])
 def test_common_words_are_not_places(text):
     _, ctx = places_of(text)

@@ -28,6 +28,8 @@ UNIT_WORDS = {"province": "admin1", "governorate": "admin1", "state": "admin1",
               "region": None, "county": "admin2", "parish": "admin2", "district": None,
               "city": "city", "town": "city", "village": "city", "oblast": "admin1",
               "prefecture": "admin1", "municipality": None, "area": None}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his",
+               "her", "my", "your", "every", "each", "any", "no", "some"}
 LOCATIVE = {"in", "at", "near", "outside", "from", "to", "into", "around", "across", "of"}
 # Words that name no place on their own, though the gazetteer has places so called.
 GENERIC = DIRECTIONS | {"islands", "island", "valley", "river", "lake", "mount", "city", "county",
@@ -110,6 +112,19 @@ def _resolve_span(gaz: Gazetteer, text: str, start: int, end: int, trusted: bool
     return None
 
 
+def _placed(doc, start: int, end: int) -> bool:
+    """The words around [start, end) read as a place: "in Greer", "Greer, S.C.", "Greer-based"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end:span.end + 2]
+    if before in LOCATIVE:
+        return True
+    return len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper() \
+        and after[1].pos_ == "PROPN"
+
+
 def _generic(name: str) -> bool:
     """A word or pair of words that names no one place: "South", "Southern District"."""
     low = name.lower()
@@ -179,6 +194,10 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             s, e, candidates, hint = found
             if label not in NAME_LABELS and not _well_known(candidates):
                 continue
+            if label == "PERSON" and not (any(p and (c.feature == "country" or (
+                    c.feature == "city" and c.population >= 100_000)) for c, p in candidates)
+                                          or _placed(doc, s, e)):
+                continue  # "Nelson said": a person, though a region bears the name
             if _generic(text[s:e]):
                 continue
             if label == "LOC" and not any(p and (c.feature != "city" or c.population >= 10_000)
@@ -211,7 +230,8 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
                 continue
             last = i + n - 1
             # before a unit word ("Idlib province") a capitalized name counts whatever its tag
-            before_unit = last + 1 < size and lowers[last + 1] in UNIT_WORDS and all(capital[i:last + 1])
+            before_unit = (last + 1 < size and lowers[last + 1] in UNIT_WORDS
+                           and all(capital[i:last + 1]) and lowers[i] not in DETERMINERS)
             if not before_unit and not all(namelike[i:last + 1]):
                 continue
             s, e = starts[i], starts[last] + len(words[last])
