@@ -107,7 +107,7 @@ def test_event_place_prefers_the_most_specific_named_place_of_the_sentence():
     sents = list(doc.sents)
     assert event_place(sents[0], ctx).name == "Ankara"
     second = event_place(sents[1], ctx)
-    assert second.text == "Aleppo" and second.feature == "city"
+    assert second.name == "Aleppo" and second.feature == "city"
     assert haversine_km(second.lat, second.lon, 36.2, 37.16) < 30
     # a sentence without a place falls back to the document's focus
     assert event_place(sents[-1], ctx) == document_focus(ctx)

@@ -234,9 +234,20 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counte
     return best
 
 
+def _display_name(m: Mention, entry: Entry) -> str:
+    """The gazetteer's name, or the text's own spelling where the text used an alternate
+    name the gazetteer writes in another form ("Aleppo" for "Ḩalab")."""
+    if m.demonym or entry.name.isascii() or not m.text.isascii():
+        return entry.name
+    if any(e is entry and primary for e, primary in m.candidates):
+        return entry.name
+    text = m.text.title() if m.text.isupper() and len(m.text) > 4 else m.text
+    return text
+
+
 def _place(m: Mention, entry: Entry) -> Place:
     gaz = gazetteer()
-    return Place(start=m.start, end=m.end, text=m.text, name=entry.name,
+    return Place(start=m.start, end=m.end, text=m.text, name=_display_name(m, entry),
                  feature=entry.feature if entry.feature in SPECIFICITY else "other",
                  country=entry.country or None, admin1=gaz.admin1_name(entry),
                  lat=round(entry.lat, 5), lon=round(entry.lon, 5), geonameid=entry.geonameid)
@@ -298,7 +309,7 @@ def document_focus(ctx: DocContext) -> Place | None:
     counts: Counter = Counter()
     first: dict = {}
     for p in ctx.places:
-        key = (p.geonameid, p.name, p.lat, p.lon)
+        key = (p.geonameid, p.lat, p.lon) if p.geonameid else (p.name, p.lat, p.lon)
         demonym = is_demonym(p, ctx)
         counts[key] += 0.5 if demonym else 1
         if key not in first or (is_demonym(first[key], ctx) and not demonym):
