@@ -114,6 +114,16 @@ def test_event_place_prefers_the_most_specific_named_place_of_the_sentence():
     assert not is_demonym(document_focus(ctx), ctx)
 
 
+def test_event_place_prefers_the_place_the_sentence_puts_the_event_at():
+    text = "Troops sent from Aleppo attacked rebels in Idlib province on Sunday."
+    doc, ctx = places_of(text)
+    place = event_place(doc[:], ctx)
+    assert place.text == "Idlib" and place.country == "SYR"
+    text = "Leaders of Turkey and Russia met in Tehran on Friday."
+    doc, ctx = places_of(text)
+    assert event_place(doc[:], ctx).name == "Tehran"
+
+
 def test_event_place_without_any_place_is_none():
     doc, ctx = places_of("Nobody said anything about it.")
     assert event_place(doc[:], ctx) is None

@@ -11,6 +11,7 @@ Evidence, in order of weight:
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from ..context import DocContext
@@ -301,6 +302,15 @@ def _bounds(span) -> tuple[int, int]:
     return span.start, span.end
 
 
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+
+
+def _locative(text: str, place: Place) -> bool:
+    """'in Tehran', 'near the town of ...': the sentence puts something at this place."""
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, place.start - 20):place.start]))
+
+
 def document_focus(ctx: DocContext) -> Place | None:
     """The place the document is about: its most often named place (names before demonyms,
     the more specific on a tie), else None."""
@@ -319,8 +329,9 @@ def document_focus(ctx: DocContext) -> Place | None:
 
 
 def event_place(span, ctx: DocContext) -> Place | None:
-    """Where an event happened: the most specific place its sentence names (place names
-    before demonyms, then the first), else the document's focus, else None.
+    """Where an event happened: the place its sentence names, preferring one the sentence puts
+    things at ("in Tehran"), then the most specific, then the first (demonyms only as a last
+    resort); else the document's focus; else None.
 
     ``span`` is a spaCy Span (or anything with ``start_char``/``end_char``, or ``start``/``end``).
     """
@@ -328,7 +339,8 @@ def event_place(span, ctx: DocContext) -> Place | None:
     inside = [p for p in ctx.places if start <= p.start and p.end <= end]
     named = [p for p in inside if not is_demonym(p, ctx)]
     if named:
-        return max(named, key=lambda p: (SPECIFICITY.get(p.feature, 0), -p.start))
+        text = ctx.document.text
+        return max(named, key=lambda p: (_locative(text, p), SPECIFICITY.get(p.feature, 0), -p.start))
     focus = document_focus(ctx)
     if focus is not None:
         return focus
