@@ -2,8 +2,9 @@
 
 Evidence, in order of weight:
 1. qualifiers in the text ("Paris, Texas"; "Licking County, Ohio");
-2. the document's other places: the countries and first-level units it names (its focus)
-   and nearness to the places already resolved;
+2. the document's other places: the countries and first-level units it names (its focus),
+   nearness to the places already resolved, and for local names ("Richmond", "Madison
+   County") readings that lie close to a reading of another local name;
 3. the kind of place and its population (countries and states before towns, big before small),
    own names before alternate names;
 4. one sense per document: the same name is resolved once for the whole document.
@@ -29,8 +30,8 @@ CAPITAL_BONUS = 2.0
 HINT_BONUS = 5.0
 # A big city named like the first-level unit that holds it is what news means ("New York").
 NAMESAKE_PENALTY = 4.0
-COUNTRY_NAME_PENALTY = 2.0
 NAMESAKE_CITY_POPULATION = 300_000
+COUNTRY_NAME_PENALTY = 2.0
 QUALIFIER_BONUS = 20.0
 COUNTRY_WEIGHT = 4.0
 ADMIN1_WEIGHT = 3.0
@@ -107,13 +108,13 @@ class _Group:
 
     def settle(self):
         """Adjust the priors once all mentions are in."""
-        # "New York" is the big city inside the state of that name, "Washington" the capital
-        # rather than the state: the namesake unit steps back ("Mexico" stays the country).
+        # a country's name means the country before a town of that name ("Mexico")
         if any(e.feature == "country" and id(e) in self.primary for e, _ in self.candidates.values()):
-            # a country's name means the country before a town of that name ("Mexico")
             for key, (entry, prior) in list(self.candidates.items()):
                 if entry.feature == "city":
                     self.candidates[key] = (entry, prior - COUNTRY_NAME_PENALTY)
+        # "New York" is the big city inside the state of that name, "Washington" the capital
+        # rather than the state: the namesake unit steps back
         cities = [e for e, _ in self.candidates.values() if e.feature == "city"]
         for key, (entry, prior) in list(self.candidates.items()):
             if entry.feature != "admin1":
