@@ -182,3 +182,10 @@ def test_small_town_found_through_its_state():
     _, ctx = places_of(text)
     greer = place_named(ctx, "Greer")
     assert greer.admin1 == "South Carolina"
+
+
+def test_conjoined_country_names_are_one_place():
+    text = "Voters in Trinidad and Tobago and in Bosnia and Herzegovina went to the polls."
+    _, ctx = places_of(text)
+    assert place_named(ctx, "Trinidad and Tobago").country == "TTO"
+    assert place_named(ctx, "Bosnia and Herzegovina").country == "BIH"

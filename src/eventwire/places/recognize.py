@@ -17,9 +17,10 @@ from spacy.symbols import PROPN
 
 from .gazetteer import Entry, Gazetteer, normalize
 
-NAME_LABELS = {"GPE", "LOC", "FAC"}
-# Labels the model sometimes gives to place names; trusted only for well-known places.
-WEAK_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+NAME_LABELS = {"GPE", "LOC"}
+# Labels the model sometimes gives to place names (and facilities named after places:
+# "St George's Chapel"); trusted only for well-known places.
+WEAK_LABELS = {"FAC", "ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
               "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
               "northwestern", "southeastern", "southwestern", "upstate", "downstate",
@@ -91,7 +92,7 @@ def _resolve_span(gaz: Gazetteer, text: str, start: int, end: int, trusted: bool
         last = text[words[-1][0]:words[-1][1]].lower().rstrip(".,")
         if first in DIRECTIONS:
             found = gaz.lookup(text[words[1][0]:end])
-            if found:
+            if found and _well_known(found):   # "northern Syria", not "West Wing"
                 return words[1][0], end, found, None
         if last in UNIT_WORDS:
             found = gaz.lookup(text[start:words[-2][1]])
@@ -106,7 +107,8 @@ def _resolve_span(gaz: Gazetteer, text: str, start: int, end: int, trusted: bool
             part = text[s:e]
             if not _CAPITALIZED.match(part) or part.lower() in GENERIC:
                 continue
-            found = [(c, p) for c, p in gaz.lookup(part) if p and c.feature in ("country", "admin1")]
+            found = [(c, p) for c, p in gaz.lookup(part) if p and c.feature in ("country", "admin1")
+                     and c.population >= 50_000]
             if found:
                 return s, e, found, None
     return None
@@ -132,6 +134,17 @@ def _generic(name: str) -> bool:
         return True
     words = low.split()
     return len(words) == 2 and words[0] in DIRECTIONS and words[1] in UNIT_WORDS
+
+
+def _extend_conjoined(gaz: Gazetteer, text: str, start: int, end: int) -> int:
+    """'Trinidad' of 'Trinidad and Tobago', 'Bosnia' of 'Bosnia and Herzegovina': the end of
+    the longer country or state name when the text goes on to one, else ``end``."""
+    m = re.match(r" (?:and|&) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?", text[end:end + 40])
+    if m:
+        longer = end + m.end()
+        if any(p and c.feature in ("country", "admin1") for c, p in gaz.lookup(text[start:longer])):
+            return longer
+    return end
 
 
 def _well_known(candidates) -> bool:
@@ -183,6 +196,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             start, end = _trim(text, p_start, p_end)
             if end <= start:
                 continue
+            end = _extend_conjoined(gaz, text, start, end)
             if label == "NORP":
                 entry = gaz.demonym(text[start:end])
                 if entry is not None and claim(start, end):
