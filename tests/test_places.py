@@ -189,3 +189,11 @@ def test_conjoined_country_names_are_one_place():
     _, ctx = places_of(text)
     assert place_named(ctx, "Trinidad and Tobago").country == "TTO"
     assert place_named(ctx, "Bosnia and Herzegovina").country == "BIH"
+
+
+def test_qualifier_decides_between_a_state_and_a_country():
+    _, ctx = places_of("The University of Georgia is in Athens, Georgia, a college town.")
+    athens = place_named(ctx, "Athens")
+    assert athens.country == "USA" and athens.admin1 == "Georgia"
+    georgia = [p for p in ctx.places if p.text == "Georgia" and p.start > athens.start][0]
+    assert georgia.feature == "admin1" and georgia.country == "USA"

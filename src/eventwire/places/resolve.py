@@ -33,6 +33,7 @@ NAMESAKE_PENALTY = 4.0
 NAMESAKE_CITY_POPULATION = 300_000
 COUNTRY_NAME_PENALTY = 2.0
 QUALIFIER_BONUS = 20.0
+QUALIFIER_SUPPORT = 3.0
 COUNTRY_WEIGHT = 4.0
 ADMIN1_WEIGHT = 3.0
 NEAR_BONUS = 2.5
@@ -141,6 +142,7 @@ def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
     # pass 1: priors and qualifiers only
     for group in groups.values():
         group.settle()
+    _support_qualifiers(mentions, group_of)
     _couple_neighbours(list(groups.values()))
     for group in groups.values():
         group.choice = _best(group, mentions, group_of, Counter(), Counter(), [])
@@ -163,6 +165,24 @@ def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
         for group in groups.values():
             group.choice = _best(group, mentions, group_of, countries, admin1s, points)
     return [group.choice for group in group_of]
+
+
+def _support_qualifiers(mentions: list[Mention], group_of: list[_Group]) -> None:
+    """'Athens, Georgia': the qualifier is read as the unit that holds a reading of the name
+    it qualifies (the state, not the country), each such reading gaining QUALIFIER_SUPPORT."""
+    done = set()
+    for i, m in enumerate(mentions):
+        if not m.qualifiers or not group_of[i].local:
+            continue
+        towns = [e for e, p in m.candidates if p and e.feature in ("city", "admin2", "other")]
+        for q in m.qualifiers:
+            group = group_of[q]
+            for key, (entry, prior) in list(group.candidates.items()):
+                if (id(group), key) in done or entry.feature not in ("country", "admin1", "admin2"):
+                    continue
+                if any(_inside(t, entry) for t in towns):
+                    group.candidates[key] = (entry, prior + QUALIFIER_SUPPORT)
+                    done.add((id(group), key))
 
 
 def _couple_neighbours(groups: list[_Group]) -> None:
@@ -201,13 +221,12 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counte
     own = group.choice
     local = group.local
     best, best_score = None, -math.inf
+    # "Paris, Texas": a qualifier counts for names that may be towns (not for "Mississippi"
+    # in a list of states), with any of its readings as a unit
     qualifier_entries = []
-    for m in group.mentions:
+    for m in group.mentions if local else ():
         for q in m.qualifiers:
-            qualifier_group = group_of[q]
-            if qualifier_group is not group and qualifier_group.choice is not None:
-                qualifier_entries.append(qualifier_group.choice)
-            elif qualifier_group is not group:
+            if group_of[q] is not group:
                 qualifier_entries.extend(e for e, _ in mentions[q].candidates
                                          if e.feature in ("country", "admin1", "admin2"))
     for entry, prior in group.candidates.values():
