@@ -1,6 +1,6 @@
 """Toponym recognition: which spans of a parsed document name places.
 
-Beyond spaCy's GPE/LOC labels: facilities and regions the gazetteer knows, adjectives and
+Beyond spaCy's GPE/LOC labels: well-known places under other labels, adjectives and
 demonyms ("Libyan", "Russians"), directional and unit words around a name ("northern
 Syria" -> "Syria", "Idlib province" -> "Idlib"), lists with qualifiers ("Paris, Texas"), and
 names the model missed but the gazetteer holds as a country, first-level unit or large city.
@@ -183,6 +183,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
         if name not in person_words and normalize(name) not in not_places():
             return False
         return not any(p and c.feature in ("country", "admin1", "region") for c, p in candidates)
+
     for label, e_start, e_end in ents:
         if label not in NAME_LABELS and label not in WEAK_LABELS:
             continue
