@@ -160,8 +160,10 @@ def main() -> None:
             parent = int(subs[int(f[7]) - 1][3] or 0)
         alts = short_forms([name, *(aliases.split("|") if aliases else [])])
         feature = "admin1" if level == "1" else "admin2"
-        rows.append([int(gid), name, feature, iso3.get(cc, ""), parent, round(lat, 5),
-                     round(lon, 5), pop, "", latin_aliases(name, alts)])
+        # "Dagestan, Respublika" and "Madrid, Comunidad de" are shown as "Dagestan", "Madrid"
+        shown = name.split(", ")[0] if ", " in name else name
+        rows.append([int(gid), shown, feature, iso3.get(cc, ""), parent, round(lat, 5),
+                     round(lon, 5), pop, "", latin_aliases(shown, alts)])
 
     # countries
     for c in countries.values():
