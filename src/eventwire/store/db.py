@@ -294,9 +294,23 @@ class Store:
                                [doc_id]).fetchone()
         return json.loads(row[0]) if row else None
 
-    def records(self, limit: int | None = None) -> Iterator[dict]:
-        cur = self.con.execute("SELECT record FROM documents ORDER BY date, id"
-                               + (" LIMIT ?" if limit else ""), [limit] if limit else [])
+    def records(self, limit: int | None = None, start: dt.date | None = None,
+                end: dt.date | None = None, country: str | None = None) -> Iterator[dict]:
+        """Stored records by publication date; ``country``: documents naming an actor or
+        place of that country."""
+        where, params = ["TRUE"], []
+        if start:
+            where.append("date >= ?"); params.append(start)
+        if end:
+            where.append("date <= ?"); params.append(end)
+        if country:
+            where.append("(doc_key IN (SELECT doc_key FROM actors WHERE country = upper(?)) OR "
+                         "doc_key IN (SELECT doc_key FROM places WHERE country = upper(?)))")
+            params += [country, country]
+        sql = f"SELECT record FROM documents WHERE {' AND '.join(where)} ORDER BY date, id"
+        if limit:
+            sql += " LIMIT ?"; params.append(limit)
+        cur = self.con.cursor().execute(sql, params)
         while rows := cur.fetchmany(500):
             for (rec,) in rows:
                 yield json.loads(rec)
@@ -436,7 +450,7 @@ def merged_event_dict(row: dict, sources: list[dict]) -> dict:
     place = None
     if row.get("place_name") is not None:
         place = {"name": row["place_name"], "country": row["place_country"], "lat": row["lat"],
-                 "lon": row["lon"], "geonameid": row["geonameid"]}
+                 "lon": row["lon"], "geonameid": row["geonameid"], "feature": row.get("place_feature")}
     return {
         "schema": SCHEMA, "event_id": row["merged_id"], "n_sources": row["n_sources"],
         "id": row["event_id"], "doc": row["doc_id"],
