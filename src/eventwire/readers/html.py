@@ -57,8 +57,11 @@ class _TextCollector(HTMLParser):
 
 def _fallback_text(html: str) -> str:
     collector = _TextCollector()
-    collector.feed(html)
-    collector.close()
+    try:
+        collector.feed(html)
+        collector.close()
+    except (AssertionError, ValueError):
+        pass  # malformed declarations ("<![x"): keep the text collected before them
     lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
     return "\n".join(line for line in lines if line)
 
