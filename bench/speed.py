@@ -15,7 +15,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -51,12 +50,13 @@ def peak_rss_mb(n: int, tmp: Path) -> float:
     with open(path, "w", encoding="utf-8") as fh:
         for r in corpus(n):
             fh.write(json.dumps(r) + "\n")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run([sys.executable, "-m", "eventwire.cli", "extract", str(path), "-o", os.devnull],
-                   check=True, stderr=subprocess.DEVNULL)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss of children is the largest child so far; sizes run in increasing order.
-    return max(before, after) / 1024
+    # A fresh parent whose only child is the extract run, so its children's peak is that run's.
+    probe = ("import resource, subprocess, sys; "
+             "subprocess.run(sys.argv[1:], check=True, stderr=subprocess.DEVNULL); "
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "eventwire.cli", "extract",
+                          str(path), "-o", os.devnull], check=True, capture_output=True, text=True)
+    return int(out.stdout.strip()) / 1024
 
 
 def main() -> None:
