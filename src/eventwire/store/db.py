@@ -101,6 +101,13 @@ class Store:
                 self.con.execute("ROLLBACK")
                 raise
 
+    def reader(self) -> "Store":
+        """A view on its own cursor for one thread: reads see a consistent snapshot (DuckDB
+        MVCC) while this store's connection writes. Close it when done."""
+        view = Store.__new__(Store)
+        view.path, view.read_only, view.con = self.path, True, self.con.cursor()
+        return view
+
     def close(self) -> None:
         self.con.close()
 
