@@ -188,13 +188,7 @@ class Store:
         """Attach a new report to every merged event holding a matching report (joining them
         into one when it matches several), or start a new merged event."""
         con = self.con
-        day = row["day"]
-        if day is None:
-            cur = con.execute("SELECT * FROM events WHERE category = ? AND day IS NULL", [row["category"]])
-        else:
-            # Wide enough for a month-precision report matching a day inside it.
-            cur = con.execute("SELECT * FROM events WHERE category = ? AND day BETWEEN ? AND ?",
-                              [row["category"], day - dt.timedelta(days=31), day + dt.timedelta(days=31)])
+        cur = con.execute(*_block_query(row))
         names = [d[0] for d in cur.description]
         matched = sorted({old["merged_id"] for old in (dict(zip(names, v)) for v in cur.fetchall())
                           if merge.match_score(row, old) >= merge.MATCH_THRESHOLD},
@@ -401,6 +395,27 @@ class Store:
                 f"FROM merged_events WHERE {asserted}) WHERE country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50"),
             "quarantine_by_code": self._rows("SELECT code, count(*) AS n FROM quarantine GROUP BY 1 ORDER BY 1"),
         }
+
+
+def _block_query(row: dict) -> tuple[str, list]:
+    """The stored reports a new report could match: same category, and a date that can
+    overlap its own (a day's slack for day-precise dates; coarser dates match inside them)."""
+    day, precision, cat = row["day"], row["date_precision"] or "day", row["category"]
+    if day is None:
+        return "SELECT * FROM events WHERE category = ? AND day IS NULL", [cat]
+    year_start = dt.date(day.year, 1, 1)
+    if precision == "year":
+        return ("SELECT * FROM events WHERE category = ? AND day BETWEEN ? AND ?",
+                [cat, year_start - dt.timedelta(days=1), dt.date(day.year, 12, 31) + dt.timedelta(days=1)])
+    month_start = day.replace(day=1)
+    if precision == "month":
+        month_end = (month_start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return ("SELECT * FROM events WHERE category = ? AND (day BETWEEN ? AND ? "
+                "OR (day = ? AND date_precision = 'year'))",
+                [cat, month_start - dt.timedelta(days=1), month_end + dt.timedelta(days=1), year_start])
+    return ("SELECT * FROM events WHERE category = ? AND (day BETWEEN ? AND ? "
+            "OR (day = ? AND date_precision = 'month') OR (day = ? AND date_precision = 'year'))",
+            [cat, day - dt.timedelta(days=1), day + dt.timedelta(days=1), month_start, year_start])
 
 
 def _merged_number(merged_id: str) -> int:
