@@ -30,7 +30,7 @@ MATRIX = [
     ("no-body.html", b"<html><head><title>Only a title</title></head></html>", "E108"),
     ("script-only.html", b"<html><body><script>document.write('x')</script></body></html>", "E108"),
     ("deep.html", _html_nested(5000), "record"),
-    ("future-date.txt", f"date 2099-01-01 From the future\n{GOOD}".encode(), "record"),
+    ("future-date.txt", f"date 2099-01-01 From the future\n{GOOD}".encode(), "E106"),
     ("impossible-date.txt", f"date 2018-02-30 Impossible\n{GOOD}".encode(), "E106"),
     ("german.txt", ("date 2020-08-17 Minsk\nDie Polizei hat am Sonntag in Minsk Dutzende Demonstranten "
                     "festgenommen, und die Regierung sagte, dass die Proteste nicht erlaubt seien.").encode(),

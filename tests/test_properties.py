@@ -27,7 +27,7 @@ def test_text_reader_never_raises(raw):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=300), st.dates(), st.text(max_size=40).filter(lambda t: "\n" not in t and "\r" not in t))
+@given(st.text(max_size=300), st.dates(max_value=dt.date(2025, 12, 31)), st.text(max_size=40).filter(lambda t: "\n" not in t and "\r" not in t))
 def test_text_header_is_parsed(body, date, title):
     raw = f"date {date.isoformat()} {title}\n{body}".encode("utf-8", "surrogatepass")
     try:
