@@ -1,0 +1,188 @@
+"""The web page in a real browser (Debian's chromium, driven by Playwright), over a store
+built from the sample corpus; screenshots go to test-artifacts/screenshots/."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from webstore import build_store
+
+ARTIFACTS = Path(__file__).parents[1] / "test-artifacts" / "screenshots"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def find_chromium() -> str | None:
+    for name in (os.environ.get("EVENTWIRE_CHROMIUM"), "chromium", "chromium-browser"):
+        if name and (path := shutil.which(name)):
+            return path
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def store_db(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("web")
+    db = tmp / "web.duckdb"
+    build_store(db, n_docs=16, work=tmp)
+    return db
+
+
+@pytest.fixture(scope="module")
+def server(store_db):
+    import uvicorn
+
+    from eventwire.api import create_app
+
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(store_db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not srv.started:
+        if time.time() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    path = find_chromium()
+    if path is None:
+        pytest.skip("chromium not found: `make test-deps` installs Debian's chromium (or set EVENTWIRE_CHROMIUM)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright (dev extra)")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    pg.requests = []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.goto(server + "/")
+    pg.wait_for_selector("body.ready", timeout=20_000)
+    yield pg
+    context.close()
+
+
+def api(server, path):
+    import httpx
+
+    return httpx.get(server + path, timeout=10).json()
+
+
+def test_page_draws_every_view_offline(page, server):
+    assert page.errors == []
+    # Offline: every request the page made went to our own server.
+    assert page.requests and all(u.startswith(server) for u in page.requests), page.requests
+    # Map: the Natural Earth basemap is drawn (one path per country polygon group).
+    assert page.locator("#map .leaflet-overlay-pane path").count() > 100
+    events = api(server, "/api/events?limit=1000")["items"]
+    rows = page.locator("#table tbody tr")
+    assert rows.count() == min(len(events), 300)
+    stats = api(server, "/api/stats")
+    if stats["by_day"]:
+        assert page.locator("#timeline svg rect").count() >= len({d["day"] for d in stats["by_day"]})
+    with_both = [e for e in events if e["source"] and e["target"]]
+    if with_both:
+        assert page.locator("#network path.edge").count() >= 1
+    placed = [e for e in events if e["place"] and e["place"]["lat"] is not None]
+    if placed:
+        assert page.locator("#map .ew-marker, #map .ew-cluster").count() >= 1
+    paint = page.evaluate("performance.getEntriesByType('paint').map(e => [e.name, e.startTime])")
+    (ARTIFACTS / "first-paint.json").write_text(json.dumps(dict(paint)))
+    page.screenshot(path=str(ARTIFACTS / "page.png"), full_page=True)
+    page.locator("#timeline-panel").screenshot(path=str(ARTIFACTS / "timeline.png"))
+    page.locator("#map-panel").screenshot(path=str(ARTIFACTS / "map.png"))
+    page.locator("#network-panel").screenshot(path=str(ARTIFACTS / "network.png"))
+
+
+def test_filter_then_click_event_shows_its_evidence(page, server):
+    events = api(server, "/api/events?limit=1000")["items"]
+    if not events:
+        pytest.skip("the store has no asserted events")
+    category = max({e["category"] for e in events}, key=lambda c: sum(e["category"] == c for e in events))
+    expected = [e for e in events if e["category"] == category]
+    page.select_option("#filters select[name=category]", category)
+    before = page.evaluate("document.body.dataset.loaded")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function(f"document.body.dataset.loaded !== '{before}'")
+    rows = page.locator("#table tbody tr")
+    assert rows.count() == len(expected)
+    assert all(c.strip().endswith(category) for c in rows.locator("td:nth-child(2)").all_inner_texts())
+    rows.first.click()
+    first = expected[0]
+    page.wait_for_function(f"document.body.dataset.article === {json.dumps(first['doc'] + '#' + first['id'])}")
+    active = page.locator("#article .text .hl-evidence.active")
+    assert active.count() >= 1
+    assert "".join(active.all_text_contents()) == first["evidence"]["text"]
+    assert active.first.is_visible()
+    page.locator("#article-panel").screenshot(path=str(ARTIFACTS / "article.png"))
+    page.screenshot(path=str(ARTIFACTS / "filtered.png"), full_page=True)
+
+
+def test_network_edge_opens_evidence(page, server):
+    if page.locator("#network path.edge").count() == 0:
+        pytest.skip("no event has both a source and a target")
+    page.locator("#network path.edge").first.dispatch_event("click")
+    page.wait_for_function("document.body.dataset.article")
+    doc, _, event_id = page.evaluate("document.body.dataset.article").partition("#")
+    record = api(server, f"/api/documents/{doc}")
+    event = next(e for e in record["events"] if e["id"] == event_id)
+    active = page.locator("#article .text .hl-evidence.active")
+    assert "".join(active.all_text_contents()) == event["evidence"]["text"]
+
+
+def test_timeline_brush_filters_the_other_views(page, server):
+    stats = api(server, "/api/stats")
+    days = sorted({d["day"] for d in stats["by_day"]})
+    if len(days) < 2:
+        pytest.skip("fewer than two days of events")
+    box = page.locator("#timeline svg .overlay").bounding_box()
+    before = page.evaluate("document.body.dataset.loaded")
+    page.mouse.move(box["x"] + 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] / 2, steps=5)
+    page.mouse.up()
+    page.wait_for_function(f"document.body.dataset.loaded !== '{before}'")
+    start = page.input_value("#filters input[name=start]")
+    end = page.input_value("#filters input[name=end]")
+    assert start and end and start <= end
+    shown = page.evaluate("window.eventwire.events.map(e => e.date)")
+    expected = api(server, f"/api/events?start={start}&end={end}&limit=1000")["items"]
+    assert len(shown) == len(expected)
+    assert all(start <= d[:10] <= end for d in shown if d)
+    page.locator("#timeline-panel").screenshot(path=str(ARTIFACTS / "timeline-brushed.png"))
+
+
+def test_csv_link_carries_the_filters(page, server):
+    page.fill("#filters input[name=country]", "usa")
+    page.click("#filters button[type=submit]")
+    href = page.get_attribute("#csv", "href")
+    assert "country=USA" in href and "format=csv" in href
+    import httpx
+
+    r = httpx.get(server + href, timeout=10)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")

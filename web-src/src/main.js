@@ -1,0 +1,108 @@
+// eventwire's page: filters drive one event load that feeds the map, network and table;
+// the timeline (from /api/stats) brushes the date filter; any event opens its evidence.
+import "leaflet/dist/leaflet.css";
+import "leaflet.markercluster/dist/MarkerCluster.css";
+import "./style.css";
+import { getJSON, loadEvents, eventsURL } from "./api.js";
+import { CATEGORIES } from "./colors.js";
+import { drawTimeline } from "./timeline.js";
+import { initMap, drawMap } from "./map.js";
+import { drawNetwork } from "./network.js";
+import { drawTable, markRow } from "./table.js";
+import { renderArticle, drawLegend } from "./article.js";
+
+const MAX_EVENTS = 3000;
+const $ = (s) => document.querySelector(s);
+const form = $("#filters");
+const state = { events: [], timeline: null, loadSeq: 0 };
+window.eventwire = state; // for tests and the curious
+
+function filters() {
+  const f = Object.fromEntries(new FormData(form).entries());
+  if (f.country) f.country = f.country.toUpperCase();
+  if (f.min_sources === "1") delete f.min_sources;
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== ""));
+}
+
+function setStatus(text) {
+  $("#summary").textContent = text;
+}
+
+async function refresh() {
+  const seq = ++state.loadSeq;
+  const f = filters();
+  $("#csv").href = eventsURL(f, { format: "csv", limit: 1000 });
+  document.body.classList.add("loading");
+  let events;
+  try {
+    events = await loadEvents(f, MAX_EVENTS);
+  } catch (err) {
+    setStatus(String(err.message || err));
+    document.body.classList.remove("loading");
+    return;
+  }
+  if (seq !== state.loadSeq) return; // a newer request won
+  state.events = events;
+  const onMap = drawMap(events);
+  drawNetwork($("#network"), events, {
+    onEdgeClick: (e) => openEvent(e),
+    onNodeClick: (n) => { form.actor.value = n.filter || ""; refresh(); },
+  });
+  const shown = drawTable($("#table"), events, openEvent);
+  const capped = events.length >= MAX_EVENTS ? ` (first ${MAX_EVENTS})` : "";
+  $("#table-count").textContent = `${events.length} merged event(s)${capped}; ${onMap} on the map; ${shown} listed`;
+  document.body.classList.remove("loading");
+  document.body.dataset.loaded = String(state.loadSeq);
+}
+
+async function openDocument(docId, eventId) {
+  const rec = await getJSON("/api/documents/" + encodeURIComponent(docId));
+  $("#doc-select").value = docId;
+  state.article = { doc: docId, event: eventId };
+  const active = renderArticle($("#article"), rec, eventId);
+  document.body.dataset.article = docId + (eventId ? "#" + eventId : "");
+  return active;
+}
+
+async function openEvent(e) {
+  markRow($("#table"), e.event_id);
+  if (![...$("#doc-select").options].some((o) => o.value === e.doc)) {
+    $("#doc-select").add(new Option(e.doc, e.doc));
+  }
+  await openDocument(e.doc, e.id);
+  $("#article-panel").scrollIntoView({ block: "nearest" });
+}
+state.openEvent = openEvent;
+
+async function init() {
+  const sel = form.category;
+  for (const c of Object.keys(CATEGORIES)) sel.add(new Option(c, c));
+  drawLegend($("#legend"));
+  initMap($("#map"), openEvent);
+
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    if (state.timeline) state.timeline.setRange(form.start.value, form.end.value);
+    refresh();
+  });
+  $("#reset").addEventListener("click", () => {
+    form.reset();
+    if (state.timeline) state.timeline.setRange(null, null);
+    refresh();
+  });
+  $("#doc-select").addEventListener("change", (ev) => ev.target.value && openDocument(ev.target.value, null));
+
+  const [stats, docs] = await Promise.all([getJSON("/api/stats"), getJSON("/api/documents", { limit: 500 })]);
+  const c = stats.counts;
+  setStatus(`${c.documents} documents · ${c.events} event reports · ${c.merged_events} merged events · ${c.quarantine} quarantined`);
+  for (const d of docs.items) $("#doc-select").add(new Option(`${d.date || "undated"} — ${d.title || d.id}`.slice(0, 90), d.id));
+  state.timeline = drawTimeline($("#timeline"), stats.by_day, (start, end) => {
+    form.start.value = start || "";
+    form.end.value = end || "";
+    refresh();
+  });
+  await refresh();
+  document.body.classList.add("ready");
+}
+
+init().catch((err) => setStatus("could not load: " + (err.message || err)));

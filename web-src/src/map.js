@@ -1,0 +1,53 @@
+// Merged events on an offline world basemap (Natural Earth via world-atlas), clustered.
+import L from "./leaflet-global.js";
+import "leaflet.markercluster";
+import { feature } from "topojson-client";
+import countries from "world-atlas/countries-110m.json";
+import { categoryColor } from "./colors.js";
+
+let map, cluster;
+
+export function initMap(el, onEventClick) {
+  map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 10, zoomSnap: 0.5 }).setView([25, 15], 1.5);
+  map.attributionControl.addAttribution("Natural Earth");
+  L.geoJSON(feature(countries, countries.objects.countries), {
+    style: { color: "#9aa6b2", weight: 0.6, fillColor: "#eef0e8", fillOpacity: 1 },
+    interactive: false,
+  }).addTo(map);
+  cluster = L.markerClusterGroup({
+    maxClusterRadius: 40,
+    showCoverageOnHover: false,
+    iconCreateFunction(c) {
+      const n = c.getChildCount();
+      const s = Math.round(22 + Math.min(30, Math.log2(n) * 5));
+      return L.divIcon({ html: `<span>${n}</span>`, className: "ew-cluster", iconSize: [s, s] });
+    },
+  });
+  map.addLayer(cluster);
+  map._onEventClick = onEventClick;
+  return map;
+}
+
+export function drawMap(events) {
+  cluster.clearLayers();
+  const markers = [];
+  for (const e of events) {
+    const p = e.place;
+    if (!p || p.lat == null || p.lon == null) continue;
+    const s = Math.round(10 + Math.min(16, Math.sqrt(e.n_sources) * 4));
+    const icon = L.divIcon({
+      className: "ew-marker",
+      html: `<span style="background:${categoryColor(e.category)};width:${s}px;height:${s}px"></span>`,
+      iconSize: [s, s],
+    });
+    const mk = L.marker([p.lat, p.lon], { icon, title: `${e.category} ${e.date || ""} ${p.name}` });
+    mk.on("click", () => map._onEventClick(e));
+    markers.push(mk);
+  }
+  cluster.addLayers(markers);
+  return markers.length;
+}
+
+export function invalidate() {
+  if (map) map.invalidateSize();
+}
