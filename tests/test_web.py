@@ -186,3 +186,35 @@ def test_csv_link_carries_the_filters(page, server):
 
     r = httpx.get(server + href, timeout=10)
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+
+
+def test_map_marker_opens_evidence(page, server):
+    marker = page.locator("#map .ew-marker")
+    if marker.count() == 0:
+        pytest.skip("no single (unclustered) event marker on the map")
+    marker.first.click()
+    page.wait_for_function("document.body.dataset.article")
+    doc, _, event_id = page.evaluate("document.body.dataset.article").partition("#")
+    event = next(e for e in api(server, f"/api/documents/{doc}")["events"] if e["id"] == event_id)
+    active = page.locator("#article .text .hl-evidence.active")
+    assert "".join(active.all_text_contents()) == event["evidence"]["text"]
+    page.locator("#article-panel").screenshot(path=str(ARTIFACTS / "article-from-map.png"))
+
+
+def test_article_highlights_every_kind_of_span(page, server):
+    docs = api(server, "/api/documents?limit=50")["items"]
+    doc = max(docs, key=lambda d: d["n_events"])
+    record = api(server, f"/api/documents/{doc['id']}")
+    page.select_option("#doc-select", doc["id"])
+    page.wait_for_function(f"document.body.dataset.article === {json.dumps(doc['id'])}")
+    # The text shown is the record's text, unchanged by the markup.
+    assert page.locator("#article .text").text_content() == record["text"]
+    for kind, items in (("actor", record["actors"]), ("time", record["times"]), ("place", record["places"]),
+                        ("quote", record["quotes"]), ("evidence", record["events"])):
+        if items:
+            assert page.locator(f"#article .text .hl-{kind}").count() >= 1, kind
+    if record["events"]:
+        first = record["events"][0]
+        page.locator("#article ul.events li").first.click()
+        active = page.locator("#article .text .hl-evidence.active")
+        assert "".join(active.all_text_contents()) == first["evidence"]["text"]

@@ -34,8 +34,10 @@ async function refresh() {
   $("#csv").href = eventsURL(f, { format: "csv", limit: 1000 });
   document.body.classList.add("loading");
   let events;
+  performance.mark("ew-load-start");
   try {
     events = await loadEvents(f, MAX_EVENTS);
+    performance.mark("ew-events-loaded");
   } catch (err) {
     setStatus(String(err.message || err));
     document.body.classList.remove("loading");
@@ -43,16 +45,21 @@ async function refresh() {
   }
   if (seq !== state.loadSeq) return; // a newer request won
   state.events = events;
+  const t0 = performance.now();
   const onMap = drawMap(events);
+  const t1 = performance.now();
   drawNetwork($("#network"), events, {
     onEdgeClick: (e) => openEvent(e),
     onNodeClick: (n) => { form.actor.value = n.filter || ""; refresh(); },
   });
+  const t2 = performance.now();
   const shown = drawTable($("#table"), events, openEvent);
-  const capped = events.length >= MAX_EVENTS ? ` (first ${MAX_EVENTS})` : "";
+  state.drawMs = { map: t1 - t0, network: t2 - t1, table: performance.now() - t2 };
+  const capped = events.length >= MAX_EVENTS ? ` — the first ${MAX_EVENTS} by date; brush the timeline or filter to narrow` : "";
   $("#table-count").textContent = `${events.length} merged event(s)${capped}; ${onMap} on the map; ${shown} listed`;
   document.body.classList.remove("loading");
   document.body.dataset.loaded = String(state.loadSeq);
+  performance.mark("ew-drawn");
 }
 
 async function openDocument(docId, eventId) {
@@ -78,6 +85,8 @@ async function init() {
   const sel = form.category;
   for (const c of Object.keys(CATEGORIES)) sel.add(new Option(c, c));
   drawLegend($("#legend"));
+  $("#map-legend").innerHTML = Object.entries(CATEGORIES)
+    .map(([c, color]) => `<span><i class="dot" style="background:${color}"></i>${c.toLowerCase()}</span>`).join("");
   initMap($("#map"), openEvent);
 
   form.addEventListener("submit", (ev) => {
@@ -92,6 +101,7 @@ async function init() {
   });
   $("#doc-select").addEventListener("change", (ev) => ev.target.value && openDocument(ev.target.value, null));
 
+  const events = refresh(); // the events load while the stats and the documents arrive
   const [stats, docs] = await Promise.all([getJSON("/api/stats"), getJSON("/api/documents", { limit: 500 })]);
   const c = stats.counts;
   setStatus(`${c.documents} documents · ${c.events} event reports · ${c.merged_events} merged events · ${c.quarantine} quarantined`);
@@ -101,7 +111,7 @@ async function init() {
     form.end.value = end || "";
     refresh();
   });
-  await refresh();
+  await events;
   document.body.classList.add("ready");
 }
 

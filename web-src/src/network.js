@@ -5,7 +5,8 @@ import { forceSimulation, forceLink, forceManyBody, forceCenter, forceCollide, f
 import { scaleSqrt } from "d3-scale";
 import { goldsteinColor } from "./colors.js";
 
-const MAX_NODES = 60;
+const MAX_NODES = 40;
+const MAX_EDGES = 120;
 
 // An actor's key across documents: its CAMEO code when coded, else its words.
 export function actorKey(a) {
@@ -35,17 +36,19 @@ export function buildNetwork(events) {
     ed.g += e.goldstein || 0;
     ed.events.push(e);
   }
-  // Keep the busiest actors that take part in an edge.
+  // Keep the heaviest edges, then the busiest actors among them.
+  const heavy = [...edges.values()].sort((a, b) => b.n - a.n).slice(0, MAX_EDGES);
   const degree = new Map();
-  for (const ed of edges.values()) {
+  for (const ed of heavy) {
     degree.set(ed.source, (degree.get(ed.source) || 0) + ed.n);
     degree.set(ed.target, (degree.get(ed.target) || 0) + ed.n);
   }
   const keep = new Set([...degree.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_NODES).map((d) => d[0]));
+  const links = heavy.filter((e) => keep.has(e.source) && keep.has(e.target)).map((e) => ({ ...e, mean: e.g / e.n }));
+  const linked = new Set(links.flatMap((e) => [e.source, e.target]));
   return {
-    nodes: [...nodes.values()].filter((n) => keep.has(n.id)).map((n) => ({ ...n, degree: degree.get(n.id) })),
-    links: [...edges.values()].filter((e) => keep.has(e.source) && keep.has(e.target))
-      .map((e) => ({ ...e, mean: e.g / e.n })),
+    nodes: [...nodes.values()].filter((n) => linked.has(n.id)).map((n) => ({ ...n, degree: degree.get(n.id) })),
+    links,
   };
 }
 
@@ -59,8 +62,8 @@ export function drawNetwork(el, events, { onEdgeClick, onNodeClick }) {
       .attr("class", "muted").text("no events with both a source and a target");
     return 0;
   }
-  const r = scaleSqrt().domain([1, Math.max(...nodes.map((n) => n.degree))]).range([4, 16]);
-  const w = scaleSqrt().domain([1, Math.max(...links.map((l) => l.n))]).range([1, 7]);
+  const r = scaleSqrt().domain([1, Math.max(...nodes.map((n) => n.degree))]).range([3, 12]);
+  const w = scaleSqrt().domain([1, Math.max(...links.map((l) => l.n))]).range([0.8, 6]);
   const sim = forceSimulation(nodes)
     .force("link", forceLink(links).id((d) => d.id).distance(70))
     .force("charge", forceManyBody().strength(-120).distanceMax(250))
