@@ -8,7 +8,8 @@ import { categoryColor } from "./colors.js";
 let map, cluster;
 
 export function initMap(el, onEventClick) {
-  map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 10, zoomSnap: 0.5 }).setView([25, 15], 1.5);
+  map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 10, zoomSnap: 0.25 });
+  map.fitBounds([[-50, -165], [75, 175]]);
   map.attributionControl.addAttribution("Natural Earth");
   L.geoJSON(feature(countries, countries.objects.countries), {
     style: { color: "#9aa6b2", weight: 0.6, fillColor: "#eef0e8", fillOpacity: 1 },
