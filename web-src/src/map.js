@@ -11,7 +11,7 @@ export function initMap(el, onEventClick) {
   map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 10, zoomSnap: 0.25 });
   map.fitBounds([[-50, -165], [75, 175]]);
   map.attributionControl.addAttribution("Natural Earth");
-  L.geoJSON(feature(countries, countries.objects.countries), {
+  L.geoJSON(unwrapped(feature(countries, countries.objects.countries)), {
     style: { color: "#9aa6b2", weight: 0.6, fillColor: "#eef0e8", fillOpacity: 1 },
     interactive: false,
   }).addTo(map);
@@ -51,4 +51,27 @@ export function drawMap(events) {
 
 export function invalidate() {
   if (map) map.invalidateSize();
+}
+
+// Rings that cross the antimeridian (Russia, Fiji) jump from +180 to -180; on a flat map
+// that draws a stripe across the world. Unwrap each ring so its longitudes run on.
+function unwrapped(fc) {
+  const ring = (r) => {
+    const out = [r[0].slice()];
+    for (let i = 1; i < r.length; i++) {
+      let lon = r[i][0];
+      const prev = out[i - 1][0];
+      while (lon - prev > 180) lon -= 360;
+      while (lon - prev < -180) lon += 360;
+      out.push([lon, r[i][1]]);
+    }
+    return out;
+  };
+  for (const f of fc.features) {
+    const g = f.geometry;
+    if (!g) continue;
+    if (g.type === "Polygon") g.coordinates = g.coordinates.map(ring);
+    else if (g.type === "MultiPolygon") g.coordinates = g.coordinates.map((p) => p.map(ring));
+  }
+  return fc;
 }
