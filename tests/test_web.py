@@ -130,7 +130,7 @@ def test_filter_then_click_event_shows_its_evidence(page, server):
     page.click("#filters button[type=submit]")
     page.wait_for_function(f"document.body.dataset.loaded !== '{before}'")
     rows = page.locator("#table tbody tr")
-    assert rows.count() == len(expected)
+    assert rows.count() == min(len(expected), 300)
     assert all(c.strip().endswith(category) for c in rows.locator("td:nth-child(2)").all_inner_texts())
     rows.first.click()
     first = expected[0]
@@ -172,7 +172,7 @@ def test_timeline_brush_filters_the_other_views(page, server):
     assert start and end and start <= end
     shown = page.evaluate("window.eventwire.events.map(e => e.date)")
     expected = api(server, f"/api/events?start={start}&end={end}&limit=1000")["items"]
-    assert len(shown) == len(expected)
+    assert len(shown) == min(len(expected), 3000)
     assert all(start <= d[:10] <= end for d in shown if d)
     page.locator("#timeline-panel").screenshot(path=str(ARTIFACTS / "timeline-brushed.png"))
 
@@ -218,3 +218,40 @@ def test_article_highlights_every_kind_of_span(page, server):
         page.locator("#article ul.events li").first.click()
         active = page.locator("#article .text .hl-evidence.active")
         assert "".join(active.all_text_contents()) == first["evidence"]["text"]
+
+
+# --- without a browser ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def client(store_db):
+    from fastapi.testclient import TestClient
+
+    from eventwire.api import create_app
+
+    return TestClient(create_app(store_db))
+
+
+def test_page_and_its_assets_are_served(client):
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    for name, media in (("app.js", "text/javascript"), ("app.css", "text/css")):
+        assert f"/static/{name}" in page.text
+        r = client.get(f"/static/{name}")
+        assert r.status_code == 200 and r.headers["content-type"].startswith(media) and len(r.content) > 1000
+    # No CDN: the page and its bundle name no other host.
+    assert "http://" not in page.text.replace("http://www.w3.org", "") and "https://" not in page.text
+
+
+@pytest.mark.parametrize("name", ["nothing.js", "..%2Fapi.py", "%2E%2E%2F%2E%2E%2Fpyproject.toml", "index.html%00"])
+def test_static_serves_only_the_shipped_files(client, name):
+    r = client.get(f"/static/{name}")
+    assert r.status_code == 404 and r.json()["error"]["code"] in ("E404",)
+
+
+def test_every_event_in_the_store_points_into_its_article(client):
+    for doc in client.get("/api/documents", params={"limit": 100}).json()["items"]:
+        record = client.get(f"/api/documents/{doc['id']}").json()
+        for e in record["events"]:
+            ev = e["evidence"]
+            assert record["text"][ev["start"]:ev["end"]] == ev["text"]
+            assert e["sentence"]["start"] <= ev["start"] <= ev["end"] <= e["sentence"]["end"]
