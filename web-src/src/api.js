@@ -21,13 +21,15 @@ export function eventsURL(filters, extra = {}) {
   return url.pathname + url.search;
 }
 
-// Pages through /api/events until `max` events or the end.
-export async function loadEvents(filters, max = 3000, page = 1000) {
+// Pages through /api/events until `max` events or the end; `onFirstPage` sees the first
+// page when more are coming, so the views can be drawn before the rest arrives.
+export async function loadEvents(filters, max = 3000, page = 1000, onFirstPage = null) {
   const out = [];
   for (let offset = 0; offset < max; offset += page) {
     const body = await getJSON("/api/events", { ...filters, limit: Math.min(page, max - offset), offset });
     out.push(...body.items);
     if (body.items.length < page) break;
+    if (offset === 0 && onFirstPage && max > page) onFirstPage(out.slice());
   }
   return out;
 }

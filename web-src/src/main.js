@@ -35,8 +35,13 @@ async function refresh() {
   document.body.classList.add("loading");
   let events;
   performance.mark("ew-load-start");
+  const drawFirstPage = (first) => {
+    if (seq !== state.loadSeq) return;
+    drawViews(first, " — loading more…");
+    performance.mark("ew-first-page-drawn");
+  };
   try {
-    events = await loadEvents(f, MAX_EVENTS);
+    events = await loadEvents(f, MAX_EVENTS, 1000, drawFirstPage);
     performance.mark("ew-events-loaded");
   } catch (err) {
     setStatus(String(err.message || err));
@@ -44,6 +49,14 @@ async function refresh() {
     return;
   }
   if (seq !== state.loadSeq) return; // a newer request won
+  const capped = events.length >= MAX_EVENTS ? ` — the first ${MAX_EVENTS} by date; brush the timeline or filter to narrow` : "";
+  drawViews(events, capped);
+  document.body.classList.remove("loading");
+  document.body.dataset.loaded = String(state.loadSeq);
+  performance.mark("ew-drawn");
+}
+
+function drawViews(events, note) {
   state.events = events;
   const t0 = performance.now();
   const onMap = drawMap(events);
@@ -55,11 +68,7 @@ async function refresh() {
   const t2 = performance.now();
   const shown = drawTable($("#table"), events, openEvent);
   state.drawMs = { map: t1 - t0, network: t2 - t1, table: performance.now() - t2 };
-  const capped = events.length >= MAX_EVENTS ? ` — the first ${MAX_EVENTS} by date; brush the timeline or filter to narrow` : "";
-  $("#table-count").textContent = `${events.length} merged event(s)${capped}; ${onMap} on the map; ${shown} listed`;
-  document.body.classList.remove("loading");
-  document.body.dataset.loaded = String(state.loadSeq);
-  performance.mark("ew-drawn");
+  $("#table-count").textContent = `${events.length} merged event(s)${note}; ${onMap} on the map; ${shown} listed`;
 }
 
 async function openDocument(docId, eventId) {
