@@ -220,6 +220,43 @@ def test_article_highlights_every_kind_of_span(page, server):
         assert "".join(active.all_text_contents()) == first["evidence"]["text"]
 
 
+def test_each_report_of_a_merged_event_opens_its_own_evidence(page, server):
+    events = api(server, "/api/events?limit=1000")["items"]
+    multi = [e for e in events[:300] if len(e["sources"]) >= 2]
+    if not multi:
+        pytest.skip("no merged event with two reports")
+    e = multi[0]
+    page.locator(f'#table tbody tr[data-event="{e["event_id"]}"]').click()
+    links = page.locator("#reports a")
+    links.first.wait_for()
+    assert links.count() == len(e["sources"])
+    other = e["sources"][-1]
+    page.locator(f'#reports a[data-doc="{other["doc"]}"][data-event="{other["event"]}"]').click()
+    page.wait_for_function(f"document.body.dataset.article === {json.dumps(other['doc'] + '#' + other['event'])}")
+    record = api(server, f"/api/documents/{other['doc']}")
+    event = next(x for x in record["events"] if x["id"] == other["event"])
+    active = page.locator("#article .text .hl-evidence.active")
+    assert "".join(active.all_text_contents()) == event["evidence"]["text"]
+
+
+def test_link_to_an_event_opens_its_evidence(browser, server):
+    events = api(server, "/api/events?limit=10")["items"]
+    if not events:
+        pytest.skip("the store has no asserted events")
+    e = events[0]
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    pg.goto(f"{server}/#doc={e['doc']}&event={e['id']}")
+    pg.wait_for_selector("body.ready", timeout=20_000)
+    active = pg.locator("#article .text .hl-evidence.active")
+    assert "".join(active.all_text_contents()) == e["evidence"]["text"]
+    pg.goto(f"{server}/#doc=no-such-document")
+    pg.reload()
+    pg.wait_for_selector("body.ready", timeout=20_000)
+    assert "E302" in pg.locator("#article").text_content()
+    context.close()
+
+
 # --- without a browser ------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import { CATEGORIES } from "./colors.js";
 import { drawTimeline } from "./timeline.js";
 import { initMap, drawMap } from "./map.js";
 import { drawNetwork } from "./network.js";
-import { drawTable, markRow } from "./table.js";
+import { drawTable, markRow, esc } from "./table.js";
 import { renderArticle, drawLegend } from "./article.js";
 
 const MAX_EVENTS = 3000;
@@ -73,20 +73,39 @@ function drawViews(events, note) {
 
 async function openDocument(docId, eventId) {
   const rec = await getJSON("/api/documents/" + encodeURIComponent(docId));
+  if (![...$("#doc-select").options].some((o) => o.value === docId)) {
+    $("#doc-select").add(new Option(rec.title || docId, docId));
+  }
   $("#doc-select").value = docId;
+  history.replaceState(null, "", `#doc=${encodeURIComponent(docId)}${eventId ? "&event=" + encodeURIComponent(eventId) : ""}`);
   state.article = { doc: docId, event: eventId };
   const active = renderArticle($("#article"), rec, eventId);
   document.body.dataset.article = docId + (eventId ? "#" + eventId : "");
   return active;
 }
 
+// A merged event's reports: each opens its own article at its own evidence.
+function drawReports(e) {
+  const el = $("#reports");
+  if (!e || !e.sources || e.sources.length < 2) { el.innerHTML = ""; return; }
+  el.innerHTML = `${e.event_id}: reported by ${e.sources.length} articles — ` + e.sources.map((s) =>
+    `<a href="#doc=${encodeURIComponent(s.doc)}&event=${encodeURIComponent(s.event)}" data-doc="${esc(s.doc)}" data-event="${esc(s.event)}">${esc(s.doc)}</a> <small>${esc(s.date || "")}</small>`).join(", ");
+}
+
 async function openEvent(e) {
   markRow($("#table"), e.event_id);
-  if (![...$("#doc-select").options].some((o) => o.value === e.doc)) {
-    $("#doc-select").add(new Option(e.doc, e.doc));
-  }
+  drawReports(e);
   await openDocument(e.doc, e.id);
   $("#article-panel").scrollIntoView({ block: "nearest" });
+}
+
+// #doc=ID&event=E3 opens that article at that event's evidence (links can be shared).
+function openFromHash() {
+  const h = new URLSearchParams(window.location.hash.slice(1));
+  if (!h.get("doc")) return;
+  return openDocument(h.get("doc"), h.get("event")).catch((err) => {
+    $("#article").innerHTML = `<p class="muted">${esc(err.message || err)}</p>`;
+  });
 }
 state.openEvent = openEvent;
 
@@ -108,7 +127,8 @@ async function init() {
     if (state.timeline) state.timeline.setRange(null, null);
     refresh();
   });
-  $("#doc-select").addEventListener("change", (ev) => ev.target.value && openDocument(ev.target.value, null));
+  $("#doc-select").addEventListener("change", (ev) => { drawReports(null); if (ev.target.value) openDocument(ev.target.value, null); });
+  window.addEventListener("hashchange", openFromHash);
 
   const events = refresh(); // the events load while the stats and the documents arrive
   const [stats, docs] = await Promise.all([getJSON("/api/stats"), getJSON("/api/documents", { limit: 500 })]);
@@ -121,6 +141,7 @@ async function init() {
     refresh();
   });
   await events;
+  await openFromHash();
   document.body.classList.add("ready");
 }
 
