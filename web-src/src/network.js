@@ -62,10 +62,10 @@ export function drawNetwork(el, events, { onEdgeClick, onNodeClick }) {
       .attr("class", "muted").text("no events with both a source and a target");
     return 0;
   }
-  const r = scaleSqrt().domain([1, Math.max(...nodes.map((n) => n.degree))]).range([3, 12]);
+  const r = scaleSqrt().domain([1, Math.max(...nodes.map((n) => n.degree))]).range([4, 13]);
   const w = scaleSqrt().domain([1, Math.max(...links.map((l) => l.n))]).range([0.8, 6]);
   const sim = forceSimulation(nodes)
-    .force("link", forceLink(links).id((d) => d.id).distance(70))
+    .force("link", forceLink(links).id((d) => d.id).distance(90))
     .force("charge", forceManyBody().strength(-120).distanceMax(250))
     .force("center", forceCenter(width / 2, height / 2))
     // weak gravity keeps separate components on screen
@@ -82,7 +82,7 @@ export function drawNetwork(el, events, { onEdgeClick, onNodeClick }) {
   const defs = svg.append("defs");
   for (const [name, color] of [["pos", goldsteinColor(1)], ["neg", goldsteinColor(-1)], ["zero", goldsteinColor(0)]]) {
     defs.append("marker").attr("id", "arrow-" + name).attr("viewBox", "0 -4 8 8").attr("refX", 8)
-      .attr("markerWidth", 5).attr("markerHeight", 5).attr("orient", "auto")
+      .attr("markerUnits", "userSpaceOnUse").attr("markerWidth", 9).attr("markerHeight", 9).attr("orient", "auto")
       .append("path").attr("d", "M0,-4L8,0L0,4").attr("fill", color);
   }
   const sign = (g) => (g > 0 ? "pos" : g < 0 ? "neg" : "zero");
