@@ -2,6 +2,7 @@
 built from the sample corpus; screenshots go to test-artifacts/screenshots/."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from webstore import build_store
+from webstore import SAMPLE, build_store
 
 ARTIFACTS = Path(__file__).parents[1] / "test-artifacts" / "screenshots"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -40,24 +41,33 @@ def store_db(tmp_path_factory):
     return db
 
 
-@pytest.fixture(scope="module")
-def server(store_db):
+@contextlib.contextmanager
+def serving(db):
+    """uvicorn over the store in a background thread, on a free loopback port."""
     import uvicorn
 
     from eventwire.api import create_app
 
     port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store_db), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.time() + 20
     while not srv.started:
-        if time.time() > deadline:
+        if time.time() > deadline or not thread.is_alive():
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(store_db):
+    with serving(store_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -255,6 +265,35 @@ def test_link_to_an_event_opens_its_evidence(browser, server):
     pg.wait_for_selector("body.ready", timeout=20_000)
     assert "E302" in pg.locator("#article").text_content()
     context.close()
+
+
+def test_page_on_a_store_without_events(browser, tmp_path):
+    from eventwire.pipeline import extract_many
+    from eventwire.readers import iter_documents
+    from eventwire.store import open_store
+
+    src = tmp_path / "two.jsonl"
+    src.write_text("\n".join(SAMPLE.read_text(encoding="utf-8").splitlines()[:2]) + "\n", encoding="utf-8")
+    db = tmp_path / "plain.duckdb"
+    results = [(d, r.model_copy(update={"events": []})) for d, r in extract_many(iter_documents([src]))]
+    with open_store(db) as store:
+        store.write_batch(results)
+    with serving(db) as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        pg = context.new_page()
+        errors = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.goto(url + "/")
+        pg.wait_for_selector("body.ready", timeout=20_000)
+        assert errors == []
+        assert "no dated asserted events" in pg.locator("#timeline").text_content()
+        assert "No events match" in pg.locator("#table").text_content()
+        doc_id = results[0][1].id
+        pg.select_option("#doc-select", doc_id)
+        pg.wait_for_function(f"document.body.dataset.article === {json.dumps(doc_id)}")
+        assert pg.locator("#article .text .hl-actor").count() >= 1
+        pg.screenshot(path=str(ARTIFACTS / "no-events.png"), full_page=True)
+        context.close()
 
 
 # --- without a browser ------------------------------------------------------------------
