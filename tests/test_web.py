@@ -296,6 +296,21 @@ def test_page_on_a_store_without_events(browser, tmp_path):
         context.close()
 
 
+def test_only_web_links_are_followed_from_an_article(page, server):
+    # An ingested article's url is shown as a link only when it is http(s).
+    import httpx
+
+    for url, linked in (("javascript:alert(1)", False), ("https://example.org/a", True)):
+        doc_id = f"url-test-{linked}"
+        r = httpx.post(server + "/api/ingest", timeout=30, json={
+            "id": doc_id, "date": "2020-10-23", "url": url, "text": "Talks resumed in Geneva on Friday."})
+        assert r.status_code == 200
+        page.evaluate(f"window.location.hash = 'doc={doc_id}'")
+        page.wait_for_function(f"document.body.dataset.article === {json.dumps(doc_id)}")
+        assert page.locator("#article a[href]").count() == (1 if linked else 0)
+        assert "javascript:" not in page.locator("#article").inner_html()
+
+
 # --- without a browser ------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

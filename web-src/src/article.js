@@ -50,7 +50,7 @@ export function renderArticle(el, rec, activeEvent) {
       ${esc(e.source ? e.source.text : "—")} → ${esc(e.target ? e.target.text : "—")}
       <small>${esc(e.date || "")} · ${esc(e.modality)}${e.place ? " · " + esc(e.place.name) : ""}</small></li>`).join("");
   el.innerHTML = `<h3>${esc(rec.title || rec.id)}</h3>
-    <p class="muted">${esc(rec.date || "undated")} · ${esc(rec.id)}${rec.url ? ` · <a href="${esc(rec.url)}" rel="noopener noreferrer" target="_blank">source</a>` : ""}
+    <p class="muted">${esc(rec.date || "undated")} · ${esc(rec.id)}${/^https?:\/\//i.test(rec.url || "") ? ` · <a href="${esc(rec.url)}" rel="noopener noreferrer" target="_blank">source</a>` : ""}
     · ${(rec.events || []).length} event(s)</p>
     <div class="text">${html}</div>
     <h4>Events in this article</h4><ul class="events">${evs || "<li class='muted'>none</li>"}</ul>`;

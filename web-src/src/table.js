@@ -11,7 +11,7 @@ const actor = (a) => (a ? esc(a.text) + (a.country ? ` <small>${esc(a.country)}<
 
 export function drawTable(el, events, onEventClick) {
   const rows = events.slice(0, SHOWN).map((e, i) => `
-    <tr data-i="${i}" data-event="${esc(e.event_id)}">
+    <tr data-i="${i}" data-event="${esc(e.event_id)}" tabindex="0">
       <td>${esc(e.date || "")}</td>
       <td><i class="dot" style="background:${categoryColor(e.category)}"></i>${esc(e.category)}</td>
       <td>${actor(e.source)}</td><td>${actor(e.target)}</td>
@@ -22,9 +22,14 @@ export function drawTable(el, events, onEventClick) {
   el.innerHTML = `<table><thead><tr><th>Date</th><th>Category</th><th>Source</th><th>Target</th>
     <th>Place</th><th>Modality</th><th>Src</th><th>Evidence</th></tr></thead><tbody>${rows}</tbody></table>`
     + (events.length ? "" : `<p class="muted">No events match these filters.</p>`);
-  el.querySelector("tbody").addEventListener("click", (ev) => {
+  const body = el.querySelector("tbody");
+  body.addEventListener("click", (ev) => {
     const tr = ev.target.closest("tr");
     if (tr) onEventClick(events[+tr.dataset.i]);
+  });
+  body.addEventListener("keydown", (ev) => {
+    const tr = ev.target.closest("tr");
+    if (tr && ev.key === "Enter") onEventClick(events[+tr.dataset.i]);
   });
   return Math.min(SHOWN, events.length);
 }
