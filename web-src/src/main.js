@@ -109,6 +109,17 @@ function openFromHash() {
 }
 state.openEvent = openEvent;
 
+// The latest run of days holding at most `max` events, or null when all of them fit.
+export function latestWindow(byDay, max) {
+  const perDay = new Map();
+  for (const { day, n } of byDay) perDay.set(day, (perDay.get(day) || 0) + n);
+  const days = [...perDay.keys()].sort();
+  let total = 0, i = days.length;
+  while (i > 0 && total + perDay.get(days[i - 1]) <= max) total += perDay.get(days[--i]);
+  if (i === 0 || i === days.length) return null;
+  return [days[i], days[days.length - 1]];
+}
+
 async function init() {
   const sel = form.category;
   for (const c of Object.keys(CATEGORIES)) sel.add(new Option(c, c));
@@ -130,8 +141,11 @@ async function init() {
   $("#doc-select").addEventListener("change", (ev) => { drawReports(null); if (ev.target.value) openDocument(ev.target.value, null); });
   window.addEventListener("hashchange", openFromHash);
 
-  const events = refresh(); // the events load while the stats and the documents arrive
   const [stats, docs] = await Promise.all([getJSON("/api/stats"), getJSON("/api/documents", { limit: 500 })]);
+  // A big store opens on its latest days, as many as the views can show at once.
+  const recent = latestWindow(stats.by_day, MAX_EVENTS);
+  if (recent && !window.location.hash) [form.start.value, form.end.value] = recent;
+  const events = refresh();
   const c = stats.counts;
   setStatus(`${c.documents} documents · ${c.events} event reports · ${c.merged_events} merged events · ${c.quarantine} quarantined`);
   for (const d of docs.items) $("#doc-select").add(new Option(`${d.date || "undated"} — ${d.title || d.id}`.slice(0, 90), d.id));
@@ -140,6 +154,7 @@ async function init() {
     form.end.value = end || "";
     refresh();
   });
+  if (form.start.value || form.end.value) state.timeline?.setRange(form.start.value, form.end.value);
   await events;
   await openFromHash();
   document.body.classList.add("ready");
