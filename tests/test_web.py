@@ -296,6 +296,18 @@ def test_page_on_a_store_without_events(browser, tmp_path):
         context.close()
 
 
+@pytest.mark.parametrize("by_day, limit, expected", [
+    ([("2024-01-01", 1, 5), ("2024-01-02", 1, 3), ("2024-01-02", 4, 1), ("2024-01-03", 2, 3)], 8,
+     ["2024-01-02", "2024-01-03"]),
+    ([("2024-01-01", 1, 5), ("2024-01-02", 1, 3)], 100, None),   # everything fits
+    ([("2024-01-01", 1, 5), ("2024-01-02", 1, 9)], 3, None),     # not even the last day fits
+    ([], 10, None),
+])
+def test_a_big_store_opens_on_its_latest_days(page, by_day, limit, expected):
+    rows = [{"day": d, "quad_class": q, "n": n} for d, q, n in by_day]
+    assert page.evaluate("([rows, limit]) => window.eventwire.latestWindow(rows, limit)", [rows, limit]) == expected
+
+
 def test_only_web_links_are_followed_from_an_article(page, server):
     # An ingested article's url is shown as a link only when it is http(s).
     import httpx

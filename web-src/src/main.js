@@ -120,6 +120,8 @@ export function latestWindow(byDay, max) {
   return [days[i], days[days.length - 1]];
 }
 
+state.latestWindow = latestWindow;
+
 async function init() {
   const sel = form.category;
   for (const c of Object.keys(CATEGORIES)) sel.add(new Option(c, c));
