@@ -49,6 +49,7 @@ def add_fixture_events(record: Record) -> Record:
     events = []
     for sent in _SENTENCE.finditer(record.text):
         s0, s1 = sent.span()
+        s0 += len(sent.group()) - len(sent.group().lstrip())
         for pattern, category, cameo, goldstein, quad in KEYWORDS:
             kw = re.search(pattern, record.text[s0:s1], flags=re.I)
             if not kw:

@@ -34,7 +34,10 @@ export function segments(text, spans) {
 }
 
 export function renderArticle(el, rec, activeEvent) {
-  const segs = segments(rec.text, recordSpans(rec));
+  const spans = recordSpans(rec);
+  const active = (rec.events || []).find((e) => e.id === activeEvent);
+  if (active && active.sentence) spans.push({ start: active.sentence.start, end: active.sentence.end, kind: "sentence", tip: "" });
+  const segs = segments(rec.text, spans.filter((s) => s.end > s.start && s.start >= 0 && s.end <= rec.text.length));
   const html = segs.map(({ start, end, spans }) => {
     const piece = esc(rec.text.slice(start, end));
     if (!spans.length) return piece;
@@ -42,7 +45,7 @@ export function renderArticle(el, rec, activeEvent) {
     const events = spans.filter((s) => s.event).map((s) => s.event);
     const cls = kinds.map((k) => "hl-" + k);
     if (activeEvent && events.includes(activeEvent)) cls.push("active");
-    const tip = spans.map((s) => s.tip).join("\n");
+    const tip = spans.map((s) => s.tip).filter(Boolean).join("\n");
     return `<span class="${cls.join(" ")}"${events.length ? ` data-events="${esc(events.join(" "))}"` : ""} title="${esc(tip)}">${piece}</span>`;
   }).join("");
   const evs = (rec.events || []).map((e) => `<li data-event="${esc(e.id)}" class="${e.id === activeEvent ? "active" : ""}">
