@@ -115,7 +115,9 @@ def create_app(db_path: str | Path) -> FastAPI:
 
             return PlainTextResponse(csv_text(items, flatten_event), media_type="text/csv",
                                      headers={"Content-Disposition": "attachment; filename=events.csv"})
-        return {"items": items, "limit": limit, "offset": offset}
+        # The store gives plain JSON values: skip FastAPI's generic encoder, which costs more
+        # than the query on a page of 1000 events.
+        return JSONResponse({"items": items, "limit": limit, "offset": offset})
 
     @app.get("/api/actors", summary="Actors by the number of documents naming them")
     def actors(limit: int = PageLimit, offset: int = PageOffset):
