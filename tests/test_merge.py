@@ -161,3 +161,13 @@ def test_event_queries(tmp_path):
         assert q(actor="warplanes", text="again") == {("outlet-d",)}
         assert q(quad_class=1) == set()
         assert len(store.merged_events(EventQuery(limit=1, offset=1))) == 1
+
+
+def test_network_edges(tmp_path):
+    with open_store(tmp_path / "n.duckdb") as store:
+        for pair in (STRIKE_A, STRIKE_B, OTHER_TOWN, LATER, PLANNED):
+            store.write_batch([pair])
+        (edge,) = store.network(EventQuery())
+        assert (edge["source"], edge["target"], edge["events"]) == ("RUSMIL", "SYRREB", 3)
+        assert edge["goldstein"] == -10.0 and edge["source_label"] in ("Russian warplanes",)
+        assert store.network(EventQuery(category="AGREE")) == []

@@ -322,37 +322,14 @@ class Store:
 
     def merged_events(self, query: EventQuery | None = None) -> list[dict]:
         q = query or EventQuery()
-        where, params = ["m.n_sources >= ?"], [q.min_sources]
-        if q.start:
-            where.append("m.day >= ?"); params.append(q.start)
-        if q.end:
-            where.append("m.day <= ?"); params.append(q.end)
-        if q.category:
-            where.append("m.category = ?"); params.append(q.category.upper())
-        if q.quad_class:
-            where.append("m.quad_class = ?"); params.append(q.quad_class)
-        if q.modality:
-            where.append("m.modality = ?"); params.append(q.modality)
-        if q.country:
-            where.append("? IN (m.source_country, m.target_country, m.place_country)")
-            params.append(q.country.upper())
-        if q.bbox:
-            west, south, east, north = q.bbox
-            where.append("m.lat BETWEEN ? AND ? AND m.lon BETWEEN ? AND ?")
-            params += [south, north, west, east]
-        if q.actor:
-            where.append("EXISTS (SELECT 1 FROM events x WHERE x.merged_id = m.merged_id AND "
-                         "(x.source_text ILIKE ? OR x.target_text ILIKE ? OR "
-                         "x.source_country = upper(?) OR x.target_country = upper(?)))")
-            like = f"%{_escape_like(q.actor)}%"
-            params += [like, like, q.actor, q.actor]
-        if q.text:
-            where.append("EXISTS (SELECT 1 FROM events x WHERE x.merged_id = m.merged_id AND "
-                         "x.evidence ILIKE ?)")
-            params.append(f"%{_escape_like(q.text)}%")
-        sql = ("SELECT m.merged_id, m.n_sources, m.dates_reported, b.* EXCLUDE (merged_id) "
-               "FROM merged_events m JOIN events b ON b.doc_key = m.best_doc_key AND b.event_id = m.best_event_id "
-               f"WHERE {' AND '.join(where)} ORDER BY m.day NULLS LAST, m.merged_id LIMIT ? OFFSET ?")
+        where, params = _event_filters(q)
+        # Page the merged ids first, then fetch only that page's best reports.
+        sql = ("WITH page AS (SELECT m.merged_id, m.n_sources, m.dates_reported, m.best_doc_key, "
+               "m.best_event_id, m.day, CAST(substr(m.merged_id, 2) AS BIGINT) AS seq FROM merged_events m "
+               f"WHERE {' AND '.join(where)} ORDER BY m.day NULLS LAST, seq LIMIT ? OFFSET ?) "
+               "SELECT page.merged_id, page.n_sources, page.dates_reported, b.* EXCLUDE (merged_id) "
+               "FROM page JOIN events b ON b.doc_key = page.best_doc_key AND b.event_id = page.best_event_id "
+               "ORDER BY page.day NULLS LAST, page.seq")
         rows = self._rows(sql, params + [_clamp(q.limit), max(0, q.offset)])
         if not rows:
             return []
@@ -365,6 +342,22 @@ class Store:
             by_merged.setdefault(s["merged_id"], []).append(
                 {"doc": s["doc_id"], "event": s["event_id"], "date": s["doc_date"], "url": s["url"]})
         return [merged_event_dict(r, by_merged.get(r["merged_id"], [])) for r in rows]
+
+    def network(self, query: EventQuery | None = None) -> list[dict]:
+        """Who acts on whom among the matching merged events: one edge per (source, target)
+        pair of coded actors (country + sector, else the actor's text), heaviest first."""
+        q = query or EventQuery()
+        where, params = _event_filters(q)
+        node = "coalesce({side}_country || coalesce({side}_sector, ''), {side}_text)"
+        sql = ("WITH sel AS (SELECT b.* FROM merged_events m JOIN events b ON b.doc_key = m.best_doc_key "
+               f"AND b.event_id = m.best_event_id WHERE {' AND '.join(where)} AND b.source_text IS NOT NULL "
+               "AND b.target_text IS NOT NULL) "
+               f"SELECT {node.format(side='source')} AS source, {node.format(side='target')} AS target, "
+               "mode(source_text) AS source_label, mode(target_text) AS target_label, "
+               "any_value(source_country) AS source_country, any_value(target_country) AS target_country, "
+               "count(*) AS events, round(avg(goldstein), 2) AS goldstein "
+               "FROM sel GROUP BY 1, 2 HAVING source <> target ORDER BY events DESC, source, target LIMIT ?")
+        return self._rows(sql, params + [_clamp(q.limit)])
 
     def actors(self, limit: int = 100, offset: int = 0) -> list[dict]:
         return self._rows(
@@ -395,6 +388,37 @@ class Store:
                 f"FROM merged_events WHERE {asserted}) WHERE country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50"),
             "quarantine_by_code": self._rows("SELECT code, count(*) AS n FROM quarantine GROUP BY 1 ORDER BY 1"),
         }
+
+
+def _event_filters(q: EventQuery) -> tuple[list[str], list]:
+    """WHERE clauses over merged_events ``m`` for a query; values only ever as parameters."""
+    where, params = ["m.n_sources >= ?"], [q.min_sources]
+    if q.start:
+        where.append("m.day >= ?"); params.append(q.start)
+    if q.end:
+        where.append("m.day <= ?"); params.append(q.end)
+    if q.category:
+        where.append("m.category = ?"); params.append(q.category.upper())
+    if q.quad_class:
+        where.append("m.quad_class = ?"); params.append(q.quad_class)
+    if q.modality:
+        where.append("m.modality = ?"); params.append(q.modality)
+    if q.country:
+        where.append("? IN (m.source_country, m.target_country, m.place_country)")
+        params.append(q.country.upper())
+    if q.bbox:
+        west, south, east, north = q.bbox
+        where.append("m.lat BETWEEN ? AND ? AND m.lon BETWEEN ? AND ?")
+        params += [south, north, west, east]
+    if q.actor:
+        where.append("m.merged_id IN (SELECT x.merged_id FROM events x WHERE x.source_text ILIKE ? "
+                     "OR x.target_text ILIKE ? OR x.source_country = upper(?) OR x.target_country = upper(?))")
+        like = f"%{_escape_like(q.actor)}%"
+        params += [like, like, q.actor, q.actor]
+    if q.text:
+        where.append("m.merged_id IN (SELECT x.merged_id FROM events x WHERE x.evidence ILIKE ?)")
+        params.append(f"%{_escape_like(q.text)}%")
+    return where, params
 
 
 def _block_query(row: dict) -> tuple[str, list]:
