@@ -1,0 +1,74 @@
+"""Past or future: the tense of the clause a time expression belongs to, from the spaCy parse.
+
+A weekday or a month without a year is resolved backwards from the document date in a past
+context ("said on Monday") and forwards in a future one ("will meet on Monday").
+"""
+from __future__ import annotations
+
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
+_FUTURE_HEADS = {"plan", "expect", "schedule", "due", "intend", "hope", "aim", "set",
+                 "prepare", "want", "seek", "propose", "promise", "vow", "threaten", "agree",
+                 "decide", "try", "going", "likely", "able", "ready", "poised"}
+
+
+def governing_verb(token):
+    """The verb (or auxiliary) heading ``token``'s clause, or None (a verbless fragment)."""
+    tok = token
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def clause_tense(verb) -> int:
+    """PAST, FUTURE or UNKNOWN for the clause headed by ``verb``."""
+    if verb is None:
+        return UNKNOWN
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & _FUTURE_AUX:
+        return FUTURE
+    if "going" in lowers and any(a.lower_ == "to" for a in auxes):
+        return FUTURE
+    if "would" in lowers:
+        # Future in the past ("said it would meet Friday"): forwards from the document date.
+        return FUTURE
+    if any(a.tag_ == "VBD" for a in auxes):        # was / had / did ...
+        return PAST
+    if verb.tag_ == "VBD":
+        return PAST
+    if verb.tag_ == "VBN":
+        # have + participle (present perfect) is past; a bare participle follows its head.
+        if any(a.lemma_ == "have" for a in auxes) or not auxes:
+            if not auxes and verb.dep_ in ("acl", "relcl", "amod"):
+                return clause_tense(governing_verb(verb.head)) if verb.head is not verb else UNKNOWN
+            return PAST
+        return UNKNOWN
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+        head = verb.head
+        if head is not verb and (head.lemma_.lower() in _FUTURE_HEADS):
+            return FUTURE
+        if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
+            t = clause_tense(head)
+            return FUTURE if t == UNKNOWN and head.tag_ in ("VBZ", "VBP") else t
+        return UNKNOWN
+    if verb.tag_ in ("VBZ", "VBP", "VBG"):
+        if any(a.lemma_ == "have" for a in auxes):
+            return PAST
+        if verb.lemma_ == "be" and verb.dep_ == "ROOT":
+            return FUTURE
+        return FUTURE
+    return UNKNOWN
+
+
+def tense_of(doc, start_char: int, end_char: int) -> int:
+    """The tense governing the characters [start_char, end_char) of ``doc``."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return UNKNOWN
+    return clause_tense(governing_verb(span.root))
