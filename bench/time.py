@@ -53,6 +53,8 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
     ap.add_argument("--no-parse", action="store_true", help="skip spaCy (tense unknown)")
     ap.add_argument("--errors", type=Path, default=None, help="write misses to this file")
+    ap.add_argument("--parse-cache", type=Path, default=None,
+                    help="keep the parsed documents in this DocBin file (re-runs skip spaCy)")
     args = ap.parse_args(argv)
 
     from eventwire.context import DocContext
@@ -66,10 +68,22 @@ def main(argv=None) -> int:
         from eventwire.nlp import load_nlp
 
         nlp = load_nlp()
-        nlp("warm up")
-        t0 = time.perf_counter()
-        parsed = list(nlp.pipe((d["text"] for d in docs), batch_size=32))
-        parse_s = time.perf_counter() - t0
+        cache = args.parse_cache
+        if cache and cache.exists():
+            from spacy.tokens import DocBin
+
+            parsed = list(DocBin().from_disk(cache).get_docs(nlp.vocab))[: len(docs)]
+            parse_s = float((cache.with_suffix(".seconds")).read_text())
+        else:
+            nlp("warm up")
+            t0 = time.perf_counter()
+            parsed = list(nlp.pipe((d["text"] for d in docs), batch_size=32))
+            parse_s = time.perf_counter() - t0
+            if cache:
+                from spacy.tokens import DocBin
+
+                DocBin(docs=parsed, store_user_data=True).to_disk(cache)
+                cache.with_suffix(".seconds").write_text(str(parse_s))
 
     t0 = time.perf_counter()
     preds = []

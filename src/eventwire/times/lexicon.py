@@ -87,8 +87,8 @@ def _placeholders(lex: dict) -> dict[str, str]:
     singular = list(units)
     plural = [u["plural"] for u in units.values()]
     mods = ["about", "nearly", "almost", "roughly", "approximately", "around", "more than",
-            "less than", "fewer than", "at least", "at most", "up to", "over", "under", "only",
-            "just", "barely", "no more than", "no less than", "well over", "close to",
+            "less than", "fewer than", "at least", "at most", "up to", "over", "under",
+            "barely", "no more than", "no less than", "well over", "close to",
             "just over", "just under", "a little over", "a little more than", "some", "another",
             "the better part of", "upwards of", "within", "in excess of"]
     return {

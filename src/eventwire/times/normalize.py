@@ -25,6 +25,7 @@ class Norm:
     start: int | None = None      # trimmed span, when the rule matched more than the timex
     end: int | None = None
     relative: bool = False        # resolved against the document date or a mentioned date
+    anaphoric: bool = False       # resolved against an earlier expression ("a year earlier")
 
 
 @dataclass
@@ -55,7 +56,7 @@ class Resolver:
         return m.group(1).lower() if m else ""
 
     def remember(self, norm: Norm, end: int) -> None:
-        if norm.type != "DATE":
+        if norm.type != "DATE" or norm.anaphoric:
             return
         v = norm.value
         if re.match(r"^\d{4}-Q[1-4]$", v):
@@ -163,7 +164,7 @@ def _month_day(m, r, month: int, day: int):
             d = cal.safe_date(y, month, day)
             if d and d.isoweekday() == want:
                 return Norm("DATE", d.isoformat(), relative=True)
-    y = cal.year_for_day(r.dct, month, day, r.tense(m))
+    y = cal.year_for_day(r.dct, month, day, _direction(r, m))
     if y is None:
         return None
     return Norm("DATE", cal.safe_date(y, month, day).isoformat(), relative=True)
@@ -223,7 +224,7 @@ def norm_month(m, r):
     elif rel == "this":
         y = r.dct.year
     else:
-        y = cal.year_for_month(r.dct, month, r.tense(m))
+        y = cal.year_for_month(r.dct, month, _direction(r, m))
     return Norm("DATE", cal.month_value(y, month), relative=True)
 
 
@@ -345,6 +346,11 @@ def norm_the_quarter(m, r):
     text = m.group(0).lower()
     adj = _g(m, "adj")
     det = text.split()[0]
+    if m.group("noun").lower() == "period":
+        if det not in ("the", "this") or not (adj in ("latest", "year-earlier", "year-ago",
+                                                     "comparable", "same", "just-ended")
+                                              or (adj and adj.isdigit())):
+            return None
     if det == "a":
         return Norm("DURATION", "P1Q")
     if adj in ("first", "second"):
@@ -361,10 +367,12 @@ def norm_the_quarter(m, r):
     elif det == "last" or adj in ("last", "previous", "prior"):
         y, q = cal.add_quarters(*cur, -1)
     elif det == "this" or adj == "current":
-        y, q = cur
-    elif adj in ("year-earlier", "year-ago"):
+        # In an earnings report "this quarter" is the quarter being reported.
+        y, q = _default_quarter(r) if r.last_quarter else cur
+    elif adj in ("year-earlier", "year-ago", "comparable"):
         y, q = _default_quarter(r)
         y -= 1
+        return Norm("DATE", f"{y:04d}-Q{q}", relative=True, anaphoric=True)
     else:
         y, q = _default_quarter(r)
     return Norm("DATE", f"{y:04d}-Q{q}", relative=True)
@@ -499,25 +507,36 @@ def norm_relunit(m, r):
     unit = m.group("unit").lower()
     mod = _g(m, "mod")
     season = r.lex.seasons.get(unit)
+    if rel in ("that", "that same", "the same", "the very"):
+        # Anaphoric: the unit of the date mentioned last ("later that year").
+        if r.ref is None or season:
+            return None
+        width = {"year": 4, "month": 7, "day": 10}.get(unit)
+        if width is None or len(r.ref) < width or not re.match(r"^\d{4}(-\d\d){0,2}$", r.ref[:width]):
+            return None
+        return Norm("DATE", r.ref[:width], relative=True, anaphoric=True)
     shift = _rel_shift(rel)
     if shift is None:
         return None
-    if rel in ("the past", "the previous", "the prior", "the coming", "the next",
-               "the following") and season is None and unit not in ("weekend",) and mod is None:
-        # "the past year" is a period leading up to now.
+    if rel in ("the following", "the previous", "the prior", "the next") and r.ref \
+            and re.match(r"^\d{4}-\d\d-\d\d$", r.ref[:10]) and unit in ("day", "week", "month", "year") \
+            and (unit == "day" or rel != "the next"):
+        # Narrative: "the following month" counts from the date just mentioned.
+        v = _unit_value(r, unit, shift, dt.date.fromisoformat(r.ref[:10]))
+        return Norm("DATE", v, relative=True, anaphoric=True) if v else None
+    if unit == "day":
+        if rel in ("the next", "the following", "the previous", "the prior") and r.dct:
+            return Norm("DATE", (r.dct + dt.timedelta(days=shift)).isoformat(), relative=True)
+        return None
+    if rel in ("the past", "the coming", "the next", "the previous", "the prior",
+               "the following") and season is None and unit != "weekend" and mod is None:
+        # "over the past year" is the period leading up to now.
         code = r.lex.units[unit]["code"]
-        if rel in ("the past", "the previous", "the prior") and unit in ("year", "decade", "month", "week"):
-            pass
         return Norm("DURATION", f"P1{code}" if code not in ("DE", "CE") else
                     ("P10Y" if code == "DE" else "P100Y"))
     if r.dct is None:
         v = f"XXXX-{season}" if season else _X_VALUE.get(unit)
         return Norm("DATE", v, relative=True) if v else None
-    if rel == "that":
-        if r.ref is None:
-            return None
-        return Norm("DATE", r.ref[:{"year": 4, "month": 7}.get(unit, 4)], relative=True) \
-            if unit in ("year", "month") else None
     if season:
         if shift < 0:
             y = cal.year_for_season(r.dct, season, PAST, strict=True)
@@ -531,16 +550,23 @@ def norm_relunit(m, r):
 
 
 def norm_year_adj(m, r):
-    word = m.group("word").lower().replace(" ", "-")
-    if r.dct is None:
-        return Norm("DATE", "XXXX", relative=True)
-    if word == "year-end":
-        return Norm("DATE", f"{r.dct.year:04d}", relative=True)
+    word = m.group("word").lower().replace(" ", "-").replace("'s-", "-")
+    noun = _g(m, "noun")
+    start = m.start("around") if m.group("around") else None
+    if m.group(0).lower().startswith("the ") and not noun and word != "the-end-of-the-year":
+        start = m.start("word")
     if word == "year-to-date":
         return None
-    if r.last_quarter and m.start() - r.last_quarter_end < 400:
-        return Norm("DATE", f"{int(r.last_quarter[:4]) - 1:04d}{r.last_quarter[4:]}", relative=True)
-    return Norm("DATE", f"{r.dct.year - 1:04d}", relative=True)
+    if noun in ("nine months", "six months"):
+        return Norm("DURATION", "P9M" if noun.startswith("nine") else "P6M")
+    if r.dct is None:
+        return Norm("DATE", "XXXX", start=start, relative=True)
+    if word in ("year-end", "year-end", "the-end-of-the-year"):
+        return Norm("DATE", f"{r.dct.year:04d}", start=start, relative=True)
+    if r.last_quarter:
+        return Norm("DATE", f"{int(r.last_quarter[:4]) - 1:04d}{r.last_quarter[4:]}",
+                    start=start, relative=True, anaphoric=True)
+    return Norm("DATE", f"{r.dct.year - 1:04d}", start=start, relative=True, anaphoric=True)
 
 
 def _duration_value(n, unit: str, r: Resolver) -> str | None:
@@ -582,11 +608,10 @@ def norm_ago(m, r):
     if numtext is None and m.group("unit").lower() != unit:
         n = "X"                            # "years ago"
     direction = m.group("dir").lower()
-    back = direction in ("ago", "earlier", "before")
-    if direction in ("before", "after"):
-        nxt = r.text[m.end():m.end() + 2]
-        if not re.match(r"\s*[,.;:)'\"]|\s*$", nxt):
-            return Norm("DURATION", _duration_value(n, unit, r) or "PX", end=m.start("dir") - 1)
+    back = direction in ("ago", "earlier", "before", "previously")
+    if direction in ("before", "after", "later", "previously") or (n == "X" and direction == "earlier"):
+        # "three days later", "two weeks after the vote": the span is the duration.
+        return Norm("DURATION", _duration_value(n, unit, r) or "PX", end=m.start("dir") - 1)
     if n == "X" or r.dct is None:
         if n != "X" and r.dct is None:
             return Norm("DATE", "PAST_REF" if back else "FUTURE_REF", relative=True)
@@ -596,9 +621,10 @@ def norm_ago(m, r):
     k = -n if back else n
     anchor = r.dct
     relative_to_ref = direction in ("earlier", "later", "before", "after")
-    if unit == "year" and n == 1 and r.last_quarter and m.start() - r.last_quarter_end < 300:
+    if unit == "year" and n == 1 and r.last_quarter:
+        # Earnings comparisons: "a year ago" is the same quarter of the year before.
         y = int(r.last_quarter[:4]) + (-1 if back else 1)
-        return Norm("DATE", f"{y:04d}{r.last_quarter[4:]}", relative=True)
+        return Norm("DATE", f"{y:04d}{r.last_quarter[4:]}", relative=True, anaphoric=True)
     if relative_to_ref and r.ref and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.ref[:10]) and m.start() - r.ref_end < 400:
         anchor = dt.date.fromisoformat(r.ref[:10])
     if unit in ("second", "minute", "hour"):
@@ -642,9 +668,11 @@ def norm_duration(m, r):
     if isinstance(n, (int, float)) and n > 1000:
         return None
     if numtext.lower() in ("a", "an") and mod is None and det is None:
-        before = r.word_before(m.start())
-        if before in ("once", "twice", "times", "per", "than"):
-            return Norm("SET", _duration_value(1, unit, r))
+        # "$5 million a year", "twice a day": rates, not durations.
+        before = r.text[max(0, m.start() - 12):m.start()]
+        if re.search(r"(\d|once|twice|times|per|million|billion|percent|%|cents|dollars|\w+s)\W*$", before, re.I) \
+                and not re.search(r"(for|within|in|after|than|about|of|takes|lasts|years|days|weeks|months)\W*$", before, re.I):
+            return None
     value = _duration_value(n, unit, r)
     if value is None:
         return None
@@ -660,6 +688,8 @@ def norm_duration_adj(m, r):
     n = parse_number(m.group("num"), r.lex)
     if unit is None or n is None or n == "X":
         return None
+    if m.group("adj") == "-old":
+        return None                                   # ages: "a 6-year-old boy"
     if m.group("num").lower() in ("a", "an"):
         return None
     if isinstance(n, (int, float)) and n > 1000:
@@ -707,9 +737,8 @@ def norm_the_unit(m, r):
         return None
     if before in ("for", "over", "throughout", "during") or adj in ("whole ", "entire "):
         code = r.lex.units[unit]["code"]
-        if unit == "weekend":
-            return Norm("DURATION", "P2D") if before in ("over", "for", "during") and False else None
-        return Norm("DURATION", f"P1{code}")
+        if unit != "weekend":
+            return Norm("DURATION", f"P1{code}")
     if r.dct is None:
         return Norm("DATE", _X_VALUE[unit], relative=True)
     if unit == "year":
@@ -798,6 +827,8 @@ def _day_of(m, r, word: str | None) -> tuple[str, bool]:
         if wd:
             d = _resolve_weekday(r, m, wd, None)
             return (d.isoformat() if d else f"XXXX-WXX-{wd}"), True
+    if r.ref and re.match(r"^\d{4}-\d\d-\d\d$", r.ref[:10]) and m.start() - r.ref_end < 300:
+        return r.ref[:10], True                    # "at 10 p.m." on the day just mentioned
     if r.dct is None:
         return "XXXX-XX-XX", True
     return r.dct.isoformat(), True
@@ -813,7 +844,15 @@ def norm_clock(m, r):
         h += 12
     if ampm.startswith("a") and h == 12:
         h = 0
-    day, rel = _day_of(m, r, m.group("dayword"))
+    if m.group("month") and m.group("day"):
+        month = _month(m.group("month"), r.lex)
+        d = None
+        if r.dct and month:
+            y = cal.year_for_day(r.dct, month, _day(m.group("day")), _direction(r, m, FUTURE))
+            d = cal.safe_date(y, month, _day(m.group("day"))) if y else None
+        day, rel = (d.isoformat() if d else f"XXXX-{month:02d}-{_day(m.group('day')):02d}"), True
+    else:
+        day, rel = _day_of(m, r, m.group("dayword"))
     end = None
     if m.group("tz") and not m.group("dayword"):
         tz = m.group("tz")
