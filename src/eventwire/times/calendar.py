@@ -71,17 +71,26 @@ def year_for_month(dct: dt.date, month: int, direction: int, strict: bool = Fals
 
 
 def year_for_day(dct: dt.date, month: int, day: int, direction: int) -> int | None:
-    """The year that puts month-day in the past / future / nearest to dct."""
+    """The year for a month-day without one: in the past (-1), the future (+1) or nearest (0).
+
+    News drops the year only for dates near the document date, so a tense is overruled
+    when it would put the date more than half a year away while the other side is within
+    two months ("decided he must leave by Jan. 14" in a January 5 article).
+    """
     cands = [(y, safe_date(y, month, day)) for y in (dct.year - 1, dct.year, dct.year + 1)]
     cands = [(y, d) for y, d in cands if d is not None]
     if not cands:
         return None
-    if direction < 0:
-        past = [y for y, d in cands if d <= dct]
-        return max(past) if past else None
-    if direction > 0:
-        fut = [y for y, d in cands if d >= dct]
-        return min(fut) if fut else None
+    past = max((yd for yd in cands if yd[1] <= dct), default=None, key=lambda yd: yd[1])
+    fut = min((yd for yd in cands if yd[1] >= dct), default=None, key=lambda yd: yd[1])
+    if direction < 0 and past:
+        if fut and (dct - past[1]).days > 183 and (fut[1] - dct).days <= 62:
+            return fut[0]
+        return past[0]
+    if direction > 0 and fut:
+        if past and (fut[1] - dct).days > 183 and (dct - past[1]).days <= 62:
+            return past[0]
+        return fut[0]
     return min(cands, key=lambda yd: (abs((yd[1] - dct).days), yd[0] != dct.year))[0]
 
 

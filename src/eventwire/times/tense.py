@@ -44,10 +44,14 @@ def clause_tense(verb) -> int:
         return PAST
     if verb.tag_ == "VBN":
         # have + participle (present perfect) is past; a bare participle follows its head.
-        if any(a.lemma_ == "have" for a in auxes) or not auxes:
-            if not auxes and verb.dep_ in ("acl", "relcl", "amod"):
-                return clause_tense(governing_verb(verb.head)) if verb.head is not verb else UNKNOWN
+        if any(a.lemma_ == "have" for a in auxes):
             return PAST
+        if not auxes:
+            if verb.dep_ in ("acl", "relcl", "amod", "advcl") and verb.head is not verb:
+                return clause_tense(governing_verb(verb.head))
+            return PAST
+        if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return FUTURE                  # "is scheduled", "are expected"
         return UNKNOWN
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         head = verb.head
@@ -57,11 +61,19 @@ def clause_tense(verb) -> int:
             t = clause_tense(head)
             return FUTURE if t == UNKNOWN and head.tag_ in ("VBZ", "VBP") else t
         return UNKNOWN
-    if verb.tag_ in ("VBZ", "VBP", "VBG"):
+    if verb.tag_ == "VBG":
+        if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return FUTURE                  # "is meeting Friday"
+        if any(a.tag_ == "VBD" for a in auxes):
+            return PAST
+        if verb.head is not verb:          # participial clause: its head's tense
+            return clause_tense(governing_verb(verb.head))
+        return UNKNOWN
+    if verb.tag_ in ("VBZ", "VBP"):
         if any(a.lemma_ == "have" for a in auxes):
             return PAST
-        if verb.lemma_ == "be" and verb.dep_ == "ROOT":
-            return FUTURE
+        if verb.lemma_ in ("say", "tell", "report", "announce", "add", "note"):
+            return UNKNOWN
         return FUTURE
     return UNKNOWN
 
