@@ -43,6 +43,8 @@ class Resolver:
 
     def tense(self, m: re.Match) -> int:
         key = m.span()
+        if m.group(0).endswith(("'s", "’s")):
+            key = (key[0], key[1] - 2)
         if key not in self._tense_cache:
             self._tense_cache[key] = self.tense_at(*key)
         return self._tense_cache[key]
@@ -528,9 +530,7 @@ def norm_relunit(m, r):
         if rel in ("the next", "the following", "the previous", "the prior") and r.dct:
             return Norm("DATE", (r.dct + dt.timedelta(days=shift)).isoformat(), relative=True)
         return None
-    if rel in ("the past", "the coming", "the next", "the previous", "the prior",
-               "the following") and season is None and unit != "weekend" and mod is None:
-        # "over the past year" is the period leading up to now.
+    if rel in ("the coming", "the following") and season is None and unit != "weekend" and mod is None:
         code = r.lex.units[unit]["code"]
         return Norm("DURATION", f"P1{code}" if code not in ("DE", "CE") else
                     ("P10Y" if code == "DE" else "P100Y"))
@@ -539,7 +539,7 @@ def norm_relunit(m, r):
         return Norm("DATE", v, relative=True) if v else None
     if season:
         if shift < 0:
-            y = cal.year_for_season(r.dct, season, PAST, strict=True)
+            y = r.dct.year - 1             # "last spring": the previous year's (TimeML usage)
         elif shift > 0:
             y = cal.year_for_season(r.dct, season, FUTURE, strict=True)
         else:
@@ -710,7 +710,7 @@ def norm_plural_units(m, r):
         before = r.word_before(m.start())
         if before not in _PLURAL_CUES:
             return None
-    if det in ("recent",):
+    if det == "recent" and unit == "year":
         return Norm("DATE", "PAST_REF", relative=True)
     if det in ("coming", "the coming", "the next", "the following"):
         return Norm("DATE", "FUTURE_REF", relative=True)
@@ -735,7 +735,8 @@ def norm_the_unit(m, r):
         return None
     if unit == "day":
         return None
-    if before in ("for", "over", "throughout", "during") or adj in ("whole ", "entire "):
+    if after in ("ended", "ending") or (before in ("over", "throughout", "during") and unit != "weekend") \
+            or adj in ("whole ", "entire "):
         code = r.lex.units[unit]["code"]
         if unit != "weekend":
             return Norm("DURATION", f"P1{code}")
@@ -777,7 +778,7 @@ def norm_season(m, r):
     if r.dct is None:
         return Norm("DATE", f"XXXX-{season}", relative=True)
     if rel in ("last", "past", "this past"):
-        y = cal.year_for_season(r.dct, season, PAST, strict=True)
+        y = r.dct.year - 1
     elif rel in ("next", "coming", "this coming"):
         y = cal.year_for_season(r.dct, season, FUTURE, strict=True)
     elif rel == "this":

@@ -72,6 +72,8 @@ def recognize(text: str, dct: dt.date | None, tense_at=None) -> list[Found]:
         end = norm.end if norm.end is not None else m.end()
         while end > start and text[end - 1] in " ,":
             end -= 1
+        if text[end - 2:end] in ("'s", "’s") and end - 2 > start:
+            end -= 2                         # "Friday's meeting": TimeML leaves out the 's
         if end <= start:
             continue
         resolver.remember(norm, end)

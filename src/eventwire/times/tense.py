@@ -5,6 +5,8 @@ context ("said on Monday") and forwards in a future one ("will meet on Monday").
 """
 from __future__ import annotations
 
+import re
+
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
@@ -25,10 +27,14 @@ def governing_verb(token):
     return None
 
 
+
+
 def clause_tense(verb) -> int:
     """PAST, FUTURE or UNKNOWN for the clause headed by ``verb``."""
     if verb is None:
         return UNKNOWN
+    if verb.lemma_ in ("schedule", "plan", "slate"):
+        return FUTURE                      # "has scheduled a news conference Thursday"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if lowers & _FUTURE_AUX:
@@ -47,9 +53,7 @@ def clause_tense(verb) -> int:
         if any(a.lemma_ == "have" for a in auxes):
             return PAST
         if not auxes:
-            if verb.dep_ in ("acl", "relcl", "amod", "advcl") and verb.head is not verb:
-                return clause_tense(governing_verb(verb.head))
-            return PAST
+            return PAST                    # "the decision, announced Friday"
         if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return FUTURE                  # "is scheduled", "are expected"
         return UNKNOWN
@@ -78,9 +82,18 @@ def clause_tense(verb) -> int:
     return UNKNOWN
 
 
+_FUTURE_CUES = re.compile(
+    r"\b(?:as (?:early|soon) as|until|till|no later than|starting|beginning|ahead of|by)\s+$",
+    re.IGNORECASE)
+
+
 def tense_of(doc, start_char: int, end_char: int) -> int:
     """The tense governing the characters [start_char, end_char) of ``doc``."""
+    if _FUTURE_CUES.search(doc.text[max(0, start_char - 25):start_char]):
+        return FUTURE                      # "as early as Tuesday", "until Friday"
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or len(span) == 0:
         return UNKNOWN
+    if doc.text[end_char:end_char + 2] in ("'s", "’s"):
+        return PAST                        # "Friday's meeting": reported, so done
     return clause_tense(governing_verb(span.root))
