@@ -247,6 +247,26 @@ def norm_decade(m, r):
     return Norm("DATE", v, start=start)
 
 
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def norm_decade_word(m, r):
+    century = 19 if (r.dct is None or "nineteen" in m.group(0).lower()) else r.dct.year // 100
+    if r.dct is not None and r.dct.year // 100 == 20 and "nineteen" not in m.group(0).lower():
+        century = 19                      # "the nineties" in 2000s news is still the 1990s
+    return Norm("DATE", f"{century}{_DECADE_WORDS[m.group('word').lower()]}")
+
+
+def norm_next_part(m, r):
+    rel = m.group("rel").lower()
+    if r.ref is None or not re.match(r"^\d{4}-\d\d-\d\d", r.ref):
+        return None
+    d = dt.date.fromisoformat(r.ref[:10])
+    shift = 0 if rel == "that" else 1 if rel in ("the next", "the following") else -1
+    return Norm("DATE", (d + dt.timedelta(days=shift)).isoformat(), relative=True, anaphoric=True)
+
+
 def norm_century(m, r):
     rel = _g(m, "rel")
     if m.group("ord"):
@@ -734,7 +754,14 @@ def norm_the_unit(m, r):
     if after in ("before", "after", "of", "that", "when", "in", "earlier", "ago", "later"):
         return None
     if unit == "day":
+        if before == "in" and r.dct is not None:   # "later in the day"
+            return Norm("DATE", r.dct.isoformat(), relative=True)
         return None
+    if adj and "fiscal" in adj:
+        if after in ("ended", "ending") or before in ("throughout", "during", "over"):
+            return Norm("DURATION", "P1Y")
+        if "latest" in adj:
+            return Norm("DATE", f"{r.dct.year - 1:04d}", relative=True) if r.dct else None
     if after in ("ended", "ending") or (before in ("over", "throughout", "during") and unit != "weekend") \
             or adj in ("whole ", "entire "):
         code = r.lex.units[unit]["code"]
@@ -757,7 +784,7 @@ def norm_the_unit(m, r):
     return None
 
 
-_SEASON_CUES = {"in", "during", "by", "until", "till", "since", "through", "over", "this",
+_SEASON_CUES = {"in", "into", "during", "by", "until", "till", "since", "through", "over", "this",
                 "last", "next", "early", "late", "before", "after", "the", "that", "of"}
 
 

@@ -48,8 +48,10 @@ def recognize(text: str, dct: dt.date | None, tense_at=None) -> list[Found]:
     starts: list[int] = []
     ends: list[int] = []
     accepted: list[tuple[int, str, re.Match, Norm]] = []
+    # The probe decides which overlapping match wins; it stands in a neutral reference for
+    # the anaphoric rules ("later that year"), which the ordered pass below resolves.
     probe = Resolver(dct=dct, lex=lex, text=text, tense_at=resolver.tense_at,
-                     _tense_cache=resolver._tense_cache)
+                     ref="2000-01-01", ref_end=0, _tense_cache=resolver._tense_cache)
     for _, _, _, name, m in candidates:
         s, e = m.span()
         i = bisect.bisect_left(starts, s)
