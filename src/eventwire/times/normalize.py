@@ -62,7 +62,10 @@ class Resolver:
             return
         v = norm.value
         if re.match(r"^\d{4}-Q[1-4]$", v):
-            self.last_quarter, self.last_quarter_end = v, end
+            # Only a quarter already over can be the one a report compares ("a year ago").
+            y, q = int(v[:4]), int(v[-1])
+            if self.dct is None or dt.date(*cal.add_months(y, q * 3, 1), 1) <= self.dct:
+                self.last_quarter, self.last_quarter_end = v, end
         if re.match(r"^\d{3,4}", v) and "X" not in v:
             self.ref, self.ref_end = v, end
 
@@ -302,7 +305,7 @@ def norm_year(m, r):
         start = m.start("year")
     value = f"{y:04d}"
     if m.group("period") and r.last_quarter:
-        value = f"{y:04d}-{r.last_quarter[5:]}"
+        return Norm("DATE", f"{y:04d}-{r.last_quarter[5:]}", start=start, anaphoric=True)
     return Norm("DATE", value, start=start)
 
 

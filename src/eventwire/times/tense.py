@@ -33,8 +33,6 @@ def clause_tense(verb) -> int:
     """PAST, FUTURE or UNKNOWN for the clause headed by ``verb``."""
     if verb is None:
         return UNKNOWN
-    if verb.lemma_ in ("schedule", "plan", "slate"):
-        return FUTURE                      # "has scheduled a news conference Thursday"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if lowers & _FUTURE_AUX:
@@ -82,18 +80,26 @@ def clause_tense(verb) -> int:
     return UNKNOWN
 
 
-_FUTURE_CUES = re.compile(
-    r"\b(?:as (?:early|soon) as|until|till|no later than|starting|beginning|ahead of|by)\s+$",
-    re.IGNORECASE)
+_STRONG_FUTURE_CUES = re.compile(
+    r"\b(?:as (?:early|soon) as|no later than|starting|beginning|ahead of)\s+$", re.IGNORECASE)
+_WEAK_FUTURE_CUES = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
+_PLANNING = {"schedule", "plan", "slate"}
 
 
 def tense_of(doc, start_char: int, end_char: int) -> int:
     """The tense governing the characters [start_char, end_char) of ``doc``."""
-    if _FUTURE_CUES.search(doc.text[max(0, start_char - 25):start_char]):
-        return FUTURE                      # "as early as Tuesday", "until Friday"
+    before = doc.text[max(0, start_char - 25):start_char]
+    if _STRONG_FUTURE_CUES.search(before):
+        return FUTURE                      # "as early as Tuesday"
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or len(span) == 0:
         return UNKNOWN
     if doc.text[end_char:end_char + 2] in ("'s", "’s"):
         return PAST                        # "Friday's meeting": reported, so done
-    return clause_tense(governing_verb(span.root))
+    verb = governing_verb(span.root)
+    if verb is not None and verb.lemma_ in _PLANNING and verb.i < span.start:
+        return FUTURE                      # "planned a rally on Saturday"
+    tense = clause_tense(verb)
+    if tense == UNKNOWN and _WEAK_FUTURE_CUES.search(before):
+        return FUTURE                      # "must leave by Jan. 14"
+    return tense
