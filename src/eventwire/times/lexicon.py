@@ -26,6 +26,22 @@ class Rule:
     name: str
     priority: int
     regex: re.Pattern
+    trigger: re.Pattern | None = None
+    after: int = 16          # a match ends at most this far after its trigger's end
+    before: int = 90         # and starts at most this far before the trigger
+
+    def finditer(self, text: str):
+        """The rule's matches in ``text``; with a trigger, only near the trigger's hits."""
+        if self.trigger is None:
+            yield from self.regex.finditer(text)
+            return
+        last_end = -1
+        for t in self.trigger.finditer(text):
+            lo = max(t.start() - self.before, last_end, 0)
+            for m in self.regex.finditer(text, lo, min(len(text), t.end() + self.after)):
+                if m.end() >= t.start() and m.start() >= last_end:
+                    last_end = m.end()
+                    yield m
 
 
 @dataclass(frozen=True)
@@ -124,8 +140,12 @@ def load_lexicon() -> Lexicon:
     lex = yaml.safe_load((DATA / "lexicon.yaml").read_text(encoding="utf-8"))
     patterns = yaml.safe_load((DATA / "patterns.yaml").read_text(encoding="utf-8"))
     ph = _placeholders(lex)
-    rules = tuple(Rule(p["name"], int(p.get("priority", 5)), _compile(p["pattern"], ph))
-                  for p in patterns)
+    rules = tuple(
+        Rule(p["name"], int(p.get("priority", 5)), _compile(p["pattern"], ph),
+             re.compile(re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{ph[m.group(1)]})", p["trigger"]),
+                        re.IGNORECASE) if p.get("trigger") else None,
+             int(p.get("after", 16)))
+        for p in patterns)
     unit_of = {}
     for name, u in lex["units"].items():
         unit_of[name] = name

@@ -40,7 +40,7 @@ def recognize(text: str, dct: dt.date | None, tense_at=None) -> list[Found]:
         resolver.tense_at = tense_at
     candidates = []
     for rule in lex.rules:
-        for m in rule.regex.finditer(text):
+        for m in rule.finditer(text):
             if m.end() > m.start():
                 candidates.append((m.end() - m.start(), rule.priority, -m.start(), rule.name, m))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]), reverse=True)
@@ -86,7 +86,9 @@ def recognize(text: str, dct: dt.date | None, tense_at=None) -> list[Found]:
 def find_times(doc, ctx: DocContext) -> list[Time]:
     """The times stage: TIMEX3-normalized expressions of the document, in text order."""
     text = ctx.document.text
-    tense_at = (lambda s, e: tense_of(doc, s, e)) if doc is not None and doc.text == text else None
+    tense_at = None
+    if doc is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        tense_at = lambda s, e: tense_of(doc, s, e, text)  # noqa: E731
     found = recognize(text, ctx.document.date, tense_at)
     ctx.scratch[SCRATCH_KEY] = found
     return [Time(start=f.start, end=f.end, text=text[f.start:f.end], type=f.type, value=f.value)

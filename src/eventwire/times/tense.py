@@ -86,15 +86,20 @@ _WEAK_FUTURE_CUES = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
 _PLANNING = {"schedule", "plan", "slate"}
 
 
-def tense_of(doc, start_char: int, end_char: int) -> int:
-    """The tense governing the characters [start_char, end_char) of ``doc``."""
-    before = doc.text[max(0, start_char - 25):start_char]
+def tense_of(doc, start_char: int, end_char: int, text: str | None = None) -> int:
+    """The tense governing the characters [start_char, end_char) of ``doc``.
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access).
+    """
+    if text is None:
+        text = doc.text
+    before = text[max(0, start_char - 25):start_char]
     if _STRONG_FUTURE_CUES.search(before):
         return FUTURE                      # "as early as Tuesday"
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or len(span) == 0:
         return UNKNOWN
-    if doc.text[end_char:end_char + 2] in ("'s", "’s"):
+    if text[end_char:end_char + 2] in ("'s", "’s"):
         return PAST                        # "Friday's meeting": reported, so done
     verb = governing_verb(span.root)
     if verb is not None and verb.lemma_ in _PLANNING and verb.i < span.start:
