@@ -191,6 +191,23 @@ def norm_day_month(m, r):
     return _month_day(m, r, month, day)
 
 
+def norm_ordinal_day(m, r):
+    """"on the 7th": that day of the current month, or of the month before in the past."""
+    day = int(m.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    if r.dct is None:
+        return Norm("DATE", f"XXXX-XX-{day:02d}", relative=True)
+    direction = _direction(r, m)
+    y, mo = r.dct.year, r.dct.month
+    for _ in range(3):
+        d = cal.safe_date(y, mo, day)
+        if d is not None and ((direction == FUTURE and d >= r.dct) or (direction != FUTURE and d <= r.dct)):
+            return Norm("DATE", d.isoformat(), relative=True)
+        y, mo = cal.add_months(y, mo, 1 if direction == FUTURE else -1)
+    return None
+
+
 def norm_month_year(m, r):
     month = _month(m.group("month"), r.lex)
     if not month:
@@ -702,7 +719,8 @@ def norm_duration(m, r):
     start = None
     if mod in ("within", "another") and det is None:
         start = m.start("num")
-    del det
+    elif mod in ("over", "within", "under") and det is not None:
+        start = m.start("det")            # "over the past six months": the span is the period
     return Norm("DURATION", value, start=start)
 
 
