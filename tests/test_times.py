@@ -218,3 +218,31 @@ def test_pipeline_records_times():
 
     record = extract("Rebels shelled the town last Friday, officials said.", date=MONDAY)
     assert [(t.text, t.type, t.value) for t in record.times] == [("last Friday", "DATE", "2018-09-14")]
+
+
+# ----------------------------------------------------------------- robustness on real news
+
+_VALUE = r"(\d{2,4}|XXXX)(-(\d\d|XX|W\d\d|WXX|Q[1-4X]|H[12]|SP|SU|FA|WI)(-(\d\d|XX|\d|WE))?)?(T(\d\d:\d\d|MO|AF|EV|NI))?"
+
+
+def test_sample_news_gives_wellformed_times():
+    """The bundled Wikinews sample: no failure, offsets that hold, TIMEX3-shaped values."""
+    import json
+    import re
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[1] / "samples" / "wikinews" / "wikinews.jsonl"
+    lines = sample.read_text(encoding="utf-8").splitlines()[:25]
+    nlp = load_nlp()
+    shape = re.compile(rf"{_VALUE}|P(T?[\dX.]+[A-Z]+)+|PT?X[A-Z]+|(PRESENT|PAST|FUTURE)_REF|XXXX-WXX-\d(T[A-Z]{{2}})?")
+    total = 0
+    for line in lines:
+        d = json.loads(line)
+        text = d["text"]
+        ctx = DocContext(document=Document(id=d["id"], text=text, date=parse_date(d.get("date"))))
+        times = find_times(nlp(text), ctx)
+        total += len(times)
+        for t in times:
+            assert text[t.start:t.end] == t.text
+            assert shape.fullmatch(t.value), (t.text, t.value)
+    assert total > 50

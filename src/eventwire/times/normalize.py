@@ -305,7 +305,8 @@ def norm_century(m, r):
 _YEAR_BLOCK_AFTER = {"percent", "million", "billion", "shares", "people", "troops", "tons",
                      "acres", "feet", "miles", "meters", "votes", "pounds", "yen", "marks",
                      "workers", "employees", "students", "cars", "units", "points", "cases",
-                     "barrels", "homes", "jobs", "members", "soldiers", "deaths", "dollars"}
+                     "barrels", "homes", "jobs", "members", "soldiers", "deaths", "dollars",
+                     "utc", "gmt", "hours", "hrs", "local", "est", "edt", "cet"}
 
 
 def norm_year(m, r):
@@ -696,6 +697,8 @@ def norm_duration(m, r):
         return None
     if numtext.lower() in ("a", "an", "one") and m.group("unit").lower() != unit:
         return None                                  # "a days"
+    if unit == "quarter" and r.word_after(m.end()) == "of":
+        return None                                  # "three quarters of the states"
     if m.group("half"):
         n = (n if n != "X" else 0) + 0.5
     if unit == "night":

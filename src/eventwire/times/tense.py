@@ -12,7 +12,8 @@ PAST, UNKNOWN, FUTURE = -1, 0, 1
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
 _FUTURE_HEADS = {"plan", "expect", "schedule", "due", "intend", "hope", "aim", "set",
                  "prepare", "want", "seek", "propose", "promise", "vow", "threaten", "agree",
-                 "decide", "try", "going", "likely", "able", "ready", "poised"}
+                 "decide", "try", "going", "likely", "able", "ready", "poised", "anticipate",
+                 "forecast", "predict", "project", "slate", "begin", "start", "need"}
 
 
 def governing_verb(token):
@@ -29,9 +30,13 @@ def governing_verb(token):
 
 
 
-def clause_tense(verb) -> int:
-    """PAST, FUTURE or UNKNOWN for the clause headed by ``verb``."""
-    if verb is None:
+def clause_tense(verb, depth: int = 0) -> int:
+    """PAST, FUTURE or UNKNOWN for the clause headed by ``verb``.
+
+    Participles and infinitives take the tense of the clause above them (``depth`` bounds
+    the climb: a parse may loop back to the same verb).
+    """
+    if verb is None or depth > 4:
         return UNKNOWN
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
@@ -60,7 +65,7 @@ def clause_tense(verb) -> int:
         if head is not verb and (head.lemma_.lower() in _FUTURE_HEADS):
             return FUTURE
         if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
-            t = clause_tense(head)
+            t = clause_tense(governing_verb(head), depth + 1)
             return FUTURE if t == UNKNOWN and head.tag_ in ("VBZ", "VBP") else t
         return UNKNOWN
     if verb.tag_ == "VBG":
@@ -69,7 +74,7 @@ def clause_tense(verb) -> int:
         if any(a.tag_ == "VBD" for a in auxes):
             return PAST
         if verb.head is not verb:          # participial clause: its head's tense
-            return clause_tense(governing_verb(verb.head))
+            return clause_tense(governing_verb(verb.head), depth + 1)
         return UNKNOWN
     if verb.tag_ in ("VBZ", "VBP"):
         if any(a.lemma_ == "have" for a in auxes):
