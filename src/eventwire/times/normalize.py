@@ -497,8 +497,10 @@ def norm_reldays(m, r):
             return Norm("DATE", "PRESENT_REF", relative=True)
         return Norm("DATE" if not part else "TIME", _with_part("XXXX-XX-XX", part, r), relative=True)
     d = r.dct + dt.timedelta(days=offset)
-    if m.group("poss") and word == "today" and not part:
-        return Norm("DATE", d.isoformat(), relative=True)
+    if m.group("poss") and word == "today" and not part and not before:
+        if r.word_after(m.end()) in ("world", "youth", "society", "generation", "economy",
+                                     "standards", "children", "market", "technology", "young"):
+            return None                              # "today's world": nowadays, no date
     if part:
         return Norm("TIME", _with_part(d.isoformat(), part, r), relative=True)
     return Norm("DATE", d.isoformat(), relative=True)
@@ -699,6 +701,10 @@ def norm_duration(m, r):
         return None                                  # "a days"
     if unit == "quarter" and r.word_after(m.end()) == "of":
         return None                                  # "three quarters of the states"
+    if r.word_after(m.end()) == "old" or r.text[m.end():m.end() + 4] == "-old":
+        return None                                  # ages: "52 years old"
+    if unit == "second" and numtext.lower() in ("a", "an", "one") and not m.group("mod"):
+        return None                                  # "a second group": the ordinal
     if m.group("half"):
         n = (n if n != "X" else 0) + 0.5
     if unit == "night":
@@ -732,7 +738,7 @@ def norm_duration_adj(m, r):
     n = parse_number(m.group("num"), r.lex)
     if unit is None or n is None or n == "X":
         return None
-    if m.group("adj") == "-old":
+    if m.group("adj") == "-old" or r.text[m.end():m.end() + 4] == "-old":
         return None                                   # ages: "a 6-year-old boy"
     if m.group("num").lower() in ("a", "an"):
         return None
