@@ -381,8 +381,20 @@ def norm_quarter(m, r):
                 if t == PAST or (t == UNKNOWN and qd == 1):
                     y -= 1
     if adj in ("year-earlier", "year-ago"):
-        y -= 1
+        return Norm("DATE", f"{y - 1:04d}-Q{q}", relative=True, anaphoric=True)
     return Norm("DATE", f"{y:04d}-Q{q}", relative=relative)
+
+
+def norm_quarter_rel(m, r):
+    """"last year's quarter", "the same period a year earlier": the quarter under report,
+    shifted by years."""
+    shift = -1
+    if m.group("yrel"):
+        shift = {"last": -1, "this": 0, "next": 1}[m.group("yrel").lower()]
+    base = _default_quarter(r)
+    if base is None:
+        return Norm("DATE", "XXXX-QX", relative=True)
+    return Norm("DATE", f"{base[0] + shift:04d}-Q{base[1]}", relative=True, anaphoric=True)
 
 
 def norm_the_quarter(m, r):
@@ -664,7 +676,7 @@ def norm_ago(m, r):
     k = -n if back else n
     anchor = r.dct
     relative_to_ref = direction in ("earlier", "later", "before", "after")
-    if unit == "year" and n == 1 and r.last_quarter:
+    if unit == "year" and n == 1 and r.last_quarter and m.start() - r.last_quarter_end < 1000:
         # Earnings comparisons: "a year ago" is the same quarter of the year before.
         y = int(r.last_quarter[:4]) + (-1 if back else 1)
         return Norm("DATE", f"{y:04d}{r.last_quarter[4:]}", relative=True, anaphoric=True)
