@@ -57,17 +57,26 @@ def weekday_near(dct: dt.date, weekday: int, direction: int, strict: bool = Fals
 
 
 def year_for_month(dct: dt.date, month: int, direction: int, strict: bool = False) -> int:
-    """The year that puts ``month`` in the past (-1), the future (+1) or nearest (0) to dct."""
+    """The year for a month named without one: past (-1), future (+1) or nearest (0).
+
+    Strict ("last May", "next May") never counts the document's own month. Otherwise, as
+    with month-days, a tense is overruled when it would put the month most of a year away
+    while the other side is at most three months off ("published in early November" in an
+    October article that the parser read as past).
+    """
+    months_back = (dct.month - month) % 12          # 0 = this month
+    months_ahead = (month - dct.month) % 12
+    past_year = dct.year if month <= dct.month else dct.year - 1
+    future_year = dct.year if month >= dct.month else dct.year + 1
+    if strict:
+        if direction < 0:
+            return dct.year if month < dct.month else dct.year - 1
+        return dct.year if month > dct.month else dct.year + 1
     if direction < 0:
-        return dct.year if (month < dct.month or (month == dct.month and not strict)) else dct.year - 1
+        return future_year if months_back > 6 and 0 < months_ahead <= 3 else past_year
     if direction > 0:
-        return dct.year if (month > dct.month or (month == dct.month and not strict)) else dct.year + 1
-    diff = month - dct.month
-    if diff > 6:
-        return dct.year - 1
-    if diff < -6:
-        return dct.year + 1
-    return dct.year
+        return past_year if months_ahead > 6 and 0 < months_back <= 3 else future_year
+    return past_year if months_back <= months_ahead else future_year
 
 
 def year_for_day(dct: dt.date, month: int, day: int, direction: int) -> int | None:

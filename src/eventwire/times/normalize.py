@@ -246,7 +246,7 @@ def norm_month(m, r):
     elif rel == "this":
         y = r.dct.year
     else:
-        y = cal.year_for_month(r.dct, month, _direction(r, m))
+        y = cal.year_for_month(r.dct, month, r.tense(m))
     return Norm("DATE", cal.month_value(y, month), relative=True)
 
 
