@@ -169,7 +169,7 @@ def _month_day(m, r, month: int, day: int):
             d = cal.safe_date(y, month, day)
             if d and d.isoweekday() == want:
                 return Norm("DATE", d.isoformat(), relative=True)
-    y = cal.year_for_day(r.dct, month, day, _direction(r, m))
+    y = cal.year_for_day(r.dct, month, day, r.tense(m))
     if y is None:
         return None
     return Norm("DATE", cal.safe_date(y, month, day).isoformat(), relative=True)
