@@ -660,7 +660,9 @@ def norm_ago(m, r):
     n = parse_number(numtext, r.lex) if numtext else 1
     if n is None:
         return None
-    if numtext is None and m.group("unit").lower() != unit:
+    if numtext is None:
+        if m.group("unit").lower() == unit:
+            return None                    # "next year after the vote": not a distance
         n = "X"                            # "years ago"
     direction = m.group("dir").lower()
     back = direction in ("ago", "earlier", "before", "previously")

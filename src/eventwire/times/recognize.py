@@ -30,6 +30,7 @@ class Found:
     type: str
     value: str
     relative: bool
+    rule: str = ""
 
 
 def recognize(text: str, dct: dt.date | None, tense_at=None) -> list[Found]:
@@ -79,7 +80,7 @@ def recognize(text: str, dct: dt.date | None, tense_at=None) -> list[Found]:
         if end <= start:
             continue
         resolver.remember(norm, end)
-        found.append(Found(start, end, norm.type, norm.value, norm.relative))
+        found.append(Found(start, end, norm.type, norm.value, norm.relative, name))
     return found
 
 
