@@ -576,11 +576,17 @@ def norm_relunit(m, r):
     if shift is None:
         return None
     if rel in ("the following", "the previous", "the prior", "the next") and r.ref \
-            and re.match(r"^\d{4}-\d\d-\d\d$", r.ref[:10]) and unit in ("day", "week", "month", "year") \
-            and (unit == "day" or rel != "the next"):
-        # Narrative: "the following month" counts from the date just mentioned.
-        v = _unit_value(r, unit, shift, dt.date.fromisoformat(r.ref[:10]))
-        return Norm("DATE", v, relative=True, anaphoric=True) if v else None
+            and unit in ("day", "week", "month", "year") and (unit == "day" or rel != "the next"):
+        # Narrative: "the following month" counts from the date just mentioned, when that
+        # date is at least as fine as the unit.
+        ref = r.ref
+        if re.fullmatch(r"\d{4}-\d\d", ref) and unit in ("month", "year"):
+            ref += "-15"
+        elif re.fullmatch(r"\d{4}", ref) and unit == "year":
+            ref += "-07-01"
+        if re.match(r"^\d{4}-\d\d-\d\d$", ref[:10]):
+            v = _unit_value(r, unit, shift, dt.date.fromisoformat(ref[:10]))
+            return Norm("DATE", v, relative=True, anaphoric=True) if v else None
     if unit == "day":
         if rel in ("the next", "the following", "the previous", "the prior") and r.dct:
             return Norm("DATE", (r.dct + dt.timedelta(days=shift)).isoformat(), relative=True)
@@ -593,13 +599,17 @@ def norm_relunit(m, r):
         v = f"XXXX-{season}" if season else _X_VALUE.get(unit)
         return Norm("DATE", v, relative=True) if v else None
     if season:
-        if shift < 0:
+        if shift < 0 and rel == "this past":
+            y = cal.year_for_season(r.dct, season, PAST, strict=True)
+        elif shift < 0:
             y = r.dct.year - 1             # "last spring": the previous year's (TimeML usage)
         elif shift > 0:
             y = cal.year_for_season(r.dct, season, FUTURE, strict=True)
         else:
             y = r.dct.year
         return Norm("DATE", f"{y:04d}-{season}", relative=True)
+    if rel == "the latest" and m.group("fiscal") and unit == "year":
+        shift = -1                          # "the latest fiscal year": the last one closed
     v = _unit_value(r, unit, shift, r.dct)
     return Norm("DATE", v, relative=True) if v else None
 
