@@ -39,6 +39,7 @@ class Resolver:
     ref_end: int = -1
     last_quarter: str | None = None   # last quarter mentioned ("the quarter")
     last_quarter_end: int = -1
+    any_quarter: str | None = None    # last quarter mentioned, year-ago ones included ("that quarter")
     _tense_cache: dict = field(default_factory=dict)
 
     def tense(self, m: re.Match) -> int:
@@ -58,9 +59,13 @@ class Resolver:
         return m.group(1).lower() if m else ""
 
     def remember(self, norm: Norm, end: int) -> None:
-        if norm.type != "DATE" or norm.anaphoric:
+        if norm.type != "DATE":
             return
         v = norm.value
+        if re.match(r"^\d{4}-Q[1-4]$", v):
+            self.any_quarter = v
+        if norm.anaphoric:
+            return
         if re.match(r"^\d{4}-Q[1-4]$", v):
             # Only a quarter already over can be the one a report compares ("a year ago").
             y, q = int(v[:4]), int(v[-1])
@@ -397,6 +402,27 @@ def norm_quarter_rel(m, r):
     return Norm("DATE", f"{base[0] + shift:04d}-Q{base[1]}", relative=True, anaphoric=True)
 
 
+_ENDED = re.compile(r"\s+(?:ended|ending|that ended)\s+(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:,\s+(?P<year>\d{4}))?")
+
+
+def _quarter_ended(r: Resolver, pos: int) -> tuple[int, int] | None:
+    """"the quarter ended July 31": the calendar quarter holding most of the three months."""
+    e = _ENDED.match(r.text, pos)
+    if not e:
+        return None
+    month = _month(e.group("month"), r.lex)
+    if not month:
+        return None
+    if e.group("year"):
+        year = int(e.group("year"))
+    elif r.dct is not None:
+        year = cal.year_for_day(r.dct, month, int(e.group("day")), PAST) or r.dct.year
+    else:
+        return None
+    y, mid = cal.add_months(year, month, -1)
+    return y, (mid - 1) // 3 + 1
+
+
 def norm_the_quarter(m, r):
     text = m.group(0).lower()
     adj = _g(m, "adj")
@@ -414,6 +440,11 @@ def norm_the_quarter(m, r):
         base = _default_quarter(r)
         q = base[1] if base else "X"
         return Norm("DATE", f"{adj}-Q{q}")
+    ended = _quarter_ended(r, m.end())
+    if ended and det == "the" and adj in (None, "latest", "fiscal", "just-ended", "most recent", "recent"):
+        return Norm("DATE", f"{ended[0]:04d}-Q{ended[1]}", relative=True)
+    if det == "that" and r.any_quarter:
+        return Norm("DATE", r.any_quarter, relative=True, anaphoric=True)
     if r.dct is None:
         return Norm("DATE", "XXXX-QX", relative=True)
     cur = (r.dct.year, cal.quarter_of(r.dct))
@@ -421,7 +452,9 @@ def norm_the_quarter(m, r):
         y, q = cal.add_quarters(*cur, 1)
     elif det == "last" or adj in ("last", "previous", "prior"):
         y, q = cal.add_quarters(*cur, -1)
-    elif det == "this" or adj == "current":
+    elif adj == "current":
+        y, q = cur
+    elif det == "this":
         # In an earnings report "this quarter" is the quarter being reported.
         y, q = _default_quarter(r) if r.last_quarter else cur
     elif adj in ("year-earlier", "year-ago", "comparable"):
