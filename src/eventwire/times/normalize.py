@@ -467,19 +467,21 @@ def norm_the_quarter(m, r):
 
 
 def norm_half(m, r):
-    ordw = m.group("ord").lower()
+    ordw = (m.group("ord") or m.group("ord2")).lower()
     h = 1 if ordw in ("first", "1st") else 2
+    start = m.start() if m.group(0).lower().startswith("the") else \
+        m.start() + m.group(0).lower().find("the ") if "the " in m.group(0).lower() else None
     if m.group("year"):
-        return Norm("DATE", f"{m.group('year')}-H{h}")
+        return Norm("DATE", f"{m.group('year')}-H{h}", start=start)
     if r.dct is None:
-        return Norm("DATE", f"XXXX-H{h}", relative=True)
+        return Norm("DATE", f"XXXX-H{h}", start=start, relative=True)
     y = r.dct.year
     yrel = _g(m, "yrel")
     if yrel:
         y += {"this": 0, "last": -1, "next": 1}[yrel]
     elif h == 2 and r.dct.month <= 6 and r.tense(m) == PAST:
         y -= 1
-    return Norm("DATE", f"{y:04d}-H{h}", relative=True)
+    return Norm("DATE", f"{y:04d}-H{h}", start=start, relative=True)
 
 
 # --------------------------------------------------------------------------- days and weeks
