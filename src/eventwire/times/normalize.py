@@ -508,10 +508,13 @@ def norm_weekday(m, r):
     if text.lower() in ("sun", "sat", "wed", "mon") and not text.endswith("."):
         return None
     shift = 0
-    if rel and ("before" in rel or "after" in rel):
-        shift = -1 if "before" in rel else 1
-        rel = None
-        # "day before last Tuesday": the rel word after "day before" is part of the weekday rule
+    if m.group("shift"):                 # "the day before last Tuesday"
+        shift = -1 if "before" in m.group("shift").lower() else 1
+    if rel in ("the following", "the previous") and r.ref and re.match(r"^\d{4}-\d\d-\d\d", r.ref):
+        # "down 4.5% from the previous Friday": the one before the day just mentioned
+        anchor = dt.date.fromisoformat(r.ref[:10])
+        d = cal.weekday_near(anchor, wd, PAST if rel == "the previous" else FUTURE, strict=True)
+        return Norm("DATE", _with_part(d.isoformat(), part, r), relative=True, anaphoric=True)
     d = _resolve_weekday(r, m, wd, rel)
     if d is None:
         v = _with_part(f"XXXX-WXX-{wd}", part, r)
