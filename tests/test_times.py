@@ -109,6 +109,7 @@ def test_relative_expressions(text, expr, expected):
     ("She testified for more than four hours.", "more than four hours", ("DURATION", "PT4H")),
     ("The region has been unstable for years.", "years", ("DURATION", "PXY")),
     ("He signed a five-year contract.", "five-year", ("DURATION", "P5Y")),
+    ("Shipments resume within two to three weeks.", "two to three weeks", ("DURATION", "P2W")),
 ])
 def test_durations(text, expr, expected):
     assert timex(text, MONDAY, expr) == expected
@@ -123,6 +124,17 @@ def test_durations(text, expr, expected):
     ("Protesters gather every Friday.", "every Friday", ("SET", "XXXX-WXX-5")),
 ])
 def test_vague_and_sets(text, expr, expected):
+    assert timex(text, MONDAY, expr) == expected
+
+
+@pytest.mark.parametrize("text,expr,expected", [
+    # earnings reports: quarters resolve to the one under report, comparisons a year back
+    ("Profit rose 5% in the quarter ended June 30. A year earlier, it fell.", "the quarter", ("DATE", "2018-Q2")),
+    ("Profit rose 5% in the quarter ended June 30. A year earlier, it fell.", "A year earlier", ("DATE", "2017-Q2")),
+    ("Sales in the year-earlier quarter were flat, the third quarter being strong.", "the year-earlier quarter", ("DATE", "2017-Q2")),
+    ("Profit was lower in the first half of 2017.", "the first half of 2017", ("DATE", "2017-H1")),
+])
+def test_quarters(text, expr, expected):
     assert timex(text, MONDAY, expr) == expected
 
 

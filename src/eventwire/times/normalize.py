@@ -795,6 +795,25 @@ def norm_duration(m, r):
     return Norm("DURATION", value, start=start)
 
 
+def norm_duration_range(m, r):
+    """"two to three weeks": a duration of the lower bound (TimeML keeps one value)."""
+    unit = r.lex.unit_of.get(m.group("unit").lower())
+    lo = parse_number(m.group("num"), r.lex)
+    hi = parse_number(m.group("num2"), r.lex)
+    if unit is None or lo is None or hi is None or lo == "X" or hi == "X" or lo > 1000:
+        return None
+    if unit == "night":
+        unit = "day"
+    value = _duration_value(lo, unit, r)
+    mod = _g(m, "mod")
+    start = None
+    if mod in ("within", "over", "under") and m.group("det"):
+        start = m.start("det")
+    elif mod == "within":
+        start = m.start("num")
+    return Norm("DURATION", value, start=start) if value else None
+
+
 def norm_duration_adj(m, r):
     unit = r.lex.unit_of.get(m.group("unit").lower())
     n = parse_number(m.group("num"), r.lex)
