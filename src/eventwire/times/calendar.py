@@ -61,7 +61,7 @@ def year_for_month(dct: dt.date, month: int, direction: int, strict: bool = Fals
 
     Strict ("last May", "next May") never counts the document's own month. Otherwise, as
     with month-days, a tense is overruled when it would put the month most of a year away
-    while the other side is at most three months off ("published in early November" in an
+    while the other side is at most two months off ("published in early November" in an
     October article that the parser read as past).
     """
     months_back = (dct.month - month) % 12          # 0 = this month
@@ -73,9 +73,9 @@ def year_for_month(dct: dt.date, month: int, direction: int, strict: bool = Fals
             return dct.year if month < dct.month else dct.year - 1
         return dct.year if month > dct.month else dct.year + 1
     if direction < 0:
-        return future_year if months_back > 6 and 0 < months_ahead <= 3 else past_year
+        return future_year if months_back > 6 and 0 < months_ahead <= 2 else past_year
     if direction > 0:
-        return past_year if months_ahead > 6 and 0 < months_back <= 3 else future_year
+        return past_year if months_ahead > 6 and 0 < months_back <= 2 else future_year
     return past_year if months_back <= months_ahead else future_year
 
 
