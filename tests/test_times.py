@@ -60,6 +60,8 @@ def test_explicit_dates(text, date, expr, expected):
     ("The two leaders will meet on Monday in Ankara.", WEDNESDAY, "Monday", ("DATE", "2018-09-24")),
     ("The council is scheduled to vote on Thursday.", MONDAY, "Thursday", ("DATE", "2018-09-20")),
     ("Troops could leave as early as Friday.", MONDAY, "Friday", ("DATE", "2018-09-21")),
+    ("The court extended the deadline until Friday.", MONDAY, "Friday", ("DATE", "2018-09-21")),
+    ("Rebels held the bridge until Friday.", WEDNESDAY, "Friday", ("DATE", "2018-09-14")),
     # "last Friday" in a Monday article is three days earlier; "next" is strictly ahead
     ("The envoy arrived last Friday.", MONDAY, "last Friday", ("DATE", "2018-09-14")),
     ("The envoy will arrive next Monday.", MONDAY, "next Monday", ("DATE", "2018-09-24")),

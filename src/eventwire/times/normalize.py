@@ -439,7 +439,7 @@ def norm_the_quarter(m, r):
     if adj and re.fullmatch(r"\d{4}", adj):
         base = _default_quarter(r)
         q = base[1] if base else "X"
-        return Norm("DATE", f"{adj}-Q{q}")
+        return Norm("DATE", f"{adj}-Q{q}", anaphoric=True)   # "the 1988 period"
     ended = _quarter_ended(r, m.end())
     if ended and det == "the" and adj in (None, "latest", "fiscal", "just-ended", "most recent", "recent"):
         return Norm("DATE", f"{ended[0]:04d}-Q{ended[1]}", relative=True)

@@ -89,6 +89,8 @@ _STRONG_FUTURE_CUES = re.compile(
     r"\b(?:as (?:early|soon) as|no later than|starting|beginning|ahead of)\s+$", re.IGNORECASE)
 _WEAK_FUTURE_CUES = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
 _PLANNING = {"schedule", "plan", "slate"}
+_DEADLINE_VERBS = {"extend", "give", "postpone", "delay", "push", "move", "set", "grant",
+                   "adjourn", "suspend", "defer"}
 
 
 def tense_of(doc, start_char: int, end_char: int, text: str | None = None) -> int:
@@ -110,6 +112,7 @@ def tense_of(doc, start_char: int, end_char: int, text: str | None = None) -> in
     if verb is not None and verb.lemma_ in _PLANNING and verb.i < span.start:
         return FUTURE                      # "planned a rally on Saturday"
     tense = clause_tense(verb)
-    if tense == UNKNOWN and _WEAK_FUTURE_CUES.search(before):
-        return FUTURE                      # "must leave by Jan. 14"
+    if _WEAK_FUTURE_CUES.search(before) and (
+            tense == UNKNOWN or (verb is not None and verb.lemma_ in _DEADLINE_VERBS)):
+        return FUTURE                      # "must leave by Jan. 14", "extended it until Friday"
     return tense
