@@ -62,6 +62,7 @@ def test_explicit_dates(text, date, expr, expected):
     ("Troops could leave as early as Friday.", MONDAY, "Friday", ("DATE", "2018-09-21")),
     ("The court extended the deadline until Friday.", MONDAY, "Friday", ("DATE", "2018-09-21")),
     ("Rebels held the bridge until Friday.", WEDNESDAY, "Friday", ("DATE", "2018-09-14")),
+    ("Protesters have been marching since Tuesday.", "2018-09-16", "Tuesday", ("DATE", "2018-09-11")),
     # "last Friday" in a Monday article is three days earlier; "next" is strictly ahead
     ("The envoy arrived last Friday.", MONDAY, "last Friday", ("DATE", "2018-09-14")),
     ("The envoy will arrive next Monday.", MONDAY, "next Monday", ("DATE", "2018-09-24")),
@@ -152,6 +153,8 @@ def test_clock_time_takes_its_weekday():
     "The army sent 1990 troops and 12 tanks.",
     "The company pays $5 million a year in fees.",
     "The spring water was contaminated.",
+    "USA Today reported the figures.",
+    "The former president died aged 84 years.",
 ])
 def test_no_false_times(text):
     _, ctx = annotate(text, MONDAY)

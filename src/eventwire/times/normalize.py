@@ -536,8 +536,10 @@ _DAY_WORD = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 def norm_reldays(m, r):
     word = m.group("word").lower()
     part = _g(m, "part")
-    if word == "tonight":
-        part = part or None
+    if m.group("word") == "Today" and m.start() > 0 and \
+            re.search(r"[A-Z][\w.]*\s+$", r.text[max(0, m.start() - 20):m.start()]) and \
+            not re.search(r"[.!?\"'`]\s*[A-Z][\w.]*\s+$", r.text[max(0, m.start() - 20):m.start()]):
+        return None                                  # "USA Today", "VOA Today": a name
     offset = _DAY_WORD[word]
     before = _g(m, "daybefore")
     if before:
@@ -763,8 +765,9 @@ def norm_duration(m, r):
         return None                                  # "a days"
     if unit == "quarter" and r.word_after(m.end()) == "of":
         return None                                  # "three quarters of the states"
-    if r.word_after(m.end()) == "old" or r.text[m.end():m.end() + 4] == "-old":
-        return None                                  # ages: "52 years old"
+    if r.word_after(m.end()) == "old" or r.text[m.end():m.end() + 4] == "-old" \
+            or r.word_before(m.start()) in ("aged", "age"):
+        return None                                  # ages: "52 years old", "aged 84 years"
     if unit == "second" and numtext.lower() in ("a", "an", "one") and not m.group("mod"):
         return None                                  # "a second group": the ordinal
     if m.group("half"):

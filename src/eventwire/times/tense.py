@@ -69,6 +69,8 @@ def clause_tense(verb, depth: int = 0) -> int:
             return FUTURE if t == UNKNOWN and head.tag_ in ("VBZ", "VBP") else t
         return UNKNOWN
     if verb.tag_ == "VBG":
+        if any(a.lemma_ == "have" for a in auxes):
+            return PAST                    # "have been protesting since Tuesday"
         if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return FUTURE                  # "is meeting Friday"
         if any(a.tag_ == "VBD" for a in auxes):
@@ -87,6 +89,7 @@ def clause_tense(verb, depth: int = 0) -> int:
 
 _STRONG_FUTURE_CUES = re.compile(
     r"\b(?:as (?:early|soon) as|no later than|starting|beginning|ahead of)\s+$", re.IGNORECASE)
+_PAST_CUES = re.compile(r"\b(?:since|ever since)\s+$", re.IGNORECASE)
 _WEAK_FUTURE_CUES = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
 _PLANNING = {"schedule", "plan", "slate"}
 _DEADLINE_VERBS = {"extend", "give", "postpone", "delay", "push", "move", "set", "grant",
@@ -103,6 +106,8 @@ def tense_of(doc, start_char: int, end_char: int, text: str | None = None) -> in
     before = text[max(0, start_char - 25):start_char]
     if _STRONG_FUTURE_CUES.search(before):
         return FUTURE                      # "as early as Tuesday"
+    if _PAST_CUES.search(before):
+        return PAST                        # "since Tuesday"
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or len(span) == 0:
         return UNKNOWN
