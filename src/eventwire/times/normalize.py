@@ -51,11 +51,13 @@ class Resolver:
         return self._tense_cache[key]
 
     def word_before(self, pos: int) -> str:
-        m = re.search(r"([A-Za-z]+)\W*$", self.text[max(0, pos - 30):pos])
+        """The word just before ``pos`` in the same clause (only spaces or quotes between)."""
+        m = re.search(r"([A-Za-z]+)[\s\"'`]*$", self.text[max(0, pos - 30):pos])
         return m.group(1).lower() if m else ""
 
     def word_after(self, pos: int) -> str:
-        m = re.match(r"\W*([A-Za-z]+)", self.text[pos:pos + 30])
+        """The word just after ``pos`` in the same clause (a full stop or comma ends it)."""
+        m = re.match(r"(?:'s|’s)?[ \t]*[-\n]?[ \t]*([A-Za-z]+)", self.text[pos:pos + 30])
         return m.group(1).lower() if m else ""
 
     def remember(self, norm: Norm, end: int) -> None:
