@@ -611,6 +611,8 @@ def norm_relunit(m, r):
         if r.ref is None or season:
             return None
         width = {"year": 4, "month": 7, "day": 10}.get(unit)
+        if unit == "day" and re.fullmatch(r"\d{4}-\d\d", r.ref):
+            return Norm("DATE", r.ref + "-XX", relative=True, anaphoric=True)
         if width is None or len(r.ref) < width or not re.match(r"^\d{4}(-\d\d){0,2}$", r.ref[:width]):
             return None
         return Norm("DATE", r.ref[:width], relative=True, anaphoric=True)
@@ -936,6 +938,8 @@ def norm_holiday(m, r):
     rule = r.lex.holidays.get(name)
     if rule is None:
         return None
+    if rule == "election" and not m.group("holiday")[0].isupper():
+        return None                     # "election day" of some other country's vote
     rel = _g(m, "rel")
     year = m.group("year")
     if year:
