@@ -684,8 +684,6 @@ def _duration_value(n, unit: str, r: Resolver) -> str | None:
     if n == "X":
         return {"DE": "PXDE", "CE": "PXCE"}.get(code, ("PTX" if u.get("time") else "PX") + code)
     n = n * u.get("factor", 1)
-    if code == "WE":
-        code = "WE"
     if code == "DE":
         n, code = n * 10, "Y"
     elif code == "CE":
@@ -724,8 +722,7 @@ def norm_ago(m, r):
         # "three days later", "two weeks after the vote": the span is the duration.
         return Norm("DURATION", _duration_value(n, unit, r) or "PX", end=m.start("dir") - 1)
     if n == "X" or r.dct is None:
-        if n != "X" and r.dct is None:
-            return Norm("DATE", "PAST_REF" if back else "FUTURE_REF", relative=True)
+        # "years ago", or no document date to count from: no invented date.
         return Norm("DATE", "PAST_REF" if back else "FUTURE_REF", relative=True)
     if isinstance(n, float) and unit not in ("year",):
         n = int(round(n))
@@ -739,8 +736,9 @@ def norm_ago(m, r):
     if relative_to_ref and r.ref and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.ref[:10]) and m.start() - r.ref_end < 400:
         anchor = dt.date.fromisoformat(r.ref[:10])
     if unit in ("second", "minute", "hour"):
-        return Norm("DATE", anchor.isoformat(), relative=True) if False else \
-            Norm("DURATION", _duration_value(n, unit, r), end=m.start("dir") - 1)
+        # "two hours ago": the clock time is unknown, the day is the anchor's.
+        return Norm("DATE", (dt.datetime.combine(anchor, dt.time(12)) + dt.timedelta(
+            **{unit + "s": k})).date().isoformat(), relative=True)
     if unit in ("decade", "century", "millennium"):
         years = int(n * {"decade": 10, "century": 100, "millennium": 1000}[unit])
         return Norm("DATE", f"{anchor.year + (-years if back else years):04d}", relative=True)
