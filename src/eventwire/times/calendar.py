@@ -187,8 +187,8 @@ def precision_of(value: str) -> tuple[str | None, str | None]:
 
     if m := re.match(r"^(\d{4})-(\d{2})-(\d{2})", value):
         return m.group(0), "day"
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return value, "month"
+    if m := re.fullmatch(r"(\d{4}-\d{2})(?:-XX)?", value):
+        return m.group(1), "month"
     if m := re.fullmatch(r"(\d{4})-W(\d{1,2})(?:-WE)?", value):
         try:
             d = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 4)

@@ -1,9 +1,12 @@
 """Finding temporal expressions in a document and normalizing them (the times stage).
 
-Recognition runs the precompiled rules of patterns.yaml over the document text (one C-level
-``finditer`` per rule, no per-token Python loop); overlapping matches are settled longest
-first, then by rule priority. Normalization (normalize.py) reads the spaCy parse only for the
-tense of the clause a match sits in.
+Recognition runs the precompiled rules of patterns.yaml over the document text (C-level
+``finditer``, no per-token Python loop; rules with a trigger word only run in a window
+before its hits); overlapping matches are settled longest first, then by rule priority, a
+match its normalizer refuses leaving room for shorter ones. Normalization (normalize.py)
+then runs in text order, so that anaphoric expressions ("a year earlier", "later that
+year") see what was mentioned before them; it reads the spaCy parse only for the tense of
+the clause a match sits in.
 """
 from __future__ import annotations
 
@@ -29,8 +32,8 @@ class Found:
     end: int
     type: str
     value: str
-    relative: bool
-    rule: str = ""
+    relative: bool                   # resolved against the document date or an earlier mention
+    rule: str = ""                   # the patterns.yaml rule that matched (for error analysis)
 
 
 def recognize(text: str, dct: dt.date | None, tense_at=None) -> list[Found]:
