@@ -1,6 +1,7 @@
 """The catalogue of coded errors.
 
 E1xx: input could not be read. E2xx: processing failed. E3xx: the store.
+E4xx: requests to the HTTP API.
 Each message says what went wrong and what the user can do about it.
 """
 from __future__ import annotations
@@ -24,6 +25,12 @@ CATALOGUE: dict[str, str] = {
     "E300": "store could not be opened{detail}",
     "E301": "store schema is newer than this eventwire{detail}; upgrade eventwire",
     "E302": "no such record{detail}",
+    "E400": "bad request{detail}",
+    "E404": "not found{detail}",
+    "E405": "method not allowed{detail}",
+    "E413": "request body too large{detail}",
+    "E422": "invalid parameters{detail}",
+    "E500": "internal error{detail}; the server log has the details",
 }
 
 

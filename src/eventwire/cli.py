@@ -1,0 +1,325 @@
+"""The command line: a thin layer over the library (see spec/output.md, "Command line")."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .errors import EventwireError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown",
+                  help="Dated news articles in, evidence-linked political event data out.")
+err = Console(stderr=True)
+
+INPUTS_HELP = "Files (.txt, .jsonl, .html, .warc, .warc.gz), folders (recursive), or - for stdin."
+
+
+def _date_option(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
+
+
+def _progress(label: str) -> Progress:
+    return Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
+                    console=err, disable=not err.is_terminal, transient=False)
+
+
+def _fail(exc: EventwireError) -> None:
+    err.print(f"[red]error[/red] {exc}")
+    raise typer.Exit(2)
+
+
+@app.command()
+def extract(
+    inputs: List[str] = typer.Argument(..., help=INPUTS_HELP),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSON Lines here (default stdout)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date for texts without a header, YYYY-MM-DD."),
+    batch_size: int = typer.Option(32, help="Documents per spaCy batch."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes on this machine."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="local:N to start a Dask LocalCluster of N workers."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT."),
+    parquet: Optional[Path] = typer.Option(None, "--parquet", help="Also write records as Parquet partitioned by date here."),
+):
+    """Code documents and write one record per document as JSON Lines.
+
+    Examples:
+
+        eventwire extract article.txt
+
+        eventwire extract crawl.warc.gz news/ -o records.jsonl
+
+        cat story.txt | eventwire extract - --date 2018-09-17
+
+        eventwire extract corpus/ --workers 2 --parquet out/records/
+
+        eventwire extract corpus/ --scheduler tcp://10.0.0.5:8786 -o records.jsonl
+    """
+    from .readers import iter_documents
+
+    default_date = _date_option(date)
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    good = bad = 0
+    started = dt.datetime.now()
+    extractor, client = _extractor(workers, dask, scheduler, batch_size)
+    writer = _parquet_writer(parquet)
+    try:
+        with _progress("extract") as progress:
+            task = progress.add_task("extract", total=None, rate="-")
+            for batch in _chunks(extractor(iter_documents(inputs, default_date)), batch_size):
+                if writer:
+                    writer.write(r for _, r in batch)
+                for _, record in batch:
+                    out.write(record.to_json() + "\n")
+                    if hasattr(record, "error"):
+                        bad += 1
+                    else:
+                        good += 1
+                secs = (dt.datetime.now() - started).total_seconds() or 1e-9
+                progress.update(task, advance=len(batch), rate=f"{(good + bad) / secs:.1f}")
+    except EventwireError as exc:
+        _fail(exc)
+    finally:
+        if output:
+            out.close()
+        if client is not None:
+            client.close()
+    err.print(f"{good} documents coded, {bad} with errors")
+    if good == 0 and bad > 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    inputs: List[str] = typer.Argument(..., help=INPUTS_HELP),
+    db: Path = typer.Option(..., "--db", help="DuckDB store file (created if missing)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date for texts without a header."),
+    batch_size: int = typer.Option(32, help="Documents per batch (one transaction each)."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes on this machine."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="local:N to start a Dask LocalCluster of N workers."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT."),
+    parquet: Optional[Path] = typer.Option(None, "--parquet", help="Also write records as Parquet partitioned by date here."),
+):
+    """Code documents into the store. Idempotent: documents already stored are skipped;
+    bad documents are quarantined and counted.
+
+    Example:
+
+        eventwire ingest samples/wikinews/wikinews.jsonl --db eventwire.duckdb
+
+        eventwire ingest crawl/ --db big.duckdb --dask local:2 --parquet out/records/
+
+    A run that is stopped resumes where it left off: rerun the same command.
+    """
+    from .readers import iter_documents
+    from .store import open_store
+
+    default_date = _date_option(date)
+    try:
+        store = open_store(db)
+    except EventwireError as exc:
+        _fail(exc)
+    started = dt.datetime.now()
+    with store, _progress("ingest") as progress:
+        task = progress.add_task("ingest", total=None, rate="-")
+        done = 0
+
+        def on_batch(stats):
+            nonlocal done
+            done += stats.read
+            secs = (dt.datetime.now() - started).total_seconds() or 1e-9
+            progress.update(task, advance=stats.read, rate=f"{done / secs:.1f}")
+
+        extractor, client = _extractor(workers, dask, scheduler, batch_size)
+        writer = _parquet_writer(parquet)
+        if writer:
+            inner = extractor
+
+            def extractor(docs):
+                for batch in _chunks(inner(docs), batch_size):
+                    writer.write(r for _, r in batch)
+                    yield from batch
+        try:
+            stats = store.ingest(iter_documents(inputs, default_date), batch_size=batch_size,
+                                 on_batch=on_batch, extractor=extractor)
+        finally:
+            if client is not None:
+                client.close()
+    err.print(f"read {stats.read}: stored {stats.stored}, quarantined {stats.quarantined}, "
+              f"already stored {stats.skipped}; {stats.events} events")
+    for code, n in sorted(stats.errors.items()):
+        err.print(f"  {code}: {n}")
+    if stats.read > 0 and stats.stored == 0 and stats.skipped == 0:
+        raise typer.Exit(1)
+
+
+def _extractor(workers: int, dask: Optional[str], scheduler: Optional[str], batch_size: int):
+    """The function that codes a stream of documents: one process, N processes, or Dask."""
+    from .pipeline import extract_many
+
+    if dask and scheduler:
+        raise typer.BadParameter("give --dask or --scheduler, not both")
+    if dask or scheduler:
+        from .distributed import connect, extract_with_dask
+
+        spec = dask or scheduler
+        if dask and not dask.startswith("local"):
+            raise typer.BadParameter("--dask takes local:N; use --scheduler for a running cluster")
+        client = connect(spec)
+        return (lambda docs: extract_with_dask(docs, client, batch_size=batch_size)), client
+    return (lambda docs: extract_many(docs, batch_size=batch_size, workers=workers)), None
+
+
+def _parquet_writer(path: Optional[Path]):
+    if path is None:
+        return None
+    from .partitions import PartitionedParquetWriter
+
+    return PartitionedParquetWriter(path)
+
+
+def _chunks(items, size: int):
+    it = iter(items)
+    while chunk := [x for _, x in zip(range(size), it)]:
+        yield chunk
+
+
+def _query(start, end, country, actor, category, quad_class, modality, min_sources, bbox, text,
+           limit, offset):
+    from .store import EventQuery
+
+    box = None
+    if bbox:
+        try:
+            box = tuple(float(v) for v in bbox.split(","))
+            assert len(box) == 4
+        except (ValueError, AssertionError):
+            raise typer.BadParameter("bbox is WEST,SOUTH,EAST,NORTH in degrees") from None
+    return EventQuery(start=_date_option(start), end=_date_option(end), country=country, actor=actor,
+                      category=category, quad_class=quad_class,
+                      modality=None if modality == "any" else modality, min_sources=min_sources,
+                      bbox=box, text=text, limit=limit, offset=offset)
+
+
+@app.command()
+def events(
+    db: Path = typer.Option(..., "--db", help="DuckDB store file."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout)."),
+    start: Optional[str] = typer.Option(None, help="Earliest event day, YYYY-MM-DD."),
+    end: Optional[str] = typer.Option(None, help="Latest event day, YYYY-MM-DD."),
+    country: Optional[str] = typer.Option(None, help="ISO3 country of an actor or the place."),
+    actor: Optional[str] = typer.Option(None, help="Actor name, code or country."),
+    category: Optional[str] = typer.Option(None, help="PLOVER category, e.g. ASSAULT."),
+    quad_class: Optional[int] = typer.Option(None, help="1-4."),
+    modality: str = typer.Option("asserted", help="asserted, negated, hypothetical, future or any."),
+    min_sources: int = typer.Option(1, help="Only events reported by at least this many documents."),
+    bbox: Optional[str] = typer.Option(None, help="WEST,SOUTH,EAST,NORTH."),
+    text: Optional[str] = typer.Option(None, help="Words in the evidence."),
+    limit: int = typer.Option(10_000, help="At most this many events."),
+):
+    """Merged events (one per real-world event, with every report as a source).
+
+    Example:
+
+        eventwire events --db eventwire.duckdb --category ASSAULT --country SYR --format csv
+    """
+    from .export import flatten_event, write_rows
+    from .store import open_store
+
+    query = _query(start, end, country, actor, category, quad_class, modality, min_sources, bbox,
+                   text, limit, 0)
+    with open_store(db, read_only=True) as store:
+        rows = store.merged_events(query)
+    try:
+        n = write_rows(rows, fmt, output, flatten=flatten_event)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    err.print(f"{n} merged events")
+
+
+@app.command()
+def export(
+    db: Path = typer.Option(..., "--db", help="DuckDB store file."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout)."),
+):
+    """Document records as stored (the spec's record per line).
+
+    Example:
+
+        eventwire export --db eventwire.duckdb --format parquet -o records.parquet
+    """
+    from .export import flatten_record, write_rows
+    from .store import open_store
+
+    with open_store(db, read_only=True) as store:
+        try:
+            n = write_rows(store.records(), fmt, output, flatten=flatten_record)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    err.print(f"{n} records")
+
+
+@app.command()
+def stats(db: Path = typer.Option(..., "--db", help="DuckDB store file.")):
+    """A summary of the store: documents, events by category, top actors and places, quarantine."""
+    from .store import open_store
+
+    out = Console(width=None if sys.stdout.isatty() else 110)
+    with open_store(db, read_only=True) as store:
+        s = store.stats()
+        actors = store.actors(limit=10)
+        places = store.places(limit=10)
+        quarantined = store.quarantined(limit=20)
+    c = s["counts"]
+    out.print(f"[bold]{c['documents']}[/bold] documents, [bold]{c['events']}[/bold] coded events "
+              f"in [bold]{c['merged_events']}[/bold] merged events, "
+              f"[bold]{c['quarantine']}[/bold] quarantined inputs")
+    for title, rows, cols in (
+        ("Asserted events by PLOVER category", s["by_category"], ("category", "n")),
+        ("Events by modality", s["by_modality"], ("modality", "n")),
+        ("Top actors", actors, ("name", "code", "documents", "mentions")),
+        ("Top places", places, ("name", "country", "feature", "documents")),
+        ("Quarantined inputs", quarantined, ("id", "code", "message")),
+    ):
+        table = Table(title=title, title_justify="left")
+        for col in cols:
+            table.add_column(col)
+        for row in rows:
+            table.add_row(*("" if row.get(col) is None else str(row[col]) for col in cols))
+        out.print(table)
+
+
+@app.command()
+def serve(
+    db: Path = typer.Option(..., "--db", help="DuckDB store file."),
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+    port: int = typer.Option(8000, help="Port."),
+):
+    """Serve the JSON API (and the web page) over the store.
+
+    Example:
+
+        eventwire serve --db eventwire.duckdb --port 8000
+    """
+    import uvicorn
+
+    from .api import create_app
+
+    err.print(f"serving {db} at http://{host}:{port}/  (API under /api, OpenAPI at /openapi.json)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,128 @@
+"""Cross-document merging: which reported events are the same real-world event.
+
+Pure functions over plain dicts (rows of the store's ``events`` table); the store does the
+blocking (same category, nearby day) and calls :func:`match_score` on the few candidates.
+Reports are compared with reports, never with a merged event's summary, and a merged event
+is a connected group of matching reports: so the grouping does not depend on the order in
+which documents arrive.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any, Optional
+
+# How far apart two reports of one event may place it, by the coarser place's feature.
+PLACE_RADIUS_KM = {"city": 40.0, "admin2": 80.0, "admin1": 250.0, "region": 600.0,
+                   "country": 1500.0, "other": 100.0}
+SYMMETRIC = {"CONSULT", "ASSAULT", "COOPERATE", "AGREE"}  # "X and Y met/clashed": either order
+
+
+def event_day(date: Optional[str], precision: Optional[str]) -> Optional[dt.date]:
+    """The first day a (possibly partial) date can mean."""
+    if not date:
+        return None
+    try:
+        if precision == "year" or len(date) == 4:
+            return dt.date(int(date[:4]), 1, 1)
+        if precision == "month" or len(date) == 7:
+            return dt.date(int(date[:4]), int(date[5:7]), 1)
+        return dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return None
+
+
+def _day_range(row: dict) -> Optional[tuple[dt.date, dt.date]]:
+    start = event_day(row.get("date"), row.get("date_precision"))
+    if start is None:
+        return None
+    precision = row.get("date_precision") or "day"
+    if precision == "year":
+        return start, dt.date(start.year, 12, 31)
+    if precision == "month":
+        nxt = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return start, nxt - dt.timedelta(days=1)
+    return start, start
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _same(a: Any, b: Any) -> Optional[bool]:
+    """True/False when both are known, None when either is missing."""
+    if a is None or b is None:
+        return None
+    return a == b
+
+
+def match_score(new: dict, old: dict) -> float:
+    """0 when the two reports cannot be one event; else a score in (0, 1], higher is likelier.
+    Symmetric in its arguments."""
+    if new["category"] != old["category"] or new.get("modality") != old.get("modality"):
+        return 0.0
+    score = 0.4
+    # Dates: overlapping ranges, with a day's slack for reports that count days differently.
+    ra, rb = _day_range(new), _day_range(old)
+    if (ra is None) != (rb is None):
+        return 0.0
+    if ra and rb:
+        slack = dt.timedelta(days=1)
+        if ra[0] > rb[1] + slack or rb[0] > ra[1] + slack:
+            return 0.0
+        score += 0.2 if ra == rb else 0.1
+    # Actors: known countries must agree (either order for symmetric categories).
+    pairs = [(new.get("source_country"), new.get("target_country"))]
+    if new["category"] in SYMMETRIC:
+        pairs.append((new.get("target_country"), new.get("source_country")))
+    best_actor = None
+    for src, tgt in pairs:
+        s, t = _same(src, old.get("source_country")), _same(tgt, old.get("target_country"))
+        if s is False or t is False:
+            continue
+        agree = (s is True) + (t is True)
+        best_actor = max(best_actor or 0, agree)
+    if best_actor is None:
+        return 0.0
+    score += 0.1 * best_actor
+    # Places: within a radius fitting the coarser place, or at least the same country.
+    if None not in (new.get("lat"), new.get("lon"), old.get("lat"), old.get("lon")):
+        radius = max(PLACE_RADIUS_KM.get(new.get("place_feature") or "other", 100.0),
+                     PLACE_RADIUS_KM.get(old.get("place_feature") or "other", 100.0))
+        dist = haversine_km(new["lat"], new["lon"], old["lat"], old["lon"])
+        if dist > radius:
+            return 0.0
+        score += 0.2 * (1 - dist / radius)
+    elif _same(new.get("place_country"), old.get("place_country")) is False:
+        return 0.0
+    return min(score, 1.0)
+
+
+MATCH_THRESHOLD = 0.5
+
+
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
+_FEATURE_RANK = {"city": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1, "other": 2, None: 0}
+
+
+def representative(reports: list[dict]) -> dict:
+    """The report whose values a merged event shows: the most common date, then the most
+    specific date and place, then the highest confidence; ties by document and event id."""
+    date_votes: dict[Any, int] = {}
+    for r in reports:
+        date_votes[r.get("date")] = date_votes.get(r.get("date"), 0) + 1
+
+    def key(r: dict):
+        return (date_votes[r.get("date")], _PRECISION_RANK.get(r.get("date_precision"), 0),
+                _FEATURE_RANK.get(r.get("place_feature"), 0) if r.get("lat") is not None else 0,
+                r.get("confidence") or 0.0, _neg(r["doc_key"]), _neg(r["event_id"]))
+
+    return max(reports, key=key)
+
+
+def _neg(text: str) -> tuple:
+    """Sort key that makes the smallest string win inside ``max``."""
+    return tuple(-ord(c) for c in text)

@@ -1,0 +1,87 @@
+"""From command-line inputs (files, folders, ``-``) to a stream of Documents."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..document import Document
+from ..errors import EventwireError
+from .common import error_document, read_bytes
+from .html import read_html_bytes, read_html_file
+from .jsonl import iter_jsonl, read_jsonl_file
+from .text import read_text_bytes, read_text_file
+from .warc import iter_warc, read_warc_file
+
+READERS = {
+    ".txt": read_text_file,
+    ".text": read_text_file,
+    ".jsonl": read_jsonl_file,
+    ".ndjson": read_jsonl_file,
+    ".html": read_html_file,
+    ".htm": read_html_file,
+    ".warc": read_warc_file,
+    ".warc.gz": read_warc_file,
+}
+
+
+def reader_for(path: Path):
+    name = path.name.lower()
+    for suffix in sorted(READERS, key=len, reverse=True):
+        if name.endswith(suffix):
+            return READERS[suffix]
+    return None
+
+
+def _read_file(path: Path, default_date: dt.date | None) -> Iterator[Document]:
+    reader = reader_for(path)
+    if reader is None:
+        yield error_document(path.stem, EventwireError("E110", f" ({path.name})"), None, str(path))
+        return
+    try:
+        if reader in (read_text_file, read_html_file):
+            raw = read_bytes(path)
+            read_one = read_text_bytes if reader is read_text_file else read_html_bytes
+            yield read_one(raw, path.stem, default_date, source=str(path))
+        else:
+            yield from reader(path, default_date)
+    except EventwireError as err:
+        yield error_document(path.stem, err, None, str(path))
+    except OSError as exc:
+        yield error_document(path.stem, EventwireError("E100", f"{path} ({exc.strerror})"), None, str(path))
+
+
+def _read_stdin(default_date: dt.date | None, stream=None) -> Iterator[Document]:
+    """Standard input, sniffed: JSON Lines, a WARC, an HTML page, or one plain text."""
+    stream = stream or sys.stdin.buffer
+    raw = stream.read()
+    head = raw.lstrip()[:64].lower()
+    if head.startswith(b"{"):
+        yield from iter_jsonl(io.BytesIO(raw), "stdin", default_date, "-")
+    elif head.startswith(b"warc/") or raw.startswith(b"\x1f\x8b"):
+        yield from iter_warc(io.BytesIO(raw), "stdin", "-")
+    elif head.startswith((b"<!doctype html", b"<html")):
+        yield read_html_bytes(raw, "stdin", default_date, source="-")
+    else:
+        yield read_text_bytes(raw, "stdin", default_date, source="-")
+
+
+def iter_documents(inputs: Iterable[str | Path], default_date: dt.date | None = None,
+                   stdin=None) -> Iterator[Document]:
+    """Every document in the inputs, in order; folders are walked recursively (sorted)."""
+    for item in inputs:
+        if str(item) == "-":
+            yield from _read_stdin(default_date, stdin)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                yield from _read_file(child, default_date)
+        elif path.exists():
+            yield from _read_file(path, default_date)
+        else:
+            yield error_document(path.name or str(item), EventwireError("E100", str(item)), None, str(item))

@@ -1,0 +1,64 @@
+"""HTML pages: main text, title and date by trafilatura."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..document import Document, parse_date
+from ..errors import EventwireError
+from .common import check_text, decode_bytes, error_document, sniff_binary
+
+
+def _decode_html(raw: bytes) -> str:
+    try:
+        return decode_bytes(raw)
+    except EventwireError as err:
+        if err.code != "E102":
+            raise
+    # Pages declare legacy charsets; let trafilatura's detection have a go.
+    from trafilatura.utils import decode_file
+
+    text = decode_file(raw)
+    if not isinstance(text, str):
+        raise EventwireError("E102", " (HTML page in an unknown encoding)")
+    return text
+
+
+def parse_html(raw: bytes, doc_id: str, default_date: dt.date | None = None,
+               url: str | None = None, source: str | None = None) -> Document:
+    import trafilatura
+
+    html = _decode_html(raw)
+    try:
+        result = trafilatura.bare_extraction(html, url=url, with_metadata=True,
+                                             include_comments=False, include_tables=False)
+    except (RecursionError, ValueError) as exc:  # pathological trees
+        raise EventwireError("E108", f" ({type(exc).__name__})") from None
+    if result is None:
+        raise EventwireError("E108")
+    data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    text = data.get("text") or ""
+    if not text.strip():
+        raise EventwireError("E108")
+    try:
+        date = parse_date(data.get("date")) or default_date
+    except EventwireError:
+        date = default_date
+    return Document(id=doc_id, text=check_text(text), date=date, title=data.get("title"),
+                    url=url or data.get("url"), source=source)
+
+
+def read_html_bytes(raw: bytes, doc_id: str, default_date: dt.date | None = None,
+                    url: str | None = None, source: str | None = None) -> Document:
+    try:
+        kind = sniff_binary(raw)
+        if kind:
+            raise EventwireError("E103", kind)
+        return parse_html(raw, doc_id, default_date, url, source)
+    except EventwireError as err:
+        return error_document(doc_id, err, raw, source or doc_id, url=url)
+
+
+def read_html_file(path: Path, default_date: dt.date | None = None) -> Iterator[Document]:
+    yield read_html_bytes(path.read_bytes(), path.stem, default_date, source=str(path))

@@ -1,0 +1,60 @@
+"""JSON Lines: one article per line, fields ``id``, ``text``, optional ``date``, ``title``, ``url``."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..document import Document, parse_date
+from ..errors import EventwireError
+from .common import MAX_DOCUMENT_BYTES, check_text, decode_bytes, error_document
+
+_OPTIONAL_STR = ("title", "url")
+
+
+def parse_jsonl_line(line: bytes, lineno: int, stem: str, default_date: dt.date | None,
+                     source: str) -> Document:
+    fallback_id = f"{stem}-{lineno}"
+    where = f"{source}:{lineno}"
+    try:
+        if len(line) > MAX_DOCUMENT_BYTES:
+            raise EventwireError("E107", f"line {lineno}: {len(line):,} bytes")
+        try:
+            obj = json.loads(decode_bytes(line))
+        except json.JSONDecodeError as exc:
+            raise EventwireError("E104", f" at line {lineno}, column {exc.colno}: {exc.msg}") from None
+        if not isinstance(obj, dict):
+            raise EventwireError("E104", f" at line {lineno}: a {type(obj).__name__}, not an object")
+        doc_id = obj.get("id", fallback_id)
+        if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+            doc_id = str(doc_id)
+        if not isinstance(doc_id, str) or not doc_id.strip():
+            raise EventwireError("E111", f": 'id' at line {lineno} must be a string")
+        fallback_id = doc_id
+        text = obj.get("text")
+        if text is None:
+            raise EventwireError("E105", f" at line {lineno}")
+        if not isinstance(text, str):
+            raise EventwireError("E111", f": 'text' at line {lineno} is a {type(text).__name__}")
+        for name in _OPTIONAL_STR:
+            if obj.get(name) is not None and not isinstance(obj[name], str):
+                raise EventwireError("E111", f": '{name}' at line {lineno} must be a string")
+        date = parse_date(obj["date"]) if obj.get("date") is not None else default_date
+        return Document(id=doc_id, text=check_text(text), date=date, title=obj.get("title"),
+                        url=obj.get("url"), source=where)
+    except EventwireError as err:
+        return error_document(fallback_id, err, line, where)
+
+
+def iter_jsonl(lines: Iterable[bytes], stem: str, default_date: dt.date | None,
+               source: str) -> Iterator[Document]:
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        yield parse_jsonl_line(line, lineno, stem, default_date, source)
+
+
+def read_jsonl_file(path: Path, default_date: dt.date | None = None) -> Iterator[Document]:
+    with open(path, "rb") as fh:
+        yield from iter_jsonl(fh, path.stem, default_date, str(path))

@@ -1,0 +1,458 @@
+"""The embedded DuckDB store: the only module that writes SQL.
+
+Ingest is idempotent by content hash and commits once per batch, so a run that is
+killed loses at most the batch in flight and a rerun stores each document exactly once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Optional
+
+import duckdb
+
+from .. import merge
+from ..document import Document
+from ..errors import EventwireError
+from ..record import SCHEMA, ErrorRecord, Record
+
+_MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    folder = resources.files("eventwire.store").joinpath("migrations")
+    out = []
+    for entry in folder.iterdir():
+        if m := _MIGRATION_NAME.match(entry.name):
+            out.append((int(m.group(1)), entry.name, entry.read_text()))
+    return sorted(out)
+
+
+@dataclass
+class IngestStats:
+    read: int = 0
+    stored: int = 0
+    quarantined: int = 0
+    skipped: int = 0  # already in the store (same content hash)
+    events: int = 0
+    errors: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: "IngestStats") -> None:
+        for name in ("read", "stored", "quarantined", "skipped", "events"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for code, n in other.errors.items():
+            self.errors[code] = self.errors.get(code, 0) + n
+
+
+@dataclass
+class EventQuery:
+    """Filters over merged events; every value goes to SQL as a parameter."""
+    start: Optional[dt.date] = None
+    end: Optional[dt.date] = None
+    country: Optional[str] = None          # actor or place country, ISO3
+    actor: Optional[str] = None            # text in the source or target actor's name/code
+    category: Optional[str] = None
+    quad_class: Optional[int] = None
+    modality: Optional[str] = "asserted"   # None: any modality
+    min_sources: int = 1
+    bbox: Optional[tuple[float, float, float, float]] = None  # west, south, east, north
+    text: Optional[str] = None             # words in the evidence
+    limit: int = 100
+    offset: int = 0
+
+
+MAX_LIMIT = 10_000
+
+
+class Store:
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.path = str(path)
+        self.read_only = read_only
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise EventwireError("E300", f" at {self.path}: {exc}") from None
+        if not read_only:
+            self.migrate()
+
+    # --- schema -----------------------------------------------------------------------
+    def migrate(self) -> None:
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                         "version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
+        applied = {v for (v,) in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        known = _migrations()
+        if applied and max(applied) > max(v for v, _, _ in known):
+            raise EventwireError("E301", f" (store at version {max(applied)})")
+        for version, name, sql in known:
+            if version in applied:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(sql)
+                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",
+                                 [version, name])
+                self.con.execute("COMMIT")
+            except Exception:
+                self.con.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # --- ingest -----------------------------------------------------------------------
+    def known_keys(self, keys: list[str]) -> set[str]:
+        if not keys:
+            return set()
+        rows = self.con.execute(
+            "SELECT doc_key FROM documents WHERE doc_key IN (SELECT unnest(?)) "
+            "UNION SELECT doc_key FROM quarantine WHERE doc_key IN (SELECT unnest(?))",
+            [keys, keys]).fetchall()
+        return {k for (k,) in rows}
+
+    def write_batch(self, results: list[tuple[Document, Record | ErrorRecord]]) -> IngestStats:
+        """Store one batch in one transaction: documents, their parts, quarantine, merges."""
+        stats = IngestStats()
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for document, record in results:
+                key = document.content_hash
+                if isinstance(record, ErrorRecord):
+                    con.execute(
+                        "INSERT OR IGNORE INTO quarantine (doc_key, id, title, date, url, source, code, message, raw) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [key, record.id, record.title, record.date, record.url, document.source,
+                         record.error.code, record.error.message, document.raw])
+                    stats.quarantined += 1
+                    stats.errors[record.error.code] = stats.errors.get(record.error.code, 0) + 1
+                    continue
+                self._insert_record(key, document, record)
+                stats.stored += 1
+                stats.events += len(record.events)
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        return stats
+
+    def _insert_record(self, key: str, document: Document, record: Record) -> None:
+        con = self.con
+        con.execute(
+            "INSERT INTO documents (doc_key, id, title, date, url, language, source, text, record) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [key, record.id, record.title, record.date, record.url, record.language,
+             document.source, record.text, record.to_json()])
+        if record.actors:
+            con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+                [key, a.id, a.name, a.type, a.country, a.sector, a.code, len(a.mentions)]
+                for a in record.actors])
+        if record.times:
+            con.executemany("INSERT INTO times VALUES (?, ?, ?, ?, ?, ?)", [
+                [key, t.start, t.end, t.text, t.type, t.value] for t in record.times])
+        if record.places:
+            con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                [key, p.start, p.end, p.text, p.name, p.feature, p.country, p.admin1, p.lat, p.lon,
+                 p.geonameid] for p in record.places])
+        if record.quotes:
+            con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                [key, q.start, q.end, q.text, q.direct, q.cue, q.date,
+                 q.speaker.text if q.speaker else None, q.speaker.actor if q.speaker else None]
+                for q in record.quotes])
+        features = {p.geonameid: p.feature for p in record.places if p.geonameid is not None}
+        for event in record.events:
+            row = event_row(key, record, event, features)
+            row["merged_id"] = self._merge(row)
+            cols = list(row)
+            con.execute(f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                        list(row.values()))
+
+    def _merge(self, row: dict) -> str:
+        """Attach a new report to every merged event holding a matching report (joining them
+        into one when it matches several), or start a new merged event."""
+        con = self.con
+        day = row["day"]
+        if day is None:
+            cur = con.execute("SELECT * FROM events WHERE category = ? AND day IS NULL", [row["category"]])
+        else:
+            # Wide enough for a month-precision report matching a day inside it.
+            cur = con.execute("SELECT * FROM events WHERE category = ? AND day BETWEEN ? AND ?",
+                              [row["category"], day - dt.timedelta(days=31), day + dt.timedelta(days=31)])
+        names = [d[0] for d in cur.description]
+        matched = sorted({old["merged_id"] for old in (dict(zip(names, v)) for v in cur.fetchall())
+                          if merge.match_score(row, old) >= merge.MATCH_THRESHOLD},
+                         key=_merged_number)
+        if not matched:
+            (seq,) = con.execute("SELECT nextval('merged_seq')").fetchone()
+            merged_id = f"M{seq}"
+            con.execute("INSERT INTO merged_events (merged_id, category, quad_class, modality, n_sources) "
+                        "VALUES (?, ?, ?, ?, 1)", [merged_id, row["category"], row["quad_class"], row["modality"]])
+        else:
+            merged_id, absorbed = matched[0], matched[1:]
+            for other in absorbed:
+                con.execute("UPDATE events SET merged_id = ? WHERE merged_id = ?", [merged_id, other])
+                con.execute("DELETE FROM merged_events WHERE merged_id = ?", [other])
+        self._refresh_merged(merged_id, extra=row)
+        return merged_id
+
+    def _refresh_merged(self, merged_id: str, extra: dict | None = None) -> None:
+        """Recompute a merged event's best-supported values from all its reports."""
+        cur = self.con.execute("SELECT * FROM events WHERE merged_id = ?", [merged_id])
+        names = [d[0] for d in cur.description]
+        reports = [dict(zip(names, r)) for r in cur.fetchall()]
+        if extra is not None:
+            reports.append(extra)
+        best = merge.representative(reports)
+        dates = sorted({r["date"] for r in reports if r["date"]})
+        self.con.execute(
+            "UPDATE merged_events SET day = ?, date = ?, date_precision = ?, source_country = ?, "
+            "target_country = ?, place_country = ?, place_feature = ?, lat = ?, lon = ?, n_sources = ?, "
+            "best_doc_key = ?, best_event_id = ?, dates_reported = ? WHERE merged_id = ?",
+            [best["day"], best["date"], best["date_precision"], best["source_country"],
+             best["target_country"], best["place_country"], best["place_feature"], best["lat"],
+             best["lon"], len({r["doc_key"] for r in reports}), best["doc_key"], best["event_id"],
+             dates, merged_id])
+
+    def ingest(self, documents: Iterable[Document], batch_size: int = 32,
+               on_batch: Callable[[IngestStats], None] | None = None, nlp=None,
+               workers: int = 1, extractor: Callable | None = None) -> IngestStats:
+        """Read, code and store documents; skips those already stored.
+
+        ``extractor`` maps an iterator of Documents to (document, record) pairs in order
+        (default: :func:`eventwire.pipeline.extract_many` with ``workers`` processes; the Dask
+        backend passes its own). Each batch of results is one transaction.
+        """
+        from ..pipeline import extract_many
+
+        total = IngestStats()
+        in_flight: set[str] = set()
+        skipped = IngestStats()
+
+        def fresh() -> Iterator[Document]:
+            for batch in _chunks(documents, batch_size):
+                known = self.known_keys([d.content_hash for d in batch])
+                for d in batch:
+                    key = d.content_hash
+                    if key in known or key in in_flight:
+                        skipped.read += 1
+                        skipped.skipped += 1
+                    else:
+                        in_flight.add(key)
+                        yield d
+
+        if extractor is None:
+            results = extract_many(fresh(), batch_size=batch_size, nlp=nlp, workers=workers)
+        else:
+            results = extractor(fresh())
+        for chunk in _chunks(results, batch_size):
+            stats = self.write_batch(chunk)
+            stats.read = len(chunk)
+            for document, _ in chunk:
+                in_flight.discard(document.content_hash)
+            stats.add(skipped)
+            skipped.read = skipped.skipped = 0
+            total.add(stats)
+            if on_batch:
+                on_batch(stats)
+        if skipped.read:
+            total.add(skipped)
+            if on_batch:
+                on_batch(skipped)
+        return total
+
+    # --- queries ------------------------------------------------------------------------
+    def _rows(self, sql: str, params: list | None = None) -> list[dict]:
+        cur = self.con.execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "quarantine", "events", "merged_events", "actors", "places"):
+            (out[table],) = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return out
+
+    def documents(self, limit: int = 100, offset: int = 0) -> list[dict]:
+        return self._rows(
+            "SELECT d.id, d.title, CAST(d.date AS VARCHAR) AS date, d.url, d.language, "
+            "(SELECT count(*) FROM events e WHERE e.doc_key = d.doc_key) AS n_events "
+            "FROM documents d ORDER BY d.date, d.id LIMIT ? OFFSET ?",
+            [_clamp(limit), max(0, offset)])
+
+    def record(self, doc_id: str) -> dict | None:
+        row = self.con.execute("SELECT record FROM documents WHERE id = ? ORDER BY ingested_at LIMIT 1",
+                               [doc_id]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def records(self, limit: int | None = None) -> Iterator[dict]:
+        cur = self.con.execute("SELECT record FROM documents ORDER BY date, id"
+                               + (" LIMIT ?" if limit else ""), [limit] if limit else [])
+        while rows := cur.fetchmany(500):
+            for (rec,) in rows:
+                yield json.loads(rec)
+
+    def quarantined(self, limit: int = 100, offset: int = 0) -> list[dict]:
+        return self._rows("SELECT id, source, code, message, date, ingested_at FROM quarantine "
+                          "ORDER BY ingested_at, id LIMIT ? OFFSET ?", [_clamp(limit), max(0, offset)])
+
+    def merged_events(self, query: EventQuery | None = None) -> list[dict]:
+        q = query or EventQuery()
+        where, params = ["m.n_sources >= ?"], [q.min_sources]
+        if q.start:
+            where.append("m.day >= ?"); params.append(q.start)
+        if q.end:
+            where.append("m.day <= ?"); params.append(q.end)
+        if q.category:
+            where.append("m.category = ?"); params.append(q.category.upper())
+        if q.quad_class:
+            where.append("m.quad_class = ?"); params.append(q.quad_class)
+        if q.modality:
+            where.append("m.modality = ?"); params.append(q.modality)
+        if q.country:
+            where.append("? IN (m.source_country, m.target_country, m.place_country)")
+            params.append(q.country.upper())
+        if q.bbox:
+            west, south, east, north = q.bbox
+            where.append("m.lat BETWEEN ? AND ? AND m.lon BETWEEN ? AND ?")
+            params += [south, north, west, east]
+        if q.actor:
+            where.append("EXISTS (SELECT 1 FROM events x WHERE x.merged_id = m.merged_id AND "
+                         "(x.source_text ILIKE ? OR x.target_text ILIKE ? OR "
+                         "x.source_country = upper(?) OR x.target_country = upper(?)))")
+            like = f"%{_escape_like(q.actor)}%"
+            params += [like, like, q.actor, q.actor]
+        if q.text:
+            where.append("EXISTS (SELECT 1 FROM events x WHERE x.merged_id = m.merged_id AND "
+                         "x.evidence ILIKE ?)")
+            params.append(f"%{_escape_like(q.text)}%")
+        sql = ("SELECT m.merged_id, m.n_sources, m.dates_reported, b.* EXCLUDE (merged_id) "
+               "FROM merged_events m JOIN events b ON b.doc_key = m.best_doc_key AND b.event_id = m.best_event_id "
+               f"WHERE {' AND '.join(where)} ORDER BY m.day NULLS LAST, m.merged_id LIMIT ? OFFSET ?")
+        rows = self._rows(sql, params + [_clamp(q.limit), max(0, q.offset)])
+        if not rows:
+            return []
+        sources = self._rows(
+            "SELECT merged_id, doc_id, event_id, CAST(doc_date AS VARCHAR) AS doc_date, url, date "
+            "FROM events WHERE merged_id IN (SELECT unnest(?)) ORDER BY doc_date, doc_id, event_id",
+            [[r["merged_id"] for r in rows]])
+        by_merged: dict[str, list] = {}
+        for s in sources:
+            by_merged.setdefault(s["merged_id"], []).append(
+                {"doc": s["doc_id"], "event": s["event_id"], "date": s["doc_date"], "url": s["url"]})
+        return [merged_event_dict(r, by_merged.get(r["merged_id"], [])) for r in rows]
+
+    def actors(self, limit: int = 100, offset: int = 0) -> list[dict]:
+        return self._rows(
+            "SELECT name, code, country, sector, type, count(DISTINCT doc_key) AS documents, "
+            "sum(n_mentions) AS mentions FROM actors GROUP BY ALL "
+            "ORDER BY documents DESC, mentions DESC, name LIMIT ? OFFSET ?",
+            [_clamp(limit), max(0, offset)])
+
+    def places(self, limit: int = 100, offset: int = 0) -> list[dict]:
+        return self._rows(
+            "SELECT name, feature, country, lat, lon, geonameid, count(DISTINCT doc_key) AS documents, "
+            "count(*) AS mentions FROM places GROUP BY ALL "
+            "ORDER BY documents DESC, mentions DESC, name LIMIT ? OFFSET ?",
+            [_clamp(limit), max(0, offset)])
+
+    def stats(self) -> dict[str, Any]:
+        asserted = "modality = 'asserted'"
+        return {
+            "counts": self.counts(),
+            "by_category": self._rows(
+                f"SELECT category, count(*) AS n FROM merged_events WHERE {asserted} GROUP BY 1 ORDER BY 2 DESC, 1"),
+            "by_modality": self._rows("SELECT modality, count(*) AS n FROM merged_events GROUP BY 1 ORDER BY 2 DESC"),
+            "by_day": self._rows(
+                f"SELECT CAST(day AS VARCHAR) AS day, quad_class, count(*) AS n FROM merged_events "
+                f"WHERE {asserted} AND day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"),
+            "by_country": self._rows(
+                f"SELECT country, count(*) AS n FROM (SELECT coalesce(place_country, source_country) AS country "
+                f"FROM merged_events WHERE {asserted}) WHERE country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50"),
+            "quarantine_by_code": self._rows("SELECT code, count(*) AS n FROM quarantine GROUP BY 1 ORDER BY 1"),
+        }
+
+
+def _merged_number(merged_id: str) -> int:
+    return int(merged_id[1:])
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := [x for _, x in zip(range(size), it)]:
+        yield chunk
+
+
+def _clamp(limit: int) -> int:
+    return max(0, min(int(limit), MAX_LIMIT))
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def event_row(key: str, record: Record, event, features: dict) -> dict:
+    src, tgt, place = event.source, event.target, event.place
+    day = merge.event_day(event.date, event.date_precision)
+    return {
+        "doc_key": key, "event_id": event.id, "doc_id": record.id, "doc_date": record.date,
+        "url": record.url, "category": event.category, "mode": event.mode, "cameo": event.cameo,
+        "goldstein": event.goldstein, "quad_class": event.quad_class,
+        "acled_event_type": event.acled_event_type,
+        "source_actor": src.actor if src else None, "source_text": src.text if src else None,
+        "source_country": src.country if src else None, "source_sector": src.sector if src else None,
+        "target_actor": tgt.actor if tgt else None, "target_text": tgt.text if tgt else None,
+        "target_country": tgt.country if tgt else None, "target_sector": tgt.sector if tgt else None,
+        "date": event.date, "date_precision": event.date_precision, "day": day,
+        "place_name": place.name if place else None, "place_country": place.country if place else None,
+        "place_feature": features.get(place.geonameid) if place else None,
+        "lat": place.lat if place else None, "lon": place.lon if place else None,
+        "geonameid": place.geonameid if place else None,
+        "modality": event.modality,
+        "sentence_start": event.sentence.start, "sentence_end": event.sentence.end,
+        "evidence_start": event.evidence.start, "evidence_end": event.evidence.end,
+        "evidence": event.evidence.text, "confidence": event.confidence,
+    }
+
+
+def _actor(row: dict, side: str) -> dict | None:
+    if row.get(f"{side}_text") is None:
+        return None
+    return {"actor": row[f"{side}_actor"], "text": row[f"{side}_text"],
+            "country": row[f"{side}_country"], "sector": row[f"{side}_sector"]}
+
+
+def merged_event_dict(row: dict, sources: list[dict]) -> dict:
+    """A merged event in the spec's shape: the best report's event fields plus its sources."""
+    place = None
+    if row.get("place_name") is not None:
+        place = {"name": row["place_name"], "country": row["place_country"], "lat": row["lat"],
+                 "lon": row["lon"], "geonameid": row["geonameid"]}
+    return {
+        "schema": SCHEMA, "event_id": row["merged_id"], "n_sources": row["n_sources"],
+        "id": row["event_id"], "doc": row["doc_id"],
+        "category": row["category"], "mode": row["mode"], "cameo": row["cameo"],
+        "goldstein": row["goldstein"], "quad_class": row["quad_class"],
+        "acled_event_type": row["acled_event_type"],
+        "source": _actor(row, "source"), "target": _actor(row, "target"),
+        "date": row["date"], "date_precision": row["date_precision"], "place": place,
+        "modality": row["modality"],
+        "sentence": {"start": row["sentence_start"], "end": row["sentence_end"]},
+        "evidence": {"start": row["evidence_start"], "end": row["evidence_end"], "text": row["evidence"]},
+        "confidence": row["confidence"],
+        "dates_reported": list(row.get("dates_reported") or []),
+        "sources": sources,
+    }
+
+
+def open_store(path: str | Path, read_only: bool = False) -> Store:
+    return Store(path, read_only=read_only)

@@ -1,0 +1,117 @@
+"""The DuckDB store: idempotent ingest, quarantine, queries, crash safety."""
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from eventwire.readers import iter_documents
+from eventwire.store import EventQuery, open_store
+
+from conftest import SAMPLE
+
+
+def _sample_jsonl(tmp_path: Path, n: int, bad_lines: bool = True) -> Path:
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()[:n]
+    if bad_lines:
+        lines.insert(3, "{broken json")
+        lines.insert(7, json.dumps({"id": "empty", "text": "   "}))
+        lines.insert(9, json.dumps({"id": "baddate", "text": "Talks resumed.", "date": "2018-13-45"}))
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_ingest_stores_good_and_quarantines_bad(tmp_path):
+    path = _sample_jsonl(tmp_path, 8)
+    with open_store(tmp_path / "s.duckdb") as store:
+        stats = store.ingest(iter_documents([path]), batch_size=4)
+        assert (stats.read, stats.stored, stats.quarantined) == (11, 8, 3)
+        assert stats.errors == {"E104": 1, "E101": 1, "E106": 1}
+        counts = store.counts()
+        assert counts["documents"] == 8 and counts["quarantine"] == 3
+        raw = store.con.execute("SELECT raw FROM quarantine WHERE code = 'E104'").fetchone()[0]
+        assert raw == b"{broken json\n"
+
+
+def test_ingest_twice_stores_once(tmp_path):
+    path = _sample_jsonl(tmp_path, 6)
+    db = tmp_path / "s.duckdb"
+    with open_store(db) as store:
+        store.ingest(iter_documents([path]))
+    with open_store(db) as store:
+        again = store.ingest(iter_documents([path]))
+        assert again.stored == 0 and again.quarantined == 0 and again.skipped == again.read == 9
+        assert store.counts()["documents"] == 6 and store.counts()["quarantine"] == 3
+
+
+def test_same_document_twice_in_one_batch_is_stored_once(tmp_path):
+    line = SAMPLE.read_text(encoding="utf-8").splitlines()[0]
+    path = tmp_path / "dup.jsonl"
+    path.write_text(line + "\n" + line + "\n")
+    with open_store(tmp_path / "s.duckdb") as store:
+        stats = store.ingest(iter_documents([path]))
+        assert (stats.stored, stats.skipped) == (1, 1)
+
+
+def test_record_round_trips_through_the_store(tmp_path):
+    path = _sample_jsonl(tmp_path, 3, bad_lines=False)
+    first = json.loads(path.read_text().splitlines()[0])
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.ingest(iter_documents([path]))
+        record = store.record(first["id"])
+        assert record["text"] == first["text"] and record["date"] == first["date"]
+        assert record["schema"] == "eventwire/1"
+        for part in ("actors", "times", "places", "quotes", "events"):
+            for span in record[part]:
+                if "start" in span:
+                    assert record["text"][span["start"]:span["end"]] == span["text"]
+        assert store.record("no-such-id") is None
+
+
+def test_migrations_are_recorded_and_reopen_cleanly(tmp_path):
+    db = tmp_path / "s.duckdb"
+    open_store(db).close()
+    with open_store(db) as store:
+        versions = store.con.execute("SELECT version FROM schema_migrations").fetchall()
+        assert versions == [(1,)]
+
+
+def test_queries_are_parameterized(tmp_path):
+    path = _sample_jsonl(tmp_path, 4, bad_lines=False)
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.ingest(iter_documents([path]))
+        for evil in ("'; DROP TABLE documents; --", "%", "_", "\\", "' OR 1=1 --"):
+            store.merged_events(EventQuery(actor=evil, text=evil, category=evil, country=evil[:3]))
+        assert store.counts()["documents"] == 4
+
+
+INGEST = [sys.executable, "-m", "eventwire.cli", "ingest"]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_sigkill_mid_ingest_then_resume_stores_each_document_once(tmp_path, seed):
+    path = _sample_jsonl(tmp_path, 40)
+    db = tmp_path / "crash.duckdb"
+    rng = random.Random(seed)
+    proc = subprocess.Popen(INGEST + [str(path), "--db", str(db), "--batch-size", "3"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(rng.uniform(2.0, 7.0))
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    done = subprocess.run(INGEST + [str(path), "--db", str(db), "--batch-size", "3"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*), count(DISTINCT doc_key) FROM documents").fetchone() == (40, 40)
+    assert con.execute("SELECT count(*) FROM quarantine").fetchone() == (3,)
+    # Every document event belongs to exactly one merged event.
+    assert con.execute("SELECT count(*) FROM events WHERE merged_id IS NULL OR merged_id NOT IN "
+                       "(SELECT merged_id FROM merged_events)").fetchone() == (0,)
+    con.close()
