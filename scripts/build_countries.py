@@ -17,8 +17,8 @@ import pycountry
 OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "actors" / "data" / "countries.csv"
 
 EXTRA_NAMES = {
-    "USA": "U.S.|US|U.S.A.|USA|America|United States of America|the States",
-    "GBR": "Britain|Great Britain|UK|U.K.|United Kingdom|England|Scotland|Wales|Northern Ireland",
+    "USA": "United States|U.S.|US|U.S.A.|USA|America|United States of America|the States",
+    "GBR": "United Kingdom|Britain|Great Britain|UK|U.K.|United Kingdom|England|Scotland|Wales|Northern Ireland",
     "RUS": "Russia", "IRN": "Iran|Persia", "SYR": "Syria", "KOR": "South Korea|Republic of Korea|S. Korea",
     "PRK": "North Korea|DPRK|N. Korea", "VNM": "Vietnam|Viet Nam", "LAO": "Laos", "BOL": "Bolivia",
     "VEN": "Venezuela", "TZA": "Tanzania", "MDA": "Moldova", "TWN": "Taiwan|Republic of China",
@@ -89,7 +89,7 @@ def main() -> None:
     codes = [c.alpha_3 for c in pycountry.countries] + ["XKX"]
     for code in codes:
         c = pycountry.countries.get(alpha_3=code)
-        names = []
+        names = [n for n in EXTRA_NAMES.get(code, "").split("|") if n][:1]
         if c is not None:
             for attr in ("common_name", "name", "official_name"):
                 value = getattr(c, attr, None)

