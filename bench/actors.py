@@ -29,7 +29,10 @@ GSR_COUNTRY = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 INTERNATIONAL = {"IGO": "IGO", "NGO": "NGO", "IMG": "REB", "ISM": "NGO"}
 SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "OPP", "REB", "UAF", "PTY", "AGR", "BUS", "CRM",
            "CVL", "EDU", "ELI", "LAB", "LEG", "MED", "REF", "IGO", "NGO", "HLH"}
-SECTOR_ALIASES = {"JRN": "MED", "CIV": "CVL", "INS": "REB", "SEP": "REB"}
+SECTOR_ALIASES = {"CIV": "CVL", "INS": "REB", "SEP": "REB"}
+# PLOVER's sector names differ from CAMEO's in two places: PLOVER MED is health (CAMEO HLH)
+# and PLOVER JRN is media (CAMEO MED). The GSR is written in PLOVER's.
+PLOVER_SECTORS = {"MED": "HLH", "JRN": "MED"}
 
 
 def gold_reports(path: Path):
@@ -57,13 +60,22 @@ def gold_gsr(path: Path):
                 else:
                     country, sector = GSR_COUNTRY.get(code, code) or None, None
                 raw = (a.get("sector") or "").upper()[:3]
-                raw = SECTOR_ALIASES.get(raw, raw)
+                raw = PLOVER_SECTORS.get(raw, SECTOR_ALIASES.get(raw, raw))
                 if raw in SECTORS and sector is None:
                     sector = raw
                 actors[(a["text"], country, sector)] = {"text": a["text"], "country": country,
                                                          "sector": sector}
         yield {"id": rec["id"], "text": rec["text"], "date": rec.get("date"), "style": "gsr",
                "actors": list(actors.values())}
+
+
+def find_word(text: str, phrase: str) -> int:
+    """The first occurrence of ``phrase`` on word boundaries (``str.find`` would take
+    "Russia" inside "Russian"), else the first occurrence anywhere."""
+    import re
+
+    m = re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text)
+    return m.start() if m else text.find(phrase)
 
 
 def evaluate(items, nlp, show_errors=False):
@@ -85,7 +97,7 @@ def evaluate(items, nlp, show_errors=False):
         ctx.actors = find_actors(doc, ctx)
         results = []
         for gold in item["actors"]:
-            start = item["text"].find(gold["text"])
+            start = find_word(item["text"], gold["text"])
             if start < 0:
                 continue
             results.append((gold, actor_at(start, start + len(gold["text"]), ctx)))

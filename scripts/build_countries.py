@@ -40,7 +40,7 @@ BHS Bahamian; BHR Bahraini; BGD Bangladeshi; BRB Barbadian; BLR Belarusian|Belar
 BLZ Belizean; BEN Beninese; BTN Bhutanese; BOL Bolivian; BIH Bosnian; BWA Botswanan|Motswana; BRA Brazilian;
 BRN Bruneian; BGR Bulgarian; BFA Burkinabe|Burkinabè; BDI Burundian; CPV Cape Verdean; KHM Cambodian;
 CMR Cameroonian; CAN Canadian; CAF Central African; TCD Chadian; CHL Chilean; CHN Chinese; COL Colombian;
-COM Comorian; COG Congolese; COD Congolese; CRI Costa Rican; CIV Ivorian; HRV Croatian; CUB Cuban;
+COM Comorian; COD Congolese; CRI Costa Rican; CIV Ivorian; HRV Croatian; CUB Cuban;
 CYP Cypriot|Greek Cypriot; CZE Czech; DNK Danish; DJI Djiboutian; DMA Dominican; DOM Dominican; ECU Ecuadorean|Ecuadorian;
 EGY Egyptian; SLV Salvadoran|Salvadorean; GNQ Equatoguinean; ERI Eritrean; EST Estonian; SWZ Swazi|Emaswati; ETH Ethiopian;
 FJI Fijian; FIN Finnish; FRA French; GAB Gabonese; GMB Gambian; GEO Georgian; DEU German; GHA Ghanaian;
@@ -96,6 +96,10 @@ def main() -> None:
                 if value and "," not in value:
                     names.append(value.removeprefix("the "))
         names += [n for n in EXTRA_NAMES.get(code, "").split("|") if n]
+        if code == "COG":
+            names = [n for n in names if n != "Congo"]  # the press's "Congo" is mostly the DRC
+        if code == "COD":
+            names.append("Congo")
         caps = [capitals.get(code, "")] + EXTRA_CAPITALS.get(code, "").split("|")
         if code not in demonyms or code == "HKG":
             caps = []  # territories: their capitals are not used as metonyms

