@@ -130,7 +130,7 @@ class DocumentActors:
         self.doc = doc
         self.ctx = ctx
         self.d = dictionary
-        self.day = ctx.document.date.isoformat() if ctx.document.date else None
+        self.day = ctx.document.date.isoformat() if ctx.document.date else _date_in_text(doc.text)
         self.hits: list[Hit] = []
         self.hit_of: dict[int, Hit] = {}
         self.actors: list[Actor] = []
@@ -394,7 +394,7 @@ class DocumentActors:
                 coded.sector = org_sector or coded.sector
             if title and agent_sector and not self.day:
                 coded.sector = agent_sector  # no date to check the dictionary against
-            if former:
+            if former and coded.sector in (None, "GOV", "MIL"):
                 coded.sector = "ELI"
         elif own is not None and own.kind == "ent" and own.label == "PERSON":
             coded.kind = "person"
@@ -669,8 +669,7 @@ class DocumentActors:
         head = self.np_head(root)
         coded = self.code_np(head)
         own = self.hit_of.get(head.i)
-        if own is not None and (own.kind == "place" or (own.kind in ("country", "capital")
-                                                         and _locative(head))):
+        if own is not None and (own.kind == "place" or (own.kind == "capital" and _locative(head))):
             # A place named as a participant ("attacked Paris", "in central Baghdad"): its people.
             coded.kind, coded.sector = "group", "CVL"
             coded.country = own.entry.coded(self.day)[0] if own.entry else coded.country
@@ -694,6 +693,32 @@ class DocumentActors:
 
 
 # --------------------------------------------------------------------------- helpers
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+
+
+def _date_in_text(text: str) -> str | None:
+    """For an undated document, the first full date its opening names ("On 16 May 2023"),
+    so that dated offices and codes can still be chosen."""
+    import re
+
+    head = text[:400]
+    m = re.search(r"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|"
+                  r"October|November|December) (\d{4})\b", head)
+    if m:
+        day, month, year = int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3))
+    else:
+        m = re.search(r"\b(January|February|March|April|May|June|July|August|September|October|"
+                      r"November|December) (\d{1,2}), (\d{4})\b", head)
+        if not m:
+            return None
+        month, day, year = _MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
+    if not (1 <= day <= 31 and 1900 < year < 2100):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
 
 def _looks_like_name(surface: str, phrase: str) -> bool:
     letters = [c for c in phrase if c.isalnum()]
