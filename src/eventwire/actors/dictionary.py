@@ -267,8 +267,15 @@ _ORG_WORDS = re.compile(
     r"militia|network|club|church|jihad|islamic|liberation|national|people's|revolutionary)\b")
 
 
+_TRAILING = {"in", "to", "of", "the", "and", "for", "at", "on", "from", "with", "a", "an", "by"}
+
+
 def _add(phrases: dict[str, list[Entry]], phrase: str, entry: Entry, override: bool) -> None:
     key = fold(phrase)
+    words = key.split(" ")
+    while len(words) > 1 and words[-1] in _TRAILING:
+        words.pop()  # "embassy in", "ambassador to": the object is not part of the name
+    key = " ".join(words)
     if not key or len(key) < 2:
         return
     if override:

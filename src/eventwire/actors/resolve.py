@@ -128,9 +128,10 @@ class DocumentActors:
 
     def __init__(self, doc, ctx: DocContext, dictionary: Dictionary):
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access
         self.ctx = ctx
         self.d = dictionary
-        self.day = ctx.document.date.isoformat() if ctx.document.date else _date_in_text(doc.text)
+        self.day = ctx.document.date.isoformat() if ctx.document.date else _date_in_text(self.text)
         self.hits: list[Hit] = []
         self.hit_of: dict[int, Hit] = {}
         self.actors: list[Actor] = []
@@ -142,7 +143,7 @@ class DocumentActors:
 
     # ---------------------------------------------------------------- hits
     def _find_hits(self) -> None:
-        doc, text = self.doc, self.doc.text
+        doc, text = self.doc, self.text
         folded, offs = fold_with_offsets(text)
         raw = []
         for s, e, phrase in self.d.match(folded):
@@ -204,6 +205,15 @@ class DocumentActors:
                     continue
             if ent.label_ not in ("PERSON", "ORG", "NORP"):
                 continue
+            if ent.label_ == "ORG" and len(ent) == 1:
+                cities = cities if cities is not None else _city_countries()
+                iso = cities.get(fold(ent.text))
+                if iso:  # a one-word "organization" that is a city name: a place
+                    from .dictionary import Term
+                    entry = Entry(f"city:{fold(ent.text)}", "place", ent.text, [Term(iso, None)],
+                                  source="geonames")
+                    final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [entry], "place"))
+                    continue
             if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ != "PROPN":
                 continue
             final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [],
@@ -341,7 +351,7 @@ class DocumentActors:
         if agent_hits:
             last = agent_hits[-1]
             agent_sector = last.entry.terms[0].sector if last.entry.terms else None
-            agent_phrase = fold(doc.text[last.start:last.end])
+            agent_phrase = fold(self.text[last.start:last.end])
             agent_explicit = True
             if last.entry is not None and last.entry.source != "petrarch-agent" and \
                     not last.entry.context_country:
@@ -398,7 +408,7 @@ class DocumentActors:
                 coded.sector = "ELI"
         elif own is not None and own.kind == "ent" and own.label == "PERSON":
             coded.kind = "person"
-            coded.unknown_person = _strip_the(doc.text[own.start:own.end])
+            coded.unknown_person = _strip_the(self.text[own.start:own.end])
             coded.name = coded.unknown_person
             known = self.surnames.get(fold(coded.name.split()[-1]))
             coded.sector = agent_sector if agent_explicit else None
@@ -422,6 +432,8 @@ class DocumentActors:
             coded.org = own.entry
             coded.kind = "organization"
             coded.name = own.entry.name
+            if own.entry.context_country:  # generic names ("Congress"): as the text says them
+                coded.name = _strip_the(self.text[own.start:own.end])
             coded.country, coded.sector = own.entry.coded(self.day)
             coded.explicit_country = coded.country is not None
             if mod_country and (coded.country is None or own.entry.context_country):
@@ -445,10 +457,10 @@ class DocumentActors:
         elif own is not None and own.kind == "demonym":
             coded.country, coded.explicit_country = own.entry.coded(self.day)[0], True
             coded.sector = agent_sector or ("CVL" if head.tag_ in ("NNS", "NNPS") else "GOV")
-            coded.name = _strip_the(doc.text[coded.start:coded.end])
+            coded.name = _strip_the(self.text[coded.start:coded.end])
         elif own is not None and own.kind == "ent" and own.label in ("ORG", "NORP"):
             coded.kind = "organization" if own.label == "ORG" else "group"
-            coded.name = _strip_the(doc.text[own.start:own.end])
+            coded.name = _strip_the(self.text[own.start:own.end])
             coded.sector = agent_sector
             if own.label == "NORP" and head.tag_ in ("NNS", "NNPS") and not coded.sector:
                 coded.sector = "CVL"  # "Kurds", "Albanians": a people
@@ -491,7 +503,7 @@ class DocumentActors:
                 country = hit.entry.coded(self.day)[0]
                 if country and country != coded.country:
                     coded.extra.append(Coded(country=country, sector=coded.sector, kind="group",
-                                             name=f"{doc.text[hit.start:hit.end]} {head.text}",
+                                             name=f"{self.text[hit.start:hit.end]} {head.text}",
                                              explicit_country=True, start=hit.start, end=hit.end,
                                              head=hit.i))
             if coded.sector in ("IGO", "NGO") and not mod_country:
@@ -548,7 +560,7 @@ class DocumentActors:
         return actor
 
     def add_mention(self, actor: Actor, start: int, end: int, head_char: int) -> None:
-        text = self.doc.text
+        text = self.text
         if any(m.start == start and m.end == end for m in actor.mentions):
             return
         actor.mentions.append(Mention(start=start, end=end, text=text[start:end]))
@@ -560,7 +572,7 @@ class DocumentActors:
         actor = self.earlier_group(coded, head) or self.actor_for(coded, head)
         if actor is None:
             return None
-        start, end = _trim(self.doc, coded.start, coded.end)
+        start, end = _trim(self.text, coded.start, coded.end)
         self.add_mention(actor, start, end, head.idx)
         for extra in coded.extra:
             self._add_compound(extra, coded)
@@ -586,7 +598,7 @@ class DocumentActors:
             if key[0] == "group" and key[3] == lemma and key[1] and actor.mentions \
                     and actor.mentions[0].start < head.idx:
                 if coded.sector is None or actor.sector == coded.sector:
-                    start, end = _trim(self.doc, coded.start, coded.end)
+                    start, end = _trim(self.text, coded.start, coded.end)
                     self.add_mention(actor, start, end, head.idx)
                     return actor
         return None
@@ -687,7 +699,7 @@ class DocumentActors:
         self.fill_country(coded, head)
         actor = self.earlier_group(coded, head) or self.actor_for(coded, head)
         if actor is not None:
-            start, end = _trim(self.doc, span.start_char, span.end_char)
+            start, end = _trim(self.text, span.start_char, span.end_char)
             self.add_mention(actor, start, end, head.idx)
         return actor
 
@@ -744,8 +756,7 @@ def _np_name(doc, left: int, head) -> str:
     return " ".join(t.text for t in tokens) or head.text
 
 
-def _trim(doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
