@@ -26,6 +26,7 @@ How a document is read:
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from ..context import DocContext
@@ -113,6 +114,25 @@ def _city_countries() -> dict[str, str]:
                 name, _, iso = line.rstrip("\n").partition("\t")
                 out[name] = iso
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _admin_countries() -> dict[str, str]:
+    """Folded subdivision name -> ISO3 (``data/admin.tsv``, ``scripts/build_admin_index.py``)."""
+    from .dictionary import DATA
+
+    out: dict[str, str] = {}
+    with open(DATA / "admin.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                name, _, iso = line.rstrip("\n").partition("\t")
+                out[name] = iso
+    return out
+
+
+_ADMIN_RE = re.compile(
+    r"\b((?:[A-Z][\w'’\-]*)(?: [A-Z][\w'’\-]*){0,3}) (?:[Ss]tate|[Pp]rovince|[Rr]egion|[Dd]istrict|"
+    r"[Gg]overnorate|[Dd]epartment|[Cc]ounty|[Oo]blast|[Pp]refecture|[Mm]unicipality|[Dd]ivision)\b")
 
 
 # --------------------------------------------------------------------------- the reader
@@ -278,6 +298,15 @@ class DocumentActors:
                 continue
             weight = 2 if hit.kind in ("country", "capital", "place") else 1
             out.append((hit.i, country, weight))
+        if _ADMIN_RE.search(self.text):
+            admin = _admin_countries()
+            for m in _ADMIN_RE.finditer(self.text):
+                iso = admin.get(fold(m.group(1)))
+                if iso:  # "Zamfara state", "Soum province"
+                    span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+                    if span is not None:
+                        out.append((span.start, iso, 2))
+            out.sort()
         return out
 
     @functools.cached_property
