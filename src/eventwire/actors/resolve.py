@@ -209,12 +209,14 @@ class DocumentActors:
             if ent.label_ in ("GPE", "LOC", "FAC") or (locative and ent.label_ not in ("DATE", "TIME")):
                 cities = cities if cities is not None else _city_countries()
                 name = fold(_strip_the(ent.text))
-                iso = cities.get(name) or cities.get(fold(ent.root.text))
+                iso = cities.get(name) or (cities.get(fold(ent.root.text)) if len(ent) <= 2 else None)
                 if iso:
-                    entry = Entry(f"city:{name}", "place", _strip_the(ent.text), [], source="geonames")
                     from .dictionary import Term
-                    entry.terms = [Term(iso, None)]
+
+                    entry = Entry(f"city:{name}", "place", _strip_the(ent.text), [Term(iso, None)],
+                                  source="geonames")
                     final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [entry], "place"))
+                    continue
                 if ent.label_ in ("GPE", "LOC", "FAC"):
                     continue
             if ent.label_ not in ("PERSON", "ORG", "NORP"):
@@ -297,6 +299,8 @@ class DocumentActors:
             if not country:
                 continue
             weight = 2 if hit.kind in ("country", "capital", "place") else 1
+            if weight == 2 and _locative(self.np_head(self.hit_root(hit))):
+                weight = 3  # the scene: "in Tripoli"
             out.append((hit.i, country, weight))
         if _ADMIN_RE.search(self.text):
             admin = _admin_countries()
@@ -323,7 +327,7 @@ class DocumentActors:
     def context_country(self, head, lo: int, hi: int) -> str | None:
         sent = head.sent
         best = None
-        for weight_needed in (2, 1):
+        for weight_needed in (3, 2, 1):
             for i, country, weight in self._evidence:
                 if weight < weight_needed or not (sent.start <= i < sent.end) or lo <= i < hi:
                     continue
@@ -332,6 +336,7 @@ class DocumentActors:
                     best = (dist, country)
             if best:
                 return best[1]
+            best = None
         return self.focus
 
     # ---------------------------------------------------------------- noun phrases
@@ -564,6 +569,9 @@ class DocumentActors:
             if coded.sector is None and coded.country and head.lower_ in GENERIC_PERSON_HEADS:
                 coded.sector = "GOV"
             for ap in appos:
+                if ap.kind == "organization" and ap.org is not None and agent_explicit:
+                    ap.start = coded.start  # "the paramilitary, the Rapid Support Forces"
+                    return ap
                 if ap.kind == "person" and (ap.person is not None or ap.unknown_person):
                     if ap.person is None:
                         ap.country = ap.country or coded.country
