@@ -107,6 +107,8 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     if not code:
         return None, None
     head = code[:3]
+    if len(code) == 3 and head in SECTORS and head not in INTERNATIONAL:
+        return None, SECTOR_ALIASES.get(head, head)  # a bare sector ("[ELI]")
     if head in INTERNATIONAL:
         if head in ("IGO", "NGO"):
             return None, head

@@ -562,8 +562,8 @@ class DocumentActors:
                 if country and country != coded.country:
                     coded.extra.append(Coded(country=country, sector=coded.sector, kind="group",
                                              name=f"{self.text[hit.start:hit.end]} {head.text}",
-                                             explicit_country=True, start=hit.start, end=hit.end,
-                                             head=hit.i))
+                                             explicit_country=True, start=hit.start,
+                                             end=head.idx + len(head), head=head.i))
             if coded.sector in ("IGO", "NGO") and not mod_country:
                 coded.country, coded.explicit_country = None, True
             if coded.sector is None and coded.country and head.lower_ in GENERIC_PERSON_HEADS:
@@ -734,7 +734,8 @@ class DocumentActors:
             has_root = root is not None and m_start <= root.idx < m_end
             head_in = start <= head_char < end
             headed = root is not None and head_char == root.idx
-            score = (has_root, headed, head_in, overlap, -m_start)
+            fit = -abs(m_start - start) - abs(m_end - end)
+            score = (has_root, headed, head_in, fit, overlap, -m_start)
             if best_score is None or score > best_score:
                 best, best_score = actor, score
         if best is not None and best_score[0]:
