@@ -277,3 +277,39 @@ def test_every_mention_points_into_the_text(nlp):
     for actor in ctx.actors:
         for m in actor.mentions:
             assert text[m.start:m.end] == m.text
+
+
+# --------------------------------------------------------------------------- on demand, scene
+
+@pytest.mark.parametrize("text, phrase, country, sector", [
+    ("U.S. warplanes struck Houthi targets near the port.", "Houthi targets", "YEM", "REB"),
+    ("Two children died in an Israeli air strike on the camp.", "Israeli", "ISR", "MIL"),
+    ("The blast damaged Palestinian homes in the village.", "Palestinian homes", "PSE", "CVL"),
+])
+def test_phrases_no_mention_covers_are_coded_on_demand(nlp, text, phrase, country, sector):
+    ctx = run(nlp, text, "2024-01-12")
+    before = len(ctx.actors)
+    assert coded_at(ctx, phrase)[1:] == (country, sector)
+    assert len(ctx.actors) >= before
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    ("Police fired live rounds at protesters in Djibo on Sunday.", "Police", "BFA"),
+    ("Gunmen stormed a school in the Talata Mafara area of Zamfara state.", "Gunmen", "NGA"),
+    ("Villagers said soldiers had left Macomia (Cabo Delgado province).", "Villagers", "MOZ"),
+])
+def test_agents_without_a_country_take_the_scene(nlp, text, phrase, country):
+    ctx = run(nlp, text, "2021-03-03")
+    assert coded_at(ctx, phrase)[1] == country
+
+
+def test_a_definite_phrase_repeats_the_earlier_actor(nlp):
+    text = ("The Sudanese army shelled the market. Later the army said it had targeted fighters.")
+    ctx = run(nlp, text, "2024-05-12")
+    assert the_actor(ctx, "The Sudanese army") is the_actor(ctx, "the army")
+
+
+def test_conjoined_demonyms_before_one_noun(nlp):
+    ctx = run(nlp, "Senior Hungarian and Romanian officials agreed to cooperate.", "1994-01-01")
+    assert coded_at(ctx, "Romanian officials")[1:] == ("ROU", "GOV")
+    assert coded_at(ctx, "Senior Hungarian and Romanian officials")[1:] == ("HUN", "GOV")
