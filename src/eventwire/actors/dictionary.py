@@ -430,8 +430,9 @@ def _add_person(phrases, weak, entries, key: str, name: str, aliases: list[str],
             existing = phrases.get(folded, [])
             if any(e.kind != "person" for e in existing):
                 continue
-            if entry not in existing:
-                phrases[folded] = existing + [entry]
+            # Ours first (PETRARCH's may have an older reading of the same name).
+            phrases[folded] = [entry] + [e for e in existing if e is not entry and e.source != "petrarch"] \
+                + [e for e in existing if e.source == "petrarch"]
             weak.add(folded)
     return entry
 

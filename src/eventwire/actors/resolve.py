@@ -58,6 +58,7 @@ NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod",
 QUANTITY_HEADS = {"scores", "hundreds", "thousands", "dozens", "tens", "millions", "number",
                   "group", "groups", "crowd", "crowds", "handful", "some", "many", "most", "all",
                   "several", "none", "one", "two", "three", "four", "five"}
+FOREIGN_WORDS = {"foreign", "international", "multinational", "western", "overseas"}
 FORMER_WORDS = {"former", "ousted", "deposed", "exiled", "ex", "late", "then", "onetime",
                 "one-time", "retired", "outgoing"}
 GENERIC_PERSON_HEADS = {"member", "members", "supporter", "representative", "representatives",
@@ -195,6 +196,9 @@ class DocumentActors:
                     continue
                 hit.entries = [entry]
             if hit.kind == "person":
+                earlier = [e for e in hit.entries if e.key in seen_people]
+                if earlier:
+                    hit.entries = earlier + [e for e in hit.entries if e not in earlier]
                 seen_people.add(hit.entry.key)
             final.append(hit)
         # Entities the dictionary does not know.
@@ -432,6 +436,8 @@ class DocumentActors:
             elif hit.kind == "person" and mod_person is None:
                 mod_person = hit
         former = any(t.lower_ in FORMER_WORDS for t in doc[left:head.i])
+        if any(t.lower_ in FOREIGN_WORDS for t in doc[left:head.i + 1]) and mod_country is None:
+            coded.explicit_country = True  # "foreign forces": not the scene's country
 
         def apply_org(entry_or_hit, target: Coded):
             entry = entry_or_hit.entry if isinstance(entry_or_hit, Hit) else entry_or_hit
