@@ -313,3 +313,11 @@ def test_conjoined_demonyms_before_one_noun(nlp):
     ctx = run(nlp, "Senior Hungarian and Romanian officials agreed to cooperate.", "1994-01-01")
     assert coded_at(ctx, "Romanian officials")[1:] == ("ROU", "GOV")
     assert coded_at(ctx, "Senior Hungarian and Romanian officials")[1:] == ("HUN", "GOV")
+
+
+def test_georgia_the_state_and_georgia_the_country(nlp):
+    ctx = run(nlp, "Biden won the primaries in South Carolina and Georgia, while Sanders led "
+                   "in Nevada and California.", "2020-03-11")
+    assert not any(a.country == "GEO" for a in ctx.actors)
+    ctx = run(nlp, "Georgia and Armenia signed a border deal in Tbilisi.", "2020-03-11")
+    assert coded_at(ctx, "Georgia")[1:] == ("GEO", "GOV")

@@ -218,6 +218,7 @@ class Dictionary:
     entries: dict[str, Entry]
     countries: dict[str, str]               # iso3 -> display name
     automaton: object = None
+    ambiguous: dict = field(default_factory=dict)  # folded country name -> other ISO3 reading
 
     def match(self, folded: str):
         """Yield (start, end, phrase) for every phrase occurrence on word boundaries."""
@@ -467,7 +468,7 @@ def _normalize_people_terms(entries: dict[str, Entry]) -> None:
         entry.terms = dated + undated
 
 
-def _load_yaml(data: dict, phrases, weak, entries, offices, origin: str) -> None:
+def _load_yaml(data: dict, phrases, weak, entries, offices, origin: str, ambiguous: dict) -> None:
     for phrase, code in (data.get("seats") or {}).items():
         if code is None:
             phrases.pop(fold(phrase), None)
@@ -508,6 +509,8 @@ def _load_yaml(data: dict, phrases, weak, entries, offices, origin: str) -> None
         entry = Entry(f"agent:{fold(phrase)}", "agent", phrase, [Term(None, sector)],
                       context_country=context, source=origin)
         _add(phrases, phrase, entry, override=True)
+    for phrase, other in (data.get("ambiguous_countries") or {}).items():
+        ambiguous[fold(phrase)] = other
     for person in data.get("people") or []:
         name = str(person["name"])
         aliases = [str(a) for a in person.get("aliases", [])]
@@ -550,11 +553,12 @@ def _load(extra: tuple[str, ...]) -> Dictionary:
     entries: dict[str, Entry] = {}
     offices: list[Office] = []
     countries: dict[str, str] = {}
+    ambiguous: dict[str, str] = {}
     _load_petrarch(phrases, entries)
     _load_countries(phrases, entries, countries)
     _load_leaders(_read_csv_rows(DATA / "leaders.csv"), phrases, weak, entries, offices)
     with open(DATA / "actors.yaml", encoding="utf-8") as fh:
-        _load_yaml(yaml.safe_load(fh) or {}, phrases, weak, entries, offices, "eventwire")
+        _load_yaml(yaml.safe_load(fh) or {}, phrases, weak, entries, offices, "eventwire", ambiguous)
     for path in extra:
         from ..errors import EventwireError
 
@@ -567,10 +571,10 @@ def _load(extra: tuple[str, ...]) -> Dictionary:
         if not isinstance(data, dict):
             raise EventwireError(DICTIONARY_ERROR, f"actor dictionary {path} must be a YAML mapping "
                                   "of sections (seats, organizations, agents, people, leaders)")
-        _load_yaml(data, phrases, weak, entries, offices, f"user:{path}")
+        _load_yaml(data, phrases, weak, entries, offices, f"user:{path}", ambiguous)
     _normalize_people_terms(entries)
     automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
     for phrase in phrases:
         automaton.add_word(phrase, phrase)
     automaton.make_automaton()
-    return Dictionary(phrases, weak, offices, entries, countries, automaton)
+    return Dictionary(phrases, weak, offices, entries, countries, automaton, ambiguous)

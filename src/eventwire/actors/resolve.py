@@ -155,6 +155,8 @@ class DocumentActors:
         self.surnames: dict[str, tuple] = {}
         self._find_hits()
         self._evidence = self._country_evidence()
+        if self.d.ambiguous:
+            self._read_ambiguous_countries()
 
     # ---------------------------------------------------------------- hits
     def _find_hits(self) -> None:
@@ -264,6 +266,34 @@ class DocumentActors:
                 if names and names[-1] == last and len(names) > 1:
                     return hit.entry
         return None
+
+    def _read_ambiguous_countries(self) -> None:
+        """"Georgia" in a story about US primaries is the state, not the country."""
+        ambiguous = [h for h in self.hits if h.kind == "country"
+                     and self.d.ambiguous.get(fold(self.text[h.start:h.end])) is not None]
+        if not ambiguous:
+            return
+        changed = False
+        for hit in ambiguous:
+            other = self.d.ambiguous[fold(self.text[hit.start:hit.end])]
+            own = hit.entry.coded(self.day)[0]
+            evidence = [(i, c, w) for i, c, w in self._evidence if not (hit.i <= i < hit.j)
+                        and not any(a.i <= i < a.j for a in ambiguous)]
+            if any(c == own for _, c, _ in evidence):
+                continue
+            scores: dict[str, int] = {}
+            for _, c, w in evidence:
+                scores[c] = scores.get(c, 0) + w
+            if scores and max(scores, key=scores.get) == other:
+                from .dictionary import Term
+
+                hit.kind = "place"
+                hit.entries = [Entry(f"place:{other}:{hit.start}", "place", self.text[hit.start:hit.end],
+                                     [Term(other, None)], source="ambiguous")]
+                changed = True
+        if changed:
+            self._evidence = self._country_evidence()
+            self.__dict__.pop("focus", None)
 
     def _support_surname(self, hit: Hit, seen_people: set[str]) -> Entry | None:
         candidates = hit.entries
