@@ -442,6 +442,11 @@ class DocumentActors:
         if agent_hits:
             last = agent_hits[-1]
             agent_sector = last.entry.terms[0].sector if last.entry.terms else None
+            if agent_sector is None:  # "Foreign Ministry spokesman": the ministry's sector
+                for hit in reversed(agent_hits[:-1]):
+                    if hit.entry.terms and hit.entry.terms[0].sector:
+                        agent_sector = hit.entry.terms[0].sector
+                        break
             agent_phrase = fold(self.text[last.start:last.end])
             agent_explicit = True
             if last.entry is not None and last.entry.source != "petrarch-agent" and \
@@ -592,6 +597,7 @@ class DocumentActors:
                     if pp.name == "of" or pp.name == "for":
                         coded.end = max(coded.end, pp.end)
                         coded.extra = pp.extra
+                        coded.name = _strip_article(self.text[coded.start:coded.end])
                     break
             for hit in more_countries:
                 country = hit.entry.coded(self.day)[0]
@@ -756,6 +762,8 @@ class DocumentActors:
             heads.append(head)
         for head in heads:
             self.resolve_head(head)
+        for actor in self.actors:
+            actor.mentions.sort(key=lambda m: (m.start, m.end))
         return self.actors
 
     # ---------------------------------------------------------------- lookup
@@ -845,6 +853,13 @@ def _looks_like_name(surface: str, phrase: str) -> bool:
     if not words:
         return False
     return words[0][:1].isupper() or words[0][:1].isdigit() or words[-1][:1].isupper()
+
+
+def _strip_article(text: str) -> str:
+    for prefix in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return text
 
 
 def _strip_the(text: str) -> str:
