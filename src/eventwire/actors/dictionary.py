@@ -267,19 +267,6 @@ def _parse_terms(spec: str) -> list[Term]:
     return [_parse_term(part) for part in spec.split(";") if part]
 
 
-def _parse_terms_slow(spec: str) -> list[Term]:
-    terms = []
-    for part in spec.split(";"):
-        if not part:
-            continue
-        code, _, rng = part.partition("@")
-        start, _, end = rng.partition("-")
-        country, sector = split_code(code)
-        fmt = lambda d: f"{d[:4]}-{d[4:6]}-{d[6:8]}" if d else ""
-        terms.append(Term(country, sector, fmt(start), fmt(end)))
-    return terms
-
-
 _ORG_WORDS = re.compile(
     r"\b(party|front|council|ministry|army|forces?|union|movement|organi[sz]ation|agency|"
     r"committee|association|bank|group|brigades?|league|alliance|corporation|company|court|"
