@@ -23,6 +23,7 @@ CATALOGUE: dict[str, str] = {
     "E113": "the reader failed on this input ({detail}); the rest of the input is skipped, please report it",
     "E200": "processing failed in stage {detail}; the document is kept in quarantine",
     "E201": "the language model could not be loaded{detail}; run `make install`",
+    "E210": "actor dictionary file could not be read{detail}; fix or remove the file",
     "E300": "store could not be opened{detail}",
     "E301": "store schema is newer than this eventwire{detail}; upgrade eventwire",
     "E302": "no such record{detail}",
