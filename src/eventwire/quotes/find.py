@@ -1,38 +1,108 @@
-"""Quotes stage: quotations with their speakers (first version: direct quotes)."""
+"""The quote stage: direct and indirect quotes, their speakers and when they were said."""
 from __future__ import annotations
 
-import re
+from ..context import DocContext
+from ..record import Quote
+from ..times import date_for
+from .candidates import Candidate
+from .direct import attribute_segments
+from .indirect import find_indirect
+from .lexicon import load_lexicon
+from .marks import find_segments
+from .speakers import Antecedents
 
-from .actors import actor_at
-from .context import DocContext
-from .record import Quote, Speaker
+_TIME_DEPS = ("npadvmod", "prep", "advmod", "tmod", "obl", "nmod", "pobj")
+# a direct quote with no cue is kept when it is a whole sentence (it is still somebody's
+# words); a quoted phrase inside a sentence with no cue is a scare quote or a title
+KEEP_UNCUED_SENTENCES = True
 
-_QUOTED = re.compile(r"[\"“]([^\"“”]{3,2000})[\"”]")
-_CUES = {"say", "tell", "add", "warn", "state", "announce", "claim", "insist", "declare"}
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _resolve_conflicts(direct: list[Candidate], indirect: list[Candidate]) -> list[Candidate]:
+    keep_direct = []
+    for d in direct:
+        cued = d.cue is not None or d.speaker is not None
+        if not cued:
+            absorbed = any(_overlap((d.start, d.end), (i.start, i.end)) for i in indirect)
+            if absorbed or d.embedded or not KEEP_UNCUED_SENTENCES:
+                continue
+        keep_direct.append(d)
+    keep_indirect = []
+    for i in indirect:
+        ispan = (i.start, i.end)
+        covered = sum(_overlap(ispan, (d.start, d.end)) for d in keep_direct)
+        if covered >= 0.6 * (i.end - i.start):
+            continue  # the quotation itself is the content: reported once, as direct
+        keep_indirect.append(i)
+    return keep_direct + keep_indirect
+
+
+def _quote_date(doc, cand: Candidate, ctx: DocContext) -> str | None:
+    cue = cand.cue
+    if cue is None:
+        return ctx.document.date_str
+    toks = [cue]
+    for child in cue.children:
+        if child.dep_ in _TIME_DEPS and not (cand.start <= child.idx < cand.end):
+            toks.extend(t for t in child.subtree if not (cand.start <= t.idx < cand.end))
+    span = doc[min(t.i for t in toks): max(t.i for t in toks) + 1]
+    try:
+        value, _precision = date_for(span, ctx, anchor_token=cue)
+    except TypeError:  # a time stage without the anchor keyword
+        value, _precision = date_for(span, ctx)
+    return value
+
+
+def _lemma(cand: Candidate) -> str | None:
+    if cand.cue is None:
+        return None
+    return "according to" if cand.cue.lower_ == "according" else cand.cue.lemma_.lower()
 
 
 def find_quotes(doc, ctx: DocContext) -> list[Quote]:
-    out = []
-    for m in _QUOTED.finditer(doc.text):
-        start, end = m.span(1)
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        sent = span.sent
-        cue = speaker = None
-        for tok in sent:
-            if tok.lemma_ in _CUES and not (start <= tok.idx < end):
-                cue = tok
-                break
-        if cue is not None:
-            subj = [t for t in cue.children if t.dep_ in ("nsubj", "nsubjpass")]
-            if subj:
-                s = subj[0]
-                left, right = s.left_edge.idx, s.right_edge.idx + len(s.right_edge)
-                actor = actor_at(left, right, ctx)
-                speaker = Speaker(start=left, end=right, text=doc.text[left:right],
-                                  actor=actor.id if actor else None)
-        out.append(Quote(start=start, end=end, text=doc.text[start:end], direct=True,
-                         cue=cue.text if cue is not None else None,
-                         date=ctx.document.date_str, speaker=speaker))
-    return out
+    lex = load_lexicon()
+    text = doc.text
+    segments = find_segments(text)
+    quoted = [(s.start, s.end) for s in segments if s.double]
+    antecedents = Antecedents(ctx, quoted)
+    direct = attribute_segments(doc, segments, ctx, lex, antecedents)
+    taken = {c.cue.i for c in direct if c.cue is not None}
+    indirect = find_indirect(doc, ctx, lex, antecedents, taken, quoted)
+    cands = sorted(_resolve_conflicts(direct, indirect), key=lambda c: (c.start, c.end))
+    quotes, lemmas = [], {}
+    for c in cands:
+        q = Quote(start=c.start, end=c.end, text=text[c.start:c.end], direct=c.direct,
+                  cue=c.cue_text, date=_quote_date(doc, c, ctx), speaker=c.speaker)
+        quotes.append(q)
+        lemmas[(q.start, q.end)] = _lemma(c)
+    ctx.scratch["quote_cue_lemmas"] = lemmas
+    return quotes
+
+
+def _bounds(span) -> tuple[int, int]:
+    if isinstance(span, tuple):
+        return span
+    if hasattr(span, "start_char"):
+        return span.start_char, span.end_char
+    return span.start, span.end
+
+
+def quote_for(span, ctx: DocContext) -> Quote | None:
+    """The innermost quote whose content contains ``span`` (a spaCy Span, a record part with
+    ``start``/``end``, or a ``(start, end)`` pair), or None when it is not reported speech."""
+    start, end = _bounds(span)
+    best = None
+    for q in ctx.quotes:
+        if q.start <= start and end <= q.end and (best is None or q.end - q.start < best.end - best.start):
+            best = q
+    return best
+
+
+def statement_category(quote: Quote, ctx: DocContext) -> str | None:
+    """The PLOVER category of the statement itself (`X warned ...` → THREATEN), or None."""
+    lemma = ctx.scratch.get("quote_cue_lemmas", {}).get((quote.start, quote.end))
+    entry = load_lexicon().cues.get(lemma) if lemma else None
+    return entry.plover if entry else None

@@ -1,0 +1,229 @@
+"""Direct quotes: quoted stretches with their cue and speaker.
+
+For each quoted stretch the cue is looked for right after it (`"...," a spokesman said`),
+then right before it (`He said: "..."`, `Trump attacked "..."`), in the same sentence and
+paragraph; a paragraph ending in a colon (`He continued:`) introduces the next one. Byline
+dashes (`"..." ― Name`) and transcript labels (`"PENCE: ...`) are read as speakers too.
+The parts of a quote split around its cue (`"A," he said, "B."`) are joined into one quote.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..context import DocContext
+from .candidates import Candidate
+from .lexicon import Lexicon
+from .marks import Segment
+from .speakers import Antecedents, resolve_speaker, speaker_from_chars, subject_of
+
+_DASH_SPEAKER = re.compile(r"[ \t\xa0]*[―—–][ \t\xa0]*([A-Z][^\n“”\"―—]{1,60}?)[ \t\xa0.]*(?=\n|$|[“”\"])")
+_LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z]|[A-Z][a-z]+):[ \t\xa0]+")
+_SENT_END = {".", "!", "?"}
+_CLAUSE_END = set(",;:!?—–―-")
+_QUOTE_CHARS = set("\"“”„«»‘’'`")
+_MAX_WINDOW = 40
+
+
+class TokenIndex:
+    def __init__(self, doc):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at(self, char: int) -> int:
+        """Index of the token containing (or starting after) character ``char``."""
+        i = bisect.bisect_right(self.starts, char) - 1
+        return max(i, 0)
+
+
+def _is_cue(tok, lex: Lexicon) -> bool:
+    if tok.lower_ == "according":
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.cues and tok.lemma_ != "be"
+
+
+def _blocks(tok) -> bool:
+    """A token that ends the search for a cue: a full verb of another clause."""
+    return tok.pos_ == "VERB" and tok.tag_ not in ("VBG", "VBN") and tok.dep_ not in ("aux", "auxpass")
+
+
+def _after_window(doc, idx: TokenIndex, seg: Segment, next_open: int) -> list:
+    toks = []
+    if not seg.closed:
+        return toks
+    i = idx.at(seg.close)
+    if i < len(doc) and doc[i].idx < seg.close:
+        i += 1
+    limit = min(next_open, seg.para_end)
+    while i < len(doc) and doc[i].idx < limit and len(toks) < _MAX_WINDOW:
+        t = doc[i]
+        toks.append(t)
+        if t.text in _SENT_END:
+            break
+        i += 1
+    return toks
+
+
+def _before_window(doc, idx: TokenIndex, seg: Segment, prev_close: int) -> list:
+    toks = []
+    i = idx.at(seg.open)
+    if doc[i].idx >= seg.open:
+        i -= 1
+    floor = max(prev_close, seg.para_start)
+    while i >= 0 and doc[i].idx >= floor and len(toks) < _MAX_WINDOW:
+        t = doc[i]
+        if t.text in _SENT_END:
+            break
+        toks.append(t)
+        i -= 1
+    toks.reverse()
+    return toks
+
+
+def _cue_after(window, lex) -> object:
+    for t in window:
+        if _is_cue(t, lex):
+            return t
+        if _blocks(t):
+            return None
+    return None
+
+
+def _cue_before(window, lex) -> object:
+    for t in reversed(window):
+        if _is_cue(t, lex):
+            return t
+        if _blocks(t) and t.dep_ not in ("xcomp",):
+            return None
+    return None
+
+
+def _speaker_for_cue(cue, window, ctx, lex, antecedents):
+    if cue.lower_ == "according":
+        for c in cue.children:
+            for p in c.children if c.lower_ == "to" else ():
+                if p.dep_ == "pobj":
+                    return resolve_speaker(p, ctx, lex, antecedents)
+        if cue.i + 2 < len(cue.doc):
+            return resolve_speaker(cue.doc[cue.i + 2], ctx, lex, antecedents)
+        return None
+    subj = subject_of(cue)
+    if subj is None:
+        # "said Caddell" misparsed: the first name or pronoun next to the cue
+        for t in window:
+            if t.i > cue.i and t.pos_ in ("PROPN", "PRON") and t.i - cue.i <= 3:
+                subj = t
+                break
+    if subj is None:
+        return None
+    return resolve_speaker(subj, ctx, lex, antecedents)
+
+
+def _ends_clause(text: str, seg: Segment) -> bool:
+    inner = text[seg.start:seg.end].rstrip()
+    after = text[seg.close:seg.close + 2].lstrip(" \xa0")
+    return bool(inner) and inner[-1] in _CLAUSE_END or after[:1] in (",", "—", "–", "―")
+
+
+def _starts_sentence(doc, idx: TokenIndex, seg: Segment) -> bool:
+    before = doc.text[seg.para_start:seg.open].rstrip(" \t\xa0")
+    return not before or before[-1] in ".!?:" or before[-1] in _QUOTE_CHARS
+
+
+def attribute_segments(doc, segments: list[Segment], ctx: DocContext, lex: Lexicon,
+                       antecedents: Antecedents) -> list[Candidate]:
+    text = doc.text
+    idx = TokenIndex(doc)
+    out: list[Candidate] = []
+    for k, seg in enumerate(segments):
+        nxt = segments[k + 1].open if k + 1 < len(segments) else len(text)
+        prv = segments[k - 1].close if k > 0 else 0
+        cand = Candidate(seg.start, seg.end, direct=True, segments=[seg])
+        # a transcript label opening the quotation: "PENCE: Well, look ..."
+        label = _LABEL.match(text, seg.start)
+        if label and seg.open == seg.para_start and (label.group(1).isupper() or seg.double):
+            cand.start = label.end()
+            name_end = label.start(1) + len(label.group(1))
+            cand.speaker = speaker_from_chars(doc, label.start(1), name_end, ctx)
+            cand.cue_text = ":"
+            out.append(cand)
+            continue
+        dash = _DASH_SPEAKER.match(text, seg.close) if seg.closed else None
+        if dash and dash.end() <= seg.para_end:
+            cand.speaker = speaker_from_chars(doc, dash.start(1), dash.end(1), ctx)
+            cand.cue_text = text[seg.close:dash.start(1)].strip(" \t\xa0") or None
+            out.append(cand)
+            continue
+        after = _after_window(doc, idx, seg, nxt)
+        before = _before_window(doc, idx, seg, prv)
+        cue_a = _cue_after(after, lex)
+        cue_b = _cue_before(before, lex)
+        if cue_a is not None and (_ends_clause(text, seg) or cue_b is None):
+            cue, window = cue_a, after
+        elif cue_b is not None:
+            cue, window = cue_b, before
+        else:
+            cue, window = None, []
+        if cue is None and seg.open == seg.para_start:
+            cue = _colon_intro(doc, idx, seg, lex)
+            window = []
+        if cue is not None:
+            cand.cue = cue
+            cand.cue_text = cue_phrase(cue, lex)
+            cand.speaker = _speaker_for_cue(cue, window, ctx, lex, antecedents)
+        else:
+            cand.embedded = not _starts_sentence(doc, idx, seg)
+        out.append(cand)
+    return _join_split_quotes(text, out)
+
+
+def _colon_intro(doc, idx: TokenIndex, seg: Segment, lex: Lexicon):
+    """`He said:` closing the previous paragraph introduces this one."""
+    prev_end = seg.para_start - 1
+    while prev_end > 0 and doc.text[prev_end - 1].isspace():
+        prev_end -= 1
+    if prev_end <= 0 or doc.text[prev_end - 1] != ":":
+        return None
+    j = idx.at(prev_end - 1)
+    for t in reversed(doc[max(0, j - 12):j]):
+        if t.text in _SENT_END:
+            break
+        if _is_cue(t, lex):
+            return t
+    return None
+
+
+def cue_phrase(cue, lex: Lexicon) -> str:
+    """The cue as written: the verb, with its particle or framing preposition (`called for`)."""
+    if cue.lower_ == "according":
+        return "according to"
+    entry = lex.cues.get(cue.lemma_.lower())
+    frames = entry.frames if entry else frozenset()
+    nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if nxt is not None and nxt.head.i == cue.i and (
+            nxt.dep_ == "prt" or (nxt.dep_ == "prep" and f"prep:{nxt.lower_}" in frames)):
+        return cue.text + " " + nxt.text
+    return cue.text
+
+
+def _join_split_quotes(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """`"A," he said, "B."` is one quote: join a part to the part before it in the paragraph
+    when they share the cue, or when it has no cue and the previous part's cue lies between."""
+    out: list[Candidate] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if prev is not None and prev.segments and cand.segments \
+                and prev.segments[0].para_start == cand.segments[0].para_start and prev.direct:
+            gap_start, gap_end = prev.segments[-1].close, cand.segments[0].open
+            same_cue = cand.cue is not None and prev.cue is not None and cand.cue.i == prev.cue.i
+            cue_between = (prev.cue is not None and gap_start <= prev.cue.idx < gap_end) \
+                or (prev.cue is None and prev.speaker is not None and prev.cue_text
+                    and gap_start <= prev.speaker.start < gap_end)
+            if same_cue or (cand.cue is None and cand.speaker is None and not cand.embedded
+                            and (cue_between or not text[gap_start:gap_end].strip(" \t\xa0,.;:"))
+                            and prev.speaker is not None):
+                prev.end = cand.end
+                prev.segments.extend(cand.segments)
+                continue
+        out.append(cand)
+    return out

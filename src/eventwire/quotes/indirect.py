@@ -1,0 +1,109 @@
+"""Indirect speech: `X said that ...`, `according to X, ...`, `X told reporters ...`,
+`X warned of ...`, and the beliefs, findings and intentions news attributes to sources.
+
+A cue verb's content is its clausal complement (ccomp), or the frames its lexicon entry
+lists (xcomp for `urged Congress to act`, a prepositional object for `called for talks`,
+the object for `denied the claim`). A parenthetical cue (`The plan is dead, he said.`)
+takes the clause it interrupts; `according to X` takes the clause it modifies.
+"""
+from __future__ import annotations
+
+from ..context import DocContext
+from .candidates import Candidate
+from .direct import cue_phrase
+from .lexicon import Lexicon
+from .speakers import Antecedents, resolve_speaker, subject_of
+
+_TRIM = " \t\n\xa0,;:."
+
+
+def _content_tokens(cue, lex: Lexicon) -> list:
+    entry = lex.cues.get(cue.lemma_.lower())
+    frames = entry.frames if entry else frozenset()
+    parts = []
+    for child in cue.children:
+        dep = child.dep_
+        if dep == "ccomp" or (dep == "xcomp" and "xcomp" in frames) \
+                or (dep in ("dobj", "oprd") and (dep in frames)):
+            parts.append(child)
+        elif dep == "prep" and f"prep:{child.lower_}" in frames:
+            parts.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif dep == "dobj" and "xcomp" in frames:
+            # "urged Congress to act": the object's infinitive
+            parts.extend(c for c in child.children if c.dep_ in ("acl", "xcomp", "ccomp"))
+    toks = []
+    for p in parts:
+        toks.extend(p.subtree)
+    return toks
+
+
+def _parenthetical_content(cue) -> list:
+    """`The plan is dead, he said.`: the clause the cue interrupts, before the cue."""
+    head = cue.head
+    if head is cue or cue.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or head.i > cue.i:
+        return []
+    if subject_of(cue) is None or subject_of(cue).head is not cue:
+        return []
+    own = {t.i for t in cue.subtree}
+    return [t for t in head.subtree if t.i not in own and t.i < cue.i]
+
+
+def _according_content(tok) -> list:
+    head = tok.head
+    if head is tok:
+        return []
+    own = {t.i for t in tok.subtree}
+    rest = [t for t in head.subtree if t.i not in own and not t.is_punct]
+    before = [t for t in rest if t.i < tok.i]
+    after = [t for t in rest if t.i > tok.i]
+    if not before or not after:
+        return before or after
+    return rest
+
+
+def _span(doc, toks) -> tuple[int, int] | None:
+    if not toks:
+        return None
+    i = min(t.i for t in toks)
+    j = max(t.i for t in toks)
+    start, end = doc[i].idx, doc[j].idx + len(doc[j])
+    text = doc.text
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if end - start < 3:
+        return None
+    return start, end
+
+
+def find_indirect(doc, ctx: DocContext, lex: Lexicon, antecedents: Antecedents,
+                  taken_cues: set[int], quoted: list[tuple[int, int]]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.i in taken_cues:
+            continue
+        if any(qs <= tok.idx < qe for qs, qe in quoted):
+            continue  # a verb inside quoted speech belongs to the quote
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            span = _span(doc, _according_content(tok))
+            pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if span is None or pobj is None:
+                continue
+            speaker = resolve_speaker(pobj, ctx, lex, antecedents)
+            out.append(Candidate(span[0], span[1], direct=False, cue=tok,
+                                 cue_text="according to", speaker=speaker))
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.cues or tok.lemma_ == "be":
+            continue
+        toks = _content_tokens(tok, lex) or _parenthetical_content(tok)
+        span = _span(doc, toks)
+        if span is None or span[0] <= tok.idx < span[1]:
+            continue
+        subj = subject_of(tok)
+        speaker = resolve_speaker(subj, ctx, lex, antecedents) if subj is not None else None
+        if subj is not None and subj.lower_ in ("it", "there") and subj.dep_ == "nsubjpass":
+            speaker = None  # "it was reported that ...": no source in the text
+        out.append(Candidate(span[0], span[1], direct=False, cue=tok, cue_text=cue_phrase(tok, lex),
+                             speaker=speaker))
+    return out

@@ -1,0 +1,119 @@
+"""Speakers: the mention that said it, resolved to an actor of the actor stage.
+
+Names and descriptions are looked up with ``actors.actor_at``. Pronouns ("he said") and
+relative pronouns ("Clinton, who said ...") keep their own text as the speaker span and take
+the actor id of their antecedent: the actor stage's own coreference when it has one, else the
+most recent preceding actor mention of a compatible type outside quoted text. Role
+descriptions ("the minister said") without a name inside fall back the same way.
+"""
+from __future__ import annotations
+
+import bisect
+
+from ..actors import actor_at
+from ..context import DocContext
+from ..record import Actor, Speaker
+from .lexicon import Lexicon
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep")
+_DROP_CHILDREN = ("relcl", "acl", "advcl", "punct_edge")
+_GROUP_TYPES = ("organization", "country", "group")
+
+
+class Antecedents:
+    """Actor mentions in text order, outside quoted stretches, for pronoun resolution."""
+
+    def __init__(self, ctx: DocContext, quoted: list[tuple[int, int]]):
+        mentions = []
+        for actor in ctx.actors:
+            for m in actor.mentions:
+                if not any(qs <= m.start and m.end <= qe for qs, qe in quoted):
+                    mentions.append((m.start, m.end, actor))
+        mentions.sort(key=lambda x: (x[0], x[1]))
+        self._mentions = mentions
+        self._starts = [m[0] for m in mentions]
+
+    def before(self, offset: int, types: tuple[str, ...]) -> Actor | None:
+        i = bisect.bisect_left(self._starts, offset) - 1
+        while i >= 0:
+            start, end, actor = self._mentions[i]
+            if end <= offset and actor.type in types:
+                return actor
+            i -= 1
+        return None
+
+
+def subject_of(verb):
+    """The subject token of a cue verb, climbing out of participles and conjuncts."""
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        if tok.dep_ in ("relcl",) and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head
+        if tok.dep_ not in _CLIMB or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def np_bounds(head) -> tuple[int, int]:
+    """Token range [i, j) of a noun phrase: its subtree without clauses hanging off it."""
+    drop = set()
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl", "advcl"):
+            drop.update(t.i for t in child.subtree)
+    toks = [t for t in head.subtree if t.i not in drop]
+    # keep the contiguous stretch around the head
+    i = j = head.i
+    present = {t.i for t in toks}
+    while i - 1 in present:
+        i -= 1
+    while j + 1 in present:
+        j += 1
+    doc = head.doc
+    while i < j and (doc[i].is_punct or doc[i].is_space) and doc[i].text not in "([":
+        i += 1
+    while j > i and (doc[j].is_punct or doc[j].is_space) and doc[j].text not in ")]":
+        j -= 1
+    return i, j + 1
+
+
+def _actor_for_tokens(doc, i: int, j: int, head, ctx: DocContext) -> Actor | None:
+    actor = actor_at(head.idx, head.idx + len(head), ctx)
+    if actor is None:
+        actor = actor_at(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), ctx)
+    return actor
+
+
+def resolve_speaker(head, ctx: DocContext, lex: Lexicon, antecedents: Antecedents) -> Speaker:
+    """The Speaker for a subject token ``head`` (a name, description or pronoun)."""
+    doc = head.doc
+    low = head.lower_
+    start, end = head.idx, head.idx + len(head)
+    if low in lex.relatives and head.dep_ in _SUBJECTS and head.head.dep_ == "relcl":
+        noun = head.head.head
+        i, j = np_bounds(noun)
+        actor = _actor_for_tokens(doc, i, j, noun, ctx)
+        return Speaker(start=start, end=end, text=head.text, actor=actor.id if actor else None)
+    if low in lex.person_pronouns or low in lex.group_pronouns:
+        actor = actor_at(start, end, ctx)
+        if actor is None:
+            types = ("person",) if low in lex.person_pronouns else _GROUP_TYPES
+            actor = antecedents.before(start, types)
+        return Speaker(start=start, end=end, text=head.text, actor=actor.id if actor else None)
+    i, j = np_bounds(head)
+    s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+    actor = _actor_for_tokens(doc, i, j, head, ctx)
+    if actor is None and head.lower_ in lex.titles and any(
+            c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det"):
+        actor = antecedents.before(s, ("person",))
+    return Speaker(start=s, end=e, text=doc.text[s:e], actor=actor.id if actor else None)
+
+
+def speaker_from_chars(doc, start: int, end: int, ctx: DocContext) -> Speaker:
+    """A Speaker for a stretch of text found by pattern (a byline dash, a transcript label)."""
+    actor = actor_at(start, end, ctx)
+    return Speaker(start=start, end=end, text=doc.text[start:end], actor=actor.id if actor else None)
