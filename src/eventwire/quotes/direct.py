@@ -43,8 +43,10 @@ def _is_cue(tok, lex: Lexicon) -> bool:
 
 
 def _blocks(tok) -> bool:
-    """A token that ends the search for a cue: a full verb of another clause."""
-    return tok.pos_ == "VERB" and tok.tag_ not in ("VBG", "VBN") and tok.dep_ not in ("aux", "auxpass")
+    """A token that ends the search for a cue: a full verb of another clause (a capitalized
+    "verb" inside a name, as in "Tulsa police Chief ...", is a tagging slip and does not)."""
+    return (tok.pos_ == "VERB" and tok.tag_ not in ("VBG", "VBN")
+            and tok.dep_ not in ("aux", "auxpass") and not tok.is_title)
 
 
 def _after_window(doc, idx: TokenIndex, seg: Segment, next_open: int) -> list:
@@ -98,7 +100,26 @@ def _cue_before(window, lex) -> object:
     return None
 
 
-def _speaker_for_cue(cue, window, ctx, lex, antecedents):
+def _inside(tok, quoted) -> bool:
+    return any(qs <= tok.idx < qe for qs, qe in quoted)
+
+
+def _window_subject(window, cue, quoted):
+    """The speaker noun next to a cue when the parse gives none outside the quotation."""
+    outside = [t for t in window if not t.is_punct and not _inside(t, quoted)]
+    ordered = [t for t in outside if t.i < cue.i] + [t for t in outside if t.i > cue.i]
+    span = {t.i for t in outside}
+    for t in ordered:
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.i != cue.i:
+            head = t
+            while head.head.i in span and head.head.pos_ in ("PROPN", "NOUN") \
+                    and head.dep_ in ("compound", "appos", "flat", "nmod", "poss", "amod"):
+                head = head.head
+            return head
+    return None
+
+
+def _speaker_for_cue(cue, window, ctx, lex, antecedents, quoted=()):
     if cue.lower_ == "according":
         for c in cue.children:
             for p in c.children if c.lower_ == "to" else ():
@@ -108,12 +129,9 @@ def _speaker_for_cue(cue, window, ctx, lex, antecedents):
             return resolve_speaker(cue.doc[cue.i + 2], ctx, lex, antecedents)
         return None
     subj = subject_of(cue)
-    if subj is None:
-        # "said Caddell" misparsed: the first name or pronoun next to the cue
-        for t in window:
-            if t.i > cue.i and t.pos_ in ("PROPN", "PRON") and t.i - cue.i <= 3:
-                subj = t
-                break
+    if subj is None or _inside(subj, quoted):
+        # no subject, or one inside the quotation ("said James Acton" misparsed)
+        subj = _window_subject(window, cue, quoted)
     if subj is None:
         return None
     return resolve_speaker(subj, ctx, lex, antecedents)
@@ -125,15 +143,59 @@ def _ends_clause(text: str, seg: Segment) -> bool:
     return bool(inner) and inner[-1] in _CLAUSE_END or after[:1] in (",", "—", "–", "―")
 
 
-def _starts_sentence(doc, idx: TokenIndex, seg: Segment) -> bool:
+def _starts_clause(doc, seg: Segment) -> bool:
+    """Whether the quotation opens a sentence or a clause (not a phrase inside one)."""
     before = doc.text[seg.para_start:seg.open].rstrip(" \t\xa0")
-    return not before or before[-1] in ".!?:" or before[-1] in _QUOTE_CHARS
+    return not before or before[-1] in ".!?:;,—–―(" or before[-1] in _QUOTE_CHARS
+
+
+def _attaches_after(text: str, seg: Segment, after) -> bool:
+    """`"...," he said` / `"..." said Obama`: the words after the quotation are its
+    attribution only when the quotation ends a clause or they open with the speaker/cue."""
+    if _ends_clause(text, seg):
+        return True
+    first = next((t for t in after if not t.is_punct), None)
+    return first is not None and first.pos_ in ("PRON", "PROPN", "NOUN", "DET", "VERB") \
+        and first.i == after[0].i
+
+
+def _looks_like_title(content: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", content) if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words) and len(content.split()) > 1
+
+
+def _governs(cue, tok_i: int, doc) -> bool:
+    """Whether the cue verb is a near ancestor of the quotation's first word."""
+    tok = doc[tok_i]
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == cue.i:
+            return True
+    return False
+
+
+def _colon_speaker(before, ctx, lex, antecedents, quoted):
+    """`The piece used her words as its headline: "..."` / `A lesson from Lynch: '...'`."""
+    toks = [t for t in before if not _inside(t, quoted)]
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.dep_ == "ROOT" or t.head.i not in ids:
+            subj = subject_of(t) if t.pos_ in ("VERB", "AUX") else None
+            if subj is not None and not _inside(subj, quoted):
+                return resolve_speaker(subj, ctx, lex, antecedents)
+    for t in reversed(toks):
+        if t.pos_ == "PROPN":
+            return resolve_speaker(t, ctx, lex, antecedents)
+    return None
 
 
 def attribute_segments(doc, segments: list[Segment], ctx: DocContext, lex: Lexicon,
                        antecedents: Antecedents) -> list[Candidate]:
     text = doc.text
     idx = TokenIndex(doc)
+    quoted = [(s.start, s.end) for s in segments]
     out: list[Candidate] = []
     for k, seg in enumerate(segments):
         nxt = segments[k + 1].open if k + 1 < len(segments) else len(text)
@@ -156,8 +218,17 @@ def attribute_segments(doc, segments: list[Segment], ctx: DocContext, lex: Lexic
             continue
         after = _after_window(doc, idx, seg, nxt)
         before = _before_window(doc, idx, seg, prv)
-        cue_a = _cue_after(after, lex)
+        starts = _starts_clause(doc, seg)
+        content = text[seg.start:seg.end].strip()
+        phrase = not starts and len(content.split()) <= 6 and content[-1:] not in ".!?,"
+        if phrase and _looks_like_title(content):
+            cand.embedded = True  # a title in quotation marks: “Fox News Sunday”
+            out.append(cand)
+            continue
+        cue_a = _cue_after(after, lex) if starts and _attaches_after(text, seg, after) else None
         cue_b = _cue_before(before, lex)
+        if cue_b is not None and phrase and not _governs(cue_b, idx.at(seg.start), doc):
+            cue_b = None  # a scare-quoted phrase somewhere in a reported clause
         if cue_a is not None and (_ends_clause(text, seg) or cue_b is None):
             cue, window = cue_a, after
         elif cue_b is not None:
@@ -170,9 +241,12 @@ def attribute_segments(doc, segments: list[Segment], ctx: DocContext, lex: Lexic
         if cue is not None:
             cand.cue = cue
             cand.cue_text = cue_phrase(cue, lex)
-            cand.speaker = _speaker_for_cue(cue, window, ctx, lex, antecedents)
+            cand.speaker = _speaker_for_cue(cue, window, ctx, lex, antecedents, quoted)
+        elif text[seg.para_start:seg.open].rstrip(" \t\xa0").endswith(":") and not phrase:
+            cand.cue_text = ":"
+            cand.speaker = _colon_speaker(before, ctx, lex, antecedents, quoted)
         else:
-            cand.embedded = not _starts_sentence(doc, idx, seg)
+            cand.embedded = not starts or phrase
         out.append(cand)
     return _join_split_quotes(text, out)
 

@@ -14,7 +14,7 @@ from .speakers import Antecedents
 _TIME_DEPS = ("npadvmod", "prep", "advmod", "tmod", "obl", "nmod", "pobj")
 # a direct quote with no cue is kept when it is a whole sentence (it is still somebody's
 # words); a quoted phrase inside a sentence with no cue is a scare quote or a title
-KEEP_UNCUED_SENTENCES = True
+KEEP_UNCUED_SENTENCES = False
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -51,8 +51,8 @@ def subject_of(verb):
         for child in tok.children:
             if child.dep_ in _SUBJECTS:
                 return child
-        if tok.dep_ in ("relcl",) and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return tok.head
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head  # "footage of Clinton asking ...", "Clinton, who said ..."
         if tok.dep_ not in _CLIMB or tok.head is tok:
             return None
         tok = tok.head
