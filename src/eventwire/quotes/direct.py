@@ -128,7 +128,12 @@ def _speaker_for_cue(cue, window, ctx, lex, antecedents, quoted=()):
         if cue.i + 2 < len(cue.doc):
             return resolve_speaker(cue.doc[cue.i + 2], ctx, lex, antecedents)
         return None
-    subj = subject_of(cue)
+    subj = None
+    prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if cue.tag_ == "VBG" and prev is not None and prev.pos_ in ("PROPN", "NOUN") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        subj = prev  # "footage of Trump saying, ..."
+    subj = subj or subject_of(cue)
     if subj is None or _inside(subj, quoted):
         # no subject, or one inside the quotation ("said James Acton" misparsed)
         subj = _window_subject(window, cue, quoted)
@@ -154,9 +159,12 @@ def _attaches_after(text: str, seg: Segment, after) -> bool:
     attribution only when the quotation ends a clause or they open with the speaker/cue."""
     if _ends_clause(text, seg):
         return True
+    return bool(after) and not after[0].is_punct and _opens_with_speaker(after)
+
+
+def _opens_with_speaker(after) -> bool:
     first = next((t for t in after if not t.is_punct), None)
-    return first is not None and first.pos_ in ("PRON", "PROPN", "NOUN", "DET", "VERB") \
-        and first.i == after[0].i
+    return first is not None and first.pos_ in ("PRON", "PROPN", "NOUN", "DET", "VERB", "ADJ")
 
 
 def _looks_like_title(content: str) -> bool:
@@ -229,6 +237,9 @@ def attribute_segments(doc, segments: list[Segment], ctx: DocContext, lex: Lexic
         cue_b = _cue_before(before, lex)
         if cue_b is not None and phrase and not _governs(cue_b, idx.at(seg.start), doc):
             cue_b = None  # a scare-quoted phrase somewhere in a reported clause
+        if cue_b is not None and cue_a is not None and not _opens_with_speaker(after) \
+                and text[seg.para_start:seg.open].rstrip(" \t\xa0")[-1:] in (",", ":"):
+            cue_a = None  # `saying, "...," when Clinton blasted him`: the cue came first
         if cue_a is not None and (_ends_clause(text, seg) or cue_b is None):
             cue, window = cue_a, after
         elif cue_b is not None:
@@ -248,7 +259,7 @@ def attribute_segments(doc, segments: list[Segment], ctx: DocContext, lex: Lexic
         else:
             cand.embedded = not starts or phrase
         out.append(cand)
-    return _join_split_quotes(text, out)
+    return _join_split_quotes(text, _join_paragraphs(text, out))
 
 
 def _colon_intro(doc, idx: TokenIndex, seg: Segment, lex: Lexicon):
@@ -278,6 +289,25 @@ def cue_phrase(cue, lex: Lexicon) -> str:
             nxt.dep_ == "prt" or (nxt.dep_ == "prep" and f"prep:{nxt.lower_}" in frames)):
         return cue.text + " " + nxt.text
     return cue.text
+
+
+def _join_paragraphs(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A quotation left open at the end of its paragraph and re-opened at the start of the
+    next one (news style for a quote running over paragraphs) is one quote."""
+    out: list[Candidate] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if prev is not None and prev.segments and cand.segments and not prev.segments[-1].closed \
+                and cand.segments[0].open == cand.segments[0].para_start \
+                and not text[prev.segments[-1].para_end:cand.segments[0].open].strip():
+            prev.end = cand.end
+            prev.segments.extend(cand.segments)
+            if prev.speaker is None and cand.speaker is not None:
+                prev.cue, prev.cue_text, prev.speaker = cand.cue, cand.cue_text, cand.speaker
+            prev.embedded = False
+            continue
+        out.append(cand)
+    return out
 
 
 def _join_split_quotes(text: str, cands: list[Candidate]) -> list[Candidate]:

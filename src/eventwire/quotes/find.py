@@ -15,13 +15,14 @@ _TIME_DEPS = ("npadvmod", "prep", "advmod", "tmod", "obl", "nmod", "pobj")
 # a direct quote with no cue is kept when it is a whole sentence (it is still somebody's
 # words); a quoted phrase inside a sentence with no cue is a scare quote or a title
 KEEP_UNCUED_SENTENCES = False
+_TRIM = " \t\n\xa0,;:.-–—\"“'‘"
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _resolve_conflicts(direct: list[Candidate], indirect: list[Candidate]) -> list[Candidate]:
+def _resolve_conflicts(text: str, direct: list[Candidate], indirect: list[Candidate]) -> list[Candidate]:
     keep_direct = []
     for d in direct:
         cued = d.cue is not None or d.speaker is not None
@@ -32,6 +33,14 @@ def _resolve_conflicts(direct: list[Candidate], indirect: list[Candidate]) -> li
         keep_direct.append(d)
     keep_indirect = []
     for i in indirect:
+        for d in keep_direct:  # reported speech ends where a quotation with its own cue begins
+            if i.start < d.segments[0].open < i.end and d.cue is not None and (
+                    i.cue is None or not (d.start <= i.cue.idx < d.end)):
+                i.end = d.segments[0].open
+                while i.end > i.start and text[i.end - 1] in _TRIM:
+                    i.end -= 1
+        if i.end - i.start < 3:
+            continue
         ispan = (i.start, i.end)
         covered = sum(_overlap(ispan, (d.start, d.end)) for d in keep_direct)
         if covered >= 0.6 * (i.end - i.start):
@@ -71,7 +80,7 @@ def find_quotes(doc, ctx: DocContext) -> list[Quote]:
     direct = attribute_segments(doc, segments, ctx, lex, antecedents)
     taken = {c.cue.i for c in direct if c.cue is not None}
     indirect = find_indirect(doc, ctx, lex, antecedents, taken, quoted)
-    cands = sorted(_resolve_conflicts(direct, indirect), key=lambda c: (c.start, c.end))
+    cands = sorted(_resolve_conflicts(text, direct, indirect), key=lambda c: (c.start, c.end))
     quotes, lemmas = [], {}
     for c in cands:
         q = Quote(start=c.start, end=c.end, text=text[c.start:c.end], direct=c.direct,

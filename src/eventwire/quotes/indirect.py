@@ -61,13 +61,18 @@ def _according_content(tok) -> list:
     return rest
 
 
-def _span(doc, toks) -> tuple[int, int] | None:
+def _span(doc, toks, cue) -> tuple[int, int] | None:
+    """The content's character span, kept inside the cue's paragraph."""
+    text = doc.text
+    p0 = text.rfind("\n", 0, cue.idx) + 1
+    p1 = text.find("\n", cue.idx)
+    p1 = len(text) if p1 < 0 else p1
+    toks = [t for t in toks if p0 <= t.idx < p1]
     if not toks:
         return None
     i = min(t.i for t in toks)
     j = max(t.i for t in toks)
     start, end = doc[i].idx, doc[j].idx + len(doc[j])
-    text = doc.text
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
@@ -86,7 +91,7 @@ def find_indirect(doc, ctx: DocContext, lex: Lexicon, antecedents: Antecedents,
         if any(qs <= tok.idx < qe for qs, qe in quoted):
             continue  # a verb inside quoted speech belongs to the quote
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            span = _span(doc, _according_content(tok))
+            span = _span(doc, _according_content(tok), tok)
             pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if span is None or pobj is None:
                 continue
@@ -97,7 +102,7 @@ def find_indirect(doc, ctx: DocContext, lex: Lexicon, antecedents: Antecedents,
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.cues or tok.lemma_ == "be":
             continue
         toks = _content_tokens(tok, lex) or _parenthetical_content(tok)
-        span = _span(doc, toks)
+        span = _span(doc, toks, tok)
         if span is None or span[0] <= tok.idx < span[1]:
             continue
         subj = subject_of(tok)
