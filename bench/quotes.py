@@ -144,7 +144,7 @@ def run_eventwire(records: list[dict]) -> tuple[dict, float]:
         out[rec["id"]] = [{"start": q.start, "end": q.end,
                            "speaker_start": q.speaker.start if q.speaker else None,
                            "speaker_end": q.speaker.end if q.speaker else None,
-                           "direct": q.direct}
+                           "direct": q.direct, "cue": q.cue}
                           for q in ctx.quotes]
     return out, time.perf_counter() - t0
 

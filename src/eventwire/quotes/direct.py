@@ -291,6 +291,19 @@ def cue_phrase(cue, lex: Lexicon) -> str:
     return cue.text
 
 
+def _style(text: str, seg: Segment) -> str:
+    mark = text[seg.open:seg.start]
+    return "straight" if mark in ('"', "''") else "single" if not seg.double else "curly"
+
+
+def _complete(text: str, seg: Segment) -> bool:
+    """A quoted part that ends its sentence (nothing but a new quotation or the paragraph's
+    end follows), as opposed to one the narrative runs on from."""
+    inner = text[seg.start:seg.end].rstrip()
+    rest = text[seg.close:seg.para_end].lstrip(" \t\xa0")
+    return inner[-1:] in ".!?" or not rest or rest[0] in "“\"'‘«" or rest[0] in ".!?"
+
+
 def _join_paragraphs(text: str, cands: list[Candidate]) -> list[Candidate]:
     """A quotation left open at the end of its paragraph and re-opened at the start of the
     next one (news style for a quote running over paragraphs) is one quote."""
@@ -299,7 +312,8 @@ def _join_paragraphs(text: str, cands: list[Candidate]) -> list[Candidate]:
         prev = out[-1] if out else None
         if prev is not None and prev.segments and cand.segments and not prev.segments[-1].closed \
                 and cand.segments[0].open == cand.segments[0].para_start \
-                and not text[prev.segments[-1].para_end:cand.segments[0].open].strip():
+                and not text[prev.segments[-1].para_end:cand.segments[0].open].strip() \
+                and _style(text, prev.segments[-1]) == _style(text, cand.segments[0]):
             prev.end = cand.end
             prev.segments.extend(cand.segments)
             if prev.speaker is None and cand.speaker is not None:
@@ -324,6 +338,7 @@ def _join_split_quotes(text: str, cands: list[Candidate]) -> list[Candidate]:
                 or (prev.cue is None and prev.speaker is not None and prev.cue_text
                     and gap_start <= prev.speaker.start < gap_end)
             if same_cue or (cand.cue is None and cand.speaker is None and not cand.embedded
+                            and _complete(text, cand.segments[-1])
                             and (cue_between or not text[gap_start:gap_end].strip(" \t\xa0,.;:"))
                             and prev.speaker is not None):
                 prev.end = cand.end

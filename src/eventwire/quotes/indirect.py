@@ -38,14 +38,27 @@ def _content_tokens(cue, lex: Lexicon) -> list:
 
 
 def _parenthetical_content(cue) -> list:
-    """`The plan is dead, he said.`: the clause the cue interrupts, before the cue."""
+    """`The plan is dead, he said.` / `The museum, Mr. Bush said, celebrated ...`: the clause
+    a short comma-set cue clause (subject and cue, nothing reported of its own) interrupts."""
     head = cue.head
-    if head is cue or cue.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or head.i > cue.i:
+    doc = cue.doc
+    if head.i == cue.i or cue.dep_ not in ("parataxis", "advcl", "ccomp", "conj", "dep"):
         return []
-    if subject_of(cue) is None or subject_of(cue).head is not cue:
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "mark") for c in cue.children):
         return []
-    own = {t.i for t in cue.subtree}
-    return [t for t in head.subtree if t.i not in own and t.i < cue.i]
+    subj = subject_of(cue)
+    if subj is None or subj.head.i != cue.i:
+        return []
+    own = sorted(t.i for t in cue.subtree)
+    if len(own) > 12 or own[0] == 0 or doc[own[0] - 1].text != ",":
+        return []
+    rest = [t for t in head.subtree if t.i not in set(own) and not t.is_punct]
+    if head.i > cue.i:
+        nxt = own[-1] + 1
+        if nxt >= len(doc) or doc[nxt].text != ",":
+            return []  # a mid-sentence cue is set off on both sides
+        return rest
+    return [t for t in rest if t.i < cue.i]
 
 
 def _according_content(tok) -> list:
