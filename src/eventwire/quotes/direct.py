@@ -137,8 +137,8 @@ def _speaker_for_cue(cue, window, ctx, lex, antecedents, quoted=()):
     if subj is None or _inside(subj, quoted):
         # no subject, or one inside the quotation ("said James Acton" misparsed)
         subj = _window_subject(window, cue, quoted)
-    if subj is None:
-        return None
+    if subj is None or (subj.lower_ in ("it", "there") and subj.dep_ == "nsubjpass"):
+        return None  # `"...," it was announced`: nobody named
     return resolve_speaker(subj, ctx, lex, antecedents)
 
 

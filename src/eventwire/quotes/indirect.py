@@ -50,11 +50,12 @@ def _parenthetical_content(cue) -> list:
     if subj is None or subj.head.i != cue.i:
         return []
     own = sorted(t.i for t in cue.subtree)
-    if len(own) > 12 or own[0] == 0 or doc[own[0] - 1].text != ",":
+    words = [i for i in own if not doc[i].is_punct]
+    if len(words) > 12 or words[0] == 0 or doc[words[0] - 1].text != ",":
         return []
     rest = [t for t in head.subtree if t.i not in set(own) and not t.is_punct]
     if head.i > cue.i:
-        nxt = own[-1] + 1
+        nxt = words[-1] + 1
         if nxt >= len(doc) or doc[nxt].text != ",":
             return []  # a mid-sentence cue is set off on both sides
         return rest
@@ -114,9 +115,15 @@ def find_indirect(doc, ctx: DocContext, lex: Lexicon, antecedents: Antecedents,
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.cues or tok.lemma_ == "be":
             continue
-        toks = _content_tokens(tok, lex) or _parenthetical_content(tok)
+        toks = _content_tokens(tok, lex)
         span = _span(doc, toks, tok)
-        if span is None or span[0] <= tok.idx < span[1]:
+        if span is not None and span[0] <= tok.idx < span[1]:
+            span = None  # a complement cannot contain its own cue
+        if span is None:
+            # `The ceasefire, the army said, is holding.`: the content is collapsed around
+            # the interrupting cue, as a discontinuous span is
+            span = _span(doc, _parenthetical_content(tok), tok)
+        if span is None:
             continue
         subj = subject_of(tok)
         speaker = resolve_speaker(subj, ctx, lex, antecedents) if subj is not None else None
