@@ -46,7 +46,20 @@ def _resolve_conflicts(text: str, direct: list[Candidate], indirect: list[Candid
         if covered >= 0.6 * (i.end - i.start):
             continue  # the quotation itself is the content: reported once, as direct
         keep_indirect.append(i)
-    return keep_direct + keep_indirect
+    return keep_direct + _outermost(keep_direct, keep_indirect)
+
+
+def _outermost(direct: list[Candidate], indirect: list[Candidate]) -> list[Candidate]:
+    """Each stretch of text is attributed once: a cue inside another quote's content
+    (`Stein said she plans to join ...`) is part of that content, not a second quote."""
+    kept: list[Candidate] = []
+    spans = [(d.start, d.end) for d in direct]
+    for i in sorted(indirect, key=lambda c: c.start - c.end):
+        if any(s <= i.cue.idx < e for s, e in spans):
+            continue
+        kept.append(i)
+        spans.append((i.start, i.end))
+    return kept
 
 
 def _quote_date(doc, cand: Candidate, ctx: DocContext) -> str | None:

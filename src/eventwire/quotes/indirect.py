@@ -62,6 +62,10 @@ def _parenthetical_content(cue) -> list:
     return [t for t in rest if t.i < cue.i]
 
 
+def _infinitive(tok) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _according_content(tok) -> list:
     head = tok.head
     if head is tok:
@@ -115,6 +119,9 @@ def find_indirect(doc, ctx: DocContext, lex: Lexicon, antecedents: Antecedents,
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.cues or tok.lemma_ == "be":
             continue
+        entry = lex.cues[tok.lemma_.lower()]
+        if entry.kind != "speech" and (tok.tag_ == "VBG" or _infinitive(tok)):
+            continue  # "wanting to ...", "to support ...": no holder of the stance is named
         toks = _content_tokens(tok, lex)
         span = _span(doc, toks, tok)
         if span is not None and span[0] <= tok.idx < span[1]:
@@ -126,6 +133,8 @@ def find_indirect(doc, ctx: DocContext, lex: Lexicon, antecedents: Antecedents,
         if span is None:
             continue
         subj = subject_of(tok)
+        if subj is None and entry.kind != "speech":
+            continue  # a belief, finding or intention needs a holder
         speaker = resolve_speaker(subj, ctx, lex, antecedents) if subj is not None else None
         if subj is not None and subj.lower_ in ("it", "there") and subj.dep_ == "nsubjpass":
             speaker = None  # "it was reported that ...": no source in the text
