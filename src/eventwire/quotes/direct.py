@@ -172,6 +172,18 @@ def _looks_like_title(content: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words) and len(content.split()) > 1
 
 
+def _reported(cue, lex: Lexicon) -> bool:
+    """Whether a cue itself stands in the content of another cue (`said she expects`)."""
+    tok = cue
+    for _ in range(3):
+        if tok.head.i == tok.i or tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+            return False
+        tok = tok.head
+        if _is_cue(tok, lex):
+            return True
+    return False
+
+
 def _governs(cue, tok_i: int, doc) -> bool:
     """Whether the cue verb is a near ancestor of the quotation's first word."""
     tok = doc[tok_i]
@@ -237,6 +249,8 @@ def attribute_segments(doc, segments: list[Segment], ctx: DocContext, lex: Lexic
         cue_b = _cue_before(before, lex)
         if cue_b is not None and phrase and not _governs(cue_b, idx.at(seg.start), doc):
             cue_b = None  # a scare-quoted phrase somewhere in a reported clause
+        if cue_b is not None and not starts and _reported(cue_b, lex):
+            cue_b = None  # `Ditto said she expects them "to continue ..."`: a mixed quote
         if cue_b is not None and cue_a is not None and not _opens_with_speaker(after) \
                 and text[seg.para_start:seg.open].rstrip(" \t\xa0")[-1:] in (",", ":"):
             cue_a = None  # `saying, "...," when Clinton blasted him`: the cue came first

@@ -32,7 +32,7 @@ def _resolve_conflicts(text: str, direct: list[Candidate], indirect: list[Candid
                 continue
         keep_direct.append(d)
     keep_indirect = []
-    for i in indirect:
+    for i in _outermost(keep_direct, indirect):
         for d in keep_direct:  # reported speech ends where a quotation with its own cue begins
             if i.start < d.segments[0].open < i.end and d.cue is not None and (
                     i.cue is None or not (d.start <= i.cue.idx < d.end)):
@@ -46,7 +46,7 @@ def _resolve_conflicts(text: str, direct: list[Candidate], indirect: list[Candid
         if covered >= 0.6 * (i.end - i.start):
             continue  # the quotation itself is the content: reported once, as direct
         keep_indirect.append(i)
-    return keep_direct + _outermost(keep_direct, keep_indirect)
+    return keep_direct + keep_indirect
 
 
 def _outermost(direct: list[Candidate], indirect: list[Candidate]) -> list[Candidate]:

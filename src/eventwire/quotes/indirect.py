@@ -62,6 +62,18 @@ def _parenthetical_content(cue) -> list:
     return [t for t in rest if t.i < cue.i]
 
 
+def _that_clause(cue) -> list:
+    """`said in the letter that ...` when the parser hangs the clause elsewhere: from a
+    nearby `that` to the end of the sentence."""
+    sent = cue.sent
+    for t in cue.doc[cue.i + 1: min(cue.i + 8, sent.end)]:
+        if t.lower_ == "that" and t.dep_ == "mark":
+            return [x for x in cue.doc[t.i: sent.end] if not x.is_punct or x.i < sent.end - 1]
+        if t.pos_ == "VERB" or t.text in ",;:":
+            break
+    return []
+
+
 def _infinitive(tok) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
@@ -122,7 +134,7 @@ def find_indirect(doc, ctx: DocContext, lex: Lexicon, antecedents: Antecedents,
         entry = lex.cues[tok.lemma_.lower()]
         if entry.kind != "speech" and (tok.tag_ == "VBG" or _infinitive(tok)):
             continue  # "wanting to ...", "to support ...": no holder of the stance is named
-        toks = _content_tokens(tok, lex)
+        toks = _content_tokens(tok, lex) or (_that_clause(tok) if entry.kind == "speech" else [])
         span = _span(doc, toks, tok)
         if span is not None and span[0] <= tok.idx < span[1]:
             span = None  # a complement cannot contain its own cue

@@ -69,11 +69,12 @@ def np_bounds(head) -> tuple[int, int]:
     # keep the contiguous stretch around the head
     i = j = head.i
     present = {t.i for t in toks}
-    while i - 1 in present:
-        i -= 1
-    while j + 1 in present:
-        j += 1
     doc = head.doc
+    # contiguous around the head, and never across a line break (a dateline, a headline)
+    while i - 1 in present and "\n" not in doc[i - 1].text_with_ws:
+        i -= 1
+    while j + 1 in present and "\n" not in doc[j].text_with_ws:
+        j += 1
     while i < j and (doc[i].is_punct or doc[i].is_space) and doc[i].text not in "([":
         i += 1
     while j > i and (doc[j].is_punct or doc[j].is_space) and doc[j].text not in ")]":
