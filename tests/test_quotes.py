@@ -243,3 +243,18 @@ def test_statement_category(text, cue, category):
     _, ctx = _stage(text)
     q = next(q for q in ctx.quotes if q.cue == cue)
     assert statement_category(q, ctx) == category
+
+
+def test_headline_attribution():
+    record = _record("Angela Merkel: Europe Must Stand Together.\n\nThe chancellor spoke in Berlin.")
+    q = next(q for q in record.quotes if q.cue == ":")
+    assert q.text == "Europe Must Stand Together"
+    assert q.speaker.text == "Angela Merkel"
+
+
+@pytest.mark.parametrize("text", [
+    "Correction: An earlier version misstated the date.",
+    "2:45 p.m.: Officials opened the polls.",
+])
+def test_labels_are_not_headline_sources(text):
+    assert [q for q in _record(text).quotes if q.cue == ":"] == []

@@ -16,3 +16,10 @@ class Candidate:
     speaker: Speaker | None = None
     segments: list = field(default_factory=list)  # quoted Segments making up a direct quote
     embedded: bool = False  # a quoted phrase inside a sentence with no cue of its own
+
+    @property
+    def cue_at(self) -> int:
+        """Where the cue stands: its word, else the end of a pattern-found speaker."""
+        if self.cue is not None:
+            return self.cue.idx
+        return self.speaker.end if self.speaker is not None else self.start

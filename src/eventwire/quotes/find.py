@@ -6,6 +6,7 @@ from ..record import Quote
 from ..times import date_for
 from .candidates import Candidate
 from .direct import attribute_segments
+from .headlines import find_headline_claims
 from .indirect import find_indirect
 from .lexicon import load_lexicon
 from .marks import find_segments
@@ -35,7 +36,7 @@ def _resolve_conflicts(text: str, direct: list[Candidate], indirect: list[Candid
     for i in _outermost(keep_direct, indirect):
         for d in keep_direct:  # reported speech ends where a quotation with its own cue begins
             if i.start < d.segments[0].open < i.end and d.cue is not None and (
-                    i.cue is None or not (d.start <= i.cue.idx < d.end)):
+                    not (d.start <= i.cue_at < d.end)):
                 i.end = d.segments[0].open
                 while i.end > i.start and text[i.end - 1] in _TRIM:
                     i.end -= 1
@@ -55,11 +56,18 @@ def _outermost(direct: list[Candidate], indirect: list[Candidate]) -> list[Candi
     kept: list[Candidate] = []
     spans = [(d.start, d.end) for d in direct]
     for i in sorted(indirect, key=lambda c: c.start - c.end):
-        if any(s <= i.cue.idx < e for s, e in spans):
+        if any(s <= i.cue_at < e for s, e in spans):
             continue
         kept.append(i)
         spans.append((i.start, i.end))
     return kept
+
+
+def _unclaimed(headlines: list[Candidate], direct: list[Candidate]) -> list[Candidate]:
+    """Headline claims, except where a quotation in the line already has its source."""
+    return [h for h in headlines
+            if not any(_overlap((h.start, h.end), (d.start, d.end)) and d.speaker is not None
+                       for d in direct)]
 
 
 def _quote_date(doc, cand: Candidate, ctx: DocContext) -> str | None:
@@ -92,7 +100,9 @@ def find_quotes(doc, ctx: DocContext) -> list[Quote]:
     antecedents = Antecedents(ctx, quoted)
     direct = attribute_segments(doc, segments, ctx, lex, antecedents)
     taken = {c.cue.i for c in direct if c.cue is not None}
+    # verbs inside quoted text belong to the quotation, attributed or not
     indirect = find_indirect(doc, ctx, lex, antecedents, taken, quoted)
+    indirect += _unclaimed(find_headline_claims(text, ctx, lex), direct)
     cands = sorted(_resolve_conflicts(text, direct, indirect), key=lambda c: (c.start, c.end))
     quotes, lemmas = [], {}
     for c in cands:

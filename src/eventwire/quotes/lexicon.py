@@ -21,6 +21,7 @@ class Lexicon:
     group_pronouns: frozenset[str]
     relatives: frozenset[str]
     titles: frozenset[str]
+    headline_sources: frozenset[str]
 
 
 def _rows(name: str):
@@ -46,4 +47,5 @@ def load_lexicon() -> Lexicon:
         group_pronouns=frozenset(words.get("pronoun-group", ())),
         relatives=frozenset(words.get("relative", ())),
         titles=frozenset(words.get("title", ())),
+        headline_sources=frozenset(words.get("headline-source", ())),
     )
