@@ -23,3 +23,11 @@ class Candidate:
         if self.cue is not None:
             return self.cue.idx
         return self.speaker.end if self.speaker is not None else self.start
+
+
+def doc_text(doc) -> str:
+    """The parsed document's text, built once (spaCy rebuilds ``Doc.text`` on every access)."""
+    text = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.user_data["eventwire_text"] = doc.text
+    return text

@@ -12,7 +12,7 @@ import bisect
 import re
 
 from ..context import DocContext
-from .candidates import Candidate
+from .candidates import Candidate, doc_text
 from .lexicon import Lexicon
 from .marks import Segment
 from .speakers import Antecedents, resolve_speaker, speaker_from_chars, subject_of
@@ -150,7 +150,7 @@ def _ends_clause(text: str, seg: Segment) -> bool:
 
 def _starts_clause(doc, seg: Segment) -> bool:
     """Whether the quotation opens a sentence or a clause (not a phrase inside one)."""
-    before = doc.text[seg.para_start:seg.open].rstrip(" \t\xa0")
+    before = doc_text(doc)[seg.para_start:seg.open].rstrip(" \t\xa0")
     return not before or before[-1] in ".!?:;,—–―(" or before[-1] in _QUOTE_CHARS
 
 
@@ -213,7 +213,7 @@ def _colon_speaker(before, ctx, lex, antecedents, quoted):
 
 def attribute_segments(doc, segments: list[Segment], ctx: DocContext, lex: Lexicon,
                        antecedents: Antecedents) -> list[Candidate]:
-    text = doc.text
+    text = doc_text(doc)
     idx = TokenIndex(doc)
     quoted = [(s.start, s.end) for s in segments]
     out: list[Candidate] = []
@@ -279,9 +279,9 @@ def attribute_segments(doc, segments: list[Segment], ctx: DocContext, lex: Lexic
 def _colon_intro(doc, idx: TokenIndex, seg: Segment, lex: Lexicon):
     """`He said:` closing the previous paragraph introduces this one."""
     prev_end = seg.para_start - 1
-    while prev_end > 0 and doc.text[prev_end - 1].isspace():
+    while prev_end > 0 and doc_text(doc)[prev_end - 1].isspace():
         prev_end -= 1
-    if prev_end <= 0 or doc.text[prev_end - 1] != ":":
+    if prev_end <= 0 or doc_text(doc)[prev_end - 1] != ":":
         return None
     j = idx.at(prev_end - 1)
     for t in reversed(doc[max(0, j - 12):j]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..context import DocContext
 from ..record import Quote
 from ..times import date_for
-from .candidates import Candidate
+from .candidates import Candidate, doc_text
 from .direct import attribute_segments
 from .headlines import find_headline_claims
 from .indirect import find_indirect
@@ -94,7 +94,7 @@ def _lemma(cand: Candidate) -> str | None:
 
 def find_quotes(doc, ctx: DocContext) -> list[Quote]:
     lex = load_lexicon()
-    text = doc.text
+    text = doc_text(doc)
     segments = find_segments(text)
     quoted = [(s.start, s.end) for s in segments if s.double]
     antecedents = Antecedents(ctx, quoted)

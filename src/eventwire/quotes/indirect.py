@@ -9,7 +9,7 @@ takes the clause it interrupts; `according to X` takes the clause it modifies.
 from __future__ import annotations
 
 from ..context import DocContext
-from .candidates import Candidate
+from .candidates import Candidate, doc_text
 from .direct import cue_phrase
 from .lexicon import Lexicon
 from .speakers import Antecedents, resolve_speaker, subject_of
@@ -93,7 +93,7 @@ def _according_content(tok) -> list:
 
 def _span(doc, toks, cue) -> tuple[int, int] | None:
     """The content's character span, kept inside the cue's paragraph."""
-    text = doc.text
+    text = doc_text(doc)
     p0 = text.rfind("\n", 0, cue.idx) + 1
     p1 = text.find("\n", cue.idx)
     p1 = len(text) if p1 < 0 else p1

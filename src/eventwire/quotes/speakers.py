@@ -13,6 +13,7 @@ import bisect
 from ..actors import actor_at
 from ..context import DocContext
 from ..record import Actor, Speaker
+from .candidates import doc_text
 from .lexicon import Lexicon
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -111,10 +112,10 @@ def resolve_speaker(head, ctx: DocContext, lex: Lexicon, antecedents: Antecedent
     if actor is None and head.lower_ in lex.titles and any(
             c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det"):
         actor = antecedents.before(s, ("person",))
-    return Speaker(start=s, end=e, text=doc.text[s:e], actor=actor.id if actor else None)
+    return Speaker(start=s, end=e, text=doc_text(doc)[s:e], actor=actor.id if actor else None)
 
 
 def speaker_from_chars(doc, start: int, end: int, ctx: DocContext) -> Speaker:
     """A Speaker for a stretch of text found by pattern (a byline dash, a transcript label)."""
     actor = actor_at(start, end, ctx)
-    return Speaker(start=start, end=end, text=doc.text[start:end], actor=actor.id if actor else None)
+    return Speaker(start=start, end=end, text=doc_text(doc)[start:end], actor=actor.id if actor else None)
