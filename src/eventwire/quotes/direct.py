@@ -39,6 +39,8 @@ class TokenIndex:
 def _is_cue(tok, lex: Lexicon) -> bool:
     if tok.lower_ == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    if tok.lemma_ == "put":  # `as The New Yorker put it, "..."`
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.cues and tok.lemma_ != "be"
 
 
@@ -167,9 +169,14 @@ def _opens_with_speaker(after) -> bool:
     return first is not None and first.pos_ in ("PRON", "PROPN", "NOUN", "DET", "VERB", "ADJ")
 
 
+_MINOR_WORDS = frozenset("a an the and but or nor for on at to from by of in with as into over vs".split())
+
+
 def _looks_like_title(content: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", content) if len(w) > 3]
-    return bool(words) and all(w[0].isupper() for w in words) and len(content.split()) > 1
+    """Title case (`Contract with America`, `The 411`): a show, book or film name."""
+    words = re.findall(r"[A-Za-z][\w'’]*", content)
+    major = [w for w in words if w.lower() not in _MINOR_WORDS or w is words[0]]
+    return bool(major) and all(w[0].isupper() for w in major) and len(content.split()) > 1
 
 
 def _reported(cue, lex: Lexicon) -> bool:
@@ -218,7 +225,9 @@ def attribute_segments(doc, segments: list[Segment], ctx: DocContext, lex: Lexic
     quoted = [(s.start, s.end) for s in segments]
     out: list[Candidate] = []
     for k, seg in enumerate(segments):
-        nxt = segments[k + 1].open if k + 1 < len(segments) else len(text)
+        # the next quotation that could be speech (a quoted nickname does not end the window)
+        nxt = next((s.open for s in segments[k + 1:] if len(text[s.start:s.end].split()) > 2),
+                   len(text))
         prv = segments[k - 1].close if k > 0 else 0
         cand = Candidate(seg.start, seg.end, direct=True, segments=[seg])
         # a transcript label opening the quotation: "PENCE: Well, look ..."
@@ -241,7 +250,7 @@ def attribute_segments(doc, segments: list[Segment], ctx: DocContext, lex: Lexic
         starts = _starts_clause(doc, seg)
         content = text[seg.start:seg.end].strip()
         phrase = not starts and len(content.split()) <= 6 and content[-1:] not in ".!?,"
-        if phrase and _looks_like_title(content):
+        if not starts and len(content.split()) <= 6 and _looks_like_title(content):
             cand.embedded = True  # a title in quotation marks: “Fox News Sunday”
             out.append(cand)
             continue
@@ -263,6 +272,12 @@ def attribute_segments(doc, segments: list[Segment], ctx: DocContext, lex: Lexic
         if cue is None and seg.open == seg.para_start:
             cue = _colon_intro(doc, idx, seg, lex)
             window = []
+        if cue is None and starts and k > 0 and segments[k - 1].para_start == seg.para_start:
+            # `... loop-hole,” she said. “We have no context ...”`: the cue clause between
+            prev_seg = segments[k - 1]
+            gap = _after_window(doc, idx, prev_seg, seg.open)
+            if gap and len(gap) <= 12 and _attaches_after(text, prev_seg, gap):
+                cue, window = _cue_after(gap, lex), gap
         if cue is not None:
             cand.cue = cue
             cand.cue_text = cue_phrase(cue, lex)
@@ -270,10 +285,30 @@ def attribute_segments(doc, segments: list[Segment], ctx: DocContext, lex: Lexic
         elif text[seg.para_start:seg.open].rstrip(" \t\xa0").endswith(":") and not phrase:
             cand.cue_text = ":"
             cand.speaker = _colon_speaker(before, ctx, lex, antecedents, quoted)
+        elif seg.open == seg.para_start and (intro := _colon_paragraph(doc, idx, seg)):
+            cand.cue_text = ":"  # `Sanders made the following comment:` ending the paragraph
+            cand.speaker = _colon_speaker(intro, ctx, lex, antecedents, quoted)
         else:
             cand.embedded = not starts or phrase
         out.append(cand)
     return _join_split_quotes(text, _join_paragraphs(text, out))
+
+
+def _colon_paragraph(doc, idx: TokenIndex, seg: Segment) -> list:
+    """The last sentence of the previous paragraph when it ends with a colon."""
+    text = doc_text(doc)
+    prev_end = seg.para_start - 1
+    while prev_end > 0 and text[prev_end - 1].isspace():
+        prev_end -= 1
+    if prev_end <= 0 or text[prev_end - 1] != ":":
+        return []
+    j = idx.at(prev_end - 1)
+    toks = []
+    for t in reversed(doc[max(0, j - 30):j]):
+        if t.text in _SENT_END or "\n" in t.text_with_ws:
+            break
+        toks.append(t)
+    return toks[::-1]
 
 
 def _colon_intro(doc, idx: TokenIndex, seg: Segment, lex: Lexicon):
