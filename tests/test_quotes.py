@@ -258,3 +258,38 @@ def test_headline_attribution():
 ])
 def test_labels_are_not_headline_sources(text):
     assert [q for q in _record(text).quotes if q.cue == ":"] == []
+
+
+def test_role_description_takes_the_last_named_person():
+    text = ("Sergei Lavrov arrived in Ankara on Monday. "
+            "The minister said that the talks had been useful.")
+    record = _record(text)
+    q = next(q for q in record.quotes if q.cue == "said")
+    assert q.speaker.text == "The minister"
+    assert q.speaker.actor == _actor_named(record, "Lavrov").id
+
+
+def test_as_x_put_it():
+    record = _record('As Angela Merkel put it, "Europe is not a bank."')
+    q = next(q for q in record.quotes if q.direct)
+    assert q.speaker.text == "Angela Merkel"
+
+
+def test_paragraph_ending_in_a_colon_introduces_the_quote():
+    text = 'Angela Merkel made the following remark:\n\n"Europe is not a bank."'
+    record = _record(text)
+    q = next(q for q in record.quotes if q.direct)
+    assert q.text == "Europe is not a bank."
+    assert q.speaker.text == "Angela Merkel"
+
+
+def test_quoted_nickname_does_not_hide_the_cue():
+    text = '"We will win this seat!" Del. Marcia "Cia" Price shouted to the crowd.'
+    record = _record(text)
+    q = next(q for q in record.quotes if q.direct and q.text.startswith("We will win"))
+    assert q.cue == "shouted" and "Price" in q.speaker.text
+
+
+def test_said_in_a_statement_keeps_the_document_date():
+    record = _record('"We will respond," the ministry said in a statement.', date="2018-09-17")
+    assert record.quotes[0].date == "2018-09-17"
