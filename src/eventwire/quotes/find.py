@@ -13,9 +13,6 @@ from .marks import find_segments
 from .speakers import Antecedents
 
 _TIME_DEPS = ("npadvmod", "prep", "advmod", "tmod", "obl", "nmod", "pobj")
-# a direct quote with no cue is kept when it is a whole sentence (it is still somebody's
-# words); a quoted phrase inside a sentence with no cue is a scare quote or a title
-KEEP_UNCUED_SENTENCES = False
 _TRIM = " \t\n\xa0,;:.-–—\"“'‘"
 
 
@@ -24,14 +21,10 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def _resolve_conflicts(text: str, direct: list[Candidate], indirect: list[Candidate]) -> list[Candidate]:
-    keep_direct = []
-    for d in direct:
-        cued = d.cue is not None or d.speaker is not None
-        if not cued:
-            absorbed = any(_overlap((d.start, d.end), (i.start, i.end)) for i in indirect)
-            if absorbed or d.embedded or not KEEP_UNCUED_SENTENCES:
-                continue
-        keep_direct.append(d)
+    # A quotation nobody is said to have said (no cue, no speaker pattern) is not reported:
+    # a scare quote, a title, a quoted phrase inside reported speech (which the indirect
+    # quote around it covers), or a paragraph continuing an earlier quote.
+    keep_direct = [d for d in direct if d.cue is not None or d.speaker is not None]
     keep_indirect = []
     for i in _outermost(keep_direct, indirect):
         for d in keep_direct:  # reported speech ends where a quotation with its own cue begins

@@ -18,7 +18,6 @@ from .lexicon import Lexicon
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep")
-_DROP_CHILDREN = ("relcl", "acl", "advcl", "punct_edge")
 _GROUP_TYPES = ("organization", "country", "group")
 
 
