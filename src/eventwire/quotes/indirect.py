@@ -34,7 +34,20 @@ def _content_tokens(cue, lex: Lexicon) -> list:
     toks = []
     for p in parts:
         toks.extend(p.subtree)
-    return toks
+    return _without_participial_cues(toks, lex)
+
+
+def _without_participial_cues(toks: list, lex: Lexicon) -> list:
+    """`... appeal, citing the strategic importance ...`: a trailing `, citing/saying ...`
+    clause is an attribution of its own, not part of this content."""
+    ids = {t.i for t in toks}
+    cut = set()
+    for t in toks:
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in lex.cues \
+                and t.i - 1 in ids and t.doc[t.i - 1].text == ",":
+            cut.update(x.i for x in t.subtree)
+            cut.add(t.i - 1)
+    return [t for t in toks if t.i not in cut] if cut else toks
 
 
 def _parenthetical_content(cue) -> list:
@@ -72,6 +85,21 @@ def _that_clause(cue) -> list:
         if t.pos_ == "VERB" or t.text in ",;:":
             break
     return []
+
+
+def _reporting_subject(cue, lex: Lexicon):
+    """`Analysts said X has grown, citing Y`: a participial cue inside reported speech
+    belongs to the reporter, not to the reported clause's subject."""
+    if cue.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    tok = cue.head
+    for _ in range(3):
+        if tok.dep_ != "ccomp" or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() in lex.cues:
+            return subject_of(tok)
+    return None
 
 
 def _infinitive(tok) -> bool:
@@ -144,7 +172,7 @@ def find_indirect(doc, ctx: DocContext, lex: Lexicon, antecedents: Antecedents,
             span = _span(doc, _parenthetical_content(tok), tok)
         if span is None:
             continue
-        subj = subject_of(tok)
+        subj = _reporting_subject(tok, lex) or subject_of(tok)
         if subj is None and entry.kind != "speech":
             continue  # a belief, finding or intention needs a holder
         speaker = resolve_speaker(subj, ctx, lex, antecedents) if subj is not None else None
