@@ -272,7 +272,8 @@ def attribute_segments(doc, segments: list[Segment], ctx: DocContext, lex: Lexic
         if cue is None and seg.open == seg.para_start:
             cue = _colon_intro(doc, idx, seg, lex)
             window = []
-        if cue is None and starts and k > 0 and segments[k - 1].para_start == seg.para_start:
+        if cue is None and starts and k > 0 and segments[k - 1].para_start == seg.para_start \
+                and _complete(text, seg):
             # `... loop-hole,” she said. “We have no context ...”`: the cue clause between
             prev_seg = segments[k - 1]
             gap = _after_window(doc, idx, prev_seg, seg.open)

@@ -17,7 +17,7 @@ from .candidates import doc_text
 from .lexicon import Lexicon
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep")
+_CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "acomp")
 _GROUP_TYPES = ("organization", "country", "group")
 
 
