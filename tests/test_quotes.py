@@ -293,3 +293,12 @@ def test_quoted_nickname_does_not_hide_the_cue():
 def test_said_in_a_statement_keeps_the_document_date():
     record = _record('"We will respond," the ministry said in a statement.', date="2018-09-17")
     assert record.quotes[0].date == "2018-09-17"
+
+
+def test_pronoun_skips_a_person_of_the_other_honorific():
+    text = ("Mr. Trump met Mrs. Clinton in Ohio on Monday. "
+            '"It went well," he said.')
+    record = _record(text)
+    q = next(q for q in record.quotes if q.direct)
+    assert q.speaker.text == "he"
+    assert q.speaker.actor == _actor_named(record, "Trump").id

@@ -19,6 +19,8 @@ from .lexicon import Lexicon
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "acomp")
 _GROUP_TYPES = ("organization", "country", "group")
+_MALE_TITLES = frozenset({"mr.", "mr", "sir"})
+_FEMALE_TITLES = frozenset({"mrs.", "mrs", "ms.", "ms", "miss", "madam", "dame"})
 
 
 class Antecedents:
@@ -31,14 +33,24 @@ class Antecedents:
                 if not any(qs <= m.start and m.end <= qe for qs, qe in quoted):
                     mentions.append((m.start, m.end, actor))
         mentions.sort(key=lambda x: (x[0], x[1]))
+        text = ctx.document.text
+        self._gender: dict[str, str] = {}
+        for actor in ctx.actors:  # honorifics inside or just before a mention
+            for m in actor.mentions:
+                around = text[max(0, m.start - 7):m.start].lower().split()[-1:] + m.text.lower().split()[:1]
+                if any(w in _MALE_TITLES for w in around):
+                    self._gender.setdefault(actor.id, "male")
+                elif any(w in _FEMALE_TITLES for w in around):
+                    self._gender.setdefault(actor.id, "female")
         self._mentions = mentions
         self._starts = [m[0] for m in mentions]
 
-    def before(self, offset: int, types: tuple[str, ...]) -> Actor | None:
+    def before(self, offset: int, types: tuple[str, ...], gender: str | None = None) -> Actor | None:
         i = bisect.bisect_left(self._starts, offset) - 1
         while i >= 0:
             start, end, actor = self._mentions[i]
-            if end <= offset and actor.type in types:
+            if end <= offset and actor.type in types and (
+                    gender is None or self._gender.get(actor.id, gender) == gender):
                 return actor
             i -= 1
         return None
@@ -103,7 +115,8 @@ def resolve_speaker(head, ctx: DocContext, lex: Lexicon, antecedents: Antecedent
         actor = actor_at(start, end, ctx)
         if actor is None:
             types = ("person",) if low in lex.person_pronouns else _GROUP_TYPES
-            actor = antecedents.before(start, types)
+            gender = "male" if low in ("he", "him") else "female" if low in ("she", "her") else None
+            actor = antecedents.before(start, types, gender)
         return Speaker(start=start, end=end, text=head.text, actor=actor.id if actor else None)
     i, j = np_bounds(head)
     s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
