@@ -220,40 +220,75 @@ def _colon_speaker(before, ctx, lex, antecedents, quoted):
 
 def attribute_segments(doc, segments: list[Segment], ctx: DocContext, lex: Lexicon,
                        antecedents: Antecedents) -> list[Candidate]:
-    text = doc_text(doc)
-    idx = TokenIndex(doc)
-    quoted = [(s.start, s.end) for s in segments]
-    out: list[Candidate] = []
-    for k, seg in enumerate(segments):
-        # the next quotation that could be speech (a quoted nickname does not end the window)
-        nxt = next((s.open for s in segments[k + 1:] if len(text[s.start:s.end].split()) > 2),
-                   len(text))
-        prv = segments[k - 1].close if k > 0 else 0
+    """One candidate per quoted stretch, with its cue and speaker where the text gives
+    them; multi-paragraph and split quotations joined."""
+    attributor = _Attributor(doc, segments, ctx, lex, antecedents)
+    out = [attributor.attribute(k) for k in range(len(segments))]
+    text = attributor.text
+    return _join_split_quotes(text, _join_paragraphs(text, out))
+
+
+class _Attributor:
+    def __init__(self, doc, segments, ctx, lex, antecedents):
+        self.doc, self.segments, self.ctx, self.lex = doc, segments, ctx, lex
+        self.antecedents = antecedents
+        self.text = doc_text(doc)
+        self.idx = TokenIndex(doc)
+        self.quoted = [(s.start, s.end) for s in segments]
+
+    def attribute(self, k: int) -> Candidate:
+        seg, text = self.segments[k], self.text
         cand = Candidate(seg.start, seg.end, direct=True, segments=[seg])
-        # a transcript label opening the quotation: "PENCE: Well, look ..."
+        if self._by_pattern(cand, seg):
+            return cand
+        starts = _starts_clause(self.doc, seg)
+        content = text[seg.start:seg.end].strip()
+        short = not starts and len(content.split()) <= 6
+        if short and _looks_like_title(content):
+            cand.embedded = True  # a title in quotation marks: “Fox News Sunday”
+            return cand
+        phrase = short and content[-1:] not in ".!?,"
+        before = _before_window(self.doc, self.idx, seg, self.segments[k - 1].close if k else 0)
+        cue, window = self._find_cue(k, seg, starts, phrase, before)
+        if cue is not None:
+            cand.cue = cue
+            cand.cue_text = cue_phrase(cue, self.lex)
+            cand.speaker = _speaker_for_cue(cue, window, self.ctx, self.lex, self.antecedents,
+                                            self.quoted)
+        elif text[seg.para_start:seg.open].rstrip(" \t\xa0").endswith(":") and not phrase:
+            cand.cue_text = ":"  # `The piece used her words as its headline: "..."`
+            cand.speaker = _colon_speaker(before, self.ctx, self.lex, self.antecedents, self.quoted)
+        elif seg.open == seg.para_start and (intro := _colon_paragraph(self.doc, self.idx, seg)):
+            cand.cue_text = ":"  # `Sanders made the following comment:` ending the paragraph
+            cand.speaker = _colon_speaker(intro, self.ctx, self.lex, self.antecedents, self.quoted)
+        else:
+            cand.embedded = not starts or phrase
+        return cand
+
+    def _by_pattern(self, cand: Candidate, seg: Segment) -> bool:
+        """A transcript label (`"PENCE: Well, ...`) or a byline dash (`"..." ― Name`)."""
+        text, doc = self.text, self.doc
         label = _LABEL.match(text, seg.start)
         if label and seg.open == seg.para_start and (label.group(1).isupper() or seg.double):
             cand.start = label.end()
             name_end = label.start(1) + len(label.group(1))
-            cand.speaker = speaker_from_chars(doc, label.start(1), name_end, ctx)
+            cand.speaker = speaker_from_chars(doc, label.start(1), name_end, self.ctx)
             cand.cue_text = ":"
-            out.append(cand)
-            continue
+            return True
         dash = _DASH_SPEAKER.match(text, seg.close) if seg.closed else None
         if dash and dash.end() <= seg.para_end:
-            cand.speaker = speaker_from_chars(doc, dash.start(1), dash.end(1), ctx)
+            cand.speaker = speaker_from_chars(doc, dash.start(1), dash.end(1), self.ctx)
             cand.cue_text = text[seg.close:dash.start(1)].strip(" \t\xa0") or None
-            out.append(cand)
-            continue
+            return True
+        return False
+
+    def _find_cue(self, k: int, seg: Segment, starts: bool, phrase: bool, before: list):
+        """The cue verb of a quoted stretch and the tokens around it, or (None, [])."""
+        doc, text, idx, lex = self.doc, self.text, self.idx, self.lex
+        # the next quotation that could be speech (a quoted nickname does not end the window)
+        nxt = next((s.open for s in self.segments[k + 1:] if len(text[s.start:s.end].split()) > 2),
+                   len(text))
         after = _after_window(doc, idx, seg, nxt)
-        before = _before_window(doc, idx, seg, prv)
-        starts = _starts_clause(doc, seg)
-        content = text[seg.start:seg.end].strip()
-        phrase = not starts and len(content.split()) <= 6 and content[-1:] not in ".!?,"
-        if not starts and len(content.split()) <= 6 and _looks_like_title(content):
-            cand.embedded = True  # a title in quotation marks: “Fox News Sunday”
-            out.append(cand)
-            continue
         cue_a = _cue_after(after, lex) if starts and _attaches_after(text, seg, after) else None
         cue_b = _cue_before(before, lex)
         if cue_b is not None and phrase and not _governs(cue_b, idx.at(seg.start), doc):
@@ -264,35 +299,22 @@ def attribute_segments(doc, segments: list[Segment], ctx: DocContext, lex: Lexic
                 and text[seg.para_start:seg.open].rstrip(" \t\xa0")[-1:] in (",", ":"):
             cue_a = None  # `saying, "...," when Clinton blasted him`: the cue came first
         if cue_a is not None and (_ends_clause(text, seg) or cue_b is None):
-            cue, window = cue_a, after
-        elif cue_b is not None:
-            cue, window = cue_b, before
-        else:
-            cue, window = None, []
-        if cue is None and seg.open == seg.para_start:
+            return cue_a, after
+        if cue_b is not None:
+            return cue_b, before
+        if seg.open == seg.para_start:
             cue = _colon_intro(doc, idx, seg, lex)
-            window = []
-        if cue is None and starts and k > 0 and segments[k - 1].para_start == seg.para_start \
-                and _complete(text, seg):
+            if cue is not None:
+                return cue, []
+        prev = self.segments[k - 1] if k else None
+        if prev is not None and starts and prev.para_start == seg.para_start and _complete(text, seg):
             # `... loop-hole,” she said. “We have no context ...”`: the cue clause between
-            prev_seg = segments[k - 1]
-            gap = _after_window(doc, idx, prev_seg, seg.open)
-            if gap and len(gap) <= 12 and _attaches_after(text, prev_seg, gap):
-                cue, window = _cue_after(gap, lex), gap
-        if cue is not None:
-            cand.cue = cue
-            cand.cue_text = cue_phrase(cue, lex)
-            cand.speaker = _speaker_for_cue(cue, window, ctx, lex, antecedents, quoted)
-        elif text[seg.para_start:seg.open].rstrip(" \t\xa0").endswith(":") and not phrase:
-            cand.cue_text = ":"
-            cand.speaker = _colon_speaker(before, ctx, lex, antecedents, quoted)
-        elif seg.open == seg.para_start and (intro := _colon_paragraph(doc, idx, seg)):
-            cand.cue_text = ":"  # `Sanders made the following comment:` ending the paragraph
-            cand.speaker = _colon_speaker(intro, ctx, lex, antecedents, quoted)
-        else:
-            cand.embedded = not starts or phrase
-        out.append(cand)
-    return _join_split_quotes(text, _join_paragraphs(text, out))
+            gap = _after_window(doc, idx, prev, seg.open)
+            if gap and len(gap) <= 12 and _attaches_after(text, prev, gap):
+                cue = _cue_after(gap, lex)
+                if cue is not None:
+                    return cue, gap
+        return None, []
 
 
 def _colon_paragraph(doc, idx: TokenIndex, seg: Segment) -> list:
