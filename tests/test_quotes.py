@@ -302,3 +302,27 @@ def test_pronoun_skips_a_person_of_the_other_honorific():
     q = next(q for q in record.quotes if q.direct)
     assert q.speaker.text == "he"
     assert q.speaker.actor == _actor_named(record, "Trump").id
+
+
+def test_quote_date_asks_the_time_stage_with_the_cue_as_anchor(monkeypatch):
+    import eventwire.quotes.find as find_module
+
+    seen = {}
+
+    def date_for(span, ctx, anchor_token=None):
+        seen["span"], seen["anchor"] = span.text, anchor_token.text
+        return "2018-09-14", "day"
+
+    monkeypatch.setattr(find_module, "date_for", date_for)
+    _, ctx = _stage('"We will respond," the ministry said on Friday.')
+    assert ctx.quotes[0].date == "2018-09-14"
+    assert seen["anchor"] == "said" and "Friday" in seen["span"]
+    assert "respond" not in seen["span"]  # the quote's own words are not its date
+
+
+def test_quote_date_works_with_a_time_stage_without_the_anchor_keyword(monkeypatch):
+    import eventwire.quotes.find as find_module
+
+    monkeypatch.setattr(find_module, "date_for", lambda span, ctx: ("2018-09-14", "day"))
+    _, ctx = _stage('"We will respond," the ministry said on Friday.')
+    assert ctx.quotes[0].date == "2018-09-14"
