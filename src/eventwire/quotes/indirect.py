@@ -102,6 +102,33 @@ def _reporting_subject(cue, lex: Lexicon):
     return None
 
 
+def _source_pp(tok, lex: Lexicon):
+    """`In this poll, ...`: a sentence-opening `in` whose object is a document or survey."""
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in lex.source_nouns:
+        return None
+    if tok.i != tok.sent.start or tok.head.i <= tok.i:
+        return None
+    return pobj
+
+
+def _in_source(tok, doc, ctx, lex, antecedents) -> Candidate | None:
+    """The clause an `In <document>,` opener introduces, when it has no cue verb of its own
+    (`In a statement, the ministry said ...` is the verb's)."""
+    head = tok.head
+    if head.lemma_.lower() in lex.cues or any(
+            t.lemma_.lower() in lex.cues and t.pos_ == "VERB" for t in head.subtree if t.i > tok.i):
+        return None
+    pobj = _source_pp(tok, lex)
+    own = {t.i for t in tok.subtree}
+    span = _span(doc, [t for t in head.subtree if t.i not in own and not t.is_punct], tok)
+    if span is None:
+        return None
+    owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+    speaker = resolve_speaker(owner if owner is not None else pobj, ctx, lex, antecedents)
+    return Candidate(span[0], span[1], direct=False, cue=tok, cue_text="in", speaker=speaker)
+
+
 def _infinitive(tok) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
@@ -156,6 +183,11 @@ def find_indirect(doc, ctx: DocContext, lex: Lexicon, antecedents: Antecedents,
             speaker = resolve_speaker(pobj, ctx, lex, antecedents)
             out.append(Candidate(span[0], span[1], direct=False, cue=tok,
                                  cue_text="according to", speaker=speaker))
+            continue
+        if tok.lower_ == "in" and tok.dep_ == "prep" and _source_pp(tok, lex):
+            cand = _in_source(tok, doc, ctx, lex, antecedents)
+            if cand is not None:
+                out.append(cand)
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.cues or tok.lemma_ == "be":
             continue

@@ -22,6 +22,7 @@ class Lexicon:
     relatives: frozenset[str]
     titles: frozenset[str]
     headline_sources: frozenset[str]
+    source_nouns: frozenset[str]
 
 
 def _rows(name: str):
@@ -48,4 +49,5 @@ def load_lexicon() -> Lexicon:
         relatives=frozenset(words.get("relative", ())),
         titles=frozenset(words.get("title", ())),
         headline_sources=frozenset(words.get("headline-source", ())),
+        source_nouns=frozenset(words.get("source-noun", ())),
     )
