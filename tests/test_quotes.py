@@ -333,3 +333,13 @@ def test_a_document_opening_the_sentence_is_its_source():
     q = next(q for q in record.quotes if q.cue == "in")
     assert q.speaker.text == "the latest poll"
     assert q.text.startswith("the ruling party fell")
+
+
+@pytest.mark.parametrize("text", [
+    '"We will respond," Erdogan said on September 7, 2018, "and we will do it soon."',
+    "The ceasefire, the army said on September 7, 2018, is holding.",
+])
+def test_date_of_a_cue_inside_the_quote_span(text):
+    record = _record(text, date="2018-09-17")
+    q = next(q for q in record.quotes if q.cue == "said")
+    assert q.date == "2018-09-07"

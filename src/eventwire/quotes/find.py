@@ -63,14 +63,26 @@ def _unclaimed(headlines: list[Candidate], direct: list[Candidate]) -> list[Cand
                        for d in direct)]
 
 
+def _in_content(cand: Candidate, pos: int) -> bool:
+    """Whether a character lies in the words quoted or reported (not the cue clause, which a
+    split quote or a parenthetical cue has inside its span)."""
+    if cand.segments:
+        return any(s.start <= pos < s.end for s in cand.segments)
+    if cand.start <= cand.cue_at < cand.end:
+        return False  # `The ceasefire, the army said on Monday, is holding`
+    return cand.start <= pos < cand.end
+
+
 def _quote_date(doc, cand: Candidate, ctx: DocContext) -> str | None:
+    """When it was said: the time stage's date for the cue clause (`said on September 7`),
+    without the quoted words (a date inside the quote is what it talks about)."""
     cue = cand.cue
     if cue is None:
         return ctx.document.date_str
     toks = [cue]
     for child in cue.children:
-        if child.dep_ in _TIME_DEPS and not (cand.start <= child.idx < cand.end):
-            toks.extend(t for t in child.subtree if not (cand.start <= t.idx < cand.end))
+        if child.dep_ in _TIME_DEPS and not _in_content(cand, child.idx):
+            toks.extend(t for t in child.subtree if not _in_content(cand, t.idx))
     span = doc[min(t.i for t in toks): max(t.i for t in toks) + 1]
     try:
         value, _precision = date_for(span, ctx, anchor_token=cue)
