@@ -1,6 +1,7 @@
 """What the direct and indirect rules produce before they become Quote records."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from ..record import Speaker
@@ -31,3 +32,15 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data["eventwire_text"] = doc.text
     return text
+
+
+class Stretches:
+    """Sorted, non-overlapping character stretches (quoted text) with a fast membership test."""
+
+    def __init__(self, spans):
+        self._spans = sorted(spans)
+        self._starts = [s for s, _ in self._spans]
+
+    def contains(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._spans[i][1]

@@ -9,7 +9,7 @@ takes the clause it interrupts; `according to X` takes the clause it modifies.
 from __future__ import annotations
 
 from ..context import DocContext
-from .candidates import Candidate, doc_text
+from .candidates import Candidate, Stretches, doc_text
 from .direct import cue_phrase
 from .lexicon import Lexicon
 from .speakers import Antecedents, resolve_speaker, subject_of
@@ -170,10 +170,11 @@ def _span(doc, toks, cue) -> tuple[int, int] | None:
 def find_indirect(doc, ctx: DocContext, lex: Lexicon, antecedents: Antecedents,
                   taken_cues: set[int], quoted: list[tuple[int, int]]) -> list[Candidate]:
     out: list[Candidate] = []
+    inside_quotes = Stretches(quoted)
     for tok in doc:
         if tok.i in taken_cues:
             continue
-        if any(qs <= tok.idx < qe for qs, qe in quoted):
+        if inside_quotes.contains(tok.idx):
             continue  # a verb inside quoted speech belongs to the quote
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             span = _span(doc, _according_content(tok), tok)

@@ -13,7 +13,7 @@ import bisect
 from ..actors import actor_at
 from ..context import DocContext
 from ..record import Actor, Speaker
-from .candidates import doc_text
+from .candidates import Stretches, doc_text
 from .lexicon import Lexicon
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -28,9 +28,10 @@ class Antecedents:
 
     def __init__(self, ctx: DocContext, quoted: list[tuple[int, int]]):
         mentions = []
+        inside_quotes = Stretches(quoted)
         for actor in ctx.actors:
             for m in actor.mentions:
-                if not any(qs <= m.start and m.end <= qe for qs, qe in quoted):
+                if not inside_quotes.contains(m.start):
                     mentions.append((m.start, m.end, actor))
         mentions.sort(key=lambda x: (x[0], x[1]))
         text = ctx.document.text
