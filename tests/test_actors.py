@@ -321,3 +321,17 @@ def test_georgia_the_state_and_georgia_the_country(nlp):
     assert not any(a.country == "GEO" for a in ctx.actors)
     ctx = run(nlp, "Georgia and Armenia signed a border deal in Tbilisi.", "2020-03-11")
     assert coded_at(ctx, "Georgia")[1:] == ("GEO", "GOV")
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Sergei Lavrov arrived in Ankara on Monday. The minister said the talks had been useful.",
+     "Lavrov", "The minister"),
+    ("Emmanuel Macron visited Berlin on Tuesday, and the president later met students.",
+     "Macron", "the president"),
+])
+def test_definite_role_refers_to_the_last_named_person(text, person, role):
+    from eventwire import extract
+
+    record = extract(text, date="2019-05-14")
+    actor = next(a for a in record.actors if person in a.name)
+    assert role in [m.text for m in actor.mentions]

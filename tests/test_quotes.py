@@ -21,7 +21,13 @@ def _record(text: str, date: str = "2018-09-17"):
 
 
 def _actor_named(record, name: str):
-    return next(a for a in record.actors if name in a.name)
+    """The actor whose name holds ``name``, diacritics aside (the dictionary writes Orbán)."""
+    import unicodedata
+
+    def fold(t: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+
+    return next(a for a in record.actors if fold(name) in fold(a.name))
 
 
 # --- quotation marks -------------------------------------------------------------------

@@ -679,7 +679,8 @@ class DocumentActors:
     def resolve_head(self, head) -> Actor | None:
         coded = self.code_np(head)
         self.fill_country(coded, head)
-        actor = self.earlier_group(coded, head) or self.actor_for(coded, head)
+        actor = self.earlier_group(coded, head) or self.earlier_person(coded, head) \
+            or self.actor_for(coded, head)
         if actor is None:
             return None
         start, end = _trim(self.text, coded.start, coded.end)
@@ -712,6 +713,23 @@ class DocumentActors:
                     self.add_mention(actor, start, end, head.idx)
                     return actor
         return None
+
+    def earlier_person(self, coded: Coded, head) -> Actor | None:
+        """A definite singular role ("the minister said", "the president added") with no
+        country of its own is the most recent person named before it in the same sector."""
+        if coded.kind != "group" or coded.explicit_country or head.tag_ != "NN" \
+                or not _definite_article(head) or coded.sector is None:
+            return None
+        best = None
+        for m_start, _, _, actor in self.mentions:
+            if actor.type == "person" and m_start < head.idx and actor.sector == coded.sector \
+                    and (best is None or m_start > best[0]):
+                best = (m_start, actor)
+        if best is None:
+            return None
+        start, end = _trim(self.text, coded.start, coded.end)
+        self.add_mention(best[1], start, end, head.idx)
+        return best[1]
 
     def _add_compound(self, extra: Coded, base: Coded) -> None:
         """The other members of "the leaders of Turkey, Iran, and Russia"."""
