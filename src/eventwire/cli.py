@@ -46,6 +46,10 @@ def extract(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSON Lines here (default stdout)."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date for texts without a header, YYYY-MM-DD."),
     batch_size: int = typer.Option(32, help="Documents per spaCy batch."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes on this machine."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="local:N to start a Dask LocalCluster of N workers."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT."),
+    parquet: Optional[Path] = typer.Option(None, "--parquet", help="Also write records as Parquet partitioned by date here."),
 ):
     """Code documents and write one record per document as JSON Lines.
 
@@ -56,30 +60,40 @@ def extract(
         eventwire extract crawl.warc.gz news/ -o records.jsonl
 
         cat story.txt | eventwire extract - --date 2018-09-17
+
+        eventwire extract corpus/ --workers 2 --parquet out/records/
+
+        eventwire extract corpus/ --scheduler tcp://10.0.0.5:8786 -o records.jsonl
     """
-    from .pipeline import extract_many
     from .readers import iter_documents
 
     default_date = _date_option(date)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     good = bad = 0
     started = dt.datetime.now()
+    extractor, client = _extractor(workers, dask, scheduler, batch_size)
+    writer = _parquet_writer(parquet)
     try:
         with _progress("extract") as progress:
             task = progress.add_task("extract", total=None, rate="-")
-            for _, record in extract_many(iter_documents(inputs, default_date), batch_size=batch_size):
-                out.write(record.to_json() + "\n")
-                if hasattr(record, "error"):
-                    bad += 1
-                else:
-                    good += 1
+            for batch in _chunks(extractor(iter_documents(inputs, default_date)), batch_size):
+                if writer:
+                    writer.write(r for _, r in batch)
+                for _, record in batch:
+                    out.write(record.to_json() + "\n")
+                    if hasattr(record, "error"):
+                        bad += 1
+                    else:
+                        good += 1
                 secs = (dt.datetime.now() - started).total_seconds() or 1e-9
-                progress.update(task, advance=1, rate=f"{(good + bad) / secs:.1f}")
+                progress.update(task, advance=len(batch), rate=f"{(good + bad) / secs:.1f}")
     except EventwireError as exc:
         _fail(exc)
     finally:
         if output:
             out.close()
+        if client is not None:
+            client.close()
     err.print(f"{good} documents coded, {bad} with errors")
     if good == 0 and bad > 0:
         raise typer.Exit(1)
@@ -91,6 +105,10 @@ def ingest(
     db: Path = typer.Option(..., "--db", help="DuckDB store file (created if missing)."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date for texts without a header."),
     batch_size: int = typer.Option(32, help="Documents per batch (one transaction each)."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes on this machine."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="local:N to start a Dask LocalCluster of N workers."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT."),
+    parquet: Optional[Path] = typer.Option(None, "--parquet", help="Also write records as Parquet partitioned by date here."),
 ):
     """Code documents into the store. Idempotent: documents already stored are skipped;
     bad documents are quarantined and counted.
@@ -98,6 +116,10 @@ def ingest(
     Example:
 
         eventwire ingest samples/wikinews/wikinews.jsonl --db eventwire.duckdb
+
+        eventwire ingest crawl/ --db big.duckdb --dask local:2 --parquet out/records/
+
+    A run that is stopped resumes where it left off: rerun the same command.
     """
     from .readers import iter_documents
     from .store import open_store
@@ -118,14 +140,58 @@ def ingest(
             secs = (dt.datetime.now() - started).total_seconds() or 1e-9
             progress.update(task, advance=stats.read, rate=f"{done / secs:.1f}")
 
-        stats = store.ingest(iter_documents(inputs, default_date), batch_size=batch_size,
-                             on_batch=on_batch)
+        extractor, client = _extractor(workers, dask, scheduler, batch_size)
+        writer = _parquet_writer(parquet)
+        if writer:
+            inner = extractor
+
+            def extractor(docs):
+                for batch in _chunks(inner(docs), batch_size):
+                    writer.write(r for _, r in batch)
+                    yield from batch
+        try:
+            stats = store.ingest(iter_documents(inputs, default_date), batch_size=batch_size,
+                                 on_batch=on_batch, extractor=extractor)
+        finally:
+            if client is not None:
+                client.close()
     err.print(f"read {stats.read}: stored {stats.stored}, quarantined {stats.quarantined}, "
               f"already stored {stats.skipped}; {stats.events} events")
     for code, n in sorted(stats.errors.items()):
         err.print(f"  {code}: {n}")
     if stats.read > 0 and stats.stored == 0 and stats.skipped == 0:
         raise typer.Exit(1)
+
+
+def _extractor(workers: int, dask: Optional[str], scheduler: Optional[str], batch_size: int):
+    """The function that codes a stream of documents: one process, N processes, or Dask."""
+    from .pipeline import extract_many
+
+    if dask and scheduler:
+        raise typer.BadParameter("give --dask or --scheduler, not both")
+    if dask or scheduler:
+        from .distributed import connect, extract_with_dask
+
+        spec = dask or scheduler
+        if dask and not dask.startswith("local"):
+            raise typer.BadParameter("--dask takes local:N; use --scheduler for a running cluster")
+        client = connect(spec)
+        return (lambda docs: extract_with_dask(docs, client, batch_size=batch_size)), client
+    return (lambda docs: extract_many(docs, batch_size=batch_size, workers=workers)), None
+
+
+def _parquet_writer(path: Optional[Path]):
+    if path is None:
+        return None
+    from .partitions import PartitionedParquetWriter
+
+    return PartitionedParquetWriter(path)
+
+
+def _chunks(items, size: int):
+    it = iter(items)
+    while chunk := [x for _, x in zip(range(size), it)]:
+        yield chunk
 
 
 def _query(start, end, country, actor, category, quad_class, modality, min_sources, bbox, text,
@@ -148,7 +214,7 @@ def _query(start, end, country, actor, category, quad_class, modality, min_sourc
 @app.command()
 def events(
     db: Path = typer.Option(..., "--db", help="DuckDB store file."),
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv, parquet, gdelt (GDELT-style TSV) or acled (ACLED-style CSV)."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout)."),
     start: Optional[str] = typer.Option(None, help="Earliest event day, YYYY-MM-DD."),
     end: Optional[str] = typer.Option(None, help="Latest event day, YYYY-MM-DD."),
@@ -168,7 +234,7 @@ def events(
 
         eventwire events --db eventwire.duckdb --category ASSAULT --country SYR --format csv
     """
-    from .export import flatten_event, write_rows
+    from .export import write_events
     from .store import open_store
 
     query = _query(start, end, country, actor, category, quad_class, modality, min_sources, bbox,
@@ -176,7 +242,7 @@ def events(
     with open_store(db, read_only=True) as store:
         rows = store.merged_events(query)
     try:
-        n = write_rows(rows, fmt, output, flatten=flatten_event)
+        n = write_events(rows, fmt, output)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
     err.print(f"{n} merged events")
@@ -187,6 +253,9 @@ def export(
     db: Path = typer.Option(..., "--db", help="DuckDB store file."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout)."),
+    start: Optional[str] = typer.Option(None, help="Earliest publication date, YYYY-MM-DD."),
+    end: Optional[str] = typer.Option(None, help="Latest publication date, YYYY-MM-DD."),
+    country: Optional[str] = typer.Option(None, help="Documents naming an actor or place of this ISO3 country."),
 ):
     """Document records as stored (the spec's record per line).
 
@@ -199,7 +268,8 @@ def export(
 
     with open_store(db, read_only=True) as store:
         try:
-            n = write_rows(store.records(), fmt, output, flatten=flatten_record)
+            records = store.records(start=_date_option(start), end=_date_option(end), country=country)
+            n = write_rows(records, fmt, output, flatten=flatten_record)
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
     err.print(f"{n} records")

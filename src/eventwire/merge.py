@@ -2,6 +2,9 @@
 
 Pure functions over plain dicts (rows of the store's ``events`` table); the store does the
 blocking (same category, nearby day) and calls :func:`match_score` on the few candidates.
+Reports are compared with reports, never with a merged event's summary, and a merged event
+is a connected group of matching reports: so the grouping does not depend on the order in
+which documents arrive.
 """
 from __future__ import annotations
 
@@ -56,8 +59,9 @@ def _same(a: Any, b: Any) -> Optional[bool]:
     return a == b
 
 
-def match_score(new: dict, old: dict, old_feature: str | None = None) -> float:
-    """0 when the two reports cannot be one event; else a score in (0, 1], higher is likelier."""
+def match_score(new: dict, old: dict) -> float:
+    """0 when the two reports cannot be one event; else a score in (0, 1], higher is likelier.
+    Symmetric in its arguments."""
     if new["category"] != old["category"] or new.get("modality") != old.get("modality"):
         return 0.0
     score = 0.4
@@ -86,8 +90,8 @@ def match_score(new: dict, old: dict, old_feature: str | None = None) -> float:
     score += 0.1 * best_actor
     # Places: within a radius fitting the coarser place, or at least the same country.
     if None not in (new.get("lat"), new.get("lon"), old.get("lat"), old.get("lon")):
-        radius = max(PLACE_RADIUS_KM.get(new.get("feature") or "other", 100.0),
-                     PLACE_RADIUS_KM.get(old_feature or "other", 100.0))
+        radius = max(PLACE_RADIUS_KM.get(new.get("place_feature") or "other", 100.0),
+                     PLACE_RADIUS_KM.get(old.get("place_feature") or "other", 100.0))
         dist = haversine_km(new["lat"], new["lon"], old["lat"], old["lon"])
         if dist > radius:
             return 0.0

@@ -57,15 +57,56 @@ def _unparsed_record(document: Document, language: str) -> Record:
 
 
 def extract_many(documents: Iterable[Document], batch_size: int = BATCH_SIZE,
-                 nlp=None) -> Iterator[tuple[Document, Record | ErrorRecord]]:
-    """Yield (document, record) for every input document, in input order."""
-    nlp = nlp or load_nlp()
+                 nlp=None, workers: int = 1) -> Iterator[tuple[Document, Record | ErrorRecord]]:
+    """Yield (document, record) for every input document, in input order.
+
+    With ``workers > 1`` batches are coded in that many processes, each with its own warm
+    model; at most two batches per worker are in flight, so memory stays bounded however
+    long the input is.
+    """
+    batches = _batches(documents, batch_size)
+    if workers <= 1:
+        nlp = nlp or load_nlp()
+        for batch in batches:
+            yield from extract_batch(batch, nlp)
+        return
+    yield from _extract_parallel(batches, workers)
+
+
+def _batches(documents: Iterable[Document], batch_size: int) -> Iterator[list[Document]]:
     it = iter(documents)
     while batch := list(itertools.islice(it, batch_size)):
-        yield from _extract_batch(batch, nlp)
+        yield batch
 
 
-def _extract_batch(batch: list[Document], nlp):
+def _extract_parallel(batches: Iterator[list[Document]], workers: int):
+    import collections
+    import multiprocessing as mp
+
+    # fork shares the parent's loaded data files copy-on-write; the model loads once per worker.
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(workers, initializer=_warm_worker) as pool:
+        pending: collections.deque = collections.deque()
+        for batch in batches:
+            pending.append(pool.apply_async(_code_batch, (batch,)))
+            while len(pending) >= 2 * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _warm_worker() -> None:
+    load_nlp()
+
+
+def _code_batch(batch: list[Document]) -> list[tuple[Document, Record | ErrorRecord]]:
+    """A whole batch in one call: the unit of work for worker processes and Dask tasks."""
+    return list(extract_batch(batch, load_nlp()))
+
+
+def extract_batch(batch: list[Document], nlp):
+    """Code one batch: error documents and other languages pass through, the rest is parsed
+    with one ``nlp.pipe`` call and annotated; every document gets exactly one record."""
     results: dict[int, Record | ErrorRecord] = {}
     to_parse: list[int] = []
     for i, document in enumerate(batch):
@@ -78,27 +119,35 @@ def _extract_batch(batch: list[Document], nlp):
             results[i] = _unparsed_record(document, language)
             continue
         to_parse.append(i)
-    parsed = nlp.pipe((batch[i].text for i in to_parse))
-    for i in to_parse:
+    for i, parsed in zip(to_parse, _parse_all(nlp, [batch[i].text for i in to_parse])):
         document = batch[i]
-        try:
-            spacy_doc = next(parsed)
-        except Exception as exc:
-            # A parse failure breaks the generator: parse the rest one by one.
-            parsed = _parse_one_by_one(nlp, [batch[j].text for j in to_parse[to_parse.index(i) + 1:]])
-            results[i] = error_record(document, EventwireError("E200", f"parse ({exc})"))
+        if isinstance(parsed, Exception):
+            results[i] = error_record(document, EventwireError("E200", f"parse ({parsed})"))
             continue
         try:
-            results[i] = annotate(spacy_doc, document)
+            results[i] = annotate(parsed, document)
         except EventwireError as err:
             results[i] = error_record(document, err)
     for i, document in enumerate(batch):
         yield document, results[i]
 
 
-def _parse_one_by_one(nlp, texts):
-    for text in texts:
-        yield nlp(text)
+def _parse_all(nlp, texts: list[str]):
+    """Parsed Docs in order; a text that breaks the parser yields its exception instead."""
+    done = 0
+    try:
+        for parsed in nlp.pipe(texts):
+            done += 1
+            yield parsed
+        return
+    except Exception:
+        log.exception("batch parse failed after %d documents; parsing the rest one by one", done)
+    # nlp.pipe cannot resume after an error: the rest go one at a time to isolate the culprit.
+    for text in texts[done:]:
+        try:
+            yield nlp(text)
+        except Exception as exc:
+            yield exc
 
 
 def extract(text: str, date: str | None = None, id: str = "doc", title: str | None = None,

@@ -1,0 +1,173 @@
+"""Merging reports of the same real-world event across documents."""
+import datetime as dt
+import itertools
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from eventwire.document import Document
+from eventwire.merge import match_score
+from eventwire.record import Event, EventActor, EventPlace, Mention, Place, Record, SentenceSpan
+from eventwire.store import EventQuery, open_store
+
+PLACES = {
+    "Idlib": (35.93, 36.63, 169388),
+    "Maarat al-Numan": (35.64, 36.67, 169113),  # ~32 km from Idlib
+    "Aleppo": (36.20, 37.16, 170063),            # ~57 km from Idlib
+    "Kabul": (34.53, 69.17, 1138958),
+}
+
+
+def report(doc_id, text, date, place, category="ASSAULT", src=("RUS", "MIL"), tgt=("SYR", "REB"),
+           event_date=None, modality="asserted", precision="day"):
+    lat, lon, gid = PLACES[place]
+    start = text.index(place)
+    ev = Event(
+        id="E1", category=category, cameo="195", goldstein=-10.0, quad_class=4,
+        source=EventActor(text="Russian warplanes", country=src[0], sector=src[1]),
+        target=EventActor(text="rebels", country=tgt[0], sector=tgt[1]) if tgt else None,
+        date=event_date or date, date_precision=precision,
+        place=EventPlace(name=place, country="SYR", lat=lat, lon=lon, geonameid=gid),
+        modality=modality, sentence=SentenceSpan(start=0, end=len(text)),
+        evidence=Mention(start=0, end=len(text), text=text), confidence=0.8)
+    rec = Record(id=doc_id, date=date, text=text, events=[ev],
+                 places=[Place(start=start, end=start + len(place), text=place, name=place, feature="city",
+                               country="SYR", lat=lat, lon=lon, geonameid=gid)])
+    doc = Document(id=doc_id, text=text, date=dt.date.fromisoformat(date))
+    return doc, rec
+
+
+STRIKE_A = report("outlet-a", "Russian warplanes struck rebel positions in Idlib on Tuesday.", "2019-05-14", "Idlib")
+STRIKE_B = report("outlet-b", "Airstrikes by Russian jets hit rebels in Idlib, monitors said.", "2019-05-15", "Idlib",
+                  event_date="2019-05-14")
+OTHER_TOWN = report("outlet-c", "Russian jets also bombed rebels in Aleppo on Tuesday.", "2019-05-14", "Aleppo")
+LATER = report("outlet-d", "Russian warplanes struck rebel positions in Idlib again.", "2019-05-20", "Idlib")
+PLANNED = report("outlet-e", "Russian warplanes will strike rebel positions in Idlib, officials warned.",
+                 "2019-05-14", "Idlib", modality="future")
+
+
+def merged(results, order=None):
+    import tempfile, os
+
+    with tempfile.TemporaryDirectory() as tmp:
+        with open_store(os.path.join(tmp, "m.duckdb")) as store:
+            for pair in (order or results):
+                store.write_batch([pair])
+            groups = store.con.execute(
+                "SELECT list(doc_id ORDER BY doc_id) FROM events GROUP BY merged_id").fetchall()
+            events = store.merged_events(EventQuery(modality=None))
+    return sorted(tuple(g) for (g,) in groups), events
+
+
+def test_two_outlets_one_strike():
+    groups, events = merged([STRIKE_A, STRIKE_B])
+    assert groups == [("outlet-a", "outlet-b")]
+    (event,) = events
+    assert event["n_sources"] == 2
+    assert {s["doc"] for s in event["sources"]} == {"outlet-a", "outlet-b"}
+    assert event["date"] == "2019-05-14"
+
+
+def test_two_strikes_in_different_towns_same_day_stay_two():
+    groups, _ = merged([STRIKE_A, OTHER_TOWN])
+    assert groups == [("outlet-a",), ("outlet-c",)]
+
+
+@pytest.mark.parametrize("other", [LATER, PLANNED])
+def test_different_day_or_modality_stays_apart(other):
+    groups, _ = merged([STRIKE_A, other])
+    assert len(groups) == 2
+
+
+def test_month_precision_report_joins_a_day_in_that_month():
+    vague = report("outlet-f", "Russian warplanes struck rebels in Idlib in May.", "2019-06-02", "Idlib",
+                   event_date="2019-05", precision="month")
+    groups, _ = merged([STRIKE_A, vague])
+    assert groups == [("outlet-a", "outlet-f")]
+
+
+def test_report_that_bridges_two_merged_events_joins_them():
+    near = report("outlet-g", "Russian jets struck rebels near Maarat al-Numan on Tuesday.", "2019-05-14",
+                  "Maarat al-Numan")
+    far = report("outlet-h", "Russian warplanes hit rebels around Idlib.", "2019-05-14", "Idlib")
+    groups, events = merged([STRIKE_A, near, far])
+    assert groups == [("outlet-a", "outlet-g", "outlet-h")] and events[0]["n_sources"] == 3
+
+
+def test_match_score_is_symmetric():
+    rows = []
+    for doc, rec in (STRIKE_A, STRIKE_B, OTHER_TOWN, LATER, PLANNED):
+        from eventwire.store.db import event_row
+
+        rows.append(event_row(doc.content_hash, rec, rec.events[0], {p.geonameid: p.feature for p in rec.places}))
+    for a, b in itertools.product(rows, rows):
+        assert match_score(a, b) == match_score(b, a)
+
+
+ALL = [STRIKE_A, STRIKE_B, OTHER_TOWN, LATER, PLANNED,
+       report("outlet-g", "Russian jets struck rebels near Maarat al-Numan on Tuesday.", "2019-05-14",
+              "Maarat al-Numan")]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.permutations(ALL))
+def test_merging_does_not_depend_on_arrival_order(order):
+    assert merged(ALL, order)[0] == merged(ALL)[0]
+
+
+def test_gdelt_and_acled_tables(tmp_path):
+    import csv
+
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    db = tmp_path / "x.duckdb"
+    with open_store(db) as store:
+        for pair in (STRIKE_A, STRIKE_B, OTHER_TOWN):
+            store.write_batch([pair])
+        store.con.execute("UPDATE events SET acled_event_type = 'Explosions/Remote violence'")
+    runner = CliRunner()
+    out = tmp_path / "gdelt.tsv"
+    assert runner.invoke(app, ["events", "--db", str(db), "--format", "gdelt", "-o", str(out)]).exit_code == 0
+    rows = list(csv.DictReader(out.open(), delimiter="\t"))
+    assert len(rows) == 2
+    first = rows[0]
+    assert first["SQLDATE"] == "20190514" and first["EventRootCode"] == "19" and first["EventCode"] == "195"
+    assert first["Actor1Code"] == "RUSMIL" and first["Actor2CountryCode"] == "SYR"
+    assert first["QuadClass"] == "4" and first["ActionGeo_FullName"] == "Idlib"
+    assert {r["NumSources"] for r in rows} == {"2", "1"}
+    out = tmp_path / "acled.csv"
+    assert runner.invoke(app, ["events", "--db", str(db), "--format", "acled", "-o", str(out)]).exit_code == 0
+    rows = list(csv.DictReader(out.open()))
+    assert rows[0]["event_type"] == "Explosions/Remote violence" and rows[0]["iso"] == "760"
+    assert rows[0]["inter1"] == "1" and rows[0]["inter2"] == "2" and rows[0]["interaction"] == "12"
+    assert rows[0]["geo_precision"] == "1" and rows[0]["country"] == "Syrian Arab Republic"
+
+
+def test_event_queries(tmp_path):
+    db = tmp_path / "q.duckdb"
+    with open_store(db) as store:
+        for pair in (STRIKE_A, STRIKE_B, OTHER_TOWN, LATER, PLANNED):
+            store.write_batch([pair])
+        q = lambda **kw: {tuple(sorted(s["doc"] for s in e["sources"])) for e in store.merged_events(EventQuery(**kw))}  # noqa: E731
+        assert q() == {("outlet-a", "outlet-b"), ("outlet-c",), ("outlet-d",)}
+        assert q(modality="future") == {("outlet-e",)}
+        assert q(min_sources=2) == {("outlet-a", "outlet-b")}
+        assert q(start=dt.date(2019, 5, 15)) == {("outlet-d",)}
+        assert q(end=dt.date(2019, 5, 14), bbox=(37.0, 36.0, 37.5, 36.5)) == {("outlet-c",)}
+        assert q(country="RUS", category="assault") == q()
+        assert q(country="AFG") == set()
+        assert q(actor="warplanes", text="again") == {("outlet-d",)}
+        assert q(quad_class=1) == set()
+        assert len(store.merged_events(EventQuery(limit=1, offset=1))) == 1
+
+
+def test_network_edges(tmp_path):
+    with open_store(tmp_path / "n.duckdb") as store:
+        for pair in (STRIKE_A, STRIKE_B, OTHER_TOWN, LATER, PLANNED):
+            store.write_batch([pair])
+        (edge,) = store.network(EventQuery())
+        assert (edge["source"], edge["target"], edge["events"]) == ("RUSMIL", "SYRREB", 3)
+        assert edge["goldstein"] == -10.0 and edge["source_label"] in ("Russian warplanes",)
+        assert store.network(EventQuery(category="AGREE")) == []
