@@ -168,7 +168,7 @@ def _month_day(m, r, month: int, day: int):
         if cal.safe_date(2000, month, day) is None:
             return None
         return Norm("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True)
-    wd = m.group("weekday")
+    wd = _g(m, "weekday")
     if wd:
         # "Friday, Oct. 23": the weekday picks the year when it can.
         want = _weekday(wd, r.lex)
@@ -215,6 +215,36 @@ def norm_ordinal_day(m, r):
     return None
 
 
+def norm_week_of(m, r):
+    """"the week of March 6": the ISO week holding that day."""
+    day = norm_month_day(m, r)
+    if day is None or not re.match(r"^\d{4}-\d\d-\d\d$", day.value):
+        return None if day is None else Norm("DATE", "XXXX-WXX", relative=True)
+    return Norm("DATE", cal.week_value(dt.date.fromisoformat(day.value)), relative=day.relative)
+
+
+_DAY_BEFORE = re.compile(r"\b(?P<month>[A-Za-z]{3,9})\.? (?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? $")
+
+
+def norm_second_day(m, r):
+    """"April 24 and 25": the second day, in the month (and year) of the first."""
+    before = _DAY_BEFORE.search(r.text, max(0, m.start() - 16), m.start())
+    month = _month(before.group("month"), r.lex) if before else None
+    if month is None or r.word_after(m.end()) in _YEAR_BLOCK_AFTER | {"of", "years", "days"}:
+        return None
+    day = int(m.group("day"))
+    start = m.start("day")
+    if r.ref and m.start() - r.ref_end <= 2 and re.fullmatch(r"\d{4}-\d\d-\d\d", r.ref) \
+            and int(r.ref[5:7]) == month:
+        year = int(r.ref[:4])
+    elif r.dct is not None:
+        year = cal.year_for_day(r.dct, month, day, r.tense(m))
+    else:
+        return Norm("DATE", f"XXXX-{month:02d}-{day:02d}", start=start, relative=True)
+    d = cal.safe_date(year, month, day) if year else None
+    return Norm("DATE", d.isoformat(), start=start, relative=True) if d else None
+
+
 def norm_month_year(m, r):
     month = _month(m.group("month"), r.lex)
     if not month:
@@ -242,8 +272,10 @@ def norm_month(m, r):
         before = r.word_before(m.start())
         if before not in ("in", "since", "until", "till", "by", "of", "from", "through",
                           "to", "during", "before", "after", "early", "late", "mid", "and",
-                          "or", "last", "next", "this", "between", "on", "for"):
-            return None
+                          "or", "last", "next", "this", "between", "on", "for") and not (
+                before in ("the", "a", "its", "their") and re.match(r" [a-z]+\b", r.text[m.end():m.end() + 20])
+                and r.word_after(m.end()) not in ("of", "and", "or", "to", "for", "in", "on", "at")):
+            return None                  # a cue, or "the March accession" (a month as modifier)
     if r.dct is None:
         return Norm("DATE", f"XXXX-{month:02d}", relative=True)
     if rel in ("last", "past", "this past"):
@@ -269,7 +301,7 @@ def norm_decade(m, r):
         century = (r.dct.year // 100) if r.dct else 19
         v = f"{century}{m.group('short')[0]}"
     start = None
-    if m.group("the") and not m.group("mod"):
+    if m.group("the") and not m.group("mod") and not m.group("half"):
         start = m.start() + 4
     return Norm("DATE", v, start=start)
 
@@ -509,6 +541,9 @@ def norm_weekday(m, r):
     text = m.group("weekday")
     if text.lower() in ("sun", "sat", "wed", "mon") and not text.endswith("."):
         return None
+    pair = _PLURAL_PAIR.match(r.text, m.end()) if not (rel or part) else None
+    if pair:                             # "on Monday and Tuesday nights": every such day
+        return Norm("SET", _with_part(f"XXXX-WXX-{wd}", pair.group("part"), r))
     shift = 0
     if m.group("shift"):                 # "the day before last Tuesday"
         shift = -1 if "before" in m.group("shift").lower() else 1
@@ -526,10 +561,15 @@ def norm_weekday(m, r):
 
 
 def norm_weekday_plural(m, r):
+    """"Fridays", "Friday nights": every such day."""
     wd = _weekday(m.group("weekday"), r.lex)
     if wd is None:
         return None
-    return Norm("SET", _with_part(f"XXXX-WXX-{wd}", _g(m, "part"), r))
+    return Norm("SET", _with_part(f"XXXX-WXX-{wd}", _g(m, "part") or _g(m, "part2"), r))
+
+
+_PLURAL_PAIR = re.compile(r"\s+(?:and|or)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                          r"(?:s|\s+(?P<part>morning|afternoon|evening|night)s)\b", re.IGNORECASE)
 
 
 _DAY_WORD = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -558,6 +598,12 @@ def norm_reldays(m, r):
     if part:
         return Norm("TIME", _with_part(d.isoformat(), part, r), relative=True)
     return Norm("DATE", d.isoformat(), relative=True)
+
+
+def norm_part_then_day(m, r):
+    """"mid-afternoon yesterday", "early morning Friday": a TIME with the part of day."""
+    day, _ = _day_of(m, r, m.group("word"))
+    return Norm("TIME", _with_part(day, m.group("part"), r), relative=True)
 
 
 def norm_this_part(m, r):
@@ -601,8 +647,20 @@ _X_VALUE = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
             "century": "XX"}
 
 
+def _title_mid_sentence(m, r) -> bool:
+    """Every word capitalized and not at the start of a sentence: a name ("This Week")."""
+    words = m.group(0).split()
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return False
+    before = r.text[max(0, m.start() - 3):m.start()]
+    return not (m.start() == 0 or re.search(r"(?:[.!?:]['\"’”]?\s+|\n\s*)$", before)
+                or re.search(r"^\s*$", before))
+
+
 def norm_relunit(m, r):
     rel = _g(m, "rel")
+    if _title_mid_sentence(m, r):
+        return None                        # ABC's "This Week": a programme's name
     unit = m.group("unit").lower()
     mod = _g(m, "mod")
     season = r.lex.seasons.get(unit)
@@ -755,6 +813,9 @@ def norm_ago(m, r):
     return Norm("DATE", v, relative=True) if v else None
 
 
+_MODALS = {"will", "would", "could", "may", "might", "can", "shall", "should", "must", "to"}
+
+
 def norm_duration(m, r):
     unit = r.lex.unit_of.get(m.group("unit").lower())
     if unit is None:
@@ -772,6 +833,9 @@ def norm_duration(m, r):
         return None                                  # ages: "52 years old", "aged 84 years"
     if unit == "second" and numtext.lower() in ("a", "an", "one") and not m.group("mod"):
         return None                                  # "a second group": the ordinal
+    if unit == "day" and numtext.lower() == "one" and not m.group("mod") and not _g(m, "det") \
+            and r.word_before(m.start()) in _MODALS:
+        return Norm("DATE", "FUTURE_REF", relative=True)   # "Islam may one day become ..."
     if m.group("half"):
         n = (n if n != "X" else 0) + 0.5
     if unit == "night":
@@ -940,14 +1004,21 @@ def norm_holiday(m, r):
         return None                     # "election day" of some other country's vote
     rel = _g(m, "rel")
     year = m.group("year")
+    week = m.group("week")
     if year:
         d = cal.holiday_date(rule, int(year))
+        if d and week:
+            return Norm("DATE", cal.week_value(d))
         return Norm("DATE", d.isoformat()) if d else None
     if r.dct is None:
+        if week:
+            return Norm("DATE", "XXXX-WXX", relative=True)
         if isinstance(rule, list):
             return Norm("DATE", f"XXXX-{rule[0]:02d}-{rule[1]:02d}", relative=True)
         return None
     direction = PAST if rel == "last" else FUTURE if rel == "next" else _direction(r, m, UNKNOWN)
+    if week and rel is None:
+        direction = UNKNOWN                # "as Easter week began": the one at hand
     cands = [cal.holiday_date(rule, y) for y in (r.dct.year - 1, r.dct.year, r.dct.year + 1)]
     cands = [c for c in cands if c]
     if direction == PAST:
@@ -956,6 +1027,8 @@ def norm_holiday(m, r):
         pick = min((c for c in cands if c > r.dct), default=None)
     else:
         pick = min(cands, key=lambda c: abs((c - r.dct).days))
+    if pick and week:
+        return Norm("DATE", cal.week_value(pick), relative=True)
     return Norm("DATE", pick.isoformat(), relative=True) if pick else None
 
 
@@ -980,6 +1053,10 @@ def _day_of(m, r, word: str | None) -> tuple[str, bool]:
     return r.dct.isoformat(), True
 
 
+_GMT_THEN_DAY = re.compile(r" \((?:\d{4}|\d\d?:\d\d) (?:GMT|UTC)\),? (?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+                           r"|today|yesterday|tomorrow)\b")
+
+
 def norm_clock(m, r):
     h = int(m.group("hour"))
     mi = int(m.group("minute") or 0)
@@ -998,7 +1075,11 @@ def norm_clock(m, r):
             d = cal.safe_date(y, month, _day(m.group("day"))) if y else None
         day, rel = (d.isoformat() if d else f"XXXX-{month:02d}-{_day(m.group('day')):02d}"), True
     else:
-        day, rel = _day_of(m, r, m.group("dayword"))
+        word = m.group("dayword")
+        gmt = _GMT_THEN_DAY.match(r.text, m.end()) if not word else None
+        if gmt:
+            word = gmt.group("day")        # "10:35 a.m. (0735 GMT) Friday": Friday's
+        day, rel = _day_of(m, r, word)
     end = None
     if m.group("tz") and not m.group("dayword"):
         tz = m.group("tz")
