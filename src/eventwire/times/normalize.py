@@ -657,6 +657,17 @@ def _title_mid_sentence(m, r) -> bool:
                 or re.search(r"^\s*$", before))
 
 
+_AMOUNT = r"(?:[$#£€]|C\$|US\$)\s?\d[\d.,]*(?: (?:million|billion))?"
+_COMPARED_BEFORE = re.compile(r"\b(?:compared with|compared to|from|versus|against)\b[^.;]{0,40}?" + _AMOUNT + r"[^.;]{0,6}$")
+_AMOUNT_AFTER = re.compile(r"(?:'s|’s) " + _AMOUNT)
+
+
+def _compares_amounts(r: Resolver, m) -> bool:
+    """"compared with $33 million last year", "from last year's $1.55 billion"."""
+    return bool(_COMPARED_BEFORE.search(r.text, max(0, m.start() - 80), m.start())
+                or _AMOUNT_AFTER.match(r.text, m.end() - (2 if m.group(0).endswith(("'s", "’s")) else 0)))
+
+
 def norm_relunit(m, r):
     rel = _g(m, "rel")
     if _title_mid_sentence(m, r):
@@ -710,6 +721,11 @@ def norm_relunit(m, r):
         else:
             y = r.dct.year
         return Norm("DATE", f"{y:04d}-{season}", relative=True)
+    if unit == "year" and shift == -1 and rel == "last" and r.last_quarter \
+            and m.start() - r.last_quarter_end < 1000 and _compares_amounts(r, m):
+        # Earnings comparisons: "up from $1.55 billion last year" is the same quarter.
+        return Norm("DATE", f"{int(r.last_quarter[:4]) - 1:04d}{r.last_quarter[4:]}",
+                    relative=True, anaphoric=True)
     if rel == "the latest" and m.group("fiscal") and unit == "year":
         shift = -1                          # "the latest fiscal year": the last one closed
     v = _unit_value(r, unit, shift, r.dct)
