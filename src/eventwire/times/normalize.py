@@ -930,6 +930,9 @@ def norm_plural_units(m, r):
         return Norm("DATE", "PAST_REF", relative=True)
     if det in ("coming", "the coming", "the next", "the following"):
         return Norm("DATE", "FUTURE_REF", relative=True)
+    ahead = re.match(r" ahead\b", r.text[m.end():m.end() + 7])
+    if det == "the" and ahead:                                 # "in the weeks ahead"
+        return Norm("DURATION", _duration_value("X", unit, r), end=m.end() + ahead.end())
     if det == "the":
         return None
     value = _duration_value("X", unit, r)
@@ -1108,6 +1111,8 @@ def norm_clock(m, r):
 
 def norm_clock_word(m, r):
     word = m.group("word").lower()
+    if word == "noon" and r.word_before(m.start()) == "high":
+        return None                        # "High Noon", "high noon comes": the idiom
     hhmm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[word]
     day, rel = _day_of(m, r, m.group("dayword"))
     return Norm("TIME", f"{day}T{hhmm}", relative=rel)

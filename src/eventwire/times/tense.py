@@ -63,7 +63,8 @@ def clause_tense(verb, depth: int = 0) -> int:
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         head = verb.head
         if head is not verb and (head.lemma_.lower() in _FUTURE_HEADS):
-            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in head.children):
+            holder = head if head.pos_ in ("VERB", "AUX") else head.head   # "had been due"
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in holder.children):
                 return PAST                # "had been due to expire Friday": a plan now past
             return FUTURE
         if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
