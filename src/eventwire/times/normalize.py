@@ -299,6 +299,8 @@ def norm_decade(m, r):
         v = m.group("decade")[:3]
     else:
         century = (r.dct.year // 100) if r.dct else 19
+        if r.dct and century * 100 + int(m.group("short")) > r.dct.year:
+            century -= 1                  # "the '80s" in 2018 news: the 1980s
         v = f"{century}{m.group('short')[0]}"
     start = None
     if m.group("the") and not m.group("mod") and not m.group("half"):
