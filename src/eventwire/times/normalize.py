@@ -831,7 +831,7 @@ def norm_ago(m, r):
     return Norm("DATE", v, relative=True) if v else None
 
 
-_MODALS = {"will", "would", "could", "may", "might", "can", "shall", "should", "must", "to"}
+_MODALS = {"will", "would", "could", "may", "might", "can", "shall", "should", "must"}
 
 
 def norm_duration(m, r):
