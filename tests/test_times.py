@@ -164,6 +164,7 @@ def test_quarters(text, expr, expected):
     ("Sales grew slowly in the last half of the '80s.", MONDAY, "the last half of the '80s", ("DATE", "198")),
     # "one day" after a modal is an unspecified future, not a duration
     ("Islam may one day become the largest religion there.", MONDAY, "one day", ("DATE", "FUTURE_REF")),
+    ("The judge cut the hearing to one day.", MONDAY, "one day", ("DURATION", "P1D")),
     # a clock time followed by its GMT equivalent and the weekday takes that weekday
     ("The blast occurred at 10:35 a.m. (0735 GMT) Friday.", MONDAY, "10:35 a.m.", ("TIME", "2018-09-14T10:35")),
     ("The blast occurred at 10:35 a.m. (0735 GMT) Friday.", MONDAY, "Friday", ("DATE", "2018-09-14")),
@@ -182,6 +183,11 @@ def test_news_conventions(text, date, expr, expected):
     assert timex(text, date, expr) == expected
 
 
+def test_second_day_needs_a_date_like_continuation():
+    _, ctx = annotate("On March 3 and 4 others were hurt in the clashes.", MONDAY)
+    assert [t.text for t in ctx.times] == ["March 3"]
+
+
 def test_clock_time_takes_its_weekday():
     assert timex("The blast occurred at 10 p.m. Wednesday, police said.", MONDAY,
                  "10 p.m. Wednesday") == ("TIME", "2018-09-12T22:00")
@@ -198,6 +204,7 @@ def test_clock_time_takes_its_weekday():
     "The former president died aged 84 years.",
     'Baker said on ABC\'s "This Week" that the talks had failed.',
     "The cinema showed High Noon again.",
+    "Banks hold more than a quarter of the bonds.",
 ])
 def test_no_false_times(text):
     _, ctx = annotate(text, MONDAY)

@@ -469,6 +469,8 @@ def norm_the_quarter(m, r):
                                               or (adj and adj.isdigit())):
             return None
     if det == "a":
+        if r.word_after(m.end()) == "of":
+            return None                    # "more than a quarter of the market": a fraction
         return Norm("DURATION", "P1Q")
     if adj in ("first", "second"):
         return None
