@@ -176,6 +176,7 @@ def test_quarters(text, expr, expected):
     ("Analysts expect growth over the next couple of years.", MONDAY, "the next couple of years", ("DURATION", "P2Y")),
     ("The index rose for eight trading days.", MONDAY, "eight trading days", ("DURATION", "P8D")),
     ("Funds may sell more bonds in the weeks ahead.", MONDAY, "the weeks ahead", ("DURATION", "PXW")),
+    ("She returned after a several-year stint abroad.", MONDAY, "several-year", ("DURATION", "PXY")),
     # a month used as a modifier after "the"
     ("The March accession will make them full members.", MONDAY, "March", ("DATE", "2019-03")),
 ])

@@ -906,8 +906,11 @@ def norm_duration_range(m, r):
 def norm_duration_adj(m, r):
     unit = r.lex.unit_of.get(m.group("unit").lower())
     n = parse_number(m.group("num"), r.lex)
-    if unit is None or n is None or n == "X":
+    if unit is None or n is None:
         return None
+    if n == "X":                                      # "a several-year tenure"
+        ok = "-" in m.group(0) and m.group("num").lower() in ("several", "few", "many")
+        return Norm("DURATION", _duration_value("X", unit, r)) if ok and not m.group("adj") else None
     if m.group("adj") == "-old" or r.text[m.end():m.end() + 4] == "-old":
         return None                                   # ages: "a 6-year-old boy"
     if m.group("num").lower() in ("a", "an"):
