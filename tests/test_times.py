@@ -172,6 +172,9 @@ def test_quarters(text, expr, expected):
     ("The board approved a pay rise effective Feb. 1.", MONDAY, "Feb. 1", ("DATE", "2019-02-01")),
     ("The bank extended the credit line through January.", MONDAY, "January", ("DATE", "2019-01")),
     ("The offer was extended. It had been due to expire Friday.", MONDAY, "Friday", ("DATE", "2018-09-14")),
+    # only a quoted title-case "This Week" is a programme's name
+    ('"This week we meet again," the minister said.', MONDAY, "This week", ("DATE", "2018-W38")),
+    ("Exports Fell Last Year", MONDAY, "Last Year", ("DATE", "2017")),
     # durations: "couple of", business-day adjectives, "the weeks ahead"
     ("Analysts expect growth over the next couple of years.", MONDAY, "the next couple of years", ("DURATION", "P2Y")),
     ("The index rose for eight trading days.", MONDAY, "eight trading days", ("DURATION", "P8D")),

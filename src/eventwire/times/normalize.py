@@ -651,14 +651,12 @@ _X_VALUE = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
             "century": "XX"}
 
 
-def _title_mid_sentence(m, r) -> bool:
-    """Every word capitalized and not at the start of a sentence: a name ("This Week")."""
+def _quoted_title(m, r) -> bool:
+    """Every word capitalized right after an opening quote: a title (ABC's "This Week")."""
     words = m.group(0).split()
     if len(words) < 2 or not all(w[0].isupper() for w in words):
         return False
-    before = r.text[max(0, m.start() - 3):m.start()]
-    return not (m.start() == 0 or re.search(r"(?:[.!?:]['\"’”]?\s+|\n\s*)$", before)
-                or re.search(r"^\s*$", before))
+    return bool(re.search(r"(?:[\"“]|``|(?<!\w)')$", r.text[max(0, m.start() - 2):m.start()]))
 
 
 _AMOUNT = r"(?:[$#£€]|C\$|US\$)\s?\d[\d.,]*(?: (?:million|billion))?"
@@ -674,7 +672,7 @@ def _compares_amounts(r: Resolver, m) -> bool:
 
 def norm_relunit(m, r):
     rel = _g(m, "rel")
-    if _title_mid_sentence(m, r):
+    if _quoted_title(m, r):
         return None                        # ABC's "This Week": a programme's name
     unit = m.group("unit").lower()
     mod = _g(m, "mod")
