@@ -157,6 +157,7 @@ def test_quarters(text, expr, expected):
     # a part of the day before its day, or on its own
     ("Shares were down 2% at mid-afternoon yesterday.", MONDAY, "mid-afternoon yesterday", ("TIME", "2018-09-16TAF")),
     ("By mid afternoon, the crowd had grown to thousands.", MONDAY, "mid afternoon", ("TIME", "2018-09-17TAF")),
+    ("Protesters gathered yesterday afternoon and marched until early evening.", MONDAY, "early evening", ("TIME", "2018-09-16TEV")),
     # plural days of the week are sets, also the first of a pair
     ("Two new flights will leave on Monday and Tuesday nights.", MONDAY, "Monday", ("SET", "XXXX-WXX-1TNI")),
     ("Two new flights will leave on Monday and Tuesday nights.", MONDAY, "Tuesday nights", ("SET", "XXXX-WXX-2TNI")),

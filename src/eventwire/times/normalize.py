@@ -61,6 +61,10 @@ class Resolver:
         return m.group(1).lower() if m else ""
 
     def remember(self, norm: Norm, end: int) -> None:
+        if norm.type == "TIME" and re.match(r"^\d{4}-\d\d-\d\dT", norm.value):
+            # "yesterday afternoon ... until early evening": later clock times take its day.
+            self.ref, self.ref_end = norm.value[:10], end
+            return
         if norm.type != "DATE":
             return
         v = norm.value
