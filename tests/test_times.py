@@ -141,6 +141,58 @@ def test_quarters(text, expr, expected):
     assert timex(text, MONDAY, expr) == expected
 
 
+@pytest.mark.parametrize("text,date,expr,expected", [
+    # fiscal quarters written with a hyphen, and the comparison that follows them
+    ("Profit rose in the fiscal-first quarter ended Sept. 30.", "2018-10-25", "the fiscal-first quarter", ("DATE", "2018-Q1")),
+    ("Profit rose in the fiscal-first quarter ended Sept. 30. A year earlier, it fell.", "2018-10-25", "A year earlier", ("DATE", "2017-Q1")),
+    # an earnings comparison of amounts: "last year" is the quarter a year back
+    ("Profit rose 5% in the third quarter. Sales rose to $2.5 billion from $2.3 billion last year.", "2018-10-25", "last year", ("DATE", "2017-Q3")),
+    ("Profit rose 5% in the third quarter. The chief executive joined the company last year.", "2018-10-25", "last year", ("DATE", "2017")),
+    # "April 24 and 25": the second day is a date of its own
+    ("The summit will be held on April 24 and 25.", MONDAY, "25", ("DATE", "2019-04-25")),
+    ("The summit will be held on April 24 and 25.", MONDAY, "April 24", ("DATE", "2019-04-24")),
+    # "the week of" a date is that ISO week; a holiday's week is the week of the holiday
+    ("A hearing is set for the week of Oct. 8.", MONDAY, "the week of Oct. 8", ("DATE", "2018-W41")),
+    ("Pilgrims filled the city as Easter week began.", "2019-04-15", "Easter week", ("DATE", "2019-W16")),
+    # a part of the day before its day, or on its own
+    ("Shares were down 2% at mid-afternoon yesterday.", MONDAY, "mid-afternoon yesterday", ("TIME", "2018-09-16TAF")),
+    ("By mid afternoon, the crowd had grown to thousands.", MONDAY, "mid afternoon", ("TIME", "2018-09-17TAF")),
+    ("Protesters gathered yesterday afternoon and marched until early evening.", MONDAY, "early evening", ("TIME", "2018-09-16TEV")),
+    # plural days of the week are sets, also the first of a pair
+    ("Two new flights will leave on Monday and Tuesday nights.", MONDAY, "Monday", ("SET", "XXXX-WXX-1TNI")),
+    ("Two new flights will leave on Monday and Tuesday nights.", MONDAY, "Tuesday nights", ("SET", "XXXX-WXX-2TNI")),
+    # "the last half of the '80s" is the decade; "'80s" in 2018 news is the 1980s
+    ("Sales grew slowly in the last half of the '80s.", MONDAY, "the last half of the '80s", ("DATE", "198")),
+    # "one day" after a modal is an unspecified future, not a duration
+    ("Islam may one day become the largest religion there.", MONDAY, "one day", ("DATE", "FUTURE_REF")),
+    ("The judge cut the hearing to one day.", MONDAY, "one day", ("DURATION", "P1D")),
+    # a clock time followed by its GMT equivalent and the weekday takes that weekday
+    ("The blast occurred at 10:35 a.m. (0735 GMT) Friday.", MONDAY, "10:35 a.m.", ("TIME", "2018-09-14T10:35")),
+    ("The blast occurred at 10:35 a.m. (0735 GMT) Friday.", MONDAY, "Friday", ("DATE", "2018-09-14")),
+    # tense cues: "effective" looks ahead, "through" a deadline, "had been due" is a lapsed plan
+    ("The board approved a pay rise effective Feb. 1.", MONDAY, "Feb. 1", ("DATE", "2019-02-01")),
+    ("The bank extended the credit line through January.", MONDAY, "January", ("DATE", "2019-01")),
+    ("The offer was extended. It had been due to expire Friday.", MONDAY, "Friday", ("DATE", "2018-09-14")),
+    # only a quoted title-case "This Week" is a programme's name
+    ('"This week we meet again," the minister said.', MONDAY, "This week", ("DATE", "2018-W38")),
+    ("Exports Fell Last Year", MONDAY, "Last Year", ("DATE", "2017")),
+    # durations: "couple of", business-day adjectives, "the weeks ahead"
+    ("Analysts expect growth over the next couple of years.", MONDAY, "the next couple of years", ("DURATION", "P2Y")),
+    ("The index rose for eight trading days.", MONDAY, "eight trading days", ("DURATION", "P8D")),
+    ("Funds may sell more bonds in the weeks ahead.", MONDAY, "the weeks ahead", ("DURATION", "PXW")),
+    ("She returned after a several-year stint abroad.", MONDAY, "several-year", ("DURATION", "PXY")),
+    # a month used as a modifier after "the"
+    ("The March accession will make them full members.", MONDAY, "March", ("DATE", "2019-03")),
+])
+def test_news_conventions(text, date, expr, expected):
+    assert timex(text, date, expr) == expected
+
+
+def test_second_day_needs_a_date_like_continuation():
+    _, ctx = annotate("On March 3 and 4 others were hurt in the clashes.", MONDAY)
+    assert [t.text for t in ctx.times] == ["March 3"]
+
+
 def test_clock_time_takes_its_weekday():
     assert timex("The blast occurred at 10 p.m. Wednesday, police said.", MONDAY,
                  "10 p.m. Wednesday") == ("TIME", "2018-09-12T22:00")
@@ -155,6 +207,9 @@ def test_clock_time_takes_its_weekday():
     "The spring water was contaminated.",
     "USA Today reported the figures.",
     "The former president died aged 84 years.",
+    'Baker said on ABC\'s "This Week" that the talks had failed.',
+    "The cinema showed High Noon again.",
+    "Banks hold more than a quarter of the bonds.",
 ])
 def test_no_false_times(text):
     _, ctx = annotate(text, MONDAY)

@@ -61,6 +61,10 @@ class Resolver:
         return m.group(1).lower() if m else ""
 
     def remember(self, norm: Norm, end: int) -> None:
+        if norm.type == "TIME" and re.match(r"^\d{4}-\d\d-\d\dT", norm.value):
+            # "yesterday afternoon ... until early evening": later clock times take its day.
+            self.ref, self.ref_end = norm.value[:10], end
+            return
         if norm.type != "DATE":
             return
         v = norm.value
@@ -168,7 +172,7 @@ def _month_day(m, r, month: int, day: int):
         if cal.safe_date(2000, month, day) is None:
             return None
         return Norm("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True)
-    wd = m.group("weekday")
+    wd = _g(m, "weekday")
     if wd:
         # "Friday, Oct. 23": the weekday picks the year when it can.
         want = _weekday(wd, r.lex)
@@ -215,6 +219,36 @@ def norm_ordinal_day(m, r):
     return None
 
 
+def norm_week_of(m, r):
+    """"the week of March 6": the ISO week holding that day."""
+    day = norm_month_day(m, r)
+    if day is None or not re.match(r"^\d{4}-\d\d-\d\d$", day.value):
+        return None if day is None else Norm("DATE", "XXXX-WXX", relative=True)
+    return Norm("DATE", cal.week_value(dt.date.fromisoformat(day.value)), relative=day.relative)
+
+
+_DAY_BEFORE = re.compile(r"\b(?P<month>[A-Za-z]{3,9})\.? (?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? $")
+
+
+def norm_second_day(m, r):
+    """"April 24 and 25": the second day, in the month (and year) of the first."""
+    before = _DAY_BEFORE.search(r.text, max(0, m.start() - 16), m.start())
+    month = _month(before.group("month"), r.lex) if before else None
+    if month is None or r.word_after(m.end()) in _YEAR_BLOCK_AFTER | {"of", "years", "days"}:
+        return None
+    day = int(m.group("day"))
+    start = m.start("day")
+    if r.ref and m.start() - r.ref_end <= 2 and re.fullmatch(r"\d{4}-\d\d-\d\d", r.ref) \
+            and int(r.ref[5:7]) == month:
+        year = int(r.ref[:4])
+    elif r.dct is not None:
+        year = cal.year_for_day(r.dct, month, day, r.tense(m))
+    else:
+        return Norm("DATE", f"XXXX-{month:02d}-{day:02d}", start=start, relative=True)
+    d = cal.safe_date(year, month, day) if year else None
+    return Norm("DATE", d.isoformat(), start=start, relative=True) if d else None
+
+
 def norm_month_year(m, r):
     month = _month(m.group("month"), r.lex)
     if not month:
@@ -242,8 +276,10 @@ def norm_month(m, r):
         before = r.word_before(m.start())
         if before not in ("in", "since", "until", "till", "by", "of", "from", "through",
                           "to", "during", "before", "after", "early", "late", "mid", "and",
-                          "or", "last", "next", "this", "between", "on", "for"):
-            return None
+                          "or", "last", "next", "this", "between", "on", "for") and not (
+                before in ("the", "a", "its", "their") and re.match(r" [a-z]+\b", r.text[m.end():m.end() + 20])
+                and r.word_after(m.end()) not in ("of", "and", "or", "to", "for", "in", "on", "at")):
+            return None                  # a cue, or "the March accession" (a month as modifier)
     if r.dct is None:
         return Norm("DATE", f"XXXX-{month:02d}", relative=True)
     if rel in ("last", "past", "this past"):
@@ -267,9 +303,11 @@ def norm_decade(m, r):
         v = m.group("decade")[:3]
     else:
         century = (r.dct.year // 100) if r.dct else 19
+        if r.dct and century * 100 + int(m.group("short")) > r.dct.year:
+            century -= 1                  # "the '80s" in 2018 news: the 1980s
         v = f"{century}{m.group('short')[0]}"
     start = None
-    if m.group("the") and not m.group("mod"):
+    if m.group("the") and not m.group("mod") and not m.group("half"):
         start = m.start() + 4
     return Norm("DATE", v, start=start)
 
@@ -435,6 +473,8 @@ def norm_the_quarter(m, r):
                                               or (adj and adj.isdigit())):
             return None
     if det == "a":
+        if r.word_after(m.end()) == "of":
+            return None                    # "more than a quarter of the market": a fraction
         return Norm("DURATION", "P1Q")
     if adj in ("first", "second"):
         return None
@@ -509,6 +549,9 @@ def norm_weekday(m, r):
     text = m.group("weekday")
     if text.lower() in ("sun", "sat", "wed", "mon") and not text.endswith("."):
         return None
+    pair = _PLURAL_PAIR.match(r.text, m.end()) if not (rel or part) else None
+    if pair:                             # "on Monday and Tuesday nights": every such day
+        return Norm("SET", _with_part(f"XXXX-WXX-{wd}", pair.group("part"), r))
     shift = 0
     if m.group("shift"):                 # "the day before last Tuesday"
         shift = -1 if "before" in m.group("shift").lower() else 1
@@ -526,10 +569,15 @@ def norm_weekday(m, r):
 
 
 def norm_weekday_plural(m, r):
+    """"Fridays", "Friday nights": every such day."""
     wd = _weekday(m.group("weekday"), r.lex)
     if wd is None:
         return None
-    return Norm("SET", _with_part(f"XXXX-WXX-{wd}", _g(m, "part"), r))
+    return Norm("SET", _with_part(f"XXXX-WXX-{wd}", _g(m, "part") or _g(m, "part2"), r))
+
+
+_PLURAL_PAIR = re.compile(r"\s+(?:and|or)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                          r"(?:s|\s+(?P<part>morning|afternoon|evening|night)s)\b", re.IGNORECASE)
 
 
 _DAY_WORD = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -558,6 +606,12 @@ def norm_reldays(m, r):
     if part:
         return Norm("TIME", _with_part(d.isoformat(), part, r), relative=True)
     return Norm("DATE", d.isoformat(), relative=True)
+
+
+def norm_part_then_day(m, r):
+    """"mid-afternoon yesterday", "early morning Friday": a TIME with the part of day."""
+    day, _ = _day_of(m, r, m.group("word"))
+    return Norm("TIME", _with_part(day, m.group("part"), r), relative=True)
 
 
 def norm_this_part(m, r):
@@ -601,8 +655,29 @@ _X_VALUE = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
             "century": "XX"}
 
 
+def _quoted_title(m, r) -> bool:
+    """Every word capitalized right after an opening quote: a title (ABC's "This Week")."""
+    words = m.group(0).split()
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return False
+    return bool(re.search(r"(?:[\"“]|``|(?<!\w)')$", r.text[max(0, m.start() - 2):m.start()]))
+
+
+_AMOUNT = r"(?:[$#£€]|C\$|US\$)\s?\d[\d.,]*(?: (?:million|billion))?"
+_COMPARED_BEFORE = re.compile(r"\b(?:compared with|compared to|from|versus|against)\b[^.;]{0,40}?" + _AMOUNT + r"[^.;]{0,6}$")
+_AMOUNT_AFTER = re.compile(r"(?:'s|’s) " + _AMOUNT)
+
+
+def _compares_amounts(r: Resolver, m) -> bool:
+    """"compared with $33 million last year", "from last year's $1.55 billion"."""
+    return bool(_COMPARED_BEFORE.search(r.text, max(0, m.start() - 80), m.start())
+                or _AMOUNT_AFTER.match(r.text, m.end() - (2 if m.group(0).endswith(("'s", "’s")) else 0)))
+
+
 def norm_relunit(m, r):
     rel = _g(m, "rel")
+    if _quoted_title(m, r):
+        return None                        # ABC's "This Week": a programme's name
     unit = m.group("unit").lower()
     mod = _g(m, "mod")
     season = r.lex.seasons.get(unit)
@@ -652,6 +727,11 @@ def norm_relunit(m, r):
         else:
             y = r.dct.year
         return Norm("DATE", f"{y:04d}-{season}", relative=True)
+    if unit == "year" and shift == -1 and rel == "last" and r.last_quarter \
+            and m.start() - r.last_quarter_end < 1000 and _compares_amounts(r, m):
+        # Earnings comparisons: "up from $1.55 billion last year" is the same quarter.
+        return Norm("DATE", f"{int(r.last_quarter[:4]) - 1:04d}{r.last_quarter[4:]}",
+                    relative=True, anaphoric=True)
     if rel == "the latest" and m.group("fiscal") and unit == "year":
         shift = -1                          # "the latest fiscal year": the last one closed
     v = _unit_value(r, unit, shift, r.dct)
@@ -755,6 +835,9 @@ def norm_ago(m, r):
     return Norm("DATE", v, relative=True) if v else None
 
 
+_MODALS = {"will", "would", "could", "may", "might", "can", "shall", "should", "must"}
+
+
 def norm_duration(m, r):
     unit = r.lex.unit_of.get(m.group("unit").lower())
     if unit is None:
@@ -772,6 +855,9 @@ def norm_duration(m, r):
         return None                                  # ages: "52 years old", "aged 84 years"
     if unit == "second" and numtext.lower() in ("a", "an", "one") and not m.group("mod"):
         return None                                  # "a second group": the ordinal
+    if unit == "day" and numtext.lower() == "one" and not m.group("mod") and not _g(m, "det") \
+            and r.word_before(m.start()) in _MODALS:
+        return Norm("DATE", "FUTURE_REF", relative=True)   # "Islam may one day become ..."
     if m.group("half"):
         n = (n if n != "X" else 0) + 0.5
     if unit == "night":
@@ -822,8 +908,11 @@ def norm_duration_range(m, r):
 def norm_duration_adj(m, r):
     unit = r.lex.unit_of.get(m.group("unit").lower())
     n = parse_number(m.group("num"), r.lex)
-    if unit is None or n is None or n == "X":
+    if unit is None or n is None:
         return None
+    if n == "X":                                      # "a several-year tenure"
+        ok = "-" in m.group(0) and m.group("num").lower() in ("several", "few", "many")
+        return Norm("DURATION", _duration_value("X", unit, r)) if ok and not m.group("adj") else None
     if m.group("adj") == "-old" or r.text[m.end():m.end() + 4] == "-old":
         return None                                   # ages: "a 6-year-old boy"
     if m.group("num").lower() in ("a", "an"):
@@ -850,6 +939,9 @@ def norm_plural_units(m, r):
         return Norm("DATE", "PAST_REF", relative=True)
     if det in ("coming", "the coming", "the next", "the following"):
         return Norm("DATE", "FUTURE_REF", relative=True)
+    ahead = re.match(r" ahead\b", r.text[m.end():m.end() + 7])
+    if det == "the" and ahead:                                 # "in the weeks ahead"
+        return Norm("DURATION", _duration_value("X", unit, r), end=m.end() + ahead.end())
     if det == "the":
         return None
     value = _duration_value("X", unit, r)
@@ -940,14 +1032,21 @@ def norm_holiday(m, r):
         return None                     # "election day" of some other country's vote
     rel = _g(m, "rel")
     year = m.group("year")
+    week = m.group("week")
     if year:
         d = cal.holiday_date(rule, int(year))
+        if d and week:
+            return Norm("DATE", cal.week_value(d))
         return Norm("DATE", d.isoformat()) if d else None
     if r.dct is None:
+        if week:
+            return Norm("DATE", "XXXX-WXX", relative=True)
         if isinstance(rule, list):
             return Norm("DATE", f"XXXX-{rule[0]:02d}-{rule[1]:02d}", relative=True)
         return None
     direction = PAST if rel == "last" else FUTURE if rel == "next" else _direction(r, m, UNKNOWN)
+    if week and rel is None:
+        direction = UNKNOWN                # "as Easter week began": the one at hand
     cands = [cal.holiday_date(rule, y) for y in (r.dct.year - 1, r.dct.year, r.dct.year + 1)]
     cands = [c for c in cands if c]
     if direction == PAST:
@@ -956,6 +1055,8 @@ def norm_holiday(m, r):
         pick = min((c for c in cands if c > r.dct), default=None)
     else:
         pick = min(cands, key=lambda c: abs((c - r.dct).days))
+    if pick and week:
+        return Norm("DATE", cal.week_value(pick), relative=True)
     return Norm("DATE", pick.isoformat(), relative=True) if pick else None
 
 
@@ -980,6 +1081,10 @@ def _day_of(m, r, word: str | None) -> tuple[str, bool]:
     return r.dct.isoformat(), True
 
 
+_GMT_THEN_DAY = re.compile(r" \((?:\d{4}|\d\d?:\d\d) (?:GMT|UTC)\),? (?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+                           r"|today|yesterday|tomorrow)\b")
+
+
 def norm_clock(m, r):
     h = int(m.group("hour"))
     mi = int(m.group("minute") or 0)
@@ -998,7 +1103,11 @@ def norm_clock(m, r):
             d = cal.safe_date(y, month, _day(m.group("day"))) if y else None
         day, rel = (d.isoformat() if d else f"XXXX-{month:02d}-{_day(m.group('day')):02d}"), True
     else:
-        day, rel = _day_of(m, r, m.group("dayword"))
+        word = m.group("dayword")
+        gmt = _GMT_THEN_DAY.match(r.text, m.end()) if not word else None
+        if gmt:
+            word = gmt.group("day")        # "10:35 a.m. (0735 GMT) Friday": Friday's
+        day, rel = _day_of(m, r, word)
     end = None
     if m.group("tz") and not m.group("dayword"):
         tz = m.group("tz")
@@ -1011,6 +1120,8 @@ def norm_clock(m, r):
 
 def norm_clock_word(m, r):
     word = m.group("word").lower()
+    if word == "noon" and r.word_before(m.start()) == "high":
+        return None                        # "High Noon", "high noon comes": the idiom
     hhmm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[word]
     day, rel = _day_of(m, r, m.group("dayword"))
     return Norm("TIME", f"{day}T{hhmm}", relative=rel)

@@ -63,6 +63,9 @@ def clause_tense(verb, depth: int = 0) -> int:
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         head = verb.head
         if head is not verb and (head.lemma_.lower() in _FUTURE_HEADS):
+            holder = head if head.pos_ in ("VERB", "AUX") else head.head   # "had been due"
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in holder.children):
+                return PAST                # "had been due to expire Friday": a plan now past
             return FUTURE
         if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
             t = clause_tense(governing_verb(head), depth + 1)
@@ -88,9 +91,9 @@ def clause_tense(verb, depth: int = 0) -> int:
 
 
 _STRONG_FUTURE_CUES = re.compile(
-    r"\b(?:as (?:early|soon) as|no later than|starting|beginning|ahead of)\s+$", re.IGNORECASE)
+    r"\b(?:as (?:early|soon) as|no later than|starting|beginning|ahead of|effective)\s+$", re.IGNORECASE)
 _PAST_CUES = re.compile(r"\b(?:since|ever since)\s+$", re.IGNORECASE)
-_WEAK_FUTURE_CUES = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
+_WEAK_FUTURE_CUES = re.compile(r"\b(?:until|till|by|through)\s+$", re.IGNORECASE)
 _PLANNING = {"schedule", "plan", "slate"}
 _DEADLINE_VERBS = {"extend", "give", "postpone", "delay", "push", "move", "set", "grant",
                    "adjourn", "suspend", "defer"}
