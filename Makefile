@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= eventwire.duckdb
 SAMPLE := samples/wikinews/wikinews.jsonl
 
-.PHONY: install run test clean bench
+.PHONY: install run test test-deps web clean bench
 
 install: $(STAMP)
 
@@ -21,8 +21,16 @@ run: install
 	$(BIN)/eventwire stats --db $(DB)
 	$(BIN)/eventwire serve --db $(DB) --host 127.0.0.1 --port 8000
 
-test: install
+test: install test-deps
 	$(BIN)/python -m pytest -q
+
+# The browser tests drive Debian's chromium (CI runs on a fresh machine as root).
+test-deps:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+
+# Rebuild the page's committed assets in src/eventwire/web/ from web-src/ (needs node/npm).
+web:
+	cd web-src && npm ci && npm run build
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal build src/*.egg-info

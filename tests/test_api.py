@@ -88,3 +88,9 @@ def test_oversize_body_is_refused(client):
 def test_openapi_schema(client):
     schema = client.get("/openapi.json").json()
     assert "/api/events" in schema["paths"] and "/api/documents/{doc_id}" in schema["paths"]
+
+
+def test_network_endpoint(client):
+    r = client.get("/api/network", params={"limit": 5})
+    assert r.status_code == 200 and isinstance(r.json()["items"], list)
+    assert client.get("/api/network", params={"limit": 0}).json()["error"]["code"] == "E422"

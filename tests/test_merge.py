@@ -113,3 +113,61 @@ ALL = [STRIKE_A, STRIKE_B, OTHER_TOWN, LATER, PLANNED,
 @given(st.permutations(ALL))
 def test_merging_does_not_depend_on_arrival_order(order):
     assert merged(ALL, order)[0] == merged(ALL)[0]
+
+
+def test_gdelt_and_acled_tables(tmp_path):
+    import csv
+
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    db = tmp_path / "x.duckdb"
+    with open_store(db) as store:
+        for pair in (STRIKE_A, STRIKE_B, OTHER_TOWN):
+            store.write_batch([pair])
+        store.con.execute("UPDATE events SET acled_event_type = 'Explosions/Remote violence'")
+    runner = CliRunner()
+    out = tmp_path / "gdelt.tsv"
+    assert runner.invoke(app, ["events", "--db", str(db), "--format", "gdelt", "-o", str(out)]).exit_code == 0
+    rows = list(csv.DictReader(out.open(), delimiter="\t"))
+    assert len(rows) == 2
+    first = rows[0]
+    assert first["SQLDATE"] == "20190514" and first["EventRootCode"] == "19" and first["EventCode"] == "195"
+    assert first["Actor1Code"] == "RUSMIL" and first["Actor2CountryCode"] == "SYR"
+    assert first["QuadClass"] == "4" and first["ActionGeo_FullName"] == "Idlib"
+    assert {r["NumSources"] for r in rows} == {"2", "1"}
+    out = tmp_path / "acled.csv"
+    assert runner.invoke(app, ["events", "--db", str(db), "--format", "acled", "-o", str(out)]).exit_code == 0
+    rows = list(csv.DictReader(out.open()))
+    assert rows[0]["event_type"] == "Explosions/Remote violence" and rows[0]["iso"] == "760"
+    assert rows[0]["inter1"] == "1" and rows[0]["inter2"] == "2" and rows[0]["interaction"] == "12"
+    assert rows[0]["geo_precision"] == "1" and rows[0]["country"] == "Syrian Arab Republic"
+
+
+def test_event_queries(tmp_path):
+    db = tmp_path / "q.duckdb"
+    with open_store(db) as store:
+        for pair in (STRIKE_A, STRIKE_B, OTHER_TOWN, LATER, PLANNED):
+            store.write_batch([pair])
+        q = lambda **kw: {tuple(sorted(s["doc"] for s in e["sources"])) for e in store.merged_events(EventQuery(**kw))}  # noqa: E731
+        assert q() == {("outlet-a", "outlet-b"), ("outlet-c",), ("outlet-d",)}
+        assert q(modality="future") == {("outlet-e",)}
+        assert q(min_sources=2) == {("outlet-a", "outlet-b")}
+        assert q(start=dt.date(2019, 5, 15)) == {("outlet-d",)}
+        assert q(end=dt.date(2019, 5, 14), bbox=(37.0, 36.0, 37.5, 36.5)) == {("outlet-c",)}
+        assert q(country="RUS", category="assault") == q()
+        assert q(country="AFG") == set()
+        assert q(actor="warplanes", text="again") == {("outlet-d",)}
+        assert q(quad_class=1) == set()
+        assert len(store.merged_events(EventQuery(limit=1, offset=1))) == 1
+
+
+def test_network_edges(tmp_path):
+    with open_store(tmp_path / "n.duckdb") as store:
+        for pair in (STRIKE_A, STRIKE_B, OTHER_TOWN, LATER, PLANNED):
+            store.write_batch([pair])
+        (edge,) = store.network(EventQuery())
+        assert (edge["source"], edge["target"], edge["events"]) == ("RUSMIL", "SYRREB", 3)
+        assert edge["goldstein"] == -10.0 and edge["source_label"] in ("Russian warplanes",)
+        assert store.network(EventQuery(category="AGREE")) == []

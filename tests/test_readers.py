@@ -177,3 +177,14 @@ def test_missing_path_is_E100(tmp_path):
 def test_stdin_is_sniffed(raw, n):
     docs = list(iter_documents(["-"], stdin=io.BytesIO(raw)))
     assert len(docs) == n and all(d.error is None for d in docs)
+
+
+@pytest.mark.parametrize("raw", [
+    b"\xff<![$\x98<e",                      # found by scripts/fuzz.py: malformed marked section
+    b"\xdb|<<\xc4OOOOO\xdb<![<\x1c<<\xdbO",
+])
+def test_fuzz_regressions_html(raw):
+    from eventwire.readers.html import read_html_bytes
+
+    doc = read_html_bytes(raw, "f")
+    assert doc.error is not None and doc.error.code.startswith("E1")

@@ -214,7 +214,7 @@ def _query(start, end, country, actor, category, quad_class, modality, min_sourc
 @app.command()
 def events(
     db: Path = typer.Option(..., "--db", help="DuckDB store file."),
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv, parquet, gdelt (GDELT-style TSV) or acled (ACLED-style CSV)."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout)."),
     start: Optional[str] = typer.Option(None, help="Earliest event day, YYYY-MM-DD."),
     end: Optional[str] = typer.Option(None, help="Latest event day, YYYY-MM-DD."),
@@ -234,7 +234,7 @@ def events(
 
         eventwire events --db eventwire.duckdb --category ASSAULT --country SYR --format csv
     """
-    from .export import flatten_event, write_rows
+    from .export import write_events
     from .store import open_store
 
     query = _query(start, end, country, actor, category, quad_class, modality, min_sources, bbox,
@@ -242,7 +242,7 @@ def events(
     with open_store(db, read_only=True) as store:
         rows = store.merged_events(query)
     try:
-        n = write_rows(rows, fmt, output, flatten=flatten_event)
+        n = write_events(rows, fmt, output)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
     err.print(f"{n} merged events")
@@ -253,6 +253,9 @@ def export(
     db: Path = typer.Option(..., "--db", help="DuckDB store file."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout)."),
+    start: Optional[str] = typer.Option(None, help="Earliest publication date, YYYY-MM-DD."),
+    end: Optional[str] = typer.Option(None, help="Latest publication date, YYYY-MM-DD."),
+    country: Optional[str] = typer.Option(None, help="Documents naming an actor or place of this ISO3 country."),
 ):
     """Document records as stored (the spec's record per line).
 
@@ -265,7 +268,8 @@ def export(
 
     with open_store(db, read_only=True) as store:
         try:
-            n = write_rows(store.records(), fmt, output, flatten=flatten_record)
+            records = store.records(start=_date_option(start), end=_date_option(end), country=country)
+            n = write_rows(records, fmt, output, flatten=flatten_record)
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
     err.print(f"{n} records")

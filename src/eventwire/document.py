@@ -49,6 +49,10 @@ def parse_date(value: object) -> Optional[dt.date]:
         raise EventwireError("E106", repr(value))
     text = value.strip()[:10]
     try:
-        return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text)
     except ValueError:
         raise EventwireError("E106", repr(value)) from None
+    # A day's slack for time zones; later than that, the date cannot be a publication date.
+    if date > dt.date.today() + dt.timedelta(days=1):
+        raise EventwireError("E106", f"{value!r} (in the future)")
+    return date

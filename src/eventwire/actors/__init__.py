@@ -1,12 +1,36 @@
-"""Actors stage: who is named in the document, resolved to coded actors.
+"""Actors stage: who acts in a document, resolved to coded actors (country + CAMEO sector).
 
 Public surface used by other stages:
-- ``find_actors(doc, ctx) -> list[Actor]``
-- ``actor_at(start, end, ctx) -> Actor | None``: the actor with a mention overlapping
-  the character span (the event and quote stages use it for sources and targets).
+
+- ``find_actors(doc, ctx) -> list[Actor]``: the stage. Every person, organization, country
+  (or capital/seat of power used for its government) and agent group ("Russian warplanes",
+  "protesters in Minsk") the document names, with its mentions.
+- ``actor_at(start, end, ctx) -> Actor | None``: the actor a character span refers to. The
+  mention that holds the span's head word wins ("the leaders of Turkey, Iran and Russia" ->
+  the Turkish leaders); a span no mention covers ("Houthi targets", "an Israeli air strike")
+  is coded on demand and its actor added to the record.
+- ``resolve_phrase(text, date=None, country=None) -> (country, sector, name) | None``: a
+  free-standing phrase ("police", "Turkish troops"); ``country`` is the fallback for agents
+  that name none (e.g. the document's focus).
+- ``load_dictionary(extra=None)``: the merged dictionary (cached per process).
+
+Data (``data/``): ``petrarch_actors.tsv``/``petrarch_agents.tsv`` converted from the
+PETRARCH2/Phoenix dictionaries (MIT) by ``scripts/convert_petrarch_actors.py``;
+``countries.csv`` (every ISO country: names, demonyms, capitals); ``leaders.csv`` (heads of
+state and government and other office holders with date ranges); ``actors.yaml`` (seats of
+power, IGOs/NGOs/armed groups/companies, agent nouns -> sectors).
+
+User dictionaries: set ``EVENTWIRE_ACTORS=/path/mine.yaml`` (several paths separated by
+``:``) or call ``load_dictionary(extra=[path])``. A user file is YAML with any of the
+sections ``seats`` (phrase: CODE, or null to delete), ``organizations`` (``names``, and
+``code`` or ``country``/``sector``), ``agents`` (phrase: SECTOR), ``people`` (``name``,
+``aliases``, ``country``, ``sector``) and ``leaders`` (rows as in ``leaders.csv``); its
+entries override the built-in ones phrase by phrase. A file that cannot be read raises
+``EventwireError`` E210.
 """
 from __future__ import annotations
 
-from .resolve import actor_at, find_actors
+from .dictionary import load_dictionary
+from .resolve import actor_at, find_actors, resolve_phrase
 
-__all__ = ["find_actors", "actor_at"]
+__all__ = ["find_actors", "actor_at", "resolve_phrase", "load_dictionary"]

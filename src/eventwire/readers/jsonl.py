@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..document import Document, parse_date
 from ..errors import EventwireError
-from .common import MAX_DOCUMENT_BYTES, check_text, decode_bytes, error_document
+from .common import MAX_DOCUMENT_BYTES, check_text, decode_bytes, error_document, sniff_binary
 
 _OPTIONAL_STR = ("title", "url")
 
@@ -57,4 +57,9 @@ def iter_jsonl(lines: Iterable[bytes], stem: str, default_date: dt.date | None,
 
 def read_jsonl_file(path: Path, default_date: dt.date | None = None) -> Iterator[Document]:
     with open(path, "rb") as fh:
+        kind = sniff_binary(fh.read(4096))
+        if kind:  # a compressed or binary file: one error for the file, not one per "line"
+            yield error_document(path.stem, EventwireError("E103", kind), None, str(path))
+            return
+        fh.seek(0)
         yield from iter_jsonl(fh, path.stem, default_date, str(path))

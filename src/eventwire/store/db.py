@@ -101,6 +101,13 @@ class Store:
                 self.con.execute("ROLLBACK")
                 raise
 
+    def reader(self) -> "Store":
+        """A view on its own cursor for one thread: reads see a consistent snapshot (DuckDB
+        MVCC) while this store's connection writes. Close it when done."""
+        view = Store.__new__(Store)
+        view.path, view.read_only, view.con = self.path, True, self.con.cursor()
+        return view
+
     def close(self) -> None:
         self.con.close()
 
@@ -181,13 +188,7 @@ class Store:
         """Attach a new report to every merged event holding a matching report (joining them
         into one when it matches several), or start a new merged event."""
         con = self.con
-        day = row["day"]
-        if day is None:
-            cur = con.execute("SELECT * FROM events WHERE category = ? AND day IS NULL", [row["category"]])
-        else:
-            # Wide enough for a month-precision report matching a day inside it.
-            cur = con.execute("SELECT * FROM events WHERE category = ? AND day BETWEEN ? AND ?",
-                              [row["category"], day - dt.timedelta(days=31), day + dt.timedelta(days=31)])
+        cur = con.execute(*_block_query(row))
         names = [d[0] for d in cur.description]
         matched = sorted({old["merged_id"] for old in (dict(zip(names, v)) for v in cur.fetchall())
                           if merge.match_score(row, old) >= merge.MATCH_THRESHOLD},
@@ -294,9 +295,23 @@ class Store:
                                [doc_id]).fetchone()
         return json.loads(row[0]) if row else None
 
-    def records(self, limit: int | None = None) -> Iterator[dict]:
-        cur = self.con.execute("SELECT record FROM documents ORDER BY date, id"
-                               + (" LIMIT ?" if limit else ""), [limit] if limit else [])
+    def records(self, limit: int | None = None, start: dt.date | None = None,
+                end: dt.date | None = None, country: str | None = None) -> Iterator[dict]:
+        """Stored records by publication date; ``country``: documents naming an actor or
+        place of that country."""
+        where, params = ["TRUE"], []
+        if start:
+            where.append("date >= ?"); params.append(start)
+        if end:
+            where.append("date <= ?"); params.append(end)
+        if country:
+            where.append("(doc_key IN (SELECT doc_key FROM actors WHERE country = upper(?)) OR "
+                         "doc_key IN (SELECT doc_key FROM places WHERE country = upper(?)))")
+            params += [country, country]
+        sql = f"SELECT record FROM documents WHERE {' AND '.join(where)} ORDER BY date, id"
+        if limit:
+            sql += " LIMIT ?"; params.append(limit)
+        cur = self.con.cursor().execute(sql, params)
         while rows := cur.fetchmany(500):
             for (rec,) in rows:
                 yield json.loads(rec)
@@ -307,37 +322,14 @@ class Store:
 
     def merged_events(self, query: EventQuery | None = None) -> list[dict]:
         q = query or EventQuery()
-        where, params = ["m.n_sources >= ?"], [q.min_sources]
-        if q.start:
-            where.append("m.day >= ?"); params.append(q.start)
-        if q.end:
-            where.append("m.day <= ?"); params.append(q.end)
-        if q.category:
-            where.append("m.category = ?"); params.append(q.category.upper())
-        if q.quad_class:
-            where.append("m.quad_class = ?"); params.append(q.quad_class)
-        if q.modality:
-            where.append("m.modality = ?"); params.append(q.modality)
-        if q.country:
-            where.append("? IN (m.source_country, m.target_country, m.place_country)")
-            params.append(q.country.upper())
-        if q.bbox:
-            west, south, east, north = q.bbox
-            where.append("m.lat BETWEEN ? AND ? AND m.lon BETWEEN ? AND ?")
-            params += [south, north, west, east]
-        if q.actor:
-            where.append("EXISTS (SELECT 1 FROM events x WHERE x.merged_id = m.merged_id AND "
-                         "(x.source_text ILIKE ? OR x.target_text ILIKE ? OR "
-                         "x.source_country = upper(?) OR x.target_country = upper(?)))")
-            like = f"%{_escape_like(q.actor)}%"
-            params += [like, like, q.actor, q.actor]
-        if q.text:
-            where.append("EXISTS (SELECT 1 FROM events x WHERE x.merged_id = m.merged_id AND "
-                         "x.evidence ILIKE ?)")
-            params.append(f"%{_escape_like(q.text)}%")
-        sql = ("SELECT m.merged_id, m.n_sources, m.dates_reported, b.* EXCLUDE (merged_id) "
-               "FROM merged_events m JOIN events b ON b.doc_key = m.best_doc_key AND b.event_id = m.best_event_id "
-               f"WHERE {' AND '.join(where)} ORDER BY m.day NULLS LAST, m.merged_id LIMIT ? OFFSET ?")
+        where, params = _event_filters(q)
+        # Page the merged ids first, then fetch only that page's best reports.
+        sql = ("WITH page AS (SELECT m.merged_id, m.n_sources, m.dates_reported, m.best_doc_key, "
+               "m.best_event_id, m.day, CAST(substr(m.merged_id, 2) AS BIGINT) AS seq FROM merged_events m "
+               f"WHERE {' AND '.join(where)} ORDER BY m.day NULLS LAST, seq LIMIT ? OFFSET ?) "
+               "SELECT page.merged_id, page.n_sources, page.dates_reported, b.* EXCLUDE (merged_id) "
+               "FROM page JOIN events b ON b.doc_key = page.best_doc_key AND b.event_id = page.best_event_id "
+               "ORDER BY page.day NULLS LAST, page.seq")
         rows = self._rows(sql, params + [_clamp(q.limit), max(0, q.offset)])
         if not rows:
             return []
@@ -350,6 +342,22 @@ class Store:
             by_merged.setdefault(s["merged_id"], []).append(
                 {"doc": s["doc_id"], "event": s["event_id"], "date": s["doc_date"], "url": s["url"]})
         return [merged_event_dict(r, by_merged.get(r["merged_id"], [])) for r in rows]
+
+    def network(self, query: EventQuery | None = None) -> list[dict]:
+        """Who acts on whom among the matching merged events: one edge per (source, target)
+        pair of coded actors (country + sector, else the actor's text), heaviest first."""
+        q = query or EventQuery()
+        where, params = _event_filters(q)
+        node = "coalesce({side}_country || coalesce({side}_sector, ''), {side}_text)"
+        sql = ("WITH sel AS (SELECT b.* FROM merged_events m JOIN events b ON b.doc_key = m.best_doc_key "
+               f"AND b.event_id = m.best_event_id WHERE {' AND '.join(where)} AND b.source_text IS NOT NULL "
+               "AND b.target_text IS NOT NULL) "
+               f"SELECT {node.format(side='source')} AS source, {node.format(side='target')} AS target, "
+               "mode(source_text) AS source_label, mode(target_text) AS target_label, "
+               "any_value(source_country) AS source_country, any_value(target_country) AS target_country, "
+               "count(*) AS events, round(avg(goldstein), 2) AS goldstein "
+               "FROM sel GROUP BY 1, 2 HAVING source <> target ORDER BY events DESC, source, target LIMIT ?")
+        return self._rows(sql, params + [_clamp(q.limit)])
 
     def actors(self, limit: int = 100, offset: int = 0) -> list[dict]:
         return self._rows(
@@ -380,6 +388,58 @@ class Store:
                 f"FROM merged_events WHERE {asserted}) WHERE country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50"),
             "quarantine_by_code": self._rows("SELECT code, count(*) AS n FROM quarantine GROUP BY 1 ORDER BY 1"),
         }
+
+
+def _event_filters(q: EventQuery) -> tuple[list[str], list]:
+    """WHERE clauses over merged_events ``m`` for a query; values only ever as parameters."""
+    where, params = ["m.n_sources >= ?"], [q.min_sources]
+    if q.start:
+        where.append("m.day >= ?"); params.append(q.start)
+    if q.end:
+        where.append("m.day <= ?"); params.append(q.end)
+    if q.category:
+        where.append("m.category = ?"); params.append(q.category.upper())
+    if q.quad_class:
+        where.append("m.quad_class = ?"); params.append(q.quad_class)
+    if q.modality:
+        where.append("m.modality = ?"); params.append(q.modality)
+    if q.country:
+        where.append("? IN (m.source_country, m.target_country, m.place_country)")
+        params.append(q.country.upper())
+    if q.bbox:
+        west, south, east, north = q.bbox
+        where.append("m.lat BETWEEN ? AND ? AND m.lon BETWEEN ? AND ?")
+        params += [south, north, west, east]
+    if q.actor:
+        where.append("m.merged_id IN (SELECT x.merged_id FROM events x WHERE x.source_text ILIKE ? "
+                     "OR x.target_text ILIKE ? OR x.source_country = upper(?) OR x.target_country = upper(?))")
+        like = f"%{_escape_like(q.actor)}%"
+        params += [like, like, q.actor, q.actor]
+    if q.text:
+        where.append("m.merged_id IN (SELECT x.merged_id FROM events x WHERE x.evidence ILIKE ?)")
+        params.append(f"%{_escape_like(q.text)}%")
+    return where, params
+
+
+def _block_query(row: dict) -> tuple[str, list]:
+    """The stored reports a new report could match: same category, and a date that can
+    overlap its own (a day's slack for day-precise dates; coarser dates match inside them)."""
+    day, precision, cat = row["day"], row["date_precision"] or "day", row["category"]
+    if day is None:
+        return "SELECT * FROM events WHERE category = ? AND day IS NULL", [cat]
+    year_start = dt.date(day.year, 1, 1)
+    if precision == "year":
+        return ("SELECT * FROM events WHERE category = ? AND day BETWEEN ? AND ?",
+                [cat, year_start - dt.timedelta(days=1), dt.date(day.year, 12, 31) + dt.timedelta(days=1)])
+    month_start = day.replace(day=1)
+    if precision == "month":
+        month_end = (month_start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return ("SELECT * FROM events WHERE category = ? AND (day BETWEEN ? AND ? "
+                "OR (day = ? AND date_precision = 'year'))",
+                [cat, month_start - dt.timedelta(days=1), month_end + dt.timedelta(days=1), year_start])
+    return ("SELECT * FROM events WHERE category = ? AND (day BETWEEN ? AND ? "
+            "OR (day = ? AND date_precision = 'month') OR (day = ? AND date_precision = 'year'))",
+            [cat, day - dt.timedelta(days=1), day + dt.timedelta(days=1), month_start, year_start])
 
 
 def _merged_number(merged_id: str) -> int:
@@ -436,7 +496,7 @@ def merged_event_dict(row: dict, sources: list[dict]) -> dict:
     place = None
     if row.get("place_name") is not None:
         place = {"name": row["place_name"], "country": row["place_country"], "lat": row["lat"],
-                 "lon": row["lon"], "geonameid": row["geonameid"]}
+                 "lon": row["lon"], "geonameid": row["geonameid"], "feature": row.get("place_feature")}
     return {
         "schema": SCHEMA, "event_id": row["merged_id"], "n_sources": row["n_sources"],
         "id": row["event_id"], "doc": row["doc_id"],

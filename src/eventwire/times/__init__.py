@@ -1,10 +1,21 @@
 """Times stage: temporal expressions normalized to TIMEX3 against the document date.
 
 Public surface:
-- ``find_times(doc, ctx) -> list[Time]``
-- ``date_for(span, ctx) -> tuple[str | None, str | None]``: (``YYYY-MM-DD``/``YYYY-MM``/
-  ``YYYY``, precision ``day``/``month``/``year``) for the event in ``span`` (a spaCy Span,
-  typically the sentence or the event's clause).
+- ``find_times(doc, ctx) -> list[Time]``: every temporal expression of the document with its
+  TIMEX3 ``type`` (DATE, TIME, DURATION, SET) and ``value`` (``2018-09-14``, ``2018-W37``,
+  ``2018-Q3``, ``P2W``, ``PRESENT_REF`` ...), resolved against ``ctx.document.date``; without
+  a document date relative expressions keep ``X`` placeholders (``XXXX-WXX-1``) or a
+  reference word, never an invented day.
+- ``date_for(span, ctx, anchor_token=None) -> (value, precision)``: the date an event in
+  ``span`` (a spaCy Span: the sentence or the event's clause) happened: ``YYYY-MM-DD``,
+  ``YYYY-MM`` or ``YYYY`` with precision ``day``/``month``/``year``, from the DATE expression
+  attached to the event's verb (``anchor_token``, else the span's root), else the nearest one
+  in the span, else the document date; ``(None, None)`` when nothing absolute is known.
+
+Modules: ``lexicon`` (data/lexicon.yaml and data/patterns.yaml, loaded once), ``recognize``
+(matching and overlap resolution, the stage function, date_for), ``normalize`` (one function
+per rule), ``calendar`` (weeks, quarters, seasons, holidays), ``tense`` (past/future of the
+governing clause from the dependency parse).
 """
 from __future__ import annotations
 

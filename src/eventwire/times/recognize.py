@@ -1,51 +1,170 @@
-"""First version: spaCy DATE/TIME entities, explicit ISO and month-name dates normalized."""
+"""Finding temporal expressions in a document and normalizing them (the times stage).
+
+Recognition runs the precompiled rules of patterns.yaml over the document text (C-level
+``finditer``, no per-token Python loop; rules with a trigger word only run in a window
+before its hits); overlapping matches are settled longest first, then by rule priority, a
+match its normalizer refuses leaving room for shorter ones. Normalization (normalize.py)
+then runs in text order, so that anaphoric expressions ("a year earlier", "later that
+year") see what was mentioned before them; it reads the spaCy parse only for the tense of
+the clause a match sits in.
+"""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from ..context import DocContext
 from ..record import Time
+from . import calendar as cal
+from .lexicon import load_lexicon
+from .normalize import NORMALIZERS, Norm, Resolver
+from .tense import FUTURE, PAST, UNKNOWN, clause_tense, governing_verb, tense_of
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], 1)}
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_MDY = re.compile(r"\b([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b")
-_DMY = re.compile(r"\b(\d{1,2}) ([A-Za-z]+),? (\d{4})\b")
+SCRATCH_KEY = "times.found"
 
 
-def _normalize(text: str) -> str | None:
-    if m := _ISO.search(text):
-        return m.group(0)
-    for rx, (mi, di, yi) in ((_MDY, (1, 2, 3)), (_DMY, (2, 1, 3))):
-        if m := rx.search(text):
-            month = _MONTHS.get(m.group(mi).lower())
-            if month:
-                try:
-                    return dt.date(int(m.group(yi)), month, int(m.group(di))).isoformat()
-                except ValueError:
-                    return None
-    return None
+@dataclass
+class Found:
+    """A normalized time expression plus what date_for needs (kept in ctx.scratch)."""
+    start: int
+    end: int
+    type: str
+    value: str
+    relative: bool                   # resolved against the document date or an earlier mention
+    rule: str = ""                   # the patterns.yaml rule that matched (for error analysis)
+
+
+def recognize(text: str, dct: dt.date | None, tense_at=None) -> list[Found]:
+    """All temporal expressions in ``text``, normalized against ``dct`` (may be None)."""
+    lex = load_lexicon()
+    resolver = Resolver(dct=dct, lex=lex, text=text)
+    if tense_at is not None:
+        resolver.tense_at = tense_at
+    candidates = []
+    for rule in lex.rules:
+        for m in rule.finditer(text):
+            if m.end() > m.start():
+                candidates.append((m.end() - m.start(), rule.priority, -m.start(), rule.name, m))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]), reverse=True)
+    # Longest first; a candidate whose normalizer refuses it leaves room for shorter ones.
+    starts: list[int] = []
+    ends: list[int] = []
+    accepted: list[tuple[int, str, re.Match, Norm]] = []
+    # The probe decides which overlapping match wins; it stands in a neutral reference for
+    # the anaphoric rules ("later that year"), which the ordered pass below resolves.
+    probe = Resolver(dct=dct, lex=lex, text=text, tense_at=resolver.tense_at,
+                     ref="2000-01-01", ref_end=0, _tense_cache=resolver._tense_cache)
+    for _, _, _, name, m in candidates:
+        s, e = m.span()
+        i = bisect.bisect_left(starts, s)
+        if i > 0 and ends[i - 1] > s:
+            continue
+        if i < len(starts) and starts[i] < e:
+            continue
+        norm = NORMALIZERS[name](m, probe)
+        if norm is None:
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+        accepted.insert(i, (s, name, m, norm))
+    found = []
+    for s, name, m, _ in accepted:
+        norm = NORMALIZERS[name](m, resolver)
+        if norm is None:
+            continue
+        start = norm.start if norm.start is not None else m.start()
+        end = norm.end if norm.end is not None else m.end()
+        while end > start and text[end - 1] in " ,":
+            end -= 1
+        if text[end - 2:end] in ("'s", "’s") and end - 2 > start:
+            end -= 2                         # "Friday's meeting": TimeML leaves out the 's
+        if end <= start:
+            continue
+        resolver.remember(norm, end)
+        found.append(Found(start, end, norm.type, norm.value, norm.relative, name))
+    return found
 
 
 def find_times(doc, ctx: DocContext) -> list[Time]:
-    out = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        value = _normalize(ent.text)
-        if value is None:
-            continue
-        out.append(Time(start=ent.start_char, end=ent.end_char, text=ent.text,
-                        type="DATE", value=value))
-    return out
+    """The times stage: TIMEX3-normalized expressions of the document, in text order."""
+    text = ctx.document.text
+    tense_at = None
+    if doc is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        tense_at = lambda s, e: tense_of(doc, s, e, text)  # noqa: E731
+    found = recognize(text, ctx.document.date, tense_at)
+    ctx.scratch[SCRATCH_KEY] = found
+    return [Time(start=f.start, end=f.end, text=text[f.start:f.end], type=f.type, value=f.value)
+            for f in found]
 
 
-def date_for(span, ctx: DocContext) -> tuple[str | None, str | None]:
-    for t in ctx.times:
-        if span.start_char <= t.start and t.end <= span.end_char and len(t.value) == 10:
-            return t.value, "day"
-    if ctx.document.date is not None:
-        return ctx.document.date.isoformat(), "day"
+# --------------------------------------------------------------------------- event dates
+
+def _period_start(value: str) -> str:
+    """The first day a value can denote, as YYYY-MM-DD, for the never-after-DCT check."""
+    if len(value) == 4:
+        return value + "-01-01"
+    if len(value) == 7:
+        return value + "-01"
+    return value[:10]
+
+
+def _usable(f: Found, dct: dt.date | None):
+    """(value, precision) for an expression usable as an event date, else None."""
+    if f.type not in ("DATE", "TIME"):
+        return None
+    if f.value == "PRESENT_REF":
+        return (dct.isoformat(), "day") if dct else None
+    if dct is None and f.relative:
+        return None
+    value, precision = cal.precision_of(f.value)
+    if value is None:
+        return None
+    return value, precision
+
+
+def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str | None]:
+    """When the event in ``span`` (a spaCy Span: sentence or clause) happened.
+
+    Prefers a DATE expression attached to the event's verb (``anchor_token`` when given, else
+    the span's root), then the nearest DATE in the span, then the document date (day
+    precision). In a past-tense clause a date after the document date is never returned.
+    Without a document date only explicit absolute dates are used, else (None, None).
+    """
+    dct = ctx.document.date
+    found = ctx.scratch.get(SCRATCH_KEY)
+    if found is None:
+        found = [Found(t.start, t.end, t.type, t.value, True) for t in ctx.times]
+    lo, hi = span.start_char, span.end_char
+    inside = [f for f in found if lo <= f.start and f.end <= hi]
+    anchor = anchor_token if anchor_token is not None else span.root
+    verb = governing_verb(anchor) if anchor is not None else None
+    tense = clause_tense(verb) if verb is not None else UNKNOWN
+    doc = span.doc
+    scored = []
+    for f in inside:
+        usable = _usable(f, dct)
+        if usable is None:
+            continue
+        value, precision = usable
+        if dct is not None and tense != FUTURE and _period_start(value) > dct.isoformat():
+            continue
+        tspan = doc.char_span(f.start, f.end, alignment_mode="expand")
+        attached = False
+        distance = 10_000
+        if tspan is not None and len(tspan):
+            gov = governing_verb(tspan.root)
+            attached = verb is not None and gov is not None and gov.i == verb.i
+            if anchor is not None:
+                distance = min(abs(tspan.start - anchor.i), abs(tspan.end - 1 - anchor.i))
+        scored.append((0 if attached else 1, distance, value, precision))
+    if scored:
+        scored.sort(key=lambda s: (s[0], s[1]))
+        return scored[0][2], scored[0][3]
+    if dct is not None:
+        return dct.isoformat(), "day"
     return None, None
+
+
+__all__ = ["find_times", "date_for", "recognize", "Found", "PAST", "FUTURE", "UNKNOWN"]

@@ -1,0 +1,215 @@
+"""The offline gazetteer: the compact prebuilt index, alias and demonym tables, user files.
+
+``data/gazetteer.tsv.gz`` is built by ``scripts/build_gazetteer.py`` from GeoNames data
+(CC BY 4.0, see ``data/ATTRIBUTION.md``). It is read once per process (``gazetteer()``).
+
+A user adds places with a CSV file (header ``name,lat,lon,country,feature,population,aliases``;
+``aliases`` separated by ``|``), named in ``$EVENTWIRE_GAZETTEER`` (several paths separated
+by ``os.pathsep``) or passed to ``Gazetteer.add_csv``.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import functools
+import gzip
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+FEATURES = ("city", "admin1", "admin2", "country", "region", "other")
+
+
+@dataclass(slots=True)
+class Entry:
+    id: int                 # GeoNames id; negative for a user's own entries
+    name: str
+    feature: str            # one of FEATURES
+    country: str            # ISO 3166-1 alpha-3, "" for continents
+    admin1: int             # id of the first-level unit that holds it, 0 if none
+    lat: float
+    lon: float
+    population: int
+    capital: bool = False
+
+    @property
+    def geonameid(self) -> int | None:
+        return self.id if self.id > 0 else None
+
+
+_ABBREV = [(re.compile(r"\bst\.? "), "saint "), (re.compile(r"\bmt\.? "), "mount "),
+           (re.compile(r"\bft\.? "), "fort ")]
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=65536)
+def normalize(name: str) -> str:
+    """The lookup key of a name: case and accents folded, quotes unified, 'St.' spelled out."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").casefold()
+    text = _SPACES.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    for pattern, repl in _ABBREV:
+        text = pattern.sub(repl, text)
+    return text
+
+
+class Gazetteer:
+    """Places and the names that lead to them.
+
+    ``lookup(name)`` gives ``[(entry, primary)]``: every place the name may denote, with
+    ``primary`` true when it is the place's own name rather than an alternate one.
+
+    The prebuilt rows stay as text until a lookup needs them (start-up reads two files and
+    builds one dict); a user's entries and aliases live in small overlay structures.
+    """
+
+    def __init__(self):
+        self._rows: list[str] = []          # prebuilt rows, parsed on demand
+        self._ids: list[int] = []           # their ids, sorted (rows are sorted by id)
+        self._parsed: dict[int, Entry] = {}
+        self._name_lines: list[str] = []    # prebuilt, sorted: "key\trow,~row,..."
+        self._extra_entries: list[Entry] = []
+        self._extra_names: dict[str, list[tuple[Entry, bool]]] = {}
+        self.demonyms: dict[str, Entry] = {}
+
+    # -- building -------------------------------------------------------------------------
+    def load_index(self, rows_path: Path, names_path: Path) -> None:
+        """Read the prebuilt rows and the sorted name lines; nothing is parsed until asked."""
+        with gzip.open(rows_path, "rt", encoding="utf-8") as fh:
+            self._rows = fh.read().splitlines()
+        with gzip.open(names_path, "rt", encoding="utf-8") as fh:
+            self._name_lines = fh.read().splitlines()
+        self._ids = []
+
+    def _entry(self, row: int) -> Entry:
+        entry = self._parsed.get(row)
+        if entry is None:
+            f = self._rows[row].split("\t")
+            entry = Entry(int(f[0]), f[1], f[2], f[3], int(f[4]), float(f[5]), float(f[6]),
+                          int(f[7]), f[8] == "C")
+            self._parsed[row] = entry
+        return entry
+
+    def add(self, entry: Entry, aliases=()) -> None:
+        """Add a place of one's own under its name and aliases."""
+        self._extra_entries.append(entry)
+        self.add_name(entry.name, entry, True)
+        for alias in aliases:
+            self.add_name(alias, entry, False)
+
+    def add_name(self, name: str, entry: Entry, primary: bool = False) -> None:
+        key = normalize(name)
+        if key:
+            slot = self._extra_names.setdefault(key, [])
+            if all(e is not entry for e, _ in slot):
+                slot.append((entry, primary))
+
+    def find(self, name: str, feature: str | None = None, country: str | None = None) -> Entry | None:
+        """The most populous place of that name (and feature, country when given)."""
+        best = None
+        for entry, _ in self.lookup(name):
+            if feature and entry.feature != feature:
+                continue
+            if country and entry.country != country:
+                continue
+            if best is None or entry.population > best.population:
+                best = entry
+        return best
+
+    def load_aliases(self, path: Path, demonyms: bool = False) -> None:
+        """Rows ``alias, place name, feature, country``: the alias names that place."""
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip() or line.startswith("#"):
+                    continue
+                alias, name, feature, country = (line.rstrip("\n").split("\t") + ["", "", ""])[:4]
+                entry = self.find(name, feature or None, country or None)
+                if entry is None:
+                    continue
+                if demonyms:
+                    self.demonyms[normalize(alias)] = entry
+                else:
+                    self.add_name(alias, entry, True)  # curated: as good as its own name
+
+    def add_csv(self, path: str | Path) -> int:
+        """Add a user's places (CSV with header name,lat,lon,country,feature,population,aliases)."""
+        added = 0
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                try:
+                    lat, lon = float(row["lat"]), float(row["lon"])
+                    name = row["name"].strip()
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    continue
+                if not name or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                    continue
+                feature = (row.get("feature") or "other").strip()
+                try:
+                    population = int(float(row.get("population") or 0))
+                except ValueError:
+                    population = 0
+                entry = Entry(-(len(self._extra_entries) + 1), name,
+                              feature if feature in FEATURES else "other",
+                              (row.get("country") or "").strip().upper(), 0, lat, lon, population)
+                self.add(entry, [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()])
+                added += 1
+        return added
+
+    # -- reading --------------------------------------------------------------------------
+    def lookup(self, name: str) -> list[tuple[Entry, bool]]:
+        key = normalize(name)
+        out = list(self._extra_names.get(key, ()))
+        packed = None
+        if key:
+            probe = key + "\t"
+            lines = self._name_lines
+            i = bisect.bisect_left(lines, probe)
+            if i < len(lines) and lines[i].startswith(probe):
+                packed = lines[i][len(probe):]
+        if packed:
+            for item in packed.split(","):
+                if item[0] == "~":
+                    out.append((self._entry(int(item[1:])), False))
+                else:
+                    out.append((self._entry(int(item)), True))
+        return out
+
+    def by_id(self, place_id: int) -> Entry | None:
+        if not self._ids and self._rows:
+            self._ids = [int(row[: row.index("\t")]) for row in self._rows]
+        i = bisect.bisect_left(self._ids, place_id)
+        if i < len(self._ids) and self._ids[i] == place_id:
+            return self._entry(i)
+        return next((e for e in self._extra_entries if e.id == place_id), None)
+
+    def demonym(self, word: str) -> Entry | None:
+        """The place an adjective or demonym names ("Libyan", "Russians"), else None."""
+        key = normalize(word)
+        entry = self.demonyms.get(key)
+        if entry is None and key.endswith("s"):
+            entry = self.demonyms.get(key[:-1])
+        return entry
+
+    def admin1_name(self, entry: Entry) -> str | None:
+        if entry.feature == "admin1":
+            return entry.name
+        parent = self.by_id(entry.admin1) if entry.admin1 else None
+        return parent.name if parent else None
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer: prebuilt index, aliases, demonyms, user files."""
+    gaz = Gazetteer()
+    gaz.load_index(DATA / "gazetteer.tsv.gz", DATA / "names.tsv.gz")
+    gaz.load_aliases(DATA / "aliases.tsv")
+    gaz.load_aliases(DATA / "demonyms.tsv", demonyms=True)
+    for path in filter(None, os.environ.get("EVENTWIRE_GAZETTEER", "").split(os.pathsep)):
+        gaz.add_csv(path)
+    return gaz

@@ -1,0 +1,336 @@
+"""Toponym recognition: which spans of a parsed document name places.
+
+Beyond spaCy's GPE/LOC labels: well-known places under other labels, adjectives and
+demonyms ("Libyan", "Russians"), directional and unit words around a name ("northern
+Syria" -> "Syria", "Idlib province" -> "Idlib"), lists with qualifiers ("Paris, Texas"), and
+names the model missed but the gazetteer holds as a country, first-level unit or large city.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.attrs import IDX, LENGTH, POS
+from spacy.symbols import PROPN
+
+from .gazetteer import Entry, Gazetteer, normalize
+
+NAME_LABELS = {"GPE", "LOC"}
+# Labels the model sometimes gives to place names (and facilities named after places:
+# "St George's Chapel"); trusted only for well-known places.
+WEAK_LABELS = {"FAC", "ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+              "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+              "northwestern", "southeastern", "southwestern", "upstate", "downstate",
+              "downtown", "greater", "rural", "coastal", "mid"}
+UNIT_WORDS = {"province": "admin1", "governorate": "admin1", "state": "admin1",
+              "region": None, "county": "admin2", "parish": "admin2", "district": None,
+              "city": "city", "town": "city", "village": "city", "oblast": "admin1",
+              "prefecture": "admin1", "municipality": None, "area": None}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his",
+               "her", "my", "your", "every", "each", "any", "no", "some"}
+LOCATIVE = {"in", "at", "near", "outside", "from", "to", "into", "around", "across", "of"}
+# Words that name no place on their own, though the gazetteer has places so called.
+GENERIC = DIRECTIONS | {"islands", "island", "valley", "river", "lake", "mount", "city", "county",
+                        "state", "province", "region", "district", "bay", "beach", "park",
+                        "center", "centre", "hills", "springs", "heights", "gulf", "coast",
+                        "metro", "market", "forest", "harbor", "harbour", "port", "the city",
+                        "downtown", "uptown", "midtown", "capital", "federal", "national"}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_CAPITALIZED = re.compile(r"^[A-Z]")
+
+
+@functools.lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    """Common words that alone are not places (data/not_places.txt)."""
+    path = Path(__file__).parent / "data" / "not_places.txt"
+    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    candidates: list[tuple[Entry, bool]]
+    demonym: bool = False
+    feature_hint: str | None = None       # "Idlib province" -> admin1
+    qualifiers: list[int] = field(default_factory=list)  # indices of qualifying mentions
+
+
+def _trim(doc_text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article and a trailing possessive or punctuation."""
+    text = doc_text[start:end]
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            start += len(article)
+            text = text[len(article):]
+    m = _POSSESSIVE.search(text)
+    if m and len(text) > m.end() - m.start():
+        end -= m.end() - m.start()
+        text = doc_text[start:end]
+    stripped = text.rstrip(" ,;:-")
+    end -= len(text) - len(stripped)
+    return start, end
+
+
+def _words(doc_text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", doc_text[start:end])]
+
+
+def _resolve_span(gaz: Gazetteer, text: str, start: int, end: int, trusted: bool):
+    """Find the part of [start, end) that names a place: (start, end, candidates, hint)."""
+    whole = gaz.lookup(text[start:end])
+    if whole:
+        return start, end, whole, None
+    words = _words(text, start, end)
+    if len(words) >= 2:
+        first = text[words[0][0]:words[0][1]].lower()
+        last = text[words[-1][0]:words[-1][1]].lower().rstrip(".,")
+        if first in DIRECTIONS:
+            found = gaz.lookup(text[words[1][0]:end])
+            if found and _well_known(found):   # "northern Syria", not "West Wing"
+                return words[1][0], end, found, None
+        if last in UNIT_WORDS:
+            found = gaz.lookup(text[start:words[-2][1]])
+            if found:
+                return start, words[-2][1], found, UNIT_WORDS[last]
+    if not trusted or len(words) < 2:
+        return None
+    # the longest run of capitalized words inside the entity that the gazetteer knows
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            s, e = words[i][0], words[i + size - 1][1]
+            part = text[s:e]
+            if not _CAPITALIZED.match(part) or part.lower() in GENERIC:
+                continue
+            found = [(c, p) for c, p in gaz.lookup(part) if p and c.feature in ("country", "admin1")
+                     and c.population >= 50_000]
+            if found:
+                return s, e, found, None
+    return None
+
+
+def _placed(doc, start: int, end: int) -> bool:
+    """The words around [start, end) read as a place: "in Greer", "Greer, S.C.", "Greer-based"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end:span.end + 2]
+    if before in LOCATIVE:
+        return True
+    return len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper() \
+        and after[1].pos_ == "PROPN"
+
+
+def _generic(name: str) -> bool:
+    """A word or pair of words that names no one place: "South", "Southern District"."""
+    low = name.lower()
+    if low in GENERIC:
+        return True
+    words = low.split()
+    return len(words) == 2 and words[0] in DIRECTIONS and words[1] in UNIT_WORDS
+
+
+def _extend_conjoined(gaz: Gazetteer, text: str, start: int, end: int) -> int:
+    """'Trinidad' of 'Trinidad and Tobago', 'Bosnia' of 'Bosnia and Herzegovina': the end of
+    the longer country or state name when the text goes on to one, else ``end``."""
+    m = re.match(r" (?:and|&) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?", text[end:end + 40])
+    if m:
+        longer = end + m.end()
+        if any(p and c.feature in ("country", "admin1") for c, p in gaz.lookup(text[start:longer])):
+            return longer
+    return end
+
+
+def _well_known(candidates) -> bool:
+    return any(primary and (c.feature in ("country", "admin1", "region") or c.population >= 100_000)
+               for c, primary in candidates)
+
+
+def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
+    """The place mentions of a parsed document, in text order, with gazetteer candidates."""
+    text = doc.text
+    mentions: list[Mention] = []
+    taken = bytearray(len(text) + 1)
+    blocked = bytearray(len(text) + 1)   # inside a person's name
+
+    def claim(start, end):
+        if any(taken[start:end]):
+            return False
+        taken[start:end] = b"\x01" * (end - start)
+        return True
+
+    ents = [(ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
+    person_words, place_words = set(), set()
+    for label, e_start, e_end in ents:
+        words_of = text[e_start:e_end].split()
+        if label == "PERSON":
+            blocked[e_start:e_end] = b"\x01" * (e_end - e_start)
+            if len(words_of) > 1:
+                person_words.update(w for w in words_of if len(w) > 2)
+        elif label in NAME_LABELS:
+            place_words.update(words_of)
+    person_words -= place_words  # the model reads it as a place elsewhere in the document
+
+    def personal(name: str, candidates) -> bool:
+        """'Nelson' where the document also has 'Willie Nelson', or 'Police': a name or a
+        word, not a place, unless it names a country or state."""
+        if name not in person_words and normalize(name) not in not_places():
+            return False
+        return not any(p and c.feature in ("country", "admin1", "region") for c, p in candidates)
+
+    for label, e_start, e_end in ents:
+        if label not in NAME_LABELS and label not in WEAK_LABELS:
+            continue
+        # "Paris, Texas" and lists come as one entity at times: split at commas
+        pieces, pos = [], e_start
+        for part in re.split(r"(,\s*)", text[e_start:e_end]):
+            if part and not re.fullmatch(r",\s*", part):
+                pieces.append((pos, pos + len(part)))
+            pos += len(part)
+        for p_start, p_end in pieces:
+            start, end = _trim(text, p_start, p_end)
+            if end <= start:
+                continue
+            end = _extend_conjoined(gaz, text, start, end)
+            if label == "NORP":
+                entry = gaz.demonym(text[start:end])
+                if entry is not None and claim(start, end):
+                    mentions.append(Mention(start, end, text[start:end], [(entry, True)], demonym=True))
+                    continue
+            found = _resolve_span(gaz, text, start, end, label in NAME_LABELS)
+            if found is None:
+                continue
+            s, e, candidates, hint = found
+            if label not in NAME_LABELS and not _well_known(candidates):
+                continue
+            if label == "PERSON" and not (any(p and (c.feature == "country" or (
+                    c.feature == "city" and c.population >= 100_000)) for c, p in candidates)
+                                          or _placed(doc, s, e)):
+                continue  # "Nelson said": a person, though a region bears the name
+            if _generic(text[s:e]):
+                continue
+            if label == "LOC" and not any(p and (c.feature != "city" or c.population >= 10_000)
+                                          for c, p in candidates):
+                continue  # a natural feature ("the Atlantic") the gazetteer lacks, not a hamlet
+            if personal(text[s:e], candidates):
+                continue
+            if claim(s, e):
+                mentions.append(Mention(s, e, text[s:e], candidates, feature_hint=hint))
+
+    # adjectives and demonyms the model did not label, and well-known names it missed
+    columns = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
+    starts = [c[0] for c in columns]
+    words = [text[c[0]:c[0] + c[1]] for c in columns]
+    lowers = [w.lower() for w in words]
+    capital = [w[:1].isupper() for w in words]
+    # a token that may be part of a name: a proper noun, or the dot of "St."
+    namelike = [c[2] == PROPN or w == "." for c, w in zip(columns, words)]
+    for i, word in enumerate(words):
+        s, e = starts[i], starts[i] + len(word)
+        if not capital[i] or any(taken[s:e]) or any(blocked[s:e]):
+            continue
+        entry = gaz.demonym(word)
+        if entry is not None and claim(s, e):
+            mentions.append(Mention(s, e, word, [(entry, True)], demonym=True))
+    size = len(words)
+    for n in (3, 2, 1):
+        for i in range(size - n + 1):
+            if not capital[i]:
+                continue
+            last = i + n - 1
+            # before a unit word ("Idlib province") a capitalized name counts whatever its tag
+            before_unit = (last + 1 < size and lowers[last + 1] in UNIT_WORDS
+                           and all(capital[i:last + 1]) and lowers[i] not in DETERMINERS)
+            if not before_unit and not all(namelike[i:last + 1]):
+                continue
+            s, e = starts[i], starts[last] + len(words[last])
+            if any(taken[s:e]) or any(blocked[s:e]):
+                continue
+            name = text[s:e]
+            if _generic(name):
+                continue  # "South" of "South Ossetia", "Islands" of "Farallon Islands"
+            if before_unit:
+                # "Laurel County", "Idlib Province": the unit's own full name first
+                unit_end = starts[last + 1] + len(words[last + 1])
+                found = gaz.lookup(text[s:unit_end])
+                if found and not any(taken[s:unit_end]) and claim(s, unit_end):
+                    mentions.append(Mention(s, unit_end, text[s:unit_end], found))
+                    continue
+            # own names only: alternate names of units ("Federal", "First", "Coast") are
+            # too often plain words
+            candidates = gaz.lookup(name)
+            trusted = any((p or before_unit) and (
+                c.feature in ("country", "admin1", "region") or c.population >= 100_000 or before_unit)
+                for c, p in candidates)
+            # the gate decides whether the name is read as a place; then every reading competes
+            found = candidates if trusted else []
+            if found and not personal(name, found) and claim(s, e):
+                hint = UNIT_WORDS[lowers[last + 1]] if before_unit else None
+                mentions.append(Mention(s, e, name, found, feature_hint=hint))
+
+    mentions.sort(key=lambda m: m.start)
+    link_qualifiers(text, mentions)
+    return mentions
+
+
+def link_qualifiers(text: str, mentions: list[Mention]) -> None:
+    """'Paris, Texas', 'Paris (Texas)', 'Licking County, Ohio': the next name qualifies the one
+    before it (and the one after that when the first is a county: 'Ada, Pontotoc County,
+    Oklahoma'); a list ('Maine, New York, New Jersey') only ever pairs neighbours."""
+    for i, m in enumerate(mentions):
+        j, pos = i + 1, m.end
+        while j < len(mentions) and j <= i + 2:
+            gap = text[pos:mentions[j].start]
+            if not re.fullmatch(r"\s*[,(]\s*", gap) or mentions[j].demonym:
+                break
+            m.qualifiers.append(j)
+            if not mentions[j].text.endswith(("County", "Parish", "District", "Province")):
+                break
+            pos = mentions[j].end
+            j += 1
+
+
+def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
+                          admin1_ids: set[int]) -> list[Mention]:
+    """Small towns the model missed, found once the document's states are known: a run of
+    proper nouns that is the own name of a town inside one of those states ("Greer" in a
+    story about South Carolina). Returns the new mentions (not yet in ``mentions``)."""
+    if not admin1_ids:
+        return []
+    text = doc.text
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
+            continue
+        # "In Greer, ..." : a one-word "person" after a preposition of place is a town
+        if (ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0
+                and doc[ent.start - 1].lower_ in LOCATIVE):
+            continue
+        taken[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+    columns = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
+    words = [text[c[0]:c[0] + c[1]] for c in columns]
+    found_new: list[Mention] = []
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            if not all(columns[k][2] == PROPN and words[k][:1].isupper() for k in range(i, i + n)):
+                continue
+            s, e = columns[i][0], columns[i + n - 1][0] + columns[i + n - 1][1]
+            if any(taken[s:e]):
+                continue
+            name = text[s:e]
+            if _generic(name) or normalize(name) in not_places():
+                continue
+            local = [(c, p) for c, p in gaz.lookup(name)
+                     if p and c.feature in ("city", "admin2") and c.admin1 in admin1_ids]
+            if local:
+                taken[s:e] = b"\x01" * (e - s)
+                found_new.append(Mention(s, e, name, local))
+    return found_new

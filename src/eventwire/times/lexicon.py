@@ -1,0 +1,212 @@
+"""The time stage's data files (lexicon.yaml, patterns.yaml), loaded once per process."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+DATA = resources.files(__package__) / "data"
+
+_UNITS_SMALL = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+          "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _alt(words) -> str:
+    """A regex alternation of literal words, longest first (so 'sept' beats 'sep')."""
+    return "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    priority: int
+    regex: re.Pattern
+    trigger: re.Pattern | None = None
+    after: int = 16          # a match ends at most this far after its trigger's end
+    before: int = 90         # and starts at most this far before the trigger
+
+    def finditer(self, text: str):
+        """The rule's matches in ``text``; with a trigger, only near the trigger's hits."""
+        if self.trigger is None:
+            yield from self.regex.finditer(text)
+            return
+        last_end = -1
+        for t in self.trigger.finditer(text):
+            lo = max(t.start() - self.before, last_end, 0)
+            for m in self.regex.finditer(text, lo, min(len(text), t.end() + self.after)):
+                if m.end() >= t.start() and m.start() >= last_end:
+                    last_end = m.end()
+                    yield m
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: dict
+    weekdays: dict
+    numbers: dict
+    ordinals: dict
+    units: dict          # singular -> {plural, code, time, factor}
+    unit_of: dict        # any form (singular or plural) -> singular
+    seasons: dict
+    parts_of_day: dict
+    holidays: dict
+    vague: dict
+    sets: dict
+    rules: tuple
+
+
+def _placeholders(lex: dict) -> dict[str, str]:
+    months = lex["months"]
+    caps = set(lex["capitalized_months"])
+    month_parts = []
+    for name in sorted(months, key=len, reverse=True):
+        abbrev = len(name) <= 4 and name not in ("may", "june", "july")
+        word = re.escape(name)
+        body = f"(?-i:{name.capitalize()}|{name.upper()})" if name in caps else word
+        month_parts.append(body + (r"\.?" if abbrev else ""))
+    full_months = [n for n in months if len(n) > 4 or n in ("may", "june", "july")]
+    month_full = "|".join(
+        f"(?-i:{n.capitalize()}|{n.upper()})" if n in caps else n
+        for n in sorted(full_months, key=len, reverse=True))
+
+    weekdays = lex["weekdays"]
+    wcaps = set(lex["capitalized_weekdays"])
+    wd_parts = []
+    for name in sorted(weekdays, key=len, reverse=True):
+        if name in wcaps:
+            wd_parts.append(f"(?-i:{name.capitalize()})\\.")
+        else:
+            wd_parts.append(name)
+    full_weekdays = [n for n in weekdays if n not in wcaps]
+
+    units_small = "|".join(_UNITS_SMALL)
+    teens = "|".join(_TEENS)
+    tens = "|".join(_TENS)
+    word_num = (
+        rf"(?:a |one )?hundred(?: and)?(?: (?:{tens})(?:[- ](?:{units_small}))?| (?:{teens})| (?:{units_small}))?"
+        rf"|(?:{tens})(?:[- ](?:{units_small}))?|{teens}|{units_small}"
+    )
+    extra = [w for w, v in lex["numbers"].items() if not re.fullmatch(rf"{word_num}", w)]
+    digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?: \d/\d)?|\d+/\d"
+    num = f"(?:{digits}|{word_num}|{_alt(extra)})"
+    spelled_year = (
+        rf"nineteen[- ](?:(?:{tens})(?:[- ](?:{units_small}))?|{teens}|hundred|oh[- ](?:{units_small}))"
+        rf"|two thousand(?:(?: and)? (?:{teens}|{units_small}))?"
+    )
+    ords = list(lex["ordinals"])
+    units = lex["units"]
+    singular = list(units)
+    plural = [u["plural"] for u in units.values()]
+    mods = ["about", "nearly", "almost", "roughly", "approximately", "around", "more than",
+            "less than", "fewer than", "at least", "at most", "up to", "over", "under",
+            "barely", "no more than", "no less than", "well over", "close to",
+            "just over", "just under", "a little over", "a little more than", "some", "another",
+            "the better part of", "upwards of", "within", "in excess of"]
+    return {
+        "MONTH": "|".join(month_parts),
+        "MONTH_FULL": month_full,
+        "WEEKDAY": "|".join(wd_parts),
+        "WEEKDAY_FULL": _alt(full_weekdays),
+        "DAYNUM": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
+        "YEAR": r"(?:1[5-9]\d\d|20\d\d)",
+        "SPELLED_YEAR": spelled_year,
+        "NUM": num,
+        "NUM_SMALL": f"(?:{teens}|{units_small})",
+        "ORD": _alt(ords) + r"|\d{1,2}(?:st|nd|rd|th)",
+        "UNIT": _alt(singular),
+        "UNITS": _alt(plural),
+        "UNITANY": _alt(singular + plural),
+        "SEASON": _alt(lex["seasons"]),
+        "PART": _alt(lex["parts_of_day"]),
+        "SET": _alt(lex["sets"]),
+        "VAGUE": _alt(lex["vague"]),
+        "HOLIDAY": _alt(lex["holidays"]).replace("'", "['’]"),
+        "MOD": _alt(mods),
+    }
+
+
+def _compile(template: str, ph: dict[str, str]) -> re.Pattern:
+    body = re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{ph[m.group(1)]})", template)
+    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def load_lexicon() -> Lexicon:
+    lex = yaml.safe_load((DATA / "lexicon.yaml").read_text(encoding="utf-8"))
+    patterns = yaml.safe_load((DATA / "patterns.yaml").read_text(encoding="utf-8"))
+    ph = _placeholders(lex)
+    rules = tuple(
+        Rule(p["name"], int(p.get("priority", 5)), _compile(p["pattern"], ph),
+             re.compile(re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{ph[m.group(1)]})", p["trigger"]),
+                        re.IGNORECASE) if p.get("trigger") else None,
+             int(p.get("after", 16)))
+        for p in patterns)
+    unit_of = {}
+    for name, u in lex["units"].items():
+        unit_of[name] = name
+        unit_of[u["plural"]] = name
+    return Lexicon(
+        months=lex["months"], weekdays=lex["weekdays"], numbers=lex["numbers"],
+        ordinals=lex["ordinals"], units=lex["units"], unit_of=unit_of,
+        seasons=lex["seasons"], parts_of_day=lex["parts_of_day"], holidays=lex["holidays"],
+        vague=lex["vague"], sets=lex["sets"], rules=rules,
+    )
+
+
+def parse_number(text: str | None, lex: Lexicon) -> float | str | None:
+    """'two' -> 2, 'twenty-four' -> 24, '2 1/2' -> 2.5, 'several' -> 'X'; None if unreadable."""
+    if text is None:
+        return None
+    t = text.lower().strip()
+    if t in lex.numbers:
+        v = lex.numbers[t]
+        return "X" if v == "X" else v
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
+        return int(t.replace(",", ""))
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: (\d)/(\d))?", t)
+    if m:
+        v = float(m.group(1))
+        if m.group(2):
+            v += int(m.group(2)) / int(m.group(3))
+        return int(v) if v == int(v) else v
+    m = re.fullmatch(r"(\d)/(\d)", t)
+    if m:
+        return int(m.group(1)) / int(m.group(2))
+    total, current = 0, 0
+    for w in re.split(r"[- ]+", t):
+        if w in ("and",):
+            continue
+        v = lex.numbers.get(w)
+        if v is None or v == "X":
+            return None
+        if v == 100:
+            current = max(current, 1) * 100
+        elif v == 1000:
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            current += v
+    return total + current
+
+
+def parse_spelled_year(text: str, lex: Lexicon) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand' -> 2000."""
+    t = text.lower().replace("-", " ").split()
+    if t[:2] == ["two", "thousand"]:
+        rest = [w for w in t[2:] if w != "and"]
+        return 2000 + (parse_number(" ".join(rest), lex) or 0 if rest else 0)
+    if t and t[0] == "nineteen":
+        rest = t[1:]
+        if rest == ["hundred"]:
+            return 1900
+        if rest and rest[0] == "oh":
+            rest = rest[1:]
+        n = parse_number(" ".join(rest), lex)
+        if isinstance(n, int) and 0 <= n < 100:
+            return 1900 + n
+    return None

@@ -1,0 +1,199 @@
+"""Places stage: recognition, disambiguation in context, event places, user gazetteers."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.context import DocContext
+from eventwire.document import Document
+from eventwire.nlp import load_nlp
+from eventwire.places import document_focus, event_place, find_places, is_demonym
+from eventwire.places.gazetteer import Gazetteer, gazetteer
+from eventwire.places.resolve import haversine_km
+
+
+def places_of(text: str):
+    doc = load_nlp()(text)
+    ctx = DocContext(document=Document(id="t", text=text))
+    ctx.places = find_places(doc, ctx)
+    return doc, ctx
+
+
+def place_named(ctx, surface: str):
+    hits = [p for p in ctx.places if p.text == surface]
+    assert hits, f"{surface!r} not found among {[p.text for p in ctx.places]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, surface, country, near", [
+    # two Parises
+    ("The storm knocked out power in Paris, Texas, on Tuesday, the Lamar County sheriff said.",
+     "Paris", "USA", (33.66, -95.56)),
+    ("Protesters marched through Paris as France debated the pension reform.",
+     "Paris", "FRA", (48.85, 2.35)),
+    # two Tripolis
+    ("Militias clashed near Tripoli airport, and the Libyan government in Tripoli asked for calm.",
+     "Tripoli", "LBY", (32.89, 13.19)),
+    ("Lebanon's army deployed in Tripoli after fighting in the northern Lebanese city.",
+     "Tripoli", "LBN", (34.43, 35.84)),
+    # Georgia the country and Georgia the state
+    ("Russia and Georgia fought a short war in 2008; Tbilisi accused Moscow of aggression.",
+     "Georgia", "GEO", (42.0, 43.5)),
+    ("The governor of Georgia signed the bill in Atlanta, and voters in Savannah cheered.",
+     "Georgia", "USA", (32.8, -83.2)),
+])
+def test_ambiguous_names_resolve_with_their_context(text, surface, country, near):
+    _, ctx = places_of(text)
+    place = place_named(ctx, surface)
+    assert place.country == country
+    assert haversine_km(place.lat, place.lon, *near) < 161
+
+
+@pytest.mark.parametrize("text, surface, admin1, feature", [
+    ("Deputies searched a farm in Licking County, Ohio, on Friday.", "Licking County", "Ohio", "admin2"),
+    ("The plant in Springfield, Ill., will close next year.", "Springfield", "Illinois", "city"),
+    ("Flooding hit Columbus, Ga., and the river kept rising.", "Columbus", "Georgia", "city"),
+])
+def test_places_inside_qualifiers(text, surface, admin1, feature):
+    _, ctx = places_of(text)
+    place = place_named(ctx, surface)
+    assert place.admin1 == admin1
+    assert place.feature == feature
+    assert place.country == "USA"
+    # the qualifier is a place of its own
+    assert len(ctx.places) >= 2
+
+
+def test_unknown_toponyms_get_no_invented_coordinates():
+    text = "Villagers in Zorblaxia and Quendorvale said the Vrellish hills were flooded."
+    _, ctx = places_of(text)
+    assert ctx.places == []
+
+
+def test_every_place_has_true_offsets_and_gazetteer_coordinates():
+    text = ("Turkish troops shelled Kurdish positions near Afrin in northern Syria, "
+            "the Syrian Observatory said from London. Idlib province was quiet.")
+    _, ctx = places_of(text)
+    assert ctx.places
+    for p in ctx.places:
+        assert text[p.start:p.end] == p.text
+        assert p.lat is not None and p.lon is not None
+        assert -90 <= p.lat <= 90 and -180 <= p.lon <= 180
+    assert place_named(ctx, "Syria").feature == "country"
+    assert place_named(ctx, "Idlib").country == "SYR"
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    ("Russian forces moved closer to the border.", "Russian", "RUS"),
+    ("Two Palestinians were wounded, officials said.", "Palestinians", "PSE"),
+    ("The Libyan capital was calm on Sunday.", "Libyan", "LBY"),
+])
+def test_demonyms_name_their_country(text, surface, country):
+    _, ctx = places_of(text)
+    place = place_named(ctx, surface)
+    assert place.country == country and place.feature == "country"
+    assert is_demonym(place, ctx)
+
+
+def test_united_states_at_the_geonames_point():
+    _, ctx = places_of("The United States imposed new sanctions.")
+    us = place_named(ctx, "United States")
+    assert haversine_km(us.lat, us.lon, 39.76, -98.5) < 5
+
+
+def test_event_place_prefers_the_most_specific_named_place_of_the_sentence():
+    text = ("Turkish officials met in Ankara on Monday. "
+            "Later, Syrian troops shelled Aleppo in northern Syria. Nothing else happened.")
+    doc, ctx = places_of(text)
+    sents = list(doc.sents)
+    assert event_place(sents[0], ctx).name == "Ankara"
+    second = event_place(sents[1], ctx)
+    assert second.name == "Aleppo" and second.feature == "city"
+    assert haversine_km(second.lat, second.lon, 36.2, 37.16) < 30
+    # a sentence without a place falls back to the document's focus
+    assert event_place(sents[-1], ctx) == document_focus(ctx)
+    assert not is_demonym(document_focus(ctx), ctx)
+
+
+def test_event_place_prefers_the_place_the_sentence_puts_the_event_at():
+    text = "Troops sent from Aleppo attacked rebels in Idlib province on Sunday."
+    doc, ctx = places_of(text)
+    place = event_place(doc[:], ctx)
+    assert place.text == "Idlib" and place.country == "SYR"
+    text = "Leaders of Turkey and Russia met in Tehran on Friday."
+    doc, ctx = places_of(text)
+    assert event_place(doc[:], ctx).name == "Tehran"
+
+
+def test_event_place_without_any_place_is_none():
+    doc, ctx = places_of("Nobody said anything about it.")
+    assert event_place(doc[:], ctx) is None
+
+
+def test_a_users_gazetteer_file_adds_places(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("name,lat,lon,country,feature,population,aliases\n"
+                    "Zorblaxia,12.5,-3.25,XZZ,city,1200,Zorblax|Zorb City\n"
+                    "Broken,not-a-number,1,XZZ,city,5,\n", encoding="utf-8")
+    gaz = Gazetteer()
+    assert gaz.add_csv(path) == 1
+    (entry, primary), = gaz.lookup("zorblax")
+    assert entry.name == "Zorblaxia" and not primary and entry.geonameid is None
+    assert (entry.lat, entry.lon) == (12.5, -3.25)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "!!! ??? ...", "1234 5678", "the of and"])
+def test_texts_without_places(text):
+    _, ctx = places_of(text)
+    assert ctx.places == []
+
+
+def test_gazetteer_lookups():
+    gaz = gazetteer()
+    assert gaz.find("Texas", "admin1", "USA") is not None
+    assert {e.country for e, _ in gaz.lookup("Tripoli")} >= {"LBY", "LBN"}
+    assert gaz.lookup("W.Va.")[0][0].name == "West Virginia"
+    assert gaz.demonym("Russians").name == "Russia"
+    assert gaz.lookup("no such place anywhere") == []
+
+
+def test_a_list_of_states_is_not_a_chain_of_qualifiers():
+    text = ("Attorneys general from Maine, New York, New Jersey, Illinois and Oregon "
+            "joined the lawsuit.")
+    _, ctx = places_of(text)
+    for state in ("Maine", "New Jersey", "Illinois", "Oregon"):
+        place = place_named(ctx, state)
+        assert place.feature == "admin1" and place.country == "USA", place
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the suspect fled on foot.",
+    "Most residents stayed home in March.",
+    "The city council met on Tuesday, and the mayor spoke first.",
+    "\"We heard music from a couple of houses away,\" Nelson said.",
+])
+def test_common_words_are_not_places(text):
+    _, ctx = places_of(text)
+    assert ctx.places == []
+
+
+def test_small_town_found_through_its_state():
+    text = ("Flooding closed roads across South Carolina on Monday. In Greer, the fire "
+            "department rescued two drivers, and Spartanburg opened a shelter.")
+    _, ctx = places_of(text)
+    greer = place_named(ctx, "Greer")
+    assert greer.admin1 == "South Carolina"
+
+
+def test_conjoined_country_names_are_one_place():
+    text = "Voters in Trinidad and Tobago and in Bosnia and Herzegovina went to the polls."
+    _, ctx = places_of(text)
+    assert place_named(ctx, "Trinidad and Tobago").country == "TTO"
+    assert place_named(ctx, "Bosnia and Herzegovina").country == "BIH"
+
+
+def test_qualifier_decides_between_a_state_and_a_country():
+    _, ctx = places_of("The University of Georgia is in Athens, Georgia, a college town.")
+    athens = place_named(ctx, "Athens")
+    assert athens.country == "USA" and athens.admin1 == "Georgia"
+    georgia = [p for p in ctx.places if p.text == "Georgia" and p.start > athens.start][0]
+    assert georgia.feature == "admin1" and georgia.country == "USA"
