@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Any, Optional
 
 # How far apart two reports of one event may place it, by the coarser place's feature.
@@ -59,12 +60,34 @@ def _same(a: Any, b: Any) -> Optional[bool]:
     return a == b
 
 
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_STOP = frozenset("the and for with that this from have has had was were are said says will would "
+                  "its their his her they them into over after before about than also been".split())
+
+
+def evidence_similarity(a: str | None, b: str | None) -> float:
+    """Jaccard overlap of the content words of two evidence texts."""
+    wa = {w.lower() for w in _WORD.findall(a or "")} - _STOP
+    wb = {w.lower() for w in _WORD.findall(b or "")} - _STOP
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / len(wa | wb)
+
+
+# Statements (verbal cooperation and conflict) are told apart by what was said; material
+# events by who did it to whom, where and when.
+VERBAL_QUAD_CLASSES = {1, 3}
+SAME_WORDS = 0.35
+
+
 def match_score(new: dict, old: dict) -> float:
     """0 when the two reports cannot be one event; else a score in (0, 1], higher is likelier.
     Symmetric in its arguments."""
     if new["category"] != old["category"] or new.get("modality") != old.get("modality"):
         return 0.0
-    score = 0.4
+    if new.get("doc_key") is not None and new.get("doc_key") == old.get("doc_key"):
+        return 0.0  # one article does not report one event as two
+    score = 0.3
     # Dates: overlapping ranges, with a day's slack for reports that count days differently.
     ra, rb = _day_range(new), _day_range(old)
     if (ra is None) != (rb is None):
@@ -88,7 +111,10 @@ def match_score(new: dict, old: dict) -> float:
     if best_actor is None:
         return 0.0
     score += 0.1 * best_actor
-    # Places: within a radius fitting the coarser place, or at least the same country.
+    # Places: within a radius fitting the coarser place, or at least the same country. Only
+    # a place finer than a country counts as evidence for the match.
+    same_place = False
+    coarse = "country" in (new.get("place_feature"), old.get("place_feature"))
     if None not in (new.get("lat"), new.get("lon"), old.get("lat"), old.get("lon")):
         radius = max(PLACE_RADIUS_KM.get(new.get("place_feature") or "other", 100.0),
                      PLACE_RADIUS_KM.get(old.get("place_feature") or "other", 100.0))
@@ -96,8 +122,19 @@ def match_score(new: dict, old: dict) -> float:
         if dist > radius:
             return 0.0
         score += 0.2 * (1 - dist / radius)
+        same_place = not coarse
     elif _same(new.get("place_country"), old.get("place_country")) is False:
         return 0.0
+    # Nothing contradicts; now something positive must tie the two reports together.
+    sim = evidence_similarity(new.get("sentence") or new.get("evidence"),
+                              old.get("sentence") or old.get("evidence"))
+    score += 0.3 * sim
+    verbal = (new.get("quad_class") or old.get("quad_class")) in VERBAL_QUAD_CLASSES
+    if sim < SAME_WORDS:
+        # Told differently: a statement needs its words; an action needs both sides or its
+        # side and a named place to agree.
+        if verbal or not ((best_actor == 2) or (best_actor >= 1 and same_place)):
+            return 0.0
     return min(score, 1.0)
 
 

@@ -481,6 +481,7 @@ def event_row(key: str, record: Record, event, features: dict) -> dict:
         "sentence_start": event.sentence.start, "sentence_end": event.sentence.end,
         "evidence_start": event.evidence.start, "evidence_end": event.evidence.end,
         "evidence": event.evidence.text, "confidence": event.confidence,
+        "sentence": record.text[event.sentence.start:event.sentence.end],
     }
 
 
