@@ -155,11 +155,10 @@ def growth(source_db: Path, sizes: list[int], tmp: Path) -> None:
             events = []
             for ev in rec.events:
                 date = ev.date
-                if date and ev.date_precision == "day":
-                    date = (dt.date.fromisoformat(date) + shift).isoformat()
-                elif date:
-                    date = None if ev.date_precision else date
-                events.append(ev.model_copy(update={"date": date, "date_precision": ev.date_precision if date else None}))
+                if date:  # move the event with its article, keeping the date's precision
+                    moved = (dt.date.fromisoformat((date + "-01-01")[:10]) + shift).isoformat()
+                    date = moved[:len(date)]
+                events.append(ev.model_copy(update={"date": date}))
             new = rec.model_copy(update={"id": f"{rec.id}-{n}", "date": (dt.date.fromisoformat(rec.date) + shift).isoformat(),
                                          "events": events})
             doc = Document(id=new.id, text=new.text, date=dt.date.fromisoformat(new.date))

@@ -131,6 +131,7 @@ class Store:
         """Store one batch in one transaction: documents, their parts, quarantine, merges."""
         stats = IngestStats()
         con = self.con
+        self._pending_events = []
         con.execute("BEGIN TRANSACTION")
         try:
             for document, record in results:
@@ -147,6 +148,7 @@ class Store:
                 self._insert_record(key, document, record)
                 stats.stored += 1
                 stats.events += len(record.events)
+            self._merge_batch(self._pending_events)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -178,51 +180,136 @@ class Store:
                 for q in record.quotes])
         features = {p.geonameid: p.feature for p in record.places if p.geonameid is not None}
         for event in record.events:
-            row = event_row(key, record, event, features)
-            row["merged_id"] = self._merge(row)
-            cols = list(row)
-            con.execute(f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                        list(row.values()))
+            self._pending_events.append(event_row(key, record, event, features))
 
-    def _merge(self, row: dict) -> str:
-        """Attach a new report to every merged event holding a matching report (joining them
-        into one when it matches several), or start a new merged event."""
+    def _merge_batch(self, rows: list[dict]) -> None:
+        """Merge a batch's new reports into the stored merged events, then store them.
+
+        One query fetches every stored report that could match any new one (same category,
+        overlapping dates); matching happens in Python; a merged event is a connected group
+        of matching reports, so a new report that matches two merged events joins them.
+        """
+        if not rows:
+            return
         con = self.con
-        cur = con.execute(*_block_query(row))
+        probes = [_block_probe(r) for r in rows]
+        cur = con.execute(
+            "SELECT e.* FROM events e WHERE EXISTS (SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS cat, "
+            "unnest(?::DATE[]) AS lo, unnest(?::DATE[]) AS hi, unnest(?::DATE[]) AS ms, "
+            "unnest(?::DATE[]) AS ys, unnest(?::BOOLEAN[]) AS nd) p WHERE e.category = p.cat AND "
+            "((p.nd AND e.day IS NULL) OR (NOT p.nd AND (e.day BETWEEN p.lo AND p.hi "
+            "OR (e.day = p.ms AND e.date_precision = 'month') OR (e.day = p.ys AND e.date_precision = 'year')))))",
+            [list(col) for col in zip(*probes)])
         names = [d[0] for d in cur.description]
-        matched = sorted({old["merged_id"] for old in (dict(zip(names, v)) for v in cur.fetchall())
-                          if merge.match_score(row, old) >= merge.MATCH_THRESHOLD},
-                         key=_merged_number)
-        if not matched:
-            (seq,) = con.execute("SELECT nextval('merged_seq')").fetchone()
-            merged_id = f"M{seq}"
-            con.execute("INSERT INTO merged_events (merged_id, category, quad_class, modality, n_sources) "
-                        "VALUES (?, ?, ?, ?, 1)", [merged_id, row["category"], row["quad_class"], row["modality"]])
-        else:
-            merged_id, absorbed = matched[0], matched[1:]
-            for other in absorbed:
-                con.execute("UPDATE events SET merged_id = ? WHERE merged_id = ?", [merged_id, other])
-                con.execute("DELETE FROM merged_events WHERE merged_id = ?", [other])
-        self._refresh_merged(merged_id, extra=row)
-        return merged_id
+        by_category: dict[str, list[dict]] = {}
+        for values in cur.fetchall():
+            old = dict(zip(names, values))
+            by_category.setdefault(old["category"], []).append(old)
 
-    def _refresh_merged(self, merged_id: str, extra: dict | None = None) -> None:
-        """Recompute a merged event's best-supported values from all its reports."""
-        cur = self.con.execute("SELECT * FROM events WHERE merged_id = ?", [merged_id])
+        parent: dict = {}
+
+        def find(x):
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        def union(a, b):
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+        seen: dict[str, list[tuple[int, dict]]] = {}
+        for i, row in enumerate(rows):
+            node = ("n", i)
+            find(node)
+            for old in by_category.get(row["category"], ()):
+                if merge.match_score(row, old) >= merge.MATCH_THRESHOLD:
+                    union(("m", _merged_number(old["merged_id"])), node)
+            for j, earlier in seen.get(row["category"], ()):
+                if merge.match_score(row, earlier) >= merge.MATCH_THRESHOLD:
+                    union(("n", j), node)
+            seen.setdefault(row["category"], []).append((i, row))
+
+        components: dict = {}
+        for x in list(parent):
+            components.setdefault(find(x), []).append(x)
+        touched: set[str] = set()
+        absorbed: list[str] = []
+        fresh = [c for c in components.values() if not any(k == "m" for k, _ in c)]
+        new_ids = iter(f"M{n}" for (n,) in con.execute(
+            "SELECT nextval('merged_seq') FROM range(?)", [len(fresh)]).fetchall())
+        new_merged = []
+        for members in components.values():
+            stored = sorted(n for k, n in members if k == "m")
+            if stored:
+                merged_id = f"M{stored[0]}"
+                absorbed_here = [f"M{n}" for n in stored[1:]]
+                if absorbed_here:
+                    con.execute("UPDATE events SET merged_id = ? WHERE merged_id IN (SELECT unnest(?))",
+                                [merged_id, absorbed_here])
+                    absorbed += absorbed_here
+            else:
+                merged_id = next(new_ids)
+                first = rows[min(n for _, n in members)]
+                new_merged.append([merged_id, first["category"], first["quad_class"], first["modality"]])
+            for k, n in members:
+                if k == "n":
+                    rows[n]["merged_id"] = merged_id
+            touched.add(merged_id)
+        if absorbed:
+            con.execute("DELETE FROM merged_events WHERE merged_id IN (SELECT unnest(?))", [absorbed])
+        if new_merged:
+            con.executemany("INSERT INTO merged_events (merged_id, category, quad_class, modality, n_sources) "
+                            "VALUES (?, ?, ?, ?, 1)", new_merged)
+        import pyarrow as pa
+
+        con.register("_new_events", pa.Table.from_pylist(rows))
+        try:
+            con.execute("INSERT INTO events BY NAME SELECT * FROM _new_events")
+        finally:
+            con.unregister("_new_events")
+        self._refresh_merged(sorted(touched))
+
+    def _refresh_merged(self, merged_ids: list[str]) -> None:
+        """Recompute merged events' best-supported values from all their reports."""
+        if not merged_ids:
+            return
+        cur = self.con.execute("SELECT * FROM events WHERE merged_id IN (SELECT unnest(?))", [merged_ids])
         names = [d[0] for d in cur.description]
-        reports = [dict(zip(names, r)) for r in cur.fetchall()]
-        if extra is not None:
-            reports.append(extra)
-        best = merge.representative(reports)
-        dates = sorted({r["date"] for r in reports if r["date"]})
-        self.con.execute(
-            "UPDATE merged_events SET day = ?, date = ?, date_precision = ?, source_country = ?, "
-            "target_country = ?, place_country = ?, place_feature = ?, lat = ?, lon = ?, n_sources = ?, "
-            "best_doc_key = ?, best_event_id = ?, dates_reported = ? WHERE merged_id = ?",
-            [best["day"], best["date"], best["date_precision"], best["source_country"],
-             best["target_country"], best["place_country"], best["place_feature"], best["lat"],
-             best["lon"], len({r["doc_key"] for r in reports}), best["doc_key"], best["event_id"],
-             dates, merged_id])
+        groups: dict[str, list[dict]] = {}
+        for values in cur.fetchall():
+            r = dict(zip(names, values))
+            groups.setdefault(r["merged_id"], []).append(r)
+        updates = []
+        for merged_id, reports in groups.items():
+            best = merge.representative(reports)
+            updates.append({
+                "merged_id": merged_id, "day": best["day"], "date": best["date"],
+                "date_precision": best["date_precision"], "source_country": best["source_country"],
+                "target_country": best["target_country"], "place_country": best["place_country"],
+                "place_feature": best["place_feature"], "lat": best["lat"], "lon": best["lon"],
+                "n_sources": len({r["doc_key"] for r in reports}), "best_doc_key": best["doc_key"],
+                "best_event_id": best["event_id"],
+                "dates_reported": sorted({r["date"] for r in reports if r["date"]})})
+        import pyarrow as pa
+
+        table = pa.Table.from_pylist(updates, schema=pa.schema([
+            ("merged_id", pa.string()), ("day", pa.date32()), ("date", pa.string()),
+            ("date_precision", pa.string()), ("source_country", pa.string()), ("target_country", pa.string()),
+            ("place_country", pa.string()), ("place_feature", pa.string()), ("lat", pa.float64()),
+            ("lon", pa.float64()), ("n_sources", pa.int32()), ("best_doc_key", pa.string()),
+            ("best_event_id", pa.string()), ("dates_reported", pa.list_(pa.string()))]))
+        self.con.register("_merged_updates", table)
+        try:
+            self.con.execute(
+                "UPDATE merged_events AS m SET day = u.day, date = u.date, date_precision = u.date_precision, "
+                "source_country = u.source_country, target_country = u.target_country, "
+                "place_country = u.place_country, place_feature = u.place_feature, lat = u.lat, lon = u.lon, "
+                "n_sources = u.n_sources, best_doc_key = u.best_doc_key, best_event_id = u.best_event_id, "
+                "dates_reported = u.dates_reported FROM _merged_updates u WHERE m.merged_id = u.merged_id")
+        finally:
+            self.con.unregister("_merged_updates")
 
     def ingest(self, documents: Iterable[Document], batch_size: int = 32,
                on_batch: Callable[[IngestStats], None] | None = None, nlp=None,
@@ -421,25 +508,23 @@ def _event_filters(q: EventQuery) -> tuple[list[str], list]:
     return where, params
 
 
-def _block_query(row: dict) -> tuple[str, list]:
-    """The stored reports a new report could match: same category, and a date that can
-    overlap its own (a day's slack for day-precise dates; coarser dates match inside them)."""
+def _block_probe(row: dict) -> tuple:
+    """What stored reports a new report could match, as (category, lo, hi, month_start,
+    year_start, no_day): same category, and a date that can overlap its own (a day's slack
+    for day-precise dates; coarser dates match inside them)."""
     day, precision, cat = row["day"], row["date_precision"] or "day", row["category"]
     if day is None:
-        return "SELECT * FROM events WHERE category = ? AND day IS NULL", [cat]
+        return cat, None, None, None, None, True
     year_start = dt.date(day.year, 1, 1)
     if precision == "year":
-        return ("SELECT * FROM events WHERE category = ? AND day BETWEEN ? AND ?",
-                [cat, year_start - dt.timedelta(days=1), dt.date(day.year, 12, 31) + dt.timedelta(days=1)])
+        return (cat, year_start - dt.timedelta(days=1), dt.date(day.year, 12, 31) + dt.timedelta(days=1),
+                None, None, False)
     month_start = day.replace(day=1)
     if precision == "month":
         month_end = (month_start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-        return ("SELECT * FROM events WHERE category = ? AND (day BETWEEN ? AND ? "
-                "OR (day = ? AND date_precision = 'year'))",
-                [cat, month_start - dt.timedelta(days=1), month_end + dt.timedelta(days=1), year_start])
-    return ("SELECT * FROM events WHERE category = ? AND (day BETWEEN ? AND ? "
-            "OR (day = ? AND date_precision = 'month') OR (day = ? AND date_precision = 'year'))",
-            [cat, day - dt.timedelta(days=1), day + dt.timedelta(days=1), month_start, year_start])
+        return (cat, month_start - dt.timedelta(days=1), month_end + dt.timedelta(days=1), None,
+                year_start, False)
+    return cat, day - dt.timedelta(days=1), day + dt.timedelta(days=1), month_start, year_start, False
 
 
 def _merged_number(merged_id: str) -> int:
