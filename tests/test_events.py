@@ -300,3 +300,41 @@ def test_one_attack_told_several_times_is_one_event():
 
 def test_actorless_generic_mentions_are_not_events():
     assert events_of("That is met here, and the talks are something else entirely.") == []
+
+
+# ---------------------------------------------------------------- dates tied to the clause
+def test_undated_note_gives_its_year_to_a_later_day_month():
+    evs = events_of("On 4 May 2022, teachers marched in Harare. The union said they would march "
+                    "again on 11 May.", date=None)
+    assert find(evs, "PROTEST", "asserted").date == "2022-05-04"
+    assert find(evs, "PROTEST", "future").date == "2022-05-11"
+
+
+def test_same_day_phrase_dates_an_undated_note():
+    evs = events_of("On 2 June 2021, soldiers shelled a village near Gao. The same day, the "
+                    "rebels condemned the shelling.", date=None)
+    assert find(evs, "ACCUSE").date == "2021-06-02"
+
+
+@pytest.mark.parametrize("text, category, expected", [
+    # an "as" clause happens with the main one
+    ("Police detained dozens of people on Wednesday as workers went on strike in Lagos.",
+     "PROTEST", "2024-03-13"),
+    # a nominal event during which the main one happened
+    ("Ghana and Togo signed a trade accord on Tuesday during a visit by President Akufo-Addo "
+     "to Lome.", "CONSULT", "2024-03-12"),
+    # a light verb the small model lemmatizes wrongly ("staged" -> "stag")
+    ("On Thursday, nurses staged a general strike against pay cuts.", "PROTEST", "2024-03-14"),
+])
+def test_clause_takes_the_main_date(text, category, expected):
+    assert find(events_of(text), category).date == expected
+
+
+@pytest.mark.parametrize("text, category, expected", [
+    ("The president resigned on Thursday, a day after protesters stormed parliament in Lima.",
+     "PROTEST", "2024-03-13"),
+    ("The army withdrew from the city on Friday, a year after rebels attacked it.",
+     "ASSAULT", "2023-03"),
+])
+def test_a_day_after_is_resolved_through_its_anchor(text, category, expected):
+    assert find(events_of(text), category).date == expected

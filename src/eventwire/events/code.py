@@ -82,6 +82,9 @@ def _own_range(tok):
 
 
 _BACKGROUND_MARKS = {"after", "before", "since", "as", "because", "when", "while", "following", "until"}
+# "as fighting spread", "while police watched": the clause happened with the main one
+_SIMULTANEOUS_MARKS = {"as", "while"}
+_DURING = {"during"}
 _SAME_DAY = {"hours", "hour", "minutes", "shortly", "moments", "just", "immediately", "soon"}
 
 
@@ -100,6 +103,51 @@ def _in_background_clause(tok) -> bool:
             return False
         node = node.head
     return False
+
+
+def _clause_mark(tok):
+    """The subordinating word of the adverbial clause ``tok`` stands in ("as", "after"), if any."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "advcl":
+            return next((c for c in node.children if c.dep_ == "mark"), None)
+        if node.dep_ == "pcomp" and node.head.lower_ in _BACKGROUND_MARKS:
+            return node.head
+        if node.dep_ not in ("conj", "xcomp") or node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+_SHIFT_UNITS = {"D": ("days", 1), "W": ("days", 7), "M": ("months", 1), "Y": ("months", 12)}
+
+
+def _shifted_date(mark, ctx: DocContext, doc):
+    """'a day after protesters stormed parliament', 'a year after war broke out': the main
+    clause's date moved by the distance before the mark (day precision for days and weeks,
+    month precision for months and years). None when the pattern does not hold."""
+    import re
+    import datetime as dt
+    if mark is None or mark.lower_ not in ("after", "before"):
+        return None
+    dur = next((t for t in ctx.times if t.type == "DURATION" and t.end <= mark.idx and
+                not ctx.document.text[t.end:mark.idx].strip()), None)
+    if dur is None:
+        return None
+    m = re.fullmatch(r"P(\d+)([DWMY])", dur.value)
+    main = mark.head.head if mark.dep_ == "mark" else mark.head
+    if m is None or main is None:
+        return None
+    value, precision = _call_date_for(main.sent, ctx, main)
+    if not value or precision != "day":
+        return None
+    unit, mult = _SHIFT_UNITS[m.group(2)]
+    n = int(m.group(1)) * mult * (-1 if mark.lower_ == "after" else 1)
+    day = dt.date.fromisoformat(value[:10])
+    if unit == "days":
+        return (day + dt.timedelta(days=n)).isoformat(), "day"
+    months = day.year * 12 + day.month - 1 + n
+    return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
 
 
 def _same_day_clause(tok) -> bool:
@@ -138,10 +186,24 @@ def _is_background(noun, lex) -> bool:
         return False
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return False
-    gl = gov.lemma_.lower()
+    if noun.dep_ == "pobj" and noun.head.lower_ in _DURING:
+        return False    # "launched a system during a visit by Modi": the visit is that day
     cues = lex.cues
-    return not (gl in cues["light_verbs"] or gl in cues["future_governors"]
-                or gl in cues["hypothetical_governors"] or gl in cues["negating_governors"])
+    return not any(gl in cues["light_verbs"] or gl in cues["future_governors"]
+                   or gl in cues["hypothetical_governors"] or gl in cues["negating_governors"]
+                   for gl in _verb_forms(gov))
+
+
+def _verb_forms(verb) -> set[str]:
+    """The verb's lemma plus lemmas guessed from its spelling: the small model's lemmatizer
+    sometimes errs ("staged" -> "stag")."""
+    low = verb.lower_
+    forms = {verb.lemma_.lower(), low}
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
+                         ("ing", "e"), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            forms.add(low[: -len(suffix)] + repl)
+    return forms
 
 
 def _is_non_agentive(verb, lex) -> bool:
@@ -380,6 +442,12 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     date, precision = _call_date_for(span, ctx, tok)
                 elif not trig.nominal and _same_day_clause(tok) and modality.value == "asserted":
                     date, precision = _call_date_for(sent, ctx, tok)
+                elif modality.value in ("asserted", "negated") and not background:
+                    mark = _clause_mark(tok)
+                    if mark is not None and mark.lower_ in _SIMULTANEOUS_MARKS:
+                        date, precision = _call_date_for(sent, ctx, tok)
+                    else:
+                        date, precision = _shifted_date(mark, ctx, doc) or (None, None)
             elif modality.value in ("asserted", "negated"):
                 if not sent_has_time and last_date[0] is not None:
                     date, precision = last_date
