@@ -338,3 +338,17 @@ def test_clause_takes_the_main_date(text, category, expected):
 ])
 def test_a_day_after_is_resolved_through_its_anchor(text, category, expected):
     assert find(events_of(text), category).date == expected
+
+
+# ---------------------------------------------------------------- targets
+@pytest.mark.parametrize("text, category, target", [
+    # a date after the light verb is not the partner; the coordinated subject is
+    ("French President Emmanuel Macron and German Chancellor Olaf Scholz held talks in Paris "
+     "on Monday.", "CONSULT", "Olaf Scholz"),
+    # a common-noun partner of a named actor
+    ("Venezuela and opposition negotiators agreed on Wednesday on a timetable for elections.",
+     "AGREE", "opposition negotiators"),
+])
+def test_coordinated_subject_is_the_target(text, category, target):
+    e = find(events_of(text), category)
+    assert e.target is not None and target in e.target.text

@@ -437,10 +437,14 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                         tgt = _first_conj(p)
                     src = p
                 break
-    if src is not None and tgt is None:
-        tgt = _first_conj(src)   # "X and Y signed", "Israel and Hamas agreed"
     if tgt is not None and not actor_like(tgt):
-        tgt = None
+        tgt = None   # "held talks ... on Tuesday": a date, not a party
+    if src is not None and tgt is None:
+        conj = _first_conj(src)   # "X and Y signed", "Israel and Hamas agreed"
+        if conj is not None and (actor_like(conj) or (
+                conj.pos_ == "NOUN" and conj.tag_ == "NNS" and src.dep_ == "nsubj" and
+                actor_like(src))):
+            tgt = conj   # "Iran and six world powers agreed": the partner of an actor
     if tgt is not None and tgt.pos_ == "PRON" and tgt.lower_ in _PRONOUNS:
         tgt = _object_antecedent(tgt, src) or _antecedent(tgt) or tgt
     if tgt is None and not trigger.nominal and category in _CONTENT_TARGET_CATEGORIES:
