@@ -352,3 +352,15 @@ def test_a_day_after_is_resolved_through_its_anchor(text, category, expected):
 def test_coordinated_subject_is_the_target(text, category, target):
     e = find(events_of(text), category)
     assert e.target is not None and target in e.target.text
+
+
+@pytest.mark.parametrize("text, category, target", [
+    # the antecedent of a relative pronoun object
+    ("Serbia, which Kosovo accused of stoking the unrest, rejected the charge on Monday.",
+     "ACCUSE", "Serbia"),
+    # the author of a proposal that is turned down
+    ("Israel on Sunday rejected a plan put forward by Egypt for a truce in Gaza.", "REJECT", "Egypt"),
+])
+def test_target_through_relative_or_authored_object(text, category, target):
+    e = find(events_of(text), category)
+    assert e.target is not None and e.target.text == target

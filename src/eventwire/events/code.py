@@ -425,7 +425,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if tgt is None and src is not None and category in _REACTIVE and prior_sources:
                 # "Moscow vowed to respond in kind", "North Korea responded by threatening ...":
                 # a reaction is aimed at the last other party that acted
-                for other in reversed(prior_sources):
+                told_before = [t.rule["_src"] for _, t in sent_events if t.rule.get("_src") is not None]
+                for other in reversed(prior_sources + told_before):
                     if other.country and other.country != src.country:
                         tgt = other
                         break

@@ -234,11 +234,26 @@ def _own_side(tok) -> bool:
                for c in tok.children) or tok.lower_ in ("themselves", "himself", "herself")
 
 
+# "a proposal made by X", "a resolution drafted by X": X is the one answered or opposed
+_AUTHORED = {"made", "issued", "submitted", "tabled", "presented", "offered", "proposed",
+             "put", "sent", "filed", "announced", "adopted", "passed", "drafted", "sponsored",
+             "brought", "levelled", "leveled", "floated"}
+
+
 def _object_candidates(verb):
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP" and not _own_side(c):
+            if c.lower_ in ("which", "who", "whom", "that") and verb.dep_ == "relcl":
+                yield verb.head   # "Iran, which Washington blamed ...": the antecedent
+                continue
             yield c
             yield from (g for g in c.children if g.dep_ == "conj")
+            # "rejected a proposal made by Sudan": the proposal's author
+            for g in c.children:
+                if g.dep_ == "acl" and g.tag_ == "VBN" and g.lower_ in _AUTHORED:
+                    agent = next((_pobj(a) for a in g.children if a.dep_ == "agent"), None)
+                    if agent is not None:
+                        yield agent
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and c.lower_ != "of":
             p = _pobj(c)
