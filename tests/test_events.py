@@ -364,3 +364,14 @@ def test_coordinated_subject_is_the_target(text, category, target):
 def test_target_through_relative_or_authored_object(text, category, target):
     e = find(events_of(text), category)
     assert e.target is not None and e.target.text == target
+
+
+@pytest.mark.parametrize("text, category, country", [
+    ("Belgium said on Monday it would recall its ambassador from Chad and pull its 300 soldiers "
+     "out of the country by the end of the year.", "RETREAT", "TCD"),
+    ("Sweden expelled three Chinese diplomats and accused the country of spying.", "ACCUSE", "CHN"),
+])
+def test_the_country_is_the_last_country_named(text, category, country):
+    e = find(events_of(text), category)
+    assert e.target is not None and e.target.text == "the country"
+    assert e.target.country == country

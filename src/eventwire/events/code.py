@@ -474,6 +474,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 if side is None or side.sector in ("IGO", "NGO"):
                     continue
                 head_key = side.head.lemma_.lower()
+                if side.country is None:
+                    side.country = _anaphoric_country(side, doc, ctx, fallback_country)
                 if side.country is not None:
                     side_countries.setdefault(head_key, side.country)
                     continue
@@ -529,6 +531,34 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     for k, e in enumerate(events, 1):
         e.id = f"E{k}"
     return events
+
+
+_COUNTRY_NOUNS = {"country", "nation"}
+_POSS_PRONOUNS = {"its", "their"}
+
+
+def _anaphoric_country(side, doc, ctx: DocContext, fallback: str | None) -> str | None:
+    """'out of the country', "the country's tribunal": the last country named before it;
+    'its leaders', 'their supporters': the country where the text is set."""
+    from .participants import _country_of_tokens
+
+    span = doc.char_span(side.start, side.end, alignment_mode="expand")
+    if span is None:
+        return None
+    if any(t.lower_ in _COUNTRY_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+           for t in span):
+        named: list = []
+        for actor in ctx.actors:
+            if actor.type == "country" and actor.country:
+                named += [(m.start, actor.country) for m in actor.mentions if m.end <= side.start]
+        named += [(e.start_char, _country_of_tokens(list(e))) for e in doc.ents
+                  if e.label_ in ("GPE", "NORP") and e.end_char <= side.start]
+        named = [n for n in named if n[1]]
+        return max(named)[1] if named else None
+    if side.head.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in _POSS_PRONOUNS
+                                        for c in side.head.children):
+        return fallback
+    return None
 
 
 def _sentence_country(sent, ctx: DocContext) -> str | None:
