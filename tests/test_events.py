@@ -375,3 +375,10 @@ def test_the_country_is_the_last_country_named(text, category, country):
     e = find(events_of(text), category)
     assert e.target is not None and e.target.text == "the country"
     assert e.target.country == country
+
+
+def test_a_reaction_answers_the_earlier_actor_of_the_same_sentence():
+    evs = events_of("Britain expelled four Iranian diplomats on Monday, and Tehran vowed to "
+                    "respond in kind.")
+    e = find(evs, "THREATEN")
+    assert e.target is not None and e.target.country == "GBR"

@@ -422,7 +422,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             tgt = resolve_side(tgt_tok, ctx, doc)
             if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
                 tgt = None
-            if tgt is None and src is not None and category in _REACTIVE and prior_sources:
+            if tgt is None and src is not None and category in _REACTIVE:
                 # "Moscow vowed to respond in kind", "North Korea responded by threatening ...":
                 # a reaction is aimed at the last other party that acted
                 told_before = [t.rule["_src"] for _, t in sent_events if t.rule.get("_src") is not None]
