@@ -382,3 +382,15 @@ def test_a_reaction_answers_the_earlier_actor_of_the_same_sentence():
                     "respond in kind.")
     e = find(evs, "THREATEN")
     assert e.target is not None and e.target.country == "GBR"
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Aid agencies met in Geneva on Monday, a month after fighting broke out between the army "
+     "and Fano militiamen in Ethiopia.", "ASSAULT", "army", "Fano militiamen"),
+    ("Students blocked roads in Dakar on Friday and police fired tear gas to disperse them.",
+     "ASSAULT", "police", "Students"),
+])
+def test_between_pairs_and_purpose_objects(text, category, source, target):
+    evs = [e for e in events_of(text) if e.category == category]
+    assert any(e.source is not None and source in e.source.text and e.target is not None
+               and target in e.target.text for e in evs), [(e.source, e.target) for e in evs]

@@ -470,6 +470,13 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                                    geonameid=p.geonameid)
             # actors without a country: where it happened (gunmen, villagers, police)
             fallback_country = (place.country if place else None) or doc_country or last_country
+            for side, other in ((src, tgt), (tgt, src)):
+                # "fighting between the army and the RSF": an unnamed state force fights in
+                # the country of the non-state group it fights
+                if side is not None and other is not None and category == "ASSAULT" and \
+                        side.country is None and other.country and side.head.pos_ == "NOUN" and \
+                        other.sector in _NON_STATE and side.sector not in ("IGO", "NGO"):
+                    side.country = other.country
             for side in (src, tgt):
                 if side is None or side.sector in ("IGO", "NGO"):
                     continue
@@ -534,6 +541,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
 
 
 _COUNTRY_NOUNS = {"country", "nation"}
+_NON_STATE = {"REB", "UAF", "OPP", "CVL", "CRM", "INS"}
 _POSS_PRONOUNS = {"its", "their"}
 
 

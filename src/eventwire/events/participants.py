@@ -368,8 +368,32 @@ def _object_antecedent(pron, src):
     for t in reversed(doc[start:pron.i]):
         if t.i in src_ids:
             continue
+        if pron.lower_ in ("them", "they") and t.tag_ == "NNP" and t.dep_ == "pobj" and \
+                t.head.lower_ in _LOCATIVE:
+            continue   # "blocked roads in Dakar ... to disperse them": people, not the town
         if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and t.dep_ in ("pobj", "dobj", "nsubj", "conj"):
             return t
+        if pron.lower_ in ("them", "they") and t.tag_ == "NNS" and t.dep_ in ("pobj", "dobj", "nsubj") \
+                and actor_like(t):
+            return t   # "police fired tear gas to disperse them": the protesters
+    return None
+
+
+def _between_pair(verb):
+    """'war broke out between X and Y', 'fighting between X and Y spread': (X, Y) or None."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            p = _pobj(c)
+            if p is not None and actor_like(p):
+                return p, _first_conj(p)
+    return None
+
+
+def _purpose_object(verb):
+    """'fired tear gas to disperse them': the object of the purpose clause."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return next((g for g in c.children if g.dep_ == "dobj"), None)
     return None
 
 
@@ -452,6 +476,18 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                         tgt = _first_conj(p)
                     src = p
                 break
+    pair = None
+    if category in ("ASSAULT", "CONSULT", "AGREE", "COOPERATE"):
+        verbs = [tok] if not trigger.nominal else []
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
+            verbs.append(tok.head)   # "fighting broke out between X and Y"
+        pair = next((p for p in map(_between_pair, verbs) if p is not None), None)
+    if pair is not None:
+        src, tgt = pair
+    if not trigger.nominal and category in ("ASSAULT", "COERCE") and (
+            tgt is None or tgt.ent_type_ in ("GPE", "LOC", "FAC")):
+        # "fired tear gas to disperse them": the people, not the town
+        tgt = _purpose_object(tok) or tgt
     if tgt is not None and not actor_like(tgt):
         tgt = None   # "held talks ... on Tuesday": a date, not a party
     if src is not None and tgt is None:
