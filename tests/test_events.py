@@ -394,3 +394,14 @@ def test_between_pairs_and_purpose_objects(text, category, source, target):
     evs = [e for e in events_of(text) if e.category == category]
     assert any(e.source is not None and source in e.source.text and e.target is not None
                and target in e.target.text for e in evs), [(e.source, e.target) for e in evs]
+
+
+@pytest.mark.parametrize("text, category, target", [
+    ("Police raided the headquarters of the main opposition party in Tbilisi on Monday, "
+     "drawing condemnation from the European Union.", "ACCUSE", "Police"),
+    ("The junta on Tuesday refused to free the detained president, defying demands from "
+     "ECOWAS.", "REQUEST", "The junta"),
+])
+def test_a_reaction_in_an_adjunct_answers_the_main_subject(text, category, target):
+    e = find(events_of(text), category)
+    assert e.target is not None and e.target.text == target

@@ -379,6 +379,28 @@ def _object_antecedent(pron, src):
     return None
 
 
+def _answered_subject(tok, nominal: bool, src):
+    """The main clause's subject when the event is a reaction told in an adjunct:
+    "raided the offices, drawing condemnation from the OAS" (the raiders are condemned),
+    "refused ..., defying demands from the UN", "completing a withdrawal demanded by the junta"
+    (the withdrawing troops were the ones asked)."""
+    if nominal:
+        gov = tok.head if tok.dep_ == "dobj" else None
+        if gov is None or gov.tag_ != "VBG" or gov.dep_ not in ("advcl", "xcomp", "conj"):
+            return None
+    else:
+        if tok.dep_ != "acl" or tok.tag_ != "VBN" or not any(c.dep_ == "agent" for c in tok.children):
+            return None
+        noun = tok.head
+        gov = noun.head if noun.dep_ == "dobj" else None
+        if gov is None:
+            return None
+    subj, _ = _subject_of(gov)
+    if subj is None or subj == src or not actor_like(subj):
+        return None
+    return subj
+
+
 def _between_pair(verb):
     """'war broke out between X and Y', 'fighting between X and Y spread': (X, Y) or None."""
     for c in verb.children:
@@ -488,6 +510,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
             tgt is None or tgt.ent_type_ in ("GPE", "LOC", "FAC")):
         # "fired tear gas to disperse them": the people, not the town
         tgt = _purpose_object(tok) or tgt
+    if tgt is None and category in _CONTENT_TARGET_CATEGORIES:
+        tgt = _answered_subject(tok, trigger.nominal, src)
     if tgt is not None and not actor_like(tgt):
         tgt = None   # "held talks ... on Tuesday": a date, not a party
     if src is not None and tgt is None:
