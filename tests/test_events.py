@@ -405,3 +405,16 @@ def test_between_pairs_and_purpose_objects(text, category, source, target):
 def test_a_reaction_in_an_adjunct_answers_the_main_subject(text, category, target):
     e = find(events_of(text), category)
     assert e.target is not None and e.target.text == target
+
+
+def test_revenge_on_x_names_the_threatened():
+    e = find(events_of("Hezbollah vowed on Sunday to take harsh revenge on Israel."),
+             "THREATEN")
+    assert e.target is not None and e.target.country == "ISR"
+
+
+def test_world_powers_take_no_country_from_the_venue():
+    evs = events_of("Iran and six world powers agreed in Vienna on Tuesday on a nuclear deal.")
+    e = find(evs, "AGREE")
+    assert e.target is not None and "world powers" in e.target.text
+    assert e.target.country is None

@@ -489,7 +489,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 if head_key in side_countries and side.head.pos_ == "NOUN":
                     side.country = side_countries[head_key]   # "three more hostages": as before
                     continue
-                if side.sector and side.head.pos_ != "PROPN" and fallback_country:
+                if side.sector and side.head.pos_ != "PROPN" and fallback_country and \
+                        not any(t.lower_ in _SUPRANATIONAL for t in side.head.subtree):
                     side.country = fallback_country     # "gunmen", "police": where it happened
                 elif side.head.pos_ == "PROPN" and side.head.ent_type_ == "PERSON" and sent_country:
                     side.country = sent_country         # a person named with one country only
@@ -541,6 +542,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
 
 
 _COUNTRY_NOUNS = {"country", "nation"}
+# "six world powers", "Western donors": groups of countries, not people of the place
+_SUPRANATIONAL = {"world", "international", "western", "global", "foreign", "regional"}
 _NON_STATE = {"REB", "UAF", "OPP", "CVL", "CRM", "INS"}
 _POSS_PRONOUNS = {"its", "their"}
 

@@ -342,7 +342,9 @@ def _content_target(tok, src):
         node = queue.pop(0)
         seen += 1
         if node.i not in src_ids and node.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative"):
-            locative = node.dep_ == "pobj" and node.head.lower_ in _LOCATIVE
+            locative = node.dep_ == "pobj" and node.head.lower_ in _LOCATIVE and not (
+                node.head.lower_ == "on" and (node.head.head.pos_ == "NOUN" or node.ent_type_ in (
+                    "GPE", "ORG", "NORP", "PERSON")))   # "(take) revenge on X", "sanctions on X"
             if not locative and not _own_side(node) and actor_like(node) and \
                     node.ent_type_ not in ("LOC", "FAC") and node.lower_ not in ("it", "they", "its"):
                 return node
@@ -451,7 +453,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                     tgt = passive_tgt
                 if tgt is None:
                     for c in gov.children:
-                        if c.dep_ == "prep" and c.lower_ in ("with", "against", "on", "at", "to"):
+                        if c.dep_ == "prep" and (c.lower_ in ("with", "against", "on", "at", "to") or (
+                                c.lower_ == "for" and category in ("CONCEDE", "AID"))):
                             tgt = _pobj(c)
                             if tgt is not None:
                                 break
