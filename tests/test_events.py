@@ -418,3 +418,10 @@ def test_world_powers_take_no_country_from_the_venue():
     e = find(evs, "AGREE")
     assert e.target is not None and "world powers" in e.target.text
     assert e.target.country is None
+
+
+def test_both_countries_is_the_pair_named_before():
+    evs = events_of("Japan and the Philippines signed a defence pact on Monday, and China "
+                    "responded by threatening countermeasures against both countries.")
+    e = find(evs, "THREATEN")
+    assert e.target is not None and e.target.country == "JPN"

@@ -14,6 +14,7 @@ import json
 import math
 from importlib import resources
 
+from ..actors import actor_at
 from ..context import DocContext
 from ..places import event_place
 from ..record import Event, EventActor, EventPlace, Mention, SentenceSpan
@@ -548,6 +549,11 @@ _NON_STATE = {"REB", "UAF", "OPP", "CVL", "CRM", "INS"}
 _POSS_PRONOUNS = {"its", "their"}
 
 
+def _actor_country_at(tok, ctx: DocContext) -> str | None:
+    actor = actor_at(tok.idx, tok.idx + len(tok.text), ctx)
+    return actor.country if actor is not None else None
+
+
 def _anaphoric_country(side, doc, ctx: DocContext, fallback: str | None) -> str | None:
     """'out of the country', "the country's tribunal": the last country named before it;
     'its leaders', 'their supporters': the country where the text is set."""
@@ -555,6 +561,18 @@ def _anaphoric_country(side, doc, ctx: DocContext, fallback: str | None) -> str 
 
     span = doc.char_span(side.start, side.end, alignment_mode="expand")
     if span is None:
+        return None
+    if any(t.lower_ in ("countries", "nations") and any(c.lower_ in ("both", "two") for c in t.children)
+           for t in span):
+        # "against both countries": the pair named before, represented by its first member
+        for ent in reversed([e for e in doc.ents if e.end_char <= side.start and e.label_ == "GPE"]):
+            root = ent.root
+            first = root.head if root.dep_ == "conj" else (
+                root if any(c.dep_ == "conj" for c in root.children) else None)
+            if first is not None:
+                code = _actor_country_at(first, ctx) or _country_of_tokens([first])
+                if code:
+                    return code
         return None
     if any(t.lower_ in _COUNTRY_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
            for t in span):
