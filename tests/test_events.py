@@ -425,3 +425,10 @@ def test_both_countries_is_the_pair_named_before():
                     "responded by threatening countermeasures against both countries.")
     e = find(evs, "THREATEN")
     assert e.target is not None and e.target.country == "JPN"
+
+
+def test_a_summary_noun_in_a_relative_clause_points_at_the_main_subject():
+    evs = events_of("An Iranian court on Sunday sentenced a French tourist to eight years in "
+                    "prison, a ruling France condemned.")
+    e = find(evs, "ACCUSE")
+    assert e.target is not None and e.target.country == "IRN"

@@ -403,6 +403,21 @@ def _answered_subject(tok, nominal: bool, src):
     return subj
 
 
+def _summary_gap_target(verb):
+    """'..., a verdict the United States condemned', '..., a move Abbas condemned': the
+    object of the relative clause is a noun summing up the main clause, whose subject is the
+    one condemned."""
+    if verb.dep_ != "relcl" or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.pos_ != "NOUN" or actor_like(noun) or noun.dep_ not in ("appos", "npadvmod"):
+        return None
+    anchor = noun.head
+    if anchor.pos_ in ("VERB", "AUX"):
+        return _subject_of(anchor)[0]
+    return anchor if anchor.dep_ in ("nsubj", "nsubjpass") and actor_like(anchor) else None
+
+
 def _between_pair(verb):
     """'war broke out between X and Y', 'fighting between X and Y spread': (X, Y) or None."""
     for c in verb.children:
@@ -514,7 +529,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         # "fired tear gas to disperse them": the people, not the town
         tgt = _purpose_object(tok) or tgt
     if tgt is None and category in _CONTENT_TARGET_CATEGORIES:
-        tgt = _answered_subject(tok, trigger.nominal, src)
+        tgt = _answered_subject(tok, trigger.nominal, src) or (
+            None if trigger.nominal else _summary_gap_target(tok))
     if tgt is not None and not actor_like(tgt):
         tgt = None   # "held talks ... on Tuesday": a date, not a party
     if src is not None and tgt is None:
