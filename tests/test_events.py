@@ -432,3 +432,10 @@ def test_a_summary_noun_in_a_relative_clause_points_at_the_main_subject():
                     "prison, a ruling France condemned.")
     e = find(evs, "ACCUSE")
     assert e.target is not None and e.target.country == "IRN"
+
+
+def test_a_rejection_answers_another_branch_of_the_same_state():
+    evs = events_of("Peruvian President Pedro Castillo dissolved Congress on Wednesday, but "
+                    "lawmakers voted hours later to reject the decree.")
+    e = find(evs, "REJECT")
+    assert e.target is not None and "Castillo" in e.target.text

@@ -428,9 +428,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 # a reaction is aimed at the last other party that acted
                 told_before = [t.rule["_src"] for _, t in sent_events if t.rule.get("_src") is not None]
                 for other in reversed(prior_sources + told_before):
-                    if other.country and other.country != src.country:
-                        tgt = other
-                        break
+                    if other.country and (other.country != src.country or (
+                            other.sector and src.sector and other.sector != src.sector)):
+                        tgt = other   # another country, or another branch ("parliament voted
+                        break         # to overturn the decree" of the president)
             if row.code.startswith("05") and row.code in ("051", "052") and tgt is None:
                 continue   # praise or defence of a thing, not of a political actor
             # date
