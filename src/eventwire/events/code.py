@@ -9,9 +9,11 @@ casualty tolls of an event already coded are not events.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import math
+import re
 from importlib import resources
 
 from ..actors import actor_at
@@ -127,8 +129,6 @@ def _shifted_date(mark, ctx: DocContext, doc):
     """'a day after protesters stormed parliament', 'a year after war broke out': the main
     clause's date moved by the distance before the mark (day precision for days and weeks,
     month precision for months and years). None when the pattern does not hold."""
-    import re
-    import datetime as dt
     if mark is None or mark.lower_ not in ("after", "before"):
         return None
     dur = next((t for t in ctx.times if t.type == "DURATION" and t.end <= mark.idx and
