@@ -300,3 +300,142 @@ def test_one_attack_told_several_times_is_one_event():
 
 def test_actorless_generic_mentions_are_not_events():
     assert events_of("That is met here, and the talks are something else entirely.") == []
+
+
+# ---------------------------------------------------------------- dates tied to the clause
+def test_undated_note_gives_its_year_to_a_later_day_month():
+    evs = events_of("On 4 May 2022, teachers marched in Harare. The union said they would march "
+                    "again on 11 May.", date=None)
+    assert find(evs, "PROTEST", "asserted").date == "2022-05-04"
+    assert find(evs, "PROTEST", "future").date == "2022-05-11"
+
+
+def test_same_day_phrase_dates_an_undated_note():
+    evs = events_of("On 2 June 2021, soldiers shelled a village near Gao. The same day, the "
+                    "rebels condemned the shelling.", date=None)
+    assert find(evs, "ACCUSE").date == "2021-06-02"
+
+
+@pytest.mark.parametrize("text, category, expected", [
+    # an "as" clause happens with the main one
+    ("Police detained dozens of people on Wednesday as workers went on strike in Lagos.",
+     "PROTEST", "2024-03-13"),
+    # a nominal event during which the main one happened
+    ("Ghana and Togo signed a trade accord on Tuesday during a visit by President Akufo-Addo "
+     "to Lome.", "CONSULT", "2024-03-12"),
+    # a light verb the small model lemmatizes wrongly ("staged" -> "stag")
+    ("On Thursday, nurses staged a general strike against pay cuts.", "PROTEST", "2024-03-14"),
+])
+def test_clause_takes_the_main_date(text, category, expected):
+    assert find(events_of(text), category).date == expected
+
+
+@pytest.mark.parametrize("text, category, expected", [
+    ("The president resigned on Thursday, a day after protesters stormed parliament in Lima.",
+     "PROTEST", "2024-03-13"),
+    ("The army withdrew from the city on Friday, a year after rebels attacked it.",
+     "ASSAULT", "2023-03"),
+])
+def test_a_day_after_is_resolved_through_its_anchor(text, category, expected):
+    assert find(events_of(text), category).date == expected
+
+
+# ---------------------------------------------------------------- targets
+@pytest.mark.parametrize("text, category, target", [
+    # a date after the light verb is not the partner; the coordinated subject is
+    ("French President Emmanuel Macron and German Chancellor Olaf Scholz held talks in Paris "
+     "on Monday.", "CONSULT", "Olaf Scholz"),
+    # a common-noun partner of a named actor
+    ("Venezuela and opposition negotiators agreed on Wednesday on a timetable for elections.",
+     "AGREE", "opposition negotiators"),
+])
+def test_coordinated_subject_is_the_target(text, category, target):
+    e = find(events_of(text), category)
+    assert e.target is not None and target in e.target.text
+
+
+@pytest.mark.parametrize("text, category, target", [
+    # the antecedent of a relative pronoun object
+    ("Serbia, which Kosovo accused of stoking the unrest, rejected the charge on Monday.",
+     "ACCUSE", "Serbia"),
+    # the author of a proposal that is turned down
+    ("Israel on Sunday rejected a plan put forward by Egypt for a truce in Gaza.", "REJECT", "Egypt"),
+])
+def test_target_through_relative_or_authored_object(text, category, target):
+    e = find(events_of(text), category)
+    assert e.target is not None and e.target.text == target
+
+
+@pytest.mark.parametrize("text, category, country", [
+    ("Belgium said on Monday it would recall its ambassador from Chad and pull its 300 soldiers "
+     "out of the country by the end of the year.", "RETREAT", "TCD"),
+    ("Sweden expelled three Chinese diplomats and accused the country of spying.", "ACCUSE", "CHN"),
+])
+def test_the_country_is_the_last_country_named(text, category, country):
+    e = find(events_of(text), category)
+    assert e.target is not None and e.target.text == "the country"
+    assert e.target.country == country
+
+
+def test_a_reaction_answers_the_earlier_actor_of_the_same_sentence():
+    evs = events_of("Britain expelled four Iranian diplomats on Monday, and Tehran vowed to "
+                    "respond in kind.")
+    e = find(evs, "THREATEN")
+    assert e.target is not None and e.target.country == "GBR"
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Aid agencies met in Geneva on Monday, a month after fighting broke out between the army "
+     "and Fano militiamen in Ethiopia.", "ASSAULT", "army", "Fano militiamen"),
+    ("Students blocked roads in Dakar on Friday and police fired tear gas to disperse them.",
+     "ASSAULT", "police", "Students"),
+])
+def test_between_pairs_and_purpose_objects(text, category, source, target):
+    evs = [e for e in events_of(text) if e.category == category]
+    assert any(e.source is not None and source in e.source.text and e.target is not None
+               and target in e.target.text for e in evs), [(e.source, e.target) for e in evs]
+
+
+@pytest.mark.parametrize("text, category, target", [
+    ("Police raided the headquarters of the main opposition party in Tbilisi on Monday, "
+     "drawing condemnation from the European Union.", "ACCUSE", "Police"),
+    ("The junta on Tuesday refused to free the detained president, defying demands from "
+     "ECOWAS.", "REQUEST", "The junta"),
+])
+def test_a_reaction_in_an_adjunct_answers_the_main_subject(text, category, target):
+    e = find(events_of(text), category)
+    assert e.target is not None and e.target.text == target
+
+
+def test_revenge_on_x_names_the_threatened():
+    e = find(events_of("Hezbollah vowed on Sunday to take harsh revenge on Israel."),
+             "THREATEN")
+    assert e.target is not None and e.target.country == "ISR"
+
+
+def test_world_powers_take_no_country_from_the_venue():
+    evs = events_of("Iran and six world powers agreed in Vienna on Tuesday on a nuclear deal.")
+    e = find(evs, "AGREE")
+    assert e.target is not None and "world powers" in e.target.text
+    assert e.target.country is None
+
+
+def test_both_countries_is_the_pair_named_before():
+    evs = events_of("Japan and the Philippines signed a defence pact on Monday, and China "
+                    "responded by threatening countermeasures against both countries.")
+    e = find(evs, "THREATEN")
+    assert e.target is not None and e.target.country == "JPN"
+
+
+def test_a_summary_noun_in_a_relative_clause_points_at_the_main_subject():
+    evs = events_of("An Iranian court on Sunday sentenced a French tourist to eight years in "
+                    "prison, a ruling France condemned.")
+    e = find(evs, "ACCUSE")
+    assert e.target is not None and e.target.country == "IRN"
+
+
+def test_a_rejection_answers_another_branch_of_the_same_state():
+    evs = events_of("Peruvian President Pedro Castillo dissolved Congress on Wednesday, but "
+                    "lawmakers voted hours later to reject the decree.")
+    e = find(evs, "REJECT")
+    assert e.target is not None and "Castillo" in e.target.text

@@ -318,3 +318,11 @@ def test_sample_news_gives_wellformed_times():
             assert text[t.start:t.end] == t.text
             assert shape.fullmatch(t.value), (t.text, t.value)
     assert total > 50
+
+
+def test_undated_text_gives_its_year_to_a_later_day_month():
+    """Without a document date a day-month takes the year of the full date written before it."""
+    from eventwire.times.recognize import recognize
+    found = recognize("On 4 May 2022, teachers marched. They will march again on 11 May.", None)
+    assert [f.value for f in found] == ["2022-05-04", "2022-05-11"]
+    assert [f.value for f in recognize("They will march again on 11 May.", None)] == ["XXXX-05-11"]

@@ -9,11 +9,14 @@ casualty tolls of an event already coded are not events.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import math
+import re
 from importlib import resources
 
+from ..actors import actor_at
 from ..context import DocContext
 from ..places import event_place
 from ..record import Event, EventActor, EventPlace, Mention, SentenceSpan
@@ -82,6 +85,9 @@ def _own_range(tok):
 
 
 _BACKGROUND_MARKS = {"after", "before", "since", "as", "because", "when", "while", "following", "until"}
+# "as fighting spread", "while police watched": the clause happened with the main one
+_SIMULTANEOUS_MARKS = {"as", "while"}
+_DURING = {"during"}
 _SAME_DAY = {"hours", "hour", "minutes", "shortly", "moments", "just", "immediately", "soon"}
 
 
@@ -100,6 +106,49 @@ def _in_background_clause(tok) -> bool:
             return False
         node = node.head
     return False
+
+
+def _clause_mark(tok):
+    """The subordinating word of the adverbial clause ``tok`` stands in ("as", "after"), if any."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "advcl":
+            return next((c for c in node.children if c.dep_ == "mark"), None)
+        if node.dep_ == "pcomp" and node.head.lower_ in _BACKGROUND_MARKS:
+            return node.head
+        if node.dep_ not in ("conj", "xcomp") or node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+_SHIFT_UNITS = {"D": ("days", 1), "W": ("days", 7), "M": ("months", 1), "Y": ("months", 12)}
+
+
+def _shifted_date(mark, ctx: DocContext, doc):
+    """'a day after protesters stormed parliament', 'a year after war broke out': the main
+    clause's date moved by the distance before the mark (day precision for days and weeks,
+    month precision for months and years). None when the pattern does not hold."""
+    if mark is None or mark.lower_ not in ("after", "before"):
+        return None
+    dur = next((t for t in ctx.times if t.type == "DURATION" and t.end <= mark.idx and
+                not ctx.document.text[t.end:mark.idx].strip()), None)
+    if dur is None:
+        return None
+    m = re.fullmatch(r"P(\d+)([DWMY])", dur.value)
+    main = mark.head.head if mark.dep_ == "mark" else mark.head
+    if m is None or main is None:
+        return None
+    value, precision = _call_date_for(main.sent, ctx, main)
+    if not value or precision != "day":
+        return None
+    unit, mult = _SHIFT_UNITS[m.group(2)]
+    n = int(m.group(1)) * mult * (-1 if mark.lower_ == "after" else 1)
+    day = dt.date.fromisoformat(value[:10])
+    if unit == "days":
+        return (day + dt.timedelta(days=n)).isoformat(), "day"
+    months = day.year * 12 + day.month - 1 + n
+    return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
 
 
 def _same_day_clause(tok) -> bool:
@@ -138,10 +187,24 @@ def _is_background(noun, lex) -> bool:
         return False
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return False
-    gl = gov.lemma_.lower()
+    if noun.dep_ == "pobj" and noun.head.lower_ in _DURING:
+        return False    # "launched a system during a visit by Modi": the visit is that day
     cues = lex.cues
-    return not (gl in cues["light_verbs"] or gl in cues["future_governors"]
-                or gl in cues["hypothetical_governors"] or gl in cues["negating_governors"])
+    return not any(gl in cues["light_verbs"] or gl in cues["future_governors"]
+                   or gl in cues["hypothetical_governors"] or gl in cues["negating_governors"]
+                   for gl in _verb_forms(gov))
+
+
+def _verb_forms(verb) -> set[str]:
+    """The verb's lemma plus lemmas guessed from its spelling: the small model's lemmatizer
+    sometimes errs ("staged" -> "stag")."""
+    low = verb.lower_
+    forms = {verb.lemma_.lower(), low}
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
+                         ("ing", "e"), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            forms.add(low[: -len(suffix)] + repl)
+    return forms
 
 
 def _is_non_agentive(verb, lex) -> bool:
@@ -360,13 +423,15 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             tgt = resolve_side(tgt_tok, ctx, doc)
             if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
                 tgt = None
-            if tgt is None and src is not None and category in _REACTIVE and prior_sources:
+            if tgt is None and src is not None and category in _REACTIVE:
                 # "Moscow vowed to respond in kind", "North Korea responded by threatening ...":
                 # a reaction is aimed at the last other party that acted
-                for other in reversed(prior_sources):
-                    if other.country and other.country != src.country:
-                        tgt = other
-                        break
+                told_before = [t.rule["_src"] for _, t in sent_events if t.rule.get("_src") is not None]
+                for other in reversed(prior_sources + told_before):
+                    if other.country and (other.country != src.country or (
+                            other.sector and src.sector and other.sector != src.sector)):
+                        tgt = other   # another country, or another branch ("parliament voted
+                        break         # to overturn the decree" of the president)
             if row.code.startswith("05") and row.code in ("051", "052") and tgt is None:
                 continue   # praise or defence of a thing, not of a political actor
             # date
@@ -380,6 +445,12 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     date, precision = _call_date_for(span, ctx, tok)
                 elif not trig.nominal and _same_day_clause(tok) and modality.value == "asserted":
                     date, precision = _call_date_for(sent, ctx, tok)
+                elif modality.value in ("asserted", "negated") and not background:
+                    mark = _clause_mark(tok)
+                    if mark is not None and mark.lower_ in _SIMULTANEOUS_MARKS:
+                        date, precision = _call_date_for(sent, ctx, tok)
+                    else:
+                        date, precision = _shifted_date(mark, ctx, doc) or (None, None)
             elif modality.value in ("asserted", "negated"):
                 if not sent_has_time and last_date[0] is not None:
                     date, precision = last_date
@@ -401,17 +472,27 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                                    geonameid=p.geonameid)
             # actors without a country: where it happened (gunmen, villagers, police)
             fallback_country = (place.country if place else None) or doc_country or last_country
+            for side, other in ((src, tgt), (tgt, src)):
+                # "fighting between the army and the RSF": an unnamed state force fights in
+                # the country of the non-state group it fights
+                if side is not None and other is not None and category == "ASSAULT" and \
+                        side.country is None and other.country and side.head.pos_ == "NOUN" and \
+                        other.sector in _NON_STATE and side.sector not in ("IGO", "NGO"):
+                    side.country = other.country
             for side in (src, tgt):
                 if side is None or side.sector in ("IGO", "NGO"):
                     continue
                 head_key = side.head.lemma_.lower()
+                if side.country is None:
+                    side.country = _anaphoric_country(side, doc, ctx, fallback_country)
                 if side.country is not None:
                     side_countries.setdefault(head_key, side.country)
                     continue
                 if head_key in side_countries and side.head.pos_ == "NOUN":
                     side.country = side_countries[head_key]   # "three more hostages": as before
                     continue
-                if side.sector and side.head.pos_ != "PROPN" and fallback_country:
+                if side.sector and side.head.pos_ != "PROPN" and fallback_country and \
+                        not any(t.lower_ in _SUPRANATIONAL for t in side.head.subtree):
                     side.country = fallback_country     # "gunmen", "police": where it happened
                 elif side.head.pos_ == "PROPN" and side.head.ent_type_ == "PERSON" and sent_country:
                     side.country = sent_country         # a person named with one country only
@@ -460,6 +541,54 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     for k, e in enumerate(events, 1):
         e.id = f"E{k}"
     return events
+
+
+_COUNTRY_NOUNS = {"country", "nation"}
+# "six world powers", "Western donors": groups of countries, not people of the place
+_SUPRANATIONAL = {"world", "international", "western", "global", "foreign", "regional"}
+_NON_STATE = {"REB", "UAF", "OPP", "CVL", "CRM", "INS"}
+_POSS_PRONOUNS = {"its", "their"}
+
+
+def _actor_country_at(tok, ctx: DocContext) -> str | None:
+    actor = actor_at(tok.idx, tok.idx + len(tok.text), ctx)
+    return actor.country if actor is not None else None
+
+
+def _anaphoric_country(side, doc, ctx: DocContext, fallback: str | None) -> str | None:
+    """'out of the country', "the country's tribunal": the last country named before it;
+    'its leaders', 'their supporters': the country where the text is set."""
+    from .participants import _country_of_tokens
+
+    span = doc.char_span(side.start, side.end, alignment_mode="expand")
+    if span is None:
+        return None
+    if any(t.lower_ in ("countries", "nations") and any(c.lower_ in ("both", "two") for c in t.children)
+           for t in span):
+        # "against both countries": the pair named before, represented by its first member
+        for ent in reversed([e for e in doc.ents if e.end_char <= side.start and e.label_ == "GPE"]):
+            root = ent.root
+            first = root.head if root.dep_ == "conj" else (
+                root if any(c.dep_ == "conj" for c in root.children) else None)
+            if first is not None:
+                code = _actor_country_at(first, ctx) or _country_of_tokens([first])
+                if code:
+                    return code
+        return None
+    if any(t.lower_ in _COUNTRY_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+           for t in span):
+        named: list = []
+        for actor in ctx.actors:
+            if actor.type == "country" and actor.country:
+                named += [(m.start, actor.country) for m in actor.mentions if m.end <= side.start]
+        named += [(e.start_char, _country_of_tokens(list(e))) for e in doc.ents
+                  if e.label_ in ("GPE", "NORP") and e.end_char <= side.start]
+        named = [n for n in named if n[1]]
+        return max(named)[1] if named else None
+    if side.head.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in _POSS_PRONOUNS
+                                        for c in side.head.children):
+        return fallback
+    return None
 
 
 def _sentence_country(sent, ctx: DocContext) -> str | None:

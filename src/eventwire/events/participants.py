@@ -234,11 +234,26 @@ def _own_side(tok) -> bool:
                for c in tok.children) or tok.lower_ in ("themselves", "himself", "herself")
 
 
+# "a proposal made by X", "a resolution drafted by X": X is the one answered or opposed
+_AUTHORED = {"made", "issued", "submitted", "tabled", "presented", "offered", "proposed",
+             "put", "sent", "filed", "announced", "adopted", "passed", "drafted", "sponsored",
+             "brought", "levelled", "leveled", "floated"}
+
+
 def _object_candidates(verb):
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP" and not _own_side(c):
+            if c.lower_ in ("which", "who", "whom", "that") and verb.dep_ == "relcl":
+                yield verb.head   # "Iran, which Washington blamed ...": the antecedent
+                continue
             yield c
             yield from (g for g in c.children if g.dep_ == "conj")
+            # "rejected a proposal made by Sudan": the proposal's author
+            for g in c.children:
+                if g.dep_ == "acl" and g.tag_ == "VBN" and g.lower_ in _AUTHORED:
+                    agent = next((_pobj(a) for a in g.children if a.dep_ == "agent"), None)
+                    if agent is not None:
+                        yield agent
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and c.lower_ != "of":
             p = _pobj(c)
@@ -327,7 +342,9 @@ def _content_target(tok, src):
         node = queue.pop(0)
         seen += 1
         if node.i not in src_ids and node.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative"):
-            locative = node.dep_ == "pobj" and node.head.lower_ in _LOCATIVE
+            locative = node.dep_ == "pobj" and node.head.lower_ in _LOCATIVE and not (
+                node.head.lower_ == "on" and (node.head.head.pos_ == "NOUN" or node.ent_type_ in (
+                    "GPE", "ORG", "NORP", "PERSON")))   # "(take) revenge on X", "sanctions on X"
             if not locative and not _own_side(node) and actor_like(node) and \
                     node.ent_type_ not in ("LOC", "FAC") and node.lower_ not in ("it", "they", "its"):
                 return node
@@ -353,8 +370,69 @@ def _object_antecedent(pron, src):
     for t in reversed(doc[start:pron.i]):
         if t.i in src_ids:
             continue
+        if pron.lower_ in ("them", "they") and t.tag_ == "NNP" and t.dep_ == "pobj" and \
+                t.head.lower_ in _LOCATIVE:
+            continue   # "blocked roads in Dakar ... to disperse them": people, not the town
         if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and t.dep_ in ("pobj", "dobj", "nsubj", "conj"):
             return t
+        if pron.lower_ in ("them", "they") and t.tag_ == "NNS" and t.dep_ in ("pobj", "dobj", "nsubj") \
+                and actor_like(t):
+            return t   # "police fired tear gas to disperse them": the protesters
+    return None
+
+
+def _answered_subject(tok, nominal: bool, src):
+    """The main clause's subject when the event is a reaction told in an adjunct:
+    "raided the offices, drawing condemnation from the OAS" (the raiders are condemned),
+    "refused ..., defying demands from the UN", "completing a withdrawal demanded by the junta"
+    (the withdrawing troops were the ones asked)."""
+    if nominal:
+        gov = tok.head if tok.dep_ == "dobj" else None
+        if gov is None or gov.tag_ != "VBG" or gov.dep_ not in ("advcl", "xcomp", "conj"):
+            return None
+    else:
+        if tok.dep_ != "acl" or tok.tag_ != "VBN" or not any(c.dep_ == "agent" for c in tok.children):
+            return None
+        noun = tok.head
+        gov = noun.head if noun.dep_ == "dobj" else None
+        if gov is None:
+            return None
+    subj, _ = _subject_of(gov)
+    if subj is None or subj == src or not actor_like(subj):
+        return None
+    return subj
+
+
+def _summary_gap_target(verb):
+    """'..., a verdict the United States condemned', '..., a move Abbas condemned': the
+    object of the relative clause is a noun summing up the main clause, whose subject is the
+    one condemned."""
+    if verb.dep_ != "relcl" or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.pos_ != "NOUN" or actor_like(noun) or noun.dep_ not in ("appos", "npadvmod"):
+        return None
+    anchor = noun.head
+    if anchor.pos_ in ("VERB", "AUX"):
+        return _subject_of(anchor)[0]
+    return anchor if anchor.dep_ in ("nsubj", "nsubjpass") and actor_like(anchor) else None
+
+
+def _between_pair(verb):
+    """'war broke out between X and Y', 'fighting between X and Y spread': (X, Y) or None."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            p = _pobj(c)
+            if p is not None and actor_like(p):
+                return p, _first_conj(p)
+    return None
+
+
+def _purpose_object(verb):
+    """'fired tear gas to disperse them': the object of the purpose clause."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return next((g for g in c.children if g.dep_ == "dobj"), None)
     return None
 
 
@@ -390,7 +468,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                     tgt = passive_tgt
                 if tgt is None:
                     for c in gov.children:
-                        if c.dep_ == "prep" and c.lower_ in ("with", "against", "on", "at", "to"):
+                        if c.dep_ == "prep" and (c.lower_ in ("with", "against", "on", "at", "to") or (
+                                c.lower_ == "for" and category in ("CONCEDE", "AID"))):
                             tgt = _pobj(c)
                             if tgt is not None:
                                 break
@@ -437,10 +516,29 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                         tgt = _first_conj(p)
                     src = p
                 break
-    if src is not None and tgt is None:
-        tgt = _first_conj(src)   # "X and Y signed", "Israel and Hamas agreed"
+    pair = None
+    if category in ("ASSAULT", "CONSULT", "AGREE", "COOPERATE"):
+        verbs = [tok] if not trigger.nominal else []
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
+            verbs.append(tok.head)   # "fighting broke out between X and Y"
+        pair = next((p for p in map(_between_pair, verbs) if p is not None), None)
+    if pair is not None:
+        src, tgt = pair
+    if not trigger.nominal and category in ("ASSAULT", "COERCE") and (
+            tgt is None or tgt.ent_type_ in ("GPE", "LOC", "FAC")):
+        # "fired tear gas to disperse them": the people, not the town
+        tgt = _purpose_object(tok) or tgt
+    if tgt is None and category in _CONTENT_TARGET_CATEGORIES:
+        tgt = _answered_subject(tok, trigger.nominal, src) or (
+            None if trigger.nominal else _summary_gap_target(tok))
     if tgt is not None and not actor_like(tgt):
-        tgt = None
+        tgt = None   # "held talks ... on Tuesday": a date, not a party
+    if src is not None and tgt is None:
+        conj = _first_conj(src)   # "X and Y signed", "Israel and Hamas agreed"
+        if conj is not None and (actor_like(conj) or (
+                conj.pos_ == "NOUN" and conj.tag_ == "NNS" and src.dep_ == "nsubj" and
+                actor_like(src))):
+            tgt = conj   # "Iran and six world powers agreed": the partner of an actor
     if tgt is not None and tgt.pos_ == "PRON" and tgt.lower_ in _PRONOUNS:
         tgt = _object_antecedent(tgt, src) or _antecedent(tgt) or tgt
     if tgt is None and not trigger.nominal and category in _CONTENT_TARGET_CATEGORIES:

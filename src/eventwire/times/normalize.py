@@ -171,6 +171,14 @@ def _month_day(m, r, month: int, day: int):
     if r.dct is None:
         if cal.safe_date(2000, month, day) is None:
             return None
+        if r.ref and re.fullmatch(r"\d{4}-\d\d-\d\d", r.ref[:10]):
+            # an undated note: "On 20 March 2023, ... They would march again on 27 March."
+            # takes the year from the full date the text gave before
+            ref = dt.date.fromisoformat(r.ref[:10])
+            y = cal.year_for_day(ref, month, day, r.tense(m))
+            if y is not None:
+                return Norm("DATE", cal.safe_date(y, month, day).isoformat(), relative=True,
+                            anaphoric=True)
         return Norm("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True)
     wd = _g(m, "weekday")
     if wd:

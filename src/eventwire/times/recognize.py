@@ -116,8 +116,8 @@ def _usable(f: Found, dct: dt.date | None):
         return None
     if f.value == "PRESENT_REF":
         return (dct.isoformat(), "day") if dct else None
-    if dct is None and f.relative:
-        return None
+    if dct is None and f.relative and not f.value[:4].isdigit():
+        return None   # without a document date only values the text itself anchored
     value, precision = cal.precision_of(f.value)
     if value is None:
         return None
