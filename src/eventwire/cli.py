@@ -65,6 +65,7 @@ def extract(
 
         eventwire extract corpus/ --scheduler tcp://10.0.0.5:8786 -o records.jsonl
     """
+    from .pipeline import chunks
     from .readers import iter_documents
 
     default_date = _date_option(date)
@@ -76,7 +77,7 @@ def extract(
     try:
         with _progress("extract") as progress:
             task = progress.add_task("extract", total=None, rate="-")
-            for batch in _chunks(extractor(iter_documents(inputs, default_date)), batch_size):
+            for batch in chunks(extractor(iter_documents(inputs, default_date)), batch_size):
                 if writer:
                     writer.write(r for _, r in batch)
                 for _, record in batch:
@@ -121,6 +122,7 @@ def ingest(
 
     A run that is stopped resumes where it left off: rerun the same command.
     """
+    from .pipeline import chunks
     from .readers import iter_documents
     from .store import open_store
 
@@ -146,7 +148,7 @@ def ingest(
             inner = extractor
 
             def extractor(docs):
-                for batch in _chunks(inner(docs), batch_size):
+                for batch in chunks(inner(docs), batch_size):
                     writer.write(r for _, r in batch)
                     yield from batch
         try:
@@ -186,12 +188,6 @@ def _parquet_writer(path: Optional[Path]):
     from .partitions import PartitionedParquetWriter
 
     return PartitionedParquetWriter(path)
-
-
-def _chunks(items, size: int):
-    it = iter(items)
-    while chunk := [x for _, x in zip(range(size), it)]:
-        yield chunk
 
 
 def _query(start, end, country, actor, category, quad_class, modality, min_sources, bbox, text,

@@ -12,16 +12,8 @@ import itertools
 from collections.abc import Iterable, Iterator
 
 from .document import Document
-from .pipeline import extract_batch
+from .pipeline import records_of_batch
 from .record import ErrorRecord, Record
-
-
-def _records_of_batch(batch: list[Document]) -> list[Record | ErrorRecord]:
-    """Runs on a worker: the batch's records only (the client still holds the documents,
-    so they are not shipped back)."""
-    from .nlp import load_nlp
-
-    return [record for _, record in extract_batch(batch, load_nlp())]
 
 
 def connect(spec: str):
@@ -53,7 +45,7 @@ def extract_with_dask(documents: Iterable[Document], client, batch_size: int = 3
     pending: collections.deque = collections.deque()
     it = iter(documents)
     while batch := list(itertools.islice(it, batch_size)):
-        pending.append((batch, client.submit(_records_of_batch, batch, pure=False)))
+        pending.append((batch, client.submit(records_of_batch, batch, pure=False)))
         while len(pending) >= limit:
             done, future = pending.popleft()
             yield from zip(done, future.result())

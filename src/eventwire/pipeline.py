@@ -64,7 +64,7 @@ def extract_many(documents: Iterable[Document], batch_size: int = BATCH_SIZE,
     model; at most two batches per worker are in flight, so memory stays bounded however
     long the input is.
     """
-    batches = _batches(documents, batch_size)
+    batches = chunks(documents, batch_size)
     if workers <= 1:
         nlp = nlp or load_nlp()
         for batch in batches:
@@ -73,10 +73,11 @@ def extract_many(documents: Iterable[Document], batch_size: int = BATCH_SIZE,
     yield from _extract_parallel(batches, workers)
 
 
-def _batches(documents: Iterable[Document], batch_size: int) -> Iterator[list[Document]]:
-    it = iter(documents)
-    while batch := list(itertools.islice(it, batch_size)):
-        yield batch
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` items (the last may be shorter), read lazily."""
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
 
 
 def _extract_parallel(batches: Iterator[list[Document]], workers: int):
@@ -88,20 +89,23 @@ def _extract_parallel(batches: Iterator[list[Document]], workers: int):
     with ctx.Pool(workers, initializer=_warm_worker) as pool:
         pending: collections.deque = collections.deque()
         for batch in batches:
-            pending.append(pool.apply_async(_code_batch, (batch,)))
+            pending.append((batch, pool.apply_async(records_of_batch, (batch,))))
             while len(pending) >= 2 * workers:
-                yield from pending.popleft().get()
+                done, result = pending.popleft()
+                yield from zip(done, result.get())
         while pending:
-            yield from pending.popleft().get()
+            done, result = pending.popleft()
+            yield from zip(done, result.get())
 
 
 def _warm_worker() -> None:
     load_nlp()
 
 
-def _code_batch(batch: list[Document]) -> list[tuple[Document, Record | ErrorRecord]]:
-    """A whole batch in one call: the unit of work for worker processes and Dask tasks."""
-    return list(extract_batch(batch, load_nlp()))
+def records_of_batch(batch: list[Document]) -> list[Record | ErrorRecord]:
+    """A whole batch in one call: the unit of work for worker processes and Dask tasks.
+    Only the records go back; the caller still holds the documents."""
+    return [record for _, record in extract_batch(batch, load_nlp())]
 
 
 def extract_batch(batch: list[Document], nlp):

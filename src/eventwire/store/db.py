@@ -320,14 +320,14 @@ class Store:
         (default: :func:`eventwire.pipeline.extract_many` with ``workers`` processes; the Dask
         backend passes its own). Each batch of results is one transaction.
         """
-        from ..pipeline import extract_many
+        from ..pipeline import chunks, extract_many
 
         total = IngestStats()
         in_flight: set[str] = set()
         skipped = IngestStats()
 
         def fresh() -> Iterator[Document]:
-            for batch in _chunks(documents, batch_size):
+            for batch in chunks(documents, batch_size):
                 known = self.known_keys([d.content_hash for d in batch])
                 for d in batch:
                     key = d.content_hash
@@ -342,7 +342,7 @@ class Store:
             results = extract_many(fresh(), batch_size=batch_size, nlp=nlp, workers=workers)
         else:
             results = extractor(fresh())
-        for chunk in _chunks(results, batch_size):
+        for chunk in chunks(results, batch_size):
             stats = self.write_batch(chunk)
             stats.read = len(chunk)
             for document, _ in chunk:
@@ -529,12 +529,6 @@ def _block_probe(row: dict) -> tuple:
 
 def _merged_number(merged_id: str) -> int:
     return int(merged_id[1:])
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    it = iter(items)
-    while chunk := [x for _, x in zip(range(size), it)]:
-        yield chunk
 
 
 def _clamp(limit: int) -> int:
