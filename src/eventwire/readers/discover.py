@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import EventwireError
-from .common import error_document, read_bytes
+from .common import error_document
 from .html import read_html_bytes, read_html_file
 from .jsonl import iter_jsonl, read_jsonl_file
 from .text import read_text_bytes, read_text_file
@@ -41,12 +41,7 @@ def _read_file(path: Path, default_date: dt.date | None) -> Iterator[Document]:
         yield error_document(path.stem, EventwireError("E110", f" ({path.name})"), None, str(path))
         return
     try:
-        if reader in (read_text_file, read_html_file):
-            raw = read_bytes(path)
-            read_one = read_text_bytes if reader is read_text_file else read_html_bytes
-            yield read_one(raw, path.stem, default_date, source=str(path))
-        else:
-            yield from reader(path, default_date)
+        yield from reader(path, default_date)
     except EventwireError as err:
         yield error_document(path.stem, err, None, str(path))
     except OSError as exc:

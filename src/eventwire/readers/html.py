@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..document import Document, parse_date
 from ..errors import EventwireError
-from .common import check_text, decode_bytes, error_document, sniff_binary
+from .common import check_text, decode_bytes, error_document, read_bytes, sniff_binary
 
 
 def _decode_html(raw: bytes) -> str:
@@ -108,4 +108,4 @@ def read_html_bytes(raw: bytes, doc_id: str, default_date: dt.date | None = None
 
 
 def read_html_file(path: Path, default_date: dt.date | None = None) -> Iterator[Document]:
-    yield read_html_bytes(path.read_bytes(), path.stem, default_date, source=str(path))
+    yield read_html_bytes(read_bytes(path), path.stem, default_date, source=str(path))

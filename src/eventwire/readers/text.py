@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..document import Document, parse_date
 from ..errors import EventwireError
-from .common import check_text, decode_bytes, error_document
+from .common import check_text, decode_bytes, error_document, read_bytes
 
 _HEADER = re.compile(r"\A[ \t]*\n*[ \t]*date[ \t]+(\S+)(?:[ \t]+([^\n]*))?\n?", re.IGNORECASE)
 
@@ -37,4 +37,4 @@ def read_text_bytes(raw: bytes, doc_id: str, default_date: dt.date | None = None
 
 
 def read_text_file(path: Path, default_date: dt.date | None = None) -> Iterator[Document]:
-    yield read_text_bytes(path.read_bytes(), path.stem, default_date, str(path))
+    yield read_text_bytes(read_bytes(path), path.stem, default_date, str(path))
