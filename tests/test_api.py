@@ -94,3 +94,12 @@ def test_network_endpoint(client):
     r = client.get("/api/network", params={"limit": 5})
     assert r.status_code == 200 and isinstance(r.json()["items"], list)
     assert client.get("/api/network", params={"limit": 0}).json()["error"]["code"] == "E422"
+
+
+def test_posting_the_same_article_twice_stores_it_once(client):
+    body = {"date": "2020-10-24", "text": "Rival Libyan delegations met again in Geneva on Saturday."}
+    before = client.get("/api/stats").json()["counts"]["documents"]
+    first = client.post("/api/ingest", json=body).json()
+    second = client.post("/api/ingest", json=body).json()
+    assert first["id"] == second["id"] and first["id"].startswith("api-")
+    assert client.get("/api/stats").json()["counts"]["documents"] == before + 1

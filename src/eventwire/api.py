@@ -5,6 +5,7 @@ Every error answers ``{"error": {"code": "E4xx", "message": "..."}}``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import threading
 from importlib import resources
 from pathlib import Path
@@ -17,7 +18,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .errors import EventwireError
-from .store import EventQuery, open_store
+from .store import BBOX_HELP, EventQuery, open_store, parse_bbox
 
 MAX_BODY_BYTES = 2_000_000
 PageLimit = Query(100, ge=1, le=1000, description="At most this many items.")
@@ -108,14 +109,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         format: Literal["json", "csv"] = "json",
         limit: int = PageLimit, offset: int = PageOffset,
     ):
-        box = None
-        if bbox:
-            try:
-                box = tuple(float(v) for v in bbox.split(","))
-                if len(box) != 4:
-                    raise ValueError
-            except ValueError:
-                raise EventwireError("E400", ": bbox is WEST,SOUTH,EAST,NORTH in degrees") from None
+        try:
+            box = parse_bbox(bbox)
+        except ValueError:
+            raise EventwireError("E400", f": {BBOX_HELP}") from None
         q = EventQuery(start=start, end=end, country=country, actor=actor, category=category,
                        quad_class=quad_class, modality=None if modality == "any" else modality,
                        min_sources=min_sources, bbox=box, text=text, limit=limit, offset=offset)
@@ -180,7 +177,9 @@ def create_app(db_path: str | Path) -> FastAPI:
                 article = ArticleIn.model_validate_json(body)
             except Exception as exc:
                 raise EventwireError("E400", f": {str(exc)[:500]}") from None
-            doc_id = article.id or f"api-{abs(hash(article.text)) % 10**10}"
+            # Python's hash() differs per process: a posted article must get the same id (and
+            # so the same content hash) every time, or a re-post is stored twice.
+            doc_id = article.id or _body_id(article.text.encode("utf-8"))
             try:
                 document = Document(id=doc_id, text=check_text(article.text), date=parse_date(article.date),
                                     title=article.title, url=article.url, source="api")
@@ -189,10 +188,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         else:
             try:
                 text = body.decode("utf-8")
-                document = parse_text(text, "api-text", source="api")
-                import hashlib
-
-                document.id = f"api-{hashlib.sha256(body).hexdigest()[:10]}"
+                document = parse_text(text, _body_id(body), source="api")
             except (UnicodeDecodeError, EventwireError) as exc:
                 err = exc if isinstance(exc, EventwireError) else EventwireError("E102", "")
                 document = error_document("api-text", err, body, "api")
@@ -200,7 +196,8 @@ def create_app(db_path: str | Path) -> FastAPI:
 
         _, record = next(extract_many([document]))
         with write_lock:
-            store.write_batch([(document, record)]) if not store.known_keys([document.content_hash]) else None
+            if not store.known_keys([document.content_hash]):
+                store.write_batch([(document, record)])
         if hasattr(record, "error"):
             return _error(400, record.error.code, record.error.message)
         return record.to_dict()
@@ -225,6 +222,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         return Response(files[name].read_bytes(), media_type=_media_type(name))
 
     return app
+
+
+def _body_id(data: bytes) -> str:
+    return f"api-{hashlib.sha256(data).hexdigest()[:10]}"
 
 
 def _media_type(name: str) -> str:

@@ -192,15 +192,12 @@ def _parquet_writer(path: Optional[Path]):
 
 def _query(start, end, country, actor, category, quad_class, modality, min_sources, bbox, text,
            limit, offset):
-    from .store import EventQuery
+    from .store import BBOX_HELP, EventQuery, parse_bbox
 
-    box = None
-    if bbox:
-        try:
-            box = tuple(float(v) for v in bbox.split(","))
-            assert len(box) == 4
-        except (ValueError, AssertionError):
-            raise typer.BadParameter("bbox is WEST,SOUTH,EAST,NORTH in degrees") from None
+    try:
+        box = parse_bbox(bbox)
+    except ValueError:
+        raise typer.BadParameter(BBOX_HELP) from None
     return EventQuery(start=_date_option(start), end=_date_option(end), country=country, actor=actor,
                       category=category, quad_class=quad_class,
                       modality=None if modality == "any" else modality, min_sources=min_sources,

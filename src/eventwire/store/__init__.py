@@ -1,4 +1,4 @@
 """The embedded DuckDB store."""
-from .db import EventQuery, IngestStats, Store, open_store
+from .db import BBOX_HELP, EventQuery, IngestStats, Store, open_store, parse_bbox
 
-__all__ = ["EventQuery", "IngestStats", "Store", "open_store"]
+__all__ = ["BBOX_HELP", "EventQuery", "IngestStats", "Store", "open_store", "parse_bbox"]

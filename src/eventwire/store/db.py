@@ -67,6 +67,17 @@ class EventQuery:
 
 
 MAX_LIMIT = 10_000
+BBOX_HELP = "bbox is WEST,SOUTH,EAST,NORTH in degrees"
+
+
+def parse_bbox(text: str | None) -> tuple[float, float, float, float] | None:
+    """``"W,S,E,N"`` as four floats; None when absent; ValueError when malformed."""
+    if not text:
+        return None
+    box = tuple(float(v) for v in text.split(","))
+    if len(box) != 4:
+        raise ValueError(BBOX_HELP)
+    return box
 
 
 class Store:
