@@ -19,7 +19,6 @@ CATALOGUE: dict[str, str] = {
     "E109": "WARC archive could not be read{detail}",
     "E110": "unsupported input type{detail}; use .txt, .jsonl, .html, .warc or .warc.gz",
     "E111": "JSON line field has the wrong type{detail}",
-    "E112": "text is not in English (detected {detail}); stored but not coded",
     "E113": "the reader failed on this input ({detail}); the rest of the input is skipped, please report it",
     "E200": "processing failed in stage {detail}; the document is kept in quarantine",
     "E201": "the language model could not be loaded{detail}; run `make install`",

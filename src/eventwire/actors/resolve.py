@@ -103,32 +103,28 @@ class Coded:
 # --------------------------------------------------------------------------- gazetteer
 
 @functools.lru_cache(maxsize=None)
+def _name_countries(filename: str) -> dict[str, str]:
+    """Folded place name -> ISO3, from a two-column TSV in ``data/``."""
+    from .dictionary import DATA
+
+    out: dict[str, str] = {}
+    with open(DATA / filename, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                name, _, iso = line.rstrip("\n").partition("\t")
+                out[name] = iso
+    return out
+
+
 def _city_countries() -> dict[str, str]:
     """Folded city name -> ISO3 of its most populous namesake (GeoNames cities of 5,000
     people or more; ``data/cities.tsv``, built by ``scripts/build_city_index.py``)."""
-    from .dictionary import DATA
-
-    out: dict[str, str] = {}
-    with open(DATA / "cities.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            if not line.startswith("#"):
-                name, _, iso = line.rstrip("\n").partition("\t")
-                out[name] = iso
-    return out
+    return _name_countries("cities.tsv")
 
 
-@functools.lru_cache(maxsize=None)
 def _admin_countries() -> dict[str, str]:
     """Folded subdivision name -> ISO3 (``data/admin.tsv``, ``scripts/build_admin_index.py``)."""
-    from .dictionary import DATA
-
-    out: dict[str, str] = {}
-    with open(DATA / "admin.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            if not line.startswith("#"):
-                name, _, iso = line.rstrip("\n").partition("\t")
-                out[name] = iso
-    return out
+    return _name_countries("admin.tsv")
 
 
 _ADMIN_RE = re.compile(
