@@ -23,11 +23,17 @@ def test_extract_gives_a_spec_shaped_record():
 
 def test_every_span_points_into_the_text():
     record = extract(ARTICLE, date="2018-09-17")
-    for part in (record.actors, record.times, record.places, record.quotes):
-        for item in part:
-            spans = item.mentions if hasattr(item, "mentions") else [item]
-            for s in spans:
-                assert record.text[s.start:s.end] == s.text
+    assert len(list(record.spans())) > 5
+    assert record.misplaced_spans() == []
+
+
+def test_a_misplaced_span_is_reported():
+    from eventwire.record import Actor, Mention, Time
+
+    record = Record(id="x", text="Talks resumed in Geneva on Monday.",
+                    actors=[Actor(id="A1", name="Geneva", mentions=[Mention(start=17, end=23, text="Geneva")])],
+                    times=[Time(start=23, end=33, text="on Monday", type="DATE", value="XXXX-WXX-1")])
+    assert [s.text for s in record.misplaced_spans()] == ["on Monday"]
 
 
 def test_record_round_trips_through_json():

@@ -138,6 +138,25 @@ class Record(Part):
     def to_dict(self) -> dict:
         return self.model_dump(by_alias=True, mode="json")
 
+    def spans(self):
+        """Every part with ``start``/``end``/``text`` into ``text``: actor mentions, times,
+        places, quotes and their speakers, event evidence. The contract is that
+        ``text[s.start:s.end] == s.text`` for each."""
+        for actor in self.actors:
+            yield from actor.mentions
+        yield from self.times
+        yield from self.places
+        for quote in self.quotes:
+            yield quote
+            if quote.speaker is not None:
+                yield quote.speaker
+        for event in self.events:
+            yield event.evidence
+
+    def misplaced_spans(self) -> list:
+        """The spans that break the offset contract (empty for a sound record)."""
+        return [s for s in self.spans() if self.text[s.start:s.end] != s.text]
+
 
 class ErrorInfo(Part):
     code: str
