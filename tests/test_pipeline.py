@@ -81,7 +81,7 @@ def test_parser_failure_is_isolated_to_its_document(nlp, monkeypatch):
     class FlakyNLP:
         """Breaks on one text, as a real parser may on pathological input."""
 
-        def pipe(self, texts):
+        def pipe(self, texts, batch_size=None):
             for t in texts:
                 yield self(t)
 
@@ -102,3 +102,18 @@ def test_workers_give_the_same_records_as_one_process(sample_articles):
     one = [r.to_json() for _, r in extract_many(docs, batch_size=2)]
     two = [r.to_json() for _, r in extract_many(docs, batch_size=2, workers=2)]
     assert one == two and len(one) == len(docs)
+
+
+def test_a_long_run_does_not_grow_the_vocabulary():
+    """New words of each batch (names, typos, codes) are freed with the batch's Docs."""
+    from eventwire.nlp import load_nlp
+
+    strings = load_nlp().vocab.strings
+    list(extract_many([Document(id="warm", text="Police detained protesters in Minsk on Monday.")]))
+    before = len(strings)
+    docs = [Document(id=str(i), text=f"Commander Zqx{i}vorth said troops shelled Brq{i}ville on Monday.",
+                     date=dt.date(2024, 5, 8)) for i in range(40)]
+    records = [r for _, r in extract_many(docs, batch_size=8)]
+    assert len(strings) == before
+    assert all(f"Zqx{i}vorth" in r.text for i, r in enumerate(records))  # the records keep their text
+    assert any(e.category == "ASSAULT" for r in records for e in r.events)

@@ -4,6 +4,7 @@ A failure in one document becomes that document's error record; the batch goes o
 """
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
@@ -28,6 +29,10 @@ STAGES: list[tuple[str, str, Callable]] = [
 ]
 
 BATCH_SIZE = 32
+# Docs per pass through the parser's network. Its working arrays grow with the tokens in a
+# pass (about 240 MB for 32 news articles, 75 MB for 8) at no gain in speed: this sets the
+# peak memory of a run.
+PARSE_BATCH = 8
 
 
 def error_record(document: Document, error: EventwireError) -> ErrorRecord:
@@ -123,24 +128,32 @@ def extract_batch(batch: list[Document], nlp):
             results[i] = _unparsed_record(document, language)
             continue
         to_parse.append(i)
-    for i, parsed in zip(to_parse, _parse_all(nlp, [batch[i].text for i in to_parse])):
-        document = batch[i]
-        if isinstance(parsed, Exception):
-            results[i] = error_record(document, EventwireError("E200", f"parse ({parsed})"))
-            continue
-        try:
-            results[i] = annotate(parsed, document)
-        except EventwireError as err:
-            results[i] = error_record(document, err)
+    # Strings first seen in this batch (names, typos, numbers) are freed with its Docs, so a
+    # long run's vocabulary does not grow with the corpus; records hold plain str copies.
+    with _memory_zone(nlp):
+        for i, parsed in zip(to_parse, _parse_all(nlp, [batch[i].text for i in to_parse])):
+            document = batch[i]
+            if isinstance(parsed, Exception):
+                results[i] = error_record(document, EventwireError("E200", f"parse ({parsed})"))
+                continue
+            try:
+                results[i] = annotate(parsed, document)
+            except EventwireError as err:
+                results[i] = error_record(document, err)
     for i, document in enumerate(batch):
         yield document, results[i]
+
+
+def _memory_zone(nlp):
+    zone = getattr(nlp, "memory_zone", None)  # spaCy >= 3.8; test doubles may lack it
+    return zone() if zone else contextlib.nullcontext()
 
 
 def _parse_all(nlp, texts: list[str]):
     """Parsed Docs in order; a text that breaks the parser yields its exception instead."""
     done = 0
     try:
-        for parsed in nlp.pipe(texts):
+        for parsed in nlp.pipe(texts, batch_size=PARSE_BATCH):
             done += 1
             yield parsed
         return
