@@ -175,7 +175,8 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
                 return Modality("hypothetical", cue=hl)
             if hl in cues["future_governors"] and (dep in _CONTENT or
                                                     (nominal and dep in ("dobj", "pobj", "prep"))):
-                if hl not in ("announce", "order") or dep in _CONTENT:
+                # "announced a ban", "undertook a mediation mission": done, not planned
+                if hl not in ("announce", "order", "undertake") or dep in _CONTENT:
                     return Modality("future", cue=hl)
         elif dep not in _NOMINAL_UP and dep != "conj":
             break
