@@ -476,3 +476,19 @@ def test_news_phrasings_of_categories(text, category, evidence_word):
 ])
 def test_look_alikes_are_not_coded_as_the_category(text, category):
     assert all(e.category != category for e in events_of(text))
+
+
+@pytest.mark.parametrize("text, request_word, content_category", [
+    ("Human Rights Watch renewed its demand that Egypt release the detained activists.", "demand", "RETREAT"),
+    ("France is pushing for the European Union to impose new sanctions on Iran.", "pushing", "SANCTION"),
+])
+def test_content_of_a_demand_noun_or_push_for_is_not_coded(text, request_word, content_category):
+    evs = events_of(text)
+    assert request_word in find(evs, "REQUEST").evidence.text
+    assert all(e.category != content_category for e in evs), [(e.category, e.evidence.text) for e in evs]
+
+
+def test_demands_of_a_staged_protest_are_part_of_the_protest():
+    evs = events_of("Thousands of teachers staged a rally in Nairobi on Monday to demand higher pay.")
+    assert find(evs, "PROTEST")
+    assert all(e.category != "REQUEST" for e in evs)

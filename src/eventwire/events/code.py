@@ -292,7 +292,12 @@ def _fold_triggers(triggers: list[Trigger]) -> list[Trigger]:
             vt.rule = dict(vt.rule, purpose=tok.i)
             dropped.add(tok.i)
     # demands voiced by demonstrating belong to the protest ("marched, demanding ...")
-    protest_heads = {t.token.i for t in triggers if _category(t)[0] == "PROTEST" and t.token.i not in dropped}
+    protest_heads = set()
+    for t in triggers:
+        if _category(t)[0] == "PROTEST" and t.token.i not in dropped:
+            protest_heads.add(t.token.i)
+            if t.nominal and t.token.dep_ == "dobj":
+                protest_heads.add(t.token.head.i)   # "staged demonstrations to demand ..."
     for t in triggers:
         tok = t.token
         if t.nominal or tok.i in dropped:
