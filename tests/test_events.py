@@ -492,3 +492,28 @@ def test_demands_of_a_staged_protest_are_part_of_the_protest():
     evs = events_of("Thousands of teachers staged a rally in Nairobi on Monday to demand higher pay.")
     assert find(evs, "PROTEST")
     assert all(e.category != "REQUEST" for e in evs)
+
+
+@pytest.mark.parametrize("text, statement, content", [
+    ("Turkey said on Wednesday it would close its airspace to Swedish flights unless Stockholm "
+     "extradited the suspects.", "THREATEN", "COERCE"),
+    ("The rebels said they would release the aid workers if the army withdrew from the valley.",
+     "AGREE", "RETREAT"),
+])
+def test_a_conditional_commitment_is_a_statement_of_its_own(text, statement, content):
+    """'said it would X unless Y': an asserted threat (or offer) plus the hypothetical X."""
+    evs = events_of(text)
+    e = find(evs, statement, "asserted")
+    assert "would" in e.evidence.text
+    assert find(evs, content).modality == "hypothetical"
+
+
+def test_a_statement_is_dated_by_its_speech_verb():
+    evs = events_of("Turkey said on Wednesday it would close its airspace to Swedish flights "
+                    "unless Stockholm extradited the suspects.")
+    assert find(evs, "THREATEN").date == "2024-03-13"
+
+
+def test_a_plain_plan_is_not_a_statement():
+    evs = events_of("Turkey said on Wednesday it would close its airspace to Swedish flights.")
+    assert all(e.category not in ("THREATEN", "AGREE") for e in evs)
