@@ -439,3 +439,81 @@ def test_a_rejection_answers_another_branch_of_the_same_state():
                     "lawmakers voted hours later to reject the decree.")
     e = find(evs, "REJECT")
     assert e.target is not None and "Castillo" in e.target.text
+
+
+# ---------------------------------------------------------------- news phrasings of categories
+@pytest.mark.parametrize("text, category, evidence_word", [
+    ("Kenya's Supreme Court opened a hearing on Tuesday into the disputed presidential election.", "ACCUSE", "opened"),
+    ("Poland opened two border crossings with Belarus on Friday.", "RETREAT", "opened"),
+    ("Japan donated 500 generators to Ukraine on Wednesday.", "AID", "donated"),
+    ("The European Union agreed on Monday to lift sanctions on Syria's central bank.", "AGREE", "agreed"),
+    ("Qatar launched a mediation effort on Sunday between Ethiopia and Eritrea.", "CONSULT", "mediation"),
+    ("The AU envoy undertook a mediation mission to Khartoum on Monday.", "CONSULT", "mediation"),
+    ("The Kenyan president gave a warm welcome to his Tanzanian counterpart in Nairobi on Monday.", "CONSULT", "welcome"),
+    ("China defended Russia on Tuesday against Western criticism of its military campaign.", "SUPPORT", "defended"),
+    ("Egypt has been sharing intelligence with Libya's eastern authorities, officials said.", "COOPERATE", "sharing"),
+    ("Authorities in Dhaka shortened the nightly curfew by two hours on Thursday.", "CONCEDE", "shortened"),
+    ("Armenia received a team of OSCE observers on Monday.", "RETREAT", "received"),
+    ("Turkish authorities denied entry to two Dutch journalists at Istanbul airport on Friday.", "REJECT", "denied"),
+    ("The junta reneged on its pledge to hold elections in February.", "REJECT", "reneged"),
+    ("A Hong Kong newspaper violated a ban on publishing the names of jurors.", "REJECT", "violated"),
+    ("Dock workers in Antwerp stopped work on Monday over pension cuts.", "PROTEST", "stopped"),
+    ("Rebels blocked traffic into the capital on Tuesday.", "PROTEST", "blocked"),
+    ("Kenya has ordered night patrols by police and army units in Mombasa after the riots.", "MOBILIZE", "patrols"),
+    ("Burundi forced the UN refugee agency out of the country on Friday.", "SANCTION", "forced"),
+    ("A court ordered the opposition daily to suspend publication for a month.", "COERCE", "suspend"),
+])
+def test_news_phrasings_of_categories(text, category, evidence_word):
+    e = find(events_of(text), category)
+    assert evidence_word in e.evidence.text
+    assert e.modality == "asserted"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The opposition mobilized voters across the country ahead of Sunday's election.", "MOBILIZE"),
+    ("Troops remained on high alert in Kashmir on Sunday to forestall further attacks.", "REJECT"),
+    ("The European Union agreed on Monday to lift sanctions on Syria's central bank.", "SANCTION"),
+])
+def test_look_alikes_are_not_coded_as_the_category(text, category):
+    assert all(e.category != category for e in events_of(text))
+
+
+@pytest.mark.parametrize("text, request_word, content_category", [
+    ("Human Rights Watch renewed its demand that Egypt release the detained activists.", "demand", "RETREAT"),
+    ("France is pushing for the European Union to impose new sanctions on Iran.", "pushing", "SANCTION"),
+])
+def test_content_of_a_demand_noun_or_push_for_is_not_coded(text, request_word, content_category):
+    evs = events_of(text)
+    assert request_word in find(evs, "REQUEST").evidence.text
+    assert all(e.category != content_category for e in evs), [(e.category, e.evidence.text) for e in evs]
+
+
+def test_demands_of_a_staged_protest_are_part_of_the_protest():
+    evs = events_of("Thousands of teachers staged a rally in Nairobi on Monday to demand higher pay.")
+    assert find(evs, "PROTEST")
+    assert all(e.category != "REQUEST" for e in evs)
+
+
+@pytest.mark.parametrize("text, statement, content", [
+    ("Turkey said on Wednesday it would close its airspace to Swedish flights unless Stockholm "
+     "extradited the suspects.", "THREATEN", "COERCE"),
+    ("The rebels said they would release the aid workers if the army withdrew from the valley.",
+     "AGREE", "RETREAT"),
+])
+def test_a_conditional_commitment_is_a_statement_of_its_own(text, statement, content):
+    """'said it would X unless Y': an asserted threat (or offer) plus the hypothetical X."""
+    evs = events_of(text)
+    e = find(evs, statement, "asserted")
+    assert "would" in e.evidence.text
+    assert find(evs, content).modality == "hypothetical"
+
+
+def test_a_statement_is_dated_by_its_speech_verb():
+    evs = events_of("Turkey said on Wednesday it would close its airspace to Swedish flights "
+                    "unless Stockholm extradited the suspects.")
+    assert find(evs, "THREATEN").date == "2024-03-13"
+
+
+def test_a_plain_plan_is_not_a_statement():
+    evs = events_of("Turkey said on Wednesday it would close its airspace to Swedish flights.")
+    assert all(e.category not in ("THREATEN", "AGREE") for e in evs)

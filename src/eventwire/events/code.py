@@ -59,6 +59,34 @@ def _definite(noun) -> bool:
 _REACTIVE = {"THREATEN", "ACCUSE", "REJECT"}
 
 
+# A commitment made on a condition and reported as said ("said he would impose tariffs unless
+# Mexico acted") is a threat or an offer in its own right: an asserted THREATEN (hostile
+# content) or AGREE (cooperative content), besides the hypothetical content event.
+_HOSTILE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "REJECT"}
+_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+
+
+def _conditional_statements(triggers: list[Trigger], lex) -> list[Trigger]:
+    """The triggers plus, before each conditional commitment under a speech verb, the
+    statement that makes it (token and actors of the content, dated by the speech verb)."""
+    cues = lex.cues
+    commit_aux = (cues["future_aux"] | cues["would_aux"]) - cues["deontic_aux"]
+    out = []
+    for t in triggers:
+        tok = t.token
+        category = _category(t)[0]
+        if not t.nominal and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in cues["speech_verbs"] \
+                and (category in _HOSTILE or category in _COOPERATIVE) \
+                and any(c.dep_ == "aux" and c.lower_ in commit_aux for c in tok.children) \
+                and not any(c.dep_ == "neg" for c in tok.children) \
+                and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues["conditional_marks"]
+                                                  for m in c.children) for c in tok.children):
+            code = "130" if category in _HOSTILE else "030"
+            out.append(Trigger(tok, code, "rule", t.specificity, {"statement": tok.head.i}, []))
+        out.append(t)
+    return out
+
+
 def _category(trigger: Trigger):
     category, row = describe_code(trigger.cameo)
     if trigger.rule.get("category"):
@@ -292,7 +320,12 @@ def _fold_triggers(triggers: list[Trigger]) -> list[Trigger]:
             vt.rule = dict(vt.rule, purpose=tok.i)
             dropped.add(tok.i)
     # demands voiced by demonstrating belong to the protest ("marched, demanding ...")
-    protest_heads = {t.token.i for t in triggers if _category(t)[0] == "PROTEST" and t.token.i not in dropped}
+    protest_heads = set()
+    for t in triggers:
+        if _category(t)[0] == "PROTEST" and t.token.i not in dropped:
+            protest_heads.add(t.token.i)
+            if t.nominal and t.token.dep_ == "dobj":
+                protest_heads.add(t.token.head.i)   # "staged demonstrations to demand ..."
     for t in triggers:
         tok = t.token
         if t.nominal or tok.i in dropped:
@@ -322,7 +355,7 @@ def _evidence(trig: Trigger, doc):
         toks.append(tok.head)
     if not trig.nominal:
         toks.extend(c for c in tok.children if c.dep_ == "prt")
-    if trig.rule.get("deontic"):
+    if trig.rule.get("deontic") or "statement" in trig.rule:
         toks.extend(c for c in tok.children if c.dep_ == "aux")
     sent = tok.sent
     toks = [t for t in toks if sent.start <= t.i < sent.end]
@@ -397,7 +430,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     last_date: tuple[str | None, str | None] = (None, None)
     last_country: str | None = None
     for sent in doc.sents:
-        triggers = _fold_triggers(find_triggers(sent, lex))
+        triggers = _conditional_statements(_fold_triggers(find_triggers(sent, lex)), lex)
         sent_has_time = _times_in(ctx, sent.start_char, sent.end_char)
         sent_country = _sentence_country(sent, ctx)
         sent_events: list[tuple[Event, Trigger]] = []
@@ -411,8 +444,12 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if category == "ASSAULT" and _is_casualty_toll(trig, coded_assault or any(
                     e.category == "ASSAULT" for e, _ in sent_events)):
                 continue
-            modality = Modality("asserted", cue="must") if trig.rule.get("deontic") else \
-                modality_of(tok, nominal=trig.nominal)
+            if trig.rule.get("deontic"):
+                modality = Modality("asserted", cue="must")
+            elif "statement" in trig.rule:
+                modality = Modality("asserted", cue=doc[trig.rule["statement"]].lower_)
+            else:
+                modality = modality_of(tok, nominal=trig.nominal)
             if modality.suppressed:
                 continue
             if trig.rule.get("negated"):
@@ -454,8 +491,9 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             elif modality.value in ("asserted", "negated"):
                 if not sent_has_time and last_date[0] is not None:
                     date, precision = last_date
-                else:
-                    date, precision = _call_date_for(sent, ctx, tok)
+                else:   # a statement is dated by its speech verb ("said on Thursday he would")
+                    anchor = doc[trig.rule["statement"]] if "statement" in trig.rule else tok
+                    date, precision = _call_date_for(sent, ctx, anchor)
             elif _times_in(ctx, own0, own1, dates_only=True):
                 # a plan is dated only by a date of its own ("will march again on 27 March")
                 span = doc.char_span(own0, own1, alignment_mode="expand") or sent

@@ -156,6 +156,9 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
         if dep == "advcl":
             if _has_if(node, cues):
                 return Modality("hypothetical", cue="if")
+            if hl in cues["content_suppressing"] and any(c.dep_ == "mark" and c.lower_ == "for"
+                                                          for c in node.children):
+                return Modality("asserted", suppressed=True, cue=hl)   # "pressed for X to do"
             if any(c.dep_ == "mark" for c in node.children):
                 break  # "after X", "while X": a clause of its own
         elif dep == "relcl":
@@ -164,7 +167,10 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
                 (nominal and first and dep in ("dobj", "pobj")):
             reason_prep = dep == "prep" and node.lower_ in ("for", "over", "on", "of") and \
                 hl in cues["content_suppressing"] | {"arrest", "detain", "jail", "convict", "sentence", "imprison"}
-            if reason_prep or (hl in cues["content_suppressing"] and (dep in _CONTENT or nominal or dep == "pobj")
+            # "reiterated its demand that Israel ease ...": the clause is the demand's content
+            said_noun = dep in _CONTENT and any(c.dep_ == "dobj" and c.lemma_.lower() in cues["content_suppressing"]
+                                                for c in head.children)
+            if reason_prep or said_noun or (hl in cues["content_suppressing"] and (dep in _CONTENT or nominal or dep == "pobj")
                                and hl not in {"refuse", "reject", "decline"}):
                 return Modality("asserted", suppressed=True, cue=hl)
             if hl in ("refuse", "reject", "decline") and dep in ("xcomp", "ccomp"):
@@ -175,7 +181,8 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
                 return Modality("hypothetical", cue=hl)
             if hl in cues["future_governors"] and (dep in _CONTENT or
                                                     (nominal and dep in ("dobj", "pobj", "prep"))):
-                if hl not in ("announce", "order") or dep in _CONTENT:
+                # "announced a ban", "undertook a mediation mission": done, not planned
+                if hl not in ("announce", "order", "undertake") or dep in _CONTENT:
                     return Modality("future", cue=hl)
         elif dep not in _NOMINAL_UP and dep != "conj":
             break

@@ -75,6 +75,8 @@ class _Regions:
         prep_heads = []
         xcomp_lemmas = []
         for child in verb.children:
+            if child.dep_ == "advcl":   # "pushing for the US to support": "for" as a preposition
+                prep_heads.extend(c for c in child.children if c.dep_ == "mark" and c.lower_ == "for")
             if child.dep_ in _CLAUSAL:
                 continue
             if child.dep_ == "xcomp":

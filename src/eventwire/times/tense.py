@@ -117,6 +117,10 @@ def tense_of(doc, start_char: int, end_char: int, text: str | None = None) -> in
     if text[end_char:end_char + 2] in ("'s", "’s"):
         return PAST                        # "Friday's meeting": reported, so done
     verb = governing_verb(span.root)
+    if verb is not None and verb.dep_ == "ccomp" and verb.head.i < span.start:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and span.end <= subj.left_edge.i:
+            verb = verb.head               # "said on Thursday he would ...": the saying's date
     if verb is not None and verb.lemma_ in _PLANNING and verb.i < span.start:
         return FUTURE                      # "planned a rally on Saturday"
     tense = clause_tense(verb)
