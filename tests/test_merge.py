@@ -19,14 +19,14 @@ PLACES = {
 
 
 def report(doc_id, text, date, place, category="ASSAULT", src=("RUS", "MIL"), tgt=("SYR", "REB"),
-           event_date=None, modality="asserted", precision="day"):
+           event_date=None, modality="asserted", precision="day", undated=False):
     lat, lon, gid = PLACES[place]
     start = text.index(place)
     ev = Event(
         id="E1", category=category, cameo="195", goldstein=-10.0, quad_class=4,
         source=EventActor(text="Russian warplanes", country=src[0], sector=src[1]),
         target=EventActor(text="rebels", country=tgt[0], sector=tgt[1]) if tgt else None,
-        date=event_date or date, date_precision=precision,
+        date=None if undated else event_date or date, date_precision=None if undated else precision,
         place=EventPlace(name=place, country="SYR", lat=lat, lon=lon, geonameid=gid),
         modality=modality, sentence=SentenceSpan(start=0, end=len(text)),
         evidence=Mention(start=0, end=len(text), text=text), confidence=0.8)
@@ -84,6 +84,22 @@ def test_month_precision_report_joins_a_day_in_that_month():
                    event_date="2019-05", precision="month")
     groups, _ = merged([STRIKE_A, vague])
     assert groups == [("outlet-a", "outlet-f")]
+
+
+@pytest.mark.parametrize("kind", ["undated", "year"])
+@pytest.mark.parametrize("published, joins", [("2019-05-20", True), ("2019-09-20", False)])
+def test_coarse_reports_join_only_articles_published_near_each_other(kind, published, joins):
+    """Reports with no date or only a year are placed in time by their articles."""
+    text = "Russian warplanes destroyed the rebel headquarters in Idlib, the army said."
+    kw = {"undated": True} if kind == "undated" else {"event_date": "2019", "precision": "year"}
+    first = report("outlet-p", text, "2019-05-14", "Idlib", **kw)
+    second = report("outlet-q", text, published, "Idlib", **kw)
+    groups, _ = merged([first, second])
+    assert (groups == [("outlet-p", "outlet-q")]) is joins
+    from eventwire.store.db import event_row
+
+    rows = [event_row(doc.content_hash, rec, rec.events[0], {"169388": "city"}) for doc, rec in (first, second)]
+    assert (match_score(*rows) >= 0.5) is joins  # the same rule when both arrive in one batch
 
 
 def test_report_that_bridges_two_merged_events_joins_them():

@@ -17,6 +17,10 @@ from typing import Any, Optional
 PLACE_RADIUS_KM = {"city": 40.0, "admin2": 80.0, "admin1": 250.0, "region": 600.0,
                    "country": 1500.0, "other": 100.0}
 SYMMETRIC = {"CONSULT", "ASSAULT", "COOPERATE", "AGREE"}  # "X and Y met/clashed": either order
+# A report whose date is unknown or only a year is placed in time by its article: it can be
+# the same event as another report only if the two articles appeared within this many days.
+# This also keeps the candidates of such reports to a window of the feed, not the whole store.
+PUBLICATION_WINDOW_DAYS = 30
 
 
 def event_day(date: Optional[str], precision: Optional[str]) -> Optional[dt.date]:
@@ -44,6 +48,15 @@ def _day_range(row: dict) -> Optional[tuple[dt.date, dt.date]]:
         nxt = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
         return start, nxt - dt.timedelta(days=1)
     return start, start
+
+
+def _as_day(value) -> Optional[dt.date]:
+    return dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
+
+
+def is_coarse(row: dict) -> bool:
+    """No date, or only a year: too vague to place the event in time by itself."""
+    return event_day(row.get("date"), row.get("date_precision")) is None or row.get("date_precision") == "year"
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -97,6 +110,10 @@ def match_score(new: dict, old: dict) -> float:
         if ra[0] > rb[1] + slack or rb[0] > ra[1] + slack:
             return 0.0
         score += 0.2 if ra == rb else 0.1
+    if is_coarse(new) or is_coarse(old):
+        a, b = _as_day(new.get("doc_date")), _as_day(old.get("doc_date"))
+        if a and b and abs((a - b).days) > PUBLICATION_WINDOW_DAYS:
+            return 0.0
     # Actors: known countries must agree (either order for symmetric categories).
     pairs = [(new.get("source_country"), new.get("target_country"))]
     if new["category"] in SYMMETRIC:

@@ -207,9 +207,13 @@ class Store:
         cur = con.execute(
             "SELECT e.* FROM events e WHERE EXISTS (SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS cat, "
             "unnest(?::DATE[]) AS lo, unnest(?::DATE[]) AS hi, unnest(?::DATE[]) AS ms, "
-            "unnest(?::DATE[]) AS ys, unnest(?::BOOLEAN[]) AS nd) p WHERE e.category = p.cat AND "
+            "unnest(?::DATE[]) AS ys, unnest(?::BOOLEAN[]) AS nd, unnest(?::BOOLEAN[]) AS coarse, "
+            "unnest(?::DATE[]) AS pub_lo, unnest(?::DATE[]) AS pub_hi) p WHERE e.category = p.cat AND "
             "((p.nd AND e.day IS NULL) OR (NOT p.nd AND (e.day BETWEEN p.lo AND p.hi "
-            "OR (e.day = p.ms AND e.date_precision = 'month') OR (e.day = p.ys AND e.date_precision = 'year')))))",
+            "OR (e.day = p.ms AND e.date_precision = 'month') OR (e.day = p.ys AND e.date_precision = 'year')))) "
+            # coarse reports on either side: only articles published near each other (merge.py)
+            "AND (NOT (p.coarse OR e.day IS NULL OR e.date_precision = 'year') OR p.pub_lo IS NULL "
+            "OR e.doc_date IS NULL OR e.doc_date BETWEEN p.pub_lo AND p.pub_hi))",
             [list(col) for col in zip(*probes)])
         names = [d[0] for d in cur.description]
         by_category: dict[str, list[dict]] = {}
@@ -521,21 +525,27 @@ def _event_filters(q: EventQuery) -> tuple[list[str], list]:
 
 def _block_probe(row: dict) -> tuple:
     """What stored reports a new report could match, as (category, lo, hi, month_start,
-    year_start, no_day): same category, and a date that can overlap its own (a day's slack
-    for day-precise dates; coarser dates match inside them)."""
+    year_start, no_day, coarse, published_from, published_to): same category, a date that can
+    overlap its own (a day's slack for day-precise dates; coarser dates match inside them) and,
+    when either date is coarse, an article published within merge's window."""
     day, precision, cat = row["day"], row["date_precision"] or "day", row["category"]
+    published = row.get("doc_date")
+    window = dt.timedelta(days=merge.PUBLICATION_WINDOW_DAYS)
+    pub = (published - window, published + window) if published else (None, None)
+    coarse = merge.is_coarse(row)
     if day is None:
-        return cat, None, None, None, None, True
+        return cat, None, None, None, None, True, coarse, *pub
     year_start = dt.date(day.year, 1, 1)
     if precision == "year":
         return (cat, year_start - dt.timedelta(days=1), dt.date(day.year, 12, 31) + dt.timedelta(days=1),
-                None, None, False)
+                None, None, False, coarse, *pub)
     month_start = day.replace(day=1)
     if precision == "month":
         month_end = (month_start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
         return (cat, month_start - dt.timedelta(days=1), month_end + dt.timedelta(days=1), None,
-                year_start, False)
-    return cat, day - dt.timedelta(days=1), day + dt.timedelta(days=1), month_start, year_start, False
+                year_start, False, coarse, *pub)
+    return (cat, day - dt.timedelta(days=1), day + dt.timedelta(days=1), month_start, year_start, False,
+            coarse, *pub)
 
 
 def _merged_number(merged_id: str) -> int:
@@ -554,7 +564,8 @@ def event_row(key: str, record: Record, event, features: dict) -> dict:
     src, tgt, place = event.source, event.target, event.place
     day = merge.event_day(event.date, event.date_precision)
     return {
-        "doc_key": key, "event_id": event.id, "doc_id": record.id, "doc_date": record.date,
+        "doc_key": key, "event_id": event.id, "doc_id": record.id,
+        "doc_date": dt.date.fromisoformat(record.date) if record.date else None,
         "url": record.url, "category": event.category, "mode": event.mode, "cameo": event.cameo,
         "goldstein": event.goldstein, "quad_class": event.quad_class,
         "acled_event_type": event.acled_event_type,
