@@ -68,6 +68,21 @@ def test_two_outlets_one_strike():
     assert event["date"] == "2019-05-14"
 
 
+def test_merged_event_shows_the_most_reported_date_and_the_finest_place():
+    late = report("outlet-z", "Russian warplanes struck rebel positions in Idlib late on Monday.", "2019-05-15",
+                  "Idlib", event_date="2019-05-13")
+    vague = report("outlet-y", "Russian warplanes struck rebels in Idlib in May.", "2019-06-02", "Idlib",
+                   event_date="2019-05", precision="month")
+    groups, (event,) = merged([late, vague, STRIKE_A, STRIKE_B])
+    assert groups == [("outlet-a", "outlet-b", "outlet-y", "outlet-z")]
+    assert event["n_sources"] == 4
+    assert event["date"] == "2019-05-14"  # two reports say the 14th; one the 13th, one May
+    assert event["dates_reported"] == ["2019-05", "2019-05-13", "2019-05-14"]
+    # the two reports of the 14th tie on everything else: the smaller document key wins
+    assert event["doc"] == min(STRIKE_A, STRIKE_B, key=lambda pair: pair[0].content_hash)[0].id
+    assert event["place"]["name"] == "Idlib"
+
+
 def test_two_strikes_in_different_towns_same_day_stay_two():
     groups, _ = merged([STRIKE_A, OTHER_TOWN])
     assert groups == [("outlet-a",), ("outlet-c",)]

@@ -4,7 +4,7 @@ Pure functions over plain dicts (rows of the store's ``events`` table); the stor
 blocking (same category, nearby day) and calls :func:`match_score` on the few candidates.
 Reports are compared with reports, never with a merged event's summary, and a merged event
 is a connected group of matching reports: so the grouping does not depend on the order in
-which documents arrive.
+which documents arrive. Which report a merged event shows is chosen by the store, in SQL.
 """
 from __future__ import annotations
 
@@ -101,12 +101,13 @@ def match_score(new: dict, old: dict) -> float:
     if new.get("doc_key") is not None and new.get("doc_key") == old.get("doc_key"):
         return 0.0  # one article does not report one event as two
     score = 0.3
-    # Dates: overlapping ranges, with a day's slack for reports that count days differently.
+    # Dates: overlapping ranges, with a day's slack when both name a day (reports count days
+    # differently across time zones and midnight); a month or a year is taken as written.
     ra, rb = _day_range(new), _day_range(old)
     if (ra is None) != (rb is None):
         return 0.0
     if ra and rb:
-        slack = dt.timedelta(days=1)
+        slack = dt.timedelta(days=1 if ra[0] == ra[1] and rb[0] == rb[1] else 0)
         if ra[0] > rb[1] + slack or rb[0] > ra[1] + slack:
             return 0.0
         score += 0.2 if ra == rb else 0.1
@@ -156,27 +157,3 @@ def match_score(new: dict, old: dict) -> float:
 
 
 MATCH_THRESHOLD = 0.5
-
-
-_PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
-_FEATURE_RANK = {"city": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1, "other": 2, None: 0}
-
-
-def representative(reports: list[dict]) -> dict:
-    """The report whose values a merged event shows: the most common date, then the most
-    specific date and place, then the highest confidence; ties by document and event id."""
-    date_votes: dict[Any, int] = {}
-    for r in reports:
-        date_votes[r.get("date")] = date_votes.get(r.get("date"), 0) + 1
-
-    def key(r: dict):
-        return (date_votes[r.get("date")], _PRECISION_RANK.get(r.get("date_precision"), 0),
-                _FEATURE_RANK.get(r.get("place_feature"), 0) if r.get("lat") is not None else 0,
-                r.get("confidence") or 0.0, _neg(r["doc_key"]), _neg(r["event_id"]))
-
-    return max(reports, key=key)
-
-
-def _neg(text: str) -> tuple:
-    """Sort key that makes the smallest string win inside ``max``."""
-    return tuple(-ord(c) for c in text)
