@@ -109,3 +109,12 @@ def test_bad_format_is_a_clear_error(tmp_path):
     open_store(db).close()
     result = runner.invoke(app, ["events", "--db", db, "--format", "xml"])
     assert result.exit_code == 2 and "unknown format" in result.output
+
+
+@pytest.mark.parametrize("speed, shown", [(None, "- docs/s"), (12.34, "12.3 docs/s")])
+def test_progress_shows_documents_per_second(speed, shown):
+    from types import SimpleNamespace
+
+    from eventwire.cli import _RateColumn
+
+    assert str(_RateColumn().render(SimpleNamespace(speed=speed))) == shown

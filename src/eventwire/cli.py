@@ -8,7 +8,8 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 from rich.table import Table
 
 from .errors import EventwireError
@@ -29,9 +30,16 @@ def _date_option(value: Optional[str]) -> Optional[dt.date]:
         raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
 
 
+class _RateColumn(ProgressColumn):
+    """Documents per second over rich's recent window (the last 30 s)."""
+
+    def render(self, task) -> Text:
+        return Text(f"{task.speed:.1f} docs/s" if task.speed else "- docs/s")
+
+
 def _progress(label: str) -> Progress:
     return Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
-                    TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
+                    _RateColumn(), TimeElapsedColumn(),
                     console=err, disable=not err.is_terminal, transient=False)
 
 
@@ -71,12 +79,11 @@ def extract(
     default_date = _date_option(date)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     good = bad = 0
-    started = dt.datetime.now()
     extractor, client = _extractor(workers, dask, scheduler, batch_size)
     writer = _parquet_writer(parquet)
     try:
         with _progress("extract") as progress:
-            task = progress.add_task("extract", total=None, rate="-")
+            task = progress.add_task("extract", total=None)
             for batch in chunks(extractor(iter_documents(inputs, default_date)), batch_size):
                 if writer:
                     writer.write(r for _, r in batch)
@@ -86,8 +93,7 @@ def extract(
                         bad += 1
                     else:
                         good += 1
-                secs = (dt.datetime.now() - started).total_seconds() or 1e-9
-                progress.update(task, advance=len(batch), rate=f"{(good + bad) / secs:.1f}")
+                progress.update(task, advance=len(batch))
     except EventwireError as exc:
         _fail(exc)
     finally:
@@ -131,16 +137,11 @@ def ingest(
         store = open_store(db)
     except EventwireError as exc:
         _fail(exc)
-    started = dt.datetime.now()
     with store, _progress("ingest") as progress:
-        task = progress.add_task("ingest", total=None, rate="-")
-        done = 0
+        task = progress.add_task("ingest", total=None)
 
         def on_batch(stats):
-            nonlocal done
-            done += stats.read
-            secs = (dt.datetime.now() - started).total_seconds() or 1e-9
-            progress.update(task, advance=stats.read, rate=f"{done / secs:.1f}")
+            progress.update(task, advance=stats.read)
 
         extractor, client = _extractor(workers, dask, scheduler, batch_size)
         writer = _parquet_writer(parquet)
