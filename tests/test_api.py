@@ -35,6 +35,8 @@ def test_documents_list_and_record(client):
     ("/api/documents?limit=100000", 422, "E422"),
     ("/api/events?start=yesterday", 422, "E422"),
     ("/api/events?bbox=1,2,3", 400, "E400"),
+    ("/api/network?bbox=1,2,3", 400, "E400"),
+    ("/api/network?modality=maybe", 422, "E422"),
     ("/api/nothing-here", 404, "E404"),
 ])
 def test_errors_have_one_shape(client, path, status, code):
@@ -92,8 +94,10 @@ def test_openapi_schema(client):
 
 def test_network_endpoint(client):
     r = client.get("/api/network", params={"limit": 5})
-    assert r.status_code == 200 and isinstance(r.json()["items"], list)
+    assert r.status_code == 200 and r.json()["items"]
     assert client.get("/api/network", params={"limit": 0}).json()["error"]["code"] == "E422"
+    # the same filters as /api/events: a box around nowhere has no edges
+    assert client.get("/api/network", params={"bbox": "-30,-60,-29,-59"}).json()["items"] == []
 
 
 def test_posting_the_same_article_twice_stores_it_once(client):

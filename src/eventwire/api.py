@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal, Optional
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, Field
@@ -38,6 +38,25 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
 
 
 _STATUS_CODES = {400: "E400", 404: "E404", 405: "E405", 413: "E413", 422: "E422"}
+
+
+def event_filters(
+    start: Optional[dt.date] = None, end: Optional[dt.date] = None,
+    country: Optional[str] = Query(None, max_length=3), actor: Optional[str] = Query(None, max_length=200),
+    category: Optional[str] = Query(None, max_length=20), quad_class: Optional[int] = Query(None, ge=1, le=4),
+    modality: Literal["asserted", "negated", "hypothetical", "future", "any"] = "asserted",
+    min_sources: int = Query(1, ge=1, le=100_000),
+    bbox: Optional[str] = Query(None, max_length=100, description="WEST,SOUTH,EAST,NORTH"),
+    text: Optional[str] = Query(None, max_length=200),
+) -> dict:
+    """The event filters shared by /api/events and /api/network, as EventQuery fields."""
+    try:
+        box = parse_bbox(bbox)
+    except ValueError:
+        raise EventwireError("E400", f": {BBOX_HELP}") from None
+    return dict(start=start, end=end, country=country, actor=actor, category=category,
+                quad_class=quad_class, modality=None if modality == "any" else modality,
+                min_sources=min_sources, bbox=box, text=text)
 
 
 def create_app(db_path: str | Path) -> FastAPI:
@@ -98,26 +117,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         return record
 
     @app.get("/api/events", summary="Merged events with filters")
-    def events(
-        start: Optional[dt.date] = None, end: Optional[dt.date] = None,
-        country: Optional[str] = Query(None, max_length=3), actor: Optional[str] = Query(None, max_length=200),
-        category: Optional[str] = Query(None, max_length=20), quad_class: Optional[int] = Query(None, ge=1, le=4),
-        modality: Literal["asserted", "negated", "hypothetical", "future", "any"] = "asserted",
-        min_sources: int = Query(1, ge=1, le=100_000),
-        bbox: Optional[str] = Query(None, max_length=100, description="WEST,SOUTH,EAST,NORTH"),
-        text: Optional[str] = Query(None, max_length=200),
-        format: Literal["json", "csv"] = "json",
-        limit: int = PageLimit, offset: int = PageOffset,
-    ):
-        try:
-            box = parse_bbox(bbox)
-        except ValueError:
-            raise EventwireError("E400", f": {BBOX_HELP}") from None
-        q = EventQuery(start=start, end=end, country=country, actor=actor, category=category,
-                       quad_class=quad_class, modality=None if modality == "any" else modality,
-                       min_sources=min_sources, bbox=box, text=text, limit=limit, offset=offset)
+    def events(filters: dict = Depends(event_filters), format: Literal["json", "csv"] = "json",
+               limit: int = PageLimit, offset: int = PageOffset):
         with reading() as view:
-            items = view.merged_events(q)
+            items = view.merged_events(EventQuery(**filters, limit=limit, offset=offset))
         if format == "csv":
             from .export import csv_text, flatten_event
 
@@ -128,19 +131,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         return JSONResponse({"items": items, "limit": limit, "offset": offset})
 
     @app.get("/api/network", summary="Who acts on whom: source/target pairs of merged events")
-    def network(
-        start: Optional[dt.date] = None, end: Optional[dt.date] = None,
-        country: Optional[str] = Query(None, max_length=3), actor: Optional[str] = Query(None, max_length=200),
-        category: Optional[str] = Query(None, max_length=20), quad_class: Optional[int] = Query(None, ge=1, le=4),
-        modality: Literal["asserted", "negated", "hypothetical", "future", "any"] = "asserted",
-        min_sources: int = Query(1, ge=1, le=100_000),
-        limit: int = Query(200, ge=1, le=2000, description="At most this many edges, heaviest first."),
-    ):
-        q = EventQuery(start=start, end=end, country=country, actor=actor, category=category,
-                       quad_class=quad_class, modality=None if modality == "any" else modality,
-                       min_sources=min_sources, limit=limit)
+    def network(filters: dict = Depends(event_filters),
+                limit: int = Query(200, ge=1, le=2000, description="At most this many edges, heaviest first.")):
         with reading() as view:
-            return {"items": view.network(q), "limit": limit}
+            return {"items": view.network(EventQuery(**filters, limit=limit)), "limit": limit}
 
     @app.get("/api/actors", summary="Actors by the number of documents naming them")
     def actors(limit: int = PageLimit, offset: int = PageOffset):
