@@ -25,10 +25,14 @@ def connect(spec: str):
     # Dask's statistical profiler samples the worker's Python stacks every few milliseconds;
     # on pure-Python NLP code that costs about a quarter of the throughput. Nannies pass this
     # config on to the workers they start.
-    # Nannies also start workers with MALLOC_TRIM_THRESHOLD_=64 KiB, which makes glibc hand
-    # memory back on nearly every free: about 10% slower on spaCy's many small allocations.
+    # Nannies also start workers with MALLOC_TRIM_THRESHOLD_ set. Setting any glibc malloc
+    # threshold turns off its dynamic mmap threshold, so every array of 128 KiB or more the
+    # parser makes is a fresh mmap: about 20% more CPU per document than a plain process.
+    # Workers get the thread-count settings only, and glibc's defaults.
+    environ = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ").items()
+               if not k.startswith("MALLOC_")}
     dask.config.set({"distributed.worker.profile.enabled": False,
-                     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": 32 * 1024 * 1024})
+                     "distributed.nanny.pre-spawn-environ": environ})
     if spec.startswith("local"):
         _, _, n = spec.partition(":")
         cluster = LocalCluster(n_workers=int(n or 2), threads_per_worker=1, processes=True,
