@@ -113,7 +113,8 @@ def test_coarse_reports_join_only_articles_published_near_each_other(kind, publi
     assert (groups == [("outlet-p", "outlet-q")]) is joins
     from eventwire.store.db import event_row
 
-    rows = [event_row(doc.content_hash, rec, rec.events[0], {"169388": "city"}) for doc, rec in (first, second)]
+    rows = [event_row(doc.content_hash, rec, rec.events[0], {p.geonameid: p.feature for p in rec.places})
+            for doc, rec in (first, second)]
     assert (match_score(*rows) >= 0.5) is joins  # the same rule when both arrive in one batch
 
 

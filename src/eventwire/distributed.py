@@ -27,7 +27,7 @@ def connect(spec: str):
     # config on to the workers they start.
     # Nannies also start workers with MALLOC_TRIM_THRESHOLD_ set. Setting any glibc malloc
     # threshold turns off its dynamic mmap threshold, so every array of 128 KiB or more the
-    # parser makes is a fresh mmap: about 20% more CPU per document than a plain process.
+    # parser makes is a fresh mmap (90 instead of 85 ms of worker CPU per sample document).
     # Workers get the thread-count settings only, and glibc's defaults.
     environ = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ").items()
                if not k.startswith("MALLOC_")}

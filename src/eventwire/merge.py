@@ -50,10 +50,6 @@ def _day_range(row: dict) -> Optional[tuple[dt.date, dt.date]]:
     return start, start
 
 
-def _as_day(value) -> Optional[dt.date]:
-    return dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
-
-
 def is_coarse(row: dict) -> bool:
     """No date, or only a year: too vague to place the event in time by itself."""
     return event_day(row.get("date"), row.get("date_precision")) is None or row.get("date_precision") == "year"
@@ -112,7 +108,7 @@ def match_score(new: dict, old: dict) -> float:
             return 0.0
         score += 0.2 if ra == rb else 0.1
     if is_coarse(new) or is_coarse(old):
-        a, b = _as_day(new.get("doc_date")), _as_day(old.get("doc_date"))
+        a, b = new.get("doc_date"), old.get("doc_date")
         if a and b and abs((a - b).days) > PUBLICATION_WINDOW_DAYS:
             return 0.0
     # Actors: known countries must agree (either order for symmetric categories).

@@ -240,8 +240,7 @@ class Store:
         for i, (row, probe) in enumerate(zip(rows, probes)):
             node = ("n", i)
             find(node)
-            keys = [(row["category"], day) for day in _block_days(probe)]
-            for key in keys:
+            for key in ((row["category"], day) for day in _block_days(probe)):
                 for old in stored.get(key, ()):
                     if merge.match_score(row, old) >= merge.MATCH_THRESHOLD:
                         union(("m", _merged_number(old["merged_id"])), node)
