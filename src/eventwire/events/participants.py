@@ -95,11 +95,10 @@ def _country_of_tokens(tokens) -> str | None:
     return None
 
 
-def _sector_of_tokens(tokens, head) -> str | None:
+def _head_sector(tokens, head) -> str | None:
+    """The sector named by the head noun with its modifiers: "riot police", "security forces"."""
     lex = load_lexicon()
     words = [t.lower_ for t in tokens]
-    n = len(words)
-    # the head noun (with its modifiers) names the role: "riot police", "security forces"
     hi = head.i - tokens[0].i if tokens else 0
     for size in range(min(lex.max_agent_words, hi + 1), 0, -1):
         phrase = " ".join(words[hi - size + 1:hi + 1])
@@ -107,6 +106,16 @@ def _sector_of_tokens(tokens, head) -> str | None:
             [t.lemma_.lower() for t in tokens[hi - size + 1:hi + 1]]))
         if code:
             return code
+    return None
+
+
+def _sector_of_tokens(tokens, head) -> str | None:
+    lex = load_lexicon()
+    words = [t.lower_ for t in tokens]
+    n = len(words)
+    code = _head_sector(tokens, head)
+    if code:
+        return code
     for size in range(min(lex.max_agent_words, n), 0, -1):
         for i in range(0, n - size + 1):
             code = lex.agents.get(" ".join(words[i:i + size]))
@@ -213,19 +222,74 @@ def _subject_of(verb):
     return None, None
 
 
-def actor_like(tok) -> bool:
-    """Could this noun phrase head be a political actor (not a thing, a place or a date)?"""
-    if tok is None or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+_ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "ure")
+
+
+def _known_actor(tok) -> bool | None:
+    """True for names, pronouns and dictionary actor nouns ("the army", "Syrian troops",
+    "thousands of protesters"); False for what never acts (dates, numbers, weapons, substances,
+    places used as the scene, quantities, abstractions: "a car bomb", "tear gas", "the border",
+    "the amount", "plans", "legislation"); None for another common noun."""
+    if tok is None:
+        return False
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    lex = load_lexicon()
+    cues = lex.cues
+    if low in cues["partitive_heads"] or lemma in cues["partitive_heads"]:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = _pobj(of) if of is not None else None
+        if inner is not None:
+            return _known_actor(inner)
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
         return False
     if tok.pos_ == "PRON":
-        return tok.lower_ in _PRONOUNS or tok.lower_ in ("themselves", "each", "who")
+        return low in _PRONOUNS or low in ("themselves", "each", "who")
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
-    if tok.lower_ in load_lexicon().extra.get("actor_nouns", ()):
+    if low in lex.extra.get("actor_nouns", ()):
         return True
     i, j = phrase_bounds(tok)
     tokens = list(tok.doc[i:j])
-    return bool(_sector_of_tokens(tokens, tok) or _country_of_tokens(tokens))
+    if _head_sector(list(tok.doc[i:tok.i + 1]), tok) or _country_of_tokens([tok]):
+        return True
+    if low in cues["non_actor_nouns"] or tok.pos_ != "NOUN":
+        return False
+    if low.endswith(_ABSTRACT_SUFFIXES) and lemma not in cues["actor_abstract_nouns"] and \
+            low not in cues["actor_abstract_nouns"]:
+        return False
+    if _sector_of_tokens(tokens, tok) or _country_of_tokens(tokens):
+        return True    # "a gendarmerie patrol", "a senior army commander"
+    return None
+
+
+_ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship")
+
+
+def actor_like(tok) -> bool:
+    """Could this noun phrase head be a political actor (not a thing, a place or a date)?"""
+    return bool(_known_actor(tok))
+
+
+def possible_actor(tok) -> bool:
+    """Not known to be a non-actor: an unknown common noun as subject ("donors pledged")."""
+    return _known_actor(tok) is not False
+
+
+def _actor_or_possessor(tok, accept=actor_like):
+    """The side's head when it names an actor; for "X's decision" the actor X; else None
+    (weapons, substances, abstractions, quantities are never a side)."""
+    if tok is None or accept(tok):
+        return tok
+    for c in tok.children:
+        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") and actor_like(c):
+            return c
+    # "a U.N. Security Council resolution", "a U.S. proposal": the author named before the head
+    if tok.lemma_.lower() not in load_lexicon().cues["authored_nouns"]:
+        return None
+    for c in reversed([c for c in tok.lefts if c.dep_ in ("compound", "amod")]):
+        if (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")) and actor_like(c):
+            return c
+    return None
 
 
 def _own_side(tok) -> bool:
@@ -278,12 +342,10 @@ def _object_candidates(verb):
 
 
 def _object_of(verb):
-    first = None
     for cand in _object_candidates(verb):
-        if first is None:
-            first = cand
-        if actor_like(cand):
-            return cand
+        found = _actor_or_possessor(cand)   # "ratified Sweden's bid": Sweden
+        if found is not None:
+            return found
     return None
 
 
@@ -531,8 +593,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     if tgt is None and category in _CONTENT_TARGET_CATEGORIES:
         tgt = _answered_subject(tok, trigger.nominal, src) or (
             None if trigger.nominal else _summary_gap_target(tok))
-    if tgt is not None and not actor_like(tgt):
-        tgt = None   # "held talks ... on Tuesday": a date, not a party
+    # "held talks ... on Tuesday": a date, not a party; "against Milei's measures": Milei
+    tgt = _actor_or_possessor(tgt)
     if src is not None and tgt is None:
         conj = _first_conj(src)   # "X and Y signed", "Israel and Hamas agreed"
         if conj is not None and (actor_like(conj) or (
@@ -543,7 +605,7 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         tgt = _object_antecedent(tgt, src) or _antecedent(tgt) or tgt
     if tgt is None and not trigger.nominal and category in _CONTENT_TARGET_CATEGORIES:
         tgt = _content_target(tok, src)
-    return src, tgt
+    return _actor_or_possessor(src, possible_actor), _actor_or_possessor(tgt, possible_actor)
 
 
 def _antecedent(pron):
