@@ -97,7 +97,7 @@ def match_events(text: str, gold: list[dict], pred: list) -> list[tuple[dict, ob
     for g in gold:
         occ = _occurrences(text, g["trigger"]) or []
         cands = [k for k, p in enumerate(pred) if k not in used and any(
-            p.evidence.start < e and s < p.evidence.end for s, e in occ)]
+            m.start < e and s < m.end for s, e in occ for m in [p.evidence, *p.mentions])]
         if not cands:
             pairs.append((g, None))
             continue

@@ -113,6 +113,10 @@ class Event(Part):
     modality: Modality = "asserted"
     sentence: SentenceSpan
     evidence: Mention
+    # other mentions of the same real-world event in this document ("the attack", the toll)
+    mentions: list[Mention] = Field(default_factory=list)
+    # an event told only inside a quotation or a reported claim: whose claim it is
+    claimed_by: Optional[EventActor] = None
     confidence: float = Field(ge=0.0, le=1.0)
 
 
@@ -152,6 +156,7 @@ class Record(Part):
                 yield quote.speaker
         for event in self.events:
             yield event.evidence
+            yield from event.mentions
 
     def misplaced_spans(self) -> list:
         """The spans that break the offset contract (empty for a sound record)."""

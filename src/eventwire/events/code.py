@@ -21,6 +21,7 @@ from ..context import DocContext
 from ..places import event_place
 from ..record import Event, EventActor, EventPlace, Mention, SentenceSpan
 from ..times import date_for
+from .coref import merge_coreferent
 from .lexicon import describe_code, load_lexicon
 from .modality import Modality, modality_of
 from .participants import find_participants, resolve_side
@@ -575,6 +576,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if event.source and event.source.country:
                 last_country = last_country or event.source.country
         events.extend(e for e, _ in sent_events)
+    events = merge_coreferent(events)
     _assign_acled(events)
     for k, e in enumerate(events, 1):
         e.id = f"E{k}"

@@ -1,0 +1,115 @@
+"""Within-document event coreference: the mentions of one real-world event become one event.
+
+News tells an event several times: the lead, the toll sentence, a quote, a later "the attack".
+Two coded events of one document are the same event when nothing tells them apart: the same
+category and modality, sides that do not contradict each other (swapped sides are the same
+for joint and clash events), dates and places that agree where both are known. The merged
+event keeps the most complete mention as its evidence, takes the fields the others add
+(a side, a date, a place) and lists every other evidence span in ``mentions``.
+"""
+from __future__ import annotations
+
+import math
+
+from ..record import Event
+
+# Joint events: "X met Y" and "Y held talks with X" are one meeting.
+_JOINT = {"CONSULT", "AGREE", "COOPERATE"}
+# Events whose unnamed sides are described loosely from mention to mention ("gunmen",
+# "militants", "the attackers"): sectors may differ, countries may not.
+_LOOSE_SECTORS = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"}
+SAME_PLACE_KM = 50.0
+
+
+def _km(a, b) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _sides_agree(x, y, loose: bool) -> bool:
+    if x is None or y is None:
+        return True
+    if x.actor and y.actor and x.actor == y.actor:
+        return True
+    if x.country and y.country and x.country != y.country:
+        return False
+    if not loose and x.sector and y.sector and x.sector != y.sector:
+        return False
+    return True
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    if not a.date or not b.date:
+        return True
+    n = min(len(a.date), len(b.date))
+    return a.date[:n] == b.date[:n]
+
+
+def _places_agree(a: Event, b: Event) -> bool:
+    p, q = a.place, b.place
+    if p is None or q is None:
+        return True
+    if p.country and q.country and p.country != q.country:
+        return False
+    if None not in (p.lat, p.lon, q.lat, q.lon):
+        return _km(p, q) <= SAME_PLACE_KM or p.name == q.name
+    return p.name == q.name
+
+
+def corefer(a: Event, b: Event) -> bool:
+    """Could ``a`` and ``b`` be two mentions of one real-world event?"""
+    if a.category != b.category or a.modality != b.modality:
+        return False
+    if a.mode and b.mode and a.mode != b.mode and a.category != "ASSAULT":
+        return False    # a strike and a march, an expulsion and a closure: two events
+        # (an attack's mentions name its means loosely: "shelled", "the attack", "killed")
+    if not (_dates_agree(a, b) and _places_agree(a, b)):
+        return False
+    loose = a.category in _LOOSE_SECTORS
+    if _sides_agree(a.source, b.source, loose) and _sides_agree(a.target, b.target, loose):
+        return True
+    symmetric = a.category in _JOINT or (a.category == "ASSAULT" and a.cameo and a.cameo.startswith("19"))
+    return symmetric and _sides_agree(a.source, b.target, loose) and _sides_agree(a.target, b.source, loose)
+
+
+def _completeness(e: Event) -> tuple:
+    return (e.source is not None, e.target is not None, e.date is not None,
+            len(e.date or ""), e.place is not None, e.confidence)
+
+
+def merge_coreferent(events: list[Event]) -> list[Event]:
+    """One event per real-world event, in the order of first mention."""
+    clusters: list[list[Event]] = []
+    for e in events:
+        for cluster in clusters:
+            if all(corefer(other, e) for other in cluster):
+                cluster.append(e)
+                break
+        else:
+            clusters.append([e])
+    return [_merge(c) if len(c) > 1 else c[0] for c in clusters]
+
+
+def _merge(cluster: list[Event]) -> Event:
+    best = max(cluster, key=_completeness)
+    merged = best.model_copy(deep=True)
+    for other in cluster:
+        if other is best:
+            continue
+        for field in ("source", "target", "place"):
+            if getattr(merged, field) is None and getattr(other, field) is not None:
+                setattr(merged, field, getattr(other, field).model_copy())
+        if other.date and (not merged.date or len(other.date) > len(merged.date)):
+            merged.date, merged.date_precision = other.date, other.date_precision
+        if merged.claimed_by is not None and other.claimed_by is None:
+            merged.claimed_by = None   # told in the journalist's own voice somewhere
+        merged.confidence = max(merged.confidence, other.confidence)
+    spans = {(m.start, m.end): m for e in cluster for m in [e.evidence, *e.mentions]}
+    spans.pop((merged.evidence.start, merged.evidence.end), None)
+    merged.mentions = [spans[k] for k in sorted(spans)]
+    first = min(cluster, key=lambda e: e.evidence.start)
+    if first is not best:
+        merged.sentence = best.sentence
+    return merged
