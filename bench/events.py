@@ -205,6 +205,51 @@ def bench_reports(limit: int | None, show_errors: bool) -> None:
             print("   ", *e, sep=" | ")
 
 
+def bench_realnews(limit: int | None, split: str, show_errors: bool) -> None:
+    """Real-news gold (bench/data/realnews): fully-right events, per field, duplicates,
+    background statements coded as events, invented events in articles with none."""
+    from collections import Counter
+
+    from bench import realnews
+
+    gold = realnews.load_gold()
+    articles = realnews.load_articles()
+    ids = sorted(i for i in gold if i in articles)[:limit]
+    if not ids:
+        print("== real-news gold: no gold records found in bench/data/realnews; nothing measured")
+        return
+    items = [(i, articles[i]["text"], articles[i]["date"]) for i in ids]
+    records, _, _ = run_pipeline(items)
+    print(f"== real-news gold (bench/data/realnews, {len(ids)} articles with gold)")
+    totals: dict[str, Counter] = defaultdict(Counter)
+    for i in ids:
+        c = realnews.score_article(articles[i], gold[i], records[i])
+        part = realnews.split_of(i)
+        totals[part] += c
+        totals["all"] += c
+        totals[f"{part}/{articles[i]['source']}"] += c
+        if show_errors and split in ("all", part):
+            _show_realnews_errors(articles[i], gold[i], records[i])
+    for label in (["dev", "validation"] if split == "all" else [split]):
+        realnews.print_report(totals[label], label)
+        for sub in sorted(k for k in totals if k.startswith(label + "/")):
+            realnews.print_report(totals[sub], sub)
+
+
+def _show_realnews_errors(article, gold, record) -> None:
+    print(f"   ## {article['id']} ({article['date']})")
+    for g in gold.get("events", []):
+        s, t = g.get("source"), g.get("target")
+        print(f"      GOLD {g['category']:<9} {g['modality']:<12} {'bg ' if g.get('background') else ''}"
+              f"{s and (s['text'], s['country'], s['sector'])} -> {t and (t['text'], t['country'], t['sector'])} "
+              f"d={g.get('date')} pl={g.get('place') and g['place'].get('name')} | {g['evidence']['text'][:80]!r}")
+    for p in getattr(record, "events", []) or []:
+        s, t = p.source, p.target
+        print(f"      PRED {p.category:<9} {p.modality:<12} {s and (s.text, s.country, s.sector)} -> "
+              f"{t and (t.text, t.country, t.sector)} d={p.date} pl={p.place and p.place.name} | "
+              f"{p.evidence.text[:80]!r} +{len(p.mentions)}")
+
+
 def _top_event(rec):
     """The sentence's main event: the one whose trigger stands highest in the parse (nearest
     the root: the main clause's verb before its complements and adjuncts), then the most
@@ -291,12 +336,16 @@ def bench_cameo(limit: int | None) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int)
-    ap.add_argument("--only", choices=["reports", "gsr", "cameo"])
+    ap.add_argument("--only", choices=["reports", "realnews", "gsr", "cameo"])
+    ap.add_argument("--split", choices=["dev", "validation", "all"], default="all",
+                    help="real-news gold: which part to score (validation is kept apart from tuning)")
     ap.add_argument("--show-errors", action="store_true")
     args = ap.parse_args()
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     if args.only in (None, "reports"):
         bench_reports(args.limit, args.show_errors)
+    if args.only in (None, "realnews"):
+        bench_realnews(args.limit, args.split, args.show_errors)
     if args.only in (None, "gsr"):
         bench_gsr(args.limit)
     if args.only in (None, "cameo"):

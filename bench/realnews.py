@@ -126,3 +126,151 @@ if __name__ == "__main__":
         for a in sorted(arts.values(), key=lambda a: a["id"]):
             fh.write(json.dumps(dict(a, split=split_of(a["id"])), ensure_ascii=False) + "\n")
     print(len(arts), "articles written to", out)
+
+
+# ---------------------------------------------------------------- scoring ("fully right")
+
+def _km(a_lat, a_lon, b_lat, b_lon) -> float:
+    import math
+    p1, p2 = math.radians(a_lat), math.radians(b_lat)
+    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _gold_spans(g: dict) -> list[tuple[int, int]]:
+    return [(m["start"], m["end"]) for m in [g["evidence"], *g.get("mentions", [])]]
+
+
+def _pred_spans(p) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in [p.evidence, *p.mentions]]
+
+
+def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def _side_right(gold_side: dict | None, pred_side, sector: bool = True) -> bool:
+    if gold_side is None:
+        return pred_side is None
+    if pred_side is None:
+        return False
+    for g in [gold_side, *gold_side.get("also", [])]:
+        if pred_side.country == g.get("country") and (
+                not sector or not g.get("sector") or pred_side.sector == g.get("sector")):
+            return True
+    return False
+
+
+def _date_right(g: dict, p) -> bool:
+    accepted = [g.get("date")] + list(g.get("date_alt") or [])
+    return p.date in accepted
+
+
+def _place_right(g: dict, p) -> bool:
+    gp, pp = g.get("place"), p.place
+    if gp is None:
+        return pp is None
+    if pp is None:
+        return False
+    if pp.lat is not None and gp.get("lat") is not None and \
+            _km(pp.lat, pp.lon, gp["lat"], gp["lon"]) <= 25:
+        return True
+    return gp.get("feature") in ("country", "admin1", "admin2", "region") and \
+        pp.country == gp.get("country") and pp.name.lower() == str(gp.get("name", "")).lower()
+
+
+FIELDS = ("category", "source", "target", "source_country", "target_country", "date", "place",
+          "modality", "acled_type")
+
+
+def score_article(article: dict, gold: dict, record) -> dict:
+    """Counts for one article: system events matched one-to-one to gold events by their
+    spans (evidence and mentions; the sentence when the category agrees), then judged."""
+    from collections import Counter
+
+    c: Counter = Counter()
+    preds = list(getattr(record, "events", []) or [])
+    golds = list(gold.get("events", []))
+    non_events = [(n["start"], n["end"]) for n in gold.get("non_events", [])]
+    c["articles"] += 1
+    c["gold_asserted"] += sum(1 for g in golds if g["modality"] == "asserted" and not g.get("background"))
+    c["gold_background"] += sum(1 for g in golds if g.get("background"))
+    asserted = [p for p in preds if p.modality == "asserted"]
+    c["pred_asserted"] += len(asserted)
+    if gold.get("no_political_event"):
+        c["noevent_articles"] += 1
+        c["noevent_articles_with_event"] += bool(asserted)
+        c["noevent_invented"] += len(asserted)
+    # candidate pairs, best first: span overlap, same category, same sentence
+    cands = []
+    for i, p in enumerate(preds):
+        ps = _pred_spans(p)
+        sent = [(p.sentence.start, p.sentence.end)]
+        for j, g in enumerate(golds):
+            gs = _gold_spans(g)
+            same_cat = p.category == g["category"]
+            if _overlap(ps, gs):
+                cands.append((0 if same_cat else 1, i, j))
+            elif same_cat and _overlap(sent, gs):
+                cands.append((2, i, j))
+    cands.sort()
+    pmatch: dict[int, int] = {}
+    gmatch: dict[int, int] = {}
+    for _, i, j in cands:
+        if i not in pmatch and j not in gmatch:
+            pmatch[i], gmatch[j] = j, i
+    would_match = {i for _, i, _ in cands}
+    for i, p in enumerate(preds):
+        if p.modality != "asserted":
+            continue
+        if i in pmatch:
+            g = golds[pmatch[i]]
+            if g.get("background"):
+                c["pred_on_background_gold"] += 1
+                continue
+            c["tp"] += 1
+            right = {
+                "category": p.category == g["category"],
+                "source": _side_right(g.get("source"), p.source),
+                "target": _side_right(g.get("target"), p.target),
+                "source_country": _side_right(g.get("source"), p.source, sector=False),
+                "target_country": _side_right(g.get("target"), p.target, sector=False),
+                "date": _date_right(g, p),
+                "place": _place_right(g, p),
+                "modality": g["modality"] == "asserted",
+                "acled_type": p.acled_event_type == g.get("acled_event_type"),
+            }
+            for k, ok in right.items():
+                c[f"right_{k}"] += ok
+            if all(right[k] for k in ("category", "source", "target", "date", "place", "modality")):
+                c["fully_right"] += 1
+                if g["modality"] == "asserted":
+                    c["fully_right_gold"] += 1
+            continue
+        ps = _pred_spans(p) + [(p.sentence.start, p.sentence.end)]
+        if any(s <= p.evidence.start and p.evidence.end <= e for s, e in non_events):
+            c["fp_background"] += 1
+        elif i in would_match:
+            c["fp_duplicate"] += 1
+        else:
+            c["fp_invented"] += 1
+    return c
+
+
+def print_report(c, label: str) -> None:
+    n = max(c["pred_asserted"] - c["pred_on_background_gold"], 1)
+    tp = max(c["tp"], 1)
+    print(f"-- {label}: {c['articles']} articles, {c['gold_asserted']} gold asserted events "
+          f"(+{c['gold_background']} background), {c['pred_asserted']} asserted events coded")
+    print(f"   event precision (matched a gold event): {c['tp'] / n:.3f}")
+    print(f"   fully-right precision: {c['fully_right'] / n:.3f}   fully-right recall: "
+          f"{c['fully_right_gold'] / max(c['gold_asserted'], 1):.3f}")
+    print("   per-field precision on matched events: " + ", ".join(
+        f"{k} {c['right_' + k] / tp:.3f}" for k in FIELDS))
+    print(f"   duplicates {c['fp_duplicate'] / n:.3f}, background-as-event {c['fp_background'] / n:.3f}, "
+          f"invented {c['fp_invented'] / n:.3f} (share of asserted events)")
+    if c["noevent_articles"]:
+        print(f"   no-event articles with an asserted event: {c['noevent_articles_with_event']}/"
+              f"{c['noevent_articles']} ({c['noevent_articles_with_event'] / c['noevent_articles']:.3f}); "
+              f"invented events per no-event article {c['noevent_invented'] / c['noevent_articles']:.2f}")

@@ -490,7 +490,9 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     else:
                         date, precision = _shifted_date(mark, ctx, doc) or (None, None)
             elif modality.value in ("asserted", "negated"):
-                if not sent_has_time and last_date[0] is not None:
+                if not sent_has_time and last_date[0] is not None and last_date[1] != "year":
+                    # the story goes on: the day (or month) it was just told of; a bare year
+                    # ("the last coup in 2006") dates only its own clause
                     date, precision = last_date
                 else:   # a statement is dated by its speech verb ("said on Thursday he would")
                     anchor = doc[trig.rule["statement"]] if "statement" in trig.rule else tok

@@ -156,6 +156,9 @@ def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str 
         if tspan is not None and len(tspan):
             gov = governing_verb(tspan.root)
             attached = verb is not None and gov is not None and gov.i == verb.i
+            if verb is not None and gov is not None and not attached and precision != "day" and \
+                    not any(a.i == gov.i for a in verb.ancestors):
+                continue   # another clause's year ("whose party won in 2011"): not this event's
             if anchor is not None:
                 distance = min(abs(tspan.start - anchor.i), abs(tspan.end - 1 - anchor.i))
         scored.append((0 if attached else 1, distance, value, precision))
