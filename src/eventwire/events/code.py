@@ -428,8 +428,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     seen_categories: set = set()
     prior_sources: list = []
     side_countries: dict = {}
+    told_dates: set[int] = set()   # events dated by a time expression of their own sentence
     last_date: tuple[str | None, str | None] = (None, None)
-    last_country: str | None = None
     for sent in doc.sents:
         triggers = _conditional_statements(_fold_triggers(find_triggers(sent, lex)), lex)
         sent_has_time = _times_in(ctx, sent.start_char, sent.end_char)
@@ -512,7 +512,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 place = EventPlace(name=p.name, country=p.country, lat=p.lat, lon=p.lon,
                                    geonameid=p.geonameid)
             # actors without a country: where it happened (gunmen, villagers, police)
-            fallback_country = (place.country if place else None) or doc_country or last_country
+            # a side named without its country ("police", "gunmen") is of the country where
+            # the event is told to happen; else of the country the whole article is about, if
+            # one dominates it; never merely the first or last country named
+            fallback_country = place.country if place is not None and place_in_sentence else doc_country
             for side, other in ((src, tgt), (tgt, src)):
                 # "fighting between the army and the RSF": an unnamed state force fights in
                 # the country of the non-state group it fights
@@ -575,10 +578,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 coded_assault = True
             if event.modality == "asserted" and event.date:
                 last_date = (event.date, event.date_precision)
-            if event.source and event.source.country:
-                last_country = last_country or event.source.country
         events.extend(e for e, _ in sent_events)
-    events = merge_coreferent(events)
+        if _times_in(ctx, sent.start_char, sent.end_char, dates_only=True):
+            told_dates.update(id(e) for e, _ in sent_events)
+    events = merge_coreferent(events, told_dates)
     _assign_acled(events)
     for k, e in enumerate(events, 1):
         e.id = f"E{k}"
@@ -647,8 +650,13 @@ def _sentence_country(sent, ctx: DocContext) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# The article is about one country when it holds at least this share of the country mentions.
+DOMINANT_COUNTRY_SHARE = 0.5
+
+
 def _document_country(doc, ctx: DocContext) -> str | None:
-    """The country the document is mostly about: its places, else country words in the text."""
+    """The country the document is mostly about (its places, else country words in the text),
+    or None when no country dominates it."""
     from collections import Counter
 
     from .participants import _country_of_tokens
@@ -665,7 +673,8 @@ def _document_country(doc, ctx: DocContext) -> str | None:
                 counts[code] += 0.5 if ent.label_ == "NORP" else 1.0
     if not counts:
         return None
-    return counts.most_common(1)[0][0]
+    code, top = counts.most_common(1)[0]
+    return code if top >= DOMINANT_COUNTRY_SHARE * sum(counts.values()) else None
 
 
 _REMOTE = {"195", "1951", "1952", "194", "183", "1831", "1832", "1833", "1834", "204", "2041", "2042"}

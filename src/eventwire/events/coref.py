@@ -40,8 +40,10 @@ def _sides_agree(x, y, loose: bool) -> bool:
     return True
 
 
-def _dates_agree(a: Event, b: Event) -> bool:
-    if not a.date or not b.date:
+def _dates_agree(a: Event, b: Event, told: set[int]) -> bool:
+    """Dates contradict only when both were told in the events' own sentences; a date carried
+    over or defaulted to the publication day says little."""
+    if not a.date or not b.date or id(a) not in told or id(b) not in told:
         return True
     n = min(len(a.date), len(b.date))
     return a.date[:n] == b.date[:n]
@@ -58,14 +60,15 @@ def _places_agree(a: Event, b: Event) -> bool:
     return p.name == q.name
 
 
-def corefer(a: Event, b: Event) -> bool:
-    """Could ``a`` and ``b`` be two mentions of one real-world event?"""
+def corefer(a: Event, b: Event, told: set[int] = frozenset()) -> bool:
+    """Could ``a`` and ``b`` be two mentions of one real-world event? ``told``: ids of the
+    events whose date comes from a time expression of their own sentence."""
     if a.category != b.category or a.modality != b.modality:
         return False
     if a.mode and b.mode and a.mode != b.mode and a.category != "ASSAULT":
         return False    # a strike and a march, an expulsion and a closure: two events
         # (an attack's mentions name its means loosely: "shelled", "the attack", "killed")
-    if not (_dates_agree(a, b) and _places_agree(a, b)):
+    if not (_dates_agree(a, b, told) and _places_agree(a, b)):
         return False
     loose = a.category in _LOOSE_SECTORS
     if _sides_agree(a.source, b.source, loose) and _sides_agree(a.target, b.target, loose):
@@ -79,12 +82,12 @@ def _completeness(e: Event) -> tuple:
             len(e.date or ""), e.place is not None, e.confidence)
 
 
-def merge_coreferent(events: list[Event]) -> list[Event]:
+def merge_coreferent(events: list[Event], told: set[int] = frozenset()) -> list[Event]:
     """One event per real-world event, in the order of first mention."""
     clusters: list[list[Event]] = []
     for e in events:
         for cluster in clusters:
-            if all(corefer(other, e) for other in cluster):
+            if all(corefer(other, e, told) for other in cluster):
                 cluster.append(e)
                 break
         else:

@@ -14,6 +14,7 @@ agent nouns ("police", "protesters") for the sector.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from ..actors import actor_at
@@ -124,6 +125,25 @@ def _sector_of_tokens(tokens, head) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _country_name(text: str) -> bool:
+    import pycountry
+
+    if text.replace(".", "").upper() in ("US", "USA", "UK", "UAE", "DRC", "EU"):
+        return True
+    try:
+        pycountry.countries.lookup(text)
+        return True
+    except LookupError:
+        return False
+
+
+def _is_country_name(tok) -> bool:
+    """'Syria', 'U.S.', 'South Korea' (the token and the compound it ends), not a city."""
+    i, j = phrase_bounds(tok)
+    return _country_name(tok.doc[i:j].text.replace("the ", "")) or _country_name(tok.text)
+
+
 def _is_igo(tokens) -> bool:
     igos = load_lexicon().extra.get("igo_set", frozenset())
     words = [t.lower_ for t in tokens]
@@ -162,7 +182,7 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
     else:
         side.country = own_country
         side.sector = sector
-        if own_country and sector is None and head.pos_ == "PROPN" and \
+        if own_country and sector is None and head.pos_ == "PROPN" and head.ent_type_ != "NORP" and \
                 load_lexicon().countries.get(head.lower_) == own_country:
             side.sector = "GOV"   # "Moscow vowed": a country or capital stands for its government
     if side.sector == "IGO":
@@ -187,8 +207,10 @@ def _subject_of(verb):
             passive = c
         elif c.dep_ == "agent":
             agent = _pobj(c)
-    if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-        subj = verb.head   # "M23 rebels, who seized ..."
+    if subj is not None and subj.lower_ in ("who", "which", "that"):
+        rel = verb if verb.dep_ == "relcl" else next((a for a in verb.ancestors if a.dep_ == "relcl"), None)
+        if rel is not None:
+            subj = rel.head   # "M23 rebels, who seized ...", "protesters who set up barricades and threw ..."
     if passive is not None and passive.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
         passive = verb.head
     if passive is not None or agent is not None:
@@ -356,7 +378,10 @@ def _nominal_args(noun):
                 c.lower_ not in ("yesterday", "today", "last", "week", "weekend"):
             src = c
         elif c.dep_ in ("amod", "compound") and c.i < noun.i and src is None:
-            if _country_of_tokens([c]) or c.ent_type_ in ("NORP", "GPE", "ORG"):
+            # "an Israeli strike", "a Hamas attack", "a U.S. raid": the doer; "the Mombasa
+            # attack": a city names the place, not the doer
+            if c.ent_type_ in ("NORP", "ORG") or (c.ent_type_ != "GPE" and _country_of_tokens([c])) or \
+                    (c.ent_type_ == "GPE" and _is_country_name(c)):
                 src = c
     for c in noun.children:
         if c.dep_ != "prep":
