@@ -250,6 +250,56 @@ def _show_realnews_errors(article, gold, record) -> None:
               f"{p.evidence.text[:80]!r} +{len(p.mentions)}")
 
 
+def bench_sitent(limit: int | None) -> None:
+    """The episodic filter (events/episodic.py) on SitEnt clauses: EVENT clauses (episodic)
+    against GENERIC / GENERALIZING / habitual clauses, which must give no event. The news
+    clauses are scored by fold: 'train' is where the filter was developed, 'test' is apart;
+    a sample of the other genres' train clauses shows how far it carries."""
+    from eventwire.events.episodic import EPISODIC, clause_kind
+    from eventwire.nlp import load_nlp
+
+    rows = read_jsonl(require("events/sitent.jsonl"))
+
+    def label(r):
+        if r["se_type"] == "EVENT" and r["habituality"] == "EPISODIC":
+            return EPISODIC
+        if r["se_type"] in ("GENERIC_SENTENCE", "GENERALIZING_SENTENCE") or r["habituality"] == "HABITUAL":
+            return "non-episodic"
+        return None
+
+    parts = {"news/train (dev)": [], "news/test (apart)": [], "other genres/train sample": []}
+    for r in rows:
+        lab = label(r)
+        if lab is None or not r.get("verb") or r["text"] not in r["sentence"]:
+            continue
+        if r["genre"] == "news":
+            parts["news/train (dev)" if r["fold"] == "train" else "news/test (apart)"].append((r, lab))
+        elif r["fold"] == "train":
+            parts["other genres/train sample"].append((r, lab))
+    parts["other genres/train sample"] = parts["other genres/train sample"][::12]
+    nlp = load_nlp()
+    print("== sitent.jsonl: episodic filter (non-episodic = generic, generalizing or habitual clause)")
+    for name, items in parts.items():
+        items = items[:limit]
+        docs = nlp.pipe([r["sentence"] for r, _ in items], batch_size=64)
+        tp = fp = fn = tn = 0
+        for (r, lab), doc in zip(items, docs):
+            at = r["sentence"].find(r["text"])
+            verb = next((t for t in doc if at <= t.idx < at + len(r["text"]) and t.text == r["verb"]), None)
+            if verb is None:
+                continue
+            flagged = clause_kind(verb) != EPISODIC
+            gold_non = lab != EPISODIC
+            tp += flagged and gold_non
+            fp += flagged and not gold_non
+            fn += gold_non and not flagged
+            tn += not flagged and not gold_non
+        p = tp / max(tp + fp, 1)
+        rc = tp / max(tp + fn, 1)
+        print(f"   {name}: {tp + fn} non-episodic, {fp + tn} episodic clauses; flagged non-episodic: "
+              f"precision {p:.3f}, recall {rc:.3f}; episodic clauses wrongly dropped {fp / max(fp + tn, 1):.3f}")
+
+
 def _top_event(rec):
     """The sentence's main event: the one whose trigger stands highest in the parse (nearest
     the root: the main clause's verb before its complements and adjuncts), then the most
@@ -336,7 +386,7 @@ def bench_cameo(limit: int | None) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int)
-    ap.add_argument("--only", choices=["reports", "realnews", "gsr", "cameo"])
+    ap.add_argument("--only", choices=["reports", "realnews", "sitent", "gsr", "cameo"])
     ap.add_argument("--split", choices=["dev", "validation", "all"], default="all",
                     help="real-news gold: which part to score (validation is kept apart from tuning)")
     ap.add_argument("--show-errors", action="store_true")
@@ -346,6 +396,8 @@ def main() -> None:
         bench_reports(args.limit, args.show_errors)
     if args.only in (None, "realnews"):
         bench_realnews(args.limit, args.split, args.show_errors)
+    if args.only in (None, "sitent"):
+        bench_sitent(args.limit)
     if args.only in (None, "gsr"):
         bench_gsr(args.limit)
     if args.only in (None, "cameo"):

@@ -1,0 +1,93 @@
+"""Is a clause a specific, dated happening, or a generic, habitual or historical statement?
+
+PLOVER codes specific events. News also says what groups usually do ("The group frequently
+attacks army posts"), what has been going on for years ("Rebels have been fighting the
+government since 1969") and sums up history ("The two countries have fought three wars since
+1947"). Such clauses give no event. Decided from the verb's own clause: frequency adverbs and
+quantifiers of time, "used to", the perfect progressive with "since"/"for", a perfect that
+counts events, and the simple present of an action verb outside reported speech and headlines.
+Measured on SitEnt (``bench/events.py --only sitent``).
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import load_lexicon
+
+EPISODIC = "episodic"
+HABITUAL = "habitual"      # "frequently attacks", "used to attack", "attacks army posts"
+ONGOING = "ongoing"        # "have been fighting since 1969"
+SUMMARY = "summary"        # "have fought three wars since 1947"
+
+_YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
+
+
+def _clause_tokens(verb):
+    """The verb's own clause: its subtree without embedded clauses of their own."""
+    skip = set()
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"):
+            skip.update(t.i for t in c.subtree)
+    return [t for t in verb.subtree if t.i not in skip]
+
+
+def _auxes(verb) -> list[str]:
+    return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def clause_kind(verb) -> str:
+    """EPISODIC, HABITUAL, ONGOING or SUMMARY for the clause headed by ``verb``."""
+    cues = load_lexicon().cues
+    toks = _clause_tokens(verb)
+    words = {t.lower_ for t in toks}
+    lowers = [t.lower_ for t in toks]
+    text = f" {' '.join(lowers)} "
+    # frequency adverbs and quantified time ("often", "every week", "each year")
+    if words & cues["habitual_adverbs"] or any(f" {p} " in text for p in cues["habitual_phrases"]):
+        return HABITUAL
+    for t in toks:
+        if t.lower_ in ("every", "each") and t.head.lower_ in cues["time_units"]:
+            return HABITUAL
+    auxes = _auxes(verb)
+    # "used to attack"
+    if verb.dep_ == "xcomp" and verb.head.lower_ == "used" and "to" in auxes:
+        return HABITUAL
+    since_or_for = any(t.lower_ in ("since", "for") and t.dep_ == "prep" and t.head.i == verb.i
+                       for t in toks)
+    perfect = any(a in ("have", "has", "had", "'ve") for a in auxes)
+    progressive = verb.tag_ == "VBG" and any(a in ("been",) for a in auxes)
+    if perfect and progressive and since_or_for:
+        return ONGOING   # "have been fighting since 1969", "has been shelling for weeks"
+    if perfect and since_or_for:
+        # "have fought three wars since 1947": a count of events over a span
+        for c in verb.children:
+            if c.dep_ == "dobj" and any(g.dep_ == "nummod" or g.lower_ in ("several", "many", "numerous")
+                                        for g in c.children):
+                return SUMMARY
+    if perfect and any(t.lower_ in ("times", "occasions") and any(
+            g.dep_ == "nummod" or g.lower_ in ("several", "many", "numerous") for g in t.children)
+            for t in toks):
+        return SUMMARY   # "has attacked the town three times"
+    # the simple present of an action verb states what usually happens ("rebels attack posts"),
+    # unless it reports speech, is a headline-like fragment, or sits in a condition or quote
+    if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_.lower() not in cues["speech_verbs"] \
+            and verb.lemma_.lower() not in cues["stative_verbs"] and not _headline(verb):
+        return HABITUAL   # "Militants attack convoys", "a law that compels utilities to ..."
+    if any(m.lower_ == "whenever" for m in verb.children if m.dep_ == "advmod"):
+        return HABITUAL
+    return EPISODIC
+
+
+def _in_quote(tok) -> bool:
+    sent = tok.sent
+    before = sent.doc.text[sent.start_char:tok.idx]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _headline(tok) -> bool:
+    """A title-like sentence (no final punctuation, mostly capitalised words)."""
+    sent = tok.sent
+    words = [t for t in sent if t.is_alpha]
+    if not words or sent[-1].is_punct:
+        return False
+    return sum(t.is_title for t in words) >= 0.6 * len(words)
