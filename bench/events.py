@@ -250,6 +250,108 @@ def _show_realnews_errors(article, gold, record) -> None:
               f"{p.evidence.text[:80]!r} +{len(p.mentions)}")
 
 
+M2E2_TO_PLOVER = {"Conflict:Attack": "ASSAULT", "Conflict:Demonstrate": "PROTEST",
+                  "Justice:Arrest-Jail": "COERCE", "Contact:Meet": "CONSULT"}
+
+
+def bench_m2e2(limit: int | None) -> None:
+    """Recall of the ACE events of VOA news that map to a PLOVER category (README-extra):
+    an event of the mapped category whose evidence or a mention overlaps the gold trigger.
+    Each sentence is coded as its own document, dated by the article id (the release keeps
+    sentences, not whole articles)."""
+    import re
+
+    docs = read_jsonl(require("events/m2e2_dev.jsonl"))[:limit]
+    items, gold = [], {}
+    for d in docs:
+        y, m, day = re.match(r"VOA_EN_NW_(\d{4})\.(\d{2})\.(\d{2})", d["id"]).groups()
+        for s in d["sentences"]:
+            evs = [e for e in s["events"] if e["type"] in M2E2_TO_PLOVER]
+            if evs:
+                items.append((s["id"], s["text"], f"{y}-{m}-{day}"))
+                gold[s["id"]] = evs
+    records, _, _ = run_pipeline(items)
+    found = Counter()
+    total = Counter()
+    asserted_found = Counter()
+    for sid, evs in gold.items():
+        preds = list(getattr(records[sid], "events", []) or [])
+        for e in evs:
+            want = M2E2_TO_PLOVER[e["type"]]
+            t = e["trigger"]
+            total[e["type"]] += 1
+            hits = [p for p in preds if p.category == want and any(
+                m.start < t["end"] and t["start"] < m.end for m in [p.evidence, *p.mentions])]
+            found[e["type"]] += bool(hits)
+            asserted_found[e["type"]] += any(p.modality == "asserted" for p in hits)
+    n, f = sum(total.values()), sum(found.values())
+    print(f"== m2e2_dev.jsonl: {n} events of the four mapped types in {len(items)} sentences")
+    print(f"   recall of the mapped category: {f / max(n, 1):.3f} ({f}/{n}); as asserted events "
+          f"{sum(asserted_found.values()) / max(n, 1):.3f}")
+    for k in M2E2_TO_PLOVER:
+        print(f"   {k} -> {M2E2_TO_PLOVER[k]}: {found[k] / max(total[k], 1):.3f} ({found[k]}/{total[k]})")
+
+
+def bench_ecbplus(limit: int | None) -> None:
+    """ECB+ dev: (1) negated actions (NEG_ACTION_*) must never be coded as asserted events;
+    (2) within-document event coreference of the coded events: over pairs of gold action
+    mentions (annotated sentences) that both lie in coded events, how often 'same coded event'
+    agrees with 'same gold cluster'."""
+    docs = read_jsonl(require("events/ecbplus_dev.jsonl"))[:limit]
+    items = [(d["id"], d["text"], None) for d in docs]
+    records, _, _ = run_pipeline(items)
+    neg_total = neg_asserted = neg_coded = 0
+    tp = fp = fn = 0
+    covered = actions = 0
+    for d in docs:
+        preds = list(getattr(records[d["id"]], "events", []) or [])
+        lines = d["text"].split("\n")
+        starts, pos = [], 0
+        for line in lines:
+            starts.append(pos)
+            pos += len(line) + 1
+        keep = [(starts[i], starts[i] + len(lines[i])) for i in d["annotated_lines"] if i < len(lines)]
+        cluster_of = {}
+        for c in d["clusters"]:
+            for m in c["mentions"]:
+                cluster_of[m] = c["id"]
+
+        def event_of(m):
+            for k, p in enumerate(preds):
+                if any(s.start < m["end"] and m["start"] < s.end for s in [p.evidence, *p.mentions]):
+                    return k, p
+            return None, None
+
+        acts = []
+        for m in d["mentions"]:
+            if not any(a <= m["start"] and m["end"] <= b for a, b in keep):
+                continue
+            if m["class"].startswith("NEG_ACTION"):
+                neg_total += 1
+                k, p = event_of(m)
+                neg_coded += p is not None
+                neg_asserted += p is not None and p.modality == "asserted"
+            elif m["class"] == "ACTION_OCCURRENCE":
+                actions += 1
+                k, p = event_of(m)
+                if p is not None:
+                    covered += 1
+                    acts.append((cluster_of.get(m["id"], "single-" + m["id"]), k))
+        for i in range(len(acts)):
+            for j in range(i + 1, len(acts)):
+                same_gold = acts[i][0] == acts[j][0]
+                same_pred = acts[i][1] == acts[j][1]
+                tp += same_gold and same_pred
+                fp += same_pred and not same_gold
+                fn += same_gold and not same_pred
+    print(f"== ecbplus_dev.jsonl: {len(docs)} documents (annotated sentences only)")
+    print(f"   negated actions: {neg_total}; coded as events {neg_coded}, as asserted events {neg_asserted}")
+    p = tp / max(tp + fp, 1)
+    r = tp / max(tp + fn, 1)
+    print(f"   within-document coreference over {covered} of {actions} action mentions that lie in coded "
+          f"events: pairwise precision {p:.3f}, recall {r:.3f}, F1 {2 * p * r / max(p + r, 1e-9):.3f}")
+
+
 def bench_sitent(limit: int | None) -> None:
     """The episodic filter (events/episodic.py) on SitEnt clauses: EVENT clauses (episodic)
     against GENERIC / GENERALIZING / habitual clauses, which must give no event. The news
@@ -386,7 +488,7 @@ def bench_cameo(limit: int | None) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int)
-    ap.add_argument("--only", choices=["reports", "realnews", "sitent", "gsr", "cameo"])
+    ap.add_argument("--only", choices=["reports", "realnews", "m2e2", "ecbplus", "sitent", "gsr", "cameo"])
     ap.add_argument("--split", choices=["dev", "validation", "all"], default="all",
                     help="real-news gold: which part to score (validation is kept apart from tuning)")
     ap.add_argument("--show-errors", action="store_true")
@@ -396,6 +498,10 @@ def main() -> None:
         bench_reports(args.limit, args.show_errors)
     if args.only in (None, "realnews"):
         bench_realnews(args.limit, args.split, args.show_errors)
+    if args.only in (None, "m2e2"):
+        bench_m2e2(args.limit)
+    if args.only in (None, "ecbplus"):
+        bench_ecbplus(args.limit)
     if args.only in (None, "sitent"):
         bench_sitent(args.limit)
     if args.only in (None, "gsr"):

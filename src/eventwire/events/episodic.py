@@ -71,8 +71,11 @@ def clause_kind(verb) -> str:
     # the simple present of an action verb states what usually happens ("rebels attack posts"),
     # unless it reports speech, is a headline-like fragment, or sits in a condition or quote
     if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_.lower() not in cues["speech_verbs"] \
-            and verb.lemma_.lower() not in cues["stative_verbs"] and not _headline(verb):
-        return HABITUAL   # "Militants attack convoys", "a law that compels utilities to ..."
+            and verb.lemma_.lower() not in cues["stative_verbs"] and not _headline(verb) \
+            and not _dated(verb.sent):
+        # "Militants attack convoys", "a law that compels utilities to ...": but a photo
+        # caption tells one moment in the present ("Protesters march in Caracas, April 19, 2017")
+        return HABITUAL
     if any(m.lower_ == "whenever" for m in verb.children if m.dep_ == "advmod"):
         return HABITUAL
     return EPISODIC
@@ -91,3 +94,12 @@ def _headline(tok) -> bool:
     if not words or sent[-1].is_punct:
         return False
     return sum(t.is_title for t in words) >= 0.6 * len(words)
+
+
+def _dated(sent) -> bool:
+    """The sentence names a specific day, month or year (a caption's or a report's date)."""
+    return any(e.label_ == "DATE" and any(t.like_num or t.lower_ in _DAY_WORDS for t in e) for e in sent.ents)
+
+
+_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "today", "yesterday", "tonight"}
