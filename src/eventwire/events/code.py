@@ -23,7 +23,7 @@ from ..record import Event, EventActor, EventPlace, Mention, SentenceSpan
 from ..times import date_for
 from .coref import merge_coreferent
 from .episodic import EPISODIC, clause_kind
-from .lexicon import describe_code, load_lexicon
+from .lexicon import describe_code, load_lexicon, verb_forms
 from .modality import Modality, modality_of
 from .participants import find_participants, resolve_side
 from .patterns import Trigger, find_triggers
@@ -231,23 +231,15 @@ def _is_background(noun, lex) -> bool:
     cues = lex.cues
     return not any(gl in cues["light_verbs"] or gl in cues["future_governors"]
                    or gl in cues["hypothetical_governors"] or gl in cues["negating_governors"]
-                   for gl in _verb_forms(gov))
-
-
-def _verb_forms(verb) -> set[str]:
-    """The verb's lemma plus lemmas guessed from its spelling: the small model's lemmatizer
-    sometimes errs ("staged" -> "stag")."""
-    low = verb.lower_
-    forms = {verb.lemma_.lower(), low}
-    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
-                         ("ing", "e"), ("es", ""), ("s", "")):
-        if low.endswith(suffix) and len(low) > len(suffix) + 2:
-            forms.add(low[: -len(suffix)] + repl)
-    return forms
+                   for gl in verb_forms(gov))
 
 
 def _is_non_agentive(verb, lex) -> bool:
-    """'a canopy collapse killed 16 people': an accident, not an attack."""
+    """'a canopy collapse killed 16 people', 'an earthquake struck, injuring 25': an accident,
+    not an attack (a participle takes the subject of the verb it hangs on)."""
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ == "VBG" and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.head != verb:
+        verb = verb.head
     for c in verb.children:
         if c.dep_ in ("nsubj", "agent"):
             head = c if c.dep_ == "nsubj" else next((g for g in c.children if g.dep_ == "pobj"), c)
@@ -606,13 +598,18 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 confidence=_confidence(trig, src, tgt, category, modality, sent, ctx))
             if event.confidence < min_confidence():
                 continue
-            if trig.nominal and not (src or tgt) and (row.code, tok.lemma_.lower()) in seen_codes:
-                continue   # "the state of emergency" again: a second mention, not a new event
             told_noun = tok if trig.nominal else (
                 doc[trig.rule["noun_subject"]] if "noun_subject" in trig.rule else None)
-            if told_noun is not None and _definite(told_noun) and category in seen_categories and \
-                    (trig.nominal and not src or not trig.nominal):
-                continue   # "the attack", "Monday's attack": the event already coded, told again
+            if (trig.nominal and not (src or tgt) and (row.code, tok.lemma_.lower()) in seen_codes) or (
+                    told_noun is not None and _definite(told_noun) and category in seen_categories and
+                    (trig.nominal and not src or not trig.nominal)):
+                # "the state of emergency" again, "the attack", "Monday's attack": the event
+                # already coded, told again: one more mention of it
+                earlier = next((e for e in reversed(events + [x for x, _ in sent_events])
+                                if e.category == category), None)
+                if earlier is not None:
+                    earlier.mentions.append(event.evidence)
+                continue
             if src is None and tgt is None and category not in _ACTORLESS_OK and not (
                     trig.nominal and place_in_sentence):
                 continue   # no actor and no place: a generic mention ("That's met here", "peace talks")

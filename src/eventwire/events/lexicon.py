@@ -171,3 +171,15 @@ def describe_code(code: str | None) -> tuple[str | None, CameoCode | None]:
                                     category="REQUEST", mode=parallel.mode if parallel else None,
                                     quad_class=3)
     return None, row
+
+
+def verb_forms(verb) -> set[str]:
+    """The verb's lemma plus lemmas guessed from its spelling: the small model's lemmatizer
+    sometimes errs ("staged" -> "stag")."""
+    low = verb.lower_
+    forms = {verb.lemma_.lower(), low}
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
+                         ("ing", "e"), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            forms.add(low[: -len(suffix)] + repl)
+    return forms

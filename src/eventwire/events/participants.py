@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..actors import actor_at
 from ..context import DocContext
-from .lexicon import load_lexicon
+from .lexicon import load_lexicon, verb_forms
 
 _SUBJ = ("nsubj", "csubj")
 _TARGET_PREPS = ("against", "on", "at", "with", "upon", "into", "to", "toward", "towards",
@@ -160,6 +160,9 @@ def _is_igo(tokens) -> bool:
 def resolve_side(head, ctx: DocContext, doc) -> Side | None:
     if head is None:
         return None
+    if head.dep_ in ("compound", "amod", "nmod") and not _is_country_name(head) and any(
+            p.start <= head.idx < p.end and p.feature not in ("country",) for p in ctx.places):
+        return None   # "the Mombasa attack", "a Kabul bombing": the place, not the doer
     i, j = phrase_bounds(head)
     span = doc[i:j]
     start, end = span.start_char, span.end_char
@@ -179,6 +182,9 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         side.sector = sector or actor.sector
         if actor.type == "country" and not sector:
             side.sector = actor.sector or "GOV"
+        if head.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and head.tag_ != "JJ" and \
+                not sector and side.sector == "GOV":
+            side.sector = "CVL"   # "an Australian", "two Britons": people, not their government
     else:
         side.country = own_country
         side.sector = sector
@@ -409,6 +415,8 @@ def _nominal_args(noun):
     return src, tgt
 
 
+# Categories whose coordinated subjects act with each other ("X and Y met / agreed / signed").
+_JOINT_CATEGORIES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 _RECIPIENT_CODES = {"063", "070", "071", "072", "073", "074", "075", "030", "0331", "0332", "0333"}
 _LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "across", "along", "throughout",
              "within", "into", "on", "during", "over", "since", "until", "after", "before"}
@@ -548,7 +556,7 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                 tok_for_gov, gov = node, node.head
             else:
                 tok_for_gov = tok
-            light = gov.lemma_.lower() in load_lexicon().cues["light_verbs"]
+            light = bool(verb_forms(gov) & load_lexicon().cues["light_verbs"])
             if tok_for_gov.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX") and light:
                 src, passive_tgt = _subject_of(gov)
                 if tgt is None and passive_tgt is not None:
@@ -557,7 +565,7 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                     for c in gov.children:
                         if c.dep_ == "prep" and (c.lower_ in ("with", "against", "on", "at", "to") or (
                                 c.lower_ == "for" and category in ("CONCEDE", "AID"))):
-                            tgt = _pobj(c)
+                            tgt = _actor_or_possessor(_pobj(c))   # not "on Monday"
                             if tgt is not None:
                                 break
             elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB",) and (
@@ -620,8 +628,10 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
             None if trigger.nominal else _summary_gap_target(tok))
     # "held talks ... on Tuesday": a date, not a party; "against Milei's measures": Milei
     tgt = _actor_or_possessor(tgt)
-    if src is not None and tgt is None:
-        conj = _first_conj(src)   # "X and Y signed", "Israel and Hamas agreed"
+    if src is not None and tgt is None and (symmetric or category in _JOINT_CATEGORIES):
+        # "X and Y signed", "Israel and Hamas agreed": partners; but "Cruz and Rooney proposed",
+        # "X and Y condemned": co-authors, and neither is the other's target
+        conj = _first_conj(src)
         if conj is not None and (actor_like(conj) or (
                 conj.pos_ == "NOUN" and conj.tag_ == "NNS" and src.dep_ == "nsubj" and
                 actor_like(src))):
