@@ -488,7 +488,8 @@ def bench_cameo(limit: int | None) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int)
-    ap.add_argument("--only", choices=["reports", "realnews", "m2e2", "ecbplus", "sitent", "gsr", "cameo"])
+    ap.add_argument("--only", choices=["reports", "realnews", "agreement", "m2e2", "ecbplus", "sitent",
+                                       "gsr", "cameo"])
     ap.add_argument("--split", choices=["dev", "validation", "all"], default="all",
                     help="real-news gold: which part to score (validation is kept apart from tuning)")
     ap.add_argument("--show-errors", action="store_true")
@@ -498,6 +499,9 @@ def main() -> None:
         bench_reports(args.limit, args.show_errors)
     if args.only in (None, "realnews"):
         bench_realnews(args.limit, args.split, args.show_errors)
+    if args.only in (None, "agreement"):
+        from bench import realnews
+        realnews.agreement()
     if args.only in (None, "m2e2"):
         bench_m2e2(args.limit)
     if args.only in (None, "ecbplus"):

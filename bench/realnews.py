@@ -274,3 +274,72 @@ def print_report(c, label: str) -> None:
         print(f"   no-event articles with an asserted event: {c['noevent_articles_with_event']}/"
               f"{c['noevent_articles']} ({c['noevent_articles_with_event'] / c['noevent_articles']:.3f}); "
               f"invented events per no-event article {c['noevent_invented'] / c['noevent_articles']:.2f}")
+
+
+# ---------------------------------------------------------------- inter-annotator agreement
+
+def agreement() -> None:
+    """The second annotator (agreement-B.jsonl) against the first (gold-*.jsonl) on the articles
+    both annotated: events matched one-to-one by overlapping spans (same category first), F1 of
+    asserted non-background events, and field agreement on matched events (the scorer's rules)."""
+    from collections import Counter
+
+    first = load_gold()
+    path = HERE / "agreement-B.jsonl"
+    if not path.exists():
+        print("no agreement-B.jsonl; nothing measured")
+        return
+    second = {json.loads(line)["id"]: json.loads(line) for line in path.open(encoding="utf-8") if line.strip()}
+    c: Counter = Counter()
+
+    class _Side:   # the scorer's side test reads attributes
+        def __init__(self, d):
+            self.country, self.sector = d.get("country"), d.get("sector")
+
+    class _Place:
+        def __init__(self, d):
+            self.lat, self.lon, self.country, self.name = d.get("lat"), d.get("lon"), d.get("country"), d.get("name", "")
+
+    for doc_id, b in second.items():
+        a = first.get(doc_id)
+        if a is None:
+            continue
+        c["articles"] += 1
+        ga = [e for e in a["events"] if e["modality"] == "asserted" and not e.get("background")]
+        gb = [e for e in b["events"] if e["modality"] == "asserted" and not e.get("background")]
+        c["a"] += len(ga)
+        c["b"] += len(gb)
+        c["no_event_same"] += bool(a.get("no_political_event")) == bool(b.get("no_political_event"))
+        cands = []
+        for i, x in enumerate(gb):
+            for j, y in enumerate(ga):
+                if _overlap(_gold_spans(x), _gold_spans(y)):
+                    cands.append((0 if x["category"] == y["category"] else 1, i, j))
+        cands.sort()
+        used_a, used_b = set(), set()
+        for _, i, j in cands:
+            if i in used_b or j in used_a:
+                continue
+            used_b.add(i)
+            used_a.add(j)
+            x, y = gb[i], ga[j]
+            c["matched"] += 1
+            c["category"] += x["category"] == y["category"]
+            for side in ("source", "target"):
+                xs = x.get(side)
+                c[side] += _side_right(y.get(side), _Side(xs) if xs else None)
+                c[side + "_country"] += _side_right(y.get(side), _Side(xs) if xs else None, sector=False)
+
+            class _P:
+                date = x.get("date")
+                place = _Place(x["place"]) if x.get("place") else None
+            c["date"] += _date_right(y, _P)
+            c["place"] += _place_right(y, _P)
+    m = max(c["matched"], 1)
+    p, r = c["matched"] / max(c["b"], 1), c["matched"] / max(c["a"], 1)
+    print(f"== inter-annotator agreement: {c['articles']} articles annotated twice; first annotators "
+          f"{c['a']} asserted events, second {c['b']}")
+    print(f"   event match (spans overlap): precision {p:.3f}, recall {r:.3f}, F1 {2 * p * r / max(p + r, 1e-9):.3f}")
+    print("   on matched events: " + ", ".join(f"{k} {c[k] / m:.3f}" for k in (
+        "category", "source", "target", "source_country", "target_country", "date", "place")))
+    print(f"   same no-political-event verdict: {c['no_event_same']}/{c['articles']}")
