@@ -9,6 +9,7 @@ event keeps the most complete mention as its evidence, takes the fields the othe
 """
 from __future__ import annotations
 
+import functools
 import math
 
 from ..record import Event
@@ -26,6 +27,20 @@ def _km(a, b) -> float:
     dp, dl = p2 - p1, math.radians(b.lon - a.lon)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+@functools.lru_cache(maxsize=512)
+def _country_names(code: str) -> frozenset[str]:
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=code)
+    if c is None:
+        return frozenset()
+    return frozenset(n.lower() for n in (c.name, getattr(c, "official_name", ""), getattr(c, "common_name", "")) if n)
+
+
+def _country_level(p) -> bool:
+    return bool(p.country) and p.name.lower() in _country_names(p.country)
 
 
 def _sides_agree(x, y, loose: bool) -> bool:
@@ -55,6 +70,8 @@ def _places_agree(a: Event, b: Event) -> bool:
         return True
     if p.country and q.country and p.country != q.country:
         return False
+    if p.country and p.country == q.country and (_country_level(p) or _country_level(q)):
+        return True   # "in Kenya" and "in Mombasa": the country holds the city
     if None not in (p.lat, p.lon, q.lat, q.lon):
         return _km(p, q) <= SAME_PLACE_KM or p.name == q.name
     return p.name == q.name
@@ -70,7 +87,9 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset()) -> bool:
         # (an attack's mentions name its means loosely: "shelled", "the attack", "killed")
     if not (_dates_agree(a, b, told) and _places_agree(a, b)):
         return False
-    loose = a.category in _LOOSE_SECTORS
+    # one sentence telling one kind of event twice ("pleaded ... and appealed", "held a meeting
+    # to discuss"): the sides' descriptions vary more than their countries
+    loose = a.category in _LOOSE_SECTORS or a.sentence == b.sentence
     if _sides_agree(a.source, b.source, loose) and _sides_agree(a.target, b.target, loose):
         return True
     symmetric = a.category in _JOINT or (a.category == "ASSAULT" and a.cameo and a.cameo.startswith("19"))
