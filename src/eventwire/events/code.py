@@ -600,6 +600,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 continue
             told_noun = tok if trig.nominal else (
                 doc[trig.rule["noun_subject"]] if "noun_subject" in trig.rule else None)
+            if category == "ASSAULT" and not trig.nominal and src is None and \
+                    tok.lemma_.lower() in _CASUALTY_VERBS and not any(
+                        t is not trig and _category(t)[0] == "ASSAULT" for t in triggers):
+                continue   # "an engineer was killed while working": a death, not an attack
             if (trig.nominal and not (src or tgt) and (row.code, tok.lemma_.lower()) in seen_codes) or (
                     told_noun is not None and _definite(told_noun) and category in seen_categories and
                     (trig.nominal and not src or not trig.nominal)):
