@@ -97,7 +97,7 @@ def match_events(text: str, gold: list[dict], pred: list) -> list[tuple[dict, ob
     for g in gold:
         occ = _occurrences(text, g["trigger"]) or []
         cands = [k for k, p in enumerate(pred) if k not in used and any(
-            m.start < e and s < m.end for s, e in occ for m in [p.evidence, *p.mentions])]
+            m.start < e and s < m.end for s, e in occ for m in [p.evidence, *getattr(p, "mentions", [])])]
         if not cands:
             pairs.append((g, None))
             continue
@@ -247,7 +247,7 @@ def _show_realnews_errors(article, gold, record) -> None:
         s, t = p.source, p.target
         print(f"      PRED {p.category:<9} {p.modality:<12} {s and (s.text, s.country, s.sector)} -> "
               f"{t and (t.text, t.country, t.sector)} d={p.date} pl={p.place and p.place.name} | "
-              f"{p.evidence.text[:80]!r} +{len(p.mentions)}")
+              f"{p.evidence.text[:80]!r} +{len(getattr(p, 'mentions', []))}")
 
 
 M2E2_TO_PLOVER = {"Conflict:Attack": "ASSAULT", "Conflict:Demonstrate": "PROTEST",
@@ -281,7 +281,7 @@ def bench_m2e2(limit: int | None) -> None:
             t = e["trigger"]
             total[e["type"]] += 1
             hits = [p for p in preds if p.category == want and any(
-                m.start < t["end"] and t["start"] < m.end for m in [p.evidence, *p.mentions])]
+                m.start < t["end"] and t["start"] < m.end for m in [p.evidence, *getattr(p, "mentions", [])])]
             found[e["type"]] += bool(hits)
             asserted_found[e["type"]] += any(p.modality == "asserted" for p in hits)
     n, f = sum(total.values()), sum(found.values())
@@ -318,7 +318,7 @@ def bench_ecbplus(limit: int | None) -> None:
 
         def event_of(m):
             for k, p in enumerate(preds):
-                if any(s.start < m["end"] and m["start"] < s.end for s in [p.evidence, *p.mentions]):
+                if any(s.start < m["end"] and m["start"] < s.end for s in [p.evidence, *getattr(p, "mentions", [])]):
                     return k, p
             return None, None
 

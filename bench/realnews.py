@@ -143,7 +143,7 @@ def _gold_spans(g: dict) -> list[tuple[int, int]]:
 
 
 def _pred_spans(p) -> list[tuple[int, int]]:
-    return [(m.start, m.end) for m in [p.evidence, *p.mentions]]
+    return [(m.start, m.end) for m in [p.evidence, *getattr(p, "mentions", [])]]
 
 
 def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
