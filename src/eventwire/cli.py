@@ -30,6 +30,16 @@ def _date_option(value: Optional[str]) -> Optional[dt.date]:
         raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
 
 
+def _publication_date(value: Optional[str]) -> Optional[dt.date]:
+    """--date: a publication date, checked like the dates in the inputs (E106)."""
+    from .document import parse_date
+
+    try:
+        return parse_date(value)
+    except EventwireError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
 class _RateColumn(ProgressColumn):
     """Documents per second over rich's recent window (the last 30 s)."""
 
@@ -76,7 +86,7 @@ def extract(
     from .pipeline import chunks
     from .readers import iter_documents
 
-    default_date = _date_option(date)
+    default_date = _publication_date(date)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     good = bad = 0
     extractor, client = _extractor(workers, dask, scheduler, batch_size)
@@ -132,7 +142,7 @@ def ingest(
     from .readers import iter_documents
     from .store import open_store
 
-    default_date = _date_option(date)
+    default_date = _publication_date(date)
     try:
         store = open_store(db)
     except EventwireError as exc:
@@ -155,6 +165,8 @@ def ingest(
         try:
             stats = store.ingest(iter_documents(inputs, default_date), batch_size=batch_size,
                                  on_batch=on_batch, extractor=extractor)
+        except EventwireError as exc:  # the store's file failed (E305): nothing more can be stored
+            _fail(exc)
         finally:
             if client is not None:
                 client.close()

@@ -41,6 +41,12 @@ class Document:
         return h.hexdigest()
 
 
+# Earlier than this, a "publication date" is a placeholder (Go's zero time 0001-01-01, a
+# spreadsheet's 1900-01-00) rather than a date; the stages and the store reckon days around a
+# document's date, which Python cannot do next to year 1. Refused at read time (E106).
+EARLIEST_DATE = dt.date(1600, 1, 1)
+
+
 def parse_date(value: object) -> Optional[dt.date]:
     """A YYYY-MM-DD date, or None when absent; a bad value raises E106."""
     if value is None or value == "":
@@ -55,4 +61,6 @@ def parse_date(value: object) -> Optional[dt.date]:
     # A day's slack for time zones; later than that, the date cannot be a publication date.
     if date > dt.date.today() + dt.timedelta(days=1):
         raise EventwireError("E106", f"{value!r} (in the future)")
+    if date < EARLIEST_DATE:
+        raise EventwireError("E106", f"{value!r} (before {EARLIEST_DATE.isoformat()}, not a publication date)")
     return date

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from ..document import Document
@@ -53,11 +54,17 @@ def decode_bytes(raw: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
+# Half of a UTF-16 pair with no other half (JSON's "\ud800"): no encoder can write it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def check_text(text: str) -> str:
-    """Normalize newlines and refuse text that cannot be a document."""
+    """Normalize newlines, replace lone surrogates with U+FFFD (one character for one, so
+    offsets hold) and refuse text that cannot be a document."""
     if len(text) > MAX_DOCUMENT_BYTES:
         raise EventwireError("E107", f"{len(text):,} characters, limit {MAX_DOCUMENT_BYTES:,}")
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     if not text.strip():
         raise EventwireError("E101")
     if "\x00" in text:

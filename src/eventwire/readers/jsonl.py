@@ -24,6 +24,8 @@ def parse_jsonl_line(line: bytes, lineno: int, stem: str, default_date: dt.date 
             obj = json.loads(decode_bytes(line))
         except json.JSONDecodeError as exc:
             raise EventwireError("E104", f" at line {lineno}, column {exc.colno}: {exc.msg}") from None
+        except RecursionError:
+            raise EventwireError("E104", f" at line {lineno}: nested too deeply") from None
         if not isinstance(obj, dict):
             raise EventwireError("E104", f" at line {lineno}: a {type(obj).__name__}, not an object")
         doc_id = obj.get("id", fallback_id)
@@ -45,6 +47,9 @@ def parse_jsonl_line(line: bytes, lineno: int, stem: str, default_date: dt.date 
                         url=obj.get("url"), source=where)
     except EventwireError as err:
         return error_document(fallback_id, err, line, where)
+    except Exception as exc:  # a bug on one line must not cost the lines after it
+        return error_document(fallback_id, EventwireError("E113", f"line {lineno}: {type(exc).__name__}"),
+                              line, where)
 
 
 def iter_jsonl(lines: Iterable[bytes], stem: str, default_date: dt.date | None,
@@ -58,7 +63,9 @@ def iter_jsonl(lines: Iterable[bytes], stem: str, default_date: dt.date | None,
 def read_jsonl_file(path: Path, default_date: dt.date | None = None) -> Iterator[Document]:
     with open(path, "rb") as fh:
         kind = sniff_binary(fh.read(4096))
-        if kind:  # a compressed or binary file: one error for the file, not one per "line"
+        # A compressed or binary file: one error for the file, not one per "line". NUL bytes
+        # alone do not make a file binary: the line holding them is refused, the rest is read.
+        if kind and kind != "NUL bytes":
             yield error_document(path.stem, EventwireError("E103", kind), None, str(path))
             return
         fh.seek(0)

@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sys as _sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Optional
@@ -19,7 +20,7 @@ import duckdb
 from .. import merge
 from ..document import Document
 from ..errors import EventwireError
-from ..record import SCHEMA, ErrorRecord, Record
+from ..record import SCHEMA, ErrorInfo, ErrorRecord, Record
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
@@ -139,7 +140,51 @@ class Store:
         return {k for (k,) in rows}
 
     def write_batch(self, results: list[tuple[Document, Record | ErrorRecord]]) -> IngestStats:
-        """Store one batch in one transaction: documents, their parts, quarantine, merges."""
+        """Store one batch in one transaction: documents, their parts, quarantine, merges.
+
+        When the batch fails for a reason other than the disk, each document is stored again
+        in its own transaction, and one that still fails is quarantined (E202): one poison
+        document never costs the others. A failed write to the file itself raises E305."""
+        try:
+            return self._write_all(results)
+        except EventwireError:
+            raise
+        except Exception as exc:
+            if _is_file_failure(exc):
+                raise _write_error(self.path, exc) from None
+            if len(results) == 1:
+                return self._write_poison(results[0])
+        stats = IngestStats()
+        for one in results:
+            try:
+                stats.add(self._write_all([one]))
+            except EventwireError:
+                raise
+            except Exception as exc:
+                if _is_file_failure(exc):
+                    raise _write_error(self.path, exc) from None
+                stats.add(self._write_poison(one))
+        return stats
+
+    def _write_poison(self, result: tuple[Document, Record | ErrorRecord]) -> IngestStats:
+        """A document whose storing fails: its quarantine record instead (E202)."""
+        import logging
+
+        document, record = result
+        logging.getLogger(__name__).exception("storing %s failed", document.id)
+        exc = _sys.exc_info()[1]
+        error = EventwireError("E202", f"{type(exc).__name__}: {str(exc)[:300]}")
+        raw = document.raw if document.raw is not None else document.text.encode("utf-8", "replace")
+        poison = ErrorRecord(id=document.id, title=document.title, url=document.url, source=document.source,
+                             error=ErrorInfo(code=error.code, message=error.message))
+        try:
+            return self._write_all([(replace(document, raw=raw), poison)])
+        except Exception as exc2:
+            if _is_file_failure(exc2):
+                raise _write_error(self.path, exc2) from None
+            raise
+
+    def _write_all(self, results: list[tuple[Document, Record | ErrorRecord]]) -> IngestStats:
         stats = IngestStats()
         con = self.con
         self._pending_events = []
@@ -161,8 +206,13 @@ class Store:
                 stats.events += len(record.events)
             self._merge_batch(self._pending_events)
             con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
+        except BaseException:
+            # DuckDB may already have ended a transaction that failed on the file ("cannot
+            # rollback - no transaction is active"): the original error is the one to report.
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
             raise
         return stats
 
@@ -621,6 +671,22 @@ def merged_event_dict(row: dict, sources: list[dict]) -> dict:
         "dates_reported": list(row.get("dates_reported") or []),
         "sources": sources,
     }
+
+
+_FILE_FAILURES = ("No space left", "Could not write file", "Read-only file system", "Disk quota",
+                  "database has been invalidated", "Could not fsync")
+
+
+def _is_file_failure(exc: Exception) -> bool:
+    """Whether a write failed on the store's file rather than on the document: DuckDB reports a
+    full disk as an IOException, or as a TransactionException when the commit hits it."""
+    return isinstance(exc, (duckdb.IOException, duckdb.FatalException)) or any(
+        text in str(exc) for text in _FILE_FAILURES)
+
+
+def _write_error(path: str, exc: Exception) -> EventwireError:
+    """A failed write to the store's file (full disk, read-only or vanished file) as E305."""
+    return EventwireError("E305", f" at {path} ({str(exc).splitlines()[0][:300]})")
 
 
 def open_store(path: str | Path, read_only: bool = False) -> Store:
