@@ -10,14 +10,41 @@ from conftest import SAMPLE
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
+def store_path(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("api")
     src = tmp / "six.jsonl"
     src.write_text("\n".join(SAMPLE.read_text(encoding="utf-8").splitlines()[:6]) + "\n")
     db = tmp / "api.duckdb"
     with open_store(db) as store:
         store.ingest(iter_documents([src]))
-    return TestClient(create_app(db))
+    return db
+
+
+@pytest.fixture(scope="module")
+def copy_path(store_path, tmp_path_factory):
+    """A copy of the store for read-only apps: DuckDB will not open one file read-only in a
+    process that has it open read-write."""
+    import shutil
+
+    copy = tmp_path_factory.mktemp("ro") / "copy.duckdb"
+    with open_store(store_path):   # migrated, as the writer's server will have it
+        pass
+    shutil.copy(store_path, copy)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def token(store_path):
+    with open_store(store_path) as store:
+        return store.create_token("tests")[1]
+
+
+@pytest.fixture(scope="module")
+def client(store_path, token):
+    """A server that takes writes, and a client that sends its token."""
+    app = create_app(store_path, allow_write=True, parse_in="thread")
+    with TestClient(app, base_url="http://localhost", headers={"Authorization": f"Bearer {token}"}) as c:
+        yield c
 
 
 def test_documents_list_and_record(client):
@@ -107,3 +134,113 @@ def test_posting_the_same_article_twice_stores_it_once(client):
     second = client.post("/api/ingest", json=body).json()
     assert first["id"] == second["id"] and first["id"].startswith("api-")
     assert client.get("/api/stats").json()["counts"]["documents"] == before + 1
+
+
+# --- issue 18: safe to expose --------------------------------------------------------------
+
+ARTICLE = {"id": "sec-1", "date": "2020-10-23", "text": "Rival Libyan delegations signed a ceasefire in Geneva."}
+
+
+@pytest.fixture(scope="module")
+def reader(copy_path):
+    """A read-only server (across processes, see test_cli's serve tests)."""
+    with TestClient(create_app(copy_path), base_url="http://localhost") as c:
+        yield c
+
+
+def test_a_read_only_server_refuses_writes(reader, token):
+    r = reader.post("/api/ingest", json=ARTICLE, headers={"Authorization": f"Bearer {token}"})
+    assert r.status_code == 403 and r.json()["error"]["code"] == "E403"
+    assert reader.get("/api/stats").status_code == 200
+
+
+@pytest.mark.parametrize("auth", [None, "", "Bearer", "Bearer wrong-token", "Basic dXNlcjpwYXNz"])
+def test_a_write_without_a_valid_token_is_401(client, auth):
+    headers = {"Authorization": auth} if auth is not None else {}
+    with TestClient(client.app, base_url="http://localhost", headers=headers) as anonymous:
+        before = anonymous.get("/api/stats").json()["counts"]
+        r = anonymous.post("/api/ingest", json={**ARTICLE, "id": "no-token"})
+        assert r.status_code == 401 and r.json()["error"]["code"] == "E401"
+        assert r.headers["www-authenticate"] == "Bearer"
+        assert anonymous.get("/api/stats").json()["counts"] == before
+
+
+def test_a_revoked_token_no_longer_writes(store_path, client):
+    with open_store(store_path) as store:   # tokens may be made while the server runs in-process
+        token_id, token = store.create_token("short-lived")
+    headers = {"Authorization": f"Bearer {token}"}
+    r = client.post("/api/ingest", json={**ARTICLE, "id": "revoked-1"}, headers=headers)
+    assert r.status_code == 200
+    client.app.state.store.revoke_token(token_id)
+    r = client.post("/api/ingest", json={**ARTICLE, "id": "revoked-2"}, headers=headers)
+    assert r.status_code == 401
+
+
+def test_tokens_are_stored_hashed(client, token):
+    rows = client.app.state.store._rows("SELECT * FROM api_tokens")
+    assert rows and all(token not in str(row) for row in rows)
+
+
+@pytest.mark.parametrize("ctype", [None, "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                                   "text/html", "application/jsonp"])
+def test_only_json_and_plain_text_bodies_are_taken(client, ctype):
+    headers = {"content-type": ctype} if ctype else {}
+    r = client.post("/api/ingest", content=b"text=Talks resumed in Geneva.", headers=headers)
+    assert r.status_code == 415 and r.json()["error"]["code"] == "E415"
+
+
+def test_cors_is_closed_by_default(client):
+    evil = {"Origin": "https://evil.example"}
+    pre = client.options("/api/ingest", headers={**evil, "Access-Control-Request-Method": "POST",
+                                                 "Access-Control-Request-Headers": "authorization"})
+    assert "access-control-allow-origin" not in pre.headers
+    assert "access-control-allow-origin" not in client.get("/api/stats", headers=evil).headers
+
+
+def test_cors_origins_given_may_read_only(copy_path):
+    app = create_app(copy_path, cors_origins=["https://newsroom.example"])
+    with TestClient(app, base_url="http://localhost") as c:
+        r = c.get("/api/stats", headers={"Origin": "https://newsroom.example"})
+        assert r.headers["access-control-allow-origin"] == "https://newsroom.example"
+        pre = c.options("/api/ingest", headers={"Origin": "https://newsroom.example",
+                                                "Access-Control-Request-Method": "POST"})
+        assert pre.status_code == 400
+
+
+@pytest.mark.parametrize("host, status", [
+    ("localhost", 200), ("localhost:8000", 200), ("127.0.0.1:8000", 200), ("[::1]:8000", 200),
+    ("evil.example", 421), ("localhost.evil.example", 421), ("", 421),
+])
+def test_only_allowed_host_names_are_answered(client, host, status):
+    r = client.get("/api/stats", headers={"Host": host})
+    assert r.status_code == status
+    if status != 200:
+        assert r.json()["error"]["code"] == "E421"
+
+
+def test_allowed_hosts_are_configurable(copy_path):
+    app = create_app(copy_path, allowed_hosts=["events.example.org"])
+    with TestClient(app, base_url="http://events.example.org") as c:
+        assert c.get("/api/stats").status_code == 200
+        assert c.get("/api/stats", headers={"Host": "localhost"}).status_code == 421
+
+
+def test_a_reposted_id_with_other_text_is_refused(client):
+    body = {"id": "sec-repost", "date": "2020-10-23", "text": "Rival Libyan delegations met in Geneva."}
+    assert client.post("/api/ingest", json=body).status_code == 200
+    assert client.post("/api/ingest", json=body).status_code == 200        # the same: idempotent
+    r = client.post("/api/ingest", json={**body, "text": "Someone else's article under that id."})
+    assert r.status_code == 409 and r.json()["error"]["code"] == "E304"
+    assert client.get("/api/documents/sec-repost").json()["text"] == body["text"]
+    n = client.app.state.store._rows("SELECT count(*) AS n FROM documents WHERE id = 'sec-repost'")[0]["n"]
+    assert n == 1
+
+
+def test_an_id_with_a_slash_can_be_opened(client):
+    doc_id = "https://news.example/2020/10/23/geneva"
+    assert client.post("/api/ingest", json={**ARTICLE, "id": doc_id}).status_code == 200
+    from urllib.parse import quote
+
+    r = client.get("/api/documents/" + quote(doc_id, safe=""))
+    assert r.status_code == 200 and r.json()["id"] == doc_id
+    assert client.get("/api/documents/a%2Fb").json()["error"]["code"] == "E302"

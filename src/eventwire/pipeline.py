@@ -15,6 +15,7 @@ from .context import DocContext
 from .document import Document
 from .errors import EventwireError
 from .language import detect_language
+from .limits import MAX_CODED_CHARS
 from .nlp import load_nlp
 from .record import ErrorInfo, ErrorRecord, Record
 
@@ -34,10 +35,6 @@ BATCH_SIZE = 32
 # pass (about 240 MB for 32 news articles, 75 MB for 8) at no gain in speed: this sets the
 # peak memory of a run.
 PARSE_BATCH = 8
-# Characters of a document's text that are coded: the parser's and the stages' work grows
-# faster than the text (a 300 KB article took minutes), so past this the text is stored whole
-# but only its beginning is coded. News articles are rarely over 20,000 characters.
-MAX_CODED_CHARS = 100_000
 
 
 def coded_part(text: str, max_chars: int | None = MAX_CODED_CHARS) -> str:

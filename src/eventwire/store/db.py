@@ -88,7 +88,11 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise EventwireError("E300", f" at {self.path}: {exc}") from None
+            if "lock" in str(exc).lower():
+                # DuckDB: one process writes a file, or any number read it.
+                raise EventwireError("E303", f" ({self.path} is open for {'writing' if read_only else 'reading or writing'}"
+                                             " elsewhere)") from None
+            raise EventwireError("E300", f" at {self.path}: {str(exc).splitlines()[0][:300]}") from None
         if not read_only:
             self.migrate()
 
@@ -128,6 +132,42 @@ class Store:
 
     def __exit__(self, *exc):
         self.close()
+
+    # --- write tokens for the API -------------------------------------------------------
+    def create_token(self, name: str = "token") -> tuple[str, str]:
+        """A new write token: (token_id, token). Only the token's SHA-256 is stored; the token
+        itself cannot be shown again."""
+        import secrets
+
+        token_id = secrets.token_hex(4)
+        token = f"ew_{token_id}_{secrets.token_urlsafe(32)}"
+        self.con.execute("INSERT INTO api_tokens (token_id, name, token_hash) VALUES (?, ?, ?)",
+                         [token_id, name, _token_hash(token)])
+        return token_id, token
+
+    def tokens(self) -> list[dict]:
+        if not self._has_table("api_tokens"):
+            return []
+        return self._rows("SELECT token_id, name, CAST(created_at AS VARCHAR) AS created_at, "
+                          "CAST(revoked_at AS VARCHAR) AS revoked_at FROM api_tokens ORDER BY created_at, token_id")
+
+    def revoke_token(self, token_id: str) -> None:
+        row = self.con.execute("UPDATE api_tokens SET revoked_at = coalesce(revoked_at, current_timestamp) "
+                               "WHERE token_id = ? RETURNING token_id", [token_id]).fetchone()
+        if row is None:
+            raise EventwireError("E306", f" ({token_id!r})")
+
+    def check_token(self, token: str) -> bool:
+        """Whether ``token`` is a live (made here, not revoked) write token."""
+        if not token or not self._has_table("api_tokens"):
+            return False
+        row = self.con.execute("SELECT 1 FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL",
+                               [_token_hash(token)]).fetchone()
+        return row is not None
+
+    def _has_table(self, name: str) -> bool:
+        return self.con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?",
+                                [name]).fetchone()[0] > 0
 
     # --- ingest -----------------------------------------------------------------------
     def known_keys(self, keys: list[str]) -> set[str]:
@@ -431,6 +471,12 @@ class Store:
             "FROM documents d ORDER BY d.date, d.id LIMIT ? OFFSET ?",
             [_clamp(limit), max(0, offset)])
 
+    def id_taken(self, document: Document) -> bool:
+        """Whether another text is already stored under this document's id."""
+        row = self.con.execute("SELECT 1 FROM documents WHERE id = ? AND text <> ? LIMIT 1",
+                               [document.id, document.text]).fetchone()
+        return row is not None
+
     def record(self, doc_id: str) -> dict | None:
         row = self.con.execute("SELECT record FROM documents WHERE id = ? ORDER BY ingested_at LIMIT 1",
                                [doc_id]).fetchone()
@@ -671,6 +717,13 @@ def merged_event_dict(row: dict, sources: list[dict]) -> dict:
         "dates_reported": list(row.get("dates_reported") or []),
         "sources": sources,
     }
+
+
+def _token_hash(token: str) -> str:
+    # Tokens are 256 random bits: a plain SHA-256 cannot be reversed, no salt or slow hash needed.
+    import hashlib
+
+    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 
 
 _FILE_FAILURES = ("No space left", "Could not write file", "Read-only file system", "Disk quota",
