@@ -1,4 +1,9 @@
 """The JSON API over a store built from real sample articles."""
+import contextlib
+import socket
+import threading
+import time
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -244,3 +249,104 @@ def test_an_id_with_a_slash_can_be_opened(client):
     r = client.get("/api/documents/" + quote(doc_id, safe=""))
     assert r.status_code == 200 and r.json()["id"] == doc_id
     assert client.get("/api/documents/a%2Fb").json()["error"]["code"] == "E302"
+
+
+# --- bounded work: a real server, as a client meets it -------------------------------------------
+
+@contextlib.contextmanager
+def _serving(app):
+    """uvicorn over ``app`` in a background thread on a free loopback port."""
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not srv.started:
+        assert time.time() < deadline and thread.is_alive(), "uvicorn did not start"
+        time.sleep(0.05)
+    try:
+        yield port
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory, copy_path):
+    """A writing server in a thread (its own copy of the store) and a token for it."""
+    import shutil
+
+    db = tmp_path_factory.mktemp("live") / "live.duckdb"
+    shutil.copy(copy_path, db)
+    with open_store(db) as store:
+        _, live_token = store.create_token("live")
+    with _serving(create_app(db, allow_write=True)) as port:
+        yield f"http://127.0.0.1:{port}", live_token, port
+
+
+def test_the_api_answers_while_an_article_is_coded(live):
+    import httpx
+
+    url, live_token, _ = live
+    text = " ".join([ARTICLE["text"]] * 300)   # ~16,000 characters: seconds of parsing
+    done = threading.Event()
+    answer = {}
+
+    def post():
+        answer["r"] = httpx.post(url + "/api/ingest", timeout=300, json={"id": "long-1", "text": text},
+                                 headers={"Authorization": f"Bearer {live_token}"})
+        done.set()
+
+    threading.Thread(target=post, daemon=True).start()
+    time.sleep(0.3)
+    answered_meanwhile = 0
+    while not done.is_set():
+        assert httpx.get(url + "/api/stats", timeout=60).status_code == 200
+        answered_meanwhile += not done.is_set()
+    assert answer["r"].status_code == 200, answer["r"].text
+    # Before, the parse ran in the event loop: no request was answered until it ended.
+    assert answered_meanwhile >= 3
+
+
+def _send_chunked(port: int, token: str, chunk: bytes, most: int) -> tuple[int, bytes]:
+    """POST a chunked body of up to ``most`` bytes, stopping as soon as the server answers;
+    the bytes sent and the answer."""
+    import select
+
+    sock = socket.create_connection(("127.0.0.1", port))
+    sock.sendall(b"POST /api/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+                 b"Authorization: Bearer " + token.encode() + b"\r\nTransfer-Encoding: chunked\r\n\r\n")
+    sent = 0
+    try:
+        while sent < most:
+            if select.select([sock], [], [], 0)[0]:
+                break
+            sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            sent += len(chunk)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    sock.settimeout(10)
+    answer = b""
+    try:   # the status line, the headers and a JSON body of Content-Length bytes
+        while b"\r\n\r\n" not in answer or not answer.rstrip().endswith(b"}"):
+            if not (part := sock.recv(65536)):
+                break
+            answer += part
+    except (ConnectionResetError, socket.timeout):
+        pass
+    sock.close()
+    return sent, answer
+
+
+def test_a_streamed_body_is_refused_at_the_limit_not_buffered(live):
+    from eventwire.api import MAX_BODY_BYTES
+
+    _, live_token, port = live
+    sent, answer = _send_chunked(port, live_token, b"x" * 65536, 200 * MAX_BODY_BYTES)
+    assert answer.startswith(b"HTTP/1.1 413") and b'"E413"' in answer
+    # What the sockets' buffers hold on top of the limit, never the whole 400 MB offered.
+    assert sent < 10 * MAX_BODY_BYTES, f"{sent:,} bytes sent before the server refused"
