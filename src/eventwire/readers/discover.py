@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -44,8 +45,10 @@ def _read_file(path: Path, default_date: dt.date | None) -> Iterator[Document]:
         yield from reader(path, default_date)
     except EventwireError as err:
         yield error_document(path.stem, err, None, str(path))
-    except OSError as exc:
+    except FileNotFoundError as exc:
         yield error_document(path.stem, EventwireError("E100", f"{path} ({exc.strerror})"), None, str(path))
+    except OSError as exc:  # permissions, an unreadable disk
+        yield error_document(path.stem, EventwireError("E114", f"{path}: {exc.strerror or exc}"), None, str(path))
     except Exception as exc:  # a reader bug must not end the batch
         yield error_document(path.stem, EventwireError("E113", f"{type(exc).__name__}: {exc}"), None, str(path))
 
@@ -65,6 +68,22 @@ def _read_stdin(default_date: dt.date | None, stream=None) -> Iterator[Document]
         yield read_text_bytes(raw, "stdin", default_date, source="-")
 
 
+def _walk(folder: Path) -> list[tuple[Path, OSError | None]]:
+    """Every file under ``folder`` (hidden ones and hidden folders skipped), and every folder
+    that could not be listed with its error, sorted by path. (``Path.rglob`` skips an
+    unreadable folder without a word.)"""
+    found: list[tuple[Path, OSError | None]] = []
+
+    def unreadable(error: OSError) -> None:
+        found.append((Path(error.filename), error))
+
+    for top, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [(Path(top) / f, None) for f in files if not f.startswith(".")
+                  and (Path(top) / f).is_file()]
+    return sorted(found, key=lambda item: item[0])
+
+
 def iter_documents(inputs: Iterable[str | Path], default_date: dt.date | None = None,
                    stdin=None) -> Iterator[Document]:
     """Every document in the inputs, in order; folders are walked recursively (sorted)."""
@@ -74,10 +93,12 @@ def iter_documents(inputs: Iterable[str | Path], default_date: dt.date | None = 
             continue
         path = Path(item)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue
-                yield from _read_file(child, default_date)
+            for child, error in _walk(path):
+                if error is not None:
+                    yield error_document(child.name, EventwireError("E114", f"folder {child}: {error.strerror or error}"),
+                                         None, str(child))
+                else:
+                    yield from _read_file(child, default_date)
         elif path.exists():
             yield from _read_file(path, default_date)
         else:

@@ -598,12 +598,12 @@ def _event_filters(q: EventQuery) -> tuple[list[str], list]:
         where.append("m.lat BETWEEN ? AND ? AND m.lon BETWEEN ? AND ?")
         params += [south, north, west, east]
     if q.actor:
-        where.append("m.merged_id IN (SELECT x.merged_id FROM events x WHERE x.source_text ILIKE ? "
-                     "OR x.target_text ILIKE ? OR x.source_country = upper(?) OR x.target_country = upper(?))")
+        where.append("m.merged_id IN (SELECT x.merged_id FROM events x WHERE x.source_text ILIKE ? ESCAPE '\\' "
+                     "OR x.target_text ILIKE ? ESCAPE '\\' OR x.source_country = upper(?) OR x.target_country = upper(?))")
         like = f"%{_escape_like(q.actor)}%"
         params += [like, like, q.actor, q.actor]
     if q.text:
-        where.append("m.merged_id IN (SELECT x.merged_id FROM events x WHERE x.evidence ILIKE ?)")
+        where.append("m.merged_id IN (SELECT x.merged_id FROM events x WHERE x.evidence ILIKE ? ESCAPE '\\')")
         params.append(f"%{_escape_like(q.text)}%")
     return where, params
 
@@ -660,6 +660,7 @@ def _clamp(limit: int) -> int:
 
 
 def _escape_like(text: str) -> str:
+    """``text`` matched literally by ``ILIKE ? ESCAPE '\\'`` (every clause using it declares it)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
