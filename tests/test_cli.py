@@ -221,3 +221,26 @@ def test_a_zero_date_option_is_refused(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE)
     result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--date", "0001-01-01"])
     assert result.exit_code == 2 and "E106" in result.output
+
+
+def test_the_coding_worker_ends_with_a_killed_server(tmp_path):
+    import signal
+
+    import httpx
+
+    db = tmp_path / "w.duckdb"
+    token = _cli("token", "create", "--db", db).stdout.strip()
+    with _served(db, "--allow-write") as url:
+        r = httpx.post(url + "/api/ingest", json={"text": ARTICLE}, timeout=120,
+                       headers={"Authorization": f"Bearer {token}"})
+        assert r.status_code == 200
+        server = int(subprocess.run(["pgrep", "-f", f"serve --db {db}"], capture_output=True, text=True).stdout.split()[0])
+        workers = [int(p) for p in subprocess.run(["pgrep", "-P", str(server), "-f", "spawn_main"],
+                                                  capture_output=True, text=True).stdout.split()]
+        assert workers
+        os.kill(server, signal.SIGKILL)   # no shutdown handler runs
+        deadline = time.time() + 10
+        while any(Path(f"/proc/{w}").exists() and b"spawn_main" in Path(f"/proc/{w}/cmdline").read_bytes()
+                  for w in workers):
+            assert time.time() < deadline, "the worker outlived its server"
+            time.sleep(0.2)
