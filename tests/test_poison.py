@@ -171,3 +171,20 @@ def test_a_truncated_warc_is_a_readable_input_error(tmp_path):
         assert docs[0].error is None
         codes |= {d.error.code for d in docs[1:] if d.error}
     assert codes == {"E109"}
+
+
+def test_an_endless_jsonl_line_is_refused_without_holding_it(tmp_path):
+    src = tmp_path / "long.jsonl"
+    with open(src, "wb") as fh:
+        fh.write(_line(id="first", text=GOOD))
+        fh.write(b'{"id": "huge", "text": "' + b"a" * (60 * 1024 * 1024) + b'"}\n')
+        fh.write(_line(id="last", text=GOOD + " Again."))
+    tracemalloc.start()
+    try:
+        docs = list(iter_documents([src]))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [(d.id, d.error.code if d.error else None) for d in docs] == [
+        ("first", None), ("long-2", "E107"), ("last", None)]
+    assert peak < 30_000_000, f"{peak:,} bytes held for a 60 MB line"
