@@ -224,10 +224,12 @@ def test_only_allowed_host_names_are_answered(client, host, status):
 
 
 def test_allowed_hosts_are_configurable(copy_path):
-    app = create_app(copy_path, allowed_hosts=["events.example.org"])
+    app = create_app(copy_path, allowed_hosts=["events.example.org", "fd00::5", "10.0.0.5:8000"])
     with TestClient(app, base_url="http://events.example.org") as c:
         assert c.get("/api/stats").status_code == 200
         assert c.get("/api/stats", headers={"Host": "localhost"}).status_code == 421
+        for host in ("[fd00::5]:8000", "10.0.0.5:8000", "EVENTS.example.org:443"):
+            assert c.get("/api/stats", headers={"Host": host}).status_code == 200, host
 
 
 def test_a_reposted_id_with_other_text_is_refused(client):

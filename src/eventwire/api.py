@@ -56,6 +56,12 @@ _ERROR_STATUS = {"E302": 404, "E404": 404, "E401": 401, "E403": 403, "E304": 409
                  "E415": 415, "E421": 421}
 
 
+def _allowed_name(name: str) -> str:
+    """An allowed host as a Host header names it: IPv6 addresses in brackets ("::1" -> "[::1]")."""
+    name = name.strip().lower()
+    return f"[{name}]" if name.count(":") > 1 and not name.startswith("[") else _host_name(name)
+
+
 def _host_name(header: str) -> str:
     """The Host header without its port, lower case ("[::1]:8000" -> "[::1]")."""
     host = header.strip().lower()
@@ -102,7 +108,7 @@ def create_app(db_path: str | Path, allow_write: bool = False,
 
     store = open_store(db_path, read_only=not allow_write)
     write_lock = threading.Lock()  # one writer at a time; readers use their own cursors
-    hosts = {_host_name(h) for h in (allowed_hosts or LOCAL_HOSTS)}
+    hosts = {_allowed_name(h) for h in (allowed_hosts or LOCAL_HOSTS)}
     coder = _Coder(max_chars, parse_in)
 
     @asynccontextmanager

@@ -347,6 +347,10 @@ def serve(
                          cors_origins=cors_origin, max_chars=max_chars)
     except EventwireError as exc:
         _fail(exc)
+    if host in ("0.0.0.0", "::") and not allowed_host:
+        err.print(f"note: other machines reach this server by a name or address, and only the Host names "
+                  f"localhost, 127.0.0.1 and [::1] are answered; give the ones clients use with "
+                  f"--allowed-host (E421 otherwise)")
     mode = "read-write: POST /api/ingest with a token" if allow_write else "read-only"
     err.print(f"serving {db} ({mode}) at http://{host}:{port}/  (API under /api, OpenAPI at /openapi.json)")
     uvicorn.run(api, host=host, port=port, log_level="warning")
