@@ -352,3 +352,16 @@ def test_a_streamed_body_is_refused_at_the_limit_not_buffered(live):
     assert answer.startswith(b"HTTP/1.1 413") and b'"E413"' in answer
     # What the sockets' buffers hold on top of the limit, never the whole 400 MB offered.
     assert sent < 10 * MAX_BODY_BYTES, f"{sent:,} bytes sent before the server refused"
+
+
+def test_two_posts_of_one_id_at_once_store_one_text(client):
+    # Both pass the first check while both are coded; the second check, under the write
+    # lock, refuses the later one.
+    import concurrent.futures
+
+    bodies = [{"id": "race-1", "text": f"Rival Libyan delegations met in Geneva, report {n}."} for n in range(4)]
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        statuses = sorted(r.status_code for r in pool.map(lambda b: client.post("/api/ingest", json=b), bodies))
+    assert statuses == [200, 409, 409, 409]
+    n = client.app.state.store._rows("SELECT count(*) AS n FROM documents WHERE id = 'race-1'")[0]["n"]
+    assert n == 1

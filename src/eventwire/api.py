@@ -294,8 +294,13 @@ def _token_ok(store, lock: threading.Lock, token: str) -> bool:
 
 
 def _store_new(store, document, record) -> None:
-    if not store.known_keys([document.content_hash]):
-        store.write_batch([(document, record)])
+    """Store a coded article unless it is stored already; checked again under the write lock,
+    so two posts of one id with different texts cannot both get in while both are coded."""
+    if store.known_keys([document.content_hash]):
+        return
+    if document.error is None and store.id_taken(document):
+        raise EventwireError("E304", repr(document.id))
+    store.write_batch([(document, record)])
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
