@@ -365,3 +365,34 @@ def test_two_posts_of_one_id_at_once_store_one_text(client):
     assert statuses == [200, 409, 409, 409]
     n = client.app.state.store._rows("SELECT count(*) AS n FROM documents WHERE id = 'race-1'")[0]["n"]
     assert n == 1
+
+
+def _post_bodies():
+    from hypothesis import strategies as st
+
+    fields = st.fixed_dictionaries({}, optional={
+        "id": st.one_of(st.text(max_size=30), st.integers(), st.none()),
+        "text": st.one_of(st.text(max_size=200), st.sampled_from([ARTICLE["text"], "\ud800", "a\x00b"]), st.integers()),
+        "date": st.one_of(st.text(max_size=12), st.sampled_from(["0001-01-01", "2020-02-30", "2020-10-23"]), st.none()),
+        "title": st.one_of(st.text(max_size=20), st.lists(st.integers(), max_size=2)),
+        "url": st.text(max_size=30)})
+    json_body = fields.map(lambda d: json.dumps(d).encode())
+    return st.tuples(st.one_of(json_body, st.binary(max_size=200), st.text(max_size=200).map(str.encode)),
+                     st.sampled_from(["application/json", "text/plain", "text/plain; charset=utf-8",
+                                      "application/json; charset=utf-8"]))
+
+
+import json  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(post=_post_bodies())
+def test_no_post_makes_a_server_error(client, post):
+    body, ctype = post
+    r = client.post("/api/ingest", content=body, headers={"content-type": ctype})
+    assert r.status_code in (200, 400, 409, 422), r.text
+    if r.status_code != 200:
+        error = r.json()["error"]
+        assert error["code"].startswith("E") and error["message"]
