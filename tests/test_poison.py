@@ -188,3 +188,45 @@ def test_an_endless_jsonl_line_is_refused_without_holding_it(tmp_path):
     assert [(d.id, d.error.code if d.error else None) for d in docs] == [
         ("first", None), ("long-2", "E107"), ("last", None)]
     assert peak < 30_000_000, f"{peak:,} bytes held for a 60 MB line"
+
+
+class _Pipe:
+    """Standard input as a pipe gives it: bytes made as they are read, none held before."""
+
+    def __init__(self, *parts):
+        self.parts = list(parts)   # bytes, or (byte, count) for count copies made on demand
+
+    def read(self, n: int = -1) -> bytes:
+        out = b""
+        while self.parts and (n < 0 or len(out) < n):
+            part = self.parts[0]
+            if isinstance(part, tuple):
+                byte, count = part
+                k = count if n < 0 else min(count, n - len(out))
+                out += byte * k
+                self.parts[0] = (byte, count - k)
+                if count == k:
+                    self.parts.pop(0)
+            else:
+                k = len(part) if n < 0 else n - len(out)
+                out += part[:k]
+                self.parts[0] = part[k:]
+                if not self.parts[0]:
+                    self.parts.pop(0)
+        return out
+
+
+@pytest.mark.parametrize("head", [b"date 2020-08-16 Minsk\n", b'{"id": "big", "text": "'])
+def test_standard_input_is_read_as_a_stream(head):
+    # 60 MB on stdin (one text, or one JSON line then a good one): never held whole.
+    stdin = _Pipe(head, (b"a", 60 * 1024 * 1024), b'"}\n' + _line(id="after", text=GOOD))
+    tracemalloc.start()
+    try:
+        docs = list(iter_documents(["-"], stdin=stdin))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert docs[0].error.code == "E107"
+    if head.startswith(b"{"):
+        assert [d.id for d in docs] == ["stdin-1", "after"] and docs[1].error is None
+    assert peak < 30_000_000, f"{peak:,} bytes held for 60 MB on stdin"

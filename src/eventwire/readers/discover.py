@@ -10,9 +10,9 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import EventwireError
-from .common import error_document
+from .common import MAX_DOCUMENT_BYTES, error_document
 from .html import read_html_bytes, read_html_file
-from .jsonl import iter_jsonl, read_jsonl_file
+from .jsonl import bounded_lines, iter_jsonl, read_jsonl_file
 from .text import read_text_bytes, read_text_file
 from .warc import iter_warc, read_warc_file
 
@@ -53,19 +53,46 @@ def _read_file(path: Path, default_date: dt.date | None) -> Iterator[Document]:
         yield error_document(path.stem, EventwireError("E113", f"{type(exc).__name__}: {exc}"), None, str(path))
 
 
+class _Replayed(io.RawIOBase):
+    """A stream whose first bytes were read already (to sniff them): they come first."""
+
+    def __init__(self, head: bytes, rest):
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n], self.head = self.head[:n], self.head[n:]
+            return n
+        data = self.rest.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+
 def _read_stdin(default_date: dt.date | None, stream=None) -> Iterator[Document]:
-    """Standard input, sniffed: JSON Lines, a WARC, an HTML page, or one plain text."""
+    """Standard input, sniffed: JSON Lines, a WARC, an HTML page, or one plain text. Read as a
+    stream: JSON Lines line by line, a WARC record by record, a page or text only up to the
+    document limit, so no input is held in memory whole."""
     stream = stream or sys.stdin.buffer
-    raw = stream.read()
-    head = raw.lstrip()[:64].lower()
+    first = stream.read(4096)
+    rest = io.BufferedReader(_Replayed(first, stream), buffer_size=1 << 16)
+    head = first.lstrip()[:64].lower()
     if head.startswith(b"{"):
-        yield from iter_jsonl(io.BytesIO(raw), "stdin", default_date, "-")
-    elif head.startswith(b"warc/") or raw.startswith(b"\x1f\x8b"):
-        yield from iter_warc(io.BytesIO(raw), "stdin", "-")
-    elif head.startswith((b"<!doctype html", b"<html")):
-        yield read_html_bytes(raw, "stdin", default_date, source="-")
+        yield from iter_jsonl(bounded_lines(rest), "stdin", default_date, "-")
+    elif head.startswith(b"warc/") or first.startswith(b"\x1f\x8b"):
+        yield from iter_warc(rest, "stdin", "-")
     else:
-        yield read_text_bytes(raw, "stdin", default_date, source="-")
+        raw = rest.read(MAX_DOCUMENT_BYTES + 1)
+        if len(raw) > MAX_DOCUMENT_BYTES:
+            yield error_document("stdin", EventwireError("E107", f"over {MAX_DOCUMENT_BYTES:,} bytes on stdin"),
+                                 None, "-")
+        elif head.startswith((b"<!doctype html", b"<html")):
+            yield read_html_bytes(raw, "stdin", default_date, source="-")
+        else:
+            yield read_text_bytes(raw, "stdin", default_date, source="-")
 
 
 def _walk(folder: Path) -> list[tuple[Path, OSError | None]]:
