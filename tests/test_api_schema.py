@@ -26,7 +26,8 @@ def _app():
     db = tmp / "schema.duckdb"
     with open_store(db) as store:
         store.ingest(iter_documents([src]))
-    return create_app(db)
+    # schemathesis calls the app as host "testserver"
+    return create_app(db, allowed_hosts=["testserver", "localhost"])
 
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", _app())

@@ -118,3 +118,129 @@ def test_progress_shows_documents_per_second(speed, shown):
     from eventwire.cli import _RateColumn
 
     assert str(_RateColumn().render(SimpleNamespace(speed=speed))) == shown
+
+
+# --- serving beside the command line (issue 18) ------------------------------------------------
+
+import contextlib  # noqa: E402
+import os  # noqa: E402
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+SRC = str(Path(__file__).parents[1] / "src")
+
+
+def _cli(*args, timeout=120):
+    env = {**os.environ, "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    return subprocess.run([sys.executable, "-m", "eventwire.cli", *map(str, args)], capture_output=True,
+                          text=True, timeout=timeout, env=env)
+
+
+@contextlib.contextmanager
+def _served(db, *options):
+    """`eventwire serve` in its own process, as a user runs it, until the block ends."""
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db), "--port", str(port),
+                             *options], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                httpx.get(url + "/api/stats", timeout=2)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None or time.time() > deadline:
+                    raise RuntimeError(proc.stderr.read().decode())
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def served_store(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("served")
+    src = tmp / "three.jsonl"
+    src.write_text("\n".join(SAMPLE.read_text(encoding="utf-8").splitlines()[:3]) + "\n")
+    db = tmp / "s.duckdb"
+    assert runner.invoke(app, ["ingest", str(src), "--db", str(db)]).exit_code == 0
+    return db, src
+
+
+def test_the_command_line_reads_while_the_store_is_served(served_store, tmp_path):
+    import httpx
+
+    db, src = served_store
+    with _served(db) as url:
+        for args in (["stats"], ["events", "--format", "csv"], ["export", "-o", tmp_path / "r.jsonl"]):
+            result = _cli(*args, "--db", db)
+            assert result.returncode == 0, result.stderr
+        assert httpx.get(url + "/api/stats", timeout=10).json()["counts"]["documents"] == 3
+        # DuckDB lets one process write a file or many read it: a writer gets a coded error.
+        result = _cli("ingest", src, "--db", db)
+        assert result.returncode == 2 and "E303" in result.stderr and "Traceback" not in result.stderr
+        assert httpx.get(url + "/api/stats", timeout=10).status_code == 200
+
+
+def test_a_writing_server_makes_the_command_line_say_so(served_store):
+    db, _ = served_store
+    with _served(db, "--allow-write"):
+        result = _cli("stats", "--db", db)
+        assert result.returncode == 2 and "E303" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_tokens_are_made_listed_and_revoked(tmp_path):
+    db = tmp_path / "t.duckdb"
+    made = runner.invoke(app, ["token", "create", "--db", str(db), "--name", "newsroom"])
+    assert made.exit_code == 0, made.output
+    token = made.stdout.strip()
+    assert token.startswith("ew_") and len(token) > 40
+    listed = runner.invoke(app, ["token", "list", "--db", str(db)])
+    assert "newsroom" in listed.stdout and token not in listed.stdout
+    token_id = token.split("_")[1]
+    assert runner.invoke(app, ["token", "revoke", token_id, "--db", str(db)]).exit_code == 0
+    from eventwire.store import open_store
+
+    with open_store(db) as store:
+        assert not store.check_token(token) and store.tokens()[0]["revoked_at"]
+    missing = runner.invoke(app, ["token", "revoke", "nope", "--db", str(db)])
+    assert missing.exit_code == 2 and "E306" in missing.output
+
+
+def test_a_zero_date_option_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--date", "0001-01-01"])
+    assert result.exit_code == 2 and "E106" in result.output
+
+
+def test_the_coding_worker_ends_with_a_killed_server(tmp_path):
+    import signal
+
+    import httpx
+
+    db = tmp_path / "w.duckdb"
+    token = _cli("token", "create", "--db", db).stdout.strip()
+    with _served(db, "--allow-write") as url:
+        r = httpx.post(url + "/api/ingest", json={"text": ARTICLE}, timeout=120,
+                       headers={"Authorization": f"Bearer {token}"})
+        assert r.status_code == 200
+        server = int(subprocess.run(["pgrep", "-f", f"serve --db {db}"], capture_output=True, text=True).stdout.split()[0])
+        workers = [int(p) for p in subprocess.run(["pgrep", "-P", str(server), "-f", "spawn_main"],
+                                                  capture_output=True, text=True).stdout.split()]
+        assert workers
+        os.kill(server, signal.SIGKILL)   # no shutdown handler runs
+        deadline = time.time() + 10
+        while any(Path(f"/proc/{w}").exists() and b"spawn_main" in Path(f"/proc/{w}/cmdline").read_bytes()
+                  for w in workers):
+            assert time.time() < deadline, "the worker outlived its server"
+            time.sleep(0.2)

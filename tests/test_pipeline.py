@@ -117,3 +117,26 @@ def test_a_long_run_does_not_grow_the_vocabulary():
     assert len(strings) == before
     assert all(f"Zqx{i}vorth" in r.text for i, r in enumerate(records))  # the records keep their text
     assert any(e.category == "ASSAULT" for r in records for e in r.events)
+
+
+def test_only_the_first_max_chars_are_coded_and_the_whole_text_is_kept(nlp):
+    filler = "\n\n".join(["The weather was mild and the markets were quiet."] * 40)
+    text = f"{ARTICLE}\n\n{filler}\n\nRussian warplanes bombed rebel positions near Aleppo on Monday."
+    document = Document(id="long", text=text, date=dt.date(2018, 9, 17))
+    (_, capped), = extract_many([document], nlp=nlp, max_chars=len(ARTICLE) + 200)
+    (_, whole), = extract_many([document], nlp=nlp, max_chars=None)
+    assert capped.text == text == whole.text
+    assert capped.misplaced_spans() == []
+    assert capped.events and all(e.evidence.end <= len(ARTICLE) + 200 for e in capped.events)
+    assert any("Aleppo" in e.evidence.text or e.evidence.start > len(ARTICLE) + 200 for e in whole.events)
+
+
+@pytest.mark.parametrize("text, limit, cut", [
+    ("One. Two. Three.", 100, "One. Two. Three."),
+    ("First paragraph here.\nSecond one is longer than the limit", 30, "First paragraph here.\n"),
+    ("Alpha beta gamma delta epsilon", 20, "Alpha beta gamma "),
+])
+def test_coded_part_cuts_at_a_boundary(text, limit, cut):
+    from eventwire.pipeline import coded_part
+
+    assert coded_part(text, limit) == cut and text.startswith(cut)

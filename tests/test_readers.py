@@ -188,3 +188,28 @@ def test_fuzz_regressions_html(raw):
 
     doc = read_html_bytes(raw, "f")
     assert doc.error is not None and doc.error.code.startswith("E1")
+
+
+def test_an_unreadable_folder_is_reported_not_skipped(tmp_path, monkeypatch):
+    # Running as root, chmod cannot make a folder unreadable: os.scandir fails as it would.
+    import os
+
+    from eventwire.readers import iter_documents
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("date 2020-08-16 One\nPolice detained protesters in Minsk.")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "two.txt").write_text("date 2020-08-16 Two\nPolice detained protesters in Minsk.")
+    (tmp_path / "z.txt").write_text("date 2020-08-16 Three\nPolice detained protesters in Minsk.")
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    docs = list(iter_documents([tmp_path]))
+    assert [(d.id, d.error.code if d.error else None) for d in docs] == [
+        ("one", None), ("locked", "E114"), ("z", None)]
+    assert "Permission denied" in docs[1].error.message

@@ -80,7 +80,7 @@ def test_migrations_are_recorded_and_reopen_cleanly(tmp_path):
     open_store(db).close()
     with open_store(db) as store:
         versions = store.con.execute("SELECT version FROM schema_migrations").fetchall()
-        assert versions == [(1,), (2,), (3,)]
+        assert versions == [(1,), (2,), (3,), (4,)]
 
 
 def test_queries_are_parameterized(tmp_path):
@@ -151,3 +151,22 @@ def test_readers_see_consistent_snapshots_while_ingest_writes(tmp_path):
     store.close()
     assert not problems
     assert len(set(seen)) > 2  # the readers really ran while batches were committed
+
+
+@pytest.mark.parametrize("needle, hits", [
+    ("50%", {"M1"}), ("a_b", {"M2"}), ("c\\d", {"M3"}), ("%", {"M1"}), ("_", {"M2"}), ("\\", {"M3"}),
+    ("50", {"M1"}), ("axb", set()),
+])
+def test_text_and_actor_search_take_like_wildcards_literally(tmp_path, needle, hits):
+    with open_store(tmp_path / "s.duckdb") as store:
+        for n, text in ((1, "prices rose 50% in a day"), (2, "the a_b group protested"), (3, "path c\\d seized")):
+            store.con.execute("INSERT INTO events (doc_key, event_id, doc_id, category, evidence, source_text, "
+                              "modality) VALUES (?, 'E1', ?, 'PROTEST', ?, ?, 'asserted')",
+                              [f"k{n}", f"d{n}", text, text])
+            store.con.execute("INSERT INTO merged_events (merged_id, category, quad_class, modality, n_sources, "
+                              "best_doc_key, best_event_id) VALUES (?, 'PROTEST', 3, 'asserted', 1, ?, 'E1')",
+                              [f"M{n}", f"k{n}"])
+            store.con.execute("UPDATE events SET merged_id = ? WHERE doc_key = ?", [f"M{n}", f"k{n}"])
+        by_text = {e["event_id"] for e in store.merged_events(EventQuery(text=needle))}
+        by_actor = {e["event_id"] for e in store.merged_events(EventQuery(actor=needle))}
+    assert by_text == hits and by_actor == hits

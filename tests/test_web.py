@@ -41,15 +41,24 @@ def store_db(tmp_path_factory):
     return db
 
 
+@pytest.fixture(scope="module")
+def token(store_db):
+    from eventwire.store import open_store
+
+    with open_store(store_db) as store:
+        return store.create_token("web tests")[1]
+
+
 @contextlib.contextmanager
-def serving(db):
+def serving(db, **options):
     """uvicorn over the store in a background thread, on a free loopback port."""
     import uvicorn
 
     from eventwire.api import create_app
 
     port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(create_app(db, **options), host="127.0.0.1", port=port,
+                                        log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.time() + 20
@@ -65,8 +74,9 @@ def serving(db):
 
 
 @pytest.fixture(scope="module")
-def server(store_db):
-    with serving(store_db) as url:
+def server(store_db, token):
+    # Takes writes (with the token), so the page's tests can post an article.
+    with serving(store_db, allow_write=True) as url:
         yield url
 
 
@@ -315,13 +325,13 @@ def test_a_big_store_opens_on_its_latest_days(page, by_day, limit, expected):
     assert page.evaluate("([rows, limit]) => window.eventwire.latestWindow(rows, limit)", [rows, limit]) == expected
 
 
-def test_only_web_links_are_followed_from_an_article(page, server):
+def test_only_web_links_are_followed_from_an_article(page, server, token):
     # An ingested article's url is shown as a link only when it is http(s).
     import httpx
 
     for url, linked in (("javascript:alert(1)", False), ("https://example.org/a", True)):
         doc_id = f"url-test-{linked}"
-        r = httpx.post(server + "/api/ingest", timeout=30, json={
+        r = httpx.post(server + "/api/ingest", timeout=60, headers={"Authorization": f"Bearer {token}"}, json={
             "id": doc_id, "date": "2020-10-23", "url": url, "text": "Talks resumed in Geneva on Friday."})
         assert r.status_code == 200
         page.evaluate(f"window.location.hash = 'doc={doc_id}'")
@@ -338,7 +348,8 @@ def client(store_db):
 
     from eventwire.api import create_app
 
-    return TestClient(create_app(store_db))
+    # read-write like the page's server, which DuckDB holds open in this process
+    return TestClient(create_app(store_db, allow_write=True), base_url="http://localhost")
 
 
 def test_page_and_its_assets_are_served(client):
@@ -365,3 +376,71 @@ def test_every_event_in_the_store_points_into_its_article(client):
             ev = e["evidence"]
             assert record["text"][ev["start"]:ev["end"]] == ev["text"]
             assert e["sentence"]["start"] <= ev["start"] <= ev["end"] <= e["sentence"]["end"]
+
+
+# --- another origin cannot write (issue 18) -------------------------------------------------------
+
+EVIL_PAGE = """<!doctype html><html><body>
+<form id="f" method="POST" enctype="text/plain" action="{api}/api/ingest">
+<input name='{{"id": "evil-form", "text": "Planted' value=' by a form."}}'></form>
+<script>
+window.attack = async () => {{
+  const out = {{}};
+  const body = JSON.stringify({{id: "evil-fetch", text: "Planted by a fetch."}});
+  try {{ await fetch("{api}/api/ingest", {{method: "POST", mode: "no-cors", body,
+                     headers: {{"Content-Type": "text/plain"}}}}); out.nocors = "sent"; }}
+  catch (e) {{ out.nocors = "blocked"; }}
+  try {{ const r = await fetch("{api}/api/ingest", {{method: "POST", body,
+                     headers: {{"Content-Type": "application/json", "Authorization": "Bearer {token}"}}}});
+         out.cors = r.status; }}
+  catch (e) {{ out.cors = "blocked"; }}
+  return out;
+}};
+</script></body></html>"""
+
+
+@contextlib.contextmanager
+def other_origin(html: str):
+    """A page on another origin (another port), as an attacker's site would serve it."""
+    import http.server
+
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            data = html.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), Page)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{srv.server_address[1]}/"
+    finally:
+        srv.shutdown()
+
+
+def test_a_page_on_another_origin_cannot_write(browser, server, token):
+    # Even holding a token (stolen, say), a page elsewhere cannot send it: CORS is closed, so
+    # the browser's preflight fails; what it can send without one (a form, a no-cors fetch)
+    # has no token and is refused.
+    before = api(server, "/api/stats")["counts"]
+    context = browser.new_context()
+    pg = context.new_page()
+    with other_origin(EVIL_PAGE.format(api=server, token=token)) as evil:
+        pg.goto(evil)
+        out = pg.evaluate("window.attack()")
+        with pg.expect_navigation():
+            pg.evaluate("document.getElementById('f').submit()")
+        answer = pg.locator("body").inner_text()
+    context.close()
+    assert out["cors"] == "blocked", out
+    assert '"E401"' in answer                         # the form's POST reached the API: no token
+    assert api(server, "/api/stats")["counts"] == before
+    for doc_id in ("evil-form", "evil-fetch"):
+        assert api(server, f"/api/documents/{doc_id}")["error"]["code"] == "E302"

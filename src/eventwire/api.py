@@ -1,9 +1,16 @@
 """The JSON API (FastAPI): a thin layer over the store's query functions.
 
 Every error answers ``{"error": {"code": "E4xx", "message": "..."}}``.
+
+Read-only unless made with ``allow_write``: then POST /api/ingest takes a write token
+(``Authorization: Bearer``, see ``eventwire token create``), an explicit ``application/json``
+or ``text/plain`` body of at most MAX_BODY_BYTES, and codes the article in a worker process,
+so the API keeps answering while it is parsed. Requests whose Host is not allowed are refused
+(DNS rebinding); no cross-origin reads unless origins are given.
 """
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import threading
@@ -15,12 +22,17 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .errors import EventwireError
+from .errors import EventwireError, describe
+from .limits import MAX_CODED_CHARS
 from .store import BBOX_HELP, EventQuery, open_store, parse_bbox
 
 MAX_BODY_BYTES = 2_000_000
+# Host names always served besides the interface's own: the machine itself.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+BODY_TYPES = ("application/json", "text/plain")
 PageLimit = Query(100, ge=1, le=1000, description="At most this many items.")
 PageOffset = Query(0, ge=0, le=10_000_000)
 
@@ -37,7 +49,29 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
-_STATUS_CODES = {400: "E400", 404: "E404", 405: "E405", 413: "E413", 422: "E422"}
+_STATUS_CODES = {400: "E400", 401: "E401", 403: "E403", 404: "E404", 405: "E405", 409: "E409",
+                 413: "E413", 415: "E415", 421: "E421", 422: "E422"}
+# Coded errors raised by the library and the status each is answered with (else 400).
+_ERROR_STATUS = {"E302": 404, "E404": 404, "E401": 401, "E403": 403, "E304": 409, "E413": 413,
+                 "E415": 415, "E421": 421}
+
+
+def _allowed_name(name: str) -> str:
+    """An allowed host as a Host header names it: IPv6 addresses in brackets ("::1" -> "[::1]")."""
+    name = name.strip().lower()
+    return f"[{name}]" if name.count(":") > 1 and not name.startswith("[") else _host_name(name)
+
+
+def _host_name(header: str) -> str:
+    """The Host header without its port, lower case ("[::1]:8000" -> "[::1]")."""
+    host = header.strip().lower()
+    if host.startswith("["):
+        return host[:host.find("]") + 1]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def _media_type_of(header: str) -> str:
+    return header.split(";", 1)[0].strip().lower()
 
 
 def event_filters(
@@ -59,11 +93,31 @@ def event_filters(
                 min_sources=min_sources, bbox=box, text=text)
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    app = FastAPI(title="eventwire", version="1",
-                  description="Political event data coded from news articles (schema eventwire/1).")
-    store = open_store(db_path)
+def create_app(db_path: str | Path, allow_write: bool = False,
+               allowed_hosts: list[str] | tuple[str, ...] | None = None,
+               cors_origins: list[str] | tuple[str, ...] = (),
+               max_chars: int | None = MAX_CODED_CHARS, parse_in: str = "process") -> FastAPI:
+    """The app over the store at ``db_path``, opened read-only unless ``allow_write``.
+
+    ``allowed_hosts``: Host names served (default: this machine's names); ``"*"`` serves any.
+    ``cors_origins``: origins whose pages may read the API (GET only); none by default.
+    ``max_chars``: characters of a posted article that are coded. ``parse_in``: "process"
+    (a worker process, the default) or "thread" for coding posted articles.
+    """
+    from contextlib import asynccontextmanager
+
+    store = open_store(db_path, read_only=not allow_write)
     write_lock = threading.Lock()  # one writer at a time; readers use their own cursors
+    hosts = {_allowed_name(h) for h in (allowed_hosts or LOCAL_HOSTS)}
+    coder = _Coder(max_chars, parse_in)
+
+    @asynccontextmanager
+    async def lifespan(app):
+        yield
+        coder.close()
+
+    app = FastAPI(title="eventwire", version="1", lifespan=lifespan,
+                  description="Political event data coded from news articles (schema eventwire/1).")
 
     from contextlib import contextmanager
 
@@ -76,6 +130,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         finally:
             view.close()
     app.state.store = store
+    app.state.coder = coder
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
@@ -89,8 +144,10 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.exception_handler(EventwireError)
     async def coded_error(request: Request, exc: EventwireError):
-        status = 404 if exc.code in ("E302", "E404") else 400
-        return _error(status, exc.code, exc.message)
+        response = _error(_ERROR_STATUS.get(exc.code, 400), exc.code, exc.message)
+        if exc.code == "E401":
+            response.headers["WWW-Authenticate"] = "Bearer"
+        return response
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception):
@@ -103,12 +160,28 @@ def create_app(db_path: str | Path) -> FastAPI:
             return _error(413, "E413", f"request body over {MAX_BODY_BYTES:,} bytes")
         return await call_next(request)
 
+    # Added last, so it runs first: a request for a name this server does not answer to (a
+    # rebound DNS name pointing a page's own origin at 127.0.0.1) gets nothing.
+    @app.middleware("http")
+    async def check_host(request: Request, call_next):
+        host = _host_name(request.headers.get("host", ""))
+        if "*" not in hosts and host not in hosts:
+            return _error(421, "E421", describe("E421", repr(host)[:100]))
+        return await call_next(request)
+
+    if cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET"],
+                           allow_credentials=False)
+
     @app.get("/api/documents", summary="Documents, by date")
     def documents(limit: int = PageLimit, offset: int = PageOffset):
         with reading() as view:
             return {"items": view.documents(limit, offset), "limit": limit, "offset": offset}
 
-    @app.get("/api/documents/{doc_id}", summary="One document's full record")
+    # :path, so an id holding a slash (a URL, "a/b", sent as a%2Fb) can be opened.
+    @app.get("/api/documents/{doc_id:path}", summary="One document's full record")
     def document(doc_id: str):
         with reading() as view:
             record = view.record(doc_id)
@@ -156,45 +229,29 @@ def create_app(db_path: str | Path) -> FastAPI:
         with reading() as view:
             return view.stats()
 
-    @app.post("/api/ingest", summary="Code and store one article (JSON body or plain text)")
+    @app.post("/api/ingest", summary="Code and store one article (JSON body or plain text)",
+              description="Needs a server started with --allow-write and `Authorization: Bearer TOKEN` "
+                          "(eventwire token create). Content-Type application/json "
+                          "({text, id?, date?, title?, url?}) or text/plain (optional first line "
+                          "`date YYYY-MM-DD Title`).")
     async def ingest(request: Request):
-        from .document import Document, parse_date
-        from .readers.common import check_text, error_document
-        from .readers.text import parse_text
-
-        body = await request.body()
-        if len(body) > MAX_BODY_BYTES:
-            raise EventwireError("E413", "")
-        ctype = request.headers.get("content-type", "")
-        if "json" in ctype:
-            try:
-                article = ArticleIn.model_validate_json(body)
-            except Exception as exc:
-                raise EventwireError("E400", f": {str(exc)[:500]}") from None
-            # Python's hash() differs per process: a posted article must get the same id (and
-            # so the same content hash) every time, or a re-post is stored twice.
-            doc_id = article.id or _body_id(article.text.encode("utf-8"))
-            try:
-                document = Document(id=doc_id, text=check_text(article.text), date=parse_date(article.date),
-                                    title=article.title, url=article.url, source="api")
-            except EventwireError as exc:
-                document = error_document(doc_id, exc, body, "api")
-        else:
-            try:
-                text = body.decode("utf-8")
-                document = parse_text(text, _body_id(body), source="api")
-            except (UnicodeDecodeError, EventwireError) as exc:
-                err = exc if isinstance(exc, EventwireError) else EventwireError("E102", "")
-                document = error_document("api-text", err, body, "api")
-        from .pipeline import extract_many
-
-        _, record = next(extract_many([document]))
-        with write_lock:
-            if not store.known_keys([document.content_hash]):
-                store.write_batch([(document, record)])
+        if not allow_write:
+            raise EventwireError("E403", "")
+        token = _bearer(request.headers.get("authorization", ""))
+        if not await run_in_threadpool(_token_ok, store, write_lock, token):
+            raise EventwireError("E401", "")
+        ctype = _media_type_of(request.headers.get("content-type", ""))
+        if ctype not in BODY_TYPES:
+            raise EventwireError("E415", f" ({ctype or 'none given'})")
+        body = await _read_body(request, MAX_BODY_BYTES)
+        document = _posted_document(body, ctype)
+        if document.error is None and await run_in_threadpool(_locked, write_lock, store.id_taken, document):
+            raise EventwireError("E304", repr(document.id))
+        record = await coder.code(document)
+        await run_in_threadpool(_locked, write_lock, _store_new, store, document, record)
         if hasattr(record, "error"):
             return _error(400, record.error.code, record.error.message)
-        return record.to_dict()
+        return JSONResponse(record.to_dict())
 
     web = resources.files("eventwire").joinpath("web")
 
@@ -216,6 +273,137 @@ def create_app(db_path: str | Path) -> FastAPI:
         return Response(files[name].read_bytes(), media_type=_media_type(name))
 
     return app
+
+
+def _bearer(header: str) -> str:
+    scheme, _, token = header.strip().partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
+def _locked(lock: threading.Lock, fn, *args):
+    with lock:
+        return fn(*args)
+
+
+def _token_ok(store, lock: threading.Lock, token: str) -> bool:
+    view = store.reader()
+    try:
+        return view.check_token(token)
+    finally:
+        view.close()
+
+
+def _store_new(store, document, record) -> None:
+    """Store a coded article unless it is stored already; checked again under the write lock,
+    so two posts of one id with different texts cannot both get in while both are coded."""
+    if store.known_keys([document.content_hash]):
+        return
+    if document.error is None and store.id_taken(document):
+        raise EventwireError("E304", repr(document.id))
+    store.write_batch([(document, record)])
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The body as it arrives, refused (E413) at the first chunk past ``limit`` bytes: a
+    chunked upload is never buffered past the limit."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise EventwireError("E413", f" (over {limit:,} bytes)")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _posted_document(body: bytes, ctype: str):
+    """The Document of a posted body: JSON fields, or plain text with its header line; a bad
+    body is an error document (its record is the answer)."""
+    from .document import Document, parse_date
+    from .readers.common import check_text, error_document
+    from .readers.text import parse_text
+
+    if ctype == "application/json":
+        try:
+            article = ArticleIn.model_validate_json(body)
+        except Exception as exc:
+            raise EventwireError("E400", f": {str(exc)[:500]}") from None
+        # Python's hash() differs per process: a posted article must get the same id (and
+        # so the same content hash) every time, or a re-post is stored twice.
+        doc_id = article.id or _body_id(article.text.encode("utf-8", "surrogatepass"))
+        try:
+            return Document(id=doc_id, text=check_text(article.text), date=parse_date(article.date),
+                            title=article.title, url=article.url, source="api")
+        except EventwireError as exc:
+            return error_document(doc_id, exc, body, "api")
+    try:
+        return parse_text(body.decode("utf-8"), _body_id(body), source="api")
+    except (UnicodeDecodeError, EventwireError) as exc:
+        err = exc if isinstance(exc, EventwireError) else EventwireError("E102", "")
+        return error_document("api-text", err, body, "api")
+
+
+class _Coder:
+    """Codes posted articles off the event loop: in one warm worker process (default), so a
+    long parse never holds the server's interpreter, or in a thread."""
+
+    def __init__(self, max_chars: int | None, parse_in: str = "process"):
+        self.max_chars, self.parse_in = max_chars, parse_in
+        self.pool = None
+        self.lock = threading.Lock()
+
+    def _pool(self):
+        with self.lock:
+            if self.pool is None:
+                import concurrent.futures
+                import multiprocessing
+
+                import os
+
+                if self.parse_in == "process":
+                    # spawn: a fork of a server with running threads could inherit held locks
+                    self.pool = concurrent.futures.ProcessPoolExecutor(
+                        1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
+                        initargs=(os.getpid(),))
+                else:
+                    self.pool = concurrent.futures.ThreadPoolExecutor(1)
+            return self.pool
+
+    async def code(self, document):
+        from concurrent.futures.process import BrokenProcessPool
+
+        from .pipeline import error_record, records_of_batch
+
+        loop = asyncio.get_running_loop()
+        try:
+            records = await loop.run_in_executor(self._pool(), records_of_batch, [document], self.max_chars)
+            return records[0]
+        except BrokenProcessPool:  # the worker died (memory?): a new one for the next article
+            with self.lock:
+                self.pool = None
+            return error_record(document, EventwireError("E200", "parse (the worker process died)"))
+
+    def close(self) -> None:
+        with self.lock:
+            if self.pool is not None:
+                self.pool.shutdown(wait=False, cancel_futures=True)
+                self.pool = None
+
+
+def _start_worker(server_pid: int) -> None:
+    """In the coding worker: load the model, and end with the server however the server ends
+    (a SIGKILL leaves no chance to shut the pool down)."""
+    import os
+    import time
+
+    from .pipeline import _warm_worker
+
+    def watch() -> None:
+        while os.getppid() == server_pid:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+    _warm_worker()
 
 
 def _body_id(data: bytes) -> str:

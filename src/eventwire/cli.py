@@ -13,6 +13,7 @@ from rich.text import Text
 from rich.table import Table
 
 from .errors import EventwireError
+from .limits import MAX_CODED_CHARS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown",
                   help="Dated news articles in, evidence-linked political event data out.")
@@ -28,6 +29,16 @@ def _date_option(value: Optional[str]) -> Optional[dt.date]:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
+
+
+def _publication_date(value: Optional[str]) -> Optional[dt.date]:
+    """--date: a publication date, checked like the dates in the inputs (E106)."""
+    from .document import parse_date
+
+    try:
+        return parse_date(value)
+    except EventwireError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 class _RateColumn(ProgressColumn):
@@ -58,6 +69,8 @@ def extract(
     dask: Optional[str] = typer.Option(None, "--dask", help="local:N to start a Dask LocalCluster of N workers."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT."),
     parquet: Optional[Path] = typer.Option(None, "--parquet", help="Also write records as Parquet partitioned by date here."),
+    max_chars: int = typer.Option(MAX_CODED_CHARS, "--max-chars", min=1000,
+                                  help="Characters of each text that are coded (the whole text is kept)."),
 ):
     """Code documents and write one record per document as JSON Lines.
 
@@ -76,10 +89,10 @@ def extract(
     from .pipeline import chunks
     from .readers import iter_documents
 
-    default_date = _date_option(date)
+    default_date = _publication_date(date)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     good = bad = 0
-    extractor, client = _extractor(workers, dask, scheduler, batch_size)
+    extractor, client = _extractor(workers, dask, scheduler, batch_size, max_chars)
     writer = _parquet_writer(parquet)
     try:
         with _progress("extract") as progress:
@@ -116,6 +129,8 @@ def ingest(
     dask: Optional[str] = typer.Option(None, "--dask", help="local:N to start a Dask LocalCluster of N workers."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT."),
     parquet: Optional[Path] = typer.Option(None, "--parquet", help="Also write records as Parquet partitioned by date here."),
+    max_chars: int = typer.Option(MAX_CODED_CHARS, "--max-chars", min=1000,
+                                  help="Characters of each text that are coded (the whole text is kept)."),
 ):
     """Code documents into the store. Idempotent: documents already stored are skipped;
     bad documents are quarantined and counted.
@@ -132,18 +147,15 @@ def ingest(
     from .readers import iter_documents
     from .store import open_store
 
-    default_date = _date_option(date)
-    try:
-        store = open_store(db)
-    except EventwireError as exc:
-        _fail(exc)
+    default_date = _publication_date(date)
+    store = _open(db)
     with store, _progress("ingest") as progress:
         task = progress.add_task("ingest", total=None)
 
         def on_batch(stats):
             progress.update(task, advance=stats.read)
 
-        extractor, client = _extractor(workers, dask, scheduler, batch_size)
+        extractor, client = _extractor(workers, dask, scheduler, batch_size, max_chars)
         writer = _parquet_writer(parquet)
         if writer:
             inner = extractor
@@ -155,6 +167,8 @@ def ingest(
         try:
             stats = store.ingest(iter_documents(inputs, default_date), batch_size=batch_size,
                                  on_batch=on_batch, extractor=extractor)
+        except EventwireError as exc:  # the store's file failed (E305): nothing more can be stored
+            _fail(exc)
         finally:
             if client is not None:
                 client.close()
@@ -166,7 +180,8 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _extractor(workers: int, dask: Optional[str], scheduler: Optional[str], batch_size: int):
+def _extractor(workers: int, dask: Optional[str], scheduler: Optional[str], batch_size: int,
+               max_chars: int = MAX_CODED_CHARS):
     """The function that codes a stream of documents: one process, N processes, or Dask."""
     from .pipeline import extract_many
 
@@ -180,7 +195,7 @@ def _extractor(workers: int, dask: Optional[str], scheduler: Optional[str], batc
             raise typer.BadParameter("--dask takes local:N; use --scheduler for a running cluster")
         client = connect(spec)
         return (lambda docs: extract_with_dask(docs, client, batch_size=batch_size)), client
-    return (lambda docs: extract_many(docs, batch_size=batch_size, workers=workers)), None
+    return (lambda docs: extract_many(docs, batch_size=batch_size, workers=workers, max_chars=max_chars)), None
 
 
 def _parquet_writer(path: Optional[Path]):
@@ -233,7 +248,7 @@ def events(
 
     query = _query(start, end, country, actor, category, quad_class, modality, min_sources, bbox,
                    text, limit, 0)
-    with open_store(db, read_only=True) as store:
+    with _open(db, read_only=True) as store:
         rows = store.merged_events(query)
     try:
         n = write_events(rows, fmt, output)
@@ -260,7 +275,7 @@ def export(
     from .export import flatten_record, write_rows
     from .store import open_store
 
-    with open_store(db, read_only=True) as store:
+    with _open(db, read_only=True) as store:
         try:
             records = store.records(start=_date_option(start), end=_date_option(end), country=country)
             n = write_rows(records, fmt, output, flatten=flatten_record)
@@ -275,7 +290,7 @@ def stats(db: Path = typer.Option(..., "--db", help="DuckDB store file.")):
     from .store import open_store
 
     out = Console(width=None if sys.stdout.isatty() else 110)
-    with open_store(db, read_only=True) as store:
+    with _open(db, read_only=True) as store:
         s = store.stats()
         actors = store.actors(limit=10)
         places = store.places(limit=10)
@@ -304,19 +319,103 @@ def serve(
     db: Path = typer.Option(..., "--db", help="DuckDB store file."),
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8000, help="Port."),
+    allow_write: bool = typer.Option(False, "--allow-write",
+                                     help="Take POST /api/ingest with a write token (opens the store read-write)."),
+    allowed_host: List[str] = typer.Option([], "--allowed-host",
+                                           help="Another Host name to answer to (repeatable); '*' for any."),
+    cors_origin: List[str] = typer.Option([], "--cors-origin",
+                                          help="An origin whose pages may read the API (repeatable)."),
+    max_chars: int = typer.Option(MAX_CODED_CHARS, "--max-chars", min=1000,
+                                  help="Characters of a posted article that are coded."),
 ):
-    """Serve the JSON API (and the web page) over the store.
+    """Serve the JSON API (and the web page) over the store, read-only unless --allow-write.
 
-    Example:
+    Examples:
 
         eventwire serve --db eventwire.duckdb --port 8000
+
+        eventwire token create --db eventwire.duckdb --name newsroom
+
+        eventwire serve --db eventwire.duckdb --allow-write --host 10.0.0.5 --allowed-host events.example.org
     """
     import uvicorn
 
-    from .api import create_app
+    from .api import LOCAL_HOSTS, create_app
 
-    err.print(f"serving {db} at http://{host}:{port}/  (API under /api, OpenAPI at /openapi.json)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    try:
+        api = create_app(db, allow_write=allow_write, allowed_hosts=[host, *LOCAL_HOSTS, *allowed_host],
+                         cors_origins=cors_origin, max_chars=max_chars)
+    except EventwireError as exc:
+        _fail(exc)
+    if host in ("0.0.0.0", "::") and not allowed_host:
+        err.print(f"note: other machines reach this server by a name or address, and only the Host names "
+                  f"localhost, 127.0.0.1 and [::1] are answered; give the ones clients use with "
+                  f"--allowed-host (E421 otherwise)")
+    mode = "read-write: POST /api/ingest with a token" if allow_write else "read-only"
+    err.print(f"serving {db} ({mode}) at http://{host}:{port}/  (API under /api, OpenAPI at /openapi.json)")
+    uvicorn.run(api, host=host, port=port, log_level="warning")
+
+
+token_app = typer.Typer(no_args_is_help=True, help="Write tokens for the API of `serve --allow-write`.")
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+def token_create(
+    db: Path = typer.Option(..., "--db", help="DuckDB store file."),
+    name: str = typer.Option("token", "--name", help="What the token is for (shown by `token list`)."),
+):
+    """Make a write token and print it once; the store keeps only its hash.
+
+    Example:
+
+        eventwire token create --db eventwire.duckdb --name newsroom
+    """
+    from .store import open_store
+
+    with _open(db) as store:
+        token_id, token = store.create_token(name)
+    err.print(f"token {token_id} ({name}) made; it is shown only this once:")
+    print(token)
+
+
+@token_app.command("list")
+def token_list(db: Path = typer.Option(..., "--db", help="DuckDB store file.")):
+    """Tokens by id and name, with when they were made and revoked."""
+    with _open(db, read_only=True) as store:
+        rows = store.tokens()
+    table = Table(title="Write tokens", title_justify="left")
+    for col in ("token_id", "name", "created_at", "revoked_at"):
+        table.add_column(col)
+    for row in rows:
+        table.add_row(*("" if row[c] is None else str(row[c]) for c in ("token_id", "name", "created_at", "revoked_at")))
+    Console().print(table)
+
+
+@token_app.command("revoke")
+def token_revoke(
+    token_id: str = typer.Argument(..., help="The token's id, from `token list`."),
+    db: Path = typer.Option(..., "--db", help="DuckDB store file."),
+):
+    """Revoke a token: writes with it are refused from the next request on."""
+    with _open(db) as store:
+        try:
+            store.revoke_token(token_id)
+        except EventwireError as exc:
+            _fail(exc)
+    err.print(f"token {token_id} revoked")
+
+
+def _open(db: Path, read_only: bool = False):
+    """The store, or a coded error and exit 2 (a missing file, one locked by a writer: E303)."""
+    from .store import open_store
+
+    if read_only and not db.exists():
+        _fail(EventwireError("E300", f" at {db}: no such file"))
+    try:
+        return open_store(db, read_only=read_only)
+    except EventwireError as exc:
+        _fail(exc)
 
 
 if __name__ == "__main__":

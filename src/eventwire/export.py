@@ -83,6 +83,22 @@ def _write_jsonl(rows: Iterable[dict], out) -> int:
     return n
 
 
+# A cell starting with one of these is run as a formula by spreadsheet tools (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """A CSV cell a spreadsheet shows as text: a string starting like a formula gets a leading
+    apostrophe (OWASP's advice); numbers, negative ones included, stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _safe_row(row: dict) -> dict:
+    return {k: safe_cell(v) for k, v in row.items()}
+
+
 def _write_csv(rows: Iterator[dict], out, delimiter: str = ",") -> int:
     fh, close = _open(out)
     n = 0
@@ -93,7 +109,7 @@ def _write_csv(rows: Iterator[dict], out, delimiter: str = ",") -> int:
                 writer = csv.DictWriter(fh, fieldnames=list(row), extrasaction="ignore",
                                         delimiter=delimiter)
                 writer.writeheader()
-            writer.writerow(row)
+            writer.writerow(_safe_row(row))
             n += 1
     finally:
         if close:
@@ -121,7 +137,7 @@ def csv_text(rows: Iterable[dict], flatten=None) -> str:
         if writer is None:
             writer = csv.DictWriter(fh, fieldnames=list(row), extrasaction="ignore")
             writer.writeheader()
-        writer.writerow(row)
+        writer.writerow(_safe_row(row))
     return fh.getvalue()
 
 

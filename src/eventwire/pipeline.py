@@ -5,6 +5,7 @@ A failure in one document becomes that document's error record; the batch goes o
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
@@ -14,6 +15,7 @@ from .context import DocContext
 from .document import Document
 from .errors import EventwireError
 from .language import detect_language
+from .limits import MAX_CODED_CHARS
 from .nlp import load_nlp
 from .record import ErrorInfo, ErrorRecord, Record
 
@@ -35,6 +37,20 @@ BATCH_SIZE = 32
 PARSE_BATCH = 8
 
 
+def coded_part(text: str, max_chars: int | None = MAX_CODED_CHARS) -> str:
+    """The beginning of ``text`` that is coded: at most ``max_chars`` characters, cut after the
+    last paragraph or sentence end (else the last space) before the limit. Offsets into it are
+    offsets into the whole text."""
+    if not max_chars or len(text) <= max_chars:
+        return text
+    head = text[:max_chars]
+    for sep in ("\n", ". ", " "):
+        cut = head.rfind(sep)
+        if cut > max_chars // 2:
+            return head[:cut + len(sep)]
+    return head
+
+
 def error_record(document: Document, error: EventwireError) -> ErrorRecord:
     return ErrorRecord(id=document.id, title=document.title, date=document.date_str,
                        url=document.url, source=document.source,
@@ -42,8 +58,11 @@ def error_record(document: Document, error: EventwireError) -> ErrorRecord:
 
 
 def annotate(spacy_doc, document: Document) -> Record:
-    """Run every stage on one parsed document and assemble its record."""
-    ctx = DocContext(document=document)
+    """Run every stage on one parsed document and assemble its record. The Doc may hold only
+    the coded beginning of the text (``coded_part``); the record keeps the whole text."""
+    coded = document if len(spacy_doc.text) == len(document.text) else dataclasses.replace(
+        document, text=document.text[:len(spacy_doc.text)])
+    ctx = DocContext(document=coded)
     for name, attr, stage in STAGES:
         try:
             setattr(ctx, attr, stage(spacy_doc, ctx))
@@ -62,8 +81,10 @@ def _unparsed_record(document: Document, language: str) -> Record:
 
 
 def extract_many(documents: Iterable[Document], batch_size: int = BATCH_SIZE,
-                 nlp=None, workers: int = 1) -> Iterator[tuple[Document, Record | ErrorRecord]]:
-    """Yield (document, record) for every input document, in input order.
+                 nlp=None, workers: int = 1,
+                 max_chars: int | None = MAX_CODED_CHARS) -> Iterator[tuple[Document, Record | ErrorRecord]]:
+    """Yield (document, record) for every input document, in input order; only the first
+    ``max_chars`` characters of each text are coded (``coded_part``).
 
     With ``workers > 1`` batches are coded in that many processes, each with its own warm
     model; at most two batches per worker are in flight, so memory stays bounded however
@@ -73,9 +94,9 @@ def extract_many(documents: Iterable[Document], batch_size: int = BATCH_SIZE,
     if workers <= 1:
         nlp = nlp or load_nlp()
         for batch in batches:
-            yield from extract_batch(batch, nlp)
+            yield from extract_batch(batch, nlp, max_chars)
         return
-    yield from _extract_parallel(batches, workers)
+    yield from _extract_parallel(batches, workers, max_chars)
 
 
 def chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -85,7 +106,8 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _extract_parallel(batches: Iterator[list[Document]], workers: int):
+def _extract_parallel(batches: Iterator[list[Document]], workers: int,
+                      max_chars: int | None = MAX_CODED_CHARS):
     import collections
     import multiprocessing as mp
 
@@ -94,7 +116,7 @@ def _extract_parallel(batches: Iterator[list[Document]], workers: int):
     with ctx.Pool(workers, initializer=_warm_worker) as pool:
         pending: collections.deque = collections.deque()
         for batch in batches:
-            pending.append((batch, pool.apply_async(records_of_batch, (batch,))))
+            pending.append((batch, pool.apply_async(records_of_batch, (batch, max_chars))))
             while len(pending) >= 2 * workers:
                 done, result = pending.popleft()
                 yield from zip(done, result.get())
@@ -107,13 +129,14 @@ def _warm_worker() -> None:
     load_nlp()
 
 
-def records_of_batch(batch: list[Document]) -> list[Record | ErrorRecord]:
+def records_of_batch(batch: list[Document],
+                     max_chars: int | None = MAX_CODED_CHARS) -> list[Record | ErrorRecord]:
     """A whole batch in one call: the unit of work for worker processes and Dask tasks.
     Only the records go back; the caller still holds the documents."""
-    return [record for _, record in extract_batch(batch, load_nlp())]
+    return [record for _, record in extract_batch(batch, load_nlp(), max_chars)]
 
 
-def extract_batch(batch: list[Document], nlp):
+def extract_batch(batch: list[Document], nlp, max_chars: int | None = MAX_CODED_CHARS):
     """Code one batch: error documents and other languages pass through, the rest is parsed
     with one ``nlp.pipe`` call and annotated; every document gets exactly one record."""
     results: dict[int, Record | ErrorRecord] = {}
@@ -122,7 +145,12 @@ def extract_batch(batch: list[Document], nlp):
         if document.error is not None:
             results[i] = error_record(document, document.error)
             continue
-        language = detect_language(document.text)
+        try:
+            language = detect_language(document.text)
+        except Exception as exc:
+            log.exception("language detection failed on %s", document.id)
+            results[i] = error_record(document, EventwireError("E200", f"language ({type(exc).__name__})"))
+            continue
         if language != "en":
             # Kept and recorded, not coded as English.
             results[i] = _unparsed_record(document, language)
@@ -131,7 +159,8 @@ def extract_batch(batch: list[Document], nlp):
     # Strings first seen in this batch (names, typos, numbers) are freed with its Docs, so a
     # long run's vocabulary does not grow with the corpus; records hold plain str copies.
     with _memory_zone(nlp):
-        for i, parsed in zip(to_parse, _parse_all(nlp, [batch[i].text for i in to_parse])):
+        texts = [coded_part(batch[i].text, max_chars) for i in to_parse]
+        for i, parsed in zip(to_parse, _parse_all(nlp, texts)):
             document = batch[i]
             if isinstance(parsed, Exception):
                 results[i] = error_record(document, EventwireError("E200", f"parse ({parsed})"))
@@ -140,6 +169,9 @@ def extract_batch(batch: list[Document], nlp):
                 results[i] = annotate(parsed, document)
             except EventwireError as err:
                 results[i] = error_record(document, err)
+            except Exception as exc:  # building the record itself: still this document's error
+                log.exception("record of %s could not be built", document.id)
+                results[i] = error_record(document, EventwireError("E200", f"record ({type(exc).__name__}: {exc})"))
     for i, document in enumerate(batch):
         yield document, results[i]
 

@@ -60,6 +60,17 @@ def iter_jsonl(lines: Iterable[bytes], stem: str, default_date: dt.date | None,
         yield parse_jsonl_line(line, lineno, stem, default_date, source)
 
 
+def bounded_lines(fh, limit: int = MAX_DOCUMENT_BYTES) -> Iterator[bytes]:
+    """The lines of a binary file, each read to at most ``limit + 1`` bytes: a longer line is
+    given cut there (and refused as too large, E107) and the rest of it is skipped a megabyte
+    at a time, so one endless line never sits in memory whole."""
+    while line := fh.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
 def read_jsonl_file(path: Path, default_date: dt.date | None = None) -> Iterator[Document]:
     with open(path, "rb") as fh:
         kind = sniff_binary(fh.read(4096))
@@ -69,4 +80,4 @@ def read_jsonl_file(path: Path, default_date: dt.date | None = None) -> Iterator
             yield error_document(path.stem, EventwireError("E103", kind), None, str(path))
             return
         fh.seek(0)
-        yield from iter_jsonl(fh, path.stem, default_date, str(path))
+        yield from iter_jsonl(bounded_lines(fh), path.stem, default_date, str(path))

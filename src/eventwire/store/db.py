@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sys as _sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Optional
@@ -19,7 +20,7 @@ import duckdb
 from .. import merge
 from ..document import Document
 from ..errors import EventwireError
-from ..record import SCHEMA, ErrorRecord, Record
+from ..record import SCHEMA, ErrorInfo, ErrorRecord, Record
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
@@ -87,7 +88,11 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise EventwireError("E300", f" at {self.path}: {exc}") from None
+            if "lock" in str(exc).lower():
+                # DuckDB: one process writes a file, or any number read it.
+                raise EventwireError("E303", f" ({self.path} is open for {'writing' if read_only else 'reading or writing'}"
+                                             " elsewhere)") from None
+            raise EventwireError("E300", f" at {self.path}: {str(exc).splitlines()[0][:300]}") from None
         if not read_only:
             self.migrate()
 
@@ -128,6 +133,42 @@ class Store:
     def __exit__(self, *exc):
         self.close()
 
+    # --- write tokens for the API -------------------------------------------------------
+    def create_token(self, name: str = "token") -> tuple[str, str]:
+        """A new write token: (token_id, token). Only the token's SHA-256 is stored; the token
+        itself cannot be shown again."""
+        import secrets
+
+        token_id = secrets.token_hex(4)
+        token = f"ew_{token_id}_{secrets.token_urlsafe(32)}"
+        self.con.execute("INSERT INTO api_tokens (token_id, name, token_hash) VALUES (?, ?, ?)",
+                         [token_id, name, _token_hash(token)])
+        return token_id, token
+
+    def tokens(self) -> list[dict]:
+        if not self._has_table("api_tokens"):
+            return []
+        return self._rows("SELECT token_id, name, CAST(created_at AS VARCHAR) AS created_at, "
+                          "CAST(revoked_at AS VARCHAR) AS revoked_at FROM api_tokens ORDER BY created_at, token_id")
+
+    def revoke_token(self, token_id: str) -> None:
+        row = self.con.execute("UPDATE api_tokens SET revoked_at = coalesce(revoked_at, current_timestamp) "
+                               "WHERE token_id = ? RETURNING token_id", [token_id]).fetchone()
+        if row is None:
+            raise EventwireError("E306", f" ({token_id!r})")
+
+    def check_token(self, token: str) -> bool:
+        """Whether ``token`` is a live (made here, not revoked) write token."""
+        if not token or not self._has_table("api_tokens"):
+            return False
+        row = self.con.execute("SELECT 1 FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL",
+                               [_token_hash(token)]).fetchone()
+        return row is not None
+
+    def _has_table(self, name: str) -> bool:
+        return self.con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?",
+                                [name]).fetchone()[0] > 0
+
     # --- ingest -----------------------------------------------------------------------
     def known_keys(self, keys: list[str]) -> set[str]:
         if not keys:
@@ -139,7 +180,51 @@ class Store:
         return {k for (k,) in rows}
 
     def write_batch(self, results: list[tuple[Document, Record | ErrorRecord]]) -> IngestStats:
-        """Store one batch in one transaction: documents, their parts, quarantine, merges."""
+        """Store one batch in one transaction: documents, their parts, quarantine, merges.
+
+        When the batch fails for a reason other than the disk, each document is stored again
+        in its own transaction, and one that still fails is quarantined (E202): one poison
+        document never costs the others. A failed write to the file itself raises E305."""
+        try:
+            return self._write_all(results)
+        except EventwireError:
+            raise
+        except Exception as exc:
+            if _is_file_failure(exc):
+                raise _write_error(self.path, exc) from None
+            if len(results) == 1:
+                return self._write_poison(results[0])
+        stats = IngestStats()
+        for one in results:
+            try:
+                stats.add(self._write_all([one]))
+            except EventwireError:
+                raise
+            except Exception as exc:
+                if _is_file_failure(exc):
+                    raise _write_error(self.path, exc) from None
+                stats.add(self._write_poison(one))
+        return stats
+
+    def _write_poison(self, result: tuple[Document, Record | ErrorRecord]) -> IngestStats:
+        """A document whose storing fails: its quarantine record instead (E202)."""
+        import logging
+
+        document, record = result
+        logging.getLogger(__name__).exception("storing %s failed", document.id)
+        exc = _sys.exc_info()[1]
+        error = EventwireError("E202", f"{type(exc).__name__}: {str(exc)[:300]}")
+        raw = document.raw if document.raw is not None else document.text.encode("utf-8", "replace")
+        poison = ErrorRecord(id=document.id, title=document.title, url=document.url, source=document.source,
+                             error=ErrorInfo(code=error.code, message=error.message))
+        try:
+            return self._write_all([(replace(document, raw=raw), poison)])
+        except Exception as exc2:
+            if _is_file_failure(exc2):
+                raise _write_error(self.path, exc2) from None
+            raise
+
+    def _write_all(self, results: list[tuple[Document, Record | ErrorRecord]]) -> IngestStats:
         stats = IngestStats()
         con = self.con
         self._pending_events = []
@@ -161,8 +246,13 @@ class Store:
                 stats.events += len(record.events)
             self._merge_batch(self._pending_events)
             con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
+        except BaseException:
+            # DuckDB may already have ended a transaction that failed on the file ("cannot
+            # rollback - no transaction is active"): the original error is the one to report.
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
             raise
         return stats
 
@@ -381,6 +471,12 @@ class Store:
             "FROM documents d ORDER BY d.date, d.id LIMIT ? OFFSET ?",
             [_clamp(limit), max(0, offset)])
 
+    def id_taken(self, document: Document) -> bool:
+        """Whether another text is already stored under this document's id."""
+        row = self.con.execute("SELECT 1 FROM documents WHERE id = ? AND text <> ? LIMIT 1",
+                               [document.id, document.text]).fetchone()
+        return row is not None
+
     def record(self, doc_id: str) -> dict | None:
         row = self.con.execute("SELECT record FROM documents WHERE id = ? ORDER BY ingested_at LIMIT 1",
                                [doc_id]).fetchone()
@@ -502,12 +598,12 @@ def _event_filters(q: EventQuery) -> tuple[list[str], list]:
         where.append("m.lat BETWEEN ? AND ? AND m.lon BETWEEN ? AND ?")
         params += [south, north, west, east]
     if q.actor:
-        where.append("m.merged_id IN (SELECT x.merged_id FROM events x WHERE x.source_text ILIKE ? "
-                     "OR x.target_text ILIKE ? OR x.source_country = upper(?) OR x.target_country = upper(?))")
+        where.append("m.merged_id IN (SELECT x.merged_id FROM events x WHERE x.source_text ILIKE ? ESCAPE '\\' "
+                     "OR x.target_text ILIKE ? ESCAPE '\\' OR x.source_country = upper(?) OR x.target_country = upper(?))")
         like = f"%{_escape_like(q.actor)}%"
         params += [like, like, q.actor, q.actor]
     if q.text:
-        where.append("m.merged_id IN (SELECT x.merged_id FROM events x WHERE x.evidence ILIKE ?)")
+        where.append("m.merged_id IN (SELECT x.merged_id FROM events x WHERE x.evidence ILIKE ? ESCAPE '\\')")
         params.append(f"%{_escape_like(q.text)}%")
     return where, params
 
@@ -564,6 +660,7 @@ def _clamp(limit: int) -> int:
 
 
 def _escape_like(text: str) -> str:
+    """``text`` matched literally by ``ILIKE ? ESCAPE '\\'`` (every clause using it declares it)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
@@ -621,6 +718,29 @@ def merged_event_dict(row: dict, sources: list[dict]) -> dict:
         "dates_reported": list(row.get("dates_reported") or []),
         "sources": sources,
     }
+
+
+def _token_hash(token: str) -> str:
+    # Tokens are 256 random bits: a plain SHA-256 cannot be reversed, no salt or slow hash needed.
+    import hashlib
+
+    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
+
+
+_FILE_FAILURES = ("No space left", "Could not write file", "Read-only file system", "Disk quota",
+                  "database has been invalidated", "Could not fsync")
+
+
+def _is_file_failure(exc: Exception) -> bool:
+    """Whether a write failed on the store's file rather than on the document: DuckDB reports a
+    full disk as an IOException, or as a TransactionException when the commit hits it."""
+    return isinstance(exc, (duckdb.IOException, duckdb.FatalException)) or any(
+        text in str(exc) for text in _FILE_FAILURES)
+
+
+def _write_error(path: str, exc: Exception) -> EventwireError:
+    """A failed write to the store's file (full disk, read-only or vanished file) as E305."""
+    return EventwireError("E305", f" at {path} ({str(exc).splitlines()[0][:300]})")
 
 
 def open_store(path: str | Path, read_only: bool = False) -> Store:
