@@ -177,3 +177,13 @@ def test_a_year_of_another_clause_does_not_date_the_event():
 ])
 def test_disaster_news_gives_no_political_event(text):
     assert [e for e in asserted(coded(text)) if e.category == "ASSAULT"] == []
+
+
+# ---------------------------------------------------------------- 8. what did not happen
+@pytest.mark.parametrize("text, modality", [
+    ("The singer checked into a clinic on Thursday, dodging arrest after she skipped a hearing.", "negated"),
+    ("Facing the prospect of arrest, the senator fled the country on Monday.", "hypothetical"),
+])
+def test_avoided_and_possible_events_are_not_asserted(text, modality):
+    e = next(e for e in coded(text) if e.category == "COERCE")
+    assert e.modality == modality

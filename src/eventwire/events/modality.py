@@ -115,7 +115,7 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
             gl = gov.lemma_.lower()
             light = gl in cues["light_verbs"] or gl in cues["future_governors"] or \
                 gl in cues["hypothetical_governors"] or gl in cues["negating_governors"] or \
-                gl in cues["content_suppressing"]
+                gl in cues["content_suppressing"] or gl in cues["averting_governors"]
             if not light:
                 return Modality("asserted")
     node = tok
@@ -177,7 +177,11 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
                 return Modality("negated", suppressed=True, cue=hl)
             if hl in cues["negating_governors"] and dep in ("xcomp", "ccomp", "pcomp"):
                 return Modality("negated", cue=hl)
-            if hl in cues["hypothetical_governors"] and dep in ("xcomp", "ccomp", "pcomp", "acl", "pobj"):
+            if hl in cues["averting_governors"] and (dep in ("xcomp", "ccomp", "pcomp") or
+                                                     (nominal and first and dep == "dobj")):
+                return Modality("negated", cue=hl)   # "dodging arrest", "foiled an attack"
+            if hl in cues["hypothetical_governors"] and (dep in ("xcomp", "ccomp", "pcomp", "acl", "pobj") or (
+                    dep == "prep" and head.pos_ == "NOUN")):   # "the prospect of arrest"
                 return Modality("hypothetical", cue=hl)
             if hl in cues["future_governors"] and (dep in _CONTENT or
                                                     (nominal and dep in ("dobj", "pobj", "prep"))):
