@@ -187,3 +187,17 @@ def test_disaster_news_gives_no_political_event(text):
 def test_avoided_and_possible_events_are_not_asserted(text, modality):
     e = next(e for e in coded(text) if e.category == "COERCE")
     assert e.modality == modality
+
+
+# ---------------------------------------------------------------- 8. claims say whose they are
+@pytest.mark.parametrize("text, claimant", [
+    ('"They fired at everyone in the bus," a survivor told reporters on Monday.', "survivor"),
+    ("The rebels claimed that government troops shelled the village on Sunday.", "rebels"),
+    ("Government troops shelled the village on Sunday, officials said.", None),
+])
+def test_claims_carry_their_claimant(text, claimant):
+    e = next(e for e in coded(text) if e.category == "ASSAULT")
+    if claimant is None:
+        assert e.claimed_by is None
+    else:
+        assert e.claimed_by is not None and claimant in e.claimed_by.text

@@ -622,6 +622,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             seen_codes.update((row.code, t.lemma_.lower()) for t in trig.extra_tokens)
             if src is not None:
                 trig.rule = dict(trig.rule, _src=src)
+            event.claimed_by = _claimant(tok, ctx, doc)
             sent_events.append((event, trig))
             ctx.scratch.setdefault("event_features", {})[(e0, e1)] = \
                 confidence_features(trig, src, tgt, category, modality, sent, ctx)
@@ -640,6 +641,31 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     for k, e in enumerate(events, 1):
         e.id = f"E{k}"
     return events
+
+
+# Verbs that report a contested assertion: what they report is the speaker's claim.
+_CLAIM_VERBS = {"claim", "allege", "insist", "contend", "assert", "maintain", "purport"}
+
+
+def _claimant(tok, ctx: DocContext, doc) -> EventActor | None:
+    """Whose claim an event is when it is told only inside a direct quotation ("'They fired at
+    everyone,' a survivor said") or under a verb of contested assertion ("Y claimed that ...",
+    "X alleged ..."); None when the text reports it in its own voice."""
+    quote = next((q for q in ctx.quotes if q.direct and q.start <= tok.idx < q.end), None)
+    if quote is not None and quote.speaker is not None:
+        actor = next((a for a in ctx.actors if a.id == quote.speaker.actor), None)
+        return EventActor(actor=quote.speaker.actor, text=quote.speaker.text,
+                          country=actor.country if actor else None, sector=actor.sector if actor else None)
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or node.head == node:
+            break
+        node = node.head
+        if node.lemma_.lower() in _CLAIM_VERBS:
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            side = resolve_side(subj, ctx, doc) if subj is not None else None
+            return _event_actor(side)
+    return None
 
 
 _COUNTRY_NOUNS = {"country", "nation"}
