@@ -107,18 +107,89 @@ def test_event_place_prefers_the_most_specific_named_place_of_the_sentence():
     sents = list(doc.sents)
     assert event_place(sents[0], ctx).name == "Ankara"
     second = event_place(sents[1], ctx)
-    assert second.name == "Aleppo" and second.feature == "city"
+    assert second.name == "Aleppo" and second.from_ == "sentence"
     assert haversine_km(second.lat, second.lon, 36.2, 37.16) < 30
-    # a sentence without a place falls back to the document's focus
-    assert event_place(sents[-1], ctx) == document_focus(ctx)
+    # a sentence without a place: the nearest place named before it in its paragraph
+    fallback = event_place(sents[-1], ctx)
+    assert (fallback.name, fallback.from_) == ("Syria", "paragraph")
     assert not is_demonym(document_focus(ctx), ctx)
+
+
+def trigger_of(doc, word: str):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("text, trigger, surface, origin", [
+    # prepositional attachment to the trigger, not the first or the most specific place
+    ("Gunmen killed a policeman near Kandahar after officials in Kabul announced new talks.",
+     "killed", "Kandahar", "trigger"),
+    ("Militants stormed a checkpoint outside Mosul, officials in Baghdad said.",
+     "stormed", "Mosul", "trigger"),
+    ("Heavy clashes erupted north of Tripoli on Sunday.", "erupted", "Tripoli", "trigger"),
+    ("Police in Lagos arrested twelve students who had travelled from Abuja.",
+     "arrested", "Lagos", "trigger"),
+    # "the city/town of X", "the X town of Y", "Y's X district": the place the phrase names
+    ("Soldiers shot dead two men in the West Bank town of Jenin on Friday.", "shot", "Jenin", "trigger"),
+    ("A Russian missile attack on the city of Kharkiv killed three people.", "attack", "Kharkiv", "trigger"),
+    ("A farmer was shot dead in a village in Yala's Betong district.", "shot", "Betong", "trigger"),
+    ("The president was shot in his office in Congo's capital, Kinshasa, on Monday.",
+     "shot", "Kinshasa", "trigger"),
+    # the object of the event verb is its place
+    ("Rebel fighters captured Kidal on Tuesday, a spokesman in Bamako said.", "captured", "Kidal", "trigger"),
+    # "X, 50 km south of Y": Y only says where X lies
+    ("A car bomb exploded in Basra, 500 km south of Baghdad, on Monday.", "exploded", "Basra", "trigger"),
+    ("A policeman in Kirkuk, north of Baghdad, was killed on Monday.", "killed", "Kirkuk", "trigger"),
+    # a weak tie ("against ... in X"): the clause
+    ("Hundreds of people protested against the election result in Kenya.", "protested", "Kenya", "clause"),
+    # another clause of the sentence
+    ("Twelve people died in Homs when the army attacked at dawn.", "attacked", "Homs", "sentence"),
+])
+def test_event_place_is_the_place_tied_to_the_trigger(text, trigger, surface, origin):
+    doc, ctx = places_of(text)
+    tok = trigger_of(doc, trigger)
+    place = event_place(tok.sent, ctx, tok)
+    assert place is not None, [p.text for p in ctx.places]
+    assert (text[place.start:place.end], place.from_) == (surface, origin)
+
+
+@pytest.mark.parametrize("text, trigger, surface, origin", [
+    # the paragraph, then the document's focus
+    ("Fighting raged in Kandahar on Monday. Two soldiers were killed.", "killed", "Kandahar", "paragraph"),
+    ("Fighting raged in Kandahar on Monday.\nIn Kabul, officials met.\nTwo soldiers were killed.",
+     "killed", "Kandahar", "document"),
+    # a dateline is the event place only when the text gives nothing else
+    ("KABUL (AP) — Gunmen attacked a convoy near Kandahar on Monday.", "attacked", "Kandahar", "trigger"),
+    ("KABUL (AP) — Two soldiers were killed on Monday.", "killed", "KABUL", "document"),
+    ("CAIRO — Police arrested dozens of protesters in Alexandria on Friday.", "arrested", "Alexandria", "trigger"),
+    ("NAIROBI, Kenya (AP) — Fighting raged in Mogadishu.\nTwo soldiers were killed.",
+     "killed", "Mogadishu", "document"),
+    # a demonym never beats a toponym tied to the event, and serves only as a last resort
+    ("Russian troops shelled Kharkiv on Monday.", "shelled", "Kharkiv", "trigger"),
+    ("Russian troops shelled the city on Monday.", "shelled", "Russian", "document"),
+])
+def test_event_place_falls_back_step_by_step(text, trigger, surface, origin):
+    doc, ctx = places_of(text)
+    tok = trigger_of(doc, trigger)
+    place = event_place(tok.sent, ctx, tok)
+    assert place is not None, [p.text for p in ctx.places]
+    assert (text[place.start:place.end], place.from_) == (surface, origin)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Gunmen attacked a bus on Monday, the SABA news agency reported.", "attacked"),
+    ("Two soldiers were killed, the Kabul Times reported.", "killed"),
+])
+def test_news_agencies_and_newspapers_are_not_event_places(text, trigger):
+    doc, ctx = places_of(text)
+    tok = trigger_of(doc, trigger)
+    assert event_place(tok.sent, ctx, tok) is None
 
 
 def test_event_place_prefers_the_place_the_sentence_puts_the_event_at():
     text = "Troops sent from Aleppo attacked rebels in Idlib province on Sunday."
     doc, ctx = places_of(text)
     place = event_place(doc[:], ctx)
-    assert place.text == "Idlib" and place.country == "SYR"
+    assert text[place.start:place.end] == "Idlib" and place.country == "SYR"
     text = "Leaders of Turkey and Russia met in Tehran on Friday."
     doc, ctx = places_of(text)
     assert event_place(doc[:], ctx).name == "Tehran"

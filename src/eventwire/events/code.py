@@ -19,7 +19,7 @@ from importlib import resources
 from ..actors import actor_at
 from ..context import DocContext
 from ..places import event_place
-from ..record import Event, EventActor, EventPlace, Mention, SentenceSpan
+from ..record import Event, EventActor, Mention, SentenceSpan
 from ..times import date_for
 from .lexicon import describe_code, load_lexicon
 from .modality import Modality, modality_of
@@ -502,12 +502,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     date > doc_date.isoformat()[:len(date)]:
                 date, precision = doc_date.isoformat(), "day"
             # place
-            place = None
-            p = event_place(sent, ctx)
-            place_in_sentence = p is not None and sent.start_char <= p.start < sent.end_char
-            if p is not None:
-                place = EventPlace(name=p.name, country=p.country, lat=p.lat, lon=p.lon,
-                                   geonameid=p.geonameid)
+            place = event_place(sent, ctx, tok)
+            place_in_sentence = place is not None and sent.start_char <= place.start < sent.end_char
             # actors without a country: where it happened (gunmen, villagers, police)
             fallback_country = (place.country if place else None) or doc_country or last_country
             for side, other in ((src, tgt), (tgt, src)):

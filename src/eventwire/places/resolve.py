@@ -12,11 +12,11 @@ Evidence, in order of weight:
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 
 from ..context import DocContext
 from ..record import Place
+from .event import DEMONYM_KEY, SPECIFICITY
 from .gazetteer import Entry, gazetteer, normalize
 from .recognize import Mention, link_qualifiers, recognize_local_names, recognize_toponyms
 
@@ -42,10 +42,7 @@ PAIR_BONUS = 1.5
 LOCAL_MARGIN = 3.0
 PAIR_KM = 50.0
 PAIR_CANDIDATES = 12
-# The more specific a place, the better it serves as an event's location.
-SPECIFICITY = {"city": 5, "other": 4, "admin2": 3, "admin1": 2, "country": 1, "region": 0}
 
-DEMONYM_KEY = "places.demonyms"
 
 
 def haversine_km(lat1, lon1, lat2, lon2) -> float:
@@ -307,62 +304,3 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
             demonyms.add((m.start, m.end))
     ctx.scratch[DEMONYM_KEY] = demonyms
     return places
-
-
-def is_demonym(place: Place, ctx: DocContext) -> bool:
-    """True when the place was named by an adjective or demonym ("Turkish", "Russians")."""
-    return (place.start, place.end) in ctx.scratch.get(DEMONYM_KEY, ())
-
-
-def _bounds(span) -> tuple[int, int]:
-    if hasattr(span, "start_char"):
-        return span.start_char, span.end_char
-    if isinstance(span, tuple):
-        return span
-    return span.start, span.end
-
-
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?$",
-                              re.IGNORECASE)
-
-
-def _locative(text: str, place: Place) -> bool:
-    """'in Tehran', 'near the town of ...': the sentence puts something at this place."""
-    return bool(_LOCATIVE_BEFORE.search(text[max(0, place.start - 20):place.start]))
-
-
-def document_focus(ctx: DocContext) -> Place | None:
-    """The place the document is about: its most often named place (names before demonyms,
-    the more specific on a tie), else None."""
-    if not ctx.places:
-        return None
-    counts: Counter = Counter()
-    first: dict = {}
-    for p in ctx.places:
-        key = (p.geonameid, p.lat, p.lon) if p.geonameid else (p.name, p.lat, p.lon)
-        demonym = is_demonym(p, ctx)
-        counts[key] += 0.5 if demonym else 1
-        if key not in first or (is_demonym(first[key], ctx) and not demonym):
-            first[key] = p
-    key = max(counts, key=lambda k: (counts[k], SPECIFICITY.get(first[k].feature, 0)))
-    return first[key]
-
-
-def event_place(span, ctx: DocContext) -> Place | None:
-    """Where an event happened: the place its sentence names, preferring one the sentence puts
-    things at ("in Tehran"), then the most specific, then the first (demonyms only as a last
-    resort); else the document's focus; else None.
-
-    ``span`` is a spaCy Span (or anything with ``start_char``/``end_char``, or ``start``/``end``).
-    """
-    start, end = _bounds(span)
-    inside = [p for p in ctx.places if start <= p.start and p.end <= end]
-    named = [p for p in inside if not is_demonym(p, ctx)]
-    if named:
-        text = ctx.document.text
-        return max(named, key=lambda p: (_locative(text, p), SPECIFICITY.get(p.feature, 0), -p.start))
-    focus = document_focus(ctx)
-    if focus is not None:
-        return focus
-    return inside[0] if inside else None
-
