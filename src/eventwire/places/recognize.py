@@ -127,6 +127,35 @@ def _placed(doc, start: int, end: int) -> bool:
         and after[1].pos_ == "PROPN"
 
 
+# Labels of words that are no place names, whatever the words around them ("in May").
+NOT_NAME_LABELS = {"DATE", "TIME", "NORP", "ORDINAL", "CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
+# Words before a name that say it names a place: "in Daraa", "the village of Mainok".
+CUE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "toward",
+             "towards", "outskirts"}
+CUE_NOUNS = {"city", "town", "village", "villages", "towns", "province", "district", "governorate",
+             "region", "area", "suburb", "neighbourhood", "neighborhood", "capital", "outskirts",
+             "countryside", "hamlet", "municipality", "county", "state", "camp", "port"}
+
+
+def _cued(doc, start: int, end: int, strong: bool = False) -> bool:
+    """The words around [start, end) say it names a place whatever the model's label:
+    "in Daraa", "the town of Hama", "Hama province"; not "in Nasrallah's speech". ``strong``:
+    only the unit words ("the town of X", "X province"), not a bare "in X" ("in May")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    after = doc[span.end:span.end + 2]
+    if len(after) and after[0].text in ("'s", "’s", "'"):
+        return False
+    if len(after) and after[0].lower_ in UNIT_WORDS and after[0].lower_ not in ("area", "state"):
+        return True
+    if not strong and span.start > 0 and doc[span.start - 1].lower_ in CUE_PREPS:
+        return True
+    if span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in CUE_NOUNS:
+        return True
+    return False
+
+
 def _generic(name: str) -> bool:
     """A word or pair of words that names no one place: "South", "Southern District"."""
     low = name.lower()
@@ -207,7 +236,8 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             if found is None:
                 continue
             s, e, candidates, hint = found
-            if label not in NAME_LABELS and not _well_known(candidates):
+            if label not in NAME_LABELS and not _well_known(candidates) and not (
+                    _cued(doc, s, e) and label not in ("NORP", "WORK_OF_ART", "EVENT")):
                 continue
             if label == "PERSON" and not (any(p and (c.feature == "country" or (
                     c.feature == "city" and c.population >= 100_000)) for c, p in candidates)
@@ -267,7 +297,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             candidates = gaz.lookup(name)
             trusted = any((p or before_unit) and (
                 c.feature in ("country", "admin1", "region") or c.population >= 100_000 or before_unit)
-                for c, p in candidates)
+                for c, p in candidates) or (candidates and _cued(doc, s, e, strong=True))
             # the gate decides whether the name is read as a place; then every reading competes
             found = candidates if trusted else []
             if found and not personal(name, found) and claim(s, e):
@@ -279,6 +309,11 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
     return mentions
 
 
+_UNIT_AFTER = re.compile(r"\s+(?:district|province|governorate|region|county|state|municipality)\b",
+                         re.IGNORECASE)
+_UNIT_ENDINGS = (" district", " province", " governorate", " region", " county")
+
+
 def link_qualifiers(text: str, mentions: list[Mention]) -> None:
     """'Paris, Texas', 'Paris (Texas)', 'Licking County, Ohio': the next name qualifies the one
     before it (and the one after that when the first is a county: 'Ada, Pontotoc County,
@@ -287,7 +322,14 @@ def link_qualifiers(text: str, mentions: list[Mention]) -> None:
         j, pos = i + 1, m.end
         while j < len(mentions) and j <= i + 2:
             gap = text[pos:mentions[j].start]
-            if not re.fullmatch(r"\s*[,(]\s*", gap) or mentions[j].demonym:
+            if mentions[j].demonym:
+                break
+            if not re.fullmatch(r"\s*[,(]\s*", gap):
+                # "X in the Y district": Y holds X
+                if j == i + 1 and re.fullmatch(r"\s+in\s+(?:the\s+)?", gap) and (
+                        _UNIT_AFTER.match(text[mentions[j].end:mentions[j].end + 20])
+                        or mentions[j].text.lower().endswith(_UNIT_ENDINGS)):
+                    m.qualifiers.append(j)
                 break
             m.qualifiers.append(j)
             if not mentions[j].text.endswith(("County", "Parish", "District", "Province")):
@@ -297,11 +339,13 @@ def link_qualifiers(text: str, mentions: list[Mention]) -> None:
 
 
 def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
-                          admin1_ids: set[int]) -> list[Mention]:
+                          admin1_ids: set[int], countries: frozenset[str] = frozenset()) -> list[Mention]:
     """Small towns the model missed, found once the document's states are known: a run of
     proper nouns that is the own name of a town inside one of those states ("Greer" in a
-    story about South Carolina). Returns the new mentions (not yet in ``mentions``)."""
-    if not admin1_ids:
+    story about South Carolina), or a name the words around call a place ("in Daraa") that is
+    a place of a country the document names. Returns the new mentions (not yet in
+    ``mentions``)."""
+    if not admin1_ids and not countries:
         return []
     text = doc.text
     taken = bytearray(len(text) + 1)
@@ -328,8 +372,12 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
             name = text[s:e]
             if _generic(name) or normalize(name) in not_places():
                 continue
-            local = [(c, p) for c, p in gaz.lookup(name)
+            found = gaz.lookup(name)
+            local = [(c, p) for c, p in found
                      if p and c.feature in ("city", "admin2") and c.admin1 in admin1_ids]
+            if not local and countries and _cued(doc, s, e) and not any(
+                    doc[k].ent_type_ in NOT_NAME_LABELS for k in range(i, i + n)):
+                local = [(c, p) for c, p in found if c.country in countries and c.feature != "country"]
             if local:
                 taken[s:e] = b"\x01" * (e - s)
                 found_new.append(Mention(s, e, name, local))

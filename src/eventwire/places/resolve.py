@@ -37,6 +37,9 @@ QUALIFIER_SUPPORT = 3.0
 COUNTRY_WEIGHT = 4.0
 ADMIN1_WEIGHT = 3.0
 NEAR_BONUS = 2.5
+# A reading outside the document's countries but near its other places.
+REGION_BONUS = 2.5
+REGION_KM = 400.0
 NEAR_KM = 150.0
 PAIR_BONUS = 1.5
 LOCAL_MARGIN = 3.0
@@ -148,10 +151,12 @@ def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
         countries: Counter = Counter()
         admin1s: Counter = Counter()
         points = []
+        anchors = []
         for group in groups.values():
             c = group.choice
             if c is None:
                 continue
+            anchors.append((group.key, c))
             weight = len(group.mentions)
             countries[c.country] += weight
             if c.feature == "admin1":
@@ -160,7 +165,7 @@ def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
                 admin1s[c.admin1] += weight
                 points.append((group.key, c))
         for group in groups.values():
-            group.choice = _best(group, mentions, group_of, countries, admin1s, points)
+            group.choice = _best(group, mentions, group_of, countries, admin1s, points, anchors)
     return [group.choice for group in group_of]
 
 
@@ -211,7 +216,8 @@ def _couple_neighbours(groups: list[_Group]) -> None:
                 group.candidates[id(entry)] = (e, prior + PAIR_BONUS * min(support, 3))
 
 
-def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counter, points):
+def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counter, points,
+          anchors=()):
     if not group.candidates:
         return None
     total = sum(countries.values())
@@ -226,6 +232,12 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counte
             if group_of[q] is not group:
                 qualifier_entries.extend(e for e, _ in mentions[q].candidates
                                          if e.feature in ("country", "admin1", "admin2"))
+    def share_of(entry) -> int:
+        share = countries.get(entry.country, 0)
+        if own is not None and own.country == entry.country:
+            share -= len(group.mentions)
+        return share
+
     for entry, prior in group.candidates.values():
         score = prior
         if qualifier_entries and any(_inside(entry, q) for q in qualifier_entries):
@@ -243,6 +255,12 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counte
             elif own is not None and own.admin1 == entry.admin1:
                 share -= len(group.mentions)
             score += ADMIN1_WEIGHT * min(1.0, max(share, 0) / 2)
+        if anchors and share_of(entry) <= 0 and any(
+                key != group.key and haversine_km(entry.lat, entry.lon, a.lat, a.lon) < REGION_KM
+                for key, a in anchors):
+            # a reading in none of the document's countries: the one near its other places
+            # ("Gaza" beside "Israel", not the province of Mozambique)
+            score += REGION_BONUS
         if entry.feature in ("city", "admin2") and local and id(entry) in group.primary and any(
                 key != group.key and haversine_km(entry.lat, entry.lon, p.lat, p.lon) < NEAR_KM
                 for key, p in points):
@@ -288,7 +306,10 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
             states[entry.id] += 2
         elif entry.admin1:
             states[entry.admin1] += 1
-    extra = recognize_local_names(doc, gaz, mentions, {k for k, v in states.items() if v >= 2})
+    countries = frozenset(e.country for m, e in zip(mentions, choices)
+                          if e is not None and e.feature == "country" and e.country)
+    extra = recognize_local_names(doc, gaz, mentions, {k for k, v in states.items() if v >= 2},
+                                  countries)
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
         for m in mentions:
