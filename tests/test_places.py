@@ -300,3 +300,38 @@ def test_homonyms_resolve_near_the_documents_other_places(text):
     # "Gaza" is also a province of Mozambique; beside Israel it is the Palestinian city
     _, ctx = places_of(text)
     assert place_named(ctx, "Gaza").country == "PSE"
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    # villages only the village index knows, named with a cue
+    ("Gunmen attacked the village of Mainok on Monday.", "Mainok", "NGA"),
+    # an Arabic name without its article ("Al Qamishli" in the gazetteer)
+    ("Fighting erupted in Qamishli in northeastern Syria.", "Qamishli", "SYR"),
+])
+def test_villages_and_article_less_names_are_recognised(text, surface, country):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).country == country
+
+
+@pytest.mark.parametrize("text", [
+    # "Hope" and "Best" are villages too (in Pakistan and Iran), but nothing here says so
+    "He lives in Hope and works in Best.",
+    "We hope for the best in Hope.",
+])
+def test_village_names_need_a_cue(text):
+    _, ctx = places_of(text)
+    assert all(p.country not in ("PAK", "IRN") for p in ctx.places)
+
+
+@pytest.mark.parametrize("text, country, admin1", [
+    # the same village name in Yemen and in Afghanistan: "X (Y, Z)" and "X in the Y district"
+    # resolve X inside Y
+    ("Gunmen clashed with troops in Dahnah (Taizz, Yemen) on Monday.", "YEM", "Tāʻizz"),
+    ("Gunmen clashed with troops in Dahnah (Takhar, Afghanistan) on Monday.", "AFG", "Takhār"),
+    ("A bomb killed two men in Jumjumah in the Ghazni province.", "AFG", "Ghaznī"),
+    ("A bomb killed two men in Jumjumah in the Ibb governorate.", "YEM", "Ibb"),
+])
+def test_a_village_resolves_inside_the_unit_named_beside_it(text, country, admin1):
+    _, ctx = places_of(text)
+    village = ctx.places[0]
+    assert (village.country, village.admin1) == (country, admin1)

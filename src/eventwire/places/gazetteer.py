@@ -59,6 +59,21 @@ def normalize(name: str) -> str:
     return text
 
 
+ARABIC_ARTICLES = ("al", "el", "ar", "as", "ash", "ad", "at", "az", "an", "adh", "ath")
+_ARTICLE = re.compile(r"^(?:%s)[- ]" % "|".join(ARABIC_ARTICLES))
+
+
+def article_variants(key: str) -> list[str]:
+    """Lookup keys of an Arabic place name with its article dropped, or with one added:
+    "al-raqqa" -> ["raqqa"], "qamishli" -> ["al qamishli", "al-qamishli", "ar qamishli", ...]."""
+    m = _ARTICLE.match(key)
+    if m:
+        return [key[m.end():]]
+    if " " in key or len(key) < 4:
+        return []
+    return [f"{a}{sep}{key}" for a in ARABIC_ARTICLES for sep in (" ", "-")]
+
+
 class Gazetteer:
     """Places and the names that lead to them.
 
@@ -163,7 +178,18 @@ class Gazetteer:
 
     # -- reading --------------------------------------------------------------------------
     def lookup(self, name: str) -> list[tuple[Entry, bool]]:
-        key = normalize(name)
+        """Every place ``name`` may denote; an Arabic name is also tried with and without its
+        article ("Qamishli" finds "Al Qamishli", "Al-Raqqa" finds "Raqqa") when it has no
+        reading as written."""
+        found = self._lookup(normalize(name))
+        if not found and name[:1].isupper():
+            for key in article_variants(normalize(name)):
+                found = self._lookup(key)
+                if found:
+                    break
+        return found
+
+    def _lookup(self, key: str) -> list[tuple[Entry, bool]]:
         out = list(self._extra_names.get(key, ()))
         packed = None
         if key:

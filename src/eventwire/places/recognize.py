@@ -382,3 +382,70 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
                 taken[s:e] = b"\x01" * (e - s)
                 found_new.append(Mention(s, e, name, local))
     return found_new
+
+
+_QUALIFIER_GAP = re.compile(r"\s*(?:\(|,|\s+in\s+(?:the\s+)?)\s*$")
+
+
+def recognize_villages(doc, villages, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
+    """Villages and small towns that only the village index knows, where the text says they
+    are places: "the village of X", "X district", "X (Y, Z)" or "X in the Y district" with Y
+    a known place (the village is looked for where Y is), or "in X" with X in a country the
+    document names. Common words stay words: a name the main gazetteer or the list of
+    non-places knows, or one with no such cue, is skipped. Returns the new mentions."""
+    text = doc.text
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    # the countries each known mention may stand for, by where it starts
+    holders = {m.start: (m, {c.country for c, p in m.candidates
+                             if c.feature in ("country", "admin1", "admin2") and c.country})
+               for m in mentions if not m.demonym}
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ in NOT_NAME_LABELS:
+            continue
+        s, e = _trim(text, ent.start_char, ent.end_char)
+        words = _words(text, s, e)
+        if len(words) >= 2 and text[words[-1][0]:words[-1][1]].lower() in UNIT_WORDS:
+            e = words[-2][1]       # "Rangae district": the name without its unit word
+        if e > s:
+            spans.append((s, e))
+    ent_tokens = {t.i for ent in doc.ents for t in ent}
+    run = []
+    for tok in list(doc) + [None]:
+        if tok is not None and tok.i not in ent_tokens and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            run.append(tok)
+            continue
+        if run:
+            spans.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+            run = []
+    found: list[Mention] = []
+    for s, e in sorted(set(spans)):
+        if any(taken[s:e]):
+            continue
+        name = text[s:e]
+        if len(name) < 3 or not name[:1].isupper() or _generic(name) or normalize(name) in not_places():
+            continue
+        candidates = villages.lookup(name)
+        if not candidates:
+            continue
+        span_countries = {c.country for c, _ in candidates}
+        # "X (Y, Z)", "X, Y", "X in the Y district": Y says where to look
+        qualifier = None
+        for start, (m, held) in holders.items():
+            if start > e and start - e <= 12 and _QUALIFIER_GAP.fullmatch(text[e:start]):
+                qualifier = held
+                break
+        if qualifier:
+            chosen = [(c, p) for c, p in candidates if c.country in qualifier]
+        elif _cued(doc, s, e, strong=True) and len(span_countries) == 1:
+            chosen = candidates
+        elif countries and _cued(doc, s, e):
+            chosen = [(c, p) for c, p in candidates if c.country in countries]
+        else:
+            chosen = []
+        if chosen:
+            taken[s:e] = b"\x01" * (e - s)
+            found.append(Mention(s, e, name, chosen))
+    return found

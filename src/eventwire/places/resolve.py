@@ -18,7 +18,9 @@ from ..context import DocContext
 from ..record import Place
 from .event import DEMONYM_KEY, SPECIFICITY
 from .gazetteer import Entry, gazetteer, normalize
-from .recognize import Mention, link_qualifiers, recognize_local_names, recognize_toponyms
+from .recognize import (Mention, link_qualifiers, recognize_local_names, recognize_toponyms,
+                        recognize_villages)
+from .villages import villages
 
 FEATURE_BONUS = {"country": 4.0, "region": 4.0, "admin1": 2.5, "admin2": -1.0, "city": 0.0,
                  "other": 0.0}
@@ -310,6 +312,7 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
                           if e is not None and e.feature == "country" and e.country)
     extra = recognize_local_names(doc, gaz, mentions, {k for k, v in states.items() if v >= 2},
                                   countries)
+    extra += recognize_villages(doc, villages(), mentions + extra, countries)
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
         for m in mentions:
