@@ -139,6 +139,15 @@ def trigger_of(doc, word: str):
     # "X, 50 km south of Y": Y only says where X lies
     ("A car bomb exploded in Basra, 500 km south of Baghdad, on Monday.", "exploded", "Basra", "trigger"),
     ("A policeman in Kirkuk, north of Baghdad, was killed on Monday.", "killed", "Kirkuk", "trigger"),
+    # coordinated verbs share their places
+    ("In Dagestan on Wednesday, police shot and killed two gunmen in the town of Buinaksk.",
+     "shot", "Buinaksk", "trigger"),
+    # "X, a town near Y": Y only says where X lies
+    ("Jets hit a hospital in Hawija, a town near Kirkuk, on Saturday.", "hit", "Hawija", "trigger"),
+    # "along X's border with Y": the place is X
+    ("Militants seized two soldiers along Lebanon's border with Israel.", "seized", "Lebanon", "trigger"),
+    # a province beside its country: the province
+    ("A soldier was killed in Hasakah province, northeast Syria.", "killed", "Hasakah", "trigger"),
     # a weak tie ("against ... in X"): the clause
     ("Hundreds of people protested against the election result in Kenya.", "protested", "Kenya", "clause"),
     # another clause of the sentence

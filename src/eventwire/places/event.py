@@ -126,6 +126,8 @@ def _strength(place_tok, trigger) -> float:
         return 0.0
     top = path[-1]
     loc_inside = _locative_path(path[:-1] if top.dep_ == "prep" else path)
+    if any(t.dep_ == "prep" and t.lower_ in WEAK_PREPS for t in path[:-1]):
+        return 1.0              # "along Lebanon's border with X", "troops from X"
     if top.dep_ == "prep":
         word = top.lower_
         if word == "of":
@@ -174,11 +176,15 @@ def _modifier(tok) -> bool:
         return False
     head = tok.head
     if tok.dep_ != "poss" and head.lower_ in PLACE_NOUNS and not any(
-            c.dep_ in ("appos",) or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children):
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return False    # "the X district": the name of the unit itself
     return True
 
 
+_DISTANCE_FROM = re.compile(
+    r"(?:\d[\d,.]*\s*(?:km|kilometers|kilometres|miles)\b[^.;:]{0,30}?|\b(?:a|the)\s+(?:\w+\s+)?"
+    r"(?:town|city|village|suburb|district|area)\s+)(?:(?:north|south|east|west)(?:east|west)?(?:ern)?"
+    r"\s+of|near|outside|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _REFERENCE = re.compile(
     r",\s*(?:about\s+|some\s+|around\s+|nearly\s+)?(?:[\d,.]+\s*(?:km|kilometers|kilometres|miles)\s*"
     r"(?:\([^)]{0,30}\)\s*)?)?(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of\s+(?:the\s+)?"
@@ -187,7 +193,8 @@ _REFERENCE = re.compile(
 
 def _reference(text: str, place: Place) -> bool:
     """'in X, 50 km south of Baghdad': Baghdad only says where X lies."""
-    return bool(_REFERENCE.search(text[max(0, place.start - 70):place.start]))
+    before = text[max(0, place.start - 70):place.start]
+    return bool(_REFERENCE.search(before) or _DISTANCE_FROM.search(before))
 
 
 def _candidates(ctx: DocContext):
@@ -241,6 +248,17 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
     return p0, len(text) if p1 < 0 else p1
 
 
+def _coordinated(trigger) -> list:
+    """The verbs coordinated with a verb trigger ("shot and killed"): its conjunct head and
+    its own conjuncts."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return []
+    out = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
+        out.append(trigger.head)
+    return out
+
+
 def _bounds(span) -> tuple[int, int]:
     if hasattr(span, "start_char"):
         return span.start_char, span.end_char
@@ -271,17 +289,19 @@ def event_place(span, ctx: DocContext, trigger=None) -> EventPlace | None:
             if tok is None:
                 continue
             strength = _strength(tok, trigger)
-            if strength < 1 and trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
-                # "shot and killed X in Y": the coordinated verbs share their attachments
-                shared = _strength(tok, trigger.head)
-                if shared >= 2 and not (trigger in tok.ancestors):
-                    strength = shared - 0.5
+            if strength < 1:
+                # "shot and killed X in Y": coordinated verbs share their attachments
+                for other in _coordinated(trigger):
+                    shared = _strength(tok, other)
+                    if shared >= 2:
+                        strength = max(strength, shared - 0.5)
             distance = abs(tok.i - trigger.i)
             if _reference(text, p):
                 strength = min(strength, 0.5)
-            rank = (not _modifier(tok), SPECIFICITY.get(p.feature, 0))
+            rank = (SPECIFICITY.get(p.feature, 0), not _modifier(tok))
             if strength >= 1:
-                tied.append((strength >= 1.5, *rank, strength, -distance, p))
+                tier = 2 if strength >= 2 else 1 if strength >= 1.5 else 0
+                tied.append((tier, *rank, strength, -distance, p))
             elif _clause_head(tok).i == head.i and (strength != 0.0 or _locative(text, p)):
                 loc = _locative(text, p) or _locative_path(_path_up(tok, head))
                 clause.append((loc, *rank, -distance, p))
