@@ -283,6 +283,11 @@ def test_qualifier_decides_between_a_state_and_a_country():
     # the model calls these names persons; the words around say they are places
     ("Government forces shelled the town of Khan Shaykhun overnight.", "Khan Shaykhun", "SYR"),
     ("Protesters blocked roads in Khan Younis on Friday.", "Khan Younis", "PSE"),
+    ("Two fighters were killed in southern Kobane during the night.", "Kobane", "SYR"),
+    ("Troops advanced in the northern Hama countryside on Tuesday.", "Hama", "SYR"),
+    ("Clashes continued in the vicinity of Kobane.", "Kobane", "SYR"),
+    # the object of a verb of taking ground
+    ("Eritrean troops captured Badme at the start of the war.", "Badme", "ERI"),
     # short forms news copy uses (data/aliases.tsv)
     ("Clashes broke out in Ingushetia overnight.", "Ingushetia", "RUS"),
     ("Troops were deployed in Bosnia last year.", "Bosnia", "BIH"),

@@ -131,29 +131,49 @@ def _placed(doc, start: int, end: int) -> bool:
 NOT_NAME_LABELS = {"DATE", "TIME", "NORP", "ORDINAL", "CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 # Words before a name that say it names a place: "in Daraa", "the village of Mainok".
 CUE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "toward",
-             "towards", "outskirts"}
+             "towards", "outskirts", "between", "through", "throughout", "within"}
 CUE_NOUNS = {"city", "town", "village", "villages", "towns", "province", "district", "governorate",
              "region", "area", "suburb", "neighbourhood", "neighborhood", "capital", "outskirts",
-             "countryside", "hamlet", "municipality", "county", "state", "camp", "port"}
+             "countryside", "hamlet", "municipality", "county", "state", "camp", "port", "vicinity",
+             "centre", "center", "heart", "stronghold", "edge", "governorates", "provinces",
+             "districts", "suburbs", "north", "south", "east", "west", "northeast", "northwest",
+             "southeast", "southwest"}
+# Words after a name that say it names a place: "Hama countryside", "Shaab neighbourhood".
+CUE_AFTER = (set(UNIT_WORDS) - {"area", "state"}) | {
+    "countryside", "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "lga",
+    "outskirts", "suburbs", "villages", "districts", "governorate"}
+# Verbs whose object is a place when the gazetteer knows the name: "rebels captured Badme".
+TAKE_VERBS = {"capture", "seize", "enter", "storm", "besiege", "surround", "retake", "recapture",
+              "liberate", "overrun", "shell", "bombard", "encircle", "occupy", "evacuate"}
 
 
 def _cued(doc, start: int, end: int, strong: bool = False) -> bool:
     """The words around [start, end) say it names a place whatever the model's label:
-    "in Daraa", "the town of Hama", "Hama province"; not "in Nasrallah's speech". ``strong``:
-    only the unit words ("the town of X", "X province"), not a bare "in X" ("in May")."""
+    "in Daraa", "in southern Kobane", "the town of Hama", "Hama countryside", "rebels captured
+    Badme"; not "in Nasrallah's speech". ``strong``: only the unit words ("the town of X",
+    "X province"), not a bare "in X" ("in May") or a verb."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     after = doc[span.end:span.end + 2]
     if len(after) and after[0].text in ("'s", "’s", "'"):
         return False
-    if len(after) and after[0].lower_ in UNIT_WORDS and after[0].lower_ not in ("area", "state"):
+    if len(after) and after[0].lower_ in CUE_AFTER:
         return True
-    if not strong and span.start > 0 and doc[span.start - 1].lower_ in CUE_PREPS:
+    # step back over adjectives: "in southern Kobane", "in Serb-held Vogosca", "downtown X"
+    i = span.start - 1
+    while i >= 0 and i >= span.start - 3 and (doc[i].lower_ in DIRECTIONS or doc[i].pos_ == "ADJ"
+                                              or doc[i].text.endswith(("-held", "-controlled"))):
+        i -= 1
+    before = doc[i].lower_ if i >= 0 else ""
+    if before == "of" and i > 0 and doc[i - 1].lower_ in CUE_NOUNS:
         return True
-    if span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in CUE_NOUNS:
+    if strong:
+        return False
+    if before in CUE_PREPS:
         return True
-    return False
+    root = span.root
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in TAKE_VERBS
 
 
 def _generic(name: str) -> bool:
