@@ -16,7 +16,10 @@ Output: ``villages.zip``, read by ``eventwire.places.villages`` one member at a 
   ``geonameid|name|admin1_id|lat|lon``;
 - ``names``: one lookup key (``eventwire.places.gazetteer.normalize``) a line, sorted,
   ``key<TAB>ref,ref,...`` where ``ref`` is the country and the byte offset of the place's line
-  in that country's member (``SYR1234``), ``~`` first for an alternate name.
+  in that country's member (``SYR1234``), ``~`` first for an alternate name;
+- ``skeletons``: spelling-blind keys (``eventwire.places.gazetteer.skeleton``), sorted,
+  ``skel<TAB>ref,...`` with villages as above and ``#geonameid`` for the main gazetteer's
+  places of the same countries.
 A document's lookups read the names once and only the members of the countries they hit.
 
 Run: ``python scripts/build_villages.py PATH/TO/villages.tsv.gz``
@@ -31,12 +34,13 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
-from eventwire.places.gazetteer import gazetteer, normalize
+from eventwire.places.gazetteer import gazetteer, normalize, skeleton
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "eventwire" / "places" / "data" / "villages.zip"
 COUNTRIES = ROOT / "src" / "eventwire" / "actors" / "data" / "countries.csv"
 MAX_ALTERNATES = 1
+WITH_VILLAGE_SKELETONS = True
 
 
 def iso2_to_iso3() -> dict[str, str]:
@@ -128,6 +132,26 @@ def main() -> None:
         lines = [k + "\t" + ",".join(v) + "\n" for k, v in sorted(keys.items())
                  if "\t" not in k and "\n" not in k]
         zf.writestr("names", "".join(lines).encode("utf-8"))
+        # spelling-blind keys of the main gazetteer's places in these countries and of the
+        # villages' own names: "Deir Ezzor" finds "Dayr az Zawr"
+        skeletons: dict[str, set[str]] = defaultdict(set)
+        wanted = set(places)
+        for line in gaz._name_lines:
+            key, packed = line.split("\t", 1)
+            skel = skeleton(key)
+            if not skel:
+                continue
+            for item in packed.split(","):
+                entry = gaz._entry(int(item.lstrip("~")))
+                if entry.country in wanted and entry.feature in ("city", "admin1", "admin2", "other"):
+                    skeletons[skel].add(f"#{entry.id}")
+        if WITH_VILLAGE_SKELETONS:
+            for key, refs in keys.items():
+                skel = skeleton(key)
+                if skel:
+                    skeletons[skel].update(r for r in refs if not r.startswith("~"))
+        lines = [k + "\t" + ",".join(sorted(v)) + "\n" for k, v in sorted(skeletons.items())]
+        zf.writestr("skeletons", "".join(lines).encode("ascii"))
     print(f"{n} villages, {len(keys)} keys -> {OUT.name} {OUT.stat().st_size / 1e6:.1f} MB")
 
 

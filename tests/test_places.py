@@ -349,3 +349,25 @@ def test_a_village_resolves_inside_the_unit_named_beside_it(text, country, admin
     _, ctx = places_of(text)
     village = ctx.places[0]
     assert (village.country, village.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    # spelled otherwise than the gazetteer ("Dayr az Zawr", "Ma'arrat an Nu'man")
+    ("Fighting raged in Deir Ezzor on Monday.", "Deir Ezzor", "SYR"),
+    ("Rebels shelled Maarat al-Numan in Idlib province.", "Maarat al-Numan", "SYR"),
+])
+def test_names_spelled_otherwise_are_found_by_their_skeleton(text, surface, country):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).country == country
+
+
+@pytest.mark.parametrize("text, not_country", [
+    # the article of an Arabic name is no place ("Al" is a town in Norway)
+    ("Militants attacked positions south of Al-Shadadi in Syria.", "NOR"),
+    # a skeleton that matches a unit elsewhere ("South-West" of Cameroon) is not taken
+    # against the document's own countries
+    ("Georgian troops entered South Ossetia as Russia protested.", "CMR"),
+])
+def test_spelling_blind_matches_stay_within_the_documents_countries(text, not_country):
+    _, ctx = places_of(text)
+    assert all(p.country != not_country for p in ctx.places)

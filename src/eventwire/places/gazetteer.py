@@ -74,6 +74,24 @@ def article_variants(key: str) -> list[str]:
     return [f"{a}{sep}{key}" for a in ARABIC_ARTICLES for sep in (" ", "-")]
 
 
+_INNER_ARTICLE = re.compile(r"(?:^|[\s-])(?:%s)[\s-]" % "|".join(ARABIC_ARTICLES))
+
+
+@functools.lru_cache(maxsize=65536)
+def skeleton(name: str) -> str:
+    """A spelling-blind key for transliterated names: articles, vowels, doubled letters and
+    punctuation dropped ("Deir Ezzor", "Dayr az Zawr" -> "drzr"; "Maarat al-Numan",
+    "Ma'arrat an Nu'man" -> "mrtnmn"). Empty for short names, which collide too often."""
+    key = _INNER_ARTICLE.sub(" ", " " + normalize(name)).strip()
+    key = key.replace("ou", "u").replace("ph", "f").replace("q", "k").replace("ck", "k")
+    key = re.sub(r"[^a-z]", "", key)
+    key = re.sub(r"([ae])h$", r"\1", key)
+    if not key:
+        return ""
+    out = re.sub(r"(.)\1+", r"\1", key[0] + re.sub(r"[aeiouyw]", "", key[1:]))
+    return out if len(out) >= 4 else ""
+
+
 class Gazetteer:
     """Places and the names that lead to them.
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.attrs import IDX, LENGTH, POS
 from spacy.symbols import PROPN
 
-from .gazetteer import Entry, Gazetteer, normalize
+from .gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, normalize
 
 NAME_LABELS = {"GPE", "LOC"}
 # Labels the model sometimes gives to place names (and facilities named after places:
@@ -302,6 +302,10 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             s, e = starts[i], starts[last] + len(words[last])
             if any(taken[s:e]) or any(blocked[s:e]):
                 continue
+            if text[e:e + 1] == "-" and text[s:e].lower() in ARABIC_ARTICLES or (
+                    text[s - 1:s] == "-" and text[max(0, s - 4):s - 1].lower().split(" ")[-1]
+                    in ARABIC_ARTICLES):
+                continue  # "Al" or "Shadadi" of "Al-Shadadi": part of an Arabic name
             name = text[s:e]
             if _generic(name):
                 continue  # "South" of "South Ossetia", "Islands" of "Farallon Islands"
@@ -407,12 +411,17 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
 _QUALIFIER_GAP = re.compile(r"\s*(?:\(|,|\s+in\s+(?:the\s+)?)\s*$")
 
 
-def recognize_villages(doc, villages, mentions: list[Mention], countries: frozenset[str]) -> list[Mention]:
+def recognize_villages(doc, villages, mentions: list[Mention], countries: frozenset[str],
+                       gaz: Gazetteer | None = None,
+                       named: frozenset[str] = frozenset()) -> list[Mention]:
     """Villages and small towns that only the village index knows, where the text says they
     are places: "the village of X", "X district", "X (Y, Z)" or "X in the Y district" with Y
     a known place (the village is looked for where Y is), or "in X" with X in a country the
-    document names. Common words stay words: a name the main gazetteer or the list of
-    non-places knows, or one with no such cue, is skipped. Returns the new mentions."""
+    document names, or a name the model calls a place found in one country only (and in
+    none other than those of the document's places, ``named``, when it has any). With
+    ``gaz``, a name spelled otherwise than the index ("Deir Ezzor") is also looked for by
+    its skeleton, under the same conditions. Common words stay words: a name on the list of
+    non-places, or one with no such cue, is skipped. Returns the new mentions."""
     text = doc.text
     taken = bytearray(len(text) + 1)
     for m in mentions:
@@ -430,7 +439,7 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
         if len(words) >= 2 and text[words[-1][0]:words[-1][1]].lower() in UNIT_WORDS:
             e = words[-2][1]       # "Rangae district": the name without its unit word
         if e > s:
-            spans.append((s, e))
+            spans.append((s, e, ent.label_))
     ent_tokens = {t.i for ent in doc.ents for t in ent}
     run = []
     for tok in list(doc) + [None]:
@@ -438,16 +447,16 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
             run.append(tok)
             continue
         if run:
-            spans.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+            spans.append((run[0].idx, run[-1].idx + len(run[-1].text), ""))
             run = []
     found: list[Mention] = []
-    for s, e in sorted(set(spans)):
+    for s, e, label in sorted(set(spans)):
         if any(taken[s:e]):
             continue
         name = text[s:e]
         if len(name) < 3 or not name[:1].isupper() or _generic(name) or normalize(name) in not_places():
             continue
-        candidates = villages.lookup(name)
+        candidates = villages.lookup(name) or (gaz is not None and villages.lookup_spelling(name, gaz))
         if not candidates:
             continue
         span_countries = {c.country for c, _ in candidates}
@@ -460,7 +469,10 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
         if qualifier:
             chosen = [(c, p) for c, p in candidates if c.country in qualifier]
         elif _cued(doc, s, e, strong=True) and len(span_countries) == 1:
-            chosen = candidates
+            chosen = candidates     # "the village of X" in one country only
+        elif label in NAME_LABELS and len(span_countries) == 1 and (not named or span_countries <= named) \
+                and text[e:e + 2] not in ("'s", "’s"):
+            chosen = candidates     # the model's place name, in one country, not elsewhere
         elif countries and _cued(doc, s, e):
             chosen = [(c, p) for c, p in candidates if c.country in countries]
         else:

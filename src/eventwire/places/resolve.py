@@ -312,7 +312,8 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
                           if e is not None and e.feature == "country" and e.country)
     extra = recognize_local_names(doc, gaz, mentions, {k for k, v in states.items() if v >= 2},
                                   countries)
-    extra += recognize_villages(doc, villages(), mentions + extra, countries)
+    named = frozenset(e.country for e in choices if e is not None and e.country)
+    extra += recognize_villages(doc, villages(), mentions + extra, countries, gaz, named)
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
         for m in mentions:

@@ -17,7 +17,7 @@ import threading
 import zipfile
 from pathlib import Path
 
-from .gazetteer import Entry, article_variants, normalize
+from .gazetteer import Entry, article_variants, normalize, skeleton
 
 PATH = Path(__file__).parent / "data" / "villages.zip"
 
@@ -28,6 +28,7 @@ class Villages:
     def __init__(self, path: Path = PATH):
         self.path = path
         self._names: bytes | None = None
+        self._skeletons: bytes | None = None
         self._members: dict[str, bytes] = {}
         self._parsed: dict[tuple[str, int], Entry] = {}
         self._lock = threading.Lock()
@@ -47,9 +48,17 @@ class Villages:
                     self._names = self._read("names") if self.available else b""
         return self._names
 
-    def _find_line(self, key: bytes) -> bytes | None:
-        """Binary search over the sorted lines of the name index."""
-        blob = self._names_blob()
+    def _skeleton_blob(self) -> bytes:
+        if self._skeletons is None:
+            with self._lock:
+                if self._skeletons is None:
+                    self._skeletons = self._read("skeletons") if self.available else b""
+        return self._skeletons
+
+    def _find_line(self, key: bytes, blob: bytes | None = None) -> bytes | None:
+        """Binary search over the sorted lines of the name (or skeleton) index."""
+        if blob is None:
+            blob = self._names_blob()
         lo, hi = 0, len(blob)
         while lo < hi:
             mid = (lo + hi) // 2
@@ -98,7 +107,31 @@ class Villages:
         return out
 
 
+    def lookup_spelling(self, name: str, gaz) -> list[tuple[Entry, bool]]:
+        """Places whose name is spelled differently but reads the same ("Deir Ezzor" for
+        "Dayr az Zawr"): the main gazetteer's places of the index's countries and the
+        villages, all as alternate names (``primary`` false)."""
+        skel = skeleton(name)
+        if not skel or not self.available:
+            return []
+        refs = self._find_line(skel.encode("ascii"), self._skeleton_blob())
+        out = []
+        for ref in (refs or b"").decode("ascii").split(","):
+            if not ref:
+                continue
+            if ref[0] == "#":
+                entry = gaz.by_id(int(ref[1:]))
+                if entry is not None:
+                    out.append((entry, False))
+            else:
+                out.append((self._entry(ref[:3], int(ref[3:])), False))
+        # a town of the main gazetteer (with people counted) before namesake hamlets
+        towns = [(e, p) for e, p in out if e.population > 0 or e.feature != "city"]
+        return towns or out
+
+
 @functools.lru_cache(maxsize=1)
 def villages() -> Villages:
     """The process-wide village index (read lazily)."""
     return Villages()
+
