@@ -148,10 +148,15 @@ def trigger_of(doc, word: str):
     ("Militants seized two soldiers along Lebanon's border with Israel.", "seized", "Lebanon", "trigger"),
     # a province beside its country: the province
     ("A soldier was killed in Hasakah province, northeast Syria.", "killed", "Hasakah", "trigger"),
+    # "the X district of Y": X, inside Y
+    ("A teacher was shot dead in the Betong district of Yala on Friday.", "shot", "Betong", "trigger"),
     # a weak tie ("against ... in X"): the clause
     ("Hundreds of people protested against the election result in Kenya.", "protested", "Kenya", "clause"),
     # another clause of the sentence
     ("Twelve people died in Homs when the army attacked at dawn.", "attacked", "Homs", "sentence"),
+    # ... where "X, just south of Y" still keeps Y as a reference
+    ("A bomb blew up near a recruiting centre in Hilla, just south of Baghdad, killing 12 people.",
+     "killing", "Hilla", "sentence"),
 ])
 def test_event_place_is_the_place_tied_to_the_trigger(text, trigger, surface, origin):
     doc, ctx = places_of(text)
@@ -371,3 +376,9 @@ def test_names_spelled_otherwise_are_found_by_their_skeleton(text, surface, coun
 def test_spelling_blind_matches_stay_within_the_documents_countries(text, not_country):
     _, ctx = places_of(text)
     assert all(p.country != not_country for p in ctx.places)
+
+
+def test_a_village_abroad_does_not_take_a_name_in_a_city_of_the_document():
+    # "Kadhimiya" is only a village of Yemen in the village index; beside Baghdad it is not
+    _, ctx = places_of("A car bomb exploded in the Kadhimiya neighbourhood of Baghdad on Monday.")
+    assert all(p.country == "IRQ" for p in ctx.places)

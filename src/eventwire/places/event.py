@@ -169,15 +169,25 @@ def _path_up(tok, head) -> list:
     return path
 
 
+# Nouns of a part of a place: "the X neighbourhood of Y" is X, inside Y.
+PART_NOUNS = {"neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "suburb",
+              "suburbs", "quarter", "district", "districts", "area", "region", "outskirts",
+              "countryside", "part", "parts", "section", "sector", "outskirt"}
+
+
 def _modifier(tok) -> bool:
-    """The place names the container of another noun ("the West Bank town of X", "Yala's X
-    district", "Congo's capital, X"): the phrase is about the other place."""
+    """The place names the container of another place of the phrase ("the West Bank town of
+    X", "Yala's X district", "Congo's capital, X", "the X neighbourhood of Baghdad"): the
+    phrase is about the other place."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PART_NOUNS and any(
+            c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" for c in tok.head.head.children):
+        return True     # "the Kadhimiya neighbourhood of Baghdad": Baghdad holds it
     if tok.dep_ not in ("poss", "compound", "nmod") or tok.head.pos_ not in ("NOUN", "PROPN"):
         return False
     head = tok.head
-    if tok.dep_ != "poss" and head.lower_ in PLACE_NOUNS and not any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-        return False    # "the X district": the name of the unit itself
+    if tok.dep_ != "poss" and head.lower_ in PLACE_NOUNS and (head.lower_ in PART_NOUNS or not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children)):
+        return False    # "the X district", "the X neighbourhood of Y": the unit itself
     return True
 
 
@@ -186,7 +196,8 @@ _DISTANCE_FROM = re.compile(
     r"(?:town|city|village|suburb|district|area)\s+)(?:(?:north|south|east|west)(?:east|west)?(?:ern)?"
     r"\s+of|near|outside|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _REFERENCE = re.compile(
-    r",\s*(?:about\s+|some\s+|around\s+|nearly\s+)?(?:[\d,.]+\s*(?:km|kilometers|kilometres|miles)\s*"
+    r",\s*(?:about\s+|some\s+|around\s+|nearly\s+|just\s+|roughly\s+|approximately\s+|located\s+)?"
+    r"(?:[\d,.]+\s*(?:km|kilometers|kilometres|miles)\s*"
     r"(?:\([^)]{0,30}\)\s*)?)?(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of\s+(?:the\s+)?"
     r"(?:(?:capital|city|town|province)\s+(?:of\s+)?)?$", re.IGNORECASE)
 
@@ -311,9 +322,12 @@ def event_place(span, ctx: DocContext, trigger=None) -> EventPlace | None:
             return _as_event_place(max(clause, key=lambda c: c[:-1])[-1], "clause")
     if inside:
         anchor = trigger.idx if trigger is not None else start
-        best = max(inside, key=lambda p: (_locative(text, p), SPECIFICITY.get(p.feature, 0),
-                                          -abs(p.start - anchor)))
-        return _as_event_place(best, "sentence")
+
+        def rank(p):
+            tok = _token_of(doc, p) if doc is not None else None
+            return (not _reference(text, p), _locative(text, p), SPECIFICITY.get(p.feature, 0),
+                    tok is None or not _modifier(tok), -abs(p.start - anchor))
+        return _as_event_place(max(inside, key=rank), "sentence")
     p0, p1 = _paragraph(text, start, end)
     around = [p for p in good if p0 <= p.start and p.end <= p1]
     if around:

@@ -468,8 +468,9 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
                 break
         if qualifier:
             chosen = [(c, p) for c, p in candidates if c.country in qualifier]
-        elif _cued(doc, s, e, strong=True) and len(span_countries) == 1:
-            chosen = candidates     # "the village of X" in one country only
+        elif _cued(doc, s, e, strong=True) and len(span_countries) == 1 and (
+                not named or span_countries <= named):
+            chosen = candidates     # "the village of X" in one country, not a foreign one
         elif label in NAME_LABELS and len(span_countries) == 1 and (not named or span_countries <= named) \
                 and text[e:e + 2] not in ("'s", "’s"):
             chosen = candidates     # the model's place name, in one country, not elsewhere

@@ -312,7 +312,9 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
                           if e is not None and e.feature == "country" and e.country)
     extra = recognize_local_names(doc, gaz, mentions, {k for k, v in states.items() if v >= 2},
                                   countries)
-    named = frozenset(e.country for e in choices if e is not None and e.country)
+    # the countries of the document's places (not of its demonyms: "Iranian fighters" in Syria)
+    named = frozenset(e.country for m, e in zip(mentions, choices)
+                      if e is not None and e.country and not m.demonym)
     extra += recognize_villages(doc, villages(), mentions + extra, countries, gaz, named)
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
