@@ -382,3 +382,27 @@ def test_a_village_abroad_does_not_take_a_name_in_a_city_of_the_document():
     # "Kadhimiya" is only a village of Yemen in the village index; beside Baghdad it is not
     _, ctx = places_of("A car bomb exploded in the Kadhimiya neighbourhood of Baghdad on Monday.")
     assert all(p.country == "IRQ" for p in ctx.places)
+
+
+@pytest.mark.parametrize("text, trigger, surface, city", [
+    ("A bomb exploded in the Kadhimiya neighbourhood of Baghdad on Monday.", "exploded", "Kadhimiya", "Baghdad"),
+    ("A patrol captured him in Kandahar's Loi Karez neighborhood on Friday.", "captured", "Loi Karez", "Kandahār"),
+    ("A car bomb went off in the Amiriyah district in western Baghdad.", "went", "Amiriyah", "Baghdad"),
+])
+def test_a_named_part_of_a_city_is_the_event_place_at_the_citys_point(text, trigger, surface, city):
+    doc, ctx = places_of(text)
+    part = place_named(ctx, surface)
+    town = next(p for p in ctx.places if p.name == city)
+    assert (part.lat, part.lon, part.geonameid, part.feature) == (town.lat, town.lon, None, "other")
+    tok = trigger_of(doc, trigger)
+    place = event_place(tok.sent, ctx, tok)
+    assert (text[place.start:place.end], place.from_) == (surface, "trigger")
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling hit the Sunni neighbourhood of Baghdad.",
+    "Police sealed off the business district of Nairobi.",
+])
+def test_a_describing_word_before_a_part_of_town_is_no_place(text):
+    _, ctx = places_of(text)
+    assert [p.text for p in ctx.places] in (["Baghdad"], ["Nairobi"])

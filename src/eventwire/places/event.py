@@ -57,6 +57,16 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|of)\s+(?:t
                               re.IGNORECASE)
 
 
+PARTS_KEY = "places.parts"
+
+
+def _specificity(place: Place, ctx: DocContext) -> int:
+    """How specific a place is; a named part of a city is more specific than the city."""
+    if (place.start, place.end) in ctx.scratch.get(PARTS_KEY, ()):
+        return SPECIFICITY["city"] + 1
+    return SPECIFICITY.get(place.feature, 0)
+
+
 def is_demonym(place: Place, ctx: DocContext) -> bool:
     """True when the place was named by an adjective or demonym ("Turkish", "Russians")."""
     return (place.start, place.end) in ctx.scratch.get(DEMONYM_KEY, ())
@@ -309,7 +319,7 @@ def event_place(span, ctx: DocContext, trigger=None) -> EventPlace | None:
             distance = abs(tok.i - trigger.i)
             if _reference(text, p):
                 strength = min(strength, 0.5)
-            rank = (SPECIFICITY.get(p.feature, 0), not _modifier(tok))
+            rank = (_specificity(p, ctx), not _modifier(tok))
             if strength >= 1:
                 tier = 2 if strength >= 2 else 1 if strength >= 1.5 else 0
                 tied.append((tier, *rank, strength, -distance, p))
@@ -325,7 +335,7 @@ def event_place(span, ctx: DocContext, trigger=None) -> EventPlace | None:
 
         def rank(p):
             tok = _token_of(doc, p) if doc is not None else None
-            return (not _reference(text, p), _locative(text, p), SPECIFICITY.get(p.feature, 0),
+            return (not _reference(text, p), _locative(text, p), _specificity(p, ctx),
                     tok is None or not _modifier(tok), -abs(p.start - anchor))
         return _as_event_place(max(inside, key=rank), "sentence")
     p0, p1 = _paragraph(text, start, end)

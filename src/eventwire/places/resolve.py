@@ -12,14 +12,15 @@ Evidence, in order of weight:
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from ..context import DocContext
 from ..record import Place
-from .event import DEMONYM_KEY, SPECIFICITY
+from .event import DEMONYM_KEY, PARTS_KEY, SPECIFICITY
 from .gazetteer import Entry, gazetteer, normalize
-from .recognize import (Mention, link_qualifiers, recognize_local_names, recognize_toponyms,
-                        recognize_villages)
+from .recognize import (Mention, link_qualifiers, not_places, recognize_local_names,
+                        recognize_toponyms, recognize_villages)
 from .villages import villages
 
 FEATURE_BONUS = {"country": 4.0, "region": 4.0, "admin1": 2.5, "admin2": -1.0, "city": 0.0,
@@ -294,7 +295,8 @@ def _place(m: Mention, entry: Entry) -> Place:
 def find_places(doc, ctx: DocContext) -> list[Place]:
     """The places a document names, each resolved to a gazetteer entry with coordinates.
 
-    Names the gazetteer does not know are left out: no coordinates are ever invented.
+    Names the gazetteer does not know are left out, except the named parts of a resolved
+    city ("the X neighbourhood of Baghdad"), which take the city's point (``city_parts``).
     """
     gaz = gazetteer()
     mentions = recognize_toponyms(doc, gaz)
@@ -330,4 +332,59 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
         if m.demonym:
             demonyms.add((m.start, m.end))
     ctx.scratch[DEMONYM_KEY] = demonyms
-    return places
+    parts = city_parts(doc.text, places, demonyms, gaz)
+    ctx.scratch[PARTS_KEY] = {(p.start, p.end) for p in parts}
+    return sorted(places + parts, key=lambda p: p.start) if parts else places
+
+
+_NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]r|[Aa]s|[Aa]z)-)?[A-Z][\w'’]*(?:[ -](?:(?:al|el|bin|ibn|de|la|del)[ -])?[A-Z][\w'’]*){0,3}"
+_PART = r"(?:neighbou?rhood|district|suburb|quarter|area|section|locality)"
+_CITY_SIDES = r"(?:(?:central|northern|southern|eastern|western|north|south|east|west|downtown|old)\s+)?"
+# "the X neighbourhood of Y", "X district in western Y", "X, a suburb of Y" (before Y)
+_PART_BEFORE = re.compile(
+    rf"(?:\b(?P<a>{_NAME})\s+{_PART}\s+(?:of|in)\s+(?:the\s+)?{_CITY_SIDES}(?:(?:city|capital)\s+(?:of\s+)?)?"
+    rf"|\b(?P<b>{_NAME}),\s+an?\s+(?:\w+\s+)?{_PART}\s+(?:of|in)\s+(?:the\s+)?{_CITY_SIDES})$")
+# "Y's X district", "Y's (predominantly Sunni) neighbourhood of X" (after Y)
+_PART_AFTER = re.compile(
+    rf"^(?:'s|’s)\s+(?:(?:[a-z]+\s+){{0,2}}{_PART}\s+of\s+(?P<a>{_NAME})"
+    rf"|(?:(?:northern|southern|eastern|western|central)\s+)?(?P<b>{_NAME})\s+{_PART})")
+# adjectives of a part of town that are not its name
+_PART_WORDS = {"sunni", "shiite", "shia", "christian", "muslim", "jewish", "alawite", "druze",
+               "industrial", "commercial", "residential", "government", "green", "red", "old", "new",
+               "central", "northern", "southern", "eastern", "western", "main", "business",
+               "diplomatic", "embassy", "market", "the", "a", "an", "this", "that"}
+def city_parts(text: str, places: list[Place], demonyms: set, gaz) -> list[Place]:
+    """Named parts of a resolved city that no gazetteer knows: "the Huriyah neighbourhood of
+    Baghdad", "Kandahar's Loi Karez district", "X district in western Baghdad". Each gets
+    the name from the text and the city's point (feature ``other``, no GeoNames id): for a
+    neighbourhood, district or suburb of a city that is within the city's reach."""
+    taken = bytearray(len(text) + 1)
+    for p in places:
+        taken[p.start:p.end] = b"\x01" * (p.end - p.start)
+    out = []
+    for city in places:
+        if city.feature != "city" or (city.start, city.end) in demonyms:
+            continue
+        spans = []
+        m = _PART_BEFORE.search(text[max(0, city.start - 90):city.start])
+        if m:
+            base = max(0, city.start - 90)
+            group = "a" if m.group("a") else "b"
+            spans.append((base + m.start(group), base + m.end(group)))
+        m = _PART_AFTER.match(text[city.end:city.end + 90])
+        if m:
+            group = "a" if m.group("a") else "b"
+            spans.append((city.end + m.start(group), city.end + m.end(group)))
+        for s, e in spans:
+            name = text[s:e]
+            words = [w.strip("'’").lower() for w in re.split(r"[ -]", name)]
+            if any(taken[s:e]) or not name[:1].isupper() and not name[:3].lower() in ("al-", "el-"):
+                continue
+            if words[0] in _PART_WORDS or words[-1] in _PART_WORDS or any(
+                    gaz.demonym(w) is not None for w in name.split()) or normalize(name) in not_places():
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            out.append(Place(start=s, end=e, text=name, name=name, feature="other",
+                             country=city.country, admin1=city.admin1, lat=city.lat, lon=city.lon,
+                             geonameid=None))
+    return out
