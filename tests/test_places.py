@@ -388,6 +388,10 @@ def test_a_village_abroad_does_not_take_a_name_in_a_city_of_the_document():
     ("A bomb exploded in the Kadhimiya neighbourhood of Baghdad on Monday.", "exploded", "Kadhimiya", "Baghdad"),
     ("A patrol captured him in Kandahar's Loi Karez neighborhood on Friday.", "captured", "Loi Karez", "Kandahār"),
     ("A car bomb went off in the Amiriyah district in western Baghdad.", "went", "Amiriyah", "Baghdad"),
+    ("Twenty civilians were killed around the Homs neighbourhood of Baba Amr.", "killed", "Baba Amr", "Homs"),
+    # a named site of the city
+    ("A bomb detonated near al-Shaab Stadium in eastern Baghdad on Monday.", "detonated",
+     "al-Shaab Stadium", "Baghdad"),
 ])
 def test_a_named_part_of_a_city_is_the_event_place_at_the_citys_point(text, trigger, surface, city):
     doc, ctx = places_of(text)

@@ -338,16 +338,21 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
 
 
 _NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]r|[Aa]s|[Aa]z)-)?[A-Z][\w'’]*(?:[ -](?:(?:al|el|bin|ibn|de|la|del)[ -])?[A-Z][\w'’]*){0,3}"
-_PART = r"(?:neighbou?rhood|district|suburb|quarter|area|section|locality)"
+_PART = r"(?:neighbou?rhoods?|districts?|suburbs?|quarters?|area|section|locality)"
+_FACILITY = (r"(?:Stadium|Airport|Airbase|Air\s+Base|Square|Hotel|Hospital|Market|Mosque|"
+             r"University|Prison|Bridge|Refugee\s+Camp|Camp|Roundabout|Palace|Checkpoint)")
 _CITY_SIDES = r"(?:(?:central|northern|southern|eastern|western|north|south|east|west|downtown|old)\s+)?"
 # "the X neighbourhood of Y", "X district in western Y", "X, a suburb of Y" (before Y)
 _PART_BEFORE = re.compile(
     rf"(?:\b(?P<a>{_NAME})\s+{_PART}\s+(?:of|in)\s+(?:the\s+)?{_CITY_SIDES}(?:(?:city|capital)\s+(?:of\s+)?)?"
-    rf"|\b(?P<b>{_NAME}),\s+an?\s+(?:\w+\s+)?{_PART}\s+(?:of|in)\s+(?:the\s+)?{_CITY_SIDES})$")
+    rf"|\b(?P<b>{_NAME}),\s+an?\s+(?:\w+\s+)?{_PART}\s+(?:of|in)\s+(?:the\s+)?{_CITY_SIDES}"
+    rf"|\b(?P<f>{_NAME}\s+{_FACILITY})\s+(?:in|near|of|outside)\s+(?:the\s+)?(?:nearby\s+)?{_CITY_SIDES})$")
 # "Y's X district", "Y's (predominantly Sunni) neighbourhood of X" (after Y)
 _PART_AFTER = re.compile(
-    rf"^(?:'s|’s)\s+(?:(?:[a-z]+\s+){{0,2}}{_PART}\s+of\s+(?P<a>{_NAME})"
-    rf"|(?:(?:northern|southern|eastern|western|central)\s+)?(?P<b>{_NAME})\s+{_PART})")
+    rf"^(?:(?:'s|’s)\s+(?:[a-z]+\s+){{0,2}}{_PART}\s+of\s+(?P<a>{_NAME})"
+    rf"|(?:'s|’s)\s+(?:(?:northern|southern|eastern|western|central)\s+)?(?P<b>{_NAME})\s+{_PART}"
+    rf"|(?:'s|’s)\s+(?P<f>{_NAME}\s+{_FACILITY})"
+    rf"|\s+{_PART}\s+of\s+(?P<c>{_NAME}))")
 # adjectives of a part of town that are not its name
 _PART_WORDS = {"sunni", "shiite", "shia", "christian", "muslim", "jewish", "alawite", "druze",
                "industrial", "commercial", "residential", "government", "green", "red", "old", "new",
@@ -355,7 +360,8 @@ _PART_WORDS = {"sunni", "shiite", "shia", "christian", "muslim", "jewish", "alaw
                "diplomatic", "embassy", "market", "the", "a", "an", "this", "that"}
 def city_parts(text: str, places: list[Place], demonyms: set, gaz) -> list[Place]:
     """Named parts of a resolved city that no gazetteer knows: "the Huriyah neighbourhood of
-    Baghdad", "Kandahar's Loi Karez district", "X district in western Baghdad". Each gets
+    Baghdad", "Kandahar's Loi Karez district", "X district in western Baghdad", "the Homs
+    neighbourhood of X", and its named sites ("al-Shaab Stadium in eastern Baghdad"). Each gets
     the name from the text and the city's point (feature ``other``, no GeoNames id): for a
     neighbourhood, district or suburb of a city that is within the city's reach."""
     taken = bytearray(len(text) + 1)
@@ -369,11 +375,11 @@ def city_parts(text: str, places: list[Place], demonyms: set, gaz) -> list[Place
         m = _PART_BEFORE.search(text[max(0, city.start - 90):city.start])
         if m:
             base = max(0, city.start - 90)
-            group = "a" if m.group("a") else "b"
+            group = next(g for g in ("a", "b", "f") if m.group(g))
             spans.append((base + m.start(group), base + m.end(group)))
         m = _PART_AFTER.match(text[city.end:city.end + 90])
         if m:
-            group = "a" if m.group("a") else "b"
+            group = next(g for g in ("a", "b", "f", "c") if m.group(g))
             spans.append((city.end + m.start(group), city.end + m.end(group)))
         for s, e in spans:
             name = text[s:e]
