@@ -69,9 +69,13 @@ def article_variants(key: str) -> list[str]:
     m = _ARTICLE.match(key)
     if m:
         return [key[m.end():]]
-    if " " in key or len(key) < 4:
+    if " " in key or len(key) < 4 or not key[0].isalpha():
         return []
-    return [f"{a}{sep}{key}" for a in ARABIC_ARTICLES for sep in (" ", "-")]
+    # the article takes the sound of a "sun letter" ("ar-Raqqa", "ash-Shaddadah")
+    sun = next((a for a in ("ash", "ath", "adh") if key.startswith(a[1:])), None) or (
+        "a" + key[0] if key[0] in "tdrzsn" else None)
+    articles = ("al", "el") + ((sun,) if sun else ())
+    return [f"{a}{sep}{key}" for a in articles for sep in (" ", "-")]
 
 
 _INNER_ARTICLE = re.compile(r"(?:^|[\s-])(?:%s)[\s-]" % "|".join(ARABIC_ARTICLES))

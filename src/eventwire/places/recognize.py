@@ -396,11 +396,14 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
             name = text[s:e]
             if _generic(name) or normalize(name) in not_places():
                 continue
+            cued = bool(countries) and _cued(doc, s, e) and not any(
+                doc[k].ent_type_ in NOT_NAME_LABELS for k in range(i, i + n))
+            if not admin1_ids and not cued:
+                continue    # nothing to look for: spare the look-up
             found = gaz.lookup(name)
             local = [(c, p) for c, p in found
                      if p and c.feature in ("city", "admin2") and c.admin1 in admin1_ids]
-            if not local and countries and _cued(doc, s, e) and not any(
-                    doc[k].ent_type_ in NOT_NAME_LABELS for k in range(i, i + n)):
+            if not local and cued:
                 local = [(c, p) for c, p in found if c.country in countries and c.feature != "country"]
             if local:
                 taken[s:e] = b"\x01" * (e - s)
@@ -431,7 +434,8 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
                              if c.feature in ("country", "admin1", "admin2") and c.country})
                for m in mentions if not m.demonym}
     spans = []
-    for ent in doc.ents:
+    ents = list(doc.ents)
+    for ent in ents:
         if ent.label_ in NOT_NAME_LABELS:
             continue
         s, e = _trim(text, ent.start_char, ent.end_char)
@@ -440,14 +444,17 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
             e = words[-2][1]       # "Rangae district": the name without its unit word
         if e > s:
             spans.append((s, e, ent.label_))
-    ent_tokens = {t.i for ent in doc.ents for t in ent}
-    run = []
-    for tok in list(doc) + [None]:
-        if tok is not None and tok.i not in ent_tokens and tok.pos_ == "PROPN" and tok.text[:1].isupper():
-            run.append(tok)
+    in_ent = bytearray(len(doc) + 1)
+    for ent in ents:
+        in_ent[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
+    columns = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
+    run: list = []
+    for i, col in enumerate(columns + [None]):
+        if col is not None and not in_ent[i] and col[2] == PROPN and text[col[0]:col[0] + 1].isupper():
+            run.append(col)
             continue
         if run:
-            spans.append((run[0].idx, run[-1].idx + len(run[-1].text), ""))
+            spans.append((run[0][0], run[-1][0] + run[-1][1], ""))
             run = []
     found: list[Mention] = []
     for s, e, label in sorted(set(spans)):
@@ -456,25 +463,28 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
         name = text[s:e]
         if len(name) < 3 or not name[:1].isupper() or _generic(name) or normalize(name) in not_places():
             continue
-        candidates = villages.lookup(name) or (gaz is not None and villages.lookup_spelling(name, gaz))
-        if not candidates:
-            continue
-        span_countries = {c.country for c, _ in candidates}
         # "X (Y, Z)", "X, Y", "X in the Y district": Y says where to look
         qualifier = None
         for start, (m, held) in holders.items():
             if start > e and start - e <= 12 and _QUALIFIER_GAP.fullmatch(text[e:start]):
                 qualifier = held
                 break
+        strong = not qualifier and _cued(doc, s, e, strong=True)
+        modelled = label in NAME_LABELS and text[e:e + 2] not in ("'s", "’s")
+        weak = bool(countries) and not (qualifier or strong) and _cued(doc, s, e)
+        if not (qualifier or strong or modelled or weak):
+            continue    # no cue: not worth a look-up
+        candidates = villages.lookup(name) or (gaz is not None and villages.lookup_spelling(name, gaz))
+        if not candidates:
+            continue
+        span_countries = {c.country for c, _ in candidates}
+        one_country = len(span_countries) == 1 and (not named or span_countries <= named)
         if qualifier:
             chosen = [(c, p) for c, p in candidates if c.country in qualifier]
-        elif _cued(doc, s, e, strong=True) and len(span_countries) == 1 and (
-                not named or span_countries <= named):
-            chosen = candidates     # "the village of X" in one country, not a foreign one
-        elif label in NAME_LABELS and len(span_countries) == 1 and (not named or span_countries <= named) \
-                and text[e:e + 2] not in ("'s", "’s"):
-            chosen = candidates     # the model's place name, in one country, not elsewhere
-        elif countries and _cued(doc, s, e):
+        elif (strong or modelled) and one_country:
+            # "the village of X", or the model's place name: in one country, not a foreign one
+            chosen = candidates
+        elif weak or (strong and countries):
             chosen = [(c, p) for c, p in candidates if c.country in countries]
         else:
             chosen = []
