@@ -142,6 +142,11 @@ def trigger_of(doc, word: str):
     # coordinated verbs share their places
     ("In Dagestan on Wednesday, police shot and killed two gunmen in the town of Buinaksk.",
      "shot", "Buinaksk", "trigger"),
+    ("Two observers, one from Jordan and the other from Malawi, were captured, tortured and "
+     "killed near a mine north of Bunia.", "captured", "Bunia", "trigger"),
+    # ... but not a conjunct clause with its own subject
+    ("Police in the city of Mazatlan shot and killed a drug lord in 2001 and federal agents "
+     "captured his brother in Puebla.", "shot", "Mazatlan", "trigger"),
     # "X, a town near Y": Y only says where X lies
     ("Jets hit a hospital in Hawija, a town near Kirkuk, on Saturday.", "hit", "Hawija", "trigger"),
     # "along X's border with Y": the place is X

@@ -270,13 +270,32 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _coordinated(trigger) -> list:
-    """The verbs coordinated with a verb trigger ("shot and killed"): its conjunct head and
-    its own conjuncts."""
+    """The verbs coordinated with a verb trigger that share its subject ("captured, tortured
+    and killed"): along the chain of conjuncts both ways, not a conjunct clause with a
+    subject of its own ("police shot X, and agents captured Y in Z")."""
     if trigger.pos_ not in ("VERB", "AUX"):
         return []
-    out = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-    if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
-        out.append(trigger.head)
+
+    def own_subject(verb) -> bool:
+        return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+    out, seen = [], {trigger.i}
+    todo = [trigger]
+    while todo:
+        verb = todo.pop()
+        near = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            near.append(verb.head)
+        for other in near:
+            if other.i in seen:
+                continue
+            seen.add(other.i)
+            # the later conjunct must not bring its own subject
+            later = other if other.i > verb.i else verb
+            if own_subject(later) and later.dep_ == "conj":
+                continue
+            out.append(other)
+            todo.append(other)
     return out
 
 
