@@ -415,3 +415,22 @@ def test_a_named_part_of_a_city_is_the_event_place_at_the_citys_point(text, trig
 def test_a_describing_word_before_a_part_of_town_is_no_place(text):
     _, ctx = places_of(text)
     assert [p.text for p in ctx.places] in (["Baghdad"], ["Nairobi"])
+
+
+def test_a_namesake_far_away_named_as_a_neighbourhood_takes_the_citys_point():
+    # the gazetteer's "Adhamiyah" lies hundreds of km from Baghdad; the text says it is part of it
+    text = "Ten people were killed in Baghdad's predominantly Sunni neighborhood of Adhamiyah."
+    doc, ctx = places_of(text)
+    part, city = place_named(ctx, "Adhamiyah"), place_named(ctx, "Baghdad")
+    assert (part.lat, part.lon, part.geonameid) == (city.lat, city.lon, None)
+    tok = trigger_of(doc, "killed")
+    assert text[event_place(tok.sent, ctx, tok).start:][:9] == "Adhamiyah"
+
+
+def test_a_part_of_town_in_another_clause_beats_its_city():
+    text = ("After prayers in a mosque in the northern Huriyah neighborhood of Baghdad, ten people "
+            "were killed when a shootout broke out.")
+    doc, ctx = places_of(text)
+    tok = trigger_of(doc, "broke")
+    place = event_place(tok.sent, ctx, tok)
+    assert (text[place.start:place.end], place.from_) == ("Huriyah", "sentence")

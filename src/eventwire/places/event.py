@@ -352,9 +352,17 @@ def event_place(span, ctx: DocContext, trigger=None) -> EventPlace | None:
     if inside:
         anchor = trigger.idx if trigger is not None else start
 
+        def container(p) -> bool:
+            """A country, province or city the sentence also names a place inside of."""
+            return any(q is not p and q.country == p.country and _specificity(q, ctx) > _specificity(p, ctx)
+                       and (p.feature == "country" or (p.feature == "admin1" and q.admin1 == p.name)
+                            or (p.feature == "city" and _specificity(q, ctx) > SPECIFICITY["city"]))
+                       for q in inside)
+
         def rank(p):
             tok = _token_of(doc, p) if doc is not None else None
-            return (not _reference(text, p), _locative(text, p), _specificity(p, ctx),
+            loc = _locative(text, p) or (tok is not None and _locative_path(_path_up(tok, _clause_head(tok))))
+            return (not _reference(text, p), loc and not container(p), _specificity(p, ctx),
                     tok is None or not _modifier(tok), -abs(p.start - anchor))
         return _as_event_place(max(inside, key=rank), "sentence")
     p0, p1 = _paragraph(text, start, end)

@@ -332,8 +332,8 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
         if m.demonym:
             demonyms.add((m.start, m.end))
     ctx.scratch[DEMONYM_KEY] = demonyms
-    parts = city_parts(doc.text, places, demonyms, gaz)
-    ctx.scratch[PARTS_KEY] = {(p.start, p.end) for p in parts}
+    parts, known = city_parts(doc.text, places, demonyms, gaz)
+    ctx.scratch[PARTS_KEY] = {(p.start, p.end) for p in parts} | known
     return sorted(places + parts, key=lambda p: p.start) if parts else places
 
 
@@ -349,7 +349,7 @@ _PART_BEFORE = re.compile(
     rf"|\b(?P<f>{_NAME}\s+{_FACILITY})\s+(?:in|near|of|outside)\s+(?:the\s+)?(?:nearby\s+)?{_CITY_SIDES})$")
 # "Y's X district", "Y's (predominantly Sunni) neighbourhood of X" (after Y)
 _PART_AFTER = re.compile(
-    rf"^(?:(?:'s|’s)\s+(?:[a-z]+\s+){{0,2}}{_PART}\s+of\s+(?P<a>{_NAME})"
+    rf"^(?:(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?{_PART}\s+of\s+(?P<a>{_NAME})"
     rf"|(?:'s|’s)\s+(?:(?:northern|southern|eastern|western|central)\s+)?(?P<b>{_NAME})\s+{_PART}"
     rf"|(?:'s|’s)\s+(?P<f>{_NAME}\s+{_FACILITY})"
     rf"|\s+{_PART}\s+of\s+(?P<c>{_NAME}))")
@@ -358,15 +358,25 @@ _PART_WORDS = {"sunni", "shiite", "shia", "christian", "muslim", "jewish", "alaw
                "industrial", "commercial", "residential", "government", "green", "red", "old", "new",
                "central", "northern", "southern", "eastern", "western", "main", "business",
                "diplomatic", "embassy", "market", "the", "a", "an", "this", "that"}
-def city_parts(text: str, places: list[Place], demonyms: set, gaz) -> list[Place]:
+PART_KM = 30.0
+
+
+def city_parts(text: str, places: list[Place], demonyms: set, gaz) -> tuple[list[Place], set]:
     """Named parts of a resolved city that no gazetteer knows: "the Huriyah neighbourhood of
     Baghdad", "Kandahar's Loi Karez district", "X district in western Baghdad", "the Homs
     neighbourhood of X", and its named sites ("al-Shaab Stadium in eastern Baghdad"). Each gets
     the name from the text and the city's point (feature ``other``, no GeoNames id): for a
-    neighbourhood, district or suburb of a city that is within the city's reach."""
+    neighbourhood, district or suburb of a city that is within the city's reach.
+
+    Returns the new places and the spans of places already found that the text names as
+    such a part ("Baghdad's neighbourhood of Adhamiyah", a district in the gazetteer) and that
+    lie within PART_KM of the city; one farther away is a namesake: it is dropped from
+    ``places`` and the part takes the city's point."""
     taken = bytearray(len(text) + 1)
     for p in places:
         taken[p.start:p.end] = b"\x01" * (p.end - p.start)
+    by_span = {(p.start, p.end): p for p in places}
+    known: set = set()
     out = []
     for city in places:
         if city.feature != "city" or (city.start, city.end) in demonyms:
@@ -383,6 +393,20 @@ def city_parts(text: str, places: list[Place], demonyms: set, gaz) -> list[Place
             spans.append((city.end + m.start(group), city.end + m.end(group)))
         for s, e in spans:
             name = text[s:e]
+            held = by_span.get((s, e))
+            if held is not None and held is not city:
+                if held.country == city.country and held.feature in ("admin2", "city", "other") and \
+                        haversine_km(held.lat, held.lon, city.lat, city.lon) <= PART_KM:
+                    known.add((s, e))
+                    continue
+                window = text[min(s, city.start):max(e, city.end)].lower()
+                if held.feature in ("country", "admin1") or (s, e) in demonyms or not any(
+                        w in window for w in ("neighbo", "suburb", "quarter")):
+                    continue    # a district may well lie far from the town it is named after
+                # a namesake elsewhere ("Adhamiyah" read as a district far from Baghdad): the
+                # text says it is a part of this city
+                places.remove(held)
+                taken[s:e] = b"\x00" * (e - s)
             words = [w.strip("'’").lower() for w in re.split(r"[ -]", name)]
             if any(taken[s:e]) or not name[:1].isupper() and not name[:3].lower() in ("al-", "el-"):
                 continue
@@ -393,4 +417,4 @@ def city_parts(text: str, places: list[Place], demonyms: set, gaz) -> list[Place
             out.append(Place(start=s, end=e, text=name, name=name, feature="other",
                              country=city.country, admin1=city.admin1, lat=city.lat, lon=city.lon,
                              geonameid=None))
-    return out
+    return out, known
