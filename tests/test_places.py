@@ -434,3 +434,17 @@ def test_a_part_of_town_in_another_clause_beats_its_city():
     tok = trigger_of(doc, "broke")
     place = event_place(tok.sent, ctx, tok)
     assert (text[place.start:place.end], place.from_) == ("Huriyah", "sentence")
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("KABUL (AP) — Gunmen attacked a convoy.", "KABUL (AP) —"),
+    ("CAIRO — Police arrested dozens.", "CAIRO —"),
+    ("BEIRUT, Lebanon (Reuters) - Jets struck a village.", "BEIRUT, Lebanon (Reuters) -"),
+    ("Goma, Congo — Rebels entered the town.", "Goma, Congo —"),
+    # an ordinary opening with a dash or a colon is no dateline
+    ("Russia - the largest country - said it would respond.", ""),
+    ("Syria: rebels seize a town near the border.", ""),
+])
+def test_datelines_are_told_from_ordinary_openings(text, dateline):
+    from eventwire.places.event import dateline_end
+    assert text[:dateline_end(text)] == dateline

@@ -86,6 +86,13 @@ def dateline_end(text: str) -> int:
     caps = sum(w[:1].isupper() for w in words)
     if caps < len(words) - 1:
         return 0
+    # a wire dateline is in capitals, or carries the agency in brackets, or sets a list of
+    # places off with a long dash or wide space; not "Russia - the largest country - said"
+    stripped = head.rstrip()
+    if not (words[0].isupper() and len(words[0]) > 1) and "(" not in head and not (
+            "," in head and (stripped.endswith(("—", "–", "--")) or head != head.rstrip(" \t") and
+                             len(head) - len(head.rstrip(" \t")) >= 3)):
+        return 0
     return m.end()
 
 
