@@ -1,16 +1,35 @@
-"""Places benchmark: toponym recognition and resolution on LGL, TR-News and GeoWebNews.
+"""Places benchmark: toponym recognition and resolution on LGL, TR-News and GeoWebNews,
+and the place of the event on real news sentences (event_location_dev).
 
     EVENTWIRE_SHARED_DATA=../shared/data python bench/places.py [--limit N] [--corpus lgl]
+        [--part geo|events|both] [--events-limit N] [--events-cache FILE]
 
 Prints recognition precision/recall/F1 and, on matched toponyms, accuracy within 161 km,
 median and mean error (km), acc@161 over all gold toponyms, per corpus and overall, and
 documents per second of the places stage (after the spaCy parse). The same figures follow
 for the floor: the population heuristic (most populous gazetteer match of each recognized
 name, no context). Matching follows the corpus README: overlapping spans, one to one.
+Then the gold-span mode: resolution given the gold names (comparable in kind with the
+figure Mordecai3 reports), where acc161 is over the names that have any reading and
+acc_all over all gold names.
+
+Event place (``events/event_location_dev.jsonl``: one sentence and one event verb per record,
+with the gold span of the verb's place): for each record with a gold place, the places stage
+is asked where the verb's event happened (``places.event_place(sentence, ctx, trigger)``).
+It is right when the chosen mention overlaps a gold place span, or resolves to the same
+gazetteer place as a mention that does. "Recognised" is the share of those records where the
+places stage found a place overlapping a gold span at all. Records are split by a hash of
+the sentence text: one fifth (``sha1 % 5 == 0``) is kept apart as validation and never looked
+at while tuning; both parts are printed. Where a RELABEL record (the author's re-annotation)
+exists for a sentence and verb, the other labels of that pair are dropped. A validation
+record whose sentence (whitespace folded) is also in the development part is left out. The same measure
+follows on the M2E2 events that have an ACE Place argument (``events/m2e2_dev.jsonl``, VOA
+news), which were not looked at while tuning.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import statistics
@@ -123,13 +142,220 @@ def _rss_mb() -> float:
     return 0.0
 
 
+def gold_span_predictions(docs) -> dict:
+    """Resolution given the gold names (as Mordecai3 reports it): each gold span becomes a
+    mention with its gazetteer readings (a demonym its country; else the village index,
+    exactly or by skeleton), and the resolver chooses among them with the document's other
+    gold names as context. Spans with no reading get no prediction."""
+    from eventwire.places.gazetteer import gazetteer
+    from eventwire.places.recognize import Mention, link_qualifiers
+    from eventwire.places.resolve import resolve_mentions
+    from eventwire.places.villages import villages
+
+    gaz, vil = gazetteer(), villages()
+    out = {}
+    for d in docs:
+        mentions = []
+        for g in d["toponyms"]:
+            name = g["text"]
+            cands = gaz.lookup(name)
+            demonym = False
+            if not cands:
+                entry = gaz.demonym(name)
+                if entry is not None:
+                    cands, demonym = [(entry, True)], True
+            if not cands:
+                cands = vil.lookup(name) or vil.lookup_spelling(name, gaz)
+            if cands:
+                mentions.append(Mention(g["start"], g["end"], name, cands, demonym=demonym))
+        link_qualifiers(d["text"], mentions)
+        out[d["id"]] = [{"start": m.start, "end": m.end, "lat": e.lat, "lon": e.lon}
+                        for m, e in zip(mentions, resolve_mentions(mentions)) if e is not None]
+    return out
+
+
+def event_records(path) -> list[dict]:
+    """The event_location records, RELABEL preferred over the other labels of a sentence and verb."""
+    recs = read_jsonl(path)
+    relabelled = {(r["text"], r["event"]["start"]) for r in recs if r["source"] == "RELABEL"}
+    return [r for r in recs if r["source"] == "RELABEL" or (r["text"], r["event"]["start"]) not in relabelled]
+
+
+def validation_part(text: str) -> bool:
+    """One sentence in five (by hash of its text) is kept apart as validation."""
+    return int(hashlib.sha1(text.encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _overlaps(a0, a1, spans) -> bool:
+    return any(min(a1, g["end"]) > max(a0, g["start"]) for g in spans)
+
+
+def _key(p):
+    return (p.name, p.lat, p.lon)
+
+
+def m2e2_records(path) -> list[dict]:
+    """One record per M2E2 event with a Place argument, in the event_location shape."""
+    out = []
+    for article in read_jsonl(path):
+        for sent in article["sentences"]:
+            for ev in sent["events"]:
+                places = [{"start": a["start"], "end": a["end"], "text": a["text"]}
+                          for a in ev["arguments"] if a["role"] == "Place"]
+                if places:
+                    out.append({"id": sent["id"], "source": "m2e2", "text": sent["text"],
+                                "event": ev["trigger"], "places": places})
+    return out
+
+
+def bench_m2e2(nlp) -> dict:
+    """Event place on M2E2 (VOA news, ACE Place arguments): data not looked at while tuning."""
+    from eventwire.context import DocContext
+    from eventwire.document import Document
+    from eventwire.places import event_place, find_places
+
+    recs = m2e2_records(require("events/m2e2_dev.jsonl"))
+    texts = sorted({r["text"] for r in recs})
+    by_text = dict(zip(texts, nlp.pipe(texts, batch_size=256)))
+    n = right = recognised = 0
+    for r in recs:
+        sdoc = by_text[r["text"]]
+        ctx = DocContext(document=Document(id="s", text=r["text"]))
+        ctx.places = find_places(sdoc, ctx)
+        span = sdoc.char_span(r["event"]["start"], r["event"]["end"], alignment_mode="expand")
+        trigger = span.root
+        try:
+            p = event_place(trigger.sent, ctx, trigger)
+        except TypeError:       # the stage before issue 17 took no trigger
+            p = event_place(trigger.sent, ctx)
+        gold = r["places"]
+        good = [q for q in ctx.places if _overlaps(q.start, q.end, gold)]
+        n += 1
+        recognised += bool(good)
+        right += p is not None and getattr(p, "start", None) is not None and (
+            _overlaps(p.start, p.end, gold) or _key(p) in {_key(q) for q in good})
+    out = {"events": n, "right": right / n if n else 0.0, "recognised": recognised / n if n else 0.0}
+    print(f"\nevent place (m2e2_dev, ACE Place arguments, not tuned on): {n} events, right "
+          f"{out['right']:.3f}, place recognised {out['recognised']:.3f}")
+    return out
+
+
+def bench_events(args, nlp) -> dict:
+    """Event-place accuracy on event_location_dev, development and validation parts."""
+    from spacy.tokens import DocBin
+
+    from eventwire.context import DocContext
+    from eventwire.document import Document
+    from eventwire.places import event_place, find_places
+
+    recs = event_records(require("events/event_location_dev.jsonl"))
+    if args.events_limit:
+        recs = recs[: args.events_limit]
+    texts = sorted({r["text"] for r in recs})
+    cache = Path(args.events_cache) if args.events_cache and not args.events_limit else None
+    parsed = None
+    t0 = time.perf_counter()
+    if cache and cache.exists():
+        parsed = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if len(parsed) != len(texts):
+            parsed = None
+    if parsed is None:
+        parsed = list(nlp.pipe(texts, batch_size=256))
+        if cache:
+            DocBin(store_user_data=False, docs=parsed).to_disk(cache)
+    parse_s = time.perf_counter() - t0
+    by_text = dict(zip(texts, parsed))
+    contexts = {}
+    t0 = time.perf_counter()
+    for text, sdoc in by_text.items():
+        ctx = DocContext(document=Document(id="s", text=text))
+        ctx.places = find_places(sdoc, ctx)
+        contexts[text] = ctx
+    stage_s = time.perf_counter() - t0
+    counts = {part: {"records": 0, "with_place": 0, "recognised": 0, "right": 0, "none_right": 0,
+                     "from": {}} for part in ("dev", "validation")}
+    errors = []
+    # the file holds some sentences twice with different spacing: a validation sentence whose
+    # twin is in the development part is left out of both figures
+    dev_texts = {_folded(r["text"]) for r in recs if not validation_part(r["text"])}
+    twins = 0
+    for r in recs:
+        part = "validation" if validation_part(r["text"]) else "dev"
+        if part == "validation" and _folded(r["text"]) in dev_texts:
+            twins += 1
+            continue
+        c = counts[part]
+        c["records"] += 1
+        sdoc, ctx = by_text[r["text"]], contexts[r["text"]]
+        span = sdoc.char_span(r["event"]["start"], r["event"]["end"], alignment_mode="expand")
+        trigger = span.root
+        sent = trigger.sent
+        try:
+            p = event_place(sent, ctx, trigger)
+        except TypeError:       # the stage before issue 17 took no trigger
+            p = event_place(sent, ctx)
+        origin = getattr(p, "from_", None) or ("none" if p is None else "?")
+        gold = r["places"]
+        if not gold:
+            c["none_right"] += p is None or getattr(p, "start", None) is None
+            continue
+        c["with_place"] += 1
+        good = [q for q in ctx.places if _overlaps(q.start, q.end, gold)]
+        c["recognised"] += bool(good)
+        right = p is not None and getattr(p, "start", None) is not None and (
+            _overlaps(p.start, p.end, gold) or _key(p) in {_key(q) for q in good})
+        c["right"] += right
+        f = c["from"].setdefault(origin, [0, 0])
+        f[0] += 1
+        f[1] += right
+        if not right and part == "dev":
+            errors.append((r, p, bool(good)))
+    print(f"\nevent place (event_location_dev): {len(texts)} sentences parsed in {parse_s:.1f} s, "
+          f"places stage {stage_s:.1f} s; {twins} validation records left out (their sentence, "
+          f"spaced otherwise, is in the development part)")
+    print(f"{'part':11} {'records':>7} {'w/place':>7} {'right':>6} {'recog':>6} {'no-place ok':>11}  by origin (n, right)")
+    out = {}
+    for part, c in counts.items():
+        n = c["with_place"]
+        none_n = c["records"] - n
+        out[part] = {"records": c["records"], "with_place": n,
+                     "right": c["right"] / n if n else 0.0,
+                     "recognised": c["recognised"] / n if n else 0.0,
+                     "no_place_none": c["none_right"] / none_n if none_n else 0.0,
+                     "from": {k: v for k, v in sorted(c["from"].items())}}
+        origins = ", ".join(f"{k} {v[0]} ({v[1] / v[0]:.2f})" for k, v in sorted(c["from"].items()))
+        print(f"{part:11} {c['records']:7d} {n:7d} {out[part]['right']:6.3f} {out[part]['recognised']:6.3f} "
+              f"{out[part]['no_place_none']:11.3f}  {origins}")
+    if args.errors:
+        for r, p, recog in errors:
+            g = ", ".join(x["text"] for x in r["places"])
+            got = f"{p.name} [{getattr(p, 'from_', '?')}] {r['text'][p.start:p.end]!r}" if p is not None and \
+                getattr(p, "start", None) is not None else "-"
+            print(f"  {'R' if recog else 'u'} {r['event']['text']!r:14} gold {g!r:24} got {got}  | {r['text'][:160]}")
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=0, help="first N documents only")
     ap.add_argument("--corpus", default=None, help="lgl, trnews or gwn only")
     ap.add_argument("--cache", default=None, help="DocBin file to keep the spaCy parses in")
-    ap.add_argument("--errors", action="store_true", help="print resolution errors > 161 km")
+    ap.add_argument("--errors", action="store_true", help="print resolution errors > 161 km "
+                    "and wrong event places (development part)")
+    ap.add_argument("--part", choices=("geo", "events", "both"), default="both",
+                    help="geoparsing (geo/dev.jsonl), event place (event_location_dev) or both")
+    ap.add_argument("--events-limit", type=int, default=0, help="first N event records only")
+    ap.add_argument("--events-cache", default=None, help="DocBin file to keep the event sentences' parses in")
     args = ap.parse_args()
+    if args.part == "events":
+        from eventwire.nlp import load_nlp
+        nlp = load_nlp()
+        print(json.dumps({"event_place": bench_events(args, nlp), "event_place_m2e2": bench_m2e2(nlp)}))
+        return
 
     docs = read_jsonl(require("geo/dev.jsonl"))
     if args.corpus:
@@ -186,6 +412,8 @@ def main() -> None:
           f"({1000 * stage_s / len(docs):.1f} ms/doc); with parse {len(docs) / (stage_s + parse_s):.1f} docs/s")
     rows = show("eventwire places", docs, predictions)
     floor_rows = show("floor: population heuristic (same recognizer, most populous match)", docs, floor)
+    gold_rows = show("gold spans: resolution given the gold names (R = share of names with a reading)",
+                     docs, gold_span_predictions(docs))
     if args.errors:
         for d in docs:
             pred = predictions[d["id"]]
@@ -194,7 +422,11 @@ def main() -> None:
                 km = haversine(p["lat"], p["lon"], g["lat"], g["lon"])
                 if km > 161:
                     print(f"{d['id']:18} {g['text']!r:28} -> {p['name']} ({p['feature']}, {p['country']}) {km:.0f} km")
-    print(json.dumps({"places": rows, "floor": floor_rows}))
+    summary = {"places": rows, "floor": floor_rows, "gold_spans": gold_rows}
+    if args.part == "both":
+        summary["event_place"] = bench_events(args, nlp)
+        summary["event_place_m2e2"] = bench_m2e2(nlp)
+    print(json.dumps(summary))
 
 
 if __name__ == "__main__":

@@ -518,3 +518,18 @@ def test_a_statement_is_dated_by_its_speech_verb():
 def test_a_plain_plan_is_not_a_statement():
     evs = events_of("Turkey said on Wednesday it would close its airspace to Swedish flights.")
     assert all(e.category not in ("THREATEN", "AGREE") for e in evs)
+
+
+# ---------------------------------------------------------------- where it happened (issue 17)
+@pytest.mark.parametrize("text, place_text, origin", [
+    ("Gunmen attacked a police checkpoint in the town of Khan Shaykhun on Monday, officials in "
+     "Damascus said.", "Khan Shaykhun", "trigger"),
+    ("KABUL (AP) — Gunmen attacked a convoy near Kandahar on Monday.", "Kandahar", "trigger"),
+    ("Fighting raged in Kandahar on Monday.\nIn Kabul, officials met.\nGunmen attacked a convoy "
+     "on Tuesday.", "Kandahar", "document"),
+])
+def test_event_place_records_where_it_came_from(text, place_text, origin):
+    rec = extract(text, date=DATE)
+    i, event = next((i, e) for i, e in enumerate(rec.events) if "attacked" in e.evidence.text)
+    assert (rec.text[event.place.start:event.place.end], event.place.from_) == (place_text, origin)
+    assert rec.to_dict()["events"][i]["place"]["from"] == origin

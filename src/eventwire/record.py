@@ -84,12 +84,23 @@ class EventActor(Part):
     sector: Optional[str] = None
 
 
+PlaceOrigin = Literal["trigger", "clause", "sentence", "paragraph", "document"]
+
+
 class EventPlace(Part):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
     name: str
     country: Optional[str] = None
     lat: Optional[float] = None
     lon: Optional[float] = None
     geonameid: Optional[int] = None
+    # where the place came from (added for issue 17; absent in older records): the mention
+    # tied to the event's trigger, its clause, its sentence, its paragraph, or the
+    # document's focus; and that mention's span in the text
+    from_: Optional[PlaceOrigin] = Field(default=None, alias="from")
+    start: Optional[int] = None
+    end: Optional[int] = None
 
 
 class SentenceSpan(Part):

@@ -19,7 +19,7 @@ from importlib import resources
 from ..actors import actor_at
 from ..context import DocContext
 from ..places import event_place
-from ..record import Event, EventActor, EventPlace, Mention, SentenceSpan
+from ..record import Event, EventActor, Mention, SentenceSpan
 from ..times import date_for
 from .coref import merge_coreferent
 from .episodic import EPISODIC, clause_kind
@@ -550,12 +550,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     date > doc_date.isoformat()[:len(date)]:
                 date, precision = doc_date.isoformat(), "day"
             # place
-            place = None
-            p = event_place(sent, ctx)
-            place_in_sentence = p is not None and sent.start_char <= p.start < sent.end_char
-            if p is not None:
-                place = EventPlace(name=p.name, country=p.country, lat=p.lat, lon=p.lon,
-                                   geonameid=p.geonameid)
+            place = event_place(sent, ctx, tok)
+            place_in_sentence = place is not None and sent.start_char <= place.start < sent.end_char
             # actors without a country: where it happened (gunmen, villagers, police)
             # a side named without its country ("police", "gunmen") is of the country where
             # the event is told to happen; else of the country the whole article is about, if

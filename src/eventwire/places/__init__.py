@@ -2,13 +2,15 @@
 
 Public surface:
 - ``find_places(doc, ctx) -> list[Place]``
-- ``event_place(span, ctx) -> Place | None``: the most specific place the sentence ties to
-  an event in ``span`` (a spaCy Span), else the document's focus.
+- ``event_place(span, ctx, trigger=None) -> EventPlace | None``: where the event of
+  ``trigger`` (a token of the sentence ``span``) happened: the place tied to the trigger,
+  else its clause, sentence, paragraph, else the document's focus, with where it came from.
 - ``document_focus(ctx) -> Place | None`` and ``is_demonym(place, ctx) -> bool`` for the
   event stage ("Turkish" is a place mention but a weak event location).
 """
 from __future__ import annotations
 
-from .resolve import document_focus, event_place, find_places, is_demonym
+from .event import document_focus, event_place, is_demonym
+from .resolve import find_places
 
 __all__ = ["find_places", "event_place", "document_focus", "is_demonym"]

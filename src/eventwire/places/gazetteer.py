@@ -59,6 +59,43 @@ def normalize(name: str) -> str:
     return text
 
 
+ARABIC_ARTICLES = ("al", "el", "ar", "as", "ash", "ad", "at", "az", "an", "adh", "ath")
+_ARTICLE = re.compile(r"^(?:%s)[- ]" % "|".join(ARABIC_ARTICLES))
+
+
+def article_variants(key: str) -> list[str]:
+    """Lookup keys of an Arabic place name with its article dropped, or with one added:
+    "al-raqqa" -> ["raqqa"], "qamishli" -> ["al qamishli", "al-qamishli", "ar qamishli", ...]."""
+    m = _ARTICLE.match(key)
+    if m:
+        return [key[m.end():]]
+    if " " in key or len(key) < 4 or not key[0].isalpha():
+        return []
+    # the article takes the sound of a "sun letter" ("ar-Raqqa", "ash-Shaddadah")
+    sun = next((a for a in ("ash", "ath", "adh") if key.startswith(a[1:])), None) or (
+        "a" + key[0] if key[0] in "tdrzsn" else None)
+    articles = ("al", "el") + ((sun,) if sun else ())
+    return [f"{a}{sep}{key}" for a in articles for sep in (" ", "-")]
+
+
+_INNER_ARTICLE = re.compile(r"(?:^|[\s-])(?:%s)[\s-]" % "|".join(ARABIC_ARTICLES))
+
+
+@functools.lru_cache(maxsize=65536)
+def skeleton(name: str) -> str:
+    """A spelling-blind key for transliterated names: articles, vowels, doubled letters and
+    punctuation dropped ("Deir Ezzor", "Dayr az Zawr" -> "drzr"; "Maarat al-Numan",
+    "Ma'arrat an Nu'man" -> "mrtnmn"). Empty for short names, which collide too often."""
+    key = _INNER_ARTICLE.sub(" ", " " + normalize(name)).strip()
+    key = key.replace("ou", "u").replace("ph", "f").replace("q", "k").replace("ck", "k")
+    key = re.sub(r"[^a-z]", "", key)
+    key = re.sub(r"([ae])h$", r"\1", key)
+    if not key:
+        return ""
+    out = re.sub(r"(.)\1+", r"\1", key[0] + re.sub(r"[aeiouyw]", "", key[1:]))
+    return out if len(out) >= 4 else ""
+
+
 class Gazetteer:
     """Places and the names that lead to them.
 
@@ -163,7 +200,18 @@ class Gazetteer:
 
     # -- reading --------------------------------------------------------------------------
     def lookup(self, name: str) -> list[tuple[Entry, bool]]:
-        key = normalize(name)
+        """Every place ``name`` may denote; an Arabic name is also tried with and without its
+        article ("Qamishli" finds "Al Qamishli", "Al-Raqqa" finds "Raqqa") when it has no
+        reading as written."""
+        found = self._lookup(normalize(name))
+        if not found and name[:1].isupper():
+            for key in article_variants(normalize(name)):
+                found = self._lookup(key)
+                if found:
+                    break
+        return found
+
+    def _lookup(self, key: str) -> list[tuple[Entry, bool]]:
         out = list(self._extra_names.get(key, ()))
         packed = None
         if key:

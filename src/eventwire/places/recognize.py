@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.attrs import IDX, LENGTH, POS
 from spacy.symbols import PROPN
 
-from .gazetteer import Entry, Gazetteer, normalize
+from .gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, normalize
 
 NAME_LABELS = {"GPE", "LOC"}
 # Labels the model sometimes gives to place names (and facilities named after places:
@@ -127,6 +127,55 @@ def _placed(doc, start: int, end: int) -> bool:
         and after[1].pos_ == "PROPN"
 
 
+# Labels of words that are no place names, whatever the words around them ("in May").
+NOT_NAME_LABELS = {"DATE", "TIME", "NORP", "ORDINAL", "CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
+# Words before a name that say it names a place: "in Daraa", "the village of Mainok".
+CUE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "toward",
+             "towards", "outskirts", "between", "through", "throughout", "within"}
+CUE_NOUNS = {"city", "town", "village", "villages", "towns", "province", "district", "governorate",
+             "region", "area", "suburb", "neighbourhood", "neighborhood", "capital", "outskirts",
+             "countryside", "hamlet", "municipality", "county", "state", "camp", "port", "vicinity",
+             "centre", "center", "heart", "stronghold", "edge", "governorates", "provinces",
+             "districts", "suburbs", "north", "south", "east", "west", "northeast", "northwest",
+             "southeast", "southwest"}
+# Words after a name that say it names a place: "Hama countryside", "Shaab neighbourhood".
+CUE_AFTER = (set(UNIT_WORDS) - {"area", "state"}) | {
+    "countryside", "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "lga",
+    "outskirts", "suburbs", "villages", "districts", "governorate"}
+# Verbs whose object is a place when the gazetteer knows the name: "rebels captured Badme".
+TAKE_VERBS = {"capture", "seize", "enter", "storm", "besiege", "surround", "retake", "recapture",
+              "liberate", "overrun", "shell", "bombard", "encircle", "occupy", "evacuate"}
+
+
+def _cued(doc, start: int, end: int, strong: bool = False) -> bool:
+    """The words around [start, end) say it names a place whatever the model's label:
+    "in Daraa", "in southern Kobane", "the town of Hama", "Hama countryside", "rebels captured
+    Badme"; not "in Nasrallah's speech". ``strong``: only the unit words ("the town of X",
+    "X province"), not a bare "in X" ("in May") or a verb."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    after = doc[span.end:span.end + 2]
+    if len(after) and after[0].text in ("'s", "’s", "'"):
+        return False
+    if len(after) and after[0].lower_ in CUE_AFTER:
+        return True
+    # step back over adjectives: "in southern Kobane", "in Serb-held Vogosca", "downtown X"
+    i = span.start - 1
+    while i >= 0 and i >= span.start - 3 and (doc[i].lower_ in DIRECTIONS or doc[i].pos_ == "ADJ"
+                                              or doc[i].text.endswith(("-held", "-controlled"))):
+        i -= 1
+    before = doc[i].lower_ if i >= 0 else ""
+    if before == "of" and i > 0 and doc[i - 1].lower_ in CUE_NOUNS:
+        return True
+    if strong:
+        return False
+    if before in CUE_PREPS:
+        return True
+    root = span.root
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in TAKE_VERBS
+
+
 def _generic(name: str) -> bool:
     """A word or pair of words that names no one place: "South", "Southern District"."""
     low = name.lower()
@@ -207,7 +256,8 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             if found is None:
                 continue
             s, e, candidates, hint = found
-            if label not in NAME_LABELS and not _well_known(candidates):
+            if label not in NAME_LABELS and not _well_known(candidates) and not (
+                    _cued(doc, s, e) and label not in ("NORP", "WORK_OF_ART", "EVENT")):
                 continue
             if label == "PERSON" and not (any(p and (c.feature == "country" or (
                     c.feature == "city" and c.population >= 100_000)) for c, p in candidates)
@@ -252,6 +302,10 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             s, e = starts[i], starts[last] + len(words[last])
             if any(taken[s:e]) or any(blocked[s:e]):
                 continue
+            if text[e:e + 1] == "-" and text[s:e].lower() in ARABIC_ARTICLES or (
+                    text[s - 1:s] == "-" and text[max(0, s - 4):s - 1].lower().split(" ")[-1]
+                    in ARABIC_ARTICLES):
+                continue  # "Al" or "Shadadi" of "Al-Shadadi": part of an Arabic name
             name = text[s:e]
             if _generic(name):
                 continue  # "South" of "South Ossetia", "Islands" of "Farallon Islands"
@@ -267,7 +321,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             candidates = gaz.lookup(name)
             trusted = any((p or before_unit) and (
                 c.feature in ("country", "admin1", "region") or c.population >= 100_000 or before_unit)
-                for c, p in candidates)
+                for c, p in candidates) or (candidates and _cued(doc, s, e, strong=True))
             # the gate decides whether the name is read as a place; then every reading competes
             found = candidates if trusted else []
             if found and not personal(name, found) and claim(s, e):
@@ -279,6 +333,11 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
     return mentions
 
 
+_UNIT_AFTER = re.compile(r"\s+(?:district|province|governorate|region|county|state|municipality)\b",
+                         re.IGNORECASE)
+_UNIT_ENDINGS = (" district", " province", " governorate", " region", " county")
+
+
 def link_qualifiers(text: str, mentions: list[Mention]) -> None:
     """'Paris, Texas', 'Paris (Texas)', 'Licking County, Ohio': the next name qualifies the one
     before it (and the one after that when the first is a county: 'Ada, Pontotoc County,
@@ -287,7 +346,14 @@ def link_qualifiers(text: str, mentions: list[Mention]) -> None:
         j, pos = i + 1, m.end
         while j < len(mentions) and j <= i + 2:
             gap = text[pos:mentions[j].start]
-            if not re.fullmatch(r"\s*[,(]\s*", gap) or mentions[j].demonym:
+            if mentions[j].demonym:
+                break
+            if not re.fullmatch(r"\s*[,(]\s*", gap):
+                # "X in the Y district": Y holds X
+                if j == i + 1 and re.fullmatch(r"\s+in\s+(?:the\s+)?", gap) and (
+                        _UNIT_AFTER.match(text[mentions[j].end:mentions[j].end + 20])
+                        or mentions[j].text.lower().endswith(_UNIT_ENDINGS)):
+                    m.qualifiers.append(j)
                 break
             m.qualifiers.append(j)
             if not mentions[j].text.endswith(("County", "Parish", "District", "Province")):
@@ -297,11 +363,13 @@ def link_qualifiers(text: str, mentions: list[Mention]) -> None:
 
 
 def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
-                          admin1_ids: set[int]) -> list[Mention]:
+                          admin1_ids: set[int], countries: frozenset[str] = frozenset()) -> list[Mention]:
     """Small towns the model missed, found once the document's states are known: a run of
     proper nouns that is the own name of a town inside one of those states ("Greer" in a
-    story about South Carolina). Returns the new mentions (not yet in ``mentions``)."""
-    if not admin1_ids:
+    story about South Carolina), or a name the words around call a place ("in Daraa") that is
+    a place of a country the document names. Returns the new mentions (not yet in
+    ``mentions``)."""
+    if not admin1_ids and not countries:
         return []
     text = doc.text
     taken = bytearray(len(text) + 1)
@@ -328,9 +396,99 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
             name = text[s:e]
             if _generic(name) or normalize(name) in not_places():
                 continue
-            local = [(c, p) for c, p in gaz.lookup(name)
+            cued = bool(countries) and _cued(doc, s, e) and not any(
+                doc[k].ent_type_ in NOT_NAME_LABELS for k in range(i, i + n))
+            if not admin1_ids and not cued:
+                continue    # nothing to look for: spare the look-up
+            found = gaz.lookup(name)
+            local = [(c, p) for c, p in found
                      if p and c.feature in ("city", "admin2") and c.admin1 in admin1_ids]
+            if not local and cued:
+                local = [(c, p) for c, p in found if c.country in countries and c.feature != "country"]
             if local:
                 taken[s:e] = b"\x01" * (e - s)
                 found_new.append(Mention(s, e, name, local))
     return found_new
+
+
+_QUALIFIER_GAP = re.compile(r"\s*(?:\(|,|\s+in\s+(?:the\s+)?)\s*$")
+
+
+def recognize_villages(doc, villages, mentions: list[Mention], countries: frozenset[str],
+                       gaz: Gazetteer | None = None,
+                       named: frozenset[str] = frozenset()) -> list[Mention]:
+    """Villages and small towns that only the village index knows, where the text says they
+    are places: "the village of X", "X district", "X (Y, Z)" or "X in the Y district" with Y
+    a known place (the village is looked for where Y is), or "in X" with X in a country the
+    document names, or a name the model calls a place found in one country only (and in
+    none other than those of the document's places, ``named``, when it has any). With
+    ``gaz``, a name spelled otherwise than the index ("Deir Ezzor") is also looked for by
+    its skeleton, under the same conditions. Common words stay words: a name on the list of
+    non-places, or one with no such cue, is skipped. Returns the new mentions."""
+    text = doc.text
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    # the countries each known mention may stand for, by where it starts
+    holders = {m.start: (m, {c.country for c, p in m.candidates
+                             if c.feature in ("country", "admin1", "admin2") and c.country})
+               for m in mentions if not m.demonym}
+    spans = []
+    ents = list(doc.ents)
+    for ent in ents:
+        if ent.label_ in NOT_NAME_LABELS:
+            continue
+        s, e = _trim(text, ent.start_char, ent.end_char)
+        words = _words(text, s, e)
+        if len(words) >= 2 and text[words[-1][0]:words[-1][1]].lower() in UNIT_WORDS:
+            e = words[-2][1]       # "Rangae district": the name without its unit word
+        if e > s:
+            spans.append((s, e, ent.label_))
+    in_ent = bytearray(len(doc) + 1)
+    for ent in ents:
+        in_ent[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
+    columns = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
+    run: list = []
+    for i, col in enumerate(columns + [None]):
+        if col is not None and not in_ent[i] and col[2] == PROPN and text[col[0]:col[0] + 1].isupper():
+            run.append(col)
+            continue
+        if run:
+            spans.append((run[0][0], run[-1][0] + run[-1][1], ""))
+            run = []
+    found: list[Mention] = []
+    for s, e, label in sorted(set(spans)):
+        if any(taken[s:e]):
+            continue
+        name = text[s:e]
+        if len(name) < 3 or not name[:1].isupper() or _generic(name) or normalize(name) in not_places():
+            continue
+        # "X (Y, Z)", "X, Y", "X in the Y district": Y says where to look
+        qualifier = None
+        for start, (m, held) in holders.items():
+            if start > e and start - e <= 12 and _QUALIFIER_GAP.fullmatch(text[e:start]):
+                qualifier = held
+                break
+        strong = not qualifier and _cued(doc, s, e, strong=True)
+        modelled = label in NAME_LABELS and text[e:e + 2] not in ("'s", "’s")
+        weak = bool(countries) and not (qualifier or strong) and _cued(doc, s, e)
+        if not (qualifier or strong or modelled or weak):
+            continue    # no cue: not worth a look-up
+        candidates = villages.lookup(name) or (gaz is not None and villages.lookup_spelling(name, gaz))
+        if not candidates:
+            continue
+        span_countries = {c.country for c, _ in candidates}
+        one_country = len(span_countries) == 1 and (not named or span_countries <= named)
+        if qualifier:
+            chosen = [(c, p) for c, p in candidates if c.country in qualifier]
+        elif (strong or modelled) and one_country:
+            # "the village of X", or the model's place name: in one country, not a foreign one
+            chosen = candidates
+        elif weak or (strong and countries):
+            chosen = [(c, p) for c, p in candidates if c.country in countries]
+        else:
+            chosen = []
+        if chosen:
+            taken[s:e] = b"\x01" * (e - s)
+            found.append(Mention(s, e, name, chosen))
+    return found

@@ -17,8 +17,11 @@ from collections import Counter
 
 from ..context import DocContext
 from ..record import Place
+from .event import DEMONYM_KEY, PARTS_KEY, SPECIFICITY
 from .gazetteer import Entry, gazetteer, normalize
-from .recognize import Mention, link_qualifiers, recognize_local_names, recognize_toponyms
+from .recognize import (Mention, link_qualifiers, not_places, recognize_local_names,
+                        recognize_toponyms, recognize_villages)
+from .villages import villages
 
 FEATURE_BONUS = {"country": 4.0, "region": 4.0, "admin1": 2.5, "admin2": -1.0, "city": 0.0,
                  "other": 0.0}
@@ -37,15 +40,15 @@ QUALIFIER_SUPPORT = 3.0
 COUNTRY_WEIGHT = 4.0
 ADMIN1_WEIGHT = 3.0
 NEAR_BONUS = 2.5
+# A reading outside the document's countries but near its other places.
+REGION_BONUS = 2.5
+REGION_KM = 400.0
 NEAR_KM = 150.0
 PAIR_BONUS = 1.5
 LOCAL_MARGIN = 3.0
 PAIR_KM = 50.0
 PAIR_CANDIDATES = 12
-# The more specific a place, the better it serves as an event's location.
-SPECIFICITY = {"city": 5, "other": 4, "admin2": 3, "admin1": 2, "country": 1, "region": 0}
 
-DEMONYM_KEY = "places.demonyms"
 
 
 def haversine_km(lat1, lon1, lat2, lon2) -> float:
@@ -151,10 +154,12 @@ def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
         countries: Counter = Counter()
         admin1s: Counter = Counter()
         points = []
+        anchors = []
         for group in groups.values():
             c = group.choice
             if c is None:
                 continue
+            anchors.append((group.key, c))
             weight = len(group.mentions)
             countries[c.country] += weight
             if c.feature == "admin1":
@@ -163,7 +168,7 @@ def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
                 admin1s[c.admin1] += weight
                 points.append((group.key, c))
         for group in groups.values():
-            group.choice = _best(group, mentions, group_of, countries, admin1s, points)
+            group.choice = _best(group, mentions, group_of, countries, admin1s, points, anchors)
     return [group.choice for group in group_of]
 
 
@@ -214,7 +219,8 @@ def _couple_neighbours(groups: list[_Group]) -> None:
                 group.candidates[id(entry)] = (e, prior + PAIR_BONUS * min(support, 3))
 
 
-def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counter, points):
+def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counter, points,
+          anchors=()):
     if not group.candidates:
         return None
     total = sum(countries.values())
@@ -229,6 +235,12 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counte
             if group_of[q] is not group:
                 qualifier_entries.extend(e for e, _ in mentions[q].candidates
                                          if e.feature in ("country", "admin1", "admin2"))
+    def share_of(entry) -> int:
+        share = countries.get(entry.country, 0)
+        if own is not None and own.country == entry.country:
+            share -= len(group.mentions)
+        return share
+
     for entry, prior in group.candidates.values():
         score = prior
         if qualifier_entries and any(_inside(entry, q) for q in qualifier_entries):
@@ -246,6 +258,12 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counte
             elif own is not None and own.admin1 == entry.admin1:
                 share -= len(group.mentions)
             score += ADMIN1_WEIGHT * min(1.0, max(share, 0) / 2)
+        if anchors and share_of(entry) <= 0 and any(
+                key != group.key and haversine_km(entry.lat, entry.lon, a.lat, a.lon) < REGION_KM
+                for key, a in anchors):
+            # a reading in none of the document's countries: the one near its other places
+            # ("Gaza" beside "Israel", not the province of Mozambique)
+            score += REGION_BONUS
         if entry.feature in ("city", "admin2") and local and id(entry) in group.primary and any(
                 key != group.key and haversine_km(entry.lat, entry.lon, p.lat, p.lon) < NEAR_KM
                 for key, p in points):
@@ -277,7 +295,8 @@ def _place(m: Mention, entry: Entry) -> Place:
 def find_places(doc, ctx: DocContext) -> list[Place]:
     """The places a document names, each resolved to a gazetteer entry with coordinates.
 
-    Names the gazetteer does not know are left out: no coordinates are ever invented.
+    Names the gazetteer does not know are left out, except the named parts of a resolved
+    city ("the X neighbourhood of Baghdad"), which take the city's point (``city_parts``).
     """
     gaz = gazetteer()
     mentions = recognize_toponyms(doc, gaz)
@@ -291,7 +310,14 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
             states[entry.id] += 2
         elif entry.admin1:
             states[entry.admin1] += 1
-    extra = recognize_local_names(doc, gaz, mentions, {k for k, v in states.items() if v >= 2})
+    countries = frozenset(e.country for m, e in zip(mentions, choices)
+                          if e is not None and e.feature == "country" and e.country)
+    extra = recognize_local_names(doc, gaz, mentions, {k for k, v in states.items() if v >= 2},
+                                  countries)
+    # the countries of the document's places (not of its demonyms: "Iranian fighters" in Syria)
+    named = frozenset(e.country for m, e in zip(mentions, choices)
+                      if e is not None and e.country and not m.demonym)
+    extra += recognize_villages(doc, villages(), mentions + extra, countries, gaz, named)
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
         for m in mentions:
@@ -306,63 +332,89 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
         if m.demonym:
             demonyms.add((m.start, m.end))
     ctx.scratch[DEMONYM_KEY] = demonyms
-    return places
+    parts, known = city_parts(doc.text, places, demonyms, gaz)
+    ctx.scratch[PARTS_KEY] = {(p.start, p.end) for p in parts} | known
+    return sorted(places + parts, key=lambda p: p.start) if parts else places
 
 
-def is_demonym(place: Place, ctx: DocContext) -> bool:
-    """True when the place was named by an adjective or demonym ("Turkish", "Russians")."""
-    return (place.start, place.end) in ctx.scratch.get(DEMONYM_KEY, ())
+_NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]r|[Aa]s|[Aa]z)-)?[A-Z][\w'’]*(?:[ -](?:(?:al|el|bin|ibn|de|la|del)[ -])?[A-Z][\w'’]*){0,3}"
+_PART = r"(?:neighbou?rhoods?|districts?|suburbs?|quarters?|area|section|locality)"
+_FACILITY = (r"(?:Stadium|Airport|Airbase|Air\s+Base|Square|Hotel|Hospital|Market|Mosque|"
+             r"University|Prison|Bridge|Refugee\s+Camp|Camp|Roundabout|Palace|Checkpoint)")
+_CITY_SIDES = r"(?:(?:central|northern|southern|eastern|western|north|south|east|west|downtown|old)\s+)?"
+# "the X neighbourhood of Y", "X district in western Y", "X, a suburb of Y" (before Y)
+_PART_BEFORE = re.compile(
+    rf"(?:\b(?P<a>{_NAME})\s+{_PART}\s+(?:of|in)\s+(?:the\s+)?{_CITY_SIDES}(?:(?:city|capital)\s+(?:of\s+)?)?"
+    rf"|\b(?P<b>{_NAME}),\s+an?\s+(?:\w+\s+)?{_PART}\s+(?:of|in)\s+(?:the\s+)?{_CITY_SIDES}"
+    rf"|\b(?P<f>{_NAME}\s+{_FACILITY})\s+(?:in|near|of|outside)\s+(?:the\s+)?(?:nearby\s+)?{_CITY_SIDES})$")
+# "Y's X district", "Y's (predominantly Sunni) neighbourhood of X" (after Y)
+_PART_AFTER = re.compile(
+    rf"^(?:(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?{_PART}\s+of\s+(?P<a>{_NAME})"
+    rf"|(?:'s|’s)\s+(?:(?:northern|southern|eastern|western|central)\s+)?(?P<b>{_NAME})\s+{_PART}"
+    rf"|(?:'s|’s)\s+(?P<f>{_NAME}\s+{_FACILITY})"
+    rf"|\s+{_PART}\s+of\s+(?P<c>{_NAME}))")
+# adjectives of a part of town that are not its name
+_PART_WORDS = {"sunni", "shiite", "shia", "christian", "muslim", "jewish", "alawite", "druze",
+               "industrial", "commercial", "residential", "government", "green", "red", "old", "new",
+               "central", "northern", "southern", "eastern", "western", "main", "business",
+               "diplomatic", "embassy", "market", "the", "a", "an", "this", "that"}
+PART_KM = 30.0
 
 
-def _bounds(span) -> tuple[int, int]:
-    if hasattr(span, "start_char"):
-        return span.start_char, span.end_char
-    if isinstance(span, tuple):
-        return span
-    return span.start, span.end
+def city_parts(text: str, places: list[Place], demonyms: set, gaz) -> tuple[list[Place], set]:
+    """Named parts of a resolved city that no gazetteer knows: "the Huriyah neighbourhood of
+    Baghdad", "Kandahar's Loi Karez district", "X district in western Baghdad", "the Homs
+    neighbourhood of X", and its named sites ("al-Shaab Stadium in eastern Baghdad"). Each gets
+    the name from the text and the city's point (feature ``other``, no GeoNames id): for a
+    neighbourhood, district or suburb of a city that is within the city's reach.
 
-
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?$",
-                              re.IGNORECASE)
-
-
-def _locative(text: str, place: Place) -> bool:
-    """'in Tehran', 'near the town of ...': the sentence puts something at this place."""
-    return bool(_LOCATIVE_BEFORE.search(text[max(0, place.start - 20):place.start]))
-
-
-def document_focus(ctx: DocContext) -> Place | None:
-    """The place the document is about: its most often named place (names before demonyms,
-    the more specific on a tie), else None."""
-    if not ctx.places:
-        return None
-    counts: Counter = Counter()
-    first: dict = {}
-    for p in ctx.places:
-        key = (p.geonameid, p.lat, p.lon) if p.geonameid else (p.name, p.lat, p.lon)
-        demonym = is_demonym(p, ctx)
-        counts[key] += 0.5 if demonym else 1
-        if key not in first or (is_demonym(first[key], ctx) and not demonym):
-            first[key] = p
-    key = max(counts, key=lambda k: (counts[k], SPECIFICITY.get(first[k].feature, 0)))
-    return first[key]
-
-
-def event_place(span, ctx: DocContext) -> Place | None:
-    """Where an event happened: the place its sentence names, preferring one the sentence puts
-    things at ("in Tehran"), then the most specific, then the first (demonyms only as a last
-    resort); else the document's focus; else None.
-
-    ``span`` is a spaCy Span (or anything with ``start_char``/``end_char``, or ``start``/``end``).
-    """
-    start, end = _bounds(span)
-    inside = [p for p in ctx.places if start <= p.start and p.end <= end]
-    named = [p for p in inside if not is_demonym(p, ctx)]
-    if named:
-        text = ctx.document.text
-        return max(named, key=lambda p: (_locative(text, p), SPECIFICITY.get(p.feature, 0), -p.start))
-    focus = document_focus(ctx)
-    if focus is not None:
-        return focus
-    return inside[0] if inside else None
-
+    Returns the new places and the spans of places already found that the text names as
+    such a part ("Baghdad's neighbourhood of Adhamiyah", a district in the gazetteer) and that
+    lie within PART_KM of the city; one farther away is a namesake: it is dropped from
+    ``places`` and the part takes the city's point."""
+    taken = bytearray(len(text) + 1)
+    for p in places:
+        taken[p.start:p.end] = b"\x01" * (p.end - p.start)
+    by_span = {(p.start, p.end): p for p in places}
+    known: set = set()
+    out = []
+    for city in places:
+        if city.feature != "city" or (city.start, city.end) in demonyms:
+            continue
+        spans = []
+        m = _PART_BEFORE.search(text[max(0, city.start - 90):city.start])
+        if m:
+            base = max(0, city.start - 90)
+            group = next(g for g in ("a", "b", "f") if m.group(g))
+            spans.append((base + m.start(group), base + m.end(group)))
+        m = _PART_AFTER.match(text[city.end:city.end + 90])
+        if m:
+            group = next(g for g in ("a", "b", "f", "c") if m.group(g))
+            spans.append((city.end + m.start(group), city.end + m.end(group)))
+        for s, e in spans:
+            name = text[s:e]
+            held = by_span.get((s, e))
+            if held is not None and held is not city:
+                if held.country == city.country and held.feature in ("admin2", "city", "other") and \
+                        haversine_km(held.lat, held.lon, city.lat, city.lon) <= PART_KM:
+                    known.add((s, e))
+                    continue
+                window = text[min(s, city.start):max(e, city.end)].lower()
+                if held.feature in ("country", "admin1") or (s, e) in demonyms or not any(
+                        w in window for w in ("neighbo", "suburb", "quarter")):
+                    continue    # a district may well lie far from the town it is named after
+                # a namesake elsewhere ("Adhamiyah" read as a district far from Baghdad): the
+                # text says it is a part of this city
+                places.remove(held)
+                taken[s:e] = b"\x00" * (e - s)
+            words = [w.strip("'’").lower() for w in re.split(r"[ -]", name)]
+            if any(taken[s:e]) or not name[:1].isupper() and not name[:3].lower() in ("al-", "el-"):
+                continue
+            if words[0] in _PART_WORDS or words[-1] in _PART_WORDS or any(
+                    gaz.demonym(w) is not None for w in name.split()) or normalize(name) in not_places():
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            out.append(Place(start=s, end=e, text=name, name=name, feature="other",
+                             country=city.country, admin1=city.admin1, lat=city.lat, lon=city.lon,
+                             geonameid=None))
+    return out, known

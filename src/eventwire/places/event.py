@@ -1,0 +1,386 @@
+"""Where an event happened: the place tied to its trigger, else its clause, sentence,
+paragraph, else the document's focus.
+
+Each step is recorded in the event's place (``from``: trigger, clause, sentence, paragraph,
+document) with the span of the mention it came from. Places that name no scene are kept
+back: a dateline ("KABUL (AP) —") counts only when the text gives nothing else, a demonym
+("Russian") never beats a toponym, and a place inside the name of a news agency, party or
+newspaper ("the Kabul Times") is no place of the event.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..context import DocContext
+from ..record import EventPlace, Place
+
+DEMONYM_KEY = "places.demonyms"
+# The more specific a place, the better it serves as an event's location.
+SPECIFICITY = {"city": 5, "other": 4, "admin2": 3, "admin1": 2, "country": 1, "region": 0}
+
+# Prepositions that put an event at a place, and how strongly.
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "along", "over",
+                  "into", "on", "within", "throughout", "through", "onto", "off", "toward",
+                  "towards", "beyond", "between", "among", "amid", "behind", "under", "upon",
+                  "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                  "southwest", "outskirts", "close", "next", "to", "of"}
+WEAK_PREPS = {"from": 1.0, "via": 1.0, "against": 0.5, "with": 0.3, "by": 0.2, "for": 0.3,
+              "about": 0.2, "since": 0.0, "after": 0.3, "before": 0.3, "during": 0.5}
+# Words for a place or a site: "the city of X", "the X district", "a cottage near X".
+PLACE_NOUNS = {"city", "town", "village", "province", "district", "region", "area", "governorate",
+               "state", "county", "capital", "suburb", "neighbourhood", "neighborhood", "quarter",
+               "camp", "countryside", "outskirts", "border", "municipality", "prefecture", "island",
+               "islands", "port", "hamlet", "settlement", "territory", "valley", "mountains",
+               "commune", "oblast", "enclave", "zone", "part", "parts", "north", "south", "east",
+               "west", "centre", "center", "heart", "streets", "street", "road", "highway",
+               "checkpoint", "market", "base", "airport", "coast", "sea", "waters", "airspace",
+               "frontier", "stronghold", "town's", "city's", "locality", "community", "home",
+               "house", "office", "headquarters", "embassy", "consulate", "mosque", "church",
+               "school", "hospital", "prison", "square", "neighbourhoods", "neighborhoods"}
+OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "obj", "npadvmod", "dative"}
+# Modifiers that keep a place within the phrase it names ("Baghdad's Adhamiyah district").
+TRANSPARENT = {"pobj", "prep", "compound", "poss", "appos", "conj", "cc", "amod", "nmod", "case",
+               "det", "nummod", "punct", "npadvmod", "quantmod"}
+CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "xcomp", "csubj", "csubjpass", "parataxis", "acl", "pcomp"}
+ORG_WORDS = re.compile(
+    r"^\W{0,2}(?:'s\s+|’s\s+)?(?:[A-Z][\w-]*\s+){0,3}"
+    r"(?:news\s+agency|agency|newspaper|daily|times|post|tribune|herald|gazette|radio|television|"
+    r"tv|broadcasting|party|press|news|observer|chronicle|journal|telegraph|bulletin|monitor)\b",
+    re.IGNORECASE)
+# "KABUL (AP) —", "CAIRO —", "Afrin, Aleppo, Syria    Text", "Kompong Speu (Cambodia) --"
+DATELINE = re.compile(
+    r"^\W{0,4}[A-Z][\w'.’-]*(?:[ ,]+[A-Z][\w'.’-]*){0,5},?\s*"
+    r"(?:\([^)\n]{1,40}\)\s*)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?"
+    r"(?:—|–|--|-|:|\s{3,}|\t)")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|of)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+
+
+PARTS_KEY = "places.parts"
+
+
+def _specificity(place: Place, ctx: DocContext) -> int:
+    """How specific a place is; a named part of a city is more specific than the city."""
+    if (place.start, place.end) in ctx.scratch.get(PARTS_KEY, ()):
+        return SPECIFICITY["city"] + 1
+    return SPECIFICITY.get(place.feature, 0)
+
+
+def is_demonym(place: Place, ctx: DocContext) -> bool:
+    """True when the place was named by an adjective or demonym ("Turkish", "Russians")."""
+    return (place.start, place.end) in ctx.scratch.get(DEMONYM_KEY, ())
+
+
+def dateline_end(text: str) -> int:
+    """The end of the dateline that opens a text ("KABUL (AP) —"), 0 when it has none."""
+    m = DATELINE.match(text[:160])
+    if not m:
+        return 0
+    head = m.group(0)
+    # a dateline is short and mostly capitals, a wire tag or a place list before a dash;
+    # not an ordinary sentence that happens to hold a dash
+    words = re.findall(r"[A-Za-z][\w'.’-]*", head)
+    if not words or len(words) > 8:
+        return 0
+    caps = sum(w[:1].isupper() for w in words)
+    if caps < len(words) - 1:
+        return 0
+    # a wire dateline is in capitals, or carries the agency in brackets, or sets a list of
+    # places off with a long dash or wide space; not "Russia - the largest country - said"
+    stripped = head.rstrip()
+    if not (words[0].isupper() and len(words[0]) > 1) and "(" not in head and not (
+            "," in head and (stripped.endswith(("—", "–", "--")) or head != head.rstrip(" \t") and
+                             len(head) - len(head.rstrip(" \t")) >= 3)):
+        return 0
+    return m.end()
+
+
+def _in_organisation(text: str, place: Place) -> bool:
+    """'SABA news agency', 'the Kabul Times', 'the Baath Party': a name of an organisation."""
+    return bool(ORG_WORDS.match(text[place.end:place.end + 40]))
+
+
+def _locative(text: str, place: Place) -> bool:
+    """'in Tehran', 'near the town of ...': the sentence puts something at this place."""
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, place.start - 20):place.start]))
+
+
+def _token_of(doc, place: Place):
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _clause_head(tok):
+    """The predicate whose clause holds ``tok``: itself when a verb, else its nearest verb."""
+    t = tok
+    for _ in range(40):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def _strength(place_tok, trigger) -> float:
+    """How firmly the syntax ties a place to the trigger: 3 for a locative attachment
+    ("killed in X", "the attack on the city of X"), 2 for the place as the event's object
+    ("shelled X", "stormed the village of X"), 1 for weaker ties ("from X"), 0 when the place
+    only qualifies a participant ("U.S. jets") or lies in another clause; -1 when not below
+    the trigger at all."""
+    path = []
+    t = place_tok
+    while t.i != trigger.i:
+        if t.head.i == t.i or len(path) > 12:
+            return -1.0
+        path.append(t)
+        t = t.head
+    if not path:
+        return -1.0
+    for t in path[1:]:
+        if t.pos_ in ("VERB", "AUX") or t.dep_ in CLAUSE_DEPS:
+            return 0.0          # another predicate's clause
+    if place_tok.dep_ in CLAUSE_DEPS and len(path) > 1:
+        return 0.0
+    top = path[-1]
+    loc_inside = _locative_path(path[:-1] if top.dep_ == "prep" else path)
+    if any(t.dep_ == "prep" and t.lower_ in WEAK_PREPS for t in path[:-1]):
+        return 1.0              # "along Lebanon's border with X", "troops from X"
+    if top.dep_ == "prep":
+        word = top.lower_
+        if word == "of":
+            return 2.0          # "the bombing of X"
+        if word in LOCATIVE_PREPS:
+            return 3.0
+        return max(WEAK_PREPS.get(word, 0.5), 1.5 if loc_inside and word not in ("against", "by") else 0)
+    if top.dep_ in ("advmod", "npadvmod") and top.lower_ in LOCATIVE_PREPS:
+        return 3.0              # "north of X", "outside X" read as adverbs
+    if top.dep_ in OBJECT_DEPS or top.dep_ == "conj":
+        # the place is the object, or names the object's site; not a modifier of a thing
+        if place_tok.i == top.i or loc_inside:
+            return 2.0
+        between = path[1:]
+        if all(t.lower_ in PLACE_NOUNS or t.pos_ == "PROPN" or t.dep_ in ("prep", "pobj", "appos", "conj")
+               for t in between) and all(t.dep_ in TRANSPARENT for t in path[:-1]):
+            return 2.0
+        return 0.0
+    if top.dep_ in ("compound", "poss", "nmod", "amod") and trigger.pos_ in ("NOUN", "PROPN"):
+        return 1.5              # "the Baghdad bombing", "Monday's Kabul attack"
+    if loc_inside:
+        return 1.5              # "demonstrators in X protested"
+    return 0.0
+
+
+def _locative_path(path) -> bool:
+    """A locative preposition on the way up from the place ("a policeman in X", "the town
+    of X", "south of X")."""
+    return any(t.dep_ == "prep" and (t.lower_ in LOCATIVE_PREPS and t.lower_ != "of"
+                                     or t.lower_ == "of" and t.head.lower_ in PLACE_NOUNS)
+               for t in path)
+
+
+def _path_up(tok, head) -> list:
+    path, t = [], tok
+    while t.i != head.i and t.head.i != t.i and len(path) < 12:
+        path.append(t)
+        t = t.head
+    return path
+
+
+# Nouns of a part of a place: "the X neighbourhood of Y" is X, inside Y.
+PART_NOUNS = {"neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "suburb",
+              "suburbs", "quarter", "district", "districts", "area", "region", "outskirts",
+              "countryside", "part", "parts", "section", "sector", "outskirt"}
+
+
+def _modifier(tok) -> bool:
+    """The place names the container of another place of the phrase ("the West Bank town of
+    X", "Yala's X district", "Congo's capital, X", "the X neighbourhood of Baghdad"): the
+    phrase is about the other place."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PART_NOUNS and any(
+            c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" for c in tok.head.head.children):
+        return True     # "the Kadhimiya neighbourhood of Baghdad": Baghdad holds it
+    if tok.dep_ not in ("poss", "compound", "nmod") or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = tok.head
+    if tok.dep_ != "poss" and head.lower_ in PLACE_NOUNS and (head.lower_ in PART_NOUNS or not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children)):
+        return False    # "the X district", "the X neighbourhood of Y": the unit itself
+    return True
+
+
+_DISTANCE_FROM = re.compile(
+    r"(?:\d[\d,.]*\s*(?:km|kilometers|kilometres|miles)\b[^.;:]{0,30}?|\b(?:a|the)\s+(?:\w+\s+)?"
+    r"(?:town|city|village|suburb|district|area)\s+)(?:(?:north|south|east|west)(?:east|west)?(?:ern)?"
+    r"\s+of|near|outside|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_REFERENCE = re.compile(
+    r",\s*(?:about\s+|some\s+|around\s+|nearly\s+|just\s+|roughly\s+|approximately\s+|located\s+)?"
+    r"(?:[\d,.]+\s*(?:km|kilometers|kilometres|miles)\s*"
+    r"(?:\([^)]{0,30}\)\s*)?)?(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of\s+(?:the\s+)?"
+    r"(?:(?:capital|city|town|province)\s+(?:of\s+)?)?$", re.IGNORECASE)
+
+
+def _reference(text: str, place: Place) -> bool:
+    """'in X, 50 km south of Baghdad': Baghdad only says where X lies."""
+    before = text[max(0, place.start - 70):place.start]
+    return bool(_REFERENCE.search(before) or _DISTANCE_FROM.search(before))
+
+
+def _candidates(ctx: DocContext):
+    """The places that may serve as an event's place, and those kept back as fallbacks."""
+    text = ctx.document.text
+    dl = dateline_end(text)
+    good, dateline, demonyms = [], [], []
+    for p in ctx.places:
+        if is_demonym(p, ctx):
+            demonyms.append(p)
+        elif p.end <= dl:
+            dateline.append(p)
+        elif _in_organisation(text, p):
+            continue
+        else:
+            good.append(p)
+    return good, dateline, demonyms
+
+
+def _as_event_place(p: Place, origin: str) -> EventPlace:
+    return EventPlace(name=p.name, country=p.country, lat=p.lat, lon=p.lon, geonameid=p.geonameid,
+                      from_=origin, start=p.start, end=p.end)
+
+
+def _focus(places: list[Place], ctx: DocContext) -> Place | None:
+    """The most often named of ``places`` (names before demonyms, the more specific on a tie)."""
+    if not places:
+        return None
+    counts: Counter = Counter()
+    first: dict = {}
+    for p in places:
+        key = (p.geonameid, p.lat, p.lon) if p.geonameid else (p.name, p.lat, p.lon)
+        demonym = is_demonym(p, ctx)
+        counts[key] += 0.5 if demonym else 1
+        if key not in first or (is_demonym(first[key], ctx) and not demonym):
+            first[key] = p
+    key = max(counts, key=lambda k: (counts[k], SPECIFICITY.get(first[k].feature, 0)))
+    return first[key]
+
+
+def document_focus(ctx: DocContext) -> Place | None:
+    """The place the document is about: its most often named place (names before demonyms,
+    datelines only when nothing else, the more specific on a tie), else None."""
+    good, dateline, demonyms = _candidates(ctx)
+    return _focus(good, ctx) or _focus(dateline, ctx) or _focus(demonyms, ctx)
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    p0 = text.rfind("\n", 0, start) + 1
+    p1 = text.find("\n", end)
+    return p0, len(text) if p1 < 0 else p1
+
+
+def _coordinated(trigger) -> list:
+    """The verbs coordinated with a verb trigger that share its subject ("captured, tortured
+    and killed"): along the chain of conjuncts both ways, not a conjunct clause with a
+    subject of its own ("police shot X, and agents captured Y in Z")."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return []
+
+    def own_subject(verb) -> bool:
+        return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+    out, seen = [], {trigger.i}
+    todo = [trigger]
+    while todo:
+        verb = todo.pop()
+        near = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            near.append(verb.head)
+        for other in near:
+            if other.i in seen:
+                continue
+            seen.add(other.i)
+            # the later conjunct must not bring its own subject
+            later = other if other.i > verb.i else verb
+            if own_subject(later) and later.dep_ == "conj":
+                continue
+            out.append(other)
+            todo.append(other)
+    return out
+
+
+def _bounds(span) -> tuple[int, int]:
+    if hasattr(span, "start_char"):
+        return span.start_char, span.end_char
+    if isinstance(span, tuple):
+        return span
+    return span.start, span.end
+
+
+def event_place(span, ctx: DocContext, trigger=None) -> EventPlace | None:
+    """Where the event of ``trigger`` (a spaCy Token in the sentence ``span``) happened.
+
+    The place tied to the trigger by the syntax ("killed in X", "the attack on the city of X",
+    "stormed the village of X"), the most specific first; else a place of its clause; else
+    of its sentence (one the sentence puts things at first, "in X"); else the nearest place
+    of its paragraph; else the document's focus; else a dateline or a demonym. ``None``
+    when the document names no place. Without a trigger the sentence is the narrowest step.
+    """
+    start, end = _bounds(span)
+    text = ctx.document.text
+    good, dateline, demonyms = _candidates(ctx)
+    inside = [p for p in good if start <= p.start and p.end <= end]
+    doc = trigger.doc if trigger is not None else getattr(span, "doc", None)
+    if trigger is not None and inside and doc is not None:
+        tied, clause = [], []
+        head = _clause_head(trigger)
+        for p in inside:
+            tok = _token_of(doc, p)
+            if tok is None:
+                continue
+            strength = _strength(tok, trigger)
+            if strength < 1:
+                # "shot and killed X in Y": coordinated verbs share their attachments
+                for other in _coordinated(trigger):
+                    shared = _strength(tok, other)
+                    if shared >= 2:
+                        strength = max(strength, shared - 0.5)
+            distance = abs(tok.i - trigger.i)
+            if _reference(text, p):
+                strength = min(strength, 0.5)
+            rank = (_specificity(p, ctx), not _modifier(tok))
+            if strength >= 1:
+                tier = 2 if strength >= 2 else 1 if strength >= 1.5 else 0
+                tied.append((tier, *rank, strength, -distance, p))
+            elif _clause_head(tok).i == head.i and (strength != 0.0 or _locative(text, p)):
+                loc = _locative(text, p) or _locative_path(_path_up(tok, head))
+                clause.append((loc, *rank, -distance, p))
+        if tied:
+            return _as_event_place(max(tied, key=lambda c: c[:-1])[-1], "trigger")
+        if clause:
+            return _as_event_place(max(clause, key=lambda c: c[:-1])[-1], "clause")
+    if inside:
+        anchor = trigger.idx if trigger is not None else start
+
+        def container(p) -> bool:
+            """A country, province or city the sentence also names a place inside of."""
+            return any(q is not p and q.country == p.country and _specificity(q, ctx) > _specificity(p, ctx)
+                       and (p.feature == "country" or (p.feature == "admin1" and q.admin1 == p.name)
+                            or (p.feature == "city" and _specificity(q, ctx) > SPECIFICITY["city"]))
+                       for q in inside)
+
+        def rank(p):
+            tok = _token_of(doc, p) if doc is not None else None
+            loc = _locative(text, p) or (tok is not None and _locative_path(_path_up(tok, _clause_head(tok))))
+            return (not _reference(text, p), loc and not container(p), _specificity(p, ctx),
+                    tok is None or not _modifier(tok), -abs(p.start - anchor))
+        return _as_event_place(max(inside, key=rank), "sentence")
+    p0, p1 = _paragraph(text, start, end)
+    around = [p for p in good if p0 <= p.start and p.end <= p1]
+    if around:
+        # the nearest place named before the sentence, else the nearest after it
+        before = [p for p in around if p.end <= start]
+        best = max(before, key=lambda p: p.start) if before else min(around, key=lambda p: p.start)
+        return _as_event_place(best, "paragraph")
+    focus = _focus(good, ctx) or _focus(dateline, ctx)
+    if focus is None:
+        in_sentence = [p for p in demonyms if start <= p.start and p.end <= end]
+        focus = in_sentence[0] if in_sentence else _focus(demonyms, ctx)
+    return _as_event_place(focus, "document") if focus is not None else None
