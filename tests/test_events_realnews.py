@@ -201,3 +201,10 @@ def test_claims_carry_their_claimant(text, claimant):
         assert e.claimed_by is None
     else:
         assert e.claimed_by is not None and claimant in e.claimed_by.text
+
+
+def test_an_undated_event_takes_the_day_the_lead_reports_not_the_publication_day():
+    events = coded("The opposition said yesterday it would hold talks with the government.\n\n"
+                   "Soldiers shot two protesters in the capital.", date=DATE)
+    e = next(e for e in events if e.category == "ASSAULT")
+    assert e.date == "2024-03-17"

@@ -130,6 +130,29 @@ _DURING = {"during"}
 _SAME_DAY = {"hours", "hour", "minutes", "shortly", "moments", "just", "immediately", "soon"}
 
 
+# How far before publication the lead's day may lie to date the news it reports.
+NEWS_PEG_DAYS = 7
+
+
+def _news_peg(ctx: DocContext) -> str | None:
+    """The day the article's first paragraph puts its news on: its first day-precise date
+    within a week before publication ("yesterday", "on Wednesday"), else None."""
+    doc_date = ctx.document.date
+    if doc_date is None:
+        return None
+    text = ctx.document.text
+    lead_end = text.find("\n\n")
+    lead_end = lead_end if lead_end > 0 else min(len(text), 600)
+    for t in sorted(ctx.times, key=lambda t: t.start):
+        if t.start >= lead_end:
+            break
+        if t.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
+            day = dt.date.fromisoformat(t.value)
+            if dt.timedelta(0) <= doc_date - day <= dt.timedelta(days=NEWS_PEG_DAYS):
+                return t.value
+    return None
+
+
 def _in_background_clause(tok) -> bool:
     """A verb in a subordinate clause ("after Moscow recognised ...", "which X had bombed")."""
     node = tok
@@ -472,6 +495,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     prior_sources: list = []
     side_countries: dict = {}
     told_dates: set[int] = set()   # events dated by a time expression of their own sentence
+    news_peg = _news_peg(ctx)
     last_date: tuple[str | None, str | None] = (None, None)
     for sent in doc.sents:
         triggers = _conditional_statements(_fold_triggers(find_triggers(sent, lex)), lex)
@@ -539,6 +563,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     # the story goes on: the day (or month) it was just told of; a bare year
                     # ("the last coup in 2006") dates only its own clause
                     date, precision = last_date
+                elif not sent_has_time and news_peg is not None:
+                    # nothing told yet: the day the lead puts the news on ("yesterday", "on
+                    # Wednesday"), not the day it was published
+                    date, precision = news_peg, "day"
                 else:   # a statement is dated by its speech verb ("said on Thursday he would")
                     anchor = doc[trig.rule["statement"]] if "statement" in trig.rule else tok
                     date, precision = _call_date_for(sent, ctx, anchor)
