@@ -97,6 +97,25 @@ class SentenceSpan(Part):
     end: int
 
 
+class Count(Part):
+    """A number of people reported killed or injured, and the words that give it.
+
+    ``count`` is the lowest figure the text gives ("at least 12" -> 12, "between 10 and 15"
+    -> 10, "dozens" -> 12), ``null`` for words with no number ("several"); ``qualifier`` says
+    how to read it: exact, at least, about, at most, or vague."""
+    count: Optional[int] = Field(default=None, ge=0)
+    qualifier: Literal["exact", "at least", "about", "at most", "vague"] = "exact"
+    start: int
+    end: int
+    text: str
+
+
+class Casualties(Part):
+    """Casualties of a violent event as the text reports them; ``null`` where it gives none."""
+    killed: Optional[Count] = None
+    injured: Optional[Count] = None
+
+
 class Event(Part):
     id: str
     category: str
@@ -117,6 +136,8 @@ class Event(Part):
     mentions: list[Mention] = Field(default_factory=list)
     # an event told only inside a quotation or a reported claim: whose claim it is
     claimed_by: Optional[EventActor] = None
+    # violent events (ASSAULT, riots, violent repression): people reported killed and injured
+    casualties: Optional[Casualties] = None
     confidence: float = Field(ge=0.0, le=1.0)
 
 
@@ -157,6 +178,8 @@ class Record(Part):
         for event in self.events:
             yield event.evidence
             yield from event.mentions
+            if event.casualties is not None:
+                yield from (c for c in (event.casualties.killed, event.casualties.injured) if c is not None)
 
     def misplaced_spans(self) -> list:
         """The spans that break the offset contract (empty for a sound record)."""

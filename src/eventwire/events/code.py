@@ -21,6 +21,7 @@ from ..context import DocContext
 from ..places import event_place
 from ..record import Event, EventActor, EventPlace, Mention, SentenceSpan
 from ..times import date_for
+from .casualties import attach_casualties
 from .coref import merge_coreferent
 from .episodic import EPISODIC, clause_kind
 from .lexicon import describe_code, load_lexicon
@@ -636,6 +637,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             told_dates.update(id(e) for e, _ in sent_events)
     events = merge_coreferent(events, told_dates)
     _assign_acled(events)
+    attach_casualties(events, doc, ctx.document.text)
     for k, e in enumerate(events, 1):
         e.id = f"E{k}"
     return events
