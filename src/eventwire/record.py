@@ -77,19 +77,23 @@ class Quote(Part):
     speaker: Optional[Speaker] = None
 
 
-class EventActor(Part):
-    actor: Optional[str] = None
-    text: str
-    country: Optional[str] = None
-    sector: Optional[str] = None
-
-
 class EventPlace(Part):
     name: str
     country: Optional[str] = None
     lat: Optional[float] = None
     lon: Optional[float] = None
     geonameid: Optional[int] = None
+    feature: Optional[Literal["city", "admin1", "admin2", "country", "region", "other"]] = None
+    admin1: Optional[str] = None
+
+
+class EventActor(Part):
+    actor: Optional[str] = None
+    text: str
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    # where the side is from or based: a place its own phrase names, else its country
+    place: Optional[EventPlace] = None
 
 
 class SentenceSpan(Part):

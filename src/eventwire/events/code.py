@@ -24,6 +24,7 @@ from ..times import date_for
 from .casualties import attach_casualties
 from .coref import merge_coreferent
 from .episodic import EPISODIC, clause_kind
+from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon
 from .modality import Modality, modality_of
 from .participants import find_participants, resolve_side
@@ -638,6 +639,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     events = merge_coreferent(events, told_dates)
     _assign_acled(events)
     attach_casualties(events, doc, ctx.document.text)
+    attach_geo(events, ctx)
     for k, e in enumerate(events, 1):
         e.id = f"E{k}"
     return events
