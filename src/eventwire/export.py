@@ -315,8 +315,9 @@ _CIVILIAN_SECTORS = {"CVL", "REF", "EDU", "MED", "HLH", "BUS", "LAB", "REL", "JR
 ACLED_VAGUE_FATALITIES = 10
 
 
-def _inter(actor: dict | None, event_type: str | None, where: str | None) -> int | None:
-    """ACLED's actor type from the CAMEO sector, the event type and where it happened."""
+def _inter(actor: dict | None, event_type: str | None, where: str | None, target: bool = False) -> int | None:
+    """ACLED's actor type from the CAMEO sector, the event type and where it happened (a
+    target is a protester or rioter only as a political group: civilians hit stay civilians)."""
     if not actor:
         return None
     sector, country = actor.get("sector"), actor.get("country")
@@ -329,9 +330,10 @@ def _inter(actor: dict | None, event_type: str | None, where: str | None) -> int
         return 2
     if sector == "ETH":
         return 4
-    if event_type == "Protests" and sector in ("OPP", "PTY", "LAB", "EDU", "CVL", None):
+    crowd = ("OPP", "PTY") if target else ("OPP", "PTY", "LAB", "EDU", "CVL", None)
+    if event_type == "Protests" and sector in crowd:
         return 6
-    if event_type == "Riots" and sector in ("OPP", "PTY", "CVL", None):
+    if event_type == "Riots" and sector in crowd:
         return 5
     if sector in _MILITIA_SECTORS:
         return 3
@@ -381,7 +383,7 @@ def acled_row(event: dict) -> dict | None:
     iso3 = place.get("country") or src.get("country")
     country = pycountry.countries.get(alpha_3=iso3) if iso3 else None
     inter1 = _inter(src or None, event_type, iso3)
-    inter2 = _inter(tgt or None, event_type, iso3)
+    inter2 = _inter(tgt or None, event_type, iso3, target=True)
     date, time_precision = _acled_date(event)
     sub_type = sub_event_type(event)
     evidence = (event.get("evidence") or {}).get("text")
