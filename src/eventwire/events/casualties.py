@@ -205,13 +205,14 @@ def _figure_list(toks: list[Tok], i: int, words: Words, article: bool = False):
             (k > end and toks[end].low in words.not_victims):
         return None
     while k + 1 < len(toks) and toks[k].low in ("and", ",") and count is not None:
-        nxt = _count(toks, k + 1, words)
+        at = k + 2 if toks[k].low == "," and toks[k + 1].low == "and" else k + 1   # ", and"
+        nxt = _count(toks, at, words)
         if nxt is None or nxt[0] is None:
             break
         k2 = _victims(toks, nxt[2], words)
         if k2 == nxt[2]:
             break     # "12 and 30 injured": the second figure is another kind
-        count, end, k = count + nxt[0], nxt[2], k2
+        count, end, k = count + nxt[0], k2, k2
         qualifier = qualifier if nxt[1] == "exact" else nxt[1]
     return count, qualifier, i, end, k
 
