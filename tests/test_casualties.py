@@ -36,6 +36,18 @@ def figures(sentence):
     ("Two hundred and fifty people were wounded.", [("injured", 250, "exact", "Two hundred and fifty")]),
     ("Israeli troops shot dead a Palestinian man.", [("killed", 1, "exact", "a Palestinian man")]),
     ("Nearly 40 people died in the fighting.", [("killed", 40, "about", "Nearly 40")]),
+    ("A suicide bomber blew himself up, killing himself and 10 others.", [("killed", 11, "exact", "10")]),
+    ("Seven people, including two children, were killed in the attack.", [("killed", 7, "exact", "Seven")]),
+    ("The toll from Sunday's attack has risen to 40.", [("killed", 40, "exact", "40")]),
+    ("The number of dead rose to 30.", [("killed", 30, "exact", "30")]),
+    ("Nine policemen lost their lives.", [("killed", 9, "exact", "Nine")]),
+    ("The fighting claimed 20 lives.", [("killed", 20, "exact", "20")]),
+    ("A 12-year-old boy was killed.", [("killed", 1, "exact", "A 12-year-old boy")]),
+    ("Five Afghan soldiers and a policeman were killed.",
+     [("killed", 6, "exact", "Five Afghan soldiers and a policeman")]),
+    ("Officials said 14 people were killed and dozens wounded.",
+     [("killed", 14, "exact", "14"), ("injured", 12, "at least", "dozens")]),
+    ("There were no casualties.", [("killed", 0, "exact", "no casualties"), ("injured", 0, "exact", "no casualties")]),
 ])
 def test_figures_in_a_sentence(sentence, expected):
     assert figures(sentence) == expected
@@ -47,6 +59,9 @@ def test_figures_in_a_sentence(sentence, expected):
     "The army has fought the rebels since 2014 in three provinces.",
     "A gunman opened fire on a bus carrying 40 passengers.",
     "Protesters marched through the capital for the 12th week.",
+    "There were no immediate reports of casualties.",
+    "The death toll was revised on 12 March.",
+    "The bridge toll rose to 5 dollars.",
 ])
 def test_no_figure_where_the_text_gives_none(sentence):
     assert [f for f in figures(sentence) if f[1]] == []

@@ -26,7 +26,8 @@ from ..record import Casualties, Count, Event
 # How many sentences after the event's own a toll may stand in ("Two soldiers were killed.").
 TOLL_SENTENCES = 3
 
-_WORD = re.compile(r"\d+(?:[,.]\d{3})*(?:\.\d+)?|[A-Za-z]+(?:[-'][A-Za-z]+)*|\S")
+# words; numbers ("1,200"); compounds with a number ("12-year-old") stay one word
+_WORD = re.compile(r"\d+(?:-[A-Za-z]+)+|\d+(?:[,.]\d{3})*(?:\.\d+)?|[A-Za-z]+(?:[-'][A-Za-z]+)*|\S")
 
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -166,7 +167,8 @@ def _count(toks: list[Tok], i: int, words: Words, article: bool = False) -> tupl
             return value, q if qualifier == "exact" else qualifier, k
     n = _number(toks, j)
     if n is None:
-        if article and j == i and j + 1 < len(toks) and toks[j].low in ("a", "an") and toks[j + 1].low.isalpha():
+        if article and j == i and j + 1 < len(toks) and toks[j].low in ("a", "an") and (
+                toks[j + 1].low.isalpha() or "-" in toks[j + 1].low):
             return 1, "exact", j + 1
         return None
     value, k = n
@@ -206,7 +208,7 @@ def _figure_list(toks: list[Tok], i: int, words: Words, article: bool = False):
         return None
     while k + 1 < len(toks) and toks[k].low in ("and", ",") and count is not None:
         at = k + 2 if toks[k].low == "," and toks[k + 1].low == "and" else k + 1   # ", and"
-        nxt = _count(toks, at, words)
+        nxt = _count(toks, at, words, article=True)
         if nxt is None or nxt[0] is None:
             break
         k2 = _victims(toks, nxt[2], words)
@@ -214,7 +216,17 @@ def _figure_list(toks: list[Tok], i: int, words: Words, article: bool = False):
             break     # "12 and 30 injured": the second figure is another kind
         count, end, k = count + nxt[0], k2, k2
         qualifier = qualifier if nxt[1] == "exact" else nxt[1]
+    if k + 1 < len(toks) and toks[k].low == "," and toks[k + 1].low in _ASIDES:
+        # "seven people, including two children, were killed": step over the aside
+        close = next((j for j in range(k + 2, min(len(toks), k + 12)) if toks[j].low == ","), None)
+        if close is not None:
+            k = close + 1
     return count, qualifier, i, end, k
+
+
+_ASIDES = {"including", "among", "most", "many", "mostly", "all", "both", "some", "mainly"}
+# "the number of dead rose to 30", "the death count reached 12": the latest word on the total
+_TOLL_NOUNS = {"toll", "count"}
 
 
 def _end(toks: list[Tok], a: int, b: int) -> int:
@@ -243,24 +255,35 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
         low = tok.low
         # "killing at least 12 people", "wounded 30 others", "claimed the lives of 40"
         kind = "killed" if low in words.killing_verbs else "injured" if low in words.injuring_verbs else None
+        self_too = 0
+        if kind is not None and i + 2 < n and toks[i + 1].low in ("himself", "herself", "themselves") \
+                and toks[i + 2].low == "and":
+            self_too, i_skip = (1 if toks[i + 1].low != "themselves" else 0), 2   # "killing himself and 10 others"
+        else:
+            i_skip = 0
         if low == "dead" and i > 0 and toks[i - 1].low == "shot":
             kind = "killed"   # "shot dead two protesters"
         if low == "claimed" and _match(toks, i + 1, ("the", "lives", "of")):
             kind, i_arg = "killed", i + 4
         else:
-            i_arg = i + 1
+            i_arg = i + 1 + i_skip
         if kind is not None and i_arg < n:
             got = _figure_list(toks, i_arg, words, article=True)
             if got is not None:
                 count, qualifier, a, b, k = got
+                count = count + self_too if count is not None else count
                 if k < n and toks[k].low in words.not_victims:
                     continue
                 out.append(Figure(kind, count, qualifier, toks[a].start, toks[_end(toks, a, b) - 1].end))
                 used.update(range(i_arg, k))
                 continue
         # "the death toll rose to 15", "a toll of at least 30"
-        if low == "toll":
-            kind = "injured" if i > 0 and toks[i - 1].low in ("injury", "casualty") else "killed"
+        if (low in _TOLL_NOUNS and i > 0 and toks[i - 1].low in ("death", "casualty", "injury", "fatality")) \
+                or (low == "toll" and i > 0 and toks[i - 1].low not in ("road", "phone", "bridge")) \
+                or (low == "number" and _match(toks, i + 1, ("of",)) and i + 2 < n
+                    and toks[i + 2].low in ("dead", "deaths", "victims", "fatalities", "injured", "wounded")):
+            kind = "injured" if (i > 0 and toks[i - 1].low == "injury") or (
+                i + 2 < n and toks[i + 2].low in ("injured", "wounded")) else "killed"
             for j in range(i + 1, min(n, i + 8)):
                 got = _count(toks, j, words)
                 if got is not None and got[0] is not None:
@@ -302,7 +325,8 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
         if kind is None:
             continue
         w = toks[j].low
-        if w == "lives" and not any(t.low == "lost" for t in toks[k:j]):
+        if w == "lives" and not any(t.low == "lost" for t in toks[k:j]) and not (
+                a > 0 and toks[a - 1].low in ("claimed", "claiming", "claim", "claims", "cost", "costing")):
             continue
         if w in ("killed", "injured", "wounded", "hurt", "murdered", "executed", "massacred", "beheaded") \
                 and not has_aux:
