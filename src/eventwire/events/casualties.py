@@ -409,7 +409,7 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
             per_event[id(owner)].append(f)
         tolls: list[Figure] = []
         for s2, e2 in sents[k + 1:k + 1 + TOLL_SENTENCES]:
-            if s2 in event_sents or "\n\n" in text[s1:s2] and text[s1:s2].count("\n") > 2:
+            if s2 in event_sents:   # a sentence with an event of its own tells that event
                 break
             tolls.extend(find_figures(text, s2, e2))
         last = mine[-1]
