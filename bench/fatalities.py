@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import datetime as dt
-import json
 import re
 from pathlib import Path
 
@@ -138,8 +136,6 @@ def main() -> None:
     ap.add_argument("--gold", default=str(GOLD))
     ap.add_argument("--errors", action="store_true", help="print the rows read wrong")
     args = ap.parse_args()
-    from eventwire.context import DocContext
-    from eventwire.document import Document
     from eventwire.events.casualties import attach_casualties
     from eventwire.nlp import load_nlp
     from eventwire.pipeline import extract

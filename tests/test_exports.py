@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from eventwire.cli import app
 from eventwire.document import Document
-from eventwire.export import GDELT_COLUMNS, acled_fatalities, acled_row, gdelt_row
+from eventwire.export import GDELT_COLUMNS, acled_fatalities, acled_row
 from eventwire.events.acled import sub_event_type
 from eventwire.pipeline import extract
 from eventwire.readers import iter_documents
