@@ -335,3 +335,29 @@ def test_definite_role_refers_to_the_last_named_person(text, person, role):
     record = extract(text, date="2019-05-14")
     actor = next(a for a in record.actors if person in a.name)
     assert role in [m.text for m in actor.mentions]
+
+
+# --- issue 21: no actor across a paragraph break; time zones are not actors ------------------
+
+@pytest.mark.parametrize("text, zone", [
+    ("The earthquake struck at 14:05 UTC, according to the USGS.", "UTC"),
+    ("At 0300 UTC, Mexico's government said the storm had weakened.", "UTC"),
+    ("The polls closed at 2100 GMT on Sunday and the army took to the streets.", "GMT"),
+    ("The strike began at 9 a.m. EST when workers walked out of the plant.", "EST"),
+])
+def test_time_zones_are_never_actors(nlp, text, zone):
+    ctx = run(nlp, text, "2019-01-04")
+    assert not [a for a in ctx.actors if a.name == zone or any(zone in m.text for m in a.mentions)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The motion was backed by 8 independent MPs\n\nTrudeau said on Monday the vote would go ahead.",
+     "Trudeau"),
+    ("Talks ended without a deal among the parties\n\nPutin met Erdogan in Sochi on Friday.", "Putin"),
+])
+def test_mentions_never_cross_a_paragraph_break(nlp, text, name):
+    ctx = run(nlp, text, "2019-01-04")
+    mentions = [m for a in ctx.actors for m in a.mentions]
+    assert mentions and all("\n" not in m.text for m in mentions)
+    assert all("\n" not in a.name for a in ctx.actors)
+    assert any(m.text.endswith(name) for m in mentions)

@@ -161,19 +161,20 @@ def test_gdelt_and_acled_tables(tmp_path):
         store.con.execute("UPDATE events SET acled_event_type = 'Explosions/Remote violence'")
     runner = CliRunner()
     out = tmp_path / "gdelt.tsv"
-    assert runner.invoke(app, ["events", "--db", str(db), "--format", "gdelt", "-o", str(out)]).exit_code == 0
+    assert runner.invoke(app, ["events", "--db", str(db), "--format", "gdelt", "--header", "-o", str(out)]).exit_code == 0
     rows = list(csv.DictReader(out.open(), delimiter="\t"))
     assert len(rows) == 2
     first = rows[0]
-    assert first["SQLDATE"] == "20190514" and first["EventRootCode"] == "19" and first["EventCode"] == "195"
+    assert first["Day"] == "20190514" and first["EventRootCode"] == "19" and first["EventCode"] == "195"
     assert first["Actor1Code"] == "RUSMIL" and first["Actor2CountryCode"] == "SYR"
-    assert first["QuadClass"] == "4" and first["ActionGeo_FullName"] == "Idlib"
+    assert first["QuadClass"] == "4" and first["ActionGeo_FullName"] == "Idlib, Syria"
     assert {r["NumSources"] for r in rows} == {"2", "1"}
     out = tmp_path / "acled.csv"
     assert runner.invoke(app, ["events", "--db", str(db), "--format", "acled", "-o", str(out)]).exit_code == 0
     rows = list(csv.DictReader(out.open()))
     assert rows[0]["event_type"] == "Explosions/Remote violence" and rows[0]["iso"] == "760"
-    assert rows[0]["inter1"] == "1" and rows[0]["inter2"] == "2" and rows[0]["interaction"] == "12"
+    # Russian forces in Syria are external forces for ACLED (8), rebels 2
+    assert rows[0]["inter1"] == "8" and rows[0]["inter2"] == "2" and rows[0]["interaction"] == "28"
     assert rows[0]["geo_precision"] == "1" and rows[0]["country"] == "Syrian Arab Republic"
 
 

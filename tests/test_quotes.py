@@ -349,3 +349,19 @@ def test_date_of_a_cue_inside_the_quote_span(text):
     record = _record(text, date="2018-09-17")
     q = next(q for q in record.quotes if q.cue == "said")
     assert q.date == "2018-09-07"
+
+
+# --- issue 21: quotes and speakers stay in one paragraph --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The motion was backed by 8 independent MPs\n\nTrudeau said on Monday that the vote would go ahead.",
+    "Talks broke down late at night\n\nthe minister said that the ceasefire would hold until Friday.",
+])
+def test_quote_and_speaker_stay_in_one_paragraph(text):
+    record = _record(text)
+    assert record.quotes
+    for q in record.quotes:
+        assert "\n" not in q.text
+        if q.speaker is not None:
+            assert "\n" not in q.speaker.text
+            assert text.rfind("\n", 0, q.speaker.start) == text.rfind("\n", 0, q.start)

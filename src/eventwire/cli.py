@@ -223,8 +223,9 @@ def _query(start, end, country, actor, category, quad_class, modality, min_sourc
 @app.command()
 def events(
     db: Path = typer.Option(..., "--db", help="DuckDB store file."),
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv, parquet, gdelt (GDELT-style TSV) or acled (ACLED-style CSV)."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv, parquet, gdelt (GDELT 2.0 event table, 61 columns) or acled (ACLED CSV)."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout)."),
+    header: bool = typer.Option(False, "--header", help="gdelt: write the column names as a first line (GDELT's files have none)."),
     start: Optional[str] = typer.Option(None, help="Earliest event day, YYYY-MM-DD."),
     end: Optional[str] = typer.Option(None, help="Latest event day, YYYY-MM-DD."),
     country: Optional[str] = typer.Option(None, help="ISO3 country of an actor or the place."),
@@ -251,7 +252,7 @@ def events(
     with _open(db, read_only=True) as store:
         rows = store.merged_events(query)
     try:
-        n = write_events(rows, fmt, output)
+        n = write_events(rows, fmt, output, header=header)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
     err.print(f"{n} merged events")

@@ -16,7 +16,8 @@ EVENT_FORMATS = FORMATS + ("gdelt", "acled")
 def flatten_event(event: dict) -> dict:
     """One flat row per merged event, for tables (CSV, Parquet)."""
     row = {k: v for k, v in event.items()
-           if k not in ("source", "target", "place", "sentence", "evidence", "sources", "dates_reported")}
+           if k not in ("source", "target", "place", "sentence", "evidence", "sources", "dates_reported",
+                        "casualties", "casualties_reported")}
     for side in ("source", "target"):
         actor = event.get(side) or {}
         for k in ("actor", "text", "country", "sector"):
@@ -27,6 +28,12 @@ def flatten_event(event: dict) -> dict:
     row["evidence"] = (event.get("evidence") or {}).get("text")
     row["sources"] = ";".join(f"{s['doc']}/{s['event']}" for s in event.get("sources", []))
     row["dates_reported"] = ";".join(event.get("dates_reported", []))
+    casualties = event.get("casualties") or {}
+    for kind in ("killed", "injured"):
+        figure = casualties.get(kind) or {}
+        row[kind] = figure.get("count")
+        row[f"{kind}_qualifier"] = figure.get("qualifier")
+        row[f"{kind}_text"] = figure.get("text")
     return row
 
 
@@ -39,11 +46,12 @@ def flatten_record(record: dict) -> dict:
     return row
 
 
-def write_events(events: Iterable[dict], fmt: str, out: str | Path | None) -> int:
-    """Merged events in one of EVENT_FORMATS; gdelt is tab-separated like GDELT's files,
-    acled a CSV holding only the events ACLED would record (conflict and protest types)."""
+def write_events(events: Iterable[dict], fmt: str, out: str | Path | None, header: bool = False) -> int:
+    """Merged events in one of EVENT_FORMATS; gdelt is GDELT 2.0's event table (61 columns,
+    tab-separated, no quoting, a header line only with ``header``), acled a CSV with ACLED's
+    columns holding only the events ACLED would record (conflict, protest, strategic types)."""
     if fmt == "gdelt":
-        return _write_csv((gdelt_row(e) for e in events), out, delimiter="\t")
+        return _write_tsv((gdelt_row(e) for e in events), GDELT_COLUMNS, out, header)
     if fmt == "acled":
         return _write_csv((r for r in map(acled_row, events) if r is not None), out)
     return write_rows(events, fmt, out, flatten=flatten_event)
@@ -117,6 +125,31 @@ def _write_csv(rows: Iterator[dict], out, delimiter: str = ",") -> int:
     return n
 
 
+def _tsv_field(value) -> str:
+    """One field of a GDELT-style line: empty for None, no tab or line break inside."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+def _write_tsv(rows: Iterator[dict], columns: list[str], out, header: bool) -> int:
+    """Tab-separated lines with a fixed column order and no quoting (as GDELT writes them)."""
+    fh, close = _open(out)
+    n = 0
+    try:
+        if header:
+            fh.write("\t".join(columns) + "\n")
+        for row in rows:
+            fh.write("\t".join(_tsv_field(row.get(c)) for c in columns) + "\n")
+            n += 1
+    finally:
+        if close:
+            fh.close()
+    return n
+
+
 def _write_parquet(rows: Iterator[dict], path: Path) -> int:
     """One table for the whole file, so a column that is empty early keeps its later type."""
     import pyarrow as pa
@@ -142,32 +175,82 @@ def csv_text(rows: Iterable[dict], flatten=None) -> str:
 
 
 # --- the two tables researchers already load ------------------------------------------------
-# Column names are the projects' own; fields we do not produce stay empty rather than guessed.
+# Column names and order are the projects' own; fields we do not produce stay empty rather
+# than guessed (the README lists them).
 
-GDELT_COLUMNS = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat",
-    "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED", "SOURCEURL",
-]
+_GDELT_ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+                "Religion2Code", "Type1Code", "Type2Code", "Type3Code"]
+_GDELT_GEO = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
+# The GDELT 2.0 Event Codebook's 61 columns, in its order and with its names.
+GDELT_COLUMNS = (
+    ["GlobalEventID", "Day", "MonthYear", "Year", "FractionDate"]
+    + [f"Actor1{c}" for c in _GDELT_ACTOR] + [f"Actor2{c}" for c in _GDELT_ACTOR]
+    + ["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+       "NumMentions", "NumSources", "NumArticles", "AvgTone"]
+    + [f"Actor1Geo_{c}" for c in _GDELT_GEO] + [f"Actor2Geo_{c}" for c in _GDELT_GEO]
+    + [f"ActionGeo_{c}" for c in _GDELT_GEO]
+    + ["DATEADDED", "SOURCEURL"]
+)
+assert len(GDELT_COLUMNS) == 61
 
-_GDELT_GEO_TYPE = {"country": 1, "admin1": 5, "admin2": 5, "region": 5, "city": 4}
+# GDELT's geographic resolution: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
+# (first-level unit). A second-level unit or a region counts as a state.
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
 
 
+def _gdelt_geo_type(place: dict) -> int | None:
+    feature = place.get("feature") or "city"
+    us = place.get("country") == "USA"
+    if feature == "country":
+        return 1
+    if feature == "city" or feature == "other":
+        return 3 if us else 4
+    return 2 if us else 5
+
+
+def _country_name(iso3: str | None) -> str | None:
+    if not iso3:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3)
+    return (getattr(country, "common_name", None) or country.name) if country else None
+
+
+def _gdelt_geo(prefix: str, place: dict | None) -> dict:
+    if not place:
+        return {f"{prefix}_{c}": None for c in _GDELT_GEO}
+    geo_type = _gdelt_geo_type(place)
+    names = [place.get("name")]
+    if geo_type != 1:
+        if place.get("admin1") and place.get("admin1") != place.get("name"):
+            names.append(place["admin1"])
+        names.append(_country_name(place.get("country")))
+    return {
+        f"{prefix}_Type": geo_type,
+        f"{prefix}_FullName": ", ".join(n for n in names if n),
+        f"{prefix}_CountryCode": place.get("country"),
+        # GDELT writes the country's code as ADM1 code of a country-level place; we have no
+        # first-level unit codes for the others
+        f"{prefix}_ADM1Code": place.get("country") if geo_type == 1 else None,
+        f"{prefix}_ADM2Code": None,
+        f"{prefix}_Lat": place.get("lat"), f"{prefix}_Long": place.get("lon"),
+        f"{prefix}_FeatureID": place.get("geonameid"),
+    }
+
+
 def _date_parts(date: str | None):
+    """(Day, MonthYear, Year, FractionDate) of a possibly partial ISO date; unknown parts of
+    Day are 00 ("20190500")."""
     if not date:
         return None, None, None, None
+    import datetime as _dt
+
     year = int(date[:4])
     month = int(date[5:7]) if len(date) >= 7 else None
     day = int(date[8:10]) if len(date) >= 10 else None
-    sqldate = f"{year:04d}{month or 0:02d}{day or 0:02d}"
-    monthyear = f"{year:04d}{month:02d}" if month else None
-    import datetime as _dt
-
+    sqldate = int(f"{year:04d}{month or 0:02d}{day or 0:02d}")
+    monthyear = int(f"{year:04d}{month:02d}") if month else None
     fraction = None
     if month and day:
         doy = _dt.date(year, month, day).timetuple().tm_yday
@@ -181,89 +264,164 @@ def _code(actor: dict | None) -> str | None:
     return ((actor.get("country") or "") + (actor.get("sector") or "")) or None
 
 
+def _gdelt_actor(prefix: str, actor: dict | None) -> dict:
+    actor = actor or {}
+    row = {f"{prefix}{c}": None for c in _GDELT_ACTOR}
+    row.update({f"{prefix}Code": _code(actor), f"{prefix}Name": actor.get("text"),
+                f"{prefix}CountryCode": actor.get("country"), f"{prefix}Type1Code": actor.get("sector")})
+    if actor.get("sector") in ("IGO", "NGO"):
+        row[f"{prefix}KnownGroupCode"] = None   # we code the body's type, not its CAMEO group
+    return row
+
+
+def _date_added(sources: list[dict]) -> int | None:
+    """GDELT's DATEADDED (YYYYMMDDHHMMSS, UTC): the earliest report's publication day."""
+    first = min((s.get("date") or "" for s in sources), default="")
+    return int(first[:10].replace("-", "") + "000000") if len(first) >= 10 else None
+
+
 def gdelt_row(event: dict) -> dict:
-    """A merged event as a GDELT 2.0 event-table row (ISO3 country codes, not FIPS)."""
-    sqldate, monthyear, year, fraction = _date_parts(event.get("date"))
-    src, tgt, place = event.get("source") or {}, event.get("target") or {}, event.get("place") or {}
+    """A merged event as a GDELT 2.0 event-table row (ISO3 country codes throughout)."""
+    day, monthyear, year, fraction = _date_parts(event.get("date"))
+    src, tgt, place = event.get("source"), event.get("target"), event.get("place")
     cameo = event.get("cameo") or ""
     sources = event.get("sources") or []
     first_url = next((s.get("url") for s in sources if s.get("url")), None)
-    return {
-        "GLOBALEVENTID": int(event["event_id"][1:]) if str(event.get("event_id", "")).startswith("M") else None,
-        "SQLDATE": sqldate, "MonthYear": monthyear, "Year": year, "FractionDate": fraction,
-        "Actor1Code": _code(src), "Actor1Name": src.get("text"), "Actor1CountryCode": src.get("country"),
-        "Actor1Type1Code": src.get("sector"),
-        "Actor2Code": _code(tgt), "Actor2Name": tgt.get("text"), "Actor2CountryCode": tgt.get("country"),
-        "Actor2Type1Code": tgt.get("sector"),
-        "IsRootEvent": None, "EventCode": cameo or None, "EventBaseCode": cameo[:3] or None,
+    event_id = str(event.get("event_id", ""))
+    row = {
+        "GlobalEventID": int(event_id[1:]) if event_id[:1] == "M" and event_id[1:].isdigit() else None,
+        "Day": day, "MonthYear": monthyear, "Year": year, "FractionDate": fraction,
+        **_gdelt_actor("Actor1", src), **_gdelt_actor("Actor2", tgt),
+        "IsRootEvent": None if event.get("is_lead") is None else int(bool(event["is_lead"])),
+        "EventCode": cameo or None, "EventBaseCode": cameo[:3] or None,
         "EventRootCode": cameo[:2] or None, "QuadClass": event.get("quad_class"),
         "GoldsteinScale": event.get("goldstein"),
         "NumMentions": len(sources), "NumSources": event.get("n_sources"), "NumArticles": len(sources),
         "AvgTone": None,
-        "ActionGeo_Type": _GDELT_GEO_TYPE.get(place.get("feature") or "city") if place else None,
-        "ActionGeo_FullName": place.get("name"), "ActionGeo_CountryCode": place.get("country"),
-        "ActionGeo_Lat": place.get("lat"), "ActionGeo_Long": place.get("lon"),
-        "ActionGeo_FeatureID": place.get("geonameid"),
-        "DATEADDED": min((s.get("date") or "" for s in sources), default=None) or None,
-        "SOURCEURL": first_url,
+        **_gdelt_geo("Actor1Geo", (src or {}).get("place")),
+        **_gdelt_geo("Actor2Geo", (tgt or {}).get("place")),
+        **_gdelt_geo("ActionGeo", place),
+        "DATEADDED": _date_added(sources), "SOURCEURL": first_url,
     }
+    return row
 
 
+# ACLED's export columns, in its order (ACLED codebook, 2023-2024).
 ACLED_COLUMNS = [
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "inter1", "actor2", "inter2", "interaction", "iso", "country", "location",
-    "latitude", "longitude", "geo_precision", "source", "notes", "fatalities", "timestamp",
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
 ]
 
+# ACLED: 1 the day is known; 2 only the week (or a few days); 3 only the month or less.
 _ACLED_TIME_PRECISION = {"day": 1, "month": 3, "year": 3}
-_ACLED_GEO_PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
+# ACLED: 1 the town itself; 2 a part of a region or near a town; 3 a region or larger.
+_ACLED_GEO_PRECISION = {"city": 1, "other": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
+_DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
+             "Violence against civilians": "Political violence", "Riots": "Political violence",
+             "Protests": "Demonstrations", "Strategic developments": "Strategic developments"}
+# ACLED's actor types ("inter" codes): 1 state forces, 2 rebel groups, 3 political militias,
+# 4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces.
+_REBEL_SECTORS = {"REB", "INS", "SEP"}
+_MILITIA_SECTORS = {"UAF", "CRM", "PTY"}
+_CIVILIAN_SECTORS = {"CVL", "REF", "EDU", "MED", "HLH", "BUS", "LAB", "REL", "JRN", "AGR", "PPL", "ELI"}
+# ACLED's convention for words that give no number ("several", "many"): 10 fatalities.
+ACLED_VAGUE_FATALITIES = 10
 
 
-def _inter(actor: dict | None, event_type: str | None) -> int | None:
-    """ACLED's actor-type code from the CAMEO sector."""
+def _inter(actor: dict | None, event_type: str | None, where: str | None, target: bool = False) -> int | None:
+    """ACLED's actor type from the CAMEO sector, the event type and where it happened (a
+    target is a protester or rioter only as a political group: civilians hit stay civilians)."""
     if not actor:
         return None
-    sector = actor.get("sector")
-    if sector in _STATE_SECTORS:
-        return 1
-    if sector in ("REB", "INS", "SEP"):
-        return 2
-    if event_type == "Protests" or sector == "OPP":
-        return 6
-    if event_type == "Riots":
-        return 5
-    if sector in ("CVL", "REF", "EDU", "MED", "HLH", "BUS", "LAB", "REL"):
-        return 7
-    if sector in ("IGO", "NGO") or actor.get("country") is None:
+    sector, country = actor.get("sector"), actor.get("country")
+    if sector in ("IGO", "NGO"):
         return 8
+    if sector in _STATE_SECTORS:
+        # state forces active outside their own country are external forces
+        return 8 if where and country and country != where else 1
+    if sector in _REBEL_SECTORS:
+        return 2
+    if sector == "ETH":
+        return 4
+    crowd = ("OPP", "PTY") if target else ("OPP", "PTY", "LAB", "EDU", "CVL", None)
+    if event_type == "Protests" and sector in crowd:
+        return 6
+    if event_type == "Riots" and sector in crowd:
+        return 5
+    if sector in _MILITIA_SECTORS:
+        return 3
+    if sector in _CIVILIAN_SECTORS or sector == "OPP":
+        return 7
     return None
 
 
+def _interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's two-digit interaction code: the two actor types, lower first; one actor
+    alone is its type times ten ("60": protesters alone)."""
+    if inter1 and inter2:
+        return int(f"{min(inter1, inter2)}{max(inter1, inter2)}")
+    return inter1 * 10 if inter1 else None
+
+
+def acled_fatalities(event: dict) -> int:
+    """ACLED's fatalities: the reported killed count (its lower bound); 10 for a word with no
+    number ("several"); 0 where none is reported, as ACLED codes it."""
+    killed = (event.get("casualties") or {}).get("killed") or {}
+    if killed.get("count") is not None:
+        return int(killed["count"])
+    return ACLED_VAGUE_FATALITIES if killed.get("qualifier") == "vague" else 0
+
+
+def _acled_date(event: dict) -> tuple[str | None, int | None]:
+    """(event_date, time_precision): a month or a year is dated to its first day; an undated
+    event to its earliest report's publication day, precision 3."""
+    date, precision = event.get("date"), event.get("date_precision")
+    if date:
+        full = (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10] if len(date) == 7 else date[:10]
+        return full, _ACLED_TIME_PRECISION.get(precision or "day", 3)
+    first = min((s.get("date") or "" for s in event.get("sources") or []), default="")
+    return (first[:10], 3) if first else (None, None)
+
+
 def acled_row(event: dict) -> dict | None:
-    """A merged event as an ACLED-style row; None for events ACLED does not record."""
+    """A merged event as an ACLED row; None for events ACLED does not record."""
     event_type = event.get("acled_event_type")
     if not event_type:
         return None
     import pycountry
 
+    from .events.acled import sub_event_type
+
     src, tgt, place = event.get("source") or {}, event.get("target") or {}, event.get("place") or {}
     iso3 = place.get("country") or src.get("country")
     country = pycountry.countries.get(alpha_3=iso3) if iso3 else None
-    inter1, inter2 = _inter(src, event_type), _inter(tgt or None, event_type)
-    date = event.get("date") or ""
+    inter1 = _inter(src or None, event_type, iso3)
+    inter2 = _inter(tgt or None, event_type, iso3, target=True)
+    date, time_precision = _acled_date(event)
+    sub_type = sub_event_type(event)
+    evidence = (event.get("evidence") or {}).get("text")
+    sentence = (event.get("sentence") or {}).get("text")
     return {
         "event_id_cnty": f"{iso3 or 'XXX'}{event['event_id'][1:]}",
-        "event_date": date or None, "year": int(date[:4]) if date else None,
-        "time_precision": _ACLED_TIME_PRECISION.get(event.get("date_precision")),
-        "event_type": event_type, "sub_event_type": None,
-        "actor1": src.get("text"), "inter1": inter1, "actor2": tgt.get("text") if tgt else None,
-        "inter2": inter2,
-        "interaction": int(f"{min(inter1, inter2)}{max(inter1, inter2)}") if inter1 and inter2 else
-        (inter1 * 10 if inter1 else None),
-        "iso": int(country.numeric) if country else None, "country": country.name if country else None,
+        "event_date": date, "year": int(date[:4]) if date else None, "time_precision": time_precision,
+        "disorder_type": _DISORDER.get(event_type), "event_type": event_type, "sub_event_type": sub_type,
+        "actor1": src.get("text"), "assoc_actor_1": None, "inter1": inter1,
+        "actor2": tgt.get("text") if tgt else None, "assoc_actor_2": None, "inter2": inter2,
+        "interaction": _interaction(inter1, inter2),
+        "civilian_targeting": "Civilian targeting" if inter2 == 7 and event_type in (
+            "Violence against civilians", "Explosions/Remote violence", "Riots") else None,
+        "iso": int(country.numeric) if country else None, "region": None,
+        "country": country.name if country else None,
+        "admin1": place.get("admin1") if place.get("feature") != "country" else None,
+        "admin2": None, "admin3": None,
         "location": place.get("name"), "latitude": place.get("lat"), "longitude": place.get("lon"),
         "geo_precision": _ACLED_GEO_PRECISION.get(place.get("feature") or "city") if place else None,
         "source": "; ".join(s.get("url") or s["doc"] for s in event.get("sources", [])),
-        "notes": (event.get("evidence") or {}).get("text"), "fatalities": None,
-        "timestamp": None,
+        "source_scale": None,
+        "notes": " ".join((sentence or evidence or "").split()) or None,
+        "fatalities": acled_fatalities(event),
+        "tags": None, "timestamp": None,
     }

@@ -77,13 +77,6 @@ class Quote(Part):
     speaker: Optional[Speaker] = None
 
 
-class EventActor(Part):
-    actor: Optional[str] = None
-    text: str
-    country: Optional[str] = None
-    sector: Optional[str] = None
-
-
 PlaceOrigin = Literal["trigger", "clause", "sentence", "paragraph", "document"]
 
 
@@ -101,11 +94,41 @@ class EventPlace(Part):
     from_: Optional[PlaceOrigin] = Field(default=None, alias="from")
     start: Optional[int] = None
     end: Optional[int] = None
+    feature: Optional[Literal["city", "admin1", "admin2", "country", "region", "other"]] = None
+    admin1: Optional[str] = None
+
+
+class EventActor(Part):
+    actor: Optional[str] = None
+    text: str
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    # where the side is from or based: a place its own phrase names, else its country
+    place: Optional[EventPlace] = None
 
 
 class SentenceSpan(Part):
     start: int
     end: int
+
+
+class Count(Part):
+    """A number of people reported killed or injured, and the words that give it.
+
+    ``count`` is the lowest figure the text gives ("at least 12" -> 12, "between 10 and 15"
+    -> 10, "dozens" -> 12), ``null`` for words with no number ("several"); ``qualifier`` says
+    how to read it: exact, at least, about, at most, or vague."""
+    count: Optional[int] = Field(default=None, ge=0)
+    qualifier: Literal["exact", "at least", "about", "at most", "vague"] = "exact"
+    start: int
+    end: int
+    text: str
+
+
+class Casualties(Part):
+    """Casualties of a violent event as the text reports them; ``null`` where it gives none."""
+    killed: Optional[Count] = None
+    injured: Optional[Count] = None
 
 
 class Event(Part):
@@ -128,6 +151,8 @@ class Event(Part):
     mentions: list[Mention] = Field(default_factory=list)
     # an event told only inside a quotation or a reported claim: whose claim it is
     claimed_by: Optional[EventActor] = None
+    # violent events (ASSAULT, riots, violent repression): people reported killed and injured
+    casualties: Optional[Casualties] = None
     confidence: float = Field(ge=0.0, le=1.0)
 
 
@@ -168,6 +193,8 @@ class Record(Part):
         for event in self.events:
             yield event.evidence
             yield from event.mentions
+            if event.casualties is not None:
+                yield from (c for c in (event.casualties.killed, event.casualties.injured) if c is not None)
 
     def misplaced_spans(self) -> list:
         """The spans that break the offset contract (empty for a sound record)."""

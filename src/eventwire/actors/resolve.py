@@ -29,11 +29,27 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from pathlib import Path
+
 from ..context import DocContext
+from ..paragraphs import clip_to_paragraph
 from ..record import Actor, Mention
 from .dictionary import Dictionary, Entry, fold, fold_with_offsets, load_dictionary
 
 NAME_KINDS = {"country", "demonym", "capital", "seat", "place", "person", "org"}
+@functools.lru_cache(maxsize=1)
+def not_actors() -> frozenset[str]:
+    """Names that are never actors (data/not_actors.txt): time zones and clock words."""
+    path = Path(__file__).parent / "data" / "not_actors.txt"
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def _is_not_actor(text: str, head=None) -> bool:
+    words = not_actors()
+    return " ".join(text.split()) in words or (head is not None and head.text in words)
+
+
 LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "into",
             "within", "over", "through", "toward", "towards", "across", "along", "on"}
 PP_LINKS = {"of", "in", "for", "from", "at", "with", "to"}
@@ -164,6 +180,8 @@ class DocumentActors:
             entries = self.d.phrases[phrase]
             kind = entries[0].kind
             surface = text[start:end]
+            if _is_not_actor(surface):
+                continue
             if kind in NAME_KINDS and not _looks_like_name(surface, phrase):
                 # A lower-case word is not a name; let an agent reading stand if there is one.
                 entries = [x for x in entries if x.kind == "agent"]
@@ -207,6 +225,8 @@ class DocumentActors:
                 continue
             if any(t in covered for t in range(ent.start, ent.end)):
                 continue
+            if _is_not_actor(ent.text, ent.root) or any(t.pos_ in ("PRON", "AUX") for t in ent):
+                continue   # a time zone; a clause ("We will win") the tagger took for a name
             locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE
             if ent.label_ in ("GPE", "LOC", "FAC") or (locative and ent.label_ not in ("DATE", "TIME")):
                 cities = cities if cities is not None else _city_countries()
@@ -657,7 +677,7 @@ class DocumentActors:
                 code = coded.country + coded.sector
             elif coded.sector in ("IGO", "NGO") and coded.country is None:
                 code = coded.sector
-            actor = Actor(id=f"A{len(self.actors) + 1}", name=coded.name or head.text, type=kind,
+            actor = Actor(id=f"A{len(self.actors) + 1}", name=" ".join((coded.name or head.text).split()), type=kind,
                           country=coded.country, sector=coded.sector, code=code)
             self.by_key[key] = actor
             self.actors.append(actor)
@@ -667,12 +687,18 @@ class DocumentActors:
 
     def add_mention(self, actor: Actor, start: int, end: int, head_char: int) -> None:
         text = self.text
+        if "\n" in text[start:end]:   # a mention never runs across a paragraph break
+            start, end = clip_to_paragraph(text, start, end, head_char)
+            if start >= end:
+                return
         if any(m.start == start and m.end == end for m in actor.mentions):
             return
         actor.mentions.append(Mention(start=start, end=end, text=text[start:end]))
         self.mentions.append((start, end, head_char, actor))
 
     def resolve_head(self, head) -> Actor | None:
+        if _is_not_actor(head.text):
+            return None
         coded = self.code_np(head)
         self.fill_country(coded, head)
         actor = self.earlier_group(coded, head) or self.earlier_person(coded, head) \
@@ -806,6 +832,8 @@ class DocumentActors:
 
     def _resolve_on_demand(self, root, span) -> Actor | None:
         head = self.np_head(root)
+        if _is_not_actor(head.text) or head.pos_ in ("VERB", "AUX"):
+            return None   # a time zone; a clause ("We will win"), not a noun phrase
         coded = self.code_np(head)
         own = self.hit_of.get(head.i)
         if own is not None and (own.kind == "place" or (own.kind == "capital" and _locative(head))):

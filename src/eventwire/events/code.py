@@ -21,8 +21,10 @@ from ..context import DocContext
 from ..places import event_place
 from ..record import Event, EventActor, Mention, SentenceSpan
 from ..times import date_for
+from .casualties import attach_casualties
 from .coref import merge_coreferent
 from .episodic import EPISODIC, clause_kind
+from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
 from .modality import Modality, modality_of
 from .participants import find_participants, resolve_side
@@ -662,6 +664,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             told_dates.update(id(e) for e, _ in sent_events)
     events = merge_coreferent(events, told_dates)
     _assign_acled(events)
+    attach_casualties(events, doc, ctx.document.text)
+    attach_geo(events, ctx)
     for k, e in enumerate(events, 1):
         e.id = f"E{k}"
     return events

@@ -418,3 +418,44 @@ def city_parts(text: str, places: list[Place], demonyms: set, gaz) -> tuple[list
                              country=city.country, admin1=city.admin1, lat=city.lat, lon=city.lon,
                              geonameid=None))
     return out, known
+
+
+def actor_place(start: int, end: int, ctx: DocContext, country: str | None) -> Place | None:
+    """Where an actor named by the phrase ``[start, end)`` is from or based: the most
+    specific place the phrase itself names ("protesters in Minsk", "Kenyan police"), else its
+    country as a country-level place, else None."""
+    inside = [p for p in ctx.places if start <= p.start and p.end <= end]
+    if inside:
+        return max(inside, key=lambda p: (SPECIFICITY.get(p.feature, 0), -p.start))
+    return country_place(country) if country else None
+
+
+def country_place(iso3: str) -> Place | None:
+    """A country as a place with no span in the text (start = end = 0, text empty)."""
+    entry = _country_entry(iso3)
+    if entry is None:
+        return None
+    return Place(start=0, end=0, text="", name=entry.name, feature="country", country=iso3,
+                 lat=entry.lat, lon=entry.lon, geonameid=entry.geonameid)
+
+
+_COUNTRY_ENTRIES: dict[str, Entry | None] = {}
+
+
+def _country_entry(iso3: str) -> Entry | None:
+    if iso3 not in _COUNTRY_ENTRIES:
+        import pycountry
+
+        found = None
+        country = pycountry.countries.get(alpha_3=iso3)
+        if country is not None:
+            names = [getattr(country, k, None) for k in ("common_name", "name", "official_name")]
+            if ", " in country.name:   # "Congo, The Democratic Republic of the"
+                head, _, tail = country.name.partition(", ")
+                names += [f"{tail} {head}", f"{tail} {head}".removeprefix("The "), head]
+            for name in filter(None, names):
+                found = gazetteer().find(name, feature="country", country=iso3)
+                if found is not None:
+                    break
+        _COUNTRY_ENTRIES[iso3] = found
+    return _COUNTRY_ENTRIES[iso3]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..context import DocContext
+from ..paragraphs import clip_to_paragraph, crosses_break, paragraph_at
 from ..record import Quote
 from ..times import date_for
 from .candidates import Candidate, doc_text
@@ -111,12 +112,35 @@ def find_quotes(doc, ctx: DocContext) -> list[Quote]:
     cands = sorted(_resolve_conflicts(text, direct, indirect), key=lambda c: (c.start, c.end))
     quotes, lemmas = [], {}
     for c in cands:
+        _keep_in_paragraph(text, c)
+        if c.end - c.start < 3:
+            continue
         q = Quote(start=c.start, end=c.end, text=text[c.start:c.end], direct=c.direct,
                   cue=c.cue_text, date=_quote_date(doc, c, ctx), speaker=c.speaker)
         quotes.append(q)
         lemmas[(q.start, q.end)] = _lemma(c)
     ctx.scratch["quote_cue_lemmas"] = lemmas
     return quotes
+
+
+def _keep_in_paragraph(text: str, cand: Candidate) -> None:
+    """Quoted or reported words and their speaker stay in one paragraph: reported speech
+    ends at a break (the paragraph that holds its cue or its start is kept), and a speaker
+    told in another paragraph than the cue is not the speaker."""
+    anchor = cand.cue.idx if cand.cue is not None else None
+    if crosses_break(text, cand.start, cand.end) and not cand.segments:
+        keep = anchor if anchor is not None and cand.start <= anchor < cand.end else cand.start
+        cand.start, cand.end = clip_to_paragraph(text, cand.start, cand.end, keep)
+        while cand.end > cand.start and text[cand.end - 1] in _TRIM:
+            cand.end -= 1
+    sp = cand.speaker
+    if sp is None:
+        return
+    if crosses_break(text, sp.start, sp.end):
+        s, e = clip_to_paragraph(text, sp.start, sp.end, sp.end - 1)
+        sp = cand.speaker = sp.model_copy(update={"start": s, "end": e, "text": text[s:e]}) if s < e else None
+    if sp is not None and anchor is not None and paragraph_at(text, sp.start) != paragraph_at(text, anchor):
+        cand.speaker = None
 
 
 def _bounds(span) -> tuple[int, int]:

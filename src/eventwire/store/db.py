@@ -521,13 +521,14 @@ class Store:
         if not rows:
             return []
         sources = self._rows(
-            "SELECT merged_id, doc_id, event_id, CAST(doc_date AS VARCHAR) AS doc_date, url, date "
+            "SELECT merged_id, doc_id, event_id, CAST(doc_date AS VARCHAR) AS doc_date, url, date, casualties "
             "FROM events WHERE merged_id IN (SELECT unnest(?)) ORDER BY doc_date, doc_id, event_id",
             [[r["merged_id"] for r in rows]])
         by_merged: dict[str, list] = {}
         for s in sources:
             by_merged.setdefault(s["merged_id"], []).append(
-                {"doc": s["doc_id"], "event": s["event_id"], "date": s["doc_date"], "url": s["url"]})
+                {"doc": s["doc_id"], "event": s["event_id"], "date": s["doc_date"], "url": s["url"],
+                 "casualties": s["casualties"]})
         return [merged_event_dict(r, by_merged.get(r["merged_id"], [])) for r in rows]
 
     def network(self, query: EventQuery | None = None) -> list[dict]:
@@ -679,7 +680,7 @@ def event_row(key: str, record: Record, event, features: dict) -> dict:
         "target_country": tgt.country if tgt else None, "target_sector": tgt.sector if tgt else None,
         "date": event.date, "date_precision": event.date_precision, "day": day,
         "place_name": place.name if place else None, "place_country": place.country if place else None,
-        "place_feature": features.get(place.geonameid) if place else None,
+        "place_feature": (place.feature or features.get(place.geonameid)) if place else None,
         "lat": place.lat if place else None, "lon": place.lon if place else None,
         "geonameid": place.geonameid if place else None,
         "modality": event.modality,
@@ -687,14 +688,61 @@ def event_row(key: str, record: Record, event, features: dict) -> dict:
         "evidence_start": event.evidence.start, "evidence_end": event.evidence.end,
         "evidence": event.evidence.text, "confidence": event.confidence,
         "sentence": record.text[event.sentence.start:event.sentence.end],
+        "casualties": _json(event.casualties),
+        "killed": event.casualties.killed.count if event.casualties and event.casualties.killed else None,
+        "injured": event.casualties.injured.count if event.casualties and event.casualties.injured else None,
+        "place_admin1": place.admin1 if place else None,
+        "source_place": _json(src.place if src else None),
+        "target_place": _json(tgt.place if tgt else None),
+        "is_lead": in_lead(record.text, event.sentence.start),
     }
+
+
+def _json(part) -> str | None:
+    return None if part is None else part.model_dump_json()
+
+
+def in_lead(text: str, start: int) -> bool:
+    """Whether a sentence starting at ``start`` is in the article's lead: its first paragraph
+    (up to the first line break), or its first sentence when it has no line break."""
+    body = len(text) - len(text.lstrip())
+    brk = text.find("\n", body)
+    if brk < 0:
+        return not text[:start].strip()
+    return start < brk
+
+
+def _loads(value):
+    if value is None:
+        return None
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def _actor(row: dict, side: str) -> dict | None:
     if row.get(f"{side}_text") is None:
         return None
     return {"actor": row[f"{side}_actor"], "text": row[f"{side}_text"],
-            "country": row[f"{side}_country"], "sector": row[f"{side}_sector"]}
+            "country": row[f"{side}_country"], "sector": row[f"{side}_sector"],
+            "place": _loads(row.get(f"{side}_place"))}
+
+
+def merged_casualties(reports: list[dict]) -> tuple[dict | None, list[dict]]:
+    """A merged event's casualties: for killed and for injured, the figure of the most
+    recently published report that gives one (a later report knows the later toll); and
+    every report's figures, oldest first. ``reports`` are the merged event's reports, each with ``doc``, ``event``, ``date`` and ``casualties``."""
+    told = sorted((r for r in reports if r.get("casualties") is not None),
+                  key=lambda r: (r.get("date") is not None, r.get("date") or ""))   # stable: undated first
+    if not told:
+        return None, []
+    latest: dict = {"killed": None, "injured": None}
+    for kind in latest:
+        for r in reversed(told):
+            figure = r["casualties"].get(kind)
+            if figure is not None and figure.get("count") is not None:
+                latest[kind] = dict(figure, doc=r["doc"], event=r["event"])
+                break
+    history = [{"doc": r["doc"], "event": r["event"], "date": r["date"], **r["casualties"]} for r in told]
+    return latest, history
 
 
 def merged_event_dict(row: dict, sources: list[dict]) -> dict:
@@ -702,7 +750,10 @@ def merged_event_dict(row: dict, sources: list[dict]) -> dict:
     place = None
     if row.get("place_name") is not None:
         place = {"name": row["place_name"], "country": row["place_country"], "lat": row["lat"],
-                 "lon": row["lon"], "geonameid": row["geonameid"], "feature": row.get("place_feature")}
+                 "lon": row["lon"], "geonameid": row["geonameid"], "feature": row.get("place_feature"),
+                 "admin1": row.get("place_admin1")}
+    reports = [dict(s, casualties=_loads(s.get("casualties"))) for s in sources]
+    casualties, casualties_reported = merged_casualties(reports)
     return {
         "schema": SCHEMA, "event_id": row["merged_id"], "n_sources": row["n_sources"],
         "id": row["event_id"], "doc": row["doc_id"],
@@ -712,11 +763,14 @@ def merged_event_dict(row: dict, sources: list[dict]) -> dict:
         "source": _actor(row, "source"), "target": _actor(row, "target"),
         "date": row["date"], "date_precision": row["date_precision"], "place": place,
         "modality": row["modality"],
-        "sentence": {"start": row["sentence_start"], "end": row["sentence_end"]},
+        "sentence": {"start": row["sentence_start"], "end": row["sentence_end"], "text": row.get("sentence")},
         "evidence": {"start": row["evidence_start"], "end": row["evidence_end"], "text": row["evidence"]},
         "confidence": row["confidence"],
+        "is_lead": row.get("is_lead"),
+        "casualties": casualties,
+        "casualties_reported": casualties_reported,
         "dates_reported": list(row.get("dates_reported") or []),
-        "sources": sources,
+        "sources": [{k: v for k, v in s.items() if k != "casualties"} for s in sources],
     }
 
 

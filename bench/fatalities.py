@@ -1,0 +1,195 @@
+"""Casualty counts against the hand-annotated gold set (bench/data/fatalities/gold.jsonl).
+
+    PYTHONPATH=src python -m bench.fatalities [--gold PATH]
+
+The gold (see its README) holds one row per violent event mention: M2E2 events (VOA
+sentences of ``shared/data/events/m2e2_dev.jsonl``, offsets into a sentence) and Wikinews
+events (``samples/wikinews/wikinews.jsonl``, offsets into the article), each with the number
+the text says were killed and injured, or null where it gives none.
+
+Two readings, both printed:
+- **given the event**: the casualty reader alone (``events.casualties``) on each gold event,
+  placed at its trigger, with every gold event of the article (so a toll sentence is read
+  only up to the next event's sentence, as in the pipeline);
+- **end to end**: the whole pipeline on the article; the gold event is matched to the coded
+  event whose evidence or mentions hold its trigger, else a violent event of its sentence;
+  an event the coder did not find has no count.
+
+A third reading, **each event alone**, runs the reader with one gold event at a time (the
+gold annotates every mention, so two mentions of one attack in a sentence both carry its
+toll, while the reader gives a sentence's figure to one event of it).
+
+Figures, for killed and injured apart: on gold rows with a count, exact (same number) and
+within 20% (|predicted - gold| <= 0.2 x gold); on gold rows without one, the share that
+gets none (a vague word, count null, counts as none).
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import re
+from pathlib import Path
+
+from bench.common import REPO, read_jsonl, require
+
+GOLD = REPO / "bench" / "data" / "fatalities" / "gold.jsonl"
+WIKINEWS = REPO / "samples" / "wikinews" / "wikinews.jsonl"
+
+
+def m2e2_article(doc: dict) -> tuple[dict, dict[str, int]]:
+    """An M2E2 document as one text (its sentences joined by a space) and where each
+    sentence starts in it."""
+    starts, parts, at = {}, [], 0
+    for s in doc["sentences"]:
+        starts[s["id"]] = at
+        parts.append(s["text"])
+        at += len(s["text"]) + 1
+    y, mo, d = re.match(r"VOA_EN_NW_(\d{4})\.(\d{2})\.(\d{2})", doc["id"]).groups()
+    return {"id": doc["id"], "text": " ".join(parts), "date": f"{y}-{mo}-{d}"}, starts
+
+
+def load(gold_path: Path):
+    """(articles by id, gold rows with ``at``: the trigger's offsets in the article)."""
+    rows = read_jsonl(gold_path)
+    articles: dict[str, dict] = {}
+    wiki = {a["id"]: a for a in read_jsonl(WIKINEWS)}
+    m2e2 = {d["id"]: d for d in read_jsonl(require("events/m2e2_dev.jsonl"))}
+    offsets: dict[str, dict[str, int]] = {}
+    for row in rows:
+        doc = row["doc"]
+        if row["source"] == "m2e2":
+            if doc not in articles:
+                articles[doc], offsets[doc] = m2e2_article(m2e2[doc])
+            base = offsets[doc][row["sentence"]]
+        else:
+            articles.setdefault(doc, {"id": doc, "text": wiki[doc]["text"], "date": wiki[doc].get("date")})
+            base = 0
+        row["at"] = (base + row["trigger"]["start"], base + row["trigger"]["end"])
+    return articles, rows
+
+
+def _pseudo_events(doc, rows: list[dict], text: str):
+    """Gold events as coder events: an ASSAULT at each trigger, in its sentence."""
+    from eventwire.record import Event, Mention, SentenceSpan
+
+    events = []
+    for k, row in enumerate(sorted(rows, key=lambda r: r["at"])):
+        s0, s1 = row["at"]
+        sent = next((s for s in doc.sents if s.start_char <= s0 < s.end_char), None)
+        if sent is None:
+            continue
+        ev = Event(id=f"G{k}", category="ASSAULT", sentence=SentenceSpan(start=sent.start_char, end=sent.end_char),
+                   evidence=Mention(start=s0, end=s1, text=text[s0:s1]), confidence=1.0)
+        events.append((row, ev))
+    return events
+
+
+def _count(figure) -> int | None:
+    return None if figure is None else figure.count
+
+
+def _match(record, row: dict):
+    """The coded event for a gold event: evidence or mentions over the trigger, else a
+    violent event (one with casualties) of the trigger's sentence."""
+    s0, s1 = row["at"]
+    events = record.events
+    for e in events:
+        spans = [e.evidence] + list(e.mentions)
+        if any(m.start < s1 and s0 < m.end for m in spans):
+            return e
+    same = [e for e in events if e.sentence.start <= s0 < e.sentence.end and e.casualties is not None]
+    if same:
+        return min(same, key=lambda e: abs(e.evidence.start - s0))
+    return None
+
+
+class Tally:
+    def __init__(self):
+        self.c = collections.Counter()
+
+    def add(self, kind: str, gold: int | None, pred: int | None, political: bool) -> None:
+        for scope in ("all", "political") if political else ("all",):
+            key = (scope, kind)
+            if gold is None:
+                self.c[key + ("none_total",)] += 1
+                self.c[key + ("none_right",)] += pred is None
+            else:
+                self.c[key + ("total",)] += 1
+                self.c[key + ("exact",)] += pred == gold
+                self.c[key + ("within20",)] += pred is not None and abs(pred - gold) <= 0.2 * gold
+
+    def report(self, label: str) -> None:
+        print(label)
+        for scope in ("all", "political"):
+            for kind in ("killed", "injured"):
+                k = (scope, kind)
+                n, m = self.c[k + ("total",)], self.c[k + ("none_total",)]
+                if not n and not m:
+                    continue
+                print(f"  {scope:9s} {kind:7s}: with a count {n:3d}: exact {self.c[k + ('exact',)] / max(n, 1):.3f}, "
+                      f"within 20% {self.c[k + ('within20',)] / max(n, 1):.3f} | without a count {m:3d}: "
+                      f"none given {self.c[k + ('none_right',)] / max(m, 1):.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--gold", default=str(GOLD))
+    ap.add_argument("--errors", action="store_true", help="print the rows read wrong")
+    args = ap.parse_args()
+    from eventwire.events.casualties import attach_casualties
+    from eventwire.nlp import load_nlp
+    from eventwire.pipeline import extract
+
+    articles, rows = load(Path(args.gold))
+    by_doc = collections.defaultdict(list)
+    for row in rows:
+        by_doc[row["doc"]].append(row)
+    nlp = load_nlp()
+    given, e2e, alone = Tally(), Tally(), Tally()
+    found = 0
+    errors = []
+    for doc_id, doc_rows in by_doc.items():
+        art = articles[doc_id]
+        text = art["text"]
+        parsed = nlp(text)
+        pairs = _pseudo_events(parsed, doc_rows, text)
+        attach_casualties([ev for _, ev in pairs], parsed, text)
+        record = extract(text, date=art.get("date"), id=doc_id)
+        for row, ev in pairs:
+            single = ev.model_copy(deep=True)
+            single.casualties = None
+            attach_casualties([single], parsed, text)
+            alone.add("killed", row.get("killed"), _count(single.casualties.killed), bool(row.get("political")))
+            alone.add("injured", row.get("injured"), _count(single.casualties.injured), bool(row.get("political")))
+        for row, ev in pairs:
+            political = bool(row.get("political"))
+            c = ev.casualties
+            pk, pi = _count(c.killed), _count(c.injured)
+            given.add("killed", row.get("killed"), pk, political)
+            given.add("injured", row.get("injured"), pi, political)
+            match = _match(record, row)
+            found += match is not None
+            mc = match.casualties if match is not None else None
+            ek = _count(mc.killed) if mc else None
+            ei = _count(mc.injured) if mc else None
+            e2e.add("killed", row.get("killed"), ek, political)
+            e2e.add("injured", row.get("injured"), ei, political)
+            if pk != row.get("killed") or pi != row.get("injured"):
+                errors.append((row, pk, pi, c, text))
+    n = len(rows)
+    print(f"gold: {n} events ({sum(r['source'] == 'm2e2' for r in rows)} m2e2, "
+          f"{sum(r['source'] == 'wikinews' for r in rows)} wikinews; "
+          f"{sum(bool(r.get('political')) for r in rows)} political), "
+          f"{sum(r.get('killed') is not None for r in rows)} with a killed count")
+    given.report("given the event (the casualty reader alone):")
+    alone.report("each event alone (the casualty reader alone, one gold event at a time):")
+    e2e.report(f"end to end (the pipeline; {found}/{n} gold events matched to a coded event):")
+    if args.errors:
+        for row, pk, pi, c, text in errors:
+            s0 = row["at"][0]
+            print(f"- {row['source']} {row['doc']} gold killed {row.get('killed')} injured {row.get('injured')} "
+                  f"| read {pk} {pi} | {text[max(0, s0 - 120):s0 + 200]!r}")
+
+
+if __name__ == "__main__":
+    main()

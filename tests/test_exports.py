@@ -1,0 +1,260 @@
+"""The GDELT and ACLED tables (issue 21): read back as their users' tools read them."""
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from eventwire.cli import app
+from eventwire.document import Document
+from eventwire.export import GDELT_COLUMNS, acled_fatalities, acled_row
+from eventwire.events.acled import sub_event_type
+from eventwire.pipeline import extract
+from eventwire.readers import iter_documents
+from eventwire.store import open_store
+from eventwire.store.db import merged_casualties
+
+from conftest import SAMPLE
+
+# The GDELT 2.0 Event Codebook's columns, as published (V2.0, 2015), in order.
+PUBLISHED_GDELT = (
+    "GlobalEventID Day MonthYear Year FractionDate "
+    "Actor1Code Actor1Name Actor1CountryCode Actor1KnownGroupCode Actor1EthnicCode "
+    "Actor1Religion1Code Actor1Religion2Code Actor1Type1Code Actor1Type2Code Actor1Type3Code "
+    "Actor2Code Actor2Name Actor2CountryCode Actor2KnownGroupCode Actor2EthnicCode "
+    "Actor2Religion1Code Actor2Religion2Code Actor2Type1Code Actor2Type2Code Actor2Type3Code "
+    "IsRootEvent EventCode EventBaseCode EventRootCode QuadClass GoldsteinScale NumMentions "
+    "NumSources NumArticles AvgTone "
+    "Actor1Geo_Type Actor1Geo_FullName Actor1Geo_CountryCode Actor1Geo_ADM1Code Actor1Geo_ADM2Code "
+    "Actor1Geo_Lat Actor1Geo_Long Actor1Geo_FeatureID "
+    "Actor2Geo_Type Actor2Geo_FullName Actor2Geo_CountryCode Actor2Geo_ADM1Code Actor2Geo_ADM2Code "
+    "Actor2Geo_Lat Actor2Geo_Long Actor2Geo_FeatureID "
+    "ActionGeo_Type ActionGeo_FullName ActionGeo_CountryCode ActionGeo_ADM1Code ActionGeo_ADM2Code "
+    "ActionGeo_Lat ActionGeo_Long ActionGeo_FeatureID DATEADDED SOURCEURL").split()
+
+INT = re.compile(r"-?\d+")
+FLOAT = re.compile(r"-?\d+(\.\d+)?")
+CAMEO = re.compile(r"\d{2,4}")
+ACTOR_CODE = re.compile(r"[A-Z]{3}([A-Z]{3})*")
+
+
+def _column_type(name):
+    if name in ("GlobalEventID", "Day", "MonthYear", "Year", "IsRootEvent", "QuadClass", "NumMentions",
+                "NumSources", "NumArticles", "DATEADDED") or name.endswith("Geo_Type"):
+        return INT
+    if name in ("FractionDate", "GoldsteinScale", "AvgTone") or name.endswith(("_Lat", "_Long")):
+        return FLOAT
+    if name in ("EventCode", "EventBaseCode", "EventRootCode"):
+        return CAMEO
+    if re.fullmatch(r"Actor[12](Code|CountryCode|Type1Code)", name) or name.endswith("Geo_CountryCode"):
+        return ACTOR_CODE
+    return None
+
+
+# A report whose sides run across a paragraph break and hold a tab.
+PARAGRAPHS = Document(
+    id="paragraphs", date=__import__("datetime").date(2019, 5, 20), url="https://example.org/p",
+    text=("Russian jets bombed rebels in Idlib on Tuesday, killing at least 12 people.\n\n"
+          "The motion was backed by 8 independent MPs\n\nTrudeau attacked the Conservatives in "
+          "Ottawa on Monday.\tPolice in Nairobi fired tear gas at protesters on Friday."))
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("exports")
+    src = tmp / "six.jsonl"
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()[:6]
+    lines.append(json.dumps({"id": PARAGRAPHS.id, "text": PARAGRAPHS.text, "date": "2019-05-20",
+                             "url": PARAGRAPHS.url}))
+    src.write_text("\n".join(lines) + "\n")
+    db = tmp / "x.duckdb"
+    with open_store(db) as store:
+        store.ingest(iter_documents([src]))
+    return db
+
+
+def _export(db, tmp_path, *args):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["events", "--db", str(db), "--modality", "any", *args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8")
+
+
+def test_our_columns_are_the_published_ones():
+    assert GDELT_COLUMNS == PUBLISHED_GDELT and len(GDELT_COLUMNS) == 61
+
+
+def test_gdelt_export_reads_with_the_published_columns(store_path, tmp_path):
+    text = _export(store_path, tmp_path, "--format", "gdelt")
+    lines = text.split("\n")
+    assert lines[-1] == "" and len(lines) > 5
+    for line in lines[:-1]:           # a strict line-based reader: one row a line, 61 fields
+        fields = line.split("\t")
+        assert len(fields) == 61, line
+        row = dict(zip(PUBLISHED_GDELT, fields))
+        assert '"' not in line or all(not f.startswith('"') or not f.endswith('"') for f in fields)
+        for name, value in row.items():
+            pattern = _column_type(name)
+            if value and pattern is not None:
+                assert pattern.fullmatch(value), (name, value)
+        assert row["GlobalEventID"] and row["EventCode"] and row["QuadClass"] in "1234"
+        assert row["IsRootEvent"] in ("0", "1")
+    assert not lines[0].startswith("GlobalEventID")
+
+
+def test_gdelt_header_only_when_asked(store_path, tmp_path):
+    text = _export(store_path, tmp_path, "--format", "gdelt", "--header")
+    assert text.split("\n")[0].split("\t") == PUBLISHED_GDELT
+
+
+def test_gdelt_geo_and_root_event(store_path, tmp_path):
+    rows = [dict(zip(PUBLISHED_GDELT, line.split("\t")))
+            for line in _export(store_path, tmp_path, "--format", "gdelt").splitlines()]
+    idlib = next(r for r in rows if r["ActionGeo_FullName"].startswith("Idlib"))
+    assert idlib["Actor1Geo_Type"] == "1" and idlib["Actor1Geo_CountryCode"] == "RUS"
+    assert idlib["Actor1Geo_FullName"] == "Russia" and idlib["Actor1Geo_ADM1Code"] == "RUS"
+    assert idlib["ActionGeo_CountryCode"] == "SYR" and idlib["ActionGeo_FeatureID"]
+    assert idlib["IsRootEvent"] == "1"
+    ottawa = [r for r in rows if r["ActionGeo_FullName"].startswith("Ottawa")]
+    assert ottawa and all(r["IsRootEvent"] == "0" for r in ottawa)
+    assert ottawa[0]["ActionGeo_Type"] == "4" and ottawa[0]["ActionGeo_FullName"] == "Ottawa, Ontario, Canada"
+
+
+@pytest.mark.parametrize("event, expected", [
+    ({"category": "ASSAULT", "cameo": "195", "mode": "aerial", "acled_event_type": "Explosions/Remote violence",
+      "evidence": {"text": "warplanes bombed"}}, "Air/drone strike"),
+    ({"category": "ASSAULT", "cameo": "190", "acled_event_type": "Explosions/Remote violence",
+      "evidence": {"text": "drones struck"}}, "Air/drone strike"),
+    ({"category": "ASSAULT", "cameo": "194", "acled_event_type": "Explosions/Remote violence",
+      "evidence": {"text": "shelled"}}, "Shelling/artillery/missile attack"),
+    ({"category": "ASSAULT", "cameo": "1831", "acled_event_type": "Explosions/Remote violence",
+      "evidence": {"text": "blew himself up"}}, "Suicide bomb"),
+    ({"category": "ASSAULT", "cameo": "183", "acled_event_type": "Explosions/Remote violence",
+      "evidence": {"text": "a roadside bomb exploded"}}, "Remote explosive/landmine/IED"),
+    ({"category": "ASSAULT", "cameo": "183", "acled_event_type": "Explosions/Remote violence",
+      "evidence": {"text": "hurled a grenade"}}, "Grenade"),
+    ({"category": "ASSAULT", "cameo": "190", "acled_event_type": "Battles",
+      "evidence": {"text": "clashed"}}, "Armed clash"),
+    ({"category": "ASSAULT", "cameo": "190", "acled_event_type": "Battles", "source": {"sector": "MIL"},
+      "evidence": {"text": "recaptured the town"}}, "Government regains territory"),
+    ({"category": "ASSAULT", "cameo": "181", "mode": "abduct", "acled_event_type": "Violence against civilians",
+      "evidence": {"text": "kidnapped"}}, "Abduction/forced disappearance"),
+    ({"category": "ASSAULT", "cameo": "1821", "acled_event_type": "Violence against civilians",
+      "evidence": {"text": "raped"}}, "Sexual violence"),
+    ({"category": "ASSAULT", "cameo": "190", "acled_event_type": "Violence against civilians",
+      "evidence": {"text": "attacked villagers"}}, "Attack"),
+    ({"category": "PROTEST", "cameo": "141", "mode": "demo", "acled_event_type": "Protests",
+      "evidence": {"text": "marched"}}, "Peaceful protest"),
+    ({"category": "PROTEST", "cameo": "141", "mode": "demo", "acled_event_type": "Protests",
+      "evidence": {"text": "rallied"}, "sentence": {"text": "Police fired tear gas to disperse them."}},
+     "Protest with intervention"),
+    ({"category": "ASSAULT", "cameo": "175", "acled_event_type": "Protests",
+      "evidence": {"text": "opened fire on protesters"}}, "Excessive force against protesters"),
+    ({"category": "PROTEST", "cameo": "145", "mode": "riot", "acled_event_type": "Riots",
+      "evidence": {"text": "rioted"}}, "Violent demonstration"),
+    ({"category": "ASSAULT", "cameo": "182", "mode": "beat", "acled_event_type": "Riots",
+      "evidence": {"text": "a mob lynched"}}, "Mob violence"),
+    ({"category": "COERCE", "cameo": "173", "mode": "arrest", "acled_event_type": "Strategic developments",
+      "evidence": {"text": "arrested"}}, "Arrests"),
+    ({"category": "AGREE", "cameo": "057", "acled_event_type": "Strategic developments",
+      "evidence": {"text": "agreed to a ceasefire"}}, "Agreement"),
+    ({"category": "COERCE", "cameo": "1711", "mode": "seize", "acled_event_type": "Strategic developments",
+      "evidence": {"text": "seized a weapons cache"}}, "Disrupted weapons use"),
+    ({"category": "COERCE", "cameo": "171", "mode": "seize", "acled_event_type": "Strategic developments",
+      "evidence": {"text": "looted shops"}}, "Looting/property destruction"),
+    ({"category": "RETREAT", "cameo": "0874", "mode": "withdraw", "acled_event_type": "Strategic developments",
+      "evidence": {"text": "handed over the town"}}, "Non-violent transfer of territory"),
+    ({"category": "MOBILIZE", "cameo": "154", "acled_event_type": "Strategic developments",
+      "evidence": {"text": "set up a base"}}, "Headquarters or base established"),
+    ({"category": "MOBILIZE", "cameo": "154", "acled_event_type": "Strategic developments",
+      "evidence": {"text": "deployed troops"}}, "Change to group/activity"),
+    ({"category": "CONSULT", "cameo": "040", "acled_event_type": None, "evidence": {"text": "met"}}, None),
+])
+def test_acled_sub_event_types(event, expected):
+    assert sub_event_type(event) == expected
+
+
+def _merged(**kw):
+    base = {"event_id": "M7", "category": "ASSAULT", "cameo": "195", "mode": "aerial",
+            "acled_event_type": "Explosions/Remote violence", "date": "2019-05-14", "date_precision": "day",
+            "source": {"text": "Russian jets", "country": "RUS", "sector": "MIL"},
+            "target": {"text": "rebels", "country": "SYR", "sector": "REB"},
+            "place": {"name": "Idlib", "country": "SYR", "lat": 35.9, "lon": 36.6, "feature": "city",
+                      "admin1": "Idlib"},
+            "evidence": {"text": "jets bombed"}, "sources": [{"doc": "a", "date": "2019-05-15", "url": None}]}
+    base.update(kw)
+    return base
+
+
+@pytest.mark.parametrize("src, tgt, place_country, event_type, inter1, inter2, interaction", [
+    (("SYR", "MIL"), ("SYR", "REB"), "SYR", "Battles", 1, 2, 12),
+    (("RUS", "MIL"), ("SYR", "REB"), "SYR", "Battles", 8, 2, 28),
+    (("KEN", "OPP"), None, "KEN", "Protests", 6, None, 60),
+    (("KEN", "COP"), ("KEN", "OPP"), "KEN", "Protests", 1, 6, 16),
+    (("NGA", "UAF"), ("NGA", "CVL"), "NGA", "Violence against civilians", 3, 7, 37),
+    (("IND", None), ("IND", "CVL"), "IND", "Riots", 5, 7, 57),
+])
+def test_acled_inter_codes(src, tgt, place_country, event_type, inter1, inter2, interaction):
+    event = _merged(acled_event_type=event_type,
+                    source={"text": "x", "country": src[0], "sector": src[1]},
+                    target={"text": "y", "country": tgt[0], "sector": tgt[1]} if tgt else None,
+                    place={"name": "P", "country": place_country, "feature": "city"})
+    row = acled_row(event)
+    assert (row["inter1"], row["inter2"], row["interaction"]) == (inter1, inter2, interaction)
+
+
+@pytest.mark.parametrize("casualties, fatalities", [
+    ({"killed": {"count": 12, "qualifier": "at least", "text": "at least 12"}}, 12),
+    ({"killed": {"count": None, "qualifier": "vague", "text": "several"}}, 10),
+    ({"killed": None, "injured": {"count": 4}}, 0),
+    (None, 0),
+])
+def test_acled_fatalities(casualties, fatalities):
+    assert acled_fatalities(_merged(casualties=casualties)) == fatalities
+    assert acled_row(_merged(casualties=casualties))["fatalities"] == fatalities
+
+
+@pytest.mark.parametrize("date, precision, event_date, time_precision", [
+    ("2019-05-14", "day", "2019-05-14", 1),
+    ("2019-05", "month", "2019-05-01", 3),
+    (None, None, "2019-05-15", 3),
+])
+def test_acled_dates_and_precisions(date, precision, event_date, time_precision):
+    row = acled_row(_merged(date=date, date_precision=precision))
+    assert (row["event_date"], row["time_precision"]) == (event_date, time_precision)
+    assert row["geo_precision"] == 1 and row["admin1"] == "Idlib"
+    assert row["sub_event_type"] == "Air/drone strike" and row["disorder_type"] == "Political violence"
+
+
+def test_merged_casualties_take_the_latest_report_and_keep_all():
+    reports = [
+        {"doc": "b", "event": "E1", "date": "2019-05-15",
+         "casualties": {"killed": {"count": 40, "qualifier": "at least", "text": "at least 40"}, "injured": None}},
+        {"doc": "a", "event": "E2", "date": "2019-05-14",
+         "casualties": {"killed": {"count": 12, "qualifier": "exact", "text": "12"},
+                        "injured": {"count": 30, "qualifier": "exact", "text": "30"}}},
+        {"doc": "c", "event": "E1", "date": "2019-05-16", "casualties": {"killed": None, "injured": None}},
+    ]
+    latest, history = merged_casualties(reports)
+    assert latest["killed"]["count"] == 40 and latest["killed"]["doc"] == "b"
+    assert latest["injured"]["count"] == 30 and latest["injured"]["doc"] == "a"
+    assert [h["doc"] for h in history] == ["a", "b", "c"]
+
+
+def test_store_and_api_carry_casualties(store_path):
+    from fastapi.testclient import TestClient
+
+    from eventwire.api import create_app
+
+    items = TestClient(create_app(store_path), base_url="http://localhost").get("/api/events", params={"limit": 1000}).json()["items"]
+    idlib = [e for e in items if (e.get("place") or {}).get("name") == "Idlib"]
+    assert idlib and idlib[0]["casualties"]["killed"]["count"] == 12
+    assert idlib[0]["casualties"]["killed"]["qualifier"] == "at least"
+    assert idlib[0]["casualties_reported"][0]["doc"] == "paragraphs"
+    assert all("casualties" in e for e in items)
+
+
+def test_record_casualty_spans_keep_the_offset_contract():
+    record = extract(PARAGRAPHS.text, date="2019-05-20")
+    assert not record.misplaced_spans()
+    assert any(e.casualties and e.casualties.killed for e in record.events)
