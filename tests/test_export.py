@@ -35,7 +35,12 @@ def test_no_exported_cell_starts_like_a_formula(tmp_path, fmt, text):
     assert write_events([_event(text)], fmt, out) == 1
     cells = _cells(out.open(newline="").read(), "\t" if fmt == "gdelt" else ",")
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) and cell != "-6.5" for cell in cells), cells
-    assert "'" + text in cells
+    if fmt == "gdelt":   # GDELT lines hold no tab or line break: whitespace is collapsed first
+        text = " ".join(text.split())
+        text = "'" + text if text.startswith(("=", "+", "-", "@")) else text
+        assert text in cells
+    else:
+        assert "'" + text in cells
 
 
 def test_numbers_stay_numbers():

@@ -131,7 +131,9 @@ def _tsv_field(value) -> str:
         return ""
     if isinstance(value, bool):
         return str(int(value))
-    return " ".join(str(value).split())
+    if isinstance(value, str):
+        return safe_cell(" ".join(value.split()))   # text only: numbers stay numbers
+    return str(value)
 
 
 def _write_tsv(rows: Iterator[dict], columns: list[str], out, header: bool) -> int:
