@@ -274,6 +274,17 @@ def _is_non_agentive(verb, lex) -> bool:
     return False
 
 
+def _accidental_death(trig: Trigger, triggers: list[Trigger], sent, lex) -> bool:
+    """A death or injury told with an accident or a disaster in its sentence ("killed when a
+    bomber crashed", "injured in the fire") and no attack, weapon or attacker beside it."""
+    if trig.extra_tokens or any(t is not trig and _category(t)[0] == "ASSAULT" for t in triggers):
+        return False   # "killed in a suicide car bombing": the bombing is folded in
+    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    if words & lex.cues["weapon_words"]:
+        return False   # "killed by an improvised explosive device", "shot dead"
+    return bool(words & (lex.cues["non_agentive_subjects"] | lex.cues["accident_words"]))
+
+
 def _is_casualty_toll(trig: Trigger, coded_assault: bool) -> bool:
     """'Two soldiers were killed.' / '..., killing nine civilians': the toll of an attack
     already coded, not a new event."""
@@ -627,9 +638,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             told_noun = tok if trig.nominal else (
                 doc[trig.rule["noun_subject"]] if "noun_subject" in trig.rule else None)
             if category == "ASSAULT" and not trig.nominal and src is None and \
-                    tok.lemma_.lower() in _CASUALTY_VERBS and not any(
-                        t is not trig and _category(t)[0] == "ASSAULT" for t in triggers):
-                continue   # "an engineer was killed while working": a death, not an attack
+                    tok.lemma_.lower() in _CASUALTY_VERBS and _accidental_death(trig, triggers, sent, lex):
+                continue   # "seven were killed when a bomber crashed": a death, not an attack
             if (trig.nominal and not (src or tgt) and (row.code, tok.lemma_.lower()) in seen_codes) or (
                     told_noun is not None and _definite(told_noun) and category in seen_categories and
                     (trig.nominal and not src or not trig.nominal)):

@@ -50,10 +50,11 @@ def clause_kind(verb) -> str:
             return HABITUAL
     auxes = _auxes(verb)
     # "used to attack"
-    if verb.dep_ == "xcomp" and verb.head.lower_ == "used" and "to" in auxes:
-        return HABITUAL
+    if verb.dep_ == "xcomp" and verb.head.lower_ == "used" and "to" in auxes and \
+            not any(c.dep_ == "dobj" for c in verb.head.children):
+        return HABITUAL   # but "used tear gas to disperse": a purpose
     since_or_for = any(t.lower_ in ("since", "for") and t.dep_ == "prep" and t.head.i == verb.i
-                       for t in toks)
+                       and _time_span(t) for t in toks)
     perfect = any(a in ("have", "has", "had", "'ve") for a in auxes)
     progressive = verb.tag_ == "VBG" and any(a in ("been",) for a in auxes)
     if perfect and progressive and since_or_for:
@@ -103,3 +104,14 @@ def _dated(sent) -> bool:
 
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "today", "yesterday", "tonight"}
+
+
+def _time_span(prep) -> bool:
+    """'since 1969', 'for weeks', 'since the war began': a stretch of time, not a reason
+    ('deported them for traveling without papers')."""
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if obj is None:
+        return False
+    if prep.lower_ == "since":
+        return True
+    return obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in load_lexicon().cues["time_units"]
