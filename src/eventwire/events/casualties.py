@@ -145,21 +145,37 @@ def _number(toks: list[Tok], i: int) -> tuple[int, int] | None:
     return total + current, j
 
 
+_PHRASE_INDEX: dict[int, dict] = {}
+
+
+def _by_first_word(table: dict) -> dict:
+    """A phrase table indexed by its first word, longest phrases first (built once per table:
+    figures are looked for at every word of a sentence)."""
+    index = _PHRASE_INDEX.get(id(table))
+    if index is None:
+        index = {}
+        for phrase, value in sorted(table.items(), key=lambda kv: -len(kv[0])):
+            index.setdefault(phrase[0], []).append((phrase, value))
+        _PHRASE_INDEX[id(table)] = index
+    return index
+
+
 def _count(toks: list[Tok], i: int, words: Words, article: bool = False) -> tuple[int | None, str, int] | None:
     """(count, qualifier, next index) of a figure starting at ``i``: qualifier, number or
     range, or a word standing for a number; with ``article``, "a"/"an" is one ("a policeman")."""
     qualifier, j = "exact", i
-    for phrase, q in sorted(words.qualifiers.items(), key=lambda kv: -len(kv[0])):
-        if _match(toks, i, phrase):
-            qualifier, j = q, i + len(phrase)
-            break
+    if i < len(toks):
+        for phrase, q in _by_first_word(words.qualifiers).get(toks[i].low, ()):
+            if _match(toks, i, phrase):
+                qualifier, j = q, i + len(phrase)
+                break
     if _match(toks, j, ("between",)):
         a = _number(toks, j + 1)
         if a and a[1] < len(toks) and toks[a[1]].low == "and":
             b = _number(toks, a[1] + 1)
             if b:
                 return min(a[0], b[0]), "at least", b[1]
-    for phrase, (value, q) in sorted(words.vague.items(), key=lambda kv: -len(kv[0])):
+    for phrase, (value, q) in (_by_first_word(words.vague).get(toks[j].low, ()) if j < len(toks) else ()):
         if _match(toks, j, phrase):
             k = j + len(phrase)
             if k < len(toks) and toks[k].low == "of":
