@@ -80,7 +80,7 @@ def test_migrations_are_recorded_and_reopen_cleanly(tmp_path):
     open_store(db).close()
     with open_store(db) as store:
         versions = store.con.execute("SELECT version FROM schema_migrations").fetchall()
-        assert versions == [(1,), (2,), (3,), (4,), (5,)]
+        assert versions == [(1,), (2,), (3,), (4,), (5,), (6,)]
 
 
 def test_queries_are_parameterized(tmp_path):
@@ -170,3 +170,21 @@ def test_text_and_actor_search_take_like_wildcards_literally(tmp_path, needle, h
         by_text = {e["event_id"] for e in store.merged_events(EventQuery(text=needle))}
         by_actor = {e["event_id"] for e in store.merged_events(EventQuery(actor=needle))}
     assert by_text == hits and by_actor == hits
+
+
+def test_merged_events_keep_mentions_claims_and_place_origin(tmp_path):
+    """The store carries the event fields of issues 16 and 17 through to `eventwire events`."""
+    from eventwire.document import Document, parse_date
+    from eventwire.store.db import open_store
+
+    text = ("Gunmen attacked a bus near Kaduna on Monday. \"They fired at everyone,\" a survivor said. "
+            "The rebels claimed that government troops shelled the village of Kauru on Sunday.")
+    store = open_store(tmp_path / "s.duckdb")
+    store.ingest([Document(id="k", text=text, date=parse_date("2024-03-18"))])
+    events = {e["category"] + e["evidence"]["text"]: e for e in store.merged_events()}
+    attack = next(e for k, e in events.items() if e["evidence"]["text"] == "attacked")
+    assert attack["place"]["from"] == "trigger" and text[attack["place"]["start"]:attack["place"]["end"]] == "Kaduna"
+    assert attack["claimed_by"] is None   # told in the journalist's voice as well as the quote
+    assert [m["text"] for m in attack["mentions"]] == ["fired"]
+    shelling = next(e for e in events.values() if e["evidence"]["text"] == "shelled")
+    assert shelling["claimed_by"]["text"] == "The rebels"

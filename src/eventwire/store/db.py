@@ -695,11 +695,15 @@ def event_row(key: str, record: Record, event, features: dict) -> dict:
         "source_place": _json(src.place if src else None),
         "target_place": _json(tgt.place if tgt else None),
         "is_lead": in_lead(record.text, event.sentence.start),
+        "mentions": json.dumps([m.model_dump() for m in event.mentions]) if event.mentions else None,
+        "claimed_by": _json(event.claimed_by),
+        "place_from": place.from_ if place else None,
+        "place_start": place.start if place else None, "place_end": place.end if place else None,
     }
 
 
 def _json(part) -> str | None:
-    return None if part is None else part.model_dump_json()
+    return None if part is None else part.model_dump_json(by_alias=True)
 
 
 def in_lead(text: str, start: int) -> bool:
@@ -751,7 +755,8 @@ def merged_event_dict(row: dict, sources: list[dict]) -> dict:
     if row.get("place_name") is not None:
         place = {"name": row["place_name"], "country": row["place_country"], "lat": row["lat"],
                  "lon": row["lon"], "geonameid": row["geonameid"], "feature": row.get("place_feature"),
-                 "admin1": row.get("place_admin1")}
+                 "admin1": row.get("place_admin1"), "from": row.get("place_from"),
+                 "start": row.get("place_start"), "end": row.get("place_end")}
     reports = [dict(s, casualties=_loads(s.get("casualties"))) for s in sources]
     casualties, casualties_reported = merged_casualties(reports)
     return {
@@ -765,6 +770,8 @@ def merged_event_dict(row: dict, sources: list[dict]) -> dict:
         "modality": row["modality"],
         "sentence": {"start": row["sentence_start"], "end": row["sentence_end"], "text": row.get("sentence")},
         "evidence": {"start": row["evidence_start"], "end": row["evidence_end"], "text": row["evidence"]},
+        "mentions": _loads(row.get("mentions")) or [],
+        "claimed_by": _loads(row.get("claimed_by")),
         "confidence": row["confidence"],
         "is_lead": row.get("is_lead"),
         "casualties": casualties,
