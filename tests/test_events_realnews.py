@@ -208,3 +208,11 @@ def test_an_undated_event_takes_the_day_the_lead_reports_not_the_publication_day
                    "Soldiers shot two protesters in the capital.", date=DATE)
     e = next(e for e in events if e.category == "ASSAULT")
     assert e.date == "2024-03-17"
+
+
+@pytest.mark.parametrize("text", [
+    "His father was killed in combat in 1943 during the war.",
+    "Shi'ite groups have long vowed revenge against the government.",
+])
+def test_history_and_long_standing_stances_give_no_event(text):
+    assert asserted(coded(text)) == [], [(e.category, e.date, e.evidence.text) for e in coded(text)]

@@ -49,6 +49,9 @@ def clause_kind(verb) -> str:
         if t.lower_ in ("every", "each") and t.head.lower_ in cues["time_units"]:
             return HABITUAL
     auxes = _auxes(verb)
+    if any(a in ("have", "has", "had", "'ve") for a in auxes) and any(
+            c.dep_ == "advmod" and c.lower_ == "long" for c in verb.children):
+        return ONGOING   # "Shi'ite groups have long vowed revenge"
     # "used to attack"
     if verb.dep_ == "xcomp" and verb.head.lower_ == "used" and "to" in auxes and \
             not any(c.dep_ == "dobj" for c in verb.head.children):
