@@ -211,8 +211,16 @@ def test_an_undated_event_takes_the_day_the_lead_reports_not_the_publication_day
 
 
 @pytest.mark.parametrize("text", [
-    "His father was killed in combat in 1943 during the war.",
     "Shi'ite groups have long vowed revenge against the government.",
+    "The militia has long threatened to attack the capital.",
 ])
-def test_history_and_long_standing_stances_give_no_event(text):
+def test_long_standing_stances_give_no_event(text):
     assert asserted(coded(text)) == [], [(e.category, e.date, e.evidence.text) for e in coded(text)]
+
+
+def test_a_past_event_recalled_keeps_its_own_date():
+    # history is kept with its own date (a later merge finds the original reports), never the
+    # publication day
+    e = next(e for e in coded("The activist was first detained in 2012 for protesting.",
+                              date="2015-12-08") if e.category == "COERCE")
+    assert e.date == "2012"

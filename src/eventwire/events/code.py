@@ -132,22 +132,6 @@ _DURING = {"during"}
 _SAME_DAY = {"hours", "hour", "minutes", "shortly", "moments", "just", "immediately", "soon"}
 
 
-# An event its own words date this long before publication is history the article recalls.
-HISTORY_DAYS = 365
-
-
-def _historical(date: str, doc_date) -> bool:
-    """Whether an event dated ``date`` (YYYY, YYYY-MM or YYYY-MM-DD) ended more than
-    HISTORY_DAYS before the publication day."""
-    y, m, d = (date.split("-") + ["12", "31"])[:3] if len(date) == 4 else (
-        (date.split("-") + ["28"])[:3] if len(date) == 7 else date.split("-"))
-    try:
-        end = dt.date(int(y), int(m), int(d))
-    except ValueError:
-        return False
-    return (doc_date - end).days > HISTORY_DAYS
-
-
 # How far before publication the lead's day may lie to date the news it reports.
 NEWS_PEG_DAYS = 7
 
@@ -606,8 +590,6 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if date and doc_date and modality.value in ("asserted", "negated") and \
                     date > doc_date.isoformat()[:len(date)]:
                 date, precision = doc_date.isoformat(), "day"
-            if date and doc_date and modality.value == "asserted" and _historical(date, doc_date):
-                continue   # "killed in combat in 1943", "the 2006 coup": history, not news
             # place
             place = event_place(sent, ctx, tok)
             place_in_sentence = place is not None and sent.start_char <= place.start < sent.end_char
