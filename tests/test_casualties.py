@@ -105,3 +105,18 @@ def test_a_toll_of_another_event_is_not_taken():
             "Goma on Wednesday. Three people were killed.")
     events = _violent(text)
     assert events and _pair(events[0]) == (None, None)
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("Kem Ley was shot dead in Phnom Penh on Sunday.", 1),
+    ("The journalist was killed in an airstrike on Monday.", 1),
+    ("He was killed when gunmen opened fire on his car.", 1),
+    ("The prosecutor died of a gunshot wound.", 1),
+    ("Protesters were killed in the capital.", None),   # plural, no number: no count
+    ("It was killed off by the committee.", None),
+])
+def test_a_single_victim_told_without_a_number_is_one(sentence, killed):
+    from eventwire.events.casualties import find_figures
+
+    found = [f.count for f in find_figures(sentence, 0, len(sentence)) if f.kind == "killed"]
+    assert (found[0] if found else None) == killed

@@ -258,6 +258,50 @@ def _kind_of(low: str, words: Words) -> str | None:
     return None
 
 
+_SINGULAR_AUX = ("was", "has been", "had been", "is", "has")
+_FUNCTION_WORDS = {"the", "a", "an", "and", "or", "but", "it", "they", "who", "which",
+                   "that", "this", "there", "one", "none", "nobody", "no", "everyone"}
+
+
+def _single_victim(toks: list[Tok], i: int, words: Words, text: str):
+    """('killed' or 'injured', index after) when ``toks[i]`` starts "was killed", "was shot
+    dead", "has been wounded", "died" after a singular victim (a name, or "the/a" + noun), else
+    None. Plural subjects ("were", numbers) are the figure reader's."""
+    n = len(toks)
+    j, aux = i, None
+    for a in _SINGULAR_AUX:
+        parts = a.split()
+        if _match(toks, i, tuple(parts)):
+            j, aux = i + len(parts), a
+            break
+    if j >= n:
+        return None
+    w = toks[j].low
+    if w == "shot" and j + 1 < n and toks[j + 1].low == "dead":
+        kind, k = "killed", j + 2
+    elif aux is not None and w in ("killed", "murdered", "assassinated", "executed", "beheaded", "slain"):
+        kind, k = "killed", j + 1
+    elif aux is not None and w in ("wounded", "injured", "hurt"):
+        kind, k = "injured", j + 1
+    elif aux is None and w == "died" and j == i:
+        kind, k = "killed", j + 1
+    else:
+        return None
+    if aux is None and w != "died":
+        return None
+    # the subject just before: a capitalised name, or a singular noun after "the"/"a"
+    if i == 0:
+        return None
+    prev = toks[i - 1]
+    if prev.low in _FUNCTION_WORDS or prev.low[:1].isdigit():
+        return None
+    capitalised = text[prev.start:prev.start + 1].isupper() and prev.low not in words.not_victims
+    if not capitalised and prev.low not in ("he", "she") and not (
+            i >= 2 and toks[i - 2].low in ("the", "a", "an") and not prev.low.endswith("s")):
+        return None
+    return kind, k
+
+
 def find_figures(text: str, start: int, end: int) -> list[Figure]:
     """Every casualty figure in ``text[start:end]`` (one sentence), in text order."""
     words = load_words()
@@ -324,6 +368,14 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
                 if nxt in nouns:
                     kinds = ("killed", "injured") if kind == "both" else (kind,)
                     out.extend(Figure(k, 0, "exact", tok.start, toks[i + 1].end) for k in kinds)
+            continue
+        # "Kem Ley was shot dead", "the journalist was killed", "Nisman died": one named or
+        # singular victim told without a number is one
+        single = _single_victim(toks, i, words, text)
+        if single is not None:
+            kind, k = single
+            out.append(Figure(kind, 1, "exact", toks[i].start, toks[k - 1].end))
+            used.update(range(i, k))
             continue
         # "12 people were killed", "at least 30 injured", "two soldiers died", "a policeman was shot dead"
         got = _figure_list(toks, i, words, article=True)
