@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 from bench.common import shared_data
+from eventwire.merge import haversine_km
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "bench" / "data" / "realnews"
@@ -130,14 +131,6 @@ if __name__ == "__main__":
 
 # ---------------------------------------------------------------- scoring ("fully right")
 
-def _km(a_lat, a_lon, b_lat, b_lon) -> float:
-    import math
-    p1, p2 = math.radians(a_lat), math.radians(b_lat)
-    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def _gold_spans(g: dict) -> list[tuple[int, int]]:
     return [(m["start"], m["end"]) for m in [g["evidence"], *g.get("mentions", [])]]
 
@@ -181,7 +174,7 @@ def _place_right(g: dict, p) -> bool:
     if pp is None:
         return False
     if pp.lat is not None and gp.get("lat") is not None and \
-            _km(pp.lat, pp.lon, gp["lat"], gp["lon"]) <= 25:
+            haversine_km(pp.lat, pp.lon, gp["lat"], gp["lon"]) <= 25:
         return True
     return gp.get("feature") in ("country", "admin1", "admin2", "region") and \
         pp.country == gp.get("country") and pp.name.lower() == str(gp.get("name", "")).lower()

@@ -136,15 +136,20 @@ _SAME_DAY = {"hours", "hour", "minutes", "shortly", "moments", "just", "immediat
 NEWS_PEG_DAYS = 7
 
 
+def _lead_end(text: str, without_paragraphs: int) -> int:
+    """Where the article's first paragraph ends; a text with no blank line is read as having a
+    lead of ``without_paragraphs`` characters."""
+    end = text.find("\n\n")
+    return end if end > 0 else without_paragraphs
+
+
 def _news_peg(ctx: DocContext) -> str | None:
     """The day the article's first paragraph puts its news on: its first day-precise date
     within a week before publication ("yesterday", "on Wednesday"), else None."""
     doc_date = ctx.document.date
     if doc_date is None:
         return None
-    text = ctx.document.text
-    lead_end = text.find("\n\n")
-    lead_end = lead_end if lead_end > 0 else min(len(text), 600)
+    lead_end = _lead_end(ctx.document.text, 600)
     for t in sorted(ctx.times, key=lambda t: t.start):
         if t.start >= lead_end:
             break
@@ -430,7 +435,8 @@ def _named(side) -> bool:
 
 
 def confidence_features(trig: Trigger, src, tgt, category: str, modality: Modality,
-                        sent=None, ctx: DocContext | None = None) -> dict[str, float]:
+                        sent=None, ctx: DocContext | None = None,
+                        lead_end: int | None = None) -> dict[str, float]:
     """What the confidence model looks at: how the trigger was found and where it stands
     (clause, tense, quote, lead), whether its actors are named and resolved, its modality and
     kind of event. No word of the trigger itself: the model must not learn phrases."""
@@ -451,8 +457,9 @@ def confidence_features(trig: Trigger, src, tgt, category: str, modality: Modali
     if sent is not None and ctx is not None:
         f["sentence_has_date"] = float(_times_in(ctx, sent.start_char, sent.end_char, dates_only=True))
         f["in_quote"] = float(any(q.start <= tok.idx < q.end for q in ctx.quotes if q.direct))
-        first_par = ctx.document.text.find("\n\n")
-        f["lead"] = float(sent.start_char < (first_par if first_par > 0 else 400))
+        if lead_end is None:
+            lead_end = _lead_end(ctx.document.text, 400)
+        f["lead"] = float(sent.start_char < lead_end)
     return f
 
 
@@ -473,11 +480,12 @@ def min_confidence() -> float:
     return model.get("threshold", 0.7) if model else 0.7
 
 
-def _confidence(trig: Trigger, src, tgt, category: str, modality: Modality, sent=None,
-                ctx: DocContext | None = None) -> float:
+def _confidence(trig: Trigger, src, tgt, category: str, modality: Modality,
+                feats: dict[str, float]) -> float:
+    """The model's probability for an event with features ``feats``; without a model, the
+    heuristic score."""
     model = _confidence_model()
     if model is not None:
-        feats = confidence_features(trig, src, tgt, category, modality, sent, ctx)
         z = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in feats.items())
         return round(1.0 / (1.0 + math.exp(-z)), 3)
     return _heuristic_confidence(trig, src, tgt, category, modality)
@@ -509,6 +517,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     side_countries: dict = {}
     told_dates: set[int] = set()   # events dated by a time expression of their own sentence
     news_peg = _news_peg(ctx)
+    lead_end = _lead_end(ctx.document.text, 400)   # the confidence model's "lead" feature
     last_date: tuple[str | None, str | None] = (None, None)
     for sent in doc.sents:
         triggers = _conditional_statements(_fold_triggers(find_triggers(sent, lex)), lex)
@@ -624,6 +633,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     side.country = sent_country         # a person named with one country only
             mode = trig.rule.get("mode", row.mode) if "mode" in trig.rule else row.mode
             e0, e1 = _evidence(trig, doc)
+            feats = confidence_features(trig, src, tgt, category, modality, sent, ctx, lead_end)
             event = Event(
                 id="E0", category=category, mode=mode, cameo=row.code, goldstein=row.goldstein,
                 quad_class=QUAD.get(category), acled_event_type=trig.rule.get("acled"),
@@ -632,7 +642,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 modality=modality.value,
                 sentence=SentenceSpan(start=sent.start_char, end=sent.end_char),
                 evidence=Mention(start=e0, end=e1, text=ctx.document.text[e0:e1]),
-                confidence=_confidence(trig, src, tgt, category, modality, sent, ctx))
+                confidence=_confidence(trig, src, tgt, category, modality, feats))
             if event.confidence < min_confidence():
                 continue
             told_noun = tok if trig.nominal else (
@@ -660,8 +670,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 trig.rule = dict(trig.rule, _src=src)
             event.claimed_by = _claimant(tok, ctx, doc)
             sent_events.append((event, trig))
-            ctx.scratch.setdefault("event_features", {})[(e0, e1)] = \
-                confidence_features(trig, src, tgt, category, modality, sent, ctx)
+            ctx.scratch.setdefault("event_features", {})[(e0, e1)] = feats
         for event, trig in sent_events:
             if trig.rule.get("_src") is not None:
                 prior_sources.append(trig.rule["_src"])
@@ -681,10 +690,6 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     return events
 
 
-# Verbs that report a contested assertion: what they report is the speaker's claim.
-_CLAIM_VERBS = {"claim", "allege", "insist", "contend", "assert", "maintain", "purport"}
-
-
 def _claimant(tok, ctx: DocContext, doc) -> EventActor | None:
     """Whose claim an event is when it is told only inside a direct quotation ("'They fired at
     everyone,' a survivor said") or under a verb of contested assertion ("Y claimed that ...",
@@ -699,7 +704,7 @@ def _claimant(tok, ctx: DocContext, doc) -> EventActor | None:
         if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or node.head == node:
             break
         node = node.head
-        if node.lemma_.lower() in _CLAIM_VERBS:
+        if node.lemma_.lower() in load_lexicon().cues["claim_verbs"]:
             subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
             side = resolve_side(subj, ctx, doc) if subj is not None else None
             return _event_actor(side)

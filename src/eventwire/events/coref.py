@@ -10,8 +10,8 @@ event keeps the most complete mention as its evidence, takes the fields the othe
 from __future__ import annotations
 
 import functools
-import math
 
+from ..merge import haversine_km
 from ..record import Event
 
 # Joint events: "X met Y" and "Y held talks with X" are one meeting.
@@ -20,13 +20,6 @@ _JOINT = {"CONSULT", "AGREE", "COOPERATE"}
 # "militants", "the attackers"): sectors may differ, countries may not.
 _LOOSE_SECTORS = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"}
 SAME_PLACE_KM = 50.0
-
-
-def _km(a, b) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 @functools.lru_cache(maxsize=512)
@@ -73,7 +66,7 @@ def _places_agree(a: Event, b: Event) -> bool:
     if p.country and p.country == q.country and (_country_level(p) or _country_level(q)):
         return True   # "in Kenya" and "in Mombasa": the country holds the city
     if None not in (p.lat, p.lon, q.lat, q.lon):
-        return _km(p, q) <= SAME_PLACE_KM or p.name == q.name
+        return haversine_km(p.lat, p.lon, q.lat, q.lon) <= SAME_PLACE_KM or p.name == q.name
     return p.name == q.name
 
 
