@@ -27,9 +27,7 @@ class Villages:
 
     def __init__(self, path: Path = PATH):
         self.path = path
-        self._names: bytes | None = None
-        self._skeletons: bytes | None = None
-        self._members: dict[str, bytes] = {}
+        self._blobs: dict[str, bytes] = {}
         self._parsed: dict[tuple[str, int], Entry] = {}
         self._lock = threading.Lock()
 
@@ -41,24 +39,18 @@ class Villages:
         with zipfile.ZipFile(self.path) as zf:
             return zf.read(member)
 
-    def _names_blob(self) -> bytes:
-        if self._names is None:
+    def _blob(self, member: str) -> bytes:
+        """A member of the zip, read once on first use (``names``, ``skeletons``, a country)."""
+        if member not in self._blobs:
             with self._lock:
-                if self._names is None:
-                    self._names = self._read("names") if self.available else b""
-        return self._names
-
-    def _skeleton_blob(self) -> bytes:
-        if self._skeletons is None:
-            with self._lock:
-                if self._skeletons is None:
-                    self._skeletons = self._read("skeletons") if self.available else b""
-        return self._skeletons
+                if member not in self._blobs:
+                    self._blobs[member] = self._read(member) if self.available else b""
+        return self._blobs[member]
 
     def _find_line(self, key: bytes, blob: bytes | None = None) -> bytes | None:
         """Binary search over the sorted lines of the name (or skeleton) index."""
         if blob is None:
-            blob = self._names_blob()
+            blob = self._blob("names")
         lo, hi = 0, len(blob)
         while lo < hi:
             mid = (lo + hi) // 2
@@ -79,9 +71,7 @@ class Villages:
     def _entry(self, country: str, offset: int) -> Entry:
         entry = self._parsed.get((country, offset))
         if entry is None:
-            rows = self._members.get(country)
-            if rows is None:
-                rows = self._members[country] = self._read(country)
+            rows = self._blob(country)
             line = rows[offset:rows.find(b"\n", offset)].decode("utf-8")
             gid, name, admin1, lat, lon = line.split("|")
             entry = Entry(int(gid), name, "city", country, int(admin1), float(lat), float(lon), 0)
@@ -114,7 +104,7 @@ class Villages:
         skel = skeleton(name)
         if not skel or not self.available:
             return []
-        refs = self._find_line(skel.encode("ascii"), self._skeleton_blob())
+        refs = self._find_line(skel.encode("ascii"), self._blob("skeletons"))
         out = []
         for ref in (refs or b"").decode("ascii").split(","):
             if not ref:
