@@ -224,3 +224,10 @@ def test_a_past_event_recalled_keeps_its_own_date():
     e = next(e for e in coded("The activist was first detained in 2012 for protesting.",
                               date="2015-12-08") if e.category == "COERCE")
     assert e.date == "2012"
+
+
+def test_an_event_noun_is_no_side():
+    events = coded("Oil facilities of Saudi Aramco were hit by multiple drone strikes on Sunday.")
+    for e in events:
+        for side in (e.source, e.target):
+            assert side is None or "strikes" not in side.text, (e.category, side)

@@ -280,8 +280,8 @@ def _known_actor(tok) -> bool | None:
     tokens = list(tok.doc[i:j])
     if _head_sector(list(tok.doc[i:tok.i + 1]), tok) or _country_of_tokens([tok]):
         return True
-    if low in cues["non_actor_nouns"] or tok.pos_ != "NOUN":
-        return False
+    if low in cues["non_actor_nouns"] or tok.pos_ != "NOUN" or lemma in lex.triggers_nouns:
+        return False   # an event noun ("hit by drone strikes", "the deadline") is no side
     if low.endswith(_ABSTRACT_SUFFIXES) and lemma not in cues["actor_abstract_nouns"] and \
             low not in cues["actor_abstract_nouns"]:
         return False
