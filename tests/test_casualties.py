@@ -120,3 +120,11 @@ def test_a_single_victim_told_without_a_number_is_one(sentence, killed):
 
     found = [f.count for f in find_figures(sentence, 0, len(sentence)) if f.kind == "killed"]
     assert (found[0] if found else None) == killed
+
+
+@pytest.mark.parametrize("sentence", ["Area of 12² km was shelled, killing 3² people.", "² killed."])
+def test_digits_int_cannot_read_are_no_figure_and_no_crash(sentence):
+    # found by the store fuzz test: '²'.isdigit() is true but int('²') raises
+    from eventwire.events.casualties import find_figures
+
+    assert all(f.count != 9 for f in find_figures(sentence, 0, len(sentence)))

@@ -104,7 +104,7 @@ def _number(toks: list[Tok], i: int) -> tuple[int, int] | None:
             if len(tail) != 3:
                 return None
             digits = head + tail
-        if not digits.isdigit():
+        if not digits.isdecimal():   # "²" is a digit int() cannot read
             return None
         value = int(digits)
         if len(digits) == 4 and 1900 <= value <= 2100 and "," not in low:
