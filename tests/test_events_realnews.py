@@ -271,3 +271,28 @@ def test_a_surname_belongs_to_the_person_the_article_names_in_full():
     rec = extract(text, date=DATE)
     countries = {a.country for a in rec.actors if any("Marrero" in m.text for m in a.mentions)}
     assert "CUB" not in countries, [(a.name, a.country) for a in rec.actors]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The United States has suspended $3.5 million in military aid to Thailand.", "SANCTION"),
+    ("Russia sent 40 tonnes of humanitarian aid to Syria on Monday.", "AID"),
+])
+def test_an_event_noun_inside_a_quantity_the_verb_acts_on_is_one_event(text, category):
+    events = asserted(coded(text))
+    assert [e.category for e in events] == [category], [(e.category, e.evidence.text) for e in events]
+
+
+def test_a_user_actor_file_changes_the_event_sides_too(tmp_path, monkeypatch):
+    # one resolver for the whole record: the actors list and the events' sides agree
+    user = tmp_path / "mine.yaml"
+    user.write_text("agents:\n  police: MIL\n  riot police: MIL\n", encoding="utf-8")
+    text = "Riot police arrested twelve protesters in Minsk on Sunday."
+    monkeypatch.setenv("EVENTWIRE_ACTORS", str(user))
+    rec = extract(text, date=DATE)
+    (event,) = asserted(rec.events, "COERCE")
+    assert event.source.sector == "MIL"
+    actor = next(a for a in rec.actors if any("police" in m.text for m in a.mentions))
+    assert actor.sector == event.source.sector
+    monkeypatch.delenv("EVENTWIRE_ACTORS")
+    (event,) = asserted(extract(text, date=DATE).events, "COERCE")
+    assert event.source.sector == "COP"

@@ -323,9 +323,12 @@ def _fold_triggers(triggers: list[Trigger]) -> list[Trigger]:
         gov = tok.head
         if tok.dep_ == "pobj" and gov.dep_ in ("prep", "agent"):
             gov = gov.head
-            if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "attr") and gov.lemma_.lower() in (
-                    "state", "declaration", "imposition", "lifting", "series", "wave", "round", "number"):
-                tok = gov   # "declared a state of emergency", "launched a wave of strikes"
+            if gov.dep_ in ("dobj", "attr") and gov.pos_ in ("NOUN", "NUM") and (gov.lemma_.lower() in (
+                    "state", "declaration", "imposition", "lifting", "series", "wave", "round", "number")
+                    or gov.like_num or any(c.dep_ in ("nummod", "quantmod") for c in gov.children)):
+                # "declared a state of emergency", "launched a wave of strikes", "suspended
+                # $3.5 million in military aid": the noun is what the verb acts on
+                tok = gov
                 gov = gov.head
         vt = by_i.get(gov.i)
         if vt is None or vt.nominal or vt.token.i in dropped:
@@ -419,6 +422,9 @@ def _event_actor(side) -> EventActor | None:
     return EventActor(actor=side.actor, text=side.text, country=side.country, sector=side.sector)
 
 
+_PERSONAL = {"i", "me", "we", "us", "you"}
+# A photo caption: "FILE - Rescue workers transport ...", "..., in Havana, Cuba, Dec. 10, 2014."
+_CAPTION = re.compile(r"^\s*(?:FILE|PHOTO)\s*[-–—:]|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\.\s*$")
 _DEP_BUCKETS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "nsubj",
                 "nsubjpass", "dobj", "pobj", "attr"}
 
@@ -457,7 +463,15 @@ def confidence_features(trig: Trigger, src, tgt, category: str, modality: Modali
          f"category={category}|target={int(tgt is not None)}": 1.0,
          f"dep={tok.dep_ if tok.dep_ in _DEP_BUCKETS else 'other'}": 1.0,
          f"tense={_tense(tok) if not trig.nominal else 'noun'}": 1.0}
+    # a thing done to, not an actor ("struck a deicing facility", "released a summary"): the
+    # verb's object is there but never became the target
+    f["thing_object"] = float(tgt is None and not trig.nominal and
+                              any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.children))
+    f["first_or_second_person"] = float(any(
+        s is not None and s.head.lower_ in _PERSONAL for s in (src, tgt)))
+    f["deontic"] = float(bool(trig.rule.get("deontic")))
     if sent is not None and ctx is not None:
+        f["caption"] = float(bool(_CAPTION.search(sent.text)))
         f["sentence_has_date"] = float(_times_in(ctx, sent.start_char, sent.end_char, dates_only=True))
         f["in_quote"] = float(any(q.start <= tok.idx < q.end for q in ctx.quotes if q.direct))
         if lead_end is None:
