@@ -296,3 +296,21 @@ def test_a_user_actor_file_changes_the_event_sides_too(tmp_path, monkeypatch):
     monkeypatch.delenv("EVENTWIRE_ACTORS")
     (event,) = asserted(extract(text, date=DATE).events, "COERCE")
     assert event.source.sector == "COP"
+
+
+@pytest.mark.parametrize("text, category, target", [
+    # where a protest or a meeting happens is its scene, not a party to it
+    ("Thousands rallied at Victory Monument on Sunday.", "PROTEST", None),
+    ("Protesters gathered in the main square on Sunday.", "PROTEST", None),
+    # violence aimed at a place hits its people
+    ("Rebels fired rockets at Kaduna on Monday.", "ASSAULT", "Kaduna"),
+])
+def test_a_scene_is_no_side_but_a_place_attacked_is(text, category, target):
+    (event,) = asserted(coded(text), category)
+    assert (event.target.text if event.target else None) == target
+
+
+def test_a_day_name_is_not_part_of_a_side():
+    text = "A general said Sunday Fallujah is now fully liberated after Iraqi forces took the city."
+    sides = [s.text for e in coded(text) for s in (e.source, e.target) if s is not None]
+    assert sides and not any("Sunday" in s for s in sides), sides

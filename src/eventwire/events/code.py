@@ -27,7 +27,7 @@ from .episodic import EPISODIC, clause_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
 from .modality import Modality, modality_of
-from .participants import find_participants, resolve_side
+from .participants import find_participants, is_scene, resolve_side
 from .patterns import Trigger, find_triggers
 
 # Events the confidence model rates below its threshold (data/confidence.json, chosen on the
@@ -37,6 +37,10 @@ MIN_CONFIDENCE: float | None = None
 QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
         "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "SANCTION": 3, "THREATEN": 3,
         "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
+
+# Acts that can be aimed at a place ("shelled the town", "fired rockets at Kaduna", "raided a
+# church"): its people are the target. Elsewhere a place reached by "at/in/from" is the scene.
+_AIMED_AT_PLACES = ("ASSAULT", "COERCE")
 
 # Statements: said somewhere only when the text says where ("told reporters in Kabul").
 _VERBAL_QUADS = (1, 3)
@@ -565,6 +569,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 modality = Modality("negated", cue="without")
             symmetric = bool(trig.rule.get("symmetric"))
             src_tok, tgt_tok = find_participants(trig, symmetric, category)
+            if category not in _AIMED_AT_PLACES:
+                src_tok, tgt_tok = (None if is_scene(t, ctx) else t for t in (src_tok, tgt_tok))
             src = resolve_side(src_tok, ctx, doc)
             tgt = resolve_side(tgt_tok, ctx, doc)
             if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):

@@ -33,6 +33,8 @@ _GROUP_HEADS = {"leader", "leaders", "head", "heads", "minister", "ministers", "
                 "negotiators", "foreign", "counterparts"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "them", "him"}
 _KEEP_RIGHT = {"of"}
+# Prepositions that put an event somewhere: a place they take is its scene, not a side.
+_SCENE_PREPS = {"at", "in", "near", "outside", "inside", "from", "across", "throughout", "around"}
 
 
 @dataclass
@@ -51,6 +53,9 @@ def phrase_bounds(head) -> tuple[int, int]:
     appositions, coordinated members and most prepositional phrases)."""
     left = head.i
     for c in head.lefts:
+        if c.ent_type_ in ("DATE", "TIME") and c.i < head.i:
+            left = c.right_edge.i + 1   # "said Sunday Fallujah is liberated": the day is no name
+            continue
         if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "npadvmod",
                       "advmod", "case", "punct") or c.dep_ == "predet":
             if c.dep_ == "punct" and c.lower_ not in ("-", "'"):
@@ -171,6 +176,18 @@ def _is_igo(tokens) -> bool:
                     continue   # "Kim Jong Un" is not the UN, "who" is not the WHO
                 return True
     return False
+
+
+def is_scene(tok, ctx: DocContext) -> bool:
+    """A place an event happens at ("rallied at Victory Monument", "met in Doha"), not a
+    party to it; violence aimed at a place ("fired rockets at Kaduna") is the caller's call."""
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in _SCENE_PREPS or _is_country_name(tok):
+        return False
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP") or _head_sector([tok], tok):
+        return False   # "protested outside the embassy", "rallied with the unions"
+    return tok.ent_type_ in ("FAC", "LOC", "GPE", "WORK_OF_ART") or \
+        any(p.start <= tok.idx < p.end and p.feature != "country" for p in ctx.places) or \
+        (tok.pos_ == "NOUN" and _known_actor(tok) is not True)   # "in the square"
 
 
 def resolve_side(head, ctx: DocContext, doc) -> Side | None:
