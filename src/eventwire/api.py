@@ -355,15 +355,11 @@ class _Coder:
         with self.lock:
             if self.pool is None:
                 import concurrent.futures
-                import multiprocessing
 
-                import os
+                from .pipeline import coding_pool
 
                 if self.parse_in == "process":
-                    # spawn: a fork of a server with running threads could inherit held locks
-                    self.pool = concurrent.futures.ProcessPoolExecutor(
-                        1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
-                        initargs=(os.getpid(),))
+                    self.pool = coding_pool(1)
                 else:
                     self.pool = concurrent.futures.ThreadPoolExecutor(1)
             return self.pool
@@ -387,23 +383,6 @@ class _Coder:
             if self.pool is not None:
                 self.pool.shutdown(wait=False, cancel_futures=True)
                 self.pool = None
-
-
-def _start_worker(server_pid: int) -> None:
-    """In the coding worker: load the model, and end with the server however the server ends
-    (a SIGKILL leaves no chance to shut the pool down)."""
-    import os
-    import time
-
-    from .pipeline import _warm_worker
-
-    def watch() -> None:
-        while os.getppid() == server_pid:
-            time.sleep(1)
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
-    _warm_worker()
 
 
 def _body_id(data: bytes) -> str:
