@@ -1,7 +1,7 @@
 """A news site on a loopback port, for `watch`'s tests and benchmark: an RSS feed, an Atom feed,
 a news sitemap and a sitemap index (all answering conditional requests), article pages made
 from the sample corpus (Wikinews, CC BY 2.5), a robots.txt that forbids /private/, a page
-that always fails with 500, a redirect loop, a good redirect, a PDF, and, when asked, a delay
+that always fails with 500, a redirect loop, a good redirect, a PDF, a page with no text, and, when asked, a delay
 on every answer (a slow host). The feeds list ``site.links``; change it between rounds.
 """
 from __future__ import annotations
@@ -112,6 +112,8 @@ class FeedSite:
             return 301, {"Location": f"/news/{path.rsplit('/', 1)[-1]}.html"}, b""
         if path.startswith("/broken/"):
             return 500, {"Content-Type": "text/plain"}, b"internal error"
+        if path.startswith("/app/"):  # a page whose text a script would write: nothing to read
+            return 200, {"Content-Type": "text/html"}, b"<!doctype html><html><body><div id=root></div><script>start()</script></body></html>"
         if path.startswith("/files/"):
             return 200, {"Content-Type": "application/pdf"}, b"%PDF-1.4 not an article"
         if path.startswith(("/news/", "/private/")):

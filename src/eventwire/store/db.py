@@ -554,8 +554,8 @@ class Store:
         if not self._has_table("watch_feeds"):
             return []
         return self._rows(
-            "SELECT f.url, f.kind, f.parent, CAST(f.last_success AS VARCHAR) AS last_success, "
-            "CAST(f.last_attempt AS VARCHAR) AS last_attempt, f.last_error, f.failures, f.items, "
+            "SELECT f.url, f.kind, f.parent, strftime(f.last_success, '%Y-%m-%d %H:%M:%S') AS last_success, "
+            "strftime(f.last_attempt, '%Y-%m-%d %H:%M:%S') AS last_attempt, f.last_error, f.failures, f.items, "
             "count(w.url) FILTER (WHERE w.status = 'stored') AS stored, "
             "count(w.url) FILTER (WHERE w.status = 'quarantined') AS quarantined, "
             "count(w.url) FILTER (WHERE w.status IN ('pending', 'failed')) AS waiting, "

@@ -108,10 +108,11 @@ def _parse_rss_or_atom(body: bytes, url: str, content_type: str | None) -> FeedA
     # Bytes, never a URL string: feedparser would fetch a string itself.
     headers = {"content-location": url, "content-type": content_type or "application/xml"}
     parsed = feedparser.parse(body, response_headers=headers)
-    if not parsed.version and not parsed.entries:
+    version = parsed.get("version") or ""
+    if not version and not parsed.get("entries"):
         problem = getattr(parsed, "bozo_exception", None)
         raise EventwireError("E124", f"at {url} (neither RSS, Atom nor a sitemap{f': {problem}' if problem else ''})")
-    kind = "atom" if parsed.version.startswith("atom") else "rss"
+    kind = "atom" if version.startswith("atom") else "rss"
     items = []
     for entry in parsed.entries[:MAX_FEED_ITEMS]:
         link = entry.get("link") or _first_link(entry)
@@ -130,7 +131,7 @@ def _first_link(entry) -> str | None:
 
 def _entry_date(entry) -> dt.date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        value = dict.get(entry, key)  # not entry.get: feedparser maps a missing key to another
         if value:
             return _checked_date(dt.datetime.fromtimestamp(calendar.timegm(value), dt.timezone.utc).date())
     return None

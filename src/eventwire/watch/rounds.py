@@ -69,12 +69,11 @@ class RoundReport:
         """The round in one line, for the terminal and logs."""
         failed = f" ({len(self.feed_failures)} failed)" if self.feed_failures else ""
         errors = ", ".join(f"{c}×{n}" for c, n in sorted(self.errors.items()))
-        rate = f", {self.fetched / self.seconds:.1f} pages/s" if self.seconds and self.fetched else ""
         return (f"round {self.number}: {self.feeds} feeds{failed}, {self.feeds_unchanged} unchanged; "
                 f"{self.new_urls} new URLs; fetched {self.fetched}/{self.due}: stored {self.stored}, "
                 f"quarantined {self.quarantined}, already stored {self.skipped}, failed {self.failed}; "
                 f"{self.events} events; "
-                f"{self.seconds:.1f} s{rate}" + (f"; errors {errors}" if errors else ""))
+                f"{self.seconds:.1f} s" + (f"; errors {errors}" if errors else ""))
 
 
 def doc_id_for(url: str) -> str:
