@@ -38,6 +38,9 @@ class WatchOptions:
     policy: FetchPolicy = field(default_factory=FetchPolicy)
     batch_size: int = 8                  # articles per coding batch (and store transaction)
     fetch_threads: int = 8               # fetches in flight over all hosts (each host has its own cap)
+    # Fetched articles (their text, a few KB each) waiting for coding, at most: fetching keeps
+    # the sites' pace while coding catches up, and memory stays bounded on a huge sitemap.
+    max_waiting: int = 1000
     max_attempts: int = 5                # fetches of one article before it is given up
     retry_wait: dt.timedelta = dt.timedelta(minutes=15)   # after a failed fetch; doubled each time
     max_sitemaps: int = 100              # child sitemaps of sitemap indexes read per round
@@ -168,7 +171,7 @@ def _fetched_documents(store, due: list[dict], fetcher: Fetcher, options: WatchO
                        report: RoundReport, on_fetched: Callable[[], None] | None) -> Iterator[Document]:
     """Documents of the due articles as their fetches finish; failed fetches are noted in the
     store (from this thread: the store's connection is not shared with the fetchers)."""
-    window = options.fetch_threads + 2 * options.batch_size  # fetched pages waiting to be coded, at most
+    window = options.fetch_threads + options.max_waiting
     todo = iter(due)
     pool = concurrent.futures.ThreadPoolExecutor(options.fetch_threads)
     running: set = set()
