@@ -1,5 +1,6 @@
 """A news site on a loopback port, for `watch`'s tests and benchmark: an RSS feed, an Atom feed,
-a news sitemap and a sitemap index (all answering conditional requests), article pages made
+a news sitemap and a sitemap index (all answering conditional requests: the Atom feed by
+Last-Modified, the others by ETag), article pages made
 from the sample corpus (Wikinews, CC BY 2.5), a robots.txt that forbids /private/, a page
 that always fails with 500, a redirect loop, a good redirect, a PDF, a page with no text, and, when asked, a delay
 on every answer (a slow host). The feeds list ``site.links``; change it between rounds.
@@ -49,6 +50,7 @@ class FeedSite:
         self.delay = delay
         self.hits: Counter = Counter()
         self.agents: set[str] = set()
+        self.changed_at: dict[str, str] = {}  # the Atom feed's Last-Modified for each of its versions
         self.lock = threading.Lock()
         self.server = None
 
@@ -99,7 +101,15 @@ class FeedSite:
         if path in feeds:
             make, ctype = feeds[path]
             body = make(base).encode()
-            etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+            digest = hashlib.sha1(body).hexdigest()[:16]
+            if path == "/feed.atom":  # validated by date: Last-Modified / If-Modified-Since
+                with self.lock:
+                    changed = self.changed_at.setdefault(digest, email.utils.formatdate(
+                        time.time() + len(self.changed_at), usegmt=True))
+                if headers.get("If-Modified-Since") == changed:
+                    return 304, {"Last-Modified": changed}, b""
+                return 200, {"Content-Type": ctype, "Last-Modified": changed}, body
+            etag = f'"{digest}"'
             if headers.get("If-None-Match") == etag:
                 return 304, {"ETag": etag}, b""
             return 200, {"Content-Type": ctype, "ETag": etag}, body

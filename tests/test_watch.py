@@ -197,13 +197,29 @@ def test_redirects_are_followed_and_the_tool_names_itself(site):
     assert all(agent.startswith("eventwire/") for agent in site.agents)
 
 
-def test_a_conditional_request_for_an_unchanged_feed_is_answered_304(site):
+@pytest.mark.parametrize("feed, validator, header", [("/feed.rss", "etag", "If-None-Match"),
+                                                     ("/feed.atom", "last-modified", "If-Modified-Since")])
+def test_a_conditional_request_for_an_unchanged_feed_is_answered_304(site, feed, validator, header):
     fetcher = Fetcher(FAST)
-    first = fetcher.get(site.base + "/feed.rss")
-    again = fetcher.get(site.base + "/feed.rss", {"If-None-Match": first.headers["etag"]})
+    first = fetcher.get(site.base + feed)
+    again = fetcher.get(site.base + feed, {header: first.headers[validator]})
     assert (first.status, again.status, again.body) == (200, 304, b"")
     site.links.append("/news/story-0099.html")
-    assert fetcher.get(site.base + "/feed.rss", {"If-None-Match": first.headers["etag"]}).status == 200
+    assert fetcher.get(site.base + feed, {header: first.headers[validator]}).status == 200
+
+
+def test_the_store_keeps_both_validators_and_a_304_keeps_them(tmp_path):
+    from eventwire.watch import FeedItem
+
+    with open_store(tmp_path / "w.duckdb") as store:
+        items = [FeedItem("https://news.example/a", "A", dt.date(2023, 12, 2))]
+        assert store.record_feed_answer("https://news.example/rss", "rss", items, etag='"v1"',
+                                        last_modified="Sat, 02 Dec 2023 10:00:00 GMT") == 1
+        store.record_feed_answer("https://news.example/rss", None, None)            # 304
+        assert store.feed_validators("https://news.example/rss") == ('"v1"', "Sat, 02 Dec 2023 10:00:00 GMT")
+        assert store.record_feed_answer("https://news.example/rss", "rss", items + [
+            FeedItem("https://news.example/b")], etag='"v2"') == 1                    # only b is new
+        assert store.feed_validators("https://news.example/rss") == ('"v2"', None)
 
 
 def test_a_page_over_the_size_limit_is_E107(site):
@@ -345,6 +361,24 @@ def test_a_page_without_text_is_quarantined_not_lost(site, tmp_path, nlp):
         assert store.con.execute("SELECT status FROM watch_urls").fetchone() == ("quarantined",)
         again = run_round(store, [site.base + "/feed.rss"], Fetcher(FAST), WatchOptions(policy=FAST), in_process(nlp))
         assert again.due == 0
+
+
+def test_an_extractor_crash_on_one_page_quarantines_it_and_the_round_goes_on(site, tmp_path, nlp, monkeypatch):
+    from eventwire.readers import html
+
+    real = html.read_html_bytes
+
+    def fragile(raw, doc_id, default_date=None, url=None, source=None):
+        if url.endswith("story-0001.html"):
+            raise RuntimeError("lxml gave up")
+        return real(raw, doc_id, default_date, url, source)
+
+    monkeypatch.setattr(html, "read_html_bytes", fragile)
+    with open_store(tmp_path / "w.duckdb") as store:
+        report = run_round(store, [site.base + "/feed.rss"], Fetcher(FAST), WatchOptions(policy=FAST), in_process(nlp))
+        assert (report.stored, report.quarantined, report.errors) == (3, 1, {"E113": 1})
+        code, url = store.con.execute("SELECT code, url FROM quarantine").fetchone()
+        assert code == "E113" and url == site.base + "/news/story-0001.html"
 
 
 def test_documents_are_named_by_their_address():

@@ -114,7 +114,6 @@ class Fetcher:
         self._hosts: dict[str, _Host] = {}
         self._robots: dict[str, _Robots] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
-        self.requests = 0                # sent, robots.txt included (for reports and tests)
 
     # --- the public face ----------------------------------------------------------------
     def get(self, url: str, headers: dict[str, str] | None = None) -> Answer:
@@ -222,8 +221,6 @@ class Fetcher:
         import urllib3
 
         policy = self.policy
-        with self._lock:
-            self.requests += 1
         response = self.http.request(
             "GET", url, headers={**self.headers, **(headers or {})}, redirect=False, retries=False, preload_content=False,
             timeout=urllib3.Timeout(connect=policy.connect_timeout, read=policy.read_timeout))

@@ -214,6 +214,7 @@ def fetch_article(fetcher: Fetcher, row: dict) -> tuple[dict, Document | None, E
     """Fetch one article and read it (trafilatura: main text, title, the page's own date, else
     the feed's). A page with no article text becomes an error document, which the store keeps
     in quarantine; a fetch that failed comes back as its error."""
+    from ..readers.common import error_document
     from ..readers.html import read_html_bytes
 
     url = row["url"]
@@ -227,8 +228,12 @@ def fetch_article(fetcher: Fetcher, row: dict) -> tuple[dict, Document | None, E
         return row, None, FetchError("E120", f"{url} ({type(exc).__name__}: {str(exc)[:200]})")
     # Stored under the address its redirects led to, so two links to one article store it once.
     final = normalize_url(answer.url) or url
-    document = read_html_bytes(answer.body, doc_id_for(final), default_date=row.get("feed_date"),
-                               url=final, source=answer.url)
+    try:
+        document = read_html_bytes(answer.body, doc_id_for(final), default_date=row.get("feed_date"),
+                                   url=final, source=answer.url)
+    except Exception as exc:  # the extractor's own failure on a hostile page: quarantined, kept
+        document = error_document(doc_id_for(final), EventwireError("E113", f"{type(exc).__name__}: {str(exc)[:200]}"),
+                                  answer.body, answer.url, url=final)
     if document.error is None and not document.title and row.get("title"):
         document.title = row["title"]
     return row, document, None
