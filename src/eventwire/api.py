@@ -96,8 +96,11 @@ def event_filters(
 def create_app(db_path: str | Path, allow_write: bool = False,
                allowed_hosts: list[str] | tuple[str, ...] | None = None,
                cors_origins: list[str] | tuple[str, ...] = (),
-               max_chars: int | None = MAX_CODED_CHARS, parse_in: str = "process") -> FastAPI:
-    """The app over the store at ``db_path``, opened read-only unless ``allow_write``.
+               max_chars: int | None = MAX_CODED_CHARS, parse_in: str = "process",
+               store=None) -> FastAPI:
+    """The app over the store at ``db_path``, opened read-only unless ``allow_write``; or over
+    ``store``, an open Store another part of this process writes (`watch --serve`: DuckDB lets
+    one process write a file, so the watcher and the server share its connection).
 
     ``allowed_hosts``: Host names served (default: this machine's names); ``"*"`` serves any.
     ``cors_origins``: origins whose pages may read the API (GET only); none by default.
@@ -106,7 +109,7 @@ def create_app(db_path: str | Path, allow_write: bool = False,
     """
     from contextlib import asynccontextmanager
 
-    store = open_store(db_path, read_only=not allow_write)
+    store = store if store is not None else open_store(db_path, read_only=not allow_write)
     write_lock = threading.Lock()  # one writer at a time; readers use their own cursors
     hosts = {_allowed_name(h) for h in (allowed_hosts or LOCAL_HOSTS)}
     coder = _Coder(max_chars, parse_in)
@@ -224,6 +227,11 @@ def create_app(db_path: str | Path, allow_write: bool = False,
         with reading() as view:
             return {"items": view.quarantined(limit, offset), "limit": limit, "offset": offset}
 
+    @app.get("/api/feeds", summary="Watched feeds: last success, last error, what became of their articles")
+    def feeds():
+        with reading() as view:
+            return {"items": view.feeds()}
+
     @app.get("/api/stats", summary="Counts by day, category, country")
     def stats():
         with reading() as view:
@@ -262,7 +270,7 @@ def create_app(db_path: str | Path, allow_write: bool = False,
             return FileResponse(str(page))
         return JSONResponse({"eventwire": "JSON API", "openapi": "/openapi.json",
                              "endpoints": ["/api/documents", "/api/documents/{id}", "/api/events",
-                                           "/api/actors", "/api/places", "/api/stats", "/api/ingest"]})
+                                           "/api/actors", "/api/places", "/api/feeds", "/api/stats", "/api/ingest"]})
 
     @app.get("/static/{name}", include_in_schema=False)
     def static(name: str):
@@ -355,15 +363,11 @@ class _Coder:
         with self.lock:
             if self.pool is None:
                 import concurrent.futures
-                import multiprocessing
 
-                import os
+                from .pipeline import coding_pool
 
                 if self.parse_in == "process":
-                    # spawn: a fork of a server with running threads could inherit held locks
-                    self.pool = concurrent.futures.ProcessPoolExecutor(
-                        1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
-                        initargs=(os.getpid(),))
+                    self.pool = coding_pool(1)
                 else:
                     self.pool = concurrent.futures.ThreadPoolExecutor(1)
             return self.pool
@@ -387,23 +391,6 @@ class _Coder:
             if self.pool is not None:
                 self.pool.shutdown(wait=False, cancel_futures=True)
                 self.pool = None
-
-
-def _start_worker(server_pid: int) -> None:
-    """In the coding worker: load the model, and end with the server however the server ends
-    (a SIGKILL leaves no chance to shut the pool down)."""
-    import os
-    import time
-
-    from .pipeline import _warm_worker
-
-    def watch() -> None:
-        while os.getppid() == server_pid:
-            time.sleep(1)
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
-    _warm_worker()
 
 
 def _body_id(data: bytes) -> str:

@@ -10,6 +10,7 @@ import { initMap, drawMap } from "./map.js";
 import { drawNetwork } from "./network.js";
 import { drawTable, markRow, esc } from "./table.js";
 import { renderArticle, drawLegend } from "./article.js";
+import { pollForChanges } from "./poll.js";
 
 const MAX_EVENTS = 3000;
 const $ = (s) => document.querySelector(s);
@@ -148,18 +149,29 @@ async function init() {
   const recent = latestWindow(stats.by_day, MAX_EVENTS);
   if (recent && !window.location.hash) [form.start.value, form.end.value] = recent;
   const events = refresh();
-  const c = stats.counts;
-  setStatus(`${c.documents} documents · ${c.events} event reports · ${c.merged_events} merged events · ${c.quarantine} quarantined`);
+  showCounts(stats.counts);
   for (const d of docs.items) $("#doc-select").add(new Option(`${d.date || "undated"} — ${d.title || d.id}`.slice(0, 90), d.id));
-  state.timeline = drawTimeline($("#timeline"), stats.by_day, (start, end) => {
+  const onBrush = (start, end) => {
     form.start.value = start || "";
     form.end.value = end || "";
     refresh();
-  });
+  };
+  state.timeline = drawTimeline($("#timeline"), stats.by_day, onBrush);
   if (form.start.value || form.end.value) state.timeline?.setRange(form.start.value, form.end.value);
   await events;
   await openFromHash();
   document.body.classList.add("ready");
+  // A store that grows (`eventwire watch --serve`) is redrawn as it grows.
+  pollForChanges(stats.counts, (s) => {
+    showCounts(s.counts);
+    state.timeline = drawTimeline($("#timeline"), s.by_day, onBrush);
+    if (form.start.value || form.end.value) state.timeline?.setRange(form.start.value, form.end.value);
+    return refresh();
+  });
+}
+
+function showCounts(c) {
+  setStatus(`${c.documents} documents · ${c.events} event reports · ${c.merged_events} merged events · ${c.quarantine} quarantined`);
 }
 
 init().catch((err) => setStatus("could not load: " + (err.message || err)));
