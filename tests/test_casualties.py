@@ -112,6 +112,8 @@ def test_a_toll_of_another_event_is_not_taken():
     ("The journalist was killed in an airstrike on Monday.", 1),
     ("He was killed when gunmen opened fire on his car.", 1),
     ("The prosecutor died of a gunshot wound.", 1),
+    ("The ambassador has died of his wounds.", 1),
+    ("The war has killed tens of thousands of people.", 10000),   # "has killed": active, its object counts
     ("Protesters were killed in the capital.", None),   # plural, no number: no count
     ("It was killed off by the committee.", None),
 ])
@@ -128,3 +130,18 @@ def test_digits_int_cannot_read_are_no_figure_and_no_crash(sentence):
     from eventwire.events.casualties import find_figures
 
     assert all(f.count != 9 for f in find_figures(sentence, 0, len(sentence)))
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("Dozens of villagers were killed in the raid.", 12),
+    ("Scores of people were injured in the stampede.", 20),
+    ("Hundreds of Morsi supporters were killed when police stormed the camps.", 100),
+    ("Thousands of civilians have died in the siege.", 1000),
+    ("The war has killed tens of thousands of people.", 10000),
+    ("Hundreds of thousands of people were killed in the conflict.", 100000),
+])
+def test_a_plural_number_word_counts_one_of_its_unit(sentence, count):
+    # one convention for the record, the ACLED export and the gold guideline (ACLED's:
+    # "dozens" 12, "hundreds" 100), a lower bound the words certainly reach
+    (figure,) = [f for f in find_figures(sentence, 0, len(sentence)) if f.count]
+    assert (figure.count, figure.qualifier) == (count, "at least")

@@ -258,7 +258,10 @@ def _kind_of(low: str, words: Words) -> str | None:
     return None
 
 
-_SINGULAR_AUX = ("was", "has been", "had been", "is", "has")
+_SINGULAR_AUX = ("was", "has been", "had been", "is", "has", "had")
+# "has"/"had" before a participle is the active perfect ("the war has killed thousands"): only
+# "has died" tells a victim
+_PERFECT = ("has", "had")
 _FUNCTION_WORDS = {"the", "a", "an", "and", "or", "but", "it", "they", "who", "which",
                    "that", "this", "there", "one", "none", "nobody", "no", "everyone"}
 
@@ -277,13 +280,14 @@ def _single_victim(toks: list[Tok], i: int, words: Words, text: str):
     if j >= n:
         return None
     w = toks[j].low
-    if w == "shot" and j + 1 < n and toks[j + 1].low == "dead":
+    if w == "shot" and j + 1 < n and toks[j + 1].low == "dead" and aux not in _PERFECT:
         kind, k = "killed", j + 2
-    elif aux is not None and w in ("killed", "murdered", "assassinated", "executed", "beheaded", "slain"):
+    elif aux not in (None, *_PERFECT) and w in ("killed", "murdered", "assassinated", "executed", "beheaded",
+                                                 "slain"):
         kind, k = "killed", j + 1
-    elif aux is not None and w in ("wounded", "injured", "hurt"):
+    elif aux not in (None, *_PERFECT) and w in ("wounded", "injured", "hurt"):
         kind, k = "injured", j + 1
-    elif aux is None and w == "died" and j == i:
+    elif w == "died" and (aux is None and j == i or aux in _PERFECT):
         kind, k = "killed", j + 1
     else:
         return None
