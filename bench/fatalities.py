@@ -185,7 +185,9 @@ def main() -> None:
             e2e.add("killed", row.get("killed"), ek, political)
             e2e.add("injured", row.get("injured"), ei, political)
             if pk != row.get("killed") or pi != row.get("injured"):
-                errors.append((row, pk, pi, c, text))
+                errors.append(("given", row, pk, pi, c, text))
+            if ek != row.get("killed"):
+                errors.append(("e2e", row, ek, ei, mc, text))
     n = len(rows)
     print(f"split {args.split}: {len(by_doc)} articles; gold: {n} events ({sum(r['source'] == 'm2e2' for r in rows)} m2e2, "
           f"{sum(r['source'] == 'wikinews' for r in rows)} wikinews; "
@@ -195,13 +197,13 @@ def main() -> None:
     alone.report("each event alone (the casualty reader alone, one gold event at a time):")
     e2e.report(f"end to end (the pipeline; {found}/{n} gold events matched to a coded event):")
     if args.errors:
-        errors = [e for e in errors if split_of(e[0]["doc"]) == "dev"]
-        for row, pk, pi, c, text in errors:
+        errors = [e for e in errors if split_of(e[1]["doc"]) == "dev"]
+        for reading, row, pk, pi, c, text in errors:
             s0, s1 = row["at"]
             ev = row.get("evidence")
             gold_words = text[row["base"] + ev["start"]:row["base"] + ev["end"]] if ev else None
-            read_words = [f.text for f in (c.killed, c.injured) if f is not None]
-            print(f"- {row['source']} {row['doc']} [{text[s0:s1]}] gold killed {row.get('killed')} "
+            read_words = [f.text for f in (c.killed, c.injured) if f is not None] if c else []
+            print(f"- {reading} {row['source']} {row['doc']} [{text[s0:s1]}] gold killed {row.get('killed')} "
                   f"injured {row.get('injured')} ({gold_words!r}) | read {pk} {pi} ({read_words}) | "
                   f"{text[max(0, s0 - 160):s0 + 200]!r}")
 
