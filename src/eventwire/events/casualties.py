@@ -205,6 +205,11 @@ def _count(toks: list[Tok], i: int, words: Words, article: bool = False) -> tupl
             k = j + len(phrase)
             if k < len(toks) and toks[k].low == "of":
                 k += 1
+            if value is not None and (_match(toks, j + len(phrase), ("if", "not"))
+                                      or _match(toks, j + len(phrase), ("or", "even"))):
+                other = _count(toks, j + len(phrase) + 2, words)
+                if other is not None and other[0] is not None and other[0] > value:
+                    return value, "at least", other[2]
             return value, q if qualifier == "exact" else qualifier, k
     n = _number(toks, j)
     if n is None:
@@ -213,6 +218,10 @@ def _count(toks: list[Tok], i: int, words: Words, article: bool = False) -> tupl
             return 1, "exact", j + 1
         return None
     value, k = n
+    if _match(toks, k, ("if", "not")) or _match(toks, k, ("or", "even")):
+        other = _count(toks, k + 2, words)     # "thousands if not tens of thousands": the lower
+        if other is not None and other[0] is not None and other[0] > value:
+            return value, "at least", other[2]
     if k + 1 < len(toks) and toks[k].low in ("to", "-", "–", "or"):
         m = _number(toks, k + 1)
         if m is not None and m[0] > value:
@@ -224,7 +233,9 @@ def _count(toks: list[Tok], i: int, words: Words, article: bool = False) -> tupl
 # the ones shot)
 _VICTIMS_END = {"who", "which", "that", "in", "on", "at", "by", "after", "when", "as", "during", "while", "and",
                 "before", "until", "since", "because", "where", "but", "if", "though", "although", "he", "she",
-                "they", "we", "it", "him", "her", "them"}
+                "they", "we", "it", "him", "her", "them", "earlier", "later", "last", "this", "yesterday",
+                "today", "tonight", "overnight", "early", "late", "near", "outside", "inside", "from", "with",
+                "for", "into", "across"}
 
 
 def _victims(toks: list[Tok], i: int, words: Words, limit: int = 4) -> int:
@@ -297,7 +308,7 @@ def _kind_of(low: str, words: Words) -> str | None:
     return None
 
 
-_SINGULAR_AUX = ("was", "has been", "had been", "is", "has", "had")
+_SINGULAR_AUX = ("was", "has been", "had been", "is", "being", "has", "had")
 # "has"/"had" before a participle is the active perfect ("the war has killed thousands"): only
 # "has died" tells a victim
 _PERFECT = ("has", "had")
@@ -359,6 +370,8 @@ def _one_victim_before(toks: list[Tok], i: int, words: Words, text: str) -> bool
         j -= 1
         if j >= 0 and toks[j].low == ",":
             j -= 1
+    if j >= 1 and toks[j].low == "," and _capitalised(toks[j - 1], text) and toks[j - 1].low not in words.not_victims:
+        return True    # "whose daughter, Sandra Bland, died"
     if j >= 0 and (toks[j].low == "," or toks[j].low[:1].isdigit()):   # "Lucia Perez, 16, who"
         opening = next((k for k in range(j - 1, max(-1, j - 12), -1) if toks[k].low == ","), None)
         if opening is None:
@@ -367,10 +380,10 @@ def _one_victim_before(toks: list[Tok], i: int, words: Words, text: str) -> bool
     if j < 0:
         return False
     prev = toks[j]
-    if prev.low in _FUNCTION_WORDS or prev.low[:1].isdigit():
-        return False
     if prev.low in ("he", "she"):
         return True
+    if prev.low in _FUNCTION_WORDS or prev.low[:1].isdigit() or prev.low in _NOT_TITLES or prev.low in _VICTIMS_END:
+        return False    # "... the building before being shot dead": no subject before the verb
     if _capitalised(prev, text):
         return prev.low not in words.not_victims
     if prev.low.endswith("s") or not prev.low.replace("-", "").isalpha():
@@ -488,6 +501,12 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             i_skip = 0
         if low == "dead" and i > 0 and toks[i - 1].low == "shot":
             kind = "killed"   # "shot dead two protesters"
+        if low == "shot" and i + 1 < n:
+            k = _named_victim(toks, i + 1, words, text)
+            if k is not None and _match(toks, k, ("dead",)):   # "police shot him dead"
+                out.append(Figure("killed", 1, "exact", toks[i + 1].start, toks[k - 1].end))
+                used.update(range(i, k + 1))
+                continue
         if low in ("shot", "stabbed") and i > 0 and toks[i - 1].low == "fatally":
             kind = "killed"   # "police fatally shot Alton Sterling"
         if kind is not None and i + 2 < n and toks[i + 1].low in ("and", "or") and \
@@ -683,9 +702,12 @@ def _linked(gov, trigger) -> bool:
             return True
     if gov == trigger:
         return True
+    if gov.pos_ not in ("VERB", "AUX") and gov.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") \
+            and gov.head is not gov and _linked(gov.head, trigger):
+        return True   # "which caused the death of 50 people", "the attack left 12 dead"
     t = gov
     if t.dep_ in _CLAUSE_DEPS:
-        for step in range(4):
+        for step in range(6):
             if t.head is t or (step > 0 and t.dep_ not in _PHRASE_DEPS | _CLAUSE_DEPS):
                 break
             t = t.head
@@ -735,6 +757,7 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
                 told.setdefault(k, []).append((e, m.start, _root(doc, m.start, m.end)))
                 event_sents.add(sents[k][0])
     got: dict[int, list[Figure]] = {id(e): [] for e in takers}
+    linked: dict[int, list[Figure]] = {id(e): [] for e in takers}   # figures the event's words hold
     last_in_sentence: dict[int, Event] = {}
     for k, mine in sorted(told.items()):
         mine.sort(key=lambda x: x[1])
@@ -743,6 +766,8 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
             root = _root(doc, f.start, f.end)
             gov = _governor(root, words) if root is not None else None
             owners = {id(e): e for e, _, trig in mine if _linked(gov, trig)}
+            for key in owners:
+                linked[key].append(f)
             if not owners and f.own:
                 continue
             if not owners:
@@ -754,15 +779,19 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
                     got[key].append(f)
         last_in_sentence[k] = mine[-1][0]
     for e in takers:
-        own = got[id(e)]
-        killed, injured = _best(own, "killed"), _best(own, "injured")
+        own, held = got[id(e)], linked[id(e)]
+        # a figure the event's own words hold beats one that only stands near it ("three
+        # migrants drowned ... a crisis which has claimed nearly 3,000 lives")
+        killed = _best(held, "killed") or _best(own, "killed")
+        injured = _best(held, "injured") or _best(own, "injured")
         k = sentence_of.get(e.sentence.start)
         if k is not None and last_in_sentence.get(k) is e and (killed is None or injured is None):
             tolls: list[Figure] = []
             for s2, e2 in sents[k + 1:k + 1 + TOLL_SENTENCES]:
                 if s2 in event_sents:   # a sentence with an event of its own tells that event
                     break
-                tolls.extend(find_figures(text, s2, e2))
+                # the killing a noun of that sentence tells ("al-Nimr's execution") is its own
+                tolls.extend(f for f in find_figures(text, s2, e2) if not f.own)
             killed = killed or _best(tolls, "killed")
             injured = injured or _best(tolls, "injured")
         e.casualties = Casualties(killed=_as_count(text, killed), injured=_as_count(text, injured))
