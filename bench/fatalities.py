@@ -155,7 +155,7 @@ def main() -> None:
     for row in rows:
         by_doc[row["doc"]].append(row)
     nlp = load_nlp()
-    given, e2e, alone = Tally(), Tally(), Tally()
+    given, e2e, alone, matched = Tally(), Tally(), Tally(), Tally()
     found = 0
     errors = []
     for doc_id, doc_rows in by_doc.items():
@@ -184,6 +184,9 @@ def main() -> None:
             ei = _count(mc.injured) if mc else None
             e2e.add("killed", row.get("killed"), ek, political)
             e2e.add("injured", row.get("injured"), ei, political)
+            if match is not None:
+                matched.add("killed", row.get("killed"), ek, political)
+                matched.add("injured", row.get("injured"), ei, political)
             if pk != row.get("killed") or pi != row.get("injured"):
                 errors.append(("given", row, pk, pi, c, text))
             if ek != row.get("killed"):
@@ -196,6 +199,7 @@ def main() -> None:
     given.report("given the event (the casualty reader alone):")
     alone.report("each event alone (the casualty reader alone, one gold event at a time):")
     e2e.report(f"end to end (the pipeline; {found}/{n} gold events matched to a coded event):")
+    matched.report("end to end, the matched gold events only (the casualties of the event the coder found):")
     if args.errors:
         errors = [e for e in errors if split_of(e[1]["doc"]) == "dev"]
         for reading, row, pk, pi, c, text in errors:

@@ -92,6 +92,9 @@ class Figure:
     # "the execution of a Shiite cleric": the figure of the killing its own noun tells, which is
     # no toll of another event of the sentence
     own: bool = False
+    # where the word the reader read the figure from starts ("killed" in "killing at least 12",
+    # "execution" in "the execution of a cleric"); -1 for none
+    head_at: int = -1
 
 
 # a capitalised word glued to the next by a hyphen: a headline or dateline run into the body
@@ -269,7 +272,10 @@ def _figure_list(toks: list[Tok], i: int, words: Words, article: bool = False):
     if k < len(toks) and toks[k - 1 if k > 0 else 0].low in words.not_victims or \
             (k > end and toks[end].low in words.not_victims):
         return None
+    bare_article = toks[i].low in ("a", "an") and end == k
     while k + 1 < len(toks) and toks[k].low in ("and", ",") and count is not None:
+        if bare_article and toks[k].low == ",":
+            break     # "a Washington Post tally, 990 people": the article counted no victim
         at = k + 2 if toks[k].low == "," and toks[k + 1].low == "and" else k + 1   # ", and"
         nxt = _count(toks, at, words, article=True)
         if nxt is None or nxt[0] is None:
@@ -504,7 +510,7 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
         if low == "shot" and i + 1 < n:
             k = _named_victim(toks, i + 1, words, text)
             if k is not None and _match(toks, k, ("dead",)):   # "police shot him dead"
-                out.append(Figure("killed", 1, "exact", toks[i + 1].start, toks[k - 1].end))
+                out.append(Figure("killed", 1, "exact", toks[i + 1].start, toks[k - 1].end, head_at=tok.start))
                 used.update(range(i, k + 1))
                 continue
         if low in ("shot", "stabbed") and i > 0 and toks[i - 1].low == "fatally":
@@ -532,21 +538,23 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
                     continue
                 if _match(toks, k, ("to", "death")):
                     kind, k = "killed", k + 2   # "stabbed two people to death"
-                out.append(Figure(kind, count, qualifier, toks[a].start, toks[_end(toks, a, b) - 1].end))
+                out.append(Figure(kind, count, qualifier, toks[a].start, toks[_end(toks, a, b) - 1].end,
+                                  head_at=toks[i - 1 if low == "dead" else i].start))
                 used.update(range(i_arg, k))
                 continue
         if kind is not None and i_arg < n and toks[i].low not in ("dead",):
             # "shot and killed girlfriend Reeva Steenkamp", "killing Jennifer Laude", "killed him"
             k = _named_victim(toks, i_arg, words, text)
             if k is not None:
-                out.append(Figure(kind, 1, "exact", toks[i_arg].start, toks[k - 1].end))
+                out.append(Figure(kind, 1, "exact", toks[i_arg].start, toks[k - 1].end, head_at=tok.start))
                 used.update(range(i_arg, k))
                 continue
         # "the killing of an Indian prisoner", "the deaths of 34 smugglers", "Brown's killing"
         nominal = _killing_noun(toks, i, words, text)
         if nominal is not None:
             count, qualifier, a, b = nominal
-            out.append(Figure("killed", count, qualifier, toks[a].start, toks[_end(toks, a, b) - 1].end, own=True))
+            out.append(Figure("killed", count, qualifier, toks[a].start, toks[_end(toks, a, b) - 1].end, own=True,
+                              head_at=tok.start))
             used.update(range(i, b))
             continue
         # "the death toll rose to 15", "a toll of at least 30"
@@ -586,7 +594,7 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
         single = _single_victim(toks, i, words, text)
         if single is not None:
             kind, k = single
-            out.append(Figure(kind, 1, "exact", toks[i].start, toks[k - 1].end))
+            out.append(Figure(kind, 1, "exact", toks[i].start, toks[k - 1].end, head_at=toks[k - 1].start))
             used.update(range(i, k))
             continue
         # "12 people were killed", "at least 30 injured", "two soldiers died", "a policeman was shot dead"
@@ -622,7 +630,8 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             continue
         if j + 1 < n and toks[j].low in ("death",) and toks[j + 1].low != "toll":
             continue
-        out.append(Figure(kind, count, qualifier, toks[a].start, toks[_end(toks, a, b) - 1].end))
+        out.append(Figure(kind, count, qualifier, toks[a].start, toks[_end(toks, a, b) - 1].end,
+                          head_at=toks[j].start))
         used.update(range(i, j + 1))
     return out
 
@@ -672,12 +681,19 @@ _CLAUSE_DEPS = {"relcl", "acl", "advcl", "xcomp", "conj", "ccomp", "pcomp"}
 _PHRASE_DEPS = {"pobj", "prep", "conj", "appos", "compound"}
 # ... and how the event hangs below the figure's word when the toll tells its cause ("the
 # attack killed 12", "12 were killed in an attack", "killed when police stormed the camp")
-_CAUSE_DEPS = {"nsubj", "csubj", "advcl", "prep", "pobj", "agent", "conj", "pcomp"}
+_CAUSE_DEPS = {"nsubj", "csubj", "advcl", "prep", "pobj", "agent", "conj", "pcomp", "acl"}
 
 
 def _root(doc, start: int, end: int):
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+def _first(doc, start: int, end: int):
+    """The first token of a figure's words: where its number (or its victim) is, whatever
+    words the reader let its victims phrase run on to."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _governor(tok, words: Words):
@@ -763,9 +779,12 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
         mine.sort(key=lambda x: x[1])
         s0, s1 = sents[k]
         for f in find_figures(text, s0, s1):
-            root = _root(doc, f.start, f.end)
-            gov = _governor(root, words) if root is not None else None
-            owners = {id(e): e for e, _, trig in mine if _linked(gov, trig)}
+            first = _first(doc, f.start, f.end)
+            # the word the figure hangs on: as the parser has it, and as the reader read it
+            # (the small parser misattaches a count now and then: "injured 271 others could ...")
+            govs = {_governor(first, words) if first is not None else None,
+                    _first(doc, f.head_at, f.head_at + 1) if f.head_at >= 0 else None}
+            owners = {id(e): e for e, _, trig in mine if any(_linked(g, trig) for g in govs)}
             for key in owners:
                 linked[key].append(f)
             if not owners and f.own:
