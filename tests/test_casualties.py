@@ -168,6 +168,7 @@ def test_a_plural_number_word_counts_one_of_its_unit(sentence, count):
     ("A bomb brought down the jet over Sinai, killing all 224 people on board.", 224),
     ("The massacres saw thousands if not tens of thousands of civilians killed.", 1000),
     ("Five police officers and soldiers were killed in separate attacks Thursday.", 5),
+    ("At least three migrants — two children and a woman — drowned on Sunday.", 3),
     ("Kurds Killed in Paris-Three Kurdish activists were shot dead in Paris.", 3),   # a glued headline
     # no count where the text gives none
     ("The plotters allegedly intended to kill Prime Minister Milo Dukanovic.", None),

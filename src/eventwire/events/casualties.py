@@ -285,6 +285,11 @@ def _figure_list(toks: list[Tok], i: int, words: Words, article: bool = False):
             break     # "12 and 30 injured": the second figure is another kind
         count, end, k = count + nxt[0], k2, k2
         qualifier = qualifier if nxt[1] == "exact" else nxt[1]
+    if k + 1 < len(toks) and toks[k].low in ("—", "–", "--"):
+        # "at least three migrants — two children and a woman — drowned": step over the aside
+        close = next((j for j in range(k + 1, min(len(toks), k + 14)) if toks[j].low == toks[k].low), None)
+        if close is not None:
+            return count, qualifier, i, end, close + 1
     if k + 1 < len(toks) and toks[k].low == "," and toks[k + 1].low in _ASIDES:
         # "seven people, including two children, were killed": step over the aside
         close = next((j for j in range(k + 2, min(len(toks), k + 12)) if toks[j].low == ","), None)
