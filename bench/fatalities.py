@@ -112,8 +112,10 @@ class Tally:
     def __init__(self):
         self.c = collections.Counter()
 
-    def add(self, kind: str, gold: int | None, pred: int | None, political: bool) -> None:
-        for scope in ("all", "political") if political else ("all",):
+    def add(self, kind: str, gold: int | None, pred: int | None, political: bool, source: str = "") -> None:
+        # wikinews rows are annotated for the article (every sentence that tells the event), m2e2
+        # rows for the trigger's sentence alone: the two are reported apart too
+        for scope in ("all", "political", source) if political else ("all", source):
             key = (scope, kind)
             if gold is None:
                 self.c[key + ("none_total",)] += 1
@@ -125,7 +127,7 @@ class Tally:
 
     def report(self, label: str) -> None:
         print(label)
-        for scope in ("all", "political"):
+        for scope in ("all", "political", "m2e2", "wikinews"):
             for kind in ("killed", "injured"):
                 k = (scope, kind)
                 n, m = self.c[k + ("total",)], self.c[k + ("none_total",)]
@@ -169,24 +171,24 @@ def main() -> None:
             single = ev.model_copy(deep=True)
             single.casualties = None
             attach_casualties([single], parsed, text)
-            alone.add("killed", row.get("killed"), _count(single.casualties.killed), bool(row.get("political")))
-            alone.add("injured", row.get("injured"), _count(single.casualties.injured), bool(row.get("political")))
+            alone.add("killed", row.get("killed"), _count(single.casualties.killed), bool(row.get("political")), row["source"])
+            alone.add("injured", row.get("injured"), _count(single.casualties.injured), bool(row.get("political")), row["source"])
         for row, ev in pairs:
             political = bool(row.get("political"))
             c = ev.casualties
             pk, pi = _count(c.killed), _count(c.injured)
-            given.add("killed", row.get("killed"), pk, political)
-            given.add("injured", row.get("injured"), pi, political)
+            given.add("killed", row.get("killed"), pk, political, row["source"])
+            given.add("injured", row.get("injured"), pi, political, row["source"])
             match = _match(record, row)
             found += match is not None
             mc = match.casualties if match is not None else None
             ek = _count(mc.killed) if mc else None
             ei = _count(mc.injured) if mc else None
-            e2e.add("killed", row.get("killed"), ek, political)
-            e2e.add("injured", row.get("injured"), ei, political)
+            e2e.add("killed", row.get("killed"), ek, political, row["source"])
+            e2e.add("injured", row.get("injured"), ei, political, row["source"])
             if match is not None:
-                matched.add("killed", row.get("killed"), ek, political)
-                matched.add("injured", row.get("injured"), ei, political)
+                matched.add("killed", row.get("killed"), ek, political, row["source"])
+                matched.add("injured", row.get("injured"), ei, political, row["source"])
             if pk != row.get("killed") or pi != row.get("injured"):
                 errors.append(("given", row, pk, pi, c, text))
             if ek != row.get("killed"):
