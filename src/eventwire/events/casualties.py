@@ -1,12 +1,16 @@
 """Casualties: how many people a violent event killed and injured, as the text reports it.
 
-Read from the event's own sentence and the toll sentences that follow it ("Two soldiers were
-killed."), never from another event's sentence. A figure is the lowest number the text gives,
-with what the text says about it (``exact``, ``at least``, ``about``, ``at most``; ``vague``
-for words with no number such as "several") and the words themselves, so "killing at least
-12" is 12 at least, "dozens" 12 at least (ACLED's rule), "between 10 and 15" 10 at least.
-Where the text gives no figure the event gets none. Words are data
-(``data/casualties.yaml``); the grammar of numbers and phrases is here.
+Read from the sentences that tell the event (its evidence's and its coreferent mentions') and
+the toll sentences that follow its own ("Two soldiers were killed."), never from another
+event's sentence; within a sentence a figure goes to the events its words hang on. A figure
+is the lowest number the text gives, with what the text says about it (``exact``, ``at
+least``, ``about``, ``at most``; ``vague`` for words with no number such as "several") and the
+words themselves, so "killing at least 12" is 12 at least, "dozens" 12 at least (a plural
+number word counts one of its unit, ACLED's rule and the gold guideline's), "between 10 and
+15" 10 at least; one named or singular victim told without a number is one ("Kem Ley was
+shot dead", "the execution of a Shiite cleric"). Where the text gives no figure the event
+gets none. Words are data (``data/casualties.yaml``); the grammar of numbers and phrases is
+here.
 
 A violent event is an ASSAULT, a riot (PROTEST mode ``riot``), violent repression or
 destruction (COERCE 175, 1712), or a PROTEST or COERCE whose own sentence reports people
@@ -668,17 +672,6 @@ def _as_count(text: str, f: Figure | None) -> Count | None:
     return Count(count=f.count, qualifier=f.qualifier, start=f.start, end=f.end, text=text[f.start:f.end])
 
 
-def casualties_in(text: str, spans: list[tuple[int, int]]) -> Casualties:
-    """Casualties told in the given sentences (the event's first): each kind from the first
-    sentence that tells it."""
-    killed = injured = None
-    for start, end in spans:
-        figures = find_figures(text, start, end)
-        killed = killed or _best(figures, "killed")
-        injured = injured or _best(figures, "injured")
-    return Casualties(killed=_as_count(text, killed), injured=_as_count(text, injured))
-
-
 # How a figure's word hangs below the event's trigger when the toll is a clause of the event
 # ("the attack that killed 12", "stormed the school, killing 12"): the clause, then the
 # noun phrase the small parser may hang it on ("the attack in the capital that killed 12")
@@ -764,9 +757,7 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
     figures an event gets, the last toll, else the largest count, is its figure."""
     words = load_words()
     sents = [(s.start_char, s.end_char) for s in doc.sents]
-    sentence_of = {}
-    for k, (s0, s1) in enumerate(sents):
-        sentence_of.update({s0: k})
+    sentence_of = {s0: k for k, (s0, _) in enumerate(sents)}
     event_sents = {e.sentence.start for e in events}
     takers = [e for e in events if _takes_figures(e, text)]
     # (event, where it is told, its trigger token) for every sentence
