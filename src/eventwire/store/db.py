@@ -121,7 +121,7 @@ def _wrap_lon(lon: float) -> float:
 
 def parse_sort(text: str) -> tuple[str, bool]:
     """``"-date"`` -> (SQL of the key, descending); ValueError for an unknown key."""
-    key = text.lstrip("-")
+    key = text[1:] if text.startswith("-") else text
     if key not in SORT_KEYS:
         raise ValueError(SORT_HELP)
     return SORT_KEYS[key], text.startswith("-")
