@@ -28,7 +28,9 @@ const docsAssets = {
 };
 for (const [name, path] of Object.entries(docsAssets)) {
   // their source-map comments would point at files we do not ship
-  const text = readFileSync("node_modules/" + path, "utf8").replace(/\n\/[/*]# sourceMappingURL=\S+\s*$/, "\n");
+  const text = readFileSync("node_modules/" + path, "utf8").replace(/\n\/[/*]# sourceMappingURL=\S+\s*$/, "\n")
+    // ReDoc's footer logo would be fetched from its CDN: show ours, from this server
+    .replaceAll("https://cdn.redoc.ly/redoc/logo-mini.svg", "/static/favicon.svg");
   writeFileSync(out + name, text);
 }
 

@@ -270,12 +270,13 @@ async function init() {
   drawLegend($("#legend"));
   $("#map-legend").innerHTML = Object.entries(CATEGORIES)
     .map(([c, color]) => `<span><i class="dot" style="background:${color}"></i>${c.toLowerCase()}</span>`).join("");
-  initMap($("#map"), {
+  state.map = initMap($("#map"), {
     onEventClick: openEvent,
     onBox: (b) => apply({ bbox: bboxOf(b.getWest(), b.getSouth(), b.getEast(), b.getNorth()) || "" }),
   });
   form.addEventListener("submit", (ev) => { ev.preventDefault(); apply(); });
-  $("#reset").addEventListener("click", () => { form.reset(); form.bbox.value = ""; apply(); });
+  // (not form.reset(): the form's own controls could shadow the method by name)
+  $("#clear-filters").addEventListener("click", () => { HTMLFormElement.prototype.reset.call(form); form.bbox.value = ""; apply(); });
   $("#map-filter").addEventListener("click", () => apply({ bbox: bboxOf(...mapBounds()) || "" }));
   $("#map-clear").addEventListener("click", () => apply({ bbox: "" }));
   $("#region").addEventListener("click", (ev) => { if (ev.target.closest("button")) apply({ bbox: "" }); });

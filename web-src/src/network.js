@@ -111,13 +111,21 @@ export function drawNetwork(el, events, { onEdgeClick, onNodeClick }) {
   const g = svg.append("g").selectAll("g").data(nodes).join("g")
     .attr("class", "node").attr("transform", (d) => `translate(${d.x},${d.y})`)
     .attr("tabindex", 0).attr("role", "button")
-    .attr("aria-label", (d) => `${d.label}: ${d.degree} event(s); filter by this actor`)
+    .attr("aria-label", nodeName)
     .on("click", (ev, d) => onNodeClick(d))
     .on("keydown", (ev, d) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); onNodeClick(d); } });
   g.append("circle").attr("r", (d) => r(d.degree)).attr("fill", "#5a6b7d").attr("stroke", "#fff");
-  g.append("text").attr("x", (d) => r(d.degree) + 3).attr("y", 4).text((d) => truncate(d.label, 24));
-  g.append("title").text((d) => `${d.label}: ${d.degree} event(s)\n` + [...d.names.keys()].slice(0, 5).join("\n"));
+  g.append("title").text(nodeName);
+  // The shortened labels are drawn in a layer of their own, outside the buttons: a button's
+  // name is its full name (aria-label), never the cut one.
+  svg.append("g").attr("class", "labels").attr("aria-hidden", "true").selectAll("text").data(nodes).join("text")
+    .attr("x", (d) => d.x + r(d.degree) + 3).attr("y", (d) => d.y + 4).text((d) => truncate(d.label, 24));
   return links.length;
+}
+
+// A node's name for the tooltip and for assistive technology alike (one text, so both agree).
+function nodeName(d) {
+  return `${d.label}: ${d.degree} event(s), as ${[...d.names.keys()].slice(0, 5).join("; ")}. Click or press Enter to filter by this actor.`;
 }
 
 function truncate(s, n) {
