@@ -587,25 +587,34 @@ class Store:
             yield from self._merged_by_ids(ids[i:i + chunk])
 
     def _merged_by_ids(self, ids: list[str]) -> list[dict]:
-        """Merged events in the spec's shape, in the order of ``ids``."""
+        """Merged events in the spec's shape, in the order of ``ids``.
+
+        Every report of these events is read in one query (each is a source, and one of them
+        the representative): joining merged events to their best reports would scan the whole
+        events table, this reads only the rows it needs."""
         if not ids:
             return []
-        rows = self._rows(
-            "SELECT m.merged_id, m.n_sources, m.dates_reported, d.title, b.* EXCLUDE (merged_id) "
-            "FROM (SELECT unnest(?::VARCHAR[]) AS merged_id, generate_subscripts(?::VARCHAR[], 1) AS pos) p "
-            "JOIN merged_events m ON m.merged_id = p.merged_id "
-            "JOIN events b ON b.doc_key = m.best_doc_key AND b.event_id = m.best_event_id "
-            "LEFT JOIN documents d ON d.doc_key = b.doc_key ORDER BY p.pos", [ids, ids])
-        sources = self._rows(
-            "SELECT e.merged_id, e.doc_id, e.event_id, CAST(e.doc_date AS VARCHAR) AS doc_date, e.url, d.title, "
-            "e.date, e.casualties FROM events e LEFT JOIN documents d ON d.doc_key = e.doc_key "
-            "WHERE e.merged_id IN (SELECT unnest(?)) ORDER BY e.doc_date, e.doc_id, e.event_id", [ids])
-        by_merged: dict[str, list] = {}
-        for s in sources:
-            by_merged.setdefault(s["merged_id"], []).append(
-                {"doc": s["doc_id"], "event": s["event_id"], "date": s["doc_date"], "url": s["url"],
-                 "title": s["title"], "casualties": s["casualties"]})
-        return [merged_event_dict(r, by_merged.get(r["merged_id"], [])) for r in rows]
+        merged = {r["merged_id"]: r for r in self._rows(
+            "SELECT merged_id, n_sources, dates_reported, best_doc_key, best_event_id FROM merged_events "
+            "WHERE merged_id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
+        reports: dict[str, list[dict]] = {}
+        for r in self._rows(
+                "SELECT e.*, d.title FROM events e LEFT JOIN documents d ON d.doc_key = e.doc_key "
+                "WHERE e.merged_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY e.doc_date, e.doc_id, e.event_id", [ids]):
+            reports.setdefault(r["merged_id"], []).append(r)
+        out = []
+        for merged_id in ids:
+            m = merged.get(merged_id)
+            best = next((r for r in reports.get(merged_id, ()) if (r["doc_key"], r["event_id"])
+                         == (m["best_doc_key"], m["best_event_id"])), None) if m else None
+            if best is None:
+                continue
+            sources = [{"doc": r["doc_id"], "event": r["event_id"], "url": r["url"], "title": r["title"],
+                        "date": r["doc_date"].isoformat() if r["doc_date"] else None, "casualties": r["casualties"]}
+                       for r in reports[merged_id]]
+            out.append(merged_event_dict({**best, "n_sources": m["n_sources"], "dates_reported": m["dates_reported"]},
+                                         sources))
+        return out
 
     def network(self, query: EventQuery | None = None) -> list[dict]:
         """Who acts on whom among the matching merged events: one edge per (source, target)
