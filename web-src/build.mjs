@@ -47,6 +47,11 @@ const notices = [...packages].sort().map((name) => {
   const text = file && existsSync(dir + file) ? readFileSync(dir + file, "utf8").trim() : `License: ${meta.license}`;
   return `${name} ${meta.version} (${meta.license})\n${"=".repeat(60)}\n${text}\n`;
 });
+// The docs bundles carry their own dependencies' notices beside them.
+for (const path of ["swagger-ui-dist/swagger-ui-bundle.js.LICENSE.txt", "redoc/bundles/redoc.standalone.js.LICENSE.txt"]) {
+  notices.push(`Notices of the packages inside ${path.replace(/\.LICENSE\.txt$/, "")}\n${"=".repeat(60)}\n`
+    + readFileSync("node_modules/" + path, "utf8").trim() + "\n");
+}
 writeFileSync(out + "THIRD-PARTY-LICENSES.txt",
   "Third-party software bundled in app.js and app.css, and copied for /docs (swagger-ui-dist) and /redoc (redoc)\n\n" + notices.join("\n"));
 for (const name of ["index.html", "app.js", "app.css", "THIRD-PARTY-LICENSES.txt", ...Object.keys(docsAssets)]) {
