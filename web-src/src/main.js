@@ -93,7 +93,10 @@ function loadTimeline(f, stale) {
     return Promise.resolve();
   }
   return inPanel($("#timeline-panel"), async () => {
-    const stats = await getJSON("/api/stats", rest);
+    const stats = await getJSON("/api/stats", rest).catch((err) => {
+      if (!state.timeline) $("#summary").textContent = "the store's counts could not be loaded";
+      throw err;
+    });
     if (stale()) return;
     state.timelineKey = key;
     state.totals.timeline = stats.matching;
