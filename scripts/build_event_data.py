@@ -3,11 +3,10 @@
 Reads (paths relative to the shared data folder, default ``$EVENTWIRE_SHARED_DATA`` or
 ``../shared/data``):
 - ``ontology/cameo.csv``: CAMEO codes, names, Goldstein scores, PLOVER category/mode.
-- ``ontology/acled_types.csv``: ACLED event types with their suggested PLOVER category/mode.
 - ``dictionaries/petrarch2/CAMEO.2.0.txt`` (MIT): verbs, synsets and verb patterns.
 
 Writes into ``src/eventwire/events/data/``:
-``cameo_codes.csv``, ``acled_types.csv``, ``verbs.json``. (Countries and agent nouns are the
+``cameo_codes.csv``, ``verbs.json``. (Countries and agent nouns are the
 actors stage's: ``scripts/convert_petrarch_actors.py``, ``scripts/build_countries.py``.)
 
 Run: ``python scripts/build_event_data.py [--shared PATH]``. The output is deterministic.
@@ -42,13 +41,6 @@ def build_codebook(root: Path) -> None:
         for r in rows:
             w.writerow([r["code"], r["name"], r["goldstein"], r["plover_category"],
                         r["plover_mode"], r["plover_quad_class"]])
-    rows = list(csv.DictReader(open(root / "ontology" / "acled_types.csv", encoding="utf-8")))
-    with open(OUT / "acled_types.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["event_type", "sub_event_type", "category", "mode", "cameo"])
-        for r in rows:
-            w.writerow([r["event_type"], r["sub_event_type"], r["plover_category"],
-                        r["plover_mode"], r["suggested_cameo"]])
 
 
 # ---------------------------------------------------------------- verb dictionary

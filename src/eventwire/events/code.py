@@ -114,13 +114,6 @@ def _category(trigger: Trigger):
     return category, row
 
 
-def _call_date_for(span, ctx, anchor):
-    try:
-        return date_for(span, ctx, anchor_token=anchor)
-    except TypeError:
-        return date_for(span, ctx)
-
-
 def _times_in(ctx: DocContext, start: int, end: int, dates_only: bool = False) -> bool:
     return any(start <= t.start and t.end <= end and
                (not dates_only or (t.type == "DATE" and t.value[:1].isdigit()))
@@ -215,7 +208,7 @@ def _shifted_date(mark, ctx: DocContext, doc):
     main = mark.head.head if mark.dep_ == "mark" else mark.head
     if m is None or main is None:
         return None
-    value, precision = _call_date_for(main.sent, ctx, main)
+    value, precision = date_for(main.sent, ctx, anchor_token=main)
     if not value or precision != "day":
         return None
     unit, mult = _SHIFT_UNITS[m.group(2)]
@@ -594,13 +587,13 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 # mentioned in passing ("after Moscow recognised ..."): dated only by its own words
                 if _times_in(ctx, own0, own1, dates_only=True):
                     span = doc.char_span(own0, own1, alignment_mode="expand") or sent
-                    date, precision = _call_date_for(span, ctx, tok)
+                    date, precision = date_for(span, ctx, anchor_token=tok)
                 elif not trig.nominal and _same_day_clause(tok) and modality.value == "asserted":
-                    date, precision = _call_date_for(sent, ctx, tok)
+                    date, precision = date_for(sent, ctx, anchor_token=tok)
                 elif modality.value in ("asserted", "negated") and not background:
                     mark = _clause_mark(tok)
                     if mark is not None and mark.lower_ in _SIMULTANEOUS_MARKS:
-                        date, precision = _call_date_for(sent, ctx, tok)
+                        date, precision = date_for(sent, ctx, anchor_token=tok)
                     else:
                         date, precision = _shifted_date(mark, ctx, doc) or (None, None)
             elif modality.value in ("asserted", "negated"):
@@ -614,11 +607,11 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     date, precision = news_peg, "day"
                 else:   # a statement is dated by its speech verb ("said on Thursday he would")
                     anchor = doc[trig.rule["statement"]] if "statement" in trig.rule else tok
-                    date, precision = _call_date_for(sent, ctx, anchor)
+                    date, precision = date_for(sent, ctx, anchor_token=anchor)
             elif _times_in(ctx, own0, own1, dates_only=True):
                 # a plan is dated only by a date of its own ("will march again on 27 March")
                 span = doc.char_span(own0, own1, alignment_mode="expand") or sent
-                date, precision = _call_date_for(span, ctx, tok)
+                date, precision = date_for(span, ctx, anchor_token=tok)
             if date and doc_date and modality.value in ("asserted", "negated") and \
                     date > doc_date.isoformat()[:len(date)]:
                 date, precision = doc_date.isoformat(), "day"

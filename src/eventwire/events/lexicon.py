@@ -2,7 +2,6 @@
 
 - ``cameo_codes.csv``: CAMEO code -> name, Goldstein score, PLOVER category/mode/quad class
   (from the shared ontology's ``cameo.csv``; built by ``scripts/build_event_data.py``).
-- ``acled_types.csv``: ACLED event/sub-event types and their PLOVER reading.
 - ``verbs.json``: the PETRARCH2 CAMEO verb dictionary (MIT) as verbs, synsets and patterns.
 - ``triggers.yaml``: our own rules for news phrasing the dictionary misses or miscodes,
   including nominal events ("clashes", "an air strike", "talks in Doha").
@@ -40,7 +39,6 @@ class CameoCode:
 @dataclass
 class Lexicon:
     cameo: dict[str, CameoCode]
-    acled: list[dict]
     verbs: dict[str, list[dict]]          # inflected-word lemma -> verb entries with block
     synsets: dict[str, frozenset[str]]
     triggers_verbs: dict[str, list[dict]]
@@ -95,8 +93,6 @@ def load_lexicon() -> Lexicon:
                 goldstein=float(r["goldstein"]) if r["goldstein"] else None,
                 category=r["category"] or None, mode=r["mode"] or None,
                 quad_class=int(r["quad_class"]) if r["quad_class"] else None)
-    with _open("acled_types.csv") as fh:
-        acled = list(csv.DictReader(fh))
     with _open("verbs.json") as fh:
         vdata = json.load(fh)
     verbs: dict[str, list[dict]] = {}
@@ -116,7 +112,7 @@ def load_lexicon() -> Lexicon:
     cues = {k: frozenset(str(x).lower() for x in v) if isinstance(v, list) else v
             for k, v in cues.items()}
     return Lexicon(
-        cameo=cameo, acled=acled, verbs=verbs, synsets=synsets,
+        cameo=cameo, verbs=verbs, synsets=synsets,
         triggers_verbs=_normalise_rules(trig.get("verbs")),
         triggers_nouns=_normalise_rules(trig.get("nouns")),
         cues=cues,
