@@ -314,3 +314,15 @@ def test_a_day_name_is_not_part_of_a_side():
     text = "A general said Sunday Fallujah is now fully liberated after Iraqi forces took the city."
     sides = [s.text for e in coded(text) for s in (e.source, e.target) if s is not None]
     assert sides and not any("Sunday" in s for s in sides), sides
+
+
+@pytest.mark.parametrize("text, category", [
+    # an attack on what someone said or decided is criticism
+    ("The opposition leader attacked the government's budget plan on Monday.", "ACCUSE"),
+    ("Erdogan attacked the decision on Wednesday.", "ACCUSE"),
+    # an attack on people, places or positions is violence
+    ("Rebels attacked army positions near Kidal on Monday.", "ASSAULT"),
+    ("Gunmen attacked a police station in Mombasa on Monday.", "ASSAULT"),
+])
+def test_attacking_a_decision_is_criticism_not_violence(text, category):
+    assert [e.category for e in asserted(coded(text))] == [category]

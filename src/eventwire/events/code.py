@@ -98,6 +98,20 @@ def _conditional_statements(triggers: list[Trigger], lex) -> list[Trigger]:
     return out
 
 
+def _verbal_attack(trig: Trigger, lex) -> bool:
+    """An attack on what someone said or decided ("attacked the proclamation", "hit out at the
+    decision") is criticism (CAMEO 111), not violence."""
+    if trig.nominal or describe_code(trig.cameo)[0] != "ASSAULT":
+        return False
+    tok = trig.token
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [_pobj for p in tok.children if p.dep_ == "prep" and p.lower_ in ("at", "on")
+                for _pobj in p.children if _pobj.dep_ == "pobj"]
+    # "attacked government positions" is a battle: a position held, not one taken
+    return any(o.lemma_.lower() in lex.cues["authored_nouns"] and o.lemma_.lower() != "position"
+               for o in objects)
+
+
 def _clause_verb(trig: Trigger):
     """The verb whose clause tells the event: the trigger itself, or the verb an event noun
     is the object of ("have fought three wars")."""
@@ -539,6 +553,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         sent_country = _sentence_country(sent, ctx)
         sent_events: list[tuple[Event, Trigger]] = []
         for trig in triggers:
+            if _verbal_attack(trig, lex):
+                trig.cameo, trig.rule = "111", dict(trig.rule, acled=None)
             category, row = _category(trig)
             if category is None or row is None:
                 continue
