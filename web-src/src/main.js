@@ -14,7 +14,7 @@ import { drawTable, markRow, esc, PAGE_SIZE } from "./table.js";
 import { drawCounts } from "./counts.js";
 import { drawQuotes } from "./quotes.js";
 import { renderArticle, drawLegend } from "./article.js";
-import { pollForChanges } from "./poll.js";
+import { pollForChanges, pollSeconds } from "./poll.js";
 import { panelState } from "./panels.js";
 import { FILTER_KEYS, bboxOf, filtersOf, readState, stateQuery } from "./state.js";
 
@@ -300,6 +300,7 @@ async function init() {
   window.addEventListener("popstate", () => { state.current = readState(location.search); fillForm(state.current); refresh(); });
   completeActors();
 
+  const pollEvery = pollSeconds();   // read before a filter rewrites the address
   state.current = readState(location.search);
   fillForm(state.current);
   const loaded = refresh();
@@ -310,7 +311,10 @@ async function init() {
   document.body.classList.add("ready");
   // A store that grows (`eventwire watch --serve`) is redrawn as it grows.
   const { counts } = await getJSON("/api/stats");
-  pollForChanges(counts, () => refresh());
+  pollForChanges(counts, () => {
+    state.timelineKey = null;   // the same filters, a bigger store: redraw the timeline too
+    return refresh();
+  }, pollEvery);
 }
 
 init().catch((err) => {
