@@ -326,3 +326,13 @@ def test_a_day_name_is_not_part_of_a_side():
 ])
 def test_attacking_a_decision_is_criticism_not_violence(text, category):
     assert [e.category for e in asserted(coded(text))] == [category]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Pelosi had previously opposed impeachment proceedings.", 0),
+    ("The group has attacked journalists in the past.", 0),
+    # the news itself, told with a perfect, stays
+    ("Rebels have attacked an army base in the north, officials said on Monday.", 1),
+])
+def test_a_perfect_recalling_an_earlier_time_is_background(text, n):
+    assert len(asserted(coded(text))) == n, [(e.category, e.evidence.text) for e in coded(text)]

@@ -98,6 +98,16 @@ def _conditional_statements(triggers: list[Trigger], lex) -> list[Trigger]:
     return out
 
 
+def _recalled(verb, lex) -> bool:
+    """A perfect recalling an earlier time ("had previously opposed", "have attacked
+    journalists in the past"): background the article gives, not the news it reports."""
+    if not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in lex.cues["prior_adverbs"] for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ == "past" for g in c.children)
+        for c in verb.children)
+
+
 def _verbal_attack(trig: Trigger, lex) -> bool:
     """An attack on what someone said or decided ("attacked the proclamation", "hit out at the
     decision") is criticism (CAMEO 111), not violence."""
@@ -574,6 +584,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 continue
             if modality.value == "asserted" and clause_kind(_clause_verb(trig)) != EPISODIC:
                 continue   # "frequently attacks", "have been fighting since 1969": no dated event
+            if modality.value == "asserted" and not trig.nominal and _recalled(tok, lex):
+                continue   # "Pelosi had previously opposed impeachment": history, not news
             if trig.rule.get("negated"):
                 modality = Modality("negated", cue="without")
             symmetric = bool(trig.rule.get("symmetric"))
