@@ -58,6 +58,14 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|of)\s+(?:t
 
 
 PARTS_KEY = "places.parts"
+SITES_KEY = "places.sites"
+
+
+def named_sites(ctx: DocContext) -> list[Place]:
+    """The streets, bases and buildings the document names ("along Atlantic Avenue", "the
+    T-4 Military Airport"), at the point of the place that holds them: places an event can
+    happen at, though not toponyms, so not among ``ctx.places``."""
+    return ctx.scratch.get(SITES_KEY, [])
 
 
 def _specificity(place: Place, ctx: DocContext) -> int:
@@ -225,12 +233,13 @@ def _reference(text: str, place: Place) -> bool:
     return bool(_REFERENCE.search(before) or _DISTANCE_FROM.search(before))
 
 
-def _candidates(ctx: DocContext):
-    """The places that may serve as an event's place, and those kept back as fallbacks."""
+def _candidates(ctx: DocContext, sites: bool = False):
+    """The places that may serve as an event's place, and those kept back as fallbacks;
+    with ``sites``, the document's named sites too."""
     text = ctx.document.text
     dl = dateline_end(text)
     good, dateline, demonyms = [], [], []
-    for p in ctx.places:
+    for p in ctx.places + named_sites(ctx) if sites else ctx.places:
         if is_demonym(p, ctx):
             demonyms.append(p)
         elif p.end <= dl:
@@ -325,7 +334,7 @@ def event_place(span, ctx: DocContext, trigger=None) -> EventPlace | None:
     """
     start, end = _bounds(span)
     text = ctx.document.text
-    good, dateline, demonyms = _candidates(ctx)
+    good, dateline, demonyms = _candidates(ctx, sites=True)
     inside = [p for p in good if start <= p.start and p.end <= end]
     doc = trigger.doc if trigger is not None else getattr(span, "doc", None)
     if trigger is not None and inside and doc is not None:
@@ -379,7 +388,8 @@ def event_place(span, ctx: DocContext, trigger=None) -> EventPlace | None:
         before = [p for p in around if p.end <= start]
         best = max(before, key=lambda p: p.start) if before else min(around, key=lambda p: p.start)
         return _as_event_place(best, "paragraph")
-    focus = _focus(good, ctx) or _focus(dateline, ctx)
+    site_ids = {id(p) for p in named_sites(ctx)}
+    focus = _focus([p for p in good if id(p) not in site_ids], ctx) or _focus(dateline, ctx)
     if focus is None:
         in_sentence = [p for p in demonyms if start <= p.start and p.end <= end]
         focus = in_sentence[0] if in_sentence else _focus(demonyms, ctx)

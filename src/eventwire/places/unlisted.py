@@ -1,0 +1,242 @@
+"""Named places that no gazetteer holds: "the T-4 Military Airport", "the Al-Assad Suburb",
+"the village of Qaza Ali", "the Kodori Gorge", "clashed in S. (Azzawya)".
+
+Wire and monitor reports name the sites of events (bases, suburbs, farms, hills, streets,
+villages of a few hundred people) far below what GeoNames lists. A capitalised name counts
+as such a place when the words say so: it ends in a site word ("Airport", "Suburb",
+"Gorge"), a unit word frames it ("the village of X", "X district"), the model labels it a
+place, it follows a preposition of place ("killed in X", "near X"), or a known place
+qualifies it ("X (Y)"). Names of organisations ("Army", "Front", "Jabhat ...") never count.
+
+Such a place takes its coordinates from the place that holds it: the one the text names
+beside it ("X in the Y district", "X (Y)", "Y's X neighbourhood", "the Y town of X"), else
+the most specific place of its sentence, else the document's most named place. Before
+that, the gazetteer and the village index are asked for a place of that name near the
+holder, so a village both know resolves to its own point. A name with no holder at all is
+dropped: no coordinates are invented.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from ..record import Place
+from .gazetteer import Entry, Gazetteer, normalize
+from .recognize import CUE_AFTER, _cued, _generic, not_places
+
+# A capitalised name: words that start with a capital (or a digit after the first), Arabic
+# articles and joining particles inside ("Tal al-Ahmar", "Jebel 'Amer"), an initial ("S.").
+_WORD = r"(?:[A-Z]\.|St\.|[‘'’]?[A-Z][\w’'‘]*(?:-[\w’'‘]+)*)"
+_INNER = r"(?:[‘'’]?[A-Z0-9][\w’'‘]*(?:-[\w’'‘]+)*)"
+_ARTICLE = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]r|[Aa]s|[Aa]z|[Aa]t)[-‑])"
+_PARTICLE = r"(?:(?:al|el|bin|ibn|de|la|del|do|da|ad|as|ash|ar|az|an|um|umm|abu|bani|beni)[ -])"
+NAME = re.compile(rf"(?<![\w’'‘-]){_ARTICLE}?{_WORD}(?:[ ]{_PARTICLE}?{_ARTICLE}?{_INNER})*")
+# Between a name and the place that holds it: "X (Y", "X, Y", "X in the Y", "X of Y",
+# "X, a village in the north of Y", "X near the city of Y".
+_HOLDER_AFTER = re.compile(
+    r"\s*(?:\(|,|\s+in\b|\s+of\b|\s+near\b|\s+outside\b|\s+inside\b)"
+    r"(?:[^.;:()\n]{0,50}?\b(?:in|of|near|outside)\b)?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?$")
+# Before a name: "Y's X", "the Y town of X", "Y's northern suburb of X".
+_HOLDER_BEFORE = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?$")
+LOCATIVE_WORDS = {"in", "at", "near", "outside", "inside", "into", "around", "toward",
+                  "towards", "through", "across", "between", "within", "from", "on", "onto"}
+NOT_NAME_LABELS = {"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "ORDINAL", "CARDINAL", "LAW",
+                   "LANGUAGE"}
+NEAR_KM = 150.0
+INITIAL = re.compile(r"[A-Z]\.")
+FUNCTION_WORDS = {"the", "a", "an", "any", "this", "that", "these", "those", "every", "each",
+                  "some", "our", "their", "its", "his", "her", "my", "your", "no", "all"}
+
+
+@functools.lru_cache(maxsize=1)
+def site_words() -> dict[str, frozenset[str]]:
+    """The word lists of data/site_words.yaml: sites, institutions, organisations."""
+    path = Path(__file__).parent / "data" / "site_words.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in
+            ("areas", "sites", "institutions", "organisations")}
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"(?:'s|’s|['’‘])$", "", word).lower()
+
+
+def _holder(text: str, s: int, e: int, places: list[Place], demonyms: set) -> tuple[Place | None, bool]:
+    """The place that holds the name [s, e) and whether the text names it beside the name
+    (True) or only in the name's sentence or document (False)."""
+    named = [p for p in places if (p.start, p.end) not in demonyms and p.lat is not None]
+    after = [p for p in named if e <= p.start <= e + 70]
+    for p in sorted(after, key=lambda p: p.start):
+        if _HOLDER_AFTER.fullmatch(text[e:p.start]):
+            return p, True
+        break
+    before = [p for p in named if s - 40 <= p.end <= s]
+    for p in sorted(before, key=lambda p: -p.end):
+        gap = text[p.end:s]
+        if _HOLDER_BEFORE.fullmatch(gap) and (gap.startswith(("'s", "’s")) or " of" in gap):
+            return p, True
+        break
+    return None, False
+
+
+def _sentence_holder(doc, s: int, places: list[Place], demonyms: set) -> Place | None:
+    """The most specific named place of the sentence of ``s`` (the nearest on a tie)."""
+    from .event import SPECIFICITY
+
+    tok = doc.char_span(s, s + 1, alignment_mode="expand")
+    if tok is None:
+        return None
+    sent = tok[0].sent
+    inside = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char
+              and (p.start, p.end) not in demonyms and p.lat is not None]
+    if not inside:
+        return None
+    return max(inside, key=lambda p: (SPECIFICITY.get(p.feature, 0), -abs(p.start - s)))
+
+
+def _document_holder(places: list[Place], demonyms: set) -> Place | None:
+    """The document's most named place (names before demonyms)."""
+    counts: Counter = Counter()
+    first: dict = {}
+    for p in places:
+        if p.lat is None:
+            continue
+        key = (p.name, p.lat, p.lon)
+        counts[key] += 0.5 if (p.start, p.end) in demonyms else 1
+        first.setdefault(key, p)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda k: counts[k])]
+
+
+def _reading(name: str, holder: Place, gaz: Gazetteer, villages) -> Entry | None:
+    """A gazetteer or village place called ``name`` that lies in the holder's country and,
+    when the holder is a town or a part of one, near it; the nearest such."""
+    from .resolve import haversine_km
+
+    candidates = [e for e, _ in gaz.lookup(name)]
+    if villages is not None:
+        candidates += [e for e, _ in (villages.lookup(name) or villages.lookup_spelling(name, gaz) or ())]
+    local = holder.feature in ("city", "other", "admin2")
+    best, best_km = None, float("inf")
+    for entry in candidates:
+        if entry.country != holder.country or entry.feature in ("country", "region"):
+            continue
+        km = haversine_km(entry.lat, entry.lon, holder.lat, holder.lon)
+        if local and km > NEAR_KM:
+            continue
+        if km < best_km:
+            best, best_km = entry, km
+    return best
+
+
+def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villages=None,
+                  ) -> tuple[list[Place], list[Place], set]:
+    """The named places of ``doc`` that ``places`` lacks and the words call places (see the
+    module's docstring), each with the point of its holder or its own reading near the
+    holder. Returns the new toponyms, the new sites (streets, bases, buildings: places of
+    events but no toponyms) and the spans of those whose holder the text names beside them
+    (they are more specific than it)."""
+    text = doc.text
+    words_of = site_words()
+    taken = bytearray(len(text) + 1)
+    for p in places:
+        taken[p.start:p.end] = b"\x01" * (p.end - p.start)
+    persons = [(ent.start_char, ent.end_char, {w.lower() for w in ent.text.split() if len(w) > 2})
+               for ent in doc.ents if ent.label_ == "PERSON"]
+    out: list[Place] = []
+    sites: list[Place] = []
+    specific: set = set()
+    document_holder = None
+    for m in NAME.finditer(text):
+        s, e = m.start(), m.end()
+        name = text[s:e]
+        # a leading article or sentence word is no part of the name: "The Syrian Army"
+        while True:
+            first = name.split(" ", 1)[0]
+            if first.lower() in ("the", "a", "an", "in", "at", "near", "on", "and") and " " in name:
+                s += len(first) + 1
+                name = text[s:e]
+                continue
+            break
+        trail = re.search(r"(?:'s|’s|['’‘.-])$", name)
+        if trail and not re.fullmatch(r"(?:[A-Z]|St)\.", name.rsplit(" ", 1)[-1]):
+            e -= len(trail.group(0))
+            name = text[s:e]
+        if e - s < 2 or any(taken[s:e]):
+            continue
+        words = [_bare(w) for w in re.split(r"[ ]", name)]
+        parts = set(words) | {p for w in words for p in w.split("-")}
+        if parts & words_of["organisations"] or normalize(name) in not_places() or _generic(name):
+            continue
+        if name.isupper() and len(name) <= 6 and "." not in name:
+            continue    # "UN", "NATO", "ISIS": acronyms name groups
+        if name.lower() in FUNCTION_WORDS:
+            continue    # "The city is ...", "Any town"
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        labels = {t.ent_type_ for t in span}
+        if labels & NOT_NAME_LABELS:
+            continue
+        if gaz.demonym(name) is not None or (len(words) > 1 and gaz.demonym(name.split(" ")[0]) is not None
+                                             and words[-1] not in words_of["sites"]):
+            continue    # "Kurdish", "Syrian Arab Republic"
+        last = words[-1]
+        # "Kodori Gorge", not "Box Elder School District" (a body that runs schools)
+        area = len(words) > 1 and last in words_of["areas"] and not set(words[:-1]) & words_of["institutions"]
+        site = len(words) > 1 and last in words_of["sites"]
+        institution = len(words) > 1 and last in words_of["institutions"]
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        unit = _cued(doc, s, e, strong=True) or after in CUE_AFTER
+        locative = _cued(doc, s, e)
+        holder, beside = _holder(text, s, e, places, demonyms)
+        qualified = beside and text[e:e + 2].startswith((" (", "("))
+        # the model's place name where the syntax agrees ("from Beitunia", "X and Y"); not a
+        # region or sea the model calls a place ("the Middle East": no holder locates it)
+        modelled = labels == {"GPE"} and (span.root.dep_ in ("pobj", "conj", "appos") or beside)
+        if labels == {"LOC"} and not (area or unit or beside):
+            continue
+        if "NORP" in labels and not (area or site or institution or qualified):
+            continue    # "the predominantly Sunni neighbourhood of X": a group's name
+        if span[0].is_sent_start and len(words) == 1 and not (unit or qualified):
+            continue    # a capital that only opens the sentence
+        if INITIAL.fullmatch(name) and not qualified:
+            continue    # "G. B. Hall": an initial is a place only as "S. (Azzawya)"
+        if not (area or site or institution or unit) and any(
+                parts & names for p0, p1, names in persons if p1 <= s or p0 >= e):
+            continue    # "Saakashvili" where the text names "Mikheil Saakashvili"
+        if not (area or site or unit or modelled or qualified):
+            if not locative:
+                continue
+            if labels & {"ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW"} and not beside:
+                continue    # "in Congress", "at Google": groups unless a place holds them
+        elif institution and not (locative or unit):
+            continue
+        if holder is None:
+            holder = _sentence_holder(doc, s, places, demonyms)
+        if holder is None:
+            if document_holder is None:
+                document_holder = _document_holder(places, demonyms) or False
+            holder = document_holder or None
+        if holder is None:
+            continue    # nothing says where it lies
+        entry = _reading(name, holder, gaz, villages) if not (site or institution) else None
+        if entry is not None:
+            place = Place(start=s, end=e, text=name, name=entry.name,
+                          feature=entry.feature if entry.feature in ("city", "admin1", "admin2") else "other",
+                          country=entry.country or None, admin1=gaz.admin1_name(entry),
+                          lat=round(entry.lat, 5), lon=round(entry.lon, 5), geonameid=entry.geonameid)
+        else:
+            place = Place(start=s, end=e, text=name, name=name, feature="other", country=holder.country,
+                          admin1=holder.admin1, lat=holder.lat, lon=holder.lon, geonameid=None)
+        taken[s:e] = b"\x01" * (e - s)
+        # a name located only by its holder is offered to event places, not listed as a toponym
+        (out if entry is not None else sites).append(place)
+        if beside:
+            specific.add((s, e))
+    return out, sites, specific
