@@ -26,7 +26,7 @@ import yaml
 
 from ..record import Place
 from .gazetteer import Entry, Gazetteer, normalize
-from .recognize import CUE_AFTER, _cued, _generic, not_places
+from .recognize import CUE_AFTER, TAKE_VERBS, _cued, _generic, not_places
 
 # A capitalised name: words that start with a capital (or a digit after the first), Arabic
 # articles and joining particles inside ("Tal al-Ahmar", "Jebel 'Amer"), an initial ("S.").
@@ -34,7 +34,7 @@ _WORD = r"(?:[A-Z]\.|St\.|[‘'’]?[A-Z][\w’'‘]*(?:-[\w’'‘]+)*)"
 _INNER = r"(?:[‘'’]?[A-Z0-9][\w’'‘]*(?:-[\w’'‘]+)*)"
 _ARTICLE = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]r|[Aa]s|[Aa]z|[Aa]t)[-‑])"
 _PARTICLE = r"(?:(?:al|el|bin|ibn|de|la|del|do|da|ad|as|ash|ar|az|an|um|umm|abu|bani|beni)[ -])"
-NAME = re.compile(rf"(?<![\w’'‘-]){_ARTICLE}?{_WORD}(?:[ ]{_PARTICLE}?{_ARTICLE}?{_INNER})*")
+NAME = re.compile(rf"(?<![\w’'‘.-]){_ARTICLE}?{_WORD}(?:[ ]{_PARTICLE}?{_ARTICLE}?{_INNER})*")
 # Between a name and the place that holds it: "X (Y", "X, Y", "X in the Y", "X of Y",
 # "X, a village in the north of Y", "X near the city of Y".
 _HOLDER_AFTER = re.compile(
@@ -47,6 +47,8 @@ LOCATIVE_WORDS = {"in", "at", "near", "outside", "inside", "into", "around", "to
 NOT_NAME_LABELS = {"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "ORDINAL", "CARDINAL", "LAW",
                    "LANGUAGE"}
 NEAR_KM = 150.0
+# Verbs whose object may as well be a person: "captured Ocalan" names no place.
+PERSON_TAKING = {"capture", "seize", "surround", "evacuate"}
 INITIAL = re.compile(r"[A-Z]\.")
 FUNCTION_WORDS = {"the", "a", "an", "any", "this", "that", "these", "those", "every", "each",
                   "some", "our", "their", "its", "his", "her", "my", "your", "no", "all"}
@@ -58,7 +60,7 @@ def site_words() -> dict[str, frozenset[str]]:
     path = Path(__file__).parent / "data" / "site_words.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in
-            ("areas", "sites", "institutions", "organisations")}
+            ("areas", "sites", "institutions", "organisations", "broad", "titles")}
 
 
 def _bare(word: str) -> str:
@@ -194,6 +196,10 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         after = doc[span.end].lower_ if span.end < len(doc) else ""
         unit = _cued(doc, s, e, strong=True) or after in CUE_AFTER
         locative = _cued(doc, s, e)
+        root = span.root
+        if locative and root.dep_ == "dobj" and root.head.lemma_.lower() in TAKE_VERBS and (
+                root.head.lemma_.lower() in PERSON_TAKING or "PERSON" in labels):
+            locative = False    # the cue was the verb: "captured Henao", a man
         holder, beside = _holder(text, s, e, places, demonyms)
         qualified = beside and text[e:e + 2].startswith((" (", "("))
         # the model's place name where the syntax agrees ("from Beitunia", "X and Y"); not a
@@ -205,6 +211,8 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
             continue    # "the predominantly Sunni neighbourhood of X": a group's name
         if span[0].is_sent_start and len(words) == 1 and not (unit or qualified):
             continue    # a capital that only opens the sentence
+        if words[0].rstrip(".") in words_of["titles"] and not (area or site or institution):
+            continue    # "Gov. Jose Reyes Baez", "Imam al-Hussein"
         if INITIAL.fullmatch(name) and not qualified:
             continue    # "G. B. Hall": an initial is a place only as "S. (Azzawya)"
         if not (area or site or institution or unit) and any(
@@ -224,7 +232,11 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
                 document_holder = _document_holder(places, demonyms) or False
             holder = document_holder or None
         if holder is None:
-            continue    # nothing says where it lies
+            # nothing says where it lies: a named place of events, with no coordinates
+            place = Place(start=s, end=e, text=name, name=name, feature="other")
+            taken[s:e] = b"\x01" * (e - s)
+            sites.append(place)
+            continue
         entry = _reading(name, holder, gaz, villages) if not (site or institution) else None
         if entry is not None:
             place = Place(start=s, end=e, text=name, name=entry.name,
@@ -237,6 +249,6 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         taken[s:e] = b"\x01" * (e - s)
         # a name located only by its holder is offered to event places, not listed as a toponym
         (out if entry is not None else sites).append(place)
-        if beside:
+        if beside and last not in words_of["broad"]:
             specific.add((s, e))
     return out, sites, specific
