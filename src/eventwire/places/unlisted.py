@@ -26,7 +26,7 @@ import yaml
 
 from ..record import Place
 from .gazetteer import Entry, Gazetteer, normalize
-from .recognize import CUE_AFTER, TAKE_VERBS, _cued, _generic, not_places
+from .recognize import CUE_AFTER, CUE_NOUNS, DIRECTIONS, TAKE_VERBS, _cued, _generic, not_places
 
 # A capitalised name: words that start with a capital (or a digit after the first), Arabic
 # articles and joining particles inside ("Tal al-Ahmar", "Jebel 'Amer"), an initial ("S.").
@@ -38,7 +38,7 @@ NAME = re.compile(rf"(?<![\w’'‘.-]){_ARTICLE}?{_WORD}(?:[ ]{_PARTICLE}?{_ART
 # Between a name and the place that holds it: "X (Y", "X, Y", "X in the Y", "X of Y",
 # "X, a village in the north of Y", "X near the city of Y".
 _HOLDER_AFTER = re.compile(
-    r"\s*(?:\(|,|\s+in\b|\s+of\b|\s+near\b|\s+outside\b|\s+inside\b)"
+    r"(?:\s+[a-z][\w-]*)?\s*(?:\(|,|\s+in\b|\s+of\b|\s+near\b|\s+outside\b|\s+inside\b)"
     r"(?:[^.;:()\n]{0,50}?\b(?:in|of|near|outside)\b)?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?$")
 # Before a name: "Y's X", "the Y town of X", "Y's northern suburb of X".
 _HOLDER_BEFORE = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?$")
@@ -47,8 +47,12 @@ LOCATIVE_WORDS = {"in", "at", "near", "outside", "inside", "into", "around", "to
 NOT_NAME_LABELS = {"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "ORDINAL", "CARDINAL", "LAW",
                    "LANGUAGE"}
 NEAR_KM = 150.0
+SAME_PLACE_KM = 50.0
 # Verbs whose object may as well be a person: "captured Ocalan" names no place.
 PERSON_TAKING = {"capture", "seize", "surround", "evacuate"}
+# Participles between a preposition and a name: "in Serb-held Vogosca", "the besieged X".
+HELD = {"held", "controlled", "besieged", "occupied", "dominated", "populated", "administered",
+        "plagued", "hit", "torn", "ravaged", "rebel", "government", "regime"}
 INITIAL = re.compile(r"[A-Z]\.")
 FUNCTION_WORDS = {"the", "a", "an", "any", "this", "that", "these", "those", "every", "each",
                   "some", "our", "their", "its", "his", "her", "my", "your", "no", "all"}
@@ -60,7 +64,7 @@ def site_words() -> dict[str, frozenset[str]]:
     path = Path(__file__).parent / "data" / "site_words.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in
-            ("areas", "sites", "institutions", "organisations", "broad", "titles")}
+            ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups")}
 
 
 def _bare(word: str) -> str:
@@ -94,18 +98,29 @@ def _sentence_holder(doc, s: int, places: list[Place], demonyms: set) -> Place |
         return None
     sent = tok[0].sent
     inside = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char
-              and (p.start, p.end) not in demonyms and p.lat is not None]
+              and (p.start, p.end) not in demonyms and p.lat is not None and not _qualifies_a_thing(doc, p)]
     if not inside:
         return None
     return max(inside, key=lambda p: (SPECIFICITY.get(p.feature, 0), -abs(p.start - s)))
 
 
-def _document_holder(places: list[Place], demonyms: set) -> Place | None:
-    """The document's most named place (names before demonyms)."""
+def _qualifies_a_thing(doc, place: Place) -> bool:
+    """'a U.S. patrol', 'the Kenyan-flagged ship': the place only says whose a thing is."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and \
+        root.head.lower_ not in CUE_NOUNS
+
+
+def _document_holder(doc, places: list[Place], demonyms: set) -> Place | None:
+    """The document's most named place (names before demonyms; not one that only says whose
+    a thing is, "a U.S. patrol")."""
     counts: Counter = Counter()
     first: dict = {}
     for p in places:
-        if p.lat is None:
+        if p.lat is None or _qualifies_a_thing(doc, p):
             continue
         key = (p.name, p.lat, p.lon)
         counts[key] += 0.5 if (p.start, p.end) in demonyms else 1
@@ -125,15 +140,47 @@ def _reading(name: str, holder: Place, gaz: Gazetteer, villages) -> Entry | None
         candidates += [e for e, _ in (villages.lookup(name) or villages.lookup_spelling(name, gaz) or ())]
     local = holder.feature in ("city", "other", "admin2")
     best, best_km = None, float("inf")
+    found = []
     for entry in candidates:
         if entry.country != holder.country or entry.feature in ("country", "region"):
             continue
         km = haversine_km(entry.lat, entry.lon, holder.lat, holder.lon)
         if local and km > NEAR_KM:
             continue
+        found.append(entry)
         if km < best_km:
             best, best_km = entry, km
+    # held only by a country or a state: one place of that name there, not one of many
+    # ("Atlantic" or "Broadway", towns of the United States, are no reading of the ocean)
+    if best is not None and not local and any(
+            haversine_km(e.lat, e.lon, best.lat, best.lon) > SAME_PLACE_KM for e in found):
+        return None
     return best
+
+
+def _cue(doc, span, head, labels) -> str | None:
+    """What the words around a name say of it: "unit" ("south of the X", "the town of X"),
+    "prep" ("in X", "near the besieged X", "at the X airbase"), "verb" ("stormed X"), or
+    None; none before a possessive ("in Nasrallah's speech")."""
+    if span.end < len(doc) and doc[span.end].text in ("'s", "’s", "'", "’"):
+        return None
+    i = span.start - 1
+    # step back over articles, adjectives and "-held": "in the rebel-held eastern X"
+    while i >= max(0, span.start - 6) and (
+            doc[i].pos_ in ("DET", "ADJ", "NUM") or doc[i].lower_ in DIRECTIONS
+            or doc[i].text == "-" or doc[i].lower_ in HELD):
+        i -= 1
+    word = doc[i].lower_ if i >= 0 else ""
+    if word == "of" and i > 0 and doc[i - 1].lower_ in CUE_NOUNS:
+        return "unit"
+    if word in LOCATIVE_WORDS:
+        return "prep"
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_WORDS:
+        return "prep"
+    verb = head.head.lemma_.lower()
+    if head.dep_ == "dobj" and verb in TAKE_VERBS and verb not in PERSON_TAKING and "PERSON" not in labels:
+        return "verb"   # "stormed Tal Bizam"; not "captured Henao", a man
+    return None
 
 
 def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villages=None,
@@ -160,7 +207,8 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         # a leading article or sentence word is no part of the name: "The Syrian Army"
         while True:
             first = name.split(" ", 1)[0]
-            if first.lower() in ("the", "a", "an", "in", "at", "near", "on", "and") and " " in name:
+            if " " in name and (first.lower() in ("the", "a", "an", "in", "at", "near", "on", "and")
+                                or first.rsplit("-", 1)[-1].lower() in HELD):    # "Serb-held X"
                 s += len(first) + 1
                 name = text[s:e]
                 continue
@@ -173,7 +221,8 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
             continue
         words = [_bare(w) for w in re.split(r"[ ]", name)]
         parts = set(words) | {p for w in words for p in w.split("-")}
-        if parts & words_of["organisations"] or normalize(name) in not_places() or _generic(name):
+        if parts & (words_of["organisations"] | words_of["groups"]) or normalize(name) in not_places() \
+                or _generic(name):
             continue
         if name.isupper() and len(name) <= 6 and "." not in name:
             continue    # "UN", "NATO", "ISIS": acronyms name groups
@@ -194,21 +243,24 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         site = len(words) > 1 and last in words_of["sites"]
         institution = len(words) > 1 and last in words_of["institutions"]
         after = doc[span.end].lower_ if span.end < len(doc) else ""
-        unit = _cued(doc, s, e, strong=True) or after in CUE_AFTER
-        locative = _cued(doc, s, e)
-        root = span.root
-        if locative and root.dep_ == "dobj" and root.head.lemma_.lower() in TAKE_VERBS and (
-                root.head.lemma_.lower() in PERSON_TAKING or "PERSON" in labels):
-            locative = False    # the cue was the verb: "captured Henao", a man
+        # "the Kweires airbase", "Bayrampasa prison", "the Sani area": a place's own name
+        # before the word for what is there
+        site_after = after in words_of["sites"] or after in words_of["institutions"]
+        unit = _cued(doc, s, e, strong=True) or after in CUE_AFTER or after in words_of["areas"]
+        # the phrase the name heads: "the Kweires airbase" is headed by "airbase"
+        head = doc[span.end] if (site_after or after in words_of["areas"]) and \
+            span.root.head.i == span.end else span.root
+        cue = _cue(doc, span, head, labels)
+        unit = unit or cue == "unit"
+        locative = cue is not None
         holder, beside = _holder(text, s, e, places, demonyms)
         qualified = beside and text[e:e + 2].startswith((" (", "("))
         # the model's place name where the syntax agrees ("from Beitunia", "X and Y"); not a
         # region or sea the model calls a place ("the Middle East": no holder locates it)
         modelled = labels == {"GPE"} and (span.root.dep_ in ("pobj", "conj", "appos") or beside)
-        if labels == {"LOC"} and not (area or unit or beside):
-            continue
-        if "NORP" in labels and not (area or site or institution or qualified):
-            continue    # "the predominantly Sunni neighbourhood of X": a group's name
+        # a region or sea the model calls a place, no word of a site or unit around it:
+        # kept only where the gazetteer knows it ("in Indian-controlled Kashmir")
+        loose_region = labels == {"LOC"} and not (area or unit or beside or site_after)
         if span[0].is_sent_start and len(words) == 1 and not (unit or qualified):
             continue    # a capital that only opens the sentence
         if words[0].rstrip(".") in words_of["titles"] and not (area or site or institution):
@@ -218,10 +270,10 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         if not (area or site or institution or unit) and any(
                 parts & names for p0, p1, names in persons if p1 <= s or p0 >= e):
             continue    # "Saakashvili" where the text names "Mikheil Saakashvili"
-        if not (area or site or unit or modelled or qualified):
+        if not (area or site or unit or modelled or qualified or (site_after and locative)):
             if not locative:
                 continue
-            if labels & {"ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW"} and not beside:
+            if labels & {"ORG", "WORK_OF_ART", "EVENT", "LAW"} and not beside:
                 continue    # "in Congress", "at Google": groups unless a place holds them
         elif institution and not (locative or unit):
             continue
@@ -229,15 +281,19 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
             holder = _sentence_holder(doc, s, places, demonyms)
         if holder is None:
             if document_holder is None:
-                document_holder = _document_holder(places, demonyms) or False
+                document_holder = _document_holder(doc, places, demonyms) or False
             holder = document_holder or None
         if holder is None:
+            if loose_region:
+                continue
             # nothing says where it lies: a named place of events, with no coordinates
             place = Place(start=s, end=e, text=name, name=name, feature="other")
             taken[s:e] = b"\x01" * (e - s)
             sites.append(place)
             continue
         entry = _reading(name, holder, gaz, villages) if not (site or institution) else None
+        if entry is None and loose_region:
+            continue
         if entry is not None:
             place = Place(start=s, end=e, text=name, name=entry.name,
                           feature=entry.feature if entry.feature in ("city", "admin1", "admin2") else "other",
