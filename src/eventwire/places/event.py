@@ -37,7 +37,8 @@ PLACE_NOUNS = {"city", "town", "village", "province", "district", "region", "are
                "checkpoint", "market", "base", "airport", "coast", "sea", "waters", "airspace",
                "frontier", "stronghold", "town's", "city's", "locality", "community", "home",
                "house", "office", "headquarters", "embassy", "consulate", "mosque", "church",
-               "school", "hospital", "prison", "square", "neighbourhoods", "neighborhoods"}
+               "school", "hospital", "prison", "square", "neighbourhoods", "neighborhoods", "township",
+               "villages", "towns", "airbase", "compound"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "obj", "npadvmod", "dative"}
 # Modifiers that keep a place within the phrase it names ("Baghdad's Adhamiyah district").
 TRANSPARENT = {"pobj", "prep", "compound", "poss", "appos", "conj", "cc", "amod", "nmod", "case",

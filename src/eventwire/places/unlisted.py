@@ -64,7 +64,7 @@ def site_words() -> dict[str, frozenset[str]]:
     path = Path(__file__).parent / "data" / "site_words.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in
-            ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups")}
+            ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups", "calendar")}
 
 
 def _bare(word: str) -> str:
@@ -221,7 +221,8 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
             continue
         words = [_bare(w) for w in re.split(r"[ ]", name)]
         parts = set(words) | {p for w in words for p in w.split("-")}
-        if parts & (words_of["organisations"] | words_of["groups"]) or normalize(name) in not_places() \
+        if parts & (words_of["organisations"] | words_of["groups"] | words_of["calendar"]) \
+                or normalize(name) in not_places() \
                 or _generic(name):
             continue
         if name.isupper() and len(name) <= 6 and "." not in name:
