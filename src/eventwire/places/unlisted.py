@@ -64,7 +64,7 @@ def site_words() -> dict[str, frozenset[str]]:
     path = Path(__file__).parent / "data" / "site_words.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in
-            ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups", "calendar")}
+            ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups", "calendar", "prefixes")}
 
 
 def _bare(word: str) -> str:
@@ -188,8 +188,8 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
     """The named places of ``doc`` that ``places`` lacks and the words call places (see the
     module's docstring), each with the point of its holder or its own reading near the
     holder. Returns the new toponyms, the new sites (streets, bases, buildings: places of
-    events but no toponyms) and the spans of those whose holder the text names beside them
-    (they are more specific than it)."""
+    events but no toponyms) and the spans of those that name a place below a town (all but
+    rivers, seas and regions: "broad" in the word lists), more specific than a town."""
     text = doc.text
     words_of = site_words()
     taken = bytearray(len(text) + 1)
@@ -240,7 +240,8 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
             continue    # "Kurdish", "Syrian Arab Republic"
         last = words[-1]
         # "Kodori Gorge", not "Box Elder School District" (a body that runs schools)
-        area = len(words) > 1 and last in words_of["areas"] and not set(words[:-1]) & words_of["institutions"]
+        area = len(words) > 1 and (last in words_of["areas"] or words[0].split("-")[0] in words_of["prefixes"]) \
+            and not set(words[:-1]) & words_of["institutions"]
         site = len(words) > 1 and last in words_of["sites"]
         institution = len(words) > 1 and last in words_of["institutions"]
         after = doc[span.end].lower_ if span.end < len(doc) else ""
@@ -306,6 +307,6 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         taken[s:e] = b"\x01" * (e - s)
         # a name located only by its holder is offered to event places, not listed as a toponym
         (out if entry is not None else sites).append(place)
-        if beside and last not in words_of["broad"]:
+        if last not in words_of["broad"]:
             specific.add((s, e))
     return out, sites, specific
