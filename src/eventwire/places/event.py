@@ -105,9 +105,18 @@ def dateline_end(text: str) -> int:
     return m.end()
 
 
+# "the Islamic State of Iraq and Syria", "the Army of Conquest", "the Bank of England"
+ORG_BEFORE = re.compile(
+    r"\b(?:Islamic\s+State|Army|Front|Brigades?|Battalions?|Council|Party|Movement|University|Bank|"
+    r"Ministry|Emirate|Caliphate|Liberation|Front|Mujahideen|Assembly|Church)\s+(?:for|of)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+and\s+(?:the\s+)?|\s+|-))*$")
+
+
 def _in_organisation(text: str, place: Place) -> bool:
-    """'SABA news agency', 'the Kabul Times', 'the Baath Party': a name of an organisation."""
-    return bool(ORG_WORDS.match(text[place.end:place.end + 40]))
+    """'SABA news agency', 'the Kabul Times', 'the Baath Party', 'the Islamic State of Iraq
+    and Syria': a name of an organisation."""
+    return bool(ORG_WORDS.match(text[place.end:place.end + 40])
+                or ORG_BEFORE.search(text[max(0, place.start - 60):place.start]))
 
 
 def _locative(text: str, place: Place) -> bool:
@@ -165,7 +174,15 @@ def _strength(place_tok, trigger) -> float:
         return 3.0              # "north of X", "outside X" read as adverbs
     if top.dep_ in OBJECT_DEPS or top.dep_ == "conj":
         # the place is the object, or names the object's site; not a modifier of a thing
-        if place_tok.i == top.i or loc_inside:
+        if place_tok.i == top.i:
+            return 2.0
+        if loc_inside:
+            # "detainees at X were captured": X says where the subject of a passive is kept,
+            # as "demonstrators in X protested" does for an active one; "the town of X was
+            # shelled" and "the embassy in X was bombed" name the place itself
+            where = [t for t in path[:-1] if t.dep_ == "prep"]
+            if top.dep_ == "nsubjpass" and where and where[-1].lower_ != "of" and top.lower_ not in PLACE_NOUNS:
+                return 1.5
             return 2.0
         between = path[1:]
         if all(t.lower_ in PLACE_NOUNS or t.pos_ == "PROPN" or t.dep_ in ("prep", "pobj", "appos", "conj")
