@@ -158,9 +158,18 @@ def _reading(name: str, holder: Place, gaz: Gazetteer, villages) -> Entry | None
     return best
 
 
+def _titled(doc, span, titles) -> bool:
+    """The name follows a title: "Imam al- Hussein", "Sheikh Gen. X"."""
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in ("al", "el", "-", "al-", "el-", "."):
+        i -= 1
+    return i >= 0 and doc[i].lower_.rstrip(".") in titles
+
+
 def _cue(doc, span, head, labels) -> str | None:
     """What the words around a name say of it: "unit" ("south of the X", "the town of X"),
-    "prep" ("in X", "near the besieged X", "at the X airbase"), "verb" ("stormed X"), or
+    "prep" ("in X", "near the besieged X", "at the X airbase"), "verb" ("stormed X"), "take"
+    ("captured X": a place only if the gazetteer has one so called near the others), or
     None; none before a possessive ("in Nasrallah's speech")."""
     if span.end < len(doc) and doc[span.end].text in ("'s", "’s", "'", "’"):
         return None
@@ -178,8 +187,9 @@ def _cue(doc, span, head, labels) -> str | None:
     if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_WORDS:
         return "prep"
     verb = head.head.lemma_.lower()
-    if head.dep_ == "dobj" and verb in TAKE_VERBS and verb not in PERSON_TAKING and "PERSON" not in labels:
-        return "verb"   # "stormed Tal Bizam"; not "captured Henao", a man
+    if head.dep_ == "dobj" and verb in TAKE_VERBS:
+        # "stormed Tal Bizam"; but "captured Henao" may name a man
+        return "take" if verb in PERSON_TAKING or "PERSON" in labels else "verb"
     return None
 
 
@@ -265,8 +275,9 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         loose_region = labels == {"LOC"} and not (area or unit or beside or site_after)
         if span[0].is_sent_start and len(words) == 1 and not (unit or qualified):
             continue    # a capital that only opens the sentence
-        if words[0].rstrip(".") in words_of["titles"] and not (area or site or institution):
-            continue    # "Gov. Jose Reyes Baez", "Imam al-Hussein"
+        if not (area or site or institution) and (words[0].rstrip(".") in words_of["titles"] or _titled(
+                doc, span, words_of["titles"])):
+            continue    # "Gov. Jose Reyes Baez", "the shrine of Imam al- Hussein"
         if INITIAL.fullmatch(name) and not qualified:
             continue    # "G. B. Hall": an initial is a place only as "S. (Azzawya)"
         if not (area or site or institution or unit) and any(
@@ -285,8 +296,10 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
             if document_holder is None:
                 document_holder = _document_holder(doc, places, demonyms) or False
             holder = document_holder or None
+        # only a capture verb says it is a place: it must be one the gazetteer knows there
+        only_taken = cue == "take" and not (area or site or institution or unit or modelled or qualified)
         if holder is None:
-            if loose_region:
+            if loose_region or only_taken:
                 continue
             # nothing says where it lies: a named place of events, with no coordinates
             place = Place(start=s, end=e, text=name, name=name, feature="other")
@@ -294,8 +307,8 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
             sites.append(place)
             continue
         entry = _reading(name, holder, gaz, villages) if not (site or institution) else None
-        if entry is None and loose_region:
-            continue
+        if entry is None and (loose_region or only_taken):
+            continue    # "captured Henao": no place of that name where the text is set
         if entry is not None:
             place = Place(start=s, end=e, text=name, name=entry.name,
                           feature=entry.feature if entry.feature in ("city", "admin1", "admin2") else "other",
