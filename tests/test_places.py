@@ -561,3 +561,18 @@ def test_odd_texts_give_no_invented_places(text):
         assert text[p.start:p.end] == p.text
         # a name nothing locates has no coordinates at all
         assert (p.lat is None) == (p.lon is None)
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a place inside an organisation's name is no event place
+    ("The Islamic State of Iraq and Syria attacked the Qarmoush Military Airport near Palmyra.", "attacked",
+     "Qarmoush Military Airport"),
+    # where a passive's subject is held is weaker than where the verb puts the event
+    ("Most of the prisoners at Guantanamo Bay were captured in Afghanistan in 2001.", "captured",
+     "Afghanistan"),
+    # unless the subject is a site: the embassy's place is the place of the bombing
+    ("The Australian embassy in Jakarta was bombed last week.", "bombed", "Jakarta"),
+])
+def test_organisations_and_where_a_passive_subject_is_held(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    assert text[place.start:place.end] == surface

@@ -181,7 +181,7 @@ def _strength(place_tok, trigger) -> float:
             # as "demonstrators in X protested" does for an active one; "the town of X was
             # shelled" and "the embassy in X was bombed" name the place itself
             where = [t for t in path[:-1] if t.dep_ == "prep"]
-            if top.dep_ == "nsubjpass" and where and where[-1].lower_ != "of" and top.lower_ not in PLACE_NOUNS:
+            if top.dep_ == "nsubjpass" and where and where[0].lower_ != "of" and top.lower_ not in PLACE_NOUNS:
                 return 1.5
             return 2.0
         between = path[1:]
