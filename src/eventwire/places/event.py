@@ -271,7 +271,7 @@ def _candidates(ctx: DocContext, sites: bool = False):
 
 def _as_event_place(p: Place, origin: str) -> EventPlace:
     return EventPlace(name=p.name, country=p.country, lat=p.lat, lon=p.lon, geonameid=p.geonameid,
-                      from_=origin, start=p.start, end=p.end)
+                      from_=origin, start=p.start, end=p.end, feature=p.feature, admin1=p.admin1)
 
 
 def _focus(places: list[Place], ctx: DocContext) -> Place | None:
