@@ -3,17 +3,20 @@
 
 Wire and monitor reports name the sites of events (bases, suburbs, farms, hills, streets,
 villages of a few hundred people) far below what GeoNames lists. A capitalised name counts
-as such a place when the words say so: it ends in a site word ("Airport", "Suburb",
-"Gorge"), a unit word frames it ("the village of X", "X district"), the model labels it a
-place, it follows a preposition of place ("killed in X", "near X"), or a known place
-qualifies it ("X (Y)"). Names of organisations ("Army", "Front", "Jabhat ...") never count.
+as such a place when the words say so: it ends in a site or area word ("Airport", "Suburb",
+"Gorge"), begins like a place ("Wadi", "Tal"), a unit word frames it ("the village of X", "X
+district", "the X airbase"), the model labels it a place where the parse agrees, a
+preposition of place comes before it ("killed in X", "near the besieged X"), or a known place
+qualifies it ("X (Y, Z)"). Organisations, peoples, months, titles and the names after them
+never count (data/site_words.yaml holds the word lists).
 
-Such a place takes its coordinates from the place that holds it: the one the text names
-beside it ("X in the Y district", "X (Y)", "Y's X neighbourhood", "the Y town of X"), else
-the most specific place of its sentence, else the document's most named place. Before
-that, the gazetteer and the village index are asked for a place of that name near the
-holder, so a village both know resolves to its own point. A name with no holder at all is
-dropped: no coordinates are invented.
+Such a place is located by the place that holds it: the one the text names beside it ("X in
+the Y district", "X (Y)", "Y's X"), else the most specific place of its sentence, else the
+document's most named place. The gazetteer and the village index are asked first for a place
+of that name near the holder: with one, the name is a toponym with its own point; without,
+it is a named site at the holder's point (no GeoNames id), offered to event places but not
+listed among the toponyms. A name nothing locates keeps its name and span and has no
+coordinates: none are invented.
 """
 from __future__ import annotations
 
@@ -60,7 +63,7 @@ FUNCTION_WORDS = {"the", "a", "an", "any", "this", "that", "these", "those", "ev
 
 @functools.lru_cache(maxsize=1)
 def site_words() -> dict[str, frozenset[str]]:
-    """The word lists of data/site_words.yaml: sites, institutions, organisations."""
+    """The word lists of data/site_words.yaml, by name ("sites", "organisations", ...)."""
     path = Path(__file__).parent / "data" / "site_words.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in
@@ -302,9 +305,10 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
             if loose_region or only_taken:
                 continue
             # nothing says where it lies: a named place of events, with no coordinates
-            place = Place(start=s, end=e, text=name, name=name, feature="other")
             taken[s:e] = b"\x01" * (e - s)
-            sites.append(place)
+            sites.append(Place(start=s, end=e, text=name, name=name, feature="other"))
+            if last not in words_of["broad"]:
+                specific.add((s, e))
             continue
         entry = _reading(name, holder, gaz, villages) if not (site or institution) else None
         if entry is None and (loose_region or only_taken):
