@@ -231,3 +231,43 @@ def test_an_event_noun_is_no_side():
     for e in events:
         for side in (e.source, e.target):
             assert side is None or "strikes" not in side.text, (e.category, side)
+
+
+# ---------------------------------------------------------------- 7. place: where, not who
+@pytest.mark.parametrize("text, category, not_place", [
+    # a country that is a side of a statement is who, not where
+    ("The United States suspended military aid to Thailand on Sunday.", "SANCTION", "Thailand"),
+    ("Germany demanded an explanation from Russia on Wednesday.", "REQUEST", "Russia"),
+    ("Russia's government rejected the findings on Monday.", "REJECT", "Russia"),
+    # a statement's topic is not where it was said
+    ("On Monday the State Department criticized North Korea's missile launches.", "ACCUSE",
+     "North Korea"),
+])
+def test_a_side_or_topic_is_not_the_event_place(text, category, not_place):
+    found = asserted(coded(text), category)
+    assert found, [(e.category, e.evidence.text) for e in coded(text)]
+    place = found[0].place
+    assert place is None or place.from_ in ("paragraph", "document") or place.name != not_place
+
+
+@pytest.mark.parametrize("text, category, place", [
+    # said somewhere the text names
+    ("The foreign minister condemned the attack at a news conference in Nairobi on Monday.",
+     "ACCUSE", "Nairobi"),
+    # a city attacked, a country troops are sent to: where a material act happened
+    ("Rebels attacked Kaduna on Monday.", "ASSAULT", "Kaduna"),
+    ("Russia deployed troops to Belarus on Monday.", "MOBILIZE", "Belarus"),
+])
+def test_the_stated_place_is_kept(text, category, place):
+    found = asserted(coded(text), category)
+    assert found and found[0].place is not None and found[0].place.name == place, \
+        [(e.category, e.place) for e in coded(text)]
+
+
+def test_a_surname_belongs_to_the_person_the_article_names_in_full():
+    # the actors dictionary knows another Marrero (Cuba's prime minister); this one is a judge
+    text = ("On Monday, United States District Judge Victor Marrero dismissed the lawsuit. "
+            "Lawyers for the president appealed, and Marrero's order was stayed.")
+    rec = extract(text, date=DATE)
+    countries = {a.country for a in rec.actors if any("Marrero" in m.text for m in a.mentions)}
+    assert "CUB" not in countries, [(a.name, a.country) for a in rec.actors]

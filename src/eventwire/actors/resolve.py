@@ -323,11 +323,26 @@ class DocumentActors:
             ent_len = len(ent) if ent is not None else None
         if ent_len is not None and ent_len > hit.j - hit.i:
             return None  # part of a longer name: someone else with the same surname
+        if self._named_in_full_before(hit):
+            return None  # "Judge Victor Marrero ... Marrero": the article's own person
         titled = hit.i > 0 and any(
             x.kind == "agent" for x in self.d.phrases.get(fold(self.doc[hit.i - 1].text), []))
         if not (titled or tok.ent_type_ == "PERSON"):
             return None
         return self._best_by_date(candidates)
+
+    def _named_in_full_before(self, hit: Hit) -> bool:
+        """A person entity of two or more words, earlier in the document, ending in this
+        surname: the surname is theirs, not the dictionary's namesake's."""
+        surname = fold(self.text[hit.start:hit.end])
+        known = {fold(e.name) for e in hit.entries}
+        for ent in self.doc.ents:
+            if ent.start_char >= hit.start:
+                break
+            if ent.label_ == "PERSON" and len(ent) >= 2 and fold(ent[-1].text) == surname and \
+                    fold(ent.text) not in known and not any(n.endswith(" " + fold(ent.text)) for n in known):
+                return True
+        return False
 
     def _best_by_date(self, candidates: list[Entry]) -> Entry:
         if len(candidates) == 1 or not self.day:

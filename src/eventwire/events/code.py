@@ -38,6 +38,9 @@ QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "A
         "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "SANCTION": 3, "THREATEN": 3,
         "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
 
+# Statements: said somewhere only when the text says where ("told reporters in Kabul").
+_VERBAL_QUADS = (1, 3)
+
 # Verbs whose nominal subject is the event ("clashes broke out", "the ceasefire took effect").
 _EVENT_SUBJECT_VERBS = {"break", "erupt", "take", "begin", "start", "continue", "resume", "end",
                         "occur", "happen", "intensify", "escalate", "rage", "spread", "hold",
@@ -600,7 +603,11 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     date > doc_date.isoformat()[:len(date)]:
                 date, precision = doc_date.isoformat(), "day"
             # place
-            place = event_place(sent, ctx, tok)
+            verbal = QUAD.get(category) in _VERBAL_QUADS
+            # a statement is placed only where the text says it was made; its sides and
+            # topics ("demanded an explanation from Russia") are not where it happened
+            place = event_place(sent, ctx, tok, locative_only=verbal,
+                                sides=[(x.start, x.end) for x in (src, tgt) if x] if verbal else ())
             place_in_sentence = place is not None and sent.start_char <= place.start < sent.end_char
             # actors without a country: where it happened (gunmen, villagers, police)
             # a side named without its country ("police", "gunmen") is of the country where
