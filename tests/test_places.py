@@ -576,3 +576,15 @@ def test_odd_texts_give_no_invented_places(text):
 def test_organisations_and_where_a_passive_subject_is_held(text, trigger, surface):
     place, _ = event_place_of(text, trigger)
     assert text[place.start:place.end] == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # monitor notes: the town, then the units above it in brackets; the town is the place
+    ("On 2 May, militiamen attacked a market in Kobo (Kobo woreda, North Wollo zone, Amhara region).",
+     "attacked", "Kobo"),
+    ("On 4 June, protesters blocked a road near Otavalo (Otavalo canton, Imbabura province).",
+     "blocked", "Otavalo"),
+])
+def test_units_above_a_town_do_not_outrank_it(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    assert text[place.start:place.end] == surface

@@ -67,7 +67,7 @@ def site_words() -> dict[str, frozenset[str]]:
     path = Path(__file__).parent / "data" / "site_words.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in
-            ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups", "calendar", "prefixes")}
+            ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups", "calendar", "prefixes", "units")}
 
 
 def _bare(word: str) -> str:
@@ -307,7 +307,7 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
             # nothing says where it lies: a named place of events, with no coordinates
             taken[s:e] = b"\x01" * (e - s)
             sites.append(Place(start=s, end=e, text=name, name=name, feature="other"))
-            if last not in words_of["broad"]:
+            if not _broad(last, after, None, words_of):
                 specific.add((s, e))
             continue
         entry = _reading(name, holder, gaz, villages) if not (site or institution) else None
@@ -324,6 +324,13 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         taken[s:e] = b"\x01" * (e - s)
         # a name located only by its holder is offered to event places, not listed as a toponym
         (out if entry is not None else sites).append(place)
-        if last not in words_of["broad"]:
+        if not _broad(last, after, entry, words_of):
             specific.add((s, e))
     return out, sites, specific
+
+
+def _broad(last: str, after: str, entry: Entry | None, words_of) -> bool:
+    """A name no more specific than the town named with it: a river, sea or region, a unit
+    above a town ("Pichincha province", "North Wollo zone"), or a reading of such a unit."""
+    return (last in words_of["broad"] or last in words_of["units"] or after in words_of["units"]
+            or (entry is not None and entry.feature in ("country", "region", "admin1")))
