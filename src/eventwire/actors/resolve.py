@@ -34,7 +34,7 @@ from pathlib import Path
 from ..context import DocContext
 from ..paragraphs import clip_to_paragraph
 from ..record import Actor, Mention
-from .dictionary import Dictionary, Entry, fold, fold_with_offsets, load_dictionary
+from .dictionary import Dictionary, Entry, fold, fold_with_offsets, load_dictionary, looks_like_name
 
 NAME_KINDS = {"country", "demonym", "capital", "seat", "place", "person", "org"}
 @functools.lru_cache(maxsize=1)
@@ -182,7 +182,7 @@ class DocumentActors:
             surface = text[start:end]
             if _is_not_actor(surface):
                 continue
-            if kind in NAME_KINDS and not _looks_like_name(surface, phrase):
+            if kind in NAME_KINDS and not looks_like_name(surface, phrase):
                 # A lower-case word is not a name; let an agent reading stand if there is one.
                 entries = [x for x in entries if x.kind == "agent"]
                 if not entries:
@@ -900,16 +900,6 @@ def _date_in_text(text: str) -> str | None:
     if not (1 <= day <= 31 and 1900 < year < 2100):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _looks_like_name(surface: str, phrase: str) -> bool:
-    letters = [c for c in phrase if c.isalnum()]
-    if len(letters) <= 3:
-        return all(c.isupper() or not c.isalpha() for c in surface) and any(c.isalpha() for c in surface)
-    words = [w for w in surface.replace("-", " ").split() if w.lower() not in ("the", "of", "and", "al", "el", "de", "bin")]
-    if not words:
-        return False
-    return words[0][:1].isupper() or words[0][:1].isdigit() or words[-1][:1].isupper()
 
 
 def _strip_article(text: str) -> str:
