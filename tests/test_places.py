@@ -448,3 +448,143 @@ def test_a_part_of_town_in_another_clause_beats_its_city():
 def test_datelines_are_told_from_ordinary_openings(text, dateline):
     from eventwire.places.event import dateline_end
     assert text[:dateline_end(text)] == dateline
+
+
+def event_place_of(text: str, trigger: str):
+    doc, ctx = places_of(text)
+    tok = trigger_of(doc, trigger)
+    return event_place(tok.sent, ctx, tok), ctx
+
+
+@pytest.mark.parametrize("text, trigger, surface, holder", [
+    # a site: a base, a street, a building, at the point of the town named beside it
+    ("Militants shelled the Qarmoush Military Airport near Raqqa on Sunday.", "shelled",
+     "Qarmoush Military Airport", "Raqqa"),
+    ("A man was shot dead on Bardawi Street in eastern Mosul late on Friday.", "shot",
+     "Bardawi Street", "Mosul"),
+    # the site word after the name: "the X airbase", "X prison"
+    ("Troops were killed south of the Zabrin airbase in the countryside of Homs.", "killed",
+     "Zabrin", "Homs"),
+])
+def test_a_named_site_no_gazetteer_holds_is_the_event_place_at_its_holders_point(text, trigger, surface,
+                                                                                 holder):
+    from eventwire.places import named_sites
+    place, ctx = event_place_of(text, trigger)
+    assert (text[place.start:place.end], place.from_, place.geonameid) == (surface, "trigger", None)
+    town = place_named(ctx, holder)
+    assert (place.lat, place.lon, place.country) == (town.lat, town.lon, town.country)
+    assert surface in [p.text for p in ctx.places + named_sites(ctx)]
+
+
+def test_a_street_is_a_place_of_events_but_not_a_toponym():
+    from eventwire.places import named_sites
+    _, ctx = places_of("A man was shot dead on Bardawi Street in eastern Mosul late on Friday.")
+    assert [p.text for p in named_sites(ctx)] == ["Bardawi Street"]
+    assert [p.text for p in ctx.places] == ["Mosul"]
+
+
+@pytest.mark.parametrize("text, trigger, surface, country", [
+    # a unit word frames the name: "the village of X", "X district"
+    ("Gunmen killed four farmers in the village of Qarat Bindar in Idlib province.", "killed",
+     "Qarat Bindar", "SYR"),
+    # a name that begins like a place: "Wadi", "Tal", "Jabal"
+    ("Government forces advanced into Wadi Zerqoun after shelling from Homs.", "advanced",
+     "Wadi Zerqoun", "SYR"),
+    ("Rebels recaptured Tal Qashbour, a hilltop north of Hama, on Monday.", "recaptured",
+     "Tal Qashbour", "SYR"),
+    # conflict-monitor notes: the village, then its district and province in brackets
+    ("On 3 March, militiamen attacked a village in Mraisy (Qaatabah, Ad Dali).", "attacked",
+     "Mraisy", "YEM"),
+])
+def test_a_village_no_gazetteer_holds_is_recognised_from_its_cue(text, trigger, surface, country):
+    place, _ = event_place_of(text, trigger)
+    assert (text[place.start:place.end], place.from_, place.country) == (surface, "trigger", country)
+
+
+def test_an_arabic_article_before_a_known_name_belongs_to_it():
+    # "Ad Dali" is a Yemeni province; "Dali" alone would be a city in China
+    _, ctx = places_of("Militiamen attacked a village in Mraisy (Qaatabah, Ad Dali).")
+    assert (place_named(ctx, "Ad Dali").country) == "YEM"
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a man taken by a capture verb is no place
+    ("Police captured Arnulfo Henao Vargas in Medellin on Monday.", "captured", "Medellin"),
+    # a title and the man it names
+    ("Gunmen fired on the convoy of Gov. Ramiro Alvarez near Culiacan.", "fired", "Culiacan"),
+    # a people's adjective before a unit word
+    ("Shells killed three children in the Kurdish town of Amuda.", "killed", "Amuda"),
+    # a month the model does not call a date
+    ("Ten people were killed in the 18 May fighting in Beledweyne district.", "killed", "Beledweyne"),
+])
+def test_people_titles_and_months_are_not_unlisted_places(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    assert text[place.start:place.end].split(" ")[0] == surface
+
+
+def test_a_place_that_only_says_whose_a_thing_is_holds_nothing():
+    # "a U.S. patrol" says whose the patrol is, not where the neighbourhood lies
+    place, _ = event_place_of("A roadside bomb exploded near a U.S. patrol in the Qazzaz neighborhood.",
+                              "exploded")
+    assert place.country != "USA"
+    assert (place.name, place.lat, place.lon) == ("Qazzaz", None, None)
+
+
+def test_a_river_beside_a_town_is_not_more_specific_than_the_town():
+    text = "A truck bomb exploded on a bridge over the Tigris River in Baghdad on Thursday."
+    place, _ = event_place_of(text, "exploded")
+    assert text[place.start:place.end] == "Baghdad"
+
+
+def test_a_region_the_model_names_is_kept_only_where_the_gazetteer_knows_it():
+    place, ctx = event_place_of("Militants raided a village in Indian-controlled Kashmir and killed six men.",
+                                "raided")
+    kashmir = place_named(ctx, "Kashmir")
+    assert (kashmir.country, kashmir.feature) == ("IND", "admin1")
+    assert (place.start, place.end) == (kashmir.start, kashmir.end)
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "   \n\n  ",
+    "A.B.C. (D.E.) F. (G.)",
+    "Al- Al- Al-",
+    "(((( ))))",
+    "The The The city of of of",
+    "Wadi Tal Jabal Hill Route",
+    "ZZZZ ZZZZ ZZZZ Airport (ZZZZ, ZZZZ)",
+])
+def test_odd_texts_give_no_invented_places(text):
+    from eventwire.places import named_sites
+    _, ctx = places_of(text)
+    for p in ctx.places + named_sites(ctx):
+        assert text[p.start:p.end] == p.text
+        # a name nothing locates has no coordinates at all
+        assert (p.lat is None) == (p.lon is None)
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a place inside an organisation's name is no event place
+    ("The Islamic State of Iraq and Syria attacked the Qarmoush Military Airport near Palmyra.", "attacked",
+     "Qarmoush Military Airport"),
+    # where a passive's subject is held is weaker than where the verb puts the event
+    ("Most of the prisoners at Guantanamo Bay were captured in Afghanistan in 2001.", "captured",
+     "Afghanistan"),
+    # unless the subject is a site: the embassy's place is the place of the bombing
+    ("The Australian embassy in Jakarta was bombed last week.", "bombed", "Jakarta"),
+])
+def test_organisations_and_where_a_passive_subject_is_held(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    assert text[place.start:place.end] == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # monitor notes: the town, then the units above it in brackets; the town is the place
+    ("On 2 May, militiamen attacked a market in Kobo (Kobo woreda, North Wollo zone, Amhara region).",
+     "attacked", "Kobo"),
+    ("On 4 June, protesters blocked a road near Otavalo (Otavalo canton, Imbabura province).",
+     "blocked", "Otavalo"),
+])
+def test_units_above_a_town_do_not_outrank_it(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    assert text[place.start:place.end] == surface

@@ -9,10 +9,13 @@ Public surface:
   from (a place inside the phrase, else its country); ``country_place(iso3)``.
 - ``document_focus(ctx) -> Place | None`` and ``is_demonym(place, ctx) -> bool`` for the
   event stage ("Turkish" is a place mention but a weak event location).
+- ``named_sites(ctx) -> list[Place]``: streets, bases and buildings the document names, at
+  the point of the place that holds them; event places, not toponyms (not in ``ctx.places``).
 """
 from __future__ import annotations
 
-from .event import document_focus, event_place, is_demonym
+from .event import document_focus, event_place, is_demonym, named_sites
 from .resolve import actor_place, country_place, find_places
 
-__all__ = ["find_places", "event_place", "actor_place", "country_place", "document_focus", "is_demonym"]
+__all__ = ["find_places", "event_place", "actor_place", "country_place", "document_focus", "is_demonym",
+           "named_sites"]

@@ -37,7 +37,8 @@ PLACE_NOUNS = {"city", "town", "village", "province", "district", "region", "are
                "checkpoint", "market", "base", "airport", "coast", "sea", "waters", "airspace",
                "frontier", "stronghold", "town's", "city's", "locality", "community", "home",
                "house", "office", "headquarters", "embassy", "consulate", "mosque", "church",
-               "school", "hospital", "prison", "square", "neighbourhoods", "neighborhoods"}
+               "school", "hospital", "prison", "square", "neighbourhoods", "neighborhoods", "township",
+               "villages", "towns", "airbase", "compound"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "obj", "npadvmod", "dative"}
 # Modifiers that keep a place within the phrase it names ("Baghdad's Adhamiyah district").
 TRANSPARENT = {"pobj", "prep", "compound", "poss", "appos", "conj", "cc", "amod", "nmod", "case",
@@ -58,6 +59,14 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|of)\s+(?:t
 
 
 PARTS_KEY = "places.parts"
+SITES_KEY = "places.sites"
+
+
+def named_sites(ctx: DocContext) -> list[Place]:
+    """The streets, bases and buildings the document names ("along Atlantic Avenue", "the
+    T-4 Military Airport"), at the point of the place that holds them: places an event can
+    happen at, though not toponyms, so not among ``ctx.places``."""
+    return ctx.scratch.get(SITES_KEY, [])
 
 
 def _specificity(place: Place, ctx: DocContext) -> int:
@@ -96,9 +105,18 @@ def dateline_end(text: str) -> int:
     return m.end()
 
 
+# "the Islamic State of Iraq and Syria", "the Army of Conquest", "the Bank of England"
+ORG_BEFORE = re.compile(
+    r"\b(?:Islamic\s+State|Army|Front|Brigades?|Battalions?|Council|Party|Movement|University|Bank|"
+    r"Ministry|Emirate|Caliphate|Liberation|Front|Mujahideen|Assembly|Church)\s+(?:for|of)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+and\s+(?:the\s+)?|\s+|-))*$")
+
+
 def _in_organisation(text: str, place: Place) -> bool:
-    """'SABA news agency', 'the Kabul Times', 'the Baath Party': a name of an organisation."""
-    return bool(ORG_WORDS.match(text[place.end:place.end + 40]))
+    """'SABA news agency', 'the Kabul Times', 'the Baath Party', 'the Islamic State of Iraq
+    and Syria': a name of an organisation."""
+    return bool(ORG_WORDS.match(text[place.end:place.end + 40])
+                or ORG_BEFORE.search(text[max(0, place.start - 60):place.start]))
 
 
 def _locative(text: str, place: Place) -> bool:
@@ -156,7 +174,15 @@ def _strength(place_tok, trigger) -> float:
         return 3.0              # "north of X", "outside X" read as adverbs
     if top.dep_ in OBJECT_DEPS or top.dep_ == "conj":
         # the place is the object, or names the object's site; not a modifier of a thing
-        if place_tok.i == top.i or loc_inside:
+        if place_tok.i == top.i:
+            return 2.0
+        if loc_inside:
+            # "detainees at X were captured": X says where the subject of a passive is kept,
+            # as "demonstrators in X protested" does for an active one; "the town of X was
+            # shelled" and "the embassy in X was bombed" name the place itself
+            where = [t for t in path[:-1] if t.dep_ == "prep"]
+            if top.dep_ == "nsubjpass" and where and where[0].lower_ != "of" and top.lower_ not in PLACE_NOUNS:
+                return 1.5
             return 2.0
         between = path[1:]
         if all(t.lower_ in PLACE_NOUNS or t.pos_ == "PROPN" or t.dep_ in ("prep", "pobj", "appos", "conj")
@@ -225,12 +251,13 @@ def _reference(text: str, place: Place) -> bool:
     return bool(_REFERENCE.search(before) or _DISTANCE_FROM.search(before))
 
 
-def _candidates(ctx: DocContext):
-    """The places that may serve as an event's place, and those kept back as fallbacks."""
+def _candidates(ctx: DocContext, sites: bool = False):
+    """The places that may serve as an event's place, and those kept back as fallbacks;
+    with ``sites``, the document's named sites too."""
     text = ctx.document.text
     dl = dateline_end(text)
     good, dateline, demonyms = [], [], []
-    for p in ctx.places:
+    for p in ctx.places + named_sites(ctx) if sites else ctx.places:
         if is_demonym(p, ctx):
             demonyms.append(p)
         elif p.end <= dl:
@@ -244,7 +271,7 @@ def _candidates(ctx: DocContext):
 
 def _as_event_place(p: Place, origin: str) -> EventPlace:
     return EventPlace(name=p.name, country=p.country, lat=p.lat, lon=p.lon, geonameid=p.geonameid,
-                      from_=origin, start=p.start, end=p.end)
+                      from_=origin, start=p.start, end=p.end, feature=p.feature, admin1=p.admin1)
 
 
 def _focus(places: list[Place], ctx: DocContext) -> Place | None:
@@ -330,7 +357,7 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
     """
     start, end = _bounds(span)
     text = ctx.document.text
-    good, dateline, demonyms = _candidates(ctx)
+    good, dateline, demonyms = _candidates(ctx, sites=True)
     inside = [p for p in good if start <= p.start and p.end <= end
               and not any(s0 <= p.start and p.end <= s1 for s0, s1 in sides)
               and (not locative_only or _locative(text, p))]
@@ -386,7 +413,8 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
         before = [p for p in around if p.end <= start]
         best = max(before, key=lambda p: p.start) if before else min(around, key=lambda p: p.start)
         return _as_event_place(best, "paragraph")
-    focus = _focus(good, ctx) or _focus(dateline, ctx)
+    site_ids = {id(p) for p in named_sites(ctx)}
+    focus = _focus([p for p in good if id(p) not in site_ids], ctx) or _focus(dateline, ctx)
     if focus is None:
         in_sentence = [p for p in demonyms if start <= p.start and p.end <= end]
         focus = in_sentence[0] if in_sentence else _focus(demonyms, ctx)

@@ -329,8 +329,26 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
                 mentions.append(Mention(s, e, name, found, feature_hint=hint))
 
     mentions.sort(key=lambda m: m.start)
+    _take_articles(text, gaz, mentions)
     link_qualifiers(text, mentions)
     return mentions
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:%s) $" % "|".join(a.capitalize() for a in ARABIC_ARTICLES))
+
+
+def _take_articles(text: str, gaz: Gazetteer, mentions: list[Mention]) -> None:
+    """'Ad Dali' read as 'Dali' (a town in China): a mention right after a capitalised Arabic
+    article takes it when the gazetteer knows the longer name, and only its readings."""
+    for m in mentions:
+        if m.demonym:
+            continue
+        article = _ARTICLE_BEFORE.search(text, max(0, m.start - 4), m.start)
+        if article is None:
+            continue
+        found = gaz.lookup(text[article.start():m.end])
+        if found:
+            m.start, m.text, m.candidates = article.start(), text[article.start():m.end], found
 
 
 _UNIT_AFTER = re.compile(r"\s+(?:district|province|governorate|region|county|state|municipality)\b",

@@ -17,10 +17,11 @@ from collections import Counter
 
 from ..context import DocContext
 from ..record import Place
-from .event import DEMONYM_KEY, PARTS_KEY, SPECIFICITY
+from .event import DEMONYM_KEY, PARTS_KEY, SITES_KEY, SPECIFICITY
 from .gazetteer import Entry, gazetteer, normalize
 from .recognize import (Mention, link_qualifiers, not_places, recognize_local_names,
                         recognize_toponyms, recognize_villages)
+from .unlisted import find_unlisted
 from .villages import villages
 
 FEATURE_BONUS = {"country": 4.0, "region": 4.0, "admin1": 2.5, "admin2": -1.0, "city": 0.0,
@@ -333,8 +334,11 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
             demonyms.add((m.start, m.end))
     ctx.scratch[DEMONYM_KEY] = demonyms
     parts, known = city_parts(doc.text, places, demonyms, gaz)
-    ctx.scratch[PARTS_KEY] = {(p.start, p.end) for p in parts} | known
-    return sorted(places + parts, key=lambda p: p.start) if parts else places
+    unlisted, sites, held = find_unlisted(doc, places + parts, demonyms, gaz, villages())
+    ctx.scratch[PARTS_KEY] = {(p.start, p.end) for p in parts} | known | held
+    ctx.scratch[SITES_KEY] = sites
+    extra_places = parts + unlisted
+    return sorted(places + extra_places, key=lambda p: p.start) if extra_places else places
 
 
 _NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]r|[Aa]s|[Aa]z)-)?[A-Z][\w'’]*(?:[ -](?:(?:al|el|bin|ibn|de|la|del)[ -])?[A-Z][\w'’]*){0,3}"

@@ -1,0 +1,336 @@
+"""Named places that no gazetteer holds: "the T-4 Military Airport", "the Al-Assad Suburb",
+"the village of Qaza Ali", "the Kodori Gorge", "clashed in S. (Azzawya)".
+
+Wire and monitor reports name the sites of events (bases, suburbs, farms, hills, streets,
+villages of a few hundred people) far below what GeoNames lists. A capitalised name counts
+as such a place when the words say so: it ends in a site or area word ("Airport", "Suburb",
+"Gorge"), begins like a place ("Wadi", "Tal"), a unit word frames it ("the village of X", "X
+district", "the X airbase"), the model labels it a place where the parse agrees, a
+preposition of place comes before it ("killed in X", "near the besieged X"), or a known place
+qualifies it ("X (Y, Z)"). Organisations, peoples, months, titles and the names after them
+never count (data/site_words.yaml holds the word lists).
+
+Such a place is located by the place that holds it: the one the text names beside it ("X in
+the Y district", "X (Y)", "Y's X"), else the most specific place of its sentence, else the
+document's most named place. The gazetteer and the village index are asked first for a place
+of that name near the holder: with one, the name is a toponym with its own point; without,
+it is a named site at the holder's point (no GeoNames id), offered to event places but not
+listed among the toponyms. A name nothing locates keeps its name and span and has no
+coordinates: none are invented.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from ..record import Place
+from .gazetteer import Entry, Gazetteer, normalize
+from .recognize import CUE_AFTER, CUE_NOUNS, DIRECTIONS, TAKE_VERBS, _cued, _generic, not_places
+
+# A capitalised name: words that start with a capital (or a digit after the first), Arabic
+# articles and joining particles inside ("Tal al-Ahmar", "Jebel 'Amer"), an initial ("S.").
+_WORD = r"(?:[A-Z]\.|St\.|[‘'’]?[A-Z][\w’'‘]*(?:-[\w’'‘]+)*)"
+_INNER = r"(?:[‘'’]?[A-Z0-9][\w’'‘]*(?:-[\w’'‘]+)*)"
+_ARTICLE = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]r|[Aa]s|[Aa]z|[Aa]t)[-‑])"
+_PARTICLE = r"(?:(?:al|el|bin|ibn|de|la|del|do|da|ad|as|ash|ar|az|an|um|umm|abu|bani|beni)[ -])"
+NAME = re.compile(rf"(?<![\w’'‘.-]){_ARTICLE}?{_WORD}(?:[ ]{_PARTICLE}?{_ARTICLE}?{_INNER})*")
+# Between a name and the place that holds it: "X (Y", "X, Y", "X in the Y", "X of Y",
+# "X, a village in the north of Y", "X near the city of Y".
+_HOLDER_AFTER = re.compile(
+    r"(?:\s+[a-z][\w-]*)?\s*(?:\(|,|\s+in\b|\s+of\b|\s+near\b|\s+outside\b|\s+inside\b)"
+    r"(?:[^.;:()\n]{0,50}?\b(?:in|of|near|outside)\b)?\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?$")
+# Before a name: "Y's X", "the Y town of X", "Y's northern suburb of X".
+_HOLDER_BEFORE = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?$")
+LOCATIVE_WORDS = {"in", "at", "near", "outside", "inside", "into", "around", "toward",
+                  "towards", "through", "across", "between", "within", "from", "on", "onto"}
+NOT_NAME_LABELS = {"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "ORDINAL", "CARDINAL", "LAW",
+                   "LANGUAGE"}
+NEAR_KM = 150.0
+SAME_PLACE_KM = 50.0
+# Verbs whose object may as well be a person: "captured Ocalan" names no place.
+PERSON_TAKING = {"capture", "seize", "surround", "evacuate"}
+# Participles between a preposition and a name: "in Serb-held Vogosca", "the besieged X".
+HELD = {"held", "controlled", "besieged", "occupied", "dominated", "populated", "administered",
+        "plagued", "hit", "torn", "ravaged", "rebel", "government", "regime"}
+INITIAL = re.compile(r"[A-Z]\.")
+FUNCTION_WORDS = {"the", "a", "an", "any", "this", "that", "these", "those", "every", "each",
+                  "some", "our", "their", "its", "his", "her", "my", "your", "no", "all"}
+
+
+@functools.lru_cache(maxsize=1)
+def site_words() -> dict[str, frozenset[str]]:
+    """The word lists of data/site_words.yaml, by name ("sites", "organisations", ...)."""
+    path = Path(__file__).parent / "data" / "site_words.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in
+            ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups", "calendar", "prefixes", "units")}
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"(?:'s|’s|['’‘])$", "", word).lower()
+
+
+def _holder(text: str, s: int, e: int, places: list[Place], demonyms: set) -> tuple[Place | None, bool]:
+    """The place that holds the name [s, e) and whether the text names it beside the name
+    (True) or only in the name's sentence or document (False)."""
+    named = [p for p in places if (p.start, p.end) not in demonyms and p.lat is not None]
+    after = [p for p in named if e <= p.start <= e + 70]
+    for p in sorted(after, key=lambda p: p.start):
+        if _HOLDER_AFTER.fullmatch(text[e:p.start]):
+            return p, True
+        break
+    before = [p for p in named if s - 40 <= p.end <= s]
+    for p in sorted(before, key=lambda p: -p.end):
+        gap = text[p.end:s]
+        if _HOLDER_BEFORE.fullmatch(gap) and (gap.startswith(("'s", "’s")) or " of" in gap):
+            return p, True
+        break
+    return None, False
+
+
+def _sentence_holder(doc, s: int, places: list[Place], demonyms: set) -> Place | None:
+    """The most specific named place of the sentence of ``s`` (the nearest on a tie)."""
+    from .event import SPECIFICITY
+
+    tok = doc.char_span(s, s + 1, alignment_mode="expand")
+    if tok is None:
+        return None
+    sent = tok[0].sent
+    inside = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char
+              and (p.start, p.end) not in demonyms and p.lat is not None and not _qualifies_a_thing(doc, p)]
+    if not inside:
+        return None
+    return max(inside, key=lambda p: (SPECIFICITY.get(p.feature, 0), -abs(p.start - s)))
+
+
+def _qualifies_a_thing(doc, place: Place) -> bool:
+    """'a U.S. patrol', 'the Kenyan-flagged ship': the place only says whose a thing is."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and \
+        root.head.lower_ not in CUE_NOUNS
+
+
+def _document_holder(doc, places: list[Place], demonyms: set) -> Place | None:
+    """The document's most named place (names before demonyms; not one that only says whose
+    a thing is, "a U.S. patrol")."""
+    counts: Counter = Counter()
+    first: dict = {}
+    for p in places:
+        if p.lat is None or _qualifies_a_thing(doc, p):
+            continue
+        key = (p.name, p.lat, p.lon)
+        counts[key] += 0.5 if (p.start, p.end) in demonyms else 1
+        first.setdefault(key, p)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda k: counts[k])]
+
+
+def _reading(name: str, holder: Place, gaz: Gazetteer, villages) -> Entry | None:
+    """A gazetteer or village place called ``name`` that lies in the holder's country and,
+    when the holder is a town or a part of one, near it; the nearest such."""
+    from .resolve import haversine_km
+
+    candidates = [e for e, _ in gaz.lookup(name)]
+    if villages is not None:
+        candidates += [e for e, _ in (villages.lookup(name) or villages.lookup_spelling(name, gaz) or ())]
+    local = holder.feature in ("city", "other", "admin2")
+    best, best_km = None, float("inf")
+    found = []
+    for entry in candidates:
+        if entry.country != holder.country or entry.feature in ("country", "region"):
+            continue
+        km = haversine_km(entry.lat, entry.lon, holder.lat, holder.lon)
+        if local and km > NEAR_KM:
+            continue
+        found.append(entry)
+        if km < best_km:
+            best, best_km = entry, km
+    # held only by a country or a state: one place of that name there, not one of many
+    # ("Atlantic" or "Broadway", towns of the United States, are no reading of the ocean)
+    if best is not None and not local and any(
+            haversine_km(e.lat, e.lon, best.lat, best.lon) > SAME_PLACE_KM for e in found):
+        return None
+    return best
+
+
+def _titled(doc, span, titles) -> bool:
+    """The name follows a title: "Imam al- Hussein", "Sheikh Gen. X"."""
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in ("al", "el", "-", "al-", "el-", "."):
+        i -= 1
+    return i >= 0 and doc[i].lower_.rstrip(".") in titles
+
+
+def _cue(doc, span, head, labels) -> str | None:
+    """What the words around a name say of it: "unit" ("south of the X", "the town of X"),
+    "prep" ("in X", "near the besieged X", "at the X airbase"), "verb" ("stormed X"), "take"
+    ("captured X": a place only if the gazetteer has one so called near the others), or
+    None; none before a possessive ("in Nasrallah's speech")."""
+    if span.end < len(doc) and doc[span.end].text in ("'s", "’s", "'", "’"):
+        return None
+    i = span.start - 1
+    # step back over articles, adjectives and "-held": "in the rebel-held eastern X"
+    while i >= max(0, span.start - 6) and (
+            doc[i].pos_ in ("DET", "ADJ", "NUM") or doc[i].lower_ in DIRECTIONS
+            or doc[i].text == "-" or doc[i].lower_ in HELD):
+        i -= 1
+    word = doc[i].lower_ if i >= 0 else ""
+    if word == "of" and i > 0 and doc[i - 1].lower_ in CUE_NOUNS:
+        return "unit"
+    if word in LOCATIVE_WORDS:
+        return "prep"
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_WORDS:
+        return "prep"
+    verb = head.head.lemma_.lower()
+    if head.dep_ == "dobj" and verb in TAKE_VERBS:
+        # "stormed Tal Bizam"; but "captured Henao" may name a man
+        return "take" if verb in PERSON_TAKING or "PERSON" in labels else "verb"
+    return None
+
+
+def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villages=None,
+                  ) -> tuple[list[Place], list[Place], set]:
+    """The named places of ``doc`` that ``places`` lacks and the words call places (see the
+    module's docstring), each with the point of its holder or its own reading near the
+    holder. Returns the new toponyms, the new sites (streets, bases, buildings: places of
+    events but no toponyms) and the spans of those that name a place below a town (all but
+    rivers, seas and regions: "broad" in the word lists), more specific than a town."""
+    text = doc.text
+    words_of = site_words()
+    taken = bytearray(len(text) + 1)
+    for p in places:
+        taken[p.start:p.end] = b"\x01" * (p.end - p.start)
+    persons = [(ent.start_char, ent.end_char, {w.lower() for w in ent.text.split() if len(w) > 2})
+               for ent in doc.ents if ent.label_ == "PERSON"]
+    out: list[Place] = []
+    sites: list[Place] = []
+    specific: set = set()
+    document_holder = None
+    for m in NAME.finditer(text):
+        s, e = m.start(), m.end()
+        name = text[s:e]
+        # a leading article or sentence word is no part of the name: "The Syrian Army"
+        while True:
+            first = name.split(" ", 1)[0]
+            if " " in name and (first.lower() in ("the", "a", "an", "in", "at", "near", "on", "and")
+                                or first.rsplit("-", 1)[-1].lower() in HELD):    # "Serb-held X"
+                s += len(first) + 1
+                name = text[s:e]
+                continue
+            break
+        trail = re.search(r"(?:'s|’s|['’‘.-])$", name)
+        if trail and not re.fullmatch(r"(?:[A-Z]|St)\.", name.rsplit(" ", 1)[-1]):
+            e -= len(trail.group(0))
+            name = text[s:e]
+        if e - s < 2 or any(taken[s:e]):
+            continue
+        words = [_bare(w) for w in re.split(r"[ ]", name)]
+        parts = set(words) | {p for w in words for p in w.split("-")}
+        if parts & (words_of["organisations"] | words_of["groups"] | words_of["calendar"]) \
+                or normalize(name) in not_places() \
+                or _generic(name):
+            continue
+        if name.isupper() and len(name) <= 6 and "." not in name:
+            continue    # "UN", "NATO", "ISIS": acronyms name groups
+        if name.lower() in FUNCTION_WORDS:
+            continue    # "The city is ...", "Any town"
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        labels = {t.ent_type_ for t in span}
+        if labels & NOT_NAME_LABELS:
+            continue
+        if gaz.demonym(name) is not None or (len(words) > 1 and gaz.demonym(name.split(" ")[0]) is not None
+                                             and words[-1] not in words_of["sites"]):
+            continue    # "Kurdish", "Syrian Arab Republic"
+        last = words[-1]
+        # "Kodori Gorge", not "Box Elder School District" (a body that runs schools)
+        area = len(words) > 1 and (last in words_of["areas"] or words[0].split("-")[0] in words_of["prefixes"]) \
+            and not set(words[:-1]) & words_of["institutions"]
+        site = len(words) > 1 and last in words_of["sites"]
+        institution = len(words) > 1 and last in words_of["institutions"]
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        # "the Kweires airbase", "Bayrampasa prison", "the Sani area": a place's own name
+        # before the word for what is there
+        site_after = after in words_of["sites"] or after in words_of["institutions"]
+        unit = _cued(doc, s, e, strong=True) or after in CUE_AFTER or after in words_of["areas"]
+        # the phrase the name heads: "the Kweires airbase" is headed by "airbase"
+        head = doc[span.end] if (site_after or after in words_of["areas"]) and \
+            span.root.head.i == span.end else span.root
+        cue = _cue(doc, span, head, labels)
+        unit = unit or cue == "unit"
+        locative = cue is not None
+        holder, beside = _holder(text, s, e, places, demonyms)
+        qualified = beside and text[e:e + 2].startswith((" (", "("))
+        # the model's place name where the syntax agrees ("from Beitunia", "X and Y"); not a
+        # region or sea the model calls a place ("the Middle East": no holder locates it)
+        modelled = labels == {"GPE"} and (span.root.dep_ in ("pobj", "conj", "appos") or beside)
+        # a region or sea the model calls a place, no word of a site or unit around it:
+        # kept only where the gazetteer knows it ("in Indian-controlled Kashmir")
+        loose_region = labels == {"LOC"} and not (area or unit or beside or site_after)
+        if span[0].is_sent_start and len(words) == 1 and not (unit or qualified):
+            continue    # a capital that only opens the sentence
+        if not (area or site or institution) and (words[0].rstrip(".") in words_of["titles"] or _titled(
+                doc, span, words_of["titles"])):
+            continue    # "Gov. Jose Reyes Baez", "the shrine of Imam al- Hussein"
+        if INITIAL.fullmatch(name) and not qualified:
+            continue    # "G. B. Hall": an initial is a place only as "S. (Azzawya)"
+        if not (area or site or institution or unit) and any(
+                parts & names for p0, p1, names in persons if p1 <= s or p0 >= e):
+            continue    # "Saakashvili" where the text names "Mikheil Saakashvili"
+        if not (area or site or unit or modelled or qualified or (site_after and locative)):
+            if not locative:
+                continue
+            if labels & {"ORG", "WORK_OF_ART", "EVENT", "LAW"} and not beside:
+                continue    # "in Congress", "at Google": groups unless a place holds them
+        elif institution and not (locative or unit):
+            continue
+        if holder is None:
+            holder = _sentence_holder(doc, s, places, demonyms)
+        if holder is None:
+            if document_holder is None:
+                document_holder = _document_holder(doc, places, demonyms) or False
+            holder = document_holder or None
+        # only a capture verb says it is a place: it must be one the gazetteer knows there
+        only_taken = cue == "take" and not (area or site or institution or unit or modelled or qualified)
+        if holder is None:
+            if loose_region or only_taken:
+                continue
+            # nothing says where it lies: a named place of events, with no coordinates
+            taken[s:e] = b"\x01" * (e - s)
+            sites.append(Place(start=s, end=e, text=name, name=name, feature="other"))
+            if not _broad(last, after, None, words_of):
+                specific.add((s, e))
+            continue
+        entry = _reading(name, holder, gaz, villages) if not (site or institution) else None
+        if entry is None and (loose_region or only_taken):
+            continue    # "captured Henao": no place of that name where the text is set
+        if entry is not None:
+            place = Place(start=s, end=e, text=name, name=entry.name,
+                          feature=entry.feature if entry.feature in ("city", "admin1", "admin2") else "other",
+                          country=entry.country or None, admin1=gaz.admin1_name(entry),
+                          lat=round(entry.lat, 5), lon=round(entry.lon, 5), geonameid=entry.geonameid)
+        else:
+            place = Place(start=s, end=e, text=name, name=name, feature="other", country=holder.country,
+                          admin1=holder.admin1, lat=holder.lat, lon=holder.lon, geonameid=None)
+        taken[s:e] = b"\x01" * (e - s)
+        # a name located only by its holder is offered to event places, not listed as a toponym
+        (out if entry is not None else sites).append(place)
+        if not _broad(last, after, entry, words_of):
+            specific.add((s, e))
+    return out, sites, specific
+
+
+def _broad(last: str, after: str, entry: Entry | None, words_of) -> bool:
+    """A name no more specific than the town named with it: a river, sea or region, a unit
+    above a town ("Pichincha province", "North Wollo zone"), or a reading of such a unit."""
+    return (last in words_of["broad"] or last in words_of["units"] or after in words_of["units"]
+            or (entry is not None and entry.feature in ("country", "region", "admin1")))
