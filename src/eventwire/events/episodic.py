@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..spanindex import entities_in
 from .lexicon import load_lexicon
 
 EPISODIC = "episodic"
@@ -102,7 +103,7 @@ def _headline(tok) -> bool:
 
 def _dated(sent) -> bool:
     """The sentence names a specific day, month or year (a caption's or a report's date)."""
-    return any(e.label_ == "DATE" and any(t.like_num or t.lower_ in _DAY_WORDS for t in e) for e in sent.ents)
+    return any(e.label_ == "DATE" and any(t.like_num or t.lower_ in _DAY_WORDS for t in e) for e in entities_in(sent))
 
 
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

@@ -17,6 +17,7 @@ from collections import Counter
 
 from ..context import DocContext
 from ..record import Place
+from ..spanindex import cached_index
 from .event import DEMONYM_KEY, PARTS_KEY, SPECIFICITY
 from .gazetteer import Entry, gazetteer, normalize
 from .recognize import (Mention, link_qualifiers, not_places, recognize_local_names,
@@ -424,7 +425,7 @@ def actor_place(start: int, end: int, ctx: DocContext, country: str | None) -> P
     """Where an actor named by the phrase ``[start, end)`` is from or based: the most
     specific place the phrase itself names ("protesters in Minsk", "Kenyan police"), else its
     country as a country-level place, else None."""
-    inside = [p for p in ctx.places if start <= p.start and p.end <= end]
+    inside = cached_index(ctx.scratch, "places.all", ctx.places).within(start, end)
     if inside:
         return max(inside, key=lambda p: (SPECIFICITY.get(p.feature, 0), -p.start))
     return country_place(country) if country else None
