@@ -70,9 +70,10 @@ def cached_index(scratch: dict, name: str, items: list, **keys) -> SpanIndex:
     """The index of ``items`` kept in a document's scratch space under ``name``: built again
     when the list is another one or shrank, extended when items were appended to it (later
     stages add actors and mentions found on demand)."""
-    index = scratch.get(name)
+    key = ("spanindex", name)   # a tuple: never one of the stages' own string keys
+    index = scratch.get(key)
     if index is None or index.source is not items or index.size > len(items):
-        index = scratch[name] = SpanIndex(items, **keys)
+        index = scratch[key] = SpanIndex(items, **keys)
     elif index.size < len(items):
         for item in items[index.size:]:
             index.add(item)

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..context import DocContext
+from ..nlp import doc_text
 from ..paragraphs import clip_to_paragraph
 from ..record import Actor, Mention
 from ..spanindex import cached_index, entity_at
@@ -157,7 +158,7 @@ class DocumentActors:
 
     def __init__(self, doc, ctx: DocContext, dictionary: Dictionary):
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds Doc.text on every access
+        self.text = doc_text(doc)
         self.ctx = ctx
         self.d = dictionary
         self.day = ctx.document.date.isoformat() if ctx.document.date else _date_in_text(self.text)

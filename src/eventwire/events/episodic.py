@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import doc_text
 from ..spanindex import entities_in
 from .lexicon import load_lexicon
 
@@ -88,7 +89,7 @@ def clause_kind(verb) -> str:
 
 def _in_quote(tok) -> bool:
     sent = tok.sent
-    before = sent.doc.text[sent.start_char:tok.idx]
+    before = doc_text(sent.doc)[sent.start_char:tok.idx]
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 

@@ -6,7 +6,8 @@ from ..paragraphs import clip_to_paragraph, crosses_break, paragraph_at
 from ..record import Quote
 from ..spanindex import SpanIndex
 from ..times import date_for
-from .candidates import Candidate, doc_text
+from ..nlp import doc_text
+from .candidates import Candidate
 from .direct import attribute_segments
 from .headlines import find_headline_claims
 from .indirect import find_indirect
