@@ -236,3 +236,46 @@ def test_a_text_parsed_in_pieces_is_one_doc_with_the_whole_texts_offsets(nlp):
     # every piece keeps its parse: each token's head lies in its own sentence
     for sent in doc.sents:
         assert all(sent.start <= t.head.i < sent.end for t in sent)
+
+
+class _RecordingNlp:
+    """The real pipeline, noting every text it is asked to parse."""
+
+    def __init__(self, nlp):
+        self.nlp, self.seen = nlp, []
+
+    def pipe(self, texts, **kw):
+        texts = list(texts)
+        self.seen += texts
+        return self.nlp.pipe(texts, **kw)
+
+    def __call__(self, text):
+        self.seen.append(text)
+        return self.nlp(text)
+
+
+@pytest.mark.parametrize("text", [
+    "😀" * 3000,                                                        # emoji, no blank at all
+    "Police detained protesters in Minsk on Monday. " + "A" * 2500 + " Troops shelled the town.",
+    "data:image/png;base64," + "iVBORw0KGgo" * 300,                    # a pasted blob
+])
+def test_a_run_without_blanks_is_parsed_in_short_pieces(nlp, text):
+    """spaCy's tokenizer is quadratic in a run without blanks: such a text is parsed in
+    pieces no longer than RUN_CHARS, joined into one Doc of the whole text."""
+    from eventwire.pipeline import RUN_CHARS, _parse_all
+
+    recording = _RecordingNlp(nlp)
+    doc, = _parse_all(recording, [text])
+    assert doc.text == text
+    assert max(len(t) for t in recording.seen) <= RUN_CHARS
+    (_, record), = extract_many([Document(id="blob", text=text, date=dt.date(2024, 5, 8))], nlp=nlp)
+    assert isinstance(record, Record) and record.text == text and record.misplaced_spans() == []
+
+
+def test_ordinary_articles_are_parsed_whole_in_one_batch(nlp):
+    from eventwire.pipeline import _parse_all
+
+    texts = _sample_articles()[:5]
+    recording = _RecordingNlp(nlp)
+    docs = list(_parse_all(recording, texts))
+    assert recording.seen == texts and [d.text for d in docs] == texts

@@ -8,6 +8,7 @@ import contextlib
 import dataclasses
 import itertools
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from . import actors, events, places, quotes, times
@@ -40,6 +41,11 @@ PARSE_BATCH = 8
 # longest text of a pass (3.3 GB for one 1,000,000-character text parsed whole). Longer than
 # nearly every news article, so articles are parsed whole.
 PIECE_CHARS = 20_000
+# spaCy's tokenizer splits a run of characters without a blank (emoji, a pasted blob) one
+# affix at a time, in time quadratic in the run's length (10,000 emoji took 13 s, 1,000 took
+# 0.4 s). A text holding such a run is parsed in pieces this long instead; no word is.
+RUN_CHARS = 1_000
+_LONG_RUN = re.compile(r"\S{%d,}" % (RUN_CHARS + 1))
 
 
 def coded_part(text: str, max_chars: int | None = MAX_CODED_CHARS_BATCH) -> str:
@@ -209,13 +215,14 @@ def _parse_all(nlp, texts: list[str]):
     Texts longer than ``PIECE_CHARS`` are parsed in pieces (``parse_long``)."""
     run: list[str] = []
     for text in texts:
-        if len(text) <= PIECE_CHARS:
+        blob = _LONG_RUN.search(text) is not None
+        if len(text) <= PIECE_CHARS and not blob:
             run.append(text)
             continue
         yield from _parse_run(nlp, run)
         run = []
         try:
-            yield parse_long(nlp, text)
+            yield parse_long(nlp, text, RUN_CHARS if blob else PIECE_CHARS)
         except Exception as exc:
             log.exception("parse of a %d-character text failed", len(text))
             yield exc
