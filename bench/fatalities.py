@@ -1,6 +1,6 @@
 """Casualty counts against the hand-annotated gold set (bench/data/fatalities/gold.jsonl).
 
-    PYTHONPATH=src python -m bench.fatalities [--gold PATH]
+    PYTHONPATH=src python -m bench.fatalities [--gold PATH] [--split dev|validation|all] [--errors]
 
 The gold (see its README) holds one row per violent event mention: M2E2 events (VOA
 sentences of ``shared/data/events/m2e2_dev.jsonl``, offsets into a sentence) and Wikinews
@@ -18,6 +18,10 @@ Two readings, both printed:
 A third reading, **each event alone**, runs the reader with one gold event at a time (the
 gold annotates every mention, so two mentions of one attack in a sentence both carry its
 toll, while the reader gives a sentence's figure to one event of it).
+
+The gold's articles are split as the real-news gold is (``bench.realnews.split_of``: a fixed
+quarter by hash of the article id is kept apart for validation): tune on ``--split dev`` (the
+only split whose errors ``--errors`` prints), report ``--split validation``.
 
 Figures, for killed and injured apart: on gold rows with a count, exact (same number) and
 within 20% (|predicted - gold| <= 0.2 x gold); on gold rows without one, the share that
@@ -65,6 +69,7 @@ def load(gold_path: Path):
             articles.setdefault(doc, {"id": doc, "text": wiki[doc]["text"], "date": wiki[doc].get("date")})
             base = 0
         row["at"] = (base + row["trigger"]["start"], base + row["trigger"]["end"])
+        row["base"] = base
     return articles, rows
 
 
@@ -107,8 +112,10 @@ class Tally:
     def __init__(self):
         self.c = collections.Counter()
 
-    def add(self, kind: str, gold: int | None, pred: int | None, political: bool) -> None:
-        for scope in ("all", "political") if political else ("all",):
+    def add(self, kind: str, gold: int | None, pred: int | None, political: bool, source: str = "") -> None:
+        # wikinews rows are annotated for the article (every sentence that tells the event), m2e2
+        # rows for the trigger's sentence alone: the two are reported apart too
+        for scope in ("all", "political", source) if political else ("all", source):
             key = (scope, kind)
             if gold is None:
                 self.c[key + ("none_total",)] += 1
@@ -120,7 +127,7 @@ class Tally:
 
     def report(self, label: str) -> None:
         print(label)
-        for scope in ("all", "political"):
+        for scope in ("all", "political", "m2e2", "wikinews"):
             for kind in ("killed", "injured"):
                 k = (scope, kind)
                 n, m = self.c[k + ("total",)], self.c[k + ("none_total",)]
@@ -134,18 +141,23 @@ class Tally:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--gold", default=str(GOLD))
-    ap.add_argument("--errors", action="store_true", help="print the rows read wrong")
+    ap.add_argument("--split", choices=("dev", "validation", "all"), default="dev",
+                    help="which articles to score (validation is kept apart from tuning)")
+    ap.add_argument("--errors", action="store_true", help="print the rows read wrong (dev articles only)")
     args = ap.parse_args()
+    from bench.realnews import split_of
     from eventwire.events.casualties import attach_casualties
     from eventwire.nlp import load_nlp
     from eventwire.pipeline import extract
 
     articles, rows = load(Path(args.gold))
+    if args.split != "all":
+        rows = [r for r in rows if split_of(r["doc"]) == args.split]
     by_doc = collections.defaultdict(list)
     for row in rows:
         by_doc[row["doc"]].append(row)
     nlp = load_nlp()
-    given, e2e, alone = Tally(), Tally(), Tally()
+    given, e2e, alone, matched = Tally(), Tally(), Tally(), Tally()
     found = 0
     errors = []
     for doc_id, doc_rows in by_doc.items():
@@ -159,37 +171,47 @@ def main() -> None:
             single = ev.model_copy(deep=True)
             single.casualties = None
             attach_casualties([single], parsed, text)
-            alone.add("killed", row.get("killed"), _count(single.casualties.killed), bool(row.get("political")))
-            alone.add("injured", row.get("injured"), _count(single.casualties.injured), bool(row.get("political")))
+            alone.add("killed", row.get("killed"), _count(single.casualties.killed), bool(row.get("political")), row["source"])
+            alone.add("injured", row.get("injured"), _count(single.casualties.injured), bool(row.get("political")), row["source"])
         for row, ev in pairs:
             political = bool(row.get("political"))
             c = ev.casualties
             pk, pi = _count(c.killed), _count(c.injured)
-            given.add("killed", row.get("killed"), pk, political)
-            given.add("injured", row.get("injured"), pi, political)
+            given.add("killed", row.get("killed"), pk, political, row["source"])
+            given.add("injured", row.get("injured"), pi, political, row["source"])
             match = _match(record, row)
             found += match is not None
             mc = match.casualties if match is not None else None
             ek = _count(mc.killed) if mc else None
             ei = _count(mc.injured) if mc else None
-            e2e.add("killed", row.get("killed"), ek, political)
-            e2e.add("injured", row.get("injured"), ei, political)
+            e2e.add("killed", row.get("killed"), ek, political, row["source"])
+            e2e.add("injured", row.get("injured"), ei, political, row["source"])
+            if match is not None:
+                matched.add("killed", row.get("killed"), ek, political, row["source"])
+                matched.add("injured", row.get("injured"), ei, political, row["source"])
             if pk != row.get("killed") or pi != row.get("injured"):
-                errors.append((row, pk, pi, c, text))
+                errors.append(("given", row, pk, pi, c, text))
+            if ek != row.get("killed"):
+                errors.append(("e2e", row, ek, ei, mc, text))
     n = len(rows)
-    print(f"gold: {n} events ({sum(r['source'] == 'm2e2' for r in rows)} m2e2, "
+    print(f"split {args.split}: {len(by_doc)} articles; gold: {n} events ({sum(r['source'] == 'm2e2' for r in rows)} m2e2, "
           f"{sum(r['source'] == 'wikinews' for r in rows)} wikinews; "
           f"{sum(bool(r.get('political')) for r in rows)} political), "
           f"{sum(r.get('killed') is not None for r in rows)} with a killed count")
     given.report("given the event (the casualty reader alone):")
     alone.report("each event alone (the casualty reader alone, one gold event at a time):")
     e2e.report(f"end to end (the pipeline; {found}/{n} gold events matched to a coded event):")
+    matched.report("end to end, the matched gold events only (the casualties of the event the coder found):")
     if args.errors:
-        for row, pk, pi, c, text in errors:
-            s0 = row["at"][0]
-            print(f"- {row['source']} {row['doc']} gold killed {row.get('killed')} injured {row.get('injured')} "
-                  f"| read {pk} {pi} | {text[max(0, s0 - 120):s0 + 200]!r}")
-
+        errors = [e for e in errors if split_of(e[1]["doc"]) == "dev"]
+        for reading, row, pk, pi, c, text in errors:
+            s0, s1 = row["at"]
+            ev = row.get("evidence")
+            gold_words = text[row["base"] + ev["start"]:row["base"] + ev["end"]] if ev else None
+            read_words = [f.text for f in (c.killed, c.injured) if f is not None] if c else []
+            print(f"- {reading} {row['source']} {row['doc']} [{text[s0:s1]}] gold killed {row.get('killed')} "
+                  f"injured {row.get('injured')} ({gold_words!r}) | read {pk} {pi} ({read_words}) | "
+                  f"{text[max(0, s0 - 160):s0 + 200]!r}")
 
 if __name__ == "__main__":
     main()

@@ -3,14 +3,11 @@
 Reads (paths relative to the shared data folder, default ``$EVENTWIRE_SHARED_DATA`` or
 ``../shared/data``):
 - ``ontology/cameo.csv``: CAMEO codes, names, Goldstein scores, PLOVER category/mode.
-- ``ontology/acled_types.csv``: ACLED event types with their suggested PLOVER category/mode.
 - ``dictionaries/petrarch2/CAMEO.2.0.txt`` (MIT): verbs, synsets and verb patterns.
-- ``dictionaries/petrarch2/Phoenix.Countries.actors.txt`` (MIT): country names, demonyms,
-  capitals and provinces (for the light country fallback).
-- ``dictionaries/petrarch2/Phoenix.agents.txt`` (MIT): agent nouns and their sector codes.
 
 Writes into ``src/eventwire/events/data/``:
-``cameo_codes.csv``, ``acled_types.csv``, ``verbs.json``, ``countries.csv``, ``agents.csv``.
+``cameo_codes.csv``, ``verbs.json``. (Countries and agent nouns are the
+actors stage's: ``scripts/convert_petrarch_actors.py``, ``scripts/build_countries.py``.)
 
 Run: ``python scripts/build_event_data.py [--shared PATH]``. The output is deterministic.
 """
@@ -44,13 +41,6 @@ def build_codebook(root: Path) -> None:
         for r in rows:
             w.writerow([r["code"], r["name"], r["goldstein"], r["plover_category"],
                         r["plover_mode"], r["plover_quad_class"]])
-    rows = list(csv.DictReader(open(root / "ontology" / "acled_types.csv", encoding="utf-8")))
-    with open(OUT / "acled_types.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["event_type", "sub_event_type", "category", "mode", "cameo"])
-        for r in rows:
-            w.writerow([r["event_type"], r["sub_event_type"], r["plover_category"],
-                        r["plover_mode"], r["suggested_cameo"]])
 
 
 # ---------------------------------------------------------------- verb dictionary
@@ -190,140 +180,6 @@ def build_verbs(root: Path) -> None:
         fh.write("\n")
 
 
-# ---------------------------------------------------------------- countries and agents
-def build_countries(root: Path) -> None:
-    """Country phrases (names, demonyms, capitals, provinces) -> ISO alpha-3.
-
-    A country record is a primary phrase, '+' synonyms and either a code on the primary line
-    ("AFGHANISTAN_ [AFG]") or indented, dated code lines ("ARMENIA_" ... "[ARM >911221]");
-    the current (undated or open-ended) 3-letter code is used. Person records carry longer
-    codes (ARMGOV) and are skipped: people are the actors stage's business.
-    """
-    import pycountry
-
-    valid = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
-    fix = {"KOS": "XKX"}
-    path = root / "dictionaries" / "petrarch2" / "Phoenix.Countries.actors.txt"
-    rows: dict[str, str] = {}
-    record: list[str] = []
-    codes: list[tuple[str, str]] = []
-
-    def flush():
-        code = None
-        for c, restriction in codes:   # the open-ended or undated code is the current one
-            c = fix.get(c, c)
-            if len(c) == 3 and c in valid and (restriction.startswith(">") or not restriction):
-                code = c
-        if code is None:
-            for c, _ in codes:
-                c = fix.get(c, c)
-                if len(c) == 3 and c in valid:
-                    code = c
-        if code:
-            for phrase in record:
-                if phrase and len(phrase) > 2:
-                    rows.setdefault(phrase, code)
-
-    for raw in open(path, encoding="utf-8", errors="replace"):
-        if raw.startswith("#") or raw.startswith("<!") or not raw.strip():
-            continue
-        line = _strip_comment(raw)
-        if not line.strip():
-            continue
-        if raw[0] in " \t":
-            for m in _CODE.finditer(line):
-                parts = m.group(1).split()
-                if parts:
-                    codes.append((parts[0], " ".join(parts[1:])))
-            continue
-        if line.startswith("+"):
-            record.append(" ".join(_words(line[1:])))
-            continue
-        flush()
-        record, codes = [], []
-        m = _CODE.search(line)
-        if m:
-            parts = m.group(1).split()
-            if parts:
-                codes.append((parts[0], " ".join(parts[1:])))
-            record.append(" ".join(_words(line[:m.start()])))
-        else:
-            record.append(" ".join(_words(line)))
-    flush()
-    # demonyms the list lacks, derived from ISO names: Estonia -> Estonian, Ukraine -> Ukrainian
-    derived: dict[str, str] = {}
-    for c in pycountry.countries:
-        name = getattr(c, "common_name", None) or c.name
-        if "," in name or "(" in name:
-            continue
-        low = name.lower()
-        rows.setdefault(low, c.alpha_3)
-        if low.endswith("a"):
-            derived.setdefault(low + "n", c.alpha_3)
-        elif low.endswith("e"):
-            derived.setdefault(low[:-1] + "ian", c.alpha_3)
-        elif low.endswith("n") and not low.endswith("an"):
-            derived.setdefault(low + "ese", c.alpha_3)
-    for phrase, code in derived.items():
-        rows.setdefault(phrase, code)
-    with open(OUT / "countries.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["phrase", "country"])
-        for phrase in sorted(rows):
-            if "?" in phrase or "\x1a" in phrase:
-                continue
-            w.writerow([phrase, rows[phrase]])
-
-
-def build_agents(root: Path) -> None:
-    path = root / "dictionaries" / "petrarch2" / "Phoenix.agents.txt"
-    subs: dict[str, list[str]] = {}
-    rows: dict[str, str] = {}
-    for raw in open(path, encoding="utf-8", errors="replace"):
-        if raw.startswith("#") or raw.startswith("<!") or not raw.strip():
-            continue
-        line = _strip_comment(raw).strip()
-        if not line:
-            continue
-        if line.startswith("!") and "=" in line:
-            name, items = line.split("=", 1)
-            subs[name.strip()] = [i.strip() for i in items.split(",") if i.strip()]
-            continue
-        m = _CODE.search(line)
-        if not m or not m.group(1).startswith("~"):
-            continue
-        code = m.group(1)[1:4]
-        head = line[:m.start()]
-        plural = None
-        pm = re.search(r"\{([^}]*)\}", head)
-        if pm:
-            plural = pm.group(1).strip()
-            head = head[:pm.start()]
-        phrase = head.strip()
-        variants = [phrase]
-        for name, items in subs.items():
-            if name in phrase:
-                variants = [v.replace(name, "_" + it + "_") for v in variants for it in items]
-        for v in variants:
-            words = _words(v)
-            if not words:
-                continue
-            p = " ".join(words)
-            rows.setdefault(p, code)
-            if plural is None and "!" not in phrase:
-                last = words[-1]
-                pl = (last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou"
-                      else last + "es" if last.endswith(("s", "sh", "ch", "x")) else last + "s")
-                rows.setdefault(" ".join(words[:-1] + [pl]), code)
-            elif plural:
-                rows.setdefault(" ".join(_words(plural)), code)
-    with open(OUT / "agents.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["phrase", "sector"])
-        for p in sorted(rows):
-            w.writerow([p, rows[p]])
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", help="shared data folder")
@@ -332,8 +188,6 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     build_codebook(root)
     build_verbs(root)
-    build_countries(root)
-    build_agents(root)
     print(f"wrote event data to {OUT}")
 
 

@@ -112,6 +112,8 @@ def test_a_toll_of_another_event_is_not_taken():
     ("The journalist was killed in an airstrike on Monday.", 1),
     ("He was killed when gunmen opened fire on his car.", 1),
     ("The prosecutor died of a gunshot wound.", 1),
+    ("The ambassador has died of his wounds.", 1),
+    ("The war has killed tens of thousands of people.", 10000),   # "has killed": active, its object counts
     ("Protesters were killed in the capital.", None),   # plural, no number: no count
     ("It was killed off by the committee.", None),
 ])
@@ -128,3 +130,98 @@ def test_digits_int_cannot_read_are_no_figure_and_no_crash(sentence):
     from eventwire.events.casualties import find_figures
 
     assert all(f.count != 9 for f in find_figures(sentence, 0, len(sentence)))
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("Dozens of villagers were killed in the raid.", 12),
+    ("Scores of people were injured in the stampede.", 20),
+    ("Hundreds of Morsi supporters were killed when police stormed the camps.", 100),
+    ("Thousands of civilians have died in the siege.", 1000),
+    ("The war has killed tens of thousands of people.", 10000),
+    ("Hundreds of thousands of people were killed in the conflict.", 100000),
+])
+def test_a_plural_number_word_counts_one_of_its_unit(sentence, count):
+    # one convention for the record, the ACLED export and the gold guideline (ACLED's:
+    # "dozens" 12, "hundreds" 100), a lower bound the words certainly reach
+    (figure,) = [f for f in find_figures(sentence, 0, len(sentence)) if f.count]
+    assert (figure.count, figure.qualifier) == (count, "at least")
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # a killing noun and its victims
+    ("The killing of an Indian prisoner by inmates has fueled deep anger in India.", 1),
+    ("The location of Michael Brown's death on Canfield Drive is now a memorial.", 1),
+    ("The government may reopen an inquiry into the deaths of 34 young smugglers.", 34),
+    ("The mass shooting caused the death of at least 50 people.", 50),
+    # a kill verb and one named victim
+    ("Pistorius has acknowledged killing Steenkamp, but says he thought she was an intruder.", 1),
+    ("Police fatally shot Alton Sterling outside a convenience store.", 1),
+    ("Police arrived and shot him dead.", 1),
+    # one victim in a relative clause, an aside or a longer verb group
+    ("Soldiers carry the coffin of a fellow serviceman who was killed in fighting.", 1),
+    ("The prosecutor, Alberto Nisman, was found shot dead in his bathroom.", 1),
+    ("Abu Omar al-Shishani, IS minister of war, was killed in a U.S. airstrike in March.", 1),
+    ("Hezbollah said Badreddine was reported to have been killed near the airport.", 1),
+    ("Her daughter, Sandra Bland, died in a Texas jail cell last year.", 1),
+    ("The video shows a black teenager being shot to death by a white officer.", 1),
+    # numbers written in other ways
+    ("A bomb brought down the jet over Sinai, killing all 224 people on board.", 224),
+    ("The massacres saw thousands if not tens of thousands of civilians killed.", 1000),
+    ("Five police officers and soldiers were killed in separate attacks Thursday.", 5),
+    ("At least three migrants — two children and a woman — drowned on Sunday.", 3),
+    ("Kurds Killed in Paris-Three Kurdish activists were shot dead in Paris.", 3),   # a glued headline
+    # no count where the text gives none
+    ("The plotters allegedly intended to kill Prime Minister Milo Dukanovic.", None),
+    ("Rebels killed Israeli soldiers near the border.", None),
+    ("Gunmen stormed the school, killing and wounding scores, officials said.", None),
+    ("The Taliban said more than 500 soldiers were killed or wounded.", None),
+    ("They stabbed a police officer and set fire to the building before being shot dead.", None),
+    ("The death of the peace talks was announced on Monday.", None),
+    ("According to a Washington Post tally, 990 people were shot dead by police last year.", 990),
+])
+def test_victims_told_in_other_ways(sentence, killed):
+    found = [f.count for f in find_figures(sentence, 0, len(sentence)) if f.kind == "killed"]
+    assert (max(found) if found else None) == killed
+
+
+def _given_events(nlp, text, triggers, mentions=None):
+    """ASSAULT events at the given trigger words (the first occurrence of each), with their
+    other mentions, as the coder would give them; their casualties attached."""
+    from eventwire.events.casualties import attach_casualties
+    from eventwire.record import Event, Mention, SentenceSpan
+
+    doc = nlp(text)
+    events = []
+    for k, word in enumerate(sorted(triggers, key=text.index)):   # events come in text order
+        start = text.index(word)
+        sent = next(s for s in doc.sents if s.start_char <= start < s.end_char)
+        others = [Mention(start=text.index(m), end=text.index(m) + len(m), text=m)
+                  for m in (mentions or {}).get(word, [])]
+        events.append(Event(id=f"E{k}", category="PROTEST" if word == "marched" else "ASSAULT",
+                            mode="demonstrate" if word == "marched" else None,
+                            sentence=SentenceSpan(start=sent.start_char, end=sent.end_char),
+                            evidence=Mention(start=start, end=start + len(word), text=word),
+                            mentions=others, confidence=1.0))
+    attach_casualties(events, doc, text)
+    return {e.evidence.text: _pair(e) for e in events if e.casualties is not None}
+
+
+@pytest.mark.parametrize("text, triggers, mentions, expected", [
+    # two mentions of one attack in a sentence both carry its toll
+    ("Tuesday's attack in the Belgian capital that killed at least 31 people and injured 271 others "
+     "could have been prevented, Trump said.", ["attack", "killed"], None,
+     {"attack": (31, 271), "killed": (31, 271)}),
+    # the figure the event's words hold, not a wider one standing near it
+    ("At least three migrants drowned on Sunday off Lesbos, the latest fatalities in a crisis which has "
+     "claimed nearly 3,000 lives.", ["drowned"], None, {"drowned": (3, None)}),
+    # a killing told by its own noun is not the toll of another event of the sentence
+    ("Protesters angry over the execution of a Shiite cleric stormed the Saudi embassy in Tehran.",
+     ["stormed", "execution"], None, {"stormed": (None, None), "execution": (1, None)}),
+    # the toll told in a later sentence that mentions the attack again
+    ("Gunmen attacked a church in Ouagadougou on Sunday. Separately, protesters marched in Goma on Monday. "
+     "The attack killed six worshippers.", ["attacked", "marched"], {"attacked": ["The attack"]},
+     {"attacked": (6, None)}),
+])
+def test_figures_go_to_the_events_they_tell(nlp, text, triggers, mentions, expected):
+    got = _given_events(nlp, text, triggers, mentions)
+    assert {k: v for k, v in got.items() if k in expected} == expected

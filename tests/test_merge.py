@@ -191,7 +191,9 @@ def test_event_queries(tmp_path):
         assert q(end=dt.date(2019, 5, 14), bbox=(37.0, 36.0, 37.5, 36.5)) == {("outlet-c",)}
         assert q(country="RUS", category="assault") == q()
         assert q(country="AFG") == set()
-        assert q(actor="warplanes", text="again") == {("outlet-d",)}
+        # the actor filter takes a side's whole words (or its actor, code or country), not a word of them
+        assert q(actor="russian warplanes", text="again") == {("outlet-d",)}
+        assert q(actor="warplanes") == set()
         assert q(quad_class=1) == set()
         assert len(store.merged_events(EventQuery(limit=1, offset=1))) == 1
 

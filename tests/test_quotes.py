@@ -326,14 +326,6 @@ def test_quote_date_asks_the_time_stage_with_the_cue_as_anchor(monkeypatch):
     assert "respond" not in seen["span"]  # the quote's own words are not its date
 
 
-def test_quote_date_works_with_a_time_stage_without_the_anchor_keyword(monkeypatch):
-    import eventwire.quotes.find as find_module
-
-    monkeypatch.setattr(find_module, "date_for", lambda span, ctx: ("2018-09-14", "day"))
-    _, ctx = _stage('"We will respond," the ministry said on Friday.')
-    assert ctx.quotes[0].date == "2018-09-14"
-
-
 def test_a_document_opening_the_sentence_is_its_source():
     record = _record("In the latest poll, the ruling party fell four points behind the opposition.")
     q = next(q for q in record.quotes if q.cue == "in")

@@ -20,14 +20,15 @@ from typing import Literal, Optional
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .errors import EventwireError, describe
 from .limits import MAX_CODED_CHARS
-from .store import BBOX_HELP, EventQuery, open_store, parse_bbox
+from .store import BBOX_HELP, SORT_HELP, EventQuery, QuoteQuery, open_store, parse_bbox, parse_sort
 
 MAX_BODY_BYTES = 2_000_000
 # Host names always served besides the interface's own: the machine itself.
@@ -82,22 +83,30 @@ def event_filters(
     min_sources: int = Query(1, ge=1, le=100_000),
     bbox: Optional[str] = Query(None, max_length=100, description="WEST,SOUTH,EAST,NORTH"),
     text: Optional[str] = Query(None, max_length=200),
+    undated: bool = Query(False, description="Only the events no report dates."),
 ) -> dict:
-    """The event filters shared by /api/events and /api/network, as EventQuery fields."""
+    """The event filters shared by /api/events, /api/network and /api/stats, as EventQuery
+    fields: one filter state that every view of the page obeys."""
     try:
         box = parse_bbox(bbox)
     except ValueError:
         raise EventwireError("E400", f": {BBOX_HELP}") from None
     return dict(start=start, end=end, country=country, actor=actor, category=category,
                 quad_class=quad_class, modality=None if modality == "any" else modality,
-                min_sources=min_sources, bbox=box, text=text)
+                min_sources=min_sources, bbox=box, text=text, undated=undated)
+
+
+EventSort = Query("-date", max_length=20, description=SORT_HELP + " (default: newest first)")
 
 
 def create_app(db_path: str | Path, allow_write: bool = False,
                allowed_hosts: list[str] | tuple[str, ...] | None = None,
                cors_origins: list[str] | tuple[str, ...] = (),
-               max_chars: int | None = MAX_CODED_CHARS, parse_in: str = "process") -> FastAPI:
-    """The app over the store at ``db_path``, opened read-only unless ``allow_write``.
+               max_chars: int | None = MAX_CODED_CHARS, parse_in: str = "process",
+               store=None) -> FastAPI:
+    """The app over the store at ``db_path``, opened read-only unless ``allow_write``; or over
+    ``store``, an open Store another part of this process writes (`watch --serve`: DuckDB lets
+    one process write a file, so the watcher and the server share its connection).
 
     ``allowed_hosts``: Host names served (default: this machine's names); ``"*"`` serves any.
     ``cors_origins``: origins whose pages may read the API (GET only); none by default.
@@ -106,7 +115,7 @@ def create_app(db_path: str | Path, allow_write: bool = False,
     """
     from contextlib import asynccontextmanager
 
-    store = open_store(db_path, read_only=not allow_write)
+    store = store if store is not None else open_store(db_path, read_only=not allow_write)
     write_lock = threading.Lock()  # one writer at a time; readers use their own cursors
     hosts = {_allowed_name(h) for h in (allowed_hosts or LOCAL_HOSTS)}
     coder = _Coder(max_chars, parse_in)
@@ -116,7 +125,8 @@ def create_app(db_path: str | Path, allow_write: bool = False,
         yield
         coder.close()
 
-    app = FastAPI(title="eventwire", version="1", lifespan=lifespan,
+    # /docs and /redoc are served below from the package's own copies of their scripts.
+    app = FastAPI(title="eventwire", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Political event data coded from news articles (schema eventwire/1).")
 
     from contextlib import contextmanager
@@ -134,6 +144,8 @@ def create_app(db_path: str | Path, allow_write: bool = False,
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 404 and _wants_html(request):
+            return _not_found_page(request.url.path)
         code = _STATUS_CODES.get(exc.status_code, "E400")
         return _error(exc.status_code, code, str(exc.detail))
 
@@ -144,6 +156,8 @@ def create_app(db_path: str | Path, allow_write: bool = False,
 
     @app.exception_handler(EventwireError)
     async def coded_error(request: Request, exc: EventwireError):
+        if exc.code == "E404" and _wants_html(request):
+            return _not_found_page(request.url.path)
         response = _error(_ERROR_STATUS.get(exc.code, 400), exc.code, exc.message)
         if exc.code == "E401":
             response.headers["WWW-Authenticate"] = "Bearer"
@@ -189,19 +203,36 @@ def create_app(db_path: str | Path, allow_write: bool = False,
             raise EventwireError("E302", f": document {doc_id!r}")
         return record
 
-    @app.get("/api/events", summary="Merged events with filters")
+    @app.get("/api/events", summary="Merged events with filters, a page at a time, with the total",
+             description="format=csv streams every matching event (no page), with the evidence, "
+                         "sentence, title, URL and place precision; bom=1 starts it with a byte-order "
+                         "mark, so a spreadsheet reads it as UTF-8.")
     def events(filters: dict = Depends(event_filters), format: Literal["json", "csv"] = "json",
-               limit: int = PageLimit, offset: int = PageOffset):
-        with reading() as view:
-            items = view.merged_events(EventQuery(**filters, limit=limit, offset=offset))
+               limit: int = PageLimit, offset: int = PageOffset, sort: str = EventSort,
+               bom: bool = Query(False, description="csv: start with a UTF-8 byte-order mark.")):
+        query = EventQuery(**filters, sort=_checked_sort(sort), limit=limit, offset=offset)
         if format == "csv":
-            from .export import csv_text, flatten_event
-
-            return PlainTextResponse(csv_text(items, flatten_event), media_type="text/csv",
+            return StreamingResponse(_events_csv(store, query, bom), media_type="text/csv; charset=utf-8",
                                      headers={"Content-Disposition": "attachment; filename=events.csv"})
+        with reading() as view:
+            items = view.merged_events(query)
+            total = view.count_merged(query)
         # The store gives plain JSON values: skip FastAPI's generic encoder, which costs more
         # than the query on a page of 1000 events.
-        return JSONResponse({"items": items, "limit": limit, "offset": offset})
+        return JSONResponse({"items": items, "total": total, "limit": limit, "offset": offset, "sort": sort})
+
+    @app.get("/api/quotes", summary="Quotes with their speakers by name, newest first")
+    def quotes(speaker: Optional[str] = Query(None, max_length=200, description="Letters of the speaker's name."),
+               actor: Optional[str] = Query(None, max_length=200, description="The speaker's actor: name or code."),
+               text: Optional[str] = Query(None, max_length=200, description="Words in the quote."),
+               start: Optional[dt.date] = None, end: Optional[dt.date] = None,
+               doc: Optional[str] = Query(None, max_length=2000, description="One document's id."),
+               limit: int = PageLimit, offset: int = PageOffset):
+        query = QuoteQuery(speaker=speaker, actor=actor, text=text, start=start, end=end, doc=doc,
+                           limit=limit, offset=offset)
+        with reading() as view:
+            return {"items": view.quotes(query), "total": view.count_quotes(query), "limit": limit,
+                    "offset": offset}
 
     @app.get("/api/network", summary="Who acts on whom: source/target pairs of merged events")
     def network(filters: dict = Depends(event_filters),
@@ -210,9 +241,10 @@ def create_app(db_path: str | Path, allow_write: bool = False,
             return {"items": view.network(EventQuery(**filters, limit=limit)), "limit": limit}
 
     @app.get("/api/actors", summary="Actors by the number of documents naming them")
-    def actors(limit: int = PageLimit, offset: int = PageOffset):
+    def actors(limit: int = PageLimit, offset: int = PageOffset,
+               q: Optional[str] = Query(None, max_length=200, description="Letters of the name or code.")):
         with reading() as view:
-            return {"items": view.actors(limit, offset), "limit": limit, "offset": offset}
+            return {"items": view.actors(limit, offset, q), "limit": limit, "offset": offset}
 
     @app.get("/api/places", summary="Places by the number of documents naming them")
     def places(limit: int = PageLimit, offset: int = PageOffset):
@@ -224,10 +256,15 @@ def create_app(db_path: str | Path, allow_write: bool = False,
         with reading() as view:
             return {"items": view.quarantined(limit, offset), "limit": limit, "offset": offset}
 
-    @app.get("/api/stats", summary="Counts by day, category, country")
-    def stats():
+    @app.get("/api/feeds", summary="Watched feeds: last success, last error, what became of their articles")
+    def feeds():
         with reading() as view:
-            return view.stats()
+            return {"items": view.feeds()}
+
+    @app.get("/api/stats", summary="Counts of the filtered events: by day, period, country and month, quad class")
+    def stats(filters: dict = Depends(event_filters)):
+        with reading() as view:
+            return view.stats(EventQuery(**filters))
 
     @app.post("/api/ingest", summary="Code and store one article (JSON body or plain text)",
               description="Needs a server started with --allow-write and `Authorization: Bearer TOKEN` "
@@ -262,7 +299,20 @@ def create_app(db_path: str | Path, allow_write: bool = False,
             return FileResponse(str(page))
         return JSONResponse({"eventwire": "JSON API", "openapi": "/openapi.json",
                              "endpoints": ["/api/documents", "/api/documents/{id}", "/api/events",
-                                           "/api/actors", "/api/places", "/api/stats", "/api/ingest"]})
+                                           "/api/quotes", "/api/actors", "/api/places", "/api/feeds", "/api/stats",
+                                           "/api/ingest"]})
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui():
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="eventwire API",
+                                   swagger_js_url="/static/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/swagger-ui.css", swagger_favicon_url="/static/favicon.svg")
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc():
+        return get_redoc_html(openapi_url="/openapi.json", title="eventwire API",
+                              redoc_js_url="/static/redoc.standalone.js", redoc_favicon_url="/static/favicon.svg",
+                              with_google_fonts=False)
 
     @app.get("/static/{name}", include_in_schema=False)
     def static(name: str):
@@ -273,6 +323,60 @@ def create_app(db_path: str | Path, allow_write: bool = False,
         return Response(files[name].read_bytes(), media_type=_media_type(name))
 
     return app
+
+
+def _wants_html(request: Request) -> bool:
+    """A browser asking for a page (not the API, not a script): it gets a page to read."""
+    return not request.url.path.startswith("/api/") and "text/html" in request.headers.get("accept", "")
+
+
+def _not_found_page(path: str) -> HTMLResponse:
+    from html import escape
+
+    return HTMLResponse(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Not found — eventwire</title>"
+        "</head><body style=\"font: 16px/1.5 system-ui, sans-serif; margin: 2em\"><main><h1>Not found</h1>"
+        f"<p>Nothing is served at <code>{escape(path[:200])}</code> (E404).</p>"
+        "<p><a href=\"/\">The event page</a> · <a href=\"/docs\">API documentation</a></p></main></body></html>",
+        status_code=404)
+
+
+def _checked_sort(sort: str) -> str:
+    try:
+        parse_sort(sort)
+    except ValueError:
+        raise EventwireError("E400", f": sort is {SORT_HELP}") from None
+    return sort
+
+
+def _events_csv(store, query: EventQuery, bom: bool):
+    """Every matching merged event as CSV, written as it is read (a whole store's events never
+    sit in memory at once); formula-safe cells. Its own read view, held while it streams."""
+    import csv
+    import io
+
+    from .export import flatten_event, safe_cell
+
+    view = store.reader()
+    try:
+        buf = io.StringIO()
+        if bom:
+            buf.write("\ufeff")
+        writer = None
+        for n, event in enumerate(view.iter_merged_events(query), 1):
+            row = flatten_event(event)
+            if writer is None:
+                writer = csv.DictWriter(buf, fieldnames=list(row), extrasaction="ignore")
+                writer.writeheader()
+            writer.writerow({k: safe_cell(v) for k, v in row.items()})
+            if n % 500 == 0:
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        yield buf.getvalue()
+    finally:
+        view.close()
 
 
 def _bearer(header: str) -> str:
@@ -355,15 +459,11 @@ class _Coder:
         with self.lock:
             if self.pool is None:
                 import concurrent.futures
-                import multiprocessing
 
-                import os
+                from .pipeline import coding_pool
 
                 if self.parse_in == "process":
-                    # spawn: a fork of a server with running threads could inherit held locks
-                    self.pool = concurrent.futures.ProcessPoolExecutor(
-                        1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
-                        initargs=(os.getpid(),))
+                    self.pool = coding_pool(1)
                 else:
                     self.pool = concurrent.futures.ThreadPoolExecutor(1)
             return self.pool
@@ -387,23 +487,6 @@ class _Coder:
             if self.pool is not None:
                 self.pool.shutdown(wait=False, cancel_futures=True)
                 self.pool = None
-
-
-def _start_worker(server_pid: int) -> None:
-    """In the coding worker: load the model, and end with the server however the server ends
-    (a SIGKILL leaves no chance to shut the pool down)."""
-    import os
-    import time
-
-    from .pipeline import _warm_worker
-
-    def watch() -> None:
-        while os.getppid() == server_pid:
-            time.sleep(1)
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
-    _warm_worker()
 
 
 def _body_id(data: bytes) -> str:

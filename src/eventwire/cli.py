@@ -180,6 +180,105 @@ def ingest(
         raise typer.Exit(1)
 
 
+@app.command()
+def watch(
+    feeds: Path = typer.Argument(..., help="A file of RSS/Atom feed and sitemap URLs, one per line (# comments)."),
+    db: Path = typer.Option(..., "--db", help="DuckDB store file (created if missing)."),
+    every: str = typer.Option("15m", "--every", help="Time from one round's start to the next: 90s, 15m, 1h."),
+    once: bool = typer.Option(False, "--once", help="One round, then exit (for cron and tests)."),
+    serve: bool = typer.Option(False, "--serve", help="Also serve the API and page over the store, read-only, "
+                                                      "from this process (the store's one writer)."),
+    host: str = typer.Option("127.0.0.1", help="--serve: interface to listen on."),
+    port: int = typer.Option(8000, help="--serve: port."),
+    workers: int = typer.Option(1, "--workers", min=0, help="Coding processes (0: code in this process)."),
+    rate: float = typer.Option(1.0, "--rate", min=0.01, help="Requests per second to one host, at most."),
+    per_host: int = typer.Option(2, "--per-host", min=1, help="Requests in flight to one host, at most."),
+    batch_size: int = typer.Option(8, help="Articles per coding batch (one transaction each)."),
+    max_chars: int = typer.Option(MAX_CODED_CHARS, "--max-chars", min=1000,
+                                  help="Characters of each article that are coded (the whole text is kept)."),
+):
+    """Watch news feeds: each round fetches the feeds (conditional requests), fetches the new
+    articles politely (robots.txt, a pace per host), codes them into the store as `ingest`
+    does, and merges. A stopped watch resumes where it was: rerun it.
+
+    Examples:
+
+        eventwire watch feeds.txt --db news.duckdb --every 15m
+
+        eventwire watch feeds.txt --db news.duckdb --once
+
+        eventwire watch feeds.txt --db news.duckdb --serve --port 8000
+    """
+    import threading
+
+    from .watch import FetchPolicy, WatchOptions, parse_every, read_feeds_file
+    from .watch import watch as watch_rounds
+
+    try:
+        interval = None if once else parse_every(every)
+    except ValueError:
+        raise typer.BadParameter(f"{every!r} is no interval; write 90s, 15m or 1h") from None
+    try:
+        feed_urls = read_feeds_file(feeds)
+    except EventwireError as exc:
+        _fail(exc)
+    options = WatchOptions(policy=FetchPolicy(rate=rate, per_host=per_host), batch_size=batch_size,
+                           max_chars=max_chars)
+    store = _open(db)
+    server = _serve_in_thread(store, db, host, port) if serve else None
+    stop = threading.Event()
+    reports = []
+    with store, _progress("watch") as progress:
+        task = progress.add_task("watch", total=None)
+
+        def on_due(n):
+            progress.reset(task, total=n, description=f"round {len(reports) + 1}")
+
+        def on_round(report):
+            reports.append(report)
+            progress.console.print(report.line(), markup=False, highlight=False, soft_wrap=True)
+            for url, error in report.feed_failures:
+                progress.console.print(f"  feed failed: {error}", markup=False, highlight=False, soft_wrap=True)
+
+        err.print(f"watching {len(feed_urls)} feeds into {db}" + ("" if once else f", a round every {every}")
+                  + (f"; serving at http://{host}:{port}/" if serve else ""))
+        try:
+            watch_rounds(store, feed_urls, options, every=interval, workers=workers, stop=stop,
+                         on_round=on_round, on_due=on_due, on_fetched=lambda: progress.advance(task))
+        except KeyboardInterrupt:
+            err.print("stopped; rerun to resume")
+        except EventwireError as exc:  # the store's file failed (E305)
+            _fail(exc)
+        finally:
+            stop.set()
+            if server is not None:
+                server.should_exit = True
+    if once and reports and len(reports[-1].feed_failures) == reports[-1].feeds and reports[-1].feeds:
+        raise typer.Exit(1)  # no feed could be read
+
+
+def _serve_in_thread(store, db: Path, host: str, port: int):
+    """uvicorn over ``store`` in a daemon thread: read-only API and page beside a watch."""
+    import threading
+    import time
+
+    import uvicorn
+
+    from .api import LOCAL_HOSTS, create_app
+
+    api = create_app(db, store=store, allowed_hosts=[host, *LOCAL_HOSTS])
+    server = uvicorn.Server(uvicorn.Config(api, host=host, port=port, log_level="warning"))
+    # Outside the main thread uvicorn leaves the signals alone: Ctrl-C stops the watch.
+    thread = threading.Thread(target=server.run, daemon=True, name="serve")
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():  # the port is taken, say: uvicorn has logged why
+            err.print(f"[red]error[/red] could not serve at http://{host}:{port}/")
+            raise typer.Exit(2)
+        time.sleep(0.05)
+    return server
+
+
 def _extractor(workers: int, dask: Optional[str], scheduler: Optional[str], batch_size: int,
                max_chars: int = MAX_CODED_CHARS_BATCH):
     """The function that codes a stream of documents: one process, N processes, or Dask."""
@@ -296,6 +395,7 @@ def stats(db: Path = typer.Option(..., "--db", help="DuckDB store file.")):
         actors = store.actors(limit=10)
         places = store.places(limit=10)
         quarantined = store.quarantined(limit=20)
+        feeds = store.feeds()
     c = s["counts"]
     out.print(f"[bold]{c['documents']}[/bold] documents, [bold]{c['events']}[/bold] coded events "
               f"in [bold]{c['merged_events']}[/bold] merged events, "
@@ -306,10 +406,14 @@ def stats(db: Path = typer.Option(..., "--db", help="DuckDB store file.")):
         ("Top actors", actors, ("name", "code", "documents", "mentions")),
         ("Top places", places, ("name", "country", "feature", "documents")),
         ("Quarantined inputs", quarantined, ("id", "code", "message")),
+        ("Watched feeds", feeds, ("url", "kind", "last_success", "stored", "waiting", "last_error")),
     ):
+        if title == "Watched feeds" and not rows:
+            continue
         table = Table(title=title, title_justify="left")
         for col in cols:
-            table.add_column(col)
+            # a feed's address is folded, never cut: it is what tells the feeds apart
+            table.add_column(col, overflow="fold" if col in ("url", "last_error") else "ellipsis")
         for row in rows:
             table.add_row(*("" if row.get(col) is None else str(row[col]) for col in cols))
         out.print(table)

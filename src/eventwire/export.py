@@ -23,9 +23,10 @@ def flatten_event(event: dict) -> dict:
         for k in ("actor", "text", "country", "sector"):
             row[f"{side}_{k}"] = actor.get(k)
     place = event.get("place") or {}
-    for k in ("name", "country", "lat", "lon", "geonameid"):
+    for k in ("name", "country", "feature", "lat", "lon", "geonameid"):
         row[f"place_{k}"] = place.get(k)
     row["evidence"] = (event.get("evidence") or {}).get("text")
+    row["sentence"] = (event.get("sentence") or {}).get("text")
     row["sources"] = ";".join(f"{s['doc']}/{s['event']}" for s in event.get("sources", []))
     row["dates_reported"] = ";".join(event.get("dates_reported", []))
     casualties = event.get("casualties") or {}

@@ -4,6 +4,7 @@ A failure in one document becomes that document's error record; the batch goes o
 """
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
 import itertools
@@ -111,15 +112,21 @@ def _unparsed_record(document: Document, language: str) -> Record:
 
 def extract_many(documents: Iterable[Document], batch_size: int = BATCH_SIZE,
                  nlp=None, workers: int = 1,
-                 max_chars: int | None = MAX_CODED_CHARS_BATCH) -> Iterator[tuple[Document, Record | ErrorRecord]]:
+                 max_chars: int | None = MAX_CODED_CHARS_BATCH,
+                 pool=None) -> Iterator[tuple[Document, Record | ErrorRecord]]:
     """Yield (document, record) for every input document, in input order; only the first
     ``max_chars`` characters of each text are coded (``coded_part``).
 
     With ``workers > 1`` batches are coded in that many processes, each with its own warm
     model; at most two batches per worker are in flight, so memory stays bounded however
-    long the input is.
+    long the input is. ``pool``: a running :func:`coding_pool` of ``workers`` processes to
+    use instead of starting one (a long-lived caller keeps its models warm between calls).
     """
     batches = chunks(documents, batch_size)
+    if pool is not None:
+        yield from _in_order(batches, lambda b: pool.submit(records_of_batch, b, max_chars).result,
+                             2 * max(1, workers))
+        return
     if workers <= 1:
         nlp = nlp or load_nlp()
         for batch in batches:
@@ -137,21 +144,57 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
 
 def _extract_parallel(batches: Iterator[list[Document]], workers: int,
                       max_chars: int | None = MAX_CODED_CHARS_BATCH):
-    import collections
     import multiprocessing as mp
 
     # fork shares the parent's loaded data files copy-on-write; the model loads once per worker.
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(workers, initializer=_warm_worker) as pool:
-        pending: collections.deque = collections.deque()
-        for batch in batches:
-            pending.append((batch, pool.apply_async(records_of_batch, (batch, max_chars))))
-            while len(pending) >= 2 * workers:
-                done, result = pending.popleft()
-                yield from zip(done, result.get())
-        while pending:
+        yield from _in_order(batches, lambda b: pool.apply_async(records_of_batch, (b, max_chars)).get,
+                             2 * workers)
+
+
+def _in_order(batches: Iterator[list[Document]], submit: Callable, window: int):
+    """(document, record) pairs in input order from batches coded elsewhere: ``submit(batch)``
+    starts one and returns the function that waits for its records; at most ``window``
+    batches are in flight."""
+    pending: collections.deque = collections.deque()
+    for batch in batches:
+        pending.append((batch, submit(batch)))
+        while len(pending) >= window:
             done, result = pending.popleft()
-            yield from zip(done, result.get())
+            yield from zip(done, result())
+    while pending:
+        done, result = pending.popleft()
+        yield from zip(done, result())
+
+
+def coding_pool(workers: int):
+    """``workers`` coding processes, each with a warm model, to pass to :func:`extract_many`.
+
+    Spawned, not forked: the caller may run threads (a server, fetchers) whose held locks a
+    fork would copy. Each worker ends with its parent, however the parent ends (a SIGKILL
+    leaves it no chance to shut the pool down). Shut it down with ``pool.shutdown()``."""
+    import concurrent.futures
+    import multiprocessing
+    import os
+
+    return concurrent.futures.ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_coding_worker,
+        initargs=(os.getpid(),))
+
+
+def _start_coding_worker(parent_pid: int) -> None:
+    import os
+    import threading
+    import time
+
+    def follow_parent() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=follow_parent, daemon=True).start()
+    _warm_worker()
 
 
 def _warm_worker() -> None:

@@ -11,7 +11,12 @@ export function recordSpans(rec) {
   for (const a of rec.actors || []) for (const m of a.mentions || []) spans.push({ start: m.start, end: m.end, kind: "actor", tip: `${a.name} (${a.code || a.type || "actor"})` });
   for (const t of rec.times || []) spans.push({ start: t.start, end: t.end, kind: "time", tip: `${t.type} ${t.value ?? ""}` });
   for (const p of rec.places || []) spans.push({ start: p.start, end: p.end, kind: "place", tip: `${p.name}, ${p.country ?? ""} (${p.feature})` });
-  for (const q of rec.quotes || []) spans.push({ start: q.start, end: q.end, kind: "quote", tip: `quote${q.speaker ? " by " + q.speaker.text : ""}` });
+  // A quote's speaker by name: the actor it resolves to, not the pronoun the text uses.
+  const names = new Map((rec.actors || []).map((a) => [a.id, a.name]));
+  for (const q of rec.quotes || []) {
+    const who = q.speaker ? names.get(q.speaker.actor) || q.speaker.text : null;
+    spans.push({ start: q.start, end: q.end, kind: "quote", tip: `quote${who ? " by " + who : ""}` });
+  }
   for (const e of rec.events || []) spans.push({ start: e.evidence.start, end: e.evidence.end, kind: "evidence", event: e.id, tip: `${e.id} ${e.category} (${e.modality})` });
   return spans.filter((s) => s.end > s.start && s.start >= 0 && s.end <= rec.text.length);
 }
@@ -48,7 +53,7 @@ export function renderArticle(el, rec, activeEvent) {
     const tip = spans.map((s) => s.tip).filter(Boolean).join("\n");
     return `<span class="${cls.join(" ")}"${events.length ? ` data-events="${esc(events.join(" "))}"` : ""} title="${esc(tip)}">${piece}</span>`;
   }).join("");
-  const evs = (rec.events || []).map((e) => `<li data-event="${esc(e.id)}" class="${e.id === activeEvent ? "active" : ""}">
+  const evs = (rec.events || []).map((e) => `<li data-event="${esc(e.id)}" tabindex="0" role="button" class="${e.id === activeEvent ? "active" : ""}">
       <i class="dot" style="background:${categoryColor(e.category)}"></i><b>${esc(e.category)}</b> ${esc(e.cameo || "")}
       ${esc(e.source ? e.source.text : "—")} → ${esc(e.target ? e.target.text : "—")}
       <small>${esc(e.date || "")} · ${esc(e.modality)}${e.place ? " · " + esc(e.place.name) : ""}</small></li>`).join("");
@@ -59,6 +64,14 @@ export function renderArticle(el, rec, activeEvent) {
     <h4>Events in this article</h4><ul class="events">${evs || "<li class='muted'>none</li>"}</ul>`;
   for (const li of el.querySelectorAll("ul.events li[data-event]")) {
     li.addEventListener("click", () => renderArticle(el, rec, li.dataset.event));
+    li.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter" || ev.key === " ") {
+        ev.preventDefault();
+        const id = li.dataset.event;
+        renderArticle(el, rec, id);
+        el.querySelector(`ul.events li[data-event="${CSS.escape(id)}"]`)?.focus();
+      }
+    });
   }
   for (const sp of el.querySelectorAll("span[data-events]")) {
     sp.addEventListener("click", () => renderArticle(el, rec, sp.dataset.events.split(" ")[0]));

@@ -20,7 +20,9 @@ export function buildNetwork(events) {
   const node = (a) => {
     const key = actorKey(a);
     if (!key) return null;
-    if (!nodes.has(key)) nodes.set(key, { id: key, label: a.country || a.sector ? key : a.text, names: new Map(), n: 0, filter: a.country || a.text });
+    // filter: what the actor filter takes for this node, its code or the side's own words
+    const coded = Boolean(a.country || a.sector);
+    if (!nodes.has(key)) nodes.set(key, { id: key, label: coded ? key : a.text, names: new Map(), n: 0, filter: coded ? key : a.text });
     const nd = nodes.get(key);
     nd.n += 1;
     nd.names.set(a.text, (nd.names.get(a.text) || 0) + 1);
@@ -56,10 +58,10 @@ export function drawNetwork(el, events, { onEdgeClick, onNodeClick }) {
   el.innerHTML = "";
   const width = el.clientWidth || 500, height = el.clientHeight || 380;
   const { nodes, links } = buildNetwork(events);
-  const svg = select(el).append("svg").attr("width", width).attr("height", height);
+  const svg = select(el).append("svg").attr("width", width).attr("height", height)
+    .attr("role", "group").attr("aria-label", "Actor network; Tab moves through actors and links");
   if (!links.length) {
-    svg.append("text").attr("x", width / 2).attr("y", height / 2).attr("text-anchor", "middle")
-      .attr("class", "muted").text("no events with both a source and a target");
+    svg.remove();
     return 0;
   }
   const r = scaleSqrt().domain([1, Math.max(...nodes.map((n) => n.degree))]).range([4, 13]);
@@ -101,15 +103,29 @@ export function drawNetwork(el, events, { onEdgeClick, onNodeClick }) {
     .attr("stroke-width", (d) => w(d.n))
     .attr("stroke-opacity", 0.75)
     .attr("marker-end", (d) => `url(#arrow-${sign(d.mean)})`)
+    .attr("tabindex", 0).attr("role", "button")
+    .attr("aria-label", (d) => `${d.source.label} to ${d.target.label}: ${d.n} event(s); open the first`)
     .on("click", (ev, d) => onEdgeClick(d.events[0], d))
+    .on("keydown", (ev, d) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); onEdgeClick(d.events[0], d); } })
     .append("title").text((d) => `${d.source.label} → ${d.target.label}: ${d.n} event(s), mean Goldstein ${d.mean.toFixed(1)}`);
   const g = svg.append("g").selectAll("g").data(nodes).join("g")
     .attr("class", "node").attr("transform", (d) => `translate(${d.x},${d.y})`)
-    .on("click", (ev, d) => onNodeClick(d));
+    .attr("tabindex", 0).attr("role", "button")
+    .attr("aria-label", nodeName)
+    .on("click", (ev, d) => onNodeClick(d))
+    .on("keydown", (ev, d) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); onNodeClick(d); } });
   g.append("circle").attr("r", (d) => r(d.degree)).attr("fill", "#5a6b7d").attr("stroke", "#fff");
-  g.append("text").attr("x", (d) => r(d.degree) + 3).attr("y", 4).text((d) => truncate(d.label, 24));
-  g.append("title").text((d) => `${d.label}: ${d.degree} event(s)\n` + [...d.names.keys()].slice(0, 5).join("\n"));
+  g.append("title").text(nodeName);
+  // The shortened labels are drawn in a layer of their own, outside the buttons: a button's
+  // name is its full name (aria-label), never the cut one.
+  svg.append("g").attr("class", "labels").attr("aria-hidden", "true").selectAll("text").data(nodes).join("text")
+    .attr("x", (d) => d.x + r(d.degree) + 3).attr("y", (d) => d.y + 4).text((d) => truncate(d.label, 24));
   return links.length;
+}
+
+// A node's name for the tooltip and for assistive technology alike (one text, so both agree).
+function nodeName(d) {
+  return `${d.label}: ${d.degree} event(s), as ${[...d.names.keys()].slice(0, 5).join("; ")}. Click or press Enter to filter by this actor.`;
 }
 
 function truncate(s, n) {

@@ -1,7 +1,11 @@
-// The events table; a row click opens the event's evidence in the article.
+// The events table: one server page at a time (the store sorts and pages; the total is
+// shown), sortable by its column headers; a row click or Enter opens the event's evidence.
 import { categoryColor } from "./colors.js";
 
-const SHOWN = 300;
+export const PAGE_SIZE = 50;
+// Column -> the API's sort key (null: not sortable).
+const COLUMNS = [["Date", "date"], ["Category", "category"], ["Source", null], ["Target", null],
+  ["Place", "country"], ["Modality", null], ["Src", "sources"], ["Evidence", null]];
 
 export function esc(s) {
   return String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
@@ -9,19 +13,40 @@ export function esc(s) {
 
 const actor = (a) => (a ? esc(a.text) + (a.country ? ` <small>${esc(a.country)}</small>` : "") : "—");
 
-export function drawTable(el, events, onEventClick) {
-  const rows = events.slice(0, SHOWN).map((e, i) => `
+function dateCell(e) {
+  if (!e.date) return `<span class="muted">undated</span>`;
+  return esc(e.date) + (e.date_precision && e.date_precision !== "day" ? ` <small class="muted">(${esc(e.date_precision)})</small>` : "");
+}
+
+function placeCell(p) {
+  if (!p) return "—";
+  const coarse = p.feature && p.feature !== "city" ? ` <small class="muted">(${esc(p.feature)})</small>` : "";
+  return esc(p.name) + (p.country ? ` <small>${esc(p.country)}</small>` : "") + coarse;
+}
+
+export function drawTable(el, events, { sort, onEventClick, onSort }) {
+  const key = sort.replace(/^-/, ""), desc = sort.startsWith("-");
+  const head = COLUMNS.map(([label, k]) => {
+    if (!k) return `<th scope="col">${label}</th>`;
+    const on = k === key;
+    const aria = on ? ` aria-sort="${desc ? "descending" : "ascending"}"` : "";
+    return `<th scope="col"${aria}><button type="button" class="sort" data-sort="${k}">${label}${on ? (desc ? " ▼" : " ▲") : ""}</button></th>`;
+  }).join("");
+  const rows = events.map((e, i) => `
     <tr data-i="${i}" data-event="${esc(e.event_id)}" tabindex="0">
-      <td>${esc(e.date || "")}</td>
+      <td>${dateCell(e)}</td>
       <td><i class="dot" style="background:${categoryColor(e.category)}"></i>${esc(e.category)}</td>
       <td>${actor(e.source)}</td><td>${actor(e.target)}</td>
-      <td>${e.place ? esc(e.place.name) + (e.place.country ? ` <small>${esc(e.place.country)}</small>` : "") : "—"}</td>
+      <td>${placeCell(e.place)}</td>
       <td>${esc(e.modality)}</td><td class="num">${e.n_sources}</td>
       <td class="evidence">${esc(e.evidence.text)}</td>
     </tr>`).join("");
-  el.innerHTML = `<table><thead><tr><th>Date</th><th>Category</th><th>Source</th><th>Target</th>
-    <th>Place</th><th>Modality</th><th>Src</th><th>Evidence</th></tr></thead><tbody>${rows}</tbody></table>`
-    + (events.length ? "" : `<p class="muted">No events match these filters.</p>`);
+  el.innerHTML = `<table><caption class="sr-only">Merged events; press Enter on a row to open its evidence</caption>
+    <thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+  for (const b of el.querySelectorAll("button.sort")) {
+    // a new key sorts descending first (newest, most sources); the same key flips
+    b.addEventListener("click", () => onSort(b.dataset.sort === key ? (desc ? key : "-" + key) : "-" + b.dataset.sort));
+  }
   const body = el.querySelector("tbody");
   body.addEventListener("click", (ev) => {
     const tr = ev.target.closest("tr");
@@ -31,7 +56,7 @@ export function drawTable(el, events, onEventClick) {
     const tr = ev.target.closest("tr");
     if (tr && ev.key === "Enter") onEventClick(events[+tr.dataset.i]);
   });
-  return Math.min(SHOWN, events.length);
+  return events.length;
 }
 
 export function markRow(el, eventId) {

@@ -12,7 +12,8 @@ Public surface used by other stages:
 - ``resolve_phrase(text, date=None, country=None) -> (country, sector, name) | None``: a
   free-standing phrase ("police", "Turkish troops"); ``country`` is the fallback for agents
   that name none (e.g. the document's focus).
-- ``load_dictionary(extra=None)``: the merged dictionary (cached per process).
+- ``load_dictionary(extra=None)``: the merged dictionary (cached per process). The event
+  stage reads its sides' countries and sectors from it too: one resolver for the record.
 
 Data (``data/``): ``petrarch_actors.tsv``/``petrarch_agents.tsv`` converted from the
 PETRARCH2/Phoenix dictionaries (MIT) by ``scripts/convert_petrarch_actors.py``;
@@ -24,7 +25,8 @@ User dictionaries: set ``EVENTWIRE_ACTORS=/path/mine.yaml`` (several paths separ
 ``:``) or call ``load_dictionary(extra=[path])``. A user file is YAML with any of the
 sections ``seats`` (phrase: CODE, or null to delete), ``organizations`` (``names``, and
 ``code`` or ``country``/``sector``), ``agents`` (phrase: SECTOR), ``people`` (``name``,
-``aliases``, ``country``, ``sector``) and ``leaders`` (rows as in ``leaders.csv``); its
+``aliases``, ``country``, ``sector``), ``regions`` (place name: ISO3, ties actors to a country
+without making them its government) and ``leaders`` (rows as in ``leaders.csv``); its
 entries override the built-in ones phrase by phrase. A file that cannot be read raises
 ``EventwireError`` E210.
 """

@@ -103,6 +103,18 @@ def fold(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=None)
+def looks_like_name(surface: str, phrase: str) -> bool:
+    """Whether ``surface`` is written as a name: short codes in capitals ("US", not "us"),
+    longer names capitalized ("Turkey", not "turkey")."""
+    letters = [c for c in phrase if c.isalnum()]
+    if len(letters) <= 3:
+        return all(c.isupper() or not c.isalpha() for c in surface) and any(c.isalpha() for c in surface)
+    words = [w for w in surface.replace("-", " ").split() if w.lower() not in ("the", "of", "and", "al", "el", "de", "bin")]
+    if not words:
+        return False
+    return words[0][:1].isupper() or words[0][:1].isdigit() or words[-1][:1].isupper()
+
+
 def split_code(code: str) -> tuple[str | None, str | None]:
     """A CAMEO actor code such as ``TURGOVAGR`` or ``IGOUNO`` -> (country, sector)."""
     code = (code or "").strip().upper()
@@ -498,6 +510,10 @@ def _load_yaml(data: dict, phrases, weak, entries, offices, origin: str, ambiguo
         entry = Entry(f"agent:{fold(phrase)}", "agent", phrase, [Term(None, sector)],
                       context_country=context, source=origin)
         _add(phrases, phrase, entry, override=True)
+    for phrase, iso in (data.get("regions") or {}).items():
+        entry = Entry(f"region:{fold(phrase)}", "place", phrase, [Term(str(iso), None)], source=origin)
+        entries[entry.key] = entry
+        _add(phrases, phrase, entry, override=False)
     for phrase, other in (data.get("ambiguous_countries") or {}).items():
         ambiguous[fold(phrase)] = other
     for person in data.get("people") or []:

@@ -37,7 +37,7 @@ from ..nlp import doc_text
 from ..paragraphs import clip_to_paragraph
 from ..record import Actor, Mention
 from ..spanindex import cached_index, entity_at
-from .dictionary import Dictionary, Entry, fold, fold_with_offsets, load_dictionary
+from .dictionary import Dictionary, Entry, fold, fold_with_offsets, load_dictionary, looks_like_name
 
 NAME_KINDS = {"country", "demonym", "capital", "seat", "place", "person", "org"}
 @functools.lru_cache(maxsize=1)
@@ -187,7 +187,7 @@ class DocumentActors:
             surface = text[start:end]
             if _is_not_actor(surface):
                 continue
-            if kind in NAME_KINDS and not _looks_like_name(surface, phrase):
+            if kind in NAME_KINDS and not looks_like_name(surface, phrase):
                 # A lower-case word is not a name; let an agent reading stand if there is one.
                 entries = [x for x in entries if x.kind == "agent"]
                 if not entries:
@@ -337,11 +337,26 @@ class DocumentActors:
             ent_len = len(ent) if ent is not None else None
         if ent_len is not None and ent_len > hit.j - hit.i:
             return None  # part of a longer name: someone else with the same surname
+        if self._named_in_full_before(hit):
+            return None  # "Judge Victor Marrero ... Marrero": the article's own person
         titled = hit.i > 0 and any(
             x.kind == "agent" for x in self.d.phrases.get(fold(self.doc[hit.i - 1].text), []))
         if not (titled or tok.ent_type_ == "PERSON"):
             return None
         return self._best_by_date(candidates)
+
+    def _named_in_full_before(self, hit: Hit) -> bool:
+        """A person entity of two or more words, earlier in the document, ending in this
+        surname: the surname is theirs, not the dictionary's namesake's."""
+        surname = fold(self.text[hit.start:hit.end])
+        known = {fold(e.name) for e in hit.entries}
+        for ent in self.doc.ents:
+            if ent.start_char >= hit.start:
+                break
+            if ent.label_ == "PERSON" and len(ent) >= 2 and fold(ent[-1].text) == surname and \
+                    fold(ent.text) not in known and not any(n.endswith(" " + fold(ent.text)) for n in known):
+                return True
+        return False
 
     def _best_by_date(self, candidates: list[Entry]) -> Entry:
         if len(candidates) == 1 or not self.day:
@@ -902,16 +917,6 @@ def _date_in_text(text: str) -> str | None:
     if not (1 <= day <= 31 and 1900 < year < 2100):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _looks_like_name(surface: str, phrase: str) -> bool:
-    letters = [c for c in phrase if c.isalnum()]
-    if len(letters) <= 3:
-        return all(c.isupper() or not c.isalpha() for c in surface) and any(c.isalpha() for c in surface)
-    words = [w for w in surface.replace("-", " ").split() if w.lower() not in ("the", "of", "and", "al", "el", "de", "bin")]
-    if not words:
-        return False
-    return words[0][:1].isupper() or words[0][:1].isdigit() or words[-1][:1].isupper()
 
 
 def _strip_article(text: str) -> str:

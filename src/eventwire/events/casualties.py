@@ -1,12 +1,16 @@
 """Casualties: how many people a violent event killed and injured, as the text reports it.
 
-Read from the event's own sentence and the toll sentences that follow it ("Two soldiers were
-killed."), never from another event's sentence. A figure is the lowest number the text gives,
-with what the text says about it (``exact``, ``at least``, ``about``, ``at most``; ``vague``
-for words with no number such as "several") and the words themselves, so "killing at least
-12" is 12 at least, "dozens" 12 at least (ACLED's rule), "between 10 and 15" 10 at least.
-Where the text gives no figure the event gets none. Words are data
-(``data/casualties.yaml``); the grammar of numbers and phrases is here.
+Read from the sentences that tell the event (its evidence's and its coreferent mentions') and
+the toll sentences that follow its own ("Two soldiers were killed."), never from another
+event's sentence; within a sentence a figure goes to the events its words hang on. A figure
+is the lowest number the text gives, with what the text says about it (``exact``, ``at
+least``, ``about``, ``at most``; ``vague`` for words with no number such as "several") and the
+words themselves, so "killing at least 12" is 12 at least, "dozens" 12 at least (a plural
+number word counts one of its unit, ACLED's rule and the gold guideline's), "between 10 and
+15" 10 at least; one named or singular victim told without a number is one ("Kem Ley was
+shot dead", "the execution of a Shiite cleric"). Where the text gives no figure the event
+gets none. Words are data (``data/casualties.yaml``); the grammar of numbers and phrases is
+here.
 
 A violent event is an ASSAULT, a riot (PROTEST mode ``riot``), violent repression or
 destruction (COERCE 175, 1712), or a PROTEST or COERCE whose own sentence reports people
@@ -49,6 +53,10 @@ class Words:
     not_victims: frozenset[str]
     nobody: tuple[tuple[str, ...], ...]
     no_casualty_nouns: dict[str, frozenset[str]]
+    killing_nouns: frozenset[str]
+    killing_nouns_plural: frozenset[str]
+    killed_participles: frozenset[str]
+    to_death_verbs: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,7 +70,11 @@ def load_words() -> Words:
         killed_words=frozenset(data["killed_words"]), injured_words=frozenset(data["injured_words"]),
         auxiliaries=frozenset(data["auxiliaries"]), not_victims=frozenset(data["not_victims"]),
         nobody=tuple(tuple(k.split()) for k in data["nobody"]),
-        no_casualty_nouns={k: frozenset(v) for k, v in data["no_casualty_nouns"].items()})
+        no_casualty_nouns={k: frozenset(v) for k, v in data["no_casualty_nouns"].items()},
+        killing_nouns=frozenset(data["killing_nouns"]),
+        killing_nouns_plural=frozenset(data["killing_nouns_plural"]),
+        killed_participles=frozenset(data["killed_participles"]),
+        to_death_verbs=frozenset(data["to_death_verbs"]))
 
 
 @dataclass
@@ -80,10 +92,30 @@ class Figure:
     start: int
     end: int
     toll: bool = False  # "the death toll rose to 15": the latest word on the total
+    # "the execution of a Shiite cleric": the figure of the killing its own noun tells, which is
+    # no toll of another event of the sentence
+    own: bool = False
+    # where the word the reader read the figure from starts ("killed" in "killing at least 12",
+    # "execution" in "the execution of a cleric"); -1 for none
+    head_at: int = -1
+
+
+# a capitalised word glued to the next by a hyphen: a headline or dateline run into the body
+# ("Paris-Three Kurdish activists", "Death in Pakistan-The killing of")
+_GLUED = re.compile(r"-(?=[A-Z])")
 
 
 def _tokens(text: str, offset: int = 0) -> list[Tok]:
-    return [Tok(m.group().lower(), offset + m.start(), offset + m.end()) for m in _WORD.finditer(text)]
+    toks = []
+    for m in _WORD.finditer(text):
+        word, at = m.group(), offset + m.start()
+        if word[:1].isupper() and "-" in word:
+            for part in _GLUED.split(word):
+                toks.append(Tok(part.lower(), at, at + len(part)))
+                at += len(part) + 1
+            continue
+        toks.append(Tok(word.lower(), at, at + len(word)))
+    return toks
 
 
 def _match(toks: list[Tok], i: int, phrase: tuple[str, ...]) -> bool:
@@ -179,6 +211,11 @@ def _count(toks: list[Tok], i: int, words: Words, article: bool = False) -> tupl
             k = j + len(phrase)
             if k < len(toks) and toks[k].low == "of":
                 k += 1
+            if value is not None and (_match(toks, j + len(phrase), ("if", "not"))
+                                      or _match(toks, j + len(phrase), ("or", "even"))):
+                other = _count(toks, j + len(phrase) + 2, words)
+                if other is not None and other[0] is not None and other[0] > value:
+                    return value, "at least", other[2]
             return value, q if qualifier == "exact" else qualifier, k
     n = _number(toks, j)
     if n is None:
@@ -187,6 +224,10 @@ def _count(toks: list[Tok], i: int, words: Words, article: bool = False) -> tupl
             return 1, "exact", j + 1
         return None
     value, k = n
+    if _match(toks, k, ("if", "not")) or _match(toks, k, ("or", "even")):
+        other = _count(toks, k + 2, words)     # "thousands if not tens of thousands": the lower
+        if other is not None and other[0] is not None and other[0] > value:
+            return value, "at least", other[2]
     if k + 1 < len(toks) and toks[k].low in ("to", "-", "–", "or"):
         m = _number(toks, k + 1)
         if m is not None and m[0] > value:
@@ -194,14 +235,27 @@ def _count(toks: list[Tok], i: int, words: Words, article: bool = False) -> tupl
     return value, qualifier, k
 
 
+# words that end a victims phrase ("two officers before he was shot": the officers are not
+# the ones shot)
+_VICTIMS_END = {"who", "which", "that", "in", "on", "at", "by", "after", "when", "as", "during", "while", "and",
+                "before", "until", "since", "because", "where", "but", "if", "though", "although", "he", "she",
+                "they", "we", "it", "him", "her", "them", "earlier", "later", "last", "this", "yesterday",
+                "today", "tonight", "overnight", "early", "late", "near", "outside", "inside", "from", "with",
+                "for", "into", "across"}
+
+
 def _victims(toks: list[Tok], i: int, words: Words, limit: int = 4) -> int:
     """Index after the words naming the victims ("Palestinian civilians", "of them")."""
     j = i
     while j < len(toks) and j - i < limit:
         w = toks[j].low
+        if w == "and" and j > i and j + 1 < len(toks) and toks[j + 1].low.isalpha() \
+                and toks[j + 1].low not in words.auxiliaries and _kind_of(toks[j + 1].low, words) is None \
+                and toks[j + 1].low not in _VICTIMS_END and _count(toks, j + 1, words, article=True) is None:
+            j += 2     # "five police officers and soldiers": one group of victims
+            continue
         if not (w.isalpha() or "-" in w) or w in words.killed_words or w in words.injured_words \
-                or w in words.auxiliaries or w in ("who", "which", "that", "in", "on", "at", "by",
-                                                    "after", "when", "as", "during", "while", "and"):
+                or w in words.auxiliaries or w in _VICTIMS_END:
             break
         j += 1
     return j
@@ -221,7 +275,10 @@ def _figure_list(toks: list[Tok], i: int, words: Words, article: bool = False):
     if k < len(toks) and toks[k - 1 if k > 0 else 0].low in words.not_victims or \
             (k > end and toks[end].low in words.not_victims):
         return None
+    bare_article = toks[i].low in ("a", "an") and end == k
     while k + 1 < len(toks) and toks[k].low in ("and", ",") and count is not None:
+        if bare_article and toks[k].low == ",":
+            break     # "a Washington Post tally, 990 people": the article counted no victim
         at = k + 2 if toks[k].low == "," and toks[k + 1].low == "and" else k + 1   # ", and"
         nxt = _count(toks, at, words, article=True)
         if nxt is None or nxt[0] is None:
@@ -231,6 +288,11 @@ def _figure_list(toks: list[Tok], i: int, words: Words, article: bool = False):
             break     # "12 and 30 injured": the second figure is another kind
         count, end, k = count + nxt[0], k2, k2
         qualifier = qualifier if nxt[1] == "exact" else nxt[1]
+    if k + 1 < len(toks) and toks[k].low in ("—", "–", "--"):
+        # "at least three migrants — two children and a woman — drowned": step over the aside
+        close = next((j for j in range(k + 1, min(len(toks), k + 14)) if toks[j].low == toks[k].low), None)
+        if close is not None:
+            return count, qualifier, i, end, close + 1
     if k + 1 < len(toks) and toks[k].low == "," and toks[k + 1].low in _ASIDES:
         # "seven people, including two children, were killed": step over the aside
         close = next((j for j in range(k + 2, min(len(toks), k + 12)) if toks[j].low == ","), None)
@@ -239,9 +301,12 @@ def _figure_list(toks: list[Tok], i: int, words: Words, article: bool = False):
     return count, qualifier, i, end, k
 
 
+# before a killing verb: the killing did not (yet) happen
+_NOT_DONE = {"to", "will", "would", "could", "might", "may", "can", "should", "must", "not", "never", "n't",
+             "cannot"}
 _ASIDES = {"including", "among", "most", "many", "mostly", "all", "both", "some", "mainly"}
 # "the number of dead rose to 30", "the death count reached 12": the latest word on the total
-_TOLL_NOUNS = {"toll", "count"}
+_TOLL_NOUNS = {"toll", "tolls", "count"}
 
 
 def _end(toks: list[Tok], a: int, b: int) -> int:
@@ -257,48 +322,176 @@ def _kind_of(low: str, words: Words) -> str | None:
     return None
 
 
-_SINGULAR_AUX = ("was", "has been", "had been", "is", "has")
+_SINGULAR_AUX = ("was", "has been", "had been", "is", "being", "has", "had")
+# "has"/"had" before a participle is the active perfect ("the war has killed thousands"): only
+# "has died" tells a victim
+_PERFECT = ("has", "had")
 _FUNCTION_WORDS = {"the", "a", "an", "and", "or", "but", "it", "they", "who", "which",
                    "that", "this", "there", "one", "none", "nobody", "no", "everyone"}
+# between the auxiliary and the participle: "was found shot dead", "was reportedly killed"
+_FILLERS = {"found", "reportedly", "later", "also", "allegedly", "apparently", "subsequently",
+            "fatally", "brutally", "then", "eventually", "tragically"}
+_REPORTED = {"reported", "believed", "said", "thought", "feared", "confirmed", "understood", "known"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its"}
 
 
-def _single_victim(toks: list[Tok], i: int, words: Words, text: str):
-    """('killed' or 'injured', index after) when ``toks[i]`` starts "was killed", "was shot
-    dead", "has been wounded", "died" after a singular victim (a name, or "the/a" + noun), else
-    None. Plural subjects ("were", numbers) are the figure reader's."""
+def _capitalised(tok: Tok, text: str) -> bool:
+    """A word written with a capital (any part of it: "al-Adnani")."""
+    return any(part[:1].isupper() for part in re.split(r"[-']", text[tok.start:tok.end]))
+
+
+def _victim_verb(toks: list[Tok], i: int, words: Words):
+    """('killed' or 'injured', index after) when a singular victim's verb group starts at
+    ``i``: "was killed", "was shot dead", "was found shot dead", "was reported to have been
+    killed", "was shot and killed", "was beaten to death", "has been wounded", "died"."""
     n = len(toks)
     j, aux = i, None
     for a in _SINGULAR_AUX:
-        parts = a.split()
-        if _match(toks, i, tuple(parts)):
+        parts = tuple(a.split())
+        if _match(toks, i, parts):
             j, aux = i + len(parts), a
             break
     if j >= n:
         return None
+    if aux is None or aux in _PERFECT:
+        return ("killed", j + 1) if toks[j].low == "died" else None
+    while j < n and toks[j].low in _FILLERS:
+        j += 1
+    if j + 3 < n and toks[j].low in _REPORTED and _match(toks, j + 1, ("to", "have", "been")):
+        j += 4
+    if j + 2 < n and toks[j + 1].low == "and" and toks[j + 2].low in words.killed_participles:
+        j += 2    # "was shot and killed", "was raped and killed"
+    if j >= n:
+        return None
     w = toks[j].low
-    if w == "shot" and j + 1 < n and toks[j + 1].low == "dead":
-        kind, k = "killed", j + 2
-    elif aux is not None and w in ("killed", "murdered", "assassinated", "executed", "beheaded", "slain"):
-        kind, k = "killed", j + 1
-    elif aux is not None and w in ("wounded", "injured", "hurt"):
-        kind, k = "injured", j + 1
-    elif aux is None and w == "died" and j == i:
-        kind, k = "killed", j + 1
+    if w in words.killed_participles:
+        return "killed", j + 1
+    if w == "shot" and _match(toks, j + 1, ("dead",)):
+        return "killed", j + 2
+    if w in words.to_death_verbs and _match(toks, j + 1, ("to", "death")):
+        return "killed", j + 3
+    if w in ("wounded", "injured", "hurt"):
+        return "injured", j + 1
+    return None
+
+
+def _one_victim_before(toks: list[Tok], i: int, words: Words, text: str) -> bool:
+    """Is the subject ending just before ``toks[i]`` one person: a name, "he"/"she", a
+    determiner and a singular noun ("a fellow serviceman"), such a one before "who", or
+    before an aside between commas ("Abu Omar al-Shishani, IS minister of war, was killed")?"""
+    j = i - 1
+    if j >= 0 and toks[j].low == "who":
+        j -= 1
+        if j >= 0 and toks[j].low == ",":
+            j -= 1
+    if j >= 1 and toks[j].low == "," and _capitalised(toks[j - 1], text) and toks[j - 1].low not in words.not_victims:
+        return True    # "whose daughter, Sandra Bland, died"
+    if j >= 0 and (toks[j].low == "," or toks[j].low[:1].isdigit()):   # "Lucia Perez, 16, who"
+        opening = next((k for k in range(j - 1, max(-1, j - 12), -1) if toks[k].low == ","), None)
+        if opening is None:
+            return False
+        j = opening - 1
+    if j < 0:
+        return False
+    prev = toks[j]
+    if prev.low in ("he", "she"):
+        return True
+    if prev.low in _FUNCTION_WORDS or prev.low[:1].isdigit() or prev.low in _NOT_TITLES or prev.low in _VICTIMS_END:
+        return False    # "... the building before being shot dead": no subject before the verb
+    if _capitalised(prev, text):
+        return prev.low not in words.not_victims
+    if prev.low.endswith("s") or not prev.low.replace("-", "").isalpha():
+        return False
+    # "the journalist", "a fellow serviceman", "the 17-year-old boy"
+    return any(toks[k].low in _DETERMINERS for k in range(max(0, j - 3), j))
+
+
+def _single_victim(toks: list[Tok], i: int, words: Words, text: str):
+    """('killed' or 'injured', index after) when ``toks[i]`` starts a singular victim's verb
+    group after one victim ("Kem Ley was shot dead", "the journalist was killed", "Nisman
+    died"), else None. Plural subjects ("were", numbers) are the figure reader's."""
+    got = _victim_verb(toks, i, words)
+    if got is None or i == 0 or not _one_victim_before(toks, i, words, text):
+        return None
+    return got
+
+
+_NAME_PARTICLES = {"al", "bin", "ibn", "de", "van", "von", "el", "abu", "abd", "ul"}
+# lower-case words after a verb that are no title before a name ("killed in Syria")
+_NOT_TITLES = {"in", "on", "at", "by", "near", "outside", "inside", "during", "after", "before", "since",
+               "across", "along", "from", "into", "with", "without", "for", "to", "as", "while", "when",
+               "last", "this", "early", "late", "over", "under", "between", "among", "against", "off",
+               "up", "down", "out", "near", "earlier", "later", "there", "here", "then", "late", "of"}
+# plural-looking words that are not plurals
+_NOT_PLURALS = {"was", "has", "is", "as", "his", "this", "its", "us", "across", "thus", "perhaps"}
+
+
+def _named_victim(toks: list[Tok], i: int, words: Words, text: str) -> int | None:
+    """Index after one named person starting at ``i`` ("Reeva Steenkamp", "girlfriend Reeva
+    Steenkamp", "Shi'ite cleric Nimr al-Nimr", "him"), else None: a group named by a plural
+    ("Israeli soldiers", "Christians") or a day is no one person."""
+    n = len(toks)
+    if i < n and toks[i].low in ("him", "her"):
+        return i + 1
+    j = i
+    while j < n and j - i < 2 and toks[j].low.isalpha() and not _capitalised(toks[j], text) \
+            and toks[j].low not in _FUNCTION_WORDS and toks[j].low not in words.not_victims \
+            and toks[j].low not in _NOT_TITLES and len(toks[j].low) > 2 \
+            and not toks[j].low.endswith("s") and j + 1 < n and _capitalised(toks[j + 1], text):
+        j += 1    # a title before the name: "girlfriend", "motorcyclist", "cleric"
+    k = j
+    while k < n and (_capitalised(toks[k], text) or (k > j and toks[k].low in _NAME_PARTICLES)):
+        k += 1
+    if k == j or any(t.low in words.not_victims for t in toks[j:k]):
+        return None
+    if k - j == 1 and toks[j].low.endswith("s"):
+        return None   # "Christians", "Kurds"
+    for t in toks[k:k + 2]:
+        if not t.low.isalpha() or _capitalised(t, text):
+            break
+        if t.low.endswith("s") and t.low not in _NOT_PLURALS:
+            return None   # "Israeli soldiers", "Syrian government forces"
+    return k
+
+
+def _killing_noun(toks: list[Tok], i: int, words: Words, text: str):
+    """(count, qualifier, start index, end index) of the victims of a killing noun at ``i``:
+    "the deaths of 34 smugglers", "the killing of an Indian prisoner", "the execution of
+    cleric Nimr al-Nimr", "Michael Brown's death"; None when it names no victims."""
+    n, low = len(toks), toks[i].low
+    singular = low in words.killing_nouns
+    if not singular and low not in words.killing_nouns_plural:
+        return None
+    if _match(toks, i + 1, ("of",)):
+        a = i + 2
+        got = _figure_list(toks, a, words, article=singular)
+        if got is not None and got[0] is not None:
+            return got[0], got[1], a, got[3]
+        if singular:
+            k = _named_victim(toks, a, words, text)
+            if k is not None and toks[a].low not in ("him", "her"):
+                return 1, "exact", a, k
+            if a + 1 < n and toks[a].low == "the":
+                k = _victims(toks, a + 1, words, limit=3)
+                if k > a + 1 and toks[k - 1].low.isalpha() and not toks[k - 1].low.endswith("s") \
+                        and (k >= n or toks[k].low != "of"):
+                    return 1, "exact", a, k   # "the death of the prosecutor"
+        return None
+    if not singular or i == 0:
+        return None
+    # "Michael Brown's death", "Brown’s killing": a person's own death
+    if toks[i - 1].low.endswith("'s") and _capitalised(toks[i - 1], text):
+        owner = i - 1
+    elif i >= 3 and toks[i - 1].low == "s" and toks[i - 2].low in ("’", "'") and _capitalised(toks[i - 3], text):
+        owner = i - 3
     else:
         return None
-    if aux is None and w != "died":
+    first = owner
+    while first > 0 and _capitalised(toks[first - 1], text) and first - 1 > 0:
+        first -= 1
+    if any(t.low.rstrip("'s") in words.not_victims or t.low in words.not_victims for t in toks[first:owner + 1]):
         return None
-    # the subject just before: a capitalised name, or a singular noun after "the"/"a"
-    if i == 0:
-        return None
-    prev = toks[i - 1]
-    if prev.low in _FUNCTION_WORDS or prev.low[:1].isdigit():
-        return None
-    capitalised = text[prev.start:prev.start + 1].isupper() and prev.low not in words.not_victims
-    if not capitalised and prev.low not in ("he", "she") and not (
-            i >= 2 and toks[i - 2].low in ("the", "a", "an") and not prev.low.endswith("s")):
-        return None
-    return kind, k
+    return 1, "exact", first, i + 1
 
 
 def find_figures(text: str, start: int, end: int) -> list[Figure]:
@@ -322,10 +515,28 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             i_skip = 0
         if low == "dead" and i > 0 and toks[i - 1].low == "shot":
             kind = "killed"   # "shot dead two protesters"
+        if low == "shot" and i + 1 < n:
+            k = _named_victim(toks, i + 1, words, text)
+            if k is not None and _match(toks, k, ("dead",)):   # "police shot him dead"
+                out.append(Figure("killed", 1, "exact", toks[i + 1].start, toks[k - 1].end, head_at=tok.start))
+                used.update(range(i, k + 1))
+                continue
+        if low in ("shot", "stabbed") and i > 0 and toks[i - 1].low == "fatally":
+            kind = "killed"   # "police fatally shot Alton Sterling"
+        if kind is not None and i + 2 < n and toks[i + 1].low in ("and", "or") and \
+                (toks[i + 2].low in words.killing_verbs or toks[i + 2].low in words.injuring_verbs) and \
+                (toks[i + 2].low in words.killing_verbs) != (kind == "killed"):
+            # "killing and wounding scores", "killed or wounded 500": one figure for both, so
+            # neither count is known
+            k = _figure_list(toks, i + 3, words)
+            used.update(range(i, k[4] if k else i + 3))
+            continue
         if low == "claimed" and _match(toks, i + 1, ("the", "lives", "of")):
             kind, i_arg = "killed", i + 4
         else:
             i_arg = i + 1 + i_skip
+        if kind is not None and i > 0 and toks[i - 1].low in _NOT_DONE:
+            continue   # "plotted to kill the prime minister", "did not kill anyone": no one was
         if kind is not None and i_arg < n:
             got = _figure_list(toks, i_arg, words, article=True)
             if got is not None:
@@ -333,9 +544,27 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
                 count = count + self_too if count is not None else count
                 if k < n and toks[k].low in words.not_victims:
                     continue
-                out.append(Figure(kind, count, qualifier, toks[a].start, toks[_end(toks, a, b) - 1].end))
+                if _match(toks, k, ("to", "death")):
+                    kind, k = "killed", k + 2   # "stabbed two people to death"
+                out.append(Figure(kind, count, qualifier, toks[a].start, toks[_end(toks, a, b) - 1].end,
+                                  head_at=toks[i - 1 if low == "dead" else i].start))
                 used.update(range(i_arg, k))
                 continue
+        if kind is not None and i_arg < n and toks[i].low not in ("dead",):
+            # "shot and killed girlfriend Reeva Steenkamp", "killing Jennifer Laude", "killed him"
+            k = _named_victim(toks, i_arg, words, text)
+            if k is not None:
+                out.append(Figure(kind, 1, "exact", toks[i_arg].start, toks[k - 1].end, head_at=tok.start))
+                used.update(range(i_arg, k))
+                continue
+        # "the killing of an Indian prisoner", "the deaths of 34 smugglers", "Brown's killing"
+        nominal = _killing_noun(toks, i, words, text)
+        if nominal is not None:
+            count, qualifier, a, b = nominal
+            out.append(Figure("killed", count, qualifier, toks[a].start, toks[_end(toks, a, b) - 1].end, own=True,
+                              head_at=tok.start))
+            used.update(range(i, b))
+            continue
         # "the death toll rose to 15", "a toll of at least 30"
         if (low in _TOLL_NOUNS and i > 0 and toks[i - 1].low in ("death", "casualty", "injury", "fatality")) \
                 or (low == "toll" and i > 0 and toks[i - 1].low not in ("road", "phone", "bridge")) \
@@ -373,7 +602,7 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
         single = _single_victim(toks, i, words, text)
         if single is not None:
             kind, k = single
-            out.append(Figure(kind, 1, "exact", toks[i].start, toks[k - 1].end))
+            out.append(Figure(kind, 1, "exact", toks[i].start, toks[k - 1].end, head_at=toks[k - 1].start))
             used.update(range(i, k))
             continue
         # "12 people were killed", "at least 30 injured", "two soldiers died", "a policeman was shot dead"
@@ -391,6 +620,9 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
         kind = _kind_of(toks[j].low, words)
         if kind is None:
             continue
+        if j + 2 < n and toks[j + 1].low in ("or", "and") and _kind_of(toks[j + 2].low, words) not in (None, kind):
+            used.update(range(i, j + 3))   # "500 soldiers were killed or wounded": neither count is known
+            continue
         w = toks[j].low
         if w == "lives" and not any(t.low == "lost" for t in toks[k:j]) and not (
                 a > 0 and toks[a - 1].low in ("claimed", "claiming", "claim", "claims", "cost", "costing")):
@@ -406,7 +638,8 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             continue
         if j + 1 < n and toks[j].low in ("death",) and toks[j + 1].low != "toll":
             continue
-        out.append(Figure(kind, count, qualifier, toks[a].start, toks[_end(toks, a, b) - 1].end))
+        out.append(Figure(kind, count, qualifier, toks[a].start, toks[_end(toks, a, b) - 1].end,
+                          head_at=toks[j].start))
         used.update(range(i, j + 1))
     return out
 
@@ -438,55 +671,144 @@ def _as_count(text: str, f: Figure | None) -> Count | None:
     return Count(count=f.count, qualifier=f.qualifier, start=f.start, end=f.end, text=text[f.start:f.end])
 
 
-def casualties_in(text: str, spans: list[tuple[int, int]]) -> Casualties:
-    """Casualties told in the given sentences (the event's first): each kind from the first
-    sentence that tells it."""
-    killed = injured = None
-    for start, end in spans:
-        figures = find_figures(text, start, end)
-        killed = killed or _best(figures, "killed")
-        injured = injured or _best(figures, "injured")
-    return Casualties(killed=_as_count(text, killed), injured=_as_count(text, injured))
+# How a figure's word hangs below the event's trigger when the toll is a clause of the event
+# ("the attack that killed 12", "stormed the school, killing 12"): the clause, then the
+# noun phrase the small parser may hang it on ("the attack in the capital that killed 12")
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "xcomp", "conj", "ccomp", "pcomp"}
+_PHRASE_DEPS = {"pobj", "prep", "conj", "appos", "compound"}
+# ... and how the event hangs below the figure's word when the toll tells its cause ("the
+# attack killed 12", "12 were killed in an attack", "killed when police stormed the camp")
+_CAUSE_DEPS = {"nsubj", "csubj", "advcl", "prep", "pobj", "agent", "conj", "pcomp", "acl"}
+
+
+def _root(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _first(doc, start: int, end: int):
+    """The first token of a figure's words: where its number (or its victim) is, whatever
+    words the reader let its victims phrase run on to."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _governor(tok, words: Words):
+    """The word a figure hangs on: the first verb or casualty noun at or above it."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.lower_ in words.killed_words or tok.lower_ in words.injured_words \
+                or tok.lower_ in words.killing_nouns or tok.lower_ in words.killing_nouns_plural:
+            return tok
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return tok
+
+
+def _linked(gov, trigger) -> bool:
+    """Does the figure's word ``gov`` tell the toll of the event whose trigger is ``trigger``?"""
+    if gov is None or trigger is None:
+        return False
+    if trigger.dep_ in ("advmod", "amod", "compound") and trigger.head is not trigger:
+        # a trigger that modifies its word ("fatally" shot, a "deadly" attack) stands for it
+        if _linked(gov, trigger.head):
+            return True
+    if gov == trigger:
+        return True
+    if gov.pos_ not in ("VERB", "AUX") and gov.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") \
+            and gov.head is not gov and _linked(gov.head, trigger):
+        return True   # "which caused the death of 50 people", "the attack left 12 dead"
+    t = gov
+    if t.dep_ in _CLAUSE_DEPS:
+        for step in range(6):
+            if t.head is t or (step > 0 and t.dep_ not in _PHRASE_DEPS | _CLAUSE_DEPS):
+                break
+            t = t.head
+            if t == trigger:
+                return True
+    t = trigger
+    for _ in range(3):
+        if t.dep_ not in _CAUSE_DEPS or t.head is t:
+            break
+        t = t.head
+        if t == gov:
+            return True
+    return False
+
+
+def _takes_figures(e: Event, text: str) -> bool:
+    if is_violent(e):
+        return True
+    # "police fired, killing 3": a protest or repression whose own sentence reports casualties
+    return e.category in ("PROTEST", "COERCE") and any(
+        f.count for f in find_figures(text, e.sentence.start, e.sentence.end))
 
 
 def attach_casualties(events: list[Event], doc, text: str) -> None:
     """Give every violent event its casualties (the stage's last step; events in text order).
 
-    The figures of a sentence go to the violent event of that sentence nearest before them
-    (else the first after them); a sentence with no event of its own that follows a violent
-    event's sentence (up to TOLL_SENTENCES) is a toll sentence of that event."""
+    An event is told in its evidence's sentence and in the sentences of its other mentions
+    (within-document coreference joins "the attack" and the toll told later). A figure of a
+    sentence goes to every event of it whose trigger the figure's words hang on ("the attack
+    that killed 12": the attack and the killing), else to the event told nearest before it
+    (else the first after it). A sentence with no event of its own that follows a violent
+    event's sentence (up to TOLL_SENTENCES) is a toll sentence of that event. Of all the
+    figures an event gets, the last toll, else the largest count, is its figure."""
+    words = load_words()
     sents = [(s.start_char, s.end_char) for s in doc.sents]
+    sentence_of = {s0: k for k, (s0, _) in enumerate(sents)}
     event_sents = {e.sentence.start for e in events}
-    by_sentence: dict[int, list[Event]] = {}
-    for e in events:
-        if is_violent(e):
-            by_sentence.setdefault(e.sentence.start, []).append(e)
-        elif e.category in ("PROTEST", "COERCE") and any(
-                f.count for f in find_figures(text, e.sentence.start, e.sentence.end)):
-            by_sentence.setdefault(e.sentence.start, []).append(e)   # "police fired, killing 3"
-    for k, (s0, s1) in enumerate(sents):
-        mine = by_sentence.get(s0)
-        if not mine:
-            continue
-        figures = find_figures(text, s0, s1)
-        per_event: dict[int, list[Figure]] = {id(e): [] for e in mine}
-        for f in figures:
-            before = [e for e in mine if e.evidence.start <= f.start]
-            owner = before[-1] if before else mine[0]
-            per_event[id(owner)].append(f)
-        tolls: list[Figure] = []
-        for s2, e2 in sents[k + 1:k + 1 + TOLL_SENTENCES]:
-            if s2 in event_sents:   # a sentence with an event of its own tells that event
-                break
-            tolls.extend(find_figures(text, s2, e2))
-        last = mine[-1]
-        for e in mine:
-            own = per_event[id(e)]
-            killed, injured = _best(own, "killed"), _best(own, "injured")
-            if e is last:
-                killed = killed or _best(tolls, "killed")
-                injured = injured or _best(tolls, "injured")
-            e.casualties = Casualties(killed=_as_count(text, killed), injured=_as_count(text, injured))
+    takers = [e for e in events if _takes_figures(e, text)]
+    # (event, where it is told, its trigger token) for every sentence
+    told: dict[int, list[tuple[Event, int, object]]] = {}
+    for e in takers:
+        for m in [e.evidence, *e.mentions]:
+            k = next((k for k, (s0, s1) in enumerate(sents) if s0 <= m.start < s1), None)
+            if k is not None:
+                told.setdefault(k, []).append((e, m.start, _root(doc, m.start, m.end)))
+                event_sents.add(sents[k][0])
+    got: dict[int, list[Figure]] = {id(e): [] for e in takers}
+    linked: dict[int, list[Figure]] = {id(e): [] for e in takers}   # figures the event's words hold
+    last_in_sentence: dict[int, Event] = {}
+    for k, mine in sorted(told.items()):
+        mine.sort(key=lambda x: x[1])
+        s0, s1 = sents[k]
+        for f in find_figures(text, s0, s1):
+            first = _first(doc, f.start, f.end)
+            # the word the figure hangs on: as the parser has it, and as the reader read it
+            # (the small parser misattaches a count now and then: "injured 271 others could ...")
+            govs = {_governor(first, words) if first is not None else None,
+                    _first(doc, f.head_at, f.head_at + 1) if f.head_at >= 0 else None}
+            owners = {id(e): e for e, _, trig in mine if any(_linked(g, trig) for g in govs)}
+            for key in owners:
+                linked[key].append(f)
+            if not owners and f.own:
+                continue
+            if not owners:
+                before = [e for e, at, _ in mine if at <= f.start]
+                owner = before[-1] if before else mine[0][0]
+                owners = {id(owner): owner}
+            for key in owners:
+                if f not in got[key]:
+                    got[key].append(f)
+        last_in_sentence[k] = mine[-1][0]
+    for e in takers:
+        own, held = got[id(e)], linked[id(e)]
+        # a figure the event's own words hold beats one that only stands near it ("three
+        # migrants drowned ... a crisis which has claimed nearly 3,000 lives")
+        killed = _best(held, "killed") or _best(own, "killed")
+        injured = _best(held, "injured") or _best(own, "injured")
+        k = sentence_of.get(e.sentence.start)
+        if k is not None and last_in_sentence.get(k) is e and (killed is None or injured is None):
+            tolls: list[Figure] = []
+            for s2, e2 in sents[k + 1:k + 1 + TOLL_SENTENCES]:
+                if s2 in event_sents:   # a sentence with an event of its own tells that event
+                    break
+                # the killing a noun of that sentence tells ("al-Nimr's execution") is its own
+                tolls.extend(f for f in find_figures(text, s2, e2) if not f.own)
+            killed = killed or _best(tolls, "killed")
+            injured = injured or _best(tolls, "injured")
+        e.casualties = Casualties(killed=_as_count(text, killed), injured=_as_count(text, injured))
     for e in events:
         if e.casualties is None and is_violent(e):
             e.casualties = Casualties()

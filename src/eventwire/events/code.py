@@ -28,7 +28,7 @@ from .episodic import EPISODIC, clause_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
 from .modality import Modality, modality_of
-from .participants import find_participants, resolve_side
+from .participants import find_participants, is_scene, resolve_side
 from .patterns import Trigger, find_triggers
 
 # Events the confidence model rates below its threshold (data/confidence.json, chosen on the
@@ -38,6 +38,13 @@ MIN_CONFIDENCE: float | None = None
 QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
         "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "SANCTION": 3, "THREATEN": 3,
         "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
+
+# Acts that can be aimed at a place ("shelled the town", "fired rockets at Kaduna", "raided a
+# church"): its people are the target. Elsewhere a place reached by "at/in/from" is the scene.
+_AIMED_AT_PLACES = ("ASSAULT", "COERCE")
+
+# Statements: said somewhere only when the text says where ("told reporters in Kabul").
+_VERBAL_QUADS = (1, 3)
 
 # Verbs whose nominal subject is the event ("clashes broke out", "the ceasefire took effect").
 _EVENT_SUBJECT_VERBS = {"break", "erupt", "take", "begin", "start", "continue", "resume", "end",
@@ -92,6 +99,30 @@ def _conditional_statements(triggers: list[Trigger], lex) -> list[Trigger]:
     return out
 
 
+def _recalled(verb, lex) -> bool:
+    """A perfect recalling an earlier time ("had previously opposed", "have attacked
+    journalists in the past"): background the article gives, not the news it reports."""
+    if not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in lex.cues["prior_adverbs"] for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ == "past" for g in c.children)
+        for c in verb.children)
+
+
+def _verbal_attack(trig: Trigger, lex) -> bool:
+    """An attack on what someone said or decided ("attacked the proclamation", "hit out at the
+    decision") is criticism (CAMEO 111), not violence."""
+    if trig.nominal or describe_code(trig.cameo)[0] != "ASSAULT":
+        return False
+    tok = trig.token
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [_pobj for p in tok.children if p.dep_ == "prep" and p.lower_ in ("at", "on")
+                for _pobj in p.children if _pobj.dep_ == "pobj"]
+    # "attacked government positions" is a battle: a position held, not one taken
+    return any(o.lemma_.lower() in lex.cues["authored_nouns"] and o.lemma_.lower() != "position"
+               for o in objects)
+
+
 def _clause_verb(trig: Trigger):
     """The verb whose clause tells the event: the trigger itself, or the verb an event noun
     is the object of ("have fought three wars")."""
@@ -106,13 +137,6 @@ def _category(trigger: Trigger):
     if trigger.rule.get("category"):
         category = trigger.rule["category"]
     return category, row
-
-
-def _call_date_for(span, ctx, anchor):
-    try:
-        return date_for(span, ctx, anchor_token=anchor)
-    except TypeError:
-        return date_for(span, ctx)
 
 
 def _times_in(ctx: DocContext, start: int, end: int, dates_only: bool = False) -> bool:
@@ -212,7 +236,7 @@ def _shifted_date(mark, ctx: DocContext, doc):
     main = mark.head.head if mark.dep_ == "mark" else mark.head
     if m is None or main is None:
         return None
-    value, precision = _call_date_for(main.sent, ctx, main)
+    value, precision = date_for(main.sent, ctx, anchor_token=main)
     if not value or precision != "day":
         return None
     unit, mult = _SHIFT_UNITS[m.group(2)]
@@ -324,9 +348,12 @@ def _fold_triggers(triggers: list[Trigger]) -> list[Trigger]:
         gov = tok.head
         if tok.dep_ == "pobj" and gov.dep_ in ("prep", "agent"):
             gov = gov.head
-            if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "attr") and gov.lemma_.lower() in (
-                    "state", "declaration", "imposition", "lifting", "series", "wave", "round", "number"):
-                tok = gov   # "declared a state of emergency", "launched a wave of strikes"
+            if gov.dep_ in ("dobj", "attr") and gov.pos_ in ("NOUN", "NUM") and (gov.lemma_.lower() in (
+                    "state", "declaration", "imposition", "lifting", "series", "wave", "round", "number")
+                    or gov.like_num or any(c.dep_ in ("nummod", "quantmod") for c in gov.children)):
+                # "declared a state of emergency", "launched a wave of strikes", "suspended
+                # $3.5 million in military aid": the noun is what the verb acts on
+                tok = gov
                 gov = gov.head
         vt = by_i.get(gov.i)
         if vt is None or vt.nominal or vt.token.i in dropped:
@@ -420,6 +447,9 @@ def _event_actor(side) -> EventActor | None:
     return EventActor(actor=side.actor, text=side.text, country=side.country, sector=side.sector)
 
 
+_PERSONAL = {"i", "me", "we", "us", "you"}
+# A photo caption: "FILE - Rescue workers transport ...", "..., in Havana, Cuba, Dec. 10, 2014."
+_CAPTION = re.compile(r"^\s*(?:FILE|PHOTO)\s*[-–—:]|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\.\s*$")
 _DEP_BUCKETS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "nsubj",
                 "nsubjpass", "dobj", "pobj", "attr"}
 
@@ -458,7 +488,15 @@ def confidence_features(trig: Trigger, src, tgt, category: str, modality: Modali
          f"category={category}|target={int(tgt is not None)}": 1.0,
          f"dep={tok.dep_ if tok.dep_ in _DEP_BUCKETS else 'other'}": 1.0,
          f"tense={_tense(tok) if not trig.nominal else 'noun'}": 1.0}
+    # a thing done to, not an actor ("struck a deicing facility", "released a summary"): the
+    # verb's object is there but never became the target
+    f["thing_object"] = float(tgt is None and not trig.nominal and
+                              any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.children))
+    f["first_or_second_person"] = float(any(
+        s is not None and s.head.lower_ in _PERSONAL for s in (src, tgt)))
+    f["deontic"] = float(bool(trig.rule.get("deontic")))
     if sent is not None and ctx is not None:
+        f["caption"] = float(bool(_CAPTION.search(sent.text)))
         f["sentence_has_date"] = float(_times_in(ctx, sent.start_char, sent.end_char, dates_only=True))
         f["in_quote"] = float(any(q.direct for q in
                                   cached_index(ctx.scratch, "events.quotes", ctx.quotes).holding(tok.idx)))
@@ -530,6 +568,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         sent_country = _sentence_country(sent, ctx)
         sent_events: list[tuple[Event, Trigger]] = []
         for trig in triggers:
+            if _verbal_attack(trig, lex):
+                trig.cameo, trig.rule = "111", dict(trig.rule, acled=None)
             category, row = _category(trig)
             if category is None or row is None:
                 continue
@@ -549,10 +589,14 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 continue
             if modality.value == "asserted" and clause_kind(_clause_verb(trig)) != EPISODIC:
                 continue   # "frequently attacks", "have been fighting since 1969": no dated event
+            if modality.value == "asserted" and not trig.nominal and _recalled(tok, lex):
+                continue   # "Pelosi had previously opposed impeachment": history, not news
             if trig.rule.get("negated"):
                 modality = Modality("negated", cue="without")
             symmetric = bool(trig.rule.get("symmetric"))
             src_tok, tgt_tok = find_participants(trig, symmetric, category)
+            if category not in _AIMED_AT_PLACES:
+                src_tok, tgt_tok = (None if is_scene(t, ctx) else t for t in (src_tok, tgt_tok))
             src = resolve_side(src_tok, ctx, doc)
             tgt = resolve_side(tgt_tok, ctx, doc)
             if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
@@ -576,13 +620,13 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 # mentioned in passing ("after Moscow recognised ..."): dated only by its own words
                 if _times_in(ctx, own0, own1, dates_only=True):
                     span = doc.char_span(own0, own1, alignment_mode="expand") or sent
-                    date, precision = _call_date_for(span, ctx, tok)
+                    date, precision = date_for(span, ctx, anchor_token=tok)
                 elif not trig.nominal and _same_day_clause(tok) and modality.value == "asserted":
-                    date, precision = _call_date_for(sent, ctx, tok)
+                    date, precision = date_for(sent, ctx, anchor_token=tok)
                 elif modality.value in ("asserted", "negated") and not background:
                     mark = _clause_mark(tok)
                     if mark is not None and mark.lower_ in _SIMULTANEOUS_MARKS:
-                        date, precision = _call_date_for(sent, ctx, tok)
+                        date, precision = date_for(sent, ctx, anchor_token=tok)
                     else:
                         date, precision = _shifted_date(mark, ctx, doc) or (None, None)
             elif modality.value in ("asserted", "negated"):
@@ -596,16 +640,20 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     date, precision = news_peg, "day"
                 else:   # a statement is dated by its speech verb ("said on Thursday he would")
                     anchor = doc[trig.rule["statement"]] if "statement" in trig.rule else tok
-                    date, precision = _call_date_for(sent, ctx, anchor)
+                    date, precision = date_for(sent, ctx, anchor_token=anchor)
             elif _times_in(ctx, own0, own1, dates_only=True):
                 # a plan is dated only by a date of its own ("will march again on 27 March")
                 span = doc.char_span(own0, own1, alignment_mode="expand") or sent
-                date, precision = _call_date_for(span, ctx, tok)
+                date, precision = date_for(span, ctx, anchor_token=tok)
             if date and doc_date and modality.value in ("asserted", "negated") and \
                     date > doc_date.isoformat()[:len(date)]:
                 date, precision = doc_date.isoformat(), "day"
             # place
-            place = event_place(sent, ctx, tok)
+            verbal = QUAD.get(category) in _VERBAL_QUADS
+            # a statement is placed only where the text says it was made; its sides and
+            # topics ("demanded an explanation from Russia") are not where it happened
+            place = event_place(sent, ctx, tok, locative_only=verbal,
+                                sides=[(x.start, x.end) for x in (src, tgt) if x] if verbal else ())
             place_in_sentence = place is not None and sent.start_char <= place.start < sent.end_char
             # actors without a country: where it happened (gunmen, villagers, police)
             # a side named without its country ("police", "gunmen") is of the country where

@@ -2,12 +2,11 @@
 
 - ``cameo_codes.csv``: CAMEO code -> name, Goldstein score, PLOVER category/mode/quad class
   (from the shared ontology's ``cameo.csv``; built by ``scripts/build_event_data.py``).
-- ``acled_types.csv``: ACLED event/sub-event types and their PLOVER reading.
 - ``verbs.json``: the PETRARCH2 CAMEO verb dictionary (MIT) as verbs, synsets and patterns.
 - ``triggers.yaml``: our own rules for news phrasing the dictionary misses or miscodes,
   including nominal events ("clashes", "an air strike", "talks in Doha").
-- ``countries.csv`` / ``agents.csv``: country names, demonyms and capitals, and agent nouns
-  with their sector, for the light actor fallback when the actors stage has nothing.
+Country names, demonyms and agent nouns are the actors stage's (``actors/data``): events
+read their sides through it alone.
 - ``cues.yaml``: modality cue words (modal verbs, governing verbs of plans, denials, ...).
 """
 from __future__ import annotations
@@ -40,16 +39,11 @@ class CameoCode:
 @dataclass
 class Lexicon:
     cameo: dict[str, CameoCode]
-    acled: list[dict]
     verbs: dict[str, list[dict]]          # inflected-word lemma -> verb entries with block
     synsets: dict[str, frozenset[str]]
     triggers_verbs: dict[str, list[dict]]
     triggers_nouns: dict[str, list[dict]]
-    countries: dict[str, str]
-    agents: dict[str, str]
     cues: dict
-    max_country_words: int = 4
-    max_agent_words: int = 4
     extra: dict = field(default_factory=dict)
 
 
@@ -99,8 +93,6 @@ def load_lexicon() -> Lexicon:
                 goldstein=float(r["goldstein"]) if r["goldstein"] else None,
                 category=r["category"] or None, mode=r["mode"] or None,
                 quad_class=int(r["quad_class"]) if r["quad_class"] else None)
-    with _open("acled_types.csv") as fh:
-        acled = list(csv.DictReader(fh))
     with _open("verbs.json") as fh:
         vdata = json.load(fh)
     verbs: dict[str, list[dict]] = {}
@@ -119,22 +111,12 @@ def load_lexicon() -> Lexicon:
         cues = load_yaml(fh)
     cues = {k: frozenset(str(x).lower() for x in v) if isinstance(v, list) else v
             for k, v in cues.items()}
-    with _open("countries.csv") as fh:
-        countries = {r["phrase"]: r["country"] for r in csv.DictReader(fh)}
-    for phrase, code in (trig.get("countries") or {}).items():
-        countries[str(phrase).lower()] = code
-    with _open("agents.csv") as fh:
-        agents = {r["phrase"]: r["sector"] for r in csv.DictReader(fh)}
-    for phrase, code in (trig.get("agents") or {}).items():
-        agents[str(phrase).lower()] = code
     return Lexicon(
-        cameo=cameo, acled=acled, verbs=verbs, synsets=synsets,
+        cameo=cameo, verbs=verbs, synsets=synsets,
         triggers_verbs=_normalise_rules(trig.get("verbs")),
         triggers_nouns=_normalise_rules(trig.get("nouns")),
-        countries=countries, agents=agents, cues=cues,
-        max_country_words=max(len(p.split()) for p in countries),
-        max_agent_words=max(len(p.split()) for p in agents),
-        extra=dict({k: v for k, v in trig.items() if k not in ("verbs", "nouns", "countries", "agents")},
+        cues=cues,
+        extra=dict({k: v for k, v in trig.items() if k not in ("verbs", "nouns")},
                    no_event_verbs_set=frozenset(str(v).lower() for v in trig.get("no_event_verbs", ())),
                    actor_nouns=frozenset(str(v).lower() for v in trig.get("actor_nouns", ())),
                    igo_set=frozenset(str(v).lower() for v in trig.get("igos", ()))),

@@ -8,16 +8,18 @@ Verbs without a subject take it from the verb they depend on ("agreed to restore
 second as target. Nominal events read their possessor or nationality adjective ("Russia's
 invasion", "an Israeli air strike"), "by", "between", "with", "against", "on", "of".
 
-Each side is resolved through the actors stage (``actor_at``); when it has nothing, a
-light fallback reads country names, demonyms and capitals (PETRARCH2 country list) and
-agent nouns ("police", "protesters") for the sector.
+Each side is resolved through the actors stage (``actor_at``) and its dictionary: one
+resolver for the whole record, so a user's actor file changes the events' sides too. The
+phrase's own words (a demonym, a capital, an agent noun such as "riot police") refine what
+the actor reads; where no actor covers the phrase they are all there is.
 """
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
 
-from ..actors import actor_at
+from ..actors import actor_at, load_dictionary
+from ..actors.dictionary import fold, looks_like_name
 from ..context import DocContext
 from ..spanindex import cached_index
 from .lexicon import load_lexicon, verb_forms
@@ -32,6 +34,8 @@ _GROUP_HEADS = {"leader", "leaders", "head", "heads", "minister", "ministers", "
                 "negotiators", "foreign", "counterparts"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "them", "him"}
 _KEEP_RIGHT = {"of"}
+# Prepositions that put an event somewhere: a place they take is its scene, not a side.
+_SCENE_PREPS = {"at", "in", "near", "outside", "inside", "from", "across", "throughout", "around"}
 
 
 @dataclass
@@ -50,6 +54,9 @@ def phrase_bounds(head) -> tuple[int, int]:
     appositions, coordinated members and most prepositional phrases)."""
     left = head.i
     for c in head.lefts:
+        if c.ent_type_ in ("DATE", "TIME") and c.i < head.i:
+            left = c.right_edge.i + 1   # "said Sunday Fallujah is liberated": the day is no name
+            continue
         if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "npadvmod",
                       "advmod", "case", "punct") or c.dep_ == "predet":
             if c.dep_ == "punct" and c.lower_ not in ("-", "'"):
@@ -81,46 +88,60 @@ def _first_conj(tok):
     return None
 
 
+# Dictionary kinds that tie a phrase to a country without naming a person or an agent.
+_COUNTRY_KINDS = ("country", "demonym", "capital", "seat", "place", "org")
+_MAX_WORDS = 4
+
+
+def _entries(tokens, i: int, size: int) -> tuple[str, list]:
+    """The surface and the actors dictionary's entries for ``tokens[i:i+size]``."""
+    words = [t.text for t in tokens[i:i + size]]
+    surface = " ".join(w[:-2] if w.endswith(("'s", "’s")) else w for w in words if w not in ("'s", "’s", "'"))
+    return surface, load_dictionary().phrases.get(fold(surface), [])
+
+
 def _country_of_tokens(tokens) -> str | None:
-    lex = load_lexicon()
-    words = [t.lower_.replace("’", "'") for t in tokens]
-    words = [w[:-2] if w.endswith("'s") else w for w in words]
-    n = len(words)
-    for size in range(min(lex.max_country_words, n), 0, -1):
+    """The country a phrase names through a country, demonym, capital, region or
+    organisation of the actors dictionary ("Russian", "the Kremlin", "Hamas"), longest first."""
+    n = len(tokens)
+    for size in range(min(_MAX_WORDS, n), 0, -1):
         for i in range(0, n - size + 1):
-            phrase = " ".join(w for w in words[i:i + size] if w not in ("'s", "'"))
-            if not phrase or phrase in ("the", "us") and tokens[i].text == "us":
-                continue
-            code = lex.countries.get(phrase)
-            if code and not (size == 1 and tokens[i].pos_ not in ("PROPN", "ADJ", "NOUN")):
-                return code
+            surface, entries = _entries(tokens, i, size)
+            if not surface or not looks_like_name(surface, fold(surface)):
+                continue   # "us" is not the US, "turkey" not Turkey
+            for entry in entries:
+                country = entry.coded(None)[0] if entry.kind in _COUNTRY_KINDS else None
+                if country and not (size == 1 and tokens[i].pos_ not in ("PROPN", "ADJ", "NOUN")):
+                    return country
     return None
+
+
+def _agent_sector(tokens, i: int, size: int) -> str | None:
+    surface, entries = _entries(tokens, i, size)
+    if not entries:
+        surface, entries = "", load_dictionary().phrases.get(
+            fold(" ".join(t.lemma_ for t in tokens[i:i + size])), [])
+    return next((e.coded(None)[1] for e in entries if e.kind == "agent" and e.coded(None)[1]), None)
 
 
 def _head_sector(tokens, head) -> str | None:
     """The sector named by the head noun with its modifiers: "riot police", "security forces"."""
-    lex = load_lexicon()
-    words = [t.lower_ for t in tokens]
     hi = head.i - tokens[0].i if tokens else 0
-    for size in range(min(lex.max_agent_words, hi + 1), 0, -1):
-        phrase = " ".join(words[hi - size + 1:hi + 1])
-        code = lex.agents.get(phrase) or lex.agents.get(" ".join(
-            [t.lemma_.lower() for t in tokens[hi - size + 1:hi + 1]]))
+    for size in range(min(_MAX_WORDS, hi + 1), 0, -1):
+        code = _agent_sector(tokens, hi - size + 1, size)
         if code:
             return code
     return None
 
 
 def _sector_of_tokens(tokens, head) -> str | None:
-    lex = load_lexicon()
-    words = [t.lower_ for t in tokens]
-    n = len(words)
     code = _head_sector(tokens, head)
     if code:
         return code
-    for size in range(min(lex.max_agent_words, n), 0, -1):
+    n = len(tokens)
+    for size in range(min(_MAX_WORDS, n), 0, -1):
         for i in range(0, n - size + 1):
-            code = lex.agents.get(" ".join(words[i:i + size]))
+            code = _agent_sector(tokens, i, size)
             if code:
                 return code
     return None
@@ -158,6 +179,18 @@ def _is_igo(tokens) -> bool:
     return False
 
 
+def is_scene(tok, ctx: DocContext) -> bool:
+    """A place an event happens at ("rallied at Victory Monument", "met in Doha"), not a
+    party to it; violence aimed at a place ("fired rockets at Kaduna") is the caller's call."""
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in _SCENE_PREPS or _is_country_name(tok):
+        return False
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP") or _head_sector([tok], tok):
+        return False   # "protested outside the embassy", "rallied with the unions"
+    return tok.ent_type_ in ("FAC", "LOC", "GPE", "WORK_OF_ART") or \
+        any(p.start <= tok.idx < p.end and p.feature != "country" for p in ctx.places) or \
+        (tok.pos_ == "NOUN" and _known_actor(tok) is not True)   # "in the square"
+
+
 def resolve_side(head, ctx: DocContext, doc) -> Side | None:
     if head is None:
         return None
@@ -191,7 +224,7 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         side.country = own_country
         side.sector = sector
         if own_country and sector is None and head.pos_ == "PROPN" and head.ent_type_ != "NORP" and \
-                load_lexicon().countries.get(head.lower_) == own_country:
+                _country_of_tokens([head]) == own_country:
             side.sector = "GOV"   # "Moscow vowed": a country or capital stands for its government
     if side.sector == "IGO":
         side.country = None

@@ -335,7 +335,8 @@ def _bounds(span) -> tuple[int, int]:
     return span.start, span.end
 
 
-def event_place(span, ctx: DocContext, trigger=None) -> EventPlace | None:
+def event_place(span, ctx: DocContext, trigger=None, sides=(),
+                locative_only: bool = False) -> EventPlace | None:
     """Where the event of ``trigger`` (a spaCy Token in the sentence ``span``) happened.
 
     The place tied to the trigger by the syntax ("killed in X", "the attack on the city of X",
@@ -343,11 +344,17 @@ def event_place(span, ctx: DocContext, trigger=None) -> EventPlace | None:
     of its sentence (one the sentence puts things at first, "in X"); else the nearest place
     of its paragraph; else the document's focus; else a dateline or a demonym. ``None``
     when the document names no place. Without a trigger the sentence is the narrowest step.
+    ``sides``: (start, end) spans of the event's source and target; a place inside one is
+    who acts or is acted on ("aid to Thailand", "Russia's government"), not where.
+    ``locative_only``: in the sentence only a place it puts something at ("in X") counts;
+    a statement's country ("criticized North Korea's belligerence") is its topic.
     """
     start, end = _bounds(span)
     text = ctx.document.text
     good, dateline, demonyms = _candidates(ctx)
-    inside = cached_index(ctx.scratch, "places.good", good).within(start, end)
+    inside = [p for p in cached_index(ctx.scratch, "places.good", good).within(start, end)
+              if not any(s0 <= p.start and p.end <= s1 for s0, s1 in sides)
+              and (not locative_only or _locative(text, p))]
     doc = trigger.doc if trigger is not None else getattr(span, "doc", None)
     if trigger is not None and inside and doc is not None:
         tied, clause = [], []

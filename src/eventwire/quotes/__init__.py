@@ -2,8 +2,8 @@
 
 Public surface:
 - ``find_quotes(doc, ctx) -> list[Quote]``: the stage.
-- ``quote_for(span, ctx) -> Quote | None``: the quote whose content contains ``span`` (the
-  event stage uses it to know an event is reported speech, and who reported it).
+- ``quote_for(span, ctx) -> Quote | None``: the quote whose content contains ``span`` (for
+  callers that hold a span: is it reported speech, and whose?).
 - ``statement_category(quote, ctx) -> str | None``: the PLOVER category the statement itself
   codes as (ACCUSE for "accused", THREATEN for "warned", ...), with the speaker as source.
 """

@@ -94,10 +94,7 @@ def _quote_date(doc, cand: Candidate, ctx: DocContext) -> str | None:
         if child.dep_ in _TIME_DEPS and not _in_content(cand, child.idx):
             toks.extend(t for t in child.subtree if not _in_content(cand, t.idx))
     span = doc[min(t.i for t in toks): max(t.i for t in toks) + 1]
-    try:
-        value, _precision = date_for(span, ctx, anchor_token=cue)
-    except TypeError:  # a time stage without the anchor keyword
-        value, _precision = date_for(span, ctx)
+    value, _precision = date_for(span, ctx, anchor_token=cue)
     return value
 
 

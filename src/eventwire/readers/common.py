@@ -7,9 +7,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import EventwireError
-
-# A news article is rarely over 100 KB; above this it is a dump, not a document.
-MAX_DOCUMENT_BYTES = 5_000_000
+from ..limits import MAX_DOCUMENT_BYTES
 
 _MAGIC = [
     (b"\x89PNG\r\n\x1a\n", "PNG image"),

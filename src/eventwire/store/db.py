@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 import sys as _sys
 from collections.abc import Callable, Iterable, Iterator
@@ -56,29 +57,74 @@ class EventQuery:
     start: Optional[dt.date] = None
     end: Optional[dt.date] = None
     country: Optional[str] = None          # actor or place country, ISO3
-    actor: Optional[str] = None            # text in the source or target actor's name/code
+    actor: Optional[str] = None            # a resolved actor's name or code, a side's code or its words
     category: Optional[str] = None
     quad_class: Optional[int] = None
     modality: Optional[str] = "asserted"   # None: any modality
     min_sources: int = 1
     bbox: Optional[tuple[float, float, float, float]] = None  # west, south, east, north
     text: Optional[str] = None             # words in the evidence
+    undated: bool = False                  # only the events no report dates
+    sort: str = "date"                     # a key of SORT_KEYS, "-" first for descending
+    limit: int = 100
+    offset: int = 0
+
+
+@dataclass
+class QuoteQuery:
+    """Filters over quotes; every value goes to SQL as a parameter."""
+    speaker: Optional[str] = None   # letters of the speaker's name (resolved actor) or words
+    actor: Optional[str] = None     # the speaker's resolved actor: its name or code, exactly
+    text: Optional[str] = None      # words in the quote
+    start: Optional[dt.date] = None  # said (else published) on or after
+    end: Optional[dt.date] = None
+    doc: Optional[str] = None       # one document's id
     limit: int = 100
     offset: int = 0
 
 
 MAX_LIMIT = 10_000
-BBOX_HELP = "bbox is WEST,SOUTH,EAST,NORTH in degrees"
+BBOX_HELP = ("bbox is WEST,SOUTH,EAST,NORTH in degrees (latitudes -90..90, SOUTH <= NORTH; "
+             "WEST > EAST crosses the date line)")
+# Orders the event list can take: the SQL of each key over merged_events ``m``. Undated events
+# and events with no country or place go last in either direction.
+SORT_KEYS = {"date": "m.day", "sources": "m.n_sources", "category": "m.category",
+             "country": "coalesce(m.place_country, m.source_country)", "quad_class": "m.quad_class"}
+SORT_HELP = "date, sources, category, country or quad_class; a leading '-' sorts descending"
 
 
 def parse_bbox(text: str | None) -> tuple[float, float, float, float] | None:
-    """``"W,S,E,N"`` as four floats; None when absent; ValueError when malformed."""
+    """``"W,S,E,N"`` as four floats; None when absent; ValueError when malformed.
+
+    Longitudes are wrapped into -180..180 (a map scrolled past the date line gives 190 for
+    -170), so a box with WEST > EAST is one that crosses the date line; a box 360 degrees wide
+    or more is the whole world."""
     if not text:
         return None
     box = tuple(float(v) for v in text.split(","))
-    if len(box) != 4:
+    if len(box) != 4 or not all(math.isfinite(v) for v in box):
         raise ValueError(BBOX_HELP)
-    return box
+    west, south, east, north = box
+    if not (-90 <= south <= north <= 90) or east - west > 720 or west - east >= 360:
+        raise ValueError(BBOX_HELP)
+    if east - west >= 360:
+        return -180.0, south, 180.0, north
+    return _wrap_lon(west), south, _wrap_lon(east), north
+
+
+def _wrap_lon(lon: float) -> float:
+    """A longitude in -180..180 (180 stays 180: a box's east edge on the date line)."""
+    if -180 <= lon <= 180:
+        return lon
+    return (lon + 180) % 360 - 180
+
+
+def parse_sort(text: str) -> tuple[str, bool]:
+    """``"-date"`` -> (SQL of the key, descending); ValueError for an unknown key."""
+    key = text[1:] if text.startswith("-") else text
+    if key not in SORT_KEYS:
+        raise ValueError(SORT_HELP)
+    return SORT_KEYS[key], text.startswith("-")
 
 
 class Store:
@@ -452,6 +498,116 @@ class Store:
                 on_batch(skipped)
         return total
 
+    # --- watch state (eventwire watch) ---------------------------------------------------
+    def feed_validators(self, url: str) -> tuple[str | None, str | None]:
+        """(ETag, Last-Modified) of a feed's last full answer, for a conditional request."""
+        row = self.con.execute("SELECT etag, last_modified FROM watch_feeds WHERE url = ?", [url]).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def record_feed_answer(self, url: str, kind: str | None, items: list | None,
+                           etag: str | None = None, last_modified: str | None = None,
+                           parent: str | None = None) -> int:
+        """A feed answered: its new article URLs become pending and its validators are kept,
+        in one transaction, so a watch killed after this never loses the URLs of an answer
+        whose validators it sent (the next answer would be 304). ``items`` (objects with url,
+        title and date) is None for 304 Not Modified. Returns the number of new URLs."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            new = 0
+            if items:
+                unique = {item.url: item for item in items}
+                rows = con.execute(
+                    "INSERT OR IGNORE INTO watch_urls (url, feed, title, feed_date, status) "
+                    "SELECT u, ?, t, d, 'pending' FROM (SELECT unnest(?::VARCHAR[]) AS u, "
+                    "unnest(?::VARCHAR[]) AS t, unnest(?::DATE[]) AS d) RETURNING url",
+                    [url, list(unique), [i.title for i in unique.values()],
+                     [i.date for i in unique.values()]]).fetchall()
+                new = len(rows)
+            con.execute(
+                "INSERT INTO watch_feeds (url, kind, parent, etag, last_modified, last_attempt, last_success, "
+                "last_error, failures, items) VALUES (?, ?, ?, ?, ?, current_timestamp, current_timestamp, NULL, 0, ?) "
+                "ON CONFLICT (url) DO UPDATE SET kind = coalesce(excluded.kind, kind), "
+                "parent = coalesce(excluded.parent, parent), "
+                "etag = CASE WHEN ? THEN etag ELSE excluded.etag END, "
+                "last_modified = CASE WHEN ? THEN last_modified ELSE excluded.last_modified END, "
+                "last_attempt = excluded.last_attempt, last_success = excluded.last_success, "
+                "last_error = NULL, failures = 0, items = coalesce(excluded.items, items)",
+                [url, kind, parent, etag, last_modified, None if items is None else len(items),
+                 items is None, items is None])
+            con.execute("COMMIT")
+        except BaseException:
+            with _suppress_duckdb():
+                con.execute("ROLLBACK")
+            raise
+        return new
+
+    def record_feed_failure(self, url: str, error: EventwireError, parent: str | None = None) -> None:
+        """A feed that could not be fetched or read: reported, kept, tried again next round."""
+        self.con.execute(
+            "INSERT INTO watch_feeds (url, parent, last_attempt, last_error, failures) "
+            "VALUES (?, ?, current_timestamp, ?, 1) ON CONFLICT (url) DO UPDATE SET "
+            "last_attempt = excluded.last_attempt, last_error = excluded.last_error, failures = failures + 1",
+            [url, parent, str(error)[:500]])
+
+    def sync_watch_urls(self) -> None:
+        """Mark watched URLs whose article the store holds (a document carrying the URL, or
+        the address its redirects led to) as stored or quarantined: the documents are the
+        truth, this table only follows them."""
+        self.con.execute(
+            "UPDATE watch_urls AS w SET status = CASE WHEN s.stored THEN 'stored' ELSE 'quarantined' END, "
+            "done_at = coalesce(w.done_at, current_timestamp), last_error = NULL "
+            "FROM (SELECT url, bool_or(stored) AS stored FROM (SELECT url, TRUE AS stored FROM documents "
+            "UNION ALL SELECT url, FALSE FROM quarantine) WHERE url IS NOT NULL GROUP BY url) s "
+            "WHERE s.url IN (w.url, w.resolved) AND w.status NOT IN ('stored', 'quarantined')")
+
+    def note_resolved(self, url: str, resolved: str) -> None:
+        """Where a watched URL's redirects led: its document is stored under that address."""
+        self.con.execute("UPDATE watch_urls SET resolved = ? WHERE url = ?", [resolved, url])
+
+    def due_urls(self, max_attempts: int, limit: int = 100_000) -> list[dict]:
+        """Watched URLs to fetch now: pending ones, and failed ones whose wait is over, oldest
+        first; never one whose article is stored."""
+        return self._rows(
+            "WITH held AS (SELECT url FROM documents WHERE url IS NOT NULL "
+            "UNION SELECT url FROM quarantine WHERE url IS NOT NULL) "
+            "SELECT w.url, w.feed, w.title, w.feed_date, w.attempts FROM watch_urls w "
+            "WHERE (w.status = 'pending' OR (w.status = 'failed' AND w.attempts < ? "
+            "AND coalesce(w.retry_after, current_timestamp) <= current_timestamp)) "
+            "AND w.url NOT IN (SELECT url FROM held) "
+            "AND (w.resolved IS NULL OR w.resolved NOT IN (SELECT url FROM held)) "
+            "ORDER BY w.found_at, w.url LIMIT ?", [max_attempts, limit])
+
+    def record_url_failure(self, url: str, error: EventwireError, max_attempts: int,
+                           retry_in: dt.timedelta, final: bool = False) -> None:
+        """A fetch that failed: tried again after ``retry_in``, given up after ``max_attempts``
+        or at once when ``final``; a robots.txt refusal (E121) is noted as forbidden."""
+        status = "forbidden" if error.code == "E121" else "gave_up"
+        self.con.execute(
+            "UPDATE watch_urls SET attempts = attempts + 1, last_error = ?, "
+            "status = CASE WHEN ? OR attempts + 1 >= ? THEN ? ELSE 'failed' END, "
+            "retry_after = current_timestamp + ?, "
+            "done_at = CASE WHEN ? OR attempts + 1 >= ? THEN current_timestamp END "
+            "WHERE url = ?", [str(error)[:500], final, max_attempts, status, retry_in, final, max_attempts, url])
+
+    def child_feeds(self, parent: str) -> list[str]:
+        """The sitemaps a sitemap index listed at its last full answer."""
+        return [u for (u,) in self.con.execute(
+            "SELECT url FROM watch_feeds WHERE parent = ? ORDER BY url", [parent]).fetchall()]
+
+    def feeds(self) -> list[dict]:
+        """Watched feeds with their last success and what became of the articles they listed."""
+        if not self._has_table("watch_feeds"):
+            return []
+        return self._rows(
+            "SELECT f.url, f.kind, f.parent, strftime(f.last_success, '%Y-%m-%d %H:%M:%S') AS last_success, "
+            "strftime(f.last_attempt, '%Y-%m-%d %H:%M:%S') AS last_attempt, f.last_error, f.failures, f.items, "
+            "count(w.url) FILTER (WHERE w.status = 'stored') AS stored, "
+            "count(w.url) FILTER (WHERE w.status = 'quarantined') AS quarantined, "
+            "count(w.url) FILTER (WHERE w.status IN ('pending', 'failed')) AS waiting, "
+            "count(w.url) FILTER (WHERE w.status IN ('forbidden', 'gave_up')) AS not_fetched "
+            "FROM watch_feeds f LEFT JOIN watch_urls w ON w.feed = f.url GROUP BY ALL ORDER BY f.url")
+
     # --- queries ------------------------------------------------------------------------
     def _rows(self, sql: str, params: list | None = None) -> list[dict]:
         cur = self.con.execute(sql, params or [])
@@ -508,28 +664,67 @@ class Store:
                           "ORDER BY ingested_at, id LIMIT ? OFFSET ?", [_clamp(limit), max(0, offset)])
 
     def merged_events(self, query: EventQuery | None = None) -> list[dict]:
+        """One page of the merged events matching ``query``, in its order."""
         q = query or EventQuery()
-        where, params = _event_filters(q)
-        # Page the merged ids first, then fetch only that page's best reports.
-        sql = ("WITH page AS (SELECT m.merged_id, m.n_sources, m.dates_reported, m.best_doc_key, "
-               "m.best_event_id, m.day, CAST(substr(m.merged_id, 2) AS BIGINT) AS seq FROM merged_events m "
-               f"WHERE {' AND '.join(where)} ORDER BY m.day NULLS LAST, seq LIMIT ? OFFSET ?) "
-               "SELECT page.merged_id, page.n_sources, page.dates_reported, b.* EXCLUDE (merged_id) "
-               "FROM page JOIN events b ON b.doc_key = page.best_doc_key AND b.event_id = page.best_event_id "
-               "ORDER BY page.day NULLS LAST, page.seq")
-        rows = self._rows(sql, params + [_clamp(q.limit), max(0, q.offset)])
-        if not rows:
+        return self._merged_by_ids(self.merged_ids(q, q.limit, q.offset))
+
+    def merged_ids(self, query: EventQuery, limit: int | None = None, offset: int = 0) -> list[str]:
+        """The ids of the merged events matching ``query``, in its order; all of them when
+        ``limit`` is None."""
+        where, params = _event_filters(query)
+        key, descending = parse_sort(query.sort)
+        direction = "DESC" if descending else "ASC"
+        # The merged id's number breaks ties, in the key's direction: newest-first lists the
+        # latest merged of one day first.
+        sql = (f"SELECT m.merged_id FROM merged_events m WHERE {' AND '.join(where)} "
+               f"ORDER BY {key} {direction} NULLS LAST, CAST(substr(m.merged_id, 2) AS BIGINT) {direction}")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = params + [_clamp(limit), max(0, offset)]
+        return [i for (i,) in self.con.execute(sql, params).fetchall()]
+
+    def count_merged(self, query: EventQuery) -> int:
+        """How many merged events match ``query`` (all pages)."""
+        where, params = _event_filters(query)
+        return self.con.execute(f"SELECT count(*) FROM merged_events m WHERE {' AND '.join(where)}",
+                                params).fetchone()[0]
+
+    def iter_merged_events(self, query: EventQuery, chunk: int = 2000) -> Iterator[dict]:
+        """Every merged event matching ``query``, in its order, fetched ``chunk`` at a time
+        (the ids are listed once, so no page costs a deeper offset than the last)."""
+        ids = self.merged_ids(query)
+        for i in range(0, len(ids), chunk):
+            yield from self._merged_by_ids(ids[i:i + chunk])
+
+    def _merged_by_ids(self, ids: list[str]) -> list[dict]:
+        """Merged events in the spec's shape, in the order of ``ids``.
+
+        Every report of these events is read in one query (each is a source, and one of them
+        the representative): joining merged events to their best reports would scan the whole
+        events table, this reads only the rows it needs."""
+        if not ids:
             return []
-        sources = self._rows(
-            "SELECT merged_id, doc_id, event_id, CAST(doc_date AS VARCHAR) AS doc_date, url, date, casualties "
-            "FROM events WHERE merged_id IN (SELECT unnest(?)) ORDER BY doc_date, doc_id, event_id",
-            [[r["merged_id"] for r in rows]])
-        by_merged: dict[str, list] = {}
-        for s in sources:
-            by_merged.setdefault(s["merged_id"], []).append(
-                {"doc": s["doc_id"], "event": s["event_id"], "date": s["doc_date"], "url": s["url"],
-                 "casualties": s["casualties"]})
-        return [merged_event_dict(r, by_merged.get(r["merged_id"], [])) for r in rows]
+        merged = {r["merged_id"]: r for r in self._rows(
+            "SELECT merged_id, n_sources, dates_reported, best_doc_key, best_event_id FROM merged_events "
+            "WHERE merged_id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
+        reports: dict[str, list[dict]] = {}
+        for r in self._rows(
+                "SELECT e.*, d.title FROM events e LEFT JOIN documents d ON d.doc_key = e.doc_key "
+                "WHERE e.merged_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY e.doc_date, e.doc_id, e.event_id", [ids]):
+            reports.setdefault(r["merged_id"], []).append(r)
+        out = []
+        for merged_id in ids:
+            m = merged.get(merged_id)
+            best = next((r for r in reports.get(merged_id, ()) if (r["doc_key"], r["event_id"])
+                         == (m["best_doc_key"], m["best_event_id"])), None) if m else None
+            if best is None:
+                continue
+            sources = [{"doc": r["doc_id"], "event": r["event_id"], "url": r["url"], "title": r["title"],
+                        "date": r["doc_date"].isoformat() if r["doc_date"] else None, "casualties": r["casualties"]}
+                       for r in reports[merged_id]]
+            out.append(merged_event_dict({**best, "n_sources": m["n_sources"], "dates_reported": m["dates_reported"]},
+                                         sources))
+        return out
 
     def network(self, query: EventQuery | None = None) -> list[dict]:
         """Who acts on whom among the matching merged events: one edge per (source, target)
@@ -547,12 +742,38 @@ class Store:
                "FROM sel GROUP BY 1, 2 HAVING source <> target ORDER BY events DESC, source, target LIMIT ?")
         return self._rows(sql, params + [_clamp(q.limit)])
 
-    def actors(self, limit: int = 100, offset: int = 0) -> list[dict]:
+    def actors(self, limit: int = 100, offset: int = 0, q: str | None = None) -> list[dict]:
+        """Actors by the number of documents naming them; ``q``: those whose name or code holds
+        these letters (for completing an actor's name as it is typed)."""
+        where, params = "TRUE", []
+        if q:
+            where = "(name ILIKE ? ESCAPE '\\' OR code ILIKE ? ESCAPE '\\')"
+            params = [f"%{_escape_like(q)}%"] * 2
         return self._rows(
             "SELECT name, code, country, sector, type, count(DISTINCT doc_key) AS documents, "
-            "sum(n_mentions) AS mentions FROM actors GROUP BY ALL "
+            f"sum(n_mentions) AS mentions FROM actors WHERE {where} GROUP BY ALL "
             "ORDER BY documents DESC, mentions DESC, name LIMIT ? OFFSET ?",
-            [_clamp(limit), max(0, offset)])
+            params + [_clamp(limit), max(0, offset)])
+
+    def quotes(self, query: "QuoteQuery | None" = None) -> list[dict]:
+        """Quotes with their speaker by name (the resolved actor's, not the pronoun the text
+        uses) and their document, newest first."""
+        q = query or QuoteQuery()
+        where, params = _quote_filters(q)
+        return self._rows(
+            "SELECT d.id AS doc, d.title, CAST(d.date AS VARCHAR) AS published, d.url, q.start, q.\"end\", "
+            "q.text, q.direct, q.cue, q.date, coalesce(a.name, q.speaker_text) AS speaker, "
+            "q.speaker_text, q.speaker_actor AS actor_id, a.code AS actor_code, a.type AS actor_type "
+            f"FROM quotes q JOIN documents d ON d.doc_key = q.doc_key {_QUOTE_SPEAKER_JOIN} "
+            f"WHERE {' AND '.join(where)} "
+            "ORDER BY coalesce(q.date, CAST(d.date AS VARCHAR)) DESC NULLS LAST, d.id, q.start LIMIT ? OFFSET ?",
+            params + [_clamp(q.limit), max(0, q.offset)])
+
+    def count_quotes(self, query: "QuoteQuery") -> int:
+        where, params = _quote_filters(query)
+        return self.con.execute(
+            f"SELECT count(*) FROM quotes q JOIN documents d ON d.doc_key = q.doc_key {_QUOTE_SPEAKER_JOIN} "
+            f"WHERE {' AND '.join(where)}", params).fetchone()[0]
 
     def places(self, limit: int = 100, offset: int = 0) -> list[dict]:
         return self._rows(
@@ -561,21 +782,69 @@ class Store:
             "ORDER BY documents DESC, mentions DESC, name LIMIT ? OFFSET ?",
             [_clamp(limit), max(0, offset)])
 
-    def stats(self) -> dict[str, Any]:
-        asserted = "modality = 'asserted'"
+    def stats(self, query: EventQuery | None = None) -> dict[str, Any]:
+        """Counts of the merged events matching ``query`` (default: asserted ones) for the
+        timeline and the count views, and the store's totals.
+
+        Time is told as honestly as the reports date it: ``by_day`` holds day-precise events,
+        ``by_period`` those dated to a month or a year only (each at its period's first day),
+        ``undated`` those no report dates; ``by_country_month`` counts by country (of the place,
+        else the source), month (null for a year or no date) and quad class."""
+        q = query or EventQuery()
+        where, params = _event_filters(q)
+        sel = f"FROM merged_events m WHERE {' AND '.join(where)}"
+        precision = "coalesce(m.date_precision, 'day')"
+        country = "coalesce(m.place_country, m.source_country)"
         return {
             "counts": self.counts(),
-            "by_category": self._rows(
-                f"SELECT category, count(*) AS n FROM merged_events WHERE {asserted} GROUP BY 1 ORDER BY 2 DESC, 1"),
+            "matching": self.con.execute(f"SELECT count(*) {sel}", params).fetchone()[0],
+            "by_category": self._rows(f"SELECT m.category, count(*) AS n {sel} GROUP BY 1 ORDER BY 2 DESC, 1", params),
             "by_modality": self._rows("SELECT modality, count(*) AS n FROM merged_events GROUP BY 1 ORDER BY 2 DESC"),
             "by_day": self._rows(
-                f"SELECT CAST(day AS VARCHAR) AS day, quad_class, count(*) AS n FROM merged_events "
-                f"WHERE {asserted} AND day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"),
+                f"SELECT CAST(m.day AS VARCHAR) AS day, m.quad_class, count(*) AS n {sel} AND m.day IS NOT NULL "
+                f"AND {precision} = 'day' GROUP BY 1, 2 ORDER BY 1, 2", params),
+            "by_period": self._rows(
+                f"SELECT CAST(m.day AS VARCHAR) AS start, {precision} AS precision, m.quad_class, count(*) AS n "
+                f"{sel} AND m.day IS NOT NULL AND {precision} IN ('month', 'year') GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+                params),
+            "undated": self._rows(f"SELECT m.quad_class, count(*) AS n {sel} AND m.day IS NULL GROUP BY 1 ORDER BY 1",
+                                  params),
             "by_country": self._rows(
-                f"SELECT country, count(*) AS n FROM (SELECT coalesce(place_country, source_country) AS country "
-                f"FROM merged_events WHERE {asserted}) WHERE country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50"),
+                f"SELECT {country} AS country, count(*) AS n {sel} AND {country} IS NOT NULL "
+                "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50", params),
+            "by_country_month": self._rows(
+                f"SELECT {country} AS country, CASE WHEN {precision} IN ('day', 'month') "
+                "THEN strftime(m.day, '%Y-%m') END AS month, m.quad_class, count(*) AS n "
+                f"{sel} AND {country} IS NOT NULL GROUP BY ALL ORDER BY 1, 2 NULLS LAST, 3", params),
             "quarantine_by_code": self._rows("SELECT code, count(*) AS n FROM quarantine GROUP BY 1 ORDER BY 1"),
         }
+
+
+# A quote's speaker as the actor it resolves to in its document (the name, not "he").
+_QUOTE_SPEAKER_JOIN = "LEFT JOIN actors a ON a.doc_key = q.doc_key AND a.actor_id = q.speaker_actor"
+
+
+def _quote_filters(q: QuoteQuery) -> tuple[list[str], list]:
+    """WHERE clauses over quotes ``q``, their documents ``d`` and speakers ``a``."""
+    where, params = ["TRUE"], []
+    if q.speaker:
+        where.append("(a.name ILIKE ? ESCAPE '\\' OR (a.name IS NULL AND q.speaker_text ILIKE ? ESCAPE '\\'))")
+        params += [f"%{_escape_like(q.speaker)}%"] * 2
+    if q.actor:
+        where.append("(lower(a.name) = lower(?) OR a.code = upper(?))")
+        params += [q.actor, q.actor]
+    if q.text:
+        where.append("q.text ILIKE ? ESCAPE '\\'")
+        params.append(f"%{_escape_like(q.text)}%")
+    # When it was said where the text tells (a full date), else when it was published.
+    said = "coalesce(TRY_CAST(q.date AS DATE), d.date)"
+    if q.start:
+        where.append(f"{said} >= ?"); params.append(q.start)
+    if q.end:
+        where.append(f"{said} <= ?"); params.append(q.end)
+    if q.doc:
+        where.append("d.id = ?"); params.append(q.doc)
+    return where, params
 
 
 def _event_filters(q: EventQuery) -> tuple[list[str], list]:
@@ -594,15 +863,27 @@ def _event_filters(q: EventQuery) -> tuple[list[str], list]:
     if q.country:
         where.append("? IN (m.source_country, m.target_country, m.place_country)")
         params.append(q.country.upper())
+    if q.undated:
+        where.append("m.day IS NULL")
     if q.bbox:
         west, south, east, north = q.bbox
-        where.append("m.lat BETWEEN ? AND ? AND m.lon BETWEEN ? AND ?")
-        params += [south, north, west, east]
+        where.append("m.lat BETWEEN ? AND ?")
+        params += [south, north]
+        if west <= east:
+            where.append("m.lon BETWEEN ? AND ?"); params += [west, east]
+        else:  # the box crosses the date line: east of WEST or west of EAST
+            where.append("(m.lon >= ? OR m.lon <= ?)"); params += [west, east]
     if q.actor:
-        where.append("m.merged_id IN (SELECT x.merged_id FROM events x WHERE x.source_text ILIKE ? ESCAPE '\\' "
-                     "OR x.target_text ILIKE ? ESCAPE '\\' OR x.source_country = upper(?) OR x.target_country = upper(?))")
-        like = f"%{_escape_like(q.actor)}%"
-        params += [like, like, q.actor, q.actor]
+        # An actor, not words: a report whose side resolves to an actor of that name or code,
+        # or whose side is coded so (USAGOV), of that country (USA), or says exactly that.
+        where.append(
+            "m.merged_id IN (SELECT x.merged_id FROM actors a JOIN events x ON x.doc_key = a.doc_key "
+            "AND (x.source_actor = a.actor_id OR x.target_actor = a.actor_id) "
+            "WHERE lower(a.name) = lower(?) OR a.code = upper(?) "
+            "UNION ALL SELECT x.merged_id FROM events x WHERE upper(?) IN (x.source_country, x.target_country, "
+            "x.source_country || x.source_sector, x.target_country || x.target_sector) "
+            "OR lower(?) IN (lower(x.source_text), lower(x.target_text)))")
+        params += [q.actor] * 4
     if q.text:
         where.append("m.merged_id IN (SELECT x.merged_id FROM events x WHERE x.evidence ILIKE ? ESCAPE '\\')")
         params.append(f"%{_escape_like(q.text)}%")
@@ -761,7 +1042,7 @@ def merged_event_dict(row: dict, sources: list[dict]) -> dict:
     casualties, casualties_reported = merged_casualties(reports)
     return {
         "schema": SCHEMA, "event_id": row["merged_id"], "n_sources": row["n_sources"],
-        "id": row["event_id"], "doc": row["doc_id"],
+        "id": row["event_id"], "doc": row["doc_id"], "title": row.get("title"), "url": row.get("url"),
         "category": row["category"], "mode": row["mode"], "cameo": row["cameo"],
         "goldstein": row["goldstein"], "quad_class": row["quad_class"],
         "acled_event_type": row["acled_event_type"],
@@ -802,6 +1083,13 @@ def _is_file_failure(exc: Exception) -> bool:
 def _write_error(path: str, exc: Exception) -> EventwireError:
     """A failed write to the store's file (full disk, read-only or vanished file) as E305."""
     return EventwireError("E305", f" at {path} ({str(exc).splitlines()[0][:300]})")
+
+
+def _suppress_duckdb():
+    """For a ROLLBACK after a failure: DuckDB may have ended the transaction already."""
+    import contextlib
+
+    return contextlib.suppress(duckdb.Error)
 
 
 def open_store(path: str | Path, read_only: bool = False) -> Store:
