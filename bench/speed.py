@@ -1,20 +1,31 @@
-"""Throughput and memory of extraction, against the bare spaCy parse of the same texts.
+"""Speed as a user sees it: whole processes against bare spaCy, cost per character, long texts.
 
-    .venv/bin/python bench/speed.py --docs 2000 --rss-docs 2000 20000
+    PYTHONPATH=src .venv/bin/python bench/speed.py [--docs 600] [--runs 2] [--skip ...]
 
-Measures, on the sample corpus repeated to reach --docs documents, in one run:
-  (a) bare spaCy ``nlp.pipe`` with the same model and batch size over the same texts;
-  (b) eventwire extraction in one process (readers excluded: Documents in, records out);
-  (c) the same with --workers 2;  (d) the same on a Dask LocalCluster of 2 workers;
-and prints docs/s for each and (b)/(a). Then runs ``eventwire extract`` as a subprocess on
-each --rss-docs size and prints its peak RSS (streaming: it should not grow with size).
+Three measurements, each on the bundled sample corpus (samples/wikinews, 114 articles):
+
+  throughput  The corpus repeated to --docs documents in one JSON Lines file. Whole processes,
+              start-up included, alternated --runs times: (a) a Python process that imports
+              spaCy, loads the same model and runs ``nlp.pipe`` over the same texts (batch
+              --batch-size); (b) ``eventwire extract FILE -o /dev/null``. Prints docs/s of each
+              run and (b)/(a) on the best run of each.
+  per-char    One warm process codes the same text cut into documents of 1 kB, 10 kB,
+              100 kB and 1 MB (--per-char-total characters at each size, the corpus
+              concatenated and repeated). Prints CPU and wall time per 1,000 characters and
+              each size's CPU time per character against the 1 kB row's.
+  long        Whole ``eventwire extract`` processes on one 1,000,000-character document and on
+              the same characters cut into 200 documents: wall time, CPU time and peak RSS,
+              and the ratios long / cut.
+
+CPU times (user + system of the process) move less than wall times on a shared machine;
+both are printed.
 """
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -23,84 +34,200 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "samples" / "wikinews" / "wikinews.jsonl"
+DATE = "2019-01-04"
+
+BARE_SPACY = r"""
+import json, sys
+import spacy
+from eventwire.nlp import MODEL_NAME
+nlp = spacy.load(MODEL_NAME)
+with open(sys.argv[1], encoding="utf-8") as fh:
+    texts = [json.loads(line)["text"] for line in fh if line.strip()]
+for doc in nlp.pipe(texts, batch_size=int(sys.argv[2])):
+    pass
+"""
+
+PER_CHAR = r"""
+import datetime as dt, json, sys, time
+from eventwire.document import Document
+from eventwire.nlp import load_nlp
+from eventwire.pipeline import extract_many
+
+def cut(text, size):
+    out, start = [], 0
+    while len(text) - start > size:
+        end = text.rfind("\n", start, start + size) + 1
+        end = end if end > start + size // 2 else start + size
+        out.append(text[start:end])
+        start = end
+    return out + [text[start:]]
+
+stream = open(sys.argv[1], encoding="utf-8").read()
+nlp = load_nlp()
+warm = [Document(id="warm", text=stream[:5000], date=dt.date(2019, 1, 4))]
+for _, r in extract_many(warm, nlp=nlp, max_chars=None):
+    r.to_json()
+for size in map(int, sys.argv[2:]):
+    docs = [Document(id=f"d{k}", text=t, date=dt.date(2019, 1, 4))
+            for k, t in enumerate(cut(stream, size))]
+    c0, w0 = time.process_time(), time.perf_counter()
+    for _, r in extract_many(docs, nlp=nlp, max_chars=None):   # every character coded
+        assert not hasattr(r, "error"), r
+        r.to_json()
+    print(json.dumps({"size": size, "docs": len(docs), "chars": len(stream),
+                      "cpu": time.process_time() - c0, "wall": time.perf_counter() - w0}), flush=True)
+"""
 
 
-def corpus(n: int) -> list[dict]:
-    base = [json.loads(l) for l in SAMPLE.read_text(encoding="utf-8").splitlines() if l.strip()]
-    return [{**base[i % len(base)], "id": f"{base[i % len(base)]['id']}-{i // len(base)}"} for i in range(n)]
+def articles() -> list[dict]:
+    return [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def documents(rows):
-    from eventwire.document import Document
-
-    return [Document(id=r["id"], text=r["text"], date=dt.date.fromisoformat(r["date"]), title=r["title"],
-                     url=r["url"]) for r in rows]
-
-
-def timed(label: str, n: int, fn) -> float:
-    t0 = time.perf_counter()
-    fn()
-    secs = time.perf_counter() - t0
-    print(f"{label:<44} {n / secs:8.1f} docs/s  ({secs:.1f} s)", flush=True)
-    return n / secs
-
-
-def peak_rss_mb(n: int, tmp: Path) -> float:
-    path = tmp / f"rss-{n}.jsonl"
+def write_jsonl(path: Path, texts: list[str], ids: list[str] | None = None) -> Path:
     with open(path, "w", encoding="utf-8") as fh:
-        for r in corpus(n):
-            fh.write(json.dumps(r) + "\n")
-    # A fresh parent whose only child is the extract run, so its children's peak is that run's.
-    probe = ("import resource, subprocess, sys; "
-             "subprocess.run(sys.argv[1:], check=True, stderr=subprocess.DEVNULL); "
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "eventwire.cli", "extract",
-                          str(path), "-o", os.devnull], check=True, capture_output=True, text=True)
-    return int(out.stdout.strip()) / 1024
+        for k, text in enumerate(texts):
+            fh.write(json.dumps({"id": ids[k] if ids else f"doc-{k}", "date": DATE, "text": text}) + "\n")
+    return path
+
+
+def text_stream(chars: int) -> str:
+    """The corpus's articles, separated by blank lines, repeated to ``chars`` characters
+    (cut at a paragraph break)."""
+    texts = [a["text"] for a in articles()]
+    parts, size, k = [], 0, 0
+    while size < chars:
+        parts.append(texts[k % len(texts)])
+        size += len(parts[-1]) + 2
+        k += 1
+    stream = "\n\n".join(parts)
+    cut = stream.rfind("\n", 0, chars)
+    return stream[:cut + 1] if cut > chars // 2 else stream[:chars]
+
+
+def run_process(argv: list[str]) -> dict:
+    """Wall time, CPU time (user + system) and peak RSS of one child process."""
+    probe = ("import json, resource, subprocess, sys, time; t = time.perf_counter(); "
+             "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+             "w = time.perf_counter() - t; u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+             "print(json.dumps({'wall': w, 'cpu': u.ru_utime + u.ru_stime, 'rss_mb': u.ru_maxrss / 1024}))")
+    out = subprocess.run([sys.executable, "-c", probe, *argv], check=True, capture_output=True, text=True,
+                         env=_env())
+    return json.loads(out.stdout)
+
+
+SRC = REPO / "src"   # --src: the eventwire sources the child processes run (e.g. another checkout)
+
+
+def _env() -> dict:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(SRC)
+    return env
+
+
+def extract_argv(path: Path, *options: str) -> list[str]:
+    # every character coded, whatever the version's default cap
+    return [sys.executable, "-m", "eventwire.cli", "extract", str(path), "-o", os.devnull,
+            "--max-chars", "5000000", *options]
+
+
+def throughput(tmp: Path, n: int, runs: int, batch_size: int, scale_out: bool = False) -> None:
+    base = articles()
+    rows = [base[i % len(base)] for i in range(n)]
+    path = write_jsonl(tmp / f"corpus-{n}.jsonl", [r["text"] for r in rows],
+                       [f"{r['id']}-{i // len(base)}" for i, r in enumerate(rows)])
+    print(f"\n## throughput: {n} documents ({sum(len(r['text']) for r in rows):,} characters), "
+          f"whole processes, start-up included", flush=True)
+    bare, ours = [], []
+    for k in range(runs):
+        a = run_process([sys.executable, "-c", BARE_SPACY, str(path), str(batch_size)])
+        bare.append(a)
+        print(f"run {k + 1}: (a) bare spaCy nlp.pipe   {n / a['wall']:6.2f} docs/s  wall {a['wall']:6.1f} s  "
+              f"cpu {a['cpu']:6.1f} s  peak RSS {a['rss_mb']:.0f} MB", flush=True)
+        b = run_process(extract_argv(path))
+        ours.append(b)
+        print(f"run {k + 1}: (b) eventwire extract     {n / b['wall']:6.2f} docs/s  wall {b['wall']:6.1f} s  "
+              f"cpu {b['cpu']:6.1f} s  peak RSS {b['rss_mb']:.0f} MB", flush=True)
+    best_a, best_b = min(r["wall"] for r in bare), min(r["wall"] for r in ours)
+    cpu_a, cpu_b = min(r["cpu"] for r in bare), min(r["cpu"] for r in ours)
+    print(f"(b)/(a) throughput, best runs: wall {best_a / best_b:.2f}, cpu {cpu_a / cpu_b:.2f}")
+    if scale_out:
+        for label, options in (("(c) eventwire extract --workers 2", ["--workers", "2"]),
+                               ("(d) eventwire extract --dask local:2", ["--dask", "local:2"])):
+            c = run_process(extract_argv(path, *options))
+            print(f"{label:<38} {n / c['wall']:6.2f} docs/s  wall {c['wall']:6.1f} s  "
+                  f"(against (b): {best_b / c['wall']:.2f})", flush=True)
+
+
+def per_char(tmp: Path, total: int, sizes: list[int]) -> None:
+    path = tmp / "stream.txt"
+    path.write_text(text_stream(total), encoding="utf-8")
+    print(f"\n## per character: the same {total:,} characters as documents of each size, one warm process",
+          flush=True)
+    out = subprocess.run([sys.executable, "-c", PER_CHAR, str(path), *map(str, sizes)], check=True,
+                         capture_output=True, text=True, env=_env())
+    rows = [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
+    first = rows[0]["cpu"] / rows[0]["chars"]
+    print("| document size | documents | CPU ms / 1,000 chars | wall ms / 1,000 chars | CPU per char vs 1 kB |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    for r in rows:
+        per = r["cpu"] / r["chars"]
+        print(f"| {r['size']:,} | {r['docs']} | {1e6 * per:.2f} | {1e6 * r['wall'] / r['chars']:.2f} | "
+              f"{per / first:.2f} |", flush=True)
+
+
+def cut_in(text: str, n: int) -> list[str]:
+    """``text`` in ``n`` documents of about equal length, each cut after a line break."""
+    bounds = [0]
+    for k in range(1, n):
+        at = text.find("\n", max(bounds[-1], k * len(text) // n)) + 1
+        if at <= bounds[-1] or at >= len(text):
+            break
+        bounds.append(at)
+    bounds.append(len(text))
+    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def long_vs_cut(tmp: Path, chars: int, pieces: int) -> None:
+    stream = text_stream(chars)
+    long_path = write_jsonl(tmp / "long.jsonl", [stream])
+    cut = cut_in(stream, pieces)
+    cut_path = write_jsonl(tmp / "cut.jsonl", cut)
+    print(f"\n## one {len(stream):,}-character document against the same text as {len(cut)} documents "
+          f"(whole `eventwire extract` processes)", flush=True)
+    a = run_process(extract_argv(long_path))
+    print(f"one document:   wall {a['wall']:6.1f} s  cpu {a['cpu']:6.1f} s  peak RSS {a['rss_mb']:.0f} MB", flush=True)
+    b = run_process(extract_argv(cut_path))
+    print(f"{len(cut)} documents: wall {b['wall']:6.1f} s  cpu {b['cpu']:6.1f} s  peak RSS {b['rss_mb']:.0f} MB")
+    print(f"long / cut: wall {a['wall'] / b['wall']:.2f}, cpu {a['cpu'] / b['cpu']:.2f}, "
+          f"peak RSS {a['rss_mb'] / b['rss_mb']:.2f}")
 
 
 def main() -> None:
+    global SRC
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--docs", type=int, default=2000)
-    ap.add_argument("--batch-size", type=int, default=32)
-    ap.add_argument("--rss-docs", type=int, nargs="*", default=[2000, 20000])
-    ap.add_argument("--skip", nargs="*", default=[], choices=["workers", "dask"])
+    ap.add_argument("--docs", type=int, default=600)
+    ap.add_argument("--runs", type=int, default=2)
+    ap.add_argument("--batch-size", type=int, default=32, help="bare spaCy's nlp.pipe batch")
+    ap.add_argument("--per-char-total", type=int, default=1_000_000)
+    ap.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000, 100_000, 1_000_000])
+    ap.add_argument("--long-chars", type=int, default=1_000_000)
+    ap.add_argument("--long-pieces", type=int, default=200)
+    ap.add_argument("--skip", nargs="*", default=[], choices=["throughput", "per-char", "long"])
+    ap.add_argument("--scale-out", action="store_true",
+                    help="also time `eventwire extract --workers 2` and `--dask local:2` on the same file")
+    ap.add_argument("--src", type=Path, default=SRC, help="eventwire sources to measure (default: this checkout)")
     args = ap.parse_args()
-
-    from eventwire.nlp import load_nlp
-    from eventwire.pipeline import extract_many
-
-    rows = corpus(args.docs)
-    docs = documents(rows)
-    texts = [d.text for d in docs]
-    print(f"cores: {os.cpu_count()}  documents: {len(docs)}  batch size: {args.batch_size}")
-    nlp = load_nlp()
-    list(nlp.pipe(texts[:64]))  # warm up
-    a = timed("(a) bare spaCy nlp.pipe", len(texts), lambda: list(nlp.pipe(texts, batch_size=args.batch_size)))
-
-    def run(**kw):
-        for _, record in extract_many(docs, batch_size=args.batch_size, **kw):
-            record.to_json()
-
-    b = timed("(b) eventwire extract, 1 process", len(docs), lambda: run(nlp=nlp))
-    print(f"    (b)/(a) = {b / a:.2f}")
-    if "workers" not in args.skip:
-        c = timed("(c) eventwire extract --workers 2", len(docs), lambda: run(workers=2))
-        print(f"    (c)/(b) = {c / b:.2f}")
-    if "dask" not in args.skip:
-        from eventwire.distributed import connect, extract_with_dask
-
-        client = connect("local:2")
-        try:
-            client.run(load_nlp)  # warm workers, as a long-running cluster would be
-            d = timed("(d) eventwire extract --dask local:2", len(docs),
-                      lambda: [r.to_json() for _, r in extract_with_dask(docs, client, args.batch_size)])
-            print(f"    (d)/(b) = {d / b:.2f}")
-        finally:
-            client.close()
+    SRC = args.src.resolve()
+    print(f"eventwire sources: {SRC}")
+    print(f"cores: {os.cpu_count()}  load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as tmp:
-        for n in sorted(args.rss_docs):
-            print(f"peak RSS, eventwire extract on {n:>6} docs: {peak_rss_mb(n, Path(tmp)):.0f} MB", flush=True)
+        if "throughput" not in args.skip:
+            throughput(Path(tmp), args.docs, args.runs, args.batch_size, args.scale_out)
+        if "per-char" not in args.skip:
+            per_char(Path(tmp), args.per_char_total, args.sizes)
+        if "long" not in args.skip:
+            long_vs_cut(Path(tmp), args.long_chars, args.long_pieces)
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -140,3 +140,142 @@ def test_coded_part_cuts_at_a_boundary(text, limit, cut):
     from eventwire.pipeline import coded_part
 
     assert coded_part(text, limit) == cut and text.startswith(cut)
+
+
+# --- long documents: parsed in pieces, coded whole, offsets into the whole text ----------
+
+def _sample_articles():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "samples" / "wikinews" / "wikinews.jsonl"
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def long_record():
+    """Distinct Wikinews articles, one after another, to just over 200,000 characters."""
+    articles, size = [], 0
+    for text in _sample_articles():
+        articles.append(text)
+        size += len(text) + 2
+        if size > 200_000:
+            break
+    text = "\n\n".join(articles)
+    bounds, at = [], 0
+    for article in articles:
+        bounds.append((at, at + len(article)))
+        at += len(article) + 2
+    (_, record), = extract_many([Document(id="long", text=text, date=dt.date(2019, 1, 4))])
+    return text, bounds, record
+
+
+def test_a_200k_character_document_is_coded_whole_with_its_offsets_right(long_record):
+    text, bounds, record = long_record
+    assert isinstance(record, Record) and record.text == text and len(text) > 200_000
+    spans = list(record.spans())
+    assert record.misplaced_spans() == []
+    # coded to the end, not only its first 100,000 characters (the API's cap)
+    assert max(s.start for s in spans) > 190_000
+    assert max(e.evidence.start for e in record.events) > 150_000
+
+    def article_of(start: int, end: int) -> int | None:
+        while end > start and text[end - 1].isspace():   # a sentence keeps its trailing break
+            end -= 1
+        return next((k for k, (a, b) in enumerate(bounds) if a <= start and end <= b), None)
+
+    # no span runs from one article into the next (each lies inside one of them)
+    assert all(article_of(s.start, s.end) is not None for s in spans)
+    for event in record.events:
+        sentence = event.sentence
+        assert sentence.start <= event.evidence.start < event.evidence.end <= sentence.end
+        assert article_of(event.evidence.start, event.evidence.end) == article_of(sentence.start, sentence.end)
+
+
+def test_a_long_document_names_its_actors_at_their_places(long_record):
+    text, _, record = long_record
+    late = [(m, a) for a in record.actors for m in a.mentions if m.start > 150_000]
+    assert late, "actors are found past the middle of the text"
+    assert all(text[m.start:m.end] == m.text and m.text.strip() for m, _ in late)
+
+
+@pytest.mark.parametrize("text, size", [
+    ("First paragraph.\nSecond paragraph is here.\nThird.", 30),
+    ("One sentence. Another sentence. And a third sentence.", 20),
+    ("no breaks at all just words in a row", 10),
+    ("😀" * 1000, 64),                                  # no separator: cut at the size
+    ("\n" * 50, 8),
+    ("Exactly twenty chars", 20),
+    ("", 10),
+])
+def test_text_pieces_join_back_to_the_text(text, size):
+    from eventwire.pipeline import text_pieces
+
+    pieces = text_pieces(text, size)
+    assert "".join(pieces) == text
+    assert all(len(p) <= size for p in pieces)
+    assert all(pieces) or pieces == [""]
+
+
+def test_text_pieces_cut_after_a_line_break_when_there_is_one():
+    from eventwire.pipeline import text_pieces
+
+    text = "Police arrested twelve protesters in Lagos.\nThe army said it would respond in kind."
+    assert text_pieces(text, 60) == ["Police arrested twelve protesters in Lagos.\n",
+                                     "The army said it would respond in kind."]
+
+
+def test_a_text_parsed_in_pieces_is_one_doc_with_the_whole_texts_offsets(nlp):
+    from eventwire.pipeline import parse_long
+
+    text = "\n\n".join(_sample_articles()[:6])
+    doc = parse_long(nlp, text, size=3_000)
+    assert doc.text == text
+    assert all(text[t.idx:t.idx + len(t.text)] == t.text for t in doc)
+    assert all(text[e.start_char:e.end_char] == e.text for e in doc.ents)
+    # every piece keeps its parse: each token's head lies in its own sentence
+    for sent in doc.sents:
+        assert all(sent.start <= t.head.i < sent.end for t in sent)
+
+
+class _RecordingNlp:
+    """The real pipeline, noting every text it is asked to parse."""
+
+    def __init__(self, nlp):
+        self.nlp, self.seen = nlp, []
+
+    def pipe(self, texts, **kw):
+        texts = list(texts)
+        self.seen += texts
+        return self.nlp.pipe(texts, **kw)
+
+    def __call__(self, text):
+        self.seen.append(text)
+        return self.nlp(text)
+
+
+@pytest.mark.parametrize("text", [
+    "😀" * 3000,                                                        # emoji, no blank at all
+    "Police detained protesters in Minsk on Monday. " + "A" * 2500 + " Troops shelled the town.",
+    "data:image/png;base64," + "iVBORw0KGgo" * 300,                    # a pasted blob
+])
+def test_a_run_without_blanks_is_parsed_in_short_pieces(nlp, text):
+    """spaCy's tokenizer is quadratic in a run without blanks: such a text is parsed in
+    pieces no longer than RUN_CHARS, joined into one Doc of the whole text."""
+    from eventwire.pipeline import RUN_CHARS, _parse_all
+
+    recording = _RecordingNlp(nlp)
+    doc, = _parse_all(recording, [text])
+    assert doc.text == text
+    assert max(len(t) for t in recording.seen) <= RUN_CHARS
+    (_, record), = extract_many([Document(id="blob", text=text, date=dt.date(2024, 5, 8))], nlp=nlp)
+    assert isinstance(record, Record) and record.text == text and record.misplaced_spans() == []
+
+
+def test_ordinary_articles_are_parsed_whole_in_one_batch(nlp):
+    from eventwire.pipeline import _parse_all
+
+    texts = _sample_articles()[:5]
+    recording = _RecordingNlp(nlp)
+    docs = list(_parse_all(recording, texts))
+    assert recording.seen == texts and [d.text for d in docs] == texts

@@ -13,7 +13,7 @@ from rich.text import Text
 from rich.table import Table
 
 from .errors import EventwireError
-from .limits import MAX_CODED_CHARS
+from .limits import MAX_CODED_CHARS, MAX_CODED_CHARS_BATCH
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown",
                   help="Dated news articles in, evidence-linked political event data out.")
@@ -69,7 +69,7 @@ def extract(
     dask: Optional[str] = typer.Option(None, "--dask", help="local:N to start a Dask LocalCluster of N workers."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT."),
     parquet: Optional[Path] = typer.Option(None, "--parquet", help="Also write records as Parquet partitioned by date here."),
-    max_chars: int = typer.Option(MAX_CODED_CHARS, "--max-chars", min=1000,
+    max_chars: int = typer.Option(MAX_CODED_CHARS_BATCH, "--max-chars", min=1000,
                                   help="Characters of each text that are coded (the whole text is kept)."),
 ):
     """Code documents and write one record per document as JSON Lines.
@@ -129,7 +129,7 @@ def ingest(
     dask: Optional[str] = typer.Option(None, "--dask", help="local:N to start a Dask LocalCluster of N workers."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT."),
     parquet: Optional[Path] = typer.Option(None, "--parquet", help="Also write records as Parquet partitioned by date here."),
-    max_chars: int = typer.Option(MAX_CODED_CHARS, "--max-chars", min=1000,
+    max_chars: int = typer.Option(MAX_CODED_CHARS_BATCH, "--max-chars", min=1000,
                                   help="Characters of each text that are coded (the whole text is kept)."),
 ):
     """Code documents into the store. Idempotent: documents already stored are skipped;
@@ -280,7 +280,7 @@ def _serve_in_thread(store, db: Path, host: str, port: int):
 
 
 def _extractor(workers: int, dask: Optional[str], scheduler: Optional[str], batch_size: int,
-               max_chars: int = MAX_CODED_CHARS):
+               max_chars: int = MAX_CODED_CHARS_BATCH):
     """The function that codes a stream of documents: one process, N processes, or Dask."""
     from .pipeline import extract_many
 

@@ -1,9 +1,9 @@
 """Limits on the work one input may cause, in one place (the CLI reads them without loading
 the pipeline)."""
 
-# Characters of a document's text that are coded: the parser's and the stages' work grows
-# faster than the text (a 300 KB article took minutes), so past this the text is stored whole
-# but only its beginning is coded. News articles are rarely over 20,000 characters.
+# Characters of an article posted to the API that are coded (past this the text is stored
+# whole but only its beginning is coded): it bounds how long one post keeps a worker busy.
+# News articles are rarely over 20,000 characters.
 MAX_CODED_CHARS = 100_000
 
 # A news article is rarely over 100 KB; above this it is a dump, not a document. The same
@@ -18,3 +18,8 @@ FETCH_TOTAL_TIMEOUT = 60.0
 MAX_REDIRECTS = 5
 # Article URLs taken from one feed or sitemap answer (a sitemap may hold 50,000).
 MAX_FEED_ITEMS = 50_000
+
+# Characters of a document that the command line and the library code: all a reader accepts
+# (MAX_DOCUMENT_BYTES). A long text is parsed in pieces and costs time and
+# memory in proportion to its length.
+MAX_CODED_CHARS_BATCH = 5_000_000

@@ -20,3 +20,13 @@ def load_nlp(model: str = MODEL_NAME):
         raise EventwireError("E201", f" ({exc})") from exc
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+def doc_text(doc) -> str:
+    """The parsed document's text, built once and kept in its ``user_data`` (spaCy joins
+    ``Doc.text`` from every token on every access: asked for per sentence or per mention,
+    that is work quadratic in the document's length)."""
+    text = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.user_data["eventwire_text"] = doc.text
+    return text

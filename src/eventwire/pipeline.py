@@ -9,6 +9,7 @@ import contextlib
 import dataclasses
 import itertools
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from . import actors, events, places, quotes, times
@@ -16,8 +17,8 @@ from .context import DocContext
 from .document import Document
 from .errors import EventwireError
 from .language import detect_language
-from .limits import MAX_CODED_CHARS
-from .nlp import load_nlp
+from .limits import MAX_CODED_CHARS_BATCH
+from .nlp import doc_text, load_nlp
 from .record import ErrorInfo, ErrorRecord, Record
 
 log = logging.getLogger(__name__)
@@ -36,20 +37,47 @@ BATCH_SIZE = 32
 # pass (about 240 MB for 32 news articles, 75 MB for 8) at no gain in speed: this sets the
 # peak memory of a run.
 PARSE_BATCH = 8
+# A text longer than this is parsed in pieces of at most this many characters, cut at
+# paragraph breaks, and the pieces joined into one Doc: the parser's memory grows with the
+# longest text of a pass (3.3 GB for one 1,000,000-character text parsed whole). Longer than
+# nearly every news article, so articles are parsed whole.
+PIECE_CHARS = 20_000
+# spaCy's tokenizer splits a run of characters without a blank (emoji, a pasted blob) one
+# affix at a time, in time quadratic in the run's length (10,000 emoji took 13 s, 1,000 took
+# 0.4 s). A text holding such a run is parsed in pieces this long instead; no word is.
+RUN_CHARS = 1_000
+_LONG_RUN = re.compile(r"\S{%d,}" % (RUN_CHARS + 1))
 
 
-def coded_part(text: str, max_chars: int | None = MAX_CODED_CHARS) -> str:
+def coded_part(text: str, max_chars: int | None = MAX_CODED_CHARS_BATCH) -> str:
     """The beginning of ``text`` that is coded: at most ``max_chars`` characters, cut after the
     last paragraph or sentence end (else the last space) before the limit. Offsets into it are
     offsets into the whole text."""
     if not max_chars or len(text) <= max_chars:
         return text
-    head = text[:max_chars]
+    return text[:_cut(text, 0, max_chars)]
+
+
+def _cut(text: str, start: int, size: int) -> int:
+    """Where a part of ``text`` that starts at ``start`` ends, at most ``size`` characters on:
+    after the last line break, else sentence end, else space in its second half."""
+    end = start + size
     for sep in ("\n", ". ", " "):
-        cut = head.rfind(sep)
-        if cut > max_chars // 2:
-            return head[:cut + len(sep)]
-    return head
+        cut = text.rfind(sep, start, end)
+        if cut - start > size // 2:
+            return cut + len(sep)
+    return end
+
+
+def text_pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` in consecutive pieces of at most ``size`` characters that join back to it."""
+    pieces, start = [], 0
+    while len(text) - start > size:
+        end = _cut(text, start, size)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
 
 
 def error_record(document: Document, error: EventwireError) -> ErrorRecord:
@@ -61,8 +89,9 @@ def error_record(document: Document, error: EventwireError) -> ErrorRecord:
 def annotate(spacy_doc, document: Document) -> Record:
     """Run every stage on one parsed document and assemble its record. The Doc may hold only
     the coded beginning of the text (``coded_part``); the record keeps the whole text."""
-    coded = document if len(spacy_doc.text) == len(document.text) else dataclasses.replace(
-        document, text=document.text[:len(spacy_doc.text)])
+    parsed = len(doc_text(spacy_doc))
+    coded = document if parsed == len(document.text) else dataclasses.replace(
+        document, text=document.text[:parsed])
     ctx = DocContext(document=coded)
     for name, attr, stage in STAGES:
         try:
@@ -83,7 +112,7 @@ def _unparsed_record(document: Document, language: str) -> Record:
 
 def extract_many(documents: Iterable[Document], batch_size: int = BATCH_SIZE,
                  nlp=None, workers: int = 1,
-                 max_chars: int | None = MAX_CODED_CHARS,
+                 max_chars: int | None = MAX_CODED_CHARS_BATCH,
                  pool=None) -> Iterator[tuple[Document, Record | ErrorRecord]]:
     """Yield (document, record) for every input document, in input order; only the first
     ``max_chars`` characters of each text are coded (``coded_part``).
@@ -114,7 +143,7 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def _extract_parallel(batches: Iterator[list[Document]], workers: int,
-                      max_chars: int | None = MAX_CODED_CHARS):
+                      max_chars: int | None = MAX_CODED_CHARS_BATCH):
     import multiprocessing as mp
 
     # fork shares the parent's loaded data files copy-on-write; the model loads once per worker.
@@ -173,13 +202,13 @@ def _warm_worker() -> None:
 
 
 def records_of_batch(batch: list[Document],
-                     max_chars: int | None = MAX_CODED_CHARS) -> list[Record | ErrorRecord]:
+                     max_chars: int | None = MAX_CODED_CHARS_BATCH) -> list[Record | ErrorRecord]:
     """A whole batch in one call: the unit of work for worker processes and Dask tasks.
     Only the records go back; the caller still holds the documents."""
     return [record for _, record in extract_batch(batch, load_nlp(), max_chars)]
 
 
-def extract_batch(batch: list[Document], nlp, max_chars: int | None = MAX_CODED_CHARS):
+def extract_batch(batch: list[Document], nlp, max_chars: int | None = MAX_CODED_CHARS_BATCH):
     """Code one batch: error documents and other languages pass through, the rest is parsed
     with one ``nlp.pipe`` call and annotated; every document gets exactly one record."""
     results: dict[int, Record | ErrorRecord] = {}
@@ -225,7 +254,38 @@ def _memory_zone(nlp):
 
 
 def _parse_all(nlp, texts: list[str]):
-    """Parsed Docs in order; a text that breaks the parser yields its exception instead."""
+    """Parsed Docs in order; a text that breaks the parser yields its exception instead.
+    Texts longer than ``PIECE_CHARS`` are parsed in pieces (``parse_long``)."""
+    run: list[str] = []
+    for text in texts:
+        blob = _LONG_RUN.search(text) is not None
+        if len(text) <= PIECE_CHARS and not blob:
+            run.append(text)
+            continue
+        yield from _parse_run(nlp, run)
+        run = []
+        try:
+            yield parse_long(nlp, text, RUN_CHARS if blob else PIECE_CHARS)
+        except Exception as exc:
+            log.exception("parse of a %d-character text failed", len(text))
+            yield exc
+    yield from _parse_run(nlp, run)
+
+
+def parse_long(nlp, text: str, size: int = PIECE_CHARS):
+    """One Doc of ``text`` parsed in pieces of at most ``size`` characters (``text_pieces``),
+    one piece per pass: the Doc's text, token offsets and sentences are those of the whole
+    text. The pieces' tensors are dropped (no stage reads them)."""
+    from spacy.tokens import Doc
+
+    pieces = text_pieces(text, size)
+    if len(pieces) == 1:
+        return nlp(text)
+    return Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False,
+                         exclude=["tensor"])
+
+
+def _parse_run(nlp, texts: list[str]):
     done = 0
     try:
         for parsed in nlp.pipe(texts, batch_size=PARSE_BATCH):

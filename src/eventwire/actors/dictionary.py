@@ -28,6 +28,8 @@ from pathlib import Path
 
 import yaml
 
+from ..datafiles import load_yaml
+
 DATA = Path(__file__).resolve().parent / "data"
 ENV_VAR = "EVENTWIRE_ACTORS"
 DICTIONARY_ERROR = "E210"  # not yet in errors.CATALOGUE: the message carries the full sentence
@@ -561,13 +563,13 @@ def _load(extra: tuple[str, ...]) -> Dictionary:
     _load_countries(phrases, entries, countries)
     _load_leaders(_read_csv_rows(DATA / "leaders.csv"), phrases, weak, entries, offices)
     with open(DATA / "actors.yaml", encoding="utf-8") as fh:
-        _load_yaml(yaml.safe_load(fh) or {}, phrases, weak, entries, offices, "eventwire", ambiguous)
+        _load_yaml(load_yaml(fh) or {}, phrases, weak, entries, offices, "eventwire", ambiguous)
     for path in extra:
         from ..errors import EventwireError
 
         try:
             with open(path, encoding="utf-8") as fh:
-                data = yaml.safe_load(fh) or {}
+                data = load_yaml(fh) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise EventwireError(DICTIONARY_ERROR, f"actor dictionary {path} could not be read ({exc}); "
                                   "fix the YAML or remove it from $EVENTWIRE_ACTORS") from exc

@@ -27,13 +27,16 @@ from __future__ import annotations
 
 import functools
 import re
+from operator import itemgetter
 from dataclasses import dataclass, field
 
 from pathlib import Path
 
 from ..context import DocContext
+from ..nlp import doc_text
 from ..paragraphs import clip_to_paragraph
 from ..record import Actor, Mention
+from ..spanindex import cached_index, entity_at
 from .dictionary import Dictionary, Entry, fold, fold_with_offsets, load_dictionary, looks_like_name
 
 NAME_KINDS = {"country", "demonym", "capital", "seat", "place", "person", "org"}
@@ -155,7 +158,7 @@ class DocumentActors:
 
     def __init__(self, doc, ctx: DocContext, dictionary: Dictionary):
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds Doc.text on every access
+        self.text = doc_text(doc)
         self.ctx = ctx
         self.d = dictionary
         self.day = ctx.document.date.isoformat() if ctx.document.date else _date_in_text(self.text)
@@ -164,6 +167,8 @@ class DocumentActors:
         self.actors: list[Actor] = []
         self.by_key: dict[tuple, Actor] = {}
         self.mentions: list[tuple[int, int, int, Actor]] = []  # start, end, head char, actor
+        self._mention_keys: set[tuple[int, int, int]] = set()  # (id(actor), start, end)
+        self._indexes: dict = {}   # SpanIndex of mentions and of country evidence
         self.surnames: dict[str, tuple] = {}
         self._find_hits()
         self._evidence = self._country_evidence()
@@ -220,6 +225,9 @@ class DocumentActors:
         # Entities the dictionary does not know.
         covered = {t for h in final for t in range(h.i, h.j)}
         cities = None
+        by_surname: dict[str, list[Hit]] = {}
+        for hit in final:
+            self._file_by_surname(by_surname, hit)
         for ent in doc.ents:
             if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
                 continue
@@ -257,10 +265,11 @@ class DocumentActors:
             if ent.label_ == "PERSON" and locative and ent.root.head.lower_ != "at":
                 continue  # "in Tell Tamer": an unknown place, not a person
             if ent.label_ == "PERSON":
-                known = self._earlier_person(final, ent)
+                known = self._earlier_person(by_surname, ent)
                 if known is not None:
                     final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [known],
                                      "person"))
+                    self._file_by_surname(by_surname, final[-1])
                     continue
             final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [],
                              "ent", label=ent.label_))
@@ -270,18 +279,23 @@ class DocumentActors:
             for t in range(hit.i, hit.j):
                 self.hit_of[t] = hit
 
-    def _earlier_person(self, hits: list[Hit], ent) -> Entry | None:
+    def _earlier_person(self, by_surname: dict[str, list[Hit]], ent) -> Entry | None:
         """A surname-only PERSON entity that repeats the last name of a dictionary person
         named earlier in the document ("Carrie Lam" ... "Lam")."""
         if len(ent) > 2:
             return None
-        last = fold(ent[-1].text)
-        for hit in hits:
-            if hit.kind == "person" and hit.start < ent.start_char and hit.entry is not None:
-                names = fold(self.text[hit.start:hit.end]).split(" ")
-                if names and names[-1] == last and len(names) > 1:
-                    return hit.entry
+        for hit in by_surname.get(fold(ent[-1].text), ()):
+            if hit.start < ent.start_char:
+                return hit.entry
         return None
+
+    def _file_by_surname(self, by_surname: dict[str, list[Hit]], hit: Hit) -> None:
+        """Keep a person hit of two or more words under its last name, in the order of the
+        hits (looked up by ``_earlier_person`` instead of a walk over all hits)."""
+        if hit.kind == "person" and hit.entry is not None:
+            names = fold(self.text[hit.start:hit.end]).split(" ")
+            if len(names) > 1:
+                by_surname.setdefault(names[-1], []).append(hit)
 
     def _read_ambiguous_countries(self) -> None:
         """"Georgia" in a story about US primaries is the state, not the country."""
@@ -319,7 +333,7 @@ class DocumentActors:
         tok = self.doc[hit.i]
         ent_len = None
         if tok.ent_type_:
-            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            ent = entity_at(self.doc, tok.i)
             ent_len = len(ent) if ent is not None else None
         if ent_len is not None and ent_len > hit.j - hit.i:
             return None  # part of a longer name: someone else with the same surname
@@ -392,9 +406,11 @@ class DocumentActors:
     def context_country(self, head, lo: int, hi: int) -> str | None:
         sent = head.sent
         best = None
+        evidence = cached_index(self._indexes, "evidence", self._evidence, start=itemgetter(0),
+                                end=lambda e: e[0] + 1).starting_in(sent.start, sent.end)
         for weight_needed in (3, 2, 1):
-            for i, country, weight in self._evidence:
-                if weight < weight_needed or not (sent.start <= i < sent.end) or lo <= i < hi:
+            for i, country, weight in evidence:
+                if weight < weight_needed or lo <= i < hi:
                     continue
                 dist = abs(i - head.i)
                 if best is None or dist < best[0]:
@@ -706,8 +722,9 @@ class DocumentActors:
             start, end = clip_to_paragraph(text, start, end, head_char)
             if start >= end:
                 return
-        if any(m.start == start and m.end == end for m in actor.mentions):
+        if (id(actor), start, end) in self._mention_keys:
             return
+        self._mention_keys.add((id(actor), start, end))
         actor.mentions.append(Mention(start=start, end=end, text=text[start:end]))
         self.mentions.append((start, end, head_char, actor))
 
@@ -826,9 +843,9 @@ class DocumentActors:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         root = span.root if span is not None and len(span) else None
         best, best_score = None, None
-        for m_start, m_end, head_char, actor in self.mentions:
-            if not (m_start < end and start < m_end):
-                continue
+        mentions = cached_index(self._indexes, "mentions", self.mentions, start=itemgetter(0),
+                                end=itemgetter(1))
+        for m_start, m_end, head_char, actor in mentions.overlapping(start, end):
             overlap = min(end, m_end) - max(start, m_start)
             has_root = root is not None and m_start <= root.idx < m_end
             head_in = start <= head_char < end

@@ -10,13 +10,13 @@ import functools
 import re
 from importlib import resources
 
-import yaml
+from ..datafiles import load_yaml
 
 
 @functools.lru_cache(maxsize=1)
 def load_rules() -> list[dict]:
     with resources.files("eventwire").joinpath("events/data/acled_subtypes.yaml").open(encoding="utf-8") as fh:
-        rules = yaml.safe_load(fh) or []
+        rules = load_yaml(fh) or []
     for rule in rules:
         rule["_words"] = [re.compile(w, re.IGNORECASE) for w in rule.get("words", [])]
     return rules

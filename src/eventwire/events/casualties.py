@@ -23,8 +23,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
+from ..datafiles import load_yaml
 from ..record import Casualties, Count, Event
 
 # How many sentences after the event's own a toll may stand in ("Two soldiers were killed.").
@@ -63,7 +62,7 @@ class Words:
 @functools.lru_cache(maxsize=1)
 def load_words() -> Words:
     with resources.files("eventwire").joinpath("events/data/casualties.yaml").open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = load_yaml(fh)
     return Words(
         qualifiers={tuple(k.split()): v for k, v in data["qualifiers"].items()},
         vague={tuple(k.split()): (v[0], v[1]) for k, v in data["vague"].items()},

@@ -20,6 +20,7 @@ from ..actors import actor_at
 from ..context import DocContext
 from ..places import event_place
 from ..record import Event, EventActor, Mention, SentenceSpan
+from ..spanindex import cached_index, entities_in
 from ..times import date_for
 from .casualties import attach_casualties
 from .coref import merge_coreferent
@@ -139,9 +140,8 @@ def _category(trigger: Trigger):
 
 
 def _times_in(ctx: DocContext, start: int, end: int, dates_only: bool = False) -> bool:
-    return any(start <= t.start and t.end <= end and
-               (not dates_only or (t.type == "DATE" and t.value[:1].isdigit()))
-               for t in ctx.times)
+    return any(not dates_only or (t.type == "DATE" and t.value[:1].isdigit())
+               for t in cached_index(ctx.scratch, "events.times", ctx.times).within(start, end))
 
 
 def _own_range(tok):
@@ -224,8 +224,12 @@ def _shifted_date(mark, ctx: DocContext, doc):
     month precision for months and years). None when the pattern does not hold."""
     if mark is None or mark.lower_ not in ("after", "before"):
         return None
-    dur = next((t for t in ctx.times if t.type == "DURATION" and t.end <= mark.idx and
-                not ctx.document.text[t.end:mark.idx].strip()), None)
+    text, gap = ctx.document.text, mark.idx   # a duration ending in the blank just before the mark
+    while gap > 0 and text[gap - 1].isspace():
+        gap -= 1
+    ends = cached_index(ctx.scratch, "events.time_ends", ctx.times, start=lambda t: t.end,
+                        end=lambda t: t.end)
+    dur = next((t for t in ends.starting_in(gap, mark.idx + 1) if t.type == "DURATION"), None)
     if dur is None:
         return None
     m = re.fullmatch(r"P(\d+)([DWMY])", dur.value)
@@ -494,7 +498,8 @@ def confidence_features(trig: Trigger, src, tgt, category: str, modality: Modali
     if sent is not None and ctx is not None:
         f["caption"] = float(bool(_CAPTION.search(sent.text)))
         f["sentence_has_date"] = float(_times_in(ctx, sent.start_char, sent.end_char, dates_only=True))
-        f["in_quote"] = float(any(q.start <= tok.idx < q.end for q in ctx.quotes if q.direct))
+        f["in_quote"] = float(any(q.direct for q in
+                                  cached_index(ctx.scratch, "events.quotes", ctx.quotes).holding(tok.idx)))
         if lead_end is None:
             lead_end = _lead_end(ctx.document.text, 400)
         f["lead"] = float(sent.start_char < lead_end)
@@ -742,7 +747,8 @@ def _claimant(tok, ctx: DocContext, doc) -> EventActor | None:
     """Whose claim an event is when it is told only inside a direct quotation ("'They fired at
     everyone,' a survivor said") or under a verb of contested assertion ("Y claimed that ...",
     "X alleged ..."); None when the text reports it in its own voice."""
-    quote = next((q for q in ctx.quotes if q.direct and q.start <= tok.idx < q.end), None)
+    quote = next((q for q in cached_index(ctx.scratch, "events.quotes", ctx.quotes).holding(tok.idx)
+                  if q.direct), None)
     if quote is not None and quote.speaker is not None:
         actor = next((a for a in ctx.actors if a.id == quote.speaker.actor), None)
         return EventActor(actor=quote.speaker.actor, text=quote.speaker.text,
@@ -812,8 +818,9 @@ def _sentence_country(sent, ctx: DocContext) -> str | None:
     none or several."""
     from .participants import _country_of_tokens
 
-    found = {p.country for p in ctx.places if p.country and sent.start_char <= p.start < sent.end_char}
-    for ent in sent.ents:
+    found = {p.country for p in cached_index(ctx.scratch, "events.places", ctx.places).starting_in(
+        sent.start_char, sent.end_char) if p.country}
+    for ent in entities_in(sent):
         if ent.label_ in ("GPE", "NORP", "LOC"):
             code = _country_of_tokens(list(ent))
             if code:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import doc_text
+from ..spanindex import entities_in
 from .lexicon import load_lexicon
 
 EPISODIC = "episodic"
@@ -87,7 +89,7 @@ def clause_kind(verb) -> str:
 
 def _in_quote(tok) -> bool:
     sent = tok.sent
-    before = sent.doc.text[sent.start_char:tok.idx]
+    before = doc_text(sent.doc)[sent.start_char:tok.idx]
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
@@ -102,7 +104,7 @@ def _headline(tok) -> bool:
 
 def _dated(sent) -> bool:
     """The sentence names a specific day, month or year (a caption's or a report's date)."""
-    return any(e.label_ == "DATE" and any(t.like_num or t.lower_ in _DAY_WORDS for t in e) for e in sent.ents)
+    return any(e.label_ == "DATE" and any(t.like_num or t.lower_ in _DAY_WORDS for t in e) for e in entities_in(sent))
 
 
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 from importlib import resources
 
-import yaml
+from ..datafiles import load_yaml
 
 _DATA = "events/data"
 
@@ -106,9 +106,9 @@ def load_lexicon() -> Lexicon:
         entries.sort(key=lambda e: -len(e["words"]))
     synsets = {k: frozenset(v) for k, v in vdata["synsets"].items()}
     with _open("triggers.yaml") as fh:
-        trig = yaml.safe_load(fh)
+        trig = load_yaml(fh)
     with _open("cues.yaml") as fh:
-        cues = yaml.safe_load(fh)
+        cues = load_yaml(fh)
     cues = {k: frozenset(str(x).lower() for x in v) if isinstance(v, list) else v
             for k, v in cues.items()}
     return Lexicon(

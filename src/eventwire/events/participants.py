@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ..actors import actor_at, load_dictionary
 from ..actors.dictionary import fold, looks_like_name
 from ..context import DocContext
+from ..spanindex import cached_index
 from .lexicon import load_lexicon, verb_forms
 
 _SUBJ = ("nsubj", "csubj")
@@ -194,7 +195,8 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
     if head is None:
         return None
     if head.dep_ in ("compound", "amod", "nmod") and not _is_country_name(head) and any(
-            p.start <= head.idx < p.end and p.feature not in ("country",) for p in ctx.places):
+            p.feature not in ("country",)
+            for p in cached_index(ctx.scratch, "events.places", ctx.places).holding(head.idx)):
         return None   # "the Mombasa attack", "a Kabul bombing": the place, not the doer
     i, j = phrase_bounds(head)
     span = doc[i:j]

@@ -14,6 +14,7 @@ from collections import Counter
 
 from ..context import DocContext
 from ..record import EventPlace, Place
+from ..spanindex import cached_index
 
 DEMONYM_KEY = "places.demonyms"
 # The more specific a place, the better it serves as an event's location.
@@ -59,6 +60,8 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|of)\s+(?:t
 
 
 PARTS_KEY = "places.parts"
+CANDIDATES_KEY = "places.event_candidates"
+FOCUS_KEY = "places.event_focus"
 SITES_KEY = "places.sites"
 
 
@@ -253,7 +256,18 @@ def _reference(text: str, place: Place) -> bool:
 
 def _candidates(ctx: DocContext, sites: bool = False):
     """The places that may serve as an event's place, and those kept back as fallbacks;
-    with ``sites``, the document's named sites too."""
+    with ``sites``, the document's named sites too. Sorted out once per document (every
+    event asks)."""
+    cache = ctx.scratch.setdefault(CANDIDATES_KEY, {})
+    cached = cache.get(sites)
+    if cached is not None and cached[0] is ctx.places and cached[1] == len(ctx.places):
+        return cached[2]
+    found = _sort_candidates(ctx, sites)
+    cache[sites] = (ctx.places, len(ctx.places), found)
+    return found
+
+
+def _sort_candidates(ctx: DocContext, sites: bool):
     text = ctx.document.text
     dl = dateline_end(text)
     good, dateline, demonyms = [], [], []
@@ -288,6 +302,14 @@ def _focus(places: list[Place], ctx: DocContext) -> Place | None:
             first[key] = p
     key = max(counts, key=lambda k: (counts[k], SPECIFICITY.get(first[k].feature, 0)))
     return first[key]
+
+
+def _focus_of(places: list[Place], ctx: DocContext) -> Place | None:
+    """``_focus`` of one of the lists ``_candidates`` keeps, counted once per document."""
+    cache = ctx.scratch.setdefault(FOCUS_KEY, {})
+    if id(places) not in cache or cache[id(places)][0] is not places:
+        cache[id(places)] = (places, _focus(places, ctx))
+    return cache[id(places)][1]
 
 
 def document_focus(ctx: DocContext) -> Place | None:
@@ -358,8 +380,8 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
     start, end = _bounds(span)
     text = ctx.document.text
     good, dateline, demonyms = _candidates(ctx, sites=True)
-    inside = [p for p in good if start <= p.start and p.end <= end
-              and not any(s0 <= p.start and p.end <= s1 for s0, s1 in sides)
+    inside = [p for p in cached_index(ctx.scratch, "places.good", good).within(start, end)
+              if not any(s0 <= p.start and p.end <= s1 for s0, s1 in sides)
               and (not locative_only or _locative(text, p))]
     doc = trigger.doc if trigger is not None else getattr(span, "doc", None)
     if trigger is not None and inside and doc is not None:
@@ -407,15 +429,14 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
                     tok is None or not _modifier(tok), -abs(p.start - anchor))
         return _as_event_place(max(inside, key=rank), "sentence")
     p0, p1 = _paragraph(text, start, end)
-    around = [p for p in good if p0 <= p.start and p.end <= p1]
+    around = cached_index(ctx.scratch, "places.good", good).within(p0, p1)
     if around:
         # the nearest place named before the sentence, else the nearest after it
         before = [p for p in around if p.end <= start]
         best = max(before, key=lambda p: p.start) if before else min(around, key=lambda p: p.start)
         return _as_event_place(best, "paragraph")
-    site_ids = {id(p) for p in named_sites(ctx)}
-    focus = _focus([p for p in good if id(p) not in site_ids], ctx) or _focus(dateline, ctx)
+    focus = _focus_of(_candidates(ctx)[0], ctx) or _focus_of(dateline, ctx)
     if focus is None:
-        in_sentence = [p for p in demonyms if start <= p.start and p.end <= end]
-        focus = in_sentence[0] if in_sentence else _focus(demonyms, ctx)
+        in_sentence = cached_index(ctx.scratch, "places.demonyms", demonyms).within(start, end)
+        focus = in_sentence[0] if in_sentence else _focus_of(demonyms, ctx)
     return _as_event_place(focus, "document") if focus is not None else None

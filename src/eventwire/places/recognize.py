@@ -7,6 +7,7 @@ names the model missed but the gazetteer holds as a country, first-level unit or
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from pathlib import Path
 from spacy.attrs import IDX, LENGTH, POS
 from spacy.symbols import PROPN
 
+from ..nlp import doc_text
 from .gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, normalize
 
 NAME_LABELS = {"GPE", "LOC"}
@@ -203,7 +205,7 @@ def _well_known(candidates) -> bool:
 
 def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
     """The place mentions of a parsed document, in text order, with gazetteer candidates."""
-    text = doc.text
+    text = doc_text(doc)
     mentions: list[Mention] = []
     taken = bytearray(len(text) + 1)
     blocked = bytearray(len(text) + 1)   # inside a person's name
@@ -389,7 +391,7 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
     ``mentions``)."""
     if not admin1_ids and not countries:
         return []
-    text = doc.text
+    text = doc_text(doc)
     taken = bytearray(len(text) + 1)
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -443,7 +445,7 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
     ``gaz``, a name spelled otherwise than the index ("Deir Ezzor") is also looked for by
     its skeleton, under the same conditions. Common words stay words: a name on the list of
     non-places, or one with no such cue, is skipped. Returns the new mentions."""
-    text = doc.text
+    text = doc_text(doc)
     taken = bytearray(len(text) + 1)
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -451,6 +453,8 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
     holders = {m.start: (m, {c.country for c, p in m.candidates
                              if c.feature in ("country", "admin1", "admin2") and c.country})
                for m in mentions if not m.demonym}
+    holder_starts = sorted(holders)
+    holder_rank = {start: k for k, start in enumerate(holders)}
     spans = []
     ents = list(doc.ents)
     for ent in ents:
@@ -483,9 +487,10 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
             continue
         # "X (Y, Z)", "X, Y", "X in the Y district": Y says where to look
         qualifier = None
-        for start, (m, held) in holders.items():
-            if start > e and start - e <= 12 and _QUALIFIER_GAP.fullmatch(text[e:start]):
-                qualifier = held
+        near = holder_starts[bisect.bisect_right(holder_starts, e):bisect.bisect_right(holder_starts, e + 12)]
+        for start in sorted(near, key=holder_rank.get):   # in the mentions' order, as listed
+            if _QUALIFIER_GAP.fullmatch(text[e:start]):
+                qualifier = holders[start][1]
                 break
         strong = not qualifier and _cued(doc, s, e, strong=True)
         modelled = label in NAME_LABELS and text[e:e + 2] not in ("'s", "’s")

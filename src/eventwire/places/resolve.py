@@ -11,12 +11,15 @@ Evidence, in order of weight:
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
 
 from ..context import DocContext
+from ..nlp import doc_text
 from ..record import Place
+from ..spanindex import cached_index
 from .event import DEMONYM_KEY, PARTS_KEY, SITES_KEY, SPECIFICITY
 from .gazetteer import Entry, gazetteer, normalize
 from .recognize import (Mention, link_qualifiers, not_places, recognize_local_names,
@@ -149,7 +152,7 @@ def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
     _support_qualifiers(mentions, group_of)
     _couple_neighbours(list(groups.values()))
     for group in groups.values():
-        group.choice = _best(group, mentions, group_of, Counter(), Counter(), [])
+        group.choice = _best(group, mentions, group_of, Counter(), Counter())
     # passes 2-3: the document's focus and nearness
     for _ in range(2):
         countries: Counter = Counter()
@@ -168,8 +171,9 @@ def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
             elif c.admin1 and c.feature in ("city", "admin2"):
                 admin1s[c.admin1] += weight
                 points.append((group.key, c))
+        near_points, near_anchors = _ByLatitude(points), _ByLatitude(anchors)
         for group in groups.values():
-            group.choice = _best(group, mentions, group_of, countries, admin1s, points, anchors)
+            group.choice = _best(group, mentions, group_of, countries, admin1s, near_points, near_anchors)
     return [group.choice for group in group_of]
 
 
@@ -220,8 +224,33 @@ def _couple_neighbours(groups: list[_Group]) -> None:
                 group.candidates[id(entry)] = (e, prior + PAIR_BONUS * min(support, 3))
 
 
-def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counter, points,
-          anchors=()):
+# Kilometres per degree of latitude on haversine_km's sphere: no two points are nearer than
+# their difference in latitude alone.
+_KM_PER_DEGREE = 6371.0088 * math.pi / 180
+
+
+class _ByLatitude:
+    """(key, entry) points sorted by latitude, so that the question "is any other point
+    within so many km?" looks only at the band of latitudes that near, not at every place
+    the document names (which made resolution quadratic in a long text)."""
+
+    def __init__(self, points: list):
+        self._points = sorted(points, key=lambda kp: kp[1].lat)
+        self._lats = [e.lat for _, e in self._points]
+
+    def __bool__(self) -> bool:
+        return bool(self._points)
+
+    def any_near(self, entry: Entry, km: float, other_than: str) -> bool:
+        band = km / _KM_PER_DEGREE + 1e-6
+        lo = bisect.bisect_left(self._lats, entry.lat - band)
+        hi = bisect.bisect_right(self._lats, entry.lat + band)
+        return any(key != other_than and haversine_km(entry.lat, entry.lon, a.lat, a.lon) < km
+                   for key, a in self._points[lo:hi])
+
+
+def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counter,
+          points: _ByLatitude | None = None, anchors: _ByLatitude | None = None):
     if not group.candidates:
         return None
     total = sum(countries.values())
@@ -259,15 +288,12 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counte
             elif own is not None and own.admin1 == entry.admin1:
                 share -= len(group.mentions)
             score += ADMIN1_WEIGHT * min(1.0, max(share, 0) / 2)
-        if anchors and share_of(entry) <= 0 and any(
-                key != group.key and haversine_km(entry.lat, entry.lon, a.lat, a.lon) < REGION_KM
-                for key, a in anchors):
+        if anchors and share_of(entry) <= 0 and anchors.any_near(entry, REGION_KM, group.key):
             # a reading in none of the document's countries: the one near its other places
             # ("Gaza" beside "Israel", not the province of Mozambique)
             score += REGION_BONUS
-        if entry.feature in ("city", "admin2") and local and id(entry) in group.primary and any(
-                key != group.key and haversine_km(entry.lat, entry.lon, p.lat, p.lon) < NEAR_KM
-                for key, p in points):
+        if entry.feature in ("city", "admin2") and local and id(entry) in group.primary and \
+                points and points.any_near(entry, NEAR_KM, group.key):
             score += NEAR_BONUS
         if score > best_score:
             best, best_score = entry, score
@@ -323,7 +349,7 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
         for m in mentions:
             m.qualifiers = []
-        link_qualifiers(doc.text, mentions)
+        link_qualifiers(doc_text(doc), mentions)
         choices = resolve_mentions(mentions)
     places, demonyms = [], set()
     for m, entry in zip(mentions, choices):
@@ -333,7 +359,7 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
         if m.demonym:
             demonyms.add((m.start, m.end))
     ctx.scratch[DEMONYM_KEY] = demonyms
-    parts, known = city_parts(doc.text, places, demonyms, gaz)
+    parts, known = city_parts(doc_text(doc), places, demonyms, gaz)
     unlisted, sites, held = find_unlisted(doc, places + parts, demonyms, gaz, villages())
     ctx.scratch[PARTS_KEY] = {(p.start, p.end) for p in parts} | known | held
     ctx.scratch[SITES_KEY] = sites
@@ -428,7 +454,7 @@ def actor_place(start: int, end: int, ctx: DocContext, country: str | None) -> P
     """Where an actor named by the phrase ``[start, end)`` is from or based: the most
     specific place the phrase itself names ("protesters in Minsk", "Kenyan police"), else its
     country as a country-level place, else None."""
-    inside = [p for p in ctx.places if start <= p.start and p.end <= end]
+    inside = cached_index(ctx.scratch, "places.all", ctx.places).within(start, end)
     if inside:
         return max(inside, key=lambda p: (SPECIFICITY.get(p.feature, 0), -p.start))
     return country_place(country) if country else None

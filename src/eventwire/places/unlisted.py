@@ -25,8 +25,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
-import yaml
 
+from ..datafiles import load_yaml
+from ..nlp import doc_text
 from ..record import Place
 from .gazetteer import Entry, Gazetteer, normalize
 from .recognize import CUE_AFTER, CUE_NOUNS, DIRECTIONS, TAKE_VERBS, _cued, _generic, not_places
@@ -65,7 +66,7 @@ FUNCTION_WORDS = {"the", "a", "an", "any", "this", "that", "these", "those", "ev
 def site_words() -> dict[str, frozenset[str]]:
     """The word lists of data/site_words.yaml, by name ("sites", "organisations", ...)."""
     path = Path(__file__).parent / "data" / "site_words.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in
             ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups", "calendar", "prefixes", "units")}
 
@@ -203,7 +204,7 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
     holder. Returns the new toponyms, the new sites (streets, bases, buildings: places of
     events but no toponyms) and the spans of those that name a place below a town (all but
     rivers, seas and regions: "broad" in the word lists), more specific than a town."""
-    text = doc.text
+    text = doc_text(doc)
     words_of = site_words()
     taken = bytearray(len(text) + 1)
     for p in places:

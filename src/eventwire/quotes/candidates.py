@@ -26,12 +26,6 @@ class Candidate:
         return self.speaker.end if self.speaker is not None else self.start
 
 
-def doc_text(doc) -> str:
-    """The parsed document's text, built once (spaCy rebuilds ``Doc.text`` on every access)."""
-    text = doc.user_data.get("eventwire_text")
-    if text is None:
-        text = doc.user_data["eventwire_text"] = doc.text
-    return text
 
 
 class Stretches:

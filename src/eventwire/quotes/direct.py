@@ -12,7 +12,8 @@ import bisect
 import re
 
 from ..context import DocContext
-from .candidates import Candidate, doc_text
+from ..nlp import doc_text
+from .candidates import Candidate
 from .lexicon import Lexicon
 from .marks import Segment
 from .speakers import Antecedents, resolve_speaker, speaker_from_chars, subject_of

@@ -4,8 +4,10 @@ from __future__ import annotations
 from ..context import DocContext
 from ..paragraphs import clip_to_paragraph, crosses_break, paragraph_at
 from ..record import Quote
+from ..spanindex import SpanIndex
 from ..times import date_for
-from .candidates import Candidate, doc_text
+from ..nlp import doc_text
+from .candidates import Candidate
 from .direct import attribute_segments
 from .headlines import find_headline_claims
 from .indirect import find_indirect
@@ -27,8 +29,11 @@ def _resolve_conflicts(text: str, direct: list[Candidate], indirect: list[Candid
     # quote around it covers), or a paragraph continuing an earlier quote.
     keep_direct = [d for d in direct if d.cue is not None or d.speaker is not None]
     keep_indirect = []
+    by_open = SpanIndex(keep_direct, start=lambda d: d.segments[0].open, end=lambda d: d.segments[0].open)
+    by_span = SpanIndex(keep_direct)
     for i in _outermost(keep_direct, indirect):
-        for d in keep_direct:  # reported speech ends where a quotation with its own cue begins
+        # reported speech ends where a quotation with its own cue begins
+        for d in by_open.starting_in(i.start + 1, i.end):
             if i.start < d.segments[0].open < i.end and d.cue is not None and (
                     not (d.start <= i.cue_at < d.end)):
                 i.end = d.segments[0].open
@@ -37,7 +42,7 @@ def _resolve_conflicts(text: str, direct: list[Candidate], indirect: list[Candid
         if i.end - i.start < 3:
             continue
         ispan = (i.start, i.end)
-        covered = sum(_overlap(ispan, (d.start, d.end)) for d in keep_direct)
+        covered = sum(_overlap(ispan, (d.start, d.end)) for d in by_span.overlapping(i.start, i.end))
         if covered >= 0.6 * (i.end - i.start):
             continue  # the quotation itself is the content: reported once, as direct
         keep_indirect.append(i)
@@ -48,12 +53,16 @@ def _outermost(direct: list[Candidate], indirect: list[Candidate]) -> list[Candi
     """Each stretch of text is attributed once: a cue inside another quote's content
     (`Stein said she plans to join ...`) is part of that content, not a second quote."""
     kept: list[Candidate] = []
-    spans = [(d.start, d.end) for d in direct]
+    # the characters the quotes taken so far hold, marked once (a cue is looked up, not
+    # compared with every span)
+    covered = bytearray(max((c.end for c in [*direct, *indirect]), default=0) + 1)
+    for d in direct:
+        covered[d.start:d.end] = b"\x01" * (d.end - d.start)
     for i in sorted(indirect, key=lambda c: c.start - c.end):
-        if any(s <= i.cue_at < e for s, e in spans):
+        if 0 <= i.cue_at < len(covered) and covered[i.cue_at]:
             continue
         kept.append(i)
-        spans.append((i.start, i.end))
+        covered[i.start:i.end] = b"\x01" * (i.end - i.start)
     return kept
 
 

@@ -9,7 +9,8 @@ takes the clause it interrupts; `according to X` takes the clause it modifies.
 from __future__ import annotations
 
 from ..context import DocContext
-from .candidates import Candidate, Stretches, doc_text
+from ..nlp import doc_text
+from .candidates import Candidate, Stretches
 from .direct import cue_phrase
 from .lexicon import Lexicon
 from .speakers import Antecedents, resolve_speaker, subject_of

@@ -13,7 +13,8 @@ import bisect
 from ..actors import actor_at
 from ..context import DocContext
 from ..record import Actor, Speaker
-from .candidates import Stretches, doc_text
+from ..nlp import doc_text
+from .candidates import Stretches
 from .lexicon import Lexicon
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")

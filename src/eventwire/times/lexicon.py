@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
+from ..datafiles import load_yaml
 
 DATA = resources.files(__package__) / "data"
 
@@ -137,8 +137,8 @@ def _compile(template: str, ph: dict[str, str]) -> re.Pattern:
 
 @functools.lru_cache(maxsize=None)
 def load_lexicon() -> Lexicon:
-    lex = yaml.safe_load((DATA / "lexicon.yaml").read_text(encoding="utf-8"))
-    patterns = yaml.safe_load((DATA / "patterns.yaml").read_text(encoding="utf-8"))
+    lex = load_yaml((DATA / "lexicon.yaml").read_text(encoding="utf-8"))
+    patterns = load_yaml((DATA / "patterns.yaml").read_text(encoding="utf-8"))
     ph = _placeholders(lex)
     rules = tuple(
         Rule(p["name"], int(p.get("priority", 5)), _compile(p["pattern"], ph),

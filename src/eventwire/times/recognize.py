@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..context import DocContext
 from ..record import Time
+from ..spanindex import cached_index
 from . import calendar as cal
 from .lexicon import load_lexicon
 from .normalize import NORMALIZERS, Norm, Resolver
@@ -137,7 +138,7 @@ def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str 
     if found is None:
         found = [Found(t.start, t.end, t.type, t.value, True) for t in ctx.times]
     lo, hi = span.start_char, span.end_char
-    inside = [f for f in found if lo <= f.start and f.end <= hi]
+    inside = cached_index(ctx.scratch, "times.found_index", found).within(lo, hi)
     anchor = anchor_token if anchor_token is not None else span.root
     verb = governing_verb(anchor) if anchor is not None else None
     tense = clause_tense(verb) if verb is not None else UNKNOWN

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import doc_text
+
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
@@ -105,7 +107,7 @@ def tense_of(doc, start_char: int, end_char: int, text: str | None = None) -> in
     ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access).
     """
     if text is None:
-        text = doc.text
+        text = doc_text(doc)
     before = text[max(0, start_char - 25):start_char]
     if _STRONG_FUTURE_CUES.search(before):
         return FUTURE                      # "as early as Tuesday"
