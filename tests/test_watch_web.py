@@ -68,7 +68,8 @@ def test_the_page_shows_new_events_while_watch_runs(tmp_path):
                 page.wait_for_function(f"document.querySelectorAll('#table tbody tr').length > {rows_before}",
                                        timeout=30_000)
                 assert page.evaluate("window.__sameDocument") is True
-                assert int(page.evaluate("document.body.dataset.updates")) >= 1
+                # the counter moves once the whole redraw is done, after the summary and rows
+                page.wait_for_function("Number(document.body.dataset.updates || 0) >= 1", timeout=30_000)
                 shown = page.evaluate("window.eventwire.events.length")
                 assert shown > rows_before and after["counts"]["merged_events"] > before["counts"]["merged_events"]
                 assert errors == []
