@@ -33,6 +33,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO))
 
 _WORD = re.compile(r"\w+")
 
@@ -41,22 +42,23 @@ def words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-def quality(corpus: Path, db: Path) -> None:
+def quality(corpus: Path, db: Path, cache: Path | None, thresholds: list[float | None]) -> None:
     from eventwire.document import Document
-    from eventwire.store import open_store
 
     rows = [json.loads(l) for l in corpus.read_text(encoding="utf-8").splitlines() if l.strip()]
     meta = {r["id"]: r for r in rows}
     docs = [Document(id=r["id"], text=r["text"], date=dt.date.fromisoformat(r["date"]), title=r["title"],
                      url=r["url"]) for r in rows]
     t0 = time.perf_counter()
-    with open_store(db) as store:
-        store.ingest(docs, batch_size=32)
-        secs = time.perf_counter() - t0
-        events = store._rows("SELECT e.doc_id, e.event_id, e.category, e.place_name, e.merged_id, "
-                             "substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence "
-                             "FROM events e JOIN documents d USING (doc_key)")
-    print(f"ingested {len(docs)} documents in {secs:.1f} s ({len(docs) / secs:.1f} docs/s), {len(events)} events")
+    results = coded_documents(docs, cache)
+    print(f"generated duplicates: {len(docs)} documents coded in {time.perf_counter() - t0:.1f} s")
+    for threshold in thresholds:
+        events = merged_events(results, db, threshold, "e.doc_id, e.event_id, e.category, e.place_name, e.merged_id, "
+                               "substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence")
+        score_duplicates(meta, events, threshold)
+
+
+def score_duplicates(meta: dict, events: list[dict], threshold: float | None) -> None:
 
     # Align each event to a sentence of its family's original.
     originals = defaultdict(list)  # family -> [(sentence words, sentence, place)]
@@ -123,9 +125,96 @@ def quality(corpus: Path, db: Path) -> None:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"scored pairs: {tp + fp + fn + tn} within families; merged events: {len(merged_groups)}")
-    print(f"pairwise merging: P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  (TP {tp}, FP {fp}, FN {fn})")
+    print(f"threshold {threshold_label(threshold)}: {len(events)} events, {tp + fp + fn + tn} scored pairs within "
+          f"families; merged events: {len(merged_groups)}")
+    print(f"generated duplicates pairwise merging: P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  (TP {tp}, FP {fp}, FN {fn})")
     print(f"unscored: {spanning} merged events join different sample articles ({cross} event pairs)")
+
+
+def coded_documents(docs: list, cache: Path | None) -> list[tuple]:
+    """(document, record) for each document through the real pipeline; with ``cache``, the
+    records are kept in that file and read back on the next run (for tuning the merger
+    without recoding; delete the file after changing the coder)."""
+    from eventwire.pipeline import extract_many
+    from eventwire.record import ErrorRecord, Record
+
+    if cache and cache.exists():
+        stored = {}
+        for line in cache.read_text(encoding="utf-8").splitlines():
+            data = json.loads(line)
+            stored[data["id"]] = (ErrorRecord if "error" in data else Record).model_validate(data)
+        if all(d.id in stored for d in docs):
+            return [(d, stored[d.id]) for d in docs]
+    results = list(extract_many(iter(docs), batch_size=16))
+    if cache:
+        cache.write_text("".join(r.to_json() + "\n" for _, r in results), encoding="utf-8")
+    return results
+
+
+def ecbplus(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | None]) -> None:
+    """Cross-document event coreference on ECB+'s crime and violence topics (bench/coref_data.py):
+    every document through the real pipeline into one store; each coded event aligned to the
+    gold action mention its evidence (or another of its mentions) overlaps; pairs of aligned
+    events from different documents scored against the gold instances, per split."""
+    from bench.coref_data import (POLITICAL_TOPICS, align, coreference_scores, gold_actions,
+                                  publication_date, split_of_topic)
+    from eventwire.document import Document
+    from eventwire.store import open_store
+
+    rows = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    rows = [r for r in rows if r["topic"] in POLITICAL_TOPICS]
+    docs = [Document(id=r["id"], text=r["text"], date=publication_date(r["text"]), url=r["url"]) for r in rows]
+    t0 = time.perf_counter()
+    results = coded_documents(docs, cache)
+    secs = time.perf_counter() - t0
+    dated = sum(d.date is not None for d in docs)
+    print(f"ECB+ topics {', '.join(map(str, POLITICAL_TOPICS))}: {len(docs)} documents ({dated} with a "
+          f"publication date), coded in {secs:.0f} s")
+    for threshold in thresholds:
+        events = merged_events(results, tmp / "ecbplus.duckdb", threshold,
+                               "doc_id, event_id, evidence_start, evidence_end, mentions, merged_id")
+        score_ecbplus(rows, events, threshold)
+
+
+def score_ecbplus(rows: list[dict], events: list[dict], threshold: float | None) -> None:
+    from bench.coref_data import align, coreference_scores, gold_actions, split_of_topic, VALIDATION_TOPICS
+
+    by_doc = {r["id"]: r for r in rows}
+    actions = {r["id"]: gold_actions(r) for r in rows}
+    items: dict[str, list] = {"dev": [], "validation": []}
+    aligned = 0
+    for e in events:
+        e["mentions"] = json.loads(e["mentions"]) if e["mentions"] else []
+        gold = align(e, actions[e["doc_id"]])
+        if gold is None:
+            continue
+        aligned += 1
+        items[split_of_topic(by_doc[e["doc_id"]]["topic"])].append((e["doc_id"], gold["instance"], e["merged_id"]))
+    print(f"threshold {threshold_label(threshold)}: {len(events)} events, {aligned} aligned to a gold action")
+    for split in ("dev", "validation"):
+        topics = sorted({r["topic"] for r in rows if split_of_topic(r["topic"]) == split})
+        s = coreference_scores(items[split])
+        (pp, pr, pf), (bp, br, bf) = s["pairwise"], s["b3"]
+        print(f"ECB+ {split} (topics {', '.join(map(str, topics))}; {s['items']} items): "
+              f"pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f} (TP {s['tp']}, FP {s['fp']}, FN {s['fn']}); "
+              f"B3 P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
+
+
+def threshold_label(threshold: float | None) -> str:
+    from eventwire import merge
+
+    return f"{merge.MATCH_THRESHOLD if threshold is None else threshold:.2f}" + (" (default)" if threshold is None else "")
+
+
+def merged_events(results: list[tuple], db: Path, threshold: float | None, columns: str) -> list[dict]:
+    """Store coded results in a fresh store, merging with ``threshold`` (None: the default)."""
+    from eventwire.store import open_store
+
+    db.unlink(missing_ok=True)
+    with open_store(db, match_threshold=threshold) as store:
+        for k in range(0, len(results), 32):
+            store.write_batch(results[k:k + 32])
+        return store._rows(f"SELECT {columns} FROM events e JOIN documents d USING (doc_key)")
 
 
 def growth(source_db: Path, sizes: list[int], tmp: Path) -> None:
@@ -188,14 +277,35 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=REPO / "bench" / "data" / "duplicates.jsonl")
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 50000])
+    ap.add_argument("--ecbplus", type=Path, default=None,
+                    help="ECB+ development file (default: events/ecbplus_dev.jsonl of the shared data)")
+    ap.add_argument("--only", choices=["duplicates", "ecbplus"], default=None)
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="keep the coded records of both corpora in this folder and reuse them (tuning the merger)")
+    ap.add_argument("--thresholds", type=float, nargs="*", default=None,
+                    help="merge with each of these thresholds in turn (tuning; default: merge.MATCH_THRESHOLD)")
     args = ap.parse_args()
+    thresholds = args.thresholds or [None]
+    if args.cache:
+        args.cache.mkdir(parents=True, exist_ok=True)
+
+    def cached(name: str) -> Path | None:
+        return args.cache / f"{name}.jsonl" if args.cache else None
+
+    print(f"cores: {os.cpu_count()}")
+    if args.only != "duplicates":
+        from bench.common import require
+
+        with tempfile.TemporaryDirectory() as tmp:
+            ecbplus(args.ecbplus or require("events/ecbplus_dev.jsonl"), Path(tmp), cached("ecbplus"), thresholds)
+        if args.only == "ecbplus":
+            return
     if not args.corpus.exists():
         print(f"{args.corpus} not found: run scripts/make_duplicates.py first", file=sys.stderr)
         sys.exit(2)
-    print(f"cores: {os.cpu_count()}")
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "merge.duckdb"
-        quality(args.corpus, db)
+        quality(args.corpus, db, cached("duplicates"), thresholds)
         if args.sizes:
             growth(db, args.sizes, Path(tmp))
 

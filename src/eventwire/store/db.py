@@ -82,9 +82,15 @@ def parse_bbox(text: str | None) -> tuple[float, float, float, float] | None:
 
 
 class Store:
-    def __init__(self, path: str | Path, read_only: bool = False):
+    def __init__(self, path: str | Path, read_only: bool = False, match_threshold: float | None = None):
         self.path = str(path)
         self.read_only = read_only
+        # How sure merging must be that two reports are one event (merge.MATCH_THRESHOLD;
+        # tune with bench/merge.py --thresholds). Keep one value for the life of a store.
+        self.match_threshold = merge.MATCH_THRESHOLD if match_threshold is None else match_threshold
+        if (isinstance(self.match_threshold, bool) or not isinstance(self.match_threshold, (int, float))
+                or not 0 < self.match_threshold < float("inf")):
+            raise EventwireError("E307", repr(match_threshold))  # 0 would merge every pair
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
@@ -122,6 +128,7 @@ class Store:
         MVCC) while this store's connection writes. Close it when done."""
         view = Store.__new__(Store)
         view.path, view.read_only, view.con = self.path, True, self.con.cursor()
+        view.match_threshold = self.match_threshold
         return view
 
     def close(self) -> None:
@@ -332,10 +339,10 @@ class Store:
             find(node)
             for key in ((row["category"], day) for day in _block_days(probe)):
                 for old in stored.get(key, ()):
-                    if merge.match_score(row, old) >= merge.MATCH_THRESHOLD:
+                    if merge.match_score(row, old) >= self.match_threshold:
                         union(("m", _merged_number(old["merged_id"])), node)
                 for j, other in earlier.get(key, ()):
-                    if merge.match_score(row, other) >= merge.MATCH_THRESHOLD:
+                    if merge.match_score(row, other) >= self.match_threshold:
                         union(("n", j), node)
             earlier.setdefault((row["category"], row["day"]), []).append((i, row))
 
@@ -804,5 +811,5 @@ def _write_error(path: str, exc: Exception) -> EventwireError:
     return EventwireError("E305", f" at {path} ({str(exc).splitlines()[0][:300]})")
 
 
-def open_store(path: str | Path, read_only: bool = False) -> Store:
-    return Store(path, read_only=read_only)
+def open_store(path: str | Path, read_only: bool = False, match_threshold: float | None = None) -> Store:
+    return Store(path, read_only=read_only, match_threshold=match_threshold)
