@@ -1,21 +1,36 @@
-"""Cross-article merging: pairwise quality on rewritten copies, and cost as the store grows.
+"""Cross-article merging: quality on three kinds of data, and cost as the store grows.
 
     .venv/bin/python scripts/make_duplicates.py -o bench/data/duplicates.jsonl
     .venv/bin/python bench/merge.py --corpus bench/data/duplicates.jsonl --sizes 1000 10000 50000
+    .venv/bin/python bench/merge.py --only ecbplus --thresholds 0.6 0.7 0.8   # tuning
+    .venv/bin/python bench/merge.py --only articles --articles PATH            # real news kept elsewhere
 
-Quality: every document of the corpus (originals, same-story rewrites by other outlets,
-copies moved to another city) is ingested into a fresh store through the real pipeline.
-Each coded event is aligned to a sentence of its family's original (word overlap ≥ 0.5).
-Pairs of events from different documents are then scored:
+ECB+ (``shared/data/events/ecbplus_dev.jsonl``, crime and violence topics; see
+``bench/coref_data.py``): every document through the real pipeline into one store; each coded
+event aligned to the gold action its evidence overlaps; pairs of aligned events from different
+documents scored against ECB+'s cross-document instances, pairwise and B³, on the dev topics
+(tune here) and the validation topics (kept apart).
+
+Generated duplicates: every document of the corpus (originals, same-story rewrites by other
+outlets, copies moved to another city) is ingested into a fresh store through the real
+pipeline. Each coded event is aligned to a sentence of its family's original (word overlap
+≥ 0.5). Pairs of events from different documents are then scored:
 - same family, both same-story, same original sentence, same category → should merge;
 - an event of the moved copy and a same-story event of the same sentence and category,
-  where the original event's place was the moved city → must not merge;
+  where the original event's place was the moved city → must not merge (unless both events
+  are placed alike: then another event of that sentence was the moved city's);
 - events of different families are not scored (two sample articles may well report the
   same real event: the bench prints how many merged events join families, for reading);
 - other pairs (unaligned events, moved copies where the city was not the event's place) are
   not scored.
+
+Real news (``--articles``): article pairs that report one event, see :func:`articles`.
+
 Cost: store writes (with merging) per document while the store grows to each size, using
 copies of the coded records spread over a daily feed (about 30 articles a day).
+
+``--thresholds`` merges the same coded records with each threshold in turn; ``--cache DIR``
+keeps the coded records so that tuning does not recode (delete it after changing the coder).
 """
 from __future__ import annotations
 
@@ -109,6 +124,8 @@ def score_duplicates(meta: dict, events: list[dict], threshold: float | None) ->
                 place = original_place.get((fam, a["aligned"], a["category"]))
                 if not same_sentence or place != moved:
                     continue  # not a claim about this city's event
+                if a["place_name"] is not None and a["place_name"] == b["place_name"]:
+                    continue  # both copies place this event alike: the moved city is not its place
                 gold = False
             tp += predicted and gold
             fp += predicted and not gold
@@ -200,6 +217,47 @@ def score_ecbplus(rows: list[dict], events: list[dict], threshold: float | None)
               f"B3 P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
 
 
+def articles(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | None]) -> None:
+    """Real news: article pairs that report the same event, as the issue measures them.
+
+    ``path`` is JSON Lines: ``id``, ``text``, ``date`` (YYYY-MM-DD), optional ``title`` and
+    ``url``, and ``event``, the gold label (articles with one label report one real event).
+    Two articles are linked when one merged event holds asserted reports of both; an event is
+    merged completely when one merged event holds reports of all its articles."""
+    from eventwire.document import Document
+
+    rows = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    gold = {r["id"]: r["event"] for r in rows}
+    docs = [Document(id=r["id"], text=r["text"], date=dt.date.fromisoformat(r["date"]) if r.get("date") else None,
+                     title=r.get("title"), url=r.get("url")) for r in rows]
+    results = coded_documents(docs, cache)
+    stories = defaultdict(set)
+    for doc_id, label in gold.items():
+        stories[label].add(doc_id)
+    for threshold in thresholds:
+        events = merged_events(results, tmp / "articles.duckdb", threshold, "e.doc_id, e.merged_id, e.modality")
+        holds = defaultdict(set)
+        for e in events:
+            if e["modality"] == "asserted":
+                holds[e["merged_id"]].add(e["doc_id"])
+        linked = {pair for docs_ in holds.values() for pair in itertools.combinations(sorted(docs_), 2)}
+        tp = fp = fn = 0
+        for a, b in itertools.combinations(sorted(gold), 2):
+            same, link = gold[a] == gold[b], (a, b) in linked
+            tp += same and link
+            fp += link and not same
+            fn += same and not link
+        complete = sum(any(members <= docs_ for docs_ in holds.values())
+                       for members in stories.values() if len(members) > 1)
+        multi = sum(len(m) > 1 for m in stories.values())
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"articles ({path.name}; {len(rows)} articles, {len(stories)} events; threshold "
+              f"{threshold_label(threshold)}): article pairs P {p:.3f} R {r:.3f} F1 {f1:.3f} "
+              f"(TP {tp}, FP {fp}, FN {fn}); {complete} of {multi} events told by several articles merged completely")
+
+
 def threshold_label(threshold: float | None) -> str:
     from eventwire import merge
 
@@ -279,7 +337,9 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 50000])
     ap.add_argument("--ecbplus", type=Path, default=None,
                     help="ECB+ development file (default: events/ecbplus_dev.jsonl of the shared data)")
-    ap.add_argument("--only", choices=["duplicates", "ecbplus"], default=None)
+    ap.add_argument("--only", choices=["duplicates", "ecbplus", "articles"], default=None)
+    ap.add_argument("--articles", type=Path, default=None,
+                    help="real news with gold event labels, kept outside the repository (see articles())")
     ap.add_argument("--cache", type=Path, default=None,
                     help="keep the coded records of both corpora in this folder and reuse them (tuning the merger)")
     ap.add_argument("--thresholds", type=float, nargs="*", default=None,
@@ -293,6 +353,11 @@ def main() -> None:
         return args.cache / f"{name}.jsonl" if args.cache else None
 
     print(f"cores: {os.cpu_count()}")
+    if args.articles and args.only in (None, "articles"):
+        with tempfile.TemporaryDirectory() as tmp:
+            articles(args.articles, Path(tmp), cached("articles"), thresholds)
+    if args.only == "articles":
+        return
     if args.only != "duplicates":
         from bench.common import require
 

@@ -146,6 +146,19 @@ def _holds(outer: dict, inner: dict) -> bool:
     return False
 
 
+def _other_province(outer: dict, inner: dict) -> bool:
+    """Whether ``outer``, a first-level unit, is known not to hold ``inner``: a place in
+    another province (Zonguldak does not hold Istanbul, however near its centre lies)."""
+    return (outer.get("place_feature") == "admin1" and inner.get("place_feature") != "country"
+            and inner.get("place_admin1") is not None and inner.get("place_admin1") != outer.get("place_name"))
+
+
+def _other_country(outer: dict, inner: dict) -> bool:
+    """Whether ``outer``, a country, is not the country of ``inner``."""
+    return (outer.get("place_feature") == "country" and bool(inner.get("place_country"))
+            and inner.get("place_country") != outer.get("place_country"))
+
+
 def _place_evidence(a: dict, b: dict) -> Optional[float]:
     """None when the places rule the pair out; else how much they agree (0 when a report
     names none: a place left out is no evidence either way)."""
@@ -168,6 +181,13 @@ def _place_evidence(a: dict, b: dict) -> Optional[float]:
     if _holds(a, b) or _holds(b, a):
         # A town and its province say the same where the province is named; a country says little.
         return 0.1 if "country" in (fa, fb) else 0.5
+    if _other_province(a, b) or _other_province(b, a):
+        return None
+    if _other_country(a, b) or _other_country(b, a):
+        # Speaks against, without ruling out: a country is often the coder's guess
+        # (Vancouver read as the one in Washington, an attack placed in the country
+        # its attackers are tied to).
+        return -1.0
     radius = max(PLACE_RADIUS_KM.get(fa, 100.0), PLACE_RADIUS_KM.get(fb, 100.0))
     if dist > radius:
         return None
