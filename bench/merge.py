@@ -269,7 +269,7 @@ def merged_events(results: list[tuple], db: Path, threshold: float | None, colum
     from eventwire.store import open_store
 
     db.unlink(missing_ok=True)
-    with open_store(db, match_threshold=threshold) as store:
+    with (open_store(db) if threshold is None else open_store(db, match_threshold=threshold)) as store:
         for k in range(0, len(results), 32):
             store.write_batch(results[k:k + 32])
         return store._rows(f"SELECT {columns} FROM events e JOIN documents d USING (doc_key)")
