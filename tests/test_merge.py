@@ -318,6 +318,11 @@ def row(**fields):
     (row(place_name="Herāt", place_feature="city", place_country="AFG", lat=34.35, lon=62.20),
      row(place_name="Kandahār", place_feature="city", place_country="AFG", lat=31.61, lon=65.71), "cities 470 km apart"),
     (row(place_country="AFG"), row(place_country="PAK"), "places in two countries, neither located"),
+    (row(place_name="Tripoli", place_feature="city", place_country="LBY", lat=32.89, lon=13.19),
+     row(place_name="Tripoli", place_feature="city", place_country="LBN", lat=34.44, lon=35.85), "one name, two cities"),
+    (row(place_name="Zonguldak", place_feature="admin1", place_admin1="Zonguldak", place_country="TUR", lat=41.3, lon=31.9),
+     row(place_name="Istanbul", place_feature="city", place_admin1="Istanbul", place_country="TUR", lat=41.01, lon=28.95),
+     "a city outside the province named"),
 ])
 def test_what_rules_a_pair_out(a, b, why):
     assert compare(a, b) is None and match_score(a, b) == 0.0, why

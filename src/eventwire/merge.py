@@ -168,10 +168,11 @@ def _place_evidence(a: dict, b: dict) -> Optional[float]:
             return None
         return 0.0
     fa, fb = a.get("place_feature") or "other", b.get("place_feature") or "other"
-    same_name = a.get("place_name") is not None and a.get("place_name") == b.get("place_name") and fa == fb
+    # One name read as two entries of one country (a town and the district named after it) is
+    # one place; the same name in two countries (Tripoli, Libya and Lebanon) is two.
+    same_name = (a.get("place_name") is not None and a.get("place_name") == b.get("place_name") and fa == fb
+                 and a.get("place_country") == b.get("place_country"))
     if same_name or (a.get("geonameid") is not None and a.get("geonameid") == b.get("geonameid")):
-        # One name read as two places (Vancouver, Canada or Washington) is a coder's doubt,
-        # not two events.
         return 1.0 if fa in _FINE else 0.3 if fa in ("admin1", "region") else 0.1
     if "region" in (fa, fb):
         return 0.0  # a continent or a sea holds too much to rule anything out
