@@ -171,12 +171,10 @@ def coded_documents(docs: list, cache: Path | None) -> list[tuple]:
 def ecbplus(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | None]) -> None:
     """Cross-document event coreference on ECB+'s crime and violence topics (bench/coref_data.py):
     every document through the real pipeline into one store; each coded event aligned to the
-    gold action mention its evidence (or another of its mentions) overlaps; pairs of aligned
-    events from different documents scored against the gold instances, per split."""
-    from bench.coref_data import (POLITICAL_TOPICS, align, coreference_scores, gold_actions,
-                                  publication_date, split_of_topic)
+    gold action mention its evidence overlaps; pairs of aligned events from different
+    documents scored against the gold instances, per split."""
+    from bench.coref_data import POLITICAL_TOPICS, publication_date
     from eventwire.document import Document
-    from eventwire.store import open_store
 
     rows = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
     rows = [r for r in rows if r["topic"] in POLITICAL_TOPICS]
@@ -189,19 +187,18 @@ def ecbplus(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | 
           f"publication date), coded in {secs:.0f} s")
     for threshold in thresholds:
         events = merged_events(results, tmp / "ecbplus.duckdb", threshold,
-                               "doc_id, event_id, evidence_start, evidence_end, mentions, merged_id")
+                               "doc_id, event_id, evidence_start, evidence_end, merged_id")
         score_ecbplus(rows, events, threshold)
 
 
 def score_ecbplus(rows: list[dict], events: list[dict], threshold: float | None) -> None:
-    from bench.coref_data import align, coreference_scores, gold_actions, split_of_topic, VALIDATION_TOPICS
+    from bench.coref_data import align, coreference_scores, gold_actions, split_of_topic
 
     by_doc = {r["id"]: r for r in rows}
     actions = {r["id"]: gold_actions(r) for r in rows}
     items: dict[str, list] = {"dev": [], "validation": []}
     aligned = 0
     for e in events:
-        e["mentions"] = json.loads(e["mentions"]) if e["mentions"] else []
         gold = align(e, actions[e["doc_id"]])
         if gold is None:
             continue

@@ -23,7 +23,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Optional
 
 # How far apart two reports of one event may place it, by the coarser place's feature.
 PLACE_RADIUS_KM = {"city": 40.0, "admin2": 80.0, "admin1": 250.0, "region": 600.0,
