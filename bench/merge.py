@@ -1,21 +1,36 @@
-"""Cross-article merging: pairwise quality on rewritten copies, and cost as the store grows.
+"""Cross-article merging: quality on three kinds of data, and cost as the store grows.
 
     .venv/bin/python scripts/make_duplicates.py -o bench/data/duplicates.jsonl
     .venv/bin/python bench/merge.py --corpus bench/data/duplicates.jsonl --sizes 1000 10000 50000
+    .venv/bin/python bench/merge.py --only ecbplus --thresholds 0.6 0.7 0.8   # tuning
+    .venv/bin/python bench/merge.py --only articles --articles PATH            # real news kept elsewhere
 
-Quality: every document of the corpus (originals, same-story rewrites by other outlets,
-copies moved to another city) is ingested into a fresh store through the real pipeline.
-Each coded event is aligned to a sentence of its family's original (word overlap ≥ 0.5).
-Pairs of events from different documents are then scored:
+ECB+ (``shared/data/events/ecbplus_dev.jsonl``, crime and violence topics; see
+``bench/coref_data.py``): every document through the real pipeline into one store; each coded
+event aligned to the gold action its evidence overlaps; pairs of aligned events from different
+documents scored against ECB+'s cross-document instances, pairwise and B³, on the dev topics
+(tune here) and the validation topics (kept apart).
+
+Generated duplicates: every document of the corpus (originals, same-story rewrites by other
+outlets, copies moved to another city) is ingested into a fresh store through the real
+pipeline. Each coded event is aligned to a sentence of its family's original (word overlap
+≥ 0.5). Pairs of events from different documents are then scored:
 - same family, both same-story, same original sentence, same category → should merge;
 - an event of the moved copy and a same-story event of the same sentence and category,
-  where the original event's place was the moved city → must not merge;
+  where the original event's place was the moved city → must not merge (unless both events
+  are placed alike: then another event of that sentence was the moved city's);
 - events of different families are not scored (two sample articles may well report the
   same real event: the bench prints how many merged events join families, for reading);
 - other pairs (unaligned events, moved copies where the city was not the event's place) are
   not scored.
+
+Real news (``--articles``): article pairs that report one event, see :func:`articles`.
+
 Cost: store writes (with merging) per document while the store grows to each size, using
 copies of the coded records spread over a daily feed (about 30 articles a day).
+
+``--thresholds`` merges the same coded records with each threshold in turn; ``--cache DIR``
+keeps the coded records so that tuning does not recode (delete it after changing the coder).
 """
 from __future__ import annotations
 
@@ -33,6 +48,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO))
 
 _WORD = re.compile(r"\w+")
 
@@ -41,22 +57,23 @@ def words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-def quality(corpus: Path, db: Path) -> None:
+def quality(corpus: Path, db: Path, cache: Path | None, thresholds: list[float | None]) -> None:
     from eventwire.document import Document
-    from eventwire.store import open_store
 
     rows = [json.loads(l) for l in corpus.read_text(encoding="utf-8").splitlines() if l.strip()]
     meta = {r["id"]: r for r in rows}
     docs = [Document(id=r["id"], text=r["text"], date=dt.date.fromisoformat(r["date"]), title=r["title"],
                      url=r["url"]) for r in rows]
     t0 = time.perf_counter()
-    with open_store(db) as store:
-        store.ingest(docs, batch_size=32)
-        secs = time.perf_counter() - t0
-        events = store._rows("SELECT e.doc_id, e.event_id, e.category, e.place_name, e.merged_id, "
-                             "substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence "
-                             "FROM events e JOIN documents d USING (doc_key)")
-    print(f"ingested {len(docs)} documents in {secs:.1f} s ({len(docs) / secs:.1f} docs/s), {len(events)} events")
+    results = coded_documents(docs, cache)
+    print(f"generated duplicates: {len(docs)} documents coded in {time.perf_counter() - t0:.1f} s")
+    for threshold in thresholds:
+        events = merged_events(results, db, threshold, "e.doc_id, e.event_id, e.category, e.place_name, e.merged_id, "
+                               "substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence")
+        score_duplicates(meta, events, threshold)
+
+
+def score_duplicates(meta: dict, events: list[dict], threshold: float | None) -> None:
 
     # Align each event to a sentence of its family's original.
     originals = defaultdict(list)  # family -> [(sentence words, sentence, place)]
@@ -107,6 +124,8 @@ def quality(corpus: Path, db: Path) -> None:
                 place = original_place.get((fam, a["aligned"], a["category"]))
                 if not same_sentence or place != moved:
                     continue  # not a claim about this city's event
+                if a["place_name"] is not None and a["place_name"] == b["place_name"]:
+                    continue  # both copies place this event alike: the moved city is not its place
                 gold = False
             tp += predicted and gold
             fp += predicted and not gold
@@ -123,9 +142,134 @@ def quality(corpus: Path, db: Path) -> None:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"scored pairs: {tp + fp + fn + tn} within families; merged events: {len(merged_groups)}")
-    print(f"pairwise merging: P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  (TP {tp}, FP {fp}, FN {fn})")
+    print(f"threshold {threshold_label(threshold)}: {len(events)} events, {tp + fp + fn + tn} scored pairs within "
+          f"families; merged events: {len(merged_groups)}")
+    print(f"generated duplicates pairwise merging: P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  (TP {tp}, FP {fp}, FN {fn})")
     print(f"unscored: {spanning} merged events join different sample articles ({cross} event pairs)")
+
+
+def coded_documents(docs: list, cache: Path | None) -> list[tuple]:
+    """(document, record) for each document through the real pipeline; with ``cache``, the
+    records are kept in that file and read back on the next run (for tuning the merger
+    without recoding; delete the file after changing the coder)."""
+    from eventwire.pipeline import extract_many
+    from eventwire.record import ErrorRecord, Record
+
+    if cache and cache.exists():
+        stored = {}
+        for line in cache.read_text(encoding="utf-8").splitlines():
+            data = json.loads(line)
+            stored[data["id"]] = (ErrorRecord if "error" in data else Record).model_validate(data)
+        if all(d.id in stored for d in docs):
+            return [(d, stored[d.id]) for d in docs]
+    results = list(extract_many(iter(docs), batch_size=16))
+    if cache:
+        cache.write_text("".join(r.to_json() + "\n" for _, r in results), encoding="utf-8")
+    return results
+
+
+def ecbplus(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | None]) -> None:
+    """Cross-document event coreference on ECB+'s crime and violence topics (bench/coref_data.py):
+    every document through the real pipeline into one store; each coded event aligned to the
+    gold action mention its evidence overlaps; pairs of aligned events from different
+    documents scored against the gold instances, per split."""
+    from bench.coref_data import POLITICAL_TOPICS, publication_date
+    from eventwire.document import Document
+
+    rows = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    rows = [r for r in rows if r["topic"] in POLITICAL_TOPICS]
+    docs = [Document(id=r["id"], text=r["text"], date=publication_date(r["text"]), url=r["url"]) for r in rows]
+    t0 = time.perf_counter()
+    results = coded_documents(docs, cache)
+    secs = time.perf_counter() - t0
+    dated = sum(d.date is not None for d in docs)
+    print(f"ECB+ topics {', '.join(map(str, POLITICAL_TOPICS))}: {len(docs)} documents ({dated} with a "
+          f"publication date), coded in {secs:.0f} s")
+    for threshold in thresholds:
+        events = merged_events(results, tmp / "ecbplus.duckdb", threshold,
+                               "doc_id, event_id, evidence_start, evidence_end, merged_id")
+        score_ecbplus(rows, events, threshold)
+
+
+def score_ecbplus(rows: list[dict], events: list[dict], threshold: float | None) -> None:
+    from bench.coref_data import align, coreference_scores, gold_actions, split_of_topic
+
+    by_doc = {r["id"]: r for r in rows}
+    actions = {r["id"]: gold_actions(r) for r in rows}
+    items: dict[str, list] = {"dev": [], "validation": []}
+    aligned = 0
+    for e in events:
+        gold = align(e, actions[e["doc_id"]])
+        if gold is None:
+            continue
+        aligned += 1
+        items[split_of_topic(by_doc[e["doc_id"]]["topic"])].append((e["doc_id"], gold["instance"], e["merged_id"]))
+    print(f"threshold {threshold_label(threshold)}: {len(events)} events, {aligned} aligned to a gold action")
+    for split in ("dev", "validation"):
+        topics = sorted({r["topic"] for r in rows if split_of_topic(r["topic"]) == split})
+        s = coreference_scores(items[split])
+        (pp, pr, pf), (bp, br, bf) = s["pairwise"], s["b3"]
+        print(f"ECB+ {split} (topics {', '.join(map(str, topics))}; {s['items']} items): "
+              f"pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f} (TP {s['tp']}, FP {s['fp']}, FN {s['fn']}); "
+              f"B3 P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
+
+
+def articles(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | None]) -> None:
+    """Real news: article pairs that report the same event, as the issue measures them.
+
+    ``path`` is JSON Lines: ``id``, ``text``, ``date`` (YYYY-MM-DD), optional ``title`` and
+    ``url``, and ``event``, the gold label (articles with one label report one real event).
+    Two articles are linked when one merged event holds asserted reports of both; an event is
+    merged completely when one merged event holds reports of all its articles."""
+    from eventwire.document import Document
+
+    rows = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    gold = {r["id"]: r["event"] for r in rows}
+    docs = [Document(id=r["id"], text=r["text"], date=dt.date.fromisoformat(r["date"]) if r.get("date") else None,
+                     title=r.get("title"), url=r.get("url")) for r in rows]
+    results = coded_documents(docs, cache)
+    stories = defaultdict(set)
+    for doc_id, label in gold.items():
+        stories[label].add(doc_id)
+    for threshold in thresholds:
+        events = merged_events(results, tmp / "articles.duckdb", threshold, "e.doc_id, e.merged_id, e.modality")
+        holds = defaultdict(set)
+        for e in events:
+            if e["modality"] == "asserted":
+                holds[e["merged_id"]].add(e["doc_id"])
+        linked = {pair for docs_ in holds.values() for pair in itertools.combinations(sorted(docs_), 2)}
+        tp = fp = fn = 0
+        for a, b in itertools.combinations(sorted(gold), 2):
+            same, link = gold[a] == gold[b], (a, b) in linked
+            tp += same and link
+            fp += link and not same
+            fn += same and not link
+        complete = sum(any(members <= docs_ for docs_ in holds.values())
+                       for members in stories.values() if len(members) > 1)
+        multi = sum(len(m) > 1 for m in stories.values())
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"articles ({path.name}; {len(rows)} articles, {len(stories)} events; threshold "
+              f"{threshold_label(threshold)}): article pairs P {p:.3f} R {r:.3f} F1 {f1:.3f} "
+              f"(TP {tp}, FP {fp}, FN {fn}); {complete} of {multi} events told by several articles merged completely")
+
+
+def threshold_label(threshold: float | None) -> str:
+    from eventwire import merge
+
+    return f"{merge.MATCH_THRESHOLD if threshold is None else threshold:.2f}" + (" (default)" if threshold is None else "")
+
+
+def merged_events(results: list[tuple], db: Path, threshold: float | None, columns: str) -> list[dict]:
+    """Store coded results in a fresh store, merging with ``threshold`` (None: the default)."""
+    from eventwire.store import open_store
+
+    db.unlink(missing_ok=True)
+    with (open_store(db) if threshold is None else open_store(db, match_threshold=threshold)) as store:
+        for k in range(0, len(results), 32):
+            store.write_batch(results[k:k + 32])
+        return store._rows(f"SELECT {columns} FROM events e JOIN documents d USING (doc_key)")
 
 
 def growth(source_db: Path, sizes: list[int], tmp: Path) -> None:
@@ -188,14 +332,42 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=REPO / "bench" / "data" / "duplicates.jsonl")
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 50000])
+    ap.add_argument("--ecbplus", type=Path, default=None,
+                    help="ECB+ development file (default: events/ecbplus_dev.jsonl of the shared data)")
+    ap.add_argument("--only", choices=["duplicates", "ecbplus", "articles"], default=None)
+    ap.add_argument("--articles", type=Path, default=None,
+                    help="real news with gold event labels, kept outside the repository (see articles())")
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="keep the coded records of both corpora in this folder and reuse them (tuning the merger)")
+    ap.add_argument("--thresholds", type=float, nargs="*", default=None,
+                    help="merge with each of these thresholds in turn (tuning; default: merge.MATCH_THRESHOLD)")
     args = ap.parse_args()
+    thresholds = args.thresholds or [None]
+    if args.cache:
+        args.cache.mkdir(parents=True, exist_ok=True)
+
+    def cached(name: str) -> Path | None:
+        return args.cache / f"{name}.jsonl" if args.cache else None
+
+    print(f"cores: {os.cpu_count()}")
+    if args.articles and args.only in (None, "articles"):
+        with tempfile.TemporaryDirectory() as tmp:
+            articles(args.articles, Path(tmp), cached("articles"), thresholds)
+    if args.only == "articles":
+        return
+    if args.only != "duplicates":
+        from bench.common import require
+
+        with tempfile.TemporaryDirectory() as tmp:
+            ecbplus(args.ecbplus or require("events/ecbplus_dev.jsonl"), Path(tmp), cached("ecbplus"), thresholds)
+        if args.only == "ecbplus":
+            return
     if not args.corpus.exists():
         print(f"{args.corpus} not found: run scripts/make_duplicates.py first", file=sys.stderr)
         sys.exit(2)
-    print(f"cores: {os.cpu_count()}")
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "merge.duckdb"
-        quality(args.corpus, db)
+        quality(args.corpus, db, cached("duplicates"), thresholds)
         if args.sizes:
             growth(db, args.sizes, Path(tmp))
 

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from eventwire.document import Document
-from eventwire.merge import match_score
+from eventwire.errors import EventwireError
+from eventwire.merge import MATCH_THRESHOLD, compare, match_score, text_similarity
 from eventwire.record import Event, EventActor, EventPlace, Mention, Place, Record, SentenceSpan
 from eventwire.store import EventQuery, open_store
 
@@ -115,7 +116,7 @@ def test_coarse_reports_join_only_articles_published_near_each_other(kind, publi
 
     rows = [event_row(doc.content_hash, rec, rec.events[0], {p.geonameid: p.feature for p in rec.places})
             for doc, rec in (first, second)]
-    assert (match_score(*rows) >= 0.5) is joins  # the same rule when both arrive in one batch
+    assert (match_score(*rows) >= MATCH_THRESHOLD) is joins  # the same rule when both arrive in one batch
 
 
 def test_report_that_bridges_two_merged_events_joins_them():
@@ -206,3 +207,167 @@ def test_network_edges(tmp_path):
         assert (edge["source"], edge["target"], edge["events"]) == ("RUSMIL", "SYRREB", 3)
         assert edge["goldstein"] == -10.0 and edge["source_label"] in ("Russian warplanes",)
         assert store.network(EventQuery(category="AGREE")) == []
+
+
+# --- Written articles through the real pipeline: what two outlets' reports of one event
+# share, told in their own words, and the near misses that look alike but are two events.
+
+TOLERATED = {
+    # One report names who struck, the other only the dead and the place: a side left out
+    # counts neither way, and the same count of dead speaks for the match.
+    "rafah, a side left out": ([
+        ("2024-02-12", "Israeli airstrikes on Rafah killed at least 67 Palestinians overnight, health officials in "
+                       "Gaza said on Monday. The strikes hit homes in the southern Gaza Strip city as families slept."),
+        ("2024-02-12", "At least 67 people were killed in Rafah early Monday as Israel carried out a wave of "
+                       "strikes, according to the Gaza health ministry."),
+    ], lambda a, b, ev: (a["source_country"] is None) != (b["source_country"] is None) and ev.casualties == 1.0),
+    # A town and the state that holds it (the gazetteer's first-level unit).
+    "a town and its province": ([
+        ("2024-06-30", "Suicide bombers killed 18 people at a wedding in Gwoza on Saturday, Nigerian officials said."),
+        ("2024-06-30", "Eighteen people were killed on Saturday when suicide bombers struck a wedding in Borno State, "
+                       "officials said."),
+    ], lambda a, b, ev: {a["place_feature"], b["place_feature"]} == {"city", "admin1"} and ev.place == 0.5),
+    # Told across midnight: "late on Monday" and "on Tuesday" in reports of the same morning.
+    "a day apart": ([
+        ("2024-03-05", "Militants attacked a police post in Dera Ismail Khan late on Monday, killing five policemen, "
+                       "officials said."),
+        ("2024-03-05", "Five policemen were killed when militants stormed a police post in Dera Ismail Khan on "
+                       "Tuesday, police said."),
+    ], lambda a, b, ev: abs((a["day"] - b["day"]).days) == 1 and ev.date == 0.5),
+    # A named day and "earlier this month".
+    "a day and its month": ([
+        ("2023-10-20", "Security forces killed 14 insurgents in an operation near Kidal on October 7, the army said."),
+        ("2023-10-29", "The army said its forces killed 14 insurgents near Kidal earlier this month."),
+    ], lambda a, b, ev: {a["date_precision"], b["date_precision"]} == {"day", "month"} and 0 < ev.date < 1),
+}
+
+NEAR_MISSES = {
+    "a protest in the same city a week later": [
+        ("2024-04-15", "Thousands of protesters rallied in Tbilisi on Sunday against a draft law on foreign agents."),
+        ("2024-04-22", "Thousands of protesters rallied in Tbilisi on Sunday against the draft law on foreign agents."),
+    ],
+    "two arrests of one man months apart": [
+        ("2023-03-04", "Police in Dhaka arrested opposition leader Mirza Fakhrul Islam Alamgir on Friday."),
+        ("2023-10-30", "Police in Dhaka arrested opposition leader Mirza Fakhrul Islam Alamgir on Sunday."),
+    ],
+    "two strikes in one province on other days": [
+        ("2019-05-15", "Syrian government airstrikes hit Kafr Nabl in Idlib province on Tuesday, killing nine "
+                       "civilians, rescuers said."),
+        ("2019-05-18", "Syrian government airstrikes hit Khan Shaykhun in Idlib province on Friday, killing four "
+                       "civilians, rescuers said."),
+    ],
+    "two bombings in two cities on one day": [
+        ("2022-09-06", "A suicide bomber killed 20 people at a mosque in Herat on Monday, officials said."),
+        ("2022-09-06", "A roadside bomb killed three soldiers in Kandahar on Monday, officials said."),
+    ],
+}
+
+
+def ingest_articles(articles, nlp, tmp_path, category="ASSAULT"):
+    docs = [Document(id=f"outlet-{k}", text=text, date=dt.date.fromisoformat(date))
+            for k, (date, text) in enumerate(articles)]
+    with open_store(tmp_path / "articles.duckdb") as store:
+        store.ingest(docs, nlp=nlp)
+        rows = store._rows("SELECT * FROM events WHERE category = ? AND modality = 'asserted' ORDER BY doc_id, event_id",
+                           [category])
+        merged = store.merged_events(EventQuery(category=category))
+    return rows, merged
+
+
+def lead_events(rows):
+    """Each article's first event of the category: the one its lead reports."""
+    first = {}
+    for row in rows:
+        first.setdefault(row["doc_id"], row)
+    return [first[k] for k in sorted(first)]
+
+
+@pytest.mark.parametrize("case", list(TOLERATED))
+def test_reports_worded_differently_merge_into_one_event(case, nlp, tmp_path):
+    articles, rests_on = TOLERATED[case]
+    rows, merged = ingest_articles(articles, nlp, tmp_path)
+    a, b = lead_events(rows)
+    evidence = compare(a, b)
+    assert a["merged_id"] == b["merged_id"], evidence
+    assert rests_on(a, b, evidence), evidence  # merged for the reason the pair was written for
+    (event,) = [m for m in merged if m["event_id"] == a["merged_id"]]
+    assert event["n_sources"] == 2
+    assert {s["doc"] for s in event["sources"]} == {"outlet-0", "outlet-1"}
+
+
+@pytest.mark.parametrize("case", list(NEAR_MISSES))
+def test_near_misses_stay_apart(case, nlp, tmp_path):
+    category = "PROTEST" if "protest" in case else "COERCE" if "arrest" in case else "ASSAULT"
+    rows, merged = ingest_articles(NEAR_MISSES[case], nlp, tmp_path, category)
+    a, b = lead_events(rows)
+    assert a["merged_id"] != b["merged_id"]
+    assert all(m["n_sources"] == 1 for m in merged)
+
+
+def row(**fields):
+    base = {"category": "ASSAULT", "modality": "asserted", "quad_class": 4, "date": "2024-02-12",
+            "date_precision": "day", "doc_date": dt.date(2024, 2, 12)}
+    return base | fields
+
+
+@pytest.mark.parametrize("a, b, why", [
+    (row(), row(category="PROTEST"), "another category"),
+    (row(), row(modality="future"), "another modality"),
+    (row(doc_key="k1"), row(doc_key="k1"), "the same article"),
+    (row(), row(date="2024-02-14"), "two days apart"),
+    (row(), row(date=None, date_precision=None), "one dated, one not"),
+    (row(date="2024-01", date_precision="month"), row(), "a month that does not hold the day"),
+    (row(place_name="Herāt", place_feature="city", place_country="AFG", lat=34.35, lon=62.20),
+     row(place_name="Kandahār", place_feature="city", place_country="AFG", lat=31.61, lon=65.71), "cities 470 km apart"),
+    (row(place_country="AFG"), row(place_country="PAK"), "places in two countries, neither located"),
+    (row(place_name="Tripoli", place_feature="city", place_country="LBY", lat=32.89, lon=13.19),
+     row(place_name="Tripoli", place_feature="city", place_country="LBN", lat=34.44, lon=35.85), "one name, two cities"),
+    (row(place_name="Zonguldak", place_feature="admin1", place_admin1="Zonguldak", place_country="TUR", lat=41.3, lon=31.9),
+     row(place_name="Istanbul", place_feature="city", place_admin1="Istanbul", place_country="TUR", lat=41.01, lon=28.95),
+     "a city outside the province named"),
+])
+def test_what_rules_a_pair_out(a, b, why):
+    assert compare(a, b) is None and match_score(a, b) == 0.0, why
+
+
+@pytest.mark.parametrize("a, b", [
+    # Half the fields missing, malformed or of another type: a score, never an exception.
+    (row(date="2024-13-45"), row(date="2024-13-45")),
+    (row(date="", date_precision="day"), row(date=None)),
+    (row(lat=31.3, lon=None, place_feature="city"), row(lat=31.3, lon=34.2, place_feature="city")),
+    (row(killed=0, injured=None), row(killed=None, injured=3)),
+    (row(source_text="", target_text=None, evidence="", sentence=None), row(evidence=None)),
+    ({"category": "ASSAULT"}, {"category": "ASSAULT"}),
+])
+def test_incomplete_reports_are_scored_not_fatal(a, b):
+    assert 0.0 <= match_score(a, b) == match_score(b, a)
+
+
+@pytest.mark.parametrize("killed_a, killed_b, agree", [(67, 67, True), (12, 14, True), (3, 40, False)])
+def test_casualty_counts_weigh_for_or_against(killed_a, killed_b, agree):
+    ev = compare(row(killed=killed_a), row(killed=killed_b))
+    assert (ev.casualties > 0) is agree
+
+
+@pytest.mark.parametrize("a, b, alike", [
+    ("Israeli airstrikes killed 67 Palestinians in Rafah", "Israel's strikes on Rafah killed 67 people", True),
+    ("Thousands protested in Tbilisi", "Police arrested an opposition leader in Dhaka", False),
+    ("", "anything", False),
+])
+def test_sentence_likeness_by_character_ngrams(a, b, alike):
+    assert (text_similarity(a, b) > 0.3) is alike
+    assert text_similarity(a, b) == text_similarity(b, a)
+
+
+@pytest.mark.parametrize("threshold", [0, -1, float("nan"), float("inf"), "0.7", True])
+def test_a_threshold_that_would_merge_everything_is_refused(threshold, tmp_path):
+    with pytest.raises(EventwireError) as err:
+        open_store(tmp_path / "t.duckdb", match_threshold=threshold)
+    assert err.value.code == "E307"
+
+
+def test_a_stricter_threshold_keeps_reports_apart(tmp_path):
+    with open_store(tmp_path / "strict.duckdb", match_threshold=5.0) as store:
+        for pair in (STRIKE_A, STRIKE_B):
+            store.write_batch([pair])
+        assert store.con.execute("SELECT count(DISTINCT merged_id) FROM events").fetchone()[0] == 2

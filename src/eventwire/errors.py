@@ -42,6 +42,7 @@ CATALOGUE: dict[str, str] = {
     "E305": ("could not write to the store{detail}; the disk may be full or read-only: free space "
              "and rerun (the batch in flight was not stored)"),
     "E306": "no such token{detail}; `eventwire token list --db PATH` lists them",
+    "E307": "merge threshold {detail} is not a number above 0; pick one with bench/merge.py --thresholds",
     "E400": "bad request{detail}",
     "E401": ("a valid token is needed to write{detail}: send `Authorization: Bearer TOKEN` "
              "(make one with `eventwire token create --db PATH`)"),

@@ -5,22 +5,47 @@ blocking (same category, nearby day) and calls :func:`match_score` on the few ca
 Reports are compared with reports, never with a merged event's summary, and a merged event
 is a connected group of matching reports: so the grouping does not depend on the order in
 which documents arrive. Which report a merged event shows is chosen by the store, in SQL.
+
+One decision per pair of reports, in two steps (:func:`compare`):
+1. what rules the pair out: another category or modality, the same article, dates that
+   cannot overlap, places too far apart for either to hold the other;
+2. what ties it together, each a feature in [-1, 1] (:class:`MatchEvidence`): the dates, the
+   places (the same place, one inside the other by the gazetteer's hierarchy, or near), the
+   sides (countries and names), the casualty counts, and how alike the two sentences and
+   the two triggers read. A side, a place or a count that one report leaves out counts
+   neither way. The weighted sum is compared with :data:`MATCH_THRESHOLD`, chosen on
+   development data (``bench/merge.py --thresholds``).
 """
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
-from typing import Any, Optional
+from dataclasses import dataclass
+from typing import Optional
 
 # How far apart two reports of one event may place it, by the coarser place's feature.
 PLACE_RADIUS_KM = {"city": 40.0, "admin2": 80.0, "admin1": 250.0, "region": 600.0,
                    "country": 1500.0, "other": 100.0}
+# Places this close are one place, whatever the gazetteer calls them (Rafah, Gaza Strip and
+# Rafah, Egypt, across the border, are one town to a reporter).
+SAME_PLACE_KM = 5.0
 SYMMETRIC = {"CONSULT", "ASSAULT", "COOPERATE", "AGREE"}  # "X and Y met/clashed": either order
 # A report whose date is unknown or only a year is placed in time by its article: it can be
 # the same event as another report only if the two articles appeared within this many days.
 # This also keeps the candidates of such reports to a window of the feed, not the whole store.
 PUBLICATION_WINDOW_DAYS = 30
+# Statements (verbal cooperation and conflict) are told apart by what was said: who spoke,
+# when and where says little, since leaders speak daily. Material events by who did it to
+# whom, where and when.
+VERBAL_QUAD_CLASSES = {1, 3}
+
+# The weight of each feature in the score; a feature is in [-1, 1] (0: nothing known).
+WEIGHTS = {"date": 0.20, "place": 0.16, "sides": 0.08, "names": 0.28, "casualties": 0.26,
+           "sentence": 0.38, "trigger": 0.42}
+VERBAL_FACT_SHARE = 0.5  # for statements, how much date, place and sides count
+MATCH_THRESHOLD = 0.7
 
 
 def event_day(date: Optional[str], precision: Optional[str]) -> Optional[dt.date]:
@@ -62,94 +87,225 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
-def _same(a: Any, b: Any) -> Optional[bool]:
-    """True/False when both are known, None when either is missing."""
-    if a is None or b is None:
-        return None
-    return a == b
+@dataclass(frozen=True)
+class MatchEvidence:
+    """What ties two compatible reports together, feature by feature (see :data:`WEIGHTS`)."""
+    date: float = 0.0        # 1 the same day; less for a day apart or a coarser date
+    place: float = 0.0       # 1 the same place; less for nearby or one holding the other
+    sides: float = 0.0       # share of the sides whose countries agree, minus those that differ
+    names: float = 0.0       # share of the named words of the sides both reports use
+    casualties: float = 0.0  # 1 the same dead (and wounded), -1 counts far apart
+    sentence: float = 0.0    # character n-gram cosine of the two sentences
+    trigger: float = 0.0     # the same, of the two evidence texts (the words that say what happened)
+    verbal: bool = False
+
+    def score(self) -> float:
+        facts = sum(WEIGHTS[k] * getattr(self, k) for k in ("date", "place", "sides", "names", "casualties"))
+        if self.verbal:
+            facts *= VERBAL_FACT_SHARE
+        return facts + WEIGHTS["sentence"] * self.sentence + WEIGHTS["trigger"] * self.trigger
 
 
-_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
-_STOP = frozenset("the and for with that this from have has had was were are said says will would "
-                  "its their his her they them into over after before about than also been".split())
-
-
-def evidence_similarity(a: str | None, b: str | None) -> float:
-    """Jaccard overlap of the content words of two evidence texts."""
-    wa = {w.lower() for w in _WORD.findall(a or "")} - _STOP
-    wb = {w.lower() for w in _WORD.findall(b or "")} - _STOP
-    if not wa or not wb:
-        return 0.0
-    return len(wa & wb) / len(wa | wb)
-
-
-# Statements (verbal cooperation and conflict) are told apart by what was said; material
-# events by who did it to whom, where and when.
-VERBAL_QUAD_CLASSES = {1, 3}
-SAME_WORDS = 0.35
-
-
-def match_score(new: dict, old: dict) -> float:
-    """0 when the two reports cannot be one event; else a score in (0, 1], higher is likelier.
-    Symmetric in its arguments."""
-    if new["category"] != old["category"] or new.get("modality") != old.get("modality"):
-        return 0.0
-    if new.get("doc_key") is not None and new.get("doc_key") == old.get("doc_key"):
-        return 0.0  # one article does not report one event as two
-    score = 0.3
-    # Dates: overlapping ranges, with a day's slack when both name a day (reports count days
-    # differently across time zones and midnight); a month or a year is taken as written.
-    ra, rb = _day_range(new), _day_range(old)
+# --- dates --------------------------------------------------------------------------------
+def _date_evidence(a: dict, b: dict) -> Optional[float]:
+    """None when the dates cannot be one event's; else how much they agree. Reports count
+    days differently across time zones and midnight, so two named days may be one apart; a
+    month or a year holds any day in it."""
+    ra, rb = _day_range(a), _day_range(b)
     if (ra is None) != (rb is None):
+        return None
+    if is_coarse(a) or is_coarse(b):
+        pa, pb = a.get("doc_date"), b.get("doc_date")
+        if pa and pb and abs((pa - pb).days) > PUBLICATION_WINDOW_DAYS:
+            return None
+    if ra is None:
         return 0.0
-    if ra and rb:
-        slack = dt.timedelta(days=1 if ra[0] == ra[1] and rb[0] == rb[1] else 0)
-        if ra[0] > rb[1] + slack or rb[0] > ra[1] + slack:
-            return 0.0
-        score += 0.2 if ra == rb else 0.1
-    if is_coarse(new) or is_coarse(old):
-        a, b = new.get("doc_date"), old.get("doc_date")
-        if a and b and abs((a - b).days) > PUBLICATION_WINDOW_DAYS:
-            return 0.0
-    # Actors: known countries must agree (either order for symmetric categories).
-    pairs = [(new.get("source_country"), new.get("target_country"))]
-    if new["category"] in SYMMETRIC:
-        pairs.append((new.get("target_country"), new.get("source_country")))
-    best_actor = None
-    for src, tgt in pairs:
-        s, t = _same(src, old.get("source_country")), _same(tgt, old.get("target_country"))
-        if s is False or t is False:
+    days_a, days_b = (ra[1] - ra[0]).days, (rb[1] - rb[0]).days
+    slack = dt.timedelta(days=1 if days_a == 0 and days_b == 0 else 0)
+    if ra[0] > rb[1] + slack or rb[0] > ra[1] + slack:
+        return None
+    if days_a == 0 and days_b == 0:
+        return 1.0 if ra == rb else 0.5
+    widest = max(days_a, days_b)
+    return 0.4 if widest <= 31 else 0.1
+
+
+# --- places -------------------------------------------------------------------------------
+_FINE = {"city", "admin2", "other"}
+
+
+def _holds(outer: dict, inner: dict) -> bool:
+    """Whether ``outer`` (a first-level unit or a country) holds ``inner``, by the gazetteer's
+    hierarchy the records carry (each place's first-level unit and country)."""
+    feature = outer.get("place_feature")
+    if feature == "admin1":
+        return (inner.get("place_admin1") is not None and inner.get("place_admin1") == outer.get("place_name")
+                and inner.get("place_country") == outer.get("place_country"))
+    if feature == "country":
+        return inner.get("place_country") is not None and inner.get("place_country") == outer.get("place_country")
+    return False
+
+
+def _other_province(outer: dict, inner: dict) -> bool:
+    """Whether ``outer``, a first-level unit, is known not to hold ``inner``: a place in
+    another province (Zonguldak does not hold Istanbul, however near its centre lies)."""
+    return (outer.get("place_feature") == "admin1" and inner.get("place_feature") != "country"
+            and inner.get("place_admin1") is not None and inner.get("place_admin1") != outer.get("place_name"))
+
+
+def _other_country(outer: dict, inner: dict) -> bool:
+    """Whether ``outer``, a country, is not the country of ``inner``."""
+    return (outer.get("place_feature") == "country" and bool(inner.get("place_country"))
+            and inner.get("place_country") != outer.get("place_country"))
+
+
+def _place_evidence(a: dict, b: dict) -> Optional[float]:
+    """None when the places rule the pair out; else how much they agree (0 when a report
+    names none: a place left out is no evidence either way)."""
+    located = None not in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon"))
+    if not located:
+        if a.get("place_country") and b.get("place_country") and a["place_country"] != b["place_country"]:
+            return None
+        return 0.0
+    fa, fb = a.get("place_feature") or "other", b.get("place_feature") or "other"
+    # One name read as two entries of one country (a town and the district named after it) is
+    # one place; the same name in two countries (Tripoli, Libya and Lebanon) is two.
+    same_name = (a.get("place_name") is not None and a.get("place_name") == b.get("place_name") and fa == fb
+                 and a.get("place_country") == b.get("place_country"))
+    if same_name or (a.get("geonameid") is not None and a.get("geonameid") == b.get("geonameid")):
+        return 1.0 if fa in _FINE else 0.3 if fa in ("admin1", "region") else 0.1
+    if "region" in (fa, fb):
+        return 0.0  # a continent or a sea holds too much to rule anything out
+    dist = haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
+    if dist <= SAME_PLACE_KM and fa in _FINE and fb in _FINE:
+        return 1.0
+    if _holds(a, b) or _holds(b, a):
+        # A town and its province say the same where the province is named; a country says little.
+        return 0.1 if "country" in (fa, fb) else 0.5
+    if _other_province(a, b) or _other_province(b, a):
+        return None
+    if _other_country(a, b) or _other_country(b, a):
+        # Speaks against, without ruling out: a country is often the coder's guess
+        # (Vancouver read as the one in Washington, an attack placed in the country
+        # its attackers are tied to).
+        return -1.0
+    radius = max(PLACE_RADIUS_KM.get(fa, 100.0), PLACE_RADIUS_KM.get(fb, 100.0))
+    if dist > radius:
+        return None
+    if "country" in (fa, fb):
+        return 0.1
+    closeness = 1 - dist / radius
+    return closeness if fa in _FINE and fb in _FINE else 0.5 * closeness
+
+
+# --- sides --------------------------------------------------------------------------------
+_NAME = re.compile(r"\b[A-Z][\w'’-]+")
+_NOT_NAMES = frozenset("The A An This That These Those He She It They His Her Its Their Police Officials".split())
+
+
+def _names(text: Optional[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in _NAME.findall(text or "") if w not in _NOT_NAMES)
+
+
+def _side_evidence(a: dict, b: dict) -> tuple[float, float]:
+    """(countries, names): for the better of the two orders a symmetric event allows, the
+    share of sides whose countries agree less the share that differ, and the share of the
+    sides' named words the two reports share."""
+    orders = [("source", "target")]
+    if a["category"] in SYMMETRIC:
+        orders.append(("target", "source"))
+    best = (-2.0, 0.0)
+    for first, second in orders:
+        countries, names = 0.0, 0.0
+        for mine, theirs in (("source", first), ("target", second)):
+            ca, cb = a.get(f"{mine}_country"), b.get(f"{theirs}_country")
+            if ca and cb:
+                countries += 0.5 if ca == cb else -0.5
+            na, nb = _names(a.get(f"{mine}_text")), _names(b.get(f"{theirs}_text"))
+            if na and nb:
+                names += 0.5 * len(na & nb) / min(len(na), len(nb))
+        best = max(best, (countries + names, countries))
+    countries = best[1]
+    return countries, best[0] - countries
+
+
+# --- casualties ---------------------------------------------------------------------------
+def _count_agreement(x: Optional[int], y: Optional[int]) -> Optional[float]:
+    if x is None or y is None:
+        return None
+    if x == y:
+        return 1.0
+    low, high = min(x, y), max(x, y)
+    # A toll rises as bodies are found: close counts are weak support, far ones a sign of two events.
+    return 0.3 if high <= 1.25 * low + 1 else -1.0
+
+
+def _casualty_evidence(a: dict, b: dict) -> float:
+    killed = _count_agreement(a.get("killed"), b.get("killed"))
+    injured = _count_agreement(a.get("injured"), b.get("injured"))
+    if killed is None and injured is None:
+        return 0.0
+    if killed is None or injured is None:
+        return killed if injured is None else 0.5 * injured
+    return 0.75 * killed + 0.25 * injured
+
+
+# --- words --------------------------------------------------------------------------------
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_STOP = frozenset("the and for with that this from have has had was were are said says will would "
+                  "its their his her they them into over after before about than also been which who "
+                  "but not one two on in at of to a an by as is be it he she".split())
+GRAM = 4
+
+
+@functools.lru_cache(maxsize=65536)
+def char_grams(text: str) -> dict[str, float]:
+    """The text's character n-grams within words (stop words left out), as a unit vector:
+    'strike' and 'strikes', 'Israel' and 'Israeli' share most of theirs."""
+    counts: dict[str, float] = {}
+    for word in _WORD.findall(text.lower()):
+        if word in _STOP:
             continue
-        agree = (s is True) + (t is True)
-        best_actor = max(best_actor or 0, agree)
-    if best_actor is None:
-        return 0.0
-    score += 0.1 * best_actor
-    # Places: within a radius fitting the coarser place, or at least the same country. Only
-    # a place finer than a country counts as evidence for the match.
-    same_place = False
-    coarse = "country" in (new.get("place_feature"), old.get("place_feature"))
-    if None not in (new.get("lat"), new.get("lon"), old.get("lat"), old.get("lon")):
-        radius = max(PLACE_RADIUS_KM.get(new.get("place_feature") or "other", 100.0),
-                     PLACE_RADIUS_KM.get(old.get("place_feature") or "other", 100.0))
-        dist = haversine_km(new["lat"], new["lon"], old["lat"], old["lon"])
-        if dist > radius:
-            return 0.0
-        score += 0.2 * (1 - dist / radius)
-        same_place = not coarse
-    elif _same(new.get("place_country"), old.get("place_country")) is False:
-        return 0.0
-    # Nothing contradicts; now something positive must tie the two reports together.
-    sim = evidence_similarity(new.get("sentence") or new.get("evidence"),
-                              old.get("sentence") or old.get("evidence"))
-    score += 0.3 * sim
-    verbal = (new.get("quad_class") or old.get("quad_class")) in VERBAL_QUAD_CLASSES
-    if sim < SAME_WORDS:
-        # Told differently: a statement needs its words; an action needs both sides or its
-        # side and a named place to agree.
-        if verbal or not ((best_actor == 2) or (best_actor >= 1 and same_place)):
-            return 0.0
-    return min(score, 1.0)
+        padded = f" {word} "
+        for k in range(max(1, len(padded) - GRAM + 1)):
+            gram = padded[k:k + GRAM]
+            counts[gram] = counts.get(gram, 0.0) + 1.0
+    norm = math.sqrt(sum(v * v for v in counts.values())) or 1.0
+    return {g: v / norm for g, v in counts.items()}
 
 
-MATCH_THRESHOLD = 0.5
+def text_similarity(a: Optional[str], b: Optional[str]) -> float:
+    """Cosine of the character n-gram vectors of two texts, in [0, 1]."""
+    if not a or not b:
+        return 0.0
+    va, vb = char_grams(a), char_grams(b)
+    return sum(va[g] * vb[g] for g in sorted(va.keys() & vb.keys()))  # sorted: the same sum both ways
+
+
+# --- the decision -------------------------------------------------------------------------
+def compare(a: dict, b: dict) -> Optional[MatchEvidence]:
+    """None when the two reports cannot be one event; else what ties them together.
+    Symmetric in its arguments."""
+    if a["category"] != b["category"] or a.get("modality") != b.get("modality"):
+        return None
+    if a.get("doc_key") is not None and a.get("doc_key") == b.get("doc_key"):
+        return None  # one article does not report one event as two
+    date = _date_evidence(a, b)
+    if date is None:
+        return None
+    place = _place_evidence(a, b)
+    if place is None:
+        return None
+    countries, names = _side_evidence(a, b)
+    return MatchEvidence(
+        date=date, place=place, sides=countries, names=names, casualties=_casualty_evidence(a, b),
+        sentence=text_similarity(a.get("sentence") or a.get("evidence"), b.get("sentence") or b.get("evidence")),
+        trigger=text_similarity(a.get("evidence"), b.get("evidence")),
+        verbal=(a.get("quad_class") or b.get("quad_class")) in VERBAL_QUAD_CLASSES)
+
+
+def match_score(a: dict, b: dict) -> float:
+    """0 when the two reports cannot be one event; else the weighted evidence (at least
+    :data:`MATCH_THRESHOLD` to merge). Symmetric in its arguments."""
+    evidence = compare(a, b)
+    return 0.0 if evidence is None else max(0.0, evidence.score())

@@ -128,9 +128,15 @@ def parse_sort(text: str) -> tuple[str, bool]:
 
 
 class Store:
-    def __init__(self, path: str | Path, read_only: bool = False):
+    def __init__(self, path: str | Path, read_only: bool = False, match_threshold: float | None = None):
         self.path = str(path)
         self.read_only = read_only
+        # How sure merging must be that two reports are one event (merge.MATCH_THRESHOLD;
+        # tune with bench/merge.py --thresholds). Keep one value for the life of a store.
+        self.match_threshold = merge.MATCH_THRESHOLD if match_threshold is None else match_threshold
+        if (isinstance(self.match_threshold, bool) or not isinstance(self.match_threshold, (int, float))
+                or not 0 < self.match_threshold < float("inf")):
+            raise EventwireError("E307", repr(match_threshold))  # 0 would merge every pair
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
@@ -168,6 +174,7 @@ class Store:
         MVCC) while this store's connection writes. Close it when done."""
         view = Store.__new__(Store)
         view.path, view.read_only, view.con = self.path, True, self.con.cursor()
+        view.match_threshold = self.match_threshold
         return view
 
     def close(self) -> None:
@@ -274,6 +281,7 @@ class Store:
         stats = IngestStats()
         con = self.con
         self._pending_events = []
+        self._pending_parts = {table: [] for table in self._PART_COLUMNS}
         con.execute("BEGIN TRANSACTION")
         try:
             for document, record in results:
@@ -290,6 +298,7 @@ class Store:
                 self._insert_record(key, document, record)
                 stats.stored += 1
                 stats.events += len(record.events)
+            self._insert_parts()
             self._merge_batch(self._pending_events)
             con.execute("COMMIT")
         except BaseException:
@@ -302,32 +311,48 @@ class Store:
             raise
         return stats
 
+    # Each table's columns in the order its rows are built below.
+    _PART_COLUMNS = {
+        "documents": ("doc_key", "id", "title", "date", "url", "language", "source", "text", "record"),
+        "actors": ("doc_key", "actor_id", "name", "type", "country", "sector", "code", "n_mentions"),
+        "times": ("doc_key", "start", "end", "text", "type", "value"),
+        "places": ("doc_key", "start", "end", "text", "name", "feature", "country", "admin1", "lat", "lon",
+                   "geonameid"),
+        "quotes": ("doc_key", "start", "end", "text", "direct", "cue", "date", "speaker_text", "speaker_actor"),
+    }
+
     def _insert_record(self, key: str, document: Document, record: Record) -> None:
-        con = self.con
-        con.execute(
-            "INSERT INTO documents (doc_key, id, title, date, url, language, source, text, record) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [key, record.id, record.title, record.date, record.url, record.language,
-             document.source, record.text, record.to_json()])
-        if record.actors:
-            con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-                [key, a.id, a.name, a.type, a.country, a.sector, a.code, len(a.mentions)]
-                for a in record.actors])
-        if record.times:
-            con.executemany("INSERT INTO times VALUES (?, ?, ?, ?, ?, ?)", [
-                [key, t.start, t.end, t.text, t.type, t.value] for t in record.times])
-        if record.places:
-            con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                [key, p.start, p.end, p.text, p.name, p.feature, p.country, p.admin1, p.lat, p.lon,
-                 p.geonameid] for p in record.places])
-        if record.quotes:
-            con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                [key, q.start, q.end, q.text, q.direct, q.cue, q.date,
-                 q.speaker.text if q.speaker else None, q.speaker.actor if q.speaker else None]
-                for q in record.quotes])
+        """Queue a record's rows; :meth:`_insert_parts` writes the whole batch's at once (one
+        INSERT a table, not one per row: DuckDB's executemany costs ~100 ms a document)."""
+        rows = self._pending_parts
+        rows["documents"].append([key, record.id, record.title, record.date, record.url, record.language,
+                                  document.source, record.text, record.to_json()])
+        rows["actors"] += [[key, a.id, a.name, a.type, a.country, a.sector, a.code, len(a.mentions)]
+                           for a in record.actors]
+        rows["times"] += [[key, t.start, t.end, t.text, t.type, t.value] for t in record.times]
+        rows["places"] += [[key, p.start, p.end, p.text, p.name, p.feature, p.country, p.admin1, p.lat, p.lon,
+                            p.geonameid] for p in record.places]
+        rows["quotes"] += [[key, q.start, q.end, q.text, q.direct, q.cue, q.date,
+                            q.speaker.text if q.speaker else None, q.speaker.actor if q.speaker else None]
+                           for q in record.quotes]
         features = {p.geonameid: p.feature for p in record.places if p.geonameid is not None}
         for event in record.events:
             self._pending_events.append(event_row(key, record, event, features))
+
+    def _insert_parts(self) -> None:
+        import pyarrow as pa
+
+        for table, rows in self._pending_parts.items():
+            if not rows:
+                continue
+            columns = self._PART_COLUMNS[table]
+            arrow = pa.table({name: [row[k] for row in rows] for k, name in enumerate(columns)})
+            self.con.register("_new_parts", arrow)
+            try:
+                names = ", ".join(f'"{c}"' for c in columns)
+                self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _new_parts")
+            finally:
+                self.con.unregister("_new_parts")
 
     def _merge_batch(self, rows: list[dict]) -> None:
         """Merge a batch's new reports into the stored merged events, then store them.
@@ -378,10 +403,10 @@ class Store:
             find(node)
             for key in ((row["category"], day) for day in _block_days(probe)):
                 for old in stored.get(key, ()):
-                    if merge.match_score(row, old) >= merge.MATCH_THRESHOLD:
+                    if merge.match_score(row, old) >= self.match_threshold:
                         union(("m", _merged_number(old["merged_id"])), node)
                 for j, other in earlier.get(key, ()):
-                    if merge.match_score(row, other) >= merge.MATCH_THRESHOLD:
+                    if merge.match_score(row, other) >= self.match_threshold:
                         union(("n", j), node)
             earlier.setdefault((row["category"], row["day"]), []).append((i, row))
 
@@ -1092,5 +1117,5 @@ def _suppress_duckdb():
     return contextlib.suppress(duckdb.Error)
 
 
-def open_store(path: str | Path, read_only: bool = False) -> Store:
-    return Store(path, read_only=read_only)
+def open_store(path: str | Path, read_only: bool = False, match_threshold: float | None = None) -> Store:
+    return Store(path, read_only=read_only, match_threshold=match_threshold)
