@@ -14,7 +14,6 @@ Usage: ``python bench/events.py [--limit N] [--only reports|gsr|cameo] [--show-e
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import sys
 import time
@@ -25,20 +24,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import read_jsonl, require  # noqa: E402
+from eventwire.geodesy import haversine_km  # noqa: E402
 
 QUAD5 = {"01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2}
 for _r in ("09", "10", "11", "12", "13", "16"):
     QUAD5[_r] = 3
 for _r in ("14", "15", "17", "18", "19", "20"):
     QUAD5[_r] = 4
-
-
-def _km(a_lat, a_lon, b_lat, b_lon) -> float:
-    r = 6371.0
-    p1, p2 = math.radians(a_lat), math.radians(b_lat)
-    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(math.sqrt(h))
 
 
 def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
@@ -173,7 +165,7 @@ def bench_reports(limit: int | None, show_errors: bool) -> None:
                 errors.append((r["id"], "DATE", g["category"], g["trigger"], g["date"], p.date))
             if g["place"]:
                 pl = p.place
-                good = pl is not None and pl.lat is not None and _km(
+                good = pl is not None and pl.lat is not None and haversine_km(
                     pl.lat, pl.lon, g["place"]["lat"], g["place"]["lon"]) <= 25
                 acc["place_25km"][0] += good
                 acc["place_25km"][1] += 1

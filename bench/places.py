@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import math
 import statistics
 import sys
 import time
@@ -44,15 +43,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import read_jsonl, require  # noqa: E402
+from eventwire.geodesy import haversine_km  # noqa: E402
 
 MAX_KM = 20015.1
-
-
-def haversine(lat1, lon1, lat2, lon2):
-    p = math.pi / 180
-    a = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def match(pred, gold):
@@ -103,7 +96,7 @@ def score(docs, predictions):
             if p.get("lat") is None or p.get("lon") is None:
                 errors.append(MAX_KM)
             else:
-                errors.append(haversine(p["lat"], p["lon"], g["lat"], g["lon"]))
+                errors.append(haversine_km(p["lat"], p["lon"], g["lat"], g["lon"]))
     m = len(errors)
     prec = m / n_pred if n_pred else 0.0
     rec = m / n_gold if n_gold else 0.0
@@ -447,7 +440,7 @@ def main() -> None:
             pred = predictions[d["id"]]
             for i, j in match(pred, d["toponyms"]):
                 p, g = pred[i], d["toponyms"][j]
-                km = haversine(p["lat"], p["lon"], g["lat"], g["lon"])
+                km = haversine_km(p["lat"], p["lon"], g["lat"], g["lon"])
                 if km > 161:
                     print(f"{d['id']:18} {g['text']!r:28} -> {p['name']} ({p['feature']}, {p['country']}) {km:.0f} km")
     summary = {"places": rows, "floor": floor_rows, "gold_spans": gold_rows}

@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from bench.common import shared_data
-from eventwire.merge import haversine_km
+from eventwire.geodesy import haversine_km
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "bench" / "data" / "realnews"

@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .geodesy import haversine_km
+
 # How far apart two reports of one event may place it, by the coarser place's feature.
 PLACE_RADIUS_KM = {"city": 40.0, "admin2": 80.0, "admin1": 250.0, "region": 600.0,
                    "country": 1500.0, "other": 100.0}
@@ -78,13 +80,6 @@ def _day_range(row: dict) -> Optional[tuple[dt.date, dt.date]]:
 def is_coarse(row: dict) -> bool:
     """No date, or only a year: too vague to place the event in time by itself."""
     return event_day(row.get("date"), row.get("date_precision")) is None or row.get("date_precision") == "year"
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
 @dataclass(frozen=True)

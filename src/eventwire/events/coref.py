@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 
-from ..merge import haversine_km
+from ..geodesy import haversine_km
 from ..record import Event
 
 # Joint events: "X met Y" and "Y held talks with X" are one meeting.

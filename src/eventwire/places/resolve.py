@@ -17,6 +17,7 @@ import re
 from collections import Counter
 
 from ..context import DocContext
+from ..geodesy import haversine_km
 from ..nlp import doc_text
 from ..record import Place
 from ..spanindex import cached_index
@@ -53,13 +54,6 @@ LOCAL_MARGIN = 3.0
 PAIR_KM = 50.0
 PAIR_CANDIDATES = 12
 
-
-
-def haversine_km(lat1, lon1, lat2, lon2) -> float:
-    p = math.pi / 180
-    a = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _prior(entry: Entry, primary: bool, hint: str | None) -> float:

@@ -137,7 +137,7 @@ def _document_holder(doc, places: list[Place], demonyms: set) -> Place | None:
 def _reading(name: str, holder: Place, gaz: Gazetteer, villages) -> Entry | None:
     """A gazetteer or village place called ``name`` that lies in the holder's country and,
     when the holder is a town or a part of one, near it; the nearest such."""
-    from .resolve import haversine_km
+    from ..geodesy import haversine_km
 
     candidates = [e for e, _ in gaz.lookup(name)]
     if villages is not None:
