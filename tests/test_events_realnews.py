@@ -336,3 +336,17 @@ def test_attacking_a_decision_is_criticism_not_violence(text, category):
 ])
 def test_a_perfect_recalling_an_earlier_time_is_background(text, n):
     assert len(asserted(coded(text))) == n, [(e.category, e.evidence.text) for e in coded(text)]
+
+
+# ---------------------------------------------------------------- 7. trigger misreads
+@pytest.mark.parametrize("text, categories", [
+    ("The plan met with criticism from opposition parties on Monday.", []),
+    ("The president met with opposition leaders in Bamako on Monday.", ["CONSULT"]),
+    ("New US sanctions target 22 individuals linked to the drone program, the Treasury said on Monday.",
+     ["SANCTION"]),
+    ("Airstrikes targeted a market in Idlib on Monday.", ["ASSAULT"]),
+    ("Armed fighters of the group marched into the city of Kidal on Monday.", ["MOBILIZE"]),
+    ("Thousands of protesters marched into the city centre on Monday.", ["PROTEST"]),
+])
+def test_a_trigger_word_is_read_from_its_arguments(text, categories):
+    assert [e.category for e in asserted(coded(text))] == categories

@@ -28,7 +28,7 @@ from .episodic import EPISODIC, clause_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
 from .modality import Modality, modality_of
-from .participants import find_participants, is_scene, resolve_side
+from .participants import find_participants, is_scene, possible_actor, resolve_side
 from .patterns import Trigger, find_triggers
 
 # Events the confidence model rates below its threshold (data/confidence.json, chosen on the
@@ -107,6 +107,36 @@ def _recalled(verb, lex) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in lex.cues["prior_adverbs"] for c in verb.children) or any(
         c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ == "past" for g in c.children)
         for c in verb.children)
+
+
+_ARMED_SECTORS = {"MIL", "REB", "INS", "UAF"}
+
+
+def _misread(trig: Trigger, category: str, src, triggers: list[Trigger]) -> str | None:
+    """A trigger word in another sense, read from its arguments: "none" when no event is
+    told, "show of force" when armed men march; else None.
+
+    - "the plan met with criticism": a meeting needs parties, not a thing met;
+    - "new sanctions target 22 individuals": the sanctions are the event, not an attack;
+    - "armed fighters marched into the city": a show of force (MOBILIZE), not a protest."""
+    tok = trig.token
+    if trig.nominal:
+        return None
+    if category == "CONSULT" and tok.lemma_.lower() == "meet":
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        met = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+               for g in c.children if g.dep_ == "pobj"]
+        if (subj is not None and not possible_actor(subj)) or any(not possible_actor(m) for m in met):
+            return "none"
+    if category == "ASSAULT":
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and any(t.nominal and t.token.i == subj.i and _category(t)[0] not in (None, "ASSAULT")
+                                    for t in triggers):
+            return "none"
+    if category == "PROTEST" and src is not None and (
+            src.sector in _ARMED_SECTORS or any(c.lower_ == "armed" for c in src.head.children)):
+        return "show of force"
+    return None
 
 
 def _verbal_attack(trig: Trigger, lex) -> bool:
@@ -610,6 +640,12 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                             other.sector and src.sector and other.sector != src.sector)):
                         tgt = other   # another country, or another branch ("parliament voted
                         break         # to overturn the decree" of the president)
+            misread = _misread(trig, category, src, triggers)
+            if misread == "none":
+                continue
+            if misread == "show of force":
+                category, row = describe_code("150")
+                trig.cameo, trig.rule = "150", dict(trig.rule, acled=None)
             if row.code.startswith("05") and row.code in ("051", "052") and tgt is None:
                 continue   # praise or defence of a thing, not of a political actor
             # date
