@@ -133,7 +133,7 @@ def _misread(trig: Trigger, category: str, src, triggers: list[Trigger]) -> str 
         if subj is not None and any(t.nominal and t.token.i == subj.i and _category(t)[0] not in (None, "ASSAULT")
                                     for t in triggers):
             return "none"
-    if category == "PROTEST" and src is not None and (
+    if category == "PROTEST" and tok.lemma_.lower() in ("march", "parade") and src is not None and (
             src.sector in _ARMED_SECTORS or any(c.lower_ == "armed" for c in src.head.children)):
         return "show of force"
     return None
