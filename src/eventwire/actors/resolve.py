@@ -36,7 +36,7 @@ from ..context import DocContext
 from ..nlp import doc_text
 from ..paragraphs import clip_to_paragraph
 from ..record import Actor, Mention
-from ..spanindex import cached_index, entity_at
+from ..spanindex import cached_index, entities_in, entity_at
 from .dictionary import Dictionary, Entry, fold, fold_with_offsets, load_dictionary, looks_like_name
 
 NAME_KINDS = {"country", "demonym", "capital", "seat", "place", "person", "org"}
@@ -350,9 +350,7 @@ class DocumentActors:
         surname: the surname is theirs, not the dictionary's namesake's."""
         surname = fold(self.text[hit.start:hit.end])
         known = {fold(e.name) for e in hit.entries}
-        for ent in self.doc.ents:
-            if ent.start_char >= hit.start:
-                break
+        for ent in entities_in(self.doc[:hit.i]):   # listed once per document, not per hit
             if ent.label_ == "PERSON" and len(ent) >= 2 and fold(ent[-1].text) == surname and \
                     fold(ent.text) not in known and not any(n.endswith(" " + fold(ent.text)) for n in known):
                 return True

@@ -122,14 +122,13 @@ def _misread(trig: Trigger, category: str, src, triggers: list[Trigger]) -> str 
     tok = trig.token
     if trig.nominal:
         return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if category == "CONSULT" and tok.lemma_.lower() == "meet":
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         met = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                for g in c.children if g.dep_ == "pobj"]
         if (subj is not None and not possible_actor(subj)) or any(not possible_actor(m) for m in met):
             return "none"
     if category == "ASSAULT":
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and any(t.nominal and t.token.i == subj.i and _category(t)[0] not in (None, "ASSAULT")
                                     for t in triggers):
             return "none"

@@ -117,11 +117,12 @@ def _country_of_tokens(tokens) -> str | None:
 
 
 def _agent_sector(tokens, i: int, size: int) -> str | None:
-    surface, entries = _entries(tokens, i, size)
-    if not entries:
-        surface, entries = "", load_dictionary().phrases.get(
-            fold(" ".join(t.lemma_ for t in tokens[i:i + size])), [])
-    return next((e.coded(None)[1] for e in entries if e.kind == "agent" and e.coded(None)[1]), None)
+    """The sector of an agent noun of the actors dictionary at ``tokens[i:i+size]``, read as
+    written, else by its lemmas ("policemen" -> "policeman")."""
+    entries = _entries(tokens, i, size)[1] or load_dictionary().phrases.get(
+        fold(" ".join(t.lemma_ for t in tokens[i:i + size])), [])
+    sectors = (e.coded(None)[1] for e in entries if e.kind == "agent")
+    return next((sector for sector in sectors if sector), None)
 
 
 def _head_sector(tokens, head) -> str | None:
@@ -187,7 +188,8 @@ def is_scene(tok, ctx: DocContext) -> bool:
     if tok.ent_type_ in ("PERSON", "ORG", "NORP") or _head_sector([tok], tok):
         return False   # "protested outside the embassy", "rallied with the unions"
     return tok.ent_type_ in ("FAC", "LOC", "GPE", "WORK_OF_ART") or \
-        any(p.start <= tok.idx < p.end and p.feature != "country" for p in ctx.places) or \
+        any(p.feature != "country"
+            for p in cached_index(ctx.scratch, "events.places", ctx.places).holding(tok.idx)) or \
         (tok.pos_ == "NOUN" and _known_actor(tok) is not True)   # "in the square"
 
 
