@@ -340,7 +340,8 @@ def test_a_perfect_recalling_an_earlier_time_is_background(text, n):
 
 # ---------------------------------------------------------------- 7. trigger misreads
 @pytest.mark.parametrize("text, categories", [
-    ("The plan met with criticism from opposition parties on Monday.", []),
+    # the criticism is the event, not a meeting
+    ("The plan met with criticism from opposition parties on Monday.", ["ACCUSE"]),
     ("The president met with opposition leaders in Bamako on Monday.", ["CONSULT"]),
     ("New US sanctions target 22 individuals linked to the drone program, the Treasury said on Monday.",
      ["SANCTION"]),
@@ -350,3 +351,52 @@ def test_a_perfect_recalling_an_earlier_time_is_background(text, n):
 ])
 def test_a_trigger_word_is_read_from_its_arguments(text, categories):
     assert [e.category for e in asserted(coded(text))] == categories
+
+
+# ---------------------------------------------------------------- 3. sides from the syntax of news
+def side_text(side):
+    return side.text if side is not None else None
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    # a reaction drawn by an act: who reacts is the source, the one answered the target
+    ("The raid on the newspaper drew sharp criticism from Washington on Friday.", "ACCUSE",
+     "Washington", None),
+    ("The minister's remarks drew condemnation from the European Union on Friday.", "ACCUSE",
+     "the European Union", "The minister"),
+    ("The ruling party faced condemnation from rights groups on Friday.", "ACCUSE",
+     "rights groups", "The ruling party"),
+    # a demand for someone's resignation is aimed at them
+    ("Opposition lawmakers called for the interior minister's resignation on Tuesday.", "REQUEST",
+     "Opposition lawmakers", "the interior minister"),
+    # a verb carries its event noun's recipient
+    ("Japan increased its humanitarian aid to the Yemeni government on Friday.", "AID",
+     "Japan", "the Yemeni government"),
+    # a document speaks for its author, and is no actor of its own
+    ("The party's manifesto blames the Labour government for the crisis.", "ACCUSE",
+     "The party", "the Labour government"),
+    ("The report accuses the army of torturing detainees.", "ACCUSE", None, "the army"),
+])
+def test_sides_follow_the_syntax_of_news(text, category, source, target):
+    events = asserted(coded(text), category)
+    assert len(events) == 1, [(e.category, e.source, e.target) for e in coded(text)]
+    got_source, got_target = side_text(events[0].source), side_text(events[0].target)
+    assert (got_source or "").startswith(source or "\0") if source else got_source is None, got_source
+    assert (got_target or "").startswith(target or "\0") if target else got_target is None, got_target
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the country a statement addresses is not its unnamed speaker's
+    ("The chancellor demanded an explanation from Belarus over the detention of a journalist.",
+     "The chancellor"),
+    ("Officials criticized Russia on Friday over the detention of a journalist.", "Officials"),
+])
+def test_an_unnamed_speaker_is_not_of_the_country_addressed(text, speaker):
+    (event,) = asserted(coded(text))
+    assert event.source is not None and event.source.text == speaker
+    assert event.source.country is None, event.source
+
+
+def test_the_country_of_the_scene_still_goes_to_unnamed_actors():
+    (event,) = asserted(coded("Police arrested twelve protesters in Minsk on Tuesday."), "COERCE")
+    assert event.source.country == "BLR" and event.target.country == "BLR"

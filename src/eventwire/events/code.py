@@ -316,7 +316,7 @@ def _is_background(noun, lex) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ in _DURING:
         return False    # "launched a system during a visit by Modi": the visit is that day
     cues = lex.cues
-    return not any(gl in cues["light_verbs"] or gl in cues["future_governors"]
+    return not any(gl in cues["light_verbs"] or gl in cues["reaction_verbs"] or gl in cues["future_governors"]
                    or gl in cues["hypothetical_governors"] or gl in cues["negating_governors"]
                    for gl in verb_forms(gov))
 
@@ -689,7 +689,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             # topics ("demanded an explanation from Russia") are not where it happened
             place = event_place(sent, ctx, tok, locative_only=verbal,
                                 sides=[(x.start, x.end) for x in (src, tgt) if x] if verbal else ())
-            place_in_sentence = place is not None and sent.start_char <= place.start < sent.end_char
+            # told in the sentence itself, not the document's focus that happens to be named there
+            place_in_sentence = place is not None and place.from_ in ("trigger", "clause", "sentence")
             # actors without a country: where it happened (gunmen, villagers, police)
             # a side named without its country ("police", "gunmen") is of the country where
             # the event is told to happen; else of the country the whole article is about, if
@@ -702,7 +703,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                         side.country is None and other.country and side.head.pos_ == "NOUN" and \
                         other.sector in _NON_STATE and side.sector not in ("IGO", "NGO"):
                     side.country = other.country
-            for side in (src, tgt):
+            for side, other in ((src, tgt), (tgt, src)):
                 if side is None or side.sector in ("IGO", "NGO"):
                     continue
                 head_key = side.head.lemma_.lower()
@@ -715,8 +716,13 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     side.country = side_countries[head_key]   # "three more hostages": as before
                     continue
                 if side.sector and side.head.pos_ != "PROPN" and fallback_country and \
-                        not any(t.lower_ in _SUPRANATIONAL for t in side.head.subtree):
-                    side.country = fallback_country     # "gunmen", "police": where it happened
+                        not any(t.lower_ in _SUPRANATIONAL for t in side.head.subtree) and not (
+                            verbal and not place_in_sentence and other is not None and
+                            other.country == fallback_country):
+                    # "gunmen", "police": where it happened; but "the chancellor demanded an
+                    # explanation from Belarus" in an article about Belarus: a statement's
+                    # unnamed speaker is not of the country it addresses
+                    side.country = fallback_country
                 elif side.head.pos_ == "PROPN" and side.head.ent_type_ == "PERSON" and sent_country:
                     side.country = sent_country         # a person named with one country only
             mode = trig.rule.get("mode", row.mode) if "mode" in trig.rule else row.mode

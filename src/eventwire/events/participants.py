@@ -187,6 +187,10 @@ def is_scene(tok, ctx: DocContext) -> bool:
         return False
     if tok.ent_type_ in ("PERSON", "ORG", "NORP") or _head_sector([tok], tok):
         return False   # "protested outside the embassy", "rallied with the unions"
+    if tok.head.lower_ == "from" and (
+            tok.head.head.lemma_.lower() in load_lexicon().cues["from_source_nouns"] or
+            tok.head.head.lemma_.lower() in load_lexicon().cues["reaction_verbs"]):
+        return False   # "criticism from Washington", "drew criticism from Washington": it speaks"
     return tok.ent_type_ in ("FAC", "LOC", "GPE", "WORK_OF_ART") or \
         any(p.feature != "country"
             for p in cached_index(ctx.scratch, "events.places", ctx.places).holding(tok.idx)) or \
@@ -287,7 +291,7 @@ def _subject_of(verb):
     return None, None
 
 
-_ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "ure")
+_ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship")
 
 
 def _known_actor(tok) -> bool | None:
@@ -327,9 +331,6 @@ def _known_actor(tok) -> bool | None:
     return None
 
 
-_ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship")
-
-
 def actor_like(tok) -> bool:
     """Could this noun phrase head be a political actor (not a thing, a place or a date)?"""
     return bool(_known_actor(tok))
@@ -343,13 +344,14 @@ def possible_actor(tok) -> bool:
 def _actor_or_possessor(tok, accept=actor_like):
     """The side's head when it names an actor; for "X's decision" the actor X; else None
     (weapons, substances, abstractions, quantities are never a side)."""
-    if tok is None or accept(tok):
-        return tok
+    authored = tok is not None and tok.lemma_.lower() in load_lexicon().cues["authored_nouns"]
+    if tok is None or (accept(tok) and not authored):
+        return tok   # "the manifesto blames", "the resolution condemns": its author, or none
     for c in tok.children:
         if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") and actor_like(c):
             return c
     # "a U.N. Security Council resolution", "a U.S. proposal": the author named before the head
-    if tok.lemma_.lower() not in load_lexicon().cues["authored_nouns"]:
+    if not authored:
         return None
     for c in reversed([c for c in tok.lefts if c.dep_ in ("compound", "amod")]):
         if (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")) and actor_like(c):
@@ -444,8 +446,8 @@ def _nominal_args(noun):
                 src = p
             else:
                 tgt = p
-        elif w == "from" and src is None and noun.lemma_.lower() in ("call", "calls", "demand", "demands", "request"):
-            src = p
+        elif w == "from" and src is None and noun.lemma_.lower() in load_lexicon().cues["from_source_nouns"]:
+            src = p   # "condemnation from the EU", "calls from the opposition", "aid from Japan
         elif w == "for" and tgt is None and noun.lemma_.lower() in (
                 "aid", "assistance", "relief", "support", "delivery", "deliveries", "loan", "grant"):
             tgt = p   # "humanitarian aid for Sudan"
@@ -550,6 +552,29 @@ def _summary_gap_target(verb):
     return anchor if anchor.dep_ in ("nsubj", "nsubjpass") and actor_like(anchor) else None
 
 
+# Prepositions by which a verb carries its event noun's target, per category
+_NOMINAL_TARGET_PREPS = {"AID": ("to", "for"), "COOPERATE": ("with",), "CONSULT": ("with",),
+                         "AGREE": ("with",), "SANCTION": ("on", "against", "to")}
+
+
+def _reaction_sides(noun):
+    """(source, target) when an event noun is the object of a verb of drawing a reaction
+    ("X drew condemnation from Y", "the raid sparked protests"): Y when the verb carries
+    "from Y" (the noun's own "from" is read by ``_nominal_args``); X, or the doer of the
+    subject event ("the execution by Iran drew condemnation": Iran). None when it is not."""
+    gov = noun.head
+    if noun.dep_ != "dobj" or gov.pos_ != "VERB" or \
+            gov.lemma_.lower() not in load_lexicon().cues["reaction_verbs"]:
+        return None
+    src = next((_pobj(c) for c in gov.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return src, None
+    if subj.lemma_.lower() in load_lexicon().triggers_nouns:
+        return src, _nominal_args(subj)[0]
+    return src, _actor_or_possessor(subj)
+
+
 def _between_pair(verb):
     """'war broke out between X and Y', 'fighting between X and Y spread': (X, Y) or None."""
     for c in verb.children:
@@ -580,7 +605,12 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         return src, tgt
     if trigger.nominal:
         src, tgt = _nominal_args(tok)
-        if src is None:
+        reaction = _reaction_sides(tok)
+        if reaction is not None:
+            # "the raid drew criticism from Washington", "Iran faced condemnation": the one
+            # the reaction answers is the target, never the source
+            src, tgt = src or reaction[0], tgt or reaction[1]
+        elif src is None:
             # a light verb's subject: "X held talks with Y", "X launched an offensive"
             gov = tok.head
             node = tok
@@ -618,6 +648,15 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                         tgt = tgt or c
                     if c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and tgt is None:
                         tgt = _pobj(c)
+        if tgt is None and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            # "increased its aid to Yemen", "stepped up attacks on the town": the verb carries
+            # the noun's target
+            preps = _NOMINAL_TARGET_PREPS.get(category, ("against", "on", "at"))
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    tgt = _actor_or_possessor(_pobj(c))
+                    if tgt is not None:
+                        break
     else:
         src, passive_tgt = _subject_of(tok)
         tgt = passive_tgt if passive_tgt is not None else _object_of(tok)
@@ -631,6 +670,16 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                         break
         if tgt is None and "purpose" in trigger.rule:
             tgt = _object_of(tok.doc[trigger.rule["purpose"]])
+        if tgt is None and category == "REQUEST":
+            # "called for the minister's resignation", "called for sanctions against the junta"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "for":
+                    p = _pobj(c)
+                    tgt = _actor_or_possessor(p) if p is not None else None
+                    if tgt is None and p is not None:
+                        tgt = next((_pobj(g) for g in p.children if g.dep_ == "prep" and
+                                    g.lower_ in ("against", "on", "of") and _pobj(g) is not None), None)
+                    break
     if src is not None and src.pos_ == "NOUN" and src != tok and \
             src.lemma_.lower() in load_lexicon().triggers_nouns:
         inner_src, inner_tgt = _nominal_args(src)

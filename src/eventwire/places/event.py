@@ -429,7 +429,10 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
                     tok is None or not _modifier(tok), -abs(p.start - anchor))
         return _as_event_place(max(inside, key=rank), "sentence")
     p0, p1 = _paragraph(text, start, end)
-    around = cached_index(ctx.scratch, "places.good", good).within(p0, p1)
+    # the sentence's own places were weighed above: one set aside there (a side of the
+    # event, a statement's topic) is not taken back as the paragraph's
+    around = [p for p in cached_index(ctx.scratch, "places.good", good).within(p0, p1)
+              if not (start <= p.start < end)]
     if around:
         # the nearest place named before the sentence, else the nearest after it
         before = [p for p in around if p.end <= start]
