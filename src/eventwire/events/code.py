@@ -755,7 +755,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     earlier.mentions.append(event.evidence)
                 continue
             if src is None and tgt is None and category not in _ACTORLESS_OK and not (
-                    trig.nominal and place_in_sentence):
+                    trig.nominal and cached_index(ctx.scratch, "events.places", ctx.places).within(
+                        sent.start_char, sent.end_char)):
                 continue   # no actor and no place: a generic mention ("That's met here", "peace talks")
             seen_codes.add((row.code, tok.lemma_.lower()))
             seen_categories.add(category)

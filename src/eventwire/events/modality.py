@@ -163,6 +163,8 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
                 break  # "after X", "while X": a clause of its own
         elif dep == "relcl":
             break
+        elif nominal and first and dep == "dobj" and hl in cues["factive_reactions"]:
+            return Modality("asserted")   # "condemned the detention of protesters": it happened
         elif dep in _CONTENT or (dep in ("dobj", "pobj", "prep") and not first) or \
                 (nominal and first and dep in ("dobj", "pobj")):
             reason_prep = dep == "prep" and node.lower_ in ("for", "over", "on", "of") and \

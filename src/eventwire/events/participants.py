@@ -393,13 +393,15 @@ def _object_candidates(verb):
     # the object's own prepositional target: "fired tear gas at the crowd", "sanctions on X"
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     objs += [g for o in list(objs) for g in o.children if g.dep_ == "conj"]
+    event_nouns = load_lexicon().triggers_nouns
     for c in objs:
-        if True:
-            for g in c.children:
-                if g.dep_ == "prep" and g.lower_ in ("on", "against", "at", "to", "of", "from"):
-                    p = _pobj(g)
-                    if p is not None:
-                        yield p
+        for g in c.children:
+            if g.dep_ == "prep" and g.lower_ in ("on", "against", "at", "to", "of", "from"):
+                if g.lower_ == "of" and c.lemma_.lower() in event_nouns:
+                    continue   # "condemned the detention of protesters": they suffered it, not the act
+                p = _pobj(g)
+                if p is not None:
+                    yield p
     # a participle adjunct's object: "struck a market, killing nine civilians"
     for c in verb.children:
         if c.dep_ == "advcl" and c.tag_ == "VBG" and not any(m.dep_ == "mark" for m in c.children):
@@ -451,6 +453,14 @@ def _nominal_args(noun):
         elif w == "for" and tgt is None and noun.lemma_.lower() in (
                 "aid", "assistance", "relief", "support", "delivery", "deliveries", "loan", "grant"):
             tgt = p   # "humanitarian aid for Sudan"
+    if src is None:
+        # "airstrikes carried out by the coalition", "an attack claimed by the group"
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                agent = next((_pobj(a) for a in c.children if a.dep_ == "agent"), None)
+                if agent is not None:
+                    src = agent
+                    break
     return src, tgt
 
 
@@ -485,6 +495,8 @@ def _content_target(tok, src):
         for c in node.children:
             if c.dep_ in ("punct", "cc", "relcl", "acl", "parataxis"):
                 continue
+            if c.dep_ == "prep" and c.lower_ == "of" and node.lemma_.lower() in load_lexicon().triggers_nouns:
+                continue   # "condemned the detention of protesters": who suffered it, not who did it
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ not in ("if", "unless")
                                          for m in c.children):
                 continue   # "after X ...": another clause's actors; "if Russia launched": ours
