@@ -347,6 +347,30 @@ def _accidental_death(trig: Trigger, triggers: list[Trigger], sent, lex) -> bool
     return bool(words & (lex.cues["non_agentive_subjects"] | lex.cues["accident_words"]))
 
 
+def _no_political_act(trig: Trigger, category: str, sent, lex) -> bool:
+    """News of accidents (pattern 10): a bare vehicle that "struck" or "overran" something with
+    no weapon in the sentence and no nation or force named with it ("the plane ... struck a
+    deicing facility", "the aircraft overran the runway"), and the investigation of an accident
+    ("began investigations of the crash"), are no political events."""
+    tok = trig.token
+    own = {tok.i, *(t.i for t in trig.extra_tokens)}
+    words = {w for t in sent if t.i not in own for w in (t.lemma_.lower(), t.lower_)}
+    if words & lex.cues["weapon_words"]:
+        return False
+    if category == "ASSAULT" and not trig.nominal:
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None and tok.dep_ == "conj":
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        # "the plane", "the aircraft": a bare vehicle; "military jets", "Russian drones" are a force
+        return subj is not None and subj.lemma_.lower() in lex.cues["vehicle_words"] and not any(
+            c.dep_ in ("amod", "compound", "poss", "nmod") for c in subj.children)
+    if category == "ACCUSE" and (trig.cameo or "").startswith("09"):
+        node = tok if trig.nominal else next((c for c in tok.children if c.dep_ == "dobj"), tok)
+        about = {t.lower_ for t in node.subtree} | {t.lower_ for t in tok.lefts}
+        return bool(about & (lex.cues["accident_words"] | lex.cues["non_agentive_subjects"] | {"accident"}))
+    return False
+
+
 def _is_casualty_toll(trig: Trigger, coded_assault: bool) -> bool:
     """'Two soldiers were killed.' / '..., killing nine civilians': the toll of an attack
     already coded, not a new event."""
@@ -604,6 +628,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 continue
             tok = trig.token
             if not trig.nominal and category == "ASSAULT" and _is_non_agentive(tok, lex):
+                continue
+            if _no_political_act(trig, category, sent, lex):
                 continue
             if category == "ASSAULT" and _is_casualty_toll(trig, coded_assault or any(
                     e.category == "ASSAULT" for e, _ in sent_events)):

@@ -628,7 +628,11 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
             node = tok
             for _ in range(6):   # "the expulsion of diplomats and the closure of ...": climb
                 if node.dep_ in ("conj", "pobj", "prep", "appos") and node.head != node:
+                    via = node.dep_
                     node = node.head
+                    if via == "prep" and tok.dep_ != "conj" and node.lemma_.lower() in load_lexicon().triggers_nouns:
+                        node = tok   # "began an investigation into the killing": the
+                        break        # investigators did not kill; another event's argument
                     continue
                 break
             if node != tok and node.dep_ in ("dobj", "attr") and node.head.pos_ in ("VERB", "AUX"):
