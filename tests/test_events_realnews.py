@@ -460,3 +460,14 @@ def test_an_event_inside_an_investigation_is_not_the_investigators_act():
     events = coded("The army began an investigation into the killing of two protesters in Bamako.")
     (killing,) = asserted(events, "ASSAULT")
     assert killing.source is None or "army" not in killing.source.text
+
+
+def test_a_later_paragraph_without_a_time_of_its_own_is_not_dated_by_the_lead():
+    text = ("Gunmen attacked a police station in Mombasa on Tuesday, officials said. Police arrested "
+            "two suspects at the scene.\n\n"
+            "The opposition accused the government of neglecting security in the region.")
+    events = asserted(coded(text))
+    by_category = {e.category: e.date for e in events}
+    assert by_category.get("ASSAULT") == "2024-03-12"
+    assert by_category.get("COERCE") == "2024-03-12"     # the story goes on in its paragraph
+    assert "ACCUSE" in by_category and by_category["ACCUSE"] is None

@@ -615,6 +615,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     news_peg = _news_peg(ctx)
     lead_end = _lead_end(ctx.document.text, 400)   # the confidence model's "lead" feature
     last_date: tuple[str | None, str | None] = (None, None)
+    last_para = -2   # where last_date was told (the newline before its paragraph)
     for sent in doc.sents:
         triggers = _conditional_statements(_fold_triggers(find_triggers(sent, lex)), lex)
         sent_has_time = _times_in(ctx, sent.start_char, sent.end_char)
@@ -691,7 +692,14 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     else:
                         date, precision = _shifted_date(mark, ctx, doc) or (None, None)
             elif modality.value in ("asserted", "negated"):
-                if not sent_has_time and last_date[0] is not None and last_date[1] != "year":
+                same_paragraph = last_para == ctx.document.text.rfind("\n", 0, sent.start_char)
+                if not sent_has_time and last_date[0] is not None and not same_paragraph and \
+                        sent.start_char >= lead_end:
+                    # a later paragraph with no time of its own, after the story told its day:
+                    # background, reaction or context more often than the same day (guideline:
+                    # undated events get the day only where told as the news)
+                    date, precision = None, None
+                elif not sent_has_time and last_date[0] is not None and last_date[1] != "year":
                     # the story goes on: the day (or month) it was just told of; a bare year
                     # ("the last coup in 2006") dates only its own clause
                     date, precision = last_date
@@ -799,6 +807,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 coded_assault = True
             if event.modality == "asserted" and event.date:
                 last_date = (event.date, event.date_precision)
+                last_para = ctx.document.text.rfind("\n", 0, sent.start_char)   # its paragraph
         events.extend(e for e, _ in sent_events)
         if _times_in(ctx, sent.start_char, sent.end_char, dates_only=True):
             told_dates.update(id(e) for e, _ in sent_events)
