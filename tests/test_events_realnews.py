@@ -86,6 +86,11 @@ def test_dates_told_in_both_sentences_keep_events_apart():
     "The two countries have fought three wars since 1947.",
     "Militants attack convoys on the highway.",
     "Police routinely arrest activists in the capital.",
+    # a standing state told in the present, a habit summed up by a noun, a habit in a phrase
+    "Both parties also oppose the rebel alliance.",
+    "The country depends on outside assistance as it fights the insurgency.",
+    "The group has a pattern of detaining foreign visitors.",
+    "The ministry said it raises human rights in meetings with Cuban officials every few months.",
 ])
 def test_generic_and_habitual_statements_give_no_event(text):
     assert asserted(coded(text)) == [], [(e.category, e.evidence.text) for e in coded(text)]
@@ -471,3 +476,13 @@ def test_a_later_paragraph_without_a_time_of_its_own_is_not_dated_by_the_lead():
     assert by_category.get("ASSAULT") == "2024-03-12"
     assert by_category.get("COERCE") == "2024-03-12"     # the story goes on in its paragraph
     assert "ACCUSE" in by_category and by_category["ACCUSE"] is None
+
+
+@pytest.mark.parametrize("text, category", [
+    # a document states what it supports as a speaker does; a plan in the present is no habit
+    ("The Democratic platform supports the president's decision to keep troops abroad.", "SUPPORT"),
+    ("Negotiators return to Geneva this week for talks on limiting missiles.", "CONSULT"),
+])
+def test_documents_and_plans_in_the_present_are_not_states_or_habits(text, category):
+    assert [e.category for e in coded(text) if e.category == category], [
+        (e.category, e.modality, e.evidence.text) for e in coded(text)]

@@ -161,6 +161,21 @@ def _clause_verb(trig: Trigger):
     return tok
 
 
+def _outer_verb(trig: Trigger):
+    """The verb an event's prepositional phrase hangs on ("depends on outside assistance",
+    "raises it in meetings every few months"), or the verb of the noun it completes ("has a
+    pattern of detaining visitors"); None for other events."""
+    tok = trig.token
+    if not ((trig.nominal and tok.dep_ == "pobj") or (tok.tag_ == "VBG" and tok.dep_ == "pcomp")):
+        return None
+    up = tok.head.head if tok.head.dep_ == "prep" else None
+    if up is not None and up.pos_ in ("VERB", "AUX"):
+        return up
+    if up is not None and up.pos_ == "NOUN" and up.dep_ in ("dobj", "attr") and up.head.pos_ in ("VERB", "AUX"):
+        return up.head
+    return None
+
+
 def _category(trigger: Trigger):
     category, row = describe_code(trigger.cameo)
     if trigger.rule.get("category"):
@@ -643,7 +658,9 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 modality = modality_of(tok, nominal=trig.nominal)
             if modality.suppressed:
                 continue
-            if modality.value == "asserted" and clause_kind(_clause_verb(trig)) != EPISODIC:
+            outer = _outer_verb(trig)
+            if modality.value == "asserted" and (clause_kind(_clause_verb(trig)) != EPISODIC or (
+                    outer is not None and clause_kind(outer, simple_present=False) != EPISODIC)):
                 continue   # "frequently attacks", "have been fighting since 1969": no dated event
             if modality.value == "asserted" and not trig.nominal and _recalled(tok, lex):
                 continue   # "Pelosi had previously opposed impeachment": history, not news

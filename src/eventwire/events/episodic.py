@@ -20,6 +20,7 @@ EPISODIC = "episodic"
 HABITUAL = "habitual"      # "frequently attacks", "used to attack", "attacks army posts"
 ONGOING = "ongoing"        # "have been fighting since 1969"
 SUMMARY = "summary"        # "have fought three wars since 1947"
+STATE = "state"            # "both sides oppose the rebels", "depends on outside aid""
 
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 
@@ -37,8 +38,11 @@ def _auxes(verb) -> list[str]:
     return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
 
-def clause_kind(verb) -> str:
-    """EPISODIC, HABITUAL, ONGOING or SUMMARY for the clause headed by ``verb``."""
+def clause_kind(verb, simple_present: bool = True) -> str:
+    """EPISODIC, HABITUAL, ONGOING, SUMMARY or STATE for the clause headed by ``verb``.
+    ``simple_present=False`` leaves out the reading of an action verb's simple present as a
+    habit (for a verb that only carries the event in a phrase: "return to Geneva this week for
+    talks" is a plan)."""
     cues = load_lexicon().cues
     toks = _clause_tokens(verb)
     words = {t.lower_ for t in toks}
@@ -76,7 +80,7 @@ def clause_kind(verb) -> str:
         return SUMMARY   # "has attacked the town three times"
     # the simple present of an action verb states what usually happens ("rebels attack posts"),
     # unless it reports speech, is a headline-like fragment, or sits in a condition or quote
-    if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_.lower() not in cues["speech_verbs"] \
+    if simple_present and verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_.lower() not in cues["speech_verbs"] \
             and verb.lemma_.lower() not in cues["stative_verbs"] and not _headline(verb) \
             and not _dated(verb.sent):
         # "Militants attack convoys", "a law that compels utilities to ...": but a photo
@@ -84,6 +88,17 @@ def clause_kind(verb) -> str:
         return HABITUAL
     if any(m.lower_ == "whenever" for m in verb.children if m.dep_ == "advmod"):
         return HABITUAL
+    if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_.lower() in cues["state_verbs"] \
+            and not _headline(verb) and not _dated(verb.sent) and not _in_quote(verb) and not any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cues["authored_nouns"]
+                for c in verb.children):
+        # "Both sides oppose the rebels", "the country depends on aid": a standing state, not
+        # a happening; but a document states ("the platform supports ...") as a speaker does
+        return STATE
+    for t in toks:
+        if t.lower_ in cues["pattern_nouns"] and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) \
+                and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in t.children):
+            return HABITUAL   # "has a pattern of detaining visitors", "a history of attacking"
     return EPISODIC
 
 
