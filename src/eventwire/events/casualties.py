@@ -57,6 +57,9 @@ class Words:
     killing_nouns_plural: frozenset[str]
     killed_participles: frozenset[str]
     to_death_verbs: frozenset[str]
+    victim_predicates: dict[str, frozenset[str]]
+    dying_predicates: frozenset[str]
+    victim_holders: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -74,7 +77,10 @@ def load_words() -> Words:
         killing_nouns=frozenset(data["killing_nouns"]),
         killing_nouns_plural=frozenset(data["killing_nouns_plural"]),
         killed_participles=frozenset(data["killed_participles"]),
-        to_death_verbs=frozenset(data["to_death_verbs"]))
+        to_death_verbs=frozenset(data["to_death_verbs"]),
+        victim_predicates={k: frozenset(v) for k, v in data["victim_predicates"].items()},
+        dying_predicates=frozenset(data["dying_predicates"]),
+        victim_holders=frozenset(data["victim_holders"]))
 
 
 @dataclass
@@ -98,6 +104,9 @@ class Figure:
     # where the word the reader read the figure from starts ("killed" in "killing at least 12",
     # "execution" in "the execution of a cleric"); -1 for none
     head_at: int = -1
+    # where the victim's word starts when the parse named it ("he" in "before he was shot and
+    # killed"), so an attacker's own death is not given to the attack; -1 for none
+    victim_at: int = -1
 
 
 # a capitalised word glued to the next by a hyphen: a headline or dateline run into the body
@@ -644,6 +653,213 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
     return out
 
 
+# --- the count read from the parse of the kill/die/wound predicate ----------------------------
+# The figure reader above reads the words around a casualty word; the parse reader finds the
+# victims where the grammar puts them, so a list ("X and three others were killed"), a
+# headline ("Badreddine Killed in Syria"), a reduced relative ("officers X and Y, killed in an
+# attack") or a victim far from the verb ("Mullah Omar, who ..., had been dead") is counted
+# whatever the words between them.
+
+# auxiliaries of a killing that did not (yet) happen ("plotted to kill", "could kill")
+_UNREAL = {"to", "will", "would", "could", "might", "may", "can", "should", "must", "shall", "wo", "ca"}
+_RELATIVES = {"who", "that", "which", "whom"}
+_ONE_PERSON = {"he", "she", "him", "her"}
+_REFLEXIVES = {"himself", "herself", "themselves", "itself"}
+# entities that are no victim counted one ("Syria was attacked")
+_NOT_PERSONS = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
+                "ORDINAL", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+# determiners that make a singular noun one person ("the journalist", "his driver")
+_ONE_DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "whose"}
+
+
+def _dependents(verb, deps: set[str], steps: int = 3) -> list:
+    """The verb's dependents of those relations, else those of the verb it is coordinated with
+    or complements ("was shot and killed": the subject of "shot")."""
+    for _ in range(steps):
+        found = [c for c in verb.children if c.dep_ in deps]
+        if found or verb.dep_ not in ("conj", "xcomp") or verb.head is verb or (
+                verb.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+            return found   # a coordinated verb with an auxiliary of its own has its own subject
+        verb = verb.head
+    return []
+
+
+def _unreal(verb) -> bool:
+    """A killing denied or not done ("did not kill", "to kill", "could have been killed")."""
+    for _ in range(3):
+        if any(c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL) for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
+
+
+def _predicate_kind(tok, words: Words) -> str | None:
+    """'killed' or 'injured' for a kill/die/wound verb (or "slain" before its noun)."""
+    if not tok.tag_.startswith("VB") and not (tok.dep_ == "amod" and tok.lower_ in words.victim_predicates["killed"]):
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in words.dying_predicates:
+        return "killed"
+    return next((k for k, lemmas in words.victim_predicates.items() if lemma in lemmas or tok.lower_ in lemmas), None)
+
+
+def _own_victims(tok) -> bool:
+    return any(c.dep_ in ("nsubjpass", "dobj", "nsubj") for c in tok.children)
+
+
+def _killed_or_wounded(tok, kind: str, words: Words) -> bool:
+    """One figure for both kinds ("killing and wounding scores", "500 soldiers were killed or
+    wounded"): neither count is known."""
+    partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    return any(_predicate_kind(p, words) not in (None, kind) and not (_own_victims(p) and _own_victims(tok))
+               for p in partners)
+
+
+def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
+    """(kind, the victims' head words) when ``tok`` is a kill/die/wound predicate."""
+    lemma, tag = tok.lemma_.lower(), tok.tag_
+    if tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd", "xcomp", "advcl") and tok.head is not tok:
+        verb = tok.head   # "left 12 people dead", "shot him dead", "had been dead"
+        if _unreal(verb):
+            return None
+        return "killed", (_dependents(verb, {"dobj"}, 1) or _dependents(verb, {"nsubjpass", "nsubj"}))
+    kind = _predicate_kind(tok, words)
+    if kind is None or _unreal(tok) or _killed_or_wounded(tok, kind, words):
+        return None
+    dying = lemma in words.dying_predicates
+    if dying:
+        return "killed", _dependents(tok, {"nsubj"})
+    subjects = _dependents(tok, {"nsubjpass"})
+    if subjects:
+        return kind, subjects
+    if ((tag == "VBN" and tok.dep_ == "acl") or (tok.dep_ == "amod" and kind == "killed")) \
+            and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "officers X and Y, killed in an attack", "slain officers"; not "a wounded soldier",
+        # which describes a person more often than it counts the event's wounded
+        return kind, [tok.head]
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if objects:
+        return kind, objects
+    if tok.text[:1].isupper() and tok.i > tok.sent.start and not any(
+            c.dep_ in ("aux", "auxpass") for c in tok.children):
+        # a headline without its auxiliary: "Top Hezbollah Commander Badreddine Killed in Syria"
+        return kind, [c for c in tok.children if c.dep_ == "nsubj"]
+    return kind, []
+
+
+def _clause_owner(tok):
+    """The noun a relative clause holding ``tok`` tells of ("Mullah Omar, who ...")."""
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _conjuncts(tok) -> list:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _one_count(tok, text: str, end: int, words: Words):
+    """(count, qualifier, start) of one victim word and its modifiers: its number ("at least
+    12 people", "a dozen members", "dozens"), one for a singular person ("he", "Badreddine",
+    "the journalist"), None when it gives no number ("soldiers")."""
+    if tok.lower_ in _ONE_PERSON:
+        return 1, "exact", tok.idx
+    own = [t for t in tok.subtree if t.i <= tok.i and not any(a.dep_ == "conj" and a.i > tok.i for a in t.ancestors)]
+    tok_end = tok.idx + len(tok)
+    for t in own:
+        if t.i > tok.i or t.dep_ in ("conj", "cc") or t.is_punct:
+            continue
+        toks = _tokens(text[t.idx:end], t.idx)
+        got = _count(toks, 0, words)
+        if got is not None and toks[got[2] - 1].end <= tok_end + 3:
+            return got[0], got[1], t.idx
+    if tok.tag_ == "NNP" and tok.ent_type_ not in _NOT_PERSONS and tok.lower_ not in words.not_victims:
+        return 1, "exact", min(t.idx for t in own)
+    if tok.tag_ == "NN" and tok.lower_ not in words.not_victims and any(
+            c.dep_ in ("det", "poss") and c.lower_ in _ONE_DETERMINERS | {"'s"} or c.tag_ == "NNP"
+            for c in tok.children if c.i < tok.i):
+        return 1, "exact", min(t.idx for t in own)
+    return None
+
+
+def _victims_count(victims: list, pred, text: str, end: int, words: Words):
+    """(count, qualifier, start, end, first victim word) of the victims named by ``victims``
+    (each with its coordinated list: "X and three others" is four), or None."""
+    total, qualifier, start, stop, first = 0, "exact", None, 0, None
+    for v in victims:
+        if v.lower_ in _RELATIVES:
+            v = _clause_owner(pred) or v
+        if v.lower_ in _REFLEXIVES:
+            return None
+        if v.lemma_.lower() in words.victim_holders or v.lower_ in words.victim_holders:
+            held = [g for c in v.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"]
+            if held:
+                v = held[0]   # "the bodies of X and Y"
+        for c in _conjuncts(v):
+            got = _one_count(c, text, end, words)
+            if got is None and c is v:
+                appos = [a for a in c.children if a.dep_ == "appos"]
+                if appos:   # "police officers Serdar Kazar and Isa Ipek": the aside counts them
+                    got = _victims_count(appos[:1], pred, text, end, words)
+                    if got is not None:
+                        return got
+            if got is None or got[0] is None:
+                return None
+            total += got[0]
+            qualifier = qualifier if got[1] == "exact" else got[1]
+            start = got[2] if start is None else min(start, got[2])
+            stop = max(stop, c.idx + len(c))
+            first = first or v
+    if first is None:
+        return None
+    return total, qualifier, start, stop, first
+
+
+def parse_figures(doc, text: str, start: int, end: int) -> list[Figure]:
+    """Casualty figures of one sentence read from its parse: the victims of each kill/die/wound
+    predicate, counted."""
+    words = load_words()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    out: list[Figure] = []
+    if span is None:
+        return out
+    for tok in span:
+        found = _predicate_victims(tok, words)
+        if found is None or not found[1]:
+            continue
+        kind, victims = found
+        got = _victims_count(victims, tok, text, end, words)
+        if got is None:
+            continue
+        count, qualifier, a, b, first = got
+        out.append(Figure(kind, count, qualifier, a, b, head_at=tok.idx, victim_at=first.idx))
+    return out
+
+
+def read_figures(doc, text: str, start: int, end: int) -> list[Figure]:
+    """Every casualty figure of one sentence: the parse reader's, and the word reader's where
+    the parse read none of the same words (tolls, "claimed the lives of", "no one was hurt")."""
+    parsed = parse_figures(doc, text, start, end)
+    out = list(parsed)
+    for f in find_figures(text, start, end):
+        same = any(p.kind == f.kind and (p.head_at == f.head_at or (p.start < f.end and f.start < p.end))
+                   for p in parsed)
+        if not same or f.toll or f.own:
+            out.append(f)
+    return sorted(out, key=lambda f: f.start)
+
+
 def _best(figures: list[Figure], kind: str) -> Figure | None:
     """The figure for a kind: the last toll told, else the largest count (a subset such as
     "including three children" is smaller than the whole), else a vague word."""
@@ -736,6 +952,23 @@ def _linked(gov, trigger) -> bool:
     return False
 
 
+def _is_agent(victim, trigger, words: Words) -> bool:
+    """Is ``victim`` the one who did the event of ``trigger``: its subject, or "he"/"she" in a
+    clause below it while it has a subject ("The Palestinian stabbed two officers before he was
+    shot")?"""
+    if victim is None or trigger is None or trigger.lemma_.lower() in words.dying_predicates:
+        return False   # "five migrants died": the subject is the victim
+    agents = [c for c in trigger.children if c.dep_ == "nsubj"]
+    if not agents:
+        return False
+    if victim in agents:
+        return True
+    if victim.lower_ not in ("he", "she") or trigger not in victim.ancestors:
+        return False
+    # a singular agent the pronoun can stand for ("The Palestinian", "the gunman", "Khan", "he")
+    return agents[0].tag_ in ("NN", "NNP", "JJ") or agents[0].lower_ == victim.lower_
+
+
 def _takes_figures(e: Event, text: str) -> bool:
     if is_violent(e):
         return True
@@ -773,20 +1006,27 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
     for k, mine in sorted(told.items()):
         mine.sort(key=lambda x: x[1])
         s0, s1 = sents[k]
-        for f in find_figures(text, s0, s1):
+        for f in read_figures(doc, text, s0, s1):
             first = _first(doc, f.start, f.end)
             # the word the figure hangs on: as the parser has it, and as the reader read it
             # (the small parser misattaches a count now and then: "injured 271 others could ...")
             govs = {_governor(first, words) if first is not None else None,
                     _first(doc, f.head_at, f.head_at + 1) if f.head_at >= 0 else None}
-            owners = {id(e): e for e, _, trig in mine if any(_linked(g, trig) for g in govs)}
+            # an attacker's own death ("stabbed two officers before he was shot") is no toll of
+            # the attack
+            victim = _first(doc, f.victim_at, f.victim_at + 1) if f.victim_at >= 0 else None
+            mine_now = [(e, at, trig) for e, at, trig in mine
+                        if trig is None or trig.idx == f.head_at or not _is_agent(victim, trig, words)]
+            if not mine_now:
+                continue
+            owners = {id(e): e for e, _, trig in mine_now if any(_linked(g, trig) for g in govs)}
             for key in owners:
                 linked[key].append(f)
             if not owners and f.own:
                 continue
             if not owners:
-                before = [e for e, at, _ in mine if at <= f.start]
-                owner = before[-1] if before else mine[0][0]
+                before = [e for e, at, _ in mine_now if at <= f.start]
+                owner = before[-1] if before else mine_now[0][0]
                 owners = {id(owner): owner}
             for key in owners:
                 if f not in got[key]:
@@ -805,7 +1045,7 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
                 if s2 in event_sents:   # a sentence with an event of its own tells that event
                     break
                 # the killing a noun of that sentence tells ("al-Nimr's execution") is its own
-                tolls.extend(f for f in find_figures(text, s2, e2) if not f.own)
+                tolls.extend(f for f in read_figures(doc, text, s2, e2) if not f.own)
             killed = killed or _best(tolls, "killed")
             injured = injured or _best(tolls, "injured")
         e.casualties = Casualties(killed=_as_count(text, killed), injured=_as_count(text, injured))
