@@ -38,7 +38,7 @@ _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six"
           "nineteen": 19}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12}
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,9 @@ class Figure:
     # where the victim's word starts when the parse named it ("he" in "before he was shot and
     # killed"), so an attacker's own death is not given to the attack; -1 for none
     victim_at: int = -1
+    # where the relative pronoun that is the killing's subject starts ("that" in "an attack ...
+    # that killed 18"); -1 for none
+    cause_at: int = -1
 
 
 # a capitalised word glued to the next by a hyphen: a headline or dateline run into the body
@@ -141,6 +144,8 @@ def _number(toks: list[Tok], i: int) -> tuple[int, int] | None:
         digits = low.replace(",", "")
         if "." in digits:
             head, _, tail = digits.partition(".")
+            if i + 1 < len(toks) and toks[i + 1].low in ("thousand", "million") and (head + tail).isdecimal():
+                return int(float(f"{head}.{tail}") * _SCALES[toks[i + 1].low]), i + 2   # "1.5 million"
             if len(tail) != 3:
                 return None
             digits = head + tail
@@ -150,7 +155,7 @@ def _number(toks: list[Tok], i: int) -> tuple[int, int] | None:
         if len(digits) == 4 and 1900 <= value <= 2100 and "," not in low:
             return None   # a year
         j = i + 1
-        if j < len(toks) and toks[j].low in ("hundred", "thousand"):
+        if j < len(toks) and toks[j].low in ("hundred", "thousand", "million"):
             value, j = value * _SCALES[toks[j].low], j + 1
         return value, j
     total, current, j, seen = 0, 0, i, False
@@ -167,8 +172,8 @@ def _number(toks: list[Tok], i: int) -> tuple[int, int] | None:
             current = 1
         elif w in _SCALES and seen:
             scale = _SCALES[w]
-            if scale == 1000:
-                total, current = (total + max(current, 1)) * 1000, 0
+            if scale >= 1000:
+                total, current = (total + max(current, 1)) * scale, 0
             else:
                 current = max(current, 1) * scale
         elif w == "and" and seen and j + 1 < len(toks) and (toks[j + 1].low in _UNITS or toks[j + 1].low in _TENS
@@ -524,12 +529,6 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             i_skip = 0
         if low == "dead" and i > 0 and toks[i - 1].low == "shot":
             kind = "killed"   # "shot dead two protesters"
-        if low == "shot" and i + 1 < n:
-            k = _named_victim(toks, i + 1, words, text)
-            if k is not None and _match(toks, k, ("dead",)):   # "police shot him dead"
-                out.append(Figure("killed", 1, "exact", toks[i + 1].start, toks[k - 1].end, head_at=tok.start))
-                used.update(range(i, k + 1))
-                continue
         if low in ("shot", "stabbed") and i > 0 and toks[i - 1].low == "fatally":
             kind = "killed"   # "police fatally shot Alton Sterling"
         if kind is not None and i + 2 < n and toks[i + 1].low in ("and", "or") and \
@@ -557,13 +556,6 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
                     kind, k = "killed", k + 2   # "stabbed two people to death"
                 out.append(Figure(kind, count, qualifier, toks[a].start, toks[_end(toks, a, b) - 1].end,
                                   head_at=toks[i - 1 if low == "dead" else i].start))
-                used.update(range(i_arg, k))
-                continue
-        if kind is not None and i_arg < n and toks[i].low not in ("dead",):
-            # "shot and killed girlfriend Reeva Steenkamp", "killing Jennifer Laude", "killed him"
-            k = _named_victim(toks, i_arg, words, text)
-            if k is not None:
-                out.append(Figure(kind, 1, "exact", toks[i_arg].start, toks[k - 1].end, head_at=tok.start))
                 used.update(range(i_arg, k))
                 continue
         # "the killing of an Indian prisoner", "the deaths of 34 smugglers", "Brown's killing"
@@ -666,8 +658,12 @@ _RELATIVES = {"who", "that", "which", "whom"}
 _ONE_PERSON = {"he", "she", "him", "her"}
 _REFLEXIVES = {"himself", "herself", "themselves", "itself"}
 # entities that are no victim counted one ("Syria was attacked")
-_NOT_PERSONS = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
-                "ORDINAL", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+# (the small model's other labels are too often wrong on names: "Reeva Steenkamp" as a building)
+_NOT_PERSONS = {"GPE", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+# verbs whose "to"-complement reports a killing rather than plans it ("was reported to have
+# been killed")
+_REPORTING = {"report", "believe", "say", "think", "fear", "confirm", "understand", "know", "presume", "appear",
+              "seem"}
 # determiners that make a singular noun one person ("the journalist", "his driver")
 _ONE_DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "whose"}
 
@@ -687,7 +683,9 @@ def _dependents(verb, deps: set[str], steps: int = 3) -> list:
 def _unreal(verb) -> bool:
     """A killing denied or not done ("did not kill", "to kill", "could have been killed")."""
     for _ in range(3):
-        if any(c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL) for c in verb.children):
+        reported = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REPORTING
+        if any(c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL
+                                   and not (reported and c.lower_ == "to")) for c in verb.children):
             return True
         if verb.dep_ != "conj" or verb.head is verb:
             return False
@@ -702,6 +700,11 @@ def _predicate_kind(tok, words: Words) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma in words.dying_predicates:
         return "killed"
+    if tok.lower_ in words.to_death_verbs and any(
+            (c.dep_ == "advmod" and c.lower_ == "fatally")
+            or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
+            for c in tok.children):
+        return "killed"   # "fatally shot Alton Sterling", "was beaten to death"
     return next((k for k, lemmas in words.victim_predicates.items() if lemma in lemmas or tok.lower_ in lemmas), None)
 
 
@@ -768,26 +771,28 @@ def _conjuncts(tok) -> list:
     return out
 
 
-def _one_count(tok, text: str, end: int, words: Words):
+def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
     """(count, qualifier, start) of one victim word and its modifiers: its number ("at least
     12 people", "a dozen members", "dozens"), one for a singular person ("he", "Badreddine",
     "the journalist"), None when it gives no number ("soldiers")."""
     if tok.lower_ in _ONE_PERSON:
         return 1, "exact", tok.idx
-    own = [t for t in tok.subtree if t.i <= tok.i and not any(a.dep_ == "conj" and a.i > tok.i for a in t.ancestors)]
+    own = [t for t in tok.subtree if t.i <= tok.i]   # its modifiers (a list's other members follow it)
     tok_end = tok.idx + len(tok)
     for t in own:
-        if t.i > tok.i or t.dep_ in ("conj", "cc") or t.is_punct:
+        if t.dep_ in ("conj", "cc") or t.is_punct:
             continue
         toks = _tokens(text[t.idx:end], t.idx)
         got = _count(toks, 0, words)
         if got is not None and toks[got[2] - 1].end <= tok_end + 3:
             return got[0], got[1], t.idx
-    if tok.tag_ == "NNP" and tok.ent_type_ not in _NOT_PERSONS and tok.lower_ not in words.not_victims:
+    # (a name in a list of victims is a person whatever the entity recogniser says: "Isa Ipek")
+    if tok.tag_ == "NNP" and (listed or tok.ent_type_ not in _NOT_PERSONS) and tok.lower_ not in words.not_victims:
         return 1, "exact", min(t.idx for t in own)
-    if tok.tag_ == "NN" and tok.lower_ not in words.not_victims and any(
+    if tok.tag_ == "NN" and tok.lower_ not in words.not_victims and (any(
             c.dep_ in ("det", "poss") and c.lower_ in _ONE_DETERMINERS | {"'s"} or c.tag_ == "NNP"
-            for c in tok.children if c.i < tok.i):
+            for c in tok.children if c.i < tok.i) or (tok.i + 1 < len(tok.doc) and tok.nbor().tag_ == "NNP")):
+        # "the journalist", "his driver", a title before a name ("girlfriend Reeva Steenkamp")
         return 1, "exact", min(t.idx for t in own)
     return None
 
@@ -806,8 +811,11 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
                     if g.dep_ == "pobj"]
             if held:
                 v = held[0]   # "the bodies of X and Y"
-        for c in _conjuncts(v):
-            got = _one_count(c, text, end, words)
+        while v.dep_ == "compound" and v.head.tag_ == "NNP":
+            v = v.head   # "slain officers Serdar Kazar": the name the title belongs to
+        members = _conjuncts(v)
+        for c in members:
+            got = _one_count(c, text, end, words, listed=len(members) > 1)
             if got is None and c is v:
                 appos = [a for a in c.children if a.dep_ == "appos"]
                 if appos:   # "police officers Serdar Kazar and Isa Ipek": the aside counts them
@@ -826,6 +834,26 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
     return total, qualifier, start, stop, first
 
 
+def _killing_noun_victims(noun, text: str, end: int, words: Words):
+    """The victims of a killing noun, counted: "the execution by Saudi Arabia last week of
+    Sheikh Nimr al-Nimr", "the deaths of 34 smugglers", "Michael Brown's death"."""
+    held = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i
+            for g in c.children if g.dep_ == "pobj"]
+    if not held and noun.dep_ in ("dobj", "pobj"):
+        # "protest the execution by Saudi Arabia last week of Sheikh Nimr": the parser hangs a
+        # late "of" on the verb; a name there is the victim
+        held = [g for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i
+                for g in c.children if g.dep_ == "pobj" and g.tag_ == "NNP"]
+    if not held and noun.lower_ in words.killing_nouns:
+        held = [c for c in noun.children if c.dep_ == "poss" and c.tag_ == "NNP"]
+    if not held:
+        return None
+    got = _victims_count(held[:1], noun, text, end, words)
+    if got is None or (noun.lower_ in words.killing_nouns_plural and got[0] == 1 and got[1] == "exact"):
+        return None   # "the deaths of the journalist": a plural noun counts no one person
+    return got
+
+
 def parse_figures(doc, text: str, start: int, end: int) -> list[Figure]:
     """Casualty figures of one sentence read from its parse: the victims of each kill/die/wound
     predicate, counted."""
@@ -835,6 +863,12 @@ def parse_figures(doc, text: str, start: int, end: int) -> list[Figure]:
     if span is None:
         return out
     for tok in span:
+        if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in words.killing_nouns or tok.lower_ in words.killing_nouns_plural):
+            got = _killing_noun_victims(tok, text, end, words)
+            if got is not None:
+                count, qualifier, a, b, first = got
+                out.append(Figure("killed", count, qualifier, a, b, own=True, head_at=tok.idx, victim_at=first.idx))
+            continue
         found = _predicate_victims(tok, words)
         if found is None or not found[1]:
             continue
@@ -843,7 +877,9 @@ def parse_figures(doc, text: str, start: int, end: int) -> list[Figure]:
         if got is None:
             continue
         count, qualifier, a, b, first = got
-        out.append(Figure(kind, count, qualifier, a, b, head_at=tok.idx, victim_at=first.idx))
+        cause = next((c.idx for c in tok.children if c.dep_ == "nsubj" and c.lower_ in ("that", "which")), -1) \
+            if tok.dep_ == "relcl" else -1
+        out.append(Figure(kind, count, qualifier, a, b, head_at=tok.idx, victim_at=first.idx, cause_at=cause))
     return out
 
 
@@ -855,7 +891,7 @@ def read_figures(doc, text: str, start: int, end: int) -> list[Figure]:
     for f in find_figures(text, start, end):
         same = any(p.kind == f.kind and (p.head_at == f.head_at or (p.start < f.end and f.start < p.end))
                    for p in parsed)
-        if not same or f.toll or f.own:
+        if not same or f.toll:
             out.append(f)
     return sorted(out, key=lambda f: f.start)
 
@@ -1020,6 +1056,12 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
             if not mine_now:
                 continue
             owners = {id(e): e for e, _, trig in mine_now if any(_linked(g, trig) for g in govs)}
+            if f.cause_at >= 0:
+                # "the strike on a base in Kashmir that killed 18": the relative pronoun stands for
+                # the event told last before it, wherever the parser hung the clause
+                before = [e for e, at, _ in mine_now if at < f.cause_at]
+                if before:
+                    owners.setdefault(id(before[-1]), before[-1])
             for key in owners:
                 linked[key].append(f)
             if not owners and f.own:
