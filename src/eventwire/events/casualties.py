@@ -107,9 +107,6 @@ class Figure:
     # where the victim's word starts when the parse named it ("he" in "before he was shot and
     # killed"), so an attacker's own death is not given to the attack; -1 for none
     victim_at: int = -1
-    # where the relative pronoun that is the killing's subject starts ("that" in "an attack ...
-    # that killed 18"); -1 for none
-    cause_at: int = -1
 
 
 # a capitalised word glued to the next by a hyphen: a headline or dateline run into the body
@@ -877,9 +874,7 @@ def parse_figures(doc, text: str, start: int, end: int) -> list[Figure]:
         if got is None:
             continue
         count, qualifier, a, b, first = got
-        cause = next((c.idx for c in tok.children if c.dep_ == "nsubj" and c.lower_ in ("that", "which")), -1) \
-            if tok.dep_ == "relcl" else -1
-        out.append(Figure(kind, count, qualifier, a, b, head_at=tok.idx, victim_at=first.idx, cause_at=cause))
+        out.append(Figure(kind, count, qualifier, a, b, head_at=tok.idx, victim_at=first.idx))
     return out
 
 
@@ -1056,12 +1051,6 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
             if not mine_now:
                 continue
             owners = {id(e): e for e, _, trig in mine_now if any(_linked(g, trig) for g in govs)}
-            if f.cause_at >= 0:
-                # "the strike on a base in Kashmir that killed 18": the relative pronoun stands for
-                # the event told last before it, wherever the parser hung the clause
-                before = [e for e, at, _ in mine_now if at < f.cause_at]
-                if before:
-                    owners.setdefault(id(before[-1]), before[-1])
             for key in owners:
                 linked[key].append(f)
             if not owners and f.own:
