@@ -12,6 +12,12 @@ shot dead", "the execution of a Shiite cleric"). Where the text gives no figure 
 gets none. Words are data (``data/casualties.yaml``); the grammar of numbers and phrases is
 here.
 
+Two readers: the parse reader (``parse_figures``) finds the victims of each kill/die/wound
+predicate where the dependency parse puts them and counts them (lists summed, names one);
+the word reader (``find_figures``) reads the words around a casualty word and keeps what the
+parse did not read (tolls, "claimed the lives of", "no one was hurt", and lists or asides the
+small parser gets wrong). ``read_figures`` joins them.
+
 A violent event is an ASSAULT, a riot (PROTEST mode ``riot``), violent repression or
 destruction (COERCE 175, 1712), or a PROTEST or COERCE whose own sentence reports people
 killed or injured.
