@@ -660,7 +660,7 @@ _UNREAL = {"to", "will", "would", "could", "might", "may", "can", "should", "mus
 _RELATIVES = {"who", "that", "which", "whom"}
 _ONE_PERSON = {"he", "she", "him", "her"}
 _REFLEXIVES = {"himself", "herself", "themselves", "itself"}
-# entities that are no victim counted one ("Syria was attacked")
+# entities that are no one person ("Kabul", "Afghans")
 # (the small model's other labels are too often wrong on names: "Reeva Steenkamp" as a building)
 _NOT_PERSONS = {"GPE", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 # verbs whose "to"-complement reports a killing rather than plans it ("was reported to have
