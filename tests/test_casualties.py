@@ -2,7 +2,7 @@
 import pytest
 
 from eventwire import extract
-from eventwire.events.casualties import find_figures
+from eventwire.events.casualties import find_figures, parse_figures, read_figures
 
 
 def figures(sentence):
@@ -117,10 +117,8 @@ def test_a_toll_of_another_event_is_not_taken():
     ("Protesters were killed in the capital.", None),   # plural, no number: no count
     ("It was killed off by the committee.", None),
 ])
-def test_a_single_victim_told_without_a_number_is_one(sentence, killed):
-    from eventwire.events.casualties import find_figures
-
-    found = [f.count for f in find_figures(sentence, 0, len(sentence)) if f.kind == "killed"]
+def test_a_single_victim_told_without_a_number_is_one(nlp, sentence, killed):
+    found = [f.count for f in read_figures(nlp(sentence), sentence, 0, len(sentence)) if f.kind == "killed"]
     assert (found[0] if found else None) == killed
 
 
@@ -179,9 +177,49 @@ def test_a_plural_number_word_counts_one_of_its_unit(sentence, count):
     ("The death of the peace talks was announced on Monday.", None),
     ("According to a Washington Post tally, 990 people were shot dead by police last year.", 990),
 ])
-def test_victims_told_in_other_ways(sentence, killed):
-    found = [f.count for f in find_figures(sentence, 0, len(sentence)) if f.kind == "killed"]
+def test_victims_told_in_other_ways(nlp, sentence, killed):
+    found = [f.count for f in read_figures(nlp(sentence), sentence, 0, len(sentence)) if f.kind == "killed"]
     assert (max(found) if found else None) == killed
+
+
+def _parsed(nlp, sentence):
+    return [(f.kind, f.count, f.qualifier, sentence[f.start:f.end])
+            for f in parse_figures(nlp(sentence), sentence, 0, len(sentence))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # coordinated victims are summed, a name counting one
+    ("Gruseny Calderon and Miguel Colmenares were killed during the same protest.",
+     [("killed", 2, "exact", "Gruseny Calderon and Miguel Colmenares")]),
+    ("Two months ago gunmen ambushed the commander, killing his driver and two guards.",
+     [("killed", 3, "exact", "his driver and two guards")]),
+    ("The attacks have killed a dozen members of the security forces and one civilian.",
+     [("killed", 13, "about", "a dozen members of the security forces and one civilian")]),
+    # the noun a participle modifies, and the names in apposition to it
+    ("Police officers carried the coffins of slain officers Serdar Kazar and Isa Ipek on Friday.",
+     [("killed", 2, "exact", "slain officers Serdar Kazar and Isa Ipek")]),
+    # a headline without its auxiliary
+    ("Top Hezbollah Commander Badreddine Killed in Syria -The group buried him on Friday.",
+     [("killed", 1, "exact", "Top Hezbollah Commander Badreddine")]),
+    # the victim far from the verb, through a relative clause
+    ("Mullah Omar, who was supposed to have blessed the talks, had been dead for a few years.",
+     [("killed", 1, "exact", "Mullah Omar")]),
+    # a killing noun whose victim is told after a by-phrase
+    ("Protesters denounced the execution by Saudi Arabia last week of Sheikh Nimr al-Nimr.",
+     [("killed", 1, "exact", "Sheikh Nimr al-Nimr")]),
+    ("Since the famine, when about one million people died of starvation, prices rose.",
+     [("killed", 1000000, "about", "about one million people")]),
+    ("Police fatally shot Alton Sterling outside a convenience store.", [("killed", 1, "exact", "Alton Sterling")]),
+    # no figure: a plural without a number, a denied or planned killing, killed-or-wounded, oneself
+    ("Rebels killed Israeli soldiers near the border.", []),
+    ("The judge said Pemberton did not set out to kill anyone.", []),
+    ("The plotters allegedly intended to kill Prime Minister Milo Dukanovic.", []),
+    ("More than 500 soldiers were killed or wounded, the Taliban said.", []),
+    ("The bomber blew himself up and killed himself.", []),
+    ("Kurdish rebels and their commander were killed in the raid.", []),
+])
+def test_victims_read_from_the_parse(nlp, sentence, expected):
+    assert _parsed(nlp, sentence) == expected
 
 
 def _given_events(nlp, text, triggers, mentions=None):
@@ -217,6 +255,9 @@ def _given_events(nlp, text, triggers, mentions=None):
     # a killing told by its own noun is not the toll of another event of the sentence
     ("Protesters angry over the execution of a Shiite cleric stormed the Saudi embassy in Tehran.",
      ["stormed", "execution"], None, {"stormed": (None, None), "execution": (1, None)}),
+    # an attacker's own death is no toll of the attack
+    ("The Palestinian stabbed two officers before he was shot and killed, police said.",
+     ["stabbed", "shot"], None, {"stabbed": (None, 2)}),
     # the toll told in a later sentence that mentions the attack again
     ("Gunmen attacked a church in Ouagadougou on Sunday. Separately, protesters marched in Goma on Monday. "
      "The attack killed six worshippers.", ["attacked", "marched"], {"attacked": ["The attack"]},

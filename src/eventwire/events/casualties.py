@@ -12,6 +12,12 @@ shot dead", "the execution of a Shiite cleric"). Where the text gives no figure 
 gets none. Words are data (``data/casualties.yaml``); the grammar of numbers and phrases is
 here.
 
+Two readers: the parse reader (``parse_figures``) finds the victims of each kill/die/wound
+predicate where the dependency parse puts them and counts them (lists summed, names one);
+the word reader (``find_figures``) reads the words around a casualty word and keeps what the
+parse did not read (tolls, "claimed the lives of", "no one was hurt", and lists or asides the
+small parser gets wrong). ``read_figures`` joins them.
+
 A violent event is an ASSAULT, a riot (PROTEST mode ``riot``), violent repression or
 destruction (COERCE 175, 1712), or a PROTEST or COERCE whose own sentence reports people
 killed or injured.
@@ -38,7 +44,7 @@ _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six"
           "nineteen": 19}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12}
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,9 @@ class Words:
     killing_nouns_plural: frozenset[str]
     killed_participles: frozenset[str]
     to_death_verbs: frozenset[str]
+    victim_predicates: dict[str, frozenset[str]]
+    dying_predicates: frozenset[str]
+    victim_holders: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -74,7 +83,10 @@ def load_words() -> Words:
         killing_nouns=frozenset(data["killing_nouns"]),
         killing_nouns_plural=frozenset(data["killing_nouns_plural"]),
         killed_participles=frozenset(data["killed_participles"]),
-        to_death_verbs=frozenset(data["to_death_verbs"]))
+        to_death_verbs=frozenset(data["to_death_verbs"]),
+        victim_predicates={k: frozenset(v) for k, v in data["victim_predicates"].items()},
+        dying_predicates=frozenset(data["dying_predicates"]),
+        victim_holders=frozenset(data["victim_holders"]))
 
 
 @dataclass
@@ -98,6 +110,9 @@ class Figure:
     # where the word the reader read the figure from starts ("killed" in "killing at least 12",
     # "execution" in "the execution of a cleric"); -1 for none
     head_at: int = -1
+    # where the victim's word starts when the parse named it ("he" in "before he was shot and
+    # killed"), so an attacker's own death is not given to the attack; -1 for none
+    victim_at: int = -1
 
 
 # a capitalised word glued to the next by a hyphen: a headline or dateline run into the body
@@ -132,6 +147,8 @@ def _number(toks: list[Tok], i: int) -> tuple[int, int] | None:
         digits = low.replace(",", "")
         if "." in digits:
             head, _, tail = digits.partition(".")
+            if i + 1 < len(toks) and toks[i + 1].low in ("thousand", "million") and (head + tail).isdecimal():
+                return int(float(f"{head}.{tail}") * _SCALES[toks[i + 1].low]), i + 2   # "1.5 million"
             if len(tail) != 3:
                 return None
             digits = head + tail
@@ -141,7 +158,7 @@ def _number(toks: list[Tok], i: int) -> tuple[int, int] | None:
         if len(digits) == 4 and 1900 <= value <= 2100 and "," not in low:
             return None   # a year
         j = i + 1
-        if j < len(toks) and toks[j].low in ("hundred", "thousand"):
+        if j < len(toks) and toks[j].low in ("hundred", "thousand", "million"):
             value, j = value * _SCALES[toks[j].low], j + 1
         return value, j
     total, current, j, seen = 0, 0, i, False
@@ -158,8 +175,8 @@ def _number(toks: list[Tok], i: int) -> tuple[int, int] | None:
             current = 1
         elif w in _SCALES and seen:
             scale = _SCALES[w]
-            if scale == 1000:
-                total, current = (total + max(current, 1)) * 1000, 0
+            if scale >= 1000:
+                total, current = (total + max(current, 1)) * scale, 0
             else:
                 current = max(current, 1) * scale
         elif w == "and" and seen and j + 1 < len(toks) and (toks[j + 1].low in _UNITS or toks[j + 1].low in _TENS
@@ -515,12 +532,6 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             i_skip = 0
         if low == "dead" and i > 0 and toks[i - 1].low == "shot":
             kind = "killed"   # "shot dead two protesters"
-        if low == "shot" and i + 1 < n:
-            k = _named_victim(toks, i + 1, words, text)
-            if k is not None and _match(toks, k, ("dead",)):   # "police shot him dead"
-                out.append(Figure("killed", 1, "exact", toks[i + 1].start, toks[k - 1].end, head_at=tok.start))
-                used.update(range(i, k + 1))
-                continue
         if low in ("shot", "stabbed") and i > 0 and toks[i - 1].low == "fatally":
             kind = "killed"   # "police fatally shot Alton Sterling"
         if kind is not None and i + 2 < n and toks[i + 1].low in ("and", "or") and \
@@ -548,13 +559,6 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
                     kind, k = "killed", k + 2   # "stabbed two people to death"
                 out.append(Figure(kind, count, qualifier, toks[a].start, toks[_end(toks, a, b) - 1].end,
                                   head_at=toks[i - 1 if low == "dead" else i].start))
-                used.update(range(i_arg, k))
-                continue
-        if kind is not None and i_arg < n and toks[i].low not in ("dead",):
-            # "shot and killed girlfriend Reeva Steenkamp", "killing Jennifer Laude", "killed him"
-            k = _named_victim(toks, i_arg, words, text)
-            if k is not None:
-                out.append(Figure(kind, 1, "exact", toks[i_arg].start, toks[k - 1].end, head_at=tok.start))
                 used.update(range(i_arg, k))
                 continue
         # "the killing of an Indian prisoner", "the deaths of 34 smugglers", "Brown's killing"
@@ -642,6 +646,255 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
                           head_at=toks[j].start))
         used.update(range(i, j + 1))
     return out
+
+
+# --- the count read from the parse of the kill/die/wound predicate ----------------------------
+# The figure reader above reads the words around a casualty word; the parse reader finds the
+# victims where the grammar puts them, so a list ("X and three others were killed"), a
+# headline ("Badreddine Killed in Syria"), a reduced relative ("officers X and Y, killed in an
+# attack") or a victim far from the verb ("Mullah Omar, who ..., had been dead") is counted
+# whatever the words between them.
+
+# auxiliaries of a killing that did not (yet) happen ("plotted to kill", "could kill")
+_UNREAL = {"to", "will", "would", "could", "might", "may", "can", "should", "must", "shall", "wo", "ca"}
+_RELATIVES = {"who", "that", "which", "whom"}
+_ONE_PERSON = {"he", "she", "him", "her"}
+_REFLEXIVES = {"himself", "herself", "themselves", "itself"}
+# entities that are no one person ("Kabul", "Afghans")
+# (the small model's other labels are too often wrong on names: "Reeva Steenkamp" as a building)
+_NOT_PERSONS = {"GPE", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+# verbs whose "to"-complement reports a killing rather than plans it ("was reported to have
+# been killed")
+_REPORTING = {"report", "believe", "say", "think", "fear", "confirm", "understand", "know", "presume", "appear",
+              "seem"}
+# determiners that make a singular noun one person ("the journalist", "his driver")
+_ONE_DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "whose"}
+
+
+def _dependents(verb, deps: set[str], steps: int = 3) -> list:
+    """The verb's dependents of those relations, else those of the verb it is coordinated with
+    or complements ("was shot and killed": the subject of "shot")."""
+    for _ in range(steps):
+        found = [c for c in verb.children if c.dep_ in deps]
+        if found or verb.dep_ not in ("conj", "xcomp") or verb.head is verb or (
+                verb.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+            return found   # a coordinated verb with an auxiliary of its own has its own subject
+        verb = verb.head
+    return []
+
+
+def _unreal(verb) -> bool:
+    """A killing denied or not done ("did not kill", "to kill", "could have been killed")."""
+    for _ in range(3):
+        reported = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REPORTING
+        if any(c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL
+                                   and not (reported and c.lower_ == "to")) for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
+
+
+def _predicate_kind(tok, words: Words) -> str | None:
+    """'killed' or 'injured' for a kill/die/wound verb (or "slain" before its noun)."""
+    if not tok.tag_.startswith("VB") and not (tok.dep_ == "amod" and tok.lower_ in words.victim_predicates["killed"]):
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in words.dying_predicates:
+        return "killed"
+    if tok.lower_ in words.to_death_verbs and any(
+            (c.dep_ == "advmod" and c.lower_ == "fatally")
+            or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
+            for c in tok.children):
+        return "killed"   # "fatally shot Alton Sterling", "was beaten to death"
+    return next((k for k, lemmas in words.victim_predicates.items() if lemma in lemmas or tok.lower_ in lemmas), None)
+
+
+def _own_victims(tok) -> bool:
+    return any(c.dep_ in ("nsubjpass", "dobj", "nsubj") for c in tok.children)
+
+
+def _killed_or_wounded(tok, kind: str, words: Words) -> bool:
+    """One figure for both kinds ("killing and wounding scores", "500 soldiers were killed or
+    wounded"): neither count is known."""
+    partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    return any(_predicate_kind(p, words) not in (None, kind) and not (_own_victims(p) and _own_victims(tok))
+               for p in partners)
+
+
+def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
+    """(kind, the victims' head words) when ``tok`` is a kill/die/wound predicate."""
+    lemma, tag = tok.lemma_.lower(), tok.tag_
+    if tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd", "xcomp", "advcl") and tok.head is not tok:
+        verb = tok.head   # "left 12 people dead", "shot him dead", "had been dead"
+        if _unreal(verb):
+            return None
+        return "killed", (_dependents(verb, {"dobj"}, 1) or _dependents(verb, {"nsubjpass", "nsubj"}))
+    kind = _predicate_kind(tok, words)
+    if kind is None or _unreal(tok) or _killed_or_wounded(tok, kind, words):
+        return None
+    dying = lemma in words.dying_predicates
+    if dying:
+        return "killed", _dependents(tok, {"nsubj"})
+    subjects = _dependents(tok, {"nsubjpass"})
+    if subjects:
+        return kind, subjects
+    if ((tag == "VBN" and tok.dep_ == "acl") or (tok.dep_ == "amod" and kind == "killed")) \
+            and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "officers X and Y, killed in an attack", "slain officers"; not "a wounded soldier",
+        # which describes a person more often than it counts the event's wounded
+        return kind, [tok.head]
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if objects:
+        return kind, objects
+    if tok.text[:1].isupper() and tok.i > tok.sent.start and not any(
+            c.dep_ in ("aux", "auxpass") for c in tok.children):
+        # a headline without its auxiliary: "Top Hezbollah Commander Badreddine Killed in Syria"
+        return kind, [c for c in tok.children if c.dep_ == "nsubj"]
+    return kind, []
+
+
+def _clause_owner(tok):
+    """The noun a relative clause holding ``tok`` tells of ("Mullah Omar, who ...")."""
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _conjuncts(tok) -> list:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
+    """(count, qualifier, start) of one victim word and its modifiers: its number ("at least
+    12 people", "a dozen members", "dozens"), one for a singular person ("he", "Badreddine",
+    "the journalist"), None when it gives no number ("soldiers")."""
+    if tok.lower_ in _ONE_PERSON:
+        return 1, "exact", tok.idx
+    own = [t for t in tok.subtree if t.i <= tok.i]   # its modifiers (a list's other members follow it)
+    tok_end = tok.idx + len(tok)
+    for t in own:
+        if t.dep_ in ("conj", "cc") or t.is_punct:
+            continue
+        toks = _tokens(text[t.idx:end], t.idx)
+        got = _count(toks, 0, words)
+        if got is not None and toks[got[2] - 1].end <= tok_end + 3:
+            return got[0], got[1], t.idx
+    # (a name in a list of victims is a person whatever the entity recogniser says: "Isa Ipek")
+    if tok.tag_ == "NNP" and (listed or tok.ent_type_ not in _NOT_PERSONS) and tok.lower_ not in words.not_victims:
+        return 1, "exact", min(t.idx for t in own)
+    if tok.tag_ == "NN" and tok.lower_ not in words.not_victims and (any(
+            c.dep_ in ("det", "poss") and c.lower_ in _ONE_DETERMINERS | {"'s"} or c.tag_ == "NNP"
+            for c in tok.children if c.i < tok.i) or (tok.i + 1 < len(tok.doc) and tok.nbor().tag_ == "NNP")):
+        # "the journalist", "his driver", a title before a name ("girlfriend Reeva Steenkamp")
+        return 1, "exact", min(t.idx for t in own)
+    return None
+
+
+def _victims_count(victims: list, pred, text: str, end: int, words: Words):
+    """(count, qualifier, start, end, first victim word) of the victims named by ``victims``
+    (each with its coordinated list: "X and three others" is four), or None."""
+    total, qualifier, start, stop, first = 0, "exact", None, 0, None
+    for v in victims:
+        if v.lower_ in _RELATIVES:
+            v = _clause_owner(pred) or v
+        if v.lower_ in _REFLEXIVES:
+            return None
+        if v.lemma_.lower() in words.victim_holders or v.lower_ in words.victim_holders:
+            held = [g for c in v.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"]
+            if held:
+                v = held[0]   # "the bodies of X and Y"
+        while v.dep_ == "compound" and v.head.tag_ == "NNP":
+            v = v.head   # "slain officers Serdar Kazar": the name the title belongs to
+        members = _conjuncts(v)
+        for c in members:
+            got = _one_count(c, text, end, words, listed=len(members) > 1)
+            if got is None and c is v:
+                appos = [a for a in c.children if a.dep_ == "appos"]
+                if appos:   # "police officers Serdar Kazar and Isa Ipek": the aside counts them
+                    got = _victims_count(appos[:1], pred, text, end, words)
+                    if got is not None:
+                        return got
+            if got is None or got[0] is None:
+                return None
+            total += got[0]
+            qualifier = qualifier if got[1] == "exact" else got[1]
+            start = got[2] if start is None else min(start, got[2])
+            stop = max(stop, c.idx + len(c))
+            first = first or v
+    if first is None:
+        return None
+    return total, qualifier, start, stop, first
+
+
+def _killing_noun_victims(noun, text: str, end: int, words: Words):
+    """The victims of a killing noun, counted: "the execution by Saudi Arabia last week of
+    Sheikh Nimr al-Nimr", "the deaths of 34 smugglers", "Michael Brown's death"."""
+    held = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i
+            for g in c.children if g.dep_ == "pobj"]
+    if not held and noun.dep_ in ("dobj", "pobj"):
+        # "protest the execution by Saudi Arabia last week of Sheikh Nimr": the parser hangs a
+        # late "of" on the verb; a name there is the victim
+        held = [g for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i
+                for g in c.children if g.dep_ == "pobj" and g.tag_ == "NNP"]
+    if not held and noun.lower_ in words.killing_nouns:
+        held = [c for c in noun.children if c.dep_ == "poss" and c.tag_ == "NNP"]
+    if not held:
+        return None
+    got = _victims_count(held[:1], noun, text, end, words)
+    if got is None or (noun.lower_ in words.killing_nouns_plural and got[0] == 1 and got[1] == "exact"):
+        return None   # "the deaths of the journalist": a plural noun counts no one person
+    return got
+
+
+def parse_figures(doc, text: str, start: int, end: int) -> list[Figure]:
+    """Casualty figures of one sentence read from its parse: the victims of each kill/die/wound
+    predicate, counted."""
+    words = load_words()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    out: list[Figure] = []
+    if span is None:
+        return out
+    for tok in span:
+        if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in words.killing_nouns or tok.lower_ in words.killing_nouns_plural):
+            got = _killing_noun_victims(tok, text, end, words)
+            if got is not None:
+                count, qualifier, a, b, first = got
+                out.append(Figure("killed", count, qualifier, a, b, own=True, head_at=tok.idx, victim_at=first.idx))
+            continue
+        found = _predicate_victims(tok, words)
+        if found is None or not found[1]:
+            continue
+        kind, victims = found
+        got = _victims_count(victims, tok, text, end, words)
+        if got is None:
+            continue
+        count, qualifier, a, b, first = got
+        out.append(Figure(kind, count, qualifier, a, b, head_at=tok.idx, victim_at=first.idx))
+    return out
+
+
+def read_figures(doc, text: str, start: int, end: int) -> list[Figure]:
+    """Every casualty figure of one sentence: the parse reader's, and the word reader's where
+    the parse read none of the same words (tolls, "claimed the lives of", "no one was hurt")."""
+    parsed = parse_figures(doc, text, start, end)
+    out = list(parsed)
+    for f in find_figures(text, start, end):
+        same = any(p.kind == f.kind and (p.head_at == f.head_at or (p.start < f.end and f.start < p.end))
+                   for p in parsed)
+        if not same or f.toll:
+            out.append(f)
+    return sorted(out, key=lambda f: f.start)
 
 
 def _best(figures: list[Figure], kind: str) -> Figure | None:
@@ -736,6 +989,23 @@ def _linked(gov, trigger) -> bool:
     return False
 
 
+def _is_agent(victim, trigger, words: Words) -> bool:
+    """Is ``victim`` the one who did the event of ``trigger``: its subject, or "he"/"she" in a
+    clause below it while it has a subject ("The Palestinian stabbed two officers before he was
+    shot")?"""
+    if victim is None or trigger is None or trigger.lemma_.lower() in words.dying_predicates:
+        return False   # "five migrants died": the subject is the victim
+    agents = [c for c in trigger.children if c.dep_ == "nsubj"]
+    if not agents:
+        return False
+    if victim in agents:
+        return True
+    if victim.lower_ not in ("he", "she") or trigger not in victim.ancestors:
+        return False
+    # a singular agent the pronoun can stand for ("The Palestinian", "the gunman", "Khan", "he")
+    return agents[0].tag_ in ("NN", "NNP", "JJ") or agents[0].lower_ == victim.lower_
+
+
 def _takes_figures(e: Event, text: str) -> bool:
     if is_violent(e):
         return True
@@ -773,20 +1043,27 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
     for k, mine in sorted(told.items()):
         mine.sort(key=lambda x: x[1])
         s0, s1 = sents[k]
-        for f in find_figures(text, s0, s1):
+        for f in read_figures(doc, text, s0, s1):
             first = _first(doc, f.start, f.end)
             # the word the figure hangs on: as the parser has it, and as the reader read it
             # (the small parser misattaches a count now and then: "injured 271 others could ...")
             govs = {_governor(first, words) if first is not None else None,
                     _first(doc, f.head_at, f.head_at + 1) if f.head_at >= 0 else None}
-            owners = {id(e): e for e, _, trig in mine if any(_linked(g, trig) for g in govs)}
+            # an attacker's own death ("stabbed two officers before he was shot") is no toll of
+            # the attack
+            victim = _first(doc, f.victim_at, f.victim_at + 1) if f.victim_at >= 0 else None
+            mine_now = [(e, at, trig) for e, at, trig in mine
+                        if trig is None or trig.idx == f.head_at or not _is_agent(victim, trig, words)]
+            if not mine_now:
+                continue
+            owners = {id(e): e for e, _, trig in mine_now if any(_linked(g, trig) for g in govs)}
             for key in owners:
                 linked[key].append(f)
             if not owners and f.own:
                 continue
             if not owners:
-                before = [e for e, at, _ in mine if at <= f.start]
-                owner = before[-1] if before else mine[0][0]
+                before = [e for e, at, _ in mine_now if at <= f.start]
+                owner = before[-1] if before else mine_now[0][0]
                 owners = {id(owner): owner}
             for key in owners:
                 if f not in got[key]:
@@ -805,7 +1082,7 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
                 if s2 in event_sents:   # a sentence with an event of its own tells that event
                     break
                 # the killing a noun of that sentence tells ("al-Nimr's execution") is its own
-                tolls.extend(f for f in find_figures(text, s2, e2) if not f.own)
+                tolls.extend(f for f in read_figures(doc, text, s2, e2) if not f.own)
             killed = killed or _best(tolls, "killed")
             injured = injured or _best(tolls, "injured")
         e.casualties = Casualties(killed=_as_count(text, killed), injured=_as_count(text, injured))
