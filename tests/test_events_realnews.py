@@ -486,3 +486,15 @@ def test_a_later_paragraph_without_a_time_of_its_own_is_not_dated_by_the_lead():
 def test_documents_and_plans_in_the_present_are_not_states_or_habits(text, category):
     assert [e.category for e in coded(text) if e.category == category], [
         (e.category, e.modality, e.evidence.text) for e in coded(text)]
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    # who tells of an event did not do it; who lives through it is its target
+    ("Reuters reported Monday's attack on the base in Ghazni.", "ASSAULT", None, None),
+    ("The minister survived the attack in Pandeglang on Thursday.", "ASSAULT", None, "The minister"),
+    ("The government faced protests in the capital on Sunday.", "PROTEST", None, "The government"),
+    ("The army launched an offensive against the rebels on Monday.", "ASSAULT", "The army", "the rebels"),
+])
+def test_who_reports_or_survives_an_event_did_not_do_it(text, category, source, target):
+    (event,) = asserted(coded(text), category)
+    assert (side_text(event.source), side_text(event.target)) == (source, target)

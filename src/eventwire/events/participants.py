@@ -639,8 +639,17 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                 tok_for_gov, gov = node, node.head
             else:
                 tok_for_gov = tok
-            light = bool(verb_forms(gov) & load_lexicon().cues["light_verbs"])
-            if tok_for_gov.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX") and light:
+            cues = load_lexicon().cues
+            light = bool(verb_forms(gov) & cues["light_verbs"])
+            undergoer = bool(verb_forms(gov) & cues["undergoer_verbs"])
+            if tok_for_gov.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX") and \
+                    verb_forms(gov) & (cues["observer_verbs"] | cues["undergoer_verbs"]):
+                # "Reuters reported the attack", "officials witnessed clashes": who tells of an
+                # event did not do it; "the minister survived the attack", "faced protests":
+                # who lives through it is its target
+                if undergoer:
+                    tgt = tgt or _subject_of(gov)[0]
+            elif tok_for_gov.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX") and light:
                 src, passive_tgt = _subject_of(gov)
                 if tgt is None and passive_tgt is not None:
                     tgt = passive_tgt
