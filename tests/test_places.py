@@ -588,3 +588,40 @@ def test_organisations_and_where_a_passive_subject_is_held(text, trigger, surfac
 def test_units_above_a_town_do_not_outrank_it(text, trigger, surface):
     place, _ = event_place_of(text, trigger)
     assert text[place.start:place.end] == surface
+
+
+@pytest.mark.parametrize("text, surface, admin1", [
+    # the model reads the town as an organisation or a person; the words say it is a town
+    ("Sales rose across Licking County, Ohio, this spring. In Newark, Ohio, the county treasurer "
+     "said a Pataskala man had bought the largest lot.", "Pataskala", "Ohio"),
+    ("Charleston and Columbia, South Carolina, sent inspectors on Friday. Jane Porter of Ravenel "
+     "said the bridge had been closed for a month.", "Ravenel", "South Carolina"),
+    ("Snow fell across Georgia overnight. Officials in Athens, Georgia, said Jackson and Barrow "
+     "counties were hit hardest.", "Barrow", "Georgia"),
+])
+def test_a_town_the_model_misreads_is_found_by_the_words_around_it(text, surface, admin1):
+    _, ctx = places_of(text)
+    p = place_named(ctx, surface)
+    assert p.country == "USA" and p.admin1 == admin1
+
+
+@pytest.mark.parametrize("text, surface, near", [
+    ("Council trims the snow budget. TORRINGTON — The City Council voted 5-2 on Monday to cut "
+     "the winter maintenance budget.", "TORRINGTON", (41.80, -73.12)),
+    ("Barn fire under investigation. CHARLESTON, W.Va. -- Firefighters from three departments "
+     "spent the night at the farm.", "CHARLESTON", (38.35, -81.63)),
+])
+def test_a_dateline_in_capitals_after_the_headline_is_a_place(text, surface, near):
+    _, ctx = places_of(text)
+    p = place_named(ctx, surface)
+    assert haversine_km(p.lat, p.lon, *near) < 50
+
+
+@pytest.mark.parametrize("text", [
+    "Council meets. UPDATE — The meeting was moved to Tuesday evening at the library.",
+    "Fire chief retires. EDITOR'S NOTE — This story was corrected on Friday.",
+    "A Smith man said the weather had been mild this winter.",
+])
+def test_capitals_and_resident_nouns_alone_make_no_place(text):
+    _, ctx = places_of(text)
+    assert ctx.places == []

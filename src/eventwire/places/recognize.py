@@ -94,7 +94,7 @@ def _resolve_span(gaz: Gazetteer, text: str, start: int, end: int, trusted: bool
         last = text[words[-1][0]:words[-1][1]].lower().rstrip(".,")
         if first in DIRECTIONS:
             found = gaz.lookup(text[words[1][0]:end])
-            if found and _well_known(found):   # "northern Syria", not "West Wing"
+            if found and well_known(found):   # "northern Syria", not "West Wing"
                 return words[1][0], end, found, None
         if last in UNIT_WORDS:
             found = gaz.lookup(text[start:words[-2][1]])
@@ -198,7 +198,8 @@ def _extend_conjoined(gaz: Gazetteer, text: str, start: int, end: int) -> int:
     return end
 
 
-def _well_known(candidates) -> bool:
+def well_known(candidates) -> bool:
+    """A country, first-level unit, region or city of 100,000 or more among the name's own readings."""
     return any(primary and (c.feature in ("country", "admin1", "region") or c.population >= 100_000)
                for c, primary in candidates)
 
@@ -258,7 +259,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             if found is None:
                 continue
             s, e, candidates, hint = found
-            if label not in NAME_LABELS and not _well_known(candidates) and not (
+            if label not in NAME_LABELS and not well_known(candidates) and not (
                     _cued(doc, s, e) and label not in ("NORP", "WORK_OF_ART", "EVENT")):
                 continue
             if label == "PERSON" and not (any(p and (c.feature == "country" or (
@@ -274,6 +275,17 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
                 continue
             if claim(s, e):
                 mentions.append(Mention(s, e, text[s:e], candidates, feature_hint=hint))
+
+    # a dateline in capitals opening a paragraph or following the headline ("TORRINGTON —",
+    # "CHARLESTON, W.Va. --", "NEWARK  It was"): the model rarely labels it
+    for found_line in _DATELINE_NAME.finditer(text):
+        s, e = found_line.span("name")
+        name = text[s:e]
+        if any(taken[s:e]) or any(blocked[s:e]) or normalize(name) in not_places() or _generic(name):
+            continue
+        candidates = [(c, p) for c, p in gaz.lookup(name) if p]
+        if candidates and claim(s, e):
+            mentions.append(Mention(s, e, name, candidates))
 
     # adjectives and demonyms the model did not label, and well-known names it missed
     columns = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
@@ -336,6 +348,10 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
     return mentions
 
 
+_DATELINE_NAME = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})"
+    r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|\s{2,}(?=[A-Z]))",
+    re.MULTILINE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:%s) $" % "|".join(a.capitalize() for a in ARABIC_ARTICLES))
 
 
@@ -395,6 +411,7 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
     taken = bytearray(len(text) + 1)
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    named = bytearray(len(text) + 1)   # inside a name the model gave a person or an organisation
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
             continue
@@ -402,7 +419,7 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
         if (ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0
                 and doc[ent.start - 1].lower_ in LOCATIVE):
             continue
-        taken[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+        named[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
     columns = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
     words = [text[c[0]:c[0] + c[1]] for c in columns]
     found_new: list[Mention] = []
@@ -413,6 +430,11 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
             s, e = columns[i][0], columns[i + n - 1][0] + columns[i + n - 1][1]
             if any(taken[s:e]):
                 continue
+            # a town's name inside an organisation's or read as a person's counts only where
+            # the words say it is the town ("the Carthage Police Chief", "a Crafton man")
+            local_cue = bool(admin1_ids) and _local_cue(doc, i, i + n)
+            if any(named[s:e]) and not local_cue:
+                continue
             name = text[s:e]
             if _generic(name) or normalize(name) in not_places():
                 continue
@@ -421,6 +443,11 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
             if not admin1_ids and not cued:
                 continue    # nothing to look for: spare the look-up
             found = gaz.lookup(name)
+            if local_cue and i + n < len(doc) and doc[i + n].lower_ in ("county", "counties") or (
+                    i + n + 2 < len(doc) and doc[i + n].lower_ in ("and", "to", "or")
+                    and doc[i + n + 2].lower_ == "counties"):
+                # "Jackson and Barrow counties": the county, not the town
+                found = gaz.lookup(name + " County") or found
             local = [(c, p) for c, p in found
                      if p and c.feature in ("city", "admin2") and c.admin1 in admin1_ids]
             if not local and cued:
@@ -429,6 +456,36 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
                 taken[s:e] = b"\x01" * (e - s)
                 found_new.append(Mention(s, e, name, local))
     return found_new
+
+
+# Words after a town's name that say it is the town: "a Crafton man", "four Hopkinton homes",
+# "the Carthage Police Chief", "Jackson and Barrow counties".
+RESIDENT_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "native", "natives",
+                  "home", "homes", "teen", "teenager", "boy", "girl", "couple", "family", "families",
+                  "community", "communities", "county", "counties"}
+TOWN_BODIES = {"Police", "Fire", "City", "Town", "Township", "County", "Council", "Sheriff",
+               "Circuit", "Municipal", "Board", "Borough", "Village", "Mayor", "Selectmen"}
+
+
+def _local_cue(doc, i: int, j: int) -> bool:
+    """The words around tokens [i, j) say they name a town, though the model read them as a
+    person or an organisation: a resident noun or a town body after them ("a Crafton man",
+    "the Laconia police", "Hopkinton Police Department"), "X and Y counties", or "of"/"from"
+    right after a person's name ("Mindy Miller of Ravenel", "Stephen Davis, of Chiefland")."""
+    if j < len(doc):
+        nxt = doc[j]
+        if nxt.lower_ in RESIDENT_NOUNS and nxt.text.islower() or nxt.text in TOWN_BODIES or (
+                nxt.lower_ == "police"):
+            return True
+        if nxt.lower_ in ("and", "or", "to") and j + 2 < len(doc) and doc[j + 2].lower_ == "counties":
+            return True
+    k = i - 1
+    if k >= 0 and doc[k].lower_ in ("of", "from"):
+        k -= 1
+        if k >= 0 and doc[k].text == ",":
+            k -= 1
+        return k >= 0 and doc[k].ent_type_ == "PERSON"
+    return False
 
 
 _QUALIFIER_GAP = re.compile(r"\s*(?:\(|,|\s+in\s+(?:the\s+)?)\s*$")
