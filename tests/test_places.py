@@ -625,3 +625,24 @@ def test_a_dateline_in_capitals_after_the_headline_is_a_place(text, surface, nea
 def test_capitals_and_resident_nouns_alone_make_no_place(text):
     _, ctx = places_of(text)
     assert ctx.places == []
+
+
+@pytest.mark.parametrize("text, trigger, not_surface", [
+    # part of a longer person's name
+    ("Thousands were killed in Rwanda's genocide-Jean Claude Mugabo, editor of a weekly, said "
+     "the trial would open in Kigali.", "killed", "Claude Mugabo"),
+    # words a headline capitalises
+    ("40 Killed in Crash of Bus Carrying Pilgrims-At least 40 people were killed when a bus "
+     "crashed near Multan, Pakistan.", "killed", "Crash"),
+    # an English adjective before a site word
+    ("The two presidents met at the Presidential palace in Dakar on Monday.", "met", "Presidential"),
+    # the agent after "by", though the model calls it a place
+    ("Thousands of Russians demonstrated across the country after a call by Navalny.",
+     "demonstrated", "Navalny"),
+])
+def test_capitalised_words_that_name_no_place_are_no_event_place(text, trigger, not_surface):
+    doc, ctx = places_of(text)
+    p = event_place(trigger_of(doc, trigger).sent, ctx, trigger_of(doc, trigger))
+    assert p is None or p.start is None or text[p.start:p.end] != not_surface
+    from eventwire.places import named_sites
+    assert not_surface not in [q.text for q in ctx.places + named_sites(ctx)]

@@ -488,6 +488,12 @@ def _local_cue(doc, i: int, j: int) -> bool:
     return False
 
 
+def _agent(doc, start: int, end: int) -> bool:
+    """The name is the agent after "by" ("a call by Navalny"), whatever the model's label."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "by"
+
+
 _QUALIFIER_GAP = re.compile(r"\s*(?:\(|,|\s+in\s+(?:the\s+)?)\s*$")
 
 
@@ -550,7 +556,7 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
                 qualifier = holders[start][1]
                 break
         strong = not qualifier and _cued(doc, s, e, strong=True)
-        modelled = label in NAME_LABELS and text[e:e + 2] not in ("'s", "’s")
+        modelled = label in NAME_LABELS and text[e:e + 2] not in ("'s", "’s") and not _agent(doc, s, e)
         weak = bool(countries) and not (qualifier or strong) and _cued(doc, s, e)
         if not (qualifier or strong or modelled or weak):
             continue    # no cue: not worth a look-up
