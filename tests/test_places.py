@@ -646,3 +646,26 @@ def test_capitalised_words_that_name_no_place_are_no_event_place(text, trigger, 
     assert p is None or p.start is None or text[p.start:p.end] != not_surface
     from eventwire.places import named_sites
     assert not_surface not in [q.text for q in ctx.places + named_sites(ctx)]
+
+
+def test_a_name_read_as_a_place_once_is_a_place_wherever_the_text_repeats_it():
+    text = ("Grant helps rebuild main street. IMMOKALEE – The congressman toured the town on Friday. "
+            "The Immokalee Foundation will match the grant, and Immokalee's farmers will share it.")
+    _, ctx = places_of(text)
+    hits = [p for p in ctx.places if p.text.lower() == "immokalee"]
+    assert len(hits) == 3 and {(p.lat, p.lon) for p in hits} == {(hits[0].lat, hits[0].lon)}
+    assert hits[0].country == "USA"
+
+
+@pytest.mark.parametrize("text, not_surface", [
+    # a surname the model once misreads is not spread to the person's other mentions
+    ("Kristina Lopez opened a bakery in Sycamore, Illinois. Kristina said DeKalb County "
+     "inspectors approved it.", "Kristina"),
+    # a name before a word that makes another place
+    ("Rangers closed Glenrock, New South Wales, for a week. The Glenrock Lagoon track reopens "
+     "in May.", "Glenrock Lagoon"),
+])
+def test_a_repeated_name_is_not_spread_into_other_names(text, not_surface):
+    _, ctx = places_of(text)
+    assert all(not (p.text == not_surface or text[p.start:p.end + 7] == not_surface)
+               for p in ctx.places)

@@ -227,11 +227,15 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
                 person_words.update(w for w in words_of if len(w) > 2)
         elif label in NAME_LABELS:
             place_words.update(words_of)
+    given_names = set(person_words)
     person_words -= place_words  # the model reads it as a place elsewhere in the document
 
     def personal(name: str, candidates) -> bool:
         """'Nelson' where the document also has 'Willie Nelson', or 'Police': a name or a
-        word, not a place, unless it names a country or state."""
+        word, not a place, unless it names a country or state; 'Kristina' where the text has
+        'Kristina Lopez', read as a place only by another place's alternate name, is hers."""
+        if name in given_names and not any(p for _, p in candidates):
+            return True
         if name not in person_words and normalize(name) not in not_places():
             return False
         return not any(p and c.feature in ("country", "admin1", "region") for c, p in candidates)
@@ -578,3 +582,65 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
             taken[s:e] = b"\x01" * (e - s)
             found.append(Mention(s, e, name, chosen))
     return found
+
+
+# Words after a name that make it the name of another, natural or built, place.
+FEATURE_WORDS = {"lagoon", "creek", "sound", "peninsula", "delta", "gorge", "woods", "station",
+                 "lake", "river", "mountain", "mountains", "canyon", "ocean", "sea", "strait"}
+_AGENCY_AFTER = re.compile(r"\s+(?:news\s+)?(?:agency|newspaper|daily|news|radio|television|tv)\b",
+                           re.IGNORECASE)
+
+
+def recognize_repeats(doc, mentions: list[Mention]) -> list[Mention]:
+    """One sense per document: a name recognised as a place once is a place wherever else the
+    text writes it with a capital ("IMMOKALEE —" then "Immokalee's streets", "the Enfield
+    Council"), with the same readings, so that it resolves with it. Not inside a longer
+    person's name ("Andrew Jackson"), after a capitalised word that makes another name ("Lake
+    Ontario", "New Miami"), or before a unit word ("Jackson County" is another place).
+    Returns the new mentions."""
+    text = doc_text(doc)
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    persons = bytearray(len(text) + 1)
+    person_words = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            persons[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+            person_words.update(normalize(t.text) for t in ent)
+    by_name: dict[str, Mention] = {}
+    for m in mentions:
+        key = normalize(m.text)
+        # a name the text also gives a person ("Barack Obama") or an agency ("Xinhua news
+        # agency") may have been misread once: it is not spread
+        if not m.demonym and len(m.text) > 2 and m.text[:1].isupper() and key not in person_words \
+                and not _AGENCY_AFTER.match(text, m.end):
+            by_name.setdefault(key, m)
+    if not by_name:
+        return []
+    found: list[Mention] = []
+    names = sorted(by_name, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in names), re.IGNORECASE)
+    for hit in pattern.finditer(text):
+        s, e = hit.span()
+        if any(taken[s:e]) or any(persons[s:e]) or not text[s].isupper():
+            continue
+        before = re.search(r"([A-Z][\w'’.-]*)\s+$", text[max(0, s - 30):s])
+        if before and not _sentence_opening(text, s - len(before.group(0))):
+            continue    # "Lake Ontario", "New Miami": part of another name
+        after = re.match(r"\s+([A-Za-z]+)", text[e:e + 20])
+        if after and (after.group(1).lower() in UNIT_WORDS or after.group(1)[:1].isupper() and (
+                after.group(1).lower() in GENERIC or after.group(1).lower() in FEATURE_WORDS)):
+            continue    # "Jackson County", "Glenrock Lagoon", "Greer Station": other places
+        source = by_name.get(normalize(text[s:e]))
+        if source is None or _AGENCY_AFTER.match(text, e):
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        found.append(Mention(s, e, text[s:e], list(source.candidates), feature_hint=source.feature_hint))
+    return found
+
+
+def _sentence_opening(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence or the text (a capital there says nothing)."""
+    return not text[:start].strip() or text[:start].rstrip()[-1:] in ".!?\"'”’—–-:\n"
+

@@ -24,7 +24,7 @@ from ..spanindex import cached_index
 from .event import DEMONYM_KEY, PARTS_KEY, SITES_KEY, SPECIFICITY
 from .gazetteer import Entry, gazetteer, normalize
 from .recognize import (Mention, link_qualifiers, not_places, recognize_local_names,
-                        recognize_toponyms, recognize_villages)
+                        recognize_repeats, recognize_toponyms, recognize_villages)
 from .unlisted import find_unlisted
 from .villages import villages
 
@@ -339,6 +339,7 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
     named = frozenset(e.country for m, e in zip(mentions, choices)
                       if e is not None and e.country and not m.demonym)
     extra += recognize_villages(doc, villages(), mentions + extra, countries, gaz, named)
+    extra += recognize_repeats(doc, mentions + extra)
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
         for m in mentions:
