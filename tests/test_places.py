@@ -669,3 +669,20 @@ def test_a_repeated_name_is_not_spread_into_other_names(text, not_surface):
     _, ctx = places_of(text)
     assert all(not (p.text == not_surface or text[p.start:p.end + 7] == not_surface)
                for p in ctx.places)
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("Sailors were rescued from Lake Ontario after their boat capsized near the shore.", "Ontario"),
+    ("Storms in the Gulf of Alaska delayed the fishing fleet by a week.", "Alaska"),
+    ("Residents of New Miami, a village north of Cincinnati, voted on the levy.", "Miami"),
+    ("The bridal party walked into St George's Chapel before noon.", "St George"),
+    ("Rangers reopened the trail through Canaan Valley on Sunday.", "Canaan"),
+])
+def test_a_place_name_inside_a_longer_name_of_another_place_is_not_that_place(text, inner):
+    _, ctx = places_of(text)
+    assert inner not in [p.text for p in ctx.places]
+
+
+def test_a_university_named_after_its_city_is_in_that_city():
+    _, ctx = places_of("She earned a medical degree from the University of Toronto in 1992.")
+    assert place_named(ctx, "Toronto").country == "CAN"

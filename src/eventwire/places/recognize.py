@@ -178,6 +178,42 @@ def _cued(doc, start: int, end: int, strong: bool = False) -> bool:
     return root.dep_ == "dobj" and root.head.lemma_.lower() in TAKE_VERBS
 
 
+# Capitalised words before a name that make a longer name of another place ("New Miami",
+# "St. Paris", "Lake Ontario"), and words after it that do ("Bethel Park", "Canaan Valley",
+# "Niger Delta"); directions are not among them ("northern Syria" is Syria).
+NAME_PREFIXES = {"new", "st", "st.", "ste", "ste.", "saint", "fort", "ft", "ft.", "port", "mount",
+                 "mt", "mt.", "lake", "upper", "lower", "little", "big", "great", "old", "glen"}
+NAME_SUFFIXES = {"park", "woods", "heights", "falls", "valley", "delta", "peninsula", "lake",
+                 "lakes", "river", "creek", "island", "islands", "bay", "beach", "hills", "springs",
+                 "gorge", "sound", "lagoon", "canyon", "mountain", "mountains", "forest", "station",
+                 "bend", "ridge", "harbor", "harbour", "point", "cove", "township", "castle",
+                 "chapel", "cathedral", "basilica", "abbey"}
+# "Gulf of Alaska", "Mall of Asia": X of Y names no Y (but "the University of Toronto" is
+# in Toronto).
+OF_HEADS = {"gulf", "bay", "sea", "strait", "straits", "isle", "cape", "mall",
+            "church", "cathedral", "basilica", "shrine", "lake", "port"}
+_WORD_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w.'’]*)(?:\s+(of))?\s+$")
+_WORD_AFTER = re.compile(r"^(?:'s|’s)?\s+([A-Z][\w'’]*)")
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """The name is part of a longer one that names another place or a building: "New
+    Miami", "Lake Ontario", "Bethel Park", "Gulf of Alaska", "St George's Chapel"."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before:
+        word = before.group(1).lower()
+        if before.group(2) and word.rstrip(".") in OF_HEADS:
+            return True
+        if not before.group(2) and word in NAME_PREFIXES:
+            return True
+    after = _WORD_AFTER.match(text[end:end + 30])
+    if after and after.group(1).lower() in NAME_SUFFIXES:
+        return True
+    # "St Patrick's" (a church or school), "St. Peter's Basilica"
+    name = text[start:end]
+    return bool(re.match(r"(?:St\.?|Saint)\s", name)) and text[end:end + 2] in ("'s", "’s")
+
+
 def _generic(name: str) -> bool:
     """A word or pair of words that names no one place: "South", "Southern District"."""
     low = name.lower()
@@ -263,6 +299,8 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             if found is None:
                 continue
             s, e, candidates, hint = found
+            if _inside_longer_name(text, s, e):
+                continue
             if label not in NAME_LABELS and not well_known(candidates) and not (
                     _cued(doc, s, e) and label not in ("NORP", "WORK_OF_ART", "EVENT")):
                 continue
@@ -327,6 +365,8 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             name = text[s:e]
             if _generic(name):
                 continue  # "South" of "South Ossetia", "Islands" of "Farallon Islands"
+            if _inside_longer_name(text, s, e):
+                continue
             if before_unit:
                 # "Laurel County", "Idlib Province": the unit's own full name first
                 unit_end = starts[last + 1] + len(words[last + 1])
