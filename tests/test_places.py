@@ -686,3 +686,14 @@ def test_a_place_name_inside_a_longer_name_of_another_place_is_not_that_place(te
 def test_a_university_named_after_its_city_is_in_that_city():
     _, ctx = places_of("She earned a medical degree from the University of Toronto in 1992.")
     assert place_named(ctx, "Toronto").country == "CAN"
+
+
+def test_a_sea_named_after_a_place_is_a_place_of_events_near_its_namesake():
+    from eventwire.places import named_sites
+    text = "Warships from eight nations are patrolling the Gulf of Aden, where pirates attacked a tanker."
+    doc, ctx = places_of(text)
+    assert "Aden" not in [p.text for p in ctx.places]      # the sea is not the city
+    site = next(p for p in named_sites(ctx) if p.text == "Gulf of Aden")
+    assert site.country == "YEM" and site.geonameid is None
+    p = event_place(trigger_of(doc, "patrolling").sent, ctx, trigger_of(doc, "patrolling"))
+    assert text[p.start:p.end] == "Gulf of Aden"

@@ -25,7 +25,7 @@ from .event import DEMONYM_KEY, PARTS_KEY, SITES_KEY, SPECIFICITY
 from .gazetteer import Entry, gazetteer, normalize
 from .recognize import (Mention, link_qualifiers, not_places, recognize_local_names,
                         recognize_repeats, recognize_toponyms, recognize_villages)
-from .unlisted import find_unlisted
+from .unlisted import find_unlisted, find_water_bodies
 from .villages import villages
 
 FEATURE_BONUS = {"country": 4.0, "region": 4.0, "admin1": 2.5, "admin2": -1.0, "city": 0.0,
@@ -356,6 +356,7 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
     ctx.scratch[DEMONYM_KEY] = demonyms
     parts, known = city_parts(doc_text(doc), places, demonyms, gaz)
     unlisted, sites, held = find_unlisted(doc, places + parts, demonyms, gaz, villages())
+    sites = sites + find_water_bodies(doc_text(doc), places + parts + unlisted + sites, gaz)
     ctx.scratch[PARTS_KEY] = {(p.start, p.end) for p in parts} | known | held
     ctx.scratch[SITES_KEY] = sites
     extra_places = parts + unlisted

@@ -355,3 +355,29 @@ def _broad(last: str, after: str, entry: Entry | None, words_of) -> bool:
     above a town ("Pichincha province", "North Wollo zone"), or a reading of such a unit."""
     return (last in words_of["broad"] or last in words_of["units"] or after in words_of["units"]
             or (entry is not None and entry.feature in ("country", "region", "admin1")))
+
+
+_WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Straits?)\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+
+
+def find_water_bodies(text: str, taken_spans: list[Place], gaz: Gazetteer) -> list[Place]:
+    """Seas named after a place ("the Gulf of Aden", "the Bay of Bengal"): places of events
+    (ships patrol there) though no toponym reading of ours names them; each a named site at
+    the point of its namesake's best-known reading (near, though not the sea's own point)."""
+    busy = bytearray(len(text) + 1)
+    for p in taken_spans:
+        busy[p.start:p.end] = b"\x01" * (p.end - p.start)
+    out = []
+    for m in _WATER_OF.finditer(text):
+        s, e = m.span()
+        if any(busy[s:e]):
+            continue
+        namesake = max((c for c, p in gaz.lookup(m.group(1)) if p), default=None,
+                       key=lambda c: (c.feature in ("country", "admin1", "region"), c.population))
+        if namesake is None:
+            continue
+        out.append(Place(start=s, end=e, text=text[s:e], name=text[s:e], feature="other",
+                         country=namesake.country or None, admin1=gaz.admin1_name(namesake),
+                         lat=round(namesake.lat, 5), lon=round(namesake.lon, 5), geonameid=None))
+    return out
+
