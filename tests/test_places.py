@@ -677,6 +677,8 @@ def test_a_repeated_name_is_not_spread_into_other_names(text, not_surface):
     ("Residents of New Miami, a village north of Cincinnati, voted on the levy.", "Miami"),
     ("The bridal party walked into St George's Chapel before noon.", "St George"),
     ("Rangers reopened the trail through Canaan Valley on Sunday.", "Canaan"),
+    # a demonym before a feature word names the feature, not the country
+    ("Talks on the future of the Korean Peninsula resumed in Geneva.", "Korean"),
 ])
 def test_a_place_name_inside_a_longer_name_of_another_place_is_not_that_place(text, inner):
     _, ctx = places_of(text)

@@ -292,6 +292,8 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             end = _extend_conjoined(gaz, text, start, end)
             if label == "NORP":
                 entry = gaz.demonym(text[start:end])
+                if entry is not None and _inside_longer_name(text, start, end):
+                    continue    # "the Korean Peninsula" is no country
                 if entry is not None and claim(start, end):
                     mentions.append(Mention(start, end, text[start:end], [(entry, True)], demonym=True))
                     continue
@@ -342,7 +344,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
         if not capital[i] or any(taken[s:e]) or any(blocked[s:e]):
             continue
         entry = gaz.demonym(word)
-        if entry is not None and claim(s, e):
+        if entry is not None and not _inside_longer_name(text, s, e) and claim(s, e):
             mentions.append(Mention(s, e, word, [(entry, True)], demonym=True))
     size = len(words)
     for n in (3, 2, 1):
