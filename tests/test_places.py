@@ -598,6 +598,9 @@ def test_units_above_a_town_do_not_outrank_it(text, trigger, surface):
      "said the bridge had been closed for a month.", "Ravenel", "South Carolina"),
     ("Snow fell across Georgia overnight. Officials in Athens, Georgia, said Jackson and Barrow "
      "counties were hit hardest.", "Barrow", "Georgia"),
+    # in a list with a place of the same state
+    ("Only a few Georgia cities, including Gainesville and Duluth, have zoning rules that "
+     "restrict the signs.", "Duluth", "Georgia"),
 ])
 def test_a_town_the_model_misreads_is_found_by_the_words_around_it(text, surface, admin1):
     _, ctx = places_of(text)

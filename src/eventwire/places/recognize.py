@@ -468,6 +468,8 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
         named[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
     columns = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
     words = [text[c[0]:c[0] + c[1]] for c in columns]
+    mention_ends = {m.end for m in mentions if not m.demonym}
+    mention_starts = {m.start for m in mentions if not m.demonym}
     found_new: list[Mention] = []
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
@@ -477,14 +479,16 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
             if any(taken[s:e]):
                 continue
             # a town's name inside an organisation's or read as a person's counts only where
-            # the words say it is the town ("the Carthage Police Chief", "a Crafton man")
-            local_cue = bool(admin1_ids) and _local_cue(doc, i, i + n)
+            # the words say it is the town ("the Carthage Police Chief", "a Crafton man"), or
+            # in a list with a place ("Gainesville and Duluth")
+            coordinated = _coordinated(text, s, e, mention_starts, mention_ends)
+            local_cue = bool(admin1_ids) and (coordinated or _local_cue(doc, i, i + n))
             if any(named[s:e]) and not local_cue:
                 continue
             name = text[s:e]
             if _generic(name) or normalize(name) in not_places():
                 continue
-            cued = bool(countries) and _cued(doc, s, e) and not any(
+            cued = bool(countries) and (_cued(doc, s, e) or coordinated) and not any(
                 doc[k].ent_type_ in NOT_NAME_LABELS for k in range(i, i + n))
             if not admin1_ids and not cued:
                 continue    # nothing to look for: spare the look-up
@@ -501,7 +505,22 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
             if local:
                 taken[s:e] = b"\x01" * (e - s)
                 found_new.append(Mention(s, e, name, local))
+                mention_starts.add(s)   # the next name of a list may lean on this one
+                mention_ends.add(e)
     return found_new
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+and|,?\s+or)\s+")
+
+
+def _coordinated(text: str, start: int, end: int, mention_starts: set, mention_ends: set) -> bool:
+    """The name stands in a list with a place the document names: "Gainesville and Duluth",
+    "Newark, Heath and Pataskala", "Hornsey, Stoke Newington and Walthamstow"."""
+    before = re.search(r"(?:,|;|,?\s+and|,?\s+or)\s+$", text[max(0, start - 8):start])
+    if before and start - len(before.group(0)) in mention_ends:
+        return True
+    after = _LIST_GAP.match(text, end)
+    return bool(after) and after.end() in mention_starts
 
 
 # Words after a town's name that say it is the town: "a Crafton man", "four Hopkinton homes",
