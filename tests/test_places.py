@@ -680,6 +680,8 @@ def test_a_repeated_name_is_not_spread_into_other_names(text, not_surface):
     ("Residents of New Miami, a village north of Cincinnati, voted on the levy.", "Miami"),
     ("The bridal party walked into St George's Chapel before noon.", "St George"),
     ("Rangers reopened the trail through Canaan Valley on Sunday.", "Canaan"),
+    # a site named after a place or a person
+    ("Thousands rallied in Washington Square Park in New York City on Wednesday.", "Washington"),
     # a demonym before a feature word names the feature, not the country
     ("Talks on the future of the Korean Peninsula resumed in Geneva.", "Korean"),
 ])

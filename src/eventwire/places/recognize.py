@@ -196,6 +196,9 @@ _WORD_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w.'’]*)(?:\s+(of))?\s+$")
 _WORD_AFTER = re.compile(r"^(?:'s|’s)?\s+([A-Z][\w'’]*)")
 
 
+_RUN_AFTER = re.compile(r"^((?:\s+[A-Z][\w'’-]*){1,3})")
+
+
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """The name is part of a longer one that names another place or a building: "New
     Miami", "Lake Ontario", "Bethel Park", "Gulf of Alaska", "St George's Chapel"."""
@@ -209,6 +212,13 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     after = _WORD_AFTER.match(text[end:end + 30])
     if after and after.group(1).lower() in NAME_SUFFIXES:
         return True
+    # "Washington Square Park", "Kennedy Airport", "Atlantic Avenue": a site's name (an
+    # institution named after its town, "Lancaster University", is in that town)
+    run = _RUN_AFTER.match(text[end:end + 60])
+    if run:
+        from .unlisted import site_words
+        if run.group(1).split()[-1].lower() in site_words()["sites"]:
+            return True
     # "St Patrick's" (a church or school), "St. Peter's Basilica"
     name = text[start:end]
     return bool(re.match(r"(?:St\.?|Saint)\s", name)) and text[end:end + 2] in ("'s", "’s")
