@@ -704,3 +704,16 @@ def test_a_sea_named_after_a_place_is_a_place_of_events_near_its_namesake():
     assert site.country == "YEM" and site.geonameid is None
     p = event_place(trigger_of(doc, "patrolling").sent, ctx, trigger_of(doc, "patrolling"))
     assert text[p.start:p.end] == "Gulf of Aden"
+
+
+@pytest.mark.parametrize("text, trigger, not_surface", [
+    ("Rep. John Ames, D-California, was killed in an ambush in northern Guyana in 1978.",
+     "killed", "California"),
+    ("Supporters rallied on Friday against the charter of the Organization of American States.",
+     "rallied", "States"),
+])
+def test_a_politicians_state_and_a_place_inside_an_organisations_name_are_no_event_place(
+        text, trigger, not_surface):
+    doc, ctx = places_of(text)
+    p = event_place(trigger_of(doc, trigger).sent, ctx, trigger_of(doc, trigger))
+    assert p is None or p.start is None or text[p.start:p.end] != not_surface
