@@ -717,3 +717,19 @@ def test_a_politicians_state_and_a_place_inside_an_organisations_name_are_no_eve
     doc, ctx = places_of(text)
     p = event_place(trigger_of(doc, trigger).sent, ctx, trigger_of(doc, trigger))
     assert p is None or p.start is None or text[p.start:p.end] != not_surface
+
+
+def test_a_name_and_its_district_are_not_evidence_for_each_other():
+    # "the Karak district" has a reading only in Pakistan; "Karak" is Jordan's in a text that
+    # names Jordan, though the district's reading would otherwise vouch for Pakistan's Karak
+    from eventwire.places.recognize import Mention
+    from eventwire.places.resolve import resolve_mentions
+
+    gaz = gazetteer()
+    names = ["Karak district", "Karak", "Karak", "Jordan", "Canada", "Karak"]
+    mentions, pos = [], 0
+    for name in names:
+        mentions.append(Mention(pos, pos + len(name), name, gaz.lookup(name)))
+        pos += len(name) + 20
+    chosen = resolve_mentions(mentions)
+    assert {e.country for m, e in zip(mentions, chosen) if m.text == "Karak"} == {"JOR"}
