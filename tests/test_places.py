@@ -733,3 +733,11 @@ def test_a_name_and_its_district_are_not_evidence_for_each_other():
         pos += len(name) + 20
     chosen = resolve_mentions(mentions)
     assert {e.country for m, e in zip(mentions, chosen) if m.text == "Karak"} == {"JOR"}
+
+
+def test_a_town_named_beside_its_namesake_unit_keeps_the_towns_reading():
+    text = ("On 1 February 2022, militiamen attacked a displacement site near Djugu (Djugu "
+            "territory, Ituri province), killing at least 60 people.")
+    doc, ctx = places_of(text)
+    p = event_place(trigger_of(doc, "attacked").sent, ctx, trigger_of(doc, "attacked"))
+    assert p.feature == "city" and text[p.start:p.end] == "Djugu"

@@ -658,6 +658,17 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
 # Words after a name that make it the name of another, natural or built, place.
 FEATURE_WORDS = {"lagoon", "creek", "sound", "peninsula", "delta", "gorge", "woods", "station",
                  "lake", "river", "mountain", "mountains", "canyon", "ocean", "sea", "strait"}
+# Unit words after a name that make it the unit rather than the town of that name.
+REPEAT_UNITS = set(UNIT_WORDS) | {"territory", "commune", "sector", "chiefdom", "department",
+                                  "municipality", "canton", "woreda", "wilaya", "lga", "tehsil",
+                                  "upazila", "zone", "governorate", "oblast", "prefecture"}
+
+
+def _unit_after(text: str, end: int) -> bool:
+    after = re.match(r"\s+([A-Za-z]+)", text[end:end + 20])
+    return bool(after) and after.group(1).lower() in REPEAT_UNITS
+
+
 _AGENCY_AFTER = re.compile(r"\s+(?:news\s+)?(?:agency|newspaper|daily|news|radio|television|tv)\b",
                            re.IGNORECASE)
 
@@ -682,6 +693,8 @@ def recognize_repeats(doc, mentions: list[Mention]) -> list[Mention]:
     by_name: dict[str, Mention] = {}
     for m in mentions:
         key = normalize(m.text)
+        if _unit_after(text, m.end):
+            continue    # "Djugu (Djugu territory, ...)": the unit, not the town the text repeats
         # a name the text also gives a person ("Barack Obama") or an agency ("Xinhua news
         # agency") may have been misread once: it is not spread
         if not m.demonym and len(m.text) > 2 and m.text[:1].isupper() and key not in person_words \
@@ -700,8 +713,8 @@ def recognize_repeats(doc, mentions: list[Mention]) -> list[Mention]:
         if before and not _sentence_opening(text, s - len(before.group(0))):
             continue    # "Lake Ontario", "New Miami": part of another name
         after = re.match(r"\s+([A-Za-z]+)", text[e:e + 20])
-        if after and (after.group(1).lower() in UNIT_WORDS or after.group(1)[:1].isupper() and (
-                after.group(1).lower() in GENERIC or after.group(1).lower() in FEATURE_WORDS)):
+        if _unit_after(text, e) or after and after.group(1)[:1].isupper() and (
+                after.group(1).lower() in GENERIC or after.group(1).lower() in FEATURE_WORDS):
             continue    # "Jackson County", "Glenrock Lagoon", "Greer Station": other places
         source = by_name.get(normalize(text[s:e]))
         if source is None or _AGENCY_AFTER.match(text, e):
