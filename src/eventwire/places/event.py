@@ -111,15 +111,22 @@ def dateline_end(text: str) -> int:
 # "the Islamic State of Iraq and Syria", "the Army of Conquest", "the Bank of England"
 ORG_BEFORE = re.compile(
     r"\b(?:Islamic\s+State|Army|Front|Brigades?|Battalions?|Council|Party|Movement|University|Bank|"
-    r"Ministry|Emirate|Caliphate|Liberation|Front|Mujahideen|Assembly|Church)\s+(?:for|of)\s+(?:the\s+)?"
+    r"Ministry|Emirate|Caliphate|Liberation|Front|Mujahideen|Assembly|Church|Organi[sz]ation|League|"
+    r"Union|Federation|Association|Commission)\s+(?:for|of)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’-]*(?:\s+and\s+(?:the\s+)?|\s+|-))*$")
+
+
+# "Sen. Leo Ryan, D-California", "Rep. X (R-Texas)": the state a politician stands for
+PARTY_BEFORE = re.compile(r"\b[DRI]\s?-\s?$")
 
 
 def _in_organisation(text: str, place: Place) -> bool:
     """'SABA news agency', 'the Kabul Times', 'the Baath Party', 'the Islamic State of Iraq
-    and Syria': a name of an organisation."""
+    and Syria', 'the Organization of American States': a name of an organisation; or a
+    politician's party and state ('D-California')."""
     return bool(ORG_WORDS.match(text[place.end:place.end + 40])
-                or ORG_BEFORE.search(text[max(0, place.start - 60):place.start]))
+                or ORG_BEFORE.search(text[max(0, place.start - 60):place.start])
+                or PARTY_BEFORE.search(text[max(0, place.start - 6):place.start]))
 
 
 def _locative(text: str, place: Place) -> bool:

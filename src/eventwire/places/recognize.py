@@ -94,7 +94,7 @@ def _resolve_span(gaz: Gazetteer, text: str, start: int, end: int, trusted: bool
         last = text[words[-1][0]:words[-1][1]].lower().rstrip(".,")
         if first in DIRECTIONS:
             found = gaz.lookup(text[words[1][0]:end])
-            if found and _well_known(found):   # "northern Syria", not "West Wing"
+            if found and well_known(found):   # "northern Syria", not "West Wing"
                 return words[1][0], end, found, None
         if last in UNIT_WORDS:
             found = gaz.lookup(text[start:words[-2][1]])
@@ -178,6 +178,52 @@ def _cued(doc, start: int, end: int, strong: bool = False) -> bool:
     return root.dep_ == "dobj" and root.head.lemma_.lower() in TAKE_VERBS
 
 
+# Capitalised words before a name that make a longer name of another place ("New Miami",
+# "St. Paris", "Lake Ontario"), and words after it that do ("Bethel Park", "Canaan Valley",
+# "Niger Delta"); directions are not among them ("northern Syria" is Syria).
+NAME_PREFIXES = {"new", "st", "st.", "ste", "ste.", "saint", "fort", "ft", "ft.", "port", "mount",
+                 "mt", "mt.", "lake", "upper", "lower", "little", "big", "great", "old", "glen"}
+NAME_SUFFIXES = {"park", "woods", "heights", "falls", "valley", "delta", "peninsula", "lake",
+                 "lakes", "river", "creek", "island", "islands", "bay", "beach", "hills", "springs",
+                 "gorge", "sound", "lagoon", "canyon", "mountain", "mountains", "forest", "station",
+                 "bend", "ridge", "harbor", "harbour", "point", "cove", "township", "castle",
+                 "chapel", "cathedral", "basilica", "abbey"}
+# "Gulf of Alaska", "Mall of Asia": X of Y names no Y (but "the University of Toronto" is
+# in Toronto).
+OF_HEADS = {"gulf", "bay", "sea", "strait", "straits", "isle", "cape", "mall",
+            "church", "cathedral", "basilica", "shrine", "lake", "port"}
+_WORD_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w.'’]*)(?:\s+(of))?\s+$")
+_WORD_AFTER = re.compile(r"^(?:'s|’s)?\s+([A-Z][\w'’]*)")
+
+
+_RUN_AFTER = re.compile(r"^((?:\s+[A-Z][\w'’-]*){1,3})")
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """The name is part of a longer one that names another place or a building: "New
+    Miami", "Lake Ontario", "Bethel Park", "Gulf of Alaska", "St George's Chapel"."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before:
+        word = before.group(1).lower()
+        if before.group(2) and word.rstrip(".") in OF_HEADS:
+            return True
+        if not before.group(2) and word in NAME_PREFIXES:
+            return True
+    after = _WORD_AFTER.match(text[end:end + 30])
+    if after and after.group(1).lower() in NAME_SUFFIXES:
+        return True
+    # "Washington Square Park", "Kennedy Airport", "Atlantic Avenue": a site's name (an
+    # institution named after its town, "Lancaster University", is in that town)
+    run = _RUN_AFTER.match(text[end:end + 60])
+    if run:
+        from .unlisted import site_words
+        if run.group(1).split()[-1].lower() in site_words()["sites"]:
+            return True
+    # "St Patrick's" (a church or school), "St. Peter's Basilica"
+    name = text[start:end]
+    return bool(re.match(r"(?:St\.?|Saint)\s", name)) and text[end:end + 2] in ("'s", "’s")
+
+
 def _generic(name: str) -> bool:
     """A word or pair of words that names no one place: "South", "Southern District"."""
     low = name.lower()
@@ -198,7 +244,8 @@ def _extend_conjoined(gaz: Gazetteer, text: str, start: int, end: int) -> int:
     return end
 
 
-def _well_known(candidates) -> bool:
+def well_known(candidates) -> bool:
+    """A country, first-level unit, region or city of 100,000 or more among the name's own readings."""
     return any(primary and (c.feature in ("country", "admin1", "region") or c.population >= 100_000)
                for c, primary in candidates)
 
@@ -226,11 +273,15 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
                 person_words.update(w for w in words_of if len(w) > 2)
         elif label in NAME_LABELS:
             place_words.update(words_of)
+    given_names = set(person_words)
     person_words -= place_words  # the model reads it as a place elsewhere in the document
 
     def personal(name: str, candidates) -> bool:
         """'Nelson' where the document also has 'Willie Nelson', or 'Police': a name or a
-        word, not a place, unless it names a country or state."""
+        word, not a place, unless it names a country or state; 'Kristina' where the text has
+        'Kristina Lopez', read as a place only by another place's alternate name, is hers."""
+        if name in given_names and not any(p for _, p in candidates):
+            return True
         if name not in person_words and normalize(name) not in not_places():
             return False
         return not any(p and c.feature in ("country", "admin1", "region") for c, p in candidates)
@@ -251,6 +302,8 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             end = _extend_conjoined(gaz, text, start, end)
             if label == "NORP":
                 entry = gaz.demonym(text[start:end])
+                if entry is not None and _inside_longer_name(text, start, end):
+                    continue    # "the Korean Peninsula" is no country
                 if entry is not None and claim(start, end):
                     mentions.append(Mention(start, end, text[start:end], [(entry, True)], demonym=True))
                     continue
@@ -258,7 +311,9 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             if found is None:
                 continue
             s, e, candidates, hint = found
-            if label not in NAME_LABELS and not _well_known(candidates) and not (
+            if _inside_longer_name(text, s, e):
+                continue
+            if label not in NAME_LABELS and not well_known(candidates) and not (
                     _cued(doc, s, e) and label not in ("NORP", "WORK_OF_ART", "EVENT")):
                 continue
             if label == "PERSON" and not (any(p and (c.feature == "country" or (
@@ -275,6 +330,17 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             if claim(s, e):
                 mentions.append(Mention(s, e, text[s:e], candidates, feature_hint=hint))
 
+    # a dateline in capitals opening a paragraph or following the headline ("TORRINGTON —",
+    # "CHARLESTON, W.Va. --", "NEWARK  It was"): the model rarely labels it
+    for found_line in _DATELINE_NAME.finditer(text):
+        s, e = found_line.span("name")
+        name = text[s:e]
+        if any(taken[s:e]) or any(blocked[s:e]) or normalize(name) in not_places() or _generic(name):
+            continue
+        candidates = [(c, p) for c, p in gaz.lookup(name) if p]
+        if candidates and claim(s, e):
+            mentions.append(Mention(s, e, name, candidates))
+
     # adjectives and demonyms the model did not label, and well-known names it missed
     columns = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
     starts = [c[0] for c in columns]
@@ -288,7 +354,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
         if not capital[i] or any(taken[s:e]) or any(blocked[s:e]):
             continue
         entry = gaz.demonym(word)
-        if entry is not None and claim(s, e):
+        if entry is not None and not _inside_longer_name(text, s, e) and claim(s, e):
             mentions.append(Mention(s, e, word, [(entry, True)], demonym=True))
     size = len(words)
     for n in (3, 2, 1):
@@ -311,6 +377,8 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             name = text[s:e]
             if _generic(name):
                 continue  # "South" of "South Ossetia", "Islands" of "Farallon Islands"
+            if _inside_longer_name(text, s, e):
+                continue
             if before_unit:
                 # "Laurel County", "Idlib Province": the unit's own full name first
                 unit_end = starts[last + 1] + len(words[last + 1])
@@ -336,6 +404,10 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
     return mentions
 
 
+_DATELINE_NAME = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})"
+    r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|\s{2,}(?=[A-Z]))",
+    re.MULTILINE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:%s) $" % "|".join(a.capitalize() for a in ARABIC_ARTICLES))
 
 
@@ -395,6 +467,7 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
     taken = bytearray(len(text) + 1)
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    named = bytearray(len(text) + 1)   # inside a name the model gave a person or an organisation
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
             continue
@@ -402,9 +475,11 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
         if (ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0
                 and doc[ent.start - 1].lower_ in LOCATIVE):
             continue
-        taken[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+        named[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
     columns = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
     words = [text[c[0]:c[0] + c[1]] for c in columns]
+    mention_ends = {m.end for m in mentions if not m.demonym}
+    mention_starts = {m.start for m in mentions if not m.demonym}
     found_new: list[Mention] = []
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
@@ -413,14 +488,26 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
             s, e = columns[i][0], columns[i + n - 1][0] + columns[i + n - 1][1]
             if any(taken[s:e]):
                 continue
+            # a town's name inside an organisation's or read as a person's counts only where
+            # the words say it is the town ("the Carthage Police Chief", "a Crafton man"), or
+            # in a list with a place ("Gainesville and Duluth")
+            coordinated = _coordinated(text, s, e, mention_starts, mention_ends)
+            local_cue = bool(admin1_ids) and (coordinated or _local_cue(doc, i, i + n))
+            if any(named[s:e]) and not local_cue:
+                continue
             name = text[s:e]
             if _generic(name) or normalize(name) in not_places():
                 continue
-            cued = bool(countries) and _cued(doc, s, e) and not any(
+            cued = bool(countries) and (_cued(doc, s, e) or coordinated) and not any(
                 doc[k].ent_type_ in NOT_NAME_LABELS for k in range(i, i + n))
             if not admin1_ids and not cued:
                 continue    # nothing to look for: spare the look-up
             found = gaz.lookup(name)
+            if local_cue and i + n < len(doc) and doc[i + n].lower_ in ("county", "counties") or (
+                    i + n + 2 < len(doc) and doc[i + n].lower_ in ("and", "to", "or")
+                    and doc[i + n + 2].lower_ == "counties"):
+                # "Jackson and Barrow counties": the county, not the town
+                found = gaz.lookup(name + " County") or found
             local = [(c, p) for c, p in found
                      if p and c.feature in ("city", "admin2") and c.admin1 in admin1_ids]
             if not local and cued:
@@ -428,7 +515,58 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
             if local:
                 taken[s:e] = b"\x01" * (e - s)
                 found_new.append(Mention(s, e, name, local))
+                mention_starts.add(s)   # the next name of a list may lean on this one
+                mention_ends.add(e)
     return found_new
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+and|,?\s+or)\s+")
+
+
+def _coordinated(text: str, start: int, end: int, mention_starts: set, mention_ends: set) -> bool:
+    """The name stands in a list with a place the document names: "Gainesville and Duluth",
+    "Newark, Heath and Pataskala", "Hornsey, Stoke Newington and Walthamstow"."""
+    before = re.search(r"(?:,|;|,?\s+and|,?\s+or)\s+$", text[max(0, start - 8):start])
+    if before and start - len(before.group(0)) in mention_ends:
+        return True
+    after = _LIST_GAP.match(text, end)
+    return bool(after) and after.end() in mention_starts
+
+
+# Words after a town's name that say it is the town: "a Crafton man", "four Hopkinton homes",
+# "the Carthage Police Chief", "Jackson and Barrow counties".
+RESIDENT_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "native", "natives",
+                  "home", "homes", "teen", "teenager", "boy", "girl", "couple", "family", "families",
+                  "community", "communities", "county", "counties"}
+TOWN_BODIES = {"Police", "Fire", "City", "Town", "Township", "County", "Council", "Sheriff",
+               "Circuit", "Municipal", "Board", "Borough", "Village", "Mayor", "Selectmen"}
+
+
+def _local_cue(doc, i: int, j: int) -> bool:
+    """The words around tokens [i, j) say they name a town, though the model read them as a
+    person or an organisation: a resident noun or a town body after them ("a Crafton man",
+    "the Laconia police", "Hopkinton Police Department"), "X and Y counties", or "of"/"from"
+    right after a person's name ("Mindy Miller of Ravenel", "Stephen Davis, of Chiefland")."""
+    if j < len(doc):
+        nxt = doc[j]
+        if nxt.lower_ in RESIDENT_NOUNS and nxt.text.islower() or nxt.text in TOWN_BODIES or (
+                nxt.lower_ == "police"):
+            return True
+        if nxt.lower_ in ("and", "or", "to") and j + 2 < len(doc) and doc[j + 2].lower_ == "counties":
+            return True
+    k = i - 1
+    if k >= 0 and doc[k].lower_ in ("of", "from"):
+        k -= 1
+        if k >= 0 and doc[k].text == ",":
+            k -= 1
+        return k >= 0 and doc[k].ent_type_ == "PERSON"
+    return False
+
+
+def _agent(doc, start: int, end: int) -> bool:
+    """The name is the agent after "by" ("a call by Navalny"), whatever the model's label."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "by"
 
 
 _QUALIFIER_GAP = re.compile(r"\s*(?:\(|,|\s+in\s+(?:the\s+)?)\s*$")
@@ -493,7 +631,7 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
                 qualifier = holders[start][1]
                 break
         strong = not qualifier and _cued(doc, s, e, strong=True)
-        modelled = label in NAME_LABELS and text[e:e + 2] not in ("'s", "’s")
+        modelled = label in NAME_LABELS and text[e:e + 2] not in ("'s", "’s") and not _agent(doc, s, e)
         weak = bool(countries) and not (qualifier or strong) and _cued(doc, s, e)
         if not (qualifier or strong or modelled or weak):
             continue    # no cue: not worth a look-up
@@ -515,3 +653,78 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
             taken[s:e] = b"\x01" * (e - s)
             found.append(Mention(s, e, name, chosen))
     return found
+
+
+# Words after a name that make it the name of another, natural or built, place.
+FEATURE_WORDS = {"lagoon", "creek", "sound", "peninsula", "delta", "gorge", "woods", "station",
+                 "lake", "river", "mountain", "mountains", "canyon", "ocean", "sea", "strait"}
+# Unit words after a name that make it the unit rather than the town of that name.
+REPEAT_UNITS = set(UNIT_WORDS) | {"territory", "commune", "sector", "chiefdom", "department",
+                                  "municipality", "canton", "woreda", "wilaya", "lga", "tehsil",
+                                  "upazila", "zone", "governorate", "oblast", "prefecture"}
+
+
+def _unit_after(text: str, end: int) -> bool:
+    after = re.match(r"\s+([A-Za-z]+)", text[end:end + 20])
+    return bool(after) and after.group(1).lower() in REPEAT_UNITS
+
+
+_AGENCY_AFTER = re.compile(r"\s+(?:news\s+)?(?:agency|newspaper|daily|news|radio|television|tv)\b",
+                           re.IGNORECASE)
+
+
+def recognize_repeats(doc, mentions: list[Mention]) -> list[Mention]:
+    """One sense per document: a name recognised as a place once is a place wherever else the
+    text writes it with a capital ("IMMOKALEE —" then "Immokalee's streets", "the Enfield
+    Council"), with the same readings, so that it resolves with it. Not inside a longer
+    person's name ("Andrew Jackson"), after a capitalised word that makes another name ("Lake
+    Ontario", "New Miami"), or before a unit word ("Jackson County" is another place).
+    Returns the new mentions."""
+    text = doc_text(doc)
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    persons = bytearray(len(text) + 1)
+    person_words = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            persons[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+            person_words.update(normalize(t.text) for t in ent)
+    by_name: dict[str, Mention] = {}
+    for m in mentions:
+        key = normalize(m.text)
+        if _unit_after(text, m.end):
+            continue    # "Djugu (Djugu territory, ...)": the unit, not the town the text repeats
+        # a name the text also gives a person ("Barack Obama") or an agency ("Xinhua news
+        # agency") may have been misread once: it is not spread
+        if not m.demonym and len(m.text) > 2 and m.text[:1].isupper() and key not in person_words \
+                and not _AGENCY_AFTER.match(text, m.end):
+            by_name.setdefault(key, m)
+    if not by_name:
+        return []
+    found: list[Mention] = []
+    names = sorted(by_name, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in names), re.IGNORECASE)
+    for hit in pattern.finditer(text):
+        s, e = hit.span()
+        if any(taken[s:e]) or any(persons[s:e]) or not text[s].isupper():
+            continue
+        before = re.search(r"([A-Z][\w'’.-]*)\s+$", text[max(0, s - 30):s])
+        if before and not _sentence_opening(text, s - len(before.group(0))):
+            continue    # "Lake Ontario", "New Miami": part of another name
+        after = re.match(r"\s+([A-Za-z]+)", text[e:e + 20])
+        if _unit_after(text, e) or after and after.group(1)[:1].isupper() and (
+                after.group(1).lower() in GENERIC or after.group(1).lower() in FEATURE_WORDS):
+            continue    # "Jackson County", "Glenrock Lagoon", "Greer Station": other places
+        source = by_name.get(normalize(text[s:e]))
+        if source is None or _AGENCY_AFTER.match(text, e):
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        found.append(Mention(s, e, text[s:e], list(source.candidates), feature_hint=source.feature_hint))
+    return found
+
+
+def _sentence_opening(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence or the text (a capital there says nothing)."""
+    return not text[:start].strip() or text[:start].rstrip()[-1:] in ".!?\"'”’—–-:\n"
+

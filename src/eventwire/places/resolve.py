@@ -24,8 +24,8 @@ from ..spanindex import cached_index
 from .event import DEMONYM_KEY, PARTS_KEY, SITES_KEY, SPECIFICITY
 from .gazetteer import Entry, gazetteer, normalize
 from .recognize import (Mention, link_qualifiers, not_places, recognize_local_names,
-                        recognize_toponyms, recognize_villages)
-from .unlisted import find_unlisted
+                        recognize_repeats, recognize_toponyms, recognize_villages)
+from .unlisted import find_unlisted, find_water_bodies
 from .villages import villages
 
 FEATURE_BONUS = {"country": 4.0, "region": 4.0, "admin1": 2.5, "admin2": -1.0, "city": 0.0,
@@ -87,6 +87,7 @@ class _Group:
         self.candidates: dict[int, tuple[Entry, float]] = {}
         self.choice: Entry | None = None
         self.primary: set[int] = set()
+        self.kin: list[_Group] = []       # groups of the same name with a unit word ("X district")
 
     def add(self, mention: Mention):
         self.mentions.append(mention)
@@ -140,6 +141,14 @@ def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
         group.add(m)
         group_of.append(group)
 
+    # "Karak" and "the Karak district" name one area: neither is evidence for the other
+    by_base: dict[str, list[_Group]] = {}
+    for group in groups.values():
+        by_base.setdefault(_base_name(group.key), []).append(group)
+    for kin in by_base.values():
+        for group in kin:
+            group.kin = [g for g in kin if g is not group]
+
     # pass 1: priors and qualifiers only
     for group in groups.values():
         group.settle()
@@ -169,6 +178,15 @@ def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
         for group in groups.values():
             group.choice = _best(group, mentions, group_of, countries, admin1s, near_points, near_anchors)
     return [group.choice for group in group_of]
+
+
+_UNIT_SUFFIX = re.compile(r"\s+(?:district|province|governorate|county|parish|region|state|city|"
+                          r"municipality|oblast|prefecture|department|zone)$")
+
+
+def _base_name(key: str) -> str:
+    """A group's name without a trailing unit word: "karak district" -> "karak"."""
+    return _UNIT_SUFFIX.sub("", key)
 
 
 def _support_qualifiers(mentions: list[Mention], group_of: list[_Group]) -> None:
@@ -235,11 +253,11 @@ class _ByLatitude:
     def __bool__(self) -> bool:
         return bool(self._points)
 
-    def any_near(self, entry: Entry, km: float, other_than: str) -> bool:
+    def any_near(self, entry: Entry, km: float, other_than: set) -> bool:
         band = km / _KM_PER_DEGREE + 1e-6
         lo = bisect.bisect_left(self._lats, entry.lat - band)
         hi = bisect.bisect_right(self._lats, entry.lat + band)
-        return any(key != other_than and haversine_km(entry.lat, entry.lon, a.lat, a.lon) < km
+        return any(key not in other_than and haversine_km(entry.lat, entry.lon, a.lat, a.lon) < km
                    for key, a in self._points[lo:hi])
 
 
@@ -248,8 +266,10 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counte
     if not group.candidates:
         return None
     total = sum(countries.values())
-    own = group.choice
     local = group.local
+    family = [g for g in [group] + group.kin if g.choice is not None]
+    family_size = sum(len(g.mentions) for g in family)
+    family_keys = {g.key for g in [group] + group.kin}
     best, best_score = None, -math.inf
     # "Paris, Texas": a qualifier counts for names that may be towns (not for "Mississippi"
     # in a list of states), with any of its readings as a unit
@@ -260,9 +280,18 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counte
                 qualifier_entries.extend(e for e, _ in mentions[q].candidates
                                          if e.feature in ("country", "admin1", "admin2"))
     def share_of(entry) -> int:
-        share = countries.get(entry.country, 0)
-        if own is not None and own.country == entry.country:
-            share -= len(group.mentions)
+        """The document's other mentions of the entry's country (not this name's own, nor
+        those of its kin)."""
+        return countries.get(entry.country, 0) - sum(
+            len(g.mentions) for g in family if g.choice.country == entry.country)
+
+    def admin1_share(entry) -> int:
+        share = admin1s.get(entry.admin1, 0)
+        for g in family:
+            if g.choice.feature == "admin1" and g.choice.id == entry.admin1:
+                share -= 2 * len(g.mentions)
+            elif g.choice.admin1 == entry.admin1 and g.choice.feature in ("city", "admin2"):
+                share -= len(g.mentions)
         return share
 
     for entry, prior in group.candidates.values():
@@ -271,23 +300,15 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counte
             score += QUALIFIER_BONUS
         if total:
             # the document's other mentions of this country (not counting this name's own)
-            share = countries.get(entry.country, 0)
-            if own is not None and own.country == entry.country:
-                share -= len(group.mentions)
-            score += COUNTRY_WEIGHT * max(share, 0) / max(total - len(group.mentions), 1)
+            score += COUNTRY_WEIGHT * max(share_of(entry), 0) / max(total - family_size, 1)
         if entry.admin1 and admin1s.get(entry.admin1):
-            share = admin1s[entry.admin1]
-            if own is not None and own.feature == "admin1" and own.id == entry.admin1:
-                share -= 2 * len(group.mentions)
-            elif own is not None and own.admin1 == entry.admin1:
-                share -= len(group.mentions)
-            score += ADMIN1_WEIGHT * min(1.0, max(share, 0) / 2)
-        if anchors and share_of(entry) <= 0 and anchors.any_near(entry, REGION_KM, group.key):
+            score += ADMIN1_WEIGHT * min(1.0, max(admin1_share(entry), 0) / 2)
+        if anchors and share_of(entry) <= 0 and anchors.any_near(entry, REGION_KM, family_keys):
             # a reading in none of the document's countries: the one near its other places
             # ("Gaza" beside "Israel", not the province of Mozambique)
             score += REGION_BONUS
         if entry.feature in ("city", "admin2") and local and id(entry) in group.primary and \
-                points and points.any_near(entry, NEAR_KM, group.key):
+                points and points.any_near(entry, NEAR_KM, family_keys):
             score += NEAR_BONUS
         if score > best_score:
             best, best_score = entry, score
@@ -339,6 +360,7 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
     named = frozenset(e.country for m, e in zip(mentions, choices)
                       if e is not None and e.country and not m.demonym)
     extra += recognize_villages(doc, villages(), mentions + extra, countries, gaz, named)
+    extra += recognize_repeats(doc, mentions + extra)
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
         for m in mentions:
@@ -355,6 +377,7 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
     ctx.scratch[DEMONYM_KEY] = demonyms
     parts, known = city_parts(doc_text(doc), places, demonyms, gaz)
     unlisted, sites, held = find_unlisted(doc, places + parts, demonyms, gaz, villages())
+    sites = sites + find_water_bodies(doc_text(doc), places + parts + unlisted + sites, gaz)
     ctx.scratch[PARTS_KEY] = {(p.start, p.end) for p in parts} | known | held
     ctx.scratch[SITES_KEY] = sites
     extra_places = parts + unlisted

@@ -58,6 +58,9 @@ PERSON_TAKING = {"capture", "seize", "surround", "evacuate"}
 HELD = {"held", "controlled", "besieged", "occupied", "dominated", "populated", "administered",
         "plagued", "hit", "torn", "ravaged", "rebel", "government", "regime"}
 INITIAL = re.compile(r"[A-Z]\.")
+# Endings of English adjectives, which name no place ("Presidential", "Islamic", "Islamist");
+# not "Yugoslav" or a transliterated name the tagger calls an adjective.
+ADJECTIVE_ENDINGS = ("al", "ic", "ist", "ive", "ous", "ary")
 FUNCTION_WORDS = {"the", "a", "an", "any", "this", "that", "these", "those", "every", "each",
                   "some", "our", "their", "its", "his", "her", "my", "your", "no", "all"}
 
@@ -170,6 +173,14 @@ def _titled(doc, span, titles) -> bool:
     return i >= 0 and doc[i].lower_.rstrip(".") in titles
 
 
+def _headline_case(doc, span) -> bool:
+    """The name stands among capitalised verbs, as in a headline ("71 Killed in Crash of Plane
+    Carrying ...", "State of Emergency Remains in ..."): there capitals say nothing of names."""
+    lo, hi = max(0, span.start - 4), min(len(doc), span.end + 4)
+    return any(t.pos_ in ("VERB", "AUX") and t.text[:1].isupper() and not t.is_sent_start
+               for t in doc[lo:hi])
+
+
 def _cue(doc, span, head, labels) -> str | None:
     """What the words around a name say of it: "unit" ("south of the X", "the town of X"),
     "prep" ("in X", "near the besieged X", "at the X airbase"), "verb" ("stormed X"), "take"
@@ -273,7 +284,8 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         qualified = beside and text[e:e + 2].startswith((" (", "("))
         # the model's place name where the syntax agrees ("from Beitunia", "X and Y"); not a
         # region or sea the model calls a place ("the Middle East": no holder locates it)
-        modelled = labels == {"GPE"} and (span.root.dep_ in ("pobj", "conj", "appos") or beside)
+        modelled = labels == {"GPE"} and (span.root.dep_ in ("pobj", "conj", "appos") or beside) and not (
+            span.root.dep_ == "pobj" and span.root.head.lower_ == "by")   # "a call by Navalny"
         # a region or sea the model calls a place, no word of a site or unit around it:
         # kept only where the gazetteer knows it ("in Indian-controlled Kashmir")
         loose_region = labels == {"LOC"} and not (area or unit or beside or site_after)
@@ -282,6 +294,14 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         if not (area or site or institution) and (words[0].rstrip(".") in words_of["titles"] or _titled(
                 doc, span, words_of["titles"])):
             continue    # "Gov. Jose Reyes Baez", "the shrine of Imam al- Hussein"
+        if not (area or site or institution or unit) and (
+                any(p0 < e and s < p1 and (p0 < s or p1 > e) for p0, p1, _ in persons)
+                or (len(span) == 1 and span[0].pos_ == "ADJ" and span[0].lower_.endswith(ADJECTIVE_ENDINGS))
+                or _headline_case(doc, span)):
+            # part of a longer person's name ("Jean Bosco Gasasira"), an English adjective ("the
+            # Presidential palace", "Islamic schools"), or words a headline capitalises ("Killed
+            # in Crash of Plane")
+            continue
         if INITIAL.fullmatch(name) and not qualified:
             continue    # "G. B. Hall": an initial is a place only as "S. (Azzawya)"
         if not (area or site or institution or unit) and any(
@@ -335,3 +355,29 @@ def _broad(last: str, after: str, entry: Entry | None, words_of) -> bool:
     above a town ("Pichincha province", "North Wollo zone"), or a reading of such a unit."""
     return (last in words_of["broad"] or last in words_of["units"] or after in words_of["units"]
             or (entry is not None and entry.feature in ("country", "region", "admin1")))
+
+
+_WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Straits?)\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+
+
+def find_water_bodies(text: str, taken_spans: list[Place], gaz: Gazetteer) -> list[Place]:
+    """Seas named after a place ("the Gulf of Aden", "the Bay of Bengal"): places of events
+    (ships patrol there) though no toponym reading of ours names them; each a named site at
+    the point of its namesake's best-known reading (near, though not the sea's own point)."""
+    busy = bytearray(len(text) + 1)
+    for p in taken_spans:
+        busy[p.start:p.end] = b"\x01" * (p.end - p.start)
+    out = []
+    for m in _WATER_OF.finditer(text):
+        s, e = m.span()
+        if any(busy[s:e]):
+            continue
+        namesake = max((c for c, p in gaz.lookup(m.group(1)) if p), default=None,
+                       key=lambda c: (c.feature in ("country", "admin1", "region"), c.population))
+        if namesake is None:
+            continue
+        out.append(Place(start=s, end=e, text=text[s:e], name=text[s:e], feature="other",
+                         country=namesake.country or None, admin1=gaz.admin1_name(namesake),
+                         lat=round(namesake.lat, 5), lon=round(namesake.lon, 5), geonameid=None))
+    return out
+
