@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from eventwire.readers import iter_documents
-from eventwire.store import EventQuery, open_store
+from eventwire.store import EventQuery, QuoteQuery, open_store
 
 from conftest import SAMPLE
 
@@ -83,13 +83,37 @@ def test_migrations_are_recorded_and_reopen_cleanly(tmp_path):
         assert versions == [(1,), (2,), (3,), (4,), (5,), (6,), (7,)]
 
 
-def test_queries_are_parameterized(tmp_path):
-    path = _sample_jsonl(tmp_path, 4, bad_lines=False)
-    with open_store(tmp_path / "s.duckdb") as store:
-        store.ingest(iter_documents([path]))
-        for evil in ("'; DROP TABLE documents; --", "%", "_", "\\", "' OR 1=1 --"):
-            store.merged_events(EventQuery(actor=evil, text=evil, category=evil, country=evil[:3]))
+@pytest.fixture(scope="module")
+def four_documents(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("four")
+    db = tmp / "s.duckdb"
+    with open_store(db) as store:
+        store.ingest(iter_documents([_sample_jsonl(tmp, 4, bad_lines=False)]))
+    return db
+
+
+@pytest.mark.parametrize("evil", ["'; DROP TABLE documents; --", "' OR 1=1 --", "%", "_", "\\", "%_%"])
+def test_query_values_are_parameters_and_match_literally(four_documents, evil):
+    with open_store(four_documents) as store:
+        # what plain substring search finds, outside SQL's LIKE (none of these strings is in
+        # the sample's texts: a wildcard read as a wildcard would match every row)
+        literal = store.con.execute("SELECT count(*) FROM events WHERE strpos(lower(evidence), lower(?)) > 0",
+                                    [evil]).fetchone()[0]
+        assert literal == 0
+        assert store.merged_events(EventQuery(text=evil, modality=None)) == []
+        assert store.merged_events(EventQuery(actor=evil, modality=None)) == []
+        assert store.merged_events(EventQuery(category=evil, country=evil[:3], modality=None)) == []
+        assert store.actors(q=evil) == []
+        assert store.quotes(QuoteQuery(text=evil)) == [] and store.quotes(QuoteQuery(speaker=evil)) == []
         assert store.counts()["documents"] == 4
+
+
+def test_actor_search_finds_letters_of_a_name(four_documents):
+    """The positive side of the test above (events by text: the wildcard test below)."""
+    with open_store(four_documents) as store:
+        actor = store.actors(limit=1)[0]
+        assert actor in store.actors(q=actor["name"][1:].upper(), limit=1000)
+        assert store.actors(q=actor["name"] + "qx") == []
 
 
 INGEST = [sys.executable, "-m", "eventwire.cli", "ingest"]
