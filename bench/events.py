@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import read_jsonl, require  # noqa: E402
+from eventwire.categories import stance  # noqa: E402
 from eventwire.geodesy import haversine_km  # noqa: E402
 
 QUAD5 = {"01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2}
@@ -420,20 +421,16 @@ def _top_event(rec):
     return min(evs, key=lambda e: (depth(e), -e.confidence))
 
 
-_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
-_CONFLICTUAL = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "REJECT"}
-
-
 def intent_reading(event) -> str:
     """The category CAMEO/PLOVER give the *statement* when the text reports a plan or refusal:
     promised cooperation is AGREE (CAMEO 03), a threatened hostile act THREATEN (13), a refused
     cooperative act REJECT (12). Our records code the content with its modality instead (the
     reports_dev convention); this reading is used only to compare with the GSR's convention."""
-    if event.modality in ("future", "hypothetical") and event.category in _COOPERATIVE:
+    if event.modality in ("future", "hypothetical") and stance(event.category) == "cooperative":
         return "AGREE"
-    if event.modality in ("future", "hypothetical") and event.category in _CONFLICTUAL:
+    if event.modality in ("future", "hypothetical") and stance(event.category) == "hostile":
         return "THREATEN"
-    if event.modality == "negated" and event.category in _COOPERATIVE:
+    if event.modality == "negated" and stance(event.category) == "cooperative":
         return "REJECT"
     return event.category
 
