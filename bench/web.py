@@ -29,6 +29,7 @@ import pyarrow as pa
 from eventwire.readers import iter_documents
 from eventwire.categories import quad_class
 from eventwire.record import PLOVER_CATEGORIES
+from eventwire.ingest import ingest
 from eventwire.store import open_store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -97,7 +98,7 @@ def build(db: Path, n_docs: int, n_events: int) -> None:
     src = db.parent / "docs.jsonl"
     src.write_text("\n".join(SAMPLE.read_text(encoding="utf-8").splitlines()[:n_docs]) + "\n", encoding="utf-8")
     with open_store(db) as store:
-        store.ingest(iter_documents([src]))
+        ingest(store, iter_documents([src]))
         generate_events(store, n_events)
         counts = store.counts()
     print(f"  store: {counts['documents']} documents, {counts['merged_events']} merged events")

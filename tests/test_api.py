@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from eventwire.api import create_app
 from eventwire.readers import iter_documents
+from eventwire.ingest import ingest
 from eventwire.store import open_store
 
 from conftest import SAMPLE
@@ -21,7 +22,7 @@ def store_path(tmp_path_factory):
     src.write_text("\n".join(SAMPLE.read_text(encoding="utf-8").splitlines()[:6]) + "\n")
     db = tmp / "api.duckdb"
     with open_store(db) as store:
-        store.ingest(iter_documents([src]))
+        ingest(store, iter_documents([src]))
     return db
 
 

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from eventwire.readers import iter_documents
+from eventwire.ingest import ingest
 from eventwire.store import open_store
 
 GOOD = "Police detained dozens of protesters in Minsk on Sunday, witnesses said."
@@ -53,7 +54,7 @@ def ingested(tmp_path_factory):
              json.dumps({"id": "j6", "text": GOOD + " Talks resumed.", "date": "2020-08-18"})]
     (folder / "batch.jsonl").write_text("\n".join(lines) + "\n")
     with open_store(tmp_path_factory.mktemp("db") / "store.duckdb") as store:
-        stats = store.ingest(iter_documents([folder]), batch_size=4)
+        stats = ingest(store, iter_documents([folder]), batch_size=4)
         docs = {r["id"]: r for r in store._rows(
             "SELECT id, language, title, CAST(date AS VARCHAR) AS date, text FROM documents")}
         errors = {r["id"]: r["code"] for r in store._rows("SELECT id, code FROM quarantine")}

@@ -12,6 +12,7 @@ import duckdb
 import pytest
 
 from eventwire.readers import iter_documents
+from eventwire.ingest import ingest
 from eventwire.store import EventQuery, QuoteQuery, open_store
 
 from conftest import SAMPLE
@@ -31,7 +32,7 @@ def _sample_jsonl(tmp_path: Path, n: int, bad_lines: bool = True) -> Path:
 def test_ingest_stores_good_and_quarantines_bad(tmp_path):
     path = _sample_jsonl(tmp_path, 8)
     with open_store(tmp_path / "s.duckdb") as store:
-        stats = store.ingest(iter_documents([path]), batch_size=4)
+        stats = ingest(store, iter_documents([path]), batch_size=4)
         assert (stats.read, stats.stored, stats.quarantined) == (11, 8, 3)
         assert stats.errors == {"E104": 1, "E101": 1, "E106": 1}
         counts = store.counts()
@@ -44,9 +45,9 @@ def test_ingest_twice_stores_once(tmp_path):
     path = _sample_jsonl(tmp_path, 6)
     db = tmp_path / "s.duckdb"
     with open_store(db) as store:
-        store.ingest(iter_documents([path]))
+        ingest(store, iter_documents([path]))
     with open_store(db) as store:
-        again = store.ingest(iter_documents([path]))
+        again = ingest(store, iter_documents([path]))
         assert again.stored == 0 and again.quarantined == 0 and again.skipped == again.read == 9
         assert store.counts()["documents"] == 6 and store.counts()["quarantine"] == 3
 
@@ -56,7 +57,7 @@ def test_same_document_twice_in_one_batch_is_stored_once(tmp_path):
     path = tmp_path / "dup.jsonl"
     path.write_text(line + "\n" + line + "\n")
     with open_store(tmp_path / "s.duckdb") as store:
-        stats = store.ingest(iter_documents([path]))
+        stats = ingest(store, iter_documents([path]))
         assert (stats.stored, stats.skipped) == (1, 1)
 
 
@@ -64,7 +65,7 @@ def test_record_round_trips_through_the_store(tmp_path):
     path = _sample_jsonl(tmp_path, 3, bad_lines=False)
     first = json.loads(path.read_text().splitlines()[0])
     with open_store(tmp_path / "s.duckdb") as store:
-        store.ingest(iter_documents([path]))
+        ingest(store, iter_documents([path]))
         record = store.record(first["id"])
         assert record["text"] == first["text"] and record["date"] == first["date"]
         assert record["schema"] == "eventwire/1"
@@ -88,7 +89,7 @@ def four_documents(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("four")
     db = tmp / "s.duckdb"
     with open_store(db) as store:
-        store.ingest(iter_documents([_sample_jsonl(tmp, 4, bad_lines=False)]))
+        ingest(store, iter_documents([_sample_jsonl(tmp, 4, bad_lines=False)]))
     return db
 
 
@@ -168,7 +169,7 @@ def test_readers_see_consistent_snapshots_while_ingest_writes(tmp_path):
     threads = [threading.Thread(target=read) for _ in range(3)]
     for t in threads:
         t.start()
-    store.ingest(iter_documents([path]), batch_size=4)
+    ingest(store, iter_documents([path]), batch_size=4)
     done.set()
     for t in threads:
         t.join()
@@ -205,7 +206,7 @@ def test_merged_events_keep_mentions_claims_and_place_origin(tmp_path):
     text = ("Gunmen attacked a bus near Kaduna on Monday. \"They fired at everyone,\" a survivor said. "
             "The rebels claimed that government troops shelled the village of Kauru on Sunday.")
     store = open_store(tmp_path / "s.duckdb")
-    store.ingest([Document(id="k", text=text, date=parse_date("2024-03-18"))])
+    ingest(store, [Document(id="k", text=text, date=parse_date("2024-03-18"))])
     events = {e["category"] + e["evidence"]["text"]: e for e in store.merged_events()}
     attack = next(e for k, e in events.items() if e["evidence"]["text"] == "attacked")
     assert attack["place"]["from"] == "trigger" and text[attack["place"]["start"]:attack["place"]["end"]] == "Kaduna"

@@ -27,6 +27,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .errors import EventwireError, describe
+from .ingest import store_coded
 from .limits import MAX_CODED_CHARS
 from .store import BBOX_HELP, SORT_HELP, EventQuery, QuoteQuery, open_store, parse_bbox, parse_sort
 
@@ -285,7 +286,7 @@ def create_app(db_path: str | Path, allow_write: bool = False,
         if document.error is None and await run_in_threadpool(_locked, write_lock, store.id_taken, document):
             raise EventwireError("E304", repr(document.id))
         record = await coder.code(document)
-        await run_in_threadpool(_locked, write_lock, _store_new, store, document, record)
+        await run_in_threadpool(_locked, write_lock, store_coded, store, document, record)
         if hasattr(record, "error"):
             return _error(400, record.error.code, record.error.message)
         return JSONResponse(record.to_dict())
@@ -395,16 +396,6 @@ def _token_ok(store, lock: threading.Lock, token: str) -> bool:
         return view.check_token(token)
     finally:
         view.close()
-
-
-def _store_new(store, document, record) -> None:
-    """Store a coded article unless it is stored already; checked again under the write lock,
-    so two posts of one id with different texts cannot both get in while both are coded."""
-    if store.known_keys([document.content_hash]):
-        return
-    if document.error is None and store.id_taken(document):
-        raise EventwireError("E304", repr(document.id))
-    store.write_batch([(document, record)])
 
 
 async def _read_body(request: Request, limit: int) -> bytes:

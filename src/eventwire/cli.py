@@ -143,9 +143,9 @@ def ingest(
 
     A run that is stopped resumes where it left off: rerun the same command.
     """
+    from .ingest import ingest as ingest_documents
     from .pipeline import chunks
     from .readers import iter_documents
-    from .store import open_store
 
     default_date = _publication_date(date)
     store = _open(db)
@@ -165,8 +165,8 @@ def ingest(
                     writer.write(r for _, r in batch)
                     yield from batch
         try:
-            stats = store.ingest(iter_documents(inputs, default_date), batch_size=batch_size,
-                                 on_batch=on_batch, extractor=extractor)
+            stats = ingest_documents(store, iter_documents(inputs, default_date), batch_size=batch_size,
+                                     on_batch=on_batch, extractor=extractor)
         except EventwireError as exc:  # the store's file failed (E305): nothing more can be stored
             _fail(exc)
         finally:
