@@ -214,3 +214,22 @@ def test_merged_events_keep_mentions_claims_and_place_origin(tmp_path):
     assert [m["text"] for m in attack["mentions"]] == ["fired"]
     shelling = next(e for e in events.values() if e["evidence"]["text"] == "shelled")
     assert shelling["claimed_by"]["text"] == "The rebels"
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({}, {"modality": "asserted", "bbox": None}),
+    ({"modality": "any"}, {"modality": None}),
+    ({"modality": "negated", "bbox": "30,40,50,60"}, {"modality": "negated", "bbox": (30.0, 40.0, 50.0, 60.0)}),
+    ({"bbox": "170,-10,190,10"}, {"bbox": (170.0, -10.0, -170.0, 10.0)}),   # across the date line
+    ({"country": "SYR", "text": "shelled", "limit": 5}, {"country": "SYR", "text": "shelled", "limit": 5}),
+])
+def test_one_query_from_the_filters_a_user_gives(params, expected):
+    """The command line and the API build their queries the same way."""
+    query = EventQuery.from_params(**params)
+    assert {k: getattr(query, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("bbox", ["1,2,3", "a,b,c,d", "0,50,10,40", "0,0,nan,1"])
+def test_a_malformed_box_is_refused(bbox):
+    with pytest.raises(ValueError):   # the CLI and the API answer it with BBOX_HELP
+        EventQuery.from_params(bbox=bbox)

@@ -307,16 +307,14 @@ def _parquet_writer(path: Optional[Path]):
 
 def _query(start, end, country, actor, category, quad_class, modality, min_sources, bbox, text,
            limit, offset):
-    from .store import BBOX_HELP, EventQuery, parse_bbox
+    from .store import BBOX_HELP, EventQuery
 
     try:
-        box = parse_bbox(bbox)
+        return EventQuery.from_params(start=_date_option(start), end=_date_option(end), country=country,
+                                      actor=actor, category=category, quad_class=quad_class, modality=modality,
+                                      min_sources=min_sources, bbox=bbox, text=text, limit=limit, offset=offset)
     except ValueError:
         raise typer.BadParameter(BBOX_HELP) from None
-    return EventQuery(start=_date_option(start), end=_date_option(end), country=country, actor=actor,
-                      category=category, quad_class=quad_class,
-                      modality=None if modality == "any" else modality, min_sources=min_sources,
-                      bbox=box, text=text, limit=limit, offset=offset)
 
 
 @app.command()

@@ -69,6 +69,14 @@ class EventQuery:
     limit: int = 100
     offset: int = 0
 
+    @classmethod
+    def from_params(cls, *, modality: Optional[str] = "asserted", bbox: Optional[str] = None,
+                    **fields) -> "EventQuery":
+        """A query from the filters as a user gives them, the same for the command line and
+        the API: modality "any" for every modality, bbox as "W,S,E,N" (ValueError with
+        BBOX_HELP when malformed); every other field as EventQuery has it."""
+        return cls(modality=None if modality == "any" else modality, bbox=parse_bbox(bbox), **fields)
+
 
 @dataclass
 class QuoteQuery:
