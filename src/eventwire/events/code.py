@@ -19,6 +19,7 @@ from importlib import resources
 from ..categories import is_verbal, quad_class, stance
 from ..actors import actor_at
 from ..context import DocContext
+from ..nounphrase import refers_back
 from ..places import event_place
 from ..record import Event, EventActor, Mention, SentenceSpan
 from ..spanindex import cached_index, entities_in
@@ -49,16 +50,6 @@ _CASUALTY_VERBS = {"kill", "injure", "wound", "die", "hurt", "maim"}
 _ATTACK_NOUN_CODES = ("18", "19", "20")
 # Categories whose events are worth reporting without a named actor ("clashes broke out in X").
 _ACTORLESS_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
-
-
-def _definite(noun) -> bool:
-    """'the attack', 'this attack', "Monday's attack": a noun that points back to an event."""
-    for c in noun.children:
-        if c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"):
-            return True
-        if c.dep_ == "poss" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("its", "their")):
-            return True
-    return False
 
 
 # Statements that answer someone: with no target of their own they aim at the last other actor.
@@ -282,15 +273,6 @@ def _same_day_clause(tok) -> bool:
             return False
         node = node.head
     return False
-
-
-def _clause_range(tok):
-    node = tok
-    if tok.pos_ not in ("VERB", "AUX"):
-        while node.pos_ not in ("VERB", "AUX") and node.head != node:
-            node = node.head
-    sub = list(node.subtree)
-    return sub[0].idx, sub[-1].idx + len(sub[-1].text)
 
 
 def _is_background(noun, lex) -> bool:
@@ -733,7 +715,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     tok.lemma_.lower() in _CASUALTY_VERBS and _accidental_death(trig, triggers, sent, lex):
                 continue   # "seven were killed when a bomber crashed": a death, not an attack
             if (trig.nominal and not (src or tgt) and (row.code, tok.lemma_.lower()) in seen_codes) or (
-                    told_noun is not None and _definite(told_noun) and category in seen_categories and
+                    told_noun is not None and refers_back(told_noun) and category in seen_categories and
                     (trig.nominal and not src or not trig.nominal)):
                 # "the state of emergency" again, "the attack", "Monday's attack": the event
                 # already coded, told again: one more mention of it
