@@ -14,6 +14,7 @@ Usage: ``python bench/events.py [--limit N] [--only reports|gsr|cameo] [--show-e
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import time
@@ -56,17 +57,17 @@ def run_pipeline(items: list[tuple[str, str, str | None]], timer: Timer | None =
     nlp = load_nlp()
     if timer is not None:
         stages = []
-        for name, attr, fn in pipeline.STAGES:
-            if name == "events":
-                def timed(doc, ctx, _fn=fn):
+        for stage in pipeline.STAGES:
+            if stage.name == "events":
+                def timed(doc, ctx, _fn=stage.run):
                     t0 = time.perf_counter()
                     try:
                         return _fn(doc, ctx)
                     finally:
                         timer.events += time.perf_counter() - t0
-                stages.append((name, attr, timed))
+                stages.append(dataclasses.replace(stage, run=timed))
             else:
-                stages.append((name, attr, fn))
+                stages.append(stage)
         pipeline.STAGES[:] = stages
     texts = [t for _, t, _ in items]
     # warm up: every stage's data (gazetteers, dictionaries) is loaded before timing
