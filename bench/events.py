@@ -14,6 +14,7 @@ Usage: ``python bench/events.py [--limit N] [--only reports|gsr|cameo] [--show-e
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import time
@@ -24,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import read_jsonl, require  # noqa: E402
+from eventwire.categories import stance  # noqa: E402
 from eventwire.geodesy import haversine_km  # noqa: E402
 
 QUAD5 = {"01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2}
@@ -55,17 +57,17 @@ def run_pipeline(items: list[tuple[str, str, str | None]], timer: Timer | None =
     nlp = load_nlp()
     if timer is not None:
         stages = []
-        for name, attr, fn in pipeline.STAGES:
-            if name == "events":
-                def timed(doc, ctx, _fn=fn):
+        for stage in pipeline.STAGES:
+            if stage.name == "events":
+                def timed(doc, ctx, _fn=stage.run):
                     t0 = time.perf_counter()
                     try:
                         return _fn(doc, ctx)
                     finally:
                         timer.events += time.perf_counter() - t0
-                stages.append((name, attr, timed))
+                stages.append(dataclasses.replace(stage, run=timed))
             else:
-                stages.append((name, attr, fn))
+                stages.append(stage)
         pipeline.STAGES[:] = stages
     texts = [t for _, t, _ in items]
     # warm up: every stage's data (gazetteers, dictionaries) is loaded before timing
@@ -420,20 +422,16 @@ def _top_event(rec):
     return min(evs, key=lambda e: (depth(e), -e.confidence))
 
 
-_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
-_CONFLICTUAL = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "REJECT"}
-
-
 def intent_reading(event) -> str:
     """The category CAMEO/PLOVER give the *statement* when the text reports a plan or refusal:
     promised cooperation is AGREE (CAMEO 03), a threatened hostile act THREATEN (13), a refused
     cooperative act REJECT (12). Our records code the content with its modality instead (the
     reports_dev convention); this reading is used only to compare with the GSR's convention."""
-    if event.modality in ("future", "hypothetical") and event.category in _COOPERATIVE:
+    if event.modality in ("future", "hypothetical") and stance(event.category) == "cooperative":
         return "AGREE"
-    if event.modality in ("future", "hypothetical") and event.category in _CONFLICTUAL:
+    if event.modality in ("future", "hypothetical") and stance(event.category) == "hostile":
         return "THREATEN"
-    if event.modality == "negated" and event.category in _COOPERATIVE:
+    if event.modality == "negated" and stance(event.category) == "cooperative":
         return "REJECT"
     return event.category
 

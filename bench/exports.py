@@ -35,6 +35,7 @@ def _type(name: str):
 
 def main() -> None:
     from eventwire.export import GDELT_COLUMNS, write_events
+    from eventwire.ingest import ingest
     from eventwire.readers import iter_documents
     from eventwire.store import EventQuery, open_store
 
@@ -45,7 +46,7 @@ def main() -> None:
     db = Path(args.db) if args.db else tmp / "sample.duckdb"
     if not args.db:
         with open_store(db) as store:
-            stats = store.ingest(iter_documents([REPO / "samples" / "wikinews" / "wikinews.jsonl"]))
+            stats = ingest(store, iter_documents([REPO / "samples" / "wikinews" / "wikinews.jsonl"]))
         print(f"ingested {stats.stored} articles, {stats.events} events")
     with open_store(db, read_only=True) as store:
         events = store.merged_events(EventQuery(modality=None, limit=100_000))

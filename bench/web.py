@@ -27,14 +27,13 @@ from pathlib import Path
 import pyarrow as pa
 
 from eventwire.readers import iter_documents
+from eventwire.categories import quad_class
 from eventwire.record import PLOVER_CATEGORIES
+from eventwire.ingest import ingest
 from eventwire.store import open_store
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "samples" / "wikinews" / "wikinews.jsonl"
-QUAD = {c: q for q, cs in {1: "AGREE CONSULT SUPPORT CONCEDE REQUEST", 2: "COOPERATE AID RETREAT",
-                           3: "ACCUSE REJECT THREATEN", 4: "PROTEST SANCTION MOBILIZE COERCE ASSAULT"}.items()
-        for c in cs.split()}
 PLACES = [("Kabul", "AFG", 34.53, 69.17), ("Damascus", "SYR", 33.51, 36.29), ("Kyiv", "UKR", 50.45, 30.52),
           ("Moscow", "RUS", 55.75, 37.62), ("Washington", "USA", 38.90, -77.04), ("Beijing", "CHN", 39.90, 116.40),
           ("Tehran", "IRN", 35.69, 51.42), ("Baghdad", "IRQ", 33.31, 44.36), ("Tripoli", "LBY", 32.89, 13.19),
@@ -63,7 +62,7 @@ def generate_events(store, n: int, seed: int = 7) -> None:
     for i in range(n):
         (key, doc_id, doc_date, url, text), s0, s1 = rng.choice(spans)
         cat = rng.choice(PLOVER_CATEGORIES)
-        q = QUAD[cat]
+        q = quad_class(cat)
         day = day0 + dt.timedelta(days=int(rng.triangular(0, 730, 600)))
         src, tgt, place = rng.choice(PLACES), rng.choice(PLACES), rng.choice(PLACES)
         row = dict(doc_key=key, event_id=f"G{i}", doc_id=doc_id, doc_date=doc_date, url=url,
@@ -99,7 +98,7 @@ def build(db: Path, n_docs: int, n_events: int) -> None:
     src = db.parent / "docs.jsonl"
     src.write_text("\n".join(SAMPLE.read_text(encoding="utf-8").splitlines()[:n_docs]) + "\n", encoding="utf-8")
     with open_store(db) as store:
-        store.ingest(iter_documents([src]))
+        ingest(store, iter_documents([src]))
         generate_events(store, n_events)
         counts = store.counts()
     print(f"  store: {counts['documents']} documents, {counts['merged_events']} merged events")

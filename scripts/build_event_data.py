@@ -37,10 +37,10 @@ def build_codebook(root: Path) -> None:
     rows = list(csv.DictReader(open(root / "ontology" / "cameo.csv", encoding="utf-8")))
     with open(OUT / "cameo_codes.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["code", "name", "goldstein", "category", "mode", "quad_class"])
+        # (a category's quad class is the category's: src/eventwire/data/categories.json)
+        w.writerow(["code", "name", "goldstein", "category", "mode"])
         for r in rows:
-            w.writerow([r["code"], r["name"], r["goldstein"], r["plover_category"],
-                        r["plover_mode"], r["plover_quad_class"]])
+            w.writerow([r["code"], r["name"], r["goldstein"], r["plover_category"], r["plover_mode"]])
 
 
 # ---------------------------------------------------------------- verb dictionary

@@ -41,8 +41,8 @@ def _code(nlp, doc_id, text, date):
 
     ctx = DocContext(document=Document(id=doc_id, text=text, date=parse_date(date)))
     doc = nlp(text)
-    for _, attr, stage in STAGES:
-        setattr(ctx, attr, stage(doc, ctx))
+    for stage in STAGES:
+        setattr(ctx, stage.assigns, stage.run(doc, ctx))
     return ctx
 
 

@@ -12,6 +12,7 @@ schemathesis = pytest.importorskip("schemathesis", reason="pip install schemathe
 
 from eventwire.api import create_app  # noqa: E402
 from eventwire.readers import iter_documents  # noqa: E402
+from eventwire.ingest import ingest
 from eventwire.store import open_store  # noqa: E402
 
 SAMPLE = Path(__file__).parents[1] / "samples" / "wikinews" / "wikinews.jsonl"
@@ -25,7 +26,7 @@ def _app():
     src.write_text("\n".join(SAMPLE.read_text(encoding="utf-8").splitlines()[:3]) + "\n")
     db = tmp / "schema.duckdb"
     with open_store(db) as store:
-        store.ingest(iter_documents([src]))
+        ingest(store, iter_documents([src]))
     # schemathesis calls the app as host "testserver"
     return create_app(db, allowed_hosts=["testserver", "localhost"])
 

@@ -205,14 +205,20 @@ def test_tokens_are_made_listed_and_revoked(tmp_path):
     assert made.exit_code == 0, made.output
     token = made.stdout.strip()
     assert token.startswith("ew_") and len(token) > 40
+    other = runner.invoke(app, ["token", "create", "--db", str(db), "--name", "desk"]).stdout.strip()
     listed = runner.invoke(app, ["token", "list", "--db", str(db)])
     assert "newsroom" in listed.stdout and token not in listed.stdout
-    token_id = token.split("_")[1]
-    assert runner.invoke(app, ["token", "revoke", token_id, "--db", str(db)]).exit_code == 0
     from eventwire.store import open_store
 
     with open_store(db) as store:
-        assert not store.check_token(token) and store.tokens()[0]["revoked_at"]
+        assert store.check_token(token) and store.check_token(other)
+        assert not store.check_token(token[:-1] + ("x" if token[-1] != "x" else "y"))
+    token_id = token.split("_")[1]
+    assert runner.invoke(app, ["token", "revoke", token_id, "--db", str(db)]).exit_code == 0
+    with open_store(db) as store:
+        # that token, and only that one, stops working
+        assert not store.check_token(token) and store.check_token(other)
+        assert [(t["name"], bool(t["revoked_at"])) for t in store.tokens()] == [("newsroom", True), ("desk", False)]
     missing = runner.invoke(app, ["token", "revoke", "nope", "--db", str(db)])
     assert missing.exit_code == 2 and "E306" in missing.output
 

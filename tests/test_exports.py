@@ -11,6 +11,7 @@ from eventwire.export import GDELT_COLUMNS, acled_fatalities, acled_row
 from eventwire.events.acled import sub_event_type
 from eventwire.pipeline import extract
 from eventwire.readers import iter_documents
+from eventwire.ingest import ingest
 from eventwire.store import open_store
 from eventwire.store.db import merged_casualties
 
@@ -69,7 +70,7 @@ def store_path(tmp_path_factory):
     src.write_text("\n".join(lines) + "\n")
     db = tmp / "x.duckdb"
     with open_store(db) as store:
-        store.ingest(iter_documents([src]))
+        ingest(store, iter_documents([src]))
     return db
 
 

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from eventwire.readers import iter_documents
+from eventwire.ingest import ingest
 from eventwire.store import open_store
 
 SENTENCES = [
@@ -86,7 +87,7 @@ def test_no_good_document_is_ever_lost(nlp, batch):
         src = Path(tmp) / "fuzz.jsonl"
         src.write_bytes(b"".join(lines))
         with open_store(Path(tmp) / "s.duckdb") as store:
-            stats = store.ingest(iter_documents([src]), batch_size=4, nlp=nlp)
+            stats = ingest(store, iter_documents([src]), batch_size=4, nlp=nlp)
             stored = {r["id"] for r in store._rows("SELECT id FROM documents")}
             quarantined = {r["id"]: r["code"] for r in store._rows("SELECT id, code FROM quarantine")}
     assert set(good) <= stored, (set(good) - stored, quarantined)

@@ -9,6 +9,7 @@ from eventwire.document import Document
 from eventwire.errors import EventwireError
 from eventwire.merge import MATCH_THRESHOLD, compare, match_score, text_similarity
 from eventwire.record import Event, EventActor, EventPlace, Mention, Place, Record, SentenceSpan
+from eventwire.ingest import ingest
 from eventwire.store import EventQuery, open_store
 
 PLACES = {
@@ -267,7 +268,7 @@ def ingest_articles(articles, nlp, tmp_path, category="ASSAULT"):
     docs = [Document(id=f"outlet-{k}", text=text, date=dt.date.fromisoformat(date))
             for k, (date, text) in enumerate(articles)]
     with open_store(tmp_path / "articles.duckdb") as store:
-        store.ingest(docs, nlp=nlp)
+        ingest(store, docs, nlp=nlp)
         rows = store._rows("SELECT * FROM events WHERE category = ? AND modality = 'asserted' ORDER BY doc_id, event_id",
                            [category])
         merged = store.merged_events(EventQuery(category=category))

@@ -1,4 +1,5 @@
 """The pipeline: records in the spec's shape, failures isolated per document."""
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -52,7 +53,7 @@ def test_stage_failure_is_isolated(monkeypatch):
             raise RuntimeError("boom")
         return []
 
-    patched = [(n, a, explode if n == "quotes" else f) for n, a, f in STAGES]
+    patched = [dataclasses.replace(s, run=explode) if s.name == "quotes" else s for s in STAGES]
     monkeypatch.setattr("eventwire.pipeline.STAGES", patched)
     docs = [Document(id="a", text="Protesters marched in Minsk."),
             Document(id="b", text="This one will explode."),
@@ -279,3 +280,24 @@ def test_ordinary_articles_are_parsed_whole_in_one_batch(nlp):
     recording = _RecordingNlp(nlp)
     docs = list(_parse_all(recording, texts))
     assert recording.seen == texts and [d.text for d in docs] == texts
+
+
+def _stage(name, assigns, requires=()):
+    from eventwire.context import Stage
+
+    return Stage(name, lambda doc, ctx: [], assigns=assigns, requires=requires)
+
+
+@pytest.mark.parametrize("stages, message", [
+    # events first: it reads the actors before the actors stage has run
+    ([_stage("events", "events", ("actors",)), _stage("actors", "actors")], "reads \\['actors'\\] before"),
+    ([_stage("actors", "actors"), _stage("more actors", "actors")], "which an earlier stage filled"),
+    ([_stage("sentiment", "sentiment")], "unknown record parts"),
+    ([_stage("quotes", "quotes", ("speakers",))], "unknown record parts"),
+])
+def test_a_stage_order_that_breaks_a_contract_is_refused(stages, message):
+    from eventwire.context import check_stage_order
+
+    with pytest.raises(ValueError, match=message):
+        check_stage_order(stages)
+

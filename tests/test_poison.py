@@ -10,6 +10,7 @@ import pytest
 
 from eventwire.readers import iter_documents
 from eventwire.readers.warc import iter_warc
+from eventwire.ingest import ingest
 from eventwire.store import open_store
 
 GOOD = "Police detained dozens of protesters in Minsk on Sunday, witnesses said."
@@ -19,7 +20,7 @@ def _ingest(tmp_path, name: str, raw: bytes, batch_size: int = 32):
     src = tmp_path / name
     src.write_bytes(raw)
     with open_store(tmp_path / "s.duckdb") as store:
-        stats = store.ingest(iter_documents([src]), batch_size=batch_size)
+        stats = ingest(store, iter_documents([src]), batch_size=batch_size)
         docs = {r["id"] for r in store._rows("SELECT id FROM documents")}
         errors = {r["id"]: r["code"] for r in store._rows("SELECT id, code FROM quarantine")}
     return stats, docs, errors

@@ -12,7 +12,8 @@ import duckdb
 import pytest
 
 from eventwire.readers import iter_documents
-from eventwire.store import EventQuery, open_store
+from eventwire.ingest import ingest
+from eventwire.store import EventQuery, QuoteQuery, open_store
 
 from conftest import SAMPLE
 
@@ -31,7 +32,7 @@ def _sample_jsonl(tmp_path: Path, n: int, bad_lines: bool = True) -> Path:
 def test_ingest_stores_good_and_quarantines_bad(tmp_path):
     path = _sample_jsonl(tmp_path, 8)
     with open_store(tmp_path / "s.duckdb") as store:
-        stats = store.ingest(iter_documents([path]), batch_size=4)
+        stats = ingest(store, iter_documents([path]), batch_size=4)
         assert (stats.read, stats.stored, stats.quarantined) == (11, 8, 3)
         assert stats.errors == {"E104": 1, "E101": 1, "E106": 1}
         counts = store.counts()
@@ -44,9 +45,9 @@ def test_ingest_twice_stores_once(tmp_path):
     path = _sample_jsonl(tmp_path, 6)
     db = tmp_path / "s.duckdb"
     with open_store(db) as store:
-        store.ingest(iter_documents([path]))
+        ingest(store, iter_documents([path]))
     with open_store(db) as store:
-        again = store.ingest(iter_documents([path]))
+        again = ingest(store, iter_documents([path]))
         assert again.stored == 0 and again.quarantined == 0 and again.skipped == again.read == 9
         assert store.counts()["documents"] == 6 and store.counts()["quarantine"] == 3
 
@@ -56,7 +57,7 @@ def test_same_document_twice_in_one_batch_is_stored_once(tmp_path):
     path = tmp_path / "dup.jsonl"
     path.write_text(line + "\n" + line + "\n")
     with open_store(tmp_path / "s.duckdb") as store:
-        stats = store.ingest(iter_documents([path]))
+        stats = ingest(store, iter_documents([path]))
         assert (stats.stored, stats.skipped) == (1, 1)
 
 
@@ -64,7 +65,7 @@ def test_record_round_trips_through_the_store(tmp_path):
     path = _sample_jsonl(tmp_path, 3, bad_lines=False)
     first = json.loads(path.read_text().splitlines()[0])
     with open_store(tmp_path / "s.duckdb") as store:
-        store.ingest(iter_documents([path]))
+        ingest(store, iter_documents([path]))
         record = store.record(first["id"])
         assert record["text"] == first["text"] and record["date"] == first["date"]
         assert record["schema"] == "eventwire/1"
@@ -83,13 +84,37 @@ def test_migrations_are_recorded_and_reopen_cleanly(tmp_path):
         assert versions == [(1,), (2,), (3,), (4,), (5,), (6,), (7,)]
 
 
-def test_queries_are_parameterized(tmp_path):
-    path = _sample_jsonl(tmp_path, 4, bad_lines=False)
-    with open_store(tmp_path / "s.duckdb") as store:
-        store.ingest(iter_documents([path]))
-        for evil in ("'; DROP TABLE documents; --", "%", "_", "\\", "' OR 1=1 --"):
-            store.merged_events(EventQuery(actor=evil, text=evil, category=evil, country=evil[:3]))
+@pytest.fixture(scope="module")
+def four_documents(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("four")
+    db = tmp / "s.duckdb"
+    with open_store(db) as store:
+        ingest(store, iter_documents([_sample_jsonl(tmp, 4, bad_lines=False)]))
+    return db
+
+
+@pytest.mark.parametrize("evil", ["'; DROP TABLE documents; --", "' OR 1=1 --", "%", "_", "\\", "%_%"])
+def test_query_values_are_parameters_and_match_literally(four_documents, evil):
+    with open_store(four_documents) as store:
+        # what plain substring search finds, outside SQL's LIKE (none of these strings is in
+        # the sample's texts: a wildcard read as a wildcard would match every row)
+        literal = store.con.execute("SELECT count(*) FROM events WHERE strpos(lower(evidence), lower(?)) > 0",
+                                    [evil]).fetchone()[0]
+        assert literal == 0
+        assert store.merged_events(EventQuery(text=evil, modality=None)) == []
+        assert store.merged_events(EventQuery(actor=evil, modality=None)) == []
+        assert store.merged_events(EventQuery(category=evil, country=evil[:3], modality=None)) == []
+        assert store.actors(q=evil) == []
+        assert store.quotes(QuoteQuery(text=evil)) == [] and store.quotes(QuoteQuery(speaker=evil)) == []
         assert store.counts()["documents"] == 4
+
+
+def test_actor_search_finds_letters_of_a_name(four_documents):
+    """The positive side of the test above (events by text: the wildcard test below)."""
+    with open_store(four_documents) as store:
+        actor = store.actors(limit=1)[0]
+        assert actor in store.actors(q=actor["name"][1:].upper(), limit=1000)
+        assert store.actors(q=actor["name"] + "qx") == []
 
 
 INGEST = [sys.executable, "-m", "eventwire.cli", "ingest"]
@@ -144,7 +169,7 @@ def test_readers_see_consistent_snapshots_while_ingest_writes(tmp_path):
     threads = [threading.Thread(target=read) for _ in range(3)]
     for t in threads:
         t.start()
-    store.ingest(iter_documents([path]), batch_size=4)
+    ingest(store, iter_documents([path]), batch_size=4)
     done.set()
     for t in threads:
         t.join()
@@ -181,7 +206,7 @@ def test_merged_events_keep_mentions_claims_and_place_origin(tmp_path):
     text = ("Gunmen attacked a bus near Kaduna on Monday. \"They fired at everyone,\" a survivor said. "
             "The rebels claimed that government troops shelled the village of Kauru on Sunday.")
     store = open_store(tmp_path / "s.duckdb")
-    store.ingest([Document(id="k", text=text, date=parse_date("2024-03-18"))])
+    ingest(store, [Document(id="k", text=text, date=parse_date("2024-03-18"))])
     events = {e["category"] + e["evidence"]["text"]: e for e in store.merged_events()}
     attack = next(e for k, e in events.items() if e["evidence"]["text"] == "attacked")
     assert attack["place"]["from"] == "trigger" and text[attack["place"]["start"]:attack["place"]["end"]] == "Kaduna"
@@ -189,3 +214,22 @@ def test_merged_events_keep_mentions_claims_and_place_origin(tmp_path):
     assert [m["text"] for m in attack["mentions"]] == ["fired"]
     shelling = next(e for e in events.values() if e["evidence"]["text"] == "shelled")
     assert shelling["claimed_by"]["text"] == "The rebels"
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({}, {"modality": "asserted", "bbox": None}),
+    ({"modality": "any"}, {"modality": None}),
+    ({"modality": "negated", "bbox": "30,40,50,60"}, {"modality": "negated", "bbox": (30.0, 40.0, 50.0, 60.0)}),
+    ({"bbox": "170,-10,190,10"}, {"bbox": (170.0, -10.0, -170.0, 10.0)}),   # across the date line
+    ({"country": "SYR", "text": "shelled", "limit": 5}, {"country": "SYR", "text": "shelled", "limit": 5}),
+])
+def test_one_query_from_the_filters_a_user_gives(params, expected):
+    """The command line and the API build their queries the same way."""
+    query = EventQuery.from_params(**params)
+    assert {k: getattr(query, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("bbox", ["1,2,3", "a,b,c,d", "0,50,10,40", "0,0,nan,1"])
+def test_a_malformed_box_is_refused(bbox):
+    with pytest.raises(ValueError):   # the CLI and the API answer it with BBOX_HELP
+        EventQuery.from_params(bbox=bbox)

@@ -326,3 +326,19 @@ def test_undated_text_gives_its_year_to_a_later_day_month():
     found = recognize("On 4 May 2022, teachers marched. They will march again on 11 May.", None)
     assert [f.value for f in found] == ["2022-05-04", "2022-05-11"]
     assert [f.value for f in recognize("They will march again on 11 May.", None)] == ["XXXX-05-11"]
+
+
+def test_every_rule_has_its_normalizer_and_every_normalizer_a_rule():
+    from eventwire.times.lexicon import load_lexicon
+    from eventwire.times.normalize import NORMALIZERS
+
+    rules = [r.name for r in load_lexicon().rules]
+    assert len(rules) == len(set(rules))
+    assert set(rules) == set(NORMALIZERS)
+
+
+def test_a_rule_cannot_have_two_normalizers():
+    from eventwire.times.normalize import normalizes
+
+    with pytest.raises(ValueError, match="iso_date"):
+        normalizes("iso_date")(lambda m, r: None)

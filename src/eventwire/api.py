@@ -14,6 +14,7 @@ import asyncio
 import datetime as dt
 import hashlib
 import threading
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Literal, Optional
@@ -27,8 +28,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .errors import EventwireError, describe
+from .ingest import store_coded
 from .limits import MAX_CODED_CHARS
-from .store import BBOX_HELP, SORT_HELP, EventQuery, QuoteQuery, open_store, parse_bbox, parse_sort
+from .store import BBOX_HELP, SORT_HELP, EventQuery, QuoteQuery, open_store, parse_sort
 
 MAX_BODY_BYTES = 2_000_000
 # Host names always served besides the interface's own: the machine itself.
@@ -85,15 +87,14 @@ def event_filters(
     text: Optional[str] = Query(None, max_length=200),
     undated: bool = Query(False, description="Only the events no report dates."),
 ) -> dict:
-    """The event filters shared by /api/events, /api/network and /api/stats, as EventQuery
-    fields: one filter state that every view of the page obeys."""
+    """The event filters shared by /api/events, /api/network and /api/stats: one filter state
+    that every view of the page obeys (the command line builds the same query)."""
     try:
-        box = parse_bbox(bbox)
+        return EventQuery.from_params(start=start, end=end, country=country, actor=actor, category=category,
+                                      quad_class=quad_class, modality=modality, min_sources=min_sources,
+                                      bbox=bbox, text=text, undated=undated)
     except ValueError:
         raise EventwireError("E400", f": {BBOX_HELP}") from None
-    return dict(start=start, end=end, country=country, actor=actor, category=category,
-                quad_class=quad_class, modality=None if modality == "any" else modality,
-                min_sources=min_sources, bbox=box, text=text, undated=undated)
 
 
 EventSort = Query("-date", max_length=20, description=SORT_HELP + " (default: newest first)")
@@ -207,10 +208,10 @@ def create_app(db_path: str | Path, allow_write: bool = False,
              description="format=csv streams every matching event (no page), with the evidence, "
                          "sentence, title, URL and place precision; bom=1 starts it with a byte-order "
                          "mark, so a spreadsheet reads it as UTF-8.")
-    def events(filters: dict = Depends(event_filters), format: Literal["json", "csv"] = "json",
+    def events(filters: EventQuery = Depends(event_filters), format: Literal["json", "csv"] = "json",
                limit: int = PageLimit, offset: int = PageOffset, sort: str = EventSort,
                bom: bool = Query(False, description="csv: start with a UTF-8 byte-order mark.")):
-        query = EventQuery(**filters, sort=_checked_sort(sort), limit=limit, offset=offset)
+        query = replace(filters, sort=_checked_sort(sort), limit=limit, offset=offset)
         if format == "csv":
             return StreamingResponse(_events_csv(store, query, bom), media_type="text/csv; charset=utf-8",
                                      headers={"Content-Disposition": "attachment; filename=events.csv"})
@@ -235,10 +236,10 @@ def create_app(db_path: str | Path, allow_write: bool = False,
                     "offset": offset}
 
     @app.get("/api/network", summary="Who acts on whom: source/target pairs of merged events")
-    def network(filters: dict = Depends(event_filters),
+    def network(filters: EventQuery = Depends(event_filters),
                 limit: int = Query(200, ge=1, le=2000, description="At most this many edges, heaviest first.")):
         with reading() as view:
-            return {"items": view.network(EventQuery(**filters, limit=limit)), "limit": limit}
+            return {"items": view.network(replace(filters, limit=limit)), "limit": limit}
 
     @app.get("/api/actors", summary="Actors by the number of documents naming them")
     def actors(limit: int = PageLimit, offset: int = PageOffset,
@@ -262,9 +263,9 @@ def create_app(db_path: str | Path, allow_write: bool = False,
             return {"items": view.feeds()}
 
     @app.get("/api/stats", summary="Counts of the filtered events: by day, period, country and month, quad class")
-    def stats(filters: dict = Depends(event_filters)):
+    def stats(filters: EventQuery = Depends(event_filters)):
         with reading() as view:
-            return view.stats(EventQuery(**filters))
+            return view.stats(filters)
 
     @app.post("/api/ingest", summary="Code and store one article (JSON body or plain text)",
               description="Needs a server started with --allow-write and `Authorization: Bearer TOKEN` "
@@ -285,7 +286,7 @@ def create_app(db_path: str | Path, allow_write: bool = False,
         if document.error is None and await run_in_threadpool(_locked, write_lock, store.id_taken, document):
             raise EventwireError("E304", repr(document.id))
         record = await coder.code(document)
-        await run_in_threadpool(_locked, write_lock, _store_new, store, document, record)
+        await run_in_threadpool(_locked, write_lock, store_coded, store, document, record)
         if hasattr(record, "error"):
             return _error(400, record.error.code, record.error.message)
         return JSONResponse(record.to_dict())
@@ -395,16 +396,6 @@ def _token_ok(store, lock: threading.Lock, token: str) -> bool:
         return view.check_token(token)
     finally:
         view.close()
-
-
-def _store_new(store, document, record) -> None:
-    """Store a coded article unless it is stored already; checked again under the write lock,
-    so two posts of one id with different texts cannot both get in while both are coded."""
-    if store.known_keys([document.content_hash]):
-        return
-    if document.error is None and store.id_taken(document):
-        raise EventwireError("E304", repr(document.id))
-    store.write_batch([(document, record)])
 
 
 async def _read_body(request: Request, limit: int) -> bytes:

@@ -143,9 +143,9 @@ def ingest(
 
     A run that is stopped resumes where it left off: rerun the same command.
     """
+    from .ingest import ingest as ingest_documents
     from .pipeline import chunks
     from .readers import iter_documents
-    from .store import open_store
 
     default_date = _publication_date(date)
     store = _open(db)
@@ -165,8 +165,8 @@ def ingest(
                     writer.write(r for _, r in batch)
                     yield from batch
         try:
-            stats = store.ingest(iter_documents(inputs, default_date), batch_size=batch_size,
-                                 on_batch=on_batch, extractor=extractor)
+            stats = ingest_documents(store, iter_documents(inputs, default_date), batch_size=batch_size,
+                                     on_batch=on_batch, extractor=extractor)
         except EventwireError as exc:  # the store's file failed (E305): nothing more can be stored
             _fail(exc)
         finally:
@@ -307,16 +307,14 @@ def _parquet_writer(path: Optional[Path]):
 
 def _query(start, end, country, actor, category, quad_class, modality, min_sources, bbox, text,
            limit, offset):
-    from .store import BBOX_HELP, EventQuery, parse_bbox
+    from .store import BBOX_HELP, EventQuery
 
     try:
-        box = parse_bbox(bbox)
+        return EventQuery.from_params(start=_date_option(start), end=_date_option(end), country=country,
+                                      actor=actor, category=category, quad_class=quad_class, modality=modality,
+                                      min_sources=min_sources, bbox=bbox, text=text, limit=limit, offset=offset)
     except ValueError:
         raise typer.BadParameter(BBOX_HELP) from None
-    return EventQuery(start=_date_option(start), end=_date_option(end), country=country, actor=actor,
-                      category=category, quad_class=quad_class,
-                      modality=None if modality == "any" else modality, min_sources=min_sources,
-                      bbox=box, text=text, limit=limit, offset=offset)
 
 
 @app.command()

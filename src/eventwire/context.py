@@ -1,7 +1,8 @@
 """What the stages share while they annotate one document."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .document import Document
@@ -19,3 +20,35 @@ class DocContext:
     # Stage-private working data (e.g. actor mention index) that later stages may read
     # through the owning stage's helper functions, never directly.
     scratch: dict[str, Any] = field(default_factory=dict)
+
+
+# The parts of the record a stage can read or fill.
+RECORD_PARTS = ("actors", "times", "places", "quotes", "events")
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage of the pipeline: ``run(spacy_doc, ctx)`` returns the list the stage
+    ``assigns`` to its context field; ``requires`` names the fields, filled by earlier
+    stages, that it reads (directly or through their helpers: actor_at, date_for, ...)."""
+    name: str
+    run: Callable[[Any, DocContext], list]
+    assigns: str
+    requires: tuple[str, ...] = ()
+
+
+def check_stage_order(stages: Sequence[Stage]) -> None:
+    """Refuse (ValueError) a pipeline in which a stage reads a part no earlier stage filled,
+    two stages fill one part, or a stage names a part the record has not."""
+    known = {f.name for f in fields(DocContext)} & set(RECORD_PARTS)
+    filled: set[str] = set()
+    for stage in stages:
+        unknown = ({stage.assigns} | set(stage.requires)) - known
+        if unknown:
+            raise ValueError(f"stage {stage.name!r} names unknown record parts {sorted(unknown)}")
+        missing = set(stage.requires) - filled
+        if missing:
+            raise ValueError(f"stage {stage.name!r} reads {sorted(missing)} before any stage fills it")
+        if stage.assigns in filled:
+            raise ValueError(f"stage {stage.name!r} fills {stage.assigns!r}, which an earlier stage filled")
+        filled.add(stage.assigns)

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .categories import load_categories
 from .geodesy import haversine_km
 
 # How far apart two reports of one event may place it, by the coarser place's feature.
@@ -33,7 +34,8 @@ PLACE_RADIUS_KM = {"city": 40.0, "admin2": 80.0, "admin1": 250.0, "region": 600.
 # Places this close are one place, whatever the gazetteer calls them (Rafah, Gaza Strip and
 # Rafah, Egypt, across the border, are one town to a reporter).
 SAME_PLACE_KM = 5.0
-SYMMETRIC = {"CONSULT", "ASSAULT", "COOPERATE", "AGREE"}  # "X and Y met/clashed": either order
+# "X and Y met/clashed": either order (data/categories.json)
+SYMMETRIC = {c.name for c in load_categories().categories.values() if c.symmetric}
 # A report whose date is unknown or only a year is placed in time by its article: it can be
 # the same event as another report only if the two articles appeared within this many days.
 # This also keeps the candidates of such reports to a window of the feed, not the whole store.
@@ -41,7 +43,7 @@ PUBLICATION_WINDOW_DAYS = 30
 # Statements (verbal cooperation and conflict) are told apart by what was said: who spoke,
 # when and where says little, since leaders speak daily. Material events by who did it to
 # whom, where and when.
-VERBAL_QUAD_CLASSES = {1, 3}
+VERBAL_QUAD_CLASSES = {q.number for q in load_categories().quad_classes.values() if q.verbal}
 
 # The weight of each feature in the score; a feature is in [-1, 1] (0: nothing known).
 WEIGHTS = {"date": 0.20, "place": 0.16, "sides": 0.08, "names": 0.28, "casualties": 0.26,

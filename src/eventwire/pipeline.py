@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from . import actors, events, places, quotes, times
-from .context import DocContext
+from .context import DocContext, Stage, check_stage_order
 from .document import Document
 from .errors import EventwireError
 from .language import detect_language
@@ -23,14 +23,15 @@ from .record import ErrorInfo, ErrorRecord, Record
 
 log = logging.getLogger(__name__)
 
-# (name, context attribute, stage function): the order is the data flow.
-STAGES: list[tuple[str, str, Callable]] = [
-    ("actors", "actors", actors.find_actors),
-    ("times", "times", times.find_times),
-    ("places", "places", places.find_places),
-    ("quotes", "quotes", quotes.find_quotes),
-    ("events", "events", events.code_events),
+# What each stage reads and fills, in the order of the data flow (checked here, once).
+STAGES: list[Stage] = [
+    Stage("actors", actors.find_actors, assigns="actors"),
+    Stage("times", times.find_times, assigns="times"),
+    Stage("places", places.find_places, assigns="places"),
+    Stage("quotes", quotes.find_quotes, assigns="quotes", requires=("actors", "times")),
+    Stage("events", events.code_events, assigns="events", requires=("actors", "times", "places", "quotes")),
 ]
+check_stage_order(STAGES)
 
 BATCH_SIZE = 32
 # Docs per pass through the parser's network. Its working arrays grow with the tokens in a
@@ -93,12 +94,12 @@ def annotate(spacy_doc, document: Document) -> Record:
     coded = document if parsed == len(document.text) else dataclasses.replace(
         document, text=document.text[:parsed])
     ctx = DocContext(document=coded)
-    for name, attr, stage in STAGES:
+    for stage in STAGES:
         try:
-            setattr(ctx, attr, stage(spacy_doc, ctx))
+            setattr(ctx, stage.assigns, stage.run(spacy_doc, ctx))
         except Exception as exc:  # one stage failing must not lose the document
-            log.exception("stage %s failed on %s", name, document.id)
-            raise EventwireError("E200", f"{name} ({type(exc).__name__}: {exc})") from exc
+            log.exception("stage %s failed on %s", stage.name, document.id)
+            raise EventwireError("E200", f"{stage.name} ({type(exc).__name__}: {exc})") from exc
     return Record(id=document.id, title=document.title, date=document.date_str,
                   url=document.url, language="en", text=document.text,
                   actors=ctx.actors, times=ctx.times, places=ctx.places,

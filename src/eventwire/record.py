@@ -8,15 +8,14 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .categories import load_categories
+
 SCHEMA = "eventwire/1"
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Modality = Literal["asserted", "negated", "hypothetical", "future"]
 Precision = Literal["day", "month", "year"]
-PLOVER_CATEGORIES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
+PLOVER_CATEGORIES = tuple(load_categories().categories)   # data/categories.json
 
 
 class Part(BaseModel):

@@ -1,17 +1,12 @@
-// PLOVER categories grouped by quad class, one colour each.
-export const QUADS = {
-  1: { name: "verbal cooperation", color: "#4e9a6f" },
-  2: { name: "material cooperation", color: "#3b6fb6" },
-  3: { name: "verbal conflict", color: "#e0a030" },
-  4: { name: "material conflict", color: "#c8423b" },
-};
+// PLOVER categories and quad classes with their colours: one table for the package and the
+// page (src/eventwire/data/categories.json, bundled at build time).
+import table from "../../src/eventwire/data/categories.json";
 
-export const CATEGORIES = {
-  AGREE: "#2e8b57", CONSULT: "#66b28a", SUPPORT: "#9fd0a8", CONCEDE: "#c5e3b5",
-  COOPERATE: "#2f5fa7", AID: "#5b8fd6", RETREAT: "#a3c3ec",
-  REQUEST: "#f2c14e", ACCUSE: "#e89a2c", REJECT: "#d8772a", THREATEN: "#b85c1c",
-  PROTEST: "#9b59b6", SANCTION: "#7d3c98", MOBILIZE: "#e07b91", COERCE: "#d64541", ASSAULT: "#8e1b1b",
-};
+export const QUADS = Object.fromEntries(
+  Object.entries(table.quad_classes).map(([q, { name, color }]) => [q, { name, color }]));
+
+export const CATEGORIES = Object.fromEntries(
+  Object.entries(table.categories).map(([name, { color }]) => [name, color]));
 
 export function categoryColor(cat) {
   return CATEGORIES[cat] || "#888";

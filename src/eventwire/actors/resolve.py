@@ -34,6 +34,7 @@ from pathlib import Path
 
 from ..context import DocContext
 from ..nlp import doc_text
+from ..nounphrase import has_definite_article, is_specific
 from ..paragraphs import clip_to_paragraph
 from ..record import Actor, Mention
 from ..spanindex import cached_index, entities_in, entity_at
@@ -676,7 +677,7 @@ class DocumentActors:
             # An office with its country: the person who held it.
             if agent_phrase in OFFICE_WORDS and coded.explicit_country and head.tag_ in ("NN", "NNP"):
                 holders = self.d.holders(coded.country, OFFICE_WORDS[agent_phrase], self.day)
-                if holders and _definite(head):
+                if holders and is_specific(head):
                     person = holders[0]
                     coded.person = person
                     coded.kind = "person"
@@ -762,7 +763,7 @@ class DocumentActors:
     def earlier_group(self, coded: Coded, head) -> Actor | None:
         """A definite generic phrase ("the army", "the coalition") is the same actor as an
         earlier phrase with the same head noun and an explicit country."""
-        if coded.kind != "group" or coded.explicit_country or not _definite_article(head):
+        if coded.kind != "group" or coded.explicit_country or not has_definite_article(head):
             return None
         lemma = head.lemma_.lower()
         for key, actor in self.by_key.items():
@@ -778,7 +779,7 @@ class DocumentActors:
         """A definite singular role ("the minister said", "the president added") with no
         country of its own is the most recent person named before it in the same sector."""
         if coded.kind != "group" or coded.explicit_country or head.tag_ != "NN" \
-                or not _definite_article(head) or coded.sector is None:
+                or not has_definite_article(head) or coded.sector is None:
             return None
         best = None
         for m_start, _, _, actor in self.mentions:
@@ -967,23 +968,6 @@ def _addressed(head) -> bool:
     if head.dep_ in ("dobj", "dative"):
         return head.head.pos_ == "VERB"
     return head.dep_ == "pobj" and head.head.lower_ in ADDRESS_PREPS
-
-
-def _definite_article(head) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-               for c in head.lefts)
-
-
-def _definite(head) -> bool:
-    for child in head.lefts:
-        if child.dep_ == "det" and child.lower_ in ("a", "an"):
-            return False
-    for child in head.lefts:
-        if child.dep_ in ("det", "poss") or child.lower_ in ("the",):
-            return True
-        if child.dep_ in ("amod", "compound"):
-            return True
-    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights)
 
 
 # --------------------------------------------------------------------------- the stage

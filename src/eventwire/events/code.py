@@ -16,8 +16,10 @@ import math
 import re
 from importlib import resources
 
+from ..categories import is_verbal, quad_class, stance
 from ..actors import actor_at
 from ..context import DocContext
+from ..nounphrase import refers_back
 from ..places import event_place
 from ..record import Event, EventActor, Mention, SentenceSpan
 from ..spanindex import cached_index, entities_in
@@ -35,16 +37,9 @@ from .patterns import Trigger, find_triggers
 # development data by scripts/train_confidence.py) are not reported. None: report all (training).
 MIN_CONFIDENCE: float | None = None
 
-QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
-        "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "SANCTION": 3, "THREATEN": 3,
-        "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
-
 # Acts that can be aimed at a place ("shelled the town", "fired rockets at Kaduna", "raided a
 # church"): its people are the target. Elsewhere a place reached by "at/in/from" is the scene.
 _AIMED_AT_PLACES = ("ASSAULT", "COERCE")
-
-# Statements: said somewhere only when the text says where ("told reporters in Kabul").
-_VERBAL_QUADS = (1, 3)
 
 # Verbs whose nominal subject is the event ("clashes broke out", "the ceasefire took effect").
 _EVENT_SUBJECT_VERBS = {"break", "erupt", "take", "begin", "start", "continue", "resume", "end",
@@ -57,25 +52,14 @@ _ATTACK_NOUN_CODES = ("18", "19", "20")
 _ACTORLESS_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 
 
-def _definite(noun) -> bool:
-    """'the attack', 'this attack', "Monday's attack": a noun that points back to an event."""
-    for c in noun.children:
-        if c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"):
-            return True
-        if c.dep_ == "poss" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("its", "their")):
-            return True
-    return False
-
-
 # Statements that answer someone: with no target of their own they aim at the last other actor.
 _REACTIVE = {"THREATEN", "ACCUSE", "REJECT"}
 
 
 # A commitment made on a condition and reported as said ("said he would impose tariffs unless
 # Mexico acted") is a threat or an offer in its own right: an asserted THREATEN (hostile
-# content) or AGREE (cooperative content), besides the hypothetical content event.
-_HOSTILE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "REJECT"}
-_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+# content) or AGREE (cooperative content), besides the hypothetical content event (the
+# stance of each category: data/categories.json).
 
 
 def _conditional_statements(triggers: list[Trigger], lex) -> list[Trigger]:
@@ -88,12 +72,12 @@ def _conditional_statements(triggers: list[Trigger], lex) -> list[Trigger]:
         tok = t.token
         category = _category(t)[0]
         if not t.nominal and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in cues["speech_verbs"] \
-                and (category in _HOSTILE or category in _COOPERATIVE) \
+                and stance(category) is not None \
                 and any(c.dep_ == "aux" and c.lower_ in commit_aux for c in tok.children) \
                 and not any(c.dep_ == "neg" for c in tok.children) \
                 and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues["conditional_marks"]
                                                   for m in c.children) for c in tok.children):
-            code = "130" if category in _HOSTILE else "030"
+            code = "130" if stance(category) == "hostile" else "030"
             out.append(Trigger(tok, code, "rule", t.specificity, {"statement": tok.head.i}, []))
         out.append(t)
     return out
@@ -304,15 +288,6 @@ def _same_day_clause(tok) -> bool:
             return False
         node = node.head
     return False
-
-
-def _clause_range(tok):
-    node = tok
-    if tok.pos_ not in ("VERB", "AUX"):
-        while node.pos_ not in ("VERB", "AUX") and node.head != node:
-            node = node.head
-    sub = list(node.subtree)
-    return sub[0].idx, sub[-1].idx + len(sub[-1].text)
 
 
 def _is_background(noun, lex) -> bool:
@@ -551,7 +526,7 @@ def confidence_features(trig: Trigger, src, tgt, category: str, modality: Modali
          "not_asserted": float(modality.value != "asserted"),
          "multiword_evidence": float(bool(trig.extra_tokens)),
          "nominal": float(trig.nominal),
-         f"quad={QUAD.get(category, 0)}": 1.0,
+         f"quad={quad_class(category) or 0}": 1.0,
          f"category={category}": 1.0,
          f"category={category}|target={int(tgt is not None)}": 1.0,
          f"dep={tok.dep_ if tok.dep_ in _DEP_BUCKETS else 'other'}": 1.0,
@@ -735,8 +710,9 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     date > doc_date.isoformat()[:len(date)]:
                 date, precision = doc_date.isoformat(), "day"
             # place
-            verbal = QUAD.get(category) in _VERBAL_QUADS
-            # a statement is placed only where the text says it was made; its sides and
+            verbal = is_verbal(category)
+            # a statement is placed only where the text says it was made ("told reporters in
+            # Kabul"); its sides and
             # topics ("demanded an explanation from Russia") are not where it happened
             place = event_place(sent, ctx, tok, locative_only=verbal,
                                 sides=[(x.start, x.end) for x in (src, tgt) if x] if verbal else ())
@@ -781,7 +757,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             feats = confidence_features(trig, src, tgt, category, modality, sent, ctx, lead_end)
             event = Event(
                 id="E0", category=category, mode=mode, cameo=row.code, goldstein=row.goldstein,
-                quad_class=QUAD.get(category), acled_event_type=trig.rule.get("acled"),
+                quad_class=quad_class(category), acled_event_type=trig.rule.get("acled"),
                 source=_event_actor(src), target=_event_actor(tgt),
                 date=date, date_precision=precision if date else None, place=place,
                 modality=modality.value,
@@ -796,7 +772,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     tok.lemma_.lower() in _CASUALTY_VERBS and _accidental_death(trig, triggers, sent, lex):
                 continue   # "seven were killed when a bomber crashed": a death, not an attack
             if (trig.nominal and not (src or tgt) and (row.code, tok.lemma_.lower()) in seen_codes) or (
-                    told_noun is not None and _definite(told_noun) and category in seen_categories and
+                    told_noun is not None and refers_back(told_noun) and category in seen_categories and
                     (trig.nominal and not src or not trig.nominal)):
                 # "the state of emergency" again, "the attack", "Monday's attack": the event
                 # already coded, told again: one more mention of it

@@ -1,7 +1,8 @@
 """The event stage's data, loaded once per process.
 
-- ``cameo_codes.csv``: CAMEO code -> name, Goldstein score, PLOVER category/mode/quad class
-  (from the shared ontology's ``cameo.csv``; built by ``scripts/build_event_data.py``).
+- ``cameo_codes.csv``: CAMEO code -> name, Goldstein score, PLOVER category/mode (from the
+  shared ontology's ``cameo.csv``; built by ``scripts/build_event_data.py``). A category's
+  quad class is the category's own: ``eventwire/data/categories.json``.
 - ``verbs.json``: the PETRARCH2 CAMEO verb dictionary (MIT) as verbs, synsets and patterns.
 - ``triggers.yaml``: our own rules for news phrasing the dictionary misses or miscodes,
   including nominal events ("clashes", "an air strike", "talks in Doha").
@@ -33,7 +34,6 @@ class CameoCode:
     goldstein: float | None
     category: str | None
     mode: str | None
-    quad_class: int | None
 
 
 @dataclass
@@ -91,8 +91,7 @@ def load_lexicon() -> Lexicon:
             cameo[r["code"]] = CameoCode(
                 code=r["code"], name=r["name"],
                 goldstein=float(r["goldstein"]) if r["goldstein"] else None,
-                category=r["category"] or None, mode=r["mode"] or None,
-                quad_class=int(r["quad_class"]) if r["quad_class"] else None)
+                category=r["category"] or None, mode=r["mode"] or None)
     with _open("verbs.json") as fh:
         vdata = json.load(fh)
     verbs: dict[str, list[dict]] = {}
@@ -144,14 +143,13 @@ def describe_code(code: str | None) -> tuple[str | None, CameoCode | None]:
     if override:
         row = CameoCode(code=row.code, name=row.name, goldstein=row.goldstein,
                         category=override.get("category", row.category),
-                        mode=override.get("mode", row.mode), quad_class=row.quad_class)
+                        mode=override.get("mode", row.mode))
     if row.category:
         return row.category, row
     if code.startswith("02"):
         parallel = lex.cameo.get("10" + code[2:]) or lex.cameo.get("10")
         return "REQUEST", CameoCode(code=row.code, name=row.name, goldstein=row.goldstein,
-                                    category="REQUEST", mode=parallel.mode if parallel else None,
-                                    quad_class=3)
+                                    category="REQUEST", mode=parallel.mode if parallel else None)
     return None, row
 
 

@@ -1,7 +1,7 @@
 """The embedded DuckDB store: the only module that writes SQL.
 
-Ingest is idempotent by content hash and commits once per batch, so a run that is
-killed loses at most the batch in flight and a rerun stores each document exactly once.
+It stores what it is given, one batch per transaction (coding documents and feeding them here
+is eventwire.ingest's work: the store never imports the pipeline).
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import json
 import math
 import re
 import sys as _sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -68,6 +68,14 @@ class EventQuery:
     sort: str = "date"                     # a key of SORT_KEYS, "-" first for descending
     limit: int = 100
     offset: int = 0
+
+    @classmethod
+    def from_params(cls, *, modality: Optional[str] = "asserted", bbox: Optional[str] = None,
+                    **fields) -> "EventQuery":
+        """A query from the filters as a user gives them, the same for the command line and
+        the API: modality "any" for every modality, bbox as "W,S,E,N" (ValueError with
+        BBOX_HELP when malformed); every other field as EventQuery has it."""
+        return cls(modality=None if modality == "any" else modality, bbox=parse_bbox(bbox), **fields)
 
 
 @dataclass
@@ -475,53 +483,6 @@ class Store:
                     coalesce(confidence, 0) DESC, doc_key, event_id) = 1
             ) u
             WHERE m.merged_id = u.merged_id""", [merged_ids])
-
-    def ingest(self, documents: Iterable[Document], batch_size: int = 32,
-               on_batch: Callable[[IngestStats], None] | None = None, nlp=None,
-               workers: int = 1, extractor: Callable | None = None) -> IngestStats:
-        """Read, code and store documents; skips those already stored.
-
-        ``extractor`` maps an iterator of Documents to (document, record) pairs in order
-        (default: :func:`eventwire.pipeline.extract_many` with ``workers`` processes; the Dask
-        backend passes its own). Each batch of results is one transaction.
-        """
-        from ..pipeline import chunks, extract_many
-
-        total = IngestStats()
-        in_flight: set[str] = set()
-        skipped = IngestStats()
-
-        def fresh() -> Iterator[Document]:
-            for batch in chunks(documents, batch_size):
-                known = self.known_keys([d.content_hash for d in batch])
-                for d in batch:
-                    key = d.content_hash
-                    if key in known or key in in_flight:
-                        skipped.read += 1
-                        skipped.skipped += 1
-                    else:
-                        in_flight.add(key)
-                        yield d
-
-        if extractor is None:
-            results = extract_many(fresh(), batch_size=batch_size, nlp=nlp, workers=workers)
-        else:
-            results = extractor(fresh())
-        for chunk in chunks(results, batch_size):
-            stats = self.write_batch(chunk)
-            stats.read = len(chunk)
-            for document, _ in chunk:
-                in_flight.discard(document.content_hash)
-            stats.add(skipped)
-            skipped.read = skipped.skipped = 0
-            total.add(stats)
-            if on_batch:
-                on_batch(stats)
-        if skipped.read:
-            total.add(skipped)
-            if on_batch:
-                on_batch(skipped)
-        return total
 
     # --- watch state (eventwire watch) ---------------------------------------------------
     def feed_validators(self, url: str) -> tuple[str | None, str | None]:

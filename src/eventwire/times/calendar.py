@@ -6,10 +6,6 @@ import datetime as dt
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
-def day_value(d: dt.date) -> str:
-    return d.isoformat()
-
-
 def month_value(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 

@@ -141,8 +141,24 @@ def _rel_shift(rel: str | None) -> int | None:
     return None
 
 
+# The normalizer of each rule of data/patterns.yaml, by the rule's name: each function below
+# registers itself under the rule it normalizes (tests/test_times.py checks that every rule
+# has one and every normalizer a rule).
+NORMALIZERS: dict[str, Callable] = {}
+
+
+def normalizes(rule: str):
+    def register(fn: Callable) -> Callable:
+        if rule in NORMALIZERS:
+            raise ValueError(f"two normalizers for the time rule {rule!r}")
+        NORMALIZERS[rule] = fn
+        return fn
+    return register
+
+
 # --------------------------------------------------------------------------- explicit dates
 
+@normalizes("iso_date")
 def norm_iso_date(m, r):
     y, mo, d = int(m.group("year")), int(m.group("month")), int(m.group("day"))
     if cal.safe_date(y, mo, d) is None:
@@ -153,6 +169,7 @@ def norm_iso_date(m, r):
     return Norm("DATE", v)
 
 
+@normalizes("slash_date")
 def norm_slash_date(m, r):
     y = int(m.group("year"))
     if y < 100:
@@ -194,11 +211,13 @@ def _month_day(m, r, month: int, day: int):
     return Norm("DATE", cal.safe_date(y, month, day).isoformat(), relative=True)
 
 
+@normalizes("month_day")
 def norm_month_day(m, r):
     month = _month(m.group("month"), r.lex)
     return _month_day(m, r, month, _day(m.group("day"))) if month else None
 
 
+@normalizes("day_month")
 def norm_day_month(m, r):
     month = _month(m.group("month"), r.lex)
     if not month:
@@ -210,6 +229,7 @@ def norm_day_month(m, r):
     return _month_day(m, r, month, day)
 
 
+@normalizes("ordinal_day")
 def norm_ordinal_day(m, r):
     """"on the 7th": that day of the current month, or of the month before in the past."""
     day = int(m.group("day"))
@@ -227,6 +247,7 @@ def norm_ordinal_day(m, r):
     return None
 
 
+@normalizes("week_of")
 def norm_week_of(m, r):
     """"the week of March 6": the ISO week holding that day."""
     day = norm_month_day(m, r)
@@ -238,6 +259,7 @@ def norm_week_of(m, r):
 _DAY_BEFORE = re.compile(r"\b(?P<month>[A-Za-z]{3,9})\.? (?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? $")
 
 
+@normalizes("second_day")
 def norm_second_day(m, r):
     """"April 24 and 25": the second day, in the month (and year) of the first."""
     before = _DAY_BEFORE.search(r.text, max(0, m.start() - 16), m.start())
@@ -257,6 +279,7 @@ def norm_second_day(m, r):
     return Norm("DATE", d.isoformat(), start=start, relative=True) if d else None
 
 
+@normalizes("month_year")
 def norm_month_year(m, r):
     month = _month(m.group("month"), r.lex)
     if not month:
@@ -273,6 +296,7 @@ def norm_month_year(m, r):
     return Norm("DATE", cal.month_value(y, month), relative=True)
 
 
+@normalizes("month")
 def norm_month(m, r):
     text = m.group("month")
     month = _month(text, r.lex)
@@ -301,11 +325,13 @@ def norm_month(m, r):
     return Norm("DATE", cal.month_value(y, month), relative=True)
 
 
+@normalizes("spelled_year")
 def norm_spelled_year(m, r):
     y = parse_spelled_year(m.group("yearword"), r.lex)
     return Norm("DATE", f"{y:04d}") if y else None
 
 
+@normalizes("decade")
 def norm_decade(m, r):
     if m.group("decade"):
         v = m.group("decade")[:3]
@@ -324,6 +350,7 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "seventies": 7, "eighties": 8, "nineties": 9}
 
 
+@normalizes("decade_word")
 def norm_decade_word(m, r):
     century = 19 if (r.dct is None or "nineteen" in m.group(0).lower()) else r.dct.year // 100
     if r.dct is not None and r.dct.year // 100 == 20 and "nineteen" not in m.group(0).lower():
@@ -331,6 +358,7 @@ def norm_decade_word(m, r):
     return Norm("DATE", f"{century}{_DECADE_WORDS[m.group('word').lower()]}")
 
 
+@normalizes("next_part")
 def norm_next_part(m, r):
     rel = m.group("rel").lower()
     if r.ref is None or not re.match(r"^\d{4}-\d\d-\d\d", r.ref):
@@ -340,6 +368,7 @@ def norm_next_part(m, r):
     return Norm("DATE", (d + dt.timedelta(days=shift)).isoformat(), relative=True, anaphoric=True)
 
 
+@normalizes("century")
 def norm_century(m, r):
     rel = _g(m, "rel")
     if m.group("ord"):
@@ -362,6 +391,7 @@ _YEAR_BLOCK_AFTER = {"percent", "million", "billion", "shares", "people", "troop
                      "utc", "gmt", "hours", "hrs", "local", "est", "edt", "cet"}
 
 
+@normalizes("year")
 def norm_year(m, r):
     y = int(m.group("year"))
     after = r.word_after(m.end())
@@ -396,6 +426,7 @@ def _default_quarter(r: Resolver) -> tuple[int, int] | None:
     return cal.add_quarters(r.dct.year, cal.quarter_of(r.dct), -1)
 
 
+@normalizes("quarter")
 def norm_quarter(m, r):
     ordw = m.group("ord").lower()
     q = _quarter_number(ordw)
@@ -438,6 +469,7 @@ def norm_quarter(m, r):
     return Norm("DATE", f"{y:04d}-Q{q}", relative=relative)
 
 
+@normalizes("quarter_rel")
 def norm_quarter_rel(m, r):
     """"last year's quarter", "the same period a year earlier": the quarter under report,
     shifted by years."""
@@ -471,6 +503,7 @@ def _quarter_ended(r: Resolver, pos: int) -> tuple[int, int] | None:
     return y, (mid - 1) // 3 + 1
 
 
+@normalizes("the_quarter")
 def norm_the_quarter(m, r):
     text = m.group(0).lower()
     adj = _g(m, "adj")
@@ -516,6 +549,7 @@ def norm_the_quarter(m, r):
     return Norm("DATE", f"{y:04d}-Q{q}", relative=True)
 
 
+@normalizes("half")
 def norm_half(m, r):
     ordw = (m.group("ord") or m.group("ord2")).lower()
     h = 1 if ordw in ("first", "1st") else 2
@@ -548,6 +582,7 @@ def _resolve_weekday(r: Resolver, m, wd: int, rel: str | None) -> dt.date | None
     return cal.weekday_near(r.dct, wd, direction)
 
 
+@normalizes("weekday")
 def norm_weekday(m, r):
     wd = _weekday(m.group("weekday"), r.lex)
     if wd is None:
@@ -576,6 +611,7 @@ def norm_weekday(m, r):
     return Norm("DATE", _with_part(d.isoformat(), part, r), relative=True)
 
 
+@normalizes("weekday_plural")
 def norm_weekday_plural(m, r):
     """"Fridays", "Friday nights": every such day."""
     wd = _weekday(m.group("weekday"), r.lex)
@@ -591,6 +627,7 @@ _PLURAL_PAIR = re.compile(r"\s+(?:and|or)\s+(?:monday|tuesday|wednesday|thursday
 _DAY_WORD = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
+@normalizes("reldays")
 def norm_reldays(m, r):
     word = m.group("word").lower()
     part = _g(m, "part")
@@ -616,12 +653,14 @@ def norm_reldays(m, r):
     return Norm("DATE", d.isoformat(), relative=True)
 
 
+@normalizes("part_then_day")
 def norm_part_then_day(m, r):
     """"mid-afternoon yesterday", "early morning Friday": a TIME with the part of day."""
     day, _ = _day_of(m, r, m.group("word"))
     return Norm("TIME", _with_part(day, m.group("part"), r), relative=True)
 
 
+@normalizes("this_part")
 def norm_this_part(m, r):
     rel = m.group("rel").lower()
     part = m.group("part").lower()
@@ -682,6 +721,7 @@ def _compares_amounts(r: Resolver, m) -> bool:
                 or _AMOUNT_AFTER.match(r.text, m.end() - (2 if m.group(0).endswith(("'s", "’s")) else 0)))
 
 
+@normalizes("relunit")
 def norm_relunit(m, r):
     rel = _g(m, "rel")
     if _quoted_title(m, r):
@@ -746,6 +786,7 @@ def norm_relunit(m, r):
     return Norm("DATE", v, relative=True) if v else None
 
 
+@normalizes("year_adj")
 def norm_year_adj(m, r):
     word = m.group("word").lower().replace(" ", "-").replace("'s-", "-")
     noun = _g(m, "noun")
@@ -792,6 +833,7 @@ def _duration_value(n, unit: str, r: Resolver) -> str | None:
     return f"{prefix}{int(n)}{code}"
 
 
+@normalizes("ago")
 def norm_ago(m, r):
     unit = r.lex.unit_of.get(m.group("unit").lower())
     if unit is None:
@@ -846,6 +888,7 @@ def norm_ago(m, r):
 _MODALS = {"will", "would", "could", "may", "might", "can", "shall", "should", "must"}
 
 
+@normalizes("duration")
 def norm_duration(m, r):
     unit = r.lex.unit_of.get(m.group("unit").lower())
     if unit is None:
@@ -894,6 +937,7 @@ def norm_duration(m, r):
     return Norm("DURATION", value, start=start)
 
 
+@normalizes("duration_range")
 def norm_duration_range(m, r):
     """"two to three weeks": a duration of the lower bound (TimeML keeps one value)."""
     unit = r.lex.unit_of.get(m.group("unit").lower())
@@ -913,6 +957,7 @@ def norm_duration_range(m, r):
     return Norm("DURATION", value, start=start) if value else None
 
 
+@normalizes("duration_adj")
 def norm_duration_adj(m, r):
     unit = r.lex.unit_of.get(m.group("unit").lower())
     n = parse_number(m.group("num"), r.lex)
@@ -934,6 +979,7 @@ _PLURAL_CUES = {"for", "within", "in", "over", "after", "took", "takes", "take",
                 "spent", "last", "lasting", "of"}
 
 
+@normalizes("plural_units")
 def norm_plural_units(m, r):
     unit = r.lex.unit_of.get(m.group("unit").lower())
     if unit is None:
@@ -957,11 +1003,13 @@ def norm_plural_units(m, r):
     return Norm("DURATION", value, start=start)
 
 
+@normalizes("decades_long")
 def norm_decades_long(m, r):
     unit = r.lex.unit_of.get(m.group("unit").lower())
     return Norm("DURATION", _duration_value("X", unit, r)) if unit else None
 
 
+@normalizes("the_unit")
 def norm_the_unit(m, r):
     unit = m.group("unit").lower()
     adj = _g(m, "adj")
@@ -1004,6 +1052,7 @@ _SEASON_CUES = {"in", "into", "during", "by", "until", "till", "since", "through
                 "last", "next", "early", "late", "before", "after", "the", "that", "of"}
 
 
+@normalizes("season")
 def norm_season(m, r):
     season = r.lex.seasons[m.group("season").lower()]
     rel = _g(m, "rel")
@@ -1031,6 +1080,7 @@ def norm_season(m, r):
     return Norm("DATE", f"{y:04d}-{season}", relative=True)
 
 
+@normalizes("holiday")
 def norm_holiday(m, r):
     name = re.sub(r"['’]", "'", m.group("holiday").lower())
     rule = r.lex.holidays.get(name)
@@ -1093,6 +1143,7 @@ _GMT_THEN_DAY = re.compile(r" \((?:\d{4}|\d\d?:\d\d) (?:GMT|UTC)\),? (?P<day>(?:
                            r"|today|yesterday|tomorrow)\b")
 
 
+@normalizes("clock")
 def norm_clock(m, r):
     h = int(m.group("hour"))
     mi = int(m.group("minute") or 0)
@@ -1126,6 +1177,7 @@ def norm_clock(m, r):
     return Norm("TIME", f"{day}T{h:02d}:{mi:02d}", end=end, relative=rel)
 
 
+@normalizes("clock_word")
 def norm_clock_word(m, r):
     word = m.group("word").lower()
     if word == "noon" and r.word_before(m.start()) == "high":
@@ -1135,6 +1187,7 @@ def norm_clock_word(m, r):
     return Norm("TIME", f"{day}T{hhmm}", relative=rel)
 
 
+@normalizes("clock_part")
 def norm_clock_part(m, r):
     h = parse_number(m.group("hour"), r.lex)
     if not isinstance(h, int) or not 1 <= h <= 12:
@@ -1148,10 +1201,12 @@ def norm_clock_part(m, r):
 
 # --------------------------------------------------------------------------- sets and vague
 
+@normalizes("set")
 def norm_set(m, r):
     return Norm("SET", r.lex.sets[m.group("word").lower()])
 
 
+@normalizes("every")
 def norm_every(m, r):
     k = 2 if _g(m, "other") == "other" else 1
     if m.group("weekday"):
@@ -1168,6 +1223,7 @@ def norm_every(m, r):
     return Norm("SET", _duration_value(k, unit, r))
 
 
+@normalizes("vague")
 def norm_vague(m, r):
     word = m.group("word").lower()
     value = r.lex.vague[word]
@@ -1186,7 +1242,3 @@ def norm_vague(m, r):
         start = m.start() + 3
     return Norm("DATE", value, start=start, relative=True)
 
-
-NORMALIZERS: dict[str, Callable] = {
-    name[len("norm_"):]: fn for name, fn in globals().items() if name.startswith("norm_")
-}

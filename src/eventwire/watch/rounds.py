@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 from ..errors import EventwireError
+from ..ingest import ingest
 from ..limits import MAX_CODED_CHARS
 from .feeds import normalize_url, parse_feed
 from .fetch import FetchError, Fetcher, FetchPolicy
@@ -89,7 +90,7 @@ def run_round(store, feed_urls: list[str], fetcher: Fetcher, options: WatchOptio
               on_due: Callable[[int], None] | None = None,
               on_fetched: Callable[[], None] | None = None) -> RoundReport:
     """One round over ``feed_urls`` into ``store``. ``extractor`` codes documents as
-    ``Store.ingest`` takes it (default: in this process). ``on_due(n)`` hears how many articles
+    ``eventwire.ingest.ingest`` takes it (default: in this process). ``on_due(n)`` hears how many articles
     are to be fetched, ``on_fetched()`` each one fetched or failed (for a progress bar)."""
     options = options or WatchOptions()
     report = RoundReport(number=number)
@@ -101,7 +102,7 @@ def run_round(store, feed_urls: list[str], fetcher: Fetcher, options: WatchOptio
     if on_due:
         on_due(len(due))
     documents = _fetched_documents(store, due, fetcher, options, report, on_fetched)
-    stats = store.ingest(documents, batch_size=options.batch_size, extractor=extractor)
+    stats = ingest(store, documents, batch_size=options.batch_size, extractor=extractor)
     store.sync_watch_urls()
     report.stored, report.quarantined, report.skipped = stats.stored, stats.quarantined, stats.skipped
     report.events = stats.events
