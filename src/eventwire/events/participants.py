@@ -309,8 +309,11 @@ def _known_actor(tok) -> bool | None:
         inner = _pobj(of) if of is not None else None
         if inner is not None:
             return _known_actor(inner)
-    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
-        return False
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
+                         "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
+        return False   # "the US Presidential Election", "the Patriot Act": occurrences and things
+    if tok.is_sent_start and not tok.ent_type_ and low in cues["non_actor_nouns"]:
+        return False   # "Video captured ...": a common noun capitalised by its place, not a name
     if tok.pos_ == "PRON":
         return low in _PRONOUNS or low in ("themselves", "each", "who")
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
