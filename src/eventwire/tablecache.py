@@ -19,7 +19,9 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import io
 import logging
+import mmap
 import os
 import pickle
 import tempfile
@@ -82,6 +84,21 @@ def cached_file(name: str, sources: Iterable[str | os.PathLike],
         log.warning("table cache %s could not be written (%s); building in memory", directory, exc)
         return None
     return path
+
+
+def cached_bytes(name: str, sources: Iterable[str | os.PathLike], write: Callable[[object], None]):
+    """The bytes ``write(binary_file)`` writes, mapped read-only from the cache (written there
+    the first time; every process that maps the entry shares its pages), or held in memory
+    when the cache is off. Bytes-like: slicing, ``find`` and ``rfind`` work on both."""
+    path = cached_file(name, sources, write)
+    if path is None:
+        buffer = io.BytesIO()
+        write(buffer)
+        return buffer.getvalue()
+    with open(path, "rb") as fh:
+        if os.fstat(fh.fileno()).st_size == 0:
+            return b""
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 def cached_object(name: str, sources: Iterable[str | os.PathLike], build: Callable[[], object]):

@@ -16,7 +16,6 @@ import bisect
 import csv
 import functools
 import gzip
-import mmap
 import os
 import re
 import shutil
@@ -118,14 +117,11 @@ class TextTable:
 
     @classmethod
     def from_gzip(cls, path: Path) -> "TextTable":
-        """The table of a gzip text file: mapped from the table cache, else inflated here."""
-        blob = _mapped(tablecache.cached_file(f"{path.name}-inflated", [path, __file__],
-                                              lambda fh: _inflate_to(path, fh)))
-        if blob is None:
-            blob = gzip.decompress(path.read_bytes())
-        starts = _mapped(tablecache.cached_file(f"{path.name}-line-starts", [path, __file__],
-                                                lambda fh: fh.write(_line_starts(blob))))
-        return cls(blob, memoryview(starts if starts is not None else _line_starts(blob)).cast("I"))
+        """The table of a gzip text file, inflated once into the table cache and mapped."""
+        blob = tablecache.cached_bytes(f"{path.name}-inflated", [path], lambda fh: _inflate_to(path, fh))
+        starts = tablecache.cached_bytes(f"{path.name}-line-starts", [path, __file__],
+                                         lambda fh: fh.write(_line_starts(blob)))
+        return cls(blob, memoryview(starts).cast("I"))
 
     def __len__(self) -> int:
         return len(self._starts) - 1
@@ -152,16 +148,6 @@ class TextTable:
 def _inflate_to(path: Path, out) -> None:
     with gzip.open(path, "rb") as fh:
         shutil.copyfileobj(fh, out, 1 << 20)
-
-
-def _mapped(path: Path | None):
-    """The file's bytes mapped read-only (shared by every process that maps it)."""
-    if path is None:
-        return None
-    with open(path, "rb") as fh:
-        if os.fstat(fh.fileno()).st_size == 0:
-            return b""
-        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 def _line_starts(blob) -> bytes:
