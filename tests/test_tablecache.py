@@ -81,10 +81,11 @@ NAMES = "abc\t1\nabc d\t2\nal qamishli\t3\nkabul\t4,~5\nzürich\t6\nşanlıurfa\
 @pytest.mark.parametrize("key,value", [
     ("abc", "1"), ("abc d", "2"), ("al qamishli", "3"), ("kabul", "4,~5"), ("zürich", "6"),
     ("şanlıurfa", "7"), ("ab", None), ("abc de", None), ("qamishli", None), ("", None),
-    ("zzz", None), ("\t", None)])
-@pytest.mark.parametrize("use_cache", [True, False])
-def test_a_sorted_table_is_searched_in_place(tmp_path, monkeypatch, key, value, use_cache):
+    ("zzz", None), ("\t", None), ("abc\t1\nabc d", None), ("kabul\n", None)])
+@pytest.mark.parametrize("use_cache,sample", [(True, 32), (False, 32), (True, 1), (True, 2), (False, 4)])
+def test_a_sorted_table_is_searched_in_place(tmp_path, monkeypatch, key, value, use_cache, sample):
     monkeypatch.setenv(tablecache.ENV_VAR, str(tmp_path / "cache") if use_cache else "off")
+    monkeypatch.setattr(TextTable, "SAMPLE", sample)  # blocks of that many lines
     table = TextTable.from_gzip(_gzipped(tmp_path, NAMES))
     assert len(table) == 6 and table.line(3) == "kabul\t4,~5"
     assert table.value(key) == value
