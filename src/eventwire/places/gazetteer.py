@@ -120,6 +120,8 @@ class TextTable:
         self._starts = starts if starts is not None else memoryview(
             np.zeros(1, np.uint32).tobytes()).cast("I")
         self._sampled: list[bytes] | None = None
+        # news names the same places again and again: their lines are remembered
+        self.value = functools.lru_cache(maxsize=1 << 16)(self._value)
 
     @classmethod
     def from_gzip(cls, path: Path) -> "TextTable":
@@ -140,8 +142,8 @@ class TextTable:
         tab = self._blob.find(b"\t", start, end)
         return self._blob[start:tab if tab >= 0 else end]
 
-    def value(self, key: str) -> str | None:
-        """The rest of the line whose first field is ``key`` (keys are sorted and unique;
+    def _value(self, key: str) -> str | None:
+        """``value(key)``: the rest of the line whose first field is ``key`` (keys are sorted and unique;
         UTF-8 bytes sort as the code points do), else None."""
         probe = key.encode("utf-8")
         if b"\n" in probe or b"\t" in probe:
