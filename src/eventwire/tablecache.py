@@ -91,14 +91,17 @@ def cached_bytes(name: str, sources: Iterable[str | os.PathLike], write: Callabl
     the first time; every process that maps the entry shares its pages), or held in memory
     when the cache is off. Bytes-like: slicing, ``find`` and ``rfind`` work on both."""
     path = cached_file(name, sources, write)
-    if path is None:
-        buffer = io.BytesIO()
-        write(buffer)
-        return buffer.getvalue()
-    with open(path, "rb") as fh:
-        if os.fstat(fh.fileno()).st_size == 0:
-            return b""
-        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    if path is not None:
+        try:
+            with open(path, "rb") as fh:
+                if os.fstat(fh.fileno()).st_size == 0:
+                    return b""
+                return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except OSError as exc:  # an entry another user wrote, say
+            log.warning("table cache entry %s could not be mapped (%s); building in memory", path, exc)
+    buffer = io.BytesIO()
+    write(buffer)
+    return buffer.getvalue()
 
 
 def cached_object(name: str, sources: Iterable[str | os.PathLike], build: Callable[[], object]):
