@@ -1,18 +1,25 @@
 """Start-up: import eventwire and code a first and a second document in a fresh process.
 
-    PYTHONPATH=src python bench/startup.py [--runs 3]
+    PYTHONPATH=src python bench/startup.py [--runs 3] [--tables warm|cold|off]
 
 Each run is a new interpreter, so the figures include importing spaCy and eventwire, loading
 the model and the gazetteer, and the first reads of the village index (the text names a
 village and a town spelled otherwise than the gazetteer). Prints one line per run and the
 range, with the CPU time the process spent to its first record (steadier than wall time on a
 shared machine); timings on a shared machine vary, compare runs made side by side.
+
+``--tables``: ``warm`` (default) measures starts that find the table cache built (one
+unmeasured start builds it first, in a directory of this run's own); ``cold`` gives every
+start an empty cache (a machine's first start, which builds it); ``off`` builds every table
+in the process (``EVENTWIRE_CACHE=off``, as before the cache).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
+import tempfile
 
 PROBE = r"""
 import resource, time
@@ -35,18 +42,30 @@ print(f"{t1 - t0:.3f} {t2 - t1:.3f} {t3 - t2:.3f} {rss:.0f} {c2 - c0:.3f}")
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--tables", choices=("warm", "cold", "off"), default="warm")
     args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="eventwire-startup-") as scratch:
+        run_probes(args, scratch)
+
+
+def run_probes(args, scratch: str) -> None:
+    env = dict(os.environ, EVENTWIRE_CACHE="off" if args.tables == "off" else os.path.join(scratch, "0"))
+    if args.tables == "warm":
+        subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, check=True)
     totals, cpus = [], []
-    for _ in range(args.runs):
-        out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True)
+    for run in range(args.runs):
+        if args.tables == "cold":
+            env["EVENTWIRE_CACHE"] = os.path.join(scratch, str(run + 1))
+        out = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True,
+                             check=True)
         imp, first, second, rss, cpu = out.stdout.split()
         totals.append(float(imp) + float(first))
         cpus.append(float(cpu))
         print(f"import {float(imp):.2f} s, first document {float(first):.2f} s, import+first "
               f"{totals[-1]:.2f} s (CPU {cpus[-1]:.2f} s), second document {1000 * float(second):.0f} ms, "
               f"peak RSS {rss} MB")
-    print(f"import+first: {min(totals):.2f}-{max(totals):.2f} s over {len(totals)} runs "
-          f"(CPU {min(cpus):.2f}-{max(cpus):.2f} s)")
+    print(f"import+first ({args.tables} tables): {min(totals):.2f}-{max(totals):.2f} s over "
+          f"{len(totals)} runs (CPU {min(cpus):.2f}-{max(cpus):.2f} s)")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,19 @@
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Tables built during the tests go to this session's own cache, not the user's.
+_TABLE_CACHE = tempfile.mkdtemp(prefix="eventwire-test-tables-")
+os.environ.setdefault("EVENTWIRE_CACHE", _TABLE_CACHE)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_TABLE_CACHE, ignore_errors=True)
+
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE = Path(__file__).parents[1] / "samples" / "wikinews" / "wikinews.jsonl"

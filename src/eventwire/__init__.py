@@ -1,7 +1,16 @@
 """eventwire: dated news articles in, evidence-linked political event data out."""
 from .pipeline import extract, extract_many
 from .record import SCHEMA, ErrorRecord, Record
-from .store import open_store
 
 __version__ = "0.1.0"
 __all__ = ["extract", "extract_many", "open_store", "Record", "ErrorRecord", "SCHEMA"]
+
+
+def __getattr__(name: str):
+    # The store (and DuckDB with it, a fifth of a second) is imported when first asked for:
+    # coding documents does not need it.
+    if name == "open_store":
+        from .store import open_store
+
+        return open_store
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
+from .. import tablecache
 from ..context import DocContext
 from ..nlp import doc_text
 from ..nounphrase import has_definite_article, is_specific
@@ -124,11 +125,17 @@ class Coded:
 
 @functools.lru_cache(maxsize=None)
 def _name_countries(filename: str) -> dict[str, str]:
-    """Folded place name -> ISO3, from a two-column TSV in ``data/``."""
+    """Folded place name -> ISO3, from a two-column TSV in ``data/`` (read from the table
+    cache after the first start)."""
     from .dictionary import DATA
 
+    return tablecache.cached_object(f"{filename}-countries", [DATA / filename, __file__],
+                                    functools.partial(_read_name_countries, DATA / filename))
+
+
+def _read_name_countries(path) -> dict[str, str]:
     out: dict[str, str] = {}
-    with open(DATA / filename, encoding="utf-8") as fh:
+    with open(path, encoding="utf-8") as fh:
         for line in fh:
             if not line.startswith("#"):
                 name, _, iso = line.rstrip("\n").partition("\t")

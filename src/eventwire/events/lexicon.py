@@ -17,10 +17,14 @@ import functools
 import json
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 
+from .. import tablecache
 from ..datafiles import load_yaml
 
 _DATA = "events/data"
+# What the lexicon is built from: a change to any of them builds it again (tablecache).
+_SOURCES = ("cameo_codes.csv", "verbs.json", "triggers.yaml", "cues.yaml")
 
 
 def _open(name: str):
@@ -85,6 +89,13 @@ def _normalise_rules(table: dict) -> dict[str, list[dict]]:
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
+    """The lexicon, built once per process (read from the table cache after the first)."""
+    data = Path(__file__).parent / "data"
+    return tablecache.cached_object("event-lexicon", [data / name for name in _SOURCES] + [__file__],
+                                    _build_lexicon)
+
+
+def _build_lexicon() -> Lexicon:
     cameo: dict[str, CameoCode] = {}
     with _open("cameo_codes.csv") as fh:
         for r in csv.DictReader(fh):

@@ -480,10 +480,12 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
     words = [text[c[0]:c[0] + c[1]] for c in columns]
     mention_ends = {m.end for m in mentions if not m.demonym}
     mention_starts = {m.start for m in mentions if not m.demonym}
+    # a capitalized proper noun, decided once per token rather than once per window
+    proper = [c[2] == PROPN and w[:1].isupper() for c, w in zip(columns, words)]
     found_new: list[Mention] = []
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
-            if not all(columns[k][2] == PROPN and words[k][:1].isupper() for k in range(i, i + n)):
+            if not all(proper[i:i + n]):
                 continue
             s, e = columns[i][0], columns[i + n - 1][0] + columns[i + n - 1][1]
             if any(taken[s:e]):

@@ -17,6 +17,7 @@ import threading
 import zipfile
 from pathlib import Path
 
+from .. import tablecache
 from .gazetteer import Entry, article_variants, normalize, skeleton
 
 PATH = Path(__file__).parent / "data" / "villages.zip"
@@ -36,8 +37,13 @@ class Villages:
         return self.path.exists()
 
     def _read(self, member: str) -> bytes:
-        with zipfile.ZipFile(self.path) as zf:
-            return zf.read(member)
+        """A member inflated once into the table cache and mapped (the name index alone is
+        a tenth of a second to inflate in every process that looks a village up)."""
+        def write(fh) -> None:
+            with zipfile.ZipFile(self.path) as zf:
+                fh.write(zf.read(member))
+
+        return tablecache.cached_bytes(f"{self.path.name}-{member}", [self.path], write)
 
     def _blob(self, member: str) -> bytes:
         """A member of the zip, read once on first use (``names``, ``skeletons``, a country)."""

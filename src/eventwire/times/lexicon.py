@@ -30,16 +30,24 @@ class Rule:
     after: int = 16          # a match ends at most this far after its trigger's end
     before: int = 90         # and starts at most this far before the trigger
 
-    def finditer(self, text: str):
-        """The rule's matches in ``text``; with a trigger, only near the trigger's hits."""
+    def finditer(self, text: str, trigger_hits: dict | None = None):
+        """The rule's matches in ``text``; with a trigger, only near the trigger's hits.
+        ``trigger_hits``: a dict kept for one text, so rules that share a trigger (ten share
+        the month names) scan the text for it once."""
         if self.trigger is None:
             yield from self.regex.finditer(text)
             return
+        if trigger_hits is None:
+            trigger_hits = {}
+        key = (self.trigger.pattern, self.trigger.flags)
+        hits = trigger_hits.get(key)
+        if hits is None:
+            hits = trigger_hits[key] = [t.span() for t in self.trigger.finditer(text)]
         last_end = -1
-        for t in self.trigger.finditer(text):
-            lo = max(t.start() - self.before, last_end, 0)
-            for m in self.regex.finditer(text, lo, min(len(text), t.end() + self.after)):
-                if m.end() >= t.start() and m.start() >= last_end:
+        for t_start, t_end in hits:
+            lo = max(t_start - self.before, last_end, 0)
+            for m in self.regex.finditer(text, lo, min(len(text), t_end + self.after)):
+                if m.end() >= t_start and m.start() >= last_end:
                     last_end = m.end()
                     yield m
 

@@ -44,8 +44,9 @@ def recognize(text: str, dct: dt.date | None, tense_at=None) -> list[Found]:
     if tense_at is not None:
         resolver.tense_at = tense_at
     candidates = []
+    trigger_hits: dict = {}
     for rule in lex.rules:
-        for m in rule.finditer(text):
+        for m in rule.finditer(text, trigger_hits):
             if m.end() > m.start():
                 candidates.append((m.end() - m.start(), rule.priority, -m.start(), rule.name, m))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]), reverse=True)
