@@ -15,8 +15,9 @@ One decision per pair of reports, in two steps (:func:`compare`):
    triggers read, whether the coder gave both the same kind of event (CAMEO code, PLOVER
    mode), and how many of their most used words the two articles share (two reports of one
    story share names, places and words; two stories of one category share few). A side, a
-   place, a count or an article's words that one report leaves out count neither way. The weighted sum is compared with :data:`MATCH_THRESHOLD`, chosen on
-   development data (``bench/merge.py --thresholds``).
+   place, a count or an article's words that one report leaves out count neither way. The
+   weighted sum is compared with :data:`MATCH_THRESHOLD`, chosen on development data
+   (``bench/merge.py --thresholds``).
 """
 from __future__ import annotations
 
@@ -112,7 +113,8 @@ class MatchEvidence:
 def _date_evidence(a: dict, b: dict) -> Optional[float]:
     """None when the dates cannot be one event's; else how much they agree. Reports count
     days differently across time zones and midnight, so two named days may be one apart; a
-    month or a year holds any day in it."""
+    month or a year holds any day in it; an undated report stands for the days just before
+    its article appeared."""
     ra, rb = _day_range(a), _day_range(b)
     if (ra is None) != (rb is None):
         return _recent_evidence(a if ra is None else b, ra or rb)
@@ -341,6 +343,7 @@ def article_terms(text: Optional[str]) -> list[str]:
 
 
 def _article_evidence(a: dict, b: dict) -> float:
+    """The share of the shorter word list both articles use, around :data:`ARTICLE_OVERLAP_NEUTRAL`."""
     terms_a, terms_b = a.get("article_terms"), b.get("article_terms")
     if not terms_a or not terms_b:
         return 0.0
