@@ -120,23 +120,6 @@ def test_coarse_reports_join_only_articles_published_near_each_other(kind, publi
     assert (match_score(*rows) >= MATCH_THRESHOLD) is joins  # the same rule when both arrive in one batch
 
 
-@pytest.mark.parametrize("published, joins", [("2019-05-14", True), ("2019-05-18", True), ("2019-05-19", False),
-                                               ("2019-05-12", False)])
-@pytest.mark.parametrize("one_batch", [False, True])
-def test_an_undated_report_meets_dated_reports_of_the_days_before_its_article(published, joins, one_batch):
-    """No time named ("Russian jets struck ... , monitors said"): the article's date stands for
-    it, with the few days before it (merge.REPORT_LAG_DAYS) and a day's slack."""
-    undated = report("outlet-u", "Russian warplanes struck rebel positions in Idlib, monitors said.", published,
-                     "Idlib", undated=True)
-    import tempfile, os
-
-    with tempfile.TemporaryDirectory() as tmp, open_store(os.path.join(tmp, "u.duckdb")) as store:
-        for batch in ([[STRIKE_A, undated]] if one_batch else [[undated], [STRIKE_A]]):
-            store.write_batch(batch)
-        n_merged = store.con.execute("SELECT count(DISTINCT merged_id) FROM events").fetchone()[0]
-    assert (n_merged == 1) is joins
-
-
 def test_report_that_bridges_two_merged_events_joins_them():
     near = report("outlet-g", "Russian jets struck rebels near Maarat al-Numan on Tuesday.", "2019-05-14",
                   "Maarat al-Numan")
@@ -147,9 +130,7 @@ def test_report_that_bridges_two_merged_events_joins_them():
 
 def test_match_score_is_symmetric():
     rows = []
-    undated = report("outlet-u", "Russian jets struck rebels in Idlib, monitors said.", "2019-05-15", "Idlib",
-                     undated=True)
-    for doc, rec in (STRIKE_A, STRIKE_B, OTHER_TOWN, LATER, PLANNED, undated):
+    for doc, rec in (STRIKE_A, STRIKE_B, OTHER_TOWN, LATER, PLANNED):
         from eventwire.store.db import event_row
 
         rows.append(event_row(doc.content_hash, rec, rec.events[0], {p.geonameid: p.feature for p in rec.places}))
@@ -335,10 +316,7 @@ def row(**fields):
     (row(), row(modality="future"), "another modality"),
     (row(doc_key="k1"), row(doc_key="k1"), "the same article"),
     (row(), row(date="2024-02-14"), "two days apart"),
-    (row(), row(date=None, date_precision=None, doc_date=dt.date(2024, 2, 19)),
-     "one dated, one undated in an article of a week later"),
-    (row(), row(date=None, date_precision=None, doc_date=None), "one dated, one undated in an undated article"),
-    (row(date="2024", date_precision="year"), row(date=None, date_precision=None), "a year and an undated report"),
+    (row(), row(date=None, date_precision=None), "one dated, one not"),
     (row(date="2024-01", date_precision="month"), row(), "a month that does not hold the day"),
     (row(place_name="Herāt", place_feature="city", place_country="AFG", lat=34.35, lon=62.20),
      row(place_name="Kandahār", place_feature="city", place_country="AFG", lat=31.61, lon=65.71), "cities 470 km apart"),

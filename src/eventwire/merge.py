@@ -41,9 +41,6 @@ SYMMETRIC = {"CONSULT", "ASSAULT", "COOPERATE", "AGREE"}  # "X and Y met/clashed
 # the same event as another report only if the two articles appeared within this many days.
 # This also keeps the candidates of such reports to a window of the feed, not the whole store.
 PUBLICATION_WINDOW_DAYS = 30
-# A report with no date in a dated article tells of something recent: it may be the same event
-# as a dated report of a day in the few days before its article appeared (or that day).
-REPORT_LAG_DAYS = 3
 # Statements (verbal cooperation and conflict) are told apart by what was said: who spoke,
 # when and where says little, since leaders speak daily. Material events by who did it to
 # whom, where and when.
@@ -117,7 +114,7 @@ def _date_evidence(a: dict, b: dict) -> Optional[float]:
     its article appeared."""
     ra, rb = _day_range(a), _day_range(b)
     if (ra is None) != (rb is None):
-        return _recent_evidence(a if ra is None else b, ra or rb)
+        return None
     if is_coarse(a) or is_coarse(b):
         pa, pb = a.get("doc_date"), b.get("doc_date")
         if pa and pb and abs((pa - pb).days) > PUBLICATION_WINDOW_DAYS:
@@ -132,29 +129,6 @@ def _date_evidence(a: dict, b: dict) -> Optional[float]:
         return 1.0 if ra == rb else 0.5
     widest = max(days_a, days_b)
     return 0.4 if widest <= 31 else 0.1
-
-
-def recent_days(row: dict) -> Optional[tuple[dt.date, dt.date]]:
-    """The days an undated report of a dated article can mean: its article's day and the
-    :data:`REPORT_LAG_DAYS` before it. None when the article has no date either."""
-    published = row.get("doc_date")
-    if not isinstance(published, dt.date):
-        return None
-    return published - dt.timedelta(days=REPORT_LAG_DAYS), published
-
-
-def _recent_evidence(undated: dict, dated: tuple[dt.date, dt.date]) -> Optional[float]:
-    """An undated report against a dated one: None unless the dated report names a day among
-    the undated one's recent days (with a day's slack, as between two named days); then weak
-    support. A month or a year is not met: an undated report is often background ("the
-    sanctions on Iran"), and a month of such reports would chain unrelated events together."""
-    recent = recent_days(undated)
-    if recent is None or dated[0] != dated[1]:
-        return None
-    slack = dt.timedelta(days=1)
-    if dated[0] > recent[1] + slack or recent[0] > dated[0] + slack:
-        return None
-    return 0.3
 
 
 # --- places -------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple, Optional
+from typing import Any, Optional
 
 import duckdb
 
@@ -370,20 +370,12 @@ class Store:
             "SELECT e.* FROM events e WHERE EXISTS (SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS cat, "
             "unnest(?::DATE[]) AS lo, unnest(?::DATE[]) AS hi, unnest(?::DATE[]) AS ms, "
             "unnest(?::DATE[]) AS ys, unnest(?::BOOLEAN[]) AS nd, unnest(?::BOOLEAN[]) AS coarse, "
-            "unnest(?::DATE[]) AS pub_lo, unnest(?::DATE[]) AS pub_hi, unnest(?::DATE[]) AS recent_lo, "
-            "unnest(?::DATE[]) AS recent_hi, unnest(?::DATE[]) AS undated_lo, unnest(?::DATE[]) AS undated_hi) p "
-            "WHERE e.category = p.cat AND ("
-            # both dated: dates that can overlap; a year on either side, articles published near each other
-            "(NOT p.nd AND (e.day BETWEEN p.lo AND p.hi OR (e.day = p.ms AND e.date_precision = 'month') "
-            "OR (e.day = p.ys AND e.date_precision = 'year')) "
-            "AND (NOT (p.coarse OR e.date_precision = 'year') OR p.pub_lo IS NULL OR e.doc_date IS NULL "
-            "OR e.doc_date BETWEEN p.pub_lo AND p.pub_hi)) "
-            # both undated: articles published near each other
-            "OR (p.nd AND e.day IS NULL AND (p.pub_lo IS NULL OR e.doc_date IS NULL "
-            "OR e.doc_date BETWEEN p.pub_lo AND p.pub_hi)) "
-            # an undated report of a dated article and a dated report of the days just before it
-            "OR (p.nd AND e.day BETWEEN p.recent_lo AND p.recent_hi AND coalesce(e.date_precision, 'day') = 'day') "
-            "OR (NOT p.nd AND e.day IS NULL AND e.doc_date BETWEEN p.undated_lo AND p.undated_hi)))",
+            "unnest(?::DATE[]) AS pub_lo, unnest(?::DATE[]) AS pub_hi) p WHERE e.category = p.cat AND "
+            "((p.nd AND e.day IS NULL) OR (NOT p.nd AND (e.day BETWEEN p.lo AND p.hi "
+            "OR (e.day = p.ms AND e.date_precision = 'month') OR (e.day = p.ys AND e.date_precision = 'year')))) "
+            # coarse reports on either side: only articles published near each other (merge.py)
+            "AND (NOT (p.coarse OR e.day IS NULL OR e.date_precision = 'year') OR p.pub_lo IS NULL "
+            "OR e.doc_date IS NULL OR e.doc_date BETWEEN p.pub_lo AND p.pub_hi))",
             [list(col) for col in zip(*probes)])
         names = [d[0] for d in cur.description]
         # Stored reports bucketed by (category, day), so each new report is scored only against
@@ -931,63 +923,40 @@ _FEATURE_RANK_SQL = ("CASE WHEN lat IS NULL THEN 0 ELSE CASE place_feature WHEN 
                      "ELSE 0 END END")
 
 
-class _Probe(NamedTuple):
-    """What stored reports a new report could match (the candidate query's parameters)."""
-    category: str
-    lo: dt.date | None           # dated: the days its date can overlap (a day's slack for a day)
-    hi: dt.date | None
-    month_start: dt.date | None  # the month and year starts that coarser reports are stored under
-    year_start: dt.date | None
-    no_day: bool                 # undated
-    coarse: bool                 # undated or only a year: placed in time by its article
-    published_from: dt.date | None  # coarse on either side: articles published within merge's window
-    published_to: dt.date | None
-    recent_from: dt.date | None  # undated in a dated article: the days of dated reports it can mean
-    recent_to: dt.date | None
-    undated_from: dt.date | None  # a day: when an undated report's article must have appeared
-    undated_to: dt.date | None
-
-
-def _block_probe(row: dict) -> _Probe:
-    """The candidate query's parameters for one new report; they reach every stored report
-    that merge.compare could accept (and a few more: compare decides)."""
+def _block_probe(row: dict) -> tuple:
+    """What stored reports a new report could match, as (category, lo, hi, month_start,
+    year_start, no_day, coarse, published_from, published_to): same category, a date that can
+    overlap its own (a day's slack for day-precise dates; coarser dates match inside them) and,
+    when either date is coarse, an article published within merge's window."""
     day, precision, cat = row["day"], row["date_precision"] or "day", row["category"]
     published = row.get("doc_date")
     window = dt.timedelta(days=merge.PUBLICATION_WINDOW_DAYS)
     pub = (published - window, published + window) if published else (None, None)
     coarse = merge.is_coarse(row)
-    one, lag = dt.timedelta(days=1), dt.timedelta(days=merge.REPORT_LAG_DAYS)
     if day is None:
-        recent = merge.recent_days(row)
-        reach = (recent[0] - one, recent[1] + one) if recent else (None, None)
-        return _Probe(cat, None, None, None, None, True, coarse, *pub, *reach, None, None)
+        return cat, None, None, None, None, True, coarse, *pub
     year_start = dt.date(day.year, 1, 1)
     if precision == "year":
-        return _Probe(cat, year_start - one, dt.date(day.year, 12, 31) + one, None, None, False, coarse, *pub,
-                      None, None, None, None)
+        return (cat, year_start - dt.timedelta(days=1), dt.date(day.year, 12, 31) + dt.timedelta(days=1),
+                None, None, False, coarse, *pub)
     month_start = day.replace(day=1)
     if precision == "month":
-        month_end = (month_start + dt.timedelta(days=32)).replace(day=1) - one
-        lo, hi = month_start - one, month_end + one
-        return _Probe(cat, lo, hi, None, year_start, False, coarse, *pub, None, None, None, None)
-    lo, hi = day - one, day + one
-    return _Probe(cat, lo, hi, month_start, year_start, False, coarse, *pub, None, None, lo, hi + lag)
+        month_end = (month_start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return (cat, month_start - dt.timedelta(days=1), month_end + dt.timedelta(days=1), None,
+                year_start, False, coarse, *pub)
+    return (cat, day - dt.timedelta(days=1), day + dt.timedelta(days=1), month_start, year_start, False,
+            coarse, *pub)
 
 
-def _block_days(probe: _Probe) -> list:
+def _block_days(probe: tuple) -> list:
     """The stored ``day`` values a probe reaches: every day of its range, the month and year
-    starts that coarser reports are stored under, None (undated reports), and for an undated
-    report of a dated article the days just before it. (Reports are stored under the first
-    day their date can mean; the probe's SQL filter is the same.)"""
-    if probe.no_day:
-        if probe.recent_from is None:
-            return [None]
-        span = (probe.recent_to - probe.recent_from).days
-        return [None] + [probe.recent_from + dt.timedelta(days=k) for k in range(span + 1)]
-    lo, hi = probe.lo, probe.hi
+    starts that coarser reports are stored under, or None for an undated report. (Reports
+    are stored under the first day their date can mean; the probe's SQL filter is the same.)"""
+    _, lo, hi, month_start, year_start, no_day = probe[:6]
+    if no_day:
+        return [None]
     days = [lo + dt.timedelta(days=k) for k in range((hi - lo).days + 1)]
-    days += [d for d in (probe.month_start, probe.year_start) if d is not None and not lo <= d <= hi]
-    return days + ([None] if probe.undated_from is not None else [])
+    return days + [d for d in (month_start, year_start) if d is not None and not lo <= d <= hi]
 
 
 def _merged_number(merged_id: str) -> int:
