@@ -110,8 +110,7 @@ class MatchEvidence:
 def _date_evidence(a: dict, b: dict) -> Optional[float]:
     """None when the dates cannot be one event's; else how much they agree. Reports count
     days differently across time zones and midnight, so two named days may be one apart; a
-    month or a year holds any day in it; an undated report stands for the days just before
-    its article appeared."""
+    month or a year holds any day in it; an undated report meets only another undated one."""
     ra, rb = _day_range(a), _day_range(b)
     if (ra is None) != (rb is None):
         return None
