@@ -7,7 +7,8 @@ from hypothesis import given, settings, strategies as st
 
 from eventwire.document import Document
 from eventwire.errors import EventwireError
-from eventwire.merge import MATCH_THRESHOLD, compare, match_score, text_similarity
+from eventwire.merge import (ARTICLE_TERMS, MATCH_THRESHOLD, article_terms, compare, match_score,
+                             text_similarity)
 from eventwire.record import Event, EventActor, EventPlace, Mention, Place, Record, SentenceSpan
 from eventwire.ingest import ingest
 from eventwire.store import EventQuery, open_store
@@ -338,6 +339,7 @@ def test_what_rules_a_pair_out(a, b, why):
     (row(lat=31.3, lon=None, place_feature="city"), row(lat=31.3, lon=34.2, place_feature="city")),
     (row(killed=0, injured=None), row(killed=None, injured=3)),
     (row(source_text="", target_text=None, evidence="", sentence=None), row(evidence=None)),
+    (row(article_terms=[], mode=None, cameo=""), row(article_terms=None, mode="arrest", cameo=None)),
     ({"category": "ASSAULT"}, {"category": "ASSAULT"}),
 ])
 def test_incomplete_reports_are_scored_not_fatal(a, b):
@@ -348,6 +350,53 @@ def test_incomplete_reports_are_scored_not_fatal(a, b):
 def test_casualty_counts_weigh_for_or_against(killed_a, killed_b, agree):
     ev = compare(row(killed=killed_a), row(killed=killed_b))
     assert (ev.casualties > 0) is agree
+
+
+@pytest.mark.parametrize("a, b, weight", [
+    (row(cameo="173", mode="arrest"), row(cameo="173", mode="arrest"), 1.0),   # both "arrested"
+    (row(cameo="173", mode="arrest"), row(cameo="1731", mode="arrest"), 0.5),  # arrested, detained
+    (row(cameo="173", mode="arrest"), row(cameo="1711", mode="seize"), -1.0),  # arrested, foiled an attack
+    (row(cameo="173", mode="arrest"), row(cameo="1711", mode=None), 0.0),      # one kind unknown
+])
+def test_the_kind_of_event_weighs_for_or_against(a, b, weight):
+    assert compare(a, b).event_type == compare(b, a).event_type == weight
+
+
+# Two outlets' articles about one Tbilisi protest, and an article about another protest.
+TBILISI_A = ("Thousands of protesters rallied outside Georgia's parliament in Tbilisi on Sunday against a draft "
+             "law on foreign agents. Opposition leaders told the crowd the law copies a Russian one and would "
+             "silence independent media. Police blocked the entrance to parliament; the ruling Georgian Dream "
+             "party says the law makes funding from abroad transparent.")
+TBILISI_B = ("Protesters filled the avenue in front of parliament in Tbilisi on Sunday, the largest rally yet "
+             "against the foreign agents law. Georgian Dream pushed the draft through a first reading; critics and "
+             "the opposition call it a Russian law meant to silence the media. Police lined the entrance.")
+NAIROBI = ("Kenyan police fired tear gas at demonstrators in Nairobi on Tuesday as crowds marched against a "
+           "finance bill that would raise taxes on bread and fuel. Young organisers mobilised the march on "
+           "social media; President Ruto said the bill was needed to cut borrowing.")
+
+
+@pytest.mark.parametrize("a, b, one_story", [(TBILISI_A, TBILISI_B, True), (TBILISI_A, NAIROBI, False),
+                                             (TBILISI_B, NAIROBI, False)])
+def test_two_articles_of_one_story_share_their_words(a, b, one_story):
+    ev = compare(row(article_terms=article_terms(a)), row(article_terms=article_terms(b)))
+    assert (ev.article > 0) is one_story and (ev.article < 0) is not one_story
+    assert ev.score() > compare(row(), row()).score() if one_story else ev.score() < compare(row(), row()).score()
+
+
+def test_an_article_is_kept_as_its_most_used_words():
+    terms = article_terms("The law, the LAW and the law again: 3 rallies in Tbilisi, 300 police at the rally.")
+    assert terms[:1] == ["law"]  # three times, in any case
+    assert {"the", "and", "3", "300", "at", "in"}.isdisjoint(terms)  # stop words, numbers, short words
+    assert terms[1:] == sorted(terms[1:])  # the rest once each: in alphabetical order
+    assert len(article_terms(TBILISI_A + TBILISI_B + NAIROBI)) == ARTICLE_TERMS
+    assert article_terms("") == article_terms(None) == []
+
+
+def test_stored_reports_keep_their_articles_words(tmp_path):
+    with open_store(tmp_path / "terms.duckdb") as store:
+        store.write_batch([STRIKE_A])
+        (terms,) = store.con.execute("SELECT article_terms FROM events").fetchone()
+    assert terms == article_terms(STRIKE_A[1].text) and "idlib" in terms
 
 
 @pytest.mark.parametrize("a, b, alike", [

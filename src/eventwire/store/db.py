@@ -344,8 +344,9 @@ class Store:
                             q.speaker.text if q.speaker else None, q.speaker.actor if q.speaker else None]
                            for q in record.quotes]
         features = {p.geonameid: p.feature for p in record.places if p.geonameid is not None}
+        terms = merge.article_terms(record.text) if record.events else None
         for event in record.events:
-            self._pending_events.append(event_row(key, record, event, features))
+            self._pending_events.append(event_row(key, record, event, features, terms))
 
     def _insert_parts(self) -> None:
         import pyarrow as pa
@@ -932,7 +933,9 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def event_row(key: str, record: Record, event, features: dict) -> dict:
+def event_row(key: str, record: Record, event, features: dict, terms: list[str] | None = None) -> dict:
+    """The ``events`` row of one report; ``terms``, the article's (merge.article_terms), is
+    computed here when the caller has not done it once for all the article's events."""
     src, tgt, place = event.source, event.target, event.place
     day = merge.event_day(event.date, event.date_precision)
     return {
@@ -966,6 +969,7 @@ def event_row(key: str, record: Record, event, features: dict) -> dict:
         "claimed_by": _json(event.claimed_by),
         "place_from": place.from_ if place else None,
         "place_start": place.start if place else None, "place_end": place.end if place else None,
+        "article_terms": merge.article_terms(record.text) if terms is None else terms,
     }
 
 
