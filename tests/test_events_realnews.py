@@ -358,6 +358,9 @@ def test_a_perfect_recalling_an_earlier_time_is_background(text, n):
     ("Airstrikes targeted a market in Idlib on Monday.", ["ASSAULT"]),
     ("Armed fighters of the group marched into the city of Kidal on Monday.", ["MOBILIZE"]),
     ("Thousands of protesters marched into the city centre on Monday.", ["PROTEST"]),
+    # people rallying in support of someone hold a rally; rallying support is endorsement
+    ("Several thousand people rallied in Washington on Saturday in support of the president.", ["PROTEST"]),
+    ("The senator rallied support for the bill on Monday.", ["SUPPORT"]),
 ])
 def test_a_trigger_word_is_read_from_its_arguments(text, categories):
     assert [e.category for e in asserted(coded(text))] == categories
