@@ -506,3 +506,15 @@ def test_documents_and_plans_in_the_present_are_not_states_or_habits(text, categ
 def test_who_reports_or_survives_an_event_did_not_do_it(text, category, source, target):
     (event,) = asserted(coded(text), category)
     assert (side_text(event.source), side_text(event.target)) == (source, target)
+
+
+def test_a_pronoun_in_another_partys_adverbial_clause_is_not_the_main_subject():
+    text = "The rebels regrouped near the border. When they attacked the town on Monday, soldiers fled."
+    (attack,) = asserted(coded(text), "ASSAULT")
+    assert side_text(attack.source) == "The rebels", attack.source
+
+
+def test_who_answers_an_event_did_not_do_it():
+    events = coded("Moscow said it would respond to the sanctions on Monday.")
+    assert not any(e.category == "SANCTION" and e.source is not None and e.source.text == "Moscow"
+                   for e in events), [(e.category, e.source) for e in events]

@@ -663,7 +663,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                             tgt = _actor_or_possessor(_pobj(c))   # not "on Monday"
                             if tgt is not None:
                                 break
-            elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB",) and (
+            elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB",) and \
+                    gov.head.lemma_.lower() not in cues["reply_verbs"] and (
                     category in _CONTENT_TARGET_CATEGORIES or
                     (gov.head.lemma_.lower() in load_lexicon().cues["light_verbs"] and
                      gov.lower_ not in ("after", "before", "during", "following", "amid", "since", "until", "despite"))):
@@ -763,6 +764,9 @@ def _antecedent(pron):
     before."""
     node = pron.head
     for _ in range(5):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in (
+                "when", "while", "whenever", "once")) for c in node.children):
+            break   # "When they attacked the town, soldiers fled": another party's clause
         if node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head != node:
             node = node.head
             for c in node.children:
