@@ -326,12 +326,17 @@ def _is_non_agentive(verb, lex) -> bool:
     return False
 
 
+def _sentence_words(sent, skip=frozenset()) -> set[str]:
+    """The lower-cased words and lemmas of a sentence, without the tokens at ``skip``."""
+    return {w for t in sent if t.i not in skip for w in (t.lemma_.lower(), t.lower_)}
+
+
 def _accidental_death(trig: Trigger, triggers: list[Trigger], sent, lex) -> bool:
     """A death or injury told with an accident or a disaster in its sentence ("killed when a
     bomber crashed", "injured in the fire") and no attack, weapon or attacker beside it."""
     if trig.extra_tokens or any(t is not trig and _category(t)[0] == "ASSAULT" for t in triggers):
         return False   # "killed in a suicide car bombing": the bombing is folded in
-    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    words = _sentence_words(sent)
     if words & lex.cues["weapon_words"]:
         return False   # "killed by an improvised explosive device", "shot dead"
     return bool(words & (lex.cues["non_agentive_subjects"] | lex.cues["accident_words"]))
@@ -343,22 +348,21 @@ def _no_political_act(trig: Trigger, category: str, sent, lex) -> bool:
     deicing facility", "the aircraft overran the runway"), and the investigation of an accident
     ("began investigations of the crash"), are no political events."""
     tok = trig.token
-    own = {tok.i, *(t.i for t in trig.extra_tokens)}
-    words = {w for t in sent if t.i not in own for w in (t.lemma_.lower(), t.lower_)}
-    if words & lex.cues["weapon_words"]:
+    vehicle = category == "ASSAULT" and not trig.nominal
+    inquiry = category == "ACCUSE" and (trig.cameo or "").startswith("09")
+    if not (vehicle or inquiry) or \
+            _sentence_words(sent, {tok.i, *(t.i for t in trig.extra_tokens)}) & lex.cues["weapon_words"]:
         return False
-    if category == "ASSAULT" and not trig.nominal:
+    if vehicle:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None and tok.dep_ == "conj":
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         # "the plane", "the aircraft": a bare vehicle; "military jets", "Russian drones" are a force
         return subj is not None and subj.lemma_.lower() in lex.cues["vehicle_words"] and not any(
             c.dep_ in ("amod", "compound", "poss", "nmod") for c in subj.children)
-    if category == "ACCUSE" and (trig.cameo or "").startswith("09"):
-        node = tok if trig.nominal else next((c for c in tok.children if c.dep_ == "dobj"), tok)
-        about = {t.lower_ for t in node.subtree} | {t.lower_ for t in tok.lefts}
-        return bool(about & (lex.cues["accident_words"] | lex.cues["non_agentive_subjects"] | {"accident"}))
-    return False
+    node = tok if trig.nominal else next((c for c in tok.children if c.dep_ == "dobj"), tok)
+    about = {t.lower_ for t in node.subtree} | {t.lower_ for t in tok.lefts}
+    return bool(about & (lex.cues["accident_words"] | lex.cues["non_agentive_subjects"]))
 
 
 def _is_casualty_toll(trig: Trigger, coded_assault: bool) -> bool:
@@ -605,8 +609,9 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     news_peg = _news_peg(ctx)
     lead_end = _lead_end(ctx.document.text, 400)   # the confidence model's "lead" feature
     last_date: tuple[str | None, str | None] = (None, None)
-    last_para = -2   # where last_date was told (the newline before its paragraph)
+    last_para = -2   # the paragraph last_date was told in
     for sent in doc.sents:
+        para = ctx.document.text.rfind("\n", 0, sent.start_char)   # where its paragraph starts
         triggers = _conditional_statements(_fold_triggers(find_triggers(sent, lex)), lex)
         sent_has_time = _times_in(ctx, sent.start_char, sent.end_char)
         sent_country = _sentence_country(sent, ctx)
@@ -684,8 +689,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     else:
                         date, precision = _shifted_date(mark, ctx, doc) or (None, None)
             elif modality.value in ("asserted", "negated"):
-                same_paragraph = last_para == ctx.document.text.rfind("\n", 0, sent.start_char)
-                if not sent_has_time and last_date[0] is not None and not same_paragraph and \
+                if not sent_has_time and last_date[0] is not None and last_para != para and \
                         sent.start_char >= lead_end:
                     # a later paragraph with no time of its own, after the story told its day:
                     # background, reaction or context more often than the same day (guideline:
@@ -712,8 +716,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             # place
             verbal = is_verbal(category)
             # a statement is placed only where the text says it was made ("told reporters in
-            # Kabul"); its sides and
-            # topics ("demanded an explanation from Russia") are not where it happened
+            # Kabul"); its sides and topics ("demanded an explanation from Russia") are not
+            # where it happened
             place = event_place(sent, ctx, tok, locative_only=verbal,
                                 sides=[(x.start, x.end) for x in (src, tgt) if x] if verbal else ())
             # told in the sentence itself, not the document's focus that happens to be named there
@@ -800,7 +804,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 coded_assault = True
             if event.modality == "asserted" and event.date:
                 last_date = (event.date, event.date_precision)
-                last_para = ctx.document.text.rfind("\n", 0, sent.start_char)   # its paragraph
+                last_para = para
         events.extend(e for e, _ in sent_events)
         if _times_in(ctx, sent.start_char, sent.end_char, dates_only=True):
             told_dates.update(id(e) for e, _ in sent_events)

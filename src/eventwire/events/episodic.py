@@ -20,7 +20,7 @@ EPISODIC = "episodic"
 HABITUAL = "habitual"      # "frequently attacks", "used to attack", "attacks army posts"
 ONGOING = "ongoing"        # "have been fighting since 1969"
 SUMMARY = "summary"        # "have fought three wars since 1947"
-STATE = "state"            # "both sides oppose the rebels", "depends on outside aid""
+STATE = "state"            # "both sides oppose the rebels", "depends on outside aid"
 
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 
@@ -80,18 +80,21 @@ def clause_kind(verb, simple_present: bool = True) -> str:
         return SUMMARY   # "has attacked the town three times"
     # the simple present of an action verb states what usually happens ("rebels attack posts"),
     # unless it reports speech, is a headline-like fragment, or sits in a condition or quote
-    if simple_present and verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_.lower() not in cues["speech_verbs"] \
-            and verb.lemma_.lower() not in cues["stative_verbs"] and not _headline(verb) \
-            and not _dated(verb.sent):
+    lemma = verb.lemma_.lower()
+    habit_verb = simple_present and lemma not in cues["speech_verbs"] and lemma not in cues["stative_verbs"]
+    state_verb = lemma in cues["state_verbs"]
+    # a simple present outside headlines and dated captions
+    present = (habit_verb or state_verb) and verb.tag_ in ("VBZ", "VBP") and not auxes and \
+        not _headline(verb) and not _dated(verb.sent)
+    if present and habit_verb:
         # "Militants attack convoys", "a law that compels utilities to ...": but a photo
         # caption tells one moment in the present ("Protesters march in Caracas, April 19, 2017")
         return HABITUAL
     if any(m.lower_ == "whenever" for m in verb.children if m.dep_ == "advmod"):
         return HABITUAL
-    if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_.lower() in cues["state_verbs"] \
-            and not _headline(verb) and not _dated(verb.sent) and not _in_quote(verb) and not any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cues["authored_nouns"]
-                for c in verb.children):
+    if present and state_verb and not _in_quote(verb) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cues["authored_nouns"]
+            for c in verb.children):
         # "Both sides oppose the rebels", "the country depends on aid": a standing state, not
         # a happening; but a document states ("the platform supports ...") as a speaker does
         return STATE

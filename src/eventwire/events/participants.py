@@ -187,10 +187,10 @@ def is_scene(tok, ctx: DocContext) -> bool:
         return False
     if tok.ent_type_ in ("PERSON", "ORG", "NORP") or _head_sector([tok], tok):
         return False   # "protested outside the embassy", "rallied with the unions"
-    if tok.head.lower_ == "from" and (
-            tok.head.head.lemma_.lower() in load_lexicon().cues["from_source_nouns"] or
-            tok.head.head.lemma_.lower() in load_lexicon().cues["reaction_verbs"]):
-        return False   # "criticism from Washington", "drew criticism from Washington": it speaks"
+    cues = load_lexicon().cues
+    if tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in (
+            cues["from_source_nouns"] | cues["reaction_verbs"]):
+        return False   # "criticism from Washington", "drew criticism from Washington": it speaks
     return tok.ent_type_ in ("FAC", "LOC", "GPE", "WORK_OF_ART") or \
         any(p.feature != "country"
             for p in cached_index(ctx.scratch, "events.places", ctx.places).holding(tok.idx)) or \
@@ -374,6 +374,11 @@ _AUTHORED = {"made", "issued", "submitted", "tabled", "presented", "offered", "p
              "brought", "levelled", "leveled", "floated"}
 
 
+def _suffered(prep, noun) -> bool:
+    """The "of" of an event noun: who or what underwent it ("the detention of protesters")."""
+    return prep.dep_ == "prep" and prep.lower_ == "of" and noun.lemma_.lower() in load_lexicon().triggers_nouns
+
+
 def _object_candidates(verb):
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP" and not _own_side(c):
@@ -396,11 +401,10 @@ def _object_candidates(verb):
     # the object's own prepositional target: "fired tear gas at the crowd", "sanctions on X"
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     objs += [g for o in list(objs) for g in o.children if g.dep_ == "conj"]
-    event_nouns = load_lexicon().triggers_nouns
     for c in objs:
         for g in c.children:
             if g.dep_ == "prep" and g.lower_ in ("on", "against", "at", "to", "of", "from"):
-                if g.lower_ == "of" and c.lemma_.lower() in event_nouns:
+                if _suffered(g, c):
                     continue   # "condemned the detention of protesters": they suffered it, not the act
                 p = _pobj(g)
                 if p is not None:
@@ -452,7 +456,7 @@ def _nominal_args(noun):
             else:
                 tgt = p
         elif w == "from" and src is None and noun.lemma_.lower() in load_lexicon().cues["from_source_nouns"]:
-            src = p   # "condemnation from the EU", "calls from the opposition", "aid from Japan
+            src = p   # "condemnation from the EU", "calls from the opposition", "aid from Japan"
         elif w == "for" and tgt is None and noun.lemma_.lower() in (
                 "aid", "assistance", "relief", "support", "delivery", "deliveries", "loan", "grant"):
             tgt = p   # "humanitarian aid for Sudan"
@@ -498,7 +502,7 @@ def _content_target(tok, src):
         for c in node.children:
             if c.dep_ in ("punct", "cc", "relcl", "acl", "parataxis"):
                 continue
-            if c.dep_ == "prep" and c.lower_ == "of" and node.lemma_.lower() in load_lexicon().triggers_nouns:
+            if _suffered(c, node):
                 continue   # "condemned the detention of protesters": who suffered it, not who did it
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ not in ("if", "unless")
                                          for m in c.children):
@@ -643,16 +647,16 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
             else:
                 tok_for_gov = tok
             cues = load_lexicon().cues
-            light = bool(verb_forms(gov) & cues["light_verbs"])
-            undergoer = bool(verb_forms(gov) & cues["undergoer_verbs"])
-            if tok_for_gov.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX") and \
-                    verb_forms(gov) & (cues["observer_verbs"] | cues["undergoer_verbs"]):
+            forms = verb_forms(gov)
+            undergoer = bool(forms & cues["undergoer_verbs"])
+            if tok_for_gov.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX") and (
+                    undergoer or forms & cues["observer_verbs"]):
                 # "Reuters reported the attack", "officials witnessed clashes": who tells of an
                 # event did not do it; "the minister survived the attack", "faced protests":
                 # who lives through it is its target
                 if undergoer:
                     tgt = tgt or _subject_of(gov)[0]
-            elif tok_for_gov.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX") and light:
+            elif tok_for_gov.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX") and forms & cues["light_verbs"]:
                 src, passive_tgt = _subject_of(gov)
                 if tgt is None and passive_tgt is not None:
                     tgt = passive_tgt
@@ -666,7 +670,7 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
             elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB",) and \
                     gov.head.lemma_.lower() not in cues["reply_verbs"] and (
                     category in _CONTENT_TARGET_CATEGORIES or
-                    (gov.head.lemma_.lower() in load_lexicon().cues["light_verbs"] and
+                    (gov.head.lemma_.lower() in cues["light_verbs"] and
                      gov.lower_ not in ("after", "before", "during", "following", "amid", "since", "until", "despite"))):
                 # "agreed ... following talks": diplomacy is the main subject's; an attack
                 # "after" which someone acted is not theirs
