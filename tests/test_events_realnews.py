@@ -189,6 +189,23 @@ def test_disaster_news_gives_no_political_event(text):
     assert [e for e in asserted(coded(text)) if e.category == "ASSAULT"] == []
 
 
+@pytest.mark.parametrize("text", [
+    "The plane crashed near the end of a runway during landing and struck a fuel depot at the airport.",
+    "The aircraft overran the runway and broke through a perimeter fence on Sunday.",
+    "Safety officials began an investigation of the crash of the helicopter on Monday.",
+])
+def test_accidents_and_their_investigations_give_no_political_event(text):
+    assert asserted(coded(text)) == [], [(e.category, e.evidence.text) for e in coded(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian jets struck a market in Idlib on Monday.",
+    "Military jets bombed a crowd near Kanbalu on Tuesday, killing dozens of people.",
+])
+def test_aircraft_of_a_force_still_attack(text):
+    assert [e.category for e in asserted(coded(text))][:1] == ["ASSAULT"]
+
+
 # ---------------------------------------------------------------- 8. what did not happen
 @pytest.mark.parametrize("text, modality", [
     ("The singer checked into a clinic on Thursday, dodging arrest after she skipped a hearing.", "negated"),
@@ -449,24 +466,6 @@ def test_an_event_condemned_happened_and_its_victims_are_not_the_ones_condemned(
 ])
 def test_requested_or_alleged_content_is_still_not_asserted(text, category):
     assert asserted(coded(text), category) == [], [(e.category, e.evidence.text) for e in coded(text)]
-
-
-# ---------------------------------------------------------------- 10. no political event
-@pytest.mark.parametrize("text", [
-    "The plane crashed near the end of a runway during landing and struck a fuel depot at the airport.",
-    "The aircraft overran the runway and broke through a perimeter fence on Sunday.",
-    "Safety officials began an investigation of the crash of the helicopter on Monday.",
-])
-def test_accidents_and_their_investigations_give_no_political_event(text):
-    assert asserted(coded(text)) == [], [(e.category, e.evidence.text) for e in coded(text)]
-
-
-@pytest.mark.parametrize("text", [
-    "Russian jets struck a market in Idlib on Monday.",
-    "Military jets bombed a crowd near Kanbalu on Tuesday, killing dozens of people.",
-])
-def test_aircraft_of_a_force_still_attack(text):
-    assert [e.category for e in asserted(coded(text))][:1] == ["ASSAULT"]
 
 
 def test_an_event_inside_an_investigation_is_not_the_investigators_act():
