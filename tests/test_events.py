@@ -529,9 +529,13 @@ def test_a_statement_is_dated_by_its_speech_verb():
     assert find(evs, "THREATEN").date == "2024-03-13"
 
 
-def test_a_plain_plan_is_not_a_statement():
+def test_an_actors_own_plan_said_is_a_statement_and_a_plan():
+    # PLOVER codes the statement ("Radical French farmers said on Friday they would blockade
+    # Paris" is THREATEN in its gold sentences); the act itself stays a plan
     evs = events_of("Turkey said on Wednesday it would close its airspace to Swedish flights.")
-    assert all(e.category not in ("THREATEN", "AGREE") for e in evs)
+    assert [e.category for e in evs if e.modality == "asserted"] == ["THREATEN"]
+    assert find(evs, "THREATEN").date == "2024-03-13"
+    assert any(e.category in ("SANCTION", "COERCE") and e.modality == "future" for e in evs)
 
 
 # ---------------------------------------------------------------- where it happened (issue 17)

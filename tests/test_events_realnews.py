@@ -517,3 +517,43 @@ def test_who_answers_an_event_did_not_do_it():
     events = coded("Moscow said it would respond to the sanctions on Monday.")
     assert not any(e.category == "SANCTION" and e.source is not None and e.source.text == "Moscow"
                    for e in events), [(e.category, e.source) for e in events]
+
+
+# ------------------------------------------------- commitments stated by the one who will act
+@pytest.mark.parametrize("text, statement, content, content_modality", [
+    # PLOVER codes the statement: an actor announcing its own hostile act threatens ...
+    ("The defence minister said on Monday he would step up the bombing campaign against the rebels.",
+     "THREATEN", "ASSAULT", "future"),
+    ("The rebels said they’ll attack the capital within days.", "THREATEN", "ASSAULT", "future"),
+    # ... and announcing its own cooperative act promises
+    ("Germany said on Monday it would send 14 tanks to Ukraine.", "AGREE", "AID", "future"),
+])
+def test_an_actor_stating_its_own_future_act_threatens_or_promises(text, statement, content, content_modality):
+    events = coded(text)
+    assert [e.category for e in asserted(events)] == [statement], [(e.category, e.modality) for e in events]
+    assert any(e.category == content and e.modality == content_modality for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts said the army would attack the town within days.",   # a prediction about others
+    "The rebels said they would not attack civilians.",            # a refusal, not a threat
+])
+def test_a_prediction_or_a_refusal_is_no_threat(text):
+    assert not asserted(coded(text), "THREATEN")
+
+
+@pytest.mark.parametrize("text, category", [
+    # who reports an act is not its object: no deal "struck ... according to"
+    ("Seventeen rockets struck near the air base on Monday, according to the Iraqi military.", "ASSAULT"),
+    # credits and arrivals at a scene are no aid
+    ("Ahmed Hassan contributed to this report from Sanaa.", None),
+    ("Party-goers fled when police arrived on Monday, according to county police.", None),
+    ("A contingent of 400 Kenyan police officers arrived in Port-au-Prince on Monday.", "AID"),
+    ("Japan contributed $10 million to the relief effort in Haiti on Monday.", "AID"),
+    # an effort to do something is no fight
+    ("Social media companies are struggling to remove the videos.", None),
+])
+def test_words_of_reporting_and_effort_carry_no_event_of_their_own(text, category):
+    events = asserted(coded(text))
+    assert [e.category for e in events][:1] == ([category] if category else []), \
+        [(e.category, e.evidence.text) for e in events]

@@ -56,29 +56,55 @@ _ACTORLESS_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 _REACTIVE = {"THREATEN", "ACCUSE", "REJECT"}
 
 
-# A commitment made on a condition and reported as said ("said he would impose tariffs unless
-# Mexico acted") is a threat or an offer in its own right: an asserted THREATEN (hostile
-# content) or AGREE (cooperative content), besides the hypothetical content event (the
-# stance of each category: data/categories.json).
+# A commitment reported as said is a threat or an offer in its own right (PLOVER codes the
+# statement): an asserted THREATEN (hostile content) or AGREE (cooperative content), besides the
+# content event with its own modality (the stance of each category: data/categories.json).
+# Two kinds: made on a condition ("said he would impose tariffs unless Mexico acted"), or made
+# by the speaker about its own act ("Trump said he would step up the bombing campaign"); a
+# prediction about someone else ("analysts said Turkey will invade") is neither.
+_SELF_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+
+
+def _commitment_verb(t: Trigger):
+    """The clause verb that carries the trigger's commitment: the trigger itself, or the verb
+    a nominal trigger is the object of ("would step up the bombing campaign")."""
+    tok = t.token
+    if not t.nominal:
+        return tok
+    return tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
+
+
+def _speaker_is_doer(verb, speech) -> bool:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    if subj is None or speaker is None:
+        return False
+    if subj.lower_ in _SELF_PRONOUNS:
+        return speaker.pos_ != "PRON" or speaker.lower_ == subj.lower_
+    return subj.lower_ == speaker.lower_
 
 
 def _conditional_statements(triggers: list[Trigger], lex) -> list[Trigger]:
-    """The triggers plus, before each conditional commitment under a speech verb, the
-    statement that makes it (token and actors of the content, dated by the speech verb)."""
+    """The triggers plus, before each commitment under a speech verb, the statement that makes
+    it (token and actors of the content, dated by the speech verb)."""
     cues = lex.cues
     commit_aux = (cues["future_aux"] | cues["would_aux"]) - cues["deontic_aux"]
     out = []
+    stated: set[int] = set()
     for t in triggers:
-        tok = t.token
+        verb = _commitment_verb(t)
         category = _category(t)[0]
-        if not t.nominal and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in cues["speech_verbs"] \
-                and stance(category) is not None \
-                and any(c.dep_ == "aux" and c.lower_ in commit_aux for c in tok.children) \
-                and not any(c.dep_ == "neg" for c in tok.children) \
-                and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues["conditional_marks"]
-                                                  for m in c.children) for c in tok.children):
+        if verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues["speech_verbs"] \
+                and verb.i not in stated and stance(category) is not None \
+                and any(c.dep_ == "aux" and c.lower_ in commit_aux for c in verb.children) \
+                and not any(c.dep_ == "neg" for c in verb.children) \
+                and (_speaker_is_doer(verb, verb.head) or any(
+                    c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues["conditional_marks"]
+                                              for m in c.children) for c in verb.children)):
+            stated.add(verb.i)
             code = "130" if stance(category) == "hostile" else "030"
-            out.append(Trigger(tok, code, "rule", t.specificity, {"statement": tok.head.i}, []))
+            out.append(Trigger(t.token, code, "rule", t.specificity, {"statement": verb.head.i},
+                               [], nominal=t.nominal))
         out.append(t)
     return out
 
@@ -802,7 +828,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 prior_sources.append(trig.rule["_src"])
             if event.category == "ASSAULT" and event.modality == "asserted":
                 coded_assault = True
-            if event.modality == "asserted" and event.date:
+            if event.modality == "asserted" and event.date and "statement" not in trig.rule:
+                # a commitment's day is when it was said, not the day of the news told next
                 last_date = (event.date, event.date_precision)
                 last_para = para
         events.extend(e for e, _ in sent_events)

@@ -66,6 +66,12 @@ def _pruned_subtree(tok) -> list:
     return out
 
 
+def _attribution(tok) -> bool:
+    """"according to the army": who reports the act is not its object ("rockets struck near the
+    base, according to officials" is no deal struck)."""
+    return tok.dep_ == "prep" and tok.lower_ == "according"
+
+
 class _Regions:
     """The words around a verb that its patterns look at, computed once per verb."""
 
@@ -77,7 +83,7 @@ class _Regions:
         for child in verb.children:
             if child.dep_ == "advcl":   # "pushing for the US to support": "for" as a preposition
                 prep_heads.extend(c for c in child.children if c.dep_ == "mark" and c.lower_ == "for")
-            if child.dep_ in _CLAUSAL:
+            if child.dep_ in _CLAUSAL or _attribution(child):
                 continue
             if child.dep_ == "xcomp":
                 xcomp_lemmas.append(child.lemma_.lower())
@@ -166,7 +172,7 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
                 return False
         if "prt" in rule and not any(p in regions.prts for p in rule["prt"]):
             return False
-        if "xcomp" in rule and not (regions.xcomp & set(rule["xcomp"])):
+        if "xcomp" in rule and not (regions.xcomp if "any" in rule["xcomp"] else regions.xcomp & set(rule["xcomp"])):
             return False
         return True
     # noun rules
