@@ -557,3 +557,16 @@ def test_words_of_reporting_and_effort_carry_no_event_of_their_own(text, categor
     events = asserted(coded(text))
     assert [e.category for e in events][:1] == ([category] if category else []), \
         [(e.category, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text, category, source", [
+    ("The foreign ministry of Ghana issued a statement condemning the arrest of the journalists.", "ACCUSE", "The foreign ministry of Ghana"),
+    ("Al-Shabaab released a video threatening Kenya with more attacks.", "THREATEN", "Al-Shabaab"),
+    ("The Kenyan president posted a message on Facebook accusing the opposition of treason.", "ACCUSE", "The Kenyan president"),
+    # an actor the participle describes keeps doing it
+    ("Protesters demanding the release of the journalists marched through Accra on Monday.", "PROTEST", "Protesters"),
+])
+def test_a_document_issued_speaks_for_whoever_issued_it(text, category, source):
+    found = asserted(coded(text), category)
+    assert found and found[0].source is not None and found[0].source.text == source, \
+        [(e.category, e.source and e.source.text) for e in found]

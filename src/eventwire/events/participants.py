@@ -272,6 +272,12 @@ def _subject_of(verb):
             break
         up = node.head
         if node.dep_ in ("acl", "relcl") and up.pos_ in ("NOUN", "PROPN"):
+            if node.dep_ == "acl" and node.tag_ == "VBG" and up.dep_ == "dobj" and not actor_like(up):
+                # "issued a statement condemning ...", "released a video threatening ...": the
+                # document speaks for whoever issued it
+                author = next((c for c in up.head.children if c.dep_ in _SUBJ), None)
+                if author is not None:
+                    return author, None
             return up, None   # "protesters demanding ..."
         if node.dep_ == "pcomp" and up.dep_ == "prep":
             up = up.head
