@@ -71,6 +71,28 @@ def test_corefer(a, b, same):
     assert corefer(a, b, told) is same
 
 
+def _placed(event, name, country, lat, lon, origin):
+    event.place = EventPlace(name=name, country=country, lat=lat, lon=lon, **{"from": origin})
+    return event
+
+
+def test_a_place_borrowed_from_the_paragraph_does_not_keep_mentions_apart():
+    lead = _placed(_event("ASSAULT", "SOM", None), "Mogadishu", "SOM", 2.04, 45.34, "trigger")
+    later = _placed(_event("ASSAULT", "SOM", None, start=20), "Kenya", "KEN", 0.0, 38.0, "paragraph")
+    (merged,) = merge_coreferent([later, lead], {id(lead), id(later)})
+    assert merged.place.name == "Mogadishu"   # the place a mention ties to the event wins
+    # places both tied to their mentions still tell two attacks apart
+    far = _placed(_event("ASSAULT", "SOM", None, start=40), "Kismayo", "SOM", -0.36, 42.55, "trigger")
+    assert len(merge_coreferent([lead, far], {id(lead), id(far)})) == 2
+
+
+def test_a_day_told_in_a_mentions_own_sentence_wins_over_a_carried_one():
+    told = _event("ASSAULT", "SOM", None, date="2024-03-16")
+    carried = _event("ASSAULT", "SOM", "SOM", date="2024-03-18", start=20)   # more complete
+    (merged,) = merge_coreferent([told, carried], {id(told)})
+    assert merged.date == "2024-03-16"
+
+
 def test_dates_told_in_both_sentences_keep_events_apart():
     a = _event("ASSAULT", "SYR", None, date="2024-03-11")
     b = _event("ASSAULT", "SYR", None, date="2024-03-17", start=20)

@@ -57,9 +57,14 @@ def _dates_agree(a: Event, b: Event, told: set[int]) -> bool:
     return a.date[:n] == b.date[:n]
 
 
+# Where a place was read: only a place tied to the event's own words can tell two mentions
+# apart; one borrowed from the sentence, paragraph or document says where the story is.
+_BORROWED_PLACE = {"sentence", "paragraph", "document"}
+
+
 def _places_agree(a: Event, b: Event) -> bool:
     p, q = a.place, b.place
-    if p is None or q is None:
+    if p is None or q is None or p.from_ in _BORROWED_PLACE or q.from_ in _BORROWED_PLACE:
         return True
     if p.country and q.country and p.country != q.country:
         return False
@@ -104,11 +109,12 @@ def merge_coreferent(events: list[Event], told: set[int] = frozenset()) -> list[
                 break
         else:
             clusters.append([e])
-    return [_merge(c) if len(c) > 1 else c[0] for c in clusters]
+    return [_merge(c, told) if len(c) > 1 else c[0] for c in clusters]
 
 
-def _merge(cluster: list[Event]) -> Event:
+def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
     best = max(cluster, key=_completeness)
+    told_dates = [e for e in cluster if e.date and id(e) in told]
     merged = best.model_copy(deep=True)
     for other in cluster:
         if other is best:
@@ -116,11 +122,18 @@ def _merge(cluster: list[Event]) -> Event:
         for field in ("source", "target", "place"):
             if getattr(merged, field) is None and getattr(other, field) is not None:
                 setattr(merged, field, getattr(other, field).model_copy())
-        if other.date and (not merged.date or len(other.date) > len(merged.date)):
+        if other.place is not None and other.place.from_ not in _BORROWED_PLACE and \
+                merged.place.from_ in _BORROWED_PLACE:
+            merged.place = other.place.model_copy()   # the place a mention ties to the event
+        if not told_dates and other.date and (not merged.date or len(other.date) > len(merged.date)):
             merged.date, merged.date_precision = other.date, other.date_precision
         if merged.claimed_by is not None and other.claimed_by is None:
             merged.claimed_by = None   # told in the journalist's own voice somewhere
         merged.confidence = max(merged.confidence, other.confidence)
+    if told_dates:
+        # a day a mention's own sentence tells beats one carried over or defaulted
+        teller = max(told_dates, key=lambda e: (len(e.date), e is best))
+        merged.date, merged.date_precision = teller.date, teller.date_precision
     spans = {(m.start, m.end): m for e in cluster for m in [e.evidence, *e.mentions]}
     spans.pop((merged.evidence.start, merged.evidence.end), None)
     merged.mentions = [spans[k] for k in sorted(spans)]
