@@ -818,15 +818,22 @@ def _duration_value(n, unit: str, r: Resolver) -> str | None:
     return f"{prefix}{int(n)}{code}"
 
 
+def _unit_and_number(m: re.Match, r: Resolver, unnumbered: int | None = None) -> tuple[str, float | str] | None:
+    """(unit, number) of a match with groups ``unit`` and ``num``: the unit's singular and the
+    number read ("X" for "several"); ``unnumbered`` where the match has no number ("a year
+    ago": 1). None where either cannot be read."""
+    unit = r.lex.unit_of.get(m.group("unit").lower())
+    numtext = m.group("num")
+    n = parse_number(numtext, r.lex) if numtext or unnumbered is None else unnumbered
+    return None if unit is None or n is None else (unit, n)
+
+
 @normalizes("ago")
 def norm_ago(m, r):
-    unit = r.lex.unit_of.get(m.group("unit").lower())
-    if unit is None:
+    read = _unit_and_number(m, r, unnumbered=1)
+    if read is None:
         return None
-    numtext = m.group("num")
-    n = parse_number(numtext, r.lex) if numtext else 1
-    if n is None:
-        return None
+    (unit, n), numtext = read, m.group("num")
     if numtext is None:
         if m.group("unit").lower() == unit:
             return None                    # "next year after the vote": not a distance
@@ -872,13 +879,10 @@ def norm_ago(m, r):
 
 @normalizes("duration")
 def norm_duration(m, r):
-    unit = r.lex.unit_of.get(m.group("unit").lower())
-    if unit is None:
+    read = _unit_and_number(m, r)
+    if read is None:
         return None
-    numtext = m.group("num")
-    n = parse_number(numtext, r.lex)
-    if n is None:
-        return None
+    (unit, n), numtext = read, m.group("num")
     if numtext.lower() in ("a", "an", "one") and m.group("unit").lower() != unit:
         return None                                  # "a days"
     if unit == "quarter" and r.word_after(m.end()) == "of":
