@@ -12,7 +12,6 @@ from eventwire.context import DocContext
 from eventwire.document import Document, parse_date
 from eventwire.nlp import load_nlp
 from eventwire.times import date_for, find_times
-from eventwire.times.recognize import SCRATCH_KEY
 
 MONDAY = "2018-09-17"        # a Monday
 WEDNESDAY = "2018-09-19"
@@ -366,7 +365,7 @@ def test_time_rule_examples(rule, example):
     """Each example in patterns.yaml: its rule finds the expression and gives it the value."""
     text = example["text"]
     _, ctx = annotate(text, str(example["anchor"]))
-    found = [(f.rule, f.type, f.value) for f in ctx.scratch[SCRATCH_KEY]
+    found = [(f.rule, f.type, f.value) for f in ctx.times_found
              if text[f.start:f.end] == example["expression"]]
     assert found == [(rule, example["type"], example["value"])], [
-        (text[f.start:f.end], f.rule, f.value) for f in ctx.scratch[SCRATCH_KEY]]
+        (text[f.start:f.end], f.rule, f.value) for f in ctx.times_found]
