@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.categories import _read, is_verbal, load_categories, quad_class, stance
+from eventwire.categories import _read, categories_where, is_verbal, load_categories, quad_class, stance
 from eventwire.record import PLOVER_CATEGORIES
 
 WEB = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "web"
@@ -50,3 +50,20 @@ def test_a_broken_table_is_refused(change):
     data["categories"]["ASSAULT"].update(change)
     with pytest.raises(ValueError, match="ASSAULT"):
         _read(data)
+
+
+@pytest.mark.parametrize("flag, category, holds", [
+    ("symmetric", "ASSAULT", True),     # "X and Y clashed"
+    ("symmetric", "SUPPORT", False),    # "X backed Y" has a direction
+    ("joint", "SUPPORT", True),         # "X and Y backed the plan": partners
+    ("joint", "ASSAULT", False),
+    ("joint", "ACCUSE", False),
+])
+def test_category_flags_come_from_the_table(flag, category, holds):
+    assert (category in categories_where(flag)) is holds
+    assert (category in categories_where(flag)) is getattr(load_categories().categories[category], flag)
+
+
+def test_an_unknown_flag_is_refused():
+    with pytest.raises(ValueError, match="colour"):
+        categories_where("colour")

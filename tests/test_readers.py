@@ -213,3 +213,22 @@ def test_an_unreadable_folder_is_reported_not_skipped(tmp_path, monkeypatch):
     assert [(d.id, d.error.code if d.error else None) for d in docs] == [
         ("one", None), ("locked", "E114"), ("z", None)]
     assert "Permission denied" in docs[1].error.message
+
+
+@pytest.mark.parametrize("head, whole_file_refused", [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", True),      # a real PDF: binary past its first bytes
+    (gzip.compress(b'{"id": "g", "text": "hello"}\n'), True),
+    (b"%PDF-\n", False),                            # a text line that starts like a PDF
+    (b"BZh and other letters\n", False),
+])
+def test_jsonl_file_that_only_starts_like_binary_is_read_line_by_line(tmp_path, head, whole_file_refused):
+    """Found by tests/test_fuzz_store.py: a first line "%PDF-" made the whole file a PDF, and
+    the good documents after it were lost."""
+    path = tmp_path / "batch.jsonl"
+    path.write_bytes(head + json.dumps({"id": "good", "text": BODY}).encode() + b"\n")
+    docs = list(iter_documents([str(path)]))
+    if whole_file_refused:
+        assert [(d.id, d.error.code) for d in docs] == [("batch", "E103")]
+    else:
+        assert [d.id for d in docs if d.error is None] == ["good"]
+        assert [d.id for d in docs if d.error is not None] == ["batch-1"]   # the line alone is refused

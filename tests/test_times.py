@@ -342,3 +342,30 @@ def test_a_rule_cannot_have_two_normalizers():
 
     with pytest.raises(ValueError, match="iso_date"):
         normalizes("iso_date")(lambda m, r: None)
+
+
+def _rule_examples():
+    from eventwire.datafiles import load_yaml
+    from eventwire.times.lexicon import DATA
+
+    rules = load_yaml((DATA / "patterns.yaml").read_text(encoding="utf-8"))
+    return [pytest.param(rule["name"], example, id=f"{rule['name']}-{i}")
+            for rule in rules for i, example in enumerate(rule.get("examples") or [])]
+
+
+def test_every_time_rule_has_an_example():
+    from eventwire.times.lexicon import load_lexicon
+
+    with_examples = {p.values[0] for p in _rule_examples()}
+    assert {rule.name for rule in load_lexicon().rules} <= with_examples
+
+
+@pytest.mark.parametrize("rule,example", _rule_examples())
+def test_time_rule_examples(rule, example):
+    """Each example in patterns.yaml: its rule finds the expression and gives it the value."""
+    text = example["text"]
+    _, ctx = annotate(text, str(example["anchor"]))
+    found = [(f.rule, f.type, f.value) for f in ctx.times_found
+             if text[f.start:f.end] == example["expression"]]
+    assert found == [(rule, example["type"], example["value"])], [
+        (text[f.start:f.end], f.rule, f.value) for f in ctx.times_found]

@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .errors import EventwireError, describe
+from .errors import CATALOGUE, EventwireError
 from .ingest import store_coded
 from .limits import MAX_CODED_CHARS
 from .store import BBOX_HELP, SORT_HELP, EventQuery, QuoteQuery, open_store, parse_sort
@@ -181,7 +181,7 @@ def create_app(db_path: str | Path, allow_write: bool = False,
     async def check_host(request: Request, call_next):
         host = _host_name(request.headers.get("host", ""))
         if "*" not in hosts and host not in hosts:
-            return _error(421, "E421", describe("E421", repr(host)[:100]))
+            return _error(421, "E421", CATALOGUE["E421"].sentence(repr(host)[:100]))
         return await call_next(request)
 
     if cors_origins:

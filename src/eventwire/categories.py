@@ -1,7 +1,8 @@
 """PLOVER categories and quad classes, read from one table (``data/categories.json``).
 
 Each category's quad class, the stance a conditional commitment to it takes (a threat or an
-offer), whether its sides can be told in either order, and the page's colours live there and
+offer), whether its sides can be told in either order, whether its coordinated subjects act
+with each other, and the page's colours live there and
 nowhere else: the event coder, merging, the record's schema, the exports (through the record)
 and the web page's build (``web-src/src/colors.js`` imports the same file) all read it.
 """
@@ -30,6 +31,7 @@ class Category:
     quad_class: QuadClass
     stance: Optional[Stance]
     symmetric: bool         # "X and Y clashed": either side may be named first
+    joint: bool             # "X and Y agreed": the coordinated subjects act with each other
     color: str
 
 
@@ -47,7 +49,8 @@ def _read(data: dict) -> CategoryTable:
         if c["quad_class"] not in quads or c.get("stance") not in (None, "hostile", "cooperative"):
             raise ValueError(f"categories.json: {name} has an unknown quad class or stance")
         categories[name] = Category(name=name, quad_class=quads[c["quad_class"]], stance=c.get("stance"),
-                                    symmetric=bool(c.get("symmetric")), color=c["color"])
+                                    symmetric=bool(c.get("symmetric")), joint=bool(c.get("joint")),
+                                    color=c["color"])
     return CategoryTable(quad_classes=quads, categories=categories)
 
 
@@ -72,3 +75,10 @@ def is_verbal(category: str | None) -> bool:
 def stance(category: str | None) -> Stance | None:
     found = load_categories().categories.get(category or "")
     return found.stance if found else None
+
+
+def categories_where(flag: str) -> frozenset[str]:
+    """The names of the categories whose ``flag`` (``symmetric`` or ``joint``) is set."""
+    if flag not in ("symmetric", "joint"):
+        raise ValueError(f"no category flag {flag!r}")
+    return frozenset(c.name for c in load_categories().categories.values() if getattr(c, flag))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 from rich.console import Console
@@ -20,6 +20,22 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="
 err = Console(stderr=True)
 
 INPUTS_HELP = "Files (.txt, .jsonl, .html, .warc, .warc.gz), folders (recursive), or - for stdin."
+
+# Options that several commands take, each defined once (a command's default stays in its
+# signature: ``workers: Workers = 1``).
+Inputs = Annotated[List[str], typer.Argument(help=INPUTS_HELP)]
+StoreFile = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
+NewStoreFile = Annotated[Path, typer.Option("--db", help="DuckDB store file (created if missing).")]
+PublicationDate = Annotated[Optional[str], typer.Option(
+    "--date", help="Publication date for texts without a header, YYYY-MM-DD.")]
+Workers = Annotated[int, typer.Option("--workers", min=1, help="Worker processes on this machine.")]
+Dask = Annotated[Optional[str], typer.Option("--dask", help="local:N to start a Dask LocalCluster of N workers.")]
+Scheduler = Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, tcp://HOST:PORT.")]
+ParquetDir = Annotated[Optional[Path], typer.Option(
+    "--parquet", help="Also write records as Parquet partitioned by date here.")]
+MaxChars = Annotated[int, typer.Option(
+    "--max-chars", min=1000, help="Characters of each text that are coded (the whole text is kept).")]
+OutputFile = Annotated[Optional[str], typer.Option("-o", "--output", help="Output file (default stdout).")]
 
 
 def _date_option(value: Optional[str]) -> Optional[dt.date]:
@@ -61,16 +77,15 @@ def _fail(exc: EventwireError) -> None:
 
 @app.command()
 def extract(
-    inputs: List[str] = typer.Argument(..., help=INPUTS_HELP),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSON Lines here (default stdout)."),
-    date: Optional[str] = typer.Option(None, "--date", help="Publication date for texts without a header, YYYY-MM-DD."),
-    batch_size: int = typer.Option(32, help="Documents per spaCy batch."),
-    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes on this machine."),
-    dask: Optional[str] = typer.Option(None, "--dask", help="local:N to start a Dask LocalCluster of N workers."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT."),
-    parquet: Optional[Path] = typer.Option(None, "--parquet", help="Also write records as Parquet partitioned by date here."),
-    max_chars: int = typer.Option(MAX_CODED_CHARS_BATCH, "--max-chars", min=1000,
-                                  help="Characters of each text that are coded (the whole text is kept)."),
+    inputs: Inputs,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write JSON Lines here (default stdout).")] = None,
+    date: PublicationDate = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 32,
+    workers: Workers = 1,
+    dask: Dask = None,
+    scheduler: Scheduler = None,
+    parquet: ParquetDir = None,
+    max_chars: MaxChars = MAX_CODED_CHARS_BATCH,
 ):
     """Code documents and write one record per document as JSON Lines.
 
@@ -121,16 +136,15 @@ def extract(
 
 @app.command()
 def ingest(
-    inputs: List[str] = typer.Argument(..., help=INPUTS_HELP),
-    db: Path = typer.Option(..., "--db", help="DuckDB store file (created if missing)."),
-    date: Optional[str] = typer.Option(None, "--date", help="Publication date for texts without a header."),
-    batch_size: int = typer.Option(32, help="Documents per batch (one transaction each)."),
-    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes on this machine."),
-    dask: Optional[str] = typer.Option(None, "--dask", help="local:N to start a Dask LocalCluster of N workers."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, tcp://HOST:PORT."),
-    parquet: Optional[Path] = typer.Option(None, "--parquet", help="Also write records as Parquet partitioned by date here."),
-    max_chars: int = typer.Option(MAX_CODED_CHARS_BATCH, "--max-chars", min=1000,
-                                  help="Characters of each text that are coded (the whole text is kept)."),
+    inputs: Inputs,
+    db: NewStoreFile,
+    date: PublicationDate = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per batch (one transaction each).")] = 32,
+    workers: Workers = 1,
+    dask: Dask = None,
+    scheduler: Scheduler = None,
+    parquet: ParquetDir = None,
+    max_chars: MaxChars = MAX_CODED_CHARS_BATCH,
 ):
     """Code documents into the store. Idempotent: documents already stored are skipped;
     bad documents are quarantined and counted.
@@ -182,8 +196,8 @@ def ingest(
 
 @app.command()
 def watch(
-    feeds: Path = typer.Argument(..., help="A file of RSS/Atom feed and sitemap URLs, one per line (# comments)."),
-    db: Path = typer.Option(..., "--db", help="DuckDB store file (created if missing)."),
+    feeds: Annotated[Path, typer.Argument(help="A file of RSS/Atom feed and sitemap URLs, one per line (# comments).")],
+    db: NewStoreFile,
     every: str = typer.Option("15m", "--every", help="Time from one round's start to the next: 90s, 15m, 1h."),
     once: bool = typer.Option(False, "--once", help="One round, then exit (for cron and tests)."),
     serve: bool = typer.Option(False, "--serve", help="Also serve the API and page over the store, read-only, "
@@ -194,8 +208,7 @@ def watch(
     rate: float = typer.Option(1.0, "--rate", min=0.01, help="Requests per second to one host, at most."),
     per_host: int = typer.Option(2, "--per-host", min=1, help="Requests in flight to one host, at most."),
     batch_size: int = typer.Option(8, help="Articles per coding batch (one transaction each)."),
-    max_chars: int = typer.Option(MAX_CODED_CHARS, "--max-chars", min=1000,
-                                  help="Characters of each article that are coded (the whole text is kept)."),
+    max_chars: MaxChars = MAX_CODED_CHARS,
 ):
     """Watch news feeds: each round fetches the feeds (conditional requests), fetches the new
     articles politely (robots.txt, a pace per host), codes them into the store as `ingest`
@@ -319,9 +332,9 @@ def _query(start, end, country, actor, category, quad_class, modality, min_sourc
 
 @app.command()
 def events(
-    db: Path = typer.Option(..., "--db", help="DuckDB store file."),
+    db: StoreFile,
     fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv, parquet, gdelt (GDELT 2.0 event table, 61 columns) or acled (ACLED CSV)."),
-    output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout)."),
+    output: OutputFile = None,
     header: bool = typer.Option(False, "--header", help="gdelt: write the column names as a first line (GDELT's files have none)."),
     start: Optional[str] = typer.Option(None, help="Earliest event day, YYYY-MM-DD."),
     end: Optional[str] = typer.Option(None, help="Latest event day, YYYY-MM-DD."),
@@ -342,7 +355,6 @@ def events(
         eventwire events --db eventwire.duckdb --category ASSAULT --country SYR --format csv
     """
     from .export import write_events
-    from .store import open_store
 
     query = _query(start, end, country, actor, category, quad_class, modality, min_sources, bbox,
                    text, limit, 0)
@@ -357,9 +369,9 @@ def events(
 
 @app.command()
 def export(
-    db: Path = typer.Option(..., "--db", help="DuckDB store file."),
+    db: StoreFile,
     fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or parquet."),
-    output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout)."),
+    output: OutputFile = None,
     start: Optional[str] = typer.Option(None, help="Earliest publication date, YYYY-MM-DD."),
     end: Optional[str] = typer.Option(None, help="Latest publication date, YYYY-MM-DD."),
     country: Optional[str] = typer.Option(None, help="Documents naming an actor or place of this ISO3 country."),
@@ -371,7 +383,6 @@ def export(
         eventwire export --db eventwire.duckdb --format parquet -o records.parquet
     """
     from .export import flatten_record, write_rows
-    from .store import open_store
 
     with _open(db, read_only=True) as store:
         try:
@@ -383,9 +394,8 @@ def export(
 
 
 @app.command()
-def stats(db: Path = typer.Option(..., "--db", help="DuckDB store file.")):
+def stats(db: StoreFile):
     """A summary of the store: documents, events by category, top actors and places, quarantine."""
-    from .store import open_store
 
     out = Console(width=None if sys.stdout.isatty() else 110)
     with _open(db, read_only=True) as store:
@@ -419,7 +429,7 @@ def stats(db: Path = typer.Option(..., "--db", help="DuckDB store file.")):
 
 @app.command()
 def serve(
-    db: Path = typer.Option(..., "--db", help="DuckDB store file."),
+    db: StoreFile,
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8000, help="Port."),
     allow_write: bool = typer.Option(False, "--allow-write",
@@ -465,7 +475,7 @@ app.add_typer(token_app, name="token")
 
 @token_app.command("create")
 def token_create(
-    db: Path = typer.Option(..., "--db", help="DuckDB store file."),
+    db: StoreFile,
     name: str = typer.Option("token", "--name", help="What the token is for (shown by `token list`)."),
 ):
     """Make a write token and print it once; the store keeps only its hash.
@@ -474,7 +484,6 @@ def token_create(
 
         eventwire token create --db eventwire.duckdb --name newsroom
     """
-    from .store import open_store
 
     with _open(db) as store:
         token_id, token = store.create_token(name)
@@ -483,7 +492,7 @@ def token_create(
 
 
 @token_app.command("list")
-def token_list(db: Path = typer.Option(..., "--db", help="DuckDB store file.")):
+def token_list(db: StoreFile):
     """Tokens by id and name, with when they were made and revoked."""
     with _open(db, read_only=True) as store:
         rows = store.tokens()
@@ -497,8 +506,8 @@ def token_list(db: Path = typer.Option(..., "--db", help="DuckDB store file.")):
 
 @token_app.command("revoke")
 def token_revoke(
-    token_id: str = typer.Argument(..., help="The token's id, from `token list`."),
-    db: Path = typer.Option(..., "--db", help="DuckDB store file."),
+    token_id: Annotated[str, typer.Argument(help="The token's id, from `token list`.")],
+    db: StoreFile,
 ):
     """Revoke a token: writes with it are refused from the next request on."""
     with _open(db) as store:

@@ -3,10 +3,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any, Optional
 
 from .document import Document
 from .record import Actor, Event, Place, Quote, Time
+
+if TYPE_CHECKING:
+    from .actors.resolve import DocumentActors
+    from .times.recognize import Found
+
+
+@dataclass
+class PlaceNotes:
+    """What the places stage knows beyond ``ctx.places``, for the event-place helpers."""
+    demonyms: set[tuple[int, int]] = field(default_factory=set)   # spans named by a demonym
+    parts: set[tuple[int, int]] = field(default_factory=set)      # parts of a city ("Gaza's Rimal")
+    sites: list[Place] = field(default_factory=list)              # streets, bases, buildings
+    # per-document memos of places/event.py (every event asks)
+    candidates: dict = field(default_factory=dict)
+    focus: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -17,8 +32,13 @@ class DocContext:
     places: list[Place] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    # Stage-private working data (e.g. actor mention index) that later stages may read
-    # through the owning stage's helper functions, never directly.
+    # Each stage's own working data, set by that stage; later stages read it only through
+    # the owning stage's helpers (actor_at, date_for, event_place, statement_category).
+    actor_state: Optional[DocumentActors] = None         # actors stage
+    times_found: Optional[list[Found]] = None            # times stage
+    place_notes: Optional[PlaceNotes] = None             # places stage
+    quote_cue_lemmas: Optional[dict[tuple[int, int], str]] = None   # quotes stage: (start, end) -> cue lemma
+    # Span indexes over the parts, built once per document (spanindex.cached_index).
     scratch: dict[str, Any] = field(default_factory=dict)
 
 

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from .events.acled import load_acled, sub_event_type
+
 FORMATS = ("jsonl", "csv", "parquet")
 EVENT_FORMATS = FORMATS + ("gdelt", "acled")
 
@@ -198,7 +200,6 @@ assert len(GDELT_COLUMNS) == 61
 
 # GDELT's geographic resolution: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
 # (first-level unit). A second-level unit or a region counts as a state.
-_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
 
 
 def _gdelt_geo_type(place: dict) -> int | None:
@@ -318,20 +319,7 @@ ACLED_COLUMNS = [
     "fatalities", "tags", "timestamp",
 ]
 
-# ACLED: 1 the day is known; 2 only the week (or a few days); 3 only the month or less.
-_ACLED_TIME_PRECISION = {"day": 1, "month": 3, "year": 3}
-# ACLED: 1 the town itself; 2 a part of a region or near a town; 3 a region or larger.
-_ACLED_GEO_PRECISION = {"city": 1, "other": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
-_DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
-             "Violence against civilians": "Political violence", "Riots": "Political violence",
-             "Protests": "Demonstrations", "Strategic developments": "Strategic developments"}
-# ACLED's actor types ("inter" codes): 1 state forces, 2 rebel groups, 3 political militias,
-# 4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces.
-_REBEL_SECTORS = {"REB", "INS", "SEP"}
-_MILITIA_SECTORS = {"UAF", "CRM", "PTY"}
-_CIVILIAN_SECTORS = {"CVL", "REF", "EDU", "MED", "HLH", "BUS", "LAB", "REL", "JRN", "AGR", "PPL", "ELI"}
-# ACLED's convention for words that give no number ("several", "many"): 10 fatalities.
-ACLED_VAGUE_FATALITIES = 10
+# ACLED's types, codes and precision scales: events/data/acled.yaml (``load_acled``).
 
 
 def _inter(actor: dict | None, event_type: str | None, where: str | None, target: bool = False) -> int | None:
@@ -339,25 +327,27 @@ def _inter(actor: dict | None, event_type: str | None, where: str | None, target
     target is a protester or rioter only as a political group: civilians hit stay civilians)."""
     if not actor:
         return None
+    table = load_acled()
+    inter, sectors = table.inter, table.sectors
     sector, country = actor.get("sector"), actor.get("country")
-    if sector in ("IGO", "NGO"):
-        return 8
-    if sector in _STATE_SECTORS:
+    if sector in sectors["external_forces"]:
+        return inter["external_forces"]
+    if sector in sectors["state_forces"]:
         # state forces active outside their own country are external forces
-        return 8 if where and country and country != where else 1
-    if sector in _REBEL_SECTORS:
-        return 2
-    if sector == "ETH":
-        return 4
+        return inter["external_forces"] if where and country and country != where else inter["state_forces"]
+    if sector in sectors["rebel_groups"]:
+        return inter["rebel_groups"]
+    if sector in sectors["identity_militias"]:
+        return inter["identity_militias"]
     crowd = ("OPP", "PTY") if target else ("OPP", "PTY", "LAB", "EDU", "CVL", None)
     if event_type == "Protests" and sector in crowd:
-        return 6
+        return inter["protesters"]
     if event_type == "Riots" and sector in crowd:
-        return 5
-    if sector in _MILITIA_SECTORS:
-        return 3
-    if sector in _CIVILIAN_SECTORS or sector == "OPP":
-        return 7
+        return inter["rioters"]
+    if sector in sectors["political_militias"]:
+        return inter["political_militias"]
+    if sector in sectors["civilians"]:
+        return inter["civilians"]
     return None
 
 
@@ -375,7 +365,7 @@ def acled_fatalities(event: dict) -> int:
     killed = (event.get("casualties") or {}).get("killed") or {}
     if killed.get("count") is not None:
         return int(killed["count"])
-    return ACLED_VAGUE_FATALITIES if killed.get("qualifier") == "vague" else 0
+    return load_acled().vague_fatalities if killed.get("qualifier") == "vague" else 0
 
 
 def _acled_date(event: dict) -> tuple[str | None, int | None]:
@@ -384,7 +374,7 @@ def _acled_date(event: dict) -> tuple[str | None, int | None]:
     date, precision = event.get("date"), event.get("date_precision")
     if date:
         full = (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10] if len(date) == 7 else date[:10]
-        return full, _ACLED_TIME_PRECISION.get(precision or "day", 3)
+        return full, load_acled().time_precision.get(precision or "day", 3)
     first = min((s.get("date") or "" for s in event.get("sources") or []), default="")
     return (first[:10], 3) if first else (None, None)
 
@@ -395,8 +385,6 @@ def acled_row(event: dict) -> dict | None:
     if not event_type:
         return None
     import pycountry
-
-    from .events.acled import sub_event_type
 
     src, tgt, place = event.get("source") or {}, event.get("target") or {}, event.get("place") or {}
     iso3 = place.get("country") or src.get("country")
@@ -410,7 +398,7 @@ def acled_row(event: dict) -> dict | None:
     return {
         "event_id_cnty": f"{iso3 or 'XXX'}{event['event_id'][1:]}",
         "event_date": date, "year": int(date[:4]) if date else None, "time_precision": time_precision,
-        "disorder_type": _DISORDER.get(event_type), "event_type": event_type, "sub_event_type": sub_type,
+        "disorder_type": load_acled().disorder_types.get(event_type), "event_type": event_type, "sub_event_type": sub_type,
         "actor1": src.get("text"), "assoc_actor_1": None, "inter1": inter1,
         "actor2": tgt.get("text") if tgt else None, "assoc_actor_2": None, "inter2": inter2,
         "interaction": _interaction(inter1, inter2),
@@ -421,7 +409,7 @@ def acled_row(event: dict) -> dict | None:
         "admin1": place.get("admin1") if place.get("feature") != "country" else None,
         "admin2": None, "admin3": None,
         "location": place.get("name"), "latitude": place.get("lat"), "longitude": place.get("lon"),
-        "geo_precision": _ACLED_GEO_PRECISION.get(place.get("feature") or "city") if place else None,
+        "geo_precision": load_acled().geo_precision.get(place.get("feature") or "city") if place else None,
         "source": "; ".join(s.get("url") or s["doc"] for s in event.get("sources", [])),
         "source_scale": None,
         "notes": " ".join((sentence or evidence or "").split()) or None,

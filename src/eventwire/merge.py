@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .categories import load_categories
+from .categories import categories_where, load_categories
 from .geodesy import haversine_km
 
 # How far apart two reports of one event may place it, by the coarser place's feature.
@@ -38,7 +38,7 @@ PLACE_RADIUS_KM = {"city": 40.0, "admin2": 80.0, "admin1": 250.0, "region": 600.
 # Rafah, Egypt, across the border, are one town to a reporter).
 SAME_PLACE_KM = 5.0
 # "X and Y met/clashed": either order (data/categories.json)
-SYMMETRIC = {c.name for c in load_categories().categories.values() if c.symmetric}
+SYMMETRIC = categories_where("symmetric")
 # A report whose date is unknown or only a year is placed in time by its article: it can be
 # the same event as another report only if the two articles appeared within this many days.
 # This also keeps the candidates of such reports to a window of the feed, not the whole store.

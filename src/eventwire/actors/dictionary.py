@@ -33,7 +33,7 @@ from ..datafiles import load_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 ENV_VAR = "EVENTWIRE_ACTORS"
-DICTIONARY_ERROR = "E210"  # not yet in errors.CATALOGUE: the message carries the full sentence
+DICTIONARY_ERROR = "E210"
 
 # CAMEO actor types we emit as sectors (cameo_actor_types.csv), and codes that stand in
 # the country slot but are international.
@@ -592,11 +592,10 @@ def _load(extra: tuple[str, ...]) -> Dictionary:
             with open(path, encoding="utf-8") as fh:
                 data = load_yaml(fh) or {}
         except (OSError, yaml.YAMLError) as exc:
-            raise EventwireError(DICTIONARY_ERROR, f"actor dictionary {path} could not be read ({exc}); "
-                                  "fix the YAML or remove it from $EVENTWIRE_ACTORS") from exc
+            raise EventwireError(DICTIONARY_ERROR, f" ({path}: {exc})") from exc
         if not isinstance(data, dict):
-            raise EventwireError(DICTIONARY_ERROR, f"actor dictionary {path} must be a YAML mapping "
-                                  "of sections (seats, organizations, agents, people, leaders)")
+            raise EventwireError(DICTIONARY_ERROR, f" ({path}: not a YAML mapping of sections: seats, "
+                                  "organizations, agents, people, leaders)")
         _load_yaml(data, phrases, weak, entries, offices, f"user:{path}", ambiguous)
     _normalize_people_terms(entries)
     automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)

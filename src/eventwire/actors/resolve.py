@@ -162,7 +162,7 @@ _ADMIN_RE = re.compile(
 # --------------------------------------------------------------------------- the reader
 
 class DocumentActors:
-    """Everything the stage knows about one document; kept in ``ctx.scratch``."""
+    """Everything the stage knows about one document; kept in ``ctx.actor_state``."""
 
     def __init__(self, doc, ctx: DocContext, dictionary: Dictionary):
         self.doc = doc
@@ -982,7 +982,7 @@ def _addressed(head) -> bool:
 def find_actors(doc, ctx: DocContext) -> list[Actor]:
     """The actors stage: every actor the document names, with its mentions."""
     state = DocumentActors(doc, ctx, load_dictionary())
-    ctx.scratch["actors_state"] = state
+    ctx.actor_state = state
     actors = state.run()
     return actors
 
@@ -993,7 +993,7 @@ def actor_at(start: int, end: int, ctx: DocContext) -> Actor | None:
     Prefers the mention that holds the span's head word; a span no mention covers is coded
     on demand ("Houthi targets", "an Israeli air strike") and its actor added to the record.
     """
-    state: DocumentActors | None = ctx.scratch.get("actors_state")
+    state = ctx.actor_state
     if state is None or start >= end:
         return None
     actor = state.actor_at(start, end)

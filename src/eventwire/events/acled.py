@@ -1,25 +1,77 @@
-"""ACLED sub-event types for coded events (rules in ``data/acled_subtypes.yaml``).
+"""ACLED's categories for coded events, from one table (``data/acled.yaml``).
 
-Works on the event as the store and the API give it (a dict in the spec's shape): its ACLED
-event type, PLOVER category and mode, CAMEO code, source sector, casualties and the words of
-its evidence and sentence.
+The event coder takes each event's ACLED event type from here (``assign_event_types``); the
+ACLED export takes the disorder types, actor types, precision codes and sub-event types
+(``load_acled``, ``sub_event_type``). Sub-event types work on the event as the store and the
+API give it (a dict in the spec's shape): its ACLED event type, PLOVER category and mode, CAMEO
+code, source sector, casualties and the words of its evidence and sentence.
 """
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from importlib import resources
 
 from ..datafiles import load_yaml
+from ..record import Event
+
+
+@dataclass(frozen=True)
+class AcledTable:
+    event_types: list[dict]           # ordered rules: PLOVER reading -> ACLED event type
+    disorder_types: dict[str, str]    # event type -> disorder type
+    inter: dict[str, int]             # actor type -> ACLED "inter" code
+    sectors: dict[str, frozenset]     # actor type -> the CAMEO sectors read as it
+    time_precision: dict[str, int]    # date precision -> ACLED time precision
+    geo_precision: dict[str, int]     # place feature -> ACLED geo precision
+    vague_fatalities: int             # fatalities for "several", "many"
+    sub_event_types: list[dict]       # ordered rules: event -> sub-event type
 
 
 @functools.lru_cache(maxsize=1)
-def load_rules() -> list[dict]:
-    with resources.files("eventwire").joinpath("events/data/acled_subtypes.yaml").open(encoding="utf-8") as fh:
-        rules = load_yaml(fh) or []
-    for rule in rules:
+def load_acled() -> AcledTable:
+    with resources.files("eventwire").joinpath("events/data/acled.yaml").open(encoding="utf-8") as fh:
+        data = load_yaml(fh)
+    for rule in data["event_types"]:
+        if "category" not in rule or ("event_type" in rule) == bool(rule.get("as_the_protest")):
+            raise ValueError(f"acled.yaml: event type rule {rule} needs a category and one of "
+                             "event_type or as_the_protest")
+    subtypes = data["sub_event_types"]
+    for rule in subtypes:
         rule["_words"] = [re.compile(w, re.IGNORECASE) for w in rule.get("words", [])]
-    return rules
+    actor_types = data["actor_types"]
+    return AcledTable(
+        event_types=data["event_types"], disorder_types=data["disorder_types"],
+        inter={name: t["inter"] for name, t in actor_types.items()},
+        sectors={name: frozenset(t.get("sectors", ())) for name, t in actor_types.items()},
+        time_precision=data["time_precision"], geo_precision=data["geo_precision"],
+        vague_fatalities=int(data["vague_fatalities"]), sub_event_types=subtypes)
+
+
+def _type_rule_holds(rule: dict, event: Event, with_protest: bool) -> bool:
+    target_sector = event.target.sector if event.target else None
+    return (rule["category"] == event.category
+            and ("cameo" not in rule or event.cameo in rule["cameo"])
+            and ("modes" not in rule or event.mode in rule["modes"])
+            and ("target_sectors" not in rule or target_sector in rule["target_sectors"])
+            and (not rule.get("with_protest") or with_protest)
+            and ("evidence_words" not in rule or bool(event.evidence) and any(
+                w in event.evidence.text.lower() for w in rule["evidence_words"])))
+
+
+def assign_event_types(events: list[Event]) -> None:
+    """Give each of a document's events without one its ACLED event type (or none), by the
+    first rule of the table that holds."""
+    protests = [e for e in events if e.category == "PROTEST"]
+    crowd = "Riots" if any(e.mode == "riot" for e in protests) else "Protests"
+    rules = load_acled().event_types
+    for e in events:
+        if e.acled_event_type:
+            continue
+        rule = next((r for r in rules if _type_rule_holds(r, e, bool(protests))), None)
+        if rule is not None:
+            e.acled_event_type = crowd if rule.get("as_the_protest") else rule["event_type"]
 
 
 def _reported(event: dict) -> bool:
@@ -52,7 +104,7 @@ def sub_event_type(event: dict) -> str | None:
         return None
     words = " ".join(filter(None, [(event.get("evidence") or {}).get("text"),
                                    (event.get("sentence") or {}).get("text")]))
-    for rule in load_rules():
+    for rule in load_acled().sub_event_types:
         if _holds(rule, event, words):
             return rule["sub_event_type"]
     return None

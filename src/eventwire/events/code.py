@@ -24,6 +24,7 @@ from ..places import event_place
 from ..record import Event, EventActor, Mention, SentenceSpan
 from ..spanindex import cached_index, entities_in
 from ..times import date_for
+from .acled import assign_event_types
 from .casualties import attach_casualties
 from .coref import merge_coreferent
 from .episodic import EPISODIC, clause_kind
@@ -836,7 +837,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         if _times_in(ctx, sent.start_char, sent.end_char, dates_only=True):
             told_dates.update(id(e) for e, _ in sent_events)
     events = merge_coreferent(events, told_dates)
-    _assign_acled(events)
+    assign_event_types(events)
     attach_casualties(events, doc, ctx.document.text)
     attach_geo(events, ctx)
     for k, e in enumerate(events, 1):
@@ -954,46 +955,3 @@ def _document_country(doc, ctx: DocContext) -> str | None:
         return None
     code, top = counts.most_common(1)[0]
     return code if top >= DOMINANT_COUNTRY_SHARE * sum(counts.values()) else None
-
-
-_REMOTE = {"195", "1951", "1952", "194", "183", "1831", "1832", "1833", "1834", "204", "2041", "2042"}
-_CIVILIAN_SECTORS = {"CVL", "REF", "EDU", "MED", "LAB", "AGR", "REL", "HLH", "BUS", "OPP"}
-_STRATEGIC_RETREAT = {"0871", "087", "0872", "0873", "0874", "0841", "084"}
-
-
-def _assign_acled(events: list[Event]) -> None:
-    """ACLED event type from the PLOVER reading (see ontology/acled_types.csv)."""
-    protest = [e for e in events if e.category == "PROTEST"]
-    riot = any(e.mode == "riot" for e in protest)
-    for e in events:
-        if e.acled_event_type:
-            continue
-        tsec = e.target.sector if e.target else None
-        if e.category == "PROTEST":
-            e.acled_event_type = "Riots" if e.mode == "riot" else "Protests"
-        elif e.category == "ASSAULT":
-            if e.cameo == "175" or (protest and tsec == "OPP"):
-                e.acled_event_type = "Riots" if riot else "Protests"
-            elif e.cameo in _REMOTE:
-                e.acled_event_type = "Explosions/Remote violence"
-            elif e.cameo in ("181", "1821", "1822", "186", "202", "182", "1823") or tsec in _CIVILIAN_SECTORS:
-                e.acled_event_type = "Violence against civilians"
-            else:
-                e.acled_event_type = "Battles"
-        elif e.category == "COERCE":
-            if e.cameo == "173":
-                e.acled_event_type = ("Riots" if riot else "Protests") if protest else "Strategic developments"
-            elif e.cameo in ("192",):
-                e.acled_event_type = "Battles"
-            elif e.cameo in ("1711", "171", "1724", "1723"):
-                e.acled_event_type = "Strategic developments"
-        elif e.category == "MOBILIZE":
-            e.acled_event_type = None if e.cameo == "152" else "Strategic developments"
-        elif e.category == "RETREAT":
-            if e.cameo in _STRATEGIC_RETREAT or e.mode in ("withdraw", "ceasefire") or e.cameo == "0814":
-                e.acled_event_type = "Strategic developments"
-        elif e.category == "AGREE":
-            if e.evidence and any(w in e.evidence.text.lower() for w in ("ceasefire", "truce")):
-                e.acled_event_type = "Strategic developments"
-        elif e.category == "AID" and e.cameo == "074":
-            e.acled_event_type = "Strategic developments"

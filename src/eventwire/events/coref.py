@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import functools
 
+from ..categories import categories_where
 from ..geodesy import haversine_km
 from ..record import Event
 
 # Joint events: "X met Y" and "Y held talks with X" are one meeting.
-_JOINT = {"CONSULT", "AGREE", "COOPERATE"}
+_JOINT = categories_where("symmetric") - {"ASSAULT"}   # an assault only as a fight (19x), below
 # Events whose unnamed sides are described loosely from mention to mention ("gunmen",
 # "militants", "the attackers"): sectors may differ, countries may not.
 _LOOSE_SECTORS = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"}

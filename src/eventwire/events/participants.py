@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..actors import actor_at, load_dictionary
 from ..actors.dictionary import fold, looks_like_name
+from ..categories import categories_where
 from ..context import DocContext
 from ..spanindex import cached_index
 from .lexicon import load_lexicon, verb_forms
@@ -478,7 +479,7 @@ def _nominal_args(noun):
 
 
 # Categories whose coordinated subjects act with each other ("X and Y met / agreed / signed").
-_JOINT_CATEGORIES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
+_JOINT_CATEGORIES = categories_where("joint")   # data/categories.json
 _RECIPIENT_CODES = {"063", "070", "071", "072", "073", "074", "075", "030", "0331", "0332", "0333"}
 _LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "across", "along", "throughout",
              "within", "into", "on", "during", "over", "since", "until", "after", "before"}

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..context import DocContext
+from ..context import DocContext, PlaceNotes
 from ..record import EventPlace, Place
 from ..spanindex import cached_index
 
-DEMONYM_KEY = "places.demonyms"
 # The more specific a place, the better it serves as an event's location.
 SPECIFICITY = {"city": 5, "other": 4, "admin2": 3, "admin1": 2, "country": 1, "region": 0}
 
@@ -59,29 +58,30 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|of)\s+(?:t
                               re.IGNORECASE)
 
 
-PARTS_KEY = "places.parts"
-CANDIDATES_KEY = "places.event_candidates"
-FOCUS_KEY = "places.event_focus"
-SITES_KEY = "places.sites"
+def _notes(ctx: DocContext) -> PlaceNotes:
+    """The places stage's notes (empty where the stage did not run), kept for the memos."""
+    if ctx.place_notes is None:
+        ctx.place_notes = PlaceNotes()
+    return ctx.place_notes
 
 
 def named_sites(ctx: DocContext) -> list[Place]:
     """The streets, bases and buildings the document names ("along Atlantic Avenue", "the
     T-4 Military Airport"), at the point of the place that holds them: places an event can
     happen at, though not toponyms, so not among ``ctx.places``."""
-    return ctx.scratch.get(SITES_KEY, [])
+    return _notes(ctx).sites
 
 
 def _specificity(place: Place, ctx: DocContext) -> int:
     """How specific a place is; a named part of a city is more specific than the city."""
-    if (place.start, place.end) in ctx.scratch.get(PARTS_KEY, ()):
+    if (place.start, place.end) in _notes(ctx).parts:
         return SPECIFICITY["city"] + 1
     return SPECIFICITY.get(place.feature, 0)
 
 
 def is_demonym(place: Place, ctx: DocContext) -> bool:
     """True when the place was named by an adjective or demonym ("Turkish", "Russians")."""
-    return (place.start, place.end) in ctx.scratch.get(DEMONYM_KEY, ())
+    return (place.start, place.end) in _notes(ctx).demonyms
 
 
 def dateline_end(text: str) -> int:
@@ -265,7 +265,7 @@ def _candidates(ctx: DocContext, sites: bool = False):
     """The places that may serve as an event's place, and those kept back as fallbacks;
     with ``sites``, the document's named sites too. Sorted out once per document (every
     event asks)."""
-    cache = ctx.scratch.setdefault(CANDIDATES_KEY, {})
+    cache = _notes(ctx).candidates
     cached = cache.get(sites)
     if cached is not None and cached[0] is ctx.places and cached[1] == len(ctx.places):
         return cached[2]
@@ -313,7 +313,7 @@ def _focus(places: list[Place], ctx: DocContext) -> Place | None:
 
 def _focus_of(places: list[Place], ctx: DocContext) -> Place | None:
     """``_focus`` of one of the lists ``_candidates`` keeps, counted once per document."""
-    cache = ctx.scratch.setdefault(FOCUS_KEY, {})
+    cache = _notes(ctx).focus
     if id(places) not in cache or cache[id(places)][0] is not places:
         cache[id(places)] = (places, _focus(places, ctx))
     return cache[id(places)][1]

@@ -16,12 +16,12 @@ import math
 import re
 from collections import Counter
 
-from ..context import DocContext
+from ..context import DocContext, PlaceNotes
 from ..geodesy import haversine_km
 from ..nlp import doc_text
 from ..record import Place
 from ..spanindex import cached_index
-from .event import DEMONYM_KEY, PARTS_KEY, SITES_KEY, SPECIFICITY
+from .event import SPECIFICITY
 from .gazetteer import Entry, gazetteer, normalize
 from .recognize import (Mention, link_qualifiers, not_places, recognize_local_names,
                         recognize_repeats, recognize_toponyms, recognize_villages)
@@ -374,12 +374,12 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
         places.append(_place(m, entry))
         if m.demonym:
             demonyms.add((m.start, m.end))
-    ctx.scratch[DEMONYM_KEY] = demonyms
+    notes = ctx.place_notes = PlaceNotes(demonyms=demonyms)
     parts, known = city_parts(doc_text(doc), places, demonyms, gaz)
     unlisted, sites, held = find_unlisted(doc, places + parts, demonyms, gaz, villages())
     sites = sites + find_water_bodies(doc_text(doc), places + parts + unlisted + sites, gaz)
-    ctx.scratch[PARTS_KEY] = {(p.start, p.end) for p in parts} | known | held
-    ctx.scratch[SITES_KEY] = sites
+    notes.parts = {(p.start, p.end) for p in parts} | known | held
+    notes.sites = sites
     extra_places = parts + unlisted
     return sorted(places + extra_places, key=lambda p: p.start) if extra_places else places
 

@@ -125,7 +125,7 @@ def find_quotes(doc, ctx: DocContext) -> list[Quote]:
                   cue=c.cue_text, date=_quote_date(doc, c, ctx), speaker=c.speaker)
         quotes.append(q)
         lemmas[(q.start, q.end)] = _lemma(c)
-    ctx.scratch["quote_cue_lemmas"] = lemmas
+    ctx.quote_cue_lemmas = lemmas
     return quotes
 
 
@@ -170,6 +170,6 @@ def quote_for(span, ctx: DocContext) -> Quote | None:
 
 def statement_category(quote: Quote, ctx: DocContext) -> str | None:
     """The PLOVER category of the statement itself (`X warned ...` → THREATEN), or None."""
-    lemma = ctx.scratch.get("quote_cue_lemmas", {}).get((quote.start, quote.end))
+    lemma = (ctx.quote_cue_lemmas or {}).get((quote.start, quote.end))
     entry = load_lexicon().cues.get(lemma) if lemma else None
     return entry.plover if entry else None

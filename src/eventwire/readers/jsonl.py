@@ -1,6 +1,7 @@
 """JSON Lines: one article per line, fields ``id``, ``text``, optional ``date``, ``title``, ``url``."""
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
@@ -71,12 +72,24 @@ def bounded_lines(fh, limit: int = MAX_DOCUMENT_BYTES) -> Iterator[bytes]:
         yield line
 
 
+def _utf8_text(head: bytes) -> bool:
+    """Whether the first bytes of a file decode as UTF-8 (a character cut at the end allowed)."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def read_jsonl_file(path: Path, default_date: dt.date | None = None) -> Iterator[Document]:
     with open(path, "rb") as fh:
-        kind = sniff_binary(fh.read(4096))
+        head = fh.read(4096)
+        kind = sniff_binary(head)
         # A compressed or binary file: one error for the file, not one per "line". NUL bytes
-        # alone do not make a file binary: the line holding them is refused, the rest is read.
-        if kind and kind != "NUL bytes":
+        # alone do not make a file binary: the line holding them is refused, the rest is read;
+        # nor does a first line that merely starts like one ("%PDF-", "BZh") in a file that is
+        # all text (a real PDF or archive is not UTF-8 past its first bytes).
+        if kind and kind != "NUL bytes" and not _utf8_text(head):
             yield error_document(path.stem, EventwireError("E103", kind), None, str(path))
             return
         fh.seek(0)

@@ -10,12 +10,6 @@ from ..datafiles import load_yaml
 
 DATA = resources.files(__package__) / "data"
 
-_UNITS_SMALL = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-          "seventeen", "eighteen", "nineteen"]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-
-
 def _alt(words) -> str:
     """A regex alternation of literal words, longest first (so 'sept' beats 'sep')."""
     return "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(set(words), key=len, reverse=True))
@@ -66,6 +60,9 @@ class Lexicon:
     vague: dict
     sets: dict
     rules: tuple
+    decade_words: dict   # "nineties" -> 9
+    day_words: dict      # "yesterday" -> -1
+    words: dict          # the normalizers' word lists (lexicon.yaml ``words``), as frozensets
 
 
 def _placeholders(lex: dict) -> dict[str, str]:
@@ -92,9 +89,9 @@ def _placeholders(lex: dict) -> dict[str, str]:
             wd_parts.append(name)
     full_weekdays = [n for n in weekdays if n not in wcaps]
 
-    units_small = "|".join(_UNITS_SMALL)
-    teens = "|".join(_TEENS)
-    tens = "|".join(_TENS)
+    units_small = "|".join(lex["number_words"]["units"])
+    teens = "|".join(lex["number_words"]["teens"])
+    tens = "|".join(lex["number_words"]["tens"])
     word_num = (
         rf"(?:a |one )?hundred(?: and)?(?: (?:{tens})(?:[- ](?:{units_small}))?| (?:{teens})| (?:{units_small}))?"
         rf"|(?:{tens})(?:[- ](?:{units_small}))?|{teens}|{units_small}"
@@ -110,11 +107,7 @@ def _placeholders(lex: dict) -> dict[str, str]:
     units = lex["units"]
     singular = list(units)
     plural = [u["plural"] for u in units.values()]
-    mods = ["about", "nearly", "almost", "roughly", "approximately", "around", "more than",
-            "less than", "fewer than", "at least", "at most", "up to", "over", "under",
-            "barely", "no more than", "no less than", "well over", "close to",
-            "just over", "just under", "a little over", "a little more than", "some", "another",
-            "the better part of", "upwards of", "within", "in excess of"]
+    mods = lex["approximators"]
     return {
         "MONTH": "|".join(month_parts),
         "MONTH_FULL": month_full,
@@ -163,6 +156,8 @@ def load_lexicon() -> Lexicon:
         ordinals=lex["ordinals"], units=lex["units"], unit_of=unit_of,
         seasons=lex["seasons"], parts_of_day=lex["parts_of_day"], holidays=lex["holidays"],
         vague=lex["vague"], sets=lex["sets"], rules=rules,
+        decade_words=lex["decade_words"], day_words=lex["day_words"],
+        words={name: frozenset(ws) for name, ws in lex["words"].items()},
     )
 
 

@@ -9,6 +9,7 @@ invented day.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -123,22 +124,27 @@ def _with_part(value: str, part: str | None, r: Resolver) -> str:
     return f"{value}T{code}" if code else value
 
 
-_REL_BACK = {"last", "past", "the past", "previous", "the previous", "the prior", "this past",
-             "prior"}
-_REL_FWD = {"next", "coming", "the coming", "the following", "the next", "this coming",
-            "following"}
-
-
-def _rel_shift(rel: str | None) -> int | None:
+def _rel_shift(rel: str | None, lex: Lexicon) -> int | None:
+    """How many units "last"/"next"/"this" move from the reference: -1, 1, 0; None for others."""
     if rel is None:
         return None
-    if rel in _REL_BACK:
-        return -1
-    if rel in _REL_FWD:
-        return 1
-    if rel in ("this", "current", "the current", "the same", "that", "the latest"):
-        return 0
+    for shift, words in ((-1, "one_back"), (1, "one_on"), (0, "none_on")):
+        if rel in lex.words[words]:
+            return shift
     return None
+
+
+def _year_told(r: Resolver, m: re.Match, rel: str | None, year_for: Callable, last: int | None = None) -> int:
+    """The year of a month or season told as "last May", "next spring", "this June" or bare
+    ("in May": by the tense). ``year_for(direction, strict=...)``: the year of the month or
+    season in that direction from the document date; ``last``: the year "last" gives instead."""
+    if rel in ("last", "past", "this past"):
+        return last if last is not None else year_for(PAST, strict=True)
+    if rel in ("next", "coming", "this coming"):
+        return year_for(FUTURE, strict=True)
+    if rel == "this":
+        return r.dct.year
+    return year_for(r.tense(m))
 
 
 # The normalizer of each rule of data/patterns.yaml, by the rule's name: each function below
@@ -264,7 +270,7 @@ def norm_second_day(m, r):
     """"April 24 and 25": the second day, in the month (and year) of the first."""
     before = _DAY_BEFORE.search(r.text, max(0, m.start() - 16), m.start())
     month = _month(before.group("month"), r.lex) if before else None
-    if month is None or r.word_after(m.end()) in _YEAR_BLOCK_AFTER | {"of", "years", "days"}:
+    if month is None or r.word_after(m.end()) in r.lex.words["not_after_a_year"] | {"of", "years", "days"}:
         return None
     day = int(m.group("day"))
     start = m.start("day")
@@ -314,14 +320,7 @@ def norm_month(m, r):
             return None                  # a cue, or "the March accession" (a month as modifier)
     if r.dct is None:
         return Norm("DATE", f"XXXX-{month:02d}", relative=True)
-    if rel in ("last", "past", "this past"):
-        y = cal.year_for_month(r.dct, month, PAST, strict=True)
-    elif rel in ("next", "coming", "this coming"):
-        y = cal.year_for_month(r.dct, month, FUTURE, strict=True)
-    elif rel == "this":
-        y = r.dct.year
-    else:
-        y = cal.year_for_month(r.dct, month, r.tense(m))
+    y = _year_told(r, m, rel, functools.partial(cal.year_for_month, r.dct, month))
     return Norm("DATE", cal.month_value(y, month), relative=True)
 
 
@@ -346,16 +345,12 @@ def norm_decade(m, r):
     return Norm("DATE", v, start=start)
 
 
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                 "seventies": 7, "eighties": 8, "nineties": 9}
-
-
 @normalizes("decade_word")
 def norm_decade_word(m, r):
     century = 19 if (r.dct is None or "nineteen" in m.group(0).lower()) else r.dct.year // 100
     if r.dct is not None and r.dct.year // 100 == 20 and "nineteen" not in m.group(0).lower():
         century = 19                      # "the nineties" in 2000s news is still the 1990s
-    return Norm("DATE", f"{century}{_DECADE_WORDS[m.group('word').lower()]}")
+    return Norm("DATE", f"{century}{r.lex.decade_words[m.group('word').lower()]}")
 
 
 @normalizes("next_part")
@@ -380,22 +375,15 @@ def norm_century(m, r):
     if r.dct is None:
         return Norm("DATE", "XX", relative=True)
     c = r.dct.year // 100
-    shift = _rel_shift(rel) or 0
+    shift = _rel_shift(rel, r.lex) or 0
     return Norm("DATE", f"{c + shift:02d}", relative=True)
-
-
-_YEAR_BLOCK_AFTER = {"percent", "million", "billion", "shares", "people", "troops", "tons",
-                     "acres", "feet", "miles", "meters", "votes", "pounds", "yen", "marks",
-                     "workers", "employees", "students", "cars", "units", "points", "cases",
-                     "barrels", "homes", "jobs", "members", "soldiers", "deaths", "dollars",
-                     "utc", "gmt", "hours", "hrs", "local", "est", "edt", "cet"}
 
 
 @normalizes("year")
 def norm_year(m, r):
     y = int(m.group("year"))
     after = r.word_after(m.end())
-    if after in _YEAR_BLOCK_AFTER:
+    if after in r.lex.words["not_after_a_year"]:
         return None
     before = r.text[max(0, m.start() - 2):m.start()]
     if re.search(r"[$#]\s?$", before):
@@ -624,9 +612,6 @@ _PLURAL_PAIR = re.compile(r"\s+(?:and|or)\s+(?:monday|tuesday|wednesday|thursday
                           r"(?:s|\s+(?P<part>morning|afternoon|evening|night)s)\b", re.IGNORECASE)
 
 
-_DAY_WORD = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-
-
 @normalizes("reldays")
 def norm_reldays(m, r):
     word = m.group("word").lower()
@@ -635,7 +620,7 @@ def norm_reldays(m, r):
             re.search(r"[A-Z][\w.]*\s+$", r.text[max(0, m.start() - 20):m.start()]) and \
             not re.search(r"[.!?\"'`]\s*[A-Z][\w.]*\s+$", r.text[max(0, m.start() - 20):m.start()]):
         return None                                  # "USA Today", "VOA Today": a name
-    offset = _DAY_WORD[word]
+    offset = r.lex.day_words[word]
     before = _g(m, "daybefore")
     if before:
         offset += -1 if "before" in before else 1
@@ -739,7 +724,7 @@ def norm_relunit(m, r):
         if width is None or len(r.ref) < width or not re.match(r"^\d{4}(-\d\d){0,2}$", r.ref[:width]):
             return None
         return Norm("DATE", r.ref[:width], relative=True, anaphoric=True)
-    shift = _rel_shift(rel)
+    shift = _rel_shift(rel, r.lex)
     if shift is None:
         return None
     if rel in ("the following", "the previous", "the prior", "the next") and r.ref \
@@ -833,15 +818,22 @@ def _duration_value(n, unit: str, r: Resolver) -> str | None:
     return f"{prefix}{int(n)}{code}"
 
 
+def _unit_and_number(m: re.Match, r: Resolver, unnumbered: int | None = None) -> tuple[str, float | str] | None:
+    """(unit, number) of a match with groups ``unit`` and ``num``: the unit's singular and the
+    number read ("X" for "several"); ``unnumbered`` where the match has no number ("a year
+    ago": 1). None where either cannot be read."""
+    unit = r.lex.unit_of.get(m.group("unit").lower())
+    numtext = m.group("num")
+    n = parse_number(numtext, r.lex) if numtext or unnumbered is None else unnumbered
+    return None if unit is None or n is None else (unit, n)
+
+
 @normalizes("ago")
 def norm_ago(m, r):
-    unit = r.lex.unit_of.get(m.group("unit").lower())
-    if unit is None:
+    read = _unit_and_number(m, r, unnumbered=1)
+    if read is None:
         return None
-    numtext = m.group("num")
-    n = parse_number(numtext, r.lex) if numtext else 1
-    if n is None:
-        return None
+    (unit, n), numtext = read, m.group("num")
     if numtext is None:
         if m.group("unit").lower() == unit:
             return None                    # "next year after the vote": not a distance
@@ -885,18 +877,12 @@ def norm_ago(m, r):
     return Norm("DATE", v, relative=True) if v else None
 
 
-_MODALS = {"will", "would", "could", "may", "might", "can", "shall", "should", "must"}
-
-
 @normalizes("duration")
 def norm_duration(m, r):
-    unit = r.lex.unit_of.get(m.group("unit").lower())
-    if unit is None:
+    read = _unit_and_number(m, r)
+    if read is None:
         return None
-    numtext = m.group("num")
-    n = parse_number(numtext, r.lex)
-    if n is None:
-        return None
+    (unit, n), numtext = read, m.group("num")
     if numtext.lower() in ("a", "an", "one") and m.group("unit").lower() != unit:
         return None                                  # "a days"
     if unit == "quarter" and r.word_after(m.end()) == "of":
@@ -907,7 +893,7 @@ def norm_duration(m, r):
     if unit == "second" and numtext.lower() in ("a", "an", "one") and not m.group("mod"):
         return None                                  # "a second group": the ordinal
     if unit == "day" and numtext.lower() == "one" and not m.group("mod") and not _g(m, "det") \
-            and r.word_before(m.start()) in _MODALS:
+            and r.word_before(m.start()) in r.lex.words["modals"]:
         return Norm("DATE", "FUTURE_REF", relative=True)   # "Islam may one day become ..."
     if m.group("half"):
         n = (n if n != "X" else 0) + 0.5
@@ -975,10 +961,6 @@ def norm_duration_adj(m, r):
     return Norm("DURATION", _duration_value(n, unit, r))
 
 
-_PLURAL_CUES = {"for", "within", "in", "over", "after", "took", "takes", "take", "lasted",
-                "spent", "last", "lasting", "of"}
-
-
 @normalizes("plural_units")
 def norm_plural_units(m, r):
     unit = r.lex.unit_of.get(m.group("unit").lower())
@@ -987,7 +969,7 @@ def norm_plural_units(m, r):
     det = _g(m, "det")
     if det is None:
         before = r.word_before(m.start())
-        if before not in _PLURAL_CUES:
+        if before not in r.lex.words["before_plural_units"]:
             return None
     if det == "recent" and unit == "year":
         return Norm("DATE", "PAST_REF", relative=True)
@@ -1048,10 +1030,6 @@ def norm_the_unit(m, r):
     return None
 
 
-_SEASON_CUES = {"in", "into", "during", "by", "until", "till", "since", "through", "over", "this",
-                "last", "next", "early", "late", "before", "after", "the", "that", "of"}
-
-
 @normalizes("season")
 def norm_season(m, r):
     season = r.lex.seasons[m.group("season").lower()]
@@ -1063,20 +1041,14 @@ def norm_season(m, r):
         return Norm("DATE", f"{int(year):04d}-{season}")
     if rel is None or rel in ("the", "that", "early", "late", "mid", "mid-"):
         cue = rel if rel in ("early", "late", "mid", "mid-") else r.word_before(m.start())
-        if rel is None and cue not in _SEASON_CUES:
+        if rel is None and cue not in r.lex.words["before_a_season"]:
             return None
-        if rel in ("the", "that") and r.word_before(m.start()) not in _SEASON_CUES:
+        if rel in ("the", "that") and r.word_before(m.start()) not in r.lex.words["before_a_season"]:
             return None
     if r.dct is None:
         return Norm("DATE", f"XXXX-{season}", relative=True)
-    if rel in ("last", "past", "this past"):
-        y = r.dct.year - 1
-    elif rel in ("next", "coming", "this coming"):
-        y = cal.year_for_season(r.dct, season, FUTURE, strict=True)
-    elif rel == "this":
-        y = r.dct.year
-    else:
-        y = cal.year_for_season(r.dct, season, r.tense(m))
+    # "last summer": the year before the document's, whatever its season
+    y = _year_told(r, m, rel, functools.partial(cal.year_for_season, r.dct, season), last=r.dct.year - 1)
     return Norm("DATE", f"{y:04d}-{season}", relative=True)
 
 
@@ -1124,10 +1096,10 @@ def _day_of(m, r, word: str | None) -> tuple[str, bool]:
     """The date part for a clock time: its weekday or day word, else the document date."""
     if word:
         w = word.lower()
-        if w in _DAY_WORD:
+        if w in r.lex.day_words:
             if r.dct is None:
                 return "XXXX-XX-XX", True
-            return (r.dct + dt.timedelta(days=_DAY_WORD[w])).isoformat(), True
+            return (r.dct + dt.timedelta(days=r.lex.day_words[w])).isoformat(), True
         wd = _weekday(w, r.lex)
         if wd:
             d = _resolve_weekday(r, m, wd, None)

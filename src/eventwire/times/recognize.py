@@ -23,12 +23,9 @@ from .lexicon import load_lexicon
 from .normalize import NORMALIZERS, Norm, Resolver
 from .tense import FUTURE, PAST, UNKNOWN, clause_tense, governing_verb, tense_of
 
-SCRATCH_KEY = "times.found"
-
-
 @dataclass
 class Found:
-    """A normalized time expression plus what date_for needs (kept in ctx.scratch)."""
+    """A normalized time expression plus what date_for needs (kept in ctx.times_found)."""
     start: int
     end: int
     type: str
@@ -96,7 +93,7 @@ def find_times(doc, ctx: DocContext) -> list[Time]:
     if doc is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
         tense_at = lambda s, e: tense_of(doc, s, e, text)  # noqa: E731
     found = recognize(text, ctx.document.date, tense_at)
-    ctx.scratch[SCRATCH_KEY] = found
+    ctx.times_found = found
     return [Time(start=f.start, end=f.end, text=text[f.start:f.end], type=f.type, value=f.value)
             for f in found]
 
@@ -135,7 +132,7 @@ def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str 
     Without a document date only explicit absolute dates are used, else (None, None).
     """
     dct = ctx.document.date
-    found = ctx.scratch.get(SCRATCH_KEY)
+    found = ctx.times_found
     if found is None:
         found = [Found(t.start, t.end, t.type, t.value, True) for t in ctx.times]
     lo, hi = span.start_char, span.end_char

@@ -1,0 +1,432 @@
+"""Writing the store: one batch of coded documents per transaction (documents, their parts,
+quarantine), merging each batch's events into merged events, and write tokens. It stores
+what it is given: coding documents and feeding them here is eventwire.ingest's work."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys as _sys
+from dataclasses import dataclass, field, replace
+
+import duckdb
+
+from .. import merge
+from ..document import Document
+from ..errors import EventwireError
+from ..record import ErrorInfo, ErrorRecord, Record
+from .query import _token_hash
+
+@dataclass
+class IngestStats:
+    read: int = 0
+    stored: int = 0
+    quarantined: int = 0
+    skipped: int = 0  # already in the store (same content hash)
+    events: int = 0
+    errors: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: "IngestStats") -> None:
+        for name in ("read", "stored", "quarantined", "skipped", "events"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for code, n in other.errors.items():
+            self.errors[code] = self.errors.get(code, 0) + n
+
+
+class StoreWrites:
+    """The store's writes (mixed into ``Store``, which holds the connection ``con``)."""
+
+    def create_token(self, name: str = "token") -> tuple[str, str]:
+        """A new write token: (token_id, token). Only the token's SHA-256 is stored; the token
+        itself cannot be shown again."""
+        import secrets
+
+        token_id = secrets.token_hex(4)
+        token = f"ew_{token_id}_{secrets.token_urlsafe(32)}"
+        self.con.execute("INSERT INTO api_tokens (token_id, name, token_hash) VALUES (?, ?, ?)",
+                         [token_id, name, _token_hash(token)])
+        return token_id, token
+
+    def revoke_token(self, token_id: str) -> None:
+        row = self.con.execute("UPDATE api_tokens SET revoked_at = coalesce(revoked_at, current_timestamp) "
+                               "WHERE token_id = ? RETURNING token_id", [token_id]).fetchone()
+        if row is None:
+            raise EventwireError("E306", f" ({token_id!r})")
+
+    # --- ingest -----------------------------------------------------------------------
+    def known_keys(self, keys: list[str]) -> set[str]:
+        if not keys:
+            return set()
+        rows = self.con.execute(
+            "SELECT doc_key FROM documents WHERE doc_key IN (SELECT unnest(?)) "
+            "UNION SELECT doc_key FROM quarantine WHERE doc_key IN (SELECT unnest(?))",
+            [keys, keys]).fetchall()
+        return {k for (k,) in rows}
+
+    def write_batch(self, results: list[tuple[Document, Record | ErrorRecord]]) -> IngestStats:
+        """Store one batch in one transaction: documents, their parts, quarantine, merges.
+
+        When the batch fails for a reason other than the disk, each document is stored again
+        in its own transaction, and one that still fails is quarantined (E202): one poison
+        document never costs the others. A failed write to the file itself raises E305."""
+        try:
+            return self._write_all(results)
+        except EventwireError:
+            raise
+        except Exception as exc:
+            if _is_file_failure(exc):
+                raise _write_error(self.path, exc) from None
+            if len(results) == 1:
+                return self._write_poison(results[0])
+        stats = IngestStats()
+        for one in results:
+            try:
+                stats.add(self._write_all([one]))
+            except EventwireError:
+                raise
+            except Exception as exc:
+                if _is_file_failure(exc):
+                    raise _write_error(self.path, exc) from None
+                stats.add(self._write_poison(one))
+        return stats
+
+    def _write_poison(self, result: tuple[Document, Record | ErrorRecord]) -> IngestStats:
+        """A document whose storing fails: its quarantine record instead (E202)."""
+        import logging
+
+        document, record = result
+        logging.getLogger(__name__).exception("storing %s failed", document.id)
+        exc = _sys.exc_info()[1]
+        error = EventwireError("E202", f"{type(exc).__name__}: {str(exc)[:300]}")
+        raw = document.raw if document.raw is not None else document.text.encode("utf-8", "replace")
+        poison = ErrorRecord(id=document.id, title=document.title, url=document.url, source=document.source,
+                             error=ErrorInfo(code=error.code, message=error.message))
+        try:
+            return self._write_all([(replace(document, raw=raw), poison)])
+        except Exception as exc2:
+            if _is_file_failure(exc2):
+                raise _write_error(self.path, exc2) from None
+            raise
+
+    def _write_all(self, results: list[tuple[Document, Record | ErrorRecord]]) -> IngestStats:
+        stats = IngestStats()
+        con = self.con
+        self._pending_events = []
+        self._pending_parts = {table: [] for table in self._PART_COLUMNS}
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for document, record in results:
+                key = document.content_hash
+                if isinstance(record, ErrorRecord):
+                    con.execute(
+                        "INSERT OR IGNORE INTO quarantine (doc_key, id, title, date, url, source, code, message, raw) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [key, record.id, record.title, record.date, record.url, document.source,
+                         record.error.code, record.error.message, document.raw])
+                    stats.quarantined += 1
+                    stats.errors[record.error.code] = stats.errors.get(record.error.code, 0) + 1
+                    continue
+                self._insert_record(key, document, record)
+                stats.stored += 1
+                stats.events += len(record.events)
+            self._insert_parts()
+            self._merge_batch(self._pending_events)
+            con.execute("COMMIT")
+        except BaseException:
+            # DuckDB may already have ended a transaction that failed on the file ("cannot
+            # rollback - no transaction is active"): the original error is the one to report.
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            raise
+        return stats
+
+    # Each table's columns in the order its rows are built below.
+    _PART_COLUMNS = {
+        "documents": ("doc_key", "id", "title", "date", "url", "language", "source", "text", "record"),
+        "actors": ("doc_key", "actor_id", "name", "type", "country", "sector", "code", "n_mentions"),
+        "times": ("doc_key", "start", "end", "text", "type", "value"),
+        "places": ("doc_key", "start", "end", "text", "name", "feature", "country", "admin1", "lat", "lon",
+                   "geonameid"),
+        "quotes": ("doc_key", "start", "end", "text", "direct", "cue", "date", "speaker_text", "speaker_actor"),
+    }
+
+    def _insert_record(self, key: str, document: Document, record: Record) -> None:
+        """Queue a record's rows; :meth:`_insert_parts` writes the whole batch's at once (one
+        INSERT a table, not one per row: DuckDB's executemany costs ~100 ms a document)."""
+        rows = self._pending_parts
+        rows["documents"].append([key, record.id, record.title, record.date, record.url, record.language,
+                                  document.source, record.text, record.to_json()])
+        rows["actors"] += [[key, a.id, a.name, a.type, a.country, a.sector, a.code, len(a.mentions)]
+                           for a in record.actors]
+        rows["times"] += [[key, t.start, t.end, t.text, t.type, t.value] for t in record.times]
+        rows["places"] += [[key, p.start, p.end, p.text, p.name, p.feature, p.country, p.admin1, p.lat, p.lon,
+                            p.geonameid] for p in record.places]
+        rows["quotes"] += [[key, q.start, q.end, q.text, q.direct, q.cue, q.date,
+                            q.speaker.text if q.speaker else None, q.speaker.actor if q.speaker else None]
+                           for q in record.quotes]
+        features = {p.geonameid: p.feature for p in record.places if p.geonameid is not None}
+        terms = merge.article_terms(record.text) if record.events else None
+        for event in record.events:
+            self._pending_events.append(event_row(key, record, event, features, terms))
+
+    def _insert_parts(self) -> None:
+        import pyarrow as pa
+
+        for table, rows in self._pending_parts.items():
+            if not rows:
+                continue
+            columns = self._PART_COLUMNS[table]
+            arrow = pa.table({name: [row[k] for row in rows] for k, name in enumerate(columns)})
+            self.con.register("_new_parts", arrow)
+            try:
+                names = ", ".join(f'"{c}"' for c in columns)
+                self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _new_parts")
+            finally:
+                self.con.unregister("_new_parts")
+
+    def _merge_batch(self, rows: list[dict]) -> None:
+        """Merge a batch's new reports into the stored merged events, then store them.
+
+        One query fetches every stored report that could match any new one (same category,
+        overlapping dates); matching happens in Python; a merged event is a connected group
+        of matching reports, so a new report that matches two merged events joins them.
+        """
+        if not rows:
+            return
+        con = self.con
+        probes = [_block_probe(r) for r in rows]
+        cur = con.execute(
+            "SELECT e.* FROM events e WHERE EXISTS (SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS cat, "
+            "unnest(?::DATE[]) AS lo, unnest(?::DATE[]) AS hi, unnest(?::DATE[]) AS ms, "
+            "unnest(?::DATE[]) AS ys, unnest(?::BOOLEAN[]) AS nd, unnest(?::BOOLEAN[]) AS coarse, "
+            "unnest(?::DATE[]) AS pub_lo, unnest(?::DATE[]) AS pub_hi) p WHERE e.category = p.cat AND "
+            "((p.nd AND e.day IS NULL) OR (NOT p.nd AND (e.day BETWEEN p.lo AND p.hi "
+            "OR (e.day = p.ms AND e.date_precision = 'month') OR (e.day = p.ys AND e.date_precision = 'year')))) "
+            # coarse reports on either side: only articles published near each other (merge.py)
+            "AND (NOT (p.coarse OR e.day IS NULL OR e.date_precision = 'year') OR p.pub_lo IS NULL "
+            "OR e.doc_date IS NULL OR e.doc_date BETWEEN p.pub_lo AND p.pub_hi))",
+            [list(col) for col in zip(*probes)])
+        names = [d[0] for d in cur.description]
+        # Stored reports bucketed by (category, day), so each new report is scored only against
+        # its own block, not against every candidate the batch fetched.
+        stored: dict[tuple, list[dict]] = {}
+        for values in cur.fetchall():
+            old = dict(zip(names, values))
+            stored.setdefault((old["category"], old["day"]), []).append(old)
+
+        parent: dict = {}
+
+        def find(x):
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        def union(a, b):
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+        earlier: dict[tuple, list[tuple[int, dict]]] = {}  # this batch's reports, bucketed alike
+        for i, (row, probe) in enumerate(zip(rows, probes)):
+            node = ("n", i)
+            find(node)
+            for key in ((row["category"], day) for day in _block_days(probe)):
+                for old in stored.get(key, ()):
+                    if merge.match_score(row, old) >= self.match_threshold:
+                        union(("m", _merged_number(old["merged_id"])), node)
+                for j, other in earlier.get(key, ()):
+                    if merge.match_score(row, other) >= self.match_threshold:
+                        union(("n", j), node)
+            earlier.setdefault((row["category"], row["day"]), []).append((i, row))
+
+        components: dict = {}
+        for x in list(parent):
+            components.setdefault(find(x), []).append(x)
+        touched: set[str] = set()
+        absorbed: list[str] = []
+        fresh = [c for c in components.values() if not any(k == "m" for k, _ in c)]
+        new_ids = iter(f"M{n}" for (n,) in con.execute(
+            "SELECT nextval('merged_seq') FROM range(?)", [len(fresh)]).fetchall())
+        new_merged = []
+        for members in components.values():
+            stored = sorted(n for k, n in members if k == "m")
+            if stored:
+                merged_id = f"M{stored[0]}"
+                absorbed_here = [f"M{n}" for n in stored[1:]]
+                if absorbed_here:
+                    con.execute("UPDATE events SET merged_id = ? WHERE merged_id IN (SELECT unnest(?))",
+                                [merged_id, absorbed_here])
+                    absorbed += absorbed_here
+            else:
+                merged_id = next(new_ids)
+                first = rows[min(n for _, n in members)]
+                new_merged.append([merged_id, first["category"], first["quad_class"], first["modality"]])
+            for k, n in members:
+                if k == "n":
+                    rows[n]["merged_id"] = merged_id
+            touched.add(merged_id)
+        if absorbed:
+            con.execute("DELETE FROM merged_events WHERE merged_id IN (SELECT unnest(?))", [absorbed])
+        if new_merged:
+            con.executemany("INSERT INTO merged_events (merged_id, category, quad_class, modality, n_sources) "
+                            "VALUES (?, ?, ?, ?, 1)", new_merged)
+        import pyarrow as pa
+
+        con.register("_new_events", pa.Table.from_pylist(rows))
+        try:
+            con.execute("INSERT INTO events BY NAME SELECT * FROM _new_events")
+        finally:
+            con.unregister("_new_events")
+        self._refresh_merged(sorted(touched))
+
+    def _refresh_merged(self, merged_ids: list[str]) -> None:
+        """Recompute merged events' best-supported values from all their reports, in SQL:
+        a merged event reported thousands of times costs no Python work per report.
+
+        The representative report has the most common date, then the most specific date and
+        place, then the highest confidence; ties go to the smallest document key and event id."""
+        if not merged_ids:
+            return
+        self.con.execute(f"""
+            UPDATE merged_events AS m SET day = u.day, date = u.date, date_precision = u.date_precision,
+                source_country = u.source_country, target_country = u.target_country,
+                place_country = u.place_country, place_feature = u.place_feature, lat = u.lat, lon = u.lon,
+                n_sources = u.n_sources, best_doc_key = u.doc_key, best_event_id = u.event_id,
+                dates_reported = u.dates_reported
+            FROM (
+                SELECT r.*,
+                       count(DISTINCT doc_key) OVER (PARTITION BY merged_id) AS n_sources,
+                       list_sort(list_distinct(list(date) OVER (PARTITION BY merged_id))) AS dates_reported
+                FROM (SELECT *, count(*) OVER (PARTITION BY merged_id, date) AS votes
+                      FROM events WHERE merged_id IN (SELECT unnest(?::VARCHAR[]))) r
+                QUALIFY row_number() OVER (PARTITION BY merged_id ORDER BY votes DESC,
+                    {_PRECISION_RANK_SQL} DESC, {_FEATURE_RANK_SQL} DESC,
+                    coalesce(confidence, 0) DESC, doc_key, event_id) = 1
+            ) u
+            WHERE m.merged_id = u.merged_id""", [merged_ids])
+
+
+# How specific a report's date and place are, for choosing a merged event's representative.
+_PRECISION_RANK_SQL = "CASE date_precision WHEN 'day' THEN 3 WHEN 'month' THEN 2 WHEN 'year' THEN 1 ELSE 0 END"
+_FEATURE_RANK_SQL = ("CASE WHEN lat IS NULL THEN 0 ELSE CASE place_feature WHEN 'city' THEN 5 WHEN 'admin2' THEN 4 "
+                     "WHEN 'admin1' THEN 3 WHEN 'region' THEN 2 WHEN 'other' THEN 2 WHEN 'country' THEN 1 "
+                     "ELSE 0 END END")
+
+
+def _block_probe(row: dict) -> tuple:
+    """What stored reports a new report could match, as (category, lo, hi, month_start,
+    year_start, no_day, coarse, published_from, published_to): same category, a date that can
+    overlap its own (a day's slack for day-precise dates; coarser dates match inside them) and,
+    when either date is coarse, an article published within merge's window."""
+    day, precision, cat = row["day"], row["date_precision"] or "day", row["category"]
+    published = row.get("doc_date")
+    window = dt.timedelta(days=merge.PUBLICATION_WINDOW_DAYS)
+    pub = (published - window, published + window) if published else (None, None)
+    coarse = merge.is_coarse(row)
+    if day is None:
+        return cat, None, None, None, None, True, coarse, *pub
+    year_start = dt.date(day.year, 1, 1)
+    if precision == "year":
+        return (cat, year_start - dt.timedelta(days=1), dt.date(day.year, 12, 31) + dt.timedelta(days=1),
+                None, None, False, coarse, *pub)
+    month_start = day.replace(day=1)
+    if precision == "month":
+        month_end = (month_start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return (cat, month_start - dt.timedelta(days=1), month_end + dt.timedelta(days=1), None,
+                year_start, False, coarse, *pub)
+    return (cat, day - dt.timedelta(days=1), day + dt.timedelta(days=1), month_start, year_start, False,
+            coarse, *pub)
+
+
+def _block_days(probe: tuple) -> list:
+    """The stored ``day`` values a probe reaches: every day of its range, the month and year
+    starts that coarser reports are stored under, or None for an undated report. (Reports
+    are stored under the first day their date can mean; the probe's SQL filter is the same.)"""
+    _, lo, hi, month_start, year_start, no_day = probe[:6]
+    if no_day:
+        return [None]
+    days = [lo + dt.timedelta(days=k) for k in range((hi - lo).days + 1)]
+    return days + [d for d in (month_start, year_start) if d is not None and not lo <= d <= hi]
+
+
+def _merged_number(merged_id: str) -> int:
+    return int(merged_id[1:])
+
+
+def event_row(key: str, record: Record, event, features: dict, terms: list[str] | None = None) -> dict:
+    """The ``events`` row of one report; ``terms``, the article's (merge.article_terms), is
+    computed here when the caller has not done it once for all the article's events."""
+    src, tgt, place = event.source, event.target, event.place
+    day = merge.event_day(event.date, event.date_precision)
+    return {
+        "doc_key": key, "event_id": event.id, "doc_id": record.id,
+        "doc_date": dt.date.fromisoformat(record.date) if record.date else None,
+        "url": record.url, "category": event.category, "mode": event.mode, "cameo": event.cameo,
+        "goldstein": event.goldstein, "quad_class": event.quad_class,
+        "acled_event_type": event.acled_event_type,
+        "source_actor": src.actor if src else None, "source_text": src.text if src else None,
+        "source_country": src.country if src else None, "source_sector": src.sector if src else None,
+        "target_actor": tgt.actor if tgt else None, "target_text": tgt.text if tgt else None,
+        "target_country": tgt.country if tgt else None, "target_sector": tgt.sector if tgt else None,
+        "date": event.date, "date_precision": event.date_precision, "day": day,
+        "place_name": place.name if place else None, "place_country": place.country if place else None,
+        "place_feature": (place.feature or features.get(place.geonameid)) if place else None,
+        "lat": place.lat if place else None, "lon": place.lon if place else None,
+        "geonameid": place.geonameid if place else None,
+        "modality": event.modality,
+        "sentence_start": event.sentence.start, "sentence_end": event.sentence.end,
+        "evidence_start": event.evidence.start, "evidence_end": event.evidence.end,
+        "evidence": event.evidence.text, "confidence": event.confidence,
+        "sentence": record.text[event.sentence.start:event.sentence.end],
+        "casualties": _json(event.casualties),
+        "killed": event.casualties.killed.count if event.casualties and event.casualties.killed else None,
+        "injured": event.casualties.injured.count if event.casualties and event.casualties.injured else None,
+        "place_admin1": place.admin1 if place else None,
+        "source_place": _json(src.place if src else None),
+        "target_place": _json(tgt.place if tgt else None),
+        "is_lead": in_lead(record.text, event.sentence.start),
+        "mentions": json.dumps([m.model_dump() for m in event.mentions]) if event.mentions else None,
+        "claimed_by": _json(event.claimed_by),
+        "place_from": place.from_ if place else None,
+        "place_start": place.start if place else None, "place_end": place.end if place else None,
+        "article_terms": merge.article_terms(record.text) if terms is None else terms,
+    }
+
+
+def _json(part) -> str | None:
+    return None if part is None else part.model_dump_json(by_alias=True)
+
+
+def in_lead(text: str, start: int) -> bool:
+    """Whether a sentence starting at ``start`` is in the article's lead: its first paragraph
+    (up to the first line break), or its first sentence when it has no line break."""
+    body = len(text) - len(text.lstrip())
+    brk = text.find("\n", body)
+    if brk < 0:
+        return not text[:start].strip()
+    return start < brk
+
+
+_FILE_FAILURES = ("No space left", "Could not write file", "Read-only file system", "Disk quota",
+                  "database has been invalidated", "Could not fsync")
+
+
+def _is_file_failure(exc: Exception) -> bool:
+    """Whether a write failed on the store's file rather than on the document: DuckDB reports a
+    full disk as an IOException, or as a TransactionException when the commit hits it."""
+    return isinstance(exc, (duckdb.IOException, duckdb.FatalException)) or any(
+        text in str(exc) for text in _FILE_FAILURES)
+
+
+def _write_error(path: str, exc: Exception) -> EventwireError:
+    """A failed write to the store's file (full disk, read-only or vanished file) as E305."""
+    return EventwireError("E305", f" at {path} ({str(exc).splitlines()[0][:300]})")
+
+
+def _suppress_duckdb():
+    """For a ROLLBACK after a failure: DuckDB may have ended the transaction already."""
+    import contextlib
+
+    return contextlib.suppress(duckdb.Error)

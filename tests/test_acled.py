@@ -1,0 +1,64 @@
+"""ACLED event types from the coder's PLOVER reading (events/data/acled.yaml)."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.acled import assign_event_types, load_acled
+from eventwire.record import Event, EventActor, Mention, SentenceSpan
+
+SENTENCE = "Security forces opened fire on protesters in the capital on Tuesday."
+
+
+def _event(category, cameo=None, mode=None, target_sector=None, evidence="opened fire", acled=None):
+    start = SENTENCE.find(evidence) if evidence in SENTENCE else 0
+    return Event(id=f"e{category}{cameo}", category=category, cameo=cameo, mode=mode,
+                 acled_event_type=acled, confidence=0.9,
+                 target=EventActor(text="protesters", sector=target_sector) if target_sector else None,
+                 sentence=SentenceSpan(start=0, end=len(SENTENCE)),
+                 evidence=Mention(start=start, end=start + len(evidence), text=evidence))
+
+
+@pytest.mark.parametrize("event, others, expected", [
+    (_event("PROTEST", "141"), [], "Protests"),
+    (_event("PROTEST", "145", mode="riot"), [], "Riots"),
+    # police firing on a crowd at a protest that turned into a riot: the riot's type
+    (_event("ASSAULT", "190", target_sector="OPP"), [_event("PROTEST", "145", mode="riot")], "Riots"),
+    (_event("ASSAULT", "190", target_sector="OPP"), [_event("PROTEST", "141")], "Protests"),
+    # the same side hit without a protest in the story: civilians
+    (_event("ASSAULT", "190", target_sector="OPP"), [], "Violence against civilians"),
+    (_event("ASSAULT", "195"), [], "Explosions/Remote violence"),
+    (_event("ASSAULT", "181"), [], "Violence against civilians"),
+    (_event("ASSAULT", "190", target_sector="MIL"), [], "Battles"),
+    (_event("COERCE", "173"), [_event("PROTEST", "141")], "Protests"),
+    (_event("COERCE", "173"), [], "Strategic developments"),
+    (_event("COERCE", "172"), [], None),
+    (_event("MOBILIZE", "152"), [], None),
+    (_event("MOBILIZE", "150"), [], "Strategic developments"),
+    (_event("RETREAT", "0874"), [], "Strategic developments"),
+    (_event("RETREAT", "087", mode="withdraw"), [], "Strategic developments"),
+    (_event("RETREAT", "081"), [], None),
+    (_event("AGREE", "057", evidence="Tuesday"), [], None),
+    (_event("AID", "074"), [], "Strategic developments"),
+    (_event("CONSULT", "040"), [], None),
+    # a type the trigger gave stands
+    (_event("COERCE", "1711", acled="Riots"), [], "Riots"),
+])
+def test_acled_event_type(event, others, expected):
+    assign_event_types([event, *others])
+    assert event.acled_event_type == expected
+
+
+def test_a_ceasefire_agreement_is_a_strategic_development():
+    sentence = "The two sides agreed to a ceasefire on Tuesday."
+    event = Event(id="e1", category="AGREE", cameo="057", confidence=0.9,
+                  sentence=SentenceSpan(start=0, end=len(sentence)),
+                  evidence=Mention(start=13, end=37, text="agreed to a Ceasefire"))
+    assign_event_types([event])
+    assert event.acled_event_type == "Strategic developments"
+
+
+def test_every_type_the_coder_gives_has_a_disorder_type():
+    table = load_acled()
+    given = {r["event_type"] for r in table.event_types if r.get("event_type")} | {"Riots", "Protests"}
+    assert given <= set(table.disorder_types)
+    assert {r["event_type"] for r in table.sub_event_types} <= set(table.disorder_types)
