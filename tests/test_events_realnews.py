@@ -411,6 +411,11 @@ def side_text(side):
 
 
 @pytest.mark.parametrize("text, category, source, target", [
+    # the speaker's own country doing what it warns of is its side; the threat aims at the object
+    ("The Turkish president warned on Monday that Turkey would invade Syria.", "THREATEN",
+     "The Turkish president", "Syria"),
+    ("The Russian foreign minister warned on Monday that Ukrainian troops would attack Donetsk.",
+     "THREATEN", "The Russian foreign minister", "Ukrainian troops"),
     # a reaction drawn by an act: who reacts is the source, the one answered the target
     ("The raid on the newspaper drew sharp criticism from Washington on Friday.", "ACCUSE",
      "Washington", None),

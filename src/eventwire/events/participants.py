@@ -491,9 +491,11 @@ def _content_target(tok, src):
     """The actor a statement is about when it has no object: "warned ... if Pelosi visited",
     "rejected a proposal made by Sudan", "defying demands from the United Nations"."""
     src_ids = set()
+    src_country = None
     if src is not None:
         i, j = phrase_bounds(src)
         src_ids = set(range(i, j))
+        src_country = _country_of_tokens(list(src.doc[i:j]))
     queue = [c for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc")]
     seen = 0
     while queue and seen < 40:
@@ -503,7 +505,11 @@ def _content_target(tok, src):
             locative = node.dep_ == "pobj" and node.head.lower_ in _LOCATIVE and not (
                 node.head.lower_ == "on" and (node.head.head.pos_ == "NOUN" or node.ent_type_ in (
                     "GPE", "ORG", "NORP", "PERSON")))   # "(take) revenge on X", "sanctions on X"
-            if not locative and not _own_side(node) and actor_like(node) and \
+            # "the Turkish president warned that Turkey would invade Syria": the speaker's own
+            # country doing the content is the speaker's side; the content's object is the target
+            own_country = node.dep_ == "nsubj" and src_country is not None and \
+                _country_of_tokens(list(node.doc[slice(*phrase_bounds(node))])) == src_country
+            if not locative and not own_country and not _own_side(node) and actor_like(node) and \
                     node.ent_type_ not in ("LOC", "FAC") and node.lower_ not in ("it", "they", "its"):
                 return node
         for c in node.children:
