@@ -66,6 +66,7 @@ class Words:
     victim_predicates: dict[str, frozenset[str]]
     dying_predicates: frozenset[str]
     victim_holders: frozenset[str]
+    other_incident: tuple[tuple[str, ...], ...]
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,7 +87,8 @@ def load_words() -> Words:
         to_death_verbs=frozenset(data["to_death_verbs"]),
         victim_predicates={k: frozenset(v) for k, v in data["victim_predicates"].items()},
         dying_predicates=frozenset(data["dying_predicates"]),
-        victim_holders=frozenset(data["victim_holders"]))
+        victim_holders=frozenset(data["victim_holders"]),
+        other_incident=tuple(tuple(k.split()) for k in data["other_incident"]))
 
 
 @dataclass
@@ -173,6 +175,10 @@ def _number(toks: list[Tok], i: int) -> tuple[int, int] | None:
             current += _TENS[w]
         elif w in ("a", "an") and not seen and j + 1 < len(toks) and toks[j + 1].low in _SCALES:
             current = 1
+        elif w == "half" and not seen and j + 2 < len(toks) and toks[j + 1].low in ("a", "an") \
+                and toks[j + 2].low in _SCALES:
+            total, j, seen = _SCALES[toks[j + 2].low] // 2, j + 3, True   # "half a dozen"
+            continue
         elif w in _SCALES and seen:
             scale = _SCALES[w]
             if scale >= 1000:
@@ -300,9 +306,13 @@ def _figure_list(toks: list[Tok], i: int, words: Words, article: bool = False):
         nxt = _count(toks, at, words, article=True)
         if nxt is None or nxt[0] is None:
             break
+        if _match(toks, nxt[2], ("of", "them")) or _match(toks, nxt[2], ("of", "whom")):
+            break     # "14 people, two of them seriously": a subset of the figure, not more
         k2 = _victims(toks, nxt[2], words)
         if k2 == nxt[2]:
             break     # "12 and 30 injured": the second figure is another kind
+        if k2 < len(toks) and toks[k2].low in _REPORTING_WORDS:
+            break     # "killing 38 protesters, a rights group said": the source, not a victim
         count, end, k = count + nxt[0], k2, k2
         qualifier = qualifier if nxt[1] == "exact" else nxt[1]
     if k + 1 < len(toks) and toks[k].low in ("—", "–", "--"):
@@ -321,9 +331,16 @@ def _figure_list(toks: list[Tok], i: int, words: Words, article: bool = False):
 # before a killing verb: the killing did not (yet) happen
 _NOT_DONE = {"to", "will", "would", "could", "might", "may", "can", "should", "must", "not", "never", "n't",
              "cannot"}
+# words after a "list member" that make it the report's source ("a rights group said")
+_REPORTING_WORDS = {"said", "says", "say", "told", "reported", "reports", "added", "stated", "claimed"}
 _ASIDES = {"including", "among", "most", "many", "mostly", "all", "both", "some", "mainly"}
 # "the number of dead rose to 30", "the death count reached 12": the latest word on the total
 _TOLL_NOUNS = {"toll", "tolls", "count"}
+# what "the number of ..." counts when it is a toll
+_NUMBER_OF_WORDS = {"dead", "deaths", "victims", "fatalities", "injured", "wounded", "killed"}
+# the verbs and words that put a toll at its figure
+_TOLL_VERBS = {"rose", "risen", "rise", "rises", "rising", "climbed", "climbs", "reached", "reaches", "stood",
+               "stands", "hit", "jumped", "increased", "mounted", "at", "to", "is", "was", "has", "had"}
 
 
 def _end(toks: list[Tok], a: int, b: int) -> int:
@@ -570,13 +587,21 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             used.update(range(i, b))
             continue
         # "the death toll rose to 15", "a toll of at least 30"
+        # "the number of dead", "the number of people killed"
+        counted = next((toks[j].low for j in range(i + 2, min(n, i + 5))
+                        if toks[j].low in _NUMBER_OF_WORDS), None) if _match(toks, i + 1, ("of",)) else None
         if (low in _TOLL_NOUNS and i > 0 and toks[i - 1].low in ("death", "casualty", "injury", "fatality")) \
                 or (low == "toll" and i > 0 and toks[i - 1].low not in ("road", "phone", "bridge")) \
-                or (low == "number" and _match(toks, i + 1, ("of",)) and i + 2 < n
-                    and toks[i + 2].low in ("dead", "deaths", "victims", "fatalities", "injured", "wounded")):
-            kind = "injured" if (i > 0 and toks[i - 1].low == "injury") or (
-                i + 2 < n and toks[i + 2].low in ("injured", "wounded")) else "killed"
-            for j in range(i + 1, min(n, i + 8)):
+                or (low == "number" and counted is not None):
+            kind = "injured" if (i > 0 and toks[i - 1].low == "injury") or counted in ("injured", "wounded") \
+                else "killed"
+            # the count stands after the toll's verb ("rose to", "stood at", "put ... at"), which
+            # may follow a phrase naming the event ("the death toll from Friday's bombing in
+            # Mogadishu rose to 87"); without one, only the next words hold it
+            verb = next((j for j in range(i + 1, min(n, i + 16)) if toks[j].low in _TOLL_VERBS), None)
+            for j in range(i + 1, min(n, (verb + 6) if verb is not None else i + 8)):
+                if verb is not None and i + 8 <= j and j <= verb:
+                    continue
                 got = _count(toks, j, words)
                 if got is not None and got[0] is not None:
                     if got[2] < n and toks[got[2]].low in words.not_victims:
@@ -737,6 +762,12 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
     dying = lemma in words.dying_predicates
     if dying:
         return "killed", _dependents(tok, {"nsubj"})
+    own_subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.tag_ == "VBN" and tok.dep_ == "conj" and own_subjects and not any(
+            c.dep_ in ("aux", "auxpass") for c in tok.children):
+        # "Twelve were injured and three killed": the second participle's number is its own
+        # victims, not the first verb's subject
+        return kind, own_subjects
     subjects = _dependents(tok, {"nsubjpass"})
     if subjects:
         return kind, subjects
@@ -780,6 +811,9 @@ def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
     "the journalist"), None when it gives no number ("soldiers")."""
     if tok.lower_ in _ONE_PERSON:
         return 1, "exact", tok.idx
+    if tok.lower_ in ("nobody", "none", "no-one") or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        # "killed no one", "no one was killed", "no civilians were hurt"
+        return 0, "exact", min(t.idx for t in tok.subtree if t.i <= tok.i)
     own = [t for t in tok.subtree if t.i <= tok.i]   # its modifiers (a list's other members follow it)
     tok_end = tok.idx + len(tok)
     for t in own:
@@ -817,6 +851,10 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
         while v.dep_ == "compound" and v.head.tag_ == "NNP":
             v = v.head   # "slain officers Serdar Kazar": the name the title belongs to
         members = _conjuncts(v)
+        if v.dep_ == "dobj" and v.head == pred:
+            # the small parser hangs a second object on the verb ("killed a priest and at least
+            # five others": "others" a conjunct of "killed"); a noun there is one more victim
+            members += [c for c in pred.children if c.dep_ == "conj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN", "NUM")]
         for c in members:
             got = _one_count(c, text, end, words, listed=len(members) > 1)
             if got is None and c is v:
@@ -884,15 +922,23 @@ def parse_figures(doc, text: str, start: int, end: int) -> list[Figure]:
     return out
 
 
+_LIST_WORDS = re.compile(r",|\band\b")
+
+
 def read_figures(doc, text: str, start: int, end: int) -> list[Figure]:
     """Every casualty figure of one sentence: the parse reader's, and the word reader's where
     the parse read none of the same words (tolls, "claimed the lives of", "no one was hurt")."""
     parsed = parse_figures(doc, text, start, end)
     out = list(parsed)
     for f in find_figures(text, start, end):
-        same = any(p.kind == f.kind and (p.head_at == f.head_at or (p.start < f.end and f.start < p.end))
-                   for p in parsed)
-        if not same or f.toll:
+        same = [p for p in parsed if p.kind == f.kind and (p.head_at == f.head_at or (p.start < f.end and f.start < p.end))]
+        # a list the parse read only the first part of ("killing two soldiers, a police officer
+        # and a civilian": the small parser makes the rest an apposition) is the words' whole list
+        whole = [p for p in same if p.count is not None and f.count is not None and f.count > p.count
+                 and f.start <= p.start and p.end < f.end and _LIST_WORDS.search(text[p.end:f.end])]
+        for p in whole:
+            out.remove(p)
+        if not same or f.toll or whole:
             out.append(f)
     return sorted(out, key=lambda f: f.start)
 
@@ -971,6 +1017,9 @@ def _linked(gov, trigger) -> bool:
     if gov.pos_ not in ("VERB", "AUX") and gov.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") \
             and gov.head is not gov and _linked(gov.head, trigger):
         return True   # "which caused the death of 50 people", "the attack left 12 dead"
+    if gov.pos_ == "NOUN" and gov.dep_ == "pobj" and gov.head.dep_ == "prep" and gov.head.head.pos_ == "VERB" \
+            and any(c.dep_ == "nsubj" and trigger in (c, *c.subtree) for c in gov.head.head.children):
+        return True   # "the clashes led to the deaths of 13 people", "resulted in the death of"
     t = gov
     if t.dep_ in _CLAUSE_DEPS:
         for step in range(6):
@@ -1006,12 +1055,28 @@ def _is_agent(victim, trigger, words: Words) -> bool:
     return agents[0].tag_ in ("NN", "NNP", "JJ") or agents[0].lower_ == victim.lower_
 
 
-def _takes_figures(e: Event, text: str) -> bool:
+def _toll_sentences(sents: list[tuple[int, int]], k: int, event_sents: set[int], text: str,
+                    words: Words) -> list[tuple[int, int]]:
+    """The sentences after sentence ``k`` that may tell its event's toll: up to TOLL_SENTENCES,
+    up to the next sentence with an event of its own or one that turns to another incident."""
+    out = []
+    for s2, e2 in sents[k + 1:k + 1 + TOLL_SENTENCES]:
+        if s2 in event_sents:   # a sentence with an event of its own tells that event
+            break
+        opening = _tokens(text[s2:min(e2, s2 + 40)])
+        if any(_match(opening, 0, m) for m in words.other_incident):
+            break   # "Separately, three people drowned ...": another incident's toll
+        out.append((s2, e2))
+    return out
+
+
+def _takes_figures(e: Event, text: str, tolls: list[tuple[int, int]]) -> bool:
     if is_violent(e):
         return True
-    # "police fired, killing 3": a protest or repression whose own sentence reports casualties
+    # "police fired, killing 3", "Police raided a mosque. Seven people died in the raid.": a
+    # protest or repression whose own sentence, or the toll sentences after it, report casualties
     return e.category in ("PROTEST", "COERCE") and any(
-        f.count for f in find_figures(text, e.sentence.start, e.sentence.end))
+        f.count for s0, s1 in [(e.sentence.start, e.sentence.end), *tolls] for f in find_figures(text, s0, s1))
 
 
 def attach_casualties(events: list[Event], doc, text: str) -> None:
@@ -1028,7 +1093,8 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
     sents = [(s.start_char, s.end_char) for s in doc.sents]
     sentence_of = {s0: k for k, (s0, _) in enumerate(sents)}
     event_sents = {e.sentence.start for e in events}
-    takers = [e for e in events if _takes_figures(e, text)]
+    takers = [e for e in events if _takes_figures(e, text, _toll_sentences(
+        sents, sentence_of.get(e.sentence.start, len(sents)), event_sents, text, words))]
     # (event, where it is told, its trigger token) for every sentence
     told: dict[int, list[tuple[Event, int, object]]] = {}
     for e in takers:
@@ -1078,9 +1144,7 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
         k = sentence_of.get(e.sentence.start)
         if k is not None and last_in_sentence.get(k) is e and (killed is None or injured is None):
             tolls: list[Figure] = []
-            for s2, e2 in sents[k + 1:k + 1 + TOLL_SENTENCES]:
-                if s2 in event_sents:   # a sentence with an event of its own tells that event
-                    break
+            for s2, e2 in _toll_sentences(sents, k, event_sents, text, words):
                 # the killing a noun of that sentence tells ("al-Nimr's execution") is its own
                 tolls.extend(f for f in read_figures(doc, text, s2, e2) if not f.own)
             killed = killed or _best(tolls, "killed")
