@@ -151,6 +151,15 @@ class Tally:
                       f"none given {self.c[k + ('none_right',)] / max(m, 1):.3f}")
 
 
+def _casualty_lemmas() -> set[str]:
+    from eventwire.events.casualties import load_words
+
+    w = load_words()
+    return {x for group in (w.killing_verbs, w.injuring_verbs, w.killed_words, w.injured_words, w.killing_nouns,
+                            w.killed_participles, w.to_death_verbs, w.dying_predicates,
+                            *w.victim_predicates.values()) for x in group} | {"toll", "shoot", "leave", "include"}
+
+
 def _sentence_index(doc, at: int) -> int | None:
     return next((k for k, s in enumerate(doc.sents) if s.start_char <= at < s.end_char), None)
 
@@ -193,6 +202,14 @@ def error_bucket(row: dict, kind: str, figure, doc, text: str, elsewhere=()) -> 
         place = "in the event's sentence" if where == home else \
             "in an earlier sentence" if where is not None and home is not None and where < home else "in a later sentence"
         taken = any(f is not None and f.start < b and a < f.end for f in elsewhere)
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None and len(span):
+            # where the parse puts the gold's words: their relation and the word they hang on
+            # (a casualty word by its lemma, any other by its part of speech), never the row's text
+            root, words = span.root, _casualty_lemmas()
+            head = root.head
+            label = head.lemma_.lower() if head.lemma_.lower() in words else head.pos_
+            place += f" [{root.dep_} of {label}]"
         return (f"no count read; gold figure {place}{' (given to another event)' if taken else ''}, "
                 f"given by {_phrasing(text[a:b], row.get(kind + '_qualifier'))}")
     other = "injured" if kind == "killed" else "killed"

@@ -755,13 +755,19 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
         verb = tok.head   # "left 12 people dead", "shot him dead", "had been dead"
         if _unreal(verb):
             return None
-        return "killed", (_dependents(verb, {"dobj"}, 1) or _dependents(verb, {"nsubjpass", "nsubj"}))
+        if any(c.dep_ == "nummod" for c in tok.children):
+            return "killed", [tok]   # "left 14 dead": the parser hangs the number on "dead"
+        objects = _dependents(verb, {"dobj"}, 1)
+        if objects or verb.lemma_.lower() == "leave":
+            return "killed", objects   # the subject of "left ... dead" is the cause, not a victim
+        return "killed", _dependents(verb, {"nsubjpass", "nsubj"})
     kind = _predicate_kind(tok, words)
     if kind is None or _unreal(tok) or _killed_or_wounded(tok, kind, words):
         return None
     dying = lemma in words.dying_predicates
     if dying:
-        return "killed", _dependents(tok, {"nsubj"})
+        # "Ahmed was shot in the head and died": a coordinated "died" shares the passive's subject
+        return "killed", _dependents(tok, {"nsubj", "nsubjpass"})
     own_subjects = [c for c in tok.children if c.dep_ == "nsubj"]
     if tok.tag_ == "VBN" and tok.dep_ == "conj" and own_subjects and not any(
             c.dep_ in ("aux", "auxpass") for c in tok.children):
