@@ -315,6 +315,13 @@ def test_figures_go_to_the_events_they_tell_written_set(nlp, text, triggers, exp
     assert _given_events(nlp, text, triggers) == expected
 
 
+def test_the_evidence_figure_beats_a_contrasting_clause_and_a_mention(nlp):
+    # the coder may join "the clashes" to the strike; the strike's own words hold 9, and a
+    # "while" clause tells another toll
+    text = "The air strike killed 9 civilians, while 14 fighters died in the clashes that followed."
+    assert _given_events(nlp, text, ["strike"], {"strike": ["clashes"]}) == {"strike": (9, None)}
+
+
 def test_a_raid_with_a_toll_sentence_carries_it():
     record = extract("Police raided a mosque in Karachi on Friday night. Seven people died in the raid.",
                      date="2019-05-20")

@@ -1010,6 +1010,9 @@ def _governor(tok, words: Words):
     return tok
 
 
+_CONTRAST = {"while", "whereas", "although", "though"}
+
+
 def _linked(gov, trigger) -> bool:
     """Does the figure's word ``gov`` tell the toll of the event whose trigger is ``trigger``?"""
     if gov is None or trigger is None:
@@ -1027,7 +1030,8 @@ def _linked(gov, trigger) -> bool:
             and any(c.dep_ == "nsubj" and trigger in (c, *c.subtree) for c in gov.head.head.children):
         return True   # "the clashes led to the deaths of 13 people", "resulted in the death of"
     t = gov
-    if t.dep_ in _CLAUSE_DEPS:
+    if t.dep_ in _CLAUSE_DEPS and not any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in t.children):
+        # (a contrasting clause tells another toll: "killed 9 civilians, while 14 fighters died")
         for step in range(6):
             if t.head is t or (step > 0 and t.dep_ not in _PHRASE_DEPS | _CLAUSE_DEPS):
                 break
@@ -1111,6 +1115,9 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
                 event_sents.add(sents[k][0])
     got: dict[int, list[Figure]] = {id(e): [] for e in takers}
     linked: dict[int, list[Figure]] = {id(e): [] for e in takers}   # figures the event's words hold
+    # ... and those its evidence's own words hold, which beat a coreferent mention's ("The air
+    # strike killed 9 civilians, while 14 fighters died in the clashes that followed")
+    linked_evidence: dict[int, list[Figure]] = {id(e): [] for e in takers}
     last_in_sentence: dict[int, Event] = {}
     for k, mine in sorted(told.items()):
         mine.sort(key=lambda x: x[1])
@@ -1128,9 +1135,13 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
                         if trig is None or trig.idx == f.head_at or not _is_agent(victim, trig, words)]
             if not mine_now:
                 continue
-            owners = {id(e): e for e, _, trig in mine_now if any(_linked(g, trig) for g in govs)}
+            holders = [(e, at) for e, at, trig in mine_now if any(_linked(g, trig) for g in govs)]
+            owners = {id(e): e for e, _ in holders}
             for key in owners:
                 linked[key].append(f)
+            for e, at in holders:
+                if at == e.evidence.start and f not in linked_evidence[id(e)]:
+                    linked_evidence[id(e)].append(f)
             if not owners and f.own:
                 continue
             if not owners:
@@ -1142,11 +1153,11 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
                     got[key].append(f)
         last_in_sentence[k] = mine[-1][0]
     for e in takers:
-        own, held = got[id(e)], linked[id(e)]
+        own, held, held_here = got[id(e)], linked[id(e)], linked_evidence[id(e)]
         # a figure the event's own words hold beats one that only stands near it ("three
         # migrants drowned ... a crisis which has claimed nearly 3,000 lives")
-        killed = _best(held, "killed") or _best(own, "killed")
-        injured = _best(held, "injured") or _best(own, "injured")
+        killed = _best(held_here, "killed") or _best(held, "killed") or _best(own, "killed")
+        injured = _best(held_here, "injured") or _best(held, "injured") or _best(own, "injured")
         k = sentence_of.get(e.sentence.start)
         if k is not None and last_in_sentence.get(k) is e and (killed is None or injured is None):
             tolls: list[Figure] = []
