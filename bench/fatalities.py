@@ -202,6 +202,13 @@ def error_bucket(row: dict, kind: str, figure, doc, text: str, elsewhere=()) -> 
         place = "in the event's sentence" if where == home else \
             "in an earlier sentence" if where is not None and home is not None and where < home else "in a later sentence"
         taken = any(f is not None and f.start < b and a < f.end for f in elsewhere)
+        if not taken and where is not None:
+            from eventwire.events.casualties import read_figures
+
+            sent = list(doc.sents)[where]
+            read = [f for f in read_figures(doc, text, sent.start_char, sent.end_char)
+                    if f.kind == kind and f.start < b and a < f.end]
+            place += " (read, given to no event)" if read else " (not read)"
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is not None and len(span):
             # where the parse puts the gold's words: their relation and the word they hang on

@@ -296,6 +296,21 @@ def _kinds(nlp, sentence):
     ("A rocket struck the U.S. embassy compound in Baghdad; no one was killed.", 0, None),
     # a subset names no total
     ("The dead included four children and a teacher.", None, None),
+    ("The boat carried 40 people, 12 of whom drowned.", 12, None),
+    # killing phrases
+    ("Gunmen gunned down a police officer in Karachi.", 1, None),
+    ("The cleric was hanged in Tehran on Monday.", 1, None),
+    ("The officer lost his life in the attack.", 1, None),
+    ("The soldier succumbed to his injuries on Friday.", 1, None),
+    ("The journalist was burned alive by the mob.", 1, None),
+    ("The opposition leader was put to death by firing squad.", 1, None),
+    ("Ahmed was shot in the head and died on the way to hospital.", 1, None),
+    ("The suicide attack left 14 dead.", 14, None),
+    ("The explosion, which left three dead and 20 injured, was claimed by IS.", 3, 20),
+    # the same verbs with no victim
+    ("Protesters hung a banner from the bridge.", None, None),
+    ("Protesters burned tyres and put up barricades.", None, None),
+    ("The party lost the election.", None, None),
 ])
 def test_phrasings_of_the_written_set(nlp, sentence, killed, injured):
     assert _kinds(nlp, sentence) == (killed, injured)

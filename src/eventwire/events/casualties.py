@@ -67,6 +67,8 @@ class Words:
     dying_predicates: frozenset[str]
     victim_holders: frozenset[str]
     other_incident: tuple[tuple[str, ...], ...]
+    dying_phrases: dict[str, frozenset[str]]
+    killing_phrases: dict[str, frozenset[str]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,7 +90,9 @@ def load_words() -> Words:
         victim_predicates={k: frozenset(v) for k, v in data["victim_predicates"].items()},
         dying_predicates=frozenset(data["dying_predicates"]),
         victim_holders=frozenset(data["victim_holders"]),
-        other_incident=tuple(tuple(k.split()) for k in data["other_incident"]))
+        other_incident=tuple(tuple(k.split()) for k in data["other_incident"]),
+        dying_phrases={k: frozenset(v) for k, v in data["dying_phrases"].items()},
+        killing_phrases={k: frozenset(v) for k, v in data["killing_phrases"].items()})
 
 
 @dataclass
@@ -726,7 +730,8 @@ def _predicate_kind(tok, words: Words) -> str | None:
     if not tok.tag_.startswith("VB") and not (tok.dep_ == "amod" and tok.lower_ in words.victim_predicates["killed"]):
         return None
     lemma = tok.lemma_.lower()
-    if lemma in words.dying_predicates:
+    if lemma in words.dying_predicates or _phrase_of(tok, words.dying_phrases) \
+            or _phrase_of(tok, words.killing_phrases):
         return "killed"
     if tok.lower_ in words.to_death_verbs and any(
             (c.dep_ == "advmod" and c.lower_ == "fatally")
@@ -734,6 +739,15 @@ def _predicate_kind(tok, words: Words) -> str | None:
             for c in tok.children):
         return "killed"   # "fatally shot Alton Sterling", "was beaten to death"
     return next((k for k, lemmas in words.victim_predicates.items() if lemma in lemmas or tok.lower_ in lemmas), None)
+
+
+def _phrase_of(tok, phrases: dict[str, frozenset[str]]) -> bool:
+    """Is ``tok`` the verb of a killing phrase ("gunned down", "lost his life", "succumbed to
+    his wounds", "burned alive", "put to death"): its lemma with one of the words among its
+    dependents or theirs?"""
+    wanted = phrases.get(tok.lemma_.lower())
+    return bool(wanted) and any(t.lower_ in wanted for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass")
+                                for t in (c, *c.children))
 
 
 def _own_victims(tok) -> bool:
@@ -764,7 +778,7 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
     kind = _predicate_kind(tok, words)
     if kind is None or _unreal(tok) or _killed_or_wounded(tok, kind, words):
         return None
-    dying = lemma in words.dying_predicates
+    dying = lemma in words.dying_predicates or _phrase_of(tok, words.dying_phrases)
     if dying:
         # "Ahmed was shot in the head and died": a coordinated "died" shares the passive's subject
         return "killed", _dependents(tok, {"nsubj", "nsubjpass"})
@@ -844,6 +858,10 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
     """(count, qualifier, start, end, first victim word) of the victims named by ``victims``
     (each with its coordinated list: "X and three others" is four), or None."""
     total, qualifier, start, stop, first = 0, "exact", None, 0, None
+    if len(victims) > 1 and any(v.tag_ == "CD" for v in victims):
+        # "40 people, 12 of whom drowned": the parser makes both "12" and "whom" subjects; the
+        # number counts the victims, the pronoun is the group they are part of
+        victims = [v for v in victims if v.lower_ not in _RELATIVES]
     for v in victims:
         if v.lower_ in _RELATIVES:
             v = _clause_owner(pred) or v
