@@ -1,6 +1,7 @@
 """Casualty counts against the hand-annotated gold set (bench/data/fatalities/gold.jsonl).
 
-    PYTHONPATH=src python -m bench.fatalities [--gold PATH] [--split dev|validation|all] [--errors]
+    PYTHONPATH=src python -m bench.fatalities [--gold PATH] [--split dev|validation|all|written]
+                                              [--errors] [--buckets]
 
 The gold (see its README) holds one row per violent event mention: M2E2 events (VOA
 sentences of ``shared/data/events/m2e2_dev.jsonl``, offsets into a sentence) and Wikinews
@@ -22,6 +23,14 @@ toll, while the reader gives a sentence's figure to one event of it).
 The gold's articles are split as the real-news gold is (``bench.realnews.split_of``: a fixed
 quarter by hash of the article id is kept apart for validation): tune on ``--split dev`` (the
 only split whose errors ``--errors`` prints), report ``--split validation``.
+
+``--split written`` scores the written set instead (``bench/data/fatalities/written.jsonl``:
+sentences written for the project from the gold's guideline, one event each; see the README).
+
+``--buckets`` counts the errors of each reading by bucket — no count read, a count where the
+gold gives none, a wrong number; where the gold's figure stands and whether the reader read it;
+how the parse attaches it; its shape (digits, number words, a list) — from offsets and word
+shapes alone, printing no text, so validation can be diagnosed without reading its rows.
 
 Figures, for killed and injured apart: on gold rows with a count, exact (same number) and
 within 20% (|predicted - gold| <= 0.2 x gold); on gold rows without one, the share that
