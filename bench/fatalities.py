@@ -1,6 +1,7 @@
 """Casualty counts against the hand-annotated gold set (bench/data/fatalities/gold.jsonl).
 
-    PYTHONPATH=src python -m bench.fatalities [--gold PATH] [--split dev|validation|all] [--errors]
+    PYTHONPATH=src python -m bench.fatalities [--gold PATH] [--split dev|validation|all|written]
+                                              [--errors] [--buckets]
 
 The gold (see its README) holds one row per violent event mention: M2E2 events (VOA
 sentences of ``shared/data/events/m2e2_dev.jsonl``, offsets into a sentence) and Wikinews
@@ -23,6 +24,14 @@ The gold's articles are split as the real-news gold is (``bench.realnews.split_o
 quarter by hash of the article id is kept apart for validation): tune on ``--split dev`` (the
 only split whose errors ``--errors`` prints), report ``--split validation``.
 
+``--split written`` scores the written set instead (``bench/data/fatalities/written.jsonl``:
+sentences written for the project from the gold's guideline, one event each; see the README).
+
+``--buckets`` counts the errors of each reading by bucket — no count read, a count where the
+gold gives none, a wrong number; where the gold's figure stands and whether the reader read it;
+how the parse attaches it; its shape (digits, number words, a list) — from offsets and word
+shapes alone, printing no text, so validation can be diagnosed without reading its rows.
+
 Figures, for killed and injured apart: on gold rows with a count, exact (same number) and
 within 20% (|predicted - gold| <= 0.2 x gold); on gold rows without one, the share that
 gets none (a vague word, count null, counts as none).
@@ -37,6 +46,7 @@ from pathlib import Path
 from bench.common import REPO, read_jsonl, require
 
 GOLD = REPO / "bench" / "data" / "fatalities" / "gold.jsonl"
+WRITTEN = REPO / "bench" / "data" / "fatalities" / "written.jsonl"
 WIKINEWS = REPO / "samples" / "wikinews" / "wikinews.jsonl"
 
 
@@ -70,6 +80,18 @@ def load(gold_path: Path):
             base = 0
         row["at"] = (base + row["trigger"]["start"], base + row["trigger"]["end"])
         row["base"] = base
+    return articles, rows
+
+
+def load_written(path: Path = WRITTEN):
+    """The written set (sentences written for the project from the gold's guideline, see the
+    README): each text an article of its own, rows as the gold's."""
+    articles, rows = {}, []
+    for w in read_jsonl(path):
+        articles[w["id"]] = {"id": w["id"], "text": w["text"], "date": "2024-05-20"}
+        rows.append({"source": "written", "doc": w["id"], "political": True, "killed": w["killed"],
+                     "injured": w["injured"], "evidence": None, "phenomenon": w["phenomenon"],
+                     "at": (w["trigger"]["start"], w["trigger"]["end"]), "base": 0})
     return articles, rows
 
 
@@ -127,7 +149,7 @@ class Tally:
 
     def report(self, label: str) -> None:
         print(label)
-        for scope in ("all", "political", "m2e2", "wikinews"):
+        for scope in ("all", "political", "m2e2", "wikinews", "written"):
             for kind in ("killed", "injured"):
                 k = (scope, kind)
                 n, m = self.c[k + ("total",)], self.c[k + ("none_total",)]
@@ -138,26 +160,122 @@ class Tally:
                       f"none given {self.c[k + ('none_right',)] / max(m, 1):.3f}")
 
 
+def _casualty_lemmas() -> set[str]:
+    from eventwire.events.casualties import load_words
+
+    w = load_words()
+    return {x for group in (w.killing_verbs, w.injuring_verbs, w.killed_words, w.injured_words, w.killing_nouns,
+                            w.killed_participles, w.to_death_verbs, w.dying_predicates,
+                            *w.victim_predicates.values()) for x in group} | {"toll", "shoot", "leave", "include"}
+
+
+def _sentence_index(doc, at: int) -> int | None:
+    return next((k for k, s in enumerate(doc.sents) if s.start_char <= at < s.end_char), None)
+
+
+def _phrasing(words: str, qualifier: str | None) -> str:
+    """How the gold's evidence words give the count, by their shape alone."""
+    from eventwire.events.casualties import _number, _tokens
+
+    toks = _tokens(words)
+    numbers = [k for k in range(len(toks)) if _number(toks, k) is not None and (k == 0 or _number(toks, k - 1) is None)]
+    if len(numbers) >= 2 or (numbers and any(t.low in ("and", ",") for t in toks[numbers[0]:])) \
+            or (not numbers and any(t.low == "and" for t in toks)):
+        names = sum(1 for t in toks if words[t.start:t.start + 1].isupper()) > 1
+        return f"a list or sum ({'with' if names else 'no'} names, {len(numbers)} numbers, {len(toks)} words)"
+    if qualifier and qualifier not in ("at least", "about", "more than"):
+        return "a plural number word (dozens, hundreds)"
+    if any(t.low[:1].isdigit() for t in toks):
+        return "digits"
+    if numbers:
+        return "number words"
+    return "no number (one named or singular victim)"
+
+
+def error_bucket(row: dict, kind: str, figure, doc, text: str, elsewhere=()) -> str | None:
+    """The bucket of an error of one count (``figure``: the reader's ``Count`` or None), or
+    None when the count is right; ``elsewhere``: the figures other events of the article got.
+    Buckets are read from offsets and word shapes, so a split's errors can be counted without
+    reading its rows."""
+    gold = row.get(kind)
+    pred = None if figure is None else figure.count
+    if pred == gold:
+        return None
+    home = _sentence_index(doc, row["at"][0])
+    if gold is not None and pred is None:
+        ev = row.get("evidence_injured" if kind == "injured" and row.get("evidence_injured") else "evidence")
+        if ev is None:
+            return f"no count read ({row.get('phenomenon', 'gold gives no evidence span')})"
+        a, b = row["base"] + ev["start"], row["base"] + ev["end"]
+        where = _sentence_index(doc, a)
+        place = "in the event's sentence" if where == home else \
+            "in an earlier sentence" if where is not None and home is not None and where < home else "in a later sentence"
+        taken = any(f is not None and f.start < b and a < f.end for f in elsewhere)
+        if not taken and where is not None:
+            from eventwire.events.casualties import read_figures
+
+            sent = list(doc.sents)[where]
+            read = [f for f in read_figures(doc, text, sent.start_char, sent.end_char)
+                    if f.kind == kind and f.start < b and a < f.end]
+            place += " (read, given to no event)" if read else " (not read)"
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None and len(span):
+            # where the parse puts the gold's words: their relation and the word they hang on
+            # (a casualty word by its lemma, any other by its part of speech), never the row's text
+            root, words = span.root, _casualty_lemmas()
+            head = root.head
+            label = head.lemma_.lower() if head.lemma_.lower() in words else head.pos_
+            place += f" [{root.dep_} of {label}]"
+        return (f"no count read; gold figure {place}{' (given to another event)' if taken else ''}, "
+                f"given by {_phrasing(text[a:b], row.get(kind + '_qualifier'))}")
+    other = "injured" if kind == "killed" else "killed"
+    at = _sentence_index(doc, figure.start)
+    place = "the event's sentence" if at == home else "another sentence"
+    if gold is None:
+        if place == "another sentence" and row["source"] == "m2e2":
+            place += " (m2e2's gold is the trigger's sentence alone)"
+        if pred == row.get(other):
+            return f"a count where gold gives none: the {other} figure ({place})"
+        if row.get("combined_casualties"):
+            return f"a count where gold gives none: a killed-or-wounded figure ({place})"
+        return f"a count where gold gives none: a figure of {place}"
+    if pred == row.get(other):
+        return "wrong number: the other kind's figure (killed/injured mixup)"
+    ev = row.get("evidence")
+    if ev and figure.start < row["base"] + ev["end"] and row["base"] + ev["start"] < figure.end:
+        a, b = row["base"] + ev["start"], row["base"] + ev["end"]
+        if _phrasing(text[a:b], row.get(kind + "_qualifier")).startswith("a list or sum"):
+            return "wrong number: the gold's list or sum read in part"
+        within = abs(pred - gold) <= 0.2 * gold
+        return f"wrong number: the gold's words read as another number ({'within' if within else 'beyond'} 20%)"
+    return f"wrong number: another figure, in {place}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--gold", default=str(GOLD))
-    ap.add_argument("--split", choices=("dev", "validation", "all"), default="dev",
-                    help="which articles to score (validation is kept apart from tuning)")
-    ap.add_argument("--errors", action="store_true", help="print the rows read wrong (dev articles only)")
+    ap.add_argument("--split", choices=("dev", "validation", "all", "written"), default="dev",
+                    help="which articles to score (validation is kept apart from tuning; written: the "
+                         "sentences written for the project, bench/data/fatalities/written.jsonl)")
+    ap.add_argument("--errors", action="store_true",
+                    help="print the rows read wrong (dev and written rows only)")
+    ap.add_argument("--buckets", action="store_true",
+                    help="print how many errors fall in each error bucket (counts only, any split)")
     args = ap.parse_args()
     from bench.realnews import split_of
     from eventwire.events.casualties import attach_casualties
     from eventwire.nlp import load_nlp
     from eventwire.pipeline import extract
 
-    articles, rows = load(Path(args.gold))
-    if args.split != "all":
+    articles, rows = load_written() if args.split == "written" else load(Path(args.gold))
+    if args.split in ("dev", "validation"):
         rows = [r for r in rows if split_of(r["doc"]) == args.split]
     by_doc = collections.defaultdict(list)
     for row in rows:
         by_doc[row["doc"]].append(row)
     nlp = load_nlp()
     given, e2e, alone, matched = Tally(), Tally(), Tally(), Tally()
+    buckets = {"given": collections.Counter(), "e2e": collections.Counter()}
     found = 0
     errors = []
     for doc_id, doc_rows in by_doc.items():
@@ -189,6 +307,17 @@ def main() -> None:
             if match is not None:
                 matched.add("killed", row.get("killed"), ek, political, row["source"])
                 matched.add("injured", row.get("injured"), ei, political, row["source"])
+            for kind, figure in (("killed", c.killed), ("injured", c.injured)):
+                elsewhere = [getattr(other.casualties, kind) for _, other in pairs if other is not ev and other.casualties]
+                bucket = error_bucket(row, kind, figure, parsed, text, elsewhere)
+                if bucket:
+                    buckets["given"][(kind, bucket)] += 1
+            for kind in ("killed", "injured"):
+                figure = getattr(mc, kind) if mc else None
+                bucket = "no coded event" if match is None and row.get(kind) is not None else \
+                    error_bucket(row, kind, figure, parsed, text)
+                if bucket:
+                    buckets["e2e"][(kind, bucket)] += 1
             if pk != row.get("killed") or pi != row.get("injured"):
                 errors.append(("given", row, pk, pi, c, text))
             if ek != row.get("killed"):
@@ -202,12 +331,17 @@ def main() -> None:
     alone.report("each event alone (the casualty reader alone, one gold event at a time):")
     e2e.report(f"end to end (the pipeline; {found}/{n} gold events matched to a coded event):")
     matched.report("end to end, the matched gold events only (the casualties of the event the coder found):")
+    if args.buckets:
+        for reading, label in (("given", "given the event"), ("e2e", "end to end")):
+            print(f"error buckets, {label} (counts of rows; no text printed):")
+            for (kind, bucket), n_rows in sorted(buckets[reading].items(), key=lambda kv: (kv[0][0], -kv[1])):
+                print(f"  {kind:7s} {n_rows:3d}  {bucket}")
     if args.errors:
-        errors = [e for e in errors if split_of(e[1]["doc"]) == "dev"]
+        errors = [e for e in errors if e[1]["source"] == "written" or split_of(e[1]["doc"]) == "dev"]
         for reading, row, pk, pi, c, text in errors:
             s0, s1 = row["at"]
             ev = row.get("evidence")
-            gold_words = text[row["base"] + ev["start"]:row["base"] + ev["end"]] if ev else None
+            gold_words = text[row["base"] + ev["start"]:row["base"] + ev["end"]] if ev else row.get("phenomenon")
             read_words = [f.text for f in (c.killed, c.injured) if f is not None] if c else []
             print(f"- {reading} {row['source']} {row['doc']} [{text[s0:s1]}] gold killed {row.get('killed')} "
                   f"injured {row.get('injured')} ({gold_words!r}) | read {pk} {pi} ({read_words}) | "

@@ -266,3 +266,79 @@ def _given_events(nlp, text, triggers, mentions=None):
 def test_figures_go_to_the_events_they_tell(nlp, text, triggers, mentions, expected):
     got = _given_events(nlp, text, triggers, mentions)
     assert {k: v for k, v in got.items() if k in expected} == expected
+
+
+def _kinds(nlp, sentence):
+    """The killed and injured figure of a sentence, as the reader picks them for an event."""
+    from eventwire.events.casualties import _best
+
+    found = read_figures(nlp(sentence), sentence, 0, len(sentence))
+    return tuple(f.count if f else None for f in (_best(found, "killed"), _best(found, "injured")))
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    # tolls whose verb follows a phrase naming the event
+    ("The death toll from Friday's bombing in Mogadishu rose to 87, officials said.", 87, None),
+    ("The death toll from Tuesday's suicide bombing in Baghdad stood at 38 on Wednesday.", 38, None),
+    ("The number of people killed in the attack on the village rose to 44.", 44, None),
+    ("The number of wounded in the clashes climbed to 120.", None, 120),
+    # numbers and lists
+    ("Half a dozen policemen were killed in the ambush near Tillaberi.", 6, None),
+    ("A gunman killed a priest and at least five others at a church in Owo.", 6, None),
+    ("Rebels attacked a checkpoint in Beni, killing two soldiers, a police officer and a civilian.", 4, None),
+    ("Soldiers fired into the crowd in Mandalay, killing 38 protesters, a rights group said.", 38, None),
+    ("An explosion at a checkpoint in Jalalabad injured 14 people, two of them seriously.", None, 14),
+    # each participle its own number
+    ("Twelve were injured and three killed in an attack on a bus near Quetta.", 3, 12),
+    ("Six people were killed and 17 injured when a grenade was hurled at a rally in Kampala.", 6, 17),
+    # no one
+    ("A bomb blast in Peshawar wounded 30 people but killed no one.", 0, 30),
+    ("A rocket struck the U.S. embassy compound in Baghdad; no one was killed.", 0, None),
+    # a subset names no total
+    ("The dead included four children and a teacher.", None, None),
+    ("The boat carried 40 people, 12 of whom drowned.", 12, None),
+    # killing phrases
+    ("Gunmen gunned down a police officer in Karachi.", 1, None),
+    ("The cleric was hanged in Tehran on Monday.", 1, None),
+    ("The officer lost his life in the attack.", 1, None),
+    ("The soldier succumbed to his injuries on Friday.", 1, None),
+    ("The journalist was burned alive by the mob.", 1, None),
+    ("The opposition leader was put to death by firing squad.", 1, None),
+    ("Ahmed was shot in the head and died on the way to hospital.", 1, None),
+    ("The suicide attack left 14 dead.", 14, None),
+    ("The explosion, which left three dead and 20 injured, was claimed by IS.", 3, 20),
+    # the same verbs with no victim
+    ("Protesters hung a banner from the bridge.", None, None),
+    ("Protesters burned tyres and put up barricades.", None, None),
+    ("The party lost the election.", None, None),
+])
+def test_phrasings_of_the_written_set(nlp, sentence, killed, injured):
+    assert _kinds(nlp, sentence) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, triggers, expected", [
+    # a killing noun after "led to", "resulted in": the event is its cause
+    ("The clashes in Kirkuk led to the deaths of 13 people.", ["clashes"], {"clashes": (13, None)}),
+    ("The riot at the prison in Tegucigalpa resulted in the death of two inmates.", ["riot"], {"riot": (2, None)}),
+    # a following sentence that turns to another incident is no toll of the event
+    ("Gunmen opened fire on worshippers in a church in Ouagadougou. Separately, three people drowned "
+     "when a boat capsized on the Niger river.", ["opened"], {"opened": (None, None)}),
+    ("Gunmen opened fire on worshippers in a church in Ouagadougou. Three people died in the attack.",
+     ["opened"], {"opened": (3, None)}),
+])
+def test_figures_go_to_the_events_they_tell_written_set(nlp, text, triggers, expected):
+    assert _given_events(nlp, text, triggers) == expected
+
+
+def test_the_evidence_figure_beats_a_contrasting_clause_and_a_mention(nlp):
+    # the coder may join "the clashes" to the strike; the strike's own words hold 9, and a
+    # "while" clause tells another toll
+    text = "The air strike killed 9 civilians, while 14 fighters died in the clashes that followed."
+    assert _given_events(nlp, text, ["strike"], {"strike": ["clashes"]}) == {"strike": (9, None)}
+
+
+def test_a_raid_with_a_toll_sentence_carries_it():
+    record = extract("Police raided a mosque in Karachi on Friday night. Seven people died in the raid.",
+                     date="2019-05-20")
+    raids = [e for e in record.events if e.evidence.text == "raided"]
+    assert raids and raids[0].casualties is not None and raids[0].casualties.killed.count == 7

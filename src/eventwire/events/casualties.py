@@ -66,6 +66,9 @@ class Words:
     victim_predicates: dict[str, frozenset[str]]
     dying_predicates: frozenset[str]
     victim_holders: frozenset[str]
+    other_incident: tuple[tuple[str, ...], ...]
+    dying_phrases: dict[str, frozenset[str]]
+    killing_phrases: dict[str, frozenset[str]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,7 +89,10 @@ def load_words() -> Words:
         to_death_verbs=frozenset(data["to_death_verbs"]),
         victim_predicates={k: frozenset(v) for k, v in data["victim_predicates"].items()},
         dying_predicates=frozenset(data["dying_predicates"]),
-        victim_holders=frozenset(data["victim_holders"]))
+        victim_holders=frozenset(data["victim_holders"]),
+        other_incident=tuple(tuple(k.split()) for k in data["other_incident"]),
+        dying_phrases={k: frozenset(v) for k, v in data["dying_phrases"].items()},
+        killing_phrases={k: frozenset(v) for k, v in data["killing_phrases"].items()})
 
 
 @dataclass
@@ -173,6 +179,10 @@ def _number(toks: list[Tok], i: int) -> tuple[int, int] | None:
             current += _TENS[w]
         elif w in ("a", "an") and not seen and j + 1 < len(toks) and toks[j + 1].low in _SCALES:
             current = 1
+        elif w == "half" and not seen and j + 2 < len(toks) and toks[j + 1].low in ("a", "an") \
+                and toks[j + 2].low in _SCALES:
+            total, j, seen = _SCALES[toks[j + 2].low] // 2, j + 3, True   # "half a dozen"
+            continue
         elif w in _SCALES and seen:
             scale = _SCALES[w]
             if scale >= 1000:
@@ -300,9 +310,13 @@ def _figure_list(toks: list[Tok], i: int, words: Words, article: bool = False):
         nxt = _count(toks, at, words, article=True)
         if nxt is None or nxt[0] is None:
             break
+        if _match(toks, nxt[2], ("of", "them")) or _match(toks, nxt[2], ("of", "whom")):
+            break     # "14 people, two of them seriously": a subset of the figure, not more
         k2 = _victims(toks, nxt[2], words)
         if k2 == nxt[2]:
             break     # "12 and 30 injured": the second figure is another kind
+        if k2 < len(toks) and toks[k2].low in _REPORTING_WORDS:
+            break     # "killing 38 protesters, a rights group said": the source, not a victim
         count, end, k = count + nxt[0], k2, k2
         qualifier = qualifier if nxt[1] == "exact" else nxt[1]
     if k + 1 < len(toks) and toks[k].low in ("—", "–", "--"):
@@ -321,9 +335,16 @@ def _figure_list(toks: list[Tok], i: int, words: Words, article: bool = False):
 # before a killing verb: the killing did not (yet) happen
 _NOT_DONE = {"to", "will", "would", "could", "might", "may", "can", "should", "must", "not", "never", "n't",
              "cannot"}
+# words after a "list member" that make it the report's source ("a rights group said")
+_REPORTING_WORDS = {"said", "says", "say", "told", "reported", "reports", "added", "stated", "claimed"}
 _ASIDES = {"including", "among", "most", "many", "mostly", "all", "both", "some", "mainly"}
 # "the number of dead rose to 30", "the death count reached 12": the latest word on the total
 _TOLL_NOUNS = {"toll", "tolls", "count"}
+# what "the number of ..." counts when it is a toll
+_NUMBER_OF_WORDS = {"dead", "deaths", "victims", "fatalities", "injured", "wounded", "killed"}
+# the verbs and words that put a toll at its figure
+_TOLL_VERBS = {"rose", "risen", "rise", "rises", "rising", "climbed", "climbs", "reached", "reaches", "stood",
+               "stands", "hit", "jumped", "increased", "mounted", "at", "to", "is", "was", "has", "had"}
 
 
 def _end(toks: list[Tok], a: int, b: int) -> int:
@@ -570,13 +591,21 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             used.update(range(i, b))
             continue
         # "the death toll rose to 15", "a toll of at least 30"
+        # "the number of dead", "the number of people killed"
+        counted = next((toks[j].low for j in range(i + 2, min(n, i + 5))
+                        if toks[j].low in _NUMBER_OF_WORDS), None) if _match(toks, i + 1, ("of",)) else None
         if (low in _TOLL_NOUNS and i > 0 and toks[i - 1].low in ("death", "casualty", "injury", "fatality")) \
                 or (low == "toll" and i > 0 and toks[i - 1].low not in ("road", "phone", "bridge")) \
-                or (low == "number" and _match(toks, i + 1, ("of",)) and i + 2 < n
-                    and toks[i + 2].low in ("dead", "deaths", "victims", "fatalities", "injured", "wounded")):
-            kind = "injured" if (i > 0 and toks[i - 1].low == "injury") or (
-                i + 2 < n and toks[i + 2].low in ("injured", "wounded")) else "killed"
-            for j in range(i + 1, min(n, i + 8)):
+                or (low == "number" and counted is not None):
+            kind = "injured" if (i > 0 and toks[i - 1].low == "injury") or counted in ("injured", "wounded") \
+                else "killed"
+            # the count stands after the toll's verb ("rose to", "stood at", "put ... at"), which
+            # may follow a phrase naming the event ("the death toll from Friday's bombing in
+            # Mogadishu rose to 87"); without one, only the next words hold it
+            verb = next((j for j in range(i + 1, min(n, i + 16)) if toks[j].low in _TOLL_VERBS), None)
+            for j in range(i + 1, min(n, (verb + 6) if verb is not None else i + 8)):
+                if verb is not None and i + 8 <= j and j <= verb:
+                    continue
                 got = _count(toks, j, words)
                 if got is not None and got[0] is not None:
                     if got[2] < n and toks[got[2]].low in words.not_victims:
@@ -701,7 +730,8 @@ def _predicate_kind(tok, words: Words) -> str | None:
     if not tok.tag_.startswith("VB") and not (tok.dep_ == "amod" and tok.lower_ in words.victim_predicates["killed"]):
         return None
     lemma = tok.lemma_.lower()
-    if lemma in words.dying_predicates:
+    if lemma in words.dying_predicates or _phrase_of(tok, words.dying_phrases) \
+            or _phrase_of(tok, words.killing_phrases):
         return "killed"
     if tok.lower_ in words.to_death_verbs and any(
             (c.dep_ == "advmod" and c.lower_ == "fatally")
@@ -709,6 +739,15 @@ def _predicate_kind(tok, words: Words) -> str | None:
             for c in tok.children):
         return "killed"   # "fatally shot Alton Sterling", "was beaten to death"
     return next((k for k, lemmas in words.victim_predicates.items() if lemma in lemmas or tok.lower_ in lemmas), None)
+
+
+def _phrase_of(tok, phrases: dict[str, frozenset[str]]) -> bool:
+    """Is ``tok`` the verb of a killing phrase ("gunned down", "lost his life", "succumbed to
+    his wounds", "burned alive", "put to death"): its lemma with one of the words among its
+    dependents or theirs?"""
+    wanted = phrases.get(tok.lemma_.lower())
+    return bool(wanted) and any(t.lower_ in wanted for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass")
+                                for t in (c, *c.children))
 
 
 def _own_victims(tok) -> bool:
@@ -730,13 +769,25 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
         verb = tok.head   # "left 12 people dead", "shot him dead", "had been dead"
         if _unreal(verb):
             return None
-        return "killed", (_dependents(verb, {"dobj"}, 1) or _dependents(verb, {"nsubjpass", "nsubj"}))
+        if any(c.dep_ == "nummod" for c in tok.children):
+            return "killed", [tok]   # "left 14 dead": the parser hangs the number on "dead"
+        objects = _dependents(verb, {"dobj"}, 1)
+        if objects or verb.lemma_.lower() == "leave":
+            return "killed", objects   # the subject of "left ... dead" is the cause, not a victim
+        return "killed", _dependents(verb, {"nsubjpass", "nsubj"})
     kind = _predicate_kind(tok, words)
     if kind is None or _unreal(tok) or _killed_or_wounded(tok, kind, words):
         return None
-    dying = lemma in words.dying_predicates
+    dying = lemma in words.dying_predicates or _phrase_of(tok, words.dying_phrases)
     if dying:
-        return "killed", _dependents(tok, {"nsubj"})
+        # "Ahmed was shot in the head and died": a coordinated "died" shares the passive's subject
+        return "killed", _dependents(tok, {"nsubj", "nsubjpass"})
+    own_subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.tag_ == "VBN" and tok.dep_ == "conj" and own_subjects and not any(
+            c.dep_ in ("aux", "auxpass") for c in tok.children):
+        # "Twelve were injured and three killed": the second participle's number is its own
+        # victims, not the first verb's subject
+        return kind, own_subjects
     subjects = _dependents(tok, {"nsubjpass"})
     if subjects:
         return kind, subjects
@@ -780,6 +831,9 @@ def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
     "the journalist"), None when it gives no number ("soldiers")."""
     if tok.lower_ in _ONE_PERSON:
         return 1, "exact", tok.idx
+    if tok.lower_ in ("nobody", "none", "no-one") or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        # "killed no one", "no one was killed", "no civilians were hurt"
+        return 0, "exact", min(t.idx for t in tok.subtree if t.i <= tok.i)
     own = [t for t in tok.subtree if t.i <= tok.i]   # its modifiers (a list's other members follow it)
     tok_end = tok.idx + len(tok)
     for t in own:
@@ -804,6 +858,10 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
     """(count, qualifier, start, end, first victim word) of the victims named by ``victims``
     (each with its coordinated list: "X and three others" is four), or None."""
     total, qualifier, start, stop, first = 0, "exact", None, 0, None
+    if len(victims) > 1 and any(v.tag_ == "CD" for v in victims):
+        # "40 people, 12 of whom drowned": the parser makes both "12" and "whom" subjects; the
+        # number counts the victims, the pronoun is the group they are part of
+        victims = [v for v in victims if v.lower_ not in _RELATIVES]
     for v in victims:
         if v.lower_ in _RELATIVES:
             v = _clause_owner(pred) or v
@@ -817,6 +875,10 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
         while v.dep_ == "compound" and v.head.tag_ == "NNP":
             v = v.head   # "slain officers Serdar Kazar": the name the title belongs to
         members = _conjuncts(v)
+        if v.dep_ == "dobj" and v.head == pred:
+            # the small parser hangs a second object on the verb ("killed a priest and at least
+            # five others": "others" a conjunct of "killed"); a noun there is one more victim
+            members += [c for c in pred.children if c.dep_ == "conj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN", "NUM")]
         for c in members:
             got = _one_count(c, text, end, words, listed=len(members) > 1)
             if got is None and c is v:
@@ -884,15 +946,23 @@ def parse_figures(doc, text: str, start: int, end: int) -> list[Figure]:
     return out
 
 
+_LIST_WORDS = re.compile(r",|\band\b")
+
+
 def read_figures(doc, text: str, start: int, end: int) -> list[Figure]:
     """Every casualty figure of one sentence: the parse reader's, and the word reader's where
     the parse read none of the same words (tolls, "claimed the lives of", "no one was hurt")."""
     parsed = parse_figures(doc, text, start, end)
     out = list(parsed)
     for f in find_figures(text, start, end):
-        same = any(p.kind == f.kind and (p.head_at == f.head_at or (p.start < f.end and f.start < p.end))
-                   for p in parsed)
-        if not same or f.toll:
+        same = [p for p in parsed if p.kind == f.kind and (p.head_at == f.head_at or (p.start < f.end and f.start < p.end))]
+        # a list the parse read only the first part of ("killing two soldiers, a police officer
+        # and a civilian": the small parser makes the rest an apposition) is the words' whole list
+        whole = [p for p in same if p.count is not None and f.count is not None and f.count > p.count
+                 and f.start <= p.start and p.end < f.end and _LIST_WORDS.search(text[p.end:f.end])]
+        for p in whole:
+            out.remove(p)
+        if not same or f.toll or whole:
             out.append(f)
     return sorted(out, key=lambda f: f.start)
 
@@ -958,6 +1028,9 @@ def _governor(tok, words: Words):
     return tok
 
 
+_CONTRAST = {"while", "whereas", "although", "though"}
+
+
 def _linked(gov, trigger) -> bool:
     """Does the figure's word ``gov`` tell the toll of the event whose trigger is ``trigger``?"""
     if gov is None or trigger is None:
@@ -971,8 +1044,12 @@ def _linked(gov, trigger) -> bool:
     if gov.pos_ not in ("VERB", "AUX") and gov.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") \
             and gov.head is not gov and _linked(gov.head, trigger):
         return True   # "which caused the death of 50 people", "the attack left 12 dead"
+    if gov.pos_ == "NOUN" and gov.dep_ == "pobj" and gov.head.dep_ == "prep" and gov.head.head.pos_ == "VERB" \
+            and any(c.dep_ == "nsubj" and trigger in (c, *c.subtree) for c in gov.head.head.children):
+        return True   # "the clashes led to the deaths of 13 people", "resulted in the death of"
     t = gov
-    if t.dep_ in _CLAUSE_DEPS:
+    if t.dep_ in _CLAUSE_DEPS and not any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in t.children):
+        # (a contrasting clause tells another toll: "killed 9 civilians, while 14 fighters died")
         for step in range(6):
             if t.head is t or (step > 0 and t.dep_ not in _PHRASE_DEPS | _CLAUSE_DEPS):
                 break
@@ -1006,12 +1083,28 @@ def _is_agent(victim, trigger, words: Words) -> bool:
     return agents[0].tag_ in ("NN", "NNP", "JJ") or agents[0].lower_ == victim.lower_
 
 
-def _takes_figures(e: Event, text: str) -> bool:
+def _toll_sentences(sents: list[tuple[int, int]], k: int, event_sents: set[int], text: str,
+                    words: Words) -> list[tuple[int, int]]:
+    """The sentences after sentence ``k`` that may tell its event's toll: up to TOLL_SENTENCES,
+    up to the next sentence with an event of its own or one that turns to another incident."""
+    out = []
+    for s2, e2 in sents[k + 1:k + 1 + TOLL_SENTENCES]:
+        if s2 in event_sents:   # a sentence with an event of its own tells that event
+            break
+        opening = _tokens(text[s2:min(e2, s2 + 40)])
+        if any(_match(opening, 0, m) for m in words.other_incident):
+            break   # "Separately, three people drowned ...": another incident's toll
+        out.append((s2, e2))
+    return out
+
+
+def _takes_figures(e: Event, text: str, tolls: list[tuple[int, int]]) -> bool:
     if is_violent(e):
         return True
-    # "police fired, killing 3": a protest or repression whose own sentence reports casualties
+    # "police fired, killing 3", "Police raided a mosque. Seven people died in the raid.": a
+    # protest or repression whose own sentence, or the toll sentences after it, report casualties
     return e.category in ("PROTEST", "COERCE") and any(
-        f.count for f in find_figures(text, e.sentence.start, e.sentence.end))
+        f.count for s0, s1 in [(e.sentence.start, e.sentence.end), *tolls] for f in find_figures(text, s0, s1))
 
 
 def attach_casualties(events: list[Event], doc, text: str) -> None:
@@ -1028,7 +1121,8 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
     sents = [(s.start_char, s.end_char) for s in doc.sents]
     sentence_of = {s0: k for k, (s0, _) in enumerate(sents)}
     event_sents = {e.sentence.start for e in events}
-    takers = [e for e in events if _takes_figures(e, text)]
+    takers = [e for e in events if _takes_figures(e, text, _toll_sentences(
+        sents, sentence_of.get(e.sentence.start, len(sents)), event_sents, text, words))]
     # (event, where it is told, its trigger token) for every sentence
     told: dict[int, list[tuple[Event, int, object]]] = {}
     for e in takers:
@@ -1039,6 +1133,9 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
                 event_sents.add(sents[k][0])
     got: dict[int, list[Figure]] = {id(e): [] for e in takers}
     linked: dict[int, list[Figure]] = {id(e): [] for e in takers}   # figures the event's words hold
+    # ... and those its evidence's own words hold, which beat a coreferent mention's ("The air
+    # strike killed 9 civilians, while 14 fighters died in the clashes that followed")
+    linked_evidence: dict[int, list[Figure]] = {id(e): [] for e in takers}
     last_in_sentence: dict[int, Event] = {}
     for k, mine in sorted(told.items()):
         mine.sort(key=lambda x: x[1])
@@ -1056,9 +1153,13 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
                         if trig is None or trig.idx == f.head_at or not _is_agent(victim, trig, words)]
             if not mine_now:
                 continue
-            owners = {id(e): e for e, _, trig in mine_now if any(_linked(g, trig) for g in govs)}
+            holders = [(e, at) for e, at, trig in mine_now if any(_linked(g, trig) for g in govs)]
+            owners = {id(e): e for e, _ in holders}
             for key in owners:
                 linked[key].append(f)
+            for e, at in holders:
+                if at == e.evidence.start and f not in linked_evidence[id(e)]:
+                    linked_evidence[id(e)].append(f)
             if not owners and f.own:
                 continue
             if not owners:
@@ -1070,17 +1171,15 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
                     got[key].append(f)
         last_in_sentence[k] = mine[-1][0]
     for e in takers:
-        own, held = got[id(e)], linked[id(e)]
+        own, held, held_here = got[id(e)], linked[id(e)], linked_evidence[id(e)]
         # a figure the event's own words hold beats one that only stands near it ("three
         # migrants drowned ... a crisis which has claimed nearly 3,000 lives")
-        killed = _best(held, "killed") or _best(own, "killed")
-        injured = _best(held, "injured") or _best(own, "injured")
+        killed = _best(held_here, "killed") or _best(held, "killed") or _best(own, "killed")
+        injured = _best(held_here, "injured") or _best(held, "injured") or _best(own, "injured")
         k = sentence_of.get(e.sentence.start)
         if k is not None and last_in_sentence.get(k) is e and (killed is None or injured is None):
             tolls: list[Figure] = []
-            for s2, e2 in sents[k + 1:k + 1 + TOLL_SENTENCES]:
-                if s2 in event_sents:   # a sentence with an event of its own tells that event
-                    break
+            for s2, e2 in _toll_sentences(sents, k, event_sents, text, words):
                 # the killing a noun of that sentence tells ("al-Nimr's execution") is its own
                 tolls.extend(f for f in read_figures(doc, text, s2, e2) if not f.own)
             killed = killed or _best(tolls, "killed")
