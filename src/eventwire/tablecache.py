@@ -17,7 +17,6 @@ loading one is as trusted as the code that wrote it.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import io
 import logging
@@ -27,6 +26,8 @@ import pickle
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from . import longlived
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +107,13 @@ def cached_bytes(name: str, sources: Iterable[str | os.PathLike], write: Callabl
 
 def cached_object(name: str, sources: Iterable[str | os.PathLike], build: Callable[[], object]):
     """``build()``, read from the cache when an entry built from the same ``sources`` exists
-    (else built and stored). Each call returns a fresh object the caller may change."""
-    sources = list(sources)
+    (else built and stored). Each call returns a fresh object the caller may change. A table
+    lives as long as the process: it is made with the collector paused (``longlived``)."""
+    with longlived.building():
+        return _cached_object(name, list(sources), build)
+
+
+def _cached_object(name: str, sources: list, build: Callable[[], object]):
     for _ in range(2):  # a damaged entry is removed, then built and stored again
         built: list = []
 
@@ -121,7 +127,7 @@ def cached_object(name: str, sources: Iterable[str | os.PathLike], build: Callab
         if path is None:
             break
         try:
-            return _unpickle(path.read_bytes())
+            return pickle.loads(path.read_bytes())
         except Exception as exc:  # a damaged or foreign entry
             log.warning("table cache entry %s could not be read (%s); building it again", path, exc)
             try:
@@ -129,15 +135,3 @@ def cached_object(name: str, sources: Iterable[str | os.PathLike], build: Callab
             except OSError:
                 break
     return build()
-
-
-def _unpickle(data: bytes):
-    # tens of thousands of new objects: the collector would walk the heap several times while
-    # they are made and find no garbage (a table holds no cycles to free)
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return pickle.loads(data)
-    finally:
-        if enabled:
-            gc.enable()
