@@ -86,7 +86,8 @@ def test_the_model_is_loaded_without_the_switched_off_sentence_splitter(nlp, pla
 
 
 def test_the_tokenizer_is_the_models_saved_one(nlp, plain_model):
-    assert nlp.tokenizer.to_bytes() == plain_model.tokenizer.to_bytes()
+    # rules, affix patterns, special cases; not the vocabulary, which grows as documents are parsed
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == plain_model.tokenizer.to_bytes(exclude=["vocab"])
 
 
 @pytest.mark.parametrize("text", [
