@@ -6,8 +6,9 @@ modification time, and the source of the code that builds it. Editing a data fil
 dictionary or the building module makes a new entry; when it is written, the entries of the
 same table that no process has read for ``STALE_AFTER_DAYS`` are removed (an entry's
 modification time is set each time one is read, so the entries of two installations that share
-the directory are both kept while both are in use). Entries are written to a temporary file and renamed, so a reader never sees half of
-one and two processes building at once both succeed.
+the directory are both kept while both are in use). Entries are written to a temporary file
+and renamed, so a reader never sees half of one and two processes building at once both
+succeed.
 
 The directory is ``$EVENTWIRE_CACHE``, else ``$XDG_CACHE_HOME/eventwire``, else
 ``~/.cache/eventwire``. ``EVENTWIRE_CACHE=off`` (or a directory that cannot be written) builds
