@@ -7,8 +7,9 @@ Three measurements, each on the bundled sample corpus (samples/wikinews, 114 art
   throughput  The corpus repeated to --docs documents in one JSON Lines file. Whole processes,
               start-up included, alternated --runs times: (a) a Python process that imports
               spaCy, loads the same model and runs ``nlp.pipe`` over the same texts (batch
-              --batch-size); (b) ``eventwire extract FILE -o /dev/null``. Prints docs/s of each
-              run and (b)/(a) on the best run of each.
+              --batch-size); (b) ``eventwire extract FILE -o /dev/null``; with --against, (c)
+              the same from other sources. Prints docs/s of each run and (b)/(a) on the best
+              run of each. --together starts each run's processes at once (one load for all).
   per-char    One warm process codes the same text cut into documents of 1 kB, 10 kB,
               100 kB and 1 MB (--per-char-total characters at each size, the corpus
               concatenated and repeated). Prints CPU and wall time per 1,000 characters and
@@ -23,6 +24,7 @@ both are printed.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import json
 import os
 import resource
@@ -104,23 +106,24 @@ def text_stream(chars: int) -> str:
     return stream[:cut + 1] if cut > chars // 2 else stream[:chars]
 
 
-def run_process(argv: list[str]) -> dict:
-    """Wall time, CPU time (user + system) and peak RSS of one child process."""
+def run_process(argv: list[str], src: Path | None = None) -> dict:
+    """Wall time, CPU time (user + system) and peak RSS of one child process (running the
+    eventwire sources ``src``, else --src)."""
     probe = ("import json, resource, subprocess, sys, time; t = time.perf_counter(); "
              "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
              "w = time.perf_counter() - t; u = resource.getrusage(resource.RUSAGE_CHILDREN); "
              "print(json.dumps({'wall': w, 'cpu': u.ru_utime + u.ru_stime, 'rss_mb': u.ru_maxrss / 1024}))")
     out = subprocess.run([sys.executable, "-c", probe, *argv], check=True, capture_output=True, text=True,
-                         env=_env())
+                         env=_env(src))
     return json.loads(out.stdout)
 
 
 SRC = REPO / "src"   # --src: the eventwire sources the child processes run (e.g. another checkout)
 
 
-def _env() -> dict:
+def _env(src: Path | None = None) -> dict:
     env = dict(os.environ)
-    env["PYTHONPATH"] = str(SRC)
+    env["PYTHONPATH"] = str(src or SRC)
     return env
 
 
@@ -130,27 +133,36 @@ def extract_argv(path: Path, *options: str) -> list[str]:
             "--max-chars", "5000000", *options]
 
 
-def throughput(tmp: Path, n: int, runs: int, batch_size: int, scale_out: bool = False) -> None:
+def throughput(tmp: Path, n: int, runs: int, batch_size: int, scale_out: bool = False,
+               against: Path | None = None, together: bool = False) -> None:
     base = articles()
     rows = [base[i % len(base)] for i in range(n)]
     path = write_jsonl(tmp / f"corpus-{n}.jsonl", [r["text"] for r in rows],
                        [f"{r['id']}-{i // len(base)}" for i, r in enumerate(rows)])
     print(f"\n## throughput: {n} documents ({sum(len(r['text']) for r in rows):,} characters), "
-          f"whole processes, start-up included", flush=True)
-    bare, ours = [], []
+          f"whole processes, start-up included" + (", all started at once" if together else ""), flush=True)
+    contenders = [("(a) bare spaCy nlp.pipe", [sys.executable, "-c", BARE_SPACY, str(path), str(batch_size)], None),
+                  ("(b) eventwire extract", extract_argv(path), None)]
+    if against is not None:
+        contenders.append((f"(c) eventwire extract, {against.name}", extract_argv(path), against))
+    results: dict[str, list[dict]] = {label: [] for label, _, _ in contenders}
     for k in range(runs):
-        a = run_process([sys.executable, "-c", BARE_SPACY, str(path), str(batch_size)])
-        bare.append(a)
-        print(f"run {k + 1}: (a) bare spaCy nlp.pipe   {n / a['wall']:6.2f} docs/s  wall {a['wall']:6.1f} s  "
-              f"cpu {a['cpu']:6.1f} s  peak RSS {a['rss_mb']:.0f} MB", flush=True)
-        b = run_process(extract_argv(path))
-        ours.append(b)
-        print(f"run {k + 1}: (b) eventwire extract     {n / b['wall']:6.2f} docs/s  wall {b['wall']:6.1f} s  "
-              f"cpu {b['cpu']:6.1f} s  peak RSS {b['rss_mb']:.0f} MB", flush=True)
-    best_a, best_b = min(r["wall"] for r in bare), min(r["wall"] for r in ours)
-    cpu_a, cpu_b = min(r["cpu"] for r in bare), min(r["cpu"] for r in ours)
-    print(f"(b)/(a) throughput, best runs: wall {best_a / best_b:.2f}, cpu {cpu_a / cpu_b:.2f}")
+        if together:   # the same load on each: a shared machine's load moves between runs
+            with concurrent.futures.ThreadPoolExecutor(len(contenders)) as pool:
+                done = list(pool.map(lambda c: run_process(c[1], c[2]), contenders))
+        else:
+            done = [run_process(argv, src) for _, argv, src in contenders]
+        for (label, _, _), r in zip(contenders, done):
+            results[label].append(r)
+            print(f"run {k + 1}: {label:<32} {n / r['wall']:6.2f} docs/s  wall {r['wall']:6.1f} s  "
+                  f"cpu {r['cpu']:6.1f} s  peak RSS {r['rss_mb']:.0f} MB", flush=True)
+    bare = results[contenders[0][0]]
+    for label, _, _ in contenders[1:]:
+        ours = results[label]
+        print(f"{label[:3]}/(a) throughput, best runs: wall {min(r['wall'] for r in bare) / min(r['wall'] for r in ours):.2f}, "
+              f"cpu {min(r['cpu'] for r in bare) / min(r['cpu'] for r in ours):.2f}")
     if scale_out:
+        best_b = min(r["wall"] for r in results[contenders[1][0]])
         for label, options in (("(c) eventwire extract --workers 2", ["--workers", "2"]),
                                ("(d) eventwire extract --dask local:2", ["--dask", "local:2"])):
             c = run_process(extract_argv(path, *options))
@@ -216,13 +228,18 @@ def main() -> None:
     ap.add_argument("--scale-out", action="store_true",
                     help="also time `eventwire extract --workers 2` and `--dask local:2` on the same file")
     ap.add_argument("--src", type=Path, default=SRC, help="eventwire sources to measure (default: this checkout)")
+    ap.add_argument("--against", type=Path, help="throughput: also run `eventwire extract` from these sources, "
+                    "as (c), to compare two versions")
+    ap.add_argument("--together", action="store_true",
+                    help="throughput: start each run's processes at the same moment, so that they share one load")
     args = ap.parse_args()
     SRC = args.src.resolve()
     print(f"eventwire sources: {SRC}")
     print(f"cores: {os.cpu_count()}  load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as tmp:
         if "throughput" not in args.skip:
-            throughput(Path(tmp), args.docs, args.runs, args.batch_size, args.scale_out)
+            throughput(Path(tmp), args.docs, args.runs, args.batch_size, args.scale_out,
+                       args.against.resolve() if args.against else None, args.together)
         if "per-char" not in args.skip:
             per_char(Path(tmp), args.per_char_total, args.sizes)
         if "long" not in args.skip:

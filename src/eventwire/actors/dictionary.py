@@ -575,16 +575,27 @@ def _builtin_tables() -> tuple:
     _load_leaders(_read_csv_rows(DATA / "leaders.csv"), phrases, weak, entries, offices)
     with open(DATA / "actors.yaml", encoding="utf-8") as fh:
         _load_yaml(load_yaml(fh) or {}, phrases, weak, entries, offices, "eventwire", ambiguous)
+    _normalize_people_terms(entries)
     return phrases, weak, entries, offices, countries, ambiguous
+
+
+def _phrase_automaton(phrases) -> object:
+    """An Aho-Corasick automaton that finds every phrase (each phrase is its own value)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+    for phrase in phrases:
+        automaton.add_word(phrase, phrase)
+    automaton.make_automaton()
+    return automaton
 
 
 @functools.lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> Dictionary:
-    import ahocorasick
-
     # 28,000 entries and 40,000 phrases: built once, then read from the table cache
+    sources = [DATA / name for name in BUILTIN_SOURCES] + [__file__]
     phrases, weak, entries, offices, countries, ambiguous = tablecache.cached_object(
-        "actors", [DATA / name for name in BUILTIN_SOURCES] + [__file__], _builtin_tables)
+        "actors", sources, _builtin_tables)
     for path in extra:
         from ..errors import EventwireError
 
@@ -597,9 +608,11 @@ def _load(extra: tuple[str, ...]) -> Dictionary:
             raise EventwireError(DICTIONARY_ERROR, f" ({path}: not a YAML mapping of sections: seats, "
                                   "organizations, agents, people, leaders)")
         _load_yaml(data, phrases, weak, entries, offices, f"user:{path}", ambiguous)
-    _normalize_people_terms(entries)
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-    for phrase in phrases:
-        automaton.add_word(phrase, phrase)
-    automaton.make_automaton()
+    if extra:
+        _normalize_people_terms(entries)   # a user's terms may join a built-in person's
+        automaton = _phrase_automaton(phrases)
+    else:
+        # reading the built automaton is a quarter of the time of building it (0.04 / 0.18 s)
+        automaton = tablecache.cached_object("actors-automaton", sources,
+                                             lambda: _phrase_automaton(phrases))
     return Dictionary(phrases, weak, offices, entries, countries, automaton, ambiguous)
