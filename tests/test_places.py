@@ -741,3 +741,44 @@ def test_a_town_named_beside_its_namesake_unit_keeps_the_towns_reading():
     doc, ctx = places_of(text)
     p = event_place(trigger_of(doc, "attacked").sent, ctx, trigger_of(doc, "attacked"))
     assert p.feature == "city" and text[p.start:p.end] == "Djugu"
+
+
+@pytest.mark.parametrize("text, trigger, surface, not_surface", [
+    # a head of state or government named with the state they lead: who acts, not where
+    ("Followers of the cleric burned an effigy of King Salman of Saudi Arabia during a "
+     "demonstration in Baghdad on Monday.", "demonstration", "Baghdad", "Saudi Arabia"),
+    ("Leaders met in Niamey on Sunday, where Presidents Muhammadu Buhari of Nigeria and "
+     "Patrice Talon of Benin signed the agreement.", "signed", "Niamey", "Benin"),
+    ("Angela Merkel, the Chancellor of Germany, demanded an explanation on Friday.",
+     "demanded", None, "Germany"),
+    ("Trump made calls to the leaders of Japan, China and Germany on Monday.",
+     "calls", None, "Japan"),
+    ("Yesterday, the Parliament of Iraq voted on a resolution.", "voted", None, "Iraq"),
+])
+def test_a_place_that_says_whose_office_or_body_is_no_event_place(text, trigger, surface, not_surface):
+    p, _ = event_place_of(text, trigger)
+    chosen = text[p.start:p.end] if p is not None and p.start is not None and p.from_ in (
+        "trigger", "clause", "sentence") else None
+    assert chosen != not_surface
+    assert chosen == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a state's own name that begins like an office is still the state
+    ("Fighting erupted in the Democratic Republic of Congo on Monday.", "erupted", "Congo"),
+    ("Protesters gathered in the capital of Kenya on Monday.", "gathered", "Kenya"),
+])
+def test_a_states_own_name_and_a_capital_of_a_state_stay_event_places(text, trigger, surface):
+    p, _ = event_place_of(text, trigger)
+    assert p.from_ == "trigger" and text[p.start:p.end] == surface
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Trump attacked the judge on Twitter on Friday.", "attacked"),
+    ("The minister announced on Facebook that suspects were in custody.", "announced"),
+    ("Staffers sent misogynistic comments using Telegram, a messaging app.", "sent"),
+])
+def test_online_platforms_are_not_places(text, trigger):
+    p, ctx = event_place_of(text, trigger)
+    assert p is None
+    assert not ctx.places

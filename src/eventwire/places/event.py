@@ -63,6 +63,10 @@ PARTS_KEY = "places.parts"
 CANDIDATES_KEY = "places.event_candidates"
 FOCUS_KEY = "places.event_focus"
 SITES_KEY = "places.sites"
+OFFICES_KEY = "places.offices"
+# Words that begin a state's own name rather than an office's: "the Republic of Korea".
+STATE_WORDS = {"republic", "kingdom", "emirate", "emirates", "caliphate", "union", "state", "states",
+               "federation", "commonwealth", "principality", "sultanate", "confederation"}
 
 
 def named_sites(ctx: DocContext) -> list[Place]:
@@ -77,6 +81,35 @@ def _specificity(place: Place, ctx: DocContext) -> int:
     if (place.start, place.end) in ctx.scratch.get(PARTS_KEY, ()):
         return SPECIFICITY["city"] + 1
     return SPECIFICITY.get(place.feature, 0)
+
+
+def offices_of(doc, places: list[Place], words: frozenset[str]) -> set[tuple[int, int]]:
+    """The spans of the places that only say whose head or body a phrase names: "the
+    Chancellor of Germany", "King Salman of Saudi Arabia", "the Parliament of Iraq", "the
+    leaders of Japan, China and Germany". ``words``: the titles and bodies that count."""
+    out = set()
+    for p in places:
+        tok = _token_of(doc, p)
+        if tok is None:
+            continue
+        while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+            continue
+        owner = tok.head.head
+        if owner.ent_type_ in ("GPE", "LOC", "FAC") or owner.lower_ in STATE_WORDS:
+            continue    # "the Democratic Republic of Congo", "the Kingdom of Saudi Arabia"
+        if owner.lower_ in words or owner.pos_ == "PROPN" and (owner.ent_type_ == "PERSON" or _full_name(owner)):
+            out.add((p.start, p.end))
+    return out
+
+
+def _full_name(tok) -> bool:
+    """A person's name of two or more words the model labels as something else
+    ("Patrice Talon", tagged an organisation); not a building's ("Bank", "University")."""
+    return tok.ent_type_ in ("ORG", "WORK_OF_ART", "NORP") and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1 and c.ent_type_ == tok.ent_type_
+        for c in tok.children)
 
 
 def is_demonym(place: Place, ctx: DocContext) -> bool:
@@ -277,9 +310,11 @@ def _candidates(ctx: DocContext, sites: bool = False):
 def _sort_candidates(ctx: DocContext, sites: bool):
     text = ctx.document.text
     dl = dateline_end(text)
+    offices = ctx.scratch.get(OFFICES_KEY, ())
     good, dateline, demonyms = [], [], []
     for p in ctx.places + named_sites(ctx) if sites else ctx.places:
-        if is_demonym(p, ctx):
+        # "King Salman of Saudi Arabia" says whose king, as "the Saudi king" does
+        if is_demonym(p, ctx) or (p.start, p.end) in offices:
             demonyms.append(p)
         elif p.end <= dl:
             dateline.append(p)

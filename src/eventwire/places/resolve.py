@@ -21,11 +21,11 @@ from ..geodesy import haversine_km
 from ..nlp import doc_text
 from ..record import Place
 from ..spanindex import cached_index
-from .event import DEMONYM_KEY, PARTS_KEY, SITES_KEY, SPECIFICITY
+from .event import DEMONYM_KEY, OFFICES_KEY, PARTS_KEY, SITES_KEY, SPECIFICITY, offices_of
 from .gazetteer import Entry, gazetteer, normalize
 from .recognize import (Mention, link_qualifiers, not_places, recognize_local_names,
                         recognize_repeats, recognize_toponyms, recognize_villages)
-from .unlisted import find_unlisted, find_water_bodies
+from .unlisted import find_unlisted, find_water_bodies, site_words
 from .villages import villages
 
 FEATURE_BONUS = {"country": 4.0, "region": 4.0, "admin1": 2.5, "admin2": -1.0, "city": 0.0,
@@ -380,6 +380,8 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
     sites = sites + find_water_bodies(doc_text(doc), places + parts + unlisted + sites, gaz)
     ctx.scratch[PARTS_KEY] = {(p.start, p.end) for p in parts} | known | held
     ctx.scratch[SITES_KEY] = sites
+    words = site_words()
+    ctx.scratch[OFFICES_KEY] = offices_of(doc, places, words["offices"] | words["titles"] | words["organisations"])
     extra_places = parts + unlisted
     return sorted(places + extra_places, key=lambda p: p.start) if extra_places else places
 

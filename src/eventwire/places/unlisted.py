@@ -71,7 +71,8 @@ def site_words() -> dict[str, frozenset[str]]:
     path = Path(__file__).parent / "data" / "site_words.yaml"
     data = load_yaml(path.read_text(encoding="utf-8")) or {}
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in
-            ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups", "calendar", "prefixes", "units")}
+            ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups", "calendar", "prefixes", "units",
+             "offices")}
 
 
 def _bare(word: str) -> str:
