@@ -782,3 +782,18 @@ def test_online_platforms_are_not_places(text, trigger):
     p, ctx = event_place_of(text, trigger)
     assert p is None
     assert not ctx.places
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # the EU acts; the place of the sanctions is not the EU
+    ("The European Union imposed new sanctions on Monday.", "imposed", None),
+    ("The EU condemned the crackdown in Minsk.", "condemned", "Minsk"),
+    # but a sentence can put an event in the EU
+    ("Thousands of migrants arrived in the EU last year.", "arrived", "EU"),
+])
+def test_the_european_union_is_an_event_place_only_where_the_sentence_puts_the_event_in_it(
+        text, trigger, surface):
+    p, _ = event_place_of(text, trigger)
+    chosen = text[p.start:p.end] if p is not None and p.start is not None and p.from_ in (
+        "trigger", "clause", "sentence") else None
+    assert chosen == surface

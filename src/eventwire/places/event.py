@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from ..context import DocContext
+from ..nlp import doc_text
 from ..record import EventPlace, Place
 from ..spanindex import cached_index
 
@@ -83,12 +84,19 @@ def _specificity(place: Place, ctx: DocContext) -> int:
     return SPECIFICITY.get(place.feature, 0)
 
 
-def offices_of(doc, places: list[Place], words: frozenset[str]) -> set[tuple[int, int]]:
+def offices_of(doc, places: list[Place], words: frozenset[str], blocs: frozenset[str] = frozenset()
+               ) -> set[tuple[int, int]]:
     """The spans of the places that only say whose head or body a phrase names: "the
     Chancellor of Germany", "King Salman of Saudi Arabia", "the Parliament of Iraq", "the
-    leaders of Japan, China and Germany". ``words``: the titles and bodies that count."""
+    leaders of Japan, China and Germany". ``words``: the titles and bodies that count. A union
+    of states named in ``blocs`` ("the EU") is itself a body, unless the sentence puts
+    something in it ("in the EU")."""
     out = set()
+    text = doc_text(doc)
     for p in places:
+        if p.text.lower() in blocs and not _locative(text, p):
+            out.add((p.start, p.end))
+            continue
         tok = _token_of(doc, p)
         if tok is None:
             continue

@@ -381,7 +381,8 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
     ctx.scratch[PARTS_KEY] = {(p.start, p.end) for p in parts} | known | held
     ctx.scratch[SITES_KEY] = sites
     words = site_words()
-    ctx.scratch[OFFICES_KEY] = offices_of(doc, places, words["offices"] | words["titles"] | words["organisations"])
+    ctx.scratch[OFFICES_KEY] = offices_of(doc, places, words["offices"] | words["titles"] | words["organisations"],
+                                          words["blocs"])
     extra_places = parts + unlisted
     return sorted(places + extra_places, key=lambda p: p.start) if extra_places else places
 
