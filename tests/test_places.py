@@ -797,3 +797,53 @@ def test_the_european_union_is_an_event_place_only_where_the_sentence_puts_the_e
     chosen = text[p.start:p.end] if p is not None and p.start is not None and p.from_ in (
         "trigger", "clause", "sentence") else None
     assert chosen == surface
+
+
+@pytest.mark.parametrize("text, surface, name, feature, lat, lon", [
+    # seas, oceans and regions of the table, each at the middle of its members' points; a sea
+    # is a natural feature ("other"), a region as broad as a continent
+    ("Hundreds of migrants drowned in the Mediterranean last week.", "Mediterranean",
+     "Mediterranean Sea", "other", 38, 16),
+    ("A storm formed over the Atlantic on Sunday.", "Atlantic", "Atlantic Ocean", "other", 19, -27),
+    ("Tensions rose across the Middle East after the strike.", "Middle East", "Middle East",
+     "region", 29, 44),
+    ("Chinese ships clashed with a Vietnamese vessel in the South China Sea.", "South China Sea",
+     "South China Sea", "other", 13, 112),
+    # "the Red Sea" is the sea, though a province of Sudan bears the name
+    ("Houthi rebels attacked a ship in the Red Sea on Monday.", "Red Sea", "Red Sea", "other", 23, 37),
+])
+def test_seas_oceans_and_regions_are_places(text, surface, name, feature, lat, lon):
+    _, ctx = places_of(text)
+    p = place_named(ctx, surface)
+    assert p.name == name and p.feature == feature and p.geonameid is None
+    assert haversine_km(p.lat, p.lon, lat, lon) < 150
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    # the ocean's name does not take the town's reading, nor the town the ocean's
+    ("Residents of Atlantic, Iowa, protested on Monday.", "Atlantic", "USA"),
+    ("The Atlantic City council met on Monday.", "Atlantic City", "USA"),
+])
+def test_towns_named_like_an_ocean_keep_their_reading(text, surface, country):
+    _, ctx = places_of(text)
+    p = place_named(ctx, surface)
+    assert p.feature == "city" and p.country == country
+
+
+@pytest.mark.parametrize("text, trigger, surface, namesake", [
+    # a sea or strait named after a country is a site at the country's point, not the country
+    ("A US destroyer sailed through the Taiwan Strait on Tuesday.", "sailed", "Taiwan Strait", "TWN"),
+    ("The fleet held a joint drill in the Philippine Sea on Monday.", "drill", "Philippine Sea", "PHL"),
+    ("Fishermen were rescued in the Irish Sea on Friday.", "rescued", "Irish Sea", "IRL"),
+])
+def test_a_sea_named_after_a_country_is_a_site_at_its_namesakes_point(text, trigger, surface, namesake):
+    p, ctx = event_place_of(text, trigger)
+    assert text[p.start:p.end] == surface and p.country == namesake and p.geonameid is None
+    assert not any(q.country == namesake for q in ctx.places)
+
+
+def test_a_regions_member_missing_from_the_gazetteer_is_an_error(tmp_path):
+    path = tmp_path / "regions.yaml"
+    path.write_text("- name: Nowhere Sea\n  kind: sea\n  members: [Qwxzyville]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="Qwxzyville"):
+        gazetteer().load_regions(path)

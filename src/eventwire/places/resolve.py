@@ -62,8 +62,8 @@ def _prior(entry: Entry, primary: bool, hint: str | None) -> float:
         score += CAPITAL_BONUS
     if not primary:
         score -= ALIAS_PENALTY if entry.population >= SMALL else SMALL_ALIAS_PENALTY
-    if hint and entry.feature == hint:
-        score += HINT_BONUS
+    if hint and (entry.feature == hint or hint == "region" and entry.feature == "other"):
+        score += HINT_BONUS     # "the Red Sea": a natural feature (seas are "other") or region
     return score
 
 
@@ -376,8 +376,11 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
             demonyms.add((m.start, m.end))
     ctx.scratch[DEMONYM_KEY] = demonyms
     parts, known = city_parts(doc_text(doc), places, demonyms, gaz)
-    unlisted, sites, held = find_unlisted(doc, places + parts, demonyms, gaz, villages())
-    sites = sites + find_water_bodies(doc_text(doc), places + parts + unlisted + sites, gaz)
+    # seas named after a place first: "the Taiwan Strait" is at Taiwan's point, not a name
+    # no holder locates
+    water = find_water_bodies(doc_text(doc), places + parts, gaz)
+    unlisted, sites, held = find_unlisted(doc, places + parts + water, demonyms, gaz, villages())
+    sites = water + sites
     ctx.scratch[PARTS_KEY] = {(p.start, p.end) for p in parts} | known | held
     ctx.scratch[SITES_KEY] = sites
     words = site_words()
