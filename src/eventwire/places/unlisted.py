@@ -367,9 +367,9 @@ _WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Straits?)\s+of\s+(?:the\s+)?([A-Z][\w
 
 def find_water_bodies(text: str, taken_spans: list[Place], gaz: Gazetteer) -> list[Place]:
     """Seas named after a place ("the Gulf of Aden", "the Bay of Bengal", "the Taiwan Strait",
-    "the Philippine Sea"): places of events
-    (ships patrol there) though no toponym reading of ours names them; each a named site at
-    the point of its namesake's best-known reading (near, though not the sea's own point)."""
+    "the Philippine Sea"): places of events (ships patrol there) though no toponym reading of
+    ours names them; each a named site at the point of its namesake's best-known reading
+    (near, though not the sea's own point)."""
     busy = bytearray(len(text) + 1)
     for p in taken_spans:
         busy[p.start:p.end] = b"\x01" * (p.end - p.start)
