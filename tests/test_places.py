@@ -741,3 +741,109 @@ def test_a_town_named_beside_its_namesake_unit_keeps_the_towns_reading():
     doc, ctx = places_of(text)
     p = event_place(trigger_of(doc, "attacked").sent, ctx, trigger_of(doc, "attacked"))
     assert p.feature == "city" and text[p.start:p.end] == "Djugu"
+
+
+@pytest.mark.parametrize("text, trigger, surface, not_surface", [
+    # a head of state or government named with the state they lead: who acts, not where
+    ("Followers of the cleric burned an effigy of King Salman of Saudi Arabia during a "
+     "demonstration in Baghdad on Monday.", "demonstration", "Baghdad", "Saudi Arabia"),
+    ("Leaders met in Niamey on Sunday, where Presidents Muhammadu Buhari of Nigeria and "
+     "Patrice Talon of Benin signed the agreement.", "signed", "Niamey", "Benin"),
+    ("Angela Merkel, the Chancellor of Germany, demanded an explanation on Friday.",
+     "demanded", None, "Germany"),
+    ("Trump made calls to the leaders of Japan, China and Germany on Monday.",
+     "calls", None, "Japan"),
+    ("Yesterday, the Parliament of Iraq voted on a resolution.", "voted", None, "Iraq"),
+])
+def test_a_place_that_says_whose_office_or_body_is_no_event_place(text, trigger, surface, not_surface):
+    p, _ = event_place_of(text, trigger)
+    chosen = text[p.start:p.end] if p is not None and p.start is not None and p.from_ in (
+        "trigger", "clause", "sentence") else None
+    assert chosen != not_surface
+    assert chosen == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a state's own name that begins like an office is still the state
+    ("Fighting erupted in the Democratic Republic of Congo on Monday.", "erupted", "Congo"),
+    ("Protesters gathered in the capital of Kenya on Monday.", "gathered", "Kenya"),
+])
+def test_a_states_own_name_and_a_capital_of_a_state_stay_event_places(text, trigger, surface):
+    p, _ = event_place_of(text, trigger)
+    assert p.from_ == "trigger" and text[p.start:p.end] == surface
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Trump attacked the judge on Twitter on Friday.", "attacked"),
+    ("The minister announced on Facebook that suspects were in custody.", "announced"),
+    ("Staffers sent misogynistic comments using Telegram, a messaging app.", "sent"),
+])
+def test_online_platforms_are_not_places(text, trigger):
+    p, ctx = event_place_of(text, trigger)
+    assert p is None
+    assert not ctx.places
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # the EU acts; the place of the sanctions is not the EU
+    ("The European Union imposed new sanctions on Monday.", "imposed", None),
+    ("The EU condemned the crackdown in Minsk.", "condemned", "Minsk"),
+    # but a sentence can put an event in the EU
+    ("Thousands of migrants arrived in the EU last year.", "arrived", "EU"),
+])
+def test_the_european_union_is_an_event_place_only_where_the_sentence_puts_the_event_in_it(
+        text, trigger, surface):
+    p, _ = event_place_of(text, trigger)
+    chosen = text[p.start:p.end] if p is not None and p.start is not None and p.from_ in (
+        "trigger", "clause", "sentence") else None
+    assert chosen == surface
+
+
+@pytest.mark.parametrize("text, surface, name, feature, lat, lon", [
+    # seas, oceans and regions of the table, each at the middle of its members' points; a sea
+    # is a natural feature ("other"), a region as broad as a continent
+    ("Hundreds of migrants drowned in the Mediterranean last week.", "Mediterranean",
+     "Mediterranean Sea", "other", 38, 16),
+    ("A storm formed over the Atlantic on Sunday.", "Atlantic", "Atlantic Ocean", "other", 19, -27),
+    ("Tensions rose across the Middle East after the strike.", "Middle East", "Middle East",
+     "region", 29, 44),
+    ("Chinese ships clashed with a Vietnamese vessel in the South China Sea.", "South China Sea",
+     "South China Sea", "other", 13, 112),
+    # "the Red Sea" is the sea, though a province of Sudan bears the name
+    ("Houthi rebels attacked a ship in the Red Sea on Monday.", "Red Sea", "Red Sea", "other", 23, 37),
+])
+def test_seas_oceans_and_regions_are_places(text, surface, name, feature, lat, lon):
+    _, ctx = places_of(text)
+    p = place_named(ctx, surface)
+    assert p.name == name and p.feature == feature and p.geonameid is None
+    assert haversine_km(p.lat, p.lon, lat, lon) < 150
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    # the ocean's name does not take the town's reading, nor the town the ocean's
+    ("Residents of Atlantic, Iowa, protested on Monday.", "Atlantic", "USA"),
+    ("The Atlantic City council met on Monday.", "Atlantic City", "USA"),
+])
+def test_towns_named_like_an_ocean_keep_their_reading(text, surface, country):
+    _, ctx = places_of(text)
+    p = place_named(ctx, surface)
+    assert p.feature == "city" and p.country == country
+
+
+@pytest.mark.parametrize("text, trigger, surface, namesake", [
+    # a sea or strait named after a country is a site at the country's point, not the country
+    ("A US destroyer sailed through the Taiwan Strait on Tuesday.", "sailed", "Taiwan Strait", "TWN"),
+    ("The fleet held a joint drill in the Philippine Sea on Monday.", "drill", "Philippine Sea", "PHL"),
+    ("Fishermen were rescued in the Irish Sea on Friday.", "rescued", "Irish Sea", "IRL"),
+])
+def test_a_sea_named_after_a_country_is_a_site_at_its_namesakes_point(text, trigger, surface, namesake):
+    p, ctx = event_place_of(text, trigger)
+    assert text[p.start:p.end] == surface and p.country == namesake and p.geonameid is None
+    assert not any(q.country == namesake for q in ctx.places)
+
+
+def test_a_regions_member_missing_from_the_gazetteer_is_an_error(tmp_path):
+    path = tmp_path / "regions.yaml"
+    path.write_text("- name: Nowhere Sea\n  kind: sea\n  members: [Qwxzyville]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="Qwxzyville"):
+        gazetteer().load_regions(path)

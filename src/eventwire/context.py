@@ -19,6 +19,7 @@ class PlaceNotes:
     demonyms: set[tuple[int, int]] = field(default_factory=set)   # spans named by a demonym
     parts: set[tuple[int, int]] = field(default_factory=set)      # parts of a city ("Gaza's Rimal")
     sites: list[Place] = field(default_factory=list)              # streets, bases, buildings
+    offices: set[tuple[int, int]] = field(default_factory=set)    # "King Salman of Saudi Arabia"
     # per-document memos of places/event.py (every event asks)
     candidates: dict = field(default_factory=dict)
     focus: dict = field(default_factory=dict)

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from ..context import DocContext, PlaceNotes
+from ..nlp import doc_text
 from ..record import EventPlace, Place
 from ..spanindex import cached_index
 
@@ -65,6 +66,11 @@ def _notes(ctx: DocContext) -> PlaceNotes:
     return ctx.place_notes
 
 
+# Words that begin a state's own name rather than an office's: "the Republic of Korea".
+STATE_WORDS = {"republic", "kingdom", "emirate", "emirates", "caliphate", "union", "state", "states",
+               "federation", "commonwealth", "principality", "sultanate", "confederation"}
+
+
 def named_sites(ctx: DocContext) -> list[Place]:
     """The streets, bases and buildings the document names ("along Atlantic Avenue", "the
     T-4 Military Airport"), at the point of the place that holds them: places an event can
@@ -77,6 +83,42 @@ def _specificity(place: Place, ctx: DocContext) -> int:
     if (place.start, place.end) in _notes(ctx).parts:
         return SPECIFICITY["city"] + 1
     return SPECIFICITY.get(place.feature, 0)
+
+
+def offices_of(doc, places: list[Place], words: frozenset[str], blocs: frozenset[str] = frozenset()
+               ) -> set[tuple[int, int]]:
+    """The spans of the places that only say whose head or body a phrase names: "the
+    Chancellor of Germany", "King Salman of Saudi Arabia", "the Parliament of Iraq", "the
+    leaders of Japan, China and Germany". ``words``: the titles and bodies that count. A union
+    of states named in ``blocs`` ("the EU") is itself a body, unless the sentence puts
+    something in it ("in the EU")."""
+    out = set()
+    text = doc_text(doc)
+    for p in places:
+        if p.text.lower() in blocs and not _locative(text, p):
+            out.add((p.start, p.end))
+            continue
+        tok = _token_of(doc, p)
+        if tok is None:
+            continue
+        while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+            continue
+        owner = tok.head.head
+        if owner.ent_type_ in ("GPE", "LOC", "FAC") or owner.lower_ in STATE_WORDS:
+            continue    # "the Democratic Republic of Congo", "the Kingdom of Saudi Arabia"
+        if owner.lower_ in words or owner.pos_ == "PROPN" and (owner.ent_type_ == "PERSON" or _full_name(owner)):
+            out.add((p.start, p.end))
+    return out
+
+
+def _full_name(tok) -> bool:
+    """A person's name of two or more words the model labels as something else
+    ("Patrice Talon", tagged an organisation); not a building's ("Bank", "University")."""
+    return tok.ent_type_ in ("ORG", "WORK_OF_ART", "NORP") and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1 and c.ent_type_ == tok.ent_type_
+        for c in tok.children)
 
 
 def is_demonym(place: Place, ctx: DocContext) -> bool:
@@ -277,9 +319,11 @@ def _candidates(ctx: DocContext, sites: bool = False):
 def _sort_candidates(ctx: DocContext, sites: bool):
     text = ctx.document.text
     dl = dateline_end(text)
+    offices = _notes(ctx).offices
     good, dateline, demonyms = [], [], []
     for p in ctx.places + named_sites(ctx) if sites else ctx.places:
-        if is_demonym(p, ctx):
+        # "King Salman of Saudi Arabia" says whose king, as "the Saudi king" does
+        if is_demonym(p, ctx) or (p.start, p.end) in offices:
             demonyms.append(p)
         elif p.end <= dl:
             dateline.append(p)

@@ -16,6 +16,7 @@ import bisect
 import csv
 import functools
 import gzip
+import math
 import os
 import re
 import shutil
@@ -29,6 +30,10 @@ from .. import tablecache
 
 DATA = Path(__file__).parent / "data"
 FEATURES = ("city", "admin1", "admin2", "country", "region", "other")
+# The population a sea or region of ``regions.yaml`` counts as when readings compete: that of
+# a small town, so that "Atlantic, Iowa" still goes to the town its state names; "the Atlantic"
+# and "the Red Sea" (a province of Sudan too) are the sea through the article before them.
+REGION_PROMINENCE = 5000
 
 
 @dataclass(slots=True)
@@ -256,6 +261,35 @@ class Gazetteer:
                 else:
                     self.add_name(alias, entry, True)  # curated: as good as its own name
 
+    def load_regions(self, path: Path) -> int:
+        """Seas, oceans and regions (``data/regions.yaml``), each at the spherical mean of the
+        points of its members: places this gazetteer already holds (ports on a sea's shores,
+        the countries of a region). Returns how many were added."""
+        from ..datafiles import load_yaml
+
+        added = 0
+        for item in load_yaml(path.read_text(encoding="utf-8")) or ():
+            points = []
+            # a sea's members are ports, a region's are countries (or provinces: "Dagestan")
+            feature = "country" if item.get("kind") == "region" else "city"
+            for member in item["members"]:
+                name, _, country = (part.strip() for part in member.partition(","))
+                entry = self.find(name, feature, country or None) or self.find(name, country=country or None)
+                if entry is None:
+                    raise ValueError(f"{path.name}: member {member!r} of {item['name']!r} is not in the gazetteer")
+                points.append((entry.lat, entry.lon))
+            lat, lon = spherical_mean(points)
+            # a sea is as specific a place of events as a named site ("other"); a region is
+            # broad, as a continent is
+            feature = "region" if item.get("kind") == "region" else "other"
+            entry = Entry(-(len(self._extra_entries) + 1), item["name"], feature, "", 0,
+                          round(lat, 4), round(lon, 4), REGION_PROMINENCE)
+            self._extra_entries.append(entry)
+            for name in [item["name"], *(item.get("aliases") or ())]:
+                self.add_name(name, entry, True)    # curated: each name as good as its own
+            added += 1
+        return added
+
     def add_csv(self, path: str | Path) -> int:
         """Add a user's places (CSV with header name,lat,lon,country,feature,population,aliases)."""
         added = 0
@@ -328,6 +362,18 @@ class Gazetteer:
         return parent.name if parent else None
 
 
+def spherical_mean(points) -> tuple[float, float]:
+    """The point at the mean of unit vectors (lat, lon in degrees): a middle that does not
+    break at the antimeridian, as averaging longitudes does across the Pacific."""
+    x = y = z = 0.0
+    for lat, lon in points:
+        la, lo = math.radians(lat), math.radians(lon)
+        x += math.cos(la) * math.cos(lo)
+        y += math.cos(la) * math.sin(lo)
+        z += math.sin(la)
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+
+
 def _row_id(row: str) -> int:
     return int(row[:row.index("\t")])
 
@@ -339,6 +385,7 @@ def gazetteer() -> Gazetteer:
     gaz.load_index(DATA / "gazetteer.tsv.gz", DATA / "names.tsv.gz")
     gaz.load_aliases(DATA / "aliases.tsv")
     gaz.load_aliases(DATA / "demonyms.tsv", demonyms=True)
+    gaz.load_regions(DATA / "regions.yaml")
     for path in filter(None, os.environ.get("EVENTWIRE_GAZETTEER", "").split(os.pathsep)):
         gaz.add_csv(path)
     return gaz

@@ -187,7 +187,10 @@ NAME_SUFFIXES = {"park", "woods", "heights", "falls", "valley", "delta", "penins
                  "lakes", "river", "creek", "island", "islands", "bay", "beach", "hills", "springs",
                  "gorge", "sound", "lagoon", "canyon", "mountain", "mountains", "forest", "station",
                  "bend", "ridge", "harbor", "harbour", "point", "cove", "township", "castle",
-                 "chapel", "cathedral", "basilica", "abbey"}
+                 "chapel", "cathedral", "basilica", "abbey", "sea", "strait", "straits", "gulf",
+                 "ocean", "channel"}
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+WATER_WORDS = {"sea", "ocean", "strait", "straits", "gulf", "channel", "river", "lake", "bay"}
 # "Gulf of Alaska", "Mall of Asia": X of Y names no Y (but "the University of Toronto" is
 # in Toronto).
 OF_HEADS = {"gulf", "bay", "sea", "strait", "straits", "isle", "cape", "mall",
@@ -313,6 +316,10 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             s, e, candidates, hint = found
             if _inside_longer_name(text, s, e):
                 continue
+            if hint is None and label in ("LOC", "GPE") and _THE_BEFORE.search(text, max(0, s - 5), s):
+                # "the Red Sea", "the Atlantic", "the Sahel": a sea or region takes the article,
+                # a province or a town ("Atlantic, Iowa") does not
+                hint = "region"
             if label not in NAME_LABELS and not well_known(candidates) and not (
                     _cued(doc, s, e) and label not in ("NORP", "WORK_OF_ART", "EVENT")):
                 continue
@@ -625,6 +632,8 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
         name = text[s:e]
         if len(name) < 3 or not name[:1].isupper() or _generic(name) or normalize(name) in not_places():
             continue
+        if name.rsplit(" ", 1)[-1].lower() in WATER_WORDS:
+            continue    # "the Irish Sea" is no village spelled otherwise
         # "X (Y, Z)", "X, Y", "X in the Y district": Y says where to look
         qualifier = None
         near = holder_starts[bisect.bisect_right(holder_starts, e):bisect.bisect_right(holder_starts, e + 12)]

@@ -21,11 +21,11 @@ from ..geodesy import haversine_km
 from ..nlp import doc_text
 from ..record import Place
 from ..spanindex import cached_index
-from .event import SPECIFICITY
+from .event import SPECIFICITY, offices_of
 from .gazetteer import Entry, gazetteer, normalize
 from .recognize import (Mention, link_qualifiers, not_places, recognize_local_names,
                         recognize_repeats, recognize_toponyms, recognize_villages)
-from .unlisted import find_unlisted, find_water_bodies
+from .unlisted import find_unlisted, find_water_bodies, site_words
 from .villages import villages
 
 FEATURE_BONUS = {"country": 4.0, "region": 4.0, "admin1": 2.5, "admin2": -1.0, "city": 0.0,
@@ -62,8 +62,8 @@ def _prior(entry: Entry, primary: bool, hint: str | None) -> float:
         score += CAPITAL_BONUS
     if not primary:
         score -= ALIAS_PENALTY if entry.population >= SMALL else SMALL_ALIAS_PENALTY
-    if hint and entry.feature == hint:
-        score += HINT_BONUS
+    if hint and (entry.feature == hint or hint == "region" and entry.feature == "other"):
+        score += HINT_BONUS     # "the Red Sea": a natural feature (seas are "other") or region
     return score
 
 
@@ -376,10 +376,15 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
             demonyms.add((m.start, m.end))
     notes = ctx.place_notes = PlaceNotes(demonyms=demonyms)
     parts, known = city_parts(doc_text(doc), places, demonyms, gaz)
-    unlisted, sites, held = find_unlisted(doc, places + parts, demonyms, gaz, villages())
-    sites = sites + find_water_bodies(doc_text(doc), places + parts + unlisted + sites, gaz)
+    # seas named after a place first: "the Taiwan Strait" is at Taiwan's point, not a name
+    # no holder locates
+    water = find_water_bodies(doc_text(doc), places + parts, gaz)
+    unlisted, sites, held = find_unlisted(doc, places + parts + water, demonyms, gaz, villages())
     notes.parts = {(p.start, p.end) for p in parts} | known | held
-    notes.sites = sites
+    notes.sites = water + sites
+    words = site_words()
+    notes.offices = offices_of(doc, places, words["offices"] | words["titles"] | words["organisations"],
+                               words["blocs"])
     extra_places = parts + unlisted
     return sorted(places + extra_places, key=lambda p: p.start) if extra_places else places
 

@@ -71,7 +71,8 @@ def site_words() -> dict[str, frozenset[str]]:
     path = Path(__file__).parent / "data" / "site_words.yaml"
     data = load_yaml(path.read_text(encoding="utf-8")) or {}
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in
-            ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups", "calendar", "prefixes", "units")}
+            ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups", "calendar", "prefixes", "units",
+             "offices", "blocs")}
 
 
 def _bare(word: str) -> str:
@@ -357,13 +358,18 @@ def _broad(last: str, after: str, entry: Entry | None, words_of) -> bool:
             or (entry is not None and entry.feature in ("country", "region", "admin1")))
 
 
-_WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Straits?)\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+_WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Straits?)\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+                       # "the Philippine Sea", "the Taiwan Strait", "the East Siberian Sea"
+                       r"|\b(?:(?:North|South|East|West|Eastern|Western)\s+)?(?!(?:The|A|An|This|That)\s)"
+                       r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+                       r"\s+(?:Sea|Straits?|Gulf|Channel)\b")
 
 
 def find_water_bodies(text: str, taken_spans: list[Place], gaz: Gazetteer) -> list[Place]:
-    """Seas named after a place ("the Gulf of Aden", "the Bay of Bengal"): places of events
-    (ships patrol there) though no toponym reading of ours names them; each a named site at
-    the point of its namesake's best-known reading (near, though not the sea's own point)."""
+    """Seas named after a place ("the Gulf of Aden", "the Bay of Bengal", "the Taiwan Strait",
+    "the Philippine Sea"): places of events (ships patrol there) though no toponym reading of
+    ours names them; each a named site at the point of its namesake's best-known reading
+    (near, though not the sea's own point)."""
     busy = bytearray(len(text) + 1)
     for p in taken_spans:
         busy[p.start:p.end] = b"\x01" * (p.end - p.start)
@@ -372,8 +378,11 @@ def find_water_bodies(text: str, taken_spans: list[Place], gaz: Gazetteer) -> li
         s, e = m.span()
         if any(busy[s:e]):
             continue
-        namesake = max((c for c, p in gaz.lookup(m.group(1)) if p), default=None,
+        name = m.group(1) or m.group(2)
+        namesake = max((c for c, p in gaz.lookup(name) if p), default=None,
                        key=lambda c: (c.feature in ("country", "admin1", "region"), c.population))
+        if m.group(2) and namesake is None:
+            namesake = gaz.demonym(name)    # a people's sea: "the Philippine Sea", "the Irish Sea"
         if namesake is None:
             continue
         out.append(Place(start=s, end=e, text=text[s:e], name=text[s:e], feature="other",
