@@ -597,3 +597,17 @@ def test_a_document_issued_speaks_for_whoever_issued_it(text, category, source):
     found = asserted(coded(text), category)
     assert found and found[0].source is not None and found[0].source.text == source, \
         [(e.category, e.source and e.source.text) for e in found]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The prime minister is to step down on Friday.", "RETREAT"),
+    ("The Chinese president is to visit Moscow next week.", "CONSULT"),
+])
+def test_an_arranged_act_is_a_plan(text, category):
+    events = coded(text)
+    assert not asserted(events, category)
+    assert any(e.category == category and e.modality == "future" for e in events)
+
+
+def test_a_spacecraft_launched_on_a_rocket_is_no_attack():
+    assert not asserted(coded("The capsule was launched via a Falcon 9 rocket from Cape Canaveral on Saturday."))

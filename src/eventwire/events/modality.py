@@ -175,6 +175,8 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
             if reason_prep or said_noun or (hl in cues["content_suppressing"] and (dep in _CONTENT or nominal or dep == "pobj")
                                and hl not in {"refuse", "reject", "decline"}):
                 return Modality("asserted", suppressed=True, cue=hl)
+            if hl == "be" and dep == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                return Modality("future", cue="is to")   # "May is to step down today": arranged
             if hl in ("refuse", "reject", "decline") and dep in ("xcomp", "ccomp"):
                 return Modality("negated", suppressed=True, cue=hl)
             if hl in cues["negating_governors"] and dep in ("xcomp", "ccomp", "pcomp"):
