@@ -1,8 +1,8 @@
 """The episodic filter (events/episodic.py) on the phenomena behind background statements coded
 as dated events (issue 16, pattern 2): counts of events under a perfect, simple pasts put
 into history, perfects over a span, kinds as subjects, participles describing a state, habits
-in the passive, spans of two dates, many occasions. Each sentence
-is written for these tests; plain episodic reports beside them must keep their event.
+in the passive, spans of two dates, many occasions. Each sentence is written for these
+tests; plain episodic reports beside them must keep their event.
 """
 from __future__ import annotations
 

@@ -69,8 +69,8 @@ def _is_perfect(verb) -> bool:
 
 
 def clause_kind(verb, simple_present: bool = True) -> str:
-    """EPISODIC, HABITUAL, ONGOING, SUMMARY or STATE for the clause headed by ``verb``.
-    ``simple_present=False`` leaves out the reading of an action verb's simple present as a
+    """EPISODIC, HABITUAL, ONGOING, SUMMARY, STATE, HISTORICAL or GENERIC for the clause
+    headed by ``verb``. ``simple_present=False`` leaves out the reading of an action verb's simple present as a
     habit (for a verb that only carries the event in a phrase: "return to Geneva this week for
     talks" is a plan)."""
     cues = load_lexicon().cues
@@ -105,9 +105,9 @@ def clause_kind(verb, simple_present: bool = True) -> str:
         # what has gone on over a stretch of time, not one happening
         # (a passive over a span is the state an event left: "have been demobilized since the
         # accord" still tells the demobilization)
-        if verb.tag_ == "VBG" and "been" in auxes or not any(c.dep_ == "auxpass" for c in verb.children):
+        if (verb.tag_ == "VBG" and "been" in auxes) or not any(c.dep_ == "auxpass" for c in verb.children):
             return ONGOING
-    if (_between_dates(verb) or (verb.dep_ in ("ccomp", "conj") and _between_dates(verb.head))):
+    if _between_dates(verb) or (verb.dep_ in ("ccomp", "conj") and _between_dates(verb.head)):
         return SUMMARY   # "between June 2014 and April 2016, bombers killed more than 1,000"
     if perfect and any(t.lower_ in ("times", "occasions") and any(
             g.dep_ == "nummod" or g.lower_ in ("several", "many", "numerous") for g in t.children)
@@ -206,7 +206,8 @@ def _told_in_a_state(noun) -> bool:
 
 def _bare_plural(noun) -> bool:
     """A plural common noun with no determiner, number or possessor: a kind ("dissidents")."""
-    return noun.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss", "predet") for c in noun.children)
+    return noun.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "nummod", "poss", "predet") for c in noun.children)
 
 
 def _counted_occasions(verb, words_) -> bool:
@@ -216,7 +217,8 @@ def _counted_occasions(verb, words_) -> bool:
     head = verb.head
     cands = [head] + [c for c in head.children if c.dep_ in ("attr", "nsubj")]
     return any(n.lower_ in words_["occasion_nouns"] and any(
-        q.dep_ in ("amod", "nummod") and (q.lower_ in words_["count_words"] or q.like_num) for q in n.children)
+        q.dep_ in ("amod", "nummod") and (q.lower_ in words_["count_words"] or q.like_num)
+        for q in n.children)
         for n in cands)
 
 
