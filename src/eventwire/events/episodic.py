@@ -70,8 +70,8 @@ def _is_perfect(verb) -> bool:
 
 def clause_kind(verb, simple_present: bool = True) -> str:
     """EPISODIC, HABITUAL, ONGOING, SUMMARY, STATE, HISTORICAL or GENERIC for the clause
-    headed by ``verb``. ``simple_present=False`` leaves out the reading of an action verb's simple present as a
-    habit (for a verb that only carries the event in a phrase: "return to Geneva this week for
+    headed by ``verb``. ``simple_present=False`` leaves out the reading of an action verb's
+    simple present as a habit (for a verb that only carries the event in a phrase: "return to Geneva this week for
     talks" is a plan)."""
     cues = load_lexicon().cues
     toks = _clause_tokens(verb)
