@@ -27,7 +27,7 @@ from ..times import date_for
 from .acled import assign_event_types
 from .casualties import attach_casualties
 from .coref import merge_coreferent
-from .episodic import EPISODIC, clause_kind
+from .episodic import EPISODIC, clause_kind, noun_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
 from .modality import Modality, modality_of
@@ -667,7 +667,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 continue
             outer = _outer_verb(trig)
             if modality.value == "asserted" and (clause_kind(_clause_verb(trig)) != EPISODIC or (
-                    outer is not None and clause_kind(outer, simple_present=False) != EPISODIC)):
+                    outer is not None and clause_kind(outer, simple_present=False) != EPISODIC) or (
+                    trig.nominal and noun_kind(tok) != EPISODIC)):
                 continue   # "frequently attacks", "have been fighting since 1969": no dated event
             if modality.value == "asserted" and not trig.nominal and _recalled(tok, lex):
                 continue   # "Pelosi had previously opposed impeachment": history, not news

@@ -4,14 +4,23 @@ PLOVER codes specific events. News also says what groups usually do ("The group 
 attacks army posts"), what has been going on for years ("Rebels have been fighting the
 government since 1969") and sums up history ("The two countries have fought three wars since
 1947"). Such clauses give no event. Decided from the verb's own clause: frequency adverbs and
-quantifiers of time, "used to", the perfect progressive with "since"/"for", a perfect that
-counts events, and the simple present of an action verb outside reported speech and headlines.
-Measured on SitEnt (``bench/events.py --only sitent``).
+quantifiers of time, "used to", an active perfect over a span ("since"/"for") or two dates
+("between 2014 and 2016"), a perfect that counts events, a simple past put into history
+("once occupied"), a kind as subject ("many analysts have warned"), a participle describing
+a noun of a state ("is host to a coalition fighting the Houthis"), one of many occasions
+("many times that they disagreed"), and the simple present of an action verb (active, or
+passive with a kind as subject) outside reported speech and headlines. An event noun is also
+read on its own (``noun_kind``): counted under a perfect ("have launched multiple attacks").
+Measured on SitEnt (``bench/events.py --only sitent``); the word classes are in
+``data/episodic.yaml``.
 """
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 
+from ..datafiles import load_yaml
 from ..nlp import doc_text
 from ..spanindex import entities_in
 from .lexicon import load_lexicon
@@ -21,8 +30,16 @@ HABITUAL = "habitual"      # "frequently attacks", "used to attack", "attacks ar
 ONGOING = "ongoing"        # "have been fighting since 1969"
 SUMMARY = "summary"        # "have fought three wars since 1947"
 STATE = "state"            # "both sides oppose the rebels", "depends on outside aid"
+HISTORICAL = "historical"  # "the nation it once occupied"
+GENERIC = "generic"        # "many analysts have warned of the risks"
 
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    with resources.files("eventwire").joinpath("events/data/episodic.yaml").open(encoding="utf-8") as fh:
+        return {k: frozenset(str(w).lower() for w in v) for k, v in load_yaml(fh).items()}
 
 
 def _clause_tokens(verb):
@@ -38,10 +55,23 @@ def _auxes(verb) -> list[str]:
     return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
 
+def _shared_auxes(verb) -> list[str]:
+    """The verb's auxiliaries, or those of the verb it is coordinated with when it has neither
+    auxiliary nor subject of its own ("have established a presence and launched attacks")."""
+    own = _auxes(verb)
+    if own or verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return own
+    return _auxes(verb.head)
+
+
+def _is_perfect(verb) -> bool:
+    return any(a in ("have", "has", "had", "'ve") for a in _shared_auxes(verb))
+
+
 def clause_kind(verb, simple_present: bool = True) -> str:
-    """EPISODIC, HABITUAL, ONGOING, SUMMARY or STATE for the clause headed by ``verb``.
-    ``simple_present=False`` leaves out the reading of an action verb's simple present as a
-    habit (for a verb that only carries the event in a phrase: "return to Geneva this week for
+    """EPISODIC, HABITUAL, ONGOING, SUMMARY, STATE, HISTORICAL or GENERIC for the clause
+    headed by ``verb``. ``simple_present=False`` leaves out the reading of an action verb's
+    simple present as a habit (for a verb that only carries the event in a phrase: "return to Geneva this week for
     talks" is a plan)."""
     cues = load_lexicon().cues
     toks = _clause_tokens(verb)
@@ -64,23 +94,41 @@ def clause_kind(verb, simple_present: bool = True) -> str:
         return HABITUAL   # but "used tear gas to disperse": a purpose
     since_or_for = any(t.lower_ in ("since", "for") and t.dep_ == "prep" and t.head.i == verb.i
                        and _time_span(t) for t in toks)
-    perfect = any(a in ("have", "has", "had", "'ve") for a in auxes)
-    progressive = verb.tag_ == "VBG" and any(a in ("been",) for a in auxes)
-    if perfect and progressive and since_or_for:
-        return ONGOING   # "have been fighting since 1969", "has been shelling for weeks"
+    perfect = _is_perfect(verb)
     if perfect and since_or_for:
         # "have fought three wars since 1947": a count of events over a span
         for c in verb.children:
             if c.dep_ == "dobj" and any(g.dep_ == "nummod" or g.lower_ in ("several", "many", "numerous")
                                         for g in c.children):
                 return SUMMARY
+        # "have been fighting since 1969", "who have demonstrated in Hong Kong since June":
+        # what has gone on over a stretch of time, not one happening
+        # (a passive over a span is the state an event left: "have been demobilized since the
+        # accord" still tells the demobilization)
+        if (verb.tag_ == "VBG" and "been" in auxes) or not any(c.dep_ == "auxpass" for c in verb.children):
+            return ONGOING
+    if _between_dates(verb) or (verb.dep_ in ("ccomp", "conj") and _between_dates(verb.head)):
+        return SUMMARY   # "between June 2014 and April 2016, bombers killed more than 1,000"
     if perfect and any(t.lower_ in ("times", "occasions") and any(
             g.dep_ == "nummod" or g.lower_ in ("several", "many", "numerous") for g in t.children)
             for t in toks):
         return SUMMARY   # "has attacked the town three times"
+    words_ = _words()
+    if _historical_adverb(verb, words_):
+        return HISTORICAL   # "the nation it once occupied", "a party that formerly ruled"
+    if _counted_occasions(verb, words_):
+        return HABITUAL     # "there were many times that the two men disagreed"
+    if (perfect or (verb.tag_ in ("VBZ", "VBP") and not auxes)) and not _dated(verb.sent) and any(
+            c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") and any(
+                q.dep_ in ("amod", "det") and q.lower_ in words_["generic_quantifiers"] for q in c.children)
+            for c in verb.children):
+        return GENERIC      # "many analysts have warned", "most governments back the plan"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and not auxes and not any(
+            t.ent_type_ in ("DATE", "TIME") for t in toks) and _told_in_a_state(verb.head):
+        return ONGOING      # "a coalition fighting the Houthis": a description, not a happening
+    lemma = verb.lemma_.lower()
     # the simple present of an action verb states what usually happens ("rebels attack posts"),
     # unless it reports speech, is a headline-like fragment, or sits in a condition or quote
-    lemma = verb.lemma_.lower()
     habit_verb = simple_present and lemma not in cues["speech_verbs"] and lemma not in cues["stative_verbs"]
     state_verb = lemma in cues["state_verbs"]
     # a simple present outside headlines and dated captions
@@ -89,6 +137,12 @@ def clause_kind(verb, simple_present: bool = True) -> str:
     if present and habit_verb:
         # "Militants attack convoys", "a law that compels utilities to ...": but a photo
         # caption tells one moment in the present ("Protesters march in Caracas, April 19, 2017")
+        return HABITUAL
+    if habit_verb and verb.tag_ == "VBN" and auxes and all(a in ("is", "are", "am") for a in auxes) and \
+            not _headline(verb) and not _dated(verb.sent) and any(
+                c.dep_ == "nsubjpass" and _bare_plural(c) for c in verb.children):
+        # the same in the passive with a kind as subject: "dissidents are detained without
+        # trial"; but "470 are currently detained" is the state of people counted
         return HABITUAL
     if any(m.lower_ == "whenever" for m in verb.children if m.dep_ == "advmod"):
         return HABITUAL
@@ -103,6 +157,85 @@ def clause_kind(verb, simple_present: bool = True) -> str:
                 and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in t.children):
             return HABITUAL   # "has a pattern of detaining visitors", "a history of attacking"
     return EPISODIC
+
+
+def noun_kind(noun) -> str:
+    """EPISODIC or SUMMARY for an event noun read on its own: counted as the object of a
+    perfect ("have launched multiple attacks", "has carried out dozens of attacks") it sums up
+    many events; counted in a simple past ("launched three attacks on Monday") it is the news."""
+    words_ = _words()
+    gov, counted = noun, noun.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ in ("amod", "nummod", "det") and (c.lower_ in words_["count_words"] or c.like_num)
+        for c in noun.children)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in words_["count_words"]:
+        gov, counted = noun.head.head, True   # "dozens of raids", "a number of attacks"
+    if counted and gov.dep_ == "dobj" and gov.head.pos_ in ("VERB", "AUX") and _is_perfect(gov.head) \
+            and not _dated(gov.sent):
+        return SUMMARY
+    return EPISODIC
+
+
+def _historical_adverb(verb, words_) -> bool:
+    """'once', 'formerly' between a subject and its simple past; not 'once again', not the
+    'once' that opens a condition ("once the troops withdrew")."""
+    if verb.tag_ not in ("VBD", "VBN"):
+        return False
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in words_["historical_adverbs"] and c.i < verb.i:
+            nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
+            if nxt is not None and nxt.lower_ in ("again", "more"):
+                continue
+            if any(s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i for s in verb.children):
+                return True
+    return False
+
+
+def _told_in_a_state(noun) -> bool:
+    """The clause a noun stands in tells a state, not a happening ("it is host to a coalition",
+    "the country backs a coalition"): a participle describing the noun then describes it too.
+    Under an event ("police dispersed demonstrators protesting the results") the participle
+    happens with it."""
+    gov = noun
+    while gov.dep_ in ("pobj", "prep", "dobj", "attr", "appos", "conj", "compound") and gov.head != gov \
+            and gov.pos_ not in ("VERB", "AUX"):
+        gov = gov.head
+    if gov.pos_ not in ("VERB", "AUX"):
+        return False
+    return gov.lemma_.lower() == "be" or clause_kind(gov) != EPISODIC
+
+
+def _bare_plural(noun) -> bool:
+    """A plural common noun with no determiner, number or possessor: a kind ("dissidents")."""
+    return noun.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "nummod", "poss", "predet") for c in noun.children)
+
+
+def _counted_occasions(verb, words_) -> bool:
+    """The verb tells one of many occasions: 'many times that they disagreed'."""
+    if verb.dep_ not in ("relcl", "ccomp", "acl"):
+        return False
+    head = verb.head
+    cands = [head] + [c for c in head.children if c.dep_ in ("attr", "nsubj")]
+    return any(n.lower_ in words_["occasion_nouns"] and any(
+        q.dep_ in ("amod", "nummod") and (q.lower_ in words_["count_words"] or q.like_num)
+        for q in n.children)
+        for n in cands)
+
+
+def _between_dates(verb) -> bool:
+    """A span of two dates on the verb: 'between June 2014 and April 2016', 'from 2014 to 2016'."""
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None or obj.ent_type_ != "DATE":
+            continue
+        if c.lower_ == "between" and any(g.dep_ == "conj" and g.ent_type_ == "DATE" for g in obj.children):
+            return True
+        if c.lower_ == "from" and any(s.dep_ == "prep" and s.lower_ in ("to", "until", "through") and any(
+                g.ent_type_ == "DATE" for g in s.children) for s in list(verb.children) + list(obj.children)):
+            return True
+    return False
 
 
 def _in_quote(tok) -> bool:

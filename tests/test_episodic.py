@@ -1,0 +1,105 @@
+"""The episodic filter (events/episodic.py) on the phenomena behind background statements coded
+as dated events (issue 16, pattern 2): counts of events under a perfect, simple pasts put
+into history, perfects over a span, kinds as subjects, participles describing a state, habits
+in the passive, spans of two dates, many occasions. Each sentence is written for these
+tests; plain episodic reports beside them must keep their event.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.episodic import (
+    EPISODIC, GENERIC, HABITUAL, HISTORICAL, ONGOING, SUMMARY, clause_kind, noun_kind,
+)
+from eventwire.nlp import load_nlp
+from eventwire.pipeline import extract
+
+DATE = "2024-03-18"  # a Monday
+
+
+def asserted_events(text: str):
+    rec = extract(text, date=DATE)
+    assert not hasattr(rec, "error"), getattr(rec, "error", None)
+    return [e for e in rec.events if e.modality == "asserted"]
+
+
+def _token(doc, word: str):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("text, verb, kind", [
+    # a simple past put into history by its adverb
+    ("Moscow wants more influence in the country it once occupied.", "occupied", HISTORICAL),
+    ("The party, which formerly governed the province, lost every seat.", "governed", HISTORICAL),
+    # a perfect over a stretch of time, progressive or not
+    ("Students have marched in the capital since March, organisers said.", "marched", ONGOING),
+    ("The militia has blockaded the port for three months.", "blockaded", ONGOING),
+    # a kind, not a group seen acting once
+    ("Many observers have warned of a new round of violence.", "warned", GENERIC),
+    # a participle that describes a noun
+    ("Aden is the base of a coalition fighting the rebels.", "fighting", ONGOING),
+    # a habit told in the passive present
+    ("Dissidents are detained without trial in the province.", "detained", HABITUAL),
+    # a span of two dates sums up many events
+    ("Between 2015 and 2017, militants killed more than 300 villagers in the province.", "killed", SUMMARY),
+    # one of many occasions
+    ("There were many times that the two ministers disagreed.", "disagreed", HABITUAL),
+    # plain episodic reports stay episodic
+    ("Rebels attacked an army post on Monday.", "attacked", EPISODIC),
+    ("Police arrested 12 protesters.", "arrested", EPISODIC),
+    ("Police have arrested 12 protesters in the capital.", "arrested", EPISODIC),
+    ("Rebels once again attacked the town on Sunday.", "attacked", EPISODIC),
+    ("Once the troops withdrew, the rebels attacked the town.", "attacked", EPISODIC),
+    ("Two protesters were detained by police in Minsk on Saturday.", "detained", EPISODIC),
+    ("Protesters are detained by police in Minsk, March 3, 2024", "detained", EPISODIC),  # a dated caption
+    ("Soldiers guarding the border fired on the crowd on Friday.", "fired", EPISODIC),
+    # a participle under an event happens with it; a passive over a span tells its event
+    ("Police used tear gas to disperse students protesting the election results.", "protesting", EPISODIC),
+    ("Two hundred fighters have been demobilized since the peace accord.", "demobilized", EPISODIC),
+])
+def test_clause_kind_of_each_phenomenon(text, verb, kind):
+    doc = load_nlp()(text)
+    assert clause_kind(_token(doc, verb)) == kind
+
+
+@pytest.mark.parametrize("text, noun, kind", [
+    ("IS fighters have launched multiple attacks on army checkpoints in the east.", "attacks", SUMMARY),
+    ("The militia has carried out dozens of attacks on villages in the region.", "attacks", SUMMARY),
+    # a run or a count as the verb's own object, or in a simple past, is the news
+    ("Militants launched a series of attacks on the capital on Monday.", "attacks", EPISODIC),
+    ("Militants launched three attacks on the capital on Monday.", "attacks", EPISODIC),
+    ("The army has launched an offensive against the rebels.", "offensive", EPISODIC),
+])
+def test_noun_kind(text, noun, kind):
+    doc = load_nlp()(text)
+    assert noun_kind(_token(doc, noun)) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "IS fighters in the province have launched multiple attacks on army checkpoints.",
+    "The militia has carried out dozens of attacks on villages in the region.",
+    "The army has conducted dozens of air strikes on rebel positions.",
+    "Aden is the base of a coalition fighting the rebels.",
+    "Dissidents are detained without trial in the province.",
+    "Russia wants more influence in the country it once occupied.",
+    "Students have protested in the capital since March, organisers said.",
+    "Many observers have warned of a new round of violence by the militias.",
+    "There were many times that the two ministers disagreed.",
+    "Between 2015 and 2017, militants killed more than 300 villagers in the province.",
+])
+def test_background_statements_give_no_asserted_event(text):
+    events = asserted_events(text)
+    assert events == [], [(e.category, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Rebels attacked an army post on Monday.", "ASSAULT"),
+    ("Police arrested 12 protesters.", "COERCE"),
+    ("Police have arrested 12 protesters in the capital.", "COERCE"),
+    ("Rebels once again attacked the town on Sunday.", "ASSAULT"),
+    ("Militants launched a series of attacks on the capital on Monday.", "ASSAULT"),
+    ("Two protesters were detained by police in Minsk on Saturday.", "COERCE"),
+])
+def test_episodic_reports_keep_their_event(text, category):
+    events = asserted_events(text)
+    assert any(e.category == category for e in events), [(e.category, e.evidence.text) for e in events]
