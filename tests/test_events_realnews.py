@@ -611,3 +611,16 @@ def test_an_arranged_act_is_a_plan(text, category):
 
 def test_a_spacecraft_launched_on_a_rocket_is_no_attack():
     assert not asserted(coded("The capsule was launched via a Falcon 9 rocket from Cape Canaveral on Saturday."))
+
+
+@pytest.mark.parametrize("text, category, target", [
+    # the "of" phrase of a charge is the charge, not part of the side
+    ("The president accused the opposition of treason on Monday.", "ACCUSE", "the opposition"),
+    ("The court cleared the former minister of corruption charges on Monday.", "CONCEDE", "the former minister"),
+    ("The court convicted the former president of Peru of fraud on Monday.", "SANCTION", "the former president of Peru"),
+    # clearing people from a place removes them
+    ("Israeli police worked on Monday to clear the last settlers from the outpost.", "COERCE", "the last settlers"),
+])
+def test_charges_and_clearances(text, category, target):
+    found = asserted(coded(text), category)
+    assert found and side_text(found[0].target) == target, [(e.category, side_text(e.target)) for e in coded(text)]

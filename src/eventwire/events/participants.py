@@ -50,6 +50,11 @@ class Side:
     sector: str | None = None
 
 
+# "accused the minister of corruption": the "of" phrase is the charge, not part of the side
+_CHARGE_VERBS = {"accuse", "charge", "convict", "clear", "acquit", "suspect", "indict", "absolve",
+                 "exonerate", "find", "rob", "strip", "deprive"}
+
+
 def phrase_bounds(head) -> tuple[int, int]:
     """Token range [i, j) of the noun phrase headed by ``head`` (without clauses,
     appositions, coordinated members and most prepositional phrases)."""
@@ -67,7 +72,9 @@ def phrase_bounds(head) -> tuple[int, int]:
     for c in head.rights:
         if c.dep_ == "case":
             right = max(right, c.i)
-        elif c.dep_ == "prep" and c.lower_ in _KEEP_RIGHT:
+        elif c.dep_ == "prep" and c.lower_ in _KEEP_RIGHT and not (
+                c.lower_ == "of" and head.dep_ == "dobj" and head.head.lemma_.lower() in _CHARGE_VERBS
+                and not any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)):
             pobj = [g for g in c.children if g.dep_ == "pobj"]
             if pobj:
                 sub_left, sub_right = phrase_bounds(pobj[0])
