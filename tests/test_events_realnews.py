@@ -624,3 +624,20 @@ def test_a_spacecraft_launched_on_a_rocket_is_no_attack():
 def test_charges_and_clearances(text, category, target):
     found = asserted(coded(text), category)
     assert found and side_text(found[0].target) == target, [(e.category, side_text(e.target)) for e in coded(text)]
+
+
+def test_a_stance_held_now_and_told_later_has_no_day_of_its_own():
+    # one long paragraph: the statements come after the lead, in the paragraph that told the day
+    text = ("Gunmen attacked a police post in the northern city of Kaduna on Saturday, killing "
+            "four officers and wounding six others, in the third such attack in the state this "
+            "month, officials said. The attackers arrived on motorcycles shortly after midnight "
+            "and fired at the post for nearly an hour before fleeing into the forest, according to "
+            "a police spokesman, who said reinforcements had been sent to the area and that a "
+            "search for the gunmen was under way in several villages near the city. "
+            "Rights groups have accused the army of abuses in the region. "
+            "The governor accuses the rebels of the killings.")
+    events = [e for e in asserted(coded(text), "ACCUSE") if e.evidence.start > 400]
+    assert len(events) == 2 and all(e.date is None for e in events), [(e.evidence.text, e.date) for e in events]
+    # told in the lead, a statement in the present is the news of the day
+    (lead,) = asserted(coded("The governor accuses the rebels of the attack on the police post."), "ACCUSE")
+    assert lead.date == DATE

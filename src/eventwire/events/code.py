@@ -537,6 +537,14 @@ def _tense(tok) -> str:
     return tok.tag_ if tok.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB") else "other"
 
 
+def _present_stance(verb) -> bool:
+    """A verb in the present or present perfect ("accuses", "is threatening", "has warned")."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"has", "have", "'ve"} or (verb.tag_ == "VBG" and auxes & {"is", "are", "'s", "'re"}):
+        return True
+    return verb.tag_ in ("VBZ", "VBP") and not auxes
+
+
 def _named(side) -> bool:
     return side is not None and (side.head.pos_ == "PROPN" or side.head.ent_type_ in (
         "PERSON", "ORG", "GPE", "NORP"))
@@ -717,7 +725,12 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     else:
                         date, precision = _shifted_date(mark, ctx, doc) or (None, None)
             elif modality.value in ("asserted", "negated"):
-                if not sent_has_time and last_date[0] is not None and last_para != para and \
+                if not sent_has_time and sent.start_char >= lead_end and "statement" not in trig.rule \
+                        and not trig.nominal and is_verbal(category) and _present_stance(tok):
+                    # "China is threatening to cut supplies", "Trump has said he would ...": a
+                    # stance held now, told outside the lead with no time: no day of its own
+                    date, precision = None, None
+                elif not sent_has_time and last_date[0] is not None and last_para != para and \
                         sent.start_char >= lead_end:
                     # a later paragraph with no time of its own, after the story told its day:
                     # background, reaction or context more often than the same day (guideline:
