@@ -641,3 +641,18 @@ def test_a_stance_held_now_and_told_later_has_no_day_of_its_own():
     # told in the lead, a statement in the present is the news of the day
     (lead,) = asserted(coded("The governor accuses the rebels of the attack on the police post."), "ACCUSE")
     assert lead.date == DATE
+
+
+@pytest.mark.parametrize("text, category, target, place", [
+    # a reaction to an act answers its doer ("by X"), not the one who underwent it ("of Y"),
+    # and the doer's country is no place of the reaction
+    ("Iranian demonstrators held a rally in Tehran on Monday to protest the execution by Saudi "
+     "Arabia of a Shiite cleric.", "PROTEST", "Saudi Arabia", "Tehran"),
+    ("Protesters in Kabul denounced the killing of civilians by foreign troops on Monday.",
+     "ACCUSE", "foreign troops", "Kabul"),
+])
+def test_a_reaction_answers_the_doer_of_the_act(text, category, target, place):
+    found = asserted(coded(text), category)
+    assert len(found) == 1, [(e.category, e.evidence.text) for e in found]
+    assert side_text(found[0].target) == target and found[0].place.name == place, \
+        (side_text(found[0].target), found[0].place)

@@ -416,9 +416,14 @@ def _object_candidates(verb):
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     objs += [g for o in list(objs) for g in o.children if g.dep_ == "conj"]
     for c in objs:
+        # "protested the execution by Saudi Arabia of a cleric": the act's doer is answered,
+        # the one who underwent it is not
+        agents = [p for g in c.children if g.dep_ == "prep" and g.lower_ == "by"
+                  for p in [_pobj(g)] if p is not None]
+        yield from agents
         for g in c.children:
             if g.dep_ == "prep" and g.lower_ in ("on", "against", "at", "to", "of", "from"):
-                if _suffered(g, c):
+                if _suffered(g, c) or (agents and g.lower_ == "of"):
                     continue   # "condemned the detention of protesters": they suffered it, not the act
                 p = _pobj(g)
                 if p is not None:

@@ -213,6 +213,9 @@ def _strength(place_tok, trigger) -> float:
         return 0.0
     top = path[-1]
     loc_inside = _locative_path(path[:-1] if top.dep_ == "prep" else path)
+    if any(t.dep_ in ("prep", "agent") and t.lower_ == "by" for t in path[:-1]) and \
+            not any(t.lower_ in PLACE_NOUNS for t in path[:-1]):
+        return 0.0              # "the execution by Saudi Arabia": who did it, not where
     if any(t.dep_ == "prep" and t.lower_ in WEAK_PREPS for t in path[:-1]):
         return 1.0              # "along Lebanon's border with X", "troops from X"
     if top.dep_ == "prep":
