@@ -656,3 +656,13 @@ def test_a_reaction_answers_the_doer_of_the_act(text, category, target, place):
     assert len(found) == 1, [(e.category, e.evidence.text) for e in found]
     assert side_text(found[0].target) == target and found[0].place.name == place, \
         (side_text(found[0].target), found[0].place)
+
+
+def test_kin_captives_and_pleas():
+    events = coded("The father of a Jordanian pilot captured by Islamic State militants pleaded "
+                   "with the group on Monday to release his son.")
+    (plea,) = asserted(events, "REQUEST")
+    assert plea.source.sector == "CVL"                      # kin speak as private people
+    (capture,) = asserted(events, "COERCE")
+    assert side_text(capture.target) == "a Jordanian pilot"  # the noun a passive participle describes underwent it
+    assert not asserted(events, "RETREAT")                  # what is pleaded for has not happened

@@ -156,9 +156,11 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
         if dep == "advcl":
             if _has_if(node, cues):
                 return Modality("hypothetical", cue="if")
-            if hl in cues["content_suppressing"] and any(c.dep_ == "mark" and c.lower_ == "for"
-                                                          for c in node.children):
-                return Modality("asserted", suppressed=True, cue=hl)   # "pressed for X to do"
+            if hl in cues["content_suppressing"] and any(
+                    (c.dep_ == "mark" and c.lower_ == "for") or (c.dep_ == "aux" and c.lower_ == "to")
+                    for c in node.children):
+                # "pressed for X to do", "pleaded with the group to release him": what is asked
+                return Modality("asserted", suppressed=True, cue=hl)
             if any(c.dep_ == "mark" for c in node.children):
                 break  # "after X", "while X": a clause of its own
         elif dep == "relcl":

@@ -268,6 +268,8 @@ def _subject_of(verb):
             subj = rel.head   # "M23 rebels, who seized ...", "protesters who set up barricades and threw ..."
     if passive is not None and passive.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
         passive = verb.head
+    if passive is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        passive = verb.head   # "a pilot captured by the militants": the noun underwent it
     if passive is not None or agent is not None:
         return agent, passive
     if subj is not None:
