@@ -666,3 +666,21 @@ def test_kin_captives_and_pleas():
     (capture,) = asserted(events, "COERCE")
     assert side_text(capture.target) == "a Jordanian pilot"  # the noun a passive participle describes underwent it
     assert not asserted(events, "RETREAT")                  # what is pleaded for has not happened
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    # a channel is not the one answered; the author named inside the rejected measure is
+    ('The Cuban foreign minister responded via Twitter on Monday: "I strongly reject new US '
+     'blockade measures."', "REJECT", "The Cuban foreign minister", "US"),
+    # restrictions on a country's flights and trade are sanctions
+    ("On Friday, the United States Department of Transportation announced new restrictions on "
+     "flights to Cuba.", "SANCTION", "the United States Department of Transportation", None),
+])
+def test_channels_measures_and_restrictions(text, category, source, target):
+    found = asserted(coded(text), category)
+    assert found, [(e.category, e.evidence.text) for e in coded(text)]
+    assert [side_text(found[0].source), side_text(found[0].target)] == [source, target]
+
+
+def test_a_rallying_cry_is_no_attack():
+    assert not asserted(coded('"We shall overcome!" the minister told supporters in Havana on Monday.'), "ASSAULT")

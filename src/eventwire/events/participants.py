@@ -372,7 +372,9 @@ def _actor_or_possessor(tok, accept=actor_like):
     # "a U.N. Security Council resolution", "a U.S. proposal": the author named before the head
     if not authored:
         return None
-    for c in reversed([c for c in tok.lefts if c.dep_ in ("compound", "amod")]):
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod")]
+    mods += [g for c in mods for g in c.lefts if g.dep_ in ("compound", "amod")]   # "US blockade measures"
+    for c in sorted(mods, key=lambda t: -t.i):
         if (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")) and actor_like(c):
             return c
     return None
@@ -496,7 +498,8 @@ def _nominal_args(noun):
 _JOINT_CATEGORIES = categories_where("joint")   # data/categories.json
 _RECIPIENT_CODES = {"063", "070", "071", "072", "073", "074", "075", "030", "0331", "0332", "0333"}
 _LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "across", "along", "throughout",
-             "within", "into", "on", "during", "over", "since", "until", "after", "before"}
+             "within", "into", "on", "during", "over", "since", "until", "after", "before",
+             "via"}   # "responded via Twitter": the channel, not the one answered
 _CONTENT_TARGET_CATEGORIES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "AGREE",
                               "SUPPORT", "CONSULT", "AID", "CONCEDE", "RETREAT", "COOPERATE"}
 
