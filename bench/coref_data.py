@@ -55,6 +55,12 @@ def _topic_hash(topic: int) -> str:
 VALIDATION_TOPICS = frozenset(sorted(POLITICAL_TOPICS, key=_topic_hash)[:3])
 
 
+def story_of(doc_id: str) -> tuple[int, bool]:
+    """Which of its topic's two seminal events a document reports: ECB+ put one in the
+    ``ecb`` documents and the other in the ``ecbplus`` ones ("12_3ecbplus.xml")."""
+    return int(doc_id.split("_", 1)[0]), "ecbplus" in doc_id
+
+
 def split_of_topic(topic: int) -> str:
     return "validation" if topic in VALIDATION_TOPICS else "dev"
 

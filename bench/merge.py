@@ -168,7 +168,8 @@ def coded_documents(docs: list, cache: Path | None) -> list[tuple]:
     return results
 
 
-def ecbplus(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | None]) -> None:
+def ecbplus(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | None],
+            decompose: bool = False) -> None:
     """Cross-document event coreference on ECB+'s crime and violence topics (bench/coref_data.py):
     every document through the real pipeline into one store; each coded event aligned to the
     gold action mention its evidence overlaps; pairs of aligned events from different
@@ -186,9 +187,11 @@ def ecbplus(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | 
     print(f"ECB+ topics {', '.join(map(str, POLITICAL_TOPICS))}: {len(docs)} documents ({dated} with a "
           f"publication date), coded in {secs:.0f} s")
     for threshold in thresholds:
-        events = merged_events(results, tmp / "ecbplus.duckdb", threshold,
+        events = merged_events(results, tmp / "ecbplus.duckdb", threshold, "e.*" if decompose else
                                "doc_id, event_id, evidence_start, evidence_end, merged_id")
         score_ecbplus(rows, events, threshold)
+        if decompose:
+            decompose_ecbplus(rows, events, threshold)
 
 
 def score_ecbplus(rows: list[dict], events: list[dict], threshold: float | None) -> None:
@@ -212,6 +215,115 @@ def score_ecbplus(rows: list[dict], events: list[dict], threshold: float | None)
         print(f"ECB+ {split} (topics {', '.join(map(str, topics))}; {s['items']} items): "
               f"pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f} (TP {s['tp']}, FP {s['fp']}, FN {s['fn']}); "
               f"B3 P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
+
+
+# Where a gold pair of ECB+ is lost, in the order the pipeline loses it (see decompose_ecbplus).
+LOSSES = [
+    ("no_event", "the coder gave no event for the mention in one or both documents"),
+    ("category", "the coder gave the two reports other categories"),
+    ("modality", "the same category, another modality (asserted / negated / planned ...)"),
+    ("one_undated", "one report dated, the other not (an undated report meets only undated ones)"),
+    ("days_apart", "both dated, two or more days apart (or a day outside the other's month)"),
+    ("publication", "a coarse date and articles published more than 30 days apart"),
+    ("place", "places that rule the pair out (too far apart, another province)"),
+    ("blocked", "the candidate query does not fetch one for the other"),
+    ("under_threshold", "compared, scored under the threshold, and not joined through others"),
+    ("closure", "linked: through other reports of the group (transitive closure)"),
+    ("direct", "linked: the pair itself scores over the threshold"),
+]
+
+
+def loss_of_pair(a: dict, b: dict, threshold: float) -> str:
+    """Where the pair of reports ``a`` and ``b`` (of one gold instance) stops on its way to one
+    merged event: the first of :data:`LOSSES` that applies."""
+    from eventwire import merge
+    from eventwire.store.db import _block_days, _block_probe
+
+    if a["merged_id"] == b["merged_id"]:
+        return "direct" if merge.match_score(a, b) >= threshold else "closure"
+    if a["category"] != b["category"]:
+        return "category"
+    if a.get("modality") != b.get("modality"):
+        return "modality"
+    if merge._date_evidence(a, b) is None:
+        if (a["day"] is None) != (b["day"] is None):
+            return "one_undated"
+        pa, pb = a.get("doc_date"), b.get("doc_date")
+        if ((merge.is_coarse(a) or merge.is_coarse(b)) and pa and pb
+                and abs((pa - pb).days) > merge.PUBLICATION_WINDOW_DAYS):
+            return "publication"
+        return "days_apart"
+    if merge._place_evidence(a, b) is None:
+        return "place"
+    reach = {(a["category"], d) for d in _block_days(_block_probe(a))} | \
+        {(b["category"], d) for d in _block_days(_block_probe(b))}
+    if (b["category"], b["day"]) not in reach and (a["category"], a["day"]) not in reach:
+        return "blocked"
+    return "under_threshold"
+
+
+def decompose_ecbplus(rows: list[dict], events: list[dict], threshold: float | None) -> None:
+    """Every cross-document gold pair of one ECB+ instance (a document's mentions of one
+    instance count once, as in the score), by where it is lost (:data:`LOSSES`). A mention
+    the coder has an event for stands for the first such event, as in the score."""
+    from bench.coref_data import align, gold_actions, split_of_topic
+    from eventwire import merge
+
+    threshold = merge.MATCH_THRESHOLD if threshold is None else threshold
+    by_doc = {r["id"]: r for r in rows}
+    report: dict[tuple, dict] = {}  # (document, instance) -> the first event aligned to it
+    for e in events:
+        gold = align(e, gold_actions(by_doc[e["doc_id"]]))
+        if gold is not None:
+            report.setdefault((e["doc_id"], gold["instance"]), e)
+    for split in ("dev", "validation"):
+        mentions: dict[str, set] = defaultdict(set)  # instance -> documents that mention it
+        for r in rows:
+            if split_of_topic(r["topic"]) == split:
+                for action in gold_actions(r):
+                    mentions[action["instance"]].add(r["id"])
+        counts = {name: 0 for name, _ in LOSSES}
+        for instance, docs in mentions.items():
+            for da, db in itertools.combinations(sorted(docs), 2):
+                a, b = report.get((da, instance)), report.get((db, instance))
+                counts["no_event" if a is None or b is None else loss_of_pair(a, b, threshold)] += 1
+        total = sum(counts.values())
+        coded = total - counts["no_event"]
+        print(f"ECB+ {split}, threshold {threshold:.2f}: {total} gold pairs across documents, {coded} with an "
+              f"event on both sides")
+        for name, why in LOSSES:
+            n = counts[name]
+            share_coded = "" if name == "no_event" else f"  {n / max(1, coded):6.1%} of those coded"
+            print(f"  {name:<16} {n:>5}  {n / max(1, total):6.1%} of all{share_coded}  — {why}")
+        wrong_links(rows, [(k, e) for k, e in report.items() if split_of_topic(by_doc[k[0]]["topic"]) == split],
+                    threshold)
+
+
+def wrong_links(rows: list[dict], items: list[tuple], threshold: float) -> None:
+    """The scored pairs of reports of two gold instances that one merged event holds: linked
+    directly (the pair scores over the threshold) or through others; of one story (the same
+    seminal event of the topic), of the topic's other story, or of another topic. And the
+    linked and wrong pairs of each topic (a pairwise figure weighs a topic by its pairs)."""
+    from bench.coref_data import story_of
+    from eventwire import merge
+
+    topic = {r["id"]: r["topic"] for r in rows}
+    kinds: dict[tuple, int] = defaultdict(int)
+    by_topic: dict[object, list[int]] = defaultdict(lambda: [0, 0])
+    for ((da, ga), a), ((db, gb), b) in itertools.combinations(items, 2):
+        if da == db or a["merged_id"] != b["merged_id"]:
+            continue
+        where = topic[da] if topic[da] == topic[db] else "across topics"
+        by_topic[where][ga != gb] += 1
+        if ga != gb:
+            how = "direct" if merge.match_score(a, b) >= threshold else "closure"
+            story = ("one story" if story_of(da) == story_of(db) else
+                     "the topic's other story" if topic[da] == topic[db] else "another topic")
+            kinds[(how, story)] += 1
+    print(f"  wrong links, {sum(kinds.values())}: " + "; ".join(
+        f"{how}, {story}: {n}" for (how, story), n in sorted(kinds.items())))
+    print("  linked pairs right / wrong by topic: " + "; ".join(
+        f"{t}: {right} / {wrong}" for t, (right, wrong) in sorted(by_topic.items(), key=lambda kv: str(kv[0]))))
 
 
 def articles(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | None]) -> None:
@@ -291,8 +403,8 @@ def growth(source_db: Path, sizes: list[int], tmp: Path) -> None:
     with open_store(tmp / "growth.duckdb") as store:
         n = 0
         batch = []
-        timings = {}
-        t_window, n_window = 0.0, 0
+        timings, cpu_timings = {}, {}
+        t_window, cpu_window, n_window = 0.0, 0.0, 0
         while n < target:
             rec = records[n % len(records)]
             shift = (base + dt.timedelta(days=n // per_day)) - dt.date.fromisoformat(rec.date)
@@ -309,23 +421,29 @@ def growth(source_db: Path, sizes: list[int], tmp: Path) -> None:
             batch.append((doc, new))
             n += 1
             if len(batch) == 50:
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 store.write_batch(batch)
-                spent = time.perf_counter() - t0
+                spent, cpu = time.perf_counter() - t0, time.process_time() - c0
                 batch = []
                 if marks and n > marks[0] - window:
                     t_window += spent
+                    cpu_window += cpu
                     n_window += 50
                     if n >= marks[0]:
                         timings[marks[0]] = t_window / n_window * 1000
+                        cpu_timings[marks[0]] = cpu_window / n_window * 1000
                         print(f"store at {marks[0]:>6} documents: {timings[marks[0]]:.2f} ms per document "
-                              f"(write + merge, mean over the last {n_window})", flush=True)
+                              f"(write + merge, mean over the last {n_window}), CPU {cpu_timings[marks[0]]:.2f} ms "
+                              f"(load average {os.getloadavg()[0]:.1f})", flush=True)
                         marks.pop(0)
-                        t_window, n_window = 0.0, 0
+                        t_window, cpu_window, n_window = 0.0, 0.0, 0
         if batch:
             store.write_batch(batch)
     first, last = min(timings), max(timings)
-    print(f"cost at {last} / cost at {first}: {timings[last] / timings[first]:.2f}")
+    # CPU time (this process's, all its threads) moves less with other jobs on a shared machine
+    # than wall time, which also counts the waits for a core.
+    print(f"cost at {last} / cost at {first}: {timings[last] / timings[first]:.2f} (wall), "
+          f"{cpu_timings[last] / cpu_timings[first]:.2f} (CPU)")
 
 
 def main() -> None:
@@ -339,6 +457,8 @@ def main() -> None:
                     help="real news with gold event labels, kept outside the repository (see articles())")
     ap.add_argument("--cache", type=Path, default=None,
                     help="keep the coded records of both corpora in this folder and reuse them (tuning the merger)")
+    ap.add_argument("--decompose", action="store_true",
+                    help="ECB+: also print where each gold pair is lost (coder, rules, blocking, score)")
     ap.add_argument("--thresholds", type=float, nargs="*", default=None,
                     help="merge with each of these thresholds in turn (tuning; default: merge.MATCH_THRESHOLD)")
     args = ap.parse_args()
@@ -359,7 +479,8 @@ def main() -> None:
         from bench.common import require
 
         with tempfile.TemporaryDirectory() as tmp:
-            ecbplus(args.ecbplus or require("events/ecbplus_dev.jsonl"), Path(tmp), cached("ecbplus"), thresholds)
+            ecbplus(args.ecbplus or require("events/ecbplus_dev.jsonl"), Path(tmp), cached("ecbplus"), thresholds,
+                    args.decompose)
         if args.only == "ecbplus":
             return
     if not args.corpus.exists():
