@@ -684,3 +684,13 @@ def test_channels_measures_and_restrictions(text, category, source, target):
 
 def test_a_rallying_cry_is_no_attack():
     assert not asserted(coded('"We shall overcome!" the minister told supporters in Havana on Monday.'), "ASSAULT")
+
+
+@pytest.mark.parametrize("text, requests", [
+    ('"I don\'t think that any leader around the world should make any assumption," the secretary said on Monday.', 0),
+    ('"I believe that you should only choose from a person who has run in the primary," the senator said on Monday.', 0),
+    ('"We must act now," the president said on Monday.', 0),
+    ("Britain said on Monday that Sudan must reach an agreement with the rebels.", 1),
+])
+def test_an_obligation_on_nobody_in_particular_is_no_request(text, requests):
+    assert len(asserted(coded(text), "REQUEST")) == requests, [(e.category, e.evidence.text) for e in coded(text)]

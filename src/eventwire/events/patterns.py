@@ -396,6 +396,19 @@ def find_triggers(sent, lex: Lexicon | None = None) -> list[Trigger]:
     return out
 
 
+_GENERIC_SUBJECTS = {"you", "one", "anyone", "anybody", "everyone", "everybody", "nobody", "someone",
+                     "somebody", "we", "i", "people"}
+
+
+def _addressee(verb) -> bool:
+    """Whether the obligation falls on a party ("Sudan must ...") rather than on anyone at all
+    ("you should choose", "any leader should", "we must")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in _GENERIC_SUBJECTS:
+        return False
+    return not any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each") for c in subj.children)
+
+
 def deontic_requests(sent, lex: Lexicon | None = None) -> list[Trigger]:
     """'Britain said Sudan must reach an agreement': a REQUEST by the speaker on the subject."""
     lex = lex or load_lexicon()
@@ -417,5 +430,7 @@ def deontic_requests(sent, lex: Lexicon | None = None) -> list[Trigger]:
         if tok.dep_ != "ccomp" or (head.lemma_.lower() not in cues["speech_verbs"] and head.lemma_.lower() not in (
                 "reiterate", "conclude", "stress", "warn", "demand", "insist", "urge")):
             continue
+        if any(c.dep_ == "neg" for c in head.children) or not _addressee(tok):
+            continue   # "I don't think any leader should ...", "you should only choose ...": no demand on anyone
         out.append(Trigger(tok, "100", "rule", 3, {"deontic": True, "speaker": head.i}, []))
     return out
