@@ -579,6 +579,9 @@ def test_a_prediction_or_a_refusal_is_no_threat(text):
     ("Japan contributed $10 million to the relief effort in Haiti on Monday.", "AID"),
     # an effort to do something is no fight
     ("Social media companies are struggling to remove the videos.", None),
+    # conceding a point is a statement; conceding to demands is a concession
+    ("The president conceded on Monday that Iran might try to cheat.", None),
+    ("The government conceded to the protesters' demands on Monday.", "CONCEDE"),
 ])
 def test_words_of_reporting_and_effort_carry_no_event_of_their_own(text, category):
     events = asserted(coded(text))

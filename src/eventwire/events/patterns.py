@@ -174,6 +174,8 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
             return False
         if "xcomp" in rule and not (regions.xcomp if "any" in rule["xcomp"] else regions.xcomp & set(rule["xcomp"])):
             return False
+        if rule.get("clause") and not any(c.dep_ == "ccomp" for c in tok.children):
+            return False
         return True
     # noun rules
     ctx = noun_ctx or {}
