@@ -579,6 +579,10 @@ def test_a_prediction_or_a_refusal_is_no_threat(text):
     ("Japan contributed $10 million to the relief effort in Haiti on Monday.", "AID"),
     # an effort to do something is no fight
     ("Social media companies are struggling to remove the videos.", None),
+    # a question or a source's anonymity asks nothing of anyone; a demand does
+    ("Reporters asked the president about the sanctions on Monday.", None),
+    ('"Nothing has changed," said a Cuban man on Monday, who asked for anonymity.', None),
+    ("Ukraine asked Russia on Monday for the extradition of the former president.", "REQUEST"),
     # conceding a point is a statement; conceding to demands is a concession
     ("The president conceded on Monday that Iran might try to cheat.", None),
     ("The government conceded to the protesters' demands on Monday.", "CONCEDE"),
