@@ -616,6 +616,15 @@ def test_an_arranged_act_is_a_plan(text, category):
     assert any(e.category == category and e.modality == "future" for e in events)
 
 
+@pytest.mark.parametrize("text, category, asserted_now", [
+    ("Congress has until September 17 to approve or reject the agreement.", "REJECT", False),
+    ("The government has to release the prisoners by Friday.", "RETREAT", False),
+    ("The government had to release the prisoners on Friday after the court ruling.", "RETREAT", True),
+])
+def test_an_act_owed_is_not_done(text, category, asserted_now):
+    assert bool(asserted(coded(text), category)) is asserted_now
+
+
 def test_a_spacecraft_launched_on_a_rocket_is_no_attack():
     assert not asserted(coded("The capsule was launched via a Falcon 9 rocket from Cape Canaveral on Saturday."))
 

@@ -179,6 +179,10 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
                 return Modality("asserted", suppressed=True, cue=hl)
             if hl == "be" and dep == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                 return Modality("future", cue="is to")   # "May is to step down today": arranged
+            if head.lower_ in ("has", "have") and dep == "xcomp" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in node.children):   # past "had to" did it
+                # "has to release", "has until September 17 to approve or reject": owed, not done
+                return Modality("hypothetical", cue="has to")
             if hl in ("refuse", "reject", "decline") and dep in ("xcomp", "ccomp"):
                 return Modality("negated", suppressed=True, cue=hl)
             if hl in cues["negating_governors"] and dep in ("xcomp", "ccomp", "pcomp"):
