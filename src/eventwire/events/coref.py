@@ -115,7 +115,6 @@ def merge_coreferent(events: list[Event], told: set[int] = frozenset()) -> list[
 
 def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
     best = max(cluster, key=_completeness)
-    told_dates = [e for e in cluster if e.date and id(e) in told]
     merged = best.model_copy(deep=True)
     for other in cluster:
         if other is best:
@@ -126,14 +125,14 @@ def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
         if other.place is not None and other.place.from_ not in _BORROWED_PLACE and \
                 merged.place.from_ in _BORROWED_PLACE:
             merged.place = other.place.model_copy()   # the place a mention ties to the event
-        if not told_dates and other.date and (not merged.date or len(other.date) > len(merged.date)):
-            merged.date, merged.date_precision = other.date, other.date_precision
         if merged.claimed_by is not None and other.claimed_by is None:
             merged.claimed_by = None   # told in the journalist's own voice somewhere
         merged.confidence = max(merged.confidence, other.confidence)
-    if told_dates:
-        # a day a mention's own sentence tells beats one carried over or defaulted
-        teller = max(told_dates, key=lambda e: (len(e.date), e is best))
+    # the most precise date, and a day a mention's own sentence tells beats one carried over or
+    # defaulted; the best mention's on a tie
+    dated = [e for e in cluster if e.date and id(e) in told] or [e for e in cluster if e.date]
+    if dated:
+        teller = max(dated, key=lambda e: (len(e.date), e is best))
         merged.date, merged.date_precision = teller.date, teller.date_precision
     spans = {(m.start, m.end): m for e in cluster for m in [e.evidence, *e.mentions]}
     spans.pop((merged.evidence.start, merged.evidence.end), None)

@@ -32,6 +32,11 @@ class Modality:
     cue: str | None = None          # the word that decided it
 
 
+def _infinitive(verb) -> bool:
+    """A to-infinitive ("to release")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _has_if(node, cues) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in cues["conditional_marks"] for c in node.children)
 
@@ -156,9 +161,8 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
         if dep == "advcl":
             if _has_if(node, cues):
                 return Modality("hypothetical", cue="if")
-            if hl in cues["content_suppressing"] and any(
-                    (c.dep_ == "mark" and c.lower_ == "for") or (c.dep_ == "aux" and c.lower_ == "to")
-                    for c in node.children):
+            if hl in cues["content_suppressing"] and (
+                    _infinitive(node) or any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)):
                 # "pressed for X to do", "pleaded with the group to release him": what is asked
                 return Modality("asserted", suppressed=True, cue=hl)
             if any(c.dep_ == "mark" for c in node.children):
@@ -177,11 +181,11 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
             if reason_prep or said_noun or (hl in cues["content_suppressing"] and (dep in _CONTENT or nominal or dep == "pobj")
                                and hl not in {"refuse", "reject", "decline"}):
                 return Modality("asserted", suppressed=True, cue=hl)
-            if hl == "be" and dep == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            if hl == "be" and dep == "xcomp" and _infinitive(node):
                 return Modality("future", cue="is to")   # "May is to step down today": arranged
-            if head.lower_ in ("has", "have") and dep == "xcomp" and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in node.children):   # past "had to" did it
+            if head.lower_ in ("has", "have") and dep == "xcomp" and _infinitive(node):
                 # "has to release", "has until September 17 to approve or reject": owed, not done
+                # (past "had to" did it)
                 return Modality("hypothetical", cue="has to")
             if hl in ("refuse", "reject", "decline") and dep in ("xcomp", "ccomp"):
                 return Modality("negated", suppressed=True, cue=hl)
