@@ -710,3 +710,71 @@ def test_a_rallying_cry_is_no_attack():
 ])
 def test_an_obligation_on_nobody_in_particular_is_no_request(text, requests):
     assert len(asserted(coded(text), "REQUEST")) == requests, [(e.category, e.evidence.text) for e in coded(text)]
+
+
+# ---------------------------------------------------------------- fifth session
+@pytest.mark.parametrize("text, category, source", [
+    # the doer of the event noun the victims were hurt in
+    ("Five civilians were killed in an Israeli airstrike on Gaza on Monday.", "ASSAULT", "ISR"),
+    ("Three soldiers were killed in a bomb attack blamed on the ELN on Monday.", "ASSAULT", "COL"),
+    ("A senior commander was killed in a US counter-terrorism operation on Sunday.", "ASSAULT", "USA"),
+    ("Two police officers were wounded in a Taliban ambush in Kunduz on Sunday.", "ASSAULT", "AFG"),
+])
+def test_victims_of_a_named_attack_have_its_doer_as_source(text, category, source):
+    (event,) = asserted(coded(text), category)
+    assert event.source is not None and event.source.country == source
+
+
+def test_victims_of_a_place_have_no_source_from_it():
+    (event,) = asserted(coded("Three men were killed in a Kabul hospital on Monday."), "ASSAULT")
+    assert event.source is None
+
+
+@pytest.mark.parametrize("text, category, side, role", [
+    # a part of a country or a named area or site is where it happens, not a party
+    ("Rebels attacked northern Syria on Monday.", "ASSAULT", None, "target"),
+    ("Erdogan condemned the proclamation of the Golan Heights as Israeli territory by Donald Trump on Monday.",
+     "ACCUSE", "Donald Trump", "target"),
+    ("Iraqi forces shelled the Julan neighborhood on Monday.", "ASSAULT", None, "target"),
+    # names that hold a direction, and seats of government, are actors
+    ("North Korea fired a missile at South Korea on Monday.", "ASSAULT", "South Korea", "target"),
+    ("Downing Street rejected the proposal on Monday.", "REJECT", "Downing Street", "source"),
+    ("Northern Ireland police arrested two men on Monday.", "COERCE", "Northern Ireland police", "source"),
+])
+def test_areas_and_sites_are_not_sides(text, category, side, role):
+    (event,) = asserted(coded(text), category)
+    assert side_text(getattr(event, role)) == side
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    # a relative pronoun subject of a coordinated verb is its antecedent
+    ("Police confronted hundreds of residents who set up barricades and threw stones at officers on Monday.",
+     "PROTEST", "residents", "officers"),
+    # the subject of "X is the latest country to ..." does it
+    ("Kuwait is the latest country to withdraw its ambassador from Iran.", "SANCTION", "Kuwait", "Iran"),
+])
+def test_subjects_through_relatives_and_copulas(text, category, source, target):
+    (event,) = asserted(coded(text), category)
+    assert (side_text(event.source), side_text(event.target)) == (source, target)
+
+
+@pytest.mark.parametrize("text, category, done", [
+    # what a resolution, a decision or an offensive aims at has not happened
+    ("Lawmakers passed a resolution to impose sanctions on Russia on Monday.", "SANCTION", False),
+    ("The government announced a decision to arrest the opposition leader on Monday.", "COERCE", False),
+    ("The army launched an offensive to recapture the city of Sirte on Monday.", "COERCE", False),
+    # but a move is the act, the first of a series did it, an undertaking under way is doing it
+    ("Last week's move to ban opposition leader Juan Perez from holding office drew protests.", "COERCE", True),
+    ("Kuwait on Monday became the first country to expel the Iranian ambassador.", "SANCTION", True),
+    ("The operation to evict the settlers from the outpost began on Monday.", "COERCE", True),
+])
+def test_what_a_thing_aims_at_is_not_done(text, category, done):
+    events = coded(text)
+    assert bool(asserted(events, category)) == done, [(e.category, e.modality, e.evidence.text) for e in events]
+
+
+def test_a_surname_the_tagger_calls_an_organisation_is_the_person_named_before():
+    events = coded("On Monday, United States District Court Judge Victor Marrero ruled against the "
+                   "president. Marrero rejected the argument of the president's lawyers.")
+    (rejection,) = asserted(events, "REJECT")
+    assert rejection.source.sector == "JUD"

@@ -236,15 +236,22 @@ class DocumentActors:
         by_surname: dict[str, list[Hit]] = {}
         for hit in final:
             self._file_by_surname(by_surname, hit)
+        people_before: set[str] = set()   # last names of people named in full so far
         for ent in doc.ents:
             if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
                 continue
+            label = ent.label_
+            if label == "PERSON" and len(ent) >= 2:
+                people_before.add(fold(ent[-1].text))
+            elif label in ("ORG", "GPE", "NORP") and len(ent) == 1 and ent[0].pos_ == "PROPN" and \
+                    fold(ent.text) in people_before:
+                label = "PERSON"   # "Judge Victor Marrero ... Marrero rejected": the tagger's ORG is him
             if any(t in covered for t in range(ent.start, ent.end)):
                 continue
             if _is_not_actor(ent.text, ent.root) or any(t.pos_ in ("PRON", "AUX") for t in ent):
                 continue   # a time zone; a clause ("We will win") the tagger took for a name
             locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE
-            if ent.label_ in ("GPE", "LOC", "FAC") or (locative and ent.label_ not in ("DATE", "TIME")):
+            if label in ("GPE", "LOC", "FAC") or (locative and label not in ("DATE", "TIME")):
                 cities = cities if cities is not None else _city_countries()
                 name = fold(_strip_the(ent.text))
                 iso = cities.get(name) or (cities.get(fold(ent.root.text)) if len(ent) <= 2 else None)
@@ -255,11 +262,11 @@ class DocumentActors:
                                   source="geonames")
                     final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [entry], "place"))
                     continue
-                if ent.label_ in ("GPE", "LOC", "FAC"):
+                if label in ("GPE", "LOC", "FAC"):
                     continue
-            if ent.label_ not in ("PERSON", "ORG", "NORP"):
+            if label not in ("PERSON", "ORG", "NORP"):
                 continue
-            if ent.label_ == "ORG" and len(ent) == 1:
+            if label == "ORG" and len(ent) == 1:
                 cities = cities if cities is not None else _city_countries()
                 iso = cities.get(fold(ent.text))
                 if iso:  # a one-word "organization" that is a city name: a place
@@ -268,11 +275,11 @@ class DocumentActors:
                                   source="geonames")
                     final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [entry], "place"))
                     continue
-            if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].pos_ != "PROPN":
+            if label == "PERSON" and len(ent) == 1 and ent[0].pos_ != "PROPN":
                 continue
-            if ent.label_ == "PERSON" and locative and ent.root.head.lower_ != "at":
+            if label == "PERSON" and locative and ent.root.head.lower_ != "at":
                 continue  # "in Tell Tamer": an unknown place, not a person
-            if ent.label_ == "PERSON":
+            if label == "PERSON":
                 known = self._earlier_person(by_surname, ent)
                 if known is not None:
                     final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [known],
@@ -280,7 +287,7 @@ class DocumentActors:
                     self._file_by_surname(by_surname, final[-1])
                     continue
             final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [],
-                             "ent", label=ent.label_))
+                             "ent", label=label))
         final.sort(key=lambda h: h.start)
         self.hits = final
         for hit in final:

@@ -37,6 +37,20 @@ def _infinitive(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+_RANKS = {"first", "last", "latest", "only", "second", "third", "fourth", "fifth", "sole"}
+
+
+def _ranked(noun) -> bool:
+    """'the first country', 'the latest state', 'the biggest party': one of a series."""
+    return any(c.dep_ in ("amod", "nummod", "advmod") and (c.lower_ in _RANKS or c.tag_ == "JJS")
+               for c in noun.children)
+
+
+def _under_way(noun, cues) -> bool:
+    """'the operation to clear the camp began / continued': the aim is being carried out."""
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in cues["aspectual_verbs"]
+
+
 def _has_if(node, cues) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in cues["conditional_marks"] for c in node.children)
 
@@ -202,6 +216,12 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
                 # "announced a ban", "undertook a mediation mission": done, not planned
                 if hl not in ("announce", "order", "undertake") or dep in _CONTENT:
                     return Modality("future", cue=hl)
+            if dep == "acl" and _infinitive(node) and head.pos_ == "NOUN" and not _ranked(head) and \
+                    hl not in cues["act_nouns"] and not _under_way(head, cues):
+                # "a resolution to expel", "an offensive to recapture the city": what the thing
+                # aims at, not what happened ("the first country to recognise it", "the move to
+                # ban him", "the operation to clear the camp began" did)
+                return Modality("future", cue=hl)
         elif dep not in _NOMINAL_UP and dep != "conj":
             break
         node = head

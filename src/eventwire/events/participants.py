@@ -22,6 +22,8 @@ from ..actors import actor_at, load_dictionary
 from ..actors.dictionary import fold, looks_like_name
 from ..categories import categories_where
 from ..context import DocContext
+from ..places.recognize import DIRECTIONS
+from ..places.unlisted import site_words
 from ..spanindex import cached_index
 from .lexicon import load_lexicon, verb_forms
 
@@ -288,6 +290,10 @@ def _subject_of(verb):
                 author = next((c for c in up.head.children if c.dep_ in _SUBJ), None)
                 if author is not None:
                     return author, None
+            if up.dep_ == "attr" and up.head.lemma_ == "be":
+                subj = next((c for c in up.head.children if c.dep_ in _SUBJ), None)
+                if subj is not None:
+                    return subj, None   # "Kuwait is the latest country to withdraw ...": Kuwait
             return up, None   # "protesters demanding ..."
         if node.dep_ == "pcomp" and up.dep_ == "prep":
             up = up.head
@@ -298,6 +304,8 @@ def _subject_of(verb):
                 return obj[0], None
         for c in up.children:
             if c.dep_ in _SUBJ:
+                if c.lower_ in ("who", "which", "that") and up.dep_ == "relcl" and up.head.pos_ in ("NOUN", "PROPN"):
+                    return up.head, None   # "protesters who set up barricades and threw stones"
                 return c, None
             if c.dep_ == "nsubjpass" and node.dep_ == "conj":
                 return None, c
@@ -332,6 +340,8 @@ def _known_actor(tok) -> bool | None:
         return False   # "Video captured ...": a common noun capitalised by its place, not a name
     if tok.pos_ == "PRON":
         return low in _PRONOUNS or low in ("themselves", "each", "who")
+    if _named_area(tok):
+        return False
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     if low in lex.extra.get("actor_nouns", ()):
@@ -348,6 +358,24 @@ def _known_actor(tok) -> bool | None:
     if _sector_of_tokens(tokens, tok) or _country_of_tokens(tokens):
         return True    # "a gendarmerie patrol", "a senior army commander"
     return None
+
+
+def _named_area(tok) -> bool:
+    """A part of a country or a named area or site: "northern Syria", "the Golan Heights",
+    "the Julan neighborhood", "Tahrir Square" are where things happen, not who does them
+    ("Downing Street", a seat of government in the actors dictionary, is an actor)."""
+    if tok.ent_type_ in ("GPE", "LOC") and any(
+            c.dep_ == "amod" and c.is_lower and c.lower_ in DIRECTIONS for c in tok.children):
+        return True
+    words = site_words()
+    if tok.lower_ not in words["areas"] and tok.lower_ not in words["sites"]:
+        return False
+    name = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if tok.pos_ != "PROPN" and not name:
+        return False   # "the neighbourhood rose up": its people
+    first = min([tok.i] + [c.left_edge.i for c in name])
+    tokens = list(tok.doc[first:tok.i + 1])
+    return all(entry.kind == "place" for entry in _entries(tokens, 0, len(tokens))[1])
 
 
 def actor_like(tok) -> bool:
@@ -450,11 +478,13 @@ def _object_of(verb):
 
 def _nominal_args(noun):
     src = tgt = None
-    for c in noun.children:
-        if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") and \
+    # "a US counter-terrorism operation": a modifier of the noun's compound modifier counts too
+    nested = [g for c in noun.lefts if c.dep_ == "compound" for g in c.lefts if g.dep_ in ("amod", "compound", "nmod")]
+    for c in [*noun.children, *nested]:
+        if c.dep_ == "poss" and c.head == noun and c.ent_type_ not in ("DATE", "TIME") and \
                 c.lower_ not in ("yesterday", "today", "last", "week", "weekend"):
             src = c
-        elif c.dep_ in ("amod", "compound") and c.i < noun.i and src is None:
+        elif c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and src is None:
             # "an Israeli strike", "a Hamas attack", "a U.S. raid": the doer; "the Mombasa
             # attack": a city names the place, not the doer
             if c.ent_type_ in ("NORP", "ORG") or (c.ent_type_ != "GPE" and _country_of_tokens([c])) or \
@@ -484,14 +514,29 @@ def _nominal_args(noun):
                 "aid", "assistance", "relief", "support", "delivery", "deliveries", "loan", "grant"):
             tgt = p   # "humanitarian aid for Sudan"
     if src is None:
-        # "airstrikes carried out by the coalition", "an attack claimed by the group"
+        # "airstrikes carried out by the coalition", "an attack claimed by the group", "a bomb
+        # attack blamed on the ELN"
         for c in noun.children:
             if c.dep_ == "acl" and c.tag_ == "VBN":
-                agent = next((_pobj(a) for a in c.children if a.dep_ == "agent"), None)
+                agent = next((_pobj(a) for a in c.children if a.dep_ == "agent" or (
+                    a.dep_ == "prep" and a.lower_ == "on" and c.lemma_.lower() == "blame")), None)
                 if agent is not None:
                     src = agent
                     break
     return src, tgt
+
+
+def _instrument_author(verb):
+    """The doer of the event the victims of a passive verb were hurt in: "killed in an Israeli
+    airstrike", "wounded in a bomb attack blamed on the ELN", "died in a US operation"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+            noun = _pobj(c)
+            if noun is not None and noun.lemma_.lower() in load_lexicon().triggers_nouns:
+                src = _nominal_args(noun)[0]
+                if src is not None:
+                    return src
+    return None
 
 
 # Categories whose coordinated subjects act with each other ("X and Y met / agreed / signed").
@@ -723,6 +768,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     else:
         src, passive_tgt = _subject_of(tok)
         tgt = passive_tgt if passive_tgt is not None else _object_of(tok)
+        if src is None and passive_tgt is not None:
+            src = _instrument_author(tok)
         if trigger.cameo in _RECIPIENT_CODES:
             # "extradited X to the United States", "sent aid to Haiti": the recipient
             for c in tok.children:
