@@ -778,3 +778,22 @@ def test_a_surname_the_tagger_calls_an_organisation_is_the_person_named_before()
                    "president. Marrero rejected the argument of the president's lawyers.")
     (rejection,) = asserted(events, "REJECT")
     assert rejection.source.sector == "JUD"
+
+
+@pytest.mark.parametrize("text, target", [
+    # a request is made of whoever it is asked from
+    ("Angela Merkel, the Chancellor of Germany, demanded an explanation from Russia on Monday.", "Russia"),
+    ("The opposition demanded answers from the government on Monday.", "the government"),
+    # states whose everyday names are not their official ones are states, not scenes
+    ("The Greek foreign minister on Monday demanded an apology from Turkey.", "Turkey"),
+    ("The Irish government on Monday requested guarantees from Britain.", "Britain"),
+])
+def test_a_request_is_made_of_whom_it_is_asked_from(text, target):
+    (event,) = asserted(coded(text), "REQUEST")
+    assert side_text(event.target) == target
+
+
+def test_a_pronoun_in_a_quoted_speakers_words_is_the_speaker():
+    events = coded("State news agency TASS cited Moscow police as saying they made about 500 arrests on Sunday.")
+    (arrests,) = asserted(events, "COERCE")
+    assert side_text(arrests.source) == "Moscow police"

@@ -160,15 +160,11 @@ def _sector_of_tokens(tokens, head) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def _country_name(text: str) -> bool:
-    import pycountry
-
-    if text.replace(".", "").upper() in ("US", "USA", "UK", "UAE", "DRC", "EU"):
-        return True
-    try:
-        pycountry.countries.lookup(text)
-        return True
-    except LookupError:
-        return False
+    """A state's name in the actors dictionary ("Russia", "Turkey", "Britain", "the U.S."),
+    written as a name ("us" is not the US)."""
+    text = text.strip()
+    return looks_like_name(text, fold(text)) and any(
+        entry.kind == "country" for entry in load_dictionary().phrases.get(fold(text), ()))
 
 
 def _is_country_name(tok) -> bool:
@@ -780,6 +776,16 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                         break
         if tgt is None and "purpose" in trigger.rule:
             tgt = _object_of(tok.doc[trigger.rule["purpose"]])
+        if category == "REQUEST" and (tgt is None or not actor_like(tgt)):
+            # "demanded an explanation from Russia", "sought guarantees from Kyiv": asked of X
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            for head in (tok, obj):
+                frm = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"), None) \
+                    if head is not None else None
+                asked = _pobj(frm) if frm is not None else None
+                if asked is not None and actor_like(asked):
+                    tgt = asked
+                    break
         if tgt is None and category == "REQUEST":
             # "called for the minister's resignation", "called for sanctions against the junta"
             for c in tok.children:
@@ -853,6 +859,12 @@ def _antecedent(pron):
             for c in node.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c != pron and c.pos_ != "PRON":
                     return c
+        elif node.dep_ == "pcomp" and node.head.lower_ == "as" and node.head.head.lemma_.lower() in ("cite", "quote"):
+            # "TASS cited Moscow police as saying they made 500 arrests": the one quoted speaks
+            quoted = next((c for c in node.head.head.children if c.dep_ == "dobj"), None)
+            if quoted is not None:
+                return quoted
+            break
         else:
             break
     sent = pron.sent
