@@ -859,7 +859,7 @@ class DocumentActors:
         for head in heads:
             self.resolve_head(head)
         for actor in self.actors:
-            actor.mentions.sort(key=lambda m: (m.start, m.end))
+            actor.mentions.sort(key=_text_order)
         return list(self.actors)
 
     def close_stage(self, found: FoundActors) -> None:
@@ -1029,18 +1029,26 @@ def mentions_of(actor: Actor, ctx: DocContext) -> list[Mention]:
 
 
 def merge_found_actors(ctx: DocContext) -> None:
-    """After the last stage: the mentions found on demand join their actors, and the actors
-    found on demand follow the stage's own, each once, in the order they were found (the
-    order of their ids)."""
+    """After the last stage: the mentions found on demand join their actors, in text order as
+    the stage lists its own; the actors found on demand follow the stage's, each once, in the
+    order they were found (the order of their ids, which quotes and events name)."""
     found = ctx.found_actors
     listed = {id(actor) for actor in ctx.actors}
     for actor in ctx.actors:
-        actor.mentions.extend(found.mentions.pop(actor.id, ()))
+        later = found.mentions.pop(actor.id, None)
+        if later:
+            actor.mentions.extend(later)
+            actor.mentions.sort(key=_text_order)
     for actor in found.actors:
         if id(actor) not in listed:
             listed.add(id(actor))
+            actor.mentions.sort(key=_text_order)
             ctx.actors.append(actor)
     found.actors.clear()
+
+
+def _text_order(mention: Mention) -> tuple[int, int]:
+    return mention.start, mention.end
 
 
 def resolve_phrase(text: str, date: str | None = None, country: str | None = None):
