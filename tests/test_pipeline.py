@@ -381,3 +381,14 @@ def test_each_coded_event_leaves_its_confidence_features(nlp, text):
     for event in ctx.events:
         features = ctx.event_features[(event.evidence.start, event.evidence.end)]
         assert features["has_source"] == float(event.source is not None)
+
+
+def test_the_document_memo_holds_span_indexes_only(nlp):
+    # a stage's working data is a typed field of DocContext, never a key of the memo
+    from eventwire.context import DocContext
+    from eventwire.pipeline import run_stages
+    from eventwire.spanindex import SpanIndex
+
+    ctx = run_stages(nlp(ARTICLE), DocContext(document=Document(id="t", text=ARTICLE, date=dt.date(2018, 9, 17))))
+    assert ctx.scratch
+    assert all(key[0] == "spanindex" and isinstance(index, SpanIndex) for key, index in ctx.scratch.items())

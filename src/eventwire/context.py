@@ -10,6 +10,7 @@ from .record import Actor, Event, Mention, Place, Quote, Time
 
 if TYPE_CHECKING:
     from .actors.resolve import DocumentActors
+    from .spanindex import SpanIndex
     from .times.recognize import Found
 
 
@@ -53,8 +54,9 @@ class DocContext:
     # events stage: each coded event's confidence features by evidence span, for
     # scripts/train_confidence.py (the record keeps only the confidence)
     event_features: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)
-    # Span indexes over the parts, built once per document (spanindex.cached_index).
-    scratch: dict[str, Any] = field(default_factory=dict)
+    # Memos only: span indexes over the parts, built once per document and keyed
+    # ("spanindex", name) by spanindex.cached_index. No stage keeps its data here.
+    scratch: dict[tuple[str, str], SpanIndex] = field(default_factory=dict)
 
 
 # The parts of the record a stage can read or fill.
