@@ -37,13 +37,9 @@ OUT = REPO / "src" / "eventwire" / "events" / "data" / "confidence.json"
 def _code(nlp, doc_id, text, date):
     from eventwire.context import DocContext
     from eventwire.document import Document, parse_date
-    from eventwire.pipeline import STAGES
+    from eventwire.pipeline import run_stages
 
-    ctx = DocContext(document=Document(id=doc_id, text=text, date=parse_date(date)))
-    doc = nlp(text)
-    for stage in STAGES:
-        setattr(ctx, stage.assigns, stage.run(doc, ctx))
-    return ctx
+    return run_stages(nlp(text), DocContext(document=Document(id=doc_id, text=text, date=parse_date(date))))
 
 
 def collect():
@@ -57,7 +53,7 @@ def collect():
         ctx = _code(nlp, r["id"], r["text"], r["pub_date"])
         pairs = match_events(r["text"], r["events"], ctx.events)
         good = {id(p) for g, p in pairs if p is not None and p.category == g["category"]}
-        table = ctx.scratch.get("event_features", {})
+        table = ctx.event_features
         for e in ctx.events:
             feats.append(table[(e.evidence.start, e.evidence.end)])
             labels.append(1.0 if id(e) in good else 0.0)
@@ -70,7 +66,7 @@ def collect():
         a = articles[i]
         ctx = _code(nlp, i, a["text"], a["date"])
         golds = [g for g in gold[i]["events"]]
-        table = ctx.scratch.get("event_features", {})
+        table = ctx.event_features
         for e in ctx.events:
             spans = realnews._pred_spans(e)
             hits = [g for g in golds if g["category"] == e.category and
@@ -119,7 +115,7 @@ def gsr_accuracy_by_threshold(names, w, b) -> dict[float, float]:
     coded = []
     for r in rows:
         ctx = _code(nlp, r["id"], r["text"], None)
-        table = ctx.scratch.get("event_features", {})
+        table = ctx.event_features
         scored = []
         for e in ctx.events:
             f = table[(e.evidence.start, e.evidence.end)]

@@ -5,7 +5,7 @@ import textwrap
 
 import pytest
 
-from eventwire.actors import actor_at, find_actors, load_dictionary, resolve_phrase
+from eventwire.actors import actor_at, find_actors, load_dictionary, merge_found_actors, resolve_phrase
 from eventwire.actors.dictionary import fold
 from eventwire.context import DocContext
 from eventwire.document import Document
@@ -291,9 +291,13 @@ def test_phrases_no_mention_covers_are_coded_on_demand(nlp, text, phrase, countr
     before = list(ctx.actors)
     actor = the_actor(ctx, phrase)
     assert (actor.country, actor.sector) == (country, sector)
-    # a new actor, added to the record with the phrase as its mention
-    assert actor not in before and ctx.actors == before + [actor]
+    assert the_actor(ctx, phrase) is actor   # asked again: the same actor, found once
+    # a new actor with the phrase as its mention, kept apart until the merge after the last stage
+    assert ctx.actors == before and ctx.found_actors.actors == [actor]
     assert [m.text for m in actor.mentions] == [phrase]
+    merge_found_actors(ctx)
+    assert ctx.actors == before + [actor] and ctx.found_actors.actors == []
+    assert actor.id == f"A{len(before) + 1}"
 
 
 @pytest.mark.parametrize("text, phrase, country", [

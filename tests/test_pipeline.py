@@ -282,18 +282,24 @@ def test_ordinary_articles_are_parsed_whole_in_one_batch(nlp):
     assert recording.seen == texts and [d.text for d in docs] == texts
 
 
-def _stage(name, assigns, requires=()):
+def _stage(name, assigns, requires=(), finds=(), merges=False):
     from eventwire.context import Stage
 
-    return Stage(name, lambda doc, ctx: [], assigns=assigns, requires=requires)
+    return Stage(name, lambda doc, ctx: [], assigns=assigns, requires=requires, finds=finds,
+                 merge_found=(lambda ctx: None) if merges else None)
 
 
 @pytest.mark.parametrize("stages, message", [
     # events first: it reads the actors before the actors stage has run
     ([_stage("events", "events", ("actors",)), _stage("actors", "actors")], "reads \\['actors'\\] before"),
+    ([_stage("events", "events", finds=("actors",)), _stage("actors", "actors", merges=True)],
+     "reads \\['actors'\\] before"),
     ([_stage("actors", "actors"), _stage("more actors", "actors")], "which an earlier stage filled"),
     ([_stage("sentiment", "sentiment")], "unknown record parts"),
     ([_stage("quotes", "quotes", ("speakers",))], "unknown record parts"),
+    # what the events stage finds of the actors would never reach the record
+    ([_stage("actors", "actors"), _stage("events", "events", ("actors",), finds=("actors",))],
+     "finds more \\['actors'\\], which no stage merges"),
 ])
 def test_a_stage_order_that_breaks_a_contract_is_refused(stages, message):
     from eventwire.context import check_stage_order
@@ -301,3 +307,88 @@ def test_a_stage_order_that_breaks_a_contract_is_refused(stages, message):
     with pytest.raises(ValueError, match=message):
         check_stage_order(stages)
 
+
+
+@pytest.mark.parametrize("text, finder, phrase, code", [
+    # a side no actor mention covers: a new actor, found by the events stage
+    ("U.S. warplanes struck Houthi targets near the port on Monday.", "events", "targets", "YEMREB"),
+    # a speaker the actors stage did not list: found by the quotes stage
+    ('"We will not pay," German firms said on Monday.', "quotes", "firms", "DEUCVL"),
+    # a known actor's mention that the actors stage left out (a country after "on"), before
+    # the one it listed
+    ("Germany imposed new sanctions on Iran on Tuesday. Iran rejected the sanctions.", "events", "Iran",
+     "IRNGOV"),
+])
+def test_actors_found_by_later_stages_join_the_record_after_the_last_stage(nlp, monkeypatch, text, finder,
+                                                                           phrase, code):
+    from eventwire import pipeline
+
+    after_stage = []   # (stage, the actors part as the record would have it, size of ctx.found_actors)
+
+    def watched(stage):
+        def run(doc, ctx, _run=stage.run):
+            out = _run(doc, ctx)
+            listed = out if stage.assigns == "actors" else ctx.actors
+            found = ctx.found_actors
+            after_stage.append((stage.name, [(a.id, len(a.mentions)) for a in listed],
+                                len(found.actors) + sum(len(m) for m in found.mentions.values())))
+            return out
+        return dataclasses.replace(stage, run=run)
+
+    monkeypatch.setattr(pipeline, "STAGES", [watched(s) for s in pipeline.STAGES])
+    record = pipeline.annotate(nlp(text), Document(id="t", text=text, date=dt.date(2024, 1, 12)))
+
+    # the actors part stays as the actors stage returned it until every stage has run ...
+    assert all(listed == after_stage[0][1] for _, listed, _ in after_stage)
+    # ... and only a stage that declares it finds actors adds to the found ones
+    finders = {s.name for s in STAGES if "actors" in s.finds}
+    grew = [name for (name, _, n), (_, _, before) in zip(after_stage, [("", [], 0)] + after_stage) if n > before]
+    assert finder in grew and set(grew) <= finders
+    # then the record has them: the mention at the phrase's first occurrence, mentions in text
+    # order, each actor once
+    at = text.index(phrase)
+    actor = next(a for a in record.actors if any((m.start, m.end) == (at, at + len(phrase)) for m in a.mentions))
+    assert actor.code == code
+    assert all(a.mentions == sorted(a.mentions, key=lambda m: (m.start, m.end)) for a in record.actors)
+    ids = [a.id for a in record.actors]
+    assert len(ids) == len(set(ids))
+    named = {side.actor for e in record.events for side in (e.source, e.target) if side and side.actor}
+    named |= {q.speaker.actor for q in record.quotes if q.speaker and q.speaker.actor}
+    assert named <= set(ids)
+
+
+def test_a_speaker_found_on_demand_is_known_to_the_events_stage():
+    # the quotes stage codes "German firms" on demand; the events stage, which runs before the
+    # merge, still reads the claimant's country and sector from it
+    text = '"Soldiers attacked our offices in Kabul," German firms said on Monday.'
+    record = extract(text, date="2024-01-12")
+    (event,) = record.events
+    speaker = next(a for a in record.actors if a.name == "German firms")
+    assert (event.claimed_by.actor, event.claimed_by.country, event.claimed_by.sector) == (speaker.id, "DEU", "CVL")
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. warplanes struck Houthi targets near the port on Monday.",
+    "Germany imposed new sanctions on Iran on Tuesday, and Iran's foreign minister condemned the move.",
+])
+def test_each_coded_event_leaves_its_confidence_features(nlp, text):
+    # scripts/train_confidence.py fits the confidence model on them, by evidence span
+    from eventwire.context import DocContext
+    from eventwire.pipeline import run_stages
+
+    ctx = run_stages(nlp(text), DocContext(document=Document(id="t", text=text, date=dt.date(2024, 1, 12))))
+    assert ctx.events
+    for event in ctx.events:
+        features = ctx.event_features[(event.evidence.start, event.evidence.end)]
+        assert features["has_source"] == float(event.source is not None)
+
+
+def test_the_document_memo_holds_span_indexes_only(nlp):
+    # a stage's working data is a typed field of DocContext, never a key of the memo
+    from eventwire.context import DocContext
+    from eventwire.pipeline import run_stages
+    from eventwire.spanindex import SpanIndex
+
+    ctx = run_stages(nlp(ARTICLE), DocContext(document=Document(id="t", text=ARTICLE, date=dt.date(2018, 9, 17))))
+    assert ctx.scratch
+    assert all(key[0] == "spanindex" and isinstance(index, SpanIndex) for key, index in ctx.scratch.items())

@@ -369,3 +369,35 @@ def test_time_rule_examples(rule, example):
              if text[f.start:f.end] == example["expression"]]
     assert found == [(rule, example["type"], example["value"])], [
         (text[f.start:f.end], f.rule, f.value) for f in ctx.times_found]
+
+
+@pytest.mark.parametrize("text, expression, found", [
+    # words.before_may_or_march: a capitalized May is the month only after a cue
+    ("Theresa May said the deal was dead.", "May", None),
+    ("The talks resumed in May.", "May", ("DATE", "2018-05")),
+    # words.after_todays_no_date: "today's world" is nowadays
+    ("Today's world is a dangerous place, the minister said.", "Today", None),
+    ("Today's vote was postponed.", "Today", ("DATE", "2018-09-17")),
+    # words.after_current_no_time: "current account" is no time
+    ("The current account deficit widened.", "current", None),
+    ("The current crisis has no end in sight.", "current", ("DATE", "PRESENT_REF")),
+    # words.time_zones: a zone stays in the clock time's span, another word does not
+    ("The blast was heard at 10:35 a.m. EDT near the port.", "10:35 a.m. EDT", ("TIME", "2018-09-17T10:35")),
+    ("The blast was heard at 10:35 a.m. Reuters reported.", "10:35 a.m.", ("TIME", "2018-09-17T10:35")),
+])
+def test_the_normalizers_word_lists_decide(text, expression, found):
+    _, ctx = annotate(text, "2018-09-17")
+    got = [(t.type, t.value) for t in ctx.times if t.text == expression]
+    assert got == ([found] if found else [])
+
+
+def test_a_yaml_boolean_in_the_word_lists_is_refused(monkeypatch, tmp_path):
+    from eventwire.times import lexicon
+
+    (tmp_path / "lexicon.yaml").write_text(
+        (lexicon.DATA / "lexicon.yaml").read_text(encoding="utf-8").replace('"on"', "on"), encoding="utf-8")
+    (tmp_path / "patterns.yaml").write_text((lexicon.DATA / "patterns.yaml").read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    monkeypatch.setattr(lexicon, "DATA", tmp_path)
+    with pytest.raises(ValueError, match="before_may_or_march: True"):
+        lexicon.load_lexicon.__wrapped__()   # past the per-process cache

@@ -23,13 +23,16 @@ from .record import ErrorInfo, ErrorRecord, Record
 
 log = logging.getLogger(__name__)
 
-# What each stage reads and fills, in the order of the data flow (checked here, once).
+# What each stage reads and fills, in the order of the data flow (checked here, once). The
+# quotes and events stages code speakers and sides no actor mention covers ("Houthi
+# targets") on demand; the actors stage adds those to the record after the last stage.
 STAGES: list[Stage] = [
-    Stage("actors", actors.find_actors, assigns="actors"),
+    Stage("actors", actors.find_actors, assigns="actors", merge_found=actors.merge_found_actors),
     Stage("times", times.find_times, assigns="times"),
     Stage("places", places.find_places, assigns="places"),
-    Stage("quotes", quotes.find_quotes, assigns="quotes", requires=("actors", "times")),
-    Stage("events", events.code_events, assigns="events", requires=("actors", "times", "places", "quotes")),
+    Stage("quotes", quotes.find_quotes, assigns="quotes", requires=("actors", "times"), finds=("actors",)),
+    Stage("events", events.code_events, assigns="events", requires=("actors", "times", "places", "quotes"),
+          finds=("actors",)),
 ]
 check_stage_order(STAGES)
 
@@ -93,17 +96,34 @@ def annotate(spacy_doc, document: Document) -> Record:
     parsed = len(doc_text(spacy_doc))
     coded = document if parsed == len(document.text) else dataclasses.replace(
         document, text=document.text[:parsed])
-    ctx = DocContext(document=coded)
-    for stage in STAGES:
-        try:
-            setattr(ctx, stage.assigns, stage.run(spacy_doc, ctx))
-        except Exception as exc:  # one stage failing must not lose the document
-            log.exception("stage %s failed on %s", stage.name, document.id)
-            raise EventwireError("E200", f"{stage.name} ({type(exc).__name__}: {exc})") from exc
+    ctx = run_stages(spacy_doc, DocContext(document=coded))
     return Record(id=document.id, title=document.title, date=document.date_str,
                   url=document.url, language="en", text=document.text,
                   actors=ctx.actors, times=ctx.times, places=ctx.places,
                   quotes=ctx.quotes, events=ctx.events)
+
+
+def run_stages(spacy_doc, ctx: DocContext) -> DocContext:
+    """Run every stage in order, then each stage's merge of what later stages found of its
+    part (``Stage.merge_found``)."""
+    for stage in STAGES:
+        with _stage_error(stage.name, ctx):
+            setattr(ctx, stage.assigns, stage.run(spacy_doc, ctx))
+    for stage in STAGES:
+        if stage.merge_found is not None:
+            with _stage_error(f"{stage.name} (merge)", ctx):
+                stage.merge_found(ctx)
+    return ctx
+
+
+@contextlib.contextmanager
+def _stage_error(name: str, ctx: DocContext):
+    """One stage failing must not lose the batch: it becomes the document's E200."""
+    try:
+        yield
+    except Exception as exc:
+        log.exception("stage %s failed on %s", name, ctx.document.id)
+        raise EventwireError("E200", f"{name} ({type(exc).__name__}: {exc})") from exc
 
 
 def _unparsed_record(document: Document, language: str) -> Record:

@@ -66,11 +66,11 @@ class SpanIndex:
         return [x for x in self._between(a, bisect_right(self._starts, pos)) if self._end(x) > pos]
 
 
-def cached_index(scratch: dict, name: str, items: list, **keys) -> SpanIndex:
-    """The index of ``items`` kept in a document's scratch space under ``name``: built again
-    when the list is another one or shrank, extended when items were appended to it (later
-    stages add actors and mentions found on demand)."""
-    key = ("spanindex", name)   # a tuple: never one of the stages' own string keys
+def cached_index(scratch: dict[tuple[str, str], SpanIndex], name: str, items: list, **keys) -> SpanIndex:
+    """The index of ``items`` kept in a document's memo (``DocContext.scratch``) under
+    ``name``: built again when the list is another one or shrank, extended when items were
+    appended to it (the actors stage's mentions grow as later stages find more)."""
+    key = ("spanindex", name)
     index = scratch.get(key)
     if index is None or index.source is not items or index.size > len(items):
         index = scratch[key] = SpanIndex(items, **keys)

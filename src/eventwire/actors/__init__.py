@@ -8,7 +8,11 @@ Public surface used by other stages:
 - ``actor_at(start, end, ctx) -> Actor | None``: the actor a character span refers to. The
   mention that holds the span's head word wins ("the leaders of Turkey, Iran and Russia" ->
   the Turkish leaders); a span no mention covers ("Houthi targets", "an Israeli air strike")
-  is coded on demand and its actor added to the record.
+  is coded on demand, and the new actor or mention kept in ``ctx.found_actors``.
+- ``known_actors(ctx)``, ``mentions_of(actor, ctx)``: the actors and an actor's mentions
+  with those found on demand so far: what later stages read instead of ``ctx.actors``.
+- ``merge_found_actors(ctx)``: the step after the last stage (``pipeline.STAGES``) that adds
+  what was found on demand to the record's actors.
 - ``resolve_phrase(text, date=None, country=None) -> (country, sector, name) | None``: a
   free-standing phrase ("police", "Turkish troops"); ``country`` is the fallback for agents
   that name none (e.g. the document's focus).
@@ -33,6 +37,7 @@ entries override the built-in ones phrase by phrase. A file that cannot be read 
 from __future__ import annotations
 
 from .dictionary import load_dictionary
-from .resolve import actor_at, find_actors, resolve_phrase
+from .resolve import actor_at, find_actors, known_actors, mentions_of, merge_found_actors, resolve_phrase
 
-__all__ = ["find_actors", "actor_at", "resolve_phrase", "load_dictionary"]
+__all__ = ["find_actors", "actor_at", "known_actors", "mentions_of", "merge_found_actors",
+           "resolve_phrase", "load_dictionary"]

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import tablecache
-from ..context import DocContext
+from ..context import DocContext, FoundActors
 from ..nlp import doc_text
 from ..nounphrase import has_definite_article, is_specific
 from ..paragraphs import clip_to_paragraph
@@ -172,8 +172,12 @@ class DocumentActors:
         self.day = ctx.document.date.isoformat() if ctx.document.date else _date_in_text(self.text)
         self.hits: list[Hit] = []
         self.hit_of: dict[int, Hit] = {}
-        self.actors: list[Actor] = []
+        self.actors: list[Actor] = []   # every actor coded, the stage's and those found on demand
         self.by_key: dict[tuple, Actor] = {}
+        # Where actors and mentions coded on demand go once the stage has run (close_stage),
+        # and the actors the stage returned.
+        self.found: FoundActors | None = None
+        self._listed: set[int] = set()
         self.mentions: list[tuple[int, int, int, Actor]] = []  # start, end, head char, actor
         self._mention_keys: set[tuple[int, int, int]] = set()  # (id(actor), start, end)
         self._indexes: dict = {}   # SpanIndex of mentions and of country evidence
@@ -733,6 +737,8 @@ class DocumentActors:
                           country=coded.country, sector=coded.sector, code=code)
             self.by_key[key] = actor
             self.actors.append(actor)
+            if self.found is not None:
+                self.found.actors.append(actor)
             if key[0] == "uperson":
                 self.surnames[key[1]] = (actor, coded.country, coded.sector)
         return actor
@@ -746,7 +752,11 @@ class DocumentActors:
         if (id(actor), start, end) in self._mention_keys:
             return
         self._mention_keys.add((id(actor), start, end))
-        actor.mentions.append(Mention(start=start, end=end, text=text[start:end]))
+        mention = Mention(start=start, end=end, text=text[start:end])
+        if id(actor) in self._listed:   # the stage has returned this actor: leave it as returned
+            self.found.mentions.setdefault(actor.id, []).append(mention)
+        else:
+            actor.mentions.append(mention)
         self.mentions.append((start, end, head_char, actor))
 
     def resolve_head(self, head) -> Actor | None:
@@ -781,8 +791,8 @@ class DocumentActors:
             return None
         lemma = head.lemma_.lower()
         for key, actor in self.by_key.items():
-            if key[0] == "group" and key[3] == lemma and key[1] and actor.mentions \
-                    and actor.mentions[0].start < head.idx:
+            mentions = mentions_of(actor, self.ctx)
+            if key[0] == "group" and key[3] == lemma and key[1] and mentions and mentions[0].start < head.idx:
                 if coded.sector is None or actor.sector == coded.sector:
                     start, end = _trim(self.text, coded.start, coded.end)
                     self.add_mention(actor, start, end, head.idx)
@@ -856,8 +866,14 @@ class DocumentActors:
         for head in heads:
             self.resolve_head(head)
         for actor in self.actors:
-            actor.mentions.sort(key=lambda m: (m.start, m.end))
-        return self.actors
+            actor.mentions.sort(key=_text_order)
+        return list(self.actors)
+
+    def close_stage(self, found: FoundActors) -> None:
+        """From now on, actors and mentions coded on demand (``actor_at``) go to ``found``
+        and the actors the stage returned stay as they were."""
+        self.found = found
+        self._listed = {id(actor) for actor in self.actors}
 
     # ---------------------------------------------------------------- lookup
     def actor_at(self, start: int, end: int) -> Actor | None:
@@ -991,6 +1007,7 @@ def find_actors(doc, ctx: DocContext) -> list[Actor]:
     state = DocumentActors(doc, ctx, load_dictionary())
     ctx.actor_state = state
     actors = state.run()
+    state.close_stage(ctx.found_actors)
     return actors
 
 
@@ -998,15 +1015,47 @@ def actor_at(start: int, end: int, ctx: DocContext) -> Actor | None:
     """The actor a character span (a noun phrase) refers to.
 
     Prefers the mention that holds the span's head word; a span no mention covers is coded
-    on demand ("Houthi targets", "an Israeli air strike") and its actor added to the record.
+    on demand ("Houthi targets", "an Israeli air strike"): the new actor or mention goes to
+    ``ctx.found_actors`` until ``merge_found_actors`` adds it to the record.
     """
     state = ctx.actor_state
     if state is None or start >= end:
         return None
-    actor = state.actor_at(start, end)
-    if actor is not None and ctx.actors is not state.actors and actor not in ctx.actors:
-        ctx.actors.append(actor)  # a context rebuilt by the caller: keep the record whole
-    return actor
+    return state.actor_at(start, end)
+
+
+def known_actors(ctx: DocContext) -> list[Actor]:
+    """The record's actors and those found on demand so far, for lookups during the stages."""
+    return ctx.actors + ctx.found_actors.actors if ctx.found_actors.actors else ctx.actors
+
+
+def mentions_of(actor: Actor, ctx: DocContext) -> list[Mention]:
+    """An actor's mentions and those found on demand so far."""
+    later = ctx.found_actors.mentions.get(actor.id)
+    return actor.mentions + later if later else actor.mentions
+
+
+def merge_found_actors(ctx: DocContext) -> None:
+    """After the last stage: the mentions found on demand join their actors, in text order as
+    the stage lists its own; the actors found on demand follow the stage's, each once, in the
+    order they were found (the order of their ids, which quotes and events name)."""
+    found = ctx.found_actors
+    listed = {id(actor) for actor in ctx.actors}
+    for actor in ctx.actors:
+        later = found.mentions.pop(actor.id, None)
+        if later:
+            actor.mentions.extend(later)
+            actor.mentions.sort(key=_text_order)
+    for actor in found.actors:
+        if id(actor) not in listed:
+            listed.add(id(actor))
+            actor.mentions.sort(key=_text_order)
+            ctx.actors.append(actor)
+    found.actors.clear()
+
+
+def _text_order(mention: Mention) -> tuple[int, int]:
+    return mention.start, mention.end
 
 
 def resolve_phrase(text: str, date: str | None = None, country: str | None = None):

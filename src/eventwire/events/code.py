@@ -17,7 +17,7 @@ import re
 from importlib import resources
 
 from ..categories import is_verbal, quad_class, stance
-from ..actors import actor_at
+from ..actors import actor_at, known_actors, mentions_of
 from ..context import DocContext
 from ..nounphrase import refers_back
 from ..places import event_place
@@ -837,7 +837,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 trig.rule = dict(trig.rule, _src=src)
             event.claimed_by = _claimant(tok, ctx, doc)
             sent_events.append((event, trig))
-            ctx.scratch.setdefault("event_features", {})[(e0, e1)] = feats
+            ctx.event_features[(e0, e1)] = feats
         for event, trig in sent_events:
             if trig.rule.get("_src") is not None:
                 prior_sources.append(trig.rule["_src"])
@@ -866,7 +866,7 @@ def _claimant(tok, ctx: DocContext, doc) -> EventActor | None:
     quote = next((q for q in cached_index(ctx.scratch, "events.quotes", ctx.quotes).holding(tok.idx)
                   if q.direct), None)
     if quote is not None and quote.speaker is not None:
-        actor = next((a for a in ctx.actors if a.id == quote.speaker.actor), None)
+        actor = next((a for a in known_actors(ctx) if a.id == quote.speaker.actor), None)
         return EventActor(actor=quote.speaker.actor, text=quote.speaker.text,
                           country=actor.country if actor else None, sector=actor.sector if actor else None)
     node = tok
@@ -916,9 +916,9 @@ def _anaphoric_country(side, doc, ctx: DocContext, fallback: str | None) -> str 
     if any(t.lower_ in _COUNTRY_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
            for t in span):
         named: list = []
-        for actor in ctx.actors:
+        for actor in known_actors(ctx):
             if actor.type == "country" and actor.country:
-                named += [(m.start, actor.country) for m in actor.mentions if m.end <= side.start]
+                named += [(m.start, actor.country) for m in mentions_of(actor, ctx) if m.end <= side.start]
         named += [(e.start_char, _country_of_tokens(list(e))) for e in doc.ents
                   if e.label_ in ("GPE", "NORP") and e.end_char <= side.start]
         named = [n for n in named if n[1]]

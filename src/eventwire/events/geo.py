@@ -7,6 +7,7 @@ the end of one paragraph to the start of the next).
 """
 from __future__ import annotations
 
+from ..actors import known_actors, mentions_of
 from ..context import DocContext
 from ..paragraphs import clip_to_paragraph
 from ..places import actor_place
@@ -28,9 +29,9 @@ def _side_span(side: EventActor, event: Event, text: str, ctx: DocContext) -> tu
     start, end = at, at + len(side.text)
     if "\n" in side.text:
         keep = end - 1
-        actor = next((a for a in ctx.actors if a.id == side.actor), None)
+        actor = next((a for a in known_actors(ctx) if a.id == side.actor), None)
         if actor is not None:
-            inside = [m for m in actor.mentions if start <= m.start and m.end <= end]
+            inside = [m for m in mentions_of(actor, ctx) if start <= m.start and m.end <= end]
             if inside:
                 keep = inside[-1].start
         start, end = clip_to_paragraph(text, start, end, keep)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..actors import actor_at
+from ..actors import actor_at, known_actors, mentions_of
 from ..context import DocContext
 from ..record import Actor, Speaker
 from ..nlp import doc_text
@@ -30,15 +30,15 @@ class Antecedents:
     def __init__(self, ctx: DocContext, quoted: list[tuple[int, int]]):
         mentions = []
         inside_quotes = Stretches(quoted)
-        for actor in ctx.actors:
-            for m in actor.mentions:
+        for actor in known_actors(ctx):
+            for m in mentions_of(actor, ctx):
                 if not inside_quotes.contains(m.start):
                     mentions.append((m.start, m.end, actor))
         mentions.sort(key=lambda x: (x[0], x[1]))
         text = ctx.document.text
         self._gender: dict[str, str] = {}
-        for actor in ctx.actors:  # honorifics inside or just before a mention
-            for m in actor.mentions:
+        for actor in known_actors(ctx):  # honorifics inside or just before a mention
+            for m in mentions_of(actor, ctx):
                 around = text[max(0, m.start - 7):m.start].lower().split()[-1:] + m.text.lower().split()[:1]
                 if any(w in _MALE_TITLES for w in around):
                     self._gender.setdefault(actor.id, "male")

@@ -151,13 +151,17 @@ def load_lexicon() -> Lexicon:
     for name, u in lex["units"].items():
         unit_of[name] = name
         unit_of[u["plural"]] = name
+    words = {name: frozenset(ws) for name, ws in lex["words"].items()}
+    not_words = sorted(f"{name}: {w!r}" for name, ws in words.items() for w in ws if not isinstance(w, str))
+    if not_words:   # a bare on, no, yes or off in YAML is a boolean, not the word
+        raise ValueError(f"lexicon.yaml words that are not text (quote them): {', '.join(not_words)}")
     return Lexicon(
         months=lex["months"], weekdays=lex["weekdays"], numbers=lex["numbers"],
         ordinals=lex["ordinals"], units=lex["units"], unit_of=unit_of,
         seasons=lex["seasons"], parts_of_day=lex["parts_of_day"], holidays=lex["holidays"],
         vague=lex["vague"], sets=lex["sets"], rules=rules,
         decade_words=lex["decade_words"], day_words=lex["day_words"],
-        words={name: frozenset(ws) for name, ws in lex["words"].items()},
+        words=words,
     )
 
 

@@ -312,9 +312,7 @@ def norm_month(m, r):
     if text.lower() in ("may", "march") and rel is None:
         # Capitalized May/March after a full stop could be a verb or a name: want a cue.
         before = r.word_before(m.start())
-        if before not in ("in", "since", "until", "till", "by", "of", "from", "through",
-                          "to", "during", "before", "after", "early", "late", "mid", "and",
-                          "or", "last", "next", "this", "between", "on", "for") and not (
+        if before not in r.lex.words["before_may_or_march"] and not (
                 before in ("the", "a", "its", "their") and re.match(r" [a-z]+\b", r.text[m.end():m.end() + 20])
                 and r.word_after(m.end()) not in ("of", "and", "or", "to", "for", "in", "on", "at")):
             return None                  # a cue, or "the March accession" (a month as modifier)
@@ -630,8 +628,7 @@ def norm_reldays(m, r):
         return Norm("DATE" if not part else "TIME", _with_part("XXXX-XX-XX", part, r), relative=True)
     d = r.dct + dt.timedelta(days=offset)
     if m.group("poss") and word == "today" and not part and not before:
-        if r.word_after(m.end()) in ("world", "youth", "society", "generation", "economy",
-                                     "standards", "children", "market", "technology", "young"):
+        if r.word_after(m.end()) in r.lex.words["after_todays_no_date"]:
             return None                              # "today's world": nowadays, no date
     if part:
         return Norm("TIME", _with_part(d.isoformat(), part, r), relative=True)
@@ -1142,7 +1139,7 @@ def norm_clock(m, r):
     end = None
     if m.group("tz") and not m.group("dayword"):
         tz = m.group("tz")
-        if tz not in ("EDT", "EST", "GMT", "CDT", "CST", "PDT", "PST", "MDT", "MST", "UTC", "BST", "CET"):
+        if tz not in r.lex.words["time_zones"]:
             end = m.start("tz") - 1
             while r.text[end - 1] in ", ":
                 end -= 1
@@ -1202,9 +1199,7 @@ def norm_vague(m, r):
     if word in ("current", "future", "recent"):
         # Adjectives: only when they modify a time-ish or state noun, not "current account".
         after = r.word_after(m.end())
-        if after in ("account", "accounts", "affairs", "events", "liabilities", "assets",
-                     "issue", "issues", "flow", "flows", "contract", "contracts", "generations",
-                     "generation", "tense", "delivery", "carrier"):
+        if after in r.lex.words["after_current_no_time"]:
             return None
     if word == "the past" and r.word_after(m.end()) in ("year", "week", "month", "decade", "two",
                                                           "three", "few", "several"):
