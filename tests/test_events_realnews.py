@@ -797,3 +797,12 @@ def test_a_pronoun_in_a_quoted_speakers_words_is_the_speaker():
     events = coded("State news agency TASS cited Moscow police as saying they made about 500 arrests on Sunday.")
     (arrests,) = asserted(events, "COERCE")
     assert side_text(arrests.source) == "Moscow police"
+
+
+@pytest.mark.parametrize("text", [
+    "On Friday, Ricardo Rossello resigned as the governor of Puerto Rico.",
+    "The minister stepped down as head of the ruling party on Friday.",
+])
+def test_the_role_one_leaves_is_not_a_target(text):
+    (event,) = asserted(coded(text), "RETREAT")
+    assert event.target is None

@@ -554,7 +554,8 @@ def _content_target(tok, src):
         i, j = phrase_bounds(src)
         src_ids = set(range(i, j))
         src_country = _country_of_tokens(list(src.doc[i:j]))
-    queue = [c for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc")]
+    queue = [c for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc") and
+             not (c.dep_ == "prep" and c.lower_ == "as")]   # "resigned as the governor of X": a role
     seen = 0
     while queue and seen < 40:
         node = queue.pop(0)
@@ -572,6 +573,8 @@ def _content_target(tok, src):
                 return node
         for c in node.children:
             if c.dep_ in ("punct", "cc", "relcl", "acl", "parataxis"):
+                continue
+            if c.dep_ == "prep" and c.lower_ == "as":
                 continue
             if _suffered(c, node):
                 continue   # "condemned the detention of protesters": who suffered it, not who did it
