@@ -705,7 +705,7 @@ def _dependents(verb, deps: set[str], steps: int = 3) -> list:
     or complements ("was shot and killed": the subject of "shot")."""
     for _ in range(steps):
         found = [c for c in verb.children if c.dep_ in deps]
-        if found or verb.dep_ not in ("conj", "xcomp") or verb.head is verb or (
+        if found or verb.dep_ not in ("conj", "xcomp") or verb.head == verb or (
                 verb.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
             return found   # a coordinated verb with an auxiliary of its own has its own subject
         verb = verb.head
@@ -719,7 +719,7 @@ def _unreal(verb) -> bool:
         if any(c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL
                                    and not (reported and c.lower_ == "to")) for c in verb.children):
             return True
-        if verb.dep_ != "conj" or verb.head is verb:
+        if verb.dep_ != "conj" or verb.head == verb:
             return False
         verb = verb.head
     return False
@@ -765,7 +765,7 @@ def _killed_or_wounded(tok, kind: str, words: Words) -> bool:
 def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
     """(kind, the victims' head words) when ``tok`` is a kill/die/wound predicate."""
     lemma, tag = tok.lemma_.lower(), tok.tag_
-    if tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd", "xcomp", "advcl") and tok.head is not tok:
+    if tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd", "xcomp", "advcl") and tok.head != tok:
         verb = tok.head   # "left 12 people dead", "shot him dead", "had been dead"
         if _unreal(verb):
             return None
@@ -811,7 +811,7 @@ def _clause_owner(tok):
     for _ in range(4):
         if tok.dep_ == "relcl":
             return tok.head
-        if tok.head is tok:
+        if tok.head == tok:
             return None
         tok = tok.head
     return None
@@ -1022,7 +1022,7 @@ def _governor(tok, words: Words):
         if tok.pos_ in ("VERB", "AUX") or tok.lower_ in words.killed_words or tok.lower_ in words.injured_words \
                 or tok.lower_ in words.killing_nouns or tok.lower_ in words.killing_nouns_plural:
             return tok
-        if tok.head is tok:
+        if tok.head == tok:
             break
         tok = tok.head
     return tok
@@ -1035,14 +1035,14 @@ def _linked(gov, trigger) -> bool:
     """Does the figure's word ``gov`` tell the toll of the event whose trigger is ``trigger``?"""
     if gov is None or trigger is None:
         return False
-    if trigger.dep_ in ("advmod", "amod", "compound") and trigger.head is not trigger:
+    if trigger.dep_ in ("advmod", "amod", "compound") and trigger.head != trigger:
         # a trigger that modifies its word ("fatally" shot, a "deadly" attack) stands for it
         if _linked(gov, trigger.head):
             return True
     if gov == trigger:
         return True
     if gov.pos_ not in ("VERB", "AUX") and gov.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") \
-            and gov.head is not gov and _linked(gov.head, trigger):
+            and gov.head != gov and _linked(gov.head, trigger):
         return True   # "which caused the death of 50 people", "the attack left 12 dead"
     if gov.pos_ == "NOUN" and gov.dep_ == "pobj" and gov.head.dep_ == "prep" and gov.head.head.pos_ == "VERB" \
             and any(c.dep_ == "nsubj" and trigger in (c, *c.subtree) for c in gov.head.head.children):
@@ -1051,14 +1051,14 @@ def _linked(gov, trigger) -> bool:
     if t.dep_ in _CLAUSE_DEPS and not any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in t.children):
         # (a contrasting clause tells another toll: "killed 9 civilians, while 14 fighters died")
         for step in range(6):
-            if t.head is t or (step > 0 and t.dep_ not in _PHRASE_DEPS | _CLAUSE_DEPS):
+            if t.head == t or (step > 0 and t.dep_ not in _PHRASE_DEPS | _CLAUSE_DEPS):
                 break
             t = t.head
             if t == trigger:
                 return True
     t = trigger
     for _ in range(3):
-        if t.dep_ not in _CAUSE_DEPS or t.head is t:
+        if t.dep_ not in _CAUSE_DEPS or t.head == t:
             break
         t = t.head
         if t == gov:
