@@ -316,6 +316,23 @@ def test_phrasings_of_the_written_set(nlp, sentence, killed, injured):
     assert _kinds(nlp, sentence) == (killed, injured)
 
 
+@pytest.mark.parametrize("sentence, killed", [
+    # the small parser hangs a list's second member on the verb: its own conjuncts still count
+    ("Militants stormed a hotel in Mogadishu, killing the manager, a cook and 9 guests.", 11),
+    # one person and an apposition holding a list: the list adds (one person is never restated)
+    ("The explosion killed the mayor, his driver and a bodyguard.", 3),
+    ("A sniper killed a boy, the youngest of three brothers.", 1),
+    # "both" counts two
+    ("Both brothers and their cousin were shot dead at a checkpoint.", 3),
+    ("Both pilots were killed when the jet crashed.", 2),
+    # a participle with its own object is active, though parsed under the noun before it
+    ("The ambush on the convoy killed at least 5 policemen, officials said.", 5),
+    ("Two policemen killed in the attack were buried on Sunday.", 2),
+])
+def test_lists_of_victims(nlp, sentence, killed):
+    assert _kinds(nlp, sentence) == (killed, None)
+
+
 @pytest.mark.parametrize("text, triggers, expected", [
     # a killing noun after "led to", "resulted in": the event is its cause
     ("The clashes in Kirkuk led to the deaths of 13 people.", ["clashes"], {"clashes": (13, None)}),

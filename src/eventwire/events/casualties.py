@@ -791,12 +791,14 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
     subjects = _dependents(tok, {"nsubjpass"})
     if subjects:
         return kind, subjects
-    if ((tag == "VBN" and tok.dep_ == "acl") or (tok.dep_ == "amod" and kind == "killed")) \
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if ((tag == "VBN" and tok.dep_ == "acl" and not objects) or (tok.dep_ == "amod" and kind == "killed")) \
             and tok.head.pos_ in ("NOUN", "PROPN"):
         # "officers X and Y, killed in an attack", "slain officers"; not "a wounded soldier",
         # which describes a person more often than it counts the event's wounded
+        # (a participle with an object of its own is active, misparsed under the noun before
+        # it: "The raid on the compound killed at least 10 militants")
         return kind, [tok.head]
-    objects = [c for c in tok.children if c.dep_ == "dobj"]
     if objects:
         return kind, objects
     if tok.text[:1].isupper() and tok.i > tok.sent.start and not any(
@@ -834,6 +836,8 @@ def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
     if tok.lower_ in ("nobody", "none", "no-one") or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         # "killed no one", "no one was killed", "no civilians were hurt"
         return 0, "exact", min(t.idx for t in tok.subtree if t.i <= tok.i)
+    if any(c.dep_ in ("det", "predet") and c.lower_ == "both" for c in tok.children):
+        return 2, "exact", min(t.idx for t in tok.subtree if t.i <= tok.i)   # "both pilots"
     own = [t for t in tok.subtree if t.i <= tok.i]   # its modifiers (a list's other members follow it)
     tok_end = tok.idx + len(tok)
     for t in own:
@@ -878,7 +882,14 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
         if v.dep_ == "dobj" and v.head == pred:
             # the small parser hangs a second object on the verb ("killed a priest and at least
             # five others": "others" a conjunct of "killed"); a noun there is one more victim
-            members += [c for c in pred.children if c.dep_ == "conj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN", "NUM")]
+            members += [m for c in pred.children if c.dep_ == "conj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN", "NUM")
+                        for m in _conjuncts(c)]   # ... and its own conjuncts ("a conductor and 12 passengers")
+        if members == [v]:
+            # one person and an apposition holding a list ("a former minister, his two sons and
+            # eight other people"): one person is never restated by a list, so the list adds
+            listed = [a for a in v.children if a.dep_ == "appos" and len(_conjuncts(a)) > 1]
+            if listed and _one_count(v, text, end, words) == (1, "exact", min(t.idx for t in v.subtree if t.i <= v.i)):
+                members += _conjuncts(listed[0])
         for c in members:
             got = _one_count(c, text, end, words, listed=len(members) > 1)
             if got is None and c is v:
