@@ -328,6 +328,10 @@ def test_phrasings_of_the_written_set(nlp, sentence, killed, injured):
     # a participle with its own object is active, though parsed under the noun before it
     ("The ambush on the convoy killed at least 5 policemen, officials said.", 5),
     ("Two policemen killed in the attack were buried on Sunday.", 2),
+    # a participle after a list tells of the whole list, not of its last member
+    ("The fighting left 10 soldiers, 5 rebels, and 3 civilians killed.", 18),
+    ("Rebels overran the base, with 12 soldiers and 3 civilians killed.", 15),
+    ("Police officers Ali Khan and Omar Said, killed in the ambush, were buried on Sunday.", 2),
 ])
 def test_lists_of_victims(nlp, sentence, killed):
     assert _kinds(nlp, sentence) == (killed, None)

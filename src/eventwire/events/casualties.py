@@ -798,7 +798,10 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
         # which describes a person more often than it counts the event's wounded
         # (a participle with an object of its own is active, misparsed under the noun before
         # it: "The raid on the compound killed at least 10 militants")
-        return kind, [tok.head]
+        noun = tok.head
+        while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head   # "left 10 soldiers, 5 rebels, and 3 civilians killed": the whole list
+        return kind, [noun]
     if objects:
         return kind, objects
     if tok.text[:1].isupper() and tok.i > tok.sent.start and not any(
