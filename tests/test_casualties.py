@@ -337,6 +337,19 @@ def test_lists_of_victims(nlp, sentence, killed):
     assert _kinds(nlp, sentence) == (killed, None)
 
 
+@pytest.mark.parametrize("sentence, killed, injured", [
+    # killed to death is killed, not also wounded
+    ("A farmer was stabbed to death in his field near Jos.", 1, None),
+    ("The prisoner was beaten to death by guards.", 1, None),
+    ("A farmer was stabbed in his field near Jos.", None, 1),
+    # "claimed the life of" one person, as "the lives of" N
+    ("The explosion claimed the life of a young mother.", 1, None),
+    ("The explosion claimed the lives of 14 people.", 14, None),
+])
+def test_one_victim_told_without_a_number(nlp, sentence, killed, injured):
+    assert _kinds(nlp, sentence) == (killed, injured)
+
+
 @pytest.mark.parametrize("text, triggers, expected", [
     # a killing noun after "led to", "resulted in": the event is its cause
     ("The clashes in Kirkuk led to the deaths of 13 people.", ["clashes"], {"clashes": (13, None)}),

@@ -563,7 +563,7 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             k = _figure_list(toks, i + 3, words)
             used.update(range(i, k[4] if k else i + 3))
             continue
-        if low == "claimed" and _match(toks, i + 1, ("the", "lives", "of")):
+        if low == "claimed" and (_match(toks, i + 1, ("the", "lives", "of")) or _match(toks, i + 1, ("the", "life", "of"))):
             kind, i_arg = "killed", i + 4
         else:
             i_arg = i + 1 + i_skip
@@ -976,6 +976,8 @@ def read_figures(doc, text: str, start: int, end: int) -> list[Figure]:
                  and f.start <= p.start and p.end < f.end and _LIST_WORDS.search(text[p.end:f.end])]
         for p in whole:
             out.remove(p)
+        if any(p.kind != f.kind and p.start < f.end and f.start < p.end for p in parsed):
+            continue   # the parse read the verb as the other kind: "stabbed to death" killed, not wounded
         if not same or f.toll or whole:
             out.append(f)
     return sorted(out, key=lambda f: f.start)
