@@ -976,8 +976,8 @@ def read_figures(doc, text: str, start: int, end: int) -> list[Figure]:
                  and f.start <= p.start and p.end < f.end and _LIST_WORDS.search(text[p.end:f.end])]
         for p in whole:
             out.remove(p)
-        if any(p.kind != f.kind and p.start < f.end and f.start < p.end for p in parsed):
-            continue   # the parse read the verb as the other kind: "stabbed to death" killed, not wounded
+        if f.kind == "injured" and any(p.kind == "killed" and p.start < f.end and f.start < p.end for p in parsed):
+            continue   # the parse read the verb as killing: "stabbed to death" killed, not wounded
         if not same or f.toll or whole:
             out.append(f)
     return sorted(out, key=lambda f: f.start)
