@@ -891,11 +891,11 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
             # one person and an apposition holding a list ("a former minister, his two sons and
             # eight other people"): one person is never restated by a list, so the list adds
             listed = [a for a in v.children if a.dep_ == "appos" and len(_conjuncts(a)) > 1]
-            if listed and _one_count(v, text, end, words) == (1, "exact", min(t.idx for t in v.subtree if t.i <= v.i)):
+            if listed and (_one_count(v, text, end, words) or (None, None))[:2] == (1, "exact"):
                 members += _conjuncts(listed[0])
         for c in members:
             got = _one_count(c, text, end, words, listed=len(members) > 1)
-            if got is None and c is v:
+            if got is None and c == v:
                 appos = [a for a in c.children if a.dep_ == "appos"]
                 if appos:   # "police officers Serdar Kazar and Isa Ipek": the aside counts them
                     got = _victims_count(appos[:1], pred, text, end, words)
