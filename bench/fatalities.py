@@ -244,8 +244,21 @@ def error_bucket(row: dict, kind: str, figure, doc, text: str, elsewhere=()) -> 
     ev = row.get("evidence")
     if ev and figure.start < row["base"] + ev["end"] and row["base"] + ev["start"] < figure.end:
         a, b = row["base"] + ev["start"], row["base"] + ev["end"]
-        if _phrasing(text[a:b], row.get(kind + "_qualifier")).startswith("a list or sum"):
-            return "wrong number: the gold's list or sum read in part"
+        phrasing = _phrasing(text[a:b], row.get(kind + "_qualifier"))
+        if phrasing.startswith("a list or sum"):
+            # how the list was read: how much of the gold's words the reader's figure covers,
+            # over how many sentences the gold's words run, and where the parse puts them
+            covered = max(0, min(b, figure.end) - max(a, figure.start)) / max(1, b - a)
+            sents = len({_sentence_index(doc, a), _sentence_index(doc, b - 1)})
+            span = doc.char_span(a, b, alignment_mode="expand")
+            parse = f" [{span.root.dep_} of {span.root.head.pos_}]" if span is not None and len(span) else ""
+            if span is not None and len(span) <= 16:
+                # the list's shape as universal part-of-speech tags (the reader's part in
+                # brackets): structure, never words
+                parse += " " + " ".join(f"<{t.pos_}>" if figure.start <= t.idx < figure.end else t.pos_ for t in span)
+            return (f"wrong number: the gold's list or sum read in part ({phrasing[len('a list or sum '):]}; "
+                    f"read {'less' if pred < gold else 'more'}; {covered:.0%} of its words; "
+                    f"{sents} sentence{'s' if sents > 1 else ''}){parse}")
         within = abs(pred - gold) <= 0.2 * gold
         return f"wrong number: the gold's words read as another number ({'within' if within else 'beyond'} 20%)"
     return f"wrong number: another figure, in {place}"

@@ -316,6 +316,40 @@ def test_phrasings_of_the_written_set(nlp, sentence, killed, injured):
     assert _kinds(nlp, sentence) == (killed, injured)
 
 
+@pytest.mark.parametrize("sentence, killed", [
+    # the small parser hangs a list's second member on the verb: its own conjuncts still count
+    ("Militants stormed a hotel in Mogadishu, killing the manager, a cook and 9 guests.", 11),
+    # one person and an apposition holding a list: the list adds (one person is never restated)
+    ("The explosion killed the mayor, his driver and a bodyguard.", 3),
+    ("A sniper killed a boy, the youngest of three brothers.", 1),
+    # "both" counts two
+    ("Both brothers and their cousin were shot dead at a checkpoint.", 3),
+    ("Both pilots were killed when the jet crashed.", 2),
+    # a participle with its own object is active, though parsed under the noun before it
+    ("The ambush on the convoy killed at least 5 policemen, officials said.", 5),
+    ("Two policemen killed in the attack were buried on Sunday.", 2),
+    # a participle after a list tells of the whole list, not of its last member
+    ("The fighting left 10 soldiers, 5 rebels, and 3 civilians killed.", 18),
+    ("Rebels overran the base, with 12 soldiers and 3 civilians killed.", 15),
+    ("Police officers Ali Khan and Omar Said, killed in the ambush, were buried on Sunday.", 2),
+])
+def test_lists_of_victims(nlp, sentence, killed):
+    assert _kinds(nlp, sentence) == (killed, None)
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    # killed to death is killed, not also wounded
+    ("A farmer was stabbed to death in his field near Jos.", 1, None),
+    ("The prisoner was beaten to death by guards.", 1, None),
+    ("A farmer was stabbed in his field near Jos.", None, 1),
+    # "claimed the life of" one person, as "the lives of" N
+    ("The explosion claimed the life of a young mother.", 1, None),
+    ("The explosion claimed the lives of 14 people.", 14, None),
+])
+def test_one_victim_told_without_a_number(nlp, sentence, killed, injured):
+    assert _kinds(nlp, sentence) == (killed, injured)
+
+
 @pytest.mark.parametrize("text, triggers, expected", [
     # a killing noun after "led to", "resulted in": the event is its cause
     ("The clashes in Kirkuk led to the deaths of 13 people.", ["clashes"], {"clashes": (13, None)}),

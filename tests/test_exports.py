@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from eventwire.cli import app
 from eventwire.document import Document
-from eventwire.export import GDELT_COLUMNS, acled_fatalities, acled_row
+from eventwire.export import GDELT_COLUMNS, _tsv_field, acled_fatalities, acled_row, gdelt_row
 from eventwire.events.acled import sub_event_type
 from eventwire.pipeline import extract
 from eventwire.readers import iter_documents
@@ -259,3 +259,17 @@ def test_record_casualty_spans_keep_the_offset_contract():
     record = extract(PARAGRAPHS.text, date="2019-05-20")
     assert not record.misplaced_spans()
     assert any(e.casualties and e.casualties.killed for e in record.events)
+
+
+@pytest.mark.parametrize("date, sources, day, monthyear, year, fraction", [
+    ("2019-05-14", [{"doc": "a", "date": "2019-05-15"}], "20190514", "201905", "2019", "2019.3671"),
+    ("2019-05", [{"doc": "a", "date": "2019-05-15"}], "20190500", "201905", "2019", ""),
+    # the text does not date the event: GDELT dates it by the earliest report, as GDELT does
+    (None, [{"doc": "b", "date": "2019-06-02"}, {"doc": "a", "date": "2019-05-15T08:00:00"}],
+     "20190515", "201905", "2019", "2019.3699"),
+    (None, [{"doc": "a", "date": None}], "", "", "", ""),   # no dated report: nothing to give
+    (None, [], "", "", "", ""),
+])
+def test_gdelt_day_of_an_undated_event_is_its_first_report(date, sources, day, monthyear, year, fraction):
+    row = gdelt_row(_merged(date=date, sources=sources))
+    assert [_tsv_field(row[c]) for c in GDELT_COLUMNS[1:5]] == [day, monthyear, year, fraction]

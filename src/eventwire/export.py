@@ -278,15 +278,28 @@ def _gdelt_actor(prefix: str, actor: dict | None) -> dict:
     return row
 
 
+def _first_report_day(sources: list[dict]) -> str | None:
+    """The earliest report's publication day (ISO), or None when no report is dated."""
+    first = min((s.get("date") or "" for s in sources), default="")
+    return first[:10] if len(first) >= 10 else None
+
+
 def _date_added(sources: list[dict]) -> int | None:
     """GDELT's DATEADDED (YYYYMMDDHHMMSS, UTC): the earliest report's publication day."""
-    first = min((s.get("date") or "" for s in sources), default="")
-    return int(first[:10].replace("-", "") + "000000") if len(first) >= 10 else None
+    first = _first_report_day(sources)
+    return int(first.replace("-", "") + "000000") if first else None
+
+
+def _gdelt_date(event: dict) -> str | None:
+    """The date GDELT's Day and its twins are made from: the event's own date, else (an event
+    the text does not date) its earliest report's day. GDELT's rows always carry a Day, and
+    GDELT dates an event by the article that reports it; the record keeps ``date`` null."""
+    return event.get("date") or _first_report_day(event.get("sources") or [])
 
 
 def gdelt_row(event: dict) -> dict:
     """A merged event as a GDELT 2.0 event-table row (ISO3 country codes throughout)."""
-    day, monthyear, year, fraction = _date_parts(event.get("date"))
+    day, monthyear, year, fraction = _date_parts(_gdelt_date(event))
     src, tgt, place = event.get("source"), event.get("target"), event.get("place")
     cameo = event.get("cameo") or ""
     sources = event.get("sources") or []
@@ -375,8 +388,8 @@ def _acled_date(event: dict) -> tuple[str | None, int | None]:
     if date:
         full = (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10] if len(date) == 7 else date[:10]
         return full, load_acled().time_precision.get(precision or "day", 3)
-    first = min((s.get("date") or "" for s in event.get("sources") or []), default="")
-    return (first[:10], 3) if first else (None, None)
+    first = _first_report_day(event.get("sources") or [])
+    return (first, 3) if first else (None, None)
 
 
 def acled_row(event: dict) -> dict | None:

@@ -450,7 +450,7 @@ class DocumentActors:
         """The head noun of the phrase ``tok`` belongs to."""
         seen = 0
         while (tok.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "flat", "npadvmod")
-               and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN") and seen < 6):
+               and tok.head != tok and tok.head.pos_ in ("NOUN", "PROPN") and seen < 6):
             tok = tok.head
             seen += 1
         return tok
@@ -852,7 +852,7 @@ class DocumentActors:
             own = self.hit_of.get(head.i)
             if own is None or own.kind == "place":
                 # A plain noun with a coded modifier: not an actor unless asked (actor_at).
-                if hit.kind == "agent" and head is root:
+                if hit.kind == "agent" and head == root:
                     pass
                 else:
                     continue

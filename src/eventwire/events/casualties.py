@@ -563,7 +563,7 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             k = _figure_list(toks, i + 3, words)
             used.update(range(i, k[4] if k else i + 3))
             continue
-        if low == "claimed" and _match(toks, i + 1, ("the", "lives", "of")):
+        if low == "claimed" and (_match(toks, i + 1, ("the", "lives", "of")) or _match(toks, i + 1, ("the", "life", "of"))):
             kind, i_arg = "killed", i + 4
         else:
             i_arg = i + 1 + i_skip
@@ -705,7 +705,7 @@ def _dependents(verb, deps: set[str], steps: int = 3) -> list:
     or complements ("was shot and killed": the subject of "shot")."""
     for _ in range(steps):
         found = [c for c in verb.children if c.dep_ in deps]
-        if found or verb.dep_ not in ("conj", "xcomp") or verb.head is verb or (
+        if found or verb.dep_ not in ("conj", "xcomp") or verb.head == verb or (
                 verb.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
             return found   # a coordinated verb with an auxiliary of its own has its own subject
         verb = verb.head
@@ -719,7 +719,7 @@ def _unreal(verb) -> bool:
         if any(c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL
                                    and not (reported and c.lower_ == "to")) for c in verb.children):
             return True
-        if verb.dep_ != "conj" or verb.head is verb:
+        if verb.dep_ != "conj" or verb.head == verb:
             return False
         verb = verb.head
     return False
@@ -765,7 +765,7 @@ def _killed_or_wounded(tok, kind: str, words: Words) -> bool:
 def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
     """(kind, the victims' head words) when ``tok`` is a kill/die/wound predicate."""
     lemma, tag = tok.lemma_.lower(), tok.tag_
-    if tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd", "xcomp", "advcl") and tok.head is not tok:
+    if tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd", "xcomp", "advcl") and tok.head != tok:
         verb = tok.head   # "left 12 people dead", "shot him dead", "had been dead"
         if _unreal(verb):
             return None
@@ -791,12 +791,17 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
     subjects = _dependents(tok, {"nsubjpass"})
     if subjects:
         return kind, subjects
-    if ((tag == "VBN" and tok.dep_ == "acl") or (tok.dep_ == "amod" and kind == "killed")) \
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if ((tag == "VBN" and tok.dep_ == "acl" and not objects) or (tok.dep_ == "amod" and kind == "killed")) \
             and tok.head.pos_ in ("NOUN", "PROPN"):
         # "officers X and Y, killed in an attack", "slain officers"; not "a wounded soldier",
         # which describes a person more often than it counts the event's wounded
-        return kind, [tok.head]
-    objects = [c for c in tok.children if c.dep_ == "dobj"]
+        # (a participle with an object of its own is active, misparsed under the noun before
+        # it: "The raid on the compound killed at least 10 militants")
+        noun = tok.head
+        while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head   # "left 10 soldiers, 5 rebels, and 3 civilians killed": the whole list
+        return kind, [noun]
     if objects:
         return kind, objects
     if tok.text[:1].isupper() and tok.i > tok.sent.start and not any(
@@ -811,7 +816,7 @@ def _clause_owner(tok):
     for _ in range(4):
         if tok.dep_ == "relcl":
             return tok.head
-        if tok.head is tok:
+        if tok.head == tok:
             return None
         tok = tok.head
     return None
@@ -834,6 +839,8 @@ def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
     if tok.lower_ in ("nobody", "none", "no-one") or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         # "killed no one", "no one was killed", "no civilians were hurt"
         return 0, "exact", min(t.idx for t in tok.subtree if t.i <= tok.i)
+    if any(c.dep_ in ("det", "predet") and c.lower_ == "both" for c in tok.children):
+        return 2, "exact", min(t.idx for t in tok.subtree if t.i <= tok.i)   # "both pilots"
     own = [t for t in tok.subtree if t.i <= tok.i]   # its modifiers (a list's other members follow it)
     tok_end = tok.idx + len(tok)
     for t in own:
@@ -878,10 +885,17 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
         if v.dep_ == "dobj" and v.head == pred:
             # the small parser hangs a second object on the verb ("killed a priest and at least
             # five others": "others" a conjunct of "killed"); a noun there is one more victim
-            members += [c for c in pred.children if c.dep_ == "conj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN", "NUM")]
+            members += [m for c in pred.children if c.dep_ == "conj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN", "NUM")
+                        for m in _conjuncts(c)]   # ... and its own conjuncts ("a conductor and 12 passengers")
+        if members == [v]:
+            # one person and an apposition holding a list ("a former minister, his two sons and
+            # eight other people"): one person is never restated by a list, so the list adds
+            listed = [a for a in v.children if a.dep_ == "appos" and len(_conjuncts(a)) > 1]
+            if listed and (_one_count(v, text, end, words) or (None, None))[:2] == (1, "exact"):
+                members += _conjuncts(listed[0])
         for c in members:
             got = _one_count(c, text, end, words, listed=len(members) > 1)
-            if got is None and c is v:
+            if got is None and c == v:
                 appos = [a for a in c.children if a.dep_ == "appos"]
                 if appos:   # "police officers Serdar Kazar and Isa Ipek": the aside counts them
                     got = _victims_count(appos[:1], pred, text, end, words)
@@ -962,6 +976,8 @@ def read_figures(doc, text: str, start: int, end: int) -> list[Figure]:
                  and f.start <= p.start and p.end < f.end and _LIST_WORDS.search(text[p.end:f.end])]
         for p in whole:
             out.remove(p)
+        if f.kind == "injured" and any(p.kind == "killed" and p.start < f.end and f.start < p.end for p in parsed):
+            continue   # the parse read the verb as killing: "stabbed to death" killed, not wounded
         if not same or f.toll or whole:
             out.append(f)
     return sorted(out, key=lambda f: f.start)
@@ -1022,7 +1038,7 @@ def _governor(tok, words: Words):
         if tok.pos_ in ("VERB", "AUX") or tok.lower_ in words.killed_words or tok.lower_ in words.injured_words \
                 or tok.lower_ in words.killing_nouns or tok.lower_ in words.killing_nouns_plural:
             return tok
-        if tok.head is tok:
+        if tok.head == tok:
             break
         tok = tok.head
     return tok
@@ -1035,14 +1051,14 @@ def _linked(gov, trigger) -> bool:
     """Does the figure's word ``gov`` tell the toll of the event whose trigger is ``trigger``?"""
     if gov is None or trigger is None:
         return False
-    if trigger.dep_ in ("advmod", "amod", "compound") and trigger.head is not trigger:
+    if trigger.dep_ in ("advmod", "amod", "compound") and trigger.head != trigger:
         # a trigger that modifies its word ("fatally" shot, a "deadly" attack) stands for it
         if _linked(gov, trigger.head):
             return True
     if gov == trigger:
         return True
     if gov.pos_ not in ("VERB", "AUX") and gov.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") \
-            and gov.head is not gov and _linked(gov.head, trigger):
+            and gov.head != gov and _linked(gov.head, trigger):
         return True   # "which caused the death of 50 people", "the attack left 12 dead"
     if gov.pos_ == "NOUN" and gov.dep_ == "pobj" and gov.head.dep_ == "prep" and gov.head.head.pos_ == "VERB" \
             and any(c.dep_ == "nsubj" and trigger in (c, *c.subtree) for c in gov.head.head.children):
@@ -1051,14 +1067,14 @@ def _linked(gov, trigger) -> bool:
     if t.dep_ in _CLAUSE_DEPS and not any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in t.children):
         # (a contrasting clause tells another toll: "killed 9 civilians, while 14 fighters died")
         for step in range(6):
-            if t.head is t or (step > 0 and t.dep_ not in _PHRASE_DEPS | _CLAUSE_DEPS):
+            if t.head == t or (step > 0 and t.dep_ not in _PHRASE_DEPS | _CLAUSE_DEPS):
                 break
             t = t.head
             if t == trigger:
                 return True
     t = trigger
     for _ in range(3):
-        if t.dep_ not in _CAUSE_DEPS or t.head is t:
+        if t.dep_ not in _CAUSE_DEPS or t.head == t:
             break
         t = t.head
         if t == gov:

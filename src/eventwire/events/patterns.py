@@ -115,7 +115,7 @@ class _Regions:
             self.preps.setdefault(p.lower_, []).append(p)
         self.prts = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "acomp", "oprd")}
         nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
-        if nxt is not None and nxt.dep_ in ("prt", "prep", "advmod") and nxt.head is verb:
+        if nxt is not None and nxt.dep_ in ("prt", "prep", "advmod") and nxt.head == verb:
             self.prts.add(nxt.lower_)
         subj = []
         for child in verb.children:

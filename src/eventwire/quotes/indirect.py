@@ -136,7 +136,7 @@ def _infinitive(tok) -> bool:
 
 def _according_content(tok) -> list:
     head = tok.head
-    if head is tok:
+    if head == tok:
         return []
     own = {t.i for t in tok.subtree}
     rest = [t for t in head.subtree if t.i not in own and not t.is_punct]

@@ -67,7 +67,7 @@ def subject_of(verb):
                 return child
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head  # "footage of Clinton asking ...", "Clinton, who said ..."
-        if tok.dep_ not in _CLIMB or tok.head is tok:
+        if tok.dep_ not in _CLIMB or tok.head == tok:
             return None
         tok = tok.head
     return None

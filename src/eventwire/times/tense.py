@@ -24,7 +24,7 @@ def governing_verb(token):
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
-        if tok.head is tok:
+        if tok.head == tok:
             return None
         tok = tok.head
     return None
@@ -64,12 +64,12 @@ def clause_tense(verb, depth: int = 0) -> int:
         return UNKNOWN
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         head = verb.head
-        if head is not verb and (head.lemma_.lower() in _FUTURE_HEADS):
+        if head != verb and (head.lemma_.lower() in _FUTURE_HEADS):
             holder = head if head.pos_ in ("VERB", "AUX") else head.head   # "had been due"
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in holder.children):
                 return PAST                # "had been due to expire Friday": a plan now past
             return FUTURE
-        if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
+        if head != verb and head.pos_ in ("VERB", "AUX", "ADJ"):
             t = clause_tense(governing_verb(head), depth + 1)
             return FUTURE if t == UNKNOWN and head.tag_ in ("VBZ", "VBP") else t
         return UNKNOWN
@@ -80,7 +80,7 @@ def clause_tense(verb, depth: int = 0) -> int:
             return FUTURE                  # "is meeting Friday"
         if any(a.tag_ == "VBD" for a in auxes):
             return PAST
-        if verb.head is not verb:          # participial clause: its head's tense
+        if verb.head != verb:          # participial clause: its head's tense
             return clause_tense(governing_verb(verb.head), depth + 1)
         return UNKNOWN
     if verb.tag_ in ("VBZ", "VBP"):
