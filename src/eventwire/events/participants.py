@@ -554,8 +554,10 @@ def _content_target(tok, src):
         i, j = phrase_bounds(src)
         src_ids = set(range(i, j))
         src_country = _country_of_tokens(list(src.doc[i:j]))
+    intransitive = not any(c.dep_ == "dobj" for c in tok.children)
+    # "resigned as the governor of X": the role left, not a party ("condemned X as Y" is kept)
     queue = [c for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc") and
-             not (c.dep_ == "prep" and c.lower_ == "as")]   # "resigned as the governor of X": a role
+             not (intransitive and c.dep_ == "prep" and c.lower_ == "as")]
     seen = 0
     while queue and seen < 40:
         node = queue.pop(0)
@@ -573,8 +575,6 @@ def _content_target(tok, src):
                 return node
         for c in node.children:
             if c.dep_ in ("punct", "cc", "relcl", "acl", "parataxis"):
-                continue
-            if c.dep_ == "prep" and c.lower_ == "as":
                 continue
             if _suffered(c, node):
                 continue   # "condemned the detention of protesters": who suffered it, not who did it
