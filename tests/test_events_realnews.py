@@ -806,3 +806,35 @@ def test_a_pronoun_in_a_quoted_speakers_words_is_the_speaker():
 def test_the_role_one_leaves_is_not_a_target(text):
     (event,) = asserted(coded(text), "RETREAT")
     assert event.target is None
+
+
+@pytest.mark.parametrize("text, category, source", [
+    # whoever is answered for an act did it
+    ("EU ministers agreed on sanctions against Moscow for recognising the breakaway regions.", "SUPPORT", "Moscow"),
+    ("The president thanked Qatar on Monday for mediating the deal.", "CONSULT", "Qatar"),
+    # no one answered: the subject did it
+    ("The general apologised on Monday for attacking the wrong village.", "ASSAULT", "The general"),
+])
+def test_the_one_answered_for_an_act_did_it(text, category, source):
+    (event,) = asserted(coded(text), category)
+    assert side_text(event.source) == source
+
+
+@pytest.mark.parametrize("text, category, modality", [
+    ("The government is hoping to reach a deal with the rebels.", "AGREE", "hypothetical"),
+    ("The government hopes to reach a deal with the rebels.", "AGREE", "hypothetical"),
+    ("The rebels took the town without fighting on Monday.", "ASSAULT", "negated"),
+])
+def test_hopes_and_acts_done_without(text, category, modality):
+    events = [e for e in coded(text) if e.category == category]
+    assert [e.modality for e in events] == [modality]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The prime minister's proposal met with criticism from the opposition on Monday.",
+     "the opposition", "The prime minister"),
+    ("The minister's plan was greeted with condemnation from the unions on Monday.", "the unions", "The minister"),
+])
+def test_a_reaction_met_with_answers_the_author(text, source, target):
+    (event,) = asserted(coded(text), "ACCUSE")
+    assert (side_text(event.source), side_text(event.target)) == (source, target)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import load_lexicon
+from .lexicon import load_lexicon, verb_forms
 
 _CONTENT = {"xcomp", "ccomp", "pcomp", "acl", "csubj"}
 _NOMINAL_UP = {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "appos",
@@ -37,6 +37,21 @@ def _infinitive(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+_GOVERNOR_LISTS = ("future_governors", "hypothetical_governors", "negating_governors",
+                   "content_suppressing", "averting_governors", "speech_verbs", "light_verbs",
+                   "factive_reactions", "aspectual_verbs")
+
+
+def _lemma(tok, cues) -> str:
+    """The token's lemma; for a verb the small model mislemmatizes ("hopes" -> "hop"), the
+    governing word its spelling gives."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or any(lemma in cues[name] for name in _GOVERNOR_LISTS):
+        return lemma
+    return next((form for form in sorted(verb_forms(tok))
+                 if any(form in cues[name] for name in _GOVERNOR_LISTS)), lemma)
+
+
 _RANKS = {"first", "last", "latest", "only", "second", "third", "fourth", "fifth", "sole"}
 
 
@@ -48,7 +63,7 @@ def _ranked(noun) -> bool:
 
 def _under_way(noun, cues) -> bool:
     """'the operation to clear the camp began / continued': the aim is being carried out."""
-    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in cues["aspectual_verbs"]
+    return noun.dep_ in ("nsubj", "nsubjpass") and _lemma(noun.head, cues) in cues["aspectual_verbs"]
 
 
 def _has_if(node, cues) -> bool:
@@ -111,7 +126,7 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
         if tok.dep_ in ("nsubj", "nsubjpass") and head != tok and \
                 any(c.dep_ in ("xcomp", "acomp") for c in head.children):
             # "the talks are expected to resume", "the summit is due to open"
-            hl = head.lemma_.lower()
+            hl = _lemma(head, cues)
             gov_word = next((c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "xcomp")), "")
             for word in (hl, gov_word):
                 if word in cues["future_governors"]:
@@ -131,7 +146,7 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
         elif gov == tok:
             gov = tok.head if tok.head != tok else None
         if gov is not None and gov.pos_ == "VERB" and tok.dep_ not in ("nsubj", "nsubjpass"):
-            gl = gov.lemma_.lower()
+            gl = _lemma(gov, cues)
             light = gl in cues["light_verbs"] or gl in cues["future_governors"] or \
                 gl in cues["hypothetical_governors"] or gl in cues["negating_governors"] or \
                 gl in cues["content_suppressing"] or gl in cues["averting_governors"]
@@ -140,7 +155,7 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
     node = tok
     first = True
     for _ in range(15):
-        lemma = node.lemma_.lower()
+        lemma = _lemma(node, cues)
         if nominal and not first and node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj":
             # "shelling ... in violation of a truce": a noun inside another noun's phrase is a
             # background mention, outside the scope of the verbs above it
@@ -156,7 +171,9 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
         dep, head = node.dep_, node.head
         if head == node:
             break
-        hl = head.lemma_.lower()
+        hl = _lemma(head, cues)
+        if dep == "pcomp" and head.lower_ == "without":
+            return Modality("negated", cue="without")   # "took the town without fighting"
         if dep == "pcomp" and head.lower_ == "of" and head.head.lower_ == "short":
             return Modality("negated", cue="stopped short of")   # "stopped short of condemning"
         if node.pos_ == "ADP" and node.lower_ in ("following", "after", "before", "during", "amid",

@@ -73,7 +73,7 @@ def phrase_bounds(head) -> tuple[int, int]:
     right = head.i
     for c in head.rights:
         if c.dep_ == "case":
-            right = max(right, c.i)
+            break   # "the prime minister's proposal": the actor is "the prime minister"
         elif c.dep_ == "prep" and c.lower_ in _KEEP_RIGHT and not (
                 c.lower_ == "of" and head.dep_ == "dobj" and head.head.lemma_.lower() in _CHARGE_VERBS
                 and not any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)):
@@ -292,6 +292,12 @@ def _subject_of(verb):
                     return subj, None   # "Kuwait is the latest country to withdraw ...": Kuwait
             return up, None   # "protesters demanding ..."
         if node.dep_ == "pcomp" and up.dep_ == "prep":
+            if up.lower_ == "for":
+                # "sanctions against Moscow for recognising ...", "blamed Iran for attacking
+                # ...", "thanked Qatar for mediating": whoever is answered for it did it
+                answered = _answered_for(up.head)
+                if answered is not None:
+                    return answered, None
             up = up.head
         # object control: "urged X to", "ordered X to" -> X does the content
         if node.dep_ == "xcomp":
@@ -309,6 +315,23 @@ def _subject_of(verb):
                 return _pobj(c), None
         node = up
     return None, None
+
+
+def _answered_for(head):
+    """The object of the word a "for V-ing" reason hangs on: its direct object, or for a noun
+    its "against"/"on" object."""
+    if head.pos_ in ("VERB", "AUX"):
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+        # "agreed on sanctions against Moscow for recognising ...": the measure's object
+        return next((a for c in head.children if c.dep_ == "prep" and c.lower_ != "for"
+                     for p in [_pobj(c)] if p is not None and p.pos_ == "NOUN"
+                     for a in [_answered_for(p)] if a is not None), None)
+    if head.pos_ == "NOUN":
+        return next((p for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+                     for p in [_pobj(c)] if p is not None), None)
+    return None
 
 
 _ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship")
@@ -656,8 +679,11 @@ def _reaction_sides(noun):
     "from Y" (the noun's own "from" is read by ``_nominal_args``); X, or the doer of the
     subject event ("the execution by Iran drew condemnation": Iran). None when it is not."""
     gov = noun.head
-    if noun.dep_ != "dobj" or gov.pos_ != "VERB" or \
-            gov.lemma_.lower() not in load_lexicon().cues["reaction_verbs"]:
+    if noun.dep_ == "pobj" and gov.lower_ == "with" and gov.head.pos_ == "VERB":
+        gov = gov.head   # "the proposal met with criticism", "was greeted with protests"
+    elif noun.dep_ != "dobj":
+        return None
+    if gov.pos_ != "VERB" or not verb_forms(gov) & load_lexicon().cues["reaction_verbs"]:
         return None
     src = next((_pobj(c) for c in gov.children if c.dep_ == "prep" and c.lower_ == "from"), None)
     subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
