@@ -847,3 +847,25 @@ def test_a_regions_member_missing_from_the_gazetteer_is_an_error(tmp_path):
     path.write_text("- name: Nowhere Sea\n  kind: sea\n  members: [Qwxzyville]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="Qwxzyville"):
         gazetteer().load_regions(path)
+
+
+@pytest.mark.parametrize("text, trigger, surface, not_surface", [
+    # a place that only says where a group is, or whose it is, when not tied to the event
+    ("The prime minister recommended that the United States troops in Iraq withdraw.",
+     "recommended", None, "Iraq"),
+    ("Analysts in Washington said the government had threatened to cut crude oil supplies.",
+     "threatened", None, "Washington"),
+    ("Yesterday, the parliament voted on a resolution to expel United States troops from the "
+     "country.", "expel", None, "United States"),
+    # tied to the event's word, the group's place is where it happened
+    ("Protesters in Caracas clashed with police on Tuesday.", "clashed", "Caracas", None),
+    ("Journalists at the airport in Kabul were detained on Monday.", "detained", "Kabul", None),
+    # the event's own word may be a group noun's neighbour: "troops" is not the trigger here
+    ("Police arrested two men in Lahore, where troops were deployed.", "arrested", "Lahore", None),
+])
+def test_a_place_that_only_locates_a_group_is_no_event_place(text, trigger, surface, not_surface):
+    p, _ = event_place_of(text, trigger)
+    chosen = text[p.start:p.end] if p is not None and p.start is not None and p.from_ in (
+        "trigger", "clause", "sentence") else None
+    assert chosen != not_surface
+    assert chosen == surface

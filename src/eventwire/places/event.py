@@ -16,6 +16,7 @@ from ..context import DocContext, PlaceNotes
 from ..nlp import doc_text
 from ..record import EventPlace, Place
 from ..spanindex import cached_index
+from .unlisted import site_words
 
 # The more specific a place, the better it serves as an event's location.
 SPECIFICITY = {"city": 5, "other": 4, "admin2": 3, "admin1": 2, "country": 1, "region": 0}
@@ -259,6 +260,36 @@ def _locative_path(path) -> bool:
                for t in path)
 
 
+# Prepositions that put a group somewhere ("troops in Iraq", "reporters at the airport").
+_GROUP_PREPS = {"in", "at", "inside", "across", "throughout"}
+
+
+def _of_group(tok, trigger) -> bool:
+    """The place only locates a group or names its state ("U.S. troops in Iraq", "analysts in
+    Washington", "United States troops"): a locative object or a modifier of one of the
+    ``posted`` nouns of site_words.yaml that is not the event's own word (nor, for a locative,
+    one of its arguments)."""
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _GROUP_PREPS:
+        group = tok.head.head
+        if group.head.i == trigger.i:
+            return False    # "captured 200 troops in Girishk": where the event's own side was
+    elif tok.dep_ in ("compound", "nmod", "amod", "poss"):
+        group = tok.head
+    else:
+        return False
+    return group.i != trigger.i and group.pos_ == "NOUN" and group.lower_ in site_words()["posted"]
+
+
+def _holds(outer: Place, inner: Place, ctx: DocContext) -> bool:
+    """``outer`` is a country, province or city that ``inner``, a more specific place, lies in."""
+    return inner is not outer and inner.country == outer.country and \
+        _specificity(inner, ctx) > _specificity(outer, ctx) and (
+            outer.feature == "country" or (outer.feature == "admin1" and inner.admin1 == outer.name)
+            or (outer.feature == "city" and _specificity(inner, ctx) > SPECIFICITY["city"]))
+
+
 def _path_up(tok, head) -> list:
     path, t = [], tok
     while t.i != head.i and t.head.i != t.i and len(path) < 12:
@@ -466,15 +497,16 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
             return _as_event_place(max(tied, key=lambda c: c[:-1])[-1], "trigger")
         if clause:
             return _as_event_place(max(clause, key=lambda c: c[:-1])[-1], "clause")
+    if inside and trigger is not None and doc is not None:
+        # not tied to the event: a place that only says where a group is, or whose it is,
+        # is not the sentence's place of the event ("recommended U.S. troops in Iraq withdraw")
+        inside = [p for p in inside if (tok := _token_of(doc, p)) is None or not _of_group(tok, trigger)]
     if inside:
         anchor = trigger.idx if trigger is not None else start
 
         def container(p) -> bool:
             """A country, province or city the sentence also names a place inside of."""
-            return any(q is not p and q.country == p.country and _specificity(q, ctx) > _specificity(p, ctx)
-                       and (p.feature == "country" or (p.feature == "admin1" and q.admin1 == p.name)
-                            or (p.feature == "city" and _specificity(q, ctx) > SPECIFICITY["city"]))
-                       for q in inside)
+            return any(_holds(p, q, ctx) for q in inside)
 
         def rank(p):
             tok = _token_of(doc, p) if doc is not None else None
@@ -491,8 +523,17 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
         # the nearest place named before the sentence, else the nearest after it
         before = [p for p in around if p.end <= start]
         best = max(before, key=lambda p: p.start) if before else min(around, key=lambda p: p.start)
-        return _as_event_place(best, "paragraph")
+        # "in Ferguson, Missouri": the pair names one place, the town, not its state
+        named_with = [p for p in around if p.end <= best.start and
+                      re.fullmatch(r"\s*,\s*", text[p.end:best.start]) and _holds(best, p, ctx)]
+        return _as_event_place(named_with[0] if named_with else best, "paragraph")
     focus = _focus_of(_candidates(ctx)[0], ctx) or _focus_of(dateline, ctx)
+    if focus is not None and focus.feature in ("country", "admin1"):
+        # a document about one town of its country ("died in the city of Aden, in southern
+        # Yemen ... Yemen ... Yemen") happened there
+        towns = {(p.name, p.lat, p.lon): p for p in _candidates(ctx)[0] if _holds(focus, p, ctx)}
+        if len(towns) == 1:
+            focus = next(iter(towns.values()))
     if focus is None:
         in_sentence = cached_index(ctx.scratch, "places.demonyms", demonyms).within(start, end)
         focus = in_sentence[0] if in_sentence else _focus_of(demonyms, ctx)

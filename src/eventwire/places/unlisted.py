@@ -72,7 +72,7 @@ def site_words() -> dict[str, frozenset[str]]:
     data = load_yaml(path.read_text(encoding="utf-8")) or {}
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in
             ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups", "calendar", "prefixes", "units",
-             "offices", "blocs")}
+             "offices", "blocs", "posted")}
 
 
 def _bare(word: str) -> str:
