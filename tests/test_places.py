@@ -869,3 +869,43 @@ def test_a_place_that_only_locates_a_group_is_no_event_place(text, trigger, surf
         "trigger", "clause", "sentence") else None
     assert chosen != not_surface
     assert chosen == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a building an attack verb takes as object is the scene of the attack
+    ("Twin bombings yesterday struck the Jolo Cathedral in Mindanao, Philippines.", "struck",
+     "Jolo Cathedral"),
+    ("Militants stormed the Serena Hotel in Kabul on Friday.", "stormed", "Serena Hotel"),
+])
+def test_a_building_an_attack_takes_as_object_is_the_events_site(text, trigger, surface):
+    p, _ = event_place_of(text, trigger)
+    assert text[p.start:p.end] == surface and p.from_ == "trigger"
+
+
+@pytest.mark.parametrize("text", [
+    # an institution as the object of words, not of an attack, is a body
+    "The senator criticized the Harvard University on Monday.",
+    "The ministry praised the Jolo Cathedral for its charity work.",
+])
+def test_an_institution_criticized_is_no_site(text):
+    _, ctx = places_of(text)
+    from eventwire.places import named_sites
+    assert not [s for s in named_sites(ctx) if s.text.endswith(("University", "Cathedral"))]
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # the parse hangs the place on the verb's duration: still the verb's own place
+    ("In Kenya, hundreds of students protested for two hours outside the parliament in Nairobi.",
+     "protested", "Nairobi"),
+    ("In Iraq, dozens of people demonstrated for hours outside the governor's office in Basra.",
+     "demonstrated", "Basra"),
+    # a gerund as a noun keeps the place below it ("killed in fighting with X in Y"), and
+    # "pro-Russia separatists" says whose side, not where
+    ("Relatives mourned a serviceman who was killed in fighting with pro-Russia separatists in "
+     "eastern Ukraine.", "killed", "Ukraine"),
+    ("Mourners buried a guard who was killed in fighting with pro-government militias in southern "
+     "Libya, at a funeral in Tripoli.", "killed", "Libya"),
+])
+def test_a_place_below_a_duration_or_a_gerund_is_the_events(text, trigger, surface):
+    p, _ = event_place_of(text, trigger)
+    assert text[p.start:p.end] == surface and p.from_ == "trigger"

@@ -208,6 +208,8 @@ def _strength(place_tok, trigger) -> float:
     if not path:
         return -1.0
     for t in path[1:]:
+        if t.dep_ == "pobj" and t.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            continue            # a gerund as a noun: "killed in fighting with rebels in X"
         if t.pos_ in ("VERB", "AUX") or t.dep_ in CLAUSE_DEPS:
             return 0.0          # another predicate's clause
     if place_tok.dep_ in CLAUSE_DEPS and len(path) > 1:
@@ -225,6 +227,9 @@ def _strength(place_tok, trigger) -> float:
             return 2.0          # "the bombing of X"
         if word in LOCATIVE_PREPS:
             return 3.0
+        if loc_inside and _temporal(top):
+            return 3.0          # "rallied for an hour outside the embassy in X": the parse hangs
+                                # the verb's own place on its duration
         return max(WEAK_PREPS.get(word, 0.5), 1.5 if loc_inside and word not in ("against", "by") else 0)
     if top.dep_ in ("advmod", "npadvmod") and top.lower_ in LOCATIVE_PREPS:
         return 3.0              # "north of X", "outside X" read as adverbs
@@ -250,6 +255,18 @@ def _strength(place_tok, trigger) -> float:
     if loc_inside:
         return 1.5              # "demonstrators in X protested"
     return 0.0
+
+
+# Nouns of a stretch of time: "for an hour", "during the night".
+TIME_NOUNS = {"second", "minute", "hour", "day", "night", "week", "month", "year", "morning",
+              "afternoon", "evening", "weekend", "while", "time"}
+
+
+def _temporal(prep) -> bool:
+    """A preposition of time: its object a date or time, or a noun of a stretch of time."""
+    return prep.lower_ in WEAK_PREPS and any(
+        c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in TIME_NOUNS)
+        for c in prep.children)
 
 
 def _locative_path(path) -> bool:
@@ -350,6 +367,10 @@ def _candidates(ctx: DocContext, sites: bool = False):
     return found
 
 
+# "pro-Russia rebels", "anti-American protests": a side's stance, as a demonym names a side
+_STANCE = re.compile(r"\b(?:pro|anti)[-‐–]\s*$", re.IGNORECASE)
+
+
 def _sort_candidates(ctx: DocContext, sites: bool):
     text = ctx.document.text
     dl = dateline_end(text)
@@ -357,7 +378,7 @@ def _sort_candidates(ctx: DocContext, sites: bool):
     good, dateline, demonyms = [], [], []
     for p in ctx.places + named_sites(ctx) if sites else ctx.places:
         # "King Salman of Saudi Arabia" says whose king, as "the Saudi king" does
-        if is_demonym(p, ctx) or (p.start, p.end) in offices:
+        if is_demonym(p, ctx) or (p.start, p.end) in offices or _STANCE.search(text[max(0, p.start - 6):p.start]):
             demonyms.append(p)
         elif p.end <= dl:
             dateline.append(p)
