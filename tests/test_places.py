@@ -909,3 +909,30 @@ def test_an_institution_criticized_is_no_site(text):
 def test_a_place_below_a_duration_or_a_gerund_is_the_events(text, trigger, surface):
     p, _ = event_place_of(text, trigger)
     assert text[p.start:p.end] == surface and p.from_ == "trigger"
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # an attack that is the subject of "struck", "rocked", "killed" happened where it hit
+    ("Twin bombings yesterday struck the Jolo Cathedral in Mindanao, Philippines.", "bombings",
+     "Jolo Cathedral"),
+    ("A powerful blast rocked a market in Peshawar on Friday, officials said in Islamabad.", "blast",
+     "Peshawar"),
+    ("The explosion killed five people near a mosque in Kunduz, the governor told reporters in Kabul.",
+     "explosion", "Kunduz"),
+])
+def test_an_attack_happened_where_the_verb_it_is_subject_of_hit(text, trigger, surface):
+    p, _ = event_place_of(text, trigger)
+    assert text[p.start:p.end] == surface and p.from_ == "trigger"
+
+
+@pytest.mark.parametrize("text, surface, country, feature", [
+    # islands and lands GeoNames keeps as no populated place: not a namesake village
+    ("Twin bombings struck a cathedral in Mindanao on Sunday.", "Mindanao", "PHL", "admin1"),
+    ("Floods displaced thousands in Java and Sumatra.", "Java", "IDN", "admin1"),
+    ("Fighting resumed in Darfur on Sunday.", "Darfur", "SDN", "admin1"),
+    ("Fires burned across Borneo.", "Borneo", "", "region"),
+])
+def test_islands_and_lands_resolve_to_the_land(text, surface, country, feature):
+    _, ctx = places_of(text)
+    p = place_named(ctx, surface)
+    assert p.feature == feature and (p.country or "") == country

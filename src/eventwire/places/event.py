@@ -461,6 +461,20 @@ def _coordinated(trigger) -> list:
     return out
 
 
+# Verbs whose subject, an attack or blast, hits its object: "bombings struck the cathedral",
+# "a blast rocked Kabul", "the explosion killed five people in X".
+SCENE_VERBS = {"hit", "strike", "rock", "shake", "target", "tear", "rip", "destroy", "damage",
+               "kill", "wound", "injure", "level", "flatten", "engulf"}
+
+
+def _struck_by(trigger) -> list:
+    """The verb a nominal trigger is the subject of, when that verb says what it hit."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "nsubj" and \
+            trigger.head.lemma_.lower() in SCENE_VERBS:
+        return [trigger.head]
+    return []
+
+
 def _bounds(span) -> tuple[int, int]:
     if hasattr(span, "start_char"):
         return span.start_char, span.end_char
@@ -499,8 +513,10 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
                 continue
             strength = _strength(tok, trigger)
             if strength < 1:
-                # "shot and killed X in Y": coordinated verbs share their attachments
-                for other in _coordinated(trigger):
+                # "shot and killed X in Y": coordinated verbs share their attachments; "twin
+                # bombings struck the cathedral in X": the verb an attack is the subject of
+                # says where it hit
+                for other in _coordinated(trigger) + _struck_by(trigger):
                     shared = _strength(tok, other)
                     if shared >= 2:
                         strength = max(strength, shared - 0.5)
