@@ -138,6 +138,8 @@ def trigger_of(doc, word: str):
     ("Rebel fighters captured Kidal on Tuesday, a spokesman in Bamako said.", "captured", "Kidal", "trigger"),
     # "X, 50 km south of Y": Y only says where X lies
     ("A car bomb exploded in Basra, 500 km south of Baghdad, on Monday.", "exploded", "Basra", "trigger"),
+    ("A soldier was killed in protests in Miranda state, near Caracas.", "killed", "Miranda", "trigger"),
+    ("Gunmen killed two men in Tarmiyah, near Baghdad, on Monday.", "killed", "Tarmiyah", "trigger"),
     ("A policeman in Kirkuk, north of Baghdad, was killed on Monday.", "killed", "Kirkuk", "trigger"),
     # coordinated verbs share their places
     ("In Dagestan on Wednesday, police shot and killed two gunmen in the town of Buinaksk.",

@@ -343,13 +343,14 @@ _DISTANCE_FROM = re.compile(
     r"\s+of|near|outside|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _REFERENCE = re.compile(
     r",\s*(?:about\s+|some\s+|around\s+|nearly\s+|just\s+|roughly\s+|approximately\s+|located\s+)?"
-    r"(?:[\d,.]+\s*(?:km|kilometers|kilometres|miles)\s*"
-    r"(?:\([^)]{0,30}\)\s*)?)?(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of\s+(?:the\s+)?"
+    r"(?:(?:[\d,.]+\s*(?:km|kilometers|kilometres|miles)\s*"
+    r"(?:\([^)]{0,30}\)\s*)?)?(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|near|outside)\s+(?:the\s+)?"
     r"(?:(?:capital|city|town|province)\s+(?:of\s+)?)?$", re.IGNORECASE)
 
 
 def _reference(text: str, place: Place) -> bool:
-    """'in X, 50 km south of Baghdad': Baghdad only says where X lies."""
+    """'in X, 50 km south of Baghdad', 'in Miranda state, near Caracas': Baghdad and Caracas
+    only say where X lies."""
     before = text[max(0, place.start - 70):place.start]
     return bool(_REFERENCE.search(before) or _DISTANCE_FROM.search(before))
 
