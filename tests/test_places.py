@@ -938,3 +938,24 @@ def test_islands_and_lands_resolve_to_the_land(text, surface, country, feature):
     _, ctx = places_of(text)
     p = place_named(ctx, surface)
     assert p.feature == feature and (p.country or "") == country
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # the paragraph's place: a town named with its state or country, not the state
+    ("Police gathered in Ferguson, Missouri, on Monday. Officers fired tear gas at the crowd.",
+     "fired", "Ferguson"),
+    # a paragraph that names a country and a town of it is about the town
+    ("Police in Tehran made arrests across Iran on Monday. The prosecutor issued warrants for 36 "
+     "people.", "issued", "Tehran"),
+])
+def test_the_paragraphs_place_is_its_town_not_the_unit_holding_it(text, trigger, surface):
+    p, _ = event_place_of(text, trigger)
+    assert text[p.start:p.end] == surface and p.from_ == "paragraph"
+
+
+def test_a_document_about_one_town_of_its_country_happened_there():
+    text = ("A journalist from Yemen died in the city of Aden, in southern Yemen, on Tuesday.\n\n"
+            "Yemen's government condemned the killing.\n\nMultiple assailants attacked him shortly "
+            "after he left his home.")
+    p, _ = event_place_of(text, "attacked")
+    assert text[p.start:p.end] == "Aden" and p.from_ == "document"

@@ -561,10 +561,13 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
         # the nearest place named before the sentence, else the nearest after it
         before = [p for p in around if p.end <= start]
         best = max(before, key=lambda p: p.start) if before else min(around, key=lambda p: p.start)
-        # "in Ferguson, Missouri": the pair names one place, the town, not its state
-        named_with = [p for p in around if p.end <= best.start and
-                      re.fullmatch(r"\s*,\s*", text[p.end:best.start]) and _holds(best, p, ctx)]
-        return _as_event_place(named_with[0] if named_with else best, "paragraph")
+        # "in Ferguson, Missouri": the pair names one place, the town, not its state; and a
+        # paragraph that names a country and a town of it is about the town
+        inner = [p for p in around if _holds(best, p, ctx)]
+        if inner:
+            before_inner = [p for p in inner if p.end <= start]
+            best = max(before_inner, key=lambda p: p.start) if before_inner else min(inner, key=lambda p: p.start)
+        return _as_event_place(best, "paragraph")
     focus = _focus_of(_candidates(ctx)[0], ctx) or _focus_of(dateline, ctx)
     if focus is not None and focus.feature in ("country", "admin1"):
         # a document about one town of its country ("died in the city of Aden, in southern
