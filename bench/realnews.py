@@ -172,19 +172,16 @@ def _date_right(g: dict, p) -> bool:
     return p.date in accepted
 
 
-# A place the coder took from the event's paragraph or from the document's focus is context,
-# not a place the text states for the event: scored as no place (the gold's null), both ways.
+# A place the coder took from the event's paragraph or from the document's focus (`from`
+# paragraph/document) is a guess the record flags as such, not a place the text states for
+# the event. GUIDELINE.md section 7 gives the paragraph's place when the event clearly
+# happened there, else null: so such a place is right when it is the gold place, and where
+# the gold says null it claims nothing (scored as no place). `place_as_is` scores every
+# place at face value, flags ignored.
 CONTEXT_PLACE_ORIGINS = ("paragraph", "document")
 
 
-def _place_right(g: dict, p) -> bool:
-    gp, pp = g.get("place"), p.place
-    if pp is not None and getattr(pp, "from_", None) in CONTEXT_PLACE_ORIGINS:
-        pp = None
-    if gp is None:
-        return pp is None
-    if pp is None:
-        return False
+def _same_place(gp: dict, pp) -> bool:
     if pp.lat is not None and gp.get("lat") is not None and \
             haversine_km(pp.lat, pp.lon, gp["lat"], gp["lon"]) <= 25:
         return True
@@ -192,8 +189,15 @@ def _place_right(g: dict, p) -> bool:
         pp.country == gp.get("country") and pp.name.lower() == str(gp.get("name", "")).lower()
 
 
+def _place_right(g: dict, p, as_is: bool = False) -> bool:
+    gp, pp = g.get("place"), p.place
+    if gp is None:
+        return pp is None or not as_is and getattr(pp, "from_", None) in CONTEXT_PLACE_ORIGINS
+    return pp is not None and _same_place(gp, pp)
+
+
 FIELDS = ("category", "source", "target", "source_country", "target_country", "date", "place",
-          "modality", "acled_type")
+          "place_as_is", "modality", "acled_type")
 
 
 def score_article(article: dict, gold: dict, record) -> dict:
@@ -250,6 +254,7 @@ def score_article(article: dict, gold: dict, record) -> dict:
                 "target_country": _side_right(g.get("target"), p.target, sector=False),
                 "date": _date_right(g, p),
                 "place": _place_right(g, p),
+                "place_as_is": _place_right(g, p, as_is=True),
                 "modality": g["modality"] == "asserted",
                 "acled_type": p.acled_event_type == g.get("acled_event_type"),
             }

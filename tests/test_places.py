@@ -109,9 +109,10 @@ def test_event_place_prefers_the_most_specific_named_place_of_the_sentence():
     second = event_place(sents[1], ctx)
     assert second.name == "Aleppo" and second.from_ == "sentence"
     assert haversine_km(second.lat, second.lon, 36.2, 37.16) < 30
-    # a sentence without a place: the nearest place named before it in its paragraph
+    # a sentence without a place: the nearest place named before it in its paragraph, the
+    # town rather than the country that holds it ("Aleppo in northern Syria")
     fallback = event_place(sents[-1], ctx)
-    assert (fallback.name, fallback.from_) == ("Syria", "paragraph")
+    assert (fallback.name, fallback.from_) == ("Aleppo", "paragraph")
     assert not is_demonym(document_focus(ctx), ctx)
 
 
@@ -138,6 +139,8 @@ def trigger_of(doc, word: str):
     ("Rebel fighters captured Kidal on Tuesday, a spokesman in Bamako said.", "captured", "Kidal", "trigger"),
     # "X, 50 km south of Y": Y only says where X lies
     ("A car bomb exploded in Basra, 500 km south of Baghdad, on Monday.", "exploded", "Basra", "trigger"),
+    ("A soldier was killed in protests in Miranda state, near Caracas.", "killed", "Miranda", "trigger"),
+    ("Gunmen killed two men in Tarmiyah, near Baghdad, on Monday.", "killed", "Tarmiyah", "trigger"),
     ("A policeman in Kirkuk, north of Baghdad, was killed on Monday.", "killed", "Kirkuk", "trigger"),
     # coordinated verbs share their places
     ("In Dagestan on Wednesday, police shot and killed two gunmen in the town of Buinaksk.",
@@ -847,3 +850,113 @@ def test_a_regions_member_missing_from_the_gazetteer_is_an_error(tmp_path):
     path.write_text("- name: Nowhere Sea\n  kind: sea\n  members: [Qwxzyville]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="Qwxzyville"):
         gazetteer().load_regions(path)
+
+
+@pytest.mark.parametrize("text, trigger, surface, not_surface", [
+    # a place that only says where a group is, or whose it is, when not tied to the event
+    ("The prime minister recommended that the United States troops in Iraq withdraw.",
+     "recommended", None, "Iraq"),
+    ("Analysts in Washington said the government had threatened to cut crude oil supplies.",
+     "threatened", None, "Washington"),
+    ("Yesterday, the parliament voted on a resolution to expel United States troops from the "
+     "country.", "expel", None, "United States"),
+    # tied to the event's word, the group's place is where it happened
+    ("Protesters in Caracas clashed with police on Tuesday.", "clashed", "Caracas", None),
+    ("Journalists at the airport in Kabul were detained on Monday.", "detained", "Kabul", None),
+    # the event's own word may be a group noun's neighbour: "troops" is not the trigger here
+    ("Police arrested two men in Lahore, where troops were deployed.", "arrested", "Lahore", None),
+])
+def test_a_place_that_only_locates_a_group_is_no_event_place(text, trigger, surface, not_surface):
+    p, _ = event_place_of(text, trigger)
+    chosen = text[p.start:p.end] if p is not None and p.start is not None and p.from_ in (
+        "trigger", "clause", "sentence") else None
+    assert chosen != not_surface
+    assert chosen == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a building an attack verb takes as object is the scene of the attack
+    ("Twin bombings yesterday struck the Jolo Cathedral in Mindanao, Philippines.", "struck",
+     "Jolo Cathedral"),
+    ("Militants stormed the Serena Hotel in Kabul on Friday.", "stormed", "Serena Hotel"),
+])
+def test_a_building_an_attack_takes_as_object_is_the_events_site(text, trigger, surface):
+    p, _ = event_place_of(text, trigger)
+    assert text[p.start:p.end] == surface and p.from_ == "trigger"
+
+
+@pytest.mark.parametrize("text", [
+    # an institution as the object of words, not of an attack, is a body
+    "The senator criticized the Harvard University on Monday.",
+    "The ministry praised the Jolo Cathedral for its charity work.",
+])
+def test_an_institution_criticized_is_no_site(text):
+    _, ctx = places_of(text)
+    from eventwire.places import named_sites
+    assert not [s for s in named_sites(ctx) if s.text.endswith(("University", "Cathedral"))]
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # the parse hangs the place on the verb's duration: still the verb's own place
+    ("In Kenya, hundreds of students protested for two hours outside the parliament in Nairobi.",
+     "protested", "Nairobi"),
+    ("In Iraq, dozens of people demonstrated for hours outside the governor's office in Basra.",
+     "demonstrated", "Basra"),
+    # a gerund as a noun keeps the place below it ("killed in fighting with X in Y"), and
+    # "pro-Russia separatists" says whose side, not where
+    ("Relatives mourned a serviceman who was killed in fighting with pro-Russia separatists in "
+     "eastern Ukraine.", "killed", "Ukraine"),
+    ("Mourners buried a guard who was killed in fighting with pro-government militias in southern "
+     "Libya, at a funeral in Tripoli.", "killed", "Libya"),
+])
+def test_a_place_below_a_duration_or_a_gerund_is_the_events(text, trigger, surface):
+    p, _ = event_place_of(text, trigger)
+    assert text[p.start:p.end] == surface and p.from_ == "trigger"
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # an attack that is the subject of "struck", "rocked", "killed" happened where it hit
+    ("Twin bombings yesterday struck the Jolo Cathedral in Mindanao, Philippines.", "bombings",
+     "Jolo Cathedral"),
+    ("A powerful blast rocked a market in Peshawar on Friday, officials said in Islamabad.", "blast",
+     "Peshawar"),
+    ("The explosion killed five people near a mosque in Kunduz, the governor told reporters in Kabul.",
+     "explosion", "Kunduz"),
+])
+def test_an_attack_happened_where_the_verb_it_is_subject_of_hit(text, trigger, surface):
+    p, _ = event_place_of(text, trigger)
+    assert text[p.start:p.end] == surface and p.from_ == "trigger"
+
+
+@pytest.mark.parametrize("text, surface, country, feature", [
+    # islands and lands GeoNames keeps as no populated place: not a namesake village
+    ("Twin bombings struck a cathedral in Mindanao on Sunday.", "Mindanao", "PHL", "admin1"),
+    ("Floods displaced thousands in Java and Sumatra.", "Java", "IDN", "admin1"),
+    ("Fighting resumed in Darfur on Sunday.", "Darfur", "SDN", "admin1"),
+    ("Fires burned across Borneo.", "Borneo", "", "region"),
+])
+def test_islands_and_lands_resolve_to_the_land(text, surface, country, feature):
+    _, ctx = places_of(text)
+    p = place_named(ctx, surface)
+    assert p.feature == feature and (p.country or "") == country
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # the paragraph's place: a town named with its state or country, not the state
+    ("Police gathered in Ferguson, Missouri, on Monday. Officers fired tear gas at the crowd.",
+     "fired", "Ferguson"),
+    # a paragraph that names a country and a town of it is about the town
+    ("Police in Tehran made arrests across Iran on Monday. The prosecutor issued warrants for 36 "
+     "people.", "issued", "Tehran"),
+])
+def test_the_paragraphs_place_is_its_town_not_the_unit_holding_it(text, trigger, surface):
+    p, _ = event_place_of(text, trigger)
+    assert text[p.start:p.end] == surface and p.from_ == "paragraph"
+
+
+def test_a_document_about_one_town_of_its_country_happened_there():
+    text = ("A journalist from Yemen died in the city of Aden, in southern Yemen, on Tuesday.\n\n"
+            "Yemen's government condemned the killing.\n\nMultiple assailants attacked him shortly "
+            "after he left his home.")
+    p, _ = event_place_of(text, "attacked")
+    assert text[p.start:p.end] == "Aden" and p.from_ == "document"

@@ -16,6 +16,7 @@ from ..context import DocContext, PlaceNotes
 from ..nlp import doc_text
 from ..record import EventPlace, Place
 from ..spanindex import cached_index
+from .unlisted import site_words
 
 # The more specific a place, the better it serves as an event's location.
 SPECIFICITY = {"city": 5, "other": 4, "admin2": 3, "admin1": 2, "country": 1, "region": 0}
@@ -207,6 +208,8 @@ def _strength(place_tok, trigger) -> float:
     if not path:
         return -1.0
     for t in path[1:]:
+        if t.dep_ == "pobj" and t.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            continue            # a gerund as a noun: "killed in fighting with rebels in X"
         if t.pos_ in ("VERB", "AUX") or t.dep_ in CLAUSE_DEPS:
             return 0.0          # another predicate's clause
     if place_tok.dep_ in CLAUSE_DEPS and len(path) > 1:
@@ -224,6 +227,9 @@ def _strength(place_tok, trigger) -> float:
             return 2.0          # "the bombing of X"
         if word in LOCATIVE_PREPS:
             return 3.0
+        if loc_inside and _temporal(top):
+            return 3.0          # "rallied for an hour outside the embassy in X": the parse hangs
+                                # the verb's own place on its duration
         return max(WEAK_PREPS.get(word, 0.5), 1.5 if loc_inside and word not in ("against", "by") else 0)
     if top.dep_ in ("advmod", "npadvmod") and top.lower_ in LOCATIVE_PREPS:
         return 3.0              # "north of X", "outside X" read as adverbs
@@ -251,12 +257,54 @@ def _strength(place_tok, trigger) -> float:
     return 0.0
 
 
+# Nouns of a stretch of time: "for an hour", "during the night".
+TIME_NOUNS = {"second", "minute", "hour", "day", "night", "week", "month", "year", "morning",
+              "afternoon", "evening", "weekend", "while", "time"}
+
+
+def _temporal(prep) -> bool:
+    """A preposition of time: its object a date or time, or a noun of a stretch of time."""
+    return prep.lower_ in WEAK_PREPS and any(
+        c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in TIME_NOUNS)
+        for c in prep.children)
+
+
 def _locative_path(path) -> bool:
     """A locative preposition on the way up from the place ("a policeman in X", "the town
     of X", "south of X")."""
     return any(t.dep_ == "prep" and (t.lower_ in LOCATIVE_PREPS and t.lower_ != "of"
                                      or t.lower_ == "of" and t.head.lower_ in PLACE_NOUNS)
                for t in path)
+
+
+# Prepositions that put a group somewhere ("troops in Iraq", "reporters at the airport").
+_GROUP_PREPS = {"in", "at", "inside", "across", "throughout"}
+
+
+def _of_group(tok, trigger) -> bool:
+    """The place only locates a group or names its state ("U.S. troops in Iraq", "analysts in
+    Washington", "United States troops"): a locative object or a modifier of one of the
+    ``posted`` nouns of site_words.yaml that is not the event's own word (nor, for a locative,
+    one of its arguments)."""
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _GROUP_PREPS:
+        group = tok.head.head
+        if group.head.i == trigger.i:
+            return False    # "captured 200 troops in Girishk": where the event's own side was
+    elif tok.dep_ in ("compound", "nmod", "amod", "poss"):
+        group = tok.head
+    else:
+        return False
+    return group.i != trigger.i and group.pos_ == "NOUN" and group.lower_ in site_words()["posted"]
+
+
+def _holds(outer: Place, inner: Place, ctx: DocContext) -> bool:
+    """``outer`` is a country, province or city that ``inner``, a more specific place, lies in."""
+    return inner is not outer and inner.country == outer.country and \
+        _specificity(inner, ctx) > _specificity(outer, ctx) and (
+            outer.feature == "country" or (outer.feature == "admin1" and inner.admin1 == outer.name)
+            or (outer.feature == "city" and _specificity(inner, ctx) > SPECIFICITY["city"]))
 
 
 def _path_up(tok, head) -> list:
@@ -295,13 +343,14 @@ _DISTANCE_FROM = re.compile(
     r"\s+of|near|outside|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _REFERENCE = re.compile(
     r",\s*(?:about\s+|some\s+|around\s+|nearly\s+|just\s+|roughly\s+|approximately\s+|located\s+)?"
-    r"(?:[\d,.]+\s*(?:km|kilometers|kilometres|miles)\s*"
-    r"(?:\([^)]{0,30}\)\s*)?)?(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of\s+(?:the\s+)?"
+    r"(?:(?:[\d,.]+\s*(?:km|kilometers|kilometres|miles)\s*"
+    r"(?:\([^)]{0,30}\)\s*)?)?(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|near|outside)\s+(?:the\s+)?"
     r"(?:(?:capital|city|town|province)\s+(?:of\s+)?)?$", re.IGNORECASE)
 
 
 def _reference(text: str, place: Place) -> bool:
-    """'in X, 50 km south of Baghdad': Baghdad only says where X lies."""
+    """'in X, 50 km south of Baghdad', 'in Miranda state, near Caracas': Baghdad and Caracas
+    only say where X lies."""
     before = text[max(0, place.start - 70):place.start]
     return bool(_REFERENCE.search(before) or _DISTANCE_FROM.search(before))
 
@@ -319,6 +368,10 @@ def _candidates(ctx: DocContext, sites: bool = False):
     return found
 
 
+# "pro-Russia rebels", "anti-American protests": a side's stance, as a demonym names a side
+_STANCE = re.compile(r"\b(?:pro|anti)[-‐–]\s*$", re.IGNORECASE)
+
+
 def _sort_candidates(ctx: DocContext, sites: bool):
     text = ctx.document.text
     dl = dateline_end(text)
@@ -326,7 +379,7 @@ def _sort_candidates(ctx: DocContext, sites: bool):
     good, dateline, demonyms = [], [], []
     for p in ctx.places + named_sites(ctx) if sites else ctx.places:
         # "King Salman of Saudi Arabia" says whose king, as "the Saudi king" does
-        if is_demonym(p, ctx) or (p.start, p.end) in offices:
+        if is_demonym(p, ctx) or (p.start, p.end) in offices or _STANCE.search(text[max(0, p.start - 6):p.start]):
             demonyms.append(p)
         elif p.end <= dl:
             dateline.append(p)
@@ -409,6 +462,20 @@ def _coordinated(trigger) -> list:
     return out
 
 
+# Verbs whose subject, an attack or blast, hits its object: "bombings struck the cathedral",
+# "a blast rocked Kabul", "the explosion killed five people in X".
+SCENE_VERBS = {"hit", "strike", "rock", "shake", "target", "tear", "rip", "destroy", "damage",
+               "kill", "wound", "injure", "level", "flatten", "engulf"}
+
+
+def _struck_by(trigger) -> list:
+    """The verb a nominal trigger is the subject of, when that verb says what it hit."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "nsubj" and \
+            trigger.head.lemma_.lower() in SCENE_VERBS:
+        return [trigger.head]
+    return []
+
+
 def _bounds(span) -> tuple[int, int]:
     if hasattr(span, "start_char"):
         return span.start_char, span.end_char
@@ -447,8 +514,10 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
                 continue
             strength = _strength(tok, trigger)
             if strength < 1:
-                # "shot and killed X in Y": coordinated verbs share their attachments
-                for other in _coordinated(trigger):
+                # "shot and killed X in Y": coordinated verbs share their attachments; "twin
+                # bombings struck the cathedral in X": the verb an attack is the subject of
+                # says where it hit
+                for other in _coordinated(trigger) + _struck_by(trigger):
                     shared = _strength(tok, other)
                     if shared >= 2:
                         strength = max(strength, shared - 0.5)
@@ -466,15 +535,16 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
             return _as_event_place(max(tied, key=lambda c: c[:-1])[-1], "trigger")
         if clause:
             return _as_event_place(max(clause, key=lambda c: c[:-1])[-1], "clause")
+    if inside and trigger is not None and doc is not None:
+        # not tied to the event: a place that only says where a group is, or whose it is,
+        # is not the sentence's place of the event ("recommended U.S. troops in Iraq withdraw")
+        inside = [p for p in inside if (tok := _token_of(doc, p)) is None or not _of_group(tok, trigger)]
     if inside:
         anchor = trigger.idx if trigger is not None else start
 
         def container(p) -> bool:
             """A country, province or city the sentence also names a place inside of."""
-            return any(q is not p and q.country == p.country and _specificity(q, ctx) > _specificity(p, ctx)
-                       and (p.feature == "country" or (p.feature == "admin1" and q.admin1 == p.name)
-                            or (p.feature == "city" and _specificity(q, ctx) > SPECIFICITY["city"]))
-                       for q in inside)
+            return any(_holds(p, q, ctx) for q in inside)
 
         def rank(p):
             tok = _token_of(doc, p) if doc is not None else None
@@ -491,8 +561,20 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
         # the nearest place named before the sentence, else the nearest after it
         before = [p for p in around if p.end <= start]
         best = max(before, key=lambda p: p.start) if before else min(around, key=lambda p: p.start)
+        # "in Ferguson, Missouri": the pair names one place, the town, not its state; and a
+        # paragraph that names a country and a town of it is about the town
+        inner = [p for p in around if _holds(best, p, ctx)]
+        if inner:
+            before_inner = [p for p in inner if p.end <= start]
+            best = max(before_inner, key=lambda p: p.start) if before_inner else min(inner, key=lambda p: p.start)
         return _as_event_place(best, "paragraph")
     focus = _focus_of(_candidates(ctx)[0], ctx) or _focus_of(dateline, ctx)
+    if focus is not None and focus.feature in ("country", "admin1"):
+        # a document about one town of its country ("died in the city of Aden, in southern
+        # Yemen ... Yemen ... Yemen") happened there
+        towns = {(p.name, p.lat, p.lon): p for p in _candidates(ctx)[0] if _holds(focus, p, ctx)}
+        if len(towns) == 1:
+            focus = next(iter(towns.values()))
     if focus is None:
         in_sentence = cached_index(ctx.scratch, "places.demonyms", demonyms).within(start, end)
         focus = in_sentence[0] if in_sentence else _focus_of(demonyms, ctx)

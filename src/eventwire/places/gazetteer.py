@@ -270,8 +270,10 @@ class Gazetteer:
         added = 0
         for item in load_yaml(path.read_text(encoding="utf-8")) or ():
             points = []
-            # a sea's members are ports, a region's are countries (or provinces: "Dagestan")
-            feature = "country" if item.get("kind") == "region" else "city"
+            kind, land_of = item.get("kind"), str(item.get("country") or "").upper()
+            # a sea's members are ports, a region's are countries (or provinces: "Dagestan"),
+            # a land's are its towns
+            feature = "country" if kind == "region" else "city"
             for member in item["members"]:
                 name, _, country = (part.strip() for part in member.partition(","))
                 entry = self.find(name, feature, country or None) or self.find(name, country=country or None)
@@ -280,9 +282,10 @@ class Gazetteer:
                 points.append((entry.lat, entry.lon))
             lat, lon = spherical_mean(points)
             # a sea is as specific a place of events as a named site ("other"); a region is
-            # broad, as a continent is
-            feature = "region" if item.get("kind") == "region" else "other"
-            entry = Entry(-(len(self._extra_entries) + 1), item["name"], feature, "", 0,
+            # broad, as a continent is; a land of one country (an island, a peninsula:
+            # "Mindanao", "Sinai") is as broad as a province of it
+            feature = {"region": "region", "land": "admin1" if land_of else "region"}.get(kind, "other")
+            entry = Entry(-(len(self._extra_entries) + 1), item["name"], feature, land_of, 0,
                           round(lat, 4), round(lon, 4), REGION_PROMINENCE)
             self._extra_entries.append(entry)
             for name in [item["name"], *(item.get("aliases") or ())]:

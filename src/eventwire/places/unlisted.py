@@ -54,6 +54,10 @@ NEAR_KM = 150.0
 SAME_PLACE_KM = 50.0
 # Verbs whose object may as well be a person: "captured Ocalan" names no place.
 PERSON_TAKING = {"capture", "seize", "surround", "evacuate"}
+# Verbs of a physical attack: a building they take as object is the scene ("bombings struck
+# the Jolo Cathedral"), while "Harvard University said" or "criticized the University" is a body.
+STRIKE_VERBS = {"strike", "bomb", "hit", "raid", "storm", "shell", "torch", "ransack", "loot",
+                "firebomb", "blow"}
 # Participles between a preposition and a name: "in Serb-held Vogosca", "the besieged X".
 HELD = {"held", "controlled", "besieged", "occupied", "dominated", "populated", "administered",
         "plagued", "hit", "torn", "ravaged", "rebel", "government", "regime"}
@@ -72,7 +76,7 @@ def site_words() -> dict[str, frozenset[str]]:
     data = load_yaml(path.read_text(encoding="utf-8")) or {}
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in
             ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups", "calendar", "prefixes", "units",
-             "offices", "blocs")}
+             "offices", "blocs", "posted")}
 
 
 def _bare(word: str) -> str:
@@ -308,12 +312,13 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         if not (area or site or institution or unit) and any(
                 parts & names for p0, p1, names in persons if p1 <= s or p0 >= e):
             continue    # "Saakashvili" where the text names "Mikheil Saakashvili"
-        if not (area or site or unit or modelled or qualified or (site_after and locative)):
+        struck = institution and head.dep_ == "dobj" and head.head.lemma_.lower() in STRIKE_VERBS
+        if not (area or site or unit or modelled or qualified or struck or (site_after and locative)):
             if not locative:
                 continue
             if labels & {"ORG", "WORK_OF_ART", "EVENT", "LAW"} and not beside:
                 continue    # "in Congress", "at Google": groups unless a place holds them
-        elif institution and not (locative or unit):
+        elif institution and not (locative or unit or struck):
             continue
         if holder is None:
             holder = _sentence_holder(doc, s, places, demonyms)
