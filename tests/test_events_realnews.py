@@ -838,3 +838,16 @@ def test_hopes_and_acts_done_without(text, category, modality):
 def test_a_reaction_met_with_answers_the_author(text, source, target):
     (event,) = asserted(coded(text), "ACCUSE")
     assert (side_text(event.source), side_text(event.target)) == (source, target)
+
+
+@pytest.mark.parametrize("text, date", [
+    # a year that names another thing is not the event's time when the clause tells one
+    ("On Thursday, the American Civil Liberties Union of Montana and the Native American Rights Fund "
+     "filed a lawsuit against the state over its 2018 ballot law.", "2024-03-14"),
+    ("Iran on Monday accused the United States of violating the 2015 nuclear deal.", "2024-03-18"),
+    # the event noun's own time still dates it
+    ("Last year's protests were crushed by the army.", "2023"),
+])
+def test_a_year_naming_another_thing_does_not_date_the_event(text, date):
+    events = asserted(coded(text))
+    assert events and events[0].date == date, [(e.category, e.date) for e in events]

@@ -123,6 +123,9 @@ def _usable(f: Found, dct: dt.date | None):
     return value, precision
 
 
+_NOUN_MODIFIER = {"nummod", "compound", "amod", "nmod", "poss"}
+
+
 def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str | None]:
     """When the event in ``span`` (a spaCy Span: sentence or clause) happened.
 
@@ -160,6 +163,13 @@ def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str 
                 continue   # another clause's year ("whose party won in 2011"): not this event's
             if anchor is not None:
                 distance = min(abs(tspan.start - anchor.i), abs(tspan.end - 1 - anchor.i))
+            root = tspan.root
+            if root.dep_ in _NOUN_MODIFIER and root.head.pos_ in ("NOUN", "PROPN") and \
+                    (anchor is None or root.head.i != anchor.i):
+                # "filed a lawsuit on Thursday over its 2018 Act", "the 2015 nuclear deal": a
+                # time naming another thing, used only when the clause tells no other
+                scored.append((2, distance, value, precision))
+                continue
         scored.append((0 if attached else 1, distance, value, precision))
     if scored:
         scored.sort(key=lambda s: (s[0], s[1]))
