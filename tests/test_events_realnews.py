@@ -851,3 +851,14 @@ def test_a_reaction_met_with_answers_the_author(text, source, target):
 def test_a_year_naming_another_thing_does_not_date_the_event(text, date):
     events = asserted(coded(text))
     assert events and events[0].date == date, [(e.category, e.date) for e in events]
+
+
+@pytest.mark.parametrize("text, requests", [
+    # what a state's leader says his own state must do is a stance, not a request of anyone
+    ("Prime Minister Boris Johnson said on Monday that Britain must leave the European Union.", 0),
+    # asked of another party, or of one's own government by the opposition, it is a request
+    ("The opposition leader said on Monday that the government must resign.", 1),
+    ("Britain said on Monday that Sudan must reach an agreement with the rebels.", 1),
+])
+def test_what_ones_own_state_must_do_is_no_request(text, requests):
+    assert len(asserted(coded(text), "REQUEST")) == requests

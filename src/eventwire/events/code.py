@@ -690,6 +690,9 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             tgt = resolve_side(tgt_tok, ctx, doc)
             if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
                 tgt = None
+            if trig.rule.get("deontic") and src is not None and tgt is not None and src.country and \
+                    (src.country, src.sector) == (tgt.country, tgt.sector):
+                continue   # "Johnson said Britain must leave the EU": its own stance, asked of no one
             if tgt is None and src is not None and category in _REACTIVE:
                 # "Moscow vowed to respond in kind", "North Korea responded by threatening ...":
                 # a reaction is aimed at the last other party that acted
