@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 
+from ..actors import load_dictionary
+from ..actors.dictionary import fold, looks_like_name
 from ..categories import categories_where
 from ..geodesy import haversine_km
 from ..record import Event
@@ -33,16 +35,61 @@ def _country_names(code: str) -> frozenset[str]:
     return frozenset(n.lower() for n in (c.name, getattr(c, "official_name", ""), getattr(c, "common_name", "")) if n)
 
 
+@functools.lru_cache(maxsize=512)
+def _gazetteer_country_name(code: str) -> str | None:
+    from ..places.resolve import country_place
+
+    place = country_place(code)
+    return place.name.lower() if place is not None else None
+
+
 def _country_level(p) -> bool:
-    return bool(p.country) and p.name.lower() in _country_names(p.country)
+    """"Russia" as well as "Russian Federation": the pycountry names and the gazetteer's."""
+    if not p.country:
+        return False
+    name = p.name.lower()
+    return p.feature == "country" or name in _country_names(p.country) or \
+        name == _gazetteer_country_name(p.country)
 
 
-def _sides_agree(x, y, loose: bool) -> bool:
+# Dictionary entries that give a phrase its country by name ("Iranian", "Kabul", "Hamas");
+# an agent noun ("protesters", "police") gives none.
+_COUNTRY_KINDS = ("country", "demonym", "capital", "seat", "place", "org", "person")
+_MAX_WORDS = 4
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_named(text: str) -> str | None:
+    """The country a side's own words name ("Iranian protesters", "the Kabul government"), or
+    None when its country was read from the context ("protesters", "the rebel group")."""
+    words = [w.removesuffix("'s").removesuffix("’s") for w in text.split()]
+    phrases = load_dictionary().phrases
+    for size in range(min(_MAX_WORDS, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            surface = " ".join(words[i:i + size])
+            key = fold(surface)
+            if not key or not looks_like_name(surface, key):
+                continue
+            for entry in phrases.get(key, []):
+                if entry.kind in _COUNTRY_KINDS:
+                    country = entry.coded(None)[0]
+                    if country:
+                        return country
+    return None
+
+
+def _sides_agree(x, y, loose: bool, guessed: bool = False) -> bool:
+    """``loose``: sectors may differ; ``guessed``: a country read from the context yields to
+    one the other mention names."""
     if x is None or y is None:
         return True
     if x.actor and y.actor and x.actor == y.actor:
         return True
-    if x.country and y.country and x.country != y.country:
+    if x.country and y.country and x.country != y.country and (
+            not guessed or bool(_country_named(x.text)) == bool(_country_named(y.text))):
+        # a country one mention's words name beats one the other's read from its context: the
+        # guess does not tell two loosely described sides apart ("protesters" and "Iranian
+        # protesters" set fire to one embassy); two guesses or two names that differ do
         return False
     if not loose and x.sector and y.sector and x.sector != y.sector:
         return False
@@ -88,11 +135,13 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset()) -> bool:
         return False
     # one sentence telling one kind of event twice ("pleaded ... and appealed", "held a meeting
     # to discuss"): the sides' descriptions vary more than their countries
-    loose = a.category in _LOOSE_SECTORS or a.sentence == b.sentence
-    if _sides_agree(a.source, b.source, loose) and _sides_agree(a.target, b.target, loose):
+    guessed = a.category in _LOOSE_SECTORS
+    loose = guessed or a.sentence == b.sentence
+    if _sides_agree(a.source, b.source, loose, guessed) and _sides_agree(a.target, b.target, loose, guessed):
         return True
-    symmetric = a.category in _JOINT or (a.category == "ASSAULT" and a.cameo and a.cameo.startswith("19"))
-    return symmetric and _sides_agree(a.source, b.target, loose) and _sides_agree(a.target, b.source, loose)
+    symmetric = a.category in _JOINT or (a.category == "ASSAULT" and (a.cameo or "").startswith("19"))
+    return symmetric and _sides_agree(a.source, b.target, loose, guessed) and \
+        _sides_agree(a.target, b.source, loose, guessed)
 
 
 def _completeness(e: Event) -> tuple:
