@@ -44,11 +44,22 @@ def _spans(event) -> list[str]:
      "Protesters angry at the execution of a cleric in Saudi Arabia threw petrol bombs at the "
      "embassy in Tehran on Sunday, witnesses said.",
      "PROTEST", {"stormed", "threw"}),
+    # the plan told in the lead and the deed told after it: the deed is the event
+    ("Opposition leader Maria Lopez said on Monday that her supporters would march in Caracas.\n\n"
+     "On Saturday, tens of thousands of opposition supporters marched in Caracas, chanting "
+     "against the government.",
+     "PROTEST", {"march", "marched"}),
+    ("Senator Paul Okafor announced that he would resign from the senate.\n\n"
+     "Okafor resigned on Friday, his office said.",
+     "RETREAT", {"resign", "resigned"}),
 ])
 def test_mentions_of_one_event_give_one_event(text, category, words):
     found = asserted(text, category)
     assert len(found) == 1, [(e.evidence.text, e.source and e.source.country) for e in found]
     assert words <= set(_spans(found[0])), "every mention is kept as evidence"
+    rec = extract(text, date=DATE)
+    assert not [e for e in rec.events if e.category == category and e.modality != "asserted"], \
+        "no planned event is left beside the deed"
 
 
 # ---------------------------------------------------------------- what must stay apart
@@ -99,6 +110,18 @@ def _event(category, source=None, target=None, place=None, start=0):
      _event("COERCE", place=("Moscow", "RUS", 55.75, 37.62), start=20), True),
     (_event("COERCE", place=("Vladivostok", "RUS", 43.1, 131.9)),
      _event("COERCE", place=("Moscow", "RUS", 55.75, 37.62), start=20), False),
+    # a surname alone is the person its full name names; two names are two people
+    (_event("RETREAT", _side("Ricardo Rosselló Nevares", "PRI", "GOV")),
+     _event("RETREAT", _side("Rosselló", "PRI", "GOV"), start=20), True),
+    (_event("RETREAT", _side("Governor Ricardo Rosselló Nevares", "PRI", "GOV")),
+     _event("RETREAT", _side("Ricardo Llerandi", "PRI", "GOV"), start=20), False),
+    (_event("ACCUSE", _side("Trump", "USA", "GOV")),
+     _event("ACCUSE", _side("U.S. President Donald Trump", "USA", "GOV"), start=20), True),
+    (_event("ACCUSE", _side("Trump", "USA", "GOV")),
+     _event("ACCUSE", _side("Biden", "USA", "GOV"), start=20), False),
+    # a country is not a person: "the United States" and "Washington" are one side
+    (_event("ACCUSE", _side("The United States", "USA", "GOV")),
+     _event("ACCUSE", _side("Washington", "USA", "GOV"), start=20), True),
 ])
 def test_corefer_sides_and_places(a, b, same):
     assert corefer(a, b, {id(a), id(b)}) is same

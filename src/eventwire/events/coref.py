@@ -78,6 +78,47 @@ def _country_named(text: str) -> str | None:
     return None
 
 
+_NOT_PEOPLE = ("country", "demonym", "capital", "seat", "place", "org", "agent")
+
+
+@functools.lru_cache(maxsize=4096)
+def _person_named(text: str) -> str | None:
+    """The person a side names, folded: a name of two or more capitalised words that ends the
+    phrase and names no place, organisation or agent ("Ricardo Llerandi"), else a person of
+    the actors dictionary named by one word ("Warren" is Elizabeth Warren)."""
+    words = [w.removesuffix("'s").removesuffix("’s") for w in text.split()]
+    phrases = load_dictionary().phrases
+    run: list[str] = []
+    for w in reversed(words):
+        if not w[:1].isupper():
+            break
+        run.insert(0, w)
+    def titled(w: str) -> bool:   # "President", "U.S.", "Taliban", "Puerto Rico": no name
+        return any(e.kind in _NOT_PEOPLE for e in phrases.get(fold(w), []))
+
+    while run and titled(run[0]):
+        run.pop(0)
+    if len(run) >= 2:
+        if run[0].lower() == "the" or any(titled(" ".join(run[i:j])) for i in range(len(run))
+                                           for j in range(i + 1, min(i + _MAX_WORDS, len(run)) + 1)):
+            return None   # "the Puerto Rico Center", "Islamic State": no person
+        return fold(" ".join(run))
+    entries = phrases.get(fold(words[-1]), []) if words else []
+    if any(e.kind in _NOT_PEOPLE for e in entries):
+        return None
+    person = next((e for e in entries if e.kind == "person"), None)
+    return fold(person.name) if person is not None else None
+
+
+def _different_people(x, y) -> bool:
+    """Two people named apart ("Ricardo Llerandi" and "Ricardo Rosselló Nevares"); a surname
+    alone ("Rosselló") is the same person as the full name that holds it."""
+    p, q = _person_named(x.text), _person_named(y.text)
+    if p is None or q is None:
+        return False
+    return p.split()[-1] not in q.split() and q.split()[-1] not in p.split()
+
+
 def _sides_agree(x, y, loose: bool, guessed: bool = False) -> bool:
     """``loose``: sectors may differ; ``guessed``: a country read from the context yields to
     one the other mention names."""
@@ -85,6 +126,8 @@ def _sides_agree(x, y, loose: bool, guessed: bool = False) -> bool:
         return True
     if x.actor and y.actor and x.actor == y.actor:
         return True
+    if _different_people(x, y):
+        return False
     if x.country and y.country and x.country != y.country and (
             not guessed or bool(_country_named(x.text)) == bool(_country_named(y.text))):
         # a country one mention's words name beats one the other's read from its context: the
@@ -123,11 +166,22 @@ def _places_agree(a: Event, b: Event) -> bool:
     return p.name == q.name
 
 
+def _modalities_agree(m: str, n: str) -> bool:
+    """The same modality; or an act announced or planned ("announced she would endorse",
+    "aim to hold demonstrations") and the same act told as done: the deed is the event."""
+    return m == n or {m, n} == {"asserted", "future"}
+
+
 def corefer(a: Event, b: Event, told: set[int] = frozenset()) -> bool:
     """Could ``a`` and ``b`` be two mentions of one real-world event? ``told``: ids of the
     events whose date comes from a time expression of their own sentence."""
-    if a.category != b.category or a.modality != b.modality:
+    if a.category != b.category or not _modalities_agree(a.modality, b.modality):
         return False
+    if a.modality != b.modality:
+        plan, deed = (a, b) if a.modality == "future" else (b, a)
+        if plan.evidence.start > deed.evidence.start and id(plan) in told:
+            return False   # told after the deed with a time of its own: the next one
+            # ("thousands marched on Thursday ... they would march again on Saturday")
     if a.mode and b.mode and a.mode != b.mode and a.category != "ASSAULT":
         return False    # a strike and a march, an expulsion and a closure: two events
         # (an attack's mentions name its means loosely: "shelled", "the attack", "killed")
@@ -145,7 +199,7 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset()) -> bool:
 
 
 def _completeness(e: Event) -> tuple:
-    return (e.source is not None, e.target is not None, e.date is not None,
+    return (e.modality == "asserted", e.source is not None, e.target is not None, e.date is not None,
             len(e.date or ""), e.place is not None, e.confidence)
 
 
