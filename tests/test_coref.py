@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.events.coref import corefer
+from eventwire.events.coref import corefer, merge_coreferent
 from eventwire.pipeline import extract
 from eventwire.record import Event, EventActor, EventPlace, Mention, SentenceSpan
 
@@ -125,3 +125,13 @@ def _event(category, source=None, target=None, place=None, start=0):
 ])
 def test_corefer_sides_and_places(a, b, same):
     assert corefer(a, b, {id(a), id(b)}) is same
+
+
+def test_the_merged_event_keeps_the_country_a_mention_names():
+    guessed = _event("PROTEST", _side("protesters", "SAU", "OPP"), _side("the embassy", "IRN", "GOV"))
+    guessed.confidence = 0.95   # the more confident mention, whose sides were guessed
+    named = _event("PROTEST", _side("Iranian protesters", "IRN", "OPP"),
+                   _side("the Saudi embassy", "SAU", "GOV"), start=20)
+    (merged,) = merge_coreferent([guessed, named], {id(guessed), id(named)})
+    assert (merged.source.country, merged.target.country) == ("IRN", "SAU")
+    assert merged.evidence.start == 0 and [m.start for m in merged.mentions] == [20]

@@ -225,6 +225,11 @@ def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
         for field in ("source", "target", "place"):
             if getattr(merged, field) is None and getattr(other, field) is not None:
                 setattr(merged, field, getattr(other, field).model_copy())
+        for field in ("source", "target") if merged.category not in _JOINT else ():
+            mine, theirs = getattr(merged, field), getattr(other, field)
+            if mine is not None and theirs is not None and mine.country != theirs.country and \
+                    theirs.country and not _country_named(mine.text) and _country_named(theirs.text):
+                setattr(merged, field, theirs.model_copy())   # a country named beats a guessed one
         if other.place is not None and other.place.from_ not in _BORROWED_PLACE and \
                 merged.place.from_ in _BORROWED_PLACE:
             merged.place = other.place.model_copy()   # the place a mention ties to the event
