@@ -2,10 +2,13 @@
 
 News tells an event several times: the lead, the toll sentence, a quote, a later "the attack".
 Two coded events of one document are the same event when nothing tells them apart: the same
-category and modality, sides that do not contradict each other (swapped sides are the same
-for joint and clash events), dates and places that agree where both are known. The merged
-event keeps the most complete mention as its evidence, takes the fields the others add
-(a side, a date, a place) and lists every other evidence span in ``mentions``.
+category, the same modality (or a plan and the deed it announced), sides that do not
+contradict each other (swapped sides are the same for joint and clash events; two people named
+apart are two sides; in loosely told events a country read from the context yields to one a
+mention names), dates and places that agree where both are known (a country's name holds its
+cities). The merged event keeps the most complete mention as its evidence, takes the fields
+the others add (a side, a named country, a date, a place) and lists every other evidence span
+in ``mentions``.
 """
 from __future__ import annotations
 
