@@ -221,7 +221,11 @@ def merge_coreferent(events: list[Event], told: set[int] = frozenset()) -> list[
 
 def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
     best = max(cluster, key=_completeness)
-    merged = best.model_copy(deep=True)
+    # a shallow copy with its own parts: the later stages fill sides' and places' fields in
+    # place (a deep copy of every merged event cost more than the rest of coreference)
+    merged = best.model_copy(update={f: getattr(best, f).model_copy() for f in
+                                     ("source", "target", "place", "claimed_by", "evidence")
+                                     if getattr(best, f) is not None})
     for other in cluster:
         if other is best:
             continue
