@@ -96,6 +96,7 @@ def _person_named(text: str) -> str | None:
         if not w[:1].isupper():
             break
         run.insert(0, w)
+
     def titled(w: str) -> bool:   # "President", "U.S.", "Taliban", "Puerto Rico": no name
         return any(e.kind in _NOT_PEOPLE for e in phrases.get(fold(w), []))
 
