@@ -139,3 +139,35 @@ def coreference_scores(items: list[tuple[str, str, str]]) -> dict:
     return {"items": len(kept), "tp": tp, "fp": fp, "fn": fn,
             "pairwise": prf(tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0),
             "b3": prf(b3p / n, b3r / n)}
+
+
+def within_document_scores(items: list[tuple[str, str, object]]) -> dict:
+    """Pairwise and B³ precision, recall and F1 of within-document event coreference over
+    (document, gold cluster, coded event) items, one per gold action mention that lies in a
+    coded event: pairs and B³ sets never cross documents."""
+    tp = fp = fn = 0
+    by_doc: dict[str, list[tuple[str, object]]] = {}
+    for doc, gold, pred in items:
+        by_doc.setdefault(doc, []).append((gold, pred))
+    b3p = b3r = 0.0
+    for mentions in by_doc.values():
+        for i, (ga, pa) in enumerate(mentions):
+            for gb, pb in mentions[i + 1:]:
+                same_gold, same_pred = ga == gb, pa == pb
+                tp += same_gold and same_pred
+                fp += same_pred and not same_gold
+                fn += same_gold and not same_pred
+        for g, p in mentions:
+            in_gold = [q for h, q in mentions if h == g]
+            in_pred = [h for h, q in mentions if q == p]
+            both = sum(1 for q in in_gold if q == p)
+            b3p += both / len(in_pred)
+            b3r += both / len(in_gold)
+    n = len(items) or 1
+
+    def prf(p, r):
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    return {"items": len(items), "tp": tp, "fp": fp, "fn": fn,
+            "pairwise": prf(tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0),
+            "b3": prf(b3p / n, b3r / n)}

@@ -289,15 +289,18 @@ def bench_m2e2(limit: int | None) -> None:
 
 def bench_ecbplus(limit: int | None) -> None:
     """ECB+ dev: (1) negated actions (NEG_ACTION_*) must never be coded as asserted events;
-    (2) within-document event coreference of the coded events: over pairs of gold action
-    mentions (annotated sentences) that both lie in coded events, how often 'same coded event'
-    agrees with 'same gold cluster'."""
+    (2) within-document event coreference of the coded events: the gold action mentions
+    (annotated sentences) that lie in coded events, scored pairwise and B³ against ECB+'s
+    clusters restricted to the document, on the dev topics and the validation topics kept
+    apart (``bench.coref_data.VALIDATION_TOPICS``, as ``bench/merge.py`` does)."""
+    from bench.coref_data import split_of_topic, within_document_scores
+
     docs = read_jsonl(require("events/ecbplus_dev.jsonl"))[:limit]
     items = [(d["id"], d["text"], None) for d in docs]
     records, _, _ = run_pipeline(items)
     neg_total = neg_asserted = neg_coded = 0
-    tp = fp = fn = 0
-    covered = actions = 0
+    aligned: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    actions: Counter = Counter()
     for d in docs:
         preds = list(getattr(records[d["id"]], "events", []) or [])
         lines = d["text"].split("\n")
@@ -317,7 +320,7 @@ def bench_ecbplus(limit: int | None) -> None:
                     return k, p
             return None, None
 
-        acts = []
+        part = split_of_topic(d["topic"])
         for m in d["mentions"]:
             if not any(a <= m["start"] and m["end"] <= b for a, b in keep):
                 continue
@@ -327,24 +330,18 @@ def bench_ecbplus(limit: int | None) -> None:
                 neg_coded += p is not None
                 neg_asserted += p is not None and p.modality == "asserted"
             elif m["class"] == "ACTION_OCCURRENCE":
-                actions += 1
+                actions[part] += 1
                 k, p = event_of(m)
                 if p is not None:
-                    covered += 1
-                    acts.append((cluster_of.get(m["id"], "single-" + m["id"]), k))
-        for i in range(len(acts)):
-            for j in range(i + 1, len(acts)):
-                same_gold = acts[i][0] == acts[j][0]
-                same_pred = acts[i][1] == acts[j][1]
-                tp += same_gold and same_pred
-                fp += same_pred and not same_gold
-                fn += same_gold and not same_pred
+                    aligned[part].append((d["id"], cluster_of.get(m["id"], "single-" + m["id"]), k))
     print(f"== ecbplus_dev.jsonl: {len(docs)} documents (annotated sentences only)")
     print(f"   negated actions: {neg_total}; coded as events {neg_coded}, as asserted events {neg_asserted}")
-    p = tp / max(tp + fp, 1)
-    r = tp / max(tp + fn, 1)
-    print(f"   within-document coreference over {covered} of {actions} action mentions that lie in coded "
-          f"events: pairwise precision {p:.3f}, recall {r:.3f}, F1 {2 * p * r / max(p + r, 1e-9):.3f}")
+    for part in ("dev", "validation"):
+        s = within_document_scores(aligned[part])
+        (pp, pr, pf), (bp, br, bf) = s["pairwise"], s["b3"]
+        print(f"   within-document coreference, {part} topics: {s['items']} of {actions[part]} action "
+              f"mentions lie in coded events; pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f} "
+              f"({s['tp']} / {s['fp']} / {s['fn']}); B3 P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
 
 
 def bench_sitent(limit: int | None) -> None:

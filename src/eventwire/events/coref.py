@@ -2,15 +2,20 @@
 
 News tells an event several times: the lead, the toll sentence, a quote, a later "the attack".
 Two coded events of one document are the same event when nothing tells them apart: the same
-category and modality, sides that do not contradict each other (swapped sides are the same
-for joint and clash events), dates and places that agree where both are known. The merged
-event keeps the most complete mention as its evidence, takes the fields the others add
-(a side, a date, a place) and lists every other evidence span in ``mentions``.
+category, the same modality (or a plan and the deed it announced), sides that do not
+contradict each other (swapped sides are the same for joint and clash events; two people named
+apart are two sides; in loosely told events a country read from the context yields to one a
+mention names), dates and places that agree where both are known (a country's name holds its
+cities). The merged event keeps the most complete mention as its evidence, takes the fields
+the others add (a side, a named country, a date, a place) and lists every other evidence span
+in ``mentions``.
 """
 from __future__ import annotations
 
 import functools
 
+from ..actors import load_dictionary
+from ..actors.dictionary import fold, looks_like_name
 from ..categories import categories_where
 from ..geodesy import haversine_km
 from ..record import Event
@@ -33,16 +38,105 @@ def _country_names(code: str) -> frozenset[str]:
     return frozenset(n.lower() for n in (c.name, getattr(c, "official_name", ""), getattr(c, "common_name", "")) if n)
 
 
+@functools.lru_cache(maxsize=512)
+def _gazetteer_country_name(code: str) -> str | None:
+    from ..places.resolve import country_place
+
+    place = country_place(code)
+    return place.name.lower() if place is not None else None
+
+
 def _country_level(p) -> bool:
-    return bool(p.country) and p.name.lower() in _country_names(p.country)
+    """"Russia" as well as "Russian Federation": the pycountry names and the gazetteer's."""
+    if not p.country:
+        return False
+    name = p.name.lower()
+    return p.feature == "country" or name in _country_names(p.country) or \
+        name == _gazetteer_country_name(p.country)
 
 
-def _sides_agree(x, y, loose: bool) -> bool:
+# Dictionary entries that give a phrase its country by name ("Iranian", "Kabul", "Hamas");
+# an agent noun ("protesters", "police") gives none.
+_COUNTRY_KINDS = ("country", "demonym", "capital", "seat", "place", "org", "person")
+_MAX_WORDS = 4
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_named(text: str) -> str | None:
+    """The country a side's own words name ("Iranian protesters", "the Kabul government"), or
+    None when its country was read from the context ("protesters", "the rebel group")."""
+    words = [w.removesuffix("'s").removesuffix("’s") for w in text.split()]
+    phrases = load_dictionary().phrases
+    for size in range(min(_MAX_WORDS, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            surface = " ".join(words[i:i + size])
+            key = fold(surface)
+            if not key or not looks_like_name(surface, key):
+                continue
+            for entry in phrases.get(key, []):
+                if entry.kind in _COUNTRY_KINDS:
+                    country = entry.coded(None)[0]
+                    if country:
+                        return country
+    return None
+
+
+_NOT_PEOPLE = ("country", "demonym", "capital", "seat", "place", "org", "agent")
+
+
+@functools.lru_cache(maxsize=4096)
+def _person_named(text: str) -> str | None:
+    """The person a side names, folded: a name of two or more capitalised words that ends the
+    phrase and names no place, organisation or agent ("Ricardo Llerandi"), else a person of
+    the actors dictionary named by one word ("Warren" is Elizabeth Warren)."""
+    words = [w.removesuffix("'s").removesuffix("’s") for w in text.split()]
+    phrases = load_dictionary().phrases
+    run: list[str] = []
+    for w in reversed(words):
+        if not w[:1].isupper():
+            break
+        run.insert(0, w)
+
+    def titled(w: str) -> bool:   # "President", "U.S.", "Taliban", "Puerto Rico": no name
+        return any(e.kind in _NOT_PEOPLE for e in phrases.get(fold(w), []))
+
+    while run and titled(run[0]):
+        run.pop(0)
+    if len(run) >= 2:
+        if run[0].lower() == "the" or any(titled(" ".join(run[i:j])) for i in range(len(run))
+                                           for j in range(i + 1, min(i + _MAX_WORDS, len(run)) + 1)):
+            return None   # "the Puerto Rico Center", "Islamic State": no person
+        return fold(" ".join(run))
+    entries = phrases.get(fold(words[-1]), []) if words else []
+    if any(e.kind in _NOT_PEOPLE for e in entries):
+        return None
+    person = next((e for e in entries if e.kind == "person"), None)
+    return fold(person.name) if person is not None else None
+
+
+def _different_people(x, y) -> bool:
+    """Two people named apart ("Ricardo Llerandi" and "Ricardo Rosselló Nevares"); a surname
+    alone ("Rosselló") is the same person as the full name that holds it."""
+    p, q = _person_named(x.text), _person_named(y.text)
+    if p is None or q is None:
+        return False
+    return p.split()[-1] not in q.split() and q.split()[-1] not in p.split()
+
+
+def _sides_agree(x, y, loose: bool, guessed: bool = False) -> bool:
+    """``loose``: sectors may differ; ``guessed``: a country read from the context yields to
+    one the other mention names."""
     if x is None or y is None:
         return True
     if x.actor and y.actor and x.actor == y.actor:
         return True
-    if x.country and y.country and x.country != y.country:
+    if _different_people(x, y):
+        return False
+    if x.country and y.country and x.country != y.country and (
+            not guessed or bool(_country_named(x.text)) == bool(_country_named(y.text))):
+        # a country one mention's words name beats one the other's read from its context: the
+        # guess does not tell two loosely described sides apart ("protesters" and "Iranian
+        # protesters" set fire to one embassy); two guesses or two names that differ do
         return False
     if not loose and x.sector and y.sector and x.sector != y.sector:
         return False
@@ -76,11 +170,22 @@ def _places_agree(a: Event, b: Event) -> bool:
     return p.name == q.name
 
 
+def _modalities_agree(m: str, n: str) -> bool:
+    """The same modality; or an act announced or planned ("announced she would endorse",
+    "aim to hold demonstrations") and the same act told as done: the deed is the event."""
+    return m == n or {m, n} == {"asserted", "future"}
+
+
 def corefer(a: Event, b: Event, told: set[int] = frozenset()) -> bool:
     """Could ``a`` and ``b`` be two mentions of one real-world event? ``told``: ids of the
     events whose date comes from a time expression of their own sentence."""
-    if a.category != b.category or a.modality != b.modality:
+    if a.category != b.category or not _modalities_agree(a.modality, b.modality):
         return False
+    if a.modality != b.modality:
+        plan, deed = (a, b) if a.modality == "future" else (b, a)
+        if plan.evidence.start > deed.evidence.start and id(plan) in told:
+            return False   # told after the deed with a time of its own: the next one
+            # ("thousands marched on Thursday ... they would march again on Saturday")
     if a.mode and b.mode and a.mode != b.mode and a.category != "ASSAULT":
         return False    # a strike and a march, an expulsion and a closure: two events
         # (an attack's mentions name its means loosely: "shelled", "the attack", "killed")
@@ -88,15 +193,17 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset()) -> bool:
         return False
     # one sentence telling one kind of event twice ("pleaded ... and appealed", "held a meeting
     # to discuss"): the sides' descriptions vary more than their countries
-    loose = a.category in _LOOSE_SECTORS or a.sentence == b.sentence
-    if _sides_agree(a.source, b.source, loose) and _sides_agree(a.target, b.target, loose):
+    guessed = a.category in _LOOSE_SECTORS
+    loose = guessed or a.sentence == b.sentence
+    if _sides_agree(a.source, b.source, loose, guessed) and _sides_agree(a.target, b.target, loose, guessed):
         return True
-    symmetric = a.category in _JOINT or (a.category == "ASSAULT" and a.cameo and a.cameo.startswith("19"))
-    return symmetric and _sides_agree(a.source, b.target, loose) and _sides_agree(a.target, b.source, loose)
+    symmetric = a.category in _JOINT or (a.category == "ASSAULT" and (a.cameo or "").startswith("19"))
+    return symmetric and _sides_agree(a.source, b.target, loose, guessed) and \
+        _sides_agree(a.target, b.source, loose, guessed)
 
 
 def _completeness(e: Event) -> tuple:
-    return (e.source is not None, e.target is not None, e.date is not None,
+    return (e.modality == "asserted", e.source is not None, e.target is not None, e.date is not None,
             len(e.date or ""), e.place is not None, e.confidence)
 
 
@@ -115,13 +222,22 @@ def merge_coreferent(events: list[Event], told: set[int] = frozenset()) -> list[
 
 def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
     best = max(cluster, key=_completeness)
-    merged = best.model_copy(deep=True)
+    # a shallow copy with its own parts: the later stages fill sides' and places' fields in
+    # place (a deep copy of every merged event cost more than the rest of coreference)
+    merged = best.model_copy(update={f: getattr(best, f).model_copy() for f in
+                                     ("source", "target", "place", "claimed_by", "evidence")
+                                     if getattr(best, f) is not None})
     for other in cluster:
         if other is best:
             continue
         for field in ("source", "target", "place"):
             if getattr(merged, field) is None and getattr(other, field) is not None:
                 setattr(merged, field, getattr(other, field).model_copy())
+        for field in ("source", "target") if merged.category not in _JOINT else ():
+            mine, theirs = getattr(merged, field), getattr(other, field)
+            if mine is not None and theirs is not None and mine.country != theirs.country and \
+                    theirs.country and not _country_named(mine.text) and _country_named(theirs.text):
+                setattr(merged, field, theirs.model_copy())   # a country named beats a guessed one
         if other.place is not None and other.place.from_ not in _BORROWED_PLACE and \
                 merged.place.from_ in _BORROWED_PLACE:
             merged.place = other.place.model_copy()   # the place a mention ties to the event

@@ -1,0 +1,137 @@
+"""Within-document event coreference (issue 16, pattern 1): the mentions of one real-world
+event in one article give one event that keeps every evidence span, and what must stay apart
+stays apart.
+
+Every article here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.coref import corefer, merge_coreferent
+from eventwire.pipeline import extract
+from eventwire.record import Event, EventActor, EventPlace, Mention, SentenceSpan
+
+DATE = "2024-03-18"  # a Monday
+
+
+def asserted(text: str, category: str):
+    rec = extract(text, date=DATE)
+    assert not hasattr(rec, "error"), getattr(rec, "error", None)
+    return [e for e in rec.events if e.modality == "asserted" and e.category == category]
+
+
+def _spans(event) -> list[str]:
+    return [m.text for m in [event.evidence, *event.mentions]]
+
+
+# ---------------------------------------------------------------- mentions that are one event
+@pytest.mark.parametrize("text, category, words", [
+    # a country named by its common name holds its cities ("Russia" is the Russian
+    # Federation, "Turkey" Türkiye, "Ivory Coast" Côte d'Ivoire)
+    ("Police detained hundreds of protesters across Russia on Sunday, rights monitors said.\n\n"
+     "In Moscow, officers arrested more than 800 people at an unauthorised rally on Sunday.",
+     "COERCE", {"detained", "arrested"}),
+    ("Police detained dozens of students across Turkey on Friday, a rights group said.\n\n"
+     "In Ankara, officers arrested at least 30 students on Friday, witnesses said.",
+     "COERCE", {"detained", "arrested"}),
+    ("Police detained dozens of activists across Ivory Coast on Friday, a rights group said.\n\n"
+     "In Abidjan, officers arrested at least 30 activists on Friday, witnesses said.",
+     "COERCE", {"detained", "arrested"}),
+    # a side's country read from the context yields to the one the other mention's words name:
+    # "Protesters" and "Iranian protesters", "the embassy" and "the Saudi embassy"
+    ("Iranian protesters stormed the Saudi embassy in Tehran on Sunday, setting it on fire.\n\n"
+     "Protesters angry at the execution of a cleric in Saudi Arabia threw petrol bombs at the "
+     "embassy in Tehran on Sunday, witnesses said.",
+     "PROTEST", {"stormed", "threw"}),
+    # the plan told in the lead and the deed told after it: the deed is the event
+    ("Opposition leader Maria Lopez said on Monday that her supporters would march in Caracas.\n\n"
+     "On Saturday, tens of thousands of opposition supporters marched in Caracas, chanting "
+     "against the government.",
+     "PROTEST", {"march", "marched"}),
+    ("Senator Paul Okafor announced that he would resign from the senate.\n\n"
+     "Okafor resigned on Friday, his office said.",
+     "RETREAT", {"resign", "resigned"}),
+])
+def test_mentions_of_one_event_give_one_event(text, category, words):
+    found = asserted(text, category)
+    assert len(found) == 1, [(e.evidence.text, e.source and e.source.country) for e in found]
+    assert words <= set(_spans(found[0])), "every mention is kept as evidence"
+    rec = extract(text, date=DATE)
+    assert not [e for e in rec.events if e.category == category and e.modality != "asserted"], \
+        "no planned event is left beside the deed"
+
+
+# ---------------------------------------------------------------- what must stay apart
+@pytest.mark.parametrize("text, category, n", [
+    # the same kind of event in two cities of one country
+    ("Police detained 40 protesters in Moscow on Sunday.\n\n"
+     "In Vladivostok, police arrested 20 people at a rally on Sunday.", "COERCE", 2),
+    # two countries' police, each named
+    ("Kenyan police arrested 30 opposition supporters in Nairobi on Monday.\n\n"
+     "Ugandan police arrested 12 opposition supporters in Kampala on Monday.", "COERCE", 2),
+    # two attacks told with their own days
+    ("Gunmen attacked a village near Maiduguri on Saturday, killing six people.\n\n"
+     "On Wednesday, gunmen attacked a market near Maiduguri, killing nine.", "ASSAULT", 2),
+])
+def test_events_that_differ_stay_apart(text, category, n):
+    found = asserted(text, category)
+    assert len(found) == n, [(e.evidence.text, e.date, e.place and e.place.name) for e in found]
+
+
+def _side(text, country, sector="CVL"):
+    return EventActor(text=text, country=country, sector=sector)
+
+
+def _event(category, source=None, target=None, place=None, start=0):
+    return Event(id="E", category=category, source=source, target=target,
+                 place=None if place is None else EventPlace(name=place[0], country=place[1],
+                                                             lat=place[2], lon=place[3]),
+                 sentence=SentenceSpan(start=start, end=start + 10),
+                 evidence=Mention(start=start, end=start + 5, text="xxxxx"), confidence=0.9)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # a guessed country yields to a named one in loosely told events
+    (_event("PROTEST", _side("protesters", "SAU", "OPP")),
+     _event("PROTEST", _side("Iranian protesters", "IRN", "OPP"), start=20), True),
+    (_event("ASSAULT", _side("gunmen", "NER", "UAF")),
+     _event("ASSAULT", _side("Nigerian gunmen", "NGA", "UAF"), start=20), True),
+    # two names, or two guesses, that differ keep them apart
+    (_event("PROTEST", _side("Kenyan protesters", "KEN", "OPP")),
+     _event("PROTEST", _side("Ugandan protesters", "UGA", "OPP"), start=20), False),
+    (_event("ASSAULT", _side("gunmen", "NER", "UAF")),
+     _event("ASSAULT", _side("the attackers", "NGA", "UAF"), start=20), False),
+    # a statement's sides are not told loosely: a named country is not a guess's match
+    (_event("ACCUSE", _side("the ministry", "IRN", "GOV")),
+     _event("ACCUSE", _side("the Saudi ministry", "SAU", "GOV"), start=20), False),
+    # a country's common name holds its cities
+    (_event("COERCE", place=("Russia", "RUS", 61.5, 105.3)),
+     _event("COERCE", place=("Moscow", "RUS", 55.75, 37.62), start=20), True),
+    (_event("COERCE", place=("Vladivostok", "RUS", 43.1, 131.9)),
+     _event("COERCE", place=("Moscow", "RUS", 55.75, 37.62), start=20), False),
+    # a surname alone is the person its full name names; two names are two people
+    (_event("RETREAT", _side("Ricardo Rosselló Nevares", "PRI", "GOV")),
+     _event("RETREAT", _side("Rosselló", "PRI", "GOV"), start=20), True),
+    (_event("RETREAT", _side("Governor Ricardo Rosselló Nevares", "PRI", "GOV")),
+     _event("RETREAT", _side("Ricardo Llerandi", "PRI", "GOV"), start=20), False),
+    (_event("ACCUSE", _side("Trump", "USA", "GOV")),
+     _event("ACCUSE", _side("U.S. President Donald Trump", "USA", "GOV"), start=20), True),
+    (_event("ACCUSE", _side("Trump", "USA", "GOV")),
+     _event("ACCUSE", _side("Biden", "USA", "GOV"), start=20), False),
+    # a country is not a person: "the United States" and "Washington" are one side
+    (_event("ACCUSE", _side("The United States", "USA", "GOV")),
+     _event("ACCUSE", _side("Washington", "USA", "GOV"), start=20), True),
+])
+def test_corefer_sides_and_places(a, b, same):
+    assert corefer(a, b, {id(a), id(b)}) is same
+
+
+def test_the_merged_event_keeps_the_country_a_mention_names():
+    guessed = _event("PROTEST", _side("protesters", "SAU", "OPP"), _side("the embassy", "IRN", "GOV"))
+    guessed.confidence = 0.95   # the more confident mention, whose sides were guessed
+    named = _event("PROTEST", _side("Iranian protesters", "IRN", "OPP"),
+                   _side("the Saudi embassy", "SAU", "GOV"), start=20)
+    (merged,) = merge_coreferent([guessed, named], {id(guessed), id(named)})
+    assert (merged.source.country, merged.target.country) == ("IRN", "SAU")
+    assert merged.evidence.start == 0 and [m.start for m in merged.mentions] == [20]
