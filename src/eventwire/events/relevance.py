@@ -1,0 +1,156 @@
+"""Is a coded event a political event at all? (issue 16, patterns 8 and 10)
+
+PLOVER events are done by or to a political actor: a state, its officials and forces, a
+party, an armed group, a court, an IGO or NGO, a crowd protesting. News of companies, bands,
+film stars, scientists, sports and private lives uses the same words ("collaborated with",
+"met", "battle", "competed against") with no political party on either side; such an event
+is not reported. Read from the sides the actors stage resolved (their sector and whether they
+are a state), never from the trigger's words. The sector classes are in
+``data/relevance.yaml``.
+"""
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from ..categories import is_verbal
+from ..context import DocContext
+from ..datafiles import load_yaml
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict:
+    with resources.files("eventwire").joinpath("events/data/relevance.yaml").open(encoding="utf-8") as fh:
+        data = load_yaml(fh)
+    # sector codes are upper case, word classes lower case
+    return {k: frozenset(str(w).upper() if k.endswith("sectors") or k == "political_by_act" else
+                         str(w).lower() for w in v) if isinstance(v, list) else v
+            for k, v in data.items()}
+
+
+def side_is_political(side) -> bool | None:
+    """True for a political actor, False for a private party, None when the text does not
+    tell (a name the dictionaries do not know, with no title or sector)."""
+    if side is None:
+        return None
+    classes = _table()
+    if side.sector in classes["political_sectors"]:
+        return True
+    if side.sector in classes["private_sectors"]:
+        return False
+    return None
+
+
+def private_document(ctx: DocContext) -> bool:
+    """True when the document is about private life, business, science or sport: few of its
+    actor mentions are political actors (states, officials, forces, parties, courts ...)."""
+    cached = ctx.scratch.get("relevance.private_document")
+    if cached is None:
+        table = _table()
+        total = political = 0
+        for actor in ctx.actors:
+            n = len(actor.mentions)
+            total += n
+            if actor.type == "country" or actor.sector in table["political_sectors"]:
+                political += n
+        cached = total >= table["document_min_mentions"] and \
+            political < table["document_political_share"] * total
+        ctx.scratch["relevance.private_document"] = cached
+    return cached
+
+
+def is_political(category: str, src, tgt, ctx: DocContext) -> bool:
+    """Whether an event has a political party to it. False when no side is a political actor
+    and either both sides are known private parties ("relatives mourned the victim", "the
+    company praised the journalist's work") or the document itself is about private life,
+    business, science or sport ("the actress met the singer", "a bystander was injured")."""
+    if category in _table()["political_by_act"]:
+        return True
+    sides = [s for s in (src, tgt) if s is not None]
+    if any(side_is_political(s) for s in sides):
+        return True
+    if private_document(ctx):
+        return False
+    if src is not None and side_is_political(src) is False and not is_verbal(category) and (
+            tgt is None or side_is_political(tgt) is False):
+        return False   # "the hospital deployed its staff", "relatives carried the coffin"
+    return not (src is not None and tgt is not None and
+                side_is_political(src) is False and side_is_political(tgt) is False)
+
+
+def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext) -> bool:
+    """The one question the coder asks this module: is the trigger at ``tok``, read with the
+    sides the coder resolved, a political event? No when no political party takes part
+    (``is_political``), when a thing rather than a party makes the statement
+    (``no_party_speaks``), when a protest verb means "show" (``shown_not_protested``) and when
+    "ask" asks a question (``asks_a_question``)."""
+    if not is_political(category, src, tgt, ctx):
+        return False
+    if nominal:
+        return True
+    return not (no_party_speaks(tok, src, category) or shown_not_protested(tok, category) or
+                (category == "REQUEST" and asks_a_question(tok)))
+
+
+# ---------------------------------------------------------------- questions
+
+_CLAUSE_CHAIN = ("conj", "xcomp")
+
+
+def _clause_head(tok):
+    """The verb heading the clause a trigger stands in: the trigger itself, the verb an event
+    noun is the subject or object of, and up through coordinated and infinitival verbs."""
+    node = tok
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and \
+            tok.head.pos_ in ("VERB", "AUX"):
+        node = tok.head
+    for _ in range(4):
+        if node.dep_ not in _CLAUSE_CHAIN or node.head == node:
+            break
+        node = node.head
+    return node
+
+
+def asked_about(tok) -> bool:
+    """The trigger stands in a question: a direct one ("Did the police arrest him?", "Will
+    Russia attack again?", "How much aid has Kyiv received?") or one embedded under a verb of
+    asking ("asked whether the army had attacked the village"). What is asked is not asserted."""
+    head = _clause_head(tok)
+    if any(c.dep_ == "punct" and c.text == "?" for c in head.children):
+        return True
+    table = _table()
+    return head.dep_ == "ccomp" and head.head.lemma_.lower() in table["asking_verbs"] and (
+        any(c.dep_ == "mark" and c.lower_ in table["question_marks"] for c in head.children) or
+        any(t.tag_ in ("WDT", "WP", "WP$", "WRB") and t.i < head.i for t in head.subtree))
+
+
+def asks_a_question(verb) -> bool:
+    """A verb of asking whose complement is a question ("asked whether the army had
+    attacked", "asked Trump how he would respond"): a question, not a request."""
+    if verb.lemma_.lower() not in _table()["asking_verbs"]:
+        return False
+    return any(c.dep_ == "ccomp" and asked_about(c) for c in verb.children)
+
+
+# ---------------------------------------------------------------- the trigger's sense
+
+def no_party_speaks(verb, src, category: str) -> bool:
+    """A statement whose grammatical subject is a thing and no author stands behind it ("the
+    warnings called for gale force winds", "the proclamation contradicted the UN's position",
+    "the agreement calls on Tehran to curb its programme"): a text or a forecast says it, no
+    party does. ``verb`` is the trigger verb; ``src`` the side the coder resolved."""
+    if src is not None or not is_verbal(category) or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    # the coder found no party in the subject (nor an author behind it): a common noun that
+    # names a thing, not a pronoun or a name it failed to resolve
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ == "NOUN"
+
+
+def shown_not_protested(verb, category: str) -> bool:
+    """A protest verb used in its sense of showing or proving: in the passive ("no drug has been
+    demonstrated suitable") or with a clause or an adjective as its complement ("demonstrated
+    that the vaccine works"). People protest; nobody is protested in the passive."""
+    if category not in _table()["political_by_act"] or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("nsubjpass", "auxpass", "ccomp", "oprd", "acomp") for c in verb.children)
