@@ -134,3 +134,19 @@ def test_private_document(actors, private):
     from eventwire.events.relevance import private_document
 
     assert private_document(SimpleNamespace(actors=actors, scratch={})) is private
+
+
+# ---------------------------------------------------------------- an event word in a name
+@pytest.mark.parametrize("text", [
+    'The film "The Last Battle" opened in cinemas across Kenya on Friday.',
+])
+def test_an_event_word_in_a_title_is_no_event(text):
+    assert asserted(text) == []
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The Battle of Mosul began on Monday when government forces attacked the city.", "ASSAULT"),
+    ("Protests erupted in Battle Creek, Michigan, on Monday.", "PROTEST"),
+])
+def test_an_event_named_or_told_beside_a_name_keeps_its_event(text, category):
+    assert asserted(text, category)

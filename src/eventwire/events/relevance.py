@@ -82,12 +82,13 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     """The one question the coder asks this module: is the trigger at ``tok``, read with the
     sides the coder resolved, a political event? No when no political party takes part
     (``is_political``), when a thing rather than a party makes the statement
-    (``no_party_speaks``), when a protest verb means "show" (``shown_not_protested``) and when
-    "ask" asks a question (``asks_a_question``)."""
+    (``no_party_speaks``), when a protest verb means "show" (``shown_not_protested``), when
+    "ask" asks a question (``asks_a_question``) and when an event noun is part of a name
+    (``in_a_name``)."""
     if not is_political(category, src, tgt, ctx):
         return False
     if nominal:
-        return True
+        return not in_a_name(tok)
     return not (no_party_speaks(tok, src, category) or shown_not_protested(tok, category) or
                 (category == "REQUEST" and asks_a_question(tok)))
 
@@ -145,6 +146,17 @@ def no_party_speaks(verb, src, category: str) -> bool:
     # names a thing, not a pronoun or a name it failed to resolve
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.pos_ == "NOUN"
+
+
+# Named-entity types whose names may hold an event word without telling an event: a film "The
+# Last Battle", a comedy "Pillow Talk", a town "Battle Creek". EVENT names ("the Battle of
+# Mosul") do tell one.
+_NAME_TYPES = {"PERSON", "ORG", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "LAW"}
+
+
+def in_a_name(tok) -> bool:
+    """An event noun that is a word of a proper name (a title, an organisation, a place)."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_TYPES
 
 
 def shown_not_protested(verb, category: str) -> bool:
