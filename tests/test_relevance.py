@@ -48,7 +48,11 @@ _NO_CTX = SimpleNamespace(actors=[], scratch={})
 
 @pytest.mark.parametrize("category, src, tgt, political", [
     ("SUPPORT", "CVL", "HLH", False),     # relatives thanked the nurses
-    ("MOBILIZE", "HLH", None, False),     # the hospital deployed its staff
+    ("AID", "HLH", None, False),          # the hospital sent doctors
+    ("MOBILIZE", "HLH", None, True),      # conflict acts of private parties are kept
+    ("ASSAULT", "CVL", "CVL", True),      # a mob attacking villagers: communal violence
+    ("ACCUSE", "CVL", "CVL", True),       # clerics accusing two men of blasphemy
+    ("ASSAULT", "CRM", "CVL", True),      # a gang's massacre
     ("COOPERATE", "BUS", "GOV", True),    # a company and a ministry
     ("PROTEST", "CVL", None, True),       # a crowd protesting is political by the act
     ("ACCUSE", "CVL", None, True),        # a resident's complaint: not judged private
@@ -149,4 +153,13 @@ def test_an_event_word_in_a_title_is_no_event(text):
     ("Protests erupted in Battle Creek, Michigan, on Monday.", "PROTEST"),
 ])
 def test_an_event_named_or_told_beside_a_name_keeps_its_event(text, category):
+    assert asserted(text, category)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("A mob burned dozens of homes in the village of Kora on Tuesday after two men were accused of theft.",
+     "ASSAULT"),
+    ("A gang kidnapped twelve farmers near the town of Mirebalais on Sunday.", "ASSAULT"),
+])
+def test_violence_between_private_parties_is_kept(text, category):
     assert asserted(text, category)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-from ..categories import is_verbal
+from ..categories import is_verbal, quad_class
 from ..context import DocContext
 from ..datafiles import load_yaml
 
@@ -61,9 +61,11 @@ def private_document(ctx: DocContext) -> bool:
 
 def is_political(category: str, src, tgt, ctx: DocContext) -> bool:
     """Whether an event has a political party to it. False when no side is a political actor
-    and either both sides are known private parties ("relatives mourned the victim", "the
-    company praised the journalist's work") or the document itself is about private life,
-    business, science or sport ("the actress met the singer", "a bystander was injured")."""
+    and either the document is about private life, business, science or sport ("the actress
+    met the singer", "a bystander was injured"), or private parties cooperate among themselves
+    ("relatives thanked the nurses", "the company praised the journalist's work", "the
+    hospital deployed its staff"). Conflict between private parties is kept: a mob burning
+    homes or a gang kidnapping villagers is political violence in ACLED's sense."""
     if category in _table()["political_by_act"]:
         return True
     sides = [s for s in (src, tgt) if s is not None]
@@ -71,11 +73,10 @@ def is_political(category: str, src, tgt, ctx: DocContext) -> bool:
         return True
     if private_document(ctx):
         return False
-    if src is not None and side_is_political(src) is False and not is_verbal(category) and (
-            tgt is None or side_is_political(tgt) is False):
-        return False   # "the hospital deployed its staff", "relatives carried the coffin"
-    return not (src is not None and tgt is not None and
-                side_is_political(src) is False and side_is_political(tgt) is False)
+    if quad_class(category) not in (1, 2) or src is None or side_is_political(src) is not False:
+        return True
+    # cooperation among private parties, or a private party's own material cooperation
+    return not (side_is_political(tgt) is False or (tgt is None and not is_verbal(category)))
 
 
 def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext) -> bool:
