@@ -163,3 +163,16 @@ def test_an_event_named_or_told_beside_a_name_keeps_its_event(text, category):
 ])
 def test_violence_between_private_parties_is_kept(text, category):
     assert asserted(text, category)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Members of the Association of Rural Jurists investigated the deaths of nine miners on Monday.", "ACCUSE"),
+    ("Delegates attended the NATO Summit in Vilnius on Tuesday.", "CONSULT"),
+])
+def test_a_named_party_or_a_named_meeting_keeps_its_event(text, category):
+    assert asserted(text, category)
+
+
+def test_peoples_named_by_nationality_are_not_private_parties():
+    text = "The president said on Monday that Egypt was ready to mediate between Israelis and Palestinians."
+    assert [e.category for e in extract(text, date=DATE).events if e.category == "CONSULT"]

@@ -36,6 +36,9 @@ def side_is_political(side) -> bool | None:
     classes = _table()
     if side.sector in classes["political_sectors"]:
         return True
+    head = getattr(side, "head", None)
+    if head is not None and head.ent_type_ == "NORP":
+        return None   # "mediate between Israelis and Palestinians": peoples, not private persons
     if side.sector in classes["private_sectors"]:
         return False
     return None
@@ -144,19 +147,29 @@ def no_party_speaks(verb, src, category: str) -> bool:
     if src is not None or not is_verbal(category) or verb.pos_ not in ("VERB", "AUX"):
         return False
     # the coder found no party in the subject (nor an author behind it): a common noun that
-    # names a thing, not a pronoun or a name it failed to resolve
+    # names a thing, not a pronoun, and with no name of its own ("members of the Association
+    # of Jurists" is a party the coder failed to resolve)
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.pos_ == "NOUN"
+    return subj is not None and subj.pos_ == "NOUN" and not any(_names_a_party(c) for c in subj.children)
+
+
+def _names_a_party(tok) -> bool:
+    """A name hanging on a noun: "the IRGC's statement", "members of the Association"."""
+    if tok.dep_ == "prep" and tok.lower_ == "of":
+        return any(_names_a_party(c) for c in tok.children if c.dep_ == "pobj")
+    return tok.dep_ in ("poss", "compound", "amod", "pobj", "nmod") and (
+        tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"))
 
 
 # Named-entity types whose names may hold an event word without telling an event: a film "The
-# Last Battle", a comedy "Pillow Talk", a town "Battle Creek". EVENT names ("the Battle of
+# Last Battle", a town "Battle Creek". EVENT names ("the Battle of
 # Mosul") do tell one.
-_NAME_TYPES = {"PERSON", "ORG", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "LAW"}
+# Organisation names are left out: "the NATO Summit" is a meeting.
+_NAME_TYPES = {"PERSON", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "LAW"}
 
 
 def in_a_name(tok) -> bool:
-    """An event noun that is a word of a proper name (a title, an organisation, a place)."""
+    """An event noun that is a word of a proper name (a title, a law, a place)."""
     return tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_TYPES
 
 
