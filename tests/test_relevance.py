@@ -72,11 +72,15 @@ def test_side_is_political(sector, expected):
 
 # ---------------------------------------------------------------- a thing does not speak
 @pytest.mark.parametrize("text", [
-    "The warnings urged residents to stay indoors.",
-    "The proclamation contradicted the official position of the United Nations.",
+    "The satellite images contradicted the army's account of the raid.",
+    "The treaty calls on both governments to withdraw their troops from the border.",
 ])
 def test_a_thing_makes_no_statement(text):
     assert asserted(text) == []
+
+
+def test_a_document_speaks_for_its_unnamed_author():
+    assert asserted("The report accuses the army of torturing detainees.", "ACCUSE")
 
 
 # ---------------------------------------------------------------- "demonstrate" = show

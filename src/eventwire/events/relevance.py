@@ -16,6 +16,7 @@ from importlib import resources
 from ..categories import is_verbal, quad_class
 from ..context import DocContext
 from ..datafiles import load_yaml
+from .lexicon import load_lexicon
 
 
 @functools.lru_cache(maxsize=1)
@@ -140,17 +141,19 @@ def asks_a_question(verb) -> bool:
 # ---------------------------------------------------------------- the trigger's sense
 
 def no_party_speaks(verb, src, category: str) -> bool:
-    """A statement whose grammatical subject is a thing and no author stands behind it ("the
-    warnings called for gale force winds", "the proclamation contradicted the UN's position",
-    "the agreement calls on Tehran to curb its programme"): a text or a forecast says it, no
-    party does. ``verb`` is the trigger verb; ``src`` the side the coder resolved."""
+    """A statement whose grammatical subject is a thing, not a party nor a document that speaks
+    for one ("the satellite images contradicted the army's account", "the agreement calls on
+    Tehran to curb its programme"): the thing shows it, no party says it. ``verb`` is the trigger verb; ``src`` the side the coder resolved."""
     if src is not None or not is_verbal(category) or verb.pos_ not in ("VERB", "AUX"):
         return False
     # the coder found no party in the subject (nor an author behind it): a common noun that
     # names a thing, not a pronoun, and with no name of its own ("members of the Association
     # of Jurists" is a party the coder failed to resolve)
+    # A document ("the report accuses the army") speaks for an author left unnamed: kept.
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.pos_ == "NOUN" and not any(_names_a_party(c) for c in subj.children)
+    return subj is not None and subj.pos_ == "NOUN" and \
+        subj.lemma_.lower() not in load_lexicon().cues["authored_nouns"] and \
+        not any(_names_a_party(c) for c in subj.children)
 
 
 def _names_a_party(tok) -> bool:
