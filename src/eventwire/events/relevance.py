@@ -160,6 +160,8 @@ def _names_a_party(tok) -> bool:
     """A name hanging on a noun: "the IRGC's statement", "members of the Association"."""
     if tok.dep_ == "prep" and tok.lower_ == "of":
         return any(_names_a_party(c) for c in tok.children if c.dep_ == "pobj")
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        return False   # "the July 14 agreement": a date, not a party
     return tok.dep_ in ("poss", "compound", "amod", "pobj", "nmod") and (
         tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"))
 
