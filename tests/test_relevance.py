@@ -119,6 +119,7 @@ def test_asking_a_question_is_no_request(text):
     ("The opposition leader accused the prime minister of corruption on Tuesday.", "ACCUSE", "OPP"),
     ("Students demonstrated outside parliament on Monday.", "PROTEST", "EDU"),
     ("Villagers protested against the new mine on Friday.", "PROTEST", "CVL"),
+    ("The session was boycotted by opposition lawmakers on Monday.", "PROTEST", "LEG"),
     ("The minister asked the army to withdraw from the town.", "REQUEST", "GOV"),
 ])
 def test_plain_political_reports_keep_their_event(text, category, source_sector):
