@@ -5,8 +5,10 @@ party, an armed group, a court, an IGO or NGO, a crowd protesting. News of compa
 film stars, scientists, sports and private lives uses the same words ("collaborated with",
 "met", "battle", "competed against") with no political party on either side; such an event
 is not reported. Read from the sides the actors stage resolved (their sector and whether they
-are a state), never from the trigger's words. The sector classes are in
-``data/relevance.yaml``.
+are a state) and from the document's actors, never from the trigger's words. Beside it, a few
+readings of the parse: a thing does not make statements, "demonstrate" may mean "show", an
+event word may be part of a name, and what a question asks is not asserted (``asked_about``,
+called with the modality). Sector and word classes are in ``data/relevance.yaml``.
 """
 from __future__ import annotations
 
@@ -68,7 +70,7 @@ def is_political(category: str, src, tgt, ctx: DocContext) -> bool:
     and either the document is about private life, business, science or sport ("the actress
     met the singer", "a bystander was injured"), or private parties cooperate among themselves
     ("relatives thanked the nurses", "the company praised the journalist's work", "the
-    hospital deployed its staff"). Conflict between private parties is kept: a mob burning
+    hospital sent doctors"). Conflict between private parties is kept: a mob burning
     homes or a gang kidnapping villagers is political violence in ACLED's sense."""
     if category in _table()["political_by_act"]:
         return True
@@ -143,13 +145,13 @@ def asks_a_question(verb) -> bool:
 def no_party_speaks(verb, src, category: str) -> bool:
     """A statement whose grammatical subject is a thing, not a party nor a document that speaks
     for one ("the satellite images contradicted the army's account", "the agreement calls on
-    Tehran to curb its programme"): the thing shows it, no party says it. ``verb`` is the trigger verb; ``src`` the side the coder resolved."""
+    Tehran to curb its programme"): the thing shows it, no party says it. ``verb`` is the
+    trigger verb, ``src`` the side the coder resolved."""
     if src is not None or not is_verbal(category) or verb.pos_ not in ("VERB", "AUX"):
         return False
-    # the coder found no party in the subject (nor an author behind it): a common noun that
-    # names a thing, not a pronoun, and with no name of its own ("members of the Association
-    # of Jurists" is a party the coder failed to resolve)
-    # A document ("the report accuses the army") speaks for an author left unnamed: kept.
+    # the coder found no party in the subject: a common noun, not a pronoun; not a document
+    # ("the report accuses the army" speaks for an author left unnamed); with no name of its
+    # own ("members of the Association of Jurists" is a party the coder failed to resolve)
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.pos_ == "NOUN" and \
         subj.lemma_.lower() not in load_lexicon().cues["authored_nouns"] and \
@@ -167,9 +169,8 @@ def _names_a_party(tok) -> bool:
 
 
 # Named-entity types whose names may hold an event word without telling an event: a film "The
-# Last Battle", a town "Battle Creek". EVENT names ("the Battle of
-# Mosul") do tell one.
-# Organisation names are left out: "the NATO Summit" is a meeting.
+# Last Battle", a town "Battle Creek". EVENT names ("the Battle of Mosul") tell one, and so may
+# organisation names ("the NATO Summit" is a meeting).
 _NAME_TYPES = {"PERSON", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "LAW"}
 
 
