@@ -33,6 +33,7 @@ from .lexicon import describe_code, load_lexicon, verb_forms
 from .modality import Modality, modality_of
 from .participants import find_participants, is_scene, possible_actor, resolve_side
 from .patterns import Trigger, find_triggers
+from .relevance import asked_about, political_event
 
 # Events the confidence model rates below its threshold (data/confidence.json, chosen on the
 # development data by scripts/train_confidence.py) are not reported. None: report all (training).
@@ -673,6 +674,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 modality = modality_of(tok, nominal=trig.nominal)
             if modality.suppressed:
                 continue
+            if modality.value == "asserted" and "statement" not in trig.rule and asked_about(tok):
+                modality = Modality("hypothetical", cue="?")   # asked about, not told
             outer = _outer_verb(trig)
             if modality.value == "asserted" and (clause_kind(_clause_verb(trig)) != EPISODIC or (
                     outer is not None and clause_kind(outer, simple_present=False) != EPISODIC) or (
@@ -800,6 +803,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     side.country = fallback_country
                 elif side.head.pos_ == "PROPN" and side.head.ent_type_ == "PERSON" and sent_country:
                     side.country = sent_country         # a person named with one country only
+            if not political_event(tok, trig.nominal, category, src, tgt, ctx):
+                continue   # a company's, a band's, a family's affair; a forecast; a question
             mode = trig.rule.get("mode", row.mode) if "mode" in trig.rule else row.mode
             e0, e1 = _evidence(trig, doc)
             feats = confidence_features(trig, src, tgt, category, modality, sent, ctx, lead_end)

@@ -1,0 +1,191 @@
+"""Is a coded event a political event at all? (issue 16, patterns 8 and 10)
+
+PLOVER events are done by or to a political actor: a state, its officials and forces, a
+party, an armed group, a court, an IGO or NGO, a crowd protesting. News of companies, bands,
+film stars, scientists, sports and private lives uses the same words ("collaborated with",
+"met", "battle", "competed against") with no political party on either side; such an event
+is not reported. Read from the sides the actors stage resolved (their sector and whether they
+are a state) and from the document's actors, never from the trigger's words. Beside it, a few
+readings of the parse: a thing does not make statements, "demonstrate" may mean "show", an
+event word may be part of a name, and what a question asks is not asserted (``asked_about``,
+called with the modality). Sector and word classes are in ``data/relevance.yaml``.
+"""
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from ..categories import is_verbal, quad_class
+from ..context import DocContext
+from ..datafiles import load_yaml
+from .lexicon import load_lexicon
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict:
+    with resources.files("eventwire").joinpath("events/data/relevance.yaml").open(encoding="utf-8") as fh:
+        data = load_yaml(fh)
+    # sector codes are upper case, word classes lower case
+    return {k: frozenset(str(w).upper() if k.endswith("sectors") or k == "political_by_act" else
+                         str(w).lower() for w in v) if isinstance(v, list) else v
+            for k, v in data.items()}
+
+
+def side_is_political(side) -> bool | None:
+    """True for a political actor, False for a private party, None when the text does not
+    tell (a name the dictionaries do not know, with no title or sector)."""
+    if side is None:
+        return None
+    classes = _table()
+    if side.sector in classes["political_sectors"]:
+        return True
+    head = getattr(side, "head", None)
+    if head is not None and head.ent_type_ == "NORP":
+        return None   # "mediate between Israelis and Palestinians": peoples, not private persons
+    if side.sector in classes["private_sectors"]:
+        return False
+    return None
+
+
+def private_document(ctx: DocContext) -> bool:
+    """True when the document is about private life, business, science or sport: few of its
+    actor mentions are political actors (states, officials, forces, parties, courts ...)."""
+    cached = ctx.scratch.get("relevance.private_document")
+    if cached is None:
+        table = _table()
+        total = political = 0
+        for actor in ctx.actors:
+            n = len(actor.mentions)
+            total += n
+            if actor.type == "country" or actor.sector in table["political_sectors"]:
+                political += n
+        cached = total >= table["document_min_mentions"] and \
+            political < table["document_political_share"] * total
+        ctx.scratch["relevance.private_document"] = cached
+    return cached
+
+
+def is_political(category: str, src, tgt, ctx: DocContext) -> bool:
+    """Whether an event has a political party to it. False when no side is a political actor
+    and either the document is about private life, business, science or sport ("the actress
+    met the singer", "a bystander was injured"), or private parties cooperate among themselves
+    ("relatives thanked the nurses", "the company praised the journalist's work", "the
+    hospital sent doctors"). Conflict between private parties is kept: a mob burning
+    homes or a gang kidnapping villagers is political violence in ACLED's sense."""
+    if category in _table()["political_by_act"]:
+        return True
+    sides = [s for s in (src, tgt) if s is not None]
+    if any(side_is_political(s) for s in sides):
+        return True
+    if private_document(ctx):
+        return False
+    if quad_class(category) not in (1, 2) or src is None or side_is_political(src) is not False:
+        return True
+    # cooperation among private parties, or a private party's own material cooperation
+    return not (side_is_political(tgt) is False or (tgt is None and not is_verbal(category)))
+
+
+def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext) -> bool:
+    """The one question the coder asks this module: is the trigger at ``tok``, read with the
+    sides the coder resolved, a political event? No when no political party takes part
+    (``is_political``), when a thing rather than a party makes the statement
+    (``no_party_speaks``), when a protest verb means "show" (``shown_not_protested``), when
+    "ask" asks a question (``asks_a_question``) and when an event noun is part of a name
+    (``in_a_name``)."""
+    if not is_political(category, src, tgt, ctx):
+        return False
+    if nominal:
+        return not in_a_name(tok)
+    return not (no_party_speaks(tok, src, category) or shown_not_protested(tok, category) or
+                (category == "REQUEST" and asks_a_question(tok)))
+
+
+# ---------------------------------------------------------------- questions
+
+_CLAUSE_CHAIN = ("conj", "xcomp")
+
+
+def _clause_head(tok):
+    """The verb heading the clause a trigger stands in: the trigger itself, the verb an event
+    noun is the subject or object of, and up through coordinated and infinitival verbs."""
+    node = tok
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and \
+            tok.head.pos_ in ("VERB", "AUX"):
+        node = tok.head
+    for _ in range(4):
+        if node.dep_ not in _CLAUSE_CHAIN or node.head == node:
+            break
+        node = node.head
+    return node
+
+
+def asked_about(tok) -> bool:
+    """The trigger stands in a question: a direct one ("Did the police arrest him?", "Will
+    Russia attack again?", "How much aid has Kyiv received?") or one embedded under a verb of
+    asking ("asked whether the army had attacked the village"). What is asked is not asserted."""
+    head = _clause_head(tok)
+    if any(c.dep_ == "punct" and c.text == "?" for c in head.children):
+        return True
+    table = _table()
+    return head.dep_ == "ccomp" and head.head.lemma_.lower() in table["asking_verbs"] and (
+        any(c.dep_ == "mark" and c.lower_ in table["question_marks"] for c in head.children) or
+        any(t.tag_ in ("WDT", "WP", "WP$", "WRB") and t.i < head.i for t in head.subtree))
+
+
+def asks_a_question(verb) -> bool:
+    """A verb of asking whose complement is a question ("asked whether the army had
+    attacked", "asked Trump how he would respond"): a question, not a request."""
+    if verb.lemma_.lower() not in _table()["asking_verbs"]:
+        return False
+    return any(c.dep_ == "ccomp" and asked_about(c) for c in verb.children)
+
+
+# ---------------------------------------------------------------- the trigger's sense
+
+def no_party_speaks(verb, src, category: str) -> bool:
+    """A statement whose grammatical subject is a thing, not a party nor a document that speaks
+    for one ("the satellite images contradicted the army's account", "the agreement calls on
+    Tehran to curb its programme"): the thing shows it, no party says it. ``verb`` is the
+    trigger verb, ``src`` the side the coder resolved."""
+    if src is not None or not is_verbal(category) or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    # the coder found no party in the subject: a common noun, not a pronoun; not a document
+    # ("the report accuses the army" speaks for an author left unnamed); with no name of its
+    # own ("members of the Association of Jurists" is a party the coder failed to resolve)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ == "NOUN" and \
+        subj.lemma_.lower() not in load_lexicon().cues["authored_nouns"] and \
+        not any(_names_a_party(c) for c in subj.children)
+
+
+def _names_a_party(tok) -> bool:
+    """A name hanging on a noun: "the IRGC's statement", "members of the Association"."""
+    if tok.dep_ == "prep" and tok.lower_ == "of":
+        return any(_names_a_party(c) for c in tok.children if c.dep_ == "pobj")
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        return False   # "the July 14 agreement": a date, not a party
+    return tok.dep_ in ("poss", "compound", "amod", "pobj", "nmod") and (
+        tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"))
+
+
+# Named-entity types whose names may hold an event word without telling an event: a film "The
+# Last Battle", a town "Battle Creek". EVENT names ("the Battle of Mosul") tell one, and so may
+# organisation names ("the NATO Summit" is a meeting).
+_NAME_TYPES = {"PERSON", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "LAW"}
+
+
+def in_a_name(tok) -> bool:
+    """An event noun that is a word of a proper name (a title, a law, a place)."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_TYPES
+
+
+def shown_not_protested(verb, category: str) -> bool:
+    """A protest verb used in its sense of showing or proving: in the passive with no protester
+    named ("no drug has been demonstrated suitable") or with a clause or an adjective as its
+    complement ("demonstrated that the vaccine works")."""
+    if category not in _table()["political_by_act"] or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    deps = {c.dep_ for c in verb.children}
+    # "the vote was boycotted by the MPs": a passive with its protesters named is a protest
+    passive = bool(deps & {"nsubjpass", "auxpass"}) and "agent" not in deps
+    return passive or bool(deps & {"ccomp", "oprd", "acomp"})
