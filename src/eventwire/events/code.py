@@ -851,7 +851,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         if _times_in(ctx, sent.start_char, sent.end_char, dates_only=True):
             told_dates.update(id(e) for e, _ in sent_events)
     events = merge_coreferent(events, told_dates)
-    assign_event_types(events)
+    assign_event_types(events, ctx.document.text)
     attach_casualties(events, doc, ctx.document.text)
     attach_geo(events, ctx)
     for k, e in enumerate(events, 1):

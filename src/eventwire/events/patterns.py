@@ -176,6 +176,10 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
             return False
         if rule.get("clause") and not any(c.dep_ == "ccomp" for c in tok.children):
             return False
+        if rule.get("naming") and not _names_something(tok):
+            return False
+        if rule.get("patient_actor") and not _patient_is_actor(tok):
+            return False
         return True
     # noun rules
     ctx = noun_ctx or {}
@@ -196,7 +200,33 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
         return False
     if rule.get("obj_state") and not (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "state"):
         return False
+    if "aimed_by" in rule and not _aimed_by(tok, rule["aimed_by"]):
+        return False
     return True
+
+
+def _names_something(verb) -> bool:
+    """"called Biden a decent man", "a group called Love Coalition": an object predicative
+    (the name or the label given) makes "call", "name" or "label" a naming, not a request."""
+    return any(c.dep_ == "oprd" for c in verb.children)
+
+
+def _patient_is_actor(verb) -> bool:
+    """Whether the one the verb is done to (its object, or the subject of its passive) is a
+    person, a body or a state ("welcomed President Macron", "Macron was greeted by ..."),
+    not a thing ("welcomed the decision")."""
+    from .participants import actor_like
+
+    return any(c.dep_ in ("dobj", "nsubjpass") and actor_like(c) for c in verb.children)
+
+
+def _aimed_by(noun, verbs) -> bool:
+    """Whether the event noun is the subject of one of ``verbs`` or is described by one as a
+    participle ("a blast targets police", "an explosion targeting its base"): a deliberate act."""
+    lemmas = set(verbs)
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in lemmas:
+        return True
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lemmas for c in noun.children)
 
 
 def _petrarch_element(el: dict, regions: _Regions, lex: Lexicon, side: str) -> bool:
