@@ -1,0 +1,127 @@
+"""A trigger word's sense read from its arguments, and the ACLED type of an event (issue 16,
+patterns 7 and 9): the same verb is a request or a naming, a reception or praise, a protest or
+coercion, an arrest or an abduction, depending on its object's structure and on who acts.
+
+Every sentence here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import extract
+
+DATE = "2024-03-18"  # a Monday
+
+
+def asserted(text: str) -> list:
+    rec = extract(text, date=DATE)
+    assert not hasattr(rec, "error"), getattr(rec, "error", None)
+    return [e for e in rec.events if e.modality == "asserted"]
+
+
+def categories(text: str) -> set[str]:
+    return {e.category for e in asserted(text)}
+
+
+# ---------------------------------------------------------------- naming is no request
+@pytest.mark.parametrize("text", [
+    "The opposition leader called the president a liar at a rally in Lusaka on Tuesday.",
+    "During an interview on state television on Monday, the minister called the deal a betrayal.",
+    "A charity called Hope Worldwide delivered food to the camp near Goma on Sunday.",
+])
+def test_a_naming_is_not_a_request(text):
+    assert "REQUEST" not in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition called on the government to resign on Tuesday.",
+    "Russia called for an immediate ceasefire in the region on Monday.",
+])
+def test_calls_on_and_for_stay_requests(text):
+    assert "REQUEST" in categories(text)
+
+
+# ---------------------------------------------------------------- who is welcomed
+@pytest.mark.parametrize("text", [
+    "Kenyan President William Ruto welcomed Chinese Premier Li Qiang at State House in Nairobi on Monday.",
+    "The German chancellor was greeted by the Polish president in Warsaw on Friday.",
+])
+def test_a_person_welcomed_or_greeted_is_received(text):
+    cats = categories(text)
+    assert "CONSULT" in cats and "SUPPORT" not in cats
+
+
+def test_a_decision_welcomed_is_praise():
+    events = asserted("The European Union welcomed Ghana's decision to free the journalists on Monday.")
+    assert [e.category for e in events if e.category in ("CONSULT", "SUPPORT")] == ["SUPPORT"]
+
+
+# ---------------------------------------------------------------- who blocks the road
+@pytest.mark.parametrize("text, category", [
+    ("Soldiers blocked the roads leading to the village on Sunday.", "COERCE"),
+    ("Riot police blocked the bridge into the old town on Sunday.", "COERCE"),
+    ("Protesters blocked the main highway into the capital on Sunday.", "PROTEST"),
+    ("Striking truckers blocked the border crossing near Calais on Sunday.", "PROTEST"),
+])
+def test_a_road_blocked_by_the_state_is_coercion_by_a_crowd_a_protest(text, category):
+    cats = categories(text)
+    assert category in cats and not cats & ({"COERCE", "PROTEST"} - {category})
+
+
+# ---------------------------------------------------------------- who holds someone
+@pytest.mark.parametrize("text, category, cameo", [
+    ("Gunmen captured two aid workers near Gao on Saturday.", "ASSAULT", "181"),
+    ("Islamist militants detained a local chief outside Mocimboa on Saturday.", "ASSAULT", "181"),
+    ("Police arrested two journalists in Harare on Saturday.", "COERCE", "173"),
+    ("Soldiers captured a rebel commander near Goma on Saturday.", "COERCE", "173"),
+])
+def test_an_armed_group_abducts_where_the_state_arrests(text, category, cameo):
+    events = [e for e in asserted(text) if e.category in ("ASSAULT", "COERCE")]
+    assert [(e.category, e.cameo) for e in events] == [(category, cameo)]
+
+
+def test_an_abduction_is_violence_against_civilians():
+    [event] = [e for e in asserted("Gunmen captured two aid workers near Gao on Saturday.")
+               if e.category == "ASSAULT"]
+    assert event.acled_event_type == "Violence against civilians"
+
+
+# ---------------------------------------------------------------- an explosion aimed at someone
+@pytest.mark.parametrize("text", [
+    "An explosion targeting a police convoy killed three officers in Quetta on Monday.",
+    "A blast targeted an army checkpoint outside Mogadishu on Monday.",
+])
+def test_an_explosion_aimed_at_someone_is_an_attack(text):
+    events = [e for e in asserted(text) if e.category == "ASSAULT"]
+    assert events and all(e.acled_event_type == "Explosions/Remote violence" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "A gas explosion at a chemical plant killed three workers on Monday.",
+    "An explosion at a fireworks factory injured twelve workers on Monday.",
+])
+def test_an_explosion_aimed_at_no_one_is_no_attack(text):
+    assert "ASSAULT" not in categories(text)
+
+
+# ---------------------------------------------------------------- ACLED types (pattern 9)
+@pytest.mark.parametrize("text, category, acled", [
+    # arrests at a protest are arrests, whatever the protest
+    ("Police arrested dozens of protesters during a march in Lagos on Monday.", "COERCE",
+     "Strategic developments"),
+    ("Police raided the offices of an opposition newspaper in Harare on Monday.", "COERCE",
+     "Strategic developments"),
+    # a symbol burnt by a crowd is a protest, not a riot
+    ("Protesters burned an effigy of the president outside parliament on Monday.", "PROTEST", "Protests"),
+    # an attack told by a general word, with the weapon named in its sentence
+    ("Insurgents attacked the garrison with mortars and rockets near Gao on Monday.", "ASSAULT",
+     "Explosions/Remote violence"),
+    ("Insurgents attacked the garrison near Gao on Monday.", "ASSAULT", "Battles"),
+    # one-sided kinds of violence against armed men are fighting
+    ("Two attackers stabbed a police officer outside the station in Mombasa on Monday.", "ASSAULT", "Battles"),
+    ("Two attackers stabbed a shopkeeper outside the station in Mombasa on Monday.", "ASSAULT",
+     "Violence against civilians"),
+])
+def test_acled_type(text, category, acled):
+    events = [e for e in asserted(text) if e.category == category]
+    assert events and {e.acled_event_type for e in events} == {acled}
