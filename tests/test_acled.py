@@ -9,11 +9,13 @@ from eventwire.record import Event, EventActor, Mention, SentenceSpan
 SENTENCE = "Security forces opened fire on protesters in the capital on Tuesday."
 
 
-def _event(category, cameo=None, mode=None, target_sector=None, evidence="opened fire", acled=None):
+def _event(category, cameo=None, mode=None, target_sector=None, evidence="opened fire", acled=None,
+           source_sector=None):
     start = SENTENCE.find(evidence) if evidence in SENTENCE else 0
     return Event(id=f"e{category}{cameo}", category=category, cameo=cameo, mode=mode,
                  acled_event_type=acled, confidence=0.9,
                  target=EventActor(text="protesters", sector=target_sector) if target_sector else None,
+                 source=EventActor(text="police", sector=source_sector) if source_sector else None,
                  sentence=SentenceSpan(start=0, end=len(SENTENCE)),
                  evidence=Mention(start=start, end=start + len(evidence), text=evidence))
 
@@ -29,10 +31,10 @@ def _event(category, cameo=None, mode=None, target_sector=None, evidence="opened
     (_event("ASSAULT", "195"), [], "Explosions/Remote violence"),
     (_event("ASSAULT", "181"), [], "Violence against civilians"),
     (_event("ASSAULT", "190", target_sector="MIL"), [], "Battles"),
-    # arrests at a protest are arrests (issue 16, pattern 9), not the protest's type
-    (_event("COERCE", "173"), [_event("PROTEST", "141")], "Strategic developments"),
-    (_event("COERCE", "170"), [], "Strategic developments"),
-    (_event("COERCE", "174"), [], "Strategic developments"),
+    # arrests told with a protest are the protest's (a protest with intervention)
+    (_event("COERCE", "173"), [_event("PROTEST", "141")], "Protests"),
+    (_event("COERCE", "170", source_sector="COP"), [], "Strategic developments"),
+    (_event("COERCE", "170", source_sector="JUD"), [], None),
     # a one-sided kind of violence against the police or soldiers is fighting between armed sides
     (_event("ASSAULT", "182", target_sector="COP"), [], "Battles"),
     (_event("ASSAULT", "182", target_sector="CVL"), [], "Violence against civilians"),

@@ -106,9 +106,13 @@ def test_an_explosion_aimed_at_no_one_is_no_attack(text):
 
 # ---------------------------------------------------------------- ACLED types (pattern 9)
 @pytest.mark.parametrize("text, category, acled", [
-    # arrests at a protest are arrests, whatever the protest
-    ("Police arrested dozens of protesters during a march in Lagos on Monday.", "COERCE",
-     "Strategic developments"),
+    # arrests told with a protest are the protest's (a protest with intervention) ...
+    ("Police arrested dozens of protesters during a march in Lagos on Monday.", "COERCE", "Protests"),
+    # ... arrests told apart from it, in a story of protests, are arrests
+    ("Thousands of students marched through Lagos on Monday against fuel prices. The march ended "
+     "peacefully outside the governor's office. Union leaders said they would meet the governor "
+     "next week. Separately, police arrested an opposition senator at his home in Abuja on Sunday.",
+     "COERCE", "Strategic developments"),
     ("Police raided the offices of an opposition newspaper in Harare on Monday.", "COERCE",
      "Strategic developments"),
     # a symbol burnt by a crowd is a protest, not a riot
