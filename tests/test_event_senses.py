@@ -129,3 +129,38 @@ def test_an_explosion_aimed_at_no_one_is_no_attack(text):
 def test_acled_type(text, category, acled):
     events = [e for e in asserted(text) if e.category == category]
     assert events and {e.acled_event_type for e in events} == {acled}
+
+
+# ---------------------------------------------------------------- nouns read from their doer
+@pytest.mark.parametrize("text, category, cameo", [
+    ("The air force carried out strikes on rebel positions near Goma on Monday.", "ASSAULT", "195"),
+    ("The coalition, which conducted four strikes near Mosul on Monday, said its jets were safe.",
+     "ASSAULT", "195"),
+    ("Dock workers staged strikes in three ports on Monday.", "PROTEST", "143"),
+])
+def test_a_strike_is_an_air_strike_or_a_stoppage_by_who_strikes(text, category, cameo):
+    assert [(e.category, e.cameo) for e in asserted(text) if e.category in ("ASSAULT", "PROTEST")] == \
+        [(category, cameo)]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Heavy gunfire was heard near the presidential palace in Bamako on Monday.", "193"),
+    ("Army artillery fire killed four fighters near Kilis on Monday.", "194"),
+])
+def test_a_weapons_fire_is_an_attack(text, cameo):
+    assert [e.cameo for e in asserted(text) if e.category == "ASSAULT"] == [cameo]
+
+
+def test_a_fire_with_no_weapon_is_a_blaze():
+    assert "ASSAULT" not in categories("A fire destroyed three homes in the village on Monday.")
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The senator spoke at a rally in Des Moines on Monday.", None),
+    ("The candidate told a rally in Albany on Monday that he would win.", None),
+    ("The opposition leader addressed a rally against the new constitution in Harare on Saturday.", "PROTEST"),
+    ("Thousands of opposition supporters held a rally in Kampala on Monday.", "PROTEST"),
+])
+def test_a_rally_someone_speaks_at_is_no_protest(text, category):
+    protests = [e for e in asserted(text) if e.category == "PROTEST"]
+    assert bool(protests) == (category == "PROTEST")

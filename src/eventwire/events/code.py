@@ -658,8 +658,9 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if category is None or row is None:
                 continue
             tok = trig.token
-            if not trig.nominal and category == "ASSAULT" and _is_non_agentive(tok, lex):
-                continue
+            if not trig.nominal and category == "ASSAULT" and "noun_subject" not in trig.rule and \
+                    _is_non_agentive(tok, lex):
+                continue   # an attack noun as subject ("artillery fire killed four") is no accident
             if _no_political_act(trig, category, sent, lex):
                 continue
             if category == "ASSAULT" and _is_casualty_toll(trig, coded_assault or any(

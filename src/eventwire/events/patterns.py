@@ -202,6 +202,10 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
         return False
     if "aimed_by" in rule and not _aimed_by(tok, rule["aimed_by"]):
         return False
+    if "addressed_by" in rule and not _addressed_by(tok, rule["addressed_by"]):
+        return False
+    if "done_by" in rule and not _done_by(tok, rule["done_by"]):
+        return False
     return True
 
 
@@ -218,6 +222,33 @@ def _patient_is_actor(verb) -> bool:
     from .participants import actor_like
 
     return any(c.dep_ in ("dobj", "nsubjpass") and actor_like(c) for c in verb.children)
+
+
+def _addressed_by(noun, verbs) -> bool:
+    """Whether someone speaks to or at the gathering the noun names ("speaks at a rally",
+    "told a rally in Albany", "addressed the rally"): its speaker holds it, nobody protests."""
+    lemmas = set(verbs)
+    head = noun.head
+    if noun.dep_ in ("dobj", "dative") and head.lemma_.lower() in lemmas:
+        return True
+    return noun.dep_ == "pobj" and head.lower_ in ("at", "to", "during", "before") and \
+        head.head.lemma_.lower() in lemmas
+
+
+def _done_by(noun, words) -> bool:
+    """Whether the doer of the act the noun names is one of ``words``: the subject of the verb
+    it is the object of ("the coalition, which carried out four strikes") or its own "by"
+    phrase or possessor ("strikes by the air force", "the army's strikes")."""
+    doers: list = []
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        regions = _Regions(noun.head)
+        if any(w in regions.subj_words or (" " in w and f" {w} " in regions.subj_text) for w in words):
+            return True
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by"):
+            doers.extend(c.subtree)
+    pool, text = _words_of(doers), _text_of(doers)
+    return any(w in pool or (" " in w and f" {w} " in text) for w in words)
 
 
 def _aimed_by(noun, verbs) -> bool:
