@@ -164,3 +164,18 @@ def test_a_fire_with_no_weapon_is_a_blaze():
 def test_a_rally_someone_speaks_at_is_no_protest(text, category):
     protests = [e for e in asserted(text) if e.category == "PROTEST"]
     assert bool(protests) == (category == "PROTEST")
+
+
+def test_the_evidence_of_an_idiom_holds_its_noun():
+    [event] = [e for e in asserted("Police took the opposition leader into custody in Kampala on Monday.")
+               if e.category == "COERCE"]
+    assert event.evidence.text.endswith("into custody")
+
+
+@pytest.mark.parametrize("text, protest", [
+    ("Tens of thousands demonstrated in support of the jailed senator in Lagos on Sunday.", True),
+    ("Students protested in support of the striking teachers outside parliament on Sunday.", True),
+    ("The army demonstrated its readiness during a parade in the capital on Sunday.", False),
+])
+def test_demonstrating_in_support_is_a_protest_showing_support_is_not(text, protest):
+    assert ("PROTEST" in categories(text)) == protest

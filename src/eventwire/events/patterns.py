@@ -359,6 +359,20 @@ def verb_lemma(tok, lex: Lexicon) -> str:
     return lemma
 
 
+def _idiom_phrase(verb, rule: dict) -> list:
+    """The preposition and noun of an idiom the rule names ("taken into custody", "took to the
+    streets"): they tell the event with the verb, so they belong to its evidence."""
+    if "prep" not in rule or "obj" not in rule:
+        return []
+    out = []
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ in rule["prep"]:
+            nouns = [g for g in p.children if g.dep_ == "pobj" and _words_of([g]) & set(rule["obj"])]
+            if nouns:
+                out += [p, *nouns]
+    return out
+
+
 def verb_trigger(tok, lex: Lexicon | None = None) -> Trigger | None:
     lex = lex or load_lexicon()
     lemma = verb_lemma(tok, lex)
@@ -373,7 +387,7 @@ def verb_trigger(tok, lex: Lexicon | None = None) -> Trigger | None:
                 code = rule.get("cameo")
                 if code is None:
                     return None
-                extra = [c for c in tok.children if c.dep_ == "prt"]
+                extra = [c for c in tok.children if c.dep_ == "prt"] + _idiom_phrase(tok, rule)
                 spec = sum(1 for k in ("obj", "prep", "prt", "subj", "xcomp") if k in rule)
                 return Trigger(tok, code, "rule", 2 + spec, rule, extra)
     if lemma in lex.extra.get("no_event_verbs_set", ()):
