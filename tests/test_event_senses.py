@@ -179,3 +179,24 @@ def test_the_evidence_of_an_idiom_holds_its_noun():
 ])
 def test_demonstrating_in_support_is_a_protest_showing_support_is_not(text, protest):
     assert ("PROTEST" in categories(text)) == protest
+
+
+# ---------------------------------------------------------------- nominalisations by morphology
+@pytest.mark.parametrize("text, cameo", [
+    ("The execution of the cleric by Saudi Arabia on Saturday sparked protests in Tehran.", "186"),
+    ("The beheading of two hostages by the militants was filmed near Raqqa on Saturday.", "186"),
+    ("A stabbing outside a synagogue in Halle on Wednesday left two people dead.", "182"),
+])
+def test_the_noun_of_a_verb_of_force_is_its_event(text, cameo):
+    assert cameo in {e.cameo for e in asserted(text) if e.category == "ASSAULT"}
+
+
+@pytest.mark.parametrize("text", [
+    # the of-phrase names a thing, not someone the act is done to
+    "The execution of the plan was delayed by the ministry on Saturday.",
+    # the nouns of cooperative and verbal acts name relations and institutions
+    "Bilateral cooperation between Kenya and Uganda has grown in recent years.",
+    "The prosecution told the court in Nairobi on Monday that the case was strong.",
+])
+def test_other_nominalisations_are_no_event_of_force(text):
+    assert not {"ASSAULT", "COOPERATE", "ACCUSE"} & categories(text)

@@ -431,11 +431,74 @@ def noun_context(tok) -> dict:
             "head": head.lower_ if head != tok else "", "head_verb": head_verb}
 
 
+# Derivational endings of English nominalisations: (ending, what replaces it in the verb).
+_NOMINAL_ENDINGS = (("ings", ""), ("ing", ""), ("ing", "e"), ("ations", "e"), ("ation", "e"),
+                    ("ations", ""), ("ation", ""), ("ations", "ate"), ("ation", "ate"),
+                    ("ions", "e"), ("ion", "e"), ("ions", ""), ("ion", ""), ("sion", "de"),
+                    ("ments", ""), ("ment", ""), ("als", ""), ("al", ""), ("als", "e"), ("al", "e"))
+
+
+def _unconditional_verb_rule(rules: list[dict]) -> dict | None:
+    """The verb's one rule when it has no condition at all ("abduct": CAMEO 181 whatever its
+    arguments) and tells a material conflict (quad class 4), else None. A verb whose sense its
+    arguments decide gives its noun none; and the nouns of cooperative or verbal acts name
+    standing relations and institutions more often than events ("economic cooperation", "the
+    prosecution argued"), while those of force name acts ("the execution", "a stabbing")."""
+    from ..categories import quad_class
+    from .lexicon import describe_code
+
+    if len(rules) != 1:
+        return None
+    rule = rules[0]
+    if rule.get("cameo") is None or rule.get("light") or set(rule) - {"cameo", "category", "mode", "acled"}:
+        return None
+    category = rule.get("category") or describe_code(str(rule["cameo"]))[0]
+    return rule if category and quad_class(category) == 4 else None
+
+
+def nominalised_verb(tok, lex: Lexicon) -> tuple[str, dict] | None:
+    """(verb, its rule) when the noun is the nominalisation of a verb whose event does not
+    depend on its arguments ("execution" of "execute", "imprisonment" of "imprison",
+    "beheading" of "behead"), found by morphology; None otherwise."""
+    low = tok.lower_
+    for ending, repl in _NOMINAL_ENDINGS:
+        if not low.endswith(ending) or len(low) - len(ending) < 3:
+            continue
+        stem = low[: -len(ending)] + repl
+        candidates = [stem]
+        if ending.startswith("ing") and len(stem) > 3 and stem[-1] == stem[-2]:
+            candidates.append(stem[:-1])   # "kidnapping" -> "kidnap"
+        for verb in candidates:
+            rules = lex.triggers_verbs.get(verb)
+            rule = _unconditional_verb_rule(rules) if rules else None
+            if rule is not None:
+                return verb, rule
+    return None
+
+
+def _of_phrase_names_an_actor(noun) -> bool:
+    """"the execution of a cleric" is done to someone; "the execution of the plan" to a thing:
+    a nominalisation whose of-phrase names no person, body or state tells no act of force.
+    True when there is no of-phrase."""
+    from .participants import possible_actor
+
+    objects = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    return all(possible_actor(g) for g in objects)
+
+
 def noun_trigger(tok, lex: Lexicon | None = None) -> Trigger | None:
     lex = lex or load_lexicon()
     rules = lex.triggers_nouns.get(tok.lower_) or lex.triggers_nouns.get(tok.lemma_.lower())
     if not rules:
-        return None
+        if tok.pos_ != "NOUN" or tok.ent_type_:
+            return None
+        derived = nominalised_verb(tok, lex)
+        if derived is None or not _of_phrase_names_an_actor(tok):
+            return None
+        extra = [c for c in tok.children if c.dep_ == "compound"]
+        return Trigger(tok, derived[1]["cameo"], "noun", 1, dict(derived[1], derived_from=derived[0]),
+                       extra, nominal=True)
     ctx = noun_context(tok)
     for rule in rules:
         if _rule_matches(rule, tok, None, ctx):
