@@ -28,6 +28,9 @@ def categories(text: str) -> set[str]:
     "The opposition leader called the president a liar at a rally in Lusaka on Tuesday.",
     "During an interview on state television on Monday, the minister called the deal a betrayal.",
     "A charity called Hope Worldwide delivered food to the camp near Goma on Sunday.",
+    "On Cuba, the ruling party backs the trade pact while the opposition platform takes a harder "
+    "line, calling it “a personal agreement between the two leaders and not binding on the next "
+    "government.”",
 ])
 def test_a_naming_is_not_a_request(text):
     assert "REQUEST" not in categories(text)

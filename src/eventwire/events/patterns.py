@@ -211,8 +211,10 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
 
 def _names_something(verb) -> bool:
     """"called Biden a decent man", "a group called Love Coalition": an object predicative
-    (the name or the label given) makes "call", "name" or "label" a naming, not a request."""
-    return any(c.dep_ == "oprd" for c in verb.children)
+    (the name or the label given), or a second object the parser reads as one ("calling it a
+    personal agreement"), makes "call", "name" or "label" a naming, not a request."""
+    return any(c.dep_ == "oprd" for c in verb.children) or \
+        sum(1 for c in verb.children if c.dep_ in ("dobj", "dative")) >= 2
 
 
 def _patient_is_actor(verb) -> bool:
