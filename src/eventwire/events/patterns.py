@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon, load_lexicon
+from ..categories import quad_class
+from .lexicon import Lexicon, describe_code, load_lexicon
+from .participants import actor_like, possible_actor
 
 # Dependency labels whose subtrees are separate clauses, not part of a verb's object side.
 _CLAUSAL = {"ccomp", "advcl", "conj", "parataxis", "relcl", "csubj", "cc", "punct", "mark",
@@ -221,8 +223,6 @@ def _patient_is_actor(verb) -> bool:
     """Whether the one the verb is done to (its object, or the subject of its passive) is a
     person, a body or a state ("welcomed President Macron", "Macron was greeted by ..."),
     not a thing ("welcomed the decision")."""
-    from .participants import actor_like
-
     return any(c.dep_ in ("dobj", "nsubjpass") and actor_like(c) for c in verb.children)
 
 
@@ -446,9 +446,6 @@ def _unconditional_verb_rule(rules: list[dict]) -> dict | None:
     arguments decide gives its noun none; and the nouns of cooperative or verbal acts name
     standing relations and institutions more often than events ("economic cooperation", "the
     prosecution argued"), while those of force name acts ("the execution", "a stabbing")."""
-    from ..categories import quad_class
-    from .lexicon import describe_code
-
     if len(rules) != 1:
         return None
     rule = rules[0]
@@ -460,8 +457,8 @@ def _unconditional_verb_rule(rules: list[dict]) -> dict | None:
 
 def nominalised_verb(tok, lex: Lexicon) -> tuple[str, dict] | None:
     """(verb, its rule) when the noun is the nominalisation of a verb whose event does not
-    depend on its arguments ("execution" of "execute", "imprisonment" of "imprison",
-    "beheading" of "behead"), found by morphology; None otherwise."""
+    depend on its arguments ("execution" of "execute", "beheading" of "behead", "stabbing" of
+    "stab"), found by morphology; None otherwise."""
     low = tok.lower_
     for ending, repl in _NOMINAL_ENDINGS:
         if not low.endswith(ending) or len(low) - len(ending) < 3:
@@ -482,8 +479,6 @@ def _of_phrase_names_an_actor(noun) -> bool:
     """"the execution of a cleric" is done to someone; "the execution of the plan" to a thing:
     a nominalisation whose of-phrase names no person, body or state tells no act of force.
     True when there is no of-phrase."""
-    from .participants import possible_actor
-
     objects = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                for g in c.children if g.dep_ == "pobj"]
     return all(possible_actor(g) for g in objects)
