@@ -9,11 +9,13 @@ from eventwire.record import Event, EventActor, Mention, SentenceSpan
 SENTENCE = "Security forces opened fire on protesters in the capital on Tuesday."
 
 
-def _event(category, cameo=None, mode=None, target_sector=None, evidence="opened fire", acled=None):
+def _event(category, cameo=None, mode=None, target_sector=None, evidence="opened fire", acled=None,
+           source_sector=None):
     start = SENTENCE.find(evidence) if evidence in SENTENCE else 0
     return Event(id=f"e{category}{cameo}", category=category, cameo=cameo, mode=mode,
                  acled_event_type=acled, confidence=0.9,
                  target=EventActor(text="protesters", sector=target_sector) if target_sector else None,
+                 source=EventActor(text="police", sector=source_sector) if source_sector else None,
                  sentence=SentenceSpan(start=0, end=len(SENTENCE)),
                  evidence=Mention(start=start, end=start + len(evidence), text=evidence))
 
@@ -29,7 +31,13 @@ def _event(category, cameo=None, mode=None, target_sector=None, evidence="opened
     (_event("ASSAULT", "195"), [], "Explosions/Remote violence"),
     (_event("ASSAULT", "181"), [], "Violence against civilians"),
     (_event("ASSAULT", "190", target_sector="MIL"), [], "Battles"),
+    # arrests told with a protest are the protest's (a protest with intervention)
     (_event("COERCE", "173"), [_event("PROTEST", "141")], "Protests"),
+    (_event("COERCE", "170", source_sector="COP"), [], "Strategic developments"),
+    (_event("COERCE", "170", source_sector="JUD"), [], None),
+    # a one-sided kind of violence against the police or soldiers is fighting between armed sides
+    (_event("ASSAULT", "182", target_sector="COP"), [], "Battles"),
+    (_event("ASSAULT", "182", target_sector="CVL"), [], "Violence against civilians"),
     (_event("COERCE", "173"), [], "Strategic developments"),
     (_event("COERCE", "172"), [], None),
     (_event("MOBILIZE", "152"), [], None),
@@ -62,3 +70,19 @@ def test_every_type_the_coder_gives_has_a_disorder_type():
     given = {r["event_type"] for r in table.event_types if r.get("event_type")} | {"Riots", "Protests"}
     assert given <= set(table.disorder_types)
     assert {r["event_type"] for r in table.sub_event_types} <= set(table.disorder_types)
+
+
+@pytest.mark.parametrize("sentence, cameo, expected", [
+    ("A roadside bomb killed four soldiers near Kandahar on Monday.", "190", "Explosions/Remote violence"),
+    ("Rebels attacked the base with mortars and rockets overnight.", "190", "Explosions/Remote violence"),
+    ("Militants attacked an army post in the north on Sunday.", "190", "Battles"),
+    # the weapon word decides only for a general word of attack; a shooting stays one
+    ("Gunmen shot three policemen a day after the bombing of the market.", "193", "Battles"),
+])
+def test_an_attack_whose_sentence_names_a_remote_weapon_is_remote_violence(sentence, cameo, expected):
+    event = Event(id="e1", category="ASSAULT", cameo=cameo, confidence=0.9,
+                  target=EventActor(text="soldiers", sector="MIL"),
+                  sentence=SentenceSpan(start=0, end=len(sentence)),
+                  evidence=Mention(start=0, end=5, text=sentence[:5]))
+    assign_event_types([event], sentence)
+    assert event.acled_event_type == expected

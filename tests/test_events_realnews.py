@@ -679,7 +679,7 @@ def test_kin_captives_and_pleas():
                    "with the group on Monday to release his son.")
     (plea,) = asserted(events, "REQUEST")
     assert plea.source.sector == "CVL"                      # kin speak as private people
-    (capture,) = asserted(events, "COERCE")
+    (capture,) = asserted(events, "ASSAULT")                # captured by an armed group: abducted (181)
     assert side_text(capture.target) == "a Jordanian pilot"  # the noun a passive participle describes underwent it
     assert not asserted(events, "RETREAT")                  # what is pleaded for has not happened
 

@@ -34,6 +34,7 @@ def load_acled() -> AcledTable:
     with resources.files("eventwire").joinpath("events/data/acled.yaml").open(encoding="utf-8") as fh:
         data = load_yaml(fh)
     for rule in data["event_types"]:
+        rule["_sentence_words"] = [re.compile(w, re.IGNORECASE) for w in rule.get("sentence_words", [])]
         if "category" not in rule or ("event_type" in rule) == bool(rule.get("as_the_protest")):
             raise ValueError(f"acled.yaml: event type rule {rule} needs a category and one of "
                              "event_type or as_the_protest")
@@ -49,27 +50,43 @@ def load_acled() -> AcledTable:
         vague_fatalities=int(data["vague_fatalities"]), sub_event_types=subtypes)
 
 
-def _type_rule_holds(rule: dict, event: Event, with_protest: bool) -> bool:
+def _near(a: Event, b: Event, text: str) -> bool:
+    """Whether two events are told in one sentence or in sentences next to each other."""
+    if a.sentence is None or b.sentence is None:
+        return False
+    first, second = sorted((a.sentence, b.sentence), key=lambda s: s.start)
+    return second.start <= first.end or bool(text) and not text[first.end:second.start].strip()
+
+
+def _type_rule_holds(rule: dict, event: Event, with_protest: bool, sentence: str,
+                     protest_near: bool = False) -> bool:
     target_sector = event.target.sector if event.target else None
+    source_sector = event.source.sector if event.source else None
     return (rule["category"] == event.category
             and ("cameo" not in rule or event.cameo in rule["cameo"])
             and ("modes" not in rule or event.mode in rule["modes"])
             and ("target_sectors" not in rule or target_sector in rule["target_sectors"])
+            and ("source_sectors" not in rule or source_sector in rule["source_sectors"])
             and (not rule.get("with_protest") or with_protest)
+            and (not rule.get("protest_nearby") or protest_near)
             and ("evidence_words" not in rule or bool(event.evidence) and any(
-                w in event.evidence.text.lower() for w in rule["evidence_words"])))
+                w in event.evidence.text.lower() for w in rule["evidence_words"]))
+            and (not rule["_sentence_words"] or any(w.search(sentence) for w in rule["_sentence_words"])))
 
 
-def assign_event_types(events: list[Event]) -> None:
+def assign_event_types(events: list[Event], text: str = "") -> None:
     """Give each of a document's events without one its ACLED event type (or none), by the
-    first rule of the table that holds."""
+    first rule of the table that holds. ``text``: the document's text, which the events'
+    sentence spans index (rules on the sentence's words see nothing without it)."""
     protests = [e for e in events if e.category == "PROTEST"]
     crowd = "Riots" if any(e.mode == "riot" for e in protests) else "Protests"
     rules = load_acled().event_types
     for e in events:
         if e.acled_event_type:
             continue
-        rule = next((r for r in rules if _type_rule_holds(r, e, bool(protests))), None)
+        sentence = text[e.sentence.start:e.sentence.end] if text and e.sentence else ""
+        near = any(_near(e, p, text) for p in protests)
+        rule = next((r for r in rules if _type_rule_holds(r, e, bool(protests), sentence, near)), None)
         if rule is not None:
             e.acled_event_type = crowd if rule.get("as_the_protest") else rule["event_type"]
 

@@ -659,8 +659,9 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if category is None or row is None:
                 continue
             tok = trig.token
-            if not trig.nominal and category == "ASSAULT" and _is_non_agentive(tok, lex):
-                continue
+            if not trig.nominal and category == "ASSAULT" and "noun_subject" not in trig.rule and \
+                    _is_non_agentive(tok, lex):
+                continue   # an attack noun as subject ("artillery fire killed four") is no accident
             if _no_political_act(trig, category, sent, lex):
                 continue
             if category == "ASSAULT" and _is_casualty_toll(trig, coded_assault or any(
@@ -859,7 +860,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         if _times_in(ctx, sent.start_char, sent.end_char, dates_only=True):
             told_dates.update(id(e) for e, _ in sent_events)
     events = merge_coreferent(events, told_dates)
-    assign_event_types(events)
+    assign_event_types(events, ctx.document.text)
     attach_casualties(events, doc, ctx.document.text)
     attach_geo(events, ctx)
     for k, e in enumerate(events, 1):

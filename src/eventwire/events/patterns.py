@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon, load_lexicon
+from ..categories import quad_class
+from .lexicon import Lexicon, describe_code, load_lexicon
+from .participants import actor_like, possible_actor
 
 # Dependency labels whose subtrees are separate clauses, not part of a verb's object side.
 _CLAUSAL = {"ccomp", "advcl", "conj", "parataxis", "relcl", "csubj", "cc", "punct", "mark",
@@ -176,6 +178,10 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
             return False
         if rule.get("clause") and not any(c.dep_ == "ccomp" for c in tok.children):
             return False
+        if rule.get("naming") and not _names_something(tok):
+            return False
+        if rule.get("patient_actor") and not _patient_is_actor(tok):
+            return False
         return True
     # noun rules
     ctx = noun_ctx or {}
@@ -196,7 +202,64 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
         return False
     if rule.get("obj_state") and not (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "state"):
         return False
+    if "aimed_by" in rule and not _aimed_by(tok, rule["aimed_by"]):
+        return False
+    if "addressed_by" in rule and not _addressed_by(tok, rule["addressed_by"]):
+        return False
+    if "done_by" in rule and not _done_by(tok, rule["done_by"]):
+        return False
     return True
+
+
+def _names_something(verb) -> bool:
+    """"called Biden a decent man", "a group called Love Coalition": an object predicative
+    (the name or the label given), or a second object the parser reads as one ("calling it a
+    personal agreement"), makes "call", "name" or "label" a naming, not a request."""
+    return any(c.dep_ == "oprd" for c in verb.children) or \
+        sum(1 for c in verb.children if c.dep_ in ("dobj", "dative")) >= 2
+
+
+def _patient_is_actor(verb) -> bool:
+    """Whether the one the verb is done to (its object, or the subject of its passive) is a
+    person, a body or a state ("welcomed President Macron", "Macron was greeted by ..."),
+    not a thing ("welcomed the decision")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and actor_like(c) for c in verb.children)
+
+
+def _addressed_by(noun, verbs) -> bool:
+    """Whether someone speaks to or at the gathering the noun names ("speaks at a rally",
+    "told a rally in Albany", "addressed the rally"): its speaker holds it, nobody protests."""
+    lemmas = set(verbs)
+    head = noun.head
+    if noun.dep_ in ("dobj", "dative") and head.lemma_.lower() in lemmas:
+        return True
+    return noun.dep_ == "pobj" and head.lower_ in ("at", "to", "during", "before") and \
+        head.head.lemma_.lower() in lemmas
+
+
+def _done_by(noun, words) -> bool:
+    """Whether the doer of the act the noun names is one of ``words``: the subject of the verb
+    it is the object of ("the coalition, which carried out four strikes") or its own "by"
+    phrase or possessor ("strikes by the air force", "the army's strikes")."""
+    doers: list = []
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        regions = _Regions(noun.head)
+        if any(w in regions.subj_words or (" " in w and f" {w} " in regions.subj_text) for w in words):
+            return True
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by"):
+            doers.extend(c.subtree)
+    pool, text = _words_of(doers), _text_of(doers)
+    return any(w in pool or (" " in w and f" {w} " in text) for w in words)
+
+
+def _aimed_by(noun, verbs) -> bool:
+    """Whether the event noun is the subject of one of ``verbs`` or is described by one as a
+    participle ("a blast targets police", "an explosion targeting its base"): a deliberate act."""
+    lemmas = set(verbs)
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in lemmas:
+        return True
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lemmas for c in noun.children)
 
 
 def _petrarch_element(el: dict, regions: _Regions, lex: Lexicon, side: str) -> bool:
@@ -298,6 +361,20 @@ def verb_lemma(tok, lex: Lexicon) -> str:
     return lemma
 
 
+def _idiom_phrase(verb, rule: dict) -> list:
+    """The preposition and noun of an idiom the rule names ("taken into custody", "took to the
+    streets"): they tell the event with the verb, so they belong to its evidence."""
+    if "prep" not in rule or "obj" not in rule:
+        return []
+    out = []
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ in rule["prep"]:
+            nouns = [g for g in p.children if g.dep_ == "pobj" and _words_of([g]) & set(rule["obj"])]
+            if nouns:
+                out += [p, *nouns]
+    return out
+
+
 def verb_trigger(tok, lex: Lexicon | None = None) -> Trigger | None:
     lex = lex or load_lexicon()
     lemma = verb_lemma(tok, lex)
@@ -312,7 +389,7 @@ def verb_trigger(tok, lex: Lexicon | None = None) -> Trigger | None:
                 code = rule.get("cameo")
                 if code is None:
                     return None
-                extra = [c for c in tok.children if c.dep_ == "prt"]
+                extra = [c for c in tok.children if c.dep_ == "prt"] + _idiom_phrase(tok, rule)
                 spec = sum(1 for k in ("obj", "prep", "prt", "subj", "xcomp") if k in rule)
                 return Trigger(tok, code, "rule", 2 + spec, rule, extra)
     if lemma in lex.extra.get("no_event_verbs_set", ()):
@@ -356,11 +433,69 @@ def noun_context(tok) -> dict:
             "head": head.lower_ if head != tok else "", "head_verb": head_verb}
 
 
+# Derivational endings of English nominalisations: (ending, what replaces it in the verb).
+_NOMINAL_ENDINGS = (("ings", ""), ("ing", ""), ("ing", "e"), ("ations", "e"), ("ation", "e"),
+                    ("ations", ""), ("ation", ""), ("ations", "ate"), ("ation", "ate"),
+                    ("ions", "e"), ("ion", "e"), ("ions", ""), ("ion", ""), ("sion", "de"),
+                    ("ments", ""), ("ment", ""), ("als", ""), ("al", ""), ("als", "e"), ("al", "e"))
+
+
+def _unconditional_verb_rule(rules: list[dict]) -> dict | None:
+    """The verb's one rule when it has no condition at all ("abduct": CAMEO 181 whatever its
+    arguments) and tells a material conflict (quad class 4), else None. A verb whose sense its
+    arguments decide gives its noun none; and the nouns of cooperative or verbal acts name
+    standing relations and institutions more often than events ("economic cooperation", "the
+    prosecution argued"), while those of force name acts ("the execution", "a stabbing")."""
+    if len(rules) != 1:
+        return None
+    rule = rules[0]
+    if rule.get("cameo") is None or rule.get("light") or set(rule) - {"cameo", "category", "mode", "acled"}:
+        return None
+    category = rule.get("category") or describe_code(str(rule["cameo"]))[0]
+    return rule if category and quad_class(category) == 4 else None
+
+
+def nominalised_verb(tok, lex: Lexicon) -> tuple[str, dict] | None:
+    """(verb, its rule) when the noun is the nominalisation of a verb whose event does not
+    depend on its arguments ("execution" of "execute", "beheading" of "behead", "stabbing" of
+    "stab"), found by morphology; None otherwise."""
+    low = tok.lower_
+    for ending, repl in _NOMINAL_ENDINGS:
+        if not low.endswith(ending) or len(low) - len(ending) < 3:
+            continue
+        stem = low[: -len(ending)] + repl
+        candidates = [stem]
+        if ending.startswith("ing") and len(stem) > 3 and stem[-1] == stem[-2]:
+            candidates.append(stem[:-1])   # "kidnapping" -> "kidnap"
+        for verb in candidates:
+            rules = lex.triggers_verbs.get(verb)
+            rule = _unconditional_verb_rule(rules) if rules else None
+            if rule is not None:
+                return verb, rule
+    return None
+
+
+def _of_phrase_names_an_actor(noun) -> bool:
+    """"the execution of a cleric" is done to someone; "the execution of the plan" to a thing:
+    a nominalisation whose of-phrase names no person, body or state tells no act of force.
+    True when there is no of-phrase."""
+    objects = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    return all(possible_actor(g) for g in objects)
+
+
 def noun_trigger(tok, lex: Lexicon | None = None) -> Trigger | None:
     lex = lex or load_lexicon()
     rules = lex.triggers_nouns.get(tok.lower_) or lex.triggers_nouns.get(tok.lemma_.lower())
     if not rules:
-        return None
+        if tok.pos_ != "NOUN" or tok.ent_type_:
+            return None
+        derived = nominalised_verb(tok, lex)
+        if derived is None or not _of_phrase_names_an_actor(tok):
+            return None
+        extra = [c for c in tok.children if c.dep_ == "compound"]
+        return Trigger(tok, derived[1]["cameo"], "noun", 1, dict(derived[1], derived_from=derived[0]),
+                       extra, nominal=True)
     ctx = noun_context(tok)
     for rule in rules:
         if _rule_matches(rule, tok, None, ctx):
