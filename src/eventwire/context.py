@@ -54,6 +54,9 @@ class DocContext:
     # events stage: each coded event's confidence features by evidence span, for
     # scripts/train_confidence.py (the record keeps only the confidence)
     event_features: dict[tuple[int, int], dict[str, float]] = field(default_factory=dict)
+    # events stage: whether the document is about private life, business or sport
+    # (events.relevance.private_document), worked out once per document
+    private_document: Optional[bool] = None
     # Memos only: span indexes over the parts, built once per document and keyed
     # ("spanindex", name) by spanindex.cached_index. No stage keeps its data here.
     scratch: dict[tuple[str, str], SpanIndex] = field(default_factory=dict)

@@ -50,7 +50,7 @@ def side_is_political(side) -> bool | None:
 def private_document(ctx: DocContext) -> bool:
     """True when the document is about private life, business, science or sport: few of its
     actor mentions are political actors (states, officials, forces, parties, courts ...)."""
-    cached = ctx.scratch.get("relevance.private_document")
+    cached = ctx.private_document
     if cached is None:
         table = _table()
         total = political = 0
@@ -61,7 +61,7 @@ def private_document(ctx: DocContext) -> bool:
                 political += n
         cached = total >= table["document_min_mentions"] and \
             political < table["document_political_share"] * total
-        ctx.scratch["relevance.private_document"] = cached
+        ctx.private_document = cached
     return cached
 
 
