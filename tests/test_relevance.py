@@ -43,7 +43,7 @@ def _side(sector):
     return SimpleNamespace(sector=sector)
 
 
-_NO_CTX = SimpleNamespace(actors=[], scratch={})
+_NO_CTX = SimpleNamespace(actors=[], private_document=None)
 
 
 @pytest.mark.parametrize("category, src, tgt, political", [
