@@ -143,7 +143,7 @@ def _actors(*sectors_and_counts):
 def test_private_document(actors, private):
     from eventwire.events.relevance import private_document
 
-    assert private_document(SimpleNamespace(actors=actors, scratch={})) is private
+    assert private_document(SimpleNamespace(actors=actors, private_document=None)) is private
 
 
 # ---------------------------------------------------------------- an event word in a name
