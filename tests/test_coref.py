@@ -135,3 +135,16 @@ def test_the_merged_event_keeps_the_country_a_mention_names():
     (merged,) = merge_coreferent([guessed, named], {id(guessed), id(named)})
     assert (merged.source.country, merged.target.country) == ("IRN", "SAU")
     assert merged.evidence.start == 0 and [m.start for m in merged.mentions] == [20]
+
+
+def test_a_year_told_for_one_mention_and_another_carried_to_the_other_are_two_events():
+    def attack(date, start):
+        return Event(id="E", category="ASSAULT", date=date, date_precision="year" if len(date) == 4 else "day",
+                     source=EventActor(text="militants", sector="REB"),
+                     sentence=SentenceSpan(start=start, end=start + 10),
+                     evidence=Mention(start=start, end=start + 5, text="xxxxx"), confidence=0.9)
+    told_2013, carried = attack("2013", 0), attack("2014-12-24", 20)
+    assert not corefer(told_2013, carried, {id(told_2013)})       # "overran the north in 2013"
+    same_year = attack("2014", 40)
+    assert corefer(same_year, carried, {id(same_year)})          # a year that holds the day
+    assert corefer(attack("2013", 60), carried, set())            # neither told: no evidence
