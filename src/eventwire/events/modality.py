@@ -52,12 +52,9 @@ def _lemma(tok, cues) -> str:
                  if any(form in cues[name] for name in _GOVERNOR_LISTS)), lemma)
 
 
-_RANKS = {"first", "last", "latest", "only", "second", "third", "fourth", "fifth", "sole"}
-
-
-def _ranked(noun) -> bool:
+def _ranked(noun, cues) -> bool:
     """'the first country', 'the latest state', 'the biggest party': one of a series."""
-    return any(c.dep_ in ("amod", "nummod", "advmod") and (c.lower_ in _RANKS or c.tag_ == "JJS")
+    return any(c.dep_ in ("amod", "nummod", "advmod") and (c.lower_ in cues["rank_words"] or c.tag_ == "JJS")
                for c in noun.children)
 
 
@@ -233,7 +230,7 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
                 # "announced a ban", "undertook a mediation mission": done, not planned
                 if hl not in ("announce", "order", "undertake") or dep in _CONTENT:
                     return Modality("future", cue=hl)
-            if dep == "acl" and _infinitive(node) and head.pos_ == "NOUN" and not _ranked(head) and \
+            if dep == "acl" and _infinitive(node) and head.pos_ == "NOUN" and not _ranked(head, cues) and \
                     hl not in cues["act_nouns"] and not _under_way(head, cues):
                 # "a resolution to expel", "an offensive to recapture the city": what the thing
                 # aims at, not what happened ("the first country to recognise it", "the move to
