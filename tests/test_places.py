@@ -6,6 +6,7 @@ import pytest
 from eventwire.context import DocContext
 from eventwire.document import Document
 from eventwire.nlp import load_nlp
+from eventwire.pipeline import extract
 from eventwire.places import document_focus, event_place, find_places, is_demonym
 from eventwire.places.gazetteer import Gazetteer, gazetteer
 from eventwire.places.resolve import haversine_km
@@ -960,3 +961,18 @@ def test_a_document_about_one_town_of_its_country_happened_there():
             "after he left his home.")
     p, _ = event_place_of(text, "attacked")
     assert text[p.start:p.end] == "Aden" and p.from_ == "document"
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a person named in full, then by the last name alone: the person, not a village
+    ("Yesterday, Ukrainian President Volodymyr Zelensky declined Prime Minister Oleksiy Honcharuk's "
+     "offer to resign. Honcharuk filed his resignation after the recording was uploaded.", "Honcharuk"),
+])
+def test_a_surname_after_the_full_name_is_no_village(text, absent):
+    rec = extract(text, date="2020-01-18")
+    assert absent not in [p.text for p in rec.places]
+
+
+def test_a_country_sharing_a_persons_name_is_still_a_country():
+    rec = extract("Basketball star Michael Jordan visited Jordan on Monday.", date="2020-01-18")
+    assert "JOR" in [p.country for p in rec.places]

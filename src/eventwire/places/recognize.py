@@ -253,6 +253,17 @@ def well_known(candidates) -> bool:
                for c, primary in candidates)
 
 
+def surnames_given(doc) -> dict[str, int]:
+    """The last names of people the text names in full, each with where its first full name
+    ends: a later one-word "Honcharuk" is that person, not a village of a like name."""
+    given: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            last = ent[-1] if ent[-1].dep_ != "case" or len(ent) < 3 else ent[-2]
+            given.setdefault(last.text, ent.end_char)
+    return given
+
+
 def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
     """The place mentions of a parsed document, in text order, with gazetteer candidates."""
     text = doc_text(doc)
@@ -268,6 +279,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
 
     ents = [(ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
     person_words, place_words = set(), set()
+    surname_given = surnames_given(doc)
     for label, e_start, e_end in ents:
         words_of = text[e_start:e_end].split()
         if label == "PERSON":
@@ -332,6 +344,9 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             if label == "LOC" and not any(p and (c.feature != "city" or c.population >= 10_000)
                                           for c, p in candidates):
                 continue  # a natural feature ("the Atlantic") the gazetteer lacks, not a hamlet
+            if surname_given.get(text[s:e], len(text) + 1) <= s and not any(
+                    p and c.feature in ("country", "admin1", "region") for c, p in candidates):
+                continue   # "Prime Minister Oleksiy Honcharuk ... Honcharuk filed": him, not a village
             if personal(text[s:e], candidates):
                 continue
             if claim(s, e):
@@ -625,6 +640,7 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
         if run:
             spans.append((run[0][0], run[-1][0] + run[-1][1], ""))
             run = []
+    surname_given = surnames_given(doc)
     found: list[Mention] = []
     for s, e, label in sorted(set(spans)):
         if any(taken[s:e]):
@@ -632,6 +648,8 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
         name = text[s:e]
         if len(name) < 3 or not name[:1].isupper() or _generic(name) or normalize(name) in not_places():
             continue
+        if surname_given.get(name, len(text) + 1) <= s:
+            continue    # "Oleksiy Honcharuk ... Honcharuk filed": the person, not Honcharka
         if name.rsplit(" ", 1)[-1].lower() in WATER_WORDS:
             continue    # "the Irish Sea" is no village spelled otherwise
         # "X (Y, Z)", "X, Y", "X in the Y district": Y says where to look
