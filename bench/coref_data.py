@@ -103,6 +103,18 @@ def align(event: dict, actions: list[dict]) -> dict | None:
     return min(hits, key=lambda a: a["end"] - a["start"]) if hits else None
 
 
+def _prf(p: float, r: float) -> tuple[float, float, float]:
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _scores(items: int, tp: int, fp: int, fn: int, b3p: float, b3r: float) -> dict:
+    """The score table of pair counts and summed B³ precision and recall over ``items``."""
+    n = items or 1
+    return {"items": items, "tp": tp, "fp": fp, "fn": fn,
+            "pairwise": _prf(tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0),
+            "b3": _prf(b3p / n, b3r / n)}
+
+
 def coreference_scores(items: list[tuple[str, str, str]]) -> dict:
     """Pairwise and B³ precision, recall and F1 of (document, gold instance, merged event)
     items. Pairs inside one document are left out (merging never joins them; that is
@@ -131,14 +143,7 @@ def coreference_scores(items: list[tuple[str, str, str]]) -> dict:
         both = len(by_gold[g] & by_pred[p])
         b3p += both / len(by_pred[p])
         b3r += both / len(by_gold[g])
-    n = len(kept) or 1
-
-    def prf(p, r):
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-    return {"items": len(kept), "tp": tp, "fp": fp, "fn": fn,
-            "pairwise": prf(tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0),
-            "b3": prf(b3p / n, b3r / n)}
+    return _scores(len(kept), tp, fp, fn, b3p, b3r)
 
 
 def within_document_scores(items: list[tuple[str, str, object]]) -> dict:
@@ -163,11 +168,4 @@ def within_document_scores(items: list[tuple[str, str, object]]) -> dict:
             both = sum(1 for q in in_gold if q == p)
             b3p += both / len(in_pred)
             b3r += both / len(in_gold)
-    n = len(items) or 1
-
-    def prf(p, r):
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-    return {"items": len(items), "tp": tp, "fp": fp, "fn": fn,
-            "pairwise": prf(tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0),
-            "b3": prf(b3p / n, b3r / n)}
+    return _scores(len(items), tp, fp, fn, b3p, b3r)

@@ -460,6 +460,14 @@ def event_place_of(text: str, trigger: str):
     return event_place(tok.sent, ctx, tok), ctx
 
 
+def _stated_place(text, trigger):
+    """The surface of the event place when it was read from the event's own sentence."""
+    p, _ = event_place_of(text, trigger)
+    if p is None or p.start is None or p.from_ not in ("trigger", "clause", "sentence"):
+        return None
+    return text[p.start:p.end]
+
+
 @pytest.mark.parametrize("text, trigger, surface, holder", [
     # a site: a base, a street, a building, at the point of the town named beside it
     ("Militants shelled the Qarmoush Military Airport near Raqqa on Sunday.", "shelled",
@@ -760,9 +768,7 @@ def test_a_town_named_beside_its_namesake_unit_keeps_the_towns_reading():
     ("Yesterday, the Parliament of Iraq voted on a resolution.", "voted", None, "Iraq"),
 ])
 def test_a_place_that_says_whose_office_or_body_is_no_event_place(text, trigger, surface, not_surface):
-    p, _ = event_place_of(text, trigger)
-    chosen = text[p.start:p.end] if p is not None and p.start is not None and p.from_ in (
-        "trigger", "clause", "sentence") else None
+    chosen = _stated_place(text, trigger)
     assert chosen != not_surface
     assert chosen == surface
 
@@ -797,9 +803,7 @@ def test_online_platforms_are_not_places(text, trigger):
 ])
 def test_the_european_union_is_an_event_place_only_where_the_sentence_puts_the_event_in_it(
         text, trigger, surface):
-    p, _ = event_place_of(text, trigger)
-    chosen = text[p.start:p.end] if p is not None and p.start is not None and p.from_ in (
-        "trigger", "clause", "sentence") else None
+    chosen = _stated_place(text, trigger)
     assert chosen == surface
 
 
@@ -868,9 +872,7 @@ def test_a_regions_member_missing_from_the_gazetteer_is_an_error(tmp_path):
     ("Police arrested two men in Lahore, where troops were deployed.", "arrested", "Lahore", None),
 ])
 def test_a_place_that_only_locates_a_group_is_no_event_place(text, trigger, surface, not_surface):
-    p, _ = event_place_of(text, trigger)
-    chosen = text[p.start:p.end] if p is not None and p.start is not None and p.from_ in (
-        "trigger", "clause", "sentence") else None
+    chosen = _stated_place(text, trigger)
     assert chosen != not_surface
     assert chosen == surface
 
