@@ -16,6 +16,7 @@ Nominal events first look at their own modifiers ("planned talks", "without a de
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from .lexicon import load_lexicon, verb_forms
@@ -42,14 +43,20 @@ _GOVERNOR_LISTS = ("future_governors", "hypothetical_governors", "negating_gover
                    "factive_reactions", "aspectual_verbs")
 
 
-def _lemma(tok, cues) -> str:
+@functools.lru_cache(maxsize=1)
+def _governor_words() -> frozenset[str]:
+    cues = load_lexicon().cues
+    return frozenset().union(*(cues[name] for name in _GOVERNOR_LISTS))
+
+
+def _lemma(tok) -> str:
     """The token's lemma; for a verb the small model mislemmatizes ("hopes" -> "hop"), the
     governing word its spelling gives."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ not in ("VERB", "AUX") or any(lemma in cues[name] for name in _GOVERNOR_LISTS):
+    governors = _governor_words()
+    if tok.pos_ not in ("VERB", "AUX") or lemma in governors:
         return lemma
-    return next((form for form in sorted(verb_forms(tok))
-                 if any(form in cues[name] for name in _GOVERNOR_LISTS)), lemma)
+    return next((form for form in sorted(verb_forms(tok)) if form in governors), lemma)
 
 
 def _ranked(noun, cues) -> bool:
@@ -60,7 +67,7 @@ def _ranked(noun, cues) -> bool:
 
 def _under_way(noun, cues) -> bool:
     """'the operation to clear the camp began / continued': the aim is being carried out."""
-    return noun.dep_ in ("nsubj", "nsubjpass") and _lemma(noun.head, cues) in cues["aspectual_verbs"]
+    return noun.dep_ in ("nsubj", "nsubjpass") and _lemma(noun.head) in cues["aspectual_verbs"]
 
 
 def _has_if(node, cues) -> bool:
@@ -123,7 +130,7 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
         if tok.dep_ in ("nsubj", "nsubjpass") and head != tok and \
                 any(c.dep_ in ("xcomp", "acomp") for c in head.children):
             # "the talks are expected to resume", "the summit is due to open"
-            hl = _lemma(head, cues)
+            hl = _lemma(head)
             gov_word = next((c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "xcomp")), "")
             for word in (hl, gov_word):
                 if word in cues["future_governors"]:
@@ -143,7 +150,7 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
         elif gov == tok:
             gov = tok.head if tok.head != tok else None
         if gov is not None and gov.pos_ == "VERB" and tok.dep_ not in ("nsubj", "nsubjpass"):
-            gl = _lemma(gov, cues)
+            gl = _lemma(gov)
             light = gl in cues["light_verbs"] or gl in cues["future_governors"] or \
                 gl in cues["hypothetical_governors"] or gl in cues["negating_governors"] or \
                 gl in cues["content_suppressing"] or gl in cues["averting_governors"]
@@ -152,7 +159,7 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
     node = tok
     first = True
     for _ in range(15):
-        lemma = _lemma(node, cues)
+        lemma = _lemma(node)
         if nominal and not first and node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj":
             # "shelling ... in violation of a truce": a noun inside another noun's phrase is a
             # background mention, outside the scope of the verbs above it
@@ -168,7 +175,7 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
         dep, head = node.dep_, node.head
         if head == node:
             break
-        hl = _lemma(head, cues)
+        hl = _lemma(head)
         if dep == "pcomp" and head.lower_ == "without":
             return Modality("negated", cue="without")   # "took the town without fighting"
         if dep == "pcomp" and head.lower_ == "of" and head.head.lower_ == "short":

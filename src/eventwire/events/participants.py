@@ -250,6 +250,16 @@ def _pobj(prep):
     return None
 
 
+def _relative_antecedent(subj, verb):
+    """The noun a relative pronoun subject stands for: "M23 rebels, who seized ...",
+    "protesters who set up barricades and threw stones" (``verb`` is the pronoun's verb);
+    any other subject as it is."""
+    if subj.lower_ not in ("who", "which", "that"):
+        return subj
+    rel = verb if verb.dep_ == "relcl" else next((a for a in verb.ancestors if a.dep_ == "relcl"), None)
+    return rel.head if rel is not None else subj
+
+
 def _subject_of(verb):
     """(source head, target head from passive subject or None)."""
     subj = agent = passive = None
@@ -260,10 +270,8 @@ def _subject_of(verb):
             passive = c
         elif c.dep_ == "agent":
             agent = _pobj(c)
-    if subj is not None and subj.lower_ in ("who", "which", "that"):
-        rel = verb if verb.dep_ == "relcl" else next((a for a in verb.ancestors if a.dep_ == "relcl"), None)
-        if rel is not None:
-            subj = rel.head   # "M23 rebels, who seized ...", "protesters who set up barricades and threw ..."
+    if subj is not None:
+        subj = _relative_antecedent(subj, verb)
     if passive is not None and passive.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
         passive = verb.head
     if passive is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -306,9 +314,7 @@ def _subject_of(verb):
                 return obj[0], None
         for c in up.children:
             if c.dep_ in _SUBJ:
-                if c.lower_ in ("who", "which", "that") and up.dep_ == "relcl" and up.head.pos_ in ("NOUN", "PROPN"):
-                    return up.head, None   # "protesters who set up barricades and threw stones"
-                return c, None
+                return _relative_antecedent(c, up), None
             if c.dep_ == "nsubjpass" and node.dep_ == "conj":
                 return None, c
             if c.dep_ == "agent":
