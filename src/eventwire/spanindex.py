@@ -101,6 +101,18 @@ def entities_in(span) -> list:
     return out
 
 
+def person_surnames(doc) -> dict[str, int]:
+    """The last names of the people a document names in full, each with the character offset
+    where its first full name ends: a later one-word "Marrero" or "Honcharuk" (which the
+    tagger may call an organisation or a place) is that person."""
+    given: dict[str, int] = {}
+    for ent in _listed_entities(doc)[0]:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            last = ent[-1] if ent[-1].dep_ != "case" or len(ent) < 3 else ent[-2]
+            given.setdefault(last.text, ent.end_char)
+    return given
+
+
 _ENTS_KEY = "eventwire.spanindex.ents"
 
 

@@ -38,7 +38,7 @@ from ..nlp import doc_text
 from ..nounphrase import has_definite_article, is_specific
 from ..paragraphs import clip_to_paragraph
 from ..record import Actor, Mention
-from ..spanindex import cached_index, entities_in, entity_at
+from ..spanindex import cached_index, entities_in, entity_at, person_surnames
 from .dictionary import Dictionary, Entry, fold, fold_with_offsets, load_dictionary, looks_like_name
 
 NAME_KINDS = {"country", "demonym", "capital", "seat", "place", "person", "org"}
@@ -240,15 +240,13 @@ class DocumentActors:
         by_surname: dict[str, list[Hit]] = {}
         for hit in final:
             self._file_by_surname(by_surname, hit)
-        people_before: set[str] = set()   # last names of people named in full so far
+        surnames = person_surnames(doc)
         for ent in doc.ents:
             if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
                 continue
             label = ent.label_
-            if label == "PERSON" and len(ent) >= 2:
-                people_before.add(fold(ent[-1].text))
-            elif label in ("ORG", "GPE", "NORP") and len(ent) == 1 and ent[0].pos_ == "PROPN" and \
-                    fold(ent.text) in people_before:
+            if label in ("ORG", "GPE", "NORP") and len(ent) == 1 and ent[0].pos_ == "PROPN" and \
+                    surnames.get(ent.text, len(text) + 1) <= ent.start_char:
                 label = "PERSON"   # "Judge Victor Marrero ... Marrero rejected": the tagger's ORG is him
             if any(t in covered for t in range(ent.start, ent.end)):
                 continue

@@ -17,6 +17,7 @@ from spacy.attrs import IDX, LENGTH, POS
 from spacy.symbols import PROPN
 
 from ..nlp import doc_text
+from ..spanindex import person_surnames
 from .gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, normalize
 
 NAME_LABELS = {"GPE", "LOC"}
@@ -253,17 +254,6 @@ def well_known(candidates) -> bool:
                for c, primary in candidates)
 
 
-def surnames_given(doc) -> dict[str, int]:
-    """The last names of people the text names in full, each with where its first full name
-    ends: a later one-word "Honcharuk" is that person, not a village of a like name."""
-    given: dict[str, int] = {}
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            last = ent[-1] if ent[-1].dep_ != "case" or len(ent) < 3 else ent[-2]
-            given.setdefault(last.text, ent.end_char)
-    return given
-
-
 def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
     """The place mentions of a parsed document, in text order, with gazetteer candidates."""
     text = doc_text(doc)
@@ -279,7 +269,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
 
     ents = [(ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
     person_words, place_words = set(), set()
-    surname_given = surnames_given(doc)
+    surname_given = person_surnames(doc)
     for label, e_start, e_end in ents:
         words_of = text[e_start:e_end].split()
         if label == "PERSON":
@@ -640,7 +630,7 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
         if run:
             spans.append((run[0][0], run[-1][0] + run[-1][1], ""))
             run = []
-    surname_given = surnames_given(doc)
+    surname_given = person_surnames(doc)
     found: list[Mention] = []
     for s, e, label in sorted(set(spans)):
         if any(taken[s:e]):
