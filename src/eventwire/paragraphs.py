@@ -15,6 +15,16 @@ def paragraph_at(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+# A text this short may well be one paragraph (a brief, a snippet).
+FLATTENED_MIN_CHARS = 1000
+
+
+def lost_paragraphs(text: str) -> bool:
+    """True for an article whose source flattened it to one line (feeds and corpora often
+    do): its paragraph breaks are unknown, so no stretch of it can be read as one paragraph."""
+    return len(text) > FLATTENED_MIN_CHARS and "\n" not in text.strip()
+
+
 def crosses_break(text: str, start: int, end: int) -> bool:
     return "\n" in text[start:end]
 

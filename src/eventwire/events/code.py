@@ -20,6 +20,7 @@ from ..categories import is_verbal, quad_class, stance
 from ..actors import actor_at, known_actors, mentions_of
 from ..context import DocContext
 from ..nounphrase import refers_back
+from ..paragraphs import lost_paragraphs
 from ..places import event_place
 from ..record import Event, EventActor, Mention, SentenceSpan
 from ..spanindex import cached_index, entities_in
@@ -646,8 +647,11 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     lead_end = _lead_end(ctx.document.text, 400)   # the confidence model's "lead" feature
     last_date: tuple[str | None, str | None] = (None, None)
     last_para = -2   # the paragraph last_date was told in
+    flattened = lost_paragraphs(ctx.document.text)
     for sent in doc.sents:
-        para = ctx.document.text.rfind("\n", 0, sent.start_char)   # where its paragraph starts
+        # where its paragraph starts; in a flattened text each sentence stands for one, as a
+        # news paragraph mostly is one sentence
+        para = sent.start_char if flattened else ctx.document.text.rfind("\n", 0, sent.start_char)
         triggers = _conditional_statements(_fold_triggers(find_triggers(sent, lex)), lex)
         sent_has_time = _times_in(ctx, sent.start_char, sent.end_char)
         sent_country = _sentence_country(sent, ctx)
