@@ -39,7 +39,7 @@ def _infinitive(verb) -> bool:
 
 
 _GOVERNOR_LISTS = ("future_governors", "hypothetical_governors", "negating_governors",
-                   "content_suppressing", "averting_governors", "speech_verbs", "light_verbs",
+                   "content_suppressing", "averting_governors", "preventing_governors", "speech_verbs", "light_verbs",
                    "factive_reactions", "aspectual_verbs")
 
 
@@ -178,6 +178,9 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
         hl = _lemma(head)
         if dep == "pcomp" and head.lower_ == "without":
             return Modality("negated", cue="without")   # "took the town without fighting"
+        if dep == "pcomp" and head.lower_ == "from" and head.dep_ == "prep" and \
+                _lemma(head.head) in cues["preventing_governors"]:
+            return Modality("negated", cue=head.head.lower_)   # "barred them from marching"
         if dep == "pcomp" and head.lower_ == "of" and head.head.lower_ == "short":
             return Modality("negated", cue="stopped short of")   # "stopped short of condemning"
         if node.pos_ == "ADP" and node.lower_ in ("following", "after", "before", "during", "amid",
