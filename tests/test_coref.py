@@ -52,6 +52,10 @@ def _spans(event) -> list[str]:
     ("Senator Paul Okafor announced that he would resign from the senate.\n\n"
      "Okafor resigned on Friday, his office said.",
      "RETREAT", {"resign", "resigned"}),
+    # a demonstration that turned violent is one protest, told as a march and as a riot
+    ("Thousands of students marched on parliament in Dhaka on Monday to demand the minister's "
+     "resignation.\n\nSome of the marchers threw stones at police outside the building, witnesses said.",
+     "PROTEST", {"marched", "threw"}),
 ])
 def test_mentions_of_one_event_give_one_event(text, category, words):
     found = asserted(text, category)
@@ -70,6 +74,9 @@ def test_mentions_of_one_event_give_one_event(text, category, words):
     # two countries' police, each named
     ("Kenyan police arrested 30 opposition supporters in Nairobi on Monday.\n\n"
      "Ugandan police arrested 12 opposition supporters in Kampala on Monday.", "COERCE", 2),
+    # a peaceful march in one city, a riot in another
+    ("Farmers demonstrated peacefully in Lahore on Monday against the new tax.\n\n"
+     "In Karachi, rioters torched shops and threw stones at police on Monday.", "PROTEST", 2),
     # two attacks told with their own days
     ("Gunmen attacked a village near Maiduguri on Saturday, killing six people.\n\n"
      "On Wednesday, gunmen attacked a market near Maiduguri, killing nine.", "ASSAULT", 2),

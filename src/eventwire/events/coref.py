@@ -26,6 +26,9 @@ _JOINT = categories_where("symmetric") - {"ASSAULT"}   # an assault only as a fi
 # "militants", "the attackers"): sectors may differ, countries may not.
 _LOOSE_SECTORS = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"}
 SAME_PLACE_KM = 50.0
+# Modes one happening is told in from mention to mention: a demonstration that turned violent
+# ("marched on parliament ... threw stones at police") is one protest.
+_ONE_HAPPENING_MODES = [{"demo", "riot"}]
 
 
 @functools.lru_cache(maxsize=512)
@@ -191,7 +194,8 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset()) -> bool:
         if plan.evidence.start > deed.evidence.start and id(plan) in told:
             return False   # told after the deed with a time of its own: the next one
             # ("thousands marched on Thursday ... they would march again on Saturday")
-    if a.mode and b.mode and a.mode != b.mode and a.category != "ASSAULT":
+    if a.mode and b.mode and a.mode != b.mode and a.category != "ASSAULT" and \
+            {a.mode, b.mode} not in _ONE_HAPPENING_MODES:
         return False    # a strike and a march, an expulsion and a closure: two events
         # (an attack's mentions name its means loosely: "shelled", "the attack", "killed")
     if not (_dates_agree(a, b, told) and _places_agree(a, b)):
