@@ -345,6 +345,18 @@ def test_lists_of_victims(nlp, sentence, killed):
     # "claimed the life of" one person, as "the lives of" N
     ("The explosion claimed the life of a young mother.", 1, None),
     ("The explosion claimed the lives of 14 people.", 14, None),
+    # "shot dead" before the victim, the parser hanging "dead" on the victim
+    ("Gunmen shot dead Colonel Idris Bello outside his home in Maiduguri.", 1, None),
+    ("Soldiers shot dead the headmaster at the gate.", 1, None),
+    # a possessor noun in the determiner's place
+    ("A car bomb hit the motorcade, killing the governor's chief of staff.", 1, None),
+    ("The mine blew up the truck, killing the company's driver.", 1, None),
+    # headlines drop the article: a bare singular is one person there, never in prose
+    ("Drone strike kills militant commander in Waziristan", 1, None),
+    ("Police shoot dead student at roadblock in Kisumu", 1, None),
+    ("Gunfire injures policeman near Goma", None, 1),
+    ("Mortar fire killed livestock near Goma.", None, None),
+    ("Air strikes kill civilians in Idlib", None, None),
 ])
 def test_one_victim_told_without_a_number(nlp, sentence, killed, injured):
     assert _kinds(nlp, sentence) == (killed, injured)

@@ -775,6 +775,11 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
         if objects or verb.lemma_.lower() == "leave":
             return "killed", objects   # the subject of "left ... dead" is the cause, not a victim
         return "killed", _dependents(verb, {"nsubjpass", "nsubj"})
+    if tok.lower_ == "dead" and tok.dep_ == "amod" and tok.head.dep_ == "dobj" \
+            and tok.head.head.i == tok.i - 1 and tok.head.head.lemma_.lower() == "shoot":
+        # "shot dead Colonel Ahmed Rahimi", "Police shoot dead man": the parser hangs "dead"
+        # on the victim after it
+        return None if _unreal(tok.head.head) else ("killed", [tok.head])
     kind = _predicate_kind(tok, words)
     if kind is None or _unreal(tok) or _killed_or_wounded(tok, kind, words):
         return None
@@ -841,7 +846,8 @@ def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
         return 0, "exact", min(t.idx for t in tok.subtree if t.i <= tok.i)
     if any(c.dep_ in ("det", "predet") and c.lower_ == "both" for c in tok.children):
         return 2, "exact", min(t.idx for t in tok.subtree if t.i <= tok.i)   # "both pilots"
-    own = [t for t in tok.subtree if t.i <= tok.i]   # its modifiers (a list's other members follow it)
+    # its modifiers (a list's other members follow it; not the "dead" of "shot dead X")
+    own = [t for t in tok.subtree if t.i <= tok.i and not (t.dep_ == "amod" and t.lower_ == "dead")]
     tok_end = tok.idx + len(tok)
     for t in own:
         if t.dep_ in ("conj", "cc") or t.is_punct:
@@ -855,10 +861,21 @@ def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
         return 1, "exact", min(t.idx for t in own)
     if tok.tag_ == "NN" and tok.lower_ not in words.not_victims and (any(
             c.dep_ in ("det", "poss") and c.lower_ in _ONE_DETERMINERS | {"'s"} or c.tag_ == "NNP"
-            for c in tok.children if c.i < tok.i) or (tok.i + 1 < len(tok.doc) and tok.nbor().tag_ == "NNP")):
+            # "the province's police chief": a possessor noun stands for the determiner
+            or c.dep_ == "poss" and any(g.dep_ == "case" for g in c.children)
+            for c in tok.children if c.i < tok.i) or (tok.i + 1 < len(tok.doc) and tok.nbor().tag_ == "NNP")
+            or _headline_noun(tok)):
         # "the journalist", "his driver", a title before a name ("girlfriend Reeva Steenkamp")
         return 1, "exact", min(t.idx for t in own)
     return None
+
+
+def _headline_noun(tok) -> bool:
+    """A singular noun with no determiner in a headline ("Sniper kills soldier on front line",
+    "Police shoot dead man at checkpoint"): headlines drop the article, so it is one person.
+    A headline here is a sentence with no closing stop; in prose a bare singular is no count."""
+    return not tok.sent[-1].is_punct and not any(
+        c.dep_ in ("det", "poss", "nummod", "quantmod") for c in tok.children if c.i < tok.i)
 
 
 def _victims_count(victims: list, pred, text: str, end: int, words: Words):
