@@ -19,6 +19,12 @@ def figures(sentence):
     ("More than a hundred people were injured in the clashes.",
      [("injured", 100, "at least", "More than a hundred")]),
     ("The death toll rose to 57 on Tuesday.", [("killed", 57, "exact", "57")]),
+    # a toll told as a list adds its members; the dead told as a list after a copula
+    ("The toll from the landslide of the mine stood at 6 miners, 2 guards, and 1 driver.",
+     [("killed", 9, "exact", "6 miners, 2 guards, and 1 driver")]),
+    ("The dead in Monday's raid were three farmers and a shepherd.",
+     [("killed", 4, "exact", "three farmers and a shepherd")]),
+    ("Witnesses said the wounded were 5 pupils and 2 teachers.", [("injured", 7, "exact", "5 pupils and 2 teachers")]),
     ("Police fired on protesters, killing three.", [("killed", 3, "exact", "three")]),
     ("Gunmen killed three soldiers and two civilians.",
      [("killed", 5, "exact", "three soldiers and two civilians")]),
@@ -54,6 +60,8 @@ def test_figures_in_a_sentence(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence", [
+    "The dead were taken to the morgue in Bunia.",
+    "Among the dead were 5 protesters and 3 police officers.",
     "Rebels attacked a base 30 km north of the city.",
     "A bomb killed the mayor's hopes of a quiet election.",
     "The army has fought the rebels since 2014 in three provinces.",

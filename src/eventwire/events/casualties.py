@@ -610,10 +610,27 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
                 if got is not None and got[0] is not None:
                     if got[2] < n and toks[got[2]].low in words.not_victims:
                         break
-                    out.append(Figure(kind, got[0], got[1], toks[j].start, toks[got[2] - 1].end, toll=True))
-                    used.update(range(j, got[2]))
+                    count, qualifier, last = got
+                    # a toll told as a list adds ("stood at 9 pilgrims, 5 guards and 3 vendors")
+                    listed = _figure_list(toks, j, words)
+                    if listed is not None and listed[0] is not None and listed[0] > count:
+                        count, qualifier, last = listed[0], listed[1], _end(toks, listed[2], listed[3])
+                    out.append(Figure(kind, count, qualifier, toks[j].start, toks[last - 1].end, toll=True))
+                    used.update(range(j, last))
                     break
             continue
+        # "the dead in the ambush were 12 soldiers, 4 police officers and 3 civilians": the
+        # dead told as a list after a copula ("among the dead were" is a subset, no total)
+        if low in ("dead", "wounded", "injured") and i > 0 and toks[i - 1].low == "the" \
+                and not (i > 1 and toks[i - 2].low == "among"):
+            verb = next((j for j in range(i + 1, min(n, i + 10)) if toks[j].low in ("were", "numbered")), None)
+            listed = _figure_list(toks, verb + 1, words, article=True) if verb is not None else None
+            if listed is not None and listed[0] is not None:
+                count, qualifier, a, b, k = listed
+                out.append(Figure("killed" if low == "dead" else "injured", count, qualifier, toks[a].start,
+                                  toks[_end(toks, a, b) - 1].end, toll=True))
+                used.update(range(i, k))
+                continue
         # "no one was hurt", "there were no casualties"
         if any(_match(toks, i, p) for p in words.nobody):
             for j in range(i + 1, min(n, i + 6)):
