@@ -354,7 +354,10 @@ def main() -> None:
                 if bucket:
                     buckets["e2e"][(kind, bucket)] += 1
             if row.get("killed") is not None and ek != row.get("killed"):
-                buckets["whose"][_whose_miss(row, pk, match, record)] += 1
+                whose = _whose_miss(row, pk, match, record)
+                buckets["whose"][whose] += 1
+                if whose.startswith("coder"):
+                    buckets["whose"]["  of the coder's: the reader right given the gold event"] += pk == row["killed"]
             if pk != row.get("killed") or pi != row.get("injured"):
                 errors.append(("given", row, pk, pi, c, text))
             if ek != row.get("killed"):
@@ -374,7 +377,7 @@ def main() -> None:
             for (kind, bucket), n_rows in sorted(buckets[reading].items(), key=lambda kv: (kv[0][0], -kv[1])):
                 print(f"  {kind:7s} {n_rows:3d}  {bucket}")
         print("end-to-end killed-count misses (gold rows with a count), whose they are:")
-        for cause, n_rows in buckets["whose"].most_common():
+        for cause, n_rows in sorted(buckets["whose"].items(), key=lambda kv: (kv[0].startswith(" "), -kv[1])):
             print(f"  {n_rows:3d}  {cause}")
     if args.errors:
         errors = [e for e in errors if e[1]["source"] == "written" or split_of(e[1]["doc"]) == "dev"]
