@@ -130,6 +130,28 @@ def _match(record, row: dict):
     return None
 
 
+def _whose_miss(row: dict, given_count, match, record) -> str:
+    """Whose an end-to-end miss of a gold killed count is: the event coder's (no violent event
+    coded for the trigger: nothing in its sentence, or only events the casualty reader does not
+    read, by category) or the casualty reader's (wrong given the gold event too; or right
+    given it, wrong on the event the coder made of it)."""
+    from eventwire.events.casualties import is_violent
+
+    s0, _ = row["at"]
+    if match is None:
+        here = [e for e in record.events if e.sentence.start <= s0 < e.sentence.end]
+        if not here:
+            return "coder: no event coded in the trigger's sentence"
+        kinds = "/".join(sorted({e.category for e in here if not is_violent(e)}))
+        return f"coder: only events that take no casualties in the sentence ({kinds})" if not any(
+            is_violent(e) for e in here) else "coder: a violent event in the sentence, none at the trigger"
+    if given_count != row["killed"]:
+        return "reader: wrong given the gold event too"
+    if not is_violent(match):
+        return f"coder: the event at the trigger takes no casualties ({match.category})"
+    return "reader or coder: right given the gold event, wrong on the coded one (its span, coreference)"
+
+
 class Tally:
     def __init__(self):
         self.c = collections.Counter()
@@ -288,7 +310,7 @@ def main() -> None:
         by_doc[row["doc"]].append(row)
     nlp = load_nlp()
     given, e2e, alone, matched = Tally(), Tally(), Tally(), Tally()
-    buckets = {"given": collections.Counter(), "e2e": collections.Counter()}
+    buckets = {"given": collections.Counter(), "e2e": collections.Counter(), "whose": collections.Counter()}
     found = 0
     errors = []
     for doc_id, doc_rows in by_doc.items():
@@ -331,6 +353,11 @@ def main() -> None:
                     error_bucket(row, kind, figure, parsed, text)
                 if bucket:
                     buckets["e2e"][(kind, bucket)] += 1
+            if row.get("killed") is not None and ek != row.get("killed"):
+                whose = _whose_miss(row, pk, match, record)
+                buckets["whose"][whose] += 1
+                if whose.startswith("coder"):
+                    buckets["whose"]["  of the coder's: the reader right given the gold event"] += pk == row["killed"]
             if pk != row.get("killed") or pi != row.get("injured"):
                 errors.append(("given", row, pk, pi, c, text))
             if ek != row.get("killed"):
@@ -349,6 +376,9 @@ def main() -> None:
             print(f"error buckets, {label} (counts of rows; no text printed):")
             for (kind, bucket), n_rows in sorted(buckets[reading].items(), key=lambda kv: (kv[0][0], -kv[1])):
                 print(f"  {kind:7s} {n_rows:3d}  {bucket}")
+        print("end-to-end killed-count misses (gold rows with a count), whose they are:")
+        for cause, n_rows in sorted(buckets["whose"].items(), key=lambda kv: (kv[0].startswith(" "), -kv[1])):
+            print(f"  {n_rows:3d}  {cause}")
     if args.errors:
         errors = [e for e in errors if e[1]["source"] == "written" or split_of(e[1]["doc"]) == "dev"]
         for reading, row, pk, pi, c, text in errors:

@@ -19,6 +19,12 @@ def figures(sentence):
     ("More than a hundred people were injured in the clashes.",
      [("injured", 100, "at least", "More than a hundred")]),
     ("The death toll rose to 57 on Tuesday.", [("killed", 57, "exact", "57")]),
+    # a toll told as a list adds its members; the dead told as a list after a copula
+    ("The toll from the landslide of the mine stood at 6 miners, 2 guards, and 1 driver.",
+     [("killed", 9, "exact", "6 miners, 2 guards, and 1 driver")]),
+    ("The dead in Monday's raid were three farmers and a shepherd.",
+     [("killed", 4, "exact", "three farmers and a shepherd")]),
+    ("Witnesses said the wounded were 5 pupils and 2 teachers.", [("injured", 7, "exact", "5 pupils and 2 teachers")]),
     ("Police fired on protesters, killing three.", [("killed", 3, "exact", "three")]),
     ("Gunmen killed three soldiers and two civilians.",
      [("killed", 5, "exact", "three soldiers and two civilians")]),
@@ -54,6 +60,8 @@ def test_figures_in_a_sentence(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence", [
+    "The dead were taken to the morgue in Bunia.",
+    "Among the dead were 5 protesters and 3 police officers.",
     "Rebels attacked a base 30 km north of the city.",
     "A bomb killed the mayor's hopes of a quiet election.",
     "The army has fought the rebels since 2014 in three provinces.",
@@ -345,6 +353,18 @@ def test_lists_of_victims(nlp, sentence, killed):
     # "claimed the life of" one person, as "the lives of" N
     ("The explosion claimed the life of a young mother.", 1, None),
     ("The explosion claimed the lives of 14 people.", 14, None),
+    # "shot dead" before the victim, the parser hanging "dead" on the victim
+    ("Gunmen shot dead Colonel Idris Bello outside his home in Maiduguri.", 1, None),
+    ("Soldiers shot dead the headmaster at the gate.", 1, None),
+    # a possessor noun in the determiner's place
+    ("A car bomb hit the motorcade, killing the governor's chief of staff.", 1, None),
+    ("The mine blew up the truck, killing the company's driver.", 1, None),
+    # headlines drop the article: a bare singular is one person there, never in prose
+    ("Drone strike kills militant commander in Waziristan", 1, None),
+    ("Police shoot dead student at roadblock in Kisumu", 1, None),
+    ("Gunfire injures policeman near Goma", None, 1),
+    ("Mortar fire killed livestock near Goma.", None, None),
+    ("Air strikes kill civilians in Idlib", None, None),
 ])
 def test_one_victim_told_without_a_number(nlp, sentence, killed, injured):
     assert _kinds(nlp, sentence) == (killed, injured)

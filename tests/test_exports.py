@@ -7,7 +7,8 @@ from typer.testing import CliRunner
 
 from eventwire.cli import app
 from eventwire.document import Document
-from eventwire.export import GDELT_COLUMNS, _tsv_field, acled_fatalities, acled_row, gdelt_row
+from eventwire.export import (GDELT_COLUMNS, _tsv_field, acled_fatalities, acled_row, gdelt_adm1_code,
+                              gdelt_row)
 from eventwire.events.acled import sub_event_type
 from eventwire.pipeline import extract
 from eventwire.readers import iter_documents
@@ -113,12 +114,67 @@ def test_gdelt_geo_and_root_event(store_path, tmp_path):
             for line in _export(store_path, tmp_path, "--format", "gdelt").splitlines()]
     idlib = next(r for r in rows if r["ActionGeo_FullName"].startswith("Idlib"))
     assert idlib["Actor1Geo_Type"] == "1" and idlib["Actor1Geo_CountryCode"] == "RUS"
-    assert idlib["Actor1Geo_FullName"] == "Russia" and idlib["Actor1Geo_ADM1Code"] == "RUS"
+    assert idlib["Actor1Geo_FullName"] == "Russia" and idlib["Actor1Geo_ADM1Code"] == "RS"
+    assert idlib["ActionGeo_ADM1Code"] == "SY12"      # GeoNames' (FIPS) code of Idlib province
     assert idlib["ActionGeo_CountryCode"] == "SYR" and idlib["ActionGeo_FeatureID"]
     assert idlib["IsRootEvent"] == "1"
     ottawa = [r for r in rows if r["ActionGeo_FullName"].startswith("Ottawa")]
     assert ottawa and all(r["IsRootEvent"] == "0" for r in ottawa)
     assert ottawa[0]["ActionGeo_Type"] == "4" and ottawa[0]["ActionGeo_FullName"] == "Ottawa, Ontario, Canada"
+    assert ottawa[0]["ActionGeo_ADM1Code"] == "CA08"
+
+
+@pytest.mark.parametrize("place, code", [
+    ({"name": "Russia", "country": "RUS", "feature": "country"}, "RS"),
+    ({"name": "Ahvaz", "country": "IRN", "feature": "city", "admin1": "Khūzestān"}, "IR15"),
+    ({"name": "Ahvaz", "country": "IRN", "feature": "city", "admin1": "Khuzestan"}, "IR15"),   # folded
+    ({"name": "Houston", "country": "USA", "feature": "city", "admin1": "Texas"}, "USTX"),
+    ({"name": "Texas", "country": "USA", "feature": "admin1", "admin1": "Texas"}, "USTX"),
+    ({"name": "Pristina", "country": "XKX", "feature": "country"}, "KV"),
+    ({"name": "Mediterranean Sea", "country": None, "feature": "other"}, None),   # no country
+    ({"name": "Somewhere", "country": "IRN", "feature": "city", "admin1": None}, None),   # no unit
+    ({"name": "Somewhere", "country": "IRN", "feature": "city", "admin1": "Texas"}, None),  # not Iran's
+    ({"name": "Nowhere", "country": "ZZZ", "feature": "country"}, None),
+])
+def test_gdelt_adm1_code_from_the_places_first_level_unit(place, code):
+    assert gdelt_adm1_code(place) == code
+
+
+def test_acled_export_fills_the_region_from_the_country(store_path, tmp_path):
+    import csv
+    import io
+
+    from eventwire.events.acled import load_acled
+
+    rows = list(csv.DictReader(io.StringIO(_export(store_path, tmp_path, "--format", "acled"))))
+    assert rows and all(r["region"] for r in rows if r["country"])
+    idlib = next(r for r in rows if r["location"] == "Idlib")
+    assert idlib["region"] == "Middle East" and idlib["admin1"] == "Idlib"
+    regions = load_acled().regions
+    assert all(r["region"] == regions[r["event_id_cnty"][:3]] for r in rows if r["country"])
+
+
+@pytest.mark.parametrize("country, region", [
+    ("SYR", "Middle East"), ("TUR", "Middle East"), ("SDN", "Northern Africa"), ("SSD", "Eastern Africa"),
+    ("MEX", "Central America"), ("KAZ", "Caucasus and Central Asia"), ("AFG", "South Asia"),
+    ("UKR", "Europe"), ("XKX", "Europe"), ("COD", "Middle Africa"), ("HTI", "Caribbean"),
+    ("ZZZ", None), (None, None),
+])
+def test_acled_region_of_the_country(country, region):
+    row = acled_row(_merged(place={"name": "P", "country": country, "feature": "city"}, source={"text": "x"}))
+    assert row["region"] == region
+
+
+def test_every_gazetteer_country_has_an_acled_region():
+    import gzip
+    from importlib import resources
+
+    from eventwire.events.acled import load_acled
+
+    with resources.files("eventwire").joinpath("places/data/gazetteer.tsv.gz").open("rb") as raw:
+        countries = {f[3] for f in (line.split("\t") for line in gzip.open(raw, "rt", encoding="utf-8"))
+                     if f[2] == "country"}
+    assert countries and not countries - set(load_acled().regions)
 
 
 @pytest.mark.parametrize("event, expected", [

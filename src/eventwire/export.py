@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from importlib import resources
 from pathlib import Path
 from typing import IO
 
@@ -221,6 +223,36 @@ def _country_name(iso3: str | None) -> str | None:
     return (getattr(country, "common_name", None) or country.name) if country else None
 
 
+@functools.lru_cache(maxsize=1)
+def _adm1_codes() -> dict[tuple[str, str], str]:
+    """GDELT's ADM1 codes by (country ISO3, folded first-level unit name; "" for the country
+    itself): ``places/data/admin1_codes.tsv``, built by ``scripts/build_admin1_codes.py``."""
+    from .places.gazetteer import normalize
+
+    table = {}
+    with resources.files("eventwire").joinpath("places/data/admin1_codes.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                iso3, name, _gid, code = line.rstrip("\n").split("\t")
+                table[(iso3, normalize(name))] = code
+    return table
+
+
+def gdelt_adm1_code(place: dict) -> str | None:
+    """GDELT's ADM1 code of a place: its country's FIPS code for a country, else the FIPS code
+    followed by its first-level unit's code ("IR26"); None where the place names no unit or
+    the unit has no code in the table."""
+    from .places.gazetteer import normalize
+
+    country = place.get("country")
+    if not country:
+        return None
+    if place.get("feature") == "country":
+        return _adm1_codes().get((country, ""))
+    unit = place.get("admin1")
+    return _adm1_codes().get((country, normalize(unit))) if unit else None
+
+
 def _gdelt_geo(prefix: str, place: dict | None) -> dict:
     if not place:
         return {f"{prefix}_{c}": None for c in _GDELT_GEO}
@@ -234,9 +266,7 @@ def _gdelt_geo(prefix: str, place: dict | None) -> dict:
         f"{prefix}_Type": geo_type,
         f"{prefix}_FullName": ", ".join(n for n in names if n),
         f"{prefix}_CountryCode": place.get("country"),
-        # GDELT writes the country's code as ADM1 code of a country-level place; we have no
-        # first-level unit codes for the others
-        f"{prefix}_ADM1Code": place.get("country") if geo_type == 1 else None,
+        f"{prefix}_ADM1Code": gdelt_adm1_code(place),
         f"{prefix}_ADM2Code": None,
         f"{prefix}_Lat": place.get("lat"), f"{prefix}_Long": place.get("lon"),
         f"{prefix}_FeatureID": place.get("geonameid"),
@@ -417,7 +447,7 @@ def acled_row(event: dict) -> dict | None:
         "interaction": _interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if inter2 == 7 and event_type in (
             "Violence against civilians", "Explosions/Remote violence", "Riots") else None,
-        "iso": int(country.numeric) if country else None, "region": None,
+        "iso": int(country.numeric) if country else None, "region": load_acled().regions.get(iso3),
         "country": country.name if country else None,
         "admin1": place.get("admin1") if place.get("feature") != "country" else None,
         "admin2": None, "admin3": None,

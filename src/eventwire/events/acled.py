@@ -27,6 +27,7 @@ class AcledTable:
     geo_precision: dict[str, int]     # place feature -> ACLED geo precision
     vague_fatalities: int             # fatalities for "several", "many"
     sub_event_types: list[dict]       # ordered rules: event -> sub-event type
+    regions: dict[str, str]           # ISO 3166-1 alpha-3 country code -> ACLED region
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,12 +43,19 @@ def load_acled() -> AcledTable:
     for rule in subtypes:
         rule["_words"] = [re.compile(w, re.IGNORECASE) for w in rule.get("words", [])]
     actor_types = data["actor_types"]
+    regions: dict[str, str] = {}
+    for region, countries in data["regions"].items():
+        for iso3 in countries:
+            if iso3 in regions:
+                raise ValueError(f"acled.yaml: {iso3} is in two regions, {regions[iso3]} and {region}")
+            regions[iso3] = region
     return AcledTable(
         event_types=data["event_types"], disorder_types=data["disorder_types"],
         inter={name: t["inter"] for name, t in actor_types.items()},
         sectors={name: frozenset(t.get("sectors", ())) for name, t in actor_types.items()},
         time_precision=data["time_precision"], geo_precision=data["geo_precision"],
-        vague_fatalities=int(data["vague_fatalities"]), sub_event_types=subtypes)
+        vague_fatalities=int(data["vague_fatalities"]), sub_event_types=subtypes,
+        regions=regions)
 
 
 def _near(a: Event, b: Event, text: str) -> bool:

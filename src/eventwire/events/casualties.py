@@ -610,10 +610,27 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
                 if got is not None and got[0] is not None:
                     if got[2] < n and toks[got[2]].low in words.not_victims:
                         break
-                    out.append(Figure(kind, got[0], got[1], toks[j].start, toks[got[2] - 1].end, toll=True))
-                    used.update(range(j, got[2]))
+                    count, qualifier, last = got
+                    # a toll told as a list adds ("stood at 9 pilgrims, 5 guards and 3 vendors")
+                    listed = _figure_list(toks, j, words)
+                    if listed is not None and listed[0] is not None and listed[0] > count:
+                        count, qualifier, last = listed[0], listed[1], _end(toks, listed[2], listed[3])
+                    out.append(Figure(kind, count, qualifier, toks[j].start, toks[last - 1].end, toll=True))
+                    used.update(range(j, last))
                     break
             continue
+        # "the dead in the ambush were 12 soldiers, 4 police officers and 3 civilians": the
+        # dead told as a list after a copula ("among the dead were" is a subset, no total)
+        if low in ("dead", "wounded", "injured") and i > 0 and toks[i - 1].low == "the" \
+                and not (i > 1 and toks[i - 2].low == "among"):
+            verb = next((j for j in range(i + 1, min(n, i + 10)) if toks[j].low in ("were", "numbered")), None)
+            listed = _figure_list(toks, verb + 1, words, article=True) if verb is not None else None
+            if listed is not None and listed[0] is not None:
+                count, qualifier, a, b, k = listed
+                out.append(Figure("killed" if low == "dead" else "injured", count, qualifier, toks[a].start,
+                                  toks[_end(toks, a, b) - 1].end, toll=True))
+                used.update(range(i, k))
+                continue
         # "no one was hurt", "there were no casualties"
         if any(_match(toks, i, p) for p in words.nobody):
             for j in range(i + 1, min(n, i + 6)):
@@ -775,6 +792,11 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
         if objects or verb.lemma_.lower() == "leave":
             return "killed", objects   # the subject of "left ... dead" is the cause, not a victim
         return "killed", _dependents(verb, {"nsubjpass", "nsubj"})
+    if tok.lower_ == "dead" and tok.dep_ == "amod" and tok.head.dep_ == "dobj" \
+            and tok.head.head.i == tok.i - 1 and tok.head.head.lemma_.lower() == "shoot":
+        # "shot dead Colonel Ahmed Rahimi", "Police shoot dead man": the parser hangs "dead"
+        # on the victim after it
+        return None if _unreal(tok.head.head) else ("killed", [tok.head])
     kind = _predicate_kind(tok, words)
     if kind is None or _unreal(tok) or _killed_or_wounded(tok, kind, words):
         return None
@@ -841,7 +863,8 @@ def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
         return 0, "exact", min(t.idx for t in tok.subtree if t.i <= tok.i)
     if any(c.dep_ in ("det", "predet") and c.lower_ == "both" for c in tok.children):
         return 2, "exact", min(t.idx for t in tok.subtree if t.i <= tok.i)   # "both pilots"
-    own = [t for t in tok.subtree if t.i <= tok.i]   # its modifiers (a list's other members follow it)
+    # its modifiers (a list's other members follow it; not the "dead" of "shot dead X")
+    own = [t for t in tok.subtree if t.i <= tok.i and not (t.dep_ == "amod" and t.lower_ == "dead")]
     tok_end = tok.idx + len(tok)
     for t in own:
         if t.dep_ in ("conj", "cc") or t.is_punct:
@@ -855,10 +878,21 @@ def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
         return 1, "exact", min(t.idx for t in own)
     if tok.tag_ == "NN" and tok.lower_ not in words.not_victims and (any(
             c.dep_ in ("det", "poss") and c.lower_ in _ONE_DETERMINERS | {"'s"} or c.tag_ == "NNP"
-            for c in tok.children if c.i < tok.i) or (tok.i + 1 < len(tok.doc) and tok.nbor().tag_ == "NNP")):
+            # "the province's police chief": a possessor noun stands for the determiner
+            or c.dep_ == "poss" and any(g.dep_ == "case" for g in c.children)
+            for c in tok.children if c.i < tok.i) or (tok.i + 1 < len(tok.doc) and tok.nbor().tag_ == "NNP")
+            or _headline_noun(tok)):
         # "the journalist", "his driver", a title before a name ("girlfriend Reeva Steenkamp")
         return 1, "exact", min(t.idx for t in own)
     return None
+
+
+def _headline_noun(tok) -> bool:
+    """A singular noun with no determiner in a headline ("Sniper kills soldier on front line",
+    "Police shoot dead man at checkpoint"): headlines drop the article, so it is one person.
+    A headline here is a sentence with no closing stop; in prose a bare singular is no count."""
+    return not tok.sent[-1].is_punct and not any(
+        c.dep_ in ("det", "poss", "nummod", "quantmod") for c in tok.children if c.i < tok.i)
 
 
 def _victims_count(victims: list, pred, text: str, end: int, words: Words):
