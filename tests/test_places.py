@@ -978,3 +978,29 @@ def test_a_surname_after_the_full_name_is_no_village(text, absent):
 def test_a_country_sharing_a_persons_name_is_still_a_country():
     rec = extract("Basketball star Michael Jordan visited Jordan on Monday.", date="2020-01-18")
     assert "JOR" in [p.country for p in rec.places]
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the tagger took only "Yulín Cruz" for the person: "Carmen" is her first name, not the
+    # town in Mexico or the Philippines
+    ("San Juan Mayor Carmen Yulín Cruz criticized the federal response to the hurricane on Tuesday.",
+     "Carmen"),
+    ("Protesters marched in San Juan on Monday. Carmen Yulín Cruz, the mayor, joined them.", "Carmen"),
+])
+def test_a_first_name_before_a_persons_name_is_no_place(text, absent):
+    _, ctx = places_of(text)
+    assert absent not in [p.text for p in ctx.places]
+
+
+def test_a_town_before_a_comma_and_a_persons_name_is_still_a_town():
+    _, ctx = places_of("In Carmen, Juan Pérez was arrested by the police on Monday.")
+    assert place_named(ctx, "Carmen").country == "MEX"
+
+
+def test_two_local_names_do_not_flip_each_other_between_passes():
+    # the Ohio reading of "Clark County" (the most populous) once pulled "London" to London,
+    # Ohio, and London, Ohio then pulled "Clark County" back; the document is about Kentucky
+    _, ctx = places_of("The trailers sent to Clark County were old, said the director of emergency "
+                       "planning in Clark County. Laurel County got the same trailers, and officials in "
+                       "London and across Kentucky complained.")
+    assert {p.admin1 for p in ctx.places if p.text in ("Clark County", "London")} == {"Kentucky"}

@@ -113,6 +113,22 @@ def person_surnames(doc) -> dict[str, int]:
     return given
 
 
+def untagged_first_names(doc) -> list[tuple[int, int]]:
+    """Character spans of the untagged first names the tagger left before a person's name:
+    "Carmen" of "Mayor Carmen Yulín Cruz" when only "Yulín Cruz" is tagged PERSON. A capitalized
+    proper noun joined to the name by one space and outside every entity is part of it, not a
+    town of that name (a country's name is left to its readers: "Ukraine Zelensky")."""
+    out = []
+    for ent in _listed_entities(doc)[0]:
+        if ent.label_ != "PERSON" or ent.start == 0:
+            continue
+        tok = doc[ent.start - 1]
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_alpha and tok.text[:1].isupper() \
+                and tok.whitespace_ == " ":
+            out.append((tok.idx, tok.idx + len(tok.text)))
+    return out
+
+
 _ENTS_KEY = "eventwire.spanindex.ents"
 
 
