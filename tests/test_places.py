@@ -1004,3 +1004,31 @@ def test_two_local_names_do_not_flip_each_other_between_passes():
                        "planning in Clark County. Laurel County got the same trailers, and officials in "
                        "London and across Kentucky complained.")
     assert {p.admin1 for p in ctx.places if p.text in ("Clark County", "London")} == {"Kentucky"}
+
+
+@pytest.mark.parametrize("text, trigger, surface, stated", [
+    # a statement happens where the text puts its speaker ...
+    ("The minister said in Kabul that talks would resume.", "said", "Kabul", True),
+    ("Protesters in Tehran demanded the release of the students.", "demanded", "Tehran", True),
+    ("The foreign minister met his counterpart in Cairo and said they had agreed on a truce.",
+     "agreed", "Cairo", True),
+    # ... not where another predicate of its sentence happened: the report it is told in,
+    ("\"We agreed to strongly demand North Korea show restraint,\" Abe told reporters in Tokyo.",
+     "agreed", "Tokyo", False),
+    # a clause that describes a participant,
+    ("The father of a Jordanian pilot captured in Syria is pleading with the group for his return.",
+     "pleading", "Syria", False),
+    ("The president supports the decision to keep American troops in Afghanistan.",
+     "supports", "Afghanistan", False),
+    # a coordinated clause with a subject of its own,
+    ("Protesters stormed the embassy in Tehran and the foreign minister condemned the attack.",
+     "condemned", "Tehran", False),
+    # or a place that only qualifies what the statement is about
+    ("The senator criticized the meddling in Ukraine's politics.", "criticized", "Ukraine", False),
+])
+def test_a_statement_is_placed_where_its_sentence_puts_it(text, trigger, surface, stated):
+    doc, ctx = places_of(text)
+    tok = trigger_of(doc, trigger)
+    p = event_place(tok.sent, ctx, tok, locative_only=True)
+    assert (p is not None and text[p.start:p.end] == surface and p.from_ in ("trigger", "clause", "sentence")) \
+        == stated
