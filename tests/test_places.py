@@ -1032,3 +1032,18 @@ def test_a_statement_is_placed_where_its_sentence_puts_it(text, trigger, surface
     p = event_place(tok.sent, ctx, tok, locative_only=True)
     assert (p is not None and text[p.start:p.end] == surface and p.from_ in ("trigger", "clause", "sentence")) \
         == stated
+
+
+@pytest.mark.parametrize("text, surface, name, admin1", [
+    # a list ending in "counties" names counties, not the towns of those names elsewhere
+    ("As many as 850 volunteers from Camden and Charlton counties in Georgia and Nassau and Baker "
+     "counties in Florida will clean the St. Marys River today.", "Camden", "Camden County", "Georgia"),
+    ("As many as 850 volunteers from Camden and Charlton counties in Georgia and Nassau and Baker "
+     "counties in Florida will clean the St. Marys River today.", "Nassau", "Nassau County", "Florida"),
+    # a town named alone stays the town
+    ("Volunteers from Camden, Delaware, cleaned the river today.", "Camden", "Camden", "Delaware"),
+])
+def test_names_listed_before_counties_are_the_counties(text, surface, name, admin1):
+    _, ctx = places_of(text)
+    place = place_named(ctx, surface)
+    assert (place.name, place.admin1) == (name, admin1)

@@ -414,6 +414,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
 
     mentions.sort(key=lambda m: m.start)
     _take_articles(text, gaz, mentions)
+    read_county_lists(text, gaz, mentions)
     link_qualifiers(text, mentions)
     return mentions
 
@@ -443,6 +444,23 @@ def _take_articles(text: str, gaz: Gazetteer, mentions: list[Mention]) -> None:
         found = gaz.lookup(text[article.start():m.end])
         if found:
             m.start, m.text, m.candidates = article.start(), text[article.start():m.end], found
+
+
+# "Camden and Charlton counties", "Nassau, Baker and Clay counties": each name of the list
+_NAME_WORDS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+_COUNTY_LIST = re.compile(
+    rf"(?:\s*,\s*{_NAME_WORDS})*,?\s+(?:and|or|&)\s+{_NAME_WORDS}\s+counties\b|\s+counties\b")
+
+
+def read_county_lists(text: str, gaz: Gazetteer, mentions: list[Mention]) -> None:
+    """'Camden and Charlton counties in Georgia': each name of a list that ends in "counties"
+    is the county ('Camden County'), not a town of that name, where the gazetteer has one."""
+    for m in mentions:
+        if m.demonym or m.text.lower().endswith(" county") or not _COUNTY_LIST.match(text, m.end):
+            continue
+        found = gaz.lookup(m.text + " County")
+        if found:
+            m.candidates, m.feature_hint = found, "admin2"
 
 
 _UNIT_AFTER = re.compile(r"\s+(?:district|province|governorate|region|county|state|municipality)\b",
