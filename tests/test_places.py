@@ -986,6 +986,9 @@ def test_a_country_sharing_a_persons_name_is_still_a_country():
     ("San Juan Mayor Carmen Yulín Cruz criticized the federal response to the hurricane on Tuesday.",
      "Carmen"),
     ("Protesters marched in San Juan on Monday. Carmen Yulín Cruz, the mayor, joined them.", "Carmen"),
+    # the tagger read "Nadia Moayyad" as an organisation; the text calls her "Ms. Moayyad"
+    ("Ms. Moayyad moved to North Texas in 1973. \"She was a very kind lady,\" said her "
+     "daughter-in-law Nadia Moayyad of Southlake.", "Nadia"),
 ])
 def test_a_first_name_before_a_persons_name_is_no_place(text, absent):
     _, ctx = places_of(text)

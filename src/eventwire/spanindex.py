@@ -113,18 +113,24 @@ def person_surnames(doc) -> dict[str, int]:
     return given
 
 
-def untagged_first_names(doc) -> list[tuple[int, int]]:
-    """Character spans of the untagged first names the tagger left before a person's name:
-    "Carmen" of "Mayor Carmen Yulín Cruz" when only "Yulín Cruz" is tagged PERSON. A capitalized
-    proper noun joined to the name by one space and outside every entity is part of it, not a
-    town of that name (a country's name is left to its readers: "Ukraine Zelensky")."""
+def first_names(doc) -> list[tuple[int, int]]:
+    """Character spans of first names the tagger did not take for part of a person's name: a
+    capitalized proper noun joined by one space to the start of a name tagged PERSON ("Carmen"
+    of "Mayor Carmen Yulín Cruz" when only "Yulín Cruz" is tagged), or to a word the text
+    gives a person as a last name elsewhere ("Nadia" of "Nadia Moayyad", tagged an
+    organisation, after "Ms. Moayyad"). Such a word is no town of that name (a country's
+    name is left to its readers: "Ukraine Zelensky")."""
+    ents = _listed_entities(doc)[0]
+    persons = [e for e in ents if e.label_ == "PERSON"]
+    starts = {e.start for e in persons}
+    surnames = {e[-1].text for e in persons}
     out = []
-    for ent in _listed_entities(doc)[0]:
-        if ent.label_ != "PERSON" or ent.start == 0:
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.pos_ != "PROPN" or not tok.is_alpha or not tok.text[:1].isupper() or tok.whitespace_ != " ":
             continue
-        tok = doc[ent.start - 1]
-        if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_alpha and tok.text[:1].isupper() \
-                and tok.whitespace_ == " ":
+        if nxt.i in starts and not tok.ent_type_ or \
+                nxt.text in surnames and nxt.text != tok.text and tok.ent_type_ != "PERSON":
             out.append((tok.idx, tok.idx + len(tok.text)))
     return out
 
