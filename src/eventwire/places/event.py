@@ -554,8 +554,10 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
     when the document names no place. Without a trigger the sentence is the narrowest step.
     ``sides``: (start, end) spans of the event's source and target; a place inside one is
     who acts or is acted on ("aid to Thailand", "Russia's government"), not where.
-    ``locative_only``: in the sentence only a place it puts something at ("in X") counts;
-    a statement's country ("criticized North Korea's belligerence") is its topic.
+    ``locative_only`` (statements): in the sentence only a place it puts something at ("in X",
+    X itself the object) counts, and not one where another predicate of the sentence happened
+    (``_another_scene``); a statement's country ("criticized North Korea's belligerence") is its
+    topic.
     """
     start, end = _bounds(span)
     text = ctx.document.text
