@@ -159,7 +159,7 @@ def gold_span_predictions(docs) -> dict:
     villages. The resolver chooses with the document's other gold names as context. Spans with
     no reading get no prediction."""
     from eventwire.places.gazetteer import gazetteer
-    from eventwire.places.recognize import Mention, link_qualifiers, well_known
+    from eventwire.places.recognize import Mention, link_qualifiers, read_county_lists, well_known
     from eventwire.places.resolve import resolve_mentions
     from eventwire.places.villages import villages
 
@@ -185,6 +185,7 @@ def gold_span_predictions(docs) -> dict:
             if cands:
                 mentions.append(Mention(g["start"], g["end"], g["text"], cands))
         mentions.sort(key=lambda m: m.start)
+        read_county_lists(d["text"], gaz, mentions)
         link_qualifiers(d["text"], mentions)
         out[d["id"]] = [{"start": m.start, "end": m.end, "lat": e.lat, "lon": e.lon}
                         for m, e in zip(mentions, resolve_mentions(mentions)) if e is not None]

@@ -978,3 +978,75 @@ def test_a_surname_after_the_full_name_is_no_village(text, absent):
 def test_a_country_sharing_a_persons_name_is_still_a_country():
     rec = extract("Basketball star Michael Jordan visited Jordan on Monday.", date="2020-01-18")
     assert "JOR" in [p.country for p in rec.places]
+
+
+@pytest.mark.parametrize("text, absent", [
+    # the tagger took only "Yulín Cruz" for the person: "Carmen" is her first name, not the
+    # town in Mexico or the Philippines
+    ("San Juan Mayor Carmen Yulín Cruz criticized the federal response to the hurricane on Tuesday.",
+     "Carmen"),
+    ("Protesters marched in San Juan on Monday. Carmen Yulín Cruz, the mayor, joined them.", "Carmen"),
+    # the tagger read "Nadia Moayyad" as an organisation; the text calls her "Ms. Moayyad"
+    ("Ms. Moayyad moved to North Texas in 1973. \"She was a very kind lady,\" said her "
+     "daughter-in-law Nadia Moayyad of Southlake.", "Nadia"),
+])
+def test_a_first_name_before_a_persons_name_is_no_place(text, absent):
+    _, ctx = places_of(text)
+    assert absent not in [p.text for p in ctx.places]
+
+
+def test_a_town_before_a_comma_and_a_persons_name_is_still_a_town():
+    _, ctx = places_of("In Carmen, Juan Pérez was arrested by the police on Monday.")
+    assert place_named(ctx, "Carmen").country == "MEX"
+
+
+def test_two_local_names_do_not_flip_each_other_between_passes():
+    # the Ohio reading of "Clark County" (the most populous) once pulled "London" to London,
+    # Ohio, and London, Ohio then pulled "Clark County" back; the document is about Kentucky
+    _, ctx = places_of("The trailers sent to Clark County were old, said the director of emergency "
+                       "planning in Clark County. Laurel County got the same trailers, and officials in "
+                       "London and across Kentucky complained.")
+    assert {p.admin1 for p in ctx.places if p.text in ("Clark County", "London")} == {"Kentucky"}
+
+
+@pytest.mark.parametrize("text, trigger, surface, stated", [
+    # a statement happens where the text puts its speaker ...
+    ("The minister said in Kabul that talks would resume.", "said", "Kabul", True),
+    ("Protesters in Tehran demanded the release of the students.", "demanded", "Tehran", True),
+    ("The foreign minister met his counterpart in Cairo and said they had agreed on a truce.",
+     "agreed", "Cairo", True),
+    # ... not where another predicate of its sentence happened: the report it is told in,
+    ("\"We agreed to strongly demand North Korea show restraint,\" Abe told reporters in Tokyo.",
+     "agreed", "Tokyo", False),
+    # a clause that describes a participant,
+    ("The father of a Jordanian pilot captured in Syria is pleading with the group for his return.",
+     "pleading", "Syria", False),
+    ("The president supports the decision to keep American troops in Afghanistan.",
+     "supports", "Afghanistan", False),
+    # a coordinated clause with a subject of its own,
+    ("Protesters stormed the embassy in Tehran and the foreign minister condemned the attack.",
+     "condemned", "Tehran", False),
+    # or a place that only qualifies what the statement is about
+    ("The senator criticized the meddling in Ukraine's politics.", "criticized", "Ukraine", False),
+])
+def test_a_statement_is_placed_where_its_sentence_puts_it(text, trigger, surface, stated):
+    doc, ctx = places_of(text)
+    tok = trigger_of(doc, trigger)
+    p = event_place(tok.sent, ctx, tok, locative_only=True)
+    assert (p is not None and text[p.start:p.end] == surface and p.from_ in ("trigger", "clause", "sentence")) \
+        == stated
+
+
+@pytest.mark.parametrize("text, surface, name, admin1", [
+    # a list ending in "counties" names counties, not the towns of those names elsewhere
+    ("As many as 850 volunteers from Camden and Charlton counties in Georgia and Nassau and Baker "
+     "counties in Florida will clean the St. Marys River today.", "Camden", "Camden County", "Georgia"),
+    ("As many as 850 volunteers from Camden and Charlton counties in Georgia and Nassau and Baker "
+     "counties in Florida will clean the St. Marys River today.", "Nassau", "Nassau County", "Florida"),
+    # a town named alone stays the town
+    ("Volunteers from Camden, Delaware, cleaned the river today.", "Camden", "Camden", "Delaware"),
+])
+def test_names_listed_before_counties_are_the_counties(text, surface, name, admin1):
+    _, ctx = places_of(text)
+    place = place_named(ctx, surface)
+    assert (place.name, place.admin1) == (name, admin1)

@@ -113,6 +113,28 @@ def person_surnames(doc) -> dict[str, int]:
     return given
 
 
+def first_names(doc) -> list[tuple[int, int]]:
+    """Character spans of first names the tagger did not take for part of a person's name: a
+    capitalized proper noun joined by one space to the start of a name tagged PERSON ("Carmen"
+    of "Mayor Carmen Yulín Cruz" when only "Yulín Cruz" is tagged), or to a word the text
+    gives a person as a last name elsewhere ("Nadia" of "Nadia Moayyad", tagged an
+    organisation, after "Ms. Moayyad"). Such a word is no town of that name (a country's
+    name is left to its readers: "Ukraine Zelensky")."""
+    ents = _listed_entities(doc)[0]
+    persons = [e for e in ents if e.label_ == "PERSON"]
+    starts = {e.start for e in persons}
+    surnames = {e[-1].text for e in persons}
+    out = []
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.pos_ != "PROPN" or not tok.is_alpha or not tok.text[:1].isupper() or tok.whitespace_ != " ":
+            continue
+        if nxt.i in starts and not tok.ent_type_ or \
+                nxt.text in surnames and nxt.text != tok.text and tok.ent_type_ != "PERSON":
+            out.append((tok.idx, tok.idx + len(tok.text)))
+    return out
+
+
 _ENTS_KEY = "eventwire.spanindex.ents"
 
 

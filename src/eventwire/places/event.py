@@ -177,6 +177,28 @@ def _locative(text: str, place: Place) -> bool:
     return bool(_LOCATIVE_BEFORE.search(text[max(0, place.start - 20):place.start]))
 
 
+def _put_at(place: Place, doc) -> bool:
+    """By the parse, the place is itself the object of "in", "at", "near" ... or of "the city
+    of" ("in Tehran", "in Kabul and Herat"): not a place that qualifies that object ("in
+    Ukraine's politics") nor one "of" a thing ("the conduct of United States President
+    Trump"). True where there is no parse."""
+    tok = _token_of(doc, place) if doc is not None else None
+    if tok is None:
+        return True
+    for _ in range(6):
+        if tok.dep_ not in ("conj", "appos", "compound") or tok.head.i == tok.i:
+            break
+        if tok.dep_ == "compound" and tok.head.pos_ != "PROPN" and tok.head.lower_ not in PLACE_NOUNS:
+            return False
+        tok = tok.head
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "of":
+        return prep.head.lower_ in PLACE_NOUNS
+    return prep.lower_ in LOCATIVE_PREPS
+
+
 def _token_of(doc, place: Place):
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
@@ -297,6 +319,43 @@ def _of_group(tok, trigger) -> bool:
     else:
         return False
     return group.i != trigger.i and group.pos_ == "NOUN" and group.lower_ in site_words()["posted"]
+
+
+def _another_scene(tok, trigger) -> bool:
+    """The place is where another predicate of the sentence happened, not the event: it is tied
+    to that predicate ("in X" or its object) and the predicate's clause is a coordinated one
+    with a subject of its own ("the embassy in X was attacked and Saudi Arabia severed ties"),
+    the report the event is told in ("'We agreed ...,' Abe told reporters in X"), or one that
+    describes a participant ("a Jordanian captured in X is pleading", "the decision to keep
+    troops in X")."""
+    verb, own = _clause_head(tok), _clause_head(trigger)
+    if verb.i in (trigger.i, own.i) or verb.pos_ not in ("VERB", "AUX") or _strength(tok, verb) < 2:
+        return False
+    if own.dep_ == "conj" and own.head.i == verb.i:
+        return _has_subject(own)
+    if verb.dep_ == "conj" and verb.head.i == own.i:
+        return _has_subject(verb)
+    if verb.left_edge.i <= trigger.i <= verb.right_edge.i:
+        t = own         # the event is told in the other predicate's complement
+        for _ in range(6):
+            if t.head.i == t.i:
+                return False
+            if t.dep_ in ("ccomp", "parataxis") and t.head.i == verb.i:
+                return True
+            t = t.head
+        return False
+    t = verb            # up to the noun whose clause it is, through infinitives and conjuncts
+    for _ in range(12):
+        if t.dep_ in ("acl", "relcl"):
+            return True
+        if t.head.i == t.i or t.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "pobj", "prep"):
+            return False
+        t = t.head
+    return False
+
+
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _holds(outer: Place, inner: Place, ctx: DocContext) -> bool:
@@ -495,16 +554,18 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
     when the document names no place. Without a trigger the sentence is the narrowest step.
     ``sides``: (start, end) spans of the event's source and target; a place inside one is
     who acts or is acted on ("aid to Thailand", "Russia's government"), not where.
-    ``locative_only``: in the sentence only a place it puts something at ("in X") counts;
-    a statement's country ("criticized North Korea's belligerence") is its topic.
+    ``locative_only`` (statements): in the sentence only a place it puts something at ("in X",
+    X itself the object) counts, and not one where another predicate of the sentence happened
+    (``_another_scene``); a statement's country ("criticized North Korea's belligerence") is its
+    topic.
     """
     start, end = _bounds(span)
     text = ctx.document.text
     good, dateline, demonyms = _candidates(ctx, sites=True)
+    doc = trigger.doc if trigger is not None else getattr(span, "doc", None)
     inside = [p for p in cached_index(ctx.scratch, "places.good", good).within(start, end)
               if not any(s0 <= p.start and p.end <= s1 for s0, s1 in sides)
-              and (not locative_only or _locative(text, p))]
-    doc = trigger.doc if trigger is not None else getattr(span, "doc", None)
+              and (not locative_only or _locative(text, p) and _put_at(p, doc))]
     if trigger is not None and inside and doc is not None:
         tied, clause = [], []
         head = _clause_head(trigger)
@@ -538,7 +599,10 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
     if inside and trigger is not None and doc is not None:
         # not tied to the event: a place that only says where a group is, or whose it is,
         # is not the sentence's place of the event ("recommended U.S. troops in Iraq withdraw")
-        inside = [p for p in inside if (tok := _token_of(doc, p)) is None or not _of_group(tok, trigger)]
+        # a statement is made where the text puts its speaker, not where another predicate of
+        # the sentence happened
+        inside = [p for p in inside if (tok := _token_of(doc, p)) is None or not (
+            _of_group(tok, trigger) or locative_only and _another_scene(tok, trigger))]
     if inside:
         anchor = trigger.idx if trigger is not None else start
 

@@ -17,7 +17,7 @@ from spacy.attrs import IDX, LENGTH, POS
 from spacy.symbols import PROPN
 
 from ..nlp import doc_text
-from ..spanindex import person_surnames
+from ..spanindex import first_names, person_surnames
 from .gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, normalize
 
 NAME_LABELS = {"GPE", "LOC"}
@@ -270,6 +270,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
     ents = [(ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
     person_words, place_words = set(), set()
     surname_given = person_surnames(doc)
+    given_first = set(first_names(doc))
     for label, e_start, e_end in ents:
         words_of = text[e_start:e_end].split()
         if label == "PERSON":
@@ -337,7 +338,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             if surname_given.get(text[s:e], len(text) + 1) <= s and not any(
                     p and c.feature in ("country", "admin1", "region") for c, p in candidates):
                 continue   # "Prime Minister Oleksiy Honcharuk ... Honcharuk filed": him, not a village
-            if personal(text[s:e], candidates):
+            if personal(text[s:e], candidates) or _first_name(given_first, s, e, candidates):
                 continue
             if claim(s, e):
                 mentions.append(Mention(s, e, text[s:e], candidates, feature_hint=hint))
@@ -406,14 +407,22 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
                 for c, p in candidates) or (candidates and _cued(doc, s, e, strong=True))
             # the gate decides whether the name is read as a place; then every reading competes
             found = candidates if trusted else []
-            if found and not personal(name, found) and claim(s, e):
+            if found and not personal(name, found) and not _first_name(given_first, s, e, found) \
+                    and claim(s, e):
                 hint = UNIT_WORDS[lowers[last + 1]] if before_unit else None
                 mentions.append(Mention(s, e, name, found, feature_hint=hint))
 
     mentions.sort(key=lambda m: m.start)
     _take_articles(text, gaz, mentions)
+    read_county_lists(text, gaz, mentions)
     link_qualifiers(text, mentions)
     return mentions
+
+
+def _first_name(given_first: set, start: int, end: int, candidates) -> bool:
+    """'Carmen' of 'Mayor Carmen Yulín Cruz', 'Nadia' of 'Nadia Moayyad' (``first_names``): her
+    first name, not a town, unless it names a country."""
+    return (start, end) in given_first and not any(p and c.feature == "country" for c, p in candidates)
 
 
 _DATELINE_NAME = re.compile(
@@ -435,6 +444,23 @@ def _take_articles(text: str, gaz: Gazetteer, mentions: list[Mention]) -> None:
         found = gaz.lookup(text[article.start():m.end])
         if found:
             m.start, m.text, m.candidates = article.start(), text[article.start():m.end], found
+
+
+# "Camden and Charlton counties", "Nassau, Baker and Clay counties": each name of the list
+_NAME_WORDS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+_COUNTY_LIST = re.compile(
+    rf"(?:\s*,\s*{_NAME_WORDS})*,?\s+(?:and|or|&)\s+{_NAME_WORDS}\s+counties\b|\s+counties\b")
+
+
+def read_county_lists(text: str, gaz: Gazetteer, mentions: list[Mention]) -> None:
+    """'Camden and Charlton counties in Georgia': each name of a list that ends in "counties"
+    is the county ('Camden County'), not a town of that name, where the gazetteer has one."""
+    for m in mentions:
+        if m.demonym or m.text.lower().endswith(" county") or not _COUNTY_LIST.match(text, m.end):
+            continue
+        found = gaz.lookup(m.text + " County")
+        if found:
+            m.candidates, m.feature_hint = found, "admin2"
 
 
 _UNIT_AFTER = re.compile(r"\s+(?:district|province|governorate|region|county|state|municipality)\b",
@@ -488,6 +514,8 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
                 and doc[ent.start - 1].lower_ in LOCATIVE):
             continue
         named[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+    for s0, e0 in first_names(doc):
+        named[s0:e0] = b"\x01" * (e0 - s0)
     columns = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
     words = [text[c[0]:c[0] + c[1]] for c in columns]
     mention_ends = {m.end for m in mentions if not m.demonym}
@@ -631,9 +659,10 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
             spans.append((run[0][0], run[-1][0] + run[-1][1], ""))
             run = []
     surname_given = person_surnames(doc)
+    given_first = set(first_names(doc))
     found: list[Mention] = []
     for s, e, label in sorted(set(spans)):
-        if any(taken[s:e]):
+        if any(taken[s:e]) or (s, e) in given_first:
             continue
         name = text[s:e]
         if len(name) < 3 or not name[:1].isupper() or _generic(name) or normalize(name) in not_places():

@@ -156,28 +156,39 @@ def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
     _couple_neighbours(list(groups.values()))
     for group in groups.values():
         group.choice = _best(group, mentions, group_of, Counter(), Counter())
-    # passes 2-3: the document's focus and nearness
+    # passes 2-3: the document's focus and nearness, each group seeing the choices made
+    # before it in the same pass (two local names that only support each other would
+    # otherwise flip together from pass to pass: "Clark County" and "London")
     for _ in range(2):
-        countries: Counter = Counter()
-        admin1s: Counter = Counter()
-        points = []
-        anchors = []
+        evidence = _focus(groups)
         for group in groups.values():
-            c = group.choice
-            if c is None:
-                continue
-            anchors.append((group.key, c))
-            weight = len(group.mentions)
-            countries[c.country] += weight
-            if c.feature == "admin1":
-                admin1s[c.id] += 2 * weight
-            elif c.admin1 and c.feature in ("city", "admin2"):
-                admin1s[c.admin1] += weight
-                points.append((group.key, c))
-        near_points, near_anchors = _ByLatitude(points), _ByLatitude(anchors)
-        for group in groups.values():
-            group.choice = _best(group, mentions, group_of, countries, admin1s, near_points, near_anchors)
+            before = group.choice
+            group.choice = _best(group, mentions, group_of, *evidence)
+            if group.choice is not before:
+                evidence = _focus(groups)
     return [group.choice for group in group_of]
+
+
+def _focus(groups: dict) -> tuple:
+    """The document's focus as the groups' current choices give it: mentions per country and
+    per first-level unit, towns and counties as points, every choice as an anchor."""
+    countries: Counter = Counter()
+    admin1s: Counter = Counter()
+    points = []
+    anchors = []
+    for group in groups.values():
+        c = group.choice
+        if c is None:
+            continue
+        anchors.append((group.key, c))
+        weight = len(group.mentions)
+        countries[c.country] += weight
+        if c.feature == "admin1":
+            admin1s[c.id] += 2 * weight
+        elif c.admin1 and c.feature in ("city", "admin2"):
+            admin1s[c.admin1] += weight
+            points.append((group.key, c))
+    return countries, admin1s, _ByLatitude(points), _ByLatitude(anchors)
 
 
 _UNIT_SUFFIX = re.compile(r"\s+(?:district|province|governorate|county|parish|region|state|city|"
