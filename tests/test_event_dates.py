@@ -26,16 +26,18 @@ BODY = [
 ]
 
 
-@pytest.mark.parametrize("separator", ["\n\n", " "], ids=["paragraphs", "flattened"])
-def test_a_flattened_article_dates_its_background_as_one_with_paragraphs(separator):
+def _asserted_dates(separator: str) -> dict:
     text = LEAD + separator + separator.join(BODY)
-    events = [e for e in extract(text, date=DATE).events if e.modality == "asserted"]
-    dates = {e.category: e.date for e in events}
-    assert dates.get("ASSAULT") == "2024-03-16", dates      # the lead's Saturday
-    # told far from the news with no time of its own: no day, in either layout (a flattened
-    # text used to run the story's day, or the publication day, through every sentence)
-    assert dates.get("AGREE", "missing") is None, dates
-    assert dates.get("ACCUSE", "missing") is None, dates
+    return {e.category: e.date for e in extract(text, date=DATE).events if e.modality == "asserted"}
+
+
+def test_a_flattened_article_is_dated_as_the_same_article_with_paragraphs():
+    # a flattened text used to run the story's day, or the publication day, through every
+    # later sentence; read sentence by sentence it dates as its paragraphed form does
+    with_paragraphs, flattened = _asserted_dates("\n\n"), _asserted_dates(" ")
+    assert flattened["ASSAULT"] == "2024-03-16"      # the lead's Saturday
+    assert {"AGREE", "ACCUSE"} <= set(flattened)
+    assert flattened == with_paragraphs
 
 
 @pytest.mark.parametrize("text, flattened", [
@@ -48,3 +50,22 @@ def test_a_flattened_article_dates_its_background_as_one_with_paragraphs(separat
 ])
 def test_lost_paragraphs(text, flattened):
     assert lost_paragraphs(text) is flattened
+
+
+NEWS = ("On Friday, police in Nairobi arrested the opposition leader Raila Otieno at his home.\n\n"
+        "Otieno's lawyers said the charges were baseless.\n\n"
+        "{later}")
+
+
+@pytest.mark.parametrize("later, category, date", [
+    # a deed told in the simple past in a later paragraph: reported as the news, the lead's day
+    ("The United States urged the Kenyan government to release him.", "REQUEST", "2024-03-15"),
+    ("Hundreds of his supporters marched through the city centre.", "PROTEST", "2024-03-15"),
+    # a state held now or a deed in the perfect: no day of its own
+    ("The United States has urged the Kenyan government to release him.", "REQUEST", None),
+])
+def test_a_later_paragraph_without_a_time_is_dated_by_its_tense(later, category, date):
+    events = extract(NEWS.format(later=later), date=DATE).events
+    assert {e.category: e.date for e in events}.get("COERCE") == "2024-03-15"
+    found = [e for e in events if e.category == category and e.modality == "asserted"]
+    assert found and found[0].date == date, [(e.category, e.date, e.evidence.text) for e in events]

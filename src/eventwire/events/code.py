@@ -547,6 +547,11 @@ def _present_stance(verb) -> bool:
     return verb.tag_ in ("VBZ", "VBP") and not auxes
 
 
+def _simple_past(verb) -> bool:
+    """A verb in the simple past ("urged", not "had urged", "was urged" or "has urged")."""
+    return verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _named(side) -> bool:
     return side is not None and (side.head.pos_ == "PROPN" or side.head.ent_type_ in (
         "PERSON", "ORG", "GPE", "NORP"))
@@ -744,9 +749,11 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 elif not sent_has_time and last_date[0] is not None and last_para != para and \
                         sent.start_char >= lead_end:
                     # a later paragraph with no time of its own, after the story told its day:
-                    # background, reaction or context more often than the same day (guideline:
-                    # undated events get the day only where told as the news)
-                    date, precision = None, None
+                    # background or context has no day; a deed told in the simple past ("Lee
+                    # urged the council to resign") is reported as news, on the lead's day
+                    # (guideline: undated events get the day only where told as the news)
+                    told_as_news = news_peg is not None and not trig.nominal and _simple_past(tok)
+                    date, precision = (news_peg, "day") if told_as_news else (None, None)
                 elif not sent_has_time and last_date[0] is not None and last_date[1] != "year":
                     # the story goes on: the day (or month) it was just told of; a bare year
                     # ("the last coup in 2006") dates only its own clause
