@@ -44,8 +44,15 @@ def _token(doc, word: str):
     ("Between 2015 and 2017, militants killed more than 300 villagers in the province.", "killed", SUMMARY),
     # one of many occasions
     ("There were many times that the two ministers disagreed.", "disagreed", HABITUAL),
+    # a perfect progressive tells what has gone on, with or without its span
+    ("The government has been arming the militia in the north.", "arming", ONGOING),
+    ("Video sites have been struggling to remove the footage.", "remove", ONGOING),
+    # a gerund completing a noun names the noun's topic
+    ("He faces charges of attacking police officers.", "attacking", GENERIC),
     # plain episodic reports stay episodic
     ("Rebels attacked an army post on Monday.", "attacked", EPISODIC),
+    ("Troops were attacking the village on Monday morning.", "attacking", EPISODIC),
+    ("Rebels attacked the town after surrounding it on Monday.", "surrounding", EPISODIC),
     ("Police arrested 12 protesters.", "arrested", EPISODIC),
     ("Police have arrested 12 protesters in the capital.", "arrested", EPISODIC),
     ("Rebels once again attacked the town on Sunday.", "attacked", EPISODIC),
@@ -85,6 +92,10 @@ def test_noun_kind(text, noun, kind):
     "Students have protested in the capital since March, organisers said.",
     "Many observers have warned of a new round of violence by the militias.",
     "There were many times that the two ministers disagreed.",
+    "Rebels have been attacking army posts in the province.",
+    "The militia has been trying to seize the port.",
+    "Social media companies have been struggling to censor the videos.",
+    "The summit agreed a plan for attacking the rebel stronghold.",
     "Between 2015 and 2017, militants killed more than 300 villagers in the province.",
 ])
 def test_background_statements_give_no_asserted_event(text):
@@ -99,7 +110,14 @@ def test_background_statements_give_no_asserted_event(text):
     ("Rebels once again attacked the town on Sunday.", "ASSAULT"),
     ("Militants launched a series of attacks on the capital on Monday.", "ASSAULT"),
     ("Two protesters were detained by police in Minsk on Saturday.", "COERCE"),
+    ("Troops were attacking the village on Monday morning.", "ASSAULT"),
+    ("Rebels attacked the town after surrounding it on Monday.", "ASSAULT"),
 ])
 def test_episodic_reports_keep_their_event(text, category):
     events = asserted_events(text)
     assert any(e.category == category for e in events), [(e.category, e.evidence.text) for e in events]
+
+
+def test_a_gerund_completing_a_noun_is_its_topic_not_an_event():
+    events = asserted_events("The opposition praised the decision of expelling the diplomats.")
+    assert [e.category for e in events] == ["SUPPORT"], [(e.category, e.evidence.text) for e in events]

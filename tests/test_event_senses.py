@@ -203,3 +203,34 @@ def test_the_noun_of_a_verb_of_force_is_its_event(text, cameo):
 ])
 def test_other_nominalisations_are_no_event_of_force(text):
     assert not {"ASSAULT", "COOPERATE", "ACCUSE"} & categories(text)
+
+
+# ---------------------------------------------------------------- warnings, contests, refuge
+@pytest.mark.parametrize("text", [
+    "Tribal elders warned against letting the militia into the city on Sunday.",
+    "The foreign minister warned the army against a crackdown on the students.",
+])
+def test_warning_someone_against_an_act_asks_them_not_to(text):
+    cats = categories(text)
+    assert "REQUEST" in cats and "THREATEN" not in cats, cats
+
+
+def test_a_coercive_warning_stays_a_threat():
+    assert "THREATEN" in categories("The army warned on Monday that it would crush any protest.")
+
+
+@pytest.mark.parametrize("text", [
+    "Johnson competed for the party leadership against Jeremy Hunt.",
+    "Ten parties are competing in the regional election on Sunday.",
+    "The two mayors vied for the governor's seat last year.",
+])
+def test_a_contest_for_a_post_or_votes_is_no_event(text):
+    assert asserted(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hundreds of families sought refuge in the cathedral on Monday.", set()),
+    ("The opposition leader sought asylum in Ecuador on Monday.", {"REQUEST"}),
+])
+def test_refuge_is_a_place_run_to_asylum_is_asked_for(text, expected):
+    assert categories(text) == expected

@@ -107,6 +107,10 @@ def clause_kind(verb, simple_present: bool = True) -> str:
         # accord" still tells the demobilization)
         if (verb.tag_ == "VBG" and "been" in auxes) or not any(c.dep_ == "auxpass" for c in verb.children):
             return ONGOING
+    if _perfect_progressive(verb) or (verb.dep_ == "xcomp" and _perfect_progressive(verb.head)):
+        # "have been struggling to censor the videos", "has been arming the militia": what has
+        # gone on for a while, with or without its span told; one happening is a simple past
+        return ONGOING
     if _between_dates(verb) or (verb.dep_ in ("ccomp", "conj") and _between_dates(verb.head)):
         return SUMMARY   # "between June 2014 and April 2016, bombers killed more than 1,000"
     if perfect and any(t.lower_ in ("times", "occasions") and any(
@@ -144,6 +148,11 @@ def clause_kind(verb, simple_present: bool = True) -> str:
         # the same in the passive with a kind as subject: "dissidents are detained without
         # trial"; but "470 are currently detained" is the state of people counted
         return HABITUAL
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and \
+            verb.head.head.pos_ == "NOUN":
+        # a gerund completing a noun names a kind of act, the noun's topic, not one that
+        # happened: "cooperation in defeating the militants", "charges of attacking police"
+        return GENERIC
     if any(m.lower_ == "whenever" for m in verb.children if m.dep_ == "advmod"):
         return HABITUAL
     if present and state_verb and not _in_quote(verb) and not any(
@@ -173,6 +182,12 @@ def noun_kind(noun) -> str:
             and not _dated(gov.sent):
         return SUMMARY
     return EPISODIC
+
+
+def _perfect_progressive(verb) -> bool:
+    """'have been fighting', 'had been trying': a perfect of a progressive participle."""
+    auxes = _auxes(verb)
+    return verb.tag_ == "VBG" and "been" in auxes and any(a in ("have", "has", "had", "'ve") for a in auxes)
 
 
 def _historical_adverb(verb, words_) -> bool:
