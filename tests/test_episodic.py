@@ -44,9 +44,6 @@ def _token(doc, word: str):
     ("Between 2015 and 2017, militants killed more than 300 villagers in the province.", "killed", SUMMARY),
     # one of many occasions
     ("There were many times that the two ministers disagreed.", "disagreed", HABITUAL),
-    # a perfect progressive tells what has gone on, with or without its span
-    ("The government has been arming the militia in the north.", "arming", ONGOING),
-    ("Video sites have been struggling to remove the footage.", "remove", ONGOING),
     # a gerund completing a noun names the noun's topic
     ("He faces charges of attacking police officers.", "attacking", GENERIC),
     # plain episodic reports stay episodic
@@ -92,9 +89,6 @@ def test_noun_kind(text, noun, kind):
     "Students have protested in the capital since March, organisers said.",
     "Many observers have warned of a new round of violence by the militias.",
     "There were many times that the two ministers disagreed.",
-    "Rebels have been attacking army posts in the province.",
-    "The militia has been trying to seize the port.",
-    "Social media companies have been struggling to censor the videos.",
     "The summit agreed a plan for attacking the rebel stronghold.",
     "Between 2015 and 2017, militants killed more than 300 villagers in the province.",
 ])

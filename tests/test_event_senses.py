@@ -205,7 +205,7 @@ def test_other_nominalisations_are_no_event_of_force(text):
     assert not {"ASSAULT", "COOPERATE", "ACCUSE"} & categories(text)
 
 
-# ---------------------------------------------------------------- warnings, contests, refuge
+# ---------------------------------------------------------------- warnings and contests
 @pytest.mark.parametrize("text", [
     "Tribal elders warned against letting the militia into the city on Sunday.",
     "The foreign minister warned the army against a crackdown on the students.",
@@ -215,8 +215,45 @@ def test_warning_someone_against_an_act_asks_them_not_to(text):
     assert "REQUEST" in cats and "THREATEN" not in cats, cats
 
 
-def test_a_coercive_warning_stays_a_threat():
-    assert "THREATEN" in categories("The army warned on Monday that it would crush any protest.")
+@pytest.mark.parametrize("text", [
+    "Engineers warned that it may be weeks before the pipeline is repaired.",
+    "The UN agency warned on Monday that there is a risk of famine in the region.",
+])
+def test_a_warning_that_foretells_a_state_is_no_threat(text):
+    assert asserted(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The army warned on Monday that it would crush any protest.",
+    "The militants warned last week that new attacks would come in the spring.",
+    "The city's police chief warned that officers will no longer tolerate rallies by the group.",
+])
+def test_a_coercive_warning_stays_a_threat(text):
+    assert "THREATEN" in categories(text)
+
+
+# ---------------------------------------------------------------- a time is no argument
+@pytest.mark.parametrize("text, expected", [
+    ("The club fired its head coach on Saturday after a losing streak.", set()),
+    ("The ministry fired two senior officials on Friday morning.", set()),
+    ("Soldiers fired on the crowd on Saturday.", {"ASSAULT"}),
+    ("Troops fired at protesters near the square on Monday.", {"ASSAULT"}),
+])
+def test_a_preposition_of_time_takes_no_argument(text, expected):
+    assert categories(text) == expected
+
+
+# ---------------------------------------------------------------- natural forces do not attack
+@pytest.mark.parametrize("text", [
+    "A strong quake struck the island on Sunday, injuring five people.",
+    "A 6.1-magnitude tremor killed 12 people in the province on Sunday.",
+])
+def test_an_earthquake_is_no_attack(text):
+    assert "ASSAULT" not in categories(text)
+
+
+def test_an_attack_that_struck_stays_an_attack():
+    assert "ASSAULT" in categories("Rebels struck an army base near the town on Sunday.")
 
 
 @pytest.mark.parametrize("text", [
@@ -227,10 +264,3 @@ def test_a_coercive_warning_stays_a_threat():
 def test_a_contest_for_a_post_or_votes_is_no_event(text):
     assert asserted(text) == []
 
-
-@pytest.mark.parametrize("text, expected", [
-    ("Hundreds of families sought refuge in the cathedral on Monday.", set()),
-    ("The opposition leader sought asylum in Ecuador on Monday.", {"REQUEST"}),
-])
-def test_refuge_is_a_place_run_to_asylum_is_asked_for(text, expected):
-    assert categories(text) == expected

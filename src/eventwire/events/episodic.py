@@ -107,10 +107,6 @@ def clause_kind(verb, simple_present: bool = True) -> str:
         # accord" still tells the demobilization)
         if (verb.tag_ == "VBG" and "been" in auxes) or not any(c.dep_ == "auxpass" for c in verb.children):
             return ONGOING
-    if _perfect_progressive(verb) or (verb.dep_ == "xcomp" and _perfect_progressive(verb.head)):
-        # "have been struggling to censor the videos", "has been arming the militia": what has
-        # gone on for a while, with or without its span told; one happening is a simple past
-        return ONGOING
     if _between_dates(verb) or (verb.dep_ in ("ccomp", "conj") and _between_dates(verb.head)):
         return SUMMARY   # "between June 2014 and April 2016, bombers killed more than 1,000"
     if perfect and any(t.lower_ in ("times", "occasions") and any(
@@ -182,12 +178,6 @@ def noun_kind(noun) -> str:
             and not _dated(gov.sent):
         return SUMMARY
     return EPISODIC
-
-
-def _perfect_progressive(verb) -> bool:
-    """'have been fighting', 'had been trying': a perfect of a progressive participle."""
-    auxes = _auxes(verb)
-    return verb.tag_ == "VBG" and "been" in auxes and any(a in ("have", "has", "had", "'ve") for a in auxes)
 
 
 def _historical_adverb(verb, words_) -> bool:
