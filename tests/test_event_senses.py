@@ -219,8 +219,8 @@ def test_warning_someone_against_an_act_asks_them_not_to(text):
     "Engineers warned that it may be weeks before the pipeline is repaired.",
     "The UN agency warned on Monday that there is a risk of famine in the region.",
 ])
-def test_a_warning_that_foretells_a_state_is_no_threat(text):
-    assert asserted(text) == []
+def test_a_warning_that_foretells_a_state_criticises_and_threatens_nothing(text):
+    assert categories(text) == {"ACCUSE"}
 
 
 @pytest.mark.parametrize("text", [

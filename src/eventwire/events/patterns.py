@@ -231,7 +231,8 @@ def _names_something(verb) -> bool:
 def _foretells_a_state(verb) -> bool:
     """Whether the verb's that-clause tells a state of things or a happening nobody does
     ("experts warned that it may be days before the line is fixed", "warned that a domino
-    effect was occurring"): a forecast, not what the speaker will do to anyone. An event noun
+    effect was occurring"): a criticism of whoever brings it about (PLOVER ACCUSE), not a
+    threat of what the speaker will do (THREATEN is a coercive warning). An event noun
     as the clause's subject is an act ("warned that new attacks would come")."""
     nouns = load_lexicon().triggers_nouns
     for c in verb.children:
