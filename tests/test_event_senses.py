@@ -179,6 +179,10 @@ def test_the_evidence_of_an_idiom_holds_its_noun():
     ("Tens of thousands demonstrated in support of the jailed senator in Lagos on Sunday.", True),
     ("Students protested in support of the striking teachers outside parliament on Sunday.", True),
     ("The army demonstrated its readiness during a parade in the capital on Sunday.", False),
+    ("The firm's chief engineer demonstrated the new software at a fair on Monday.", False),
+    ("The navy demonstrated its new missile system off the coast on Monday.", False),
+    ("Thousands demonstrated outside parliament against the new law on Monday.", True),
+    ("Dock workers protested the verdict outside the court on Monday.", True),
 ])
 def test_demonstrating_in_support_is_a_protest_showing_support_is_not(text, protest):
     assert ("PROTEST" in categories(text)) == protest

@@ -191,6 +191,8 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
             return False
         if rule.get("patient_actor") and not _patient_is_actor(tok):
             return False
+        if rule.get("patient_actor") is False and not _patient_is_thing(tok):
+            return False
         return True
     # noun rules
     ctx = noun_ctx or {}
@@ -252,6 +254,12 @@ def _patient_is_actor(verb) -> bool:
     person, a body or a state ("welcomed President Macron", "Macron was greeted by ..."),
     not a thing ("welcomed the decision")."""
     return any(c.dep_ in ("dobj", "nsubjpass") and actor_like(c) for c in verb.children)
+
+
+def _patient_is_thing(verb) -> bool:
+    """Whether the verb's direct object is a thing, not a person, a body or a state
+    ("demonstrated the new software", "demonstrated its resolve")."""
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not actor_like(c) for c in verb.children)
 
 
 def _addressed_by(noun, verbs) -> bool:
