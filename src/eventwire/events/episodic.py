@@ -144,11 +144,6 @@ def clause_kind(verb, simple_present: bool = True) -> str:
         # the same in the passive with a kind as subject: "dissidents are detained without
         # trial"; but "470 are currently detained" is the state of people counted
         return HABITUAL
-    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and \
-            verb.head.head.pos_ == "NOUN":
-        # a gerund completing a noun names a kind of act, the noun's topic, not one that
-        # happened: "cooperation in defeating the militants", "charges of attacking police"
-        return GENERIC
     if any(m.lower_ == "whenever" for m in verb.children if m.dep_ == "advmod"):
         return HABITUAL
     if present and state_verb and not _in_quote(verb) and not any(
