@@ -46,6 +46,8 @@ def _token(doc, word: str):
     ("There were many times that the two ministers disagreed.", "disagreed", HABITUAL),
     # plain episodic reports stay episodic
     ("Rebels attacked an army post on Monday.", "attacked", EPISODIC),
+    ("Troops were attacking the village on Monday morning.", "attacking", EPISODIC),
+    ("Rebels attacked the town after surrounding it on Monday.", "surrounding", EPISODIC),
     ("Police arrested 12 protesters.", "arrested", EPISODIC),
     ("Police have arrested 12 protesters in the capital.", "arrested", EPISODIC),
     ("Rebels once again attacked the town on Sunday.", "attacked", EPISODIC),
@@ -99,6 +101,8 @@ def test_background_statements_give_no_asserted_event(text):
     ("Rebels once again attacked the town on Sunday.", "ASSAULT"),
     ("Militants launched a series of attacks on the capital on Monday.", "ASSAULT"),
     ("Two protesters were detained by police in Minsk on Saturday.", "COERCE"),
+    ("Troops were attacking the village on Monday morning.", "ASSAULT"),
+    ("Rebels attacked the town after surrounding it on Monday.", "ASSAULT"),
 ])
 def test_episodic_reports_keep_their_event(text, category):
     events = asserted_events(text)

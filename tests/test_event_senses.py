@@ -179,6 +179,10 @@ def test_the_evidence_of_an_idiom_holds_its_noun():
     ("Tens of thousands demonstrated in support of the jailed senator in Lagos on Sunday.", True),
     ("Students protested in support of the striking teachers outside parliament on Sunday.", True),
     ("The army demonstrated its readiness during a parade in the capital on Sunday.", False),
+    ("The firm's chief engineer demonstrated the new software at a fair on Monday.", False),
+    ("The navy demonstrated its new missile system off the coast on Monday.", False),
+    ("Thousands demonstrated outside parliament against the new law on Monday.", True),
+    ("Dock workers protested the verdict outside the court on Monday.", True),
 ])
 def test_demonstrating_in_support_is_a_protest_showing_support_is_not(text, protest):
     assert ("PROTEST" in categories(text)) == protest
@@ -203,3 +207,64 @@ def test_the_noun_of_a_verb_of_force_is_its_event(text, cameo):
 ])
 def test_other_nominalisations_are_no_event_of_force(text):
     assert not {"ASSAULT", "COOPERATE", "ACCUSE"} & categories(text)
+
+
+# ---------------------------------------------------------------- warnings and contests
+@pytest.mark.parametrize("text", [
+    "Tribal elders warned against letting the militia into the city on Sunday.",
+    "The foreign minister warned the army against a crackdown on the students.",
+])
+def test_warning_someone_against_an_act_asks_them_not_to(text):
+    cats = categories(text)
+    assert "REQUEST" in cats and "THREATEN" not in cats, cats
+
+
+@pytest.mark.parametrize("text", [
+    "Engineers warned that it may be weeks before the pipeline is repaired.",
+    "The UN agency warned on Monday that there is a risk of famine in the region.",
+])
+def test_a_warning_that_foretells_a_state_criticises_and_threatens_nothing(text):
+    assert categories(text) == {"ACCUSE"}
+
+
+@pytest.mark.parametrize("text", [
+    "The army warned on Monday that it would crush any protest.",
+    "The militants warned last week that new attacks would come in the spring.",
+    "The city's police chief warned that officers will no longer tolerate rallies by the group.",
+])
+def test_a_coercive_warning_stays_a_threat(text):
+    assert "THREATEN" in categories(text)
+
+
+# ---------------------------------------------------------------- a time is no argument
+@pytest.mark.parametrize("text, expected", [
+    ("The club fired its head coach on Saturday after a losing streak.", set()),
+    ("The ministry fired two senior officials on Friday morning.", set()),
+    ("Soldiers fired on the crowd on Saturday.", {"ASSAULT"}),
+    ("Troops fired at protesters near the square on Monday.", {"ASSAULT"}),
+])
+def test_a_preposition_of_time_takes_no_argument(text, expected):
+    assert categories(text) == expected
+
+
+# ---------------------------------------------------------------- natural forces do not attack
+@pytest.mark.parametrize("text", [
+    "A strong quake struck the island on Sunday, injuring five people.",
+    "A 6.1-magnitude tremor killed 12 people in the province on Sunday.",
+])
+def test_an_earthquake_is_no_attack(text):
+    assert "ASSAULT" not in categories(text)
+
+
+def test_an_attack_that_struck_stays_an_attack():
+    assert "ASSAULT" in categories("Rebels struck an army base near the town on Sunday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Johnson competed for the party leadership against Jeremy Hunt.",
+    "Ten parties are competing in the regional election on Sunday.",
+    "The two mayors vied for the governor's seat last year.",
+])
+def test_a_contest_for_a_post_or_votes_is_no_event(text):
+    assert asserted(text) == []
+

@@ -68,6 +68,12 @@ def _pruned_subtree(tok) -> list:
     return out
 
 
+def _heads_a_time(prep) -> bool:
+    """'on Saturday', 'at dawn', 'in March': a preposition of a time expression takes no
+    argument of the verb ("fired the coach on Saturday" fired on no one)."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
 def _attribution(tok) -> bool:
     """"according to the army": who reports the act is not its object ("rockets struck near the
     base, according to officials" is no deal struck)."""
@@ -92,7 +98,8 @@ class _Regions:
             sub = _pruned_subtree(child)
             obj_tokens.extend(sub)
             for t in sub:
-                if t.dep_ in ("prep", "agent") or (t.dep_ == "dative" and t.pos_ == "ADP"):
+                if (t.dep_ in ("prep", "agent") or (t.dep_ == "dative" and t.pos_ == "ADP")) and \
+                        not _heads_a_time(t):
                     prep_heads.append(t)
                 if t.dep_ == "xcomp" and t != child:
                     xcomp_lemmas.append(t.lemma_.lower())
@@ -178,9 +185,13 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
             return False
         if rule.get("clause") and not any(c.dep_ == "ccomp" for c in tok.children):
             return False
+        if rule.get("forecast") and not _foretells_a_state(tok):
+            return False
         if rule.get("naming") and not _names_something(tok):
             return False
         if rule.get("patient_actor") and not _patient_is_actor(tok):
+            return False
+        if rule.get("patient_actor") is False and not _patient_is_thing(tok):
             return False
         return True
     # noun rules
@@ -219,11 +230,36 @@ def _names_something(verb) -> bool:
         sum(1 for c in verb.children if c.dep_ in ("dobj", "dative")) >= 2
 
 
+def _foretells_a_state(verb) -> bool:
+    """Whether the verb's that-clause tells a state of things or a happening nobody does
+    ("experts warned that it may be days before the line is fixed", "warned that a domino
+    effect was occurring"): a criticism of whoever brings it about (PLOVER ACCUSE), not a
+    threat of what the speaker will do (THREATEN is a coercive warning). An event noun
+    as the clause's subject is an act ("warned that new attacks would come")."""
+    nouns = load_lexicon().triggers_nouns
+    for c in verb.children:
+        if c.dep_ != "ccomp":
+            continue
+        if c.lemma_.lower() == "be" or any(g.dep_ == "expl" for g in c.children):
+            return True
+        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ == "NOUN" and not possible_actor(subj) and \
+                subj.lemma_.lower() not in nouns:
+            return True
+    return False
+
+
 def _patient_is_actor(verb) -> bool:
     """Whether the one the verb is done to (its object, or the subject of its passive) is a
     person, a body or a state ("welcomed President Macron", "Macron was greeted by ..."),
     not a thing ("welcomed the decision")."""
     return any(c.dep_ in ("dobj", "nsubjpass") and actor_like(c) for c in verb.children)
+
+
+def _patient_is_thing(verb) -> bool:
+    """Whether the verb's direct object is a thing, not a person, a body or a state
+    ("demonstrated the new software", "demonstrated its resolve")."""
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not actor_like(c) for c in verb.children)
 
 
 def _addressed_by(noun, verbs) -> bool:
