@@ -513,21 +513,7 @@ def _object_candidates(verb):
                     yield g
 
 
-def _controller(verb):
-    """The direct object that is the doer of the verb's to-infinitive ("urged local people to
-    help the police", "ordered residents to leave"): only an actor can be told to act, so an
-    unknown common noun there is one."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or not any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                              for c in verb.children):
-        return None
-    return obj if possible_actor(obj) and not _own_side(obj) else None
-
-
 def _object_of(verb):
-    controller = _controller(verb)
-    if controller is not None:
-        return controller
     for cand in _object_candidates(verb):
         found = _actor_or_possessor(cand)   # "ratified Sweden's bid": Sweden
         if found is not None:
@@ -909,10 +895,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     if tgt is None and category in _CONTENT_TARGET_CATEGORIES:
         tgt = _answered_subject(tok, trigger.nominal, src) or (
             None if trigger.nominal else _summary_gap_target(tok))
-    # "held talks ... on Tuesday": a date, not a party; "against Milei's measures": Milei;
-    # one told to act is an actor ("urged local people to help")
-    if trigger.nominal or tgt is None or tgt != _controller(tok):
-        tgt = _actor_or_possessor(tgt)
+    # "held talks ... on Tuesday": a date, not a party; "against Milei's measures": Milei
+    tgt = _actor_or_possessor(tgt)
     if src is not None and tgt is None and (symmetric or category in _JOINT_CATEGORIES):
         # "X and Y signed", "Israel and Hamas agreed": partners; but "Cruz and Rooney proposed",
         # "X and Y condemned": co-authors, and neither is the other's target
@@ -922,10 +906,27 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                 actor_like(src))):
             tgt = conj   # "Iran and six world powers agreed": the partner of an actor
     if tgt is not None and tgt.pos_ == "PRON" and tgt.lower_ in _PRONOUNS:
-        tgt = _object_antecedent(tgt, src) or _antecedent(tgt) or tgt
+        if tgt.dep_ == "poss" and trigger.nominal and tgt.head == tok:
+            # "his arrest": who underwent it is not who tells of it ("police confirmed his
+            # arrest"); in an adjunct it is the clause's subject
+            teller = _subject_of(tok.head)[0] if tok.dep_ == "dobj" else None
+            tgt = _adjunct_subject(tgt) or _object_antecedent(tgt, teller or src) or tgt
+        else:
+            tgt = _object_antecedent(tgt, src) or _antecedent(tgt) or tgt
     if tgt is None and not trigger.nominal and category in _CONTENT_TARGET_CATEGORIES:
         tgt = _content_target(tok, src)
     return _actor_or_possessor(src, possible_actor), _actor_or_possessor(tgt, possible_actor)
+
+
+def _adjunct_subject(pron):
+    """"After his arrest on Friday, the suspect stayed in a cell": the possessive pronoun of
+    an event noun in an adjunct of a clause is that clause's subject."""
+    noun = pron.head
+    if pron.dep_ != "poss" or noun.dep_ != "pobj" or noun.head.dep_ != "prep" or \
+            noun.head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in noun.head.head.children
+                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN")), None)
 
 
 def _antecedent(pron):
