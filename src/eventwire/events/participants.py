@@ -243,6 +243,12 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
     return side
 
 
+def is_attribution(tok) -> bool:
+    """"according to the army": who reports the act is neither its object nor its side ("rockets
+    struck near the base, according to officials" is no deal struck)."""
+    return tok.dep_ == "prep" and tok.lower_ == "according"
+
+
 def _pobj(prep):
     for c in prep.children:
         if c.dep_ == "pobj":
@@ -276,6 +282,8 @@ def _subject_of(verb):
         passive = verb.head
     if passive is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         passive = verb.head   # "a pilot captured by the militants": the noun underwent it
+    if passive is None and subj is None:
+        passive = _participle_undergoer(verb)
     if passive is not None or agent is not None:
         return agent, passive
     if subj is not None:
@@ -321,6 +329,18 @@ def _subject_of(verb):
                 return _pobj(c), None
         node = up
     return None, None
+
+
+def _participle_undergoer(verb):
+    """The main clause's subject when ``verb`` is a bare past participle adjunct of it: a
+    passive whose subject is the main one's ("X appeared in court, charged with murder",
+    "Arrested last week, the opposition leader was released"). A participle with an auxiliary
+    of its own ("having arrested ...") or a subject is active; None for any other verb."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark", "expl") for c in verb.children):
+        return None
+    main = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _relative_antecedent(main, verb.head) if main is not None else None
 
 
 def _answered_for(head):
@@ -505,10 +525,16 @@ def _nominal_args(noun):
     src = tgt = None
     # "a US counter-terrorism operation": a modifier of the noun's compound modifier counts too
     nested = [g for c in noun.lefts if c.dep_ == "compound" for g in c.lefts if g.dep_ in ("amod", "compound", "nmod")]
+    # "Navalny's arrest": a bare possessor of an act one undergoes is its target
+    undergone = noun.lemma_.lower() in load_lexicon().cues["undergone_nouns"] and not any(
+        c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by") for c in noun.children)
     for c in [*noun.children, *nested]:
         if c.dep_ == "poss" and c.head == noun and c.ent_type_ not in ("DATE", "TIME") and \
                 c.lower_ not in ("yesterday", "today", "last", "week", "weekend"):
-            src = c
+            if undergone:
+                tgt = c
+            else:
+                src = c
         elif c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and src is None:
             # "an Israeli strike", "a Hamas attack", "a U.S. raid": the doer; "the Mombasa
             # attack": a city names the place, not the doer
@@ -585,8 +611,9 @@ def _content_target(tok, src):
         src_country = _country_of_tokens(list(src.doc[i:j]))
     intransitive = not any(c.dep_ == "dobj" for c in tok.children)
     # "resigned as the governor of X": the role left, not a party ("condemned X as Y" is kept)
+    # "according to the Kremlin": who tells of the statement is not what it is about
     queue = [c for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc") and
-             not (intransitive and c.dep_ == "prep" and c.lower_ == "as")]
+             not (intransitive and c.dep_ == "prep" and c.lower_ == "as") and not is_attribution(c)]
     seen = 0
     while queue and seen < 40:
         node = queue.pop(0)
@@ -727,7 +754,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         tgt = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if src is not None and src.pos_ == "PRON":
             src = _antecedent(src) or src
-        return src, tgt
+        # "the gun laws should be changed": a thing demanded of is no side
+        return _actor_or_possessor(src, possible_actor), _actor_or_possessor(tgt, possible_actor)
     if trigger.nominal:
         src, tgt = _nominal_args(tok)
         reaction = _reaction_sides(tok)
@@ -798,6 +826,10 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                         break
     else:
         src, passive_tgt = _subject_of(tok)
+        if passive_tgt is not None and src is not None and verb_forms(tok) & load_lexicon().cues["experiencer_verbs"]:
+            # "Washington was disappointed by the parliament's decision": the one who feels it
+            # answers the one who caused it
+            src, passive_tgt = passive_tgt, src
         tgt = passive_tgt if passive_tgt is not None else _object_of(tok)
         if src is None and passive_tgt is not None:
             src = _instrument_author(tok)
@@ -874,10 +906,27 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                 actor_like(src))):
             tgt = conj   # "Iran and six world powers agreed": the partner of an actor
     if tgt is not None and tgt.pos_ == "PRON" and tgt.lower_ in _PRONOUNS:
-        tgt = _object_antecedent(tgt, src) or _antecedent(tgt) or tgt
+        if tgt.dep_ == "poss" and trigger.nominal and tgt.head == tok:
+            # "his arrest": who underwent it is not who tells of it ("police confirmed his
+            # arrest"); in an adjunct it is the clause's subject
+            teller = _subject_of(tok.head)[0] if tok.dep_ == "dobj" else None
+            tgt = _adjunct_subject(tgt) or _object_antecedent(tgt, teller or src) or tgt
+        else:
+            tgt = _object_antecedent(tgt, src) or _antecedent(tgt) or tgt
     if tgt is None and not trigger.nominal and category in _CONTENT_TARGET_CATEGORIES:
         tgt = _content_target(tok, src)
     return _actor_or_possessor(src, possible_actor), _actor_or_possessor(tgt, possible_actor)
+
+
+def _adjunct_subject(pron):
+    """"After his arrest on Friday, the suspect stayed in a cell": the possessive pronoun of
+    an event noun in an adjunct of a clause is that clause's subject."""
+    noun = pron.head
+    if pron.dep_ != "poss" or noun.dep_ != "pobj" or noun.head.dep_ != "prep" or \
+            noun.head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in noun.head.head.children
+                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN")), None)
 
 
 def _antecedent(pron):

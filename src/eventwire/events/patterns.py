@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..categories import quad_class
 from .lexicon import Lexicon, describe_code, load_lexicon
-from .participants import actor_like, possible_actor
+from .participants import actor_like, is_attribution, possible_actor
 
 # Dependency labels whose subtrees are separate clauses, not part of a verb's object side.
 _CLAUSAL = {"ccomp", "advcl", "conj", "parataxis", "relcl", "csubj", "cc", "punct", "mark",
@@ -74,12 +74,6 @@ def _heads_a_time(prep) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
-def _attribution(tok) -> bool:
-    """"according to the army": who reports the act is not its object ("rockets struck near the
-    base, according to officials" is no deal struck)."""
-    return tok.dep_ == "prep" and tok.lower_ == "according"
-
-
 class _Regions:
     """The words around a verb that its patterns look at, computed once per verb."""
 
@@ -91,7 +85,7 @@ class _Regions:
         for child in verb.children:
             if child.dep_ == "advcl":   # "pushing for the US to support": "for" as a preposition
                 prep_heads.extend(c for c in child.children if c.dep_ == "mark" and c.lower_ == "for")
-            if child.dep_ in _CLAUSAL or _attribution(child):
+            if child.dep_ in _CLAUSAL or is_attribution(child):
                 continue
             if child.dep_ == "xcomp":
                 xcomp_lemmas.append(child.lemma_.lower())
