@@ -68,3 +68,19 @@ def test_a_memo_table_that_outgrows_its_size_starts_again(monkeypatch):
 ])
 def test_a_phrase_matches_only_the_words_at_its_place(sentence, at, phrase, expected):
     assert _match(_tokens(sentence), at, phrase) is expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Η κυβέρνηση ανακοίνωσε τη Δευτέρα ότι τα στρατεύματα δεν θα σταλούν στη χώρα.", "el"),
+    ("أعلنت الحكومة يوم الاثنين أن القوات لن ترسل إلى البلاد.", "ar"),
+    ("सरकार ने सोमवार को घोषणा की कि सैनिकों को देश में नहीं भेजा जाएगा।", "hi"),
+    ("정부는 월요일 군대를 그 나라에 보내지 않겠다고 발표했다.", "ko"),
+    ("Президент Путин, as the Kremlin calls him, said troops would stay in their barracks.", "en"),
+    ("Ｐｏｌｉｃｅ ｄｅｔａｉｎｅｄ ｄｏｚｅｎｓ ｉｎ Ｍｉｎｓｋ．", "en"),      # full-width Latin letters
+    ("Protesters in São Paulo and Bogotá marched against the reform on Monday.", "en"),
+])
+def test_a_letters_script_is_read_once_and_tells_the_language(text, language):
+    from eventwire.language import detect_language
+
+    assert detect_language(text) == language
+    assert detect_language(text) == language    # the scripts remembered give the same
