@@ -273,6 +273,20 @@ def test_a_run_without_blanks_is_parsed_in_short_pieces(nlp, text):
     assert isinstance(record, Record) and record.text == text and record.misplaced_spans() == []
 
 
+def test_each_parsed_doc_keeps_its_own_text(nlp):
+    """The stages read the text a Doc was parsed from (``doc_text``), kept at the parse: in
+    a run mixing articles, a long text parsed in pieces and a blob, each Doc has its own."""
+    from eventwire.nlp import doc_text
+    from eventwire.pipeline import PIECE_CHARS, _parse_all
+
+    articles = _sample_articles()[:3]
+    long_text = "\n\n".join(_sample_articles())[:PIECE_CHARS * 2]
+    texts = [articles[0], long_text, articles[1], "Troops fired. " + "x" * 1500, articles[2]]
+    docs = list(_parse_all(nlp, texts))
+    assert [doc_text(d) for d in docs] == texts
+    assert [d.text for d in docs] == texts
+
+
 def test_ordinary_articles_are_parsed_whole_in_one_batch(nlp):
     from eventwire.pipeline import _parse_all
 

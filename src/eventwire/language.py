@@ -23,6 +23,14 @@ def _function_words() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in data.items()}
 
 
+@functools.lru_cache(maxsize=8192)
+def _script_language(c: str) -> str | None:
+    """The language a letter's script tells (``_SCRIPTS``), else None: a character's name is
+    looked up once, not once per occurrence."""
+    name = unicodedata.name(c, "")
+    return next((lang for script, lang in _SCRIPTS if name.startswith(script)), None)
+
+
 def detect_language(text: str, sample: int = 5000) -> str:
     """ISO 639-1 code of the text's language ("en" when unsure: short texts are coded)."""
     head = text[:sample]
@@ -31,11 +39,9 @@ def detect_language(text: str, sample: int = 5000) -> str:
         return "en"
     counts: dict[str, int] = {}
     for c in letters:
-        name = unicodedata.name(c, "")
-        for script, lang in _SCRIPTS:
-            if name.startswith(script):
-                counts[lang] = counts.get(lang, 0) + 1
-                break
+        lang = None if c.isascii() else _script_language(c)   # no listed script is ASCII
+        if lang is not None:
+            counts[lang] = counts.get(lang, 0) + 1
     if counts:
         lang, n = max(counts.items(), key=lambda kv: kv[1])
         if n > 0.5 * len(letters):

@@ -43,6 +43,13 @@ def _register_empty_tokenizer(spacy) -> None:
         return lambda nlp: Tokenizer(nlp.vocab)
 
 
+def keep_text(doc, text: str):
+    """Give ``doc`` the text it was parsed from as its ``doc_text``: spaCy keeps the input
+    character for character, so the text need not be joined again from every token."""
+    doc.user_data["eventwire_text"] = text
+    return doc
+
+
 def doc_text(doc) -> str:
     """The parsed document's text, built once and kept in its ``user_data`` (spaCy joins
     ``Doc.text`` from every token on every access: asked for per sentence or per mention,

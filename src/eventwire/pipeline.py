@@ -18,7 +18,7 @@ from .document import Document
 from .errors import EventwireError
 from .language import detect_language
 from .limits import MAX_CODED_CHARS_BATCH
-from .nlp import doc_text, load_nlp
+from .nlp import doc_text, keep_text, load_nlp
 from .record import ErrorInfo, ErrorRecord, Record
 
 log = logging.getLogger(__name__)
@@ -286,7 +286,7 @@ def _parse_all(nlp, texts: list[str]):
         yield from _parse_run(nlp, run)
         run = []
         try:
-            yield parse_long(nlp, text, RUN_CHARS if blob else PIECE_CHARS)
+            yield keep_text(parse_long(nlp, text, RUN_CHARS if blob else PIECE_CHARS), text)
         except Exception as exc:
             log.exception("parse of a %d-character text failed", len(text))
             yield exc
@@ -309,18 +309,20 @@ def parse_long(nlp, text: str, size: int = PIECE_CHARS):
 def _parse_run(nlp, texts: list[str]):
     done = 0
     try:
-        for parsed in nlp.pipe(texts, batch_size=PARSE_BATCH):
+        for text, parsed in zip(texts, nlp.pipe(texts, batch_size=PARSE_BATCH)):
             done += 1
-            yield parsed
+            yield keep_text(parsed, text)
         return
     except Exception:
         log.exception("batch parse failed after %d documents; parsing the rest one by one", done)
     # nlp.pipe cannot resume after an error: the rest go one at a time to isolate the culprit.
     for text in texts[done:]:
         try:
-            yield nlp(text)
+            parsed = nlp(text)
         except Exception as exc:
             yield exc
+            continue
+        yield keep_text(parsed, text)
 
 
 def extract(text: str, date: str | None = None, id: str = "doc", title: str | None = None,

@@ -99,7 +99,10 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return " ".join(parts), pos
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
+    # the stages fold the same few thousand words and phrases tens of thousands of times
+    # per hundred articles
     return " ".join(text.translate(_TABLE).split()).strip(" .")
 
 
@@ -234,6 +237,17 @@ class Dictionary:
     countries: dict[str, str]               # iso3 -> display name
     automaton: object = None
     ambiguous: dict = field(default_factory=dict)  # folded country name -> other ISO3 reading
+    _memos: dict = field(default_factory=dict, repr=False, compare=False)
+
+    MEMO_SIZE = 100_000   # answers kept per table; a table that outgrows it starts again
+
+    def memo(self, name: str) -> dict:
+        """A table of answers read from this dictionary's phrases, kept with it (the event
+        stage asks about the same words and phrases hundreds of times per document)."""
+        table = self._memos.setdefault(name, {})
+        if len(table) >= self.MEMO_SIZE:
+            table.clear()
+        return table
 
     def match(self, folded: str):
         """Yield (start, end, phrase) for every phrase occurrence on word boundaries."""

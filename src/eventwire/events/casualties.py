@@ -140,6 +140,9 @@ def _tokens(text: str, offset: int = 0) -> list[Tok]:
 
 
 def _match(toks: list[Tok], i: int, phrase: tuple[str, ...]) -> bool:
+    # most calls fail on the first word: decided without building the tuple
+    if phrase and (i >= len(toks) or toks[i].low != phrase[0]):
+        return False
     return tuple(t.low for t in toks[i:i + len(phrase)]) == phrase
 
 

@@ -113,6 +113,15 @@ def _entries(tokens, i: int, size: int) -> tuple[str, list]:
 def _country_of_tokens(tokens) -> str | None:
     """The country a phrase names through a country, demonym, capital, region or
     organisation of the actors dictionary ("Russian", "the Kremlin", "Hamas"), longest first."""
+    # read from the words and their tags alone, and asked of the same phrases many times
+    memo = load_dictionary().memo("country_of_tokens")
+    key = tuple((t.text, t.pos_) for t in tokens)
+    if key not in memo:
+        memo[key] = _read_country_of_tokens(tokens)
+    return memo[key]
+
+
+def _read_country_of_tokens(tokens) -> str | None:
     n = len(tokens)
     for size in range(min(_MAX_WORDS, n), 0, -1):
         for i in range(0, n - size + 1):
@@ -146,6 +155,15 @@ def _head_sector(tokens, head) -> str | None:
 
 
 def _sector_of_tokens(tokens, head) -> str | None:
+    # read from the words, their lemmas and where the head is, asked of the same phrases often
+    memo = load_dictionary().memo("sector_of_tokens")
+    key = (tuple((t.text, t.lemma_) for t in tokens), head.i - tokens[0].i if tokens else 0)
+    if key not in memo:
+        memo[key] = _read_sector_of_tokens(tokens, head)
+    return memo[key]
+
+
+def _read_sector_of_tokens(tokens, head) -> str | None:
     code = _head_sector(tokens, head)
     if code:
         return code

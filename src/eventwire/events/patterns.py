@@ -11,6 +11,7 @@ coder (``code.py``) turns triggers into events.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from ..categories import quad_class
@@ -109,10 +110,9 @@ class _Regions:
                     dobj_tokens.append(t)
                     dobj_tokens.extend(g for g in t.children if g.dep_ in ("compound", "amod"))
         self.dobj_words = _words_of(dobj_tokens)
-        self.dobj_text = _text_of(dobj_tokens)
+        self._dobj_tokens = dobj_tokens
         self.obj_tokens = obj_tokens
         self.obj_words = _words_of(obj_tokens)
-        self.obj_text = _text_of(obj_tokens)
         self.preps = {}
         for p in prep_heads:
             self.preps.setdefault(p.lower_, []).append(p)
@@ -142,14 +142,27 @@ class _Regions:
                     subj.extend(cand)
                     break
         self.subj_words = _words_of(subj)
-        self.subj_text = _text_of(subj)
+        self._subj_tokens = subj
         self.xcomp = set(xcomp_lemmas)
+
+    # The texts serve only phrases of several words; most verbs' rules never ask for them.
+    @functools.cached_property
+    def dobj_text(self) -> str:
+        return _text_of(self._dobj_tokens)
+
+    @functools.cached_property
+    def obj_text(self) -> str:
+        return _text_of(self.obj_tokens)
+
+    @functools.cached_property
+    def subj_text(self) -> str:
+        return _text_of(self._subj_tokens)
 
     def has(self, words, where: str) -> bool:
         pool = {"obj": self.obj_words, "dobj": self.dobj_words}.get(where, self.subj_words)
-        text = {"obj": self.obj_text, "dobj": self.dobj_text}.get(where, self.subj_text)
         for w in words:
             if " " in w:
+                text = self.obj_text if where == "obj" else self.dobj_text if where == "dobj" else self.subj_text
                 if f" {w} " in text:
                     return True
             elif w in pool:
@@ -424,6 +437,8 @@ def verb_trigger(tok, lex: Lexicon | None = None) -> Trigger | None:
                 return Trigger(tok, code, "rule", 2 + spec, rule, extra)
     if lemma in lex.extra.get("no_event_verbs_set", ()):
         return None
+    if not (lex.verbs.get(lemma) or lex.verbs.get(tok.lower_)):
+        return None   # no PETRARCH entry (``_petrarch_code`` finds none): no regions to read
     regions = regions or _Regions(tok)
     found = _petrarch_code(tok, regions, lex)
     if found is None:
