@@ -86,3 +86,17 @@ def test_an_attack_whose_sentence_names_a_remote_weapon_is_remote_violence(sente
                   evidence=Mention(start=0, end=5, text=sentence[:5]))
     assign_event_types([event], sentence)
     assert event.acled_event_type == expected
+
+
+@pytest.mark.parametrize("target_text, expected", [
+    # protesters are civilians by sector (the guideline); their words make them the crowd
+    ("protesters", "Protests"),
+    ("the demonstrators", "Protests"),
+    # civilians hit in a story of protests, not named as the crowd, stay civilians
+    ("villagers", "Violence against civilians"),
+])
+def test_violence_on_a_crowd_named_by_its_words_is_the_protests(target_text, expected):
+    event = _event("ASSAULT", "190", target_sector="CVL")
+    event.target = EventActor(text=target_text, sector="CVL")
+    assign_event_types([event, _event("PROTEST", "141")])
+    assert event.acled_event_type == expected

@@ -65,7 +65,7 @@ def test_a_capital_as_the_scene_is_not_an_actor(nlp):
     ("Turkish troops crossed the border at dawn.", "Turkish troops", "TUR", "MIL"),
     ("The Syrian army recaptured the village.", "The Syrian army", "SYR", "MIL"),
     ("Belarusian riot police detained dozens.", "Belarusian riot police", "BLR", "COP"),
-    ("Police fired tear gas at protesters in Minsk.", "protesters", "BLR", "OPP"),
+    ("Police fired tear gas at protesters in Minsk.", "protesters", "BLR", "CVL"),
     ("Police fired tear gas at protesters in Minsk.", "Police", "BLR", "COP"),
     ("Turkey's parliament approved the bill.", "Turkey's parliament", "TUR", "LEG"),
     ("Gunmen killed four villagers in Zamfara state, Nigeria, on Friday.", "Gunmen", "NGA", "UAF"),
@@ -255,7 +255,7 @@ def test_a_broken_user_file_is_a_coded_error(tmp_path):
     ("police", "2020-08-10", "BLR", ("BLR", "COP")),
     ("the Syrian president", "2018-01-01", None, ("SYR", "GOV")),
     ("Hamas", "2021-05-20", None, ("PSE", "REB")),
-    ("protesters in Minsk", "2020-08-10", None, ("BLR", "OPP")),
+    ("protesters in Minsk", "2020-08-10", None, ("BLR", "CVL")),
 ])
 def test_resolve_phrase(phrase, date, focus, expected):
     got = resolve_phrase(phrase, date=date, country=focus)

@@ -250,11 +250,15 @@ def _merged(**kw):
     (("KEN", "COP"), ("KEN", "OPP"), "KEN", "Protests", 1, 6, 16),
     (("NGA", "UAF"), ("NGA", "CVL"), "NGA", "Violence against civilians", 3, 7, 37),
     (("IND", None), ("IND", "CVL"), "IND", "Riots", 5, 7, 57),
+    # protesters are civilians by sector; named as the crowd, they are protesters or rioters
+    (("KEN", "COP"), ("KEN", "CVL", "the protesters"), "KEN", "Protests", 1, 6, 16),
+    (("IND", "COP"), ("IND", "CVL", "rioters"), "IND", "Riots", 1, 5, 15),
 ])
 def test_acled_inter_codes(src, tgt, place_country, event_type, inter1, inter2, interaction):
     event = _merged(acled_event_type=event_type,
                     source={"text": "x", "country": src[0], "sector": src[1]},
-                    target={"text": "y", "country": tgt[0], "sector": tgt[1]} if tgt else None,
+                    target={"text": tgt[2] if tgt and len(tgt) > 2 else "y", "country": tgt[0],
+                            "sector": tgt[1]} if tgt else None,
                     place={"name": "P", "country": place_country, "feature": "city"})
     row = acled_row(event)
     assert (row["inter1"], row["inter2"], row["interaction"]) == (inter1, inter2, interaction)

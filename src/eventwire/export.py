@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import IO
 
-from .events.acled import load_acled, sub_event_type
+from .events.acled import is_crowd, load_acled, sub_event_type
 
 FORMATS = ("jsonl", "csv", "parquet")
 EVENT_FORMATS = FORMATS + ("gdelt", "acled")
@@ -367,7 +367,7 @@ ACLED_COLUMNS = [
 
 def _inter(actor: dict | None, event_type: str | None, where: str | None, target: bool = False) -> int | None:
     """ACLED's actor type from the CAMEO sector, the event type and where it happened (a
-    target is a protester or rioter only as a political group: civilians hit stay civilians)."""
+    target is a protester or rioter only when named as a crowd or a political group)."""
     if not actor:
         return None
     table = load_acled()
@@ -382,10 +382,12 @@ def _inter(actor: dict | None, event_type: str | None, where: str | None, target
         return inter["rebel_groups"]
     if sector in sectors["identity_militias"]:
         return inter["identity_militias"]
-    crowd = ("OPP", "PTY") if target else ("OPP", "PTY", "LAB", "EDU", "CVL", None)
-    if event_type == "Protests" and sector in crowd:
+    # the crowd of a protest or riot: a target only when named as one ("fired on the
+    # protesters"; civilians hit stay civilians), a source also when a civilian group leads it
+    crowd = is_crowd(actor) or not target and sector in ("LAB", "EDU", "CVL", None)
+    if event_type == "Protests" and crowd:
         return inter["protesters"]
-    if event_type == "Riots" and sector in crowd:
+    if event_type == "Riots" and crowd:
         return inter["rioters"]
     if sector in sectors["political_militias"]:
         return inter["political_militias"]

@@ -28,6 +28,8 @@ class AcledTable:
     vague_fatalities: int             # fatalities for "several", "many"
     sub_event_types: list[dict]       # ordered rules: event -> sub-event type
     regions: dict[str, str]           # ISO 3166-1 alpha-3 country code -> ACLED region
+    crowd_words: frozenset[str]       # words that name a crowd of protesters or rioters
+    crowd_sectors: frozenset[str]     # sectors read as a crowd of protesters or rioters
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,7 +57,18 @@ def load_acled() -> AcledTable:
         sectors={name: frozenset(t.get("sectors", ())) for name, t in actor_types.items()},
         time_precision=data["time_precision"], geo_precision=data["geo_precision"],
         vague_fatalities=int(data["vague_fatalities"]), sub_event_types=subtypes,
-        regions=regions)
+        regions=regions, crowd_words=frozenset(str(w).lower() for w in data["crowd_words"]),
+        crowd_sectors=frozenset(data["crowd_sectors"]))
+
+
+def is_crowd(side: dict | None) -> bool:
+    """A side that is a crowd of protesters or rioters: its words name one, or it is a
+    political group (``side``: an event side as a dict, with ``text`` and ``sector``)."""
+    if not side:
+        return False
+    table = load_acled()
+    return side.get("sector") in table.crowd_sectors or bool(
+        table.crowd_words & set(re.findall(r"[a-z]+", str(side.get("text") or "").lower())))
 
 
 def _near(a: Event, b: Event, text: str) -> bool:
@@ -75,6 +88,8 @@ def _type_rule_holds(rule: dict, event: Event, with_protest: bool, sentence: str
             and ("modes" not in rule or event.mode in rule["modes"])
             and ("target_sectors" not in rule or target_sector in rule["target_sectors"])
             and ("source_sectors" not in rule or source_sector in rule["source_sectors"])
+            and (not rule.get("target_crowd") or event.target is not None and is_crowd(
+                {"text": event.target.text, "sector": target_sector}))
             and (not rule.get("with_protest") or with_protest)
             and (not rule.get("protest_nearby") or protest_near)
             and ("evidence_words" not in rule or bool(event.evidence) and any(
