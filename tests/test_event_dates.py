@@ -69,3 +69,15 @@ def test_a_later_paragraph_without_a_time_is_dated_by_its_tense(later, category,
     assert {e.category: e.date for e in events}.get("COERCE") == "2024-03-15"
     found = [e for e in events if e.category == category and e.modality == "asserted"]
     assert found and found[0].date == date, [(e.category, e.date, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text, date", [
+    # "later in the day" is the day the story just told, not the publication day
+    ("Hundreds of opposition supporters rallied in Nairobi on Tuesday. Later in the day, "
+     "protesters clashed with police in the city centre.", "2024-03-12"),
+    # with no day told before it, the day of the news
+    ("Later in the day, protesters clashed with police in Nairobi.", "2024-03-18"),
+])
+def test_later_in_the_day_is_the_day_just_told(text, date):
+    times = {t.text: t.value for t in extract(text, date=DATE).times}
+    assert times.get("the day") == date, times

@@ -997,6 +997,10 @@ def norm_the_unit(m, r):
     if after in ("before", "after", "of", "that", "when", "in", "earlier", "ago", "later"):
         return None
     if unit == "day":
+        if before == "in" and r.ref and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.ref[:10]) and \
+                m.start() - r.ref_end < 400:
+            # "On Tuesday, rebels attacked ... Later in the day, ...": the day just told
+            return Norm("DATE", r.ref[:10], relative=True, anaphoric=True)
         if before == "in" and r.dct is not None:   # "later in the day"
             return Norm("DATE", r.dct.isoformat(), relative=True)
         return None
