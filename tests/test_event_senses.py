@@ -268,3 +268,22 @@ def test_an_attack_that_struck_stays_an_attack():
 def test_a_contest_for_a_post_or_votes_is_no_event(text):
     assert asserted(text) == []
 
+
+
+@pytest.mark.parametrize("text, category, source", [
+    # one side's own instrument is no agreement: what it does is the event, by its signer
+    ("On Friday, Youssef Chahed, the Prime Minister of Tunisia, signed a government decree banning "
+     "face veils in public institutions.", "COERCE", "Youssef Chahed"),
+    ("The governor signed a bill banning abortions after six weeks.", "COERCE", "The governor"),
+    ("President Biden signed an executive order imposing sanctions on Russian officials.",
+     "SANCTION", "President Biden"),
+])
+def test_signing_ones_own_decree_is_its_content_not_an_agreement(text, category, source):
+    events = asserted(text)
+    assert "SUPPORT" not in {e.category for e in events}
+    found = [e for e in events if e.category == category]
+    assert found and found[0].source is not None and found[0].source.text == source
+
+
+def test_signing_an_agreement_stays_an_agreement():
+    assert "SUPPORT" in categories("Kenya and Ethiopia signed a defence agreement in Nairobi on Friday.")

@@ -314,9 +314,11 @@ def _subject_of(verb):
             break
         up = node.head
         if node.dep_ in ("acl", "relcl") and up.pos_ in ("NOUN", "PROPN"):
-            if node.dep_ == "acl" and node.tag_ == "VBG" and up.dep_ == "dobj" and not actor_like(up):
-                # "issued a statement condemning ...", "released a video threatening ...": the
-                # document speaks for whoever issued it
+            if node.dep_ == "acl" and node.tag_ == "VBG" and up.dep_ == "dobj" and (
+                    not actor_like(up) or up.lemma_.lower() in load_lexicon().cues["authored_nouns"]):
+                # "issued a statement condemning ...", "released a video threatening ...",
+                # "signed a government decree banning ...": the document speaks for whoever
+                # issued it
                 author = next((c for c in up.head.children if c.dep_ in _SUBJ), None)
                 if author is not None:
                     return author, None
