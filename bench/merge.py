@@ -237,7 +237,7 @@ def loss_of_pair(a: dict, b: dict, threshold: float) -> str:
     """Where the pair of reports ``a`` and ``b`` (of one gold instance) stops on its way to one
     merged event: the first of :data:`LOSSES` that applies."""
     from eventwire import merge
-    from eventwire.store.db import _block_days, _block_probe
+    from eventwire.store.write import _block_days, _block_probe
 
     if a["merged_id"] == b["merged_id"]:
         return "direct" if merge.match_score(a, b) >= threshold else "closure"

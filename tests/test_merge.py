@@ -421,3 +421,50 @@ def test_a_stricter_threshold_keeps_reports_apart(tmp_path):
         for pair in (STRIKE_A, STRIKE_B):
             store.write_batch([pair])
         assert store.con.execute("SELECT count(DISTINCT merged_id) FROM events").fetchone()[0] == 2
+
+
+# --- the candidate query reaches what the rule reaches, without reading the whole store ---------
+def dated_report(doc_id, published, category="ASSAULT", event_date=None, precision="day"):
+    """A one-event report; ``published`` None for an article without a date, ``event_date``
+    None for an undated report."""
+    text = f"Russian warplanes struck rebel positions in Idlib ({doc_id})."
+    lat, lon, gid = PLACES["Idlib"]
+    ev = Event(id="E1", category=category, cameo="195", goldstein=-10.0, quad_class=4,
+               source=EventActor(text="Russian warplanes", country="RUS", sector="MIL"),
+               date=event_date, date_precision=precision if event_date else None,
+               place=EventPlace(name="Idlib", country="SYR", lat=lat, lon=lon, geonameid=gid),
+               modality="asserted", sentence=SentenceSpan(start=0, end=len(text)),
+               evidence=Mention(start=0, end=len(text), text=text), confidence=0.8)
+    rec = Record(id=doc_id, date=published, text=text, events=[ev])
+    return Document(id=doc_id, text=text, date=dt.date.fromisoformat(published) if published else None), rec
+
+
+# Stored reports of every kind the rule tells apart: the date's precision (day, month, year,
+# none), the article's date (the same day, weeks away, at the edges of the 30 days, months
+# away, none), and another category.
+STORED = [dated_report(f"s{n}", published, category, event_date, precision)
+          for n, (published, category, (event_date, precision)) in enumerate(itertools.product(
+              ["2019-04-14", "2019-05-14", "2019-05-30", "2019-06-13", "2019-08-01", None], ["ASSAULT", "PROTEST"],
+              [("2019-05-14", "day"), ("2019-05-15", "day"), ("2019-05-17", "day"), ("2019-05", "month"),
+               ("2019-06", "month"), ("2019", "year"), ("2018", "year"), (None, None)]))]
+
+
+@pytest.mark.parametrize("published", ["2019-05-14", "2019-06-10", None])
+@pytest.mark.parametrize("event_date, precision", [("2019-05-14", "day"), ("2019-05", "month"), ("2019", "year"),
+                                                   ("2019-01-01", "day"), (None, None)])
+def test_the_candidate_query_reaches_every_report_the_rule_allows(published, event_date, precision, tmp_path):
+    """The bounded query (equality joins on a few days of the feed) returns exactly the stored
+    reports that the blocking rule, tested against every stored report, lets through."""
+    from eventwire.store.write import _PROBE_RULE_SQL, _PROBES_SQL, _block_probe, event_row
+
+    with open_store(tmp_path / "m.duckdb") as store:
+        store.write_batch(STORED)
+        doc, rec = dated_report("new", published, event_date=event_date, precision=precision)
+        probes = [_block_probe(event_row(doc.content_hash, rec, rec.events[0], {}))]
+        cur = store._candidate_reports(probes)
+        names = [d[0] for d in cur.description]
+        reached = sorted(dict(zip(names, row))["doc_id"] for row in cur.fetchall())
+        ruled = sorted(doc_id for (doc_id,) in store.con.execute(
+            f"SELECT e.doc_id FROM events e WHERE EXISTS (SELECT 1 FROM {_PROBES_SQL} p WHERE {_PROBE_RULE_SQL})",
+            [list(col) for col in zip(*probes)]).fetchall())
+    assert reached == ruled and ruled  # every case reaches some stored report

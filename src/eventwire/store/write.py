@@ -196,17 +196,7 @@ class StoreWrites:
             return
         con = self.con
         probes = [_block_probe(r) for r in rows]
-        cur = con.execute(
-            "SELECT e.* FROM events e WHERE EXISTS (SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS cat, "
-            "unnest(?::DATE[]) AS lo, unnest(?::DATE[]) AS hi, unnest(?::DATE[]) AS ms, "
-            "unnest(?::DATE[]) AS ys, unnest(?::BOOLEAN[]) AS nd, unnest(?::BOOLEAN[]) AS coarse, "
-            "unnest(?::DATE[]) AS pub_lo, unnest(?::DATE[]) AS pub_hi) p WHERE e.category = p.cat AND "
-            "((p.nd AND e.day IS NULL) OR (NOT p.nd AND (e.day BETWEEN p.lo AND p.hi "
-            "OR (e.day = p.ms AND e.date_precision = 'month') OR (e.day = p.ys AND e.date_precision = 'year')))) "
-            # coarse reports on either side: only articles published near each other (merge.py)
-            "AND (NOT (p.coarse OR e.day IS NULL OR e.date_precision = 'year') OR p.pub_lo IS NULL "
-            "OR e.doc_date IS NULL OR e.doc_date BETWEEN p.pub_lo AND p.pub_hi))",
-            [list(col) for col in zip(*probes)])
+        cur = self._candidate_reports(probes)
         names = [d[0] for d in cur.description]
         # Stored reports bucketed by (category, day), so each new report is scored only against
         # its own block, not against every candidate the batch fetched.
@@ -281,6 +271,28 @@ class StoreWrites:
             con.unregister("_new_events")
         self._refresh_merged(sorted(touched))
 
+    def _candidate_reports(self, probes: list[tuple]):
+        """A cursor over every stored report that could match one of the batch's new reports
+        (:func:`_block_probe`'s rule), read without a pass over the whole store's rows: the
+        row numbers first, by equality joins on narrow columns (:func:`_block_keys`), then the
+        rule itself on those few rows, then their full rows. (Testing the rule against every
+        stored report copied each whole row and cost the store's size times the batch's.)"""
+        by_day, by_article, undated_categories = _block_keys(probes)
+        return self.con.execute(
+            "WITH reached AS ("
+            "SELECT e.rowid AS rid, e.category, e.day, e.date_precision, e.doc_date FROM events e "
+            "JOIN (SELECT unnest(?::VARCHAR[]) AS cat, unnest(?::DATE[]) AS day) k "
+            "ON e.category = k.cat AND e.day = k.day "
+            "UNION SELECT e.rowid, e.category, e.day, e.date_precision, e.doc_date FROM events e "
+            "JOIN (SELECT unnest(?::VARCHAR[]) AS cat, unnest(?::DATE[]) AS published) k "
+            "ON e.category = k.cat AND e.doc_date IS NOT DISTINCT FROM k.published "
+            "UNION SELECT e.rowid, e.category, e.day, e.date_precision, e.doc_date FROM events e "
+            "WHERE e.day IS NULL AND e.category IN (SELECT unnest(?::VARCHAR[]))), "
+            f"matching AS (SELECT rid FROM reached e WHERE EXISTS (SELECT 1 FROM {_PROBES_SQL} p WHERE {_PROBE_RULE_SQL})) "
+            "SELECT * FROM events WHERE rowid IN (SELECT rid FROM matching)",
+            [*_key_columns(by_day), *_key_columns(by_article), sorted(undated_categories),
+             *[list(col) for col in zip(*probes)]])
+
     def _refresh_merged(self, merged_ids: list[str]) -> None:
         """Recompute merged events' best-supported values from all their reports, in SQL:
         a merged event reported thousands of times costs no Python work per report.
@@ -289,23 +301,39 @@ class StoreWrites:
         place, then the highest confidence; ties go to the smallest document key and event id."""
         if not merged_ids:
             return
+        # The counts over a merged event's reports are grouped aggregates, not window lists:
+        # a list per report over its whole event cost the square of the event's reports.
         self.con.execute(f"""
+            WITH touched AS (SELECT merged_id, doc_key, event_id, day, date, date_precision, source_country,
+                                    target_country, place_country, place_feature, lat, lon, confidence
+                             FROM events WHERE merged_id IN (SELECT unnest(?::VARCHAR[]))),
+            totals AS (SELECT merged_id, count(DISTINCT doc_key) AS n_sources,
+                              list_sort(list_distinct(list(date))) AS dates_reported
+                       FROM touched GROUP BY merged_id),
+            best AS (SELECT * FROM (SELECT *, count(*) OVER (PARTITION BY merged_id, date) AS votes FROM touched)
+                     QUALIFY row_number() OVER (PARTITION BY merged_id ORDER BY votes DESC,
+                         {_PRECISION_RANK_SQL} DESC, {_FEATURE_RANK_SQL} DESC,
+                         coalesce(confidence, 0) DESC, doc_key, event_id) = 1)
             UPDATE merged_events AS m SET day = u.day, date = u.date, date_precision = u.date_precision,
                 source_country = u.source_country, target_country = u.target_country,
                 place_country = u.place_country, place_feature = u.place_feature, lat = u.lat, lon = u.lon,
                 n_sources = u.n_sources, best_doc_key = u.doc_key, best_event_id = u.event_id,
                 dates_reported = u.dates_reported
-            FROM (
-                SELECT r.*,
-                       count(DISTINCT doc_key) OVER (PARTITION BY merged_id) AS n_sources,
-                       list_sort(list_distinct(list(date) OVER (PARTITION BY merged_id))) AS dates_reported
-                FROM (SELECT *, count(*) OVER (PARTITION BY merged_id, date) AS votes
-                      FROM events WHERE merged_id IN (SELECT unnest(?::VARCHAR[]))) r
-                QUALIFY row_number() OVER (PARTITION BY merged_id ORDER BY votes DESC,
-                    {_PRECISION_RANK_SQL} DESC, {_FEATURE_RANK_SQL} DESC,
-                    coalesce(confidence, 0) DESC, doc_key, event_id) = 1
-            ) u
+            FROM (SELECT best.*, totals.n_sources, totals.dates_reported FROM best JOIN totals USING (merged_id)) u
             WHERE m.merged_id = u.merged_id""", [merged_ids])
+
+
+# A batch's probes (:func:`_block_probe`, one column each) and which stored report ``e`` a
+# probe ``p`` reaches: same category, a date that can overlap its own and, when either date is
+# coarse, an article published within merge's window (the rule merge.compare applies).
+_PROBES_SQL = ("(SELECT unnest(?::VARCHAR[]) AS cat, unnest(?::DATE[]) AS lo, unnest(?::DATE[]) AS hi, "
+               "unnest(?::DATE[]) AS ms, unnest(?::DATE[]) AS ys, unnest(?::BOOLEAN[]) AS nd, "
+               "unnest(?::BOOLEAN[]) AS coarse, unnest(?::DATE[]) AS pub_lo, unnest(?::DATE[]) AS pub_hi)")
+_PROBE_RULE_SQL = (
+    "e.category = p.cat AND ((p.nd AND e.day IS NULL) OR (NOT p.nd AND (e.day BETWEEN p.lo AND p.hi "
+    "OR (e.day = p.ms AND e.date_precision = 'month') OR (e.day = p.ys AND e.date_precision = 'year')))) "
+    "AND (NOT (p.coarse OR e.day IS NULL OR e.date_precision = 'year') OR p.pub_lo IS NULL "
+    "OR e.doc_date IS NULL OR e.doc_date BETWEEN p.pub_lo AND p.pub_hi)")
 
 
 # How specific a report's date and place are, for choosing a merged event's representative.
@@ -349,6 +377,33 @@ def _block_days(probe: tuple) -> list:
         return [None]
     days = [lo + dt.timedelta(days=k) for k in range((hi - lo).days + 1)]
     return days + [d for d in (month_start, year_start) if d is not None and not lo <= d <= hi]
+
+
+def _block_keys(probes: list[tuple]) -> tuple[set, set, set]:
+    """Equality keys that reach every stored report a batch's probes may match, each a few
+    days of the feed: (category, day) for the days a dated probe reaches (:func:`_block_days`);
+    (category, article's day) for the days around a coarse report's article (None: stored
+    reports of undated articles, which a coarse report may meet whenever); and the categories
+    of undated reports of undated articles, which may meet any undated report of theirs.
+    A year-precise report of a dated article is reached through its article's days, not the
+    year's 365."""
+    by_day, by_article, undated_categories = set(), set(), set()
+    for probe in probes:
+        category, no_day, coarse, published_from, published_to = probe[0], *probe[5:]
+        if coarse and published_from is not None:
+            span = (published_to - published_from).days
+            by_article.update((category, published_from + dt.timedelta(days=k)) for k in range(span + 1))
+            by_article.add((category, None))
+        elif no_day:
+            undated_categories.add(category)
+        else:
+            by_day.update((category, day) for day in _block_days(probe))
+    return by_day, by_article, undated_categories
+
+
+def _key_columns(keys: set) -> list[list]:
+    ordered = sorted(keys, key=lambda k: (k[0], k[1] is None, k[1] or dt.date.min))
+    return [[k[0] for k in ordered], [k[1] for k in ordered]]
 
 
 def _merged_number(merged_id: str) -> int:
