@@ -1050,3 +1050,58 @@ def test_names_listed_before_counties_are_the_counties(text, surface, name, admi
     _, ctx = places_of(text)
     place = place_named(ctx, surface)
     assert (place.name, place.admin1) == (name, admin1)
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    # a maker before its product: the car, not Toyota City in Japan
+    ("She was struck by a gray 2013 Toyota Camry heading north on 117th St. in Queens, police said.",
+     "Toyota", "Queens"),
+    # a news outlet named after its kind: not the Dutch island of Saba, not Alia in Sicily
+    ("Yemen's official news agency SABA reported that pirates seized two fishing boats in the Gulf "
+     "of Aden.", "SABA", "Yemen"),
+    ("Earlier this month the Georgian tabloid Alia reported that Bitsadze had resigned in Tbilisi.",
+     "Alia", "Tbilisi"),
+    # a source that names no well-known place (the model tags it GPE here): the agency
+    ("Heavy rain triggered landslides that blocked a 2-kilometre section of a river, according to "
+     "Xinhua.\nPictures from the scene showed rescuers in Sichuan.", "Xinhua", "Sichuan"),
+    # an acronym before a common noun: a police unit, not the Swat district of Pakistan
+    ("Two more officers died when the city's SWAT team stormed an apartment in Oakland.", "SWAT", "Oakland"),
+    ("SWAT team members and other officers surrounded the house in Dayton on Wednesday.", "SWAT", "Dayton"),
+    # the model's organisation, a place only by another town's alternate name (Hamm, Germany)
+    ("He accepted there had been clashes between Hamas and the Israeli army in the area of the "
+     "school in Gaza.", "Hamas", "Gaza"),
+])
+def test_companies_agencies_and_units_are_no_places(text, absent, present):
+    _, ctx = places_of(text)
+    names = [p.text for p in ctx.places]
+    assert absent not in names
+    assert present in names
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    # tagged ORG, read only by an alternate name, but "in southern X" makes it a place
+    ("Nine other fighters were killed in southern Kobane during an attack by our forces.", "Kobane", "SYR"),
+    # tagged ORG once, GPE elsewhere in the text
+    ("The army patrolled the streets of the capital, Katmandu. Explosions in Katmandu killed two "
+     "people.", "Katmandu", "NPL"),
+    # a state before "news reports", a country that "said": places all the same
+    ("The teacher was arrested in Miami, according to South Florida news reports.", "Florida", "USA"),
+    ("Russia said it would send more troops to Syria.", "Russia", "RUS"),
+])
+def test_places_named_like_organisations_stay_places(text, surface, country):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).country == country
+
+
+@pytest.mark.parametrize("text, surface, reason", [
+    ("She was struck by a gray 2013 Toyota Camry in Queens.", "Toyota", "maker"),
+    ("Yemen's official news agency SABA reported that pirates seized two boats.", "SABA", "outlet"),
+    ("Two officers died when the city's SWAT team stormed an apartment in Oakland.", "SWAT", "acronym"),
+])
+def test_why_a_name_is_an_organisation(text, surface, reason):
+    from eventwire.places.recognize import Mention, names_organisation
+    doc = load_nlp()(text)
+    start = text.index(surface)
+    mention = Mention(start, start + len(surface), surface, gazetteer().lookup(surface))
+    ents = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+    assert names_organisation(doc, mention, ents) == reason

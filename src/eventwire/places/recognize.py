@@ -776,3 +776,78 @@ def _sentence_opening(text: str, start: int) -> bool:
     """Whether ``start`` opens a sentence or the text (a capital there says nothing)."""
     return not text[:start].strip() or text[:start].rstrip()[-1:] in ".!?\"'”’—–-:\n"
 
+
+
+# Words before a name that make it a news outlet: "the news agency SABA", "the tabloid Alia".
+_OUTLET_BEFORE = re.compile(r"\b(?:agency|newspaper|tabloid|daily|weekly|broadcaster|magazine|radio|"
+                            r"television|channel|outlet|website)\s+$", re.IGNORECASE)
+# Verbs whose subject is a source, not a scene: "Xinhua said", "Xinhua reported".
+SOURCE_VERBS = {"say", "report", "tell", "quote", "announce", "claim", "add", "write", "confirm", "cite"}
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
+
+def _named_unit(candidates) -> bool:
+    """A country, first-level unit or region by its own name: such a name stays a place under
+    any label ("Russia said", "Texas Rangers")."""
+    return any(p and c.feature in ("country", "admin1", "region") for c, p in candidates)
+
+
+def names_organisation(doc, mention: Mention, ents_by_token: dict, place_names: frozenset = frozenset()
+                       ) -> str | None:
+    """The mention names a company, news agency or unit, not a place: "a Toyota Camry" (a
+    maker before a product), "Yemen's news agency SABA", "Xinhua news agency", "according to
+    Xinhua", "Xinhua reported" (a source that names no well-known place), "a SWAT team" (an
+    acronym before a common noun), "between Hamas and the army" (a name the model tags an
+    organisation as a whole that is a place only by another place's alternate name, unless the
+    model tags it a place elsewhere in the text, ``place_names``, or a locative word precedes it). Returns
+    which of these it is ("maker", "outlet", "source", "acronym", "organisation"), or None."""
+    if mention.demonym:
+        return None
+    text = doc_text(doc)
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is not None and following.ent_type_ == "PRODUCT" and following.ent_iob_ == "B":
+        return "maker"    # "Toyota Camry", "Ford Focus"
+    major = any(p and (c.feature in ("country", "region") or c.feature == "admin1" and c.population >= 100_000)
+                for c, p in mention.candidates)
+    if not major and (_OUTLET_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+                      or _AGENCY_AFTER.match(text, mention.end)):
+        return "outlet"   # not "South Florida news reports"
+    root = span.root
+    # not coordinated subjects: "Heathrow and Gatwick also reported" (airports closing)
+    source = (root.dep_ == "nsubj" and root.head.lemma_.lower() in SOURCE_VERBS
+              and not any(t.dep_ == "conj" for t in root.children)) or (
+        root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according")
+    # a dateline in capitals ("CROMWELL — The third Democrat ...") is parsed as anything
+    if source and not mention.text.isupper() and not _named_unit(mention.candidates) \
+            and not well_known(mention.candidates):
+        return "source"
+    if _ACRONYM.match(mention.text) and not major and following is not None \
+            and following.pos_ == "NOUN" and following.text.islower():
+        return "acronym"    # "a SWAT team", "SWAT officers"
+    ent = ents_by_token.get(span.start)
+    if ent is not None and ent.label_ == "ORG" and not any(p for _, p in mention.candidates) \
+            and not any(c.feature in ("country", "admin1", "region") for c, _ in mention.candidates) \
+            and _trim(text, ent.start_char, ent.end_char) == (mention.start, mention.end) \
+            and mention.text not in place_names \
+            and not (_cued(doc, mention.start, mention.end) and doc[span.start - 1].lower_ != "between"):
+        # the model's organisation, a town only by another town's alternate name: "Hamas" (an
+        # alternate name of Hamm, "clashes between Hamas and the army"), not "in southern Kobane"
+        # or "Enugu State"; the small model tags too many towns ORG to drop them all
+        return "organisation"
+    return None
+
+
+def drop_organisations(doc, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that do not name an organisation (``names_organisation``), their
+    qualifiers linked anew (they are indices into the list)."""
+    ents_by_token = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+    place_names = frozenset(ent.text for ent in doc.ents if ent.label_ in NAME_LABELS)
+    kept = [m for m in mentions if not names_organisation(doc, m, ents_by_token, place_names)]
+    if len(kept) < len(mentions):
+        for m in kept:
+            m.qualifiers = []
+        link_qualifiers(doc_text(doc), kept)
+    return kept

@@ -23,7 +23,7 @@ from ..record import Place
 from ..spanindex import cached_index
 from .event import SPECIFICITY, offices_of
 from .gazetteer import Entry, gazetteer, normalize
-from .recognize import (Mention, link_qualifiers, not_places, recognize_local_names,
+from .recognize import (Mention, drop_organisations, link_qualifiers, not_places, recognize_local_names,
                         recognize_repeats, recognize_toponyms, recognize_villages)
 from .unlisted import find_unlisted, find_water_bodies, site_words
 from .villages import villages
@@ -352,7 +352,7 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
     city ("the X neighbourhood of Baghdad"), which take the city's point (``city_parts``).
     """
     gaz = gazetteer()
-    mentions = recognize_toponyms(doc, gaz)
+    mentions = drop_organisations(doc, recognize_toponyms(doc, gaz))
     choices = resolve_mentions(mentions)
     # the states the document names, or holds two of its towns: look there for missed towns
     states: Counter = Counter()
@@ -371,7 +371,8 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
     named = frozenset(e.country for m, e in zip(mentions, choices)
                       if e is not None and e.country and not m.demonym)
     extra += recognize_villages(doc, villages(), mentions + extra, countries, gaz, named)
-    extra += recognize_repeats(doc, mentions + extra)
+    extra = drop_organisations(doc, extra)
+    extra += drop_organisations(doc, recognize_repeats(doc, mentions + extra))
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
         for m in mentions:
