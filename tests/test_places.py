@@ -1105,3 +1105,15 @@ def test_why_a_name_is_an_organisation(text, surface, reason):
     mention = Mention(start, start + len(surface), surface, gazetteer().lookup(surface))
     ents = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
     assert names_organisation(doc, mention, ents) == reason
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    # Gaza the city and Gaza the governorate that holds it outweigh the Mozambican province
+    ("The envoy urged donors to send aid to Gaza.", "Gaza", "PSE"),
+    # the province where the text says so
+    ("Floods displaced thousands in Gaza province, and Mozambique's government asked for help.",
+     "Gaza province", "MOZ"),
+])
+def test_a_city_inside_its_namesake_unit_takes_the_units_weight(text, surface, country):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).country == country

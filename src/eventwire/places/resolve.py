@@ -117,16 +117,20 @@ class _Group:
                 if entry.feature == "city":
                     self.candidates[key] = (entry, prior - COUNTRY_NAME_PENALTY)
         # "New York" is the big city inside the state of that name, "Washington" the capital
-        # rather than the state: the namesake unit steps back
+        # rather than the state: the namesake unit steps back, and the city inside it keeps the
+        # unit's weight, so that a third namesake ("Gaza", a province of Mozambique) does not win
+        # where the pair, city and unit, is the better known
         cities = [e for e, _ in self.candidates.values() if e.feature == "city"]
         for key, (entry, prior) in list(self.candidates.items()):
             if entry.feature != "admin1":
                 continue
-            if any((c.admin1 == entry.id and c.population >= NAMESAKE_CITY_POPULATION)
-                   or (c.capital and c.country == entry.country and key in self.primary
-                       and id(c) in self.primary)
-                   for c in cities):
+            inside = [c for c in cities if c.admin1 == entry.id and c.population >= NAMESAKE_CITY_POPULATION]
+            if inside or any(c.capital and c.country == entry.country and key in self.primary
+                             and id(c) in self.primary for c in cities):
                 self.candidates[key] = (entry, prior - NAMESAKE_PENALTY)
+            for city in inside:
+                city_prior = self.candidates[id(city)][1]
+                self.candidates[id(city)] = (city, max(city_prior, prior))
 
 
 def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
