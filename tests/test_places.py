@@ -1056,6 +1056,9 @@ def test_names_listed_before_counties_are_the_counties(text, surface, name, admi
     # a maker before its product: the car, not Toyota City in Japan
     ("She was struck by a gray 2013 Toyota Camry heading north on 117th St. in Queens, police said.",
      "Toyota", "Queens"),
+    # the model year before it and the model after it, untagged here
+    ("Vishwanand Subryan , 23 , of Richmond Hill , N . Y . , allegedly mowed into the older woman "
+     "with his gray 2013 Toyota Camry around 7 p . m . , police said .", "Toyota", "Richmond Hill"),
     # a news outlet named after its kind: not the Dutch island of Saba, not Alia in Sicily
     ("Yemen's official news agency SABA reported that pirates seized two fishing boats in the Gulf "
      "of Aden.", "SABA", "Yemen"),

@@ -810,6 +810,10 @@ def names_organisation(doc, mention: Mention, ents_by_token: dict, place_names: 
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and following.ent_type_ == "PRODUCT" and following.ent_iob_ == "B":
         return "maker"    # "Toyota Camry", "Ford Focus"
+    previous = doc[span.start - 1] if span.start > 0 else None
+    if previous is not None and re.fullmatch(r"(?:19|20)\d\d", previous.text) and following is not None \
+            and following.pos_ == "PROPN" and following.text[:1].isupper() and not _named_unit(mention.candidates):
+        return "maker"    # a model year before it, a model after it: "his gray 2013 Toyota Camry"
     major = any(p and (c.feature in ("country", "region") or c.feature == "admin1" and c.population >= 100_000)
                 for c, p in mention.candidates)
     if not major and (_OUTLET_BEFORE.search(text, max(0, mention.start - 40), mention.start)
