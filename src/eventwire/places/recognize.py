@@ -777,7 +777,6 @@ def _sentence_opening(text: str, start: int) -> bool:
     return not text[:start].strip() or text[:start].rstrip()[-1:] in ".!?\"'”’—–-:\n"
 
 
-
 # Words before a name that make it a news outlet: "the news agency SABA", "the tabloid Alia".
 _OUTLET_BEFORE = re.compile(r"\b(?:agency|newspaper|tabloid|daily|weekly|broadcaster|magazine|radio|"
                             r"television|channel|outlet|website)\s+$", re.IGNORECASE)
@@ -799,8 +798,9 @@ def names_organisation(doc, mention: Mention, ents_by_token: dict, place_names: 
     Xinhua", "Xinhua reported" (a source that names no well-known place), "a SWAT team" (an
     acronym before a common noun), "between Hamas and the army" (a name the model tags an
     organisation as a whole that is a place only by another place's alternate name, unless the
-    model tags it a place elsewhere in the text, ``place_names``, or a locative word precedes it). Returns
-    which of these it is ("maker", "outlet", "source", "acronym", "organisation"), or None."""
+    model tags it a place elsewhere in the text, ``place_names``, or a locative word precedes
+    it). Returns which of these it is ("maker", "outlet", "source", "acronym", "organisation"),
+    or None."""
     if mention.demonym:
         return None
     text = doc_text(doc)
@@ -812,9 +812,11 @@ def names_organisation(doc, mention: Mention, ents_by_token: dict, place_names: 
         return "maker"    # "Toyota Camry", "Ford Focus"
     previous = doc[span.start - 1] if span.start > 0 else None
     if previous is not None and re.fullmatch(r"(?:19|20)\d\d", previous.text) and following is not None \
-            and following.pos_ == "PROPN" and following.text[:1].isupper() and not _named_unit(mention.candidates):
+            and following.pos_ == "PROPN" and following.text[:1].isupper() \
+            and not _named_unit(mention.candidates):
         return "maker"    # a model year before it, a model after it: "his gray 2013 Toyota Camry"
-    major = any(p and (c.feature in ("country", "region") or c.feature == "admin1" and c.population >= 100_000)
+    major = any(p and (c.feature in ("country", "region")
+                       or c.feature == "admin1" and c.population >= 100_000)
                 for c, p in mention.candidates)
     if not major and (_OUTLET_BEFORE.search(text, max(0, mention.start - 40), mention.start)
                       or _AGENCY_AFTER.match(text, mention.end)):
@@ -836,7 +838,8 @@ def names_organisation(doc, mention: Mention, ents_by_token: dict, place_names: 
             and not any(c.feature in ("country", "admin1", "region") for c, _ in mention.candidates) \
             and _trim(text, ent.start_char, ent.end_char) == (mention.start, mention.end) \
             and mention.text not in place_names \
-            and not (_cued(doc, mention.start, mention.end) and doc[span.start - 1].lower_ != "between"):
+            and not (_cued(doc, mention.start, mention.end)
+                     and (previous is None or previous.lower_ != "between")):
         # the model's organisation, a town only by another town's alternate name: "Hamas" (an
         # alternate name of Hamm, "clashes between Hamas and the army"), not "in southern Kobane"
         # or "Enugu State"; the small model tags too many towns ORG to drop them all

@@ -23,8 +23,9 @@ from ..record import Place
 from ..spanindex import cached_index
 from .event import SPECIFICITY, offices_of
 from .gazetteer import Entry, gazetteer, normalize
-from .recognize import (Mention, drop_organisations, link_qualifiers, not_places, recognize_local_names,
-                        recognize_repeats, recognize_toponyms, recognize_villages)
+from .recognize import (Mention, drop_organisations, link_qualifiers, not_places,
+                        recognize_local_names, recognize_repeats, recognize_toponyms,
+                        recognize_villages)
 from .unlisted import find_unlisted, find_water_bodies, site_words
 from .villages import villages
 
@@ -124,7 +125,8 @@ class _Group:
         for key, (entry, prior) in list(self.candidates.items()):
             if entry.feature != "admin1":
                 continue
-            inside = [c for c in cities if c.admin1 == entry.id and c.population >= NAMESAKE_CITY_POPULATION]
+            inside = [c for c in cities
+                      if c.admin1 == entry.id and c.population >= NAMESAKE_CITY_POPULATION]
             if inside or any(c.capital and c.country == entry.country and key in self.primary
                              and id(c) in self.primary for c in cities):
                 self.candidates[key] = (entry, prior - NAMESAKE_PENALTY)
