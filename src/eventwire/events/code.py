@@ -402,7 +402,8 @@ def _is_casualty_toll(trig: Trigger, coded_assault: bool) -> bool:
     tok = trig.token
     if trig.nominal or tok.lemma_.lower() not in _CASUALTY_VERBS:
         return False
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    # "a sixth protester died of his wounds": its subject underwent it, as a passive's does
+    passive = trig.rule.get("undergoer_subject") or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     has_agent = any(c.dep_ == "agent" for c in tok.children)
     has_subj = any(c.dep_ == "nsubj" for c in tok.children)
     if passive and not has_agent:
@@ -414,14 +415,12 @@ def _is_casualty_toll(trig: Trigger, coded_assault: bool) -> bool:
     return False
 
 
-def _another_incident(event: Event, earlier: list[Event], sent, told_here: bool, lex,
-                      told: set[int]) -> bool:
+def _another_incident(event: Event, earlier: list[Event], told_here: bool, told: set[int]) -> bool:
     """A killing told with no attacker after an attack already coded is that attack's toll,
     unless its sentence sets it apart from every attack told before: a day or a place of its
     own that disagrees with theirs ("Eleven people were killed in Beni on Tuesday" after a
-    Monday attack near Goma), or words that say so ("in a separate incident")."""
-    if _sentence_words(sent) & lex.cues["separate_incident_words"]:
-        return True
+    Monday attack near Goma). ("In a separate incident" alone would not do: coreference would
+    join the two again on their agreeing day and place.)"""
     told = set(told) | ({id(event)} if told_here else set())
     attacks = [e for e in earlier if e.category == "ASSAULT" and e.modality == "asserted"]
     return bool(attacks) and not any(
@@ -850,7 +849,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 continue
             if category == "ASSAULT" and not same_sentence_assault and coded_assault and \
                     _is_casualty_toll(trig, True) and not _another_incident(
-                        event, events, sent, sent_has_date, lex, told_dates):
+                        event, events, sent_has_date, told_dates):
                 continue   # "Seven passengers were killed.": the toll of the attack told before
             told_noun = tok if trig.nominal else (
                 doc[trig.rule["noun_subject"]] if "noun_subject" in trig.rule else None)
