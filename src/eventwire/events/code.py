@@ -51,6 +51,8 @@ _EVENT_SUBJECT_VERBS = {"break", "erupt", "take", "begin", "start", "continue", 
                         "kill", "injure", "wound", "hit", "target", "destroy", "damage", "leave"}
 _CASUALTY_VERBS = {"kill", "injure", "wound", "die", "hurt", "maim"}
 _ATTACK_NOUN_CODES = ("18", "19", "20")
+# Determiners that bring a new thing into the story ("a strike", "another ambush").
+_NEW_REFERENT_DETERMINERS = {"a", "an", "another"}
 # Categories whose events are worth reporting without a named actor ("clashes broke out in X").
 _ACTORLESS_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 
@@ -415,12 +417,17 @@ def _is_casualty_toll(trig: Trigger, coded_assault: bool) -> bool:
     return False
 
 
-def _another_incident(event: Event, earlier: list[Event], told_here: bool, told: set[int]) -> bool:
+def _another_incident(trig: Trigger, event: Event, earlier: list[Event], told_here: bool,
+                      told: set[int]) -> bool:
     """A killing told with no attacker after an attack already coded is that attack's toll,
-    unless its sentence sets it apart from every attack told before: a day or a place of its
-    own that disagrees with theirs ("Eleven people were killed in Beni on Tuesday" after a
-    Monday attack near Goma). ("In a separate incident" alone would not do: coreference would
-    join the two again on their agreeing day and place.)"""
+    unless its sentence sets it apart: an attack of its own brought in as new ("was killed in a
+    U.S. strike", "in an ambush": an indefinite noun; "in the attack" is the one told), or a day
+    or a place of its own that disagrees with every attack told before ("Eleven people were
+    killed in Beni on Tuesday" after a Monday attack near Goma). ("In a separate incident" alone
+    would not do: coreference would join the two again on their agreeing day and place.)"""
+    if any(t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _NEW_REFERENT_DETERMINERS
+                                    for c in t.children) for t in trig.extra_tokens):
+        return True
     told = set(told) | ({id(event)} if told_here else set())
     attacks = [e for e in earlier if e.category == "ASSAULT" and e.modality == "asserted"]
     return bool(attacks) and not any(
@@ -849,7 +856,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 continue
             if category == "ASSAULT" and not same_sentence_assault and coded_assault and \
                     _is_casualty_toll(trig, True) and not _another_incident(
-                        event, events, sent_has_date, told_dates):
+                        trig, event, events, sent_has_date, told_dates):
                 continue   # "Seven passengers were killed.": the toll of the attack told before
             told_noun = tok if trig.nominal else (
                 doc[trig.rule["noun_subject"]] if "noun_subject" in trig.rule else None)
