@@ -398,9 +398,10 @@ def _no_political_act(trig: Trigger, category: str, sent, lex) -> bool:
     return bool(about & (lex.cues["accident_words"] | lex.cues["non_agentive_subjects"]))
 
 
-def _is_casualty_toll(trig: Trigger, coded_assault: bool) -> bool:
-    """'Two soldiers were killed.' / '..., killing nine civilians': the toll of an attack
-    already coded, not a new event."""
+def _is_casualty_toll(trig: Trigger) -> bool:
+    """'Two soldiers were killed.' / '..., killing nine civilians': told as a toll, with no
+    attacker of its own; the toll of an attack already coded, not a new event (the caller
+    decides whether there is one)."""
     tok = trig.token
     if trig.nominal or tok.lemma_.lower() not in _CASUALTY_VERBS:
         return False
@@ -409,12 +410,8 @@ def _is_casualty_toll(trig: Trigger, coded_assault: bool) -> bool:
     has_agent = any(c.dep_ == "agent" for c in tok.children)
     has_subj = any(c.dep_ == "nsubj" for c in tok.children)
     if passive and not has_agent:
-        return coded_assault
-    if tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG" and not has_subj:
-        return coded_assault
-    if tok.dep_ == "conj" and not has_subj and coded_assault:
         return True
-    return False
+    return tok.dep_ in ("advcl", "conj", "xcomp") and not has_subj and (tok.tag_ == "VBG" or tok.dep_ == "conj")
 
 
 def _another_incident(trig: Trigger, event: Event, earlier: list[Event], told_here: bool,
@@ -697,7 +694,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if _no_political_act(trig, category, sent, lex):
                 continue
             same_sentence_assault = any(e.category == "ASSAULT" for e, _ in sent_events)
-            if category == "ASSAULT" and same_sentence_assault and _is_casualty_toll(trig, True):
+            if category == "ASSAULT" and same_sentence_assault and _is_casualty_toll(trig):
                 continue
             if trig.rule.get("deontic"):
                 modality = Modality("asserted", cue="must")
@@ -855,7 +852,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if event.confidence < min_confidence():
                 continue
             if category == "ASSAULT" and not same_sentence_assault and coded_assault and \
-                    _is_casualty_toll(trig, True) and not _another_incident(
+                    _is_casualty_toll(trig) and not _another_incident(
                         trig, event, events, sent_has_date, told_dates):
                 continue   # "Seven passengers were killed.": the toll of the attack told before
             told_noun = tok if trig.nominal else (
