@@ -867,3 +867,59 @@ def test_a_year_naming_another_thing_does_not_date_the_event(text, date):
 ])
 def test_what_ones_own_state_must_do_is_no_request(text, requests):
     assert len(asserted(coded(text), "REQUEST")) == requests
+
+
+# ---------------------------------------------------------------- violent events told without an attacker (16v)
+@pytest.mark.parametrize("text, victim", [
+    ("Rebels attacked a convoy near Goma on Monday. Eleven people were killed in the town of "
+     "Beni on Tuesday.", "Eleven people"),
+    ("Israeli jets struck targets in Gaza on Monday. Separately, two journalists were killed in "
+     "Khan Younis on Saturday.", "two journalists"),
+    ("Gunmen attacked a police station in Zamfara on Monday, killing four officers. In another "
+     "incident, a village chief was killed in Katsina.", "a village chief"),
+    # an attack of its own brought in as new ("a ... strike"), by another hand
+    ("Israeli jets bombed a Hezbollah depot near Tyre on Monday. A Syrian general was killed in a "
+     "Turkish drone strike.", "A Syrian general"),
+    ("Russian forces shelled Kharkiv on Monday. A Ukrainian commander was killed in a Belarusian "
+     "missile attack.", "A Ukrainian commander"),
+])
+def test_a_killing_set_apart_from_the_attack_told_before_is_an_event_of_its_own(text, victim):
+    found = asserted(coded(text), "ASSAULT")
+    assert len(found) == 2, [(e.evidence.text, e.target and e.target.text) for e in found]
+    assert found[1].target is not None and victim in found[1].target.text
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a bus near Kaduna on Monday. Seven passengers were killed, police said.",
+    "Rebels attacked the town of Beni on Monday. Eleven people were killed in Beni on Monday.",
+    "Soldiers opened fire on protesters in Khartoum on Monday. A doctor said a sixth protester "
+    "had died of his wounds.",
+])
+def test_a_toll_told_after_its_attack_is_no_second_event(text):
+    assert len(asserted(coded(text), "ASSAULT")) == 1, [e.evidence.text for e in coded(text)]
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("Prosecutors reopened the investigation into the murder of journalist Ana Lopez in "
+     "Tegucigalpa on Monday.", "Ana Lopez"),
+    ("The deaths of 12 miners shot by police at Marikana on Monday caused outrage.", "12 miners"),
+    ("An opposition lawmaker said on Monday that a sixth demonstrator had died of his wounds in "
+     "Caracas.", "a sixth demonstrator"),
+])
+def test_a_killing_told_by_its_noun_or_a_death_from_wounds_is_an_assault_on_the_victim(text, victim):
+    found = asserted(coded(text), "ASSAULT")
+    assert found and any(e.target is not None and victim in e.target.text for e in found), \
+        [(e.evidence.text, e.target and e.target.text) for e in coded(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The deaths of 39 migrants in a lorry in Essex shocked Britain on Monday.",
+    "Five people were killed when a gas pipeline exploded in Lagos on Monday.",
+    "More than 300 people have died in floods in Pakistan since June.",
+    "The actor died of cancer in Los Angeles on Monday.",
+    "The death of the reform bill in the Senate on Monday angered activists.",
+    "The murder trial of the footballer opened in Paris on Monday.",
+    "A cyclist was killed in a traffic collision in London on Sunday.",
+])
+def test_deaths_in_accidents_disease_and_things_are_no_assault(text):
+    assert asserted(coded(text), "ASSAULT") == [], [e.evidence.text for e in coded(text)]

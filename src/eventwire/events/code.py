@@ -27,7 +27,7 @@ from ..spanindex import cached_index, entities_in
 from ..times import date_for
 from .acled import assign_event_types
 from .casualties import attach_casualties
-from .coref import merge_coreferent
+from .coref import _dates_agree, _places_agree, merge_coreferent
 from .episodic import EPISODIC, clause_kind, noun_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
@@ -51,6 +51,8 @@ _EVENT_SUBJECT_VERBS = {"break", "erupt", "take", "begin", "start", "continue", 
                         "kill", "injure", "wound", "hit", "target", "destroy", "damage", "leave"}
 _CASUALTY_VERBS = {"kill", "injure", "wound", "die", "hurt", "maim"}
 _ATTACK_NOUN_CODES = ("18", "19", "20")
+# Determiners that bring a new thing into the story ("a strike", "another ambush").
+_NEW_REFERENT_DETERMINERS = {"a", "an", "another"}
 # Categories whose events are worth reporting without a named actor ("clashes broke out in X").
 _ACTORLESS_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 
@@ -363,8 +365,10 @@ def _sentence_words(sent, skip=frozenset()) -> set[str]:
 def _accidental_death(trig: Trigger, triggers: list[Trigger], sent, lex) -> bool:
     """A death or injury told with an accident or a disaster in its sentence ("killed when a
     bomber crashed", "injured in the fire") and no attack, weapon or attacker beside it."""
-    if trig.extra_tokens or any(t is not trig and _category(t)[0] == "ASSAULT" for t in triggers):
-        return False   # "killed in a suicide car bombing": the bombing is folded in
+    if trig.extra_tokens or any(t is not trig and _category(t)[0] == "ASSAULT" and not (
+            not t.nominal and _is_non_agentive(t.token, lex)) for t in triggers):
+        return False   # "killed in a suicide car bombing": the bombing is folded in; but "when
+        # a pipeline exploded" is the accident itself, no attack
     words = _sentence_words(sent)
     if words & lex.cues["weapon_words"]:
         return False   # "killed by an improvised explosive device", "shot dead"
@@ -394,22 +398,37 @@ def _no_political_act(trig: Trigger, category: str, sent, lex) -> bool:
     return bool(about & (lex.cues["accident_words"] | lex.cues["non_agentive_subjects"]))
 
 
-def _is_casualty_toll(trig: Trigger, coded_assault: bool) -> bool:
-    """'Two soldiers were killed.' / '..., killing nine civilians': the toll of an attack
-    already coded, not a new event."""
+def _is_casualty_toll(trig: Trigger) -> bool:
+    """'Two soldiers were killed.' / '..., killing nine civilians': told as a toll, with no
+    attacker of its own; the toll of an attack already coded, not a new event (the caller
+    decides whether there is one)."""
     tok = trig.token
     if trig.nominal or tok.lemma_.lower() not in _CASUALTY_VERBS:
         return False
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    # "a sixth protester died of his wounds": its subject underwent it, as a passive's does
+    passive = trig.rule.get("undergoer_subject") or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     has_agent = any(c.dep_ == "agent" for c in tok.children)
     has_subj = any(c.dep_ == "nsubj" for c in tok.children)
     if passive and not has_agent:
-        return coded_assault
-    if tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG" and not has_subj:
-        return coded_assault
-    if tok.dep_ == "conj" and not has_subj and coded_assault:
         return True
-    return False
+    return tok.dep_ in ("advcl", "conj", "xcomp") and not has_subj and (tok.tag_ == "VBG" or tok.dep_ == "conj")
+
+
+def _another_incident(trig: Trigger, event: Event, earlier: list[Event], told_here: bool,
+                      told: set[int]) -> bool:
+    """A killing told with no attacker after an attack already coded is that attack's toll,
+    unless its sentence sets it apart: an attack of its own brought in as new ("was killed in a
+    U.S. strike", "in an ambush": an indefinite noun; "in the attack" is the one told), or a day
+    or a place of its own that disagrees with every attack told before ("Eleven people were
+    killed in Beni on Tuesday" after a Monday attack near Goma). ("In a separate incident" alone
+    would not do: coreference would join the two again on their agreeing day and place.)"""
+    if any(t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _NEW_REFERENT_DETERMINERS
+                                    for c in t.children) for t in trig.extra_tokens):
+        return True
+    told = set(told) | ({id(event)} if told_here else set())
+    attacks = [e for e in earlier if e.category == "ASSAULT" and e.modality == "asserted"]
+    return bool(attacks) and not any(
+        _dates_agree(event, e, told) and _places_agree(event, e) for e in attacks)
 
 
 def _fold_triggers(triggers: list[Trigger]) -> list[Trigger]:
@@ -659,6 +678,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         para = sent.start_char if flattened else ctx.document.text.rfind("\n", 0, sent.start_char)
         triggers = _conditional_statements(_fold_triggers(find_triggers(sent, lex)), lex)
         sent_has_time = _times_in(ctx, sent.start_char, sent.end_char)
+        sent_has_date = _times_in(ctx, sent.start_char, sent.end_char, dates_only=True)
         sent_country = _sentence_country(sent, ctx)
         sent_events: list[tuple[Event, Trigger]] = []
         for trig in triggers:
@@ -673,8 +693,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 continue   # an attack noun as subject ("artillery fire killed four") is no accident
             if _no_political_act(trig, category, sent, lex):
                 continue
-            if category == "ASSAULT" and _is_casualty_toll(trig, coded_assault or any(
-                    e.category == "ASSAULT" for e, _ in sent_events)):
+            same_sentence_assault = any(e.category == "ASSAULT" for e, _ in sent_events)
+            if category == "ASSAULT" and same_sentence_assault and _is_casualty_toll(trig):
                 continue
             if trig.rule.get("deontic"):
                 modality = Modality("asserted", cue="must")
@@ -831,6 +851,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 confidence=_confidence(trig, src, tgt, category, modality, feats))
             if event.confidence < min_confidence():
                 continue
+            if category == "ASSAULT" and not same_sentence_assault and coded_assault and \
+                    _is_casualty_toll(trig) and not _another_incident(
+                        trig, event, events, sent_has_date, told_dates):
+                continue   # "Seven passengers were killed.": the toll of the attack told before
             told_noun = tok if trig.nominal else (
                 doc[trig.rule["noun_subject"]] if "noun_subject" in trig.rule else None)
             if category == "ASSAULT" and not trig.nominal and src is None and \

@@ -925,6 +925,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                 conj.pos_ == "NOUN" and conj.tag_ == "NNS" and src.dep_ == "nsubj" and
                 actor_like(src))):
             tgt = conj   # "Iran and six world powers agreed": the partner of an actor
+    if trigger.rule.get("undergoer_subject") and not trigger.nominal:
+        src, tgt = None, tgt or src   # "a protester died of his wounds": who died underwent it
     if tgt is not None and tgt.pos_ == "PRON" and tgt.lower_ in _PRONOUNS:
         if tgt.dep_ == "poss" and trigger.nominal and tgt.head == tok:
             # "his arrest": who underwent it is not who tells of it ("police confirmed his

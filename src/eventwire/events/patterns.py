@@ -226,7 +226,30 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
         return False
     if "done_by" in rule and not _done_by(tok, rule["done_by"]):
         return False
+    if rule.get("victim") and not _victim_named(tok):
+        return False
+    if rule.get("violent") and not _told_as_violence(tok, load_lexicon()):
+        return False
     return True
+
+
+def _victim_named(noun) -> bool:
+    """"the deaths of 34 protesters", "Michael Brown's death": the noun names whom it befell
+    (a person, a body, a group), not a thing ("the death of the bill") or nobody ("a murder
+    charge")."""
+    victims = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    victims += [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    return bool(victims) and all(possible_actor(g) for g in victims)
+
+
+def _told_as_violence(noun, lex: Lexicon) -> bool:
+    """A death is an act of force only where its sentence ties it to one ("the deaths of 12
+    miners shot by police", "in the bombing") and tells no accident or disaster with it ("the
+    deaths of 39 migrants in a lorry", "died in the floods")."""
+    words = {w for t in noun.sent for w in (t.lower_, t.lemma_.lower())}
+    return bool(words & lex.cues["weapon_words"]) and not (
+        words & (lex.cues["accident_words"] | lex.cues["non_agentive_subjects"]))
 
 
 def _names_something(verb) -> bool:
