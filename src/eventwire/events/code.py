@@ -27,7 +27,7 @@ from ..spanindex import cached_index, entities_in
 from ..times import date_for
 from .acled import assign_event_types
 from .casualties import attach_casualties
-from .coref import _dates_agree, _places_agree, merge_coreferent
+from .coref import dates_agree, merge_coreferent, places_agree
 from .episodic import EPISODIC, clause_kind, noun_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
@@ -428,7 +428,7 @@ def _another_incident(trig: Trigger, event: Event, earlier: list[Event], told_he
     told = set(told) | ({id(event)} if told_here else set())
     attacks = [e for e in earlier if e.category == "ASSAULT" and e.modality == "asserted"]
     return bool(attacks) and not any(
-        _dates_agree(event, e, told) and _places_agree(event, e) for e in attacks)
+        dates_agree(event, e, told) and places_agree(event, e) for e in attacks)
 
 
 def _fold_triggers(triggers: list[Trigger]) -> list[Trigger]:

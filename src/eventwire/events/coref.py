@@ -146,7 +146,7 @@ def _sides_agree(x, y, loose: bool, guessed: bool = False) -> bool:
     return True
 
 
-def _dates_agree(a: Event, b: Event, told: set[int]) -> bool:
+def dates_agree(a: Event, b: Event, told: set[int]) -> bool:
     """Dates contradict when both were told in the events' own sentences; a date carried over
     or defaulted to the publication day says little, but not nothing: a year told for one
     ("overran the north in 2013") and another year carried to the other is another event."""
@@ -165,7 +165,7 @@ def _dates_agree(a: Event, b: Event, told: set[int]) -> bool:
 _BORROWED_PLACE = {"sentence", "paragraph", "document"}
 
 
-def _places_agree(a: Event, b: Event) -> bool:
+def places_agree(a: Event, b: Event) -> bool:
     p, q = a.place, b.place
     if p is None or q is None or p.from_ in _BORROWED_PLACE or q.from_ in _BORROWED_PLACE:
         return True
@@ -198,7 +198,7 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset()) -> bool:
             {a.mode, b.mode} not in _ONE_HAPPENING_MODES:
         return False    # a strike and a march, an expulsion and a closure: two events
         # (an attack's mentions name its means loosely: "shelled", "the attack", "killed")
-    if not (_dates_agree(a, b, told) and _places_agree(a, b)):
+    if not (dates_agree(a, b, told) and places_agree(a, b)):
         return False
     # one sentence telling one kind of event twice ("pleaded ... and appealed", "held a meeting
     # to discuss"): the sides' descriptions vary more than their countries
