@@ -287,3 +287,13 @@ def test_signing_ones_own_decree_is_its_content_not_an_agreement(text, category,
 
 def test_signing_an_agreement_stays_an_agreement():
     assert "SUPPORT" in categories("Kenya and Ethiopia signed a defence agreement in Nairobi on Friday.")
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Despite signs of recovery on Sunday, he suffered a cardiac arrest on Monday and died.", None),
+    ("The government announced the cause of death as a cardiac arrest.", None),
+    ("The arrest of the opposition leader on Monday drew protests.", "COERCE"),   # guard
+])
+def test_a_cardiac_arrest_is_no_arrest(text, category):
+    coerce = {e.category for e in asserted(text)} & {"COERCE"}
+    assert coerce == ({category} if category else set())
