@@ -297,3 +297,16 @@ def test_signing_an_agreement_stays_an_agreement():
 def test_a_cardiac_arrest_is_no_arrest(text, category):
     coerce = {e.category for e in asserted(text)} & {"COERCE"}
     assert coerce == ({category} if category else set())
+
+
+@pytest.mark.parametrize("text, coerced", [
+    ("On Friday, President Donald Trump declared a national emergency in response to the ongoing "
+     "coronavirus outbreak.", False),
+    ("The government declared a state of emergency over the floods in the south.", False),
+    # guards: an emergency against unrest, protesters storming a building
+    ("The army declared a state of emergency in the capital after days of protests.", True),
+    ("Protesters stormed the mayor's office in Almaty, and the president declared a state of "
+     "emergency across the country.", True),
+])
+def test_an_emergency_against_a_disease_or_disaster_is_no_coercion(text, coerced):
+    assert ("COERCE" in {e.category for e in asserted(text)}) is coerced

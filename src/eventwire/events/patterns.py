@@ -230,7 +230,16 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
         return False
     if rule.get("violent") and not _told_as_violence(tok, load_lexicon()):
         return False
+    if rule.get("crisis") and not _told_against_a_crisis(tok, load_lexicon()):
+        return False
     return True
+
+
+def _told_against_a_crisis(tok, lex: Lexicon) -> bool:
+    """The sentence names a disease or a natural disaster ("declared a national emergency in
+    response to the coronavirus outbreak", "a state of emergency over the floods")."""
+    crisis = lex.extra["crisis_set"]
+    return any(t.lower_ in crisis or t.lemma_.lower() in crisis for t in tok.sent)
 
 
 def _victim_named(noun) -> bool:
