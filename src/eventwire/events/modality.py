@@ -83,6 +83,12 @@ def _warned_against(node, cues):
     return gov if _lemma(gov) in cues["warning_governors"] else None
 
 
+def _line_between(a, b) -> bool:
+    """A line break between two tokens: a headline or dateline the parser joined to the body."""
+    start, end = sorted((a.idx, b.idx))
+    return a.doc.text.find("\n", start, end) != -1
+
+
 def _definite(noun) -> bool:
     """'the arrest', 'his arrest', 'Monday's attack': a noun phrase that presupposes its event."""
     return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or
@@ -128,6 +134,16 @@ def _under_statement(verb, cues) -> bool:
 
 
 def modality_of(trigger_token, nominal: bool = False) -> Modality:
+    found = _modality_of(trigger_token, nominal)
+    if nominal and found.value != "negated" and not found.suppressed and \
+            any(c.dep_ == "det" and c.lower_ == "any" for c in trigger_token.children):
+        # "vowed to crush any protest", "any attack will be answered": a kind of event, not
+        # one that happened or is planned ("did not hold any talks" stays negated)
+        return Modality("asserted", suppressed=True, cue="any")
+    return found
+
+
+def _modality_of(trigger_token, nominal: bool = False) -> Modality:
     cues = load_lexicon().cues
     tok = trigger_token
     if nominal:
@@ -197,8 +213,8 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
             if own is not None:
                 return Modality(own, cue=node.lower_)
         dep, head = node.dep_, node.head
-        if head == node:
-            break
+        if head == node or _line_between(node, head):
+            break   # a headline run into the body by the parser: no scope across lines
         hl = _lemma(head)
         warner = _warned_against(node, cues)
         if warner is not None:
