@@ -10,9 +10,15 @@ The reading walks from the event's trigger up the dependency tree and the neares
   considerations ("offered to", "a possible") hypothetical; "failed to", "refused to",
   "denied that" negated; reported speech ("said", "told") ends the walk, so the content
   keeps its own modality ("officials said troops killed" is asserted);
-- the content of requests and accusations is not an event of its own (``suppressed``).
+- the content of requests, accusations and warnings ("warned the army against a
+  crackdown") is not an event of its own (``suppressed``), nor is a kind of event ("any
+  protest");
+- a finite clause under a speech verb keeps its own modality even where the verb also names
+  plans ("announced they have made an arrest"); the walk never crosses a line break (a
+  headline the parser ran into the body).
 Nominal events first look at their own modifiers ("planned talks", "without a deal",
-"a truce due to take effect").
+"a truce due to take effect"); a definite one ("the arrest") that is the subject of an
+ordinary verb happened whatever that verb says ("will not affect his status").
 """
 from __future__ import annotations
 
