@@ -308,7 +308,9 @@ def bench_ecbplus(limit: int | None) -> None:
     docs = read_jsonl(require("events/ecbplus_dev.jsonl"))[:limit]
     items = [(d["id"], d["text"], None) for d in docs]
     records, _, _ = run_pipeline(items)
-    neg_total = neg_asserted = neg_coded = 0
+    neg_total: Counter = Counter()
+    neg_asserted: Counter = Counter()
+    neg_coded: Counter = Counter()
     aligned: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
     actions: Counter = Counter()
     for d in docs:
@@ -335,17 +337,21 @@ def bench_ecbplus(limit: int | None) -> None:
             if not any(a <= m["start"] and m["end"] <= b for a, b in keep):
                 continue
             if m["class"].startswith("NEG_ACTION"):
-                neg_total += 1
+                neg_total[part] += 1
                 k, p = event_of(m)
-                neg_coded += p is not None
-                neg_asserted += p is not None and p.modality == "asserted"
+                neg_coded[part] += p is not None
+                neg_asserted[part] += p is not None and p.modality == "asserted"
             elif m["class"] == "ACTION_OCCURRENCE":
                 actions[part] += 1
                 k, p = event_of(m)
                 if p is not None:
                     aligned[part].append((d["id"], cluster_of.get(m["id"], "single-" + m["id"]), k))
     print(f"== ecbplus_dev.jsonl: {len(docs)} documents (annotated sentences only)")
-    print(f"   negated actions: {neg_total}; coded as events {neg_coded}, as asserted events {neg_asserted}")
+    print(f"   negated actions: {sum(neg_total.values())}; coded as events {sum(neg_coded.values())}, "
+          f"as asserted events {sum(neg_asserted.values())}")
+    for part in ("dev", "validation"):
+        print(f"   negated actions, {part} topics: {neg_total[part]}; coded as events {neg_coded[part]}, "
+              f"as asserted events {neg_asserted[part]}")
     for part in ("dev", "validation"):
         s = within_document_scores(aligned[part])
         (pp, pr, pf), (bp, br, bf) = s["pairwise"], s["b3"]

@@ -33,3 +33,82 @@ def test_an_act_someone_was_kept_from_did_not_happen(text, category):
 ])
 def test_from_a_place_or_no_prevention_keeps_the_act_asserted(text, category):
     assert modality_of_category(text, category) == {"asserted"}
+
+
+def events_of(text: str) -> list:
+    rec = extract(text, date=DATE)
+    assert not hasattr(rec, "error"), getattr(rec, "error", None)
+    return rec.events
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The opposition leader warned the army against a crackdown on protesters.", "COERCE"),
+    ("The UN cautioned against a military offensive in the north.", "ASSAULT"),
+    ("Police warned protesters of arrest if they blocked the road.", "COERCE"),
+])
+def test_what_a_warning_is_against_is_no_event(text, category):
+    assert modality_of_category(text, category) == set()
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Officials warned that the rebels attacked two villages on Monday.", "ASSAULT"),
+    ("The army launched an offensive against the rebels in the north on Monday.", "ASSAULT"),
+])
+def test_a_warning_about_a_deed_done_or_an_act_against_someone_stays_asserted(text, category):
+    assert modality_of_category(text, category) == {"asserted"}
+
+
+@pytest.mark.parametrize("text, category, expected", [
+    ("Police announced on Friday they have made an arrest in the double murder case.", "COERCE", "asserted"),
+    ("The government announced on Monday that troops had withdrawn from the town.", "RETREAT", "asserted"),
+    ("The government announced on Monday that it will hold talks with the rebels.", "CONSULT", "future"),
+    ("The army announced on Monday that it would withdraw its troops from the town.", "RETREAT", "future"),
+])
+def test_an_announced_deed_is_told_as_done_an_announced_plan_is_future(text, category, expected):
+    assert modality_of_category(text, category) == {expected}
+
+
+@pytest.mark.parametrize("text, category, expected", [
+    ("The arrest will not affect the minister's status.", "COERCE", "asserted"),
+    ("The killing of the activist will not change the policy of the government.", "ASSAULT", "asserted"),
+    ("The attack did not happen.", "ASSAULT", "negated"),
+    ("The protest did not go ahead on Monday.", "PROTEST", "negated"),
+])
+def test_a_definite_event_subject_happened_unless_its_own_verb_denies_it(text, category, expected):
+    assert modality_of_category(text, category) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "The general vowed to crush any protest in the capital.",
+    "The government threatened to crush any protest against the election result.",
+    "Police said any protest would be crushed.",
+])
+def test_any_protest_threatened_with_repression_is_no_protest(text):
+    assert modality_of_category(text, "PROTEST") == set()
+
+
+def test_no_talks_at_all_are_negated_not_dropped():
+    assert modality_of_category("The rebels did not hold any talks with the government on Monday.",
+                                "CONSULT") == {"negated"}
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Police quelled a riot in the capital on Monday.", "quelled"),
+    ("Police crushed the protest in the capital on Monday.", "crushed"),
+])
+def test_the_force_that_puts_down_a_protest_is_not_its_protester(text, verb):
+    events = events_of(text)
+    assert any(e.evidence.text == verb and e.category in ("COERCE", "ASSAULT") for e in events)
+    assert not any(e.category == "PROTEST" and e.source is not None and e.source.text == "Police"
+                   for e in events)
+
+
+def test_a_headline_run_into_the_body_does_not_scope_over_it():
+    text = ("Navy foils pirate attack off Aden\nThe Indian Navy patrolling the Gulf of Aden on Thursday "
+            "thwarted an attack by pirates on a merchant ship, apprehending 26 pirates.")
+    assert "negated" not in {e.modality for e in events_of(text) if e.evidence.text != "attack"}
+
+
+@pytest.mark.parametrize("text", ["any", "Warned against.", "\n\nAny protest\n", "announced that", "warned of"])
+def test_fragments_give_no_asserted_event_and_no_error(text):
+    assert not [e for e in events_of(text) if e.modality == "asserted"]

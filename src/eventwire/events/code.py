@@ -458,6 +458,8 @@ def _fold_triggers(triggers: list[Trigger]) -> list[Trigger]:
         vlemma = vt.token.lemma_.lower()
         governs = vlemma in lex.cues["future_governors"] or vlemma in lex.cues["hypothetical_governors"] \
             or vlemma in ("threaten", "vow", "warn", "pledge", "promise", "offer", "agree")
+        if vt.source == "verb" and vlemma in lex.cues["repressing_verbs"] and ncat != vcat:
+            continue   # "crushed the protest": the protest is its targets' act; the verb keeps its own kind
         if tok.dep_ in ("nsubj",) and ncat == "ASSAULT" and vcat == "ASSAULT":
             # "airstrikes killed 12": the attack noun is the event, the verb its evidence
             vt.cameo = t.cameo if t.cameo[:2] in _ATTACK_NOUN_CODES else vt.cameo

@@ -10,9 +10,15 @@ The reading walks from the event's trigger up the dependency tree and the neares
   considerations ("offered to", "a possible") hypothetical; "failed to", "refused to",
   "denied that" negated; reported speech ("said", "told") ends the walk, so the content
   keeps its own modality ("officials said troops killed" is asserted);
-- the content of requests and accusations is not an event of its own (``suppressed``).
+- the content of requests, accusations and warnings ("warned the army against a
+  crackdown") is not an event of its own (``suppressed``), nor is a kind of event ("any
+  protest");
+- a finite clause under a speech verb keeps its own modality even where the verb also names
+  plans ("announced they have made an arrest"); the walk never crosses a line break (a
+  headline the parser ran into the body).
 Nominal events first look at their own modifiers ("planned talks", "without a deal",
-"a truce due to take effect").
+"a truce due to take effect"); a definite one ("the arrest") that is the subject of an
+ordinary verb happened whatever that verb says ("will not affect his status").
 """
 from __future__ import annotations
 
@@ -40,7 +46,7 @@ def _infinitive(verb) -> bool:
 
 _GOVERNOR_LISTS = ("future_governors", "hypothetical_governors", "negating_governors",
                    "content_suppressing", "averting_governors", "preventing_governors", "speech_verbs", "light_verbs",
-                   "factive_reactions", "aspectual_verbs")
+                   "factive_reactions", "aspectual_verbs", "warning_governors")
 
 
 @functools.lru_cache(maxsize=1)
@@ -68,6 +74,31 @@ def _ranked(noun, cues) -> bool:
 def _under_way(noun, cues) -> bool:
     """'the operation to clear the camp began / continued': the aim is being carried out."""
     return noun.dep_ in ("nsubj", "nsubjpass") and _lemma(noun.head) in cues["aspectual_verbs"]
+
+
+def _warned_against(node, cues):
+    """The warning word when ``node`` is what a warning is against or of ("warned the army
+    against a crackdown", "cautioned against allowing", "warned protesters of arrest"): the
+    warning's content, not an event of its own."""
+    prep = node.head
+    if node.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or prep.lower_ not in cues["warning_preps"]:
+        return None
+    gov = prep.head
+    if gov.dep_ == "dobj" and _lemma(gov) not in cues["warning_governors"]:
+        gov = gov.head   # "warned protesters of arrest": the prep hangs on the one warned
+    return gov if _lemma(gov) in cues["warning_governors"] else None
+
+
+def _line_between(a, b) -> bool:
+    """A line break between two tokens: a headline or dateline the parser joined to the body."""
+    start, end = sorted((a.idx, b.idx))
+    return a.doc.text.find("\n", start, end) != -1
+
+
+def _definite(noun) -> bool:
+    """'the arrest', 'his arrest', 'Monday's attack': a noun phrase that presupposes its event."""
+    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or
+               c.dep_ == "poss" for c in noun.children)
 
 
 def _has_if(node, cues) -> bool:
@@ -109,6 +140,16 @@ def _under_statement(verb, cues) -> bool:
 
 
 def modality_of(trigger_token, nominal: bool = False) -> Modality:
+    found = _modality_of(trigger_token, nominal)
+    if nominal and found.value != "negated" and not found.suppressed and \
+            any(c.dep_ == "det" and c.lower_ == "any" for c in trigger_token.children):
+        # "vowed to crush any protest", "any attack will be answered": a kind of event, not
+        # one that happened or is planned ("did not hold any talks" stays negated)
+        return Modality("asserted", suppressed=True, cue="any")
+    return found
+
+
+def _modality_of(trigger_token, nominal: bool = False) -> Modality:
     cues = load_lexicon().cues
     tok = trigger_token
     if nominal:
@@ -137,6 +178,9 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
                     return Modality("future", cue=word)
                 if word in cues["hypothetical_governors"]:
                     return Modality("hypothetical", cue=word)
+    warner = _warned_against(tok, cues)
+    if warner is not None:
+        return Modality("asserted", suppressed=True, cue=warner.lower_)
     if nominal:
         # a nominal event named as the object of an ordinary verb ("condemned the attack",
         # "vetoed a resolution that would have deplored its invasion") is not in that verb's
@@ -149,12 +193,14 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
             gov = None
         elif gov == tok:
             gov = tok.head if tok.head != tok else None
-        if gov is not None and gov.pos_ == "VERB" and tok.dep_ not in ("nsubj", "nsubjpass"):
+        if gov is not None and gov.pos_ == "VERB" and (tok.dep_ not in ("nsubj", "nsubjpass") or _definite(tok)):
             gl = _lemma(gov)
             light = gl in cues["light_verbs"] or gl in cues["future_governors"] or \
                 gl in cues["hypothetical_governors"] or gl in cues["negating_governors"] or \
                 gl in cues["content_suppressing"] or gl in cues["averting_governors"]
             if not light:
+                # "the arrest will not affect his status": the negation is about the
+                # effect; the arrest it presupposes happened
                 return Modality("asserted")
     node = tok
     first = True
@@ -173,9 +219,12 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
             if own is not None:
                 return Modality(own, cue=node.lower_)
         dep, head = node.dep_, node.head
-        if head == node:
-            break
+        if head == node or _line_between(node, head):
+            break   # a headline run into the body by the parser: no scope across lines
         hl = _lemma(head)
+        warner = _warned_against(node, cues)
+        if warner is not None:
+            return Modality("asserted", suppressed=True, cue=warner.lower_)
         if dep == "pcomp" and head.lower_ == "without":
             return Modality("negated", cue="without")   # "took the town without fighting"
         if dep == "pcomp" and head.lower_ == "from" and head.dep_ == "prep" and \
@@ -235,6 +284,8 @@ def modality_of(trigger_token, nominal: bool = False) -> Modality:
             if hl in cues["hypothetical_governors"] and (dep in ("xcomp", "ccomp", "pcomp", "acl", "pobj") or (
                     dep == "prep" and head.pos_ == "NOUN")):   # "the prospect of arrest"
                 return Modality("hypothetical", cue=hl)
+            if hl in cues["speech_verbs"] and dep == "ccomp" and not _infinitive(node):
+                break   # "announced they have made an arrest": told as done, not planned
             if hl in cues["future_governors"] and (dep in _CONTENT or
                                                     (nominal and dep in ("dobj", "pobj", "prep"))):
                 # "announced a ban", "undertook a mediation mission": done, not planned
