@@ -33,7 +33,7 @@ from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
 from .modality import Modality, modality_of
 from .participants import find_participants, is_scene, possible_actor, resolve_side
-from .patterns import Trigger, find_triggers
+from .patterns import Trigger, find_triggers, sentence_words
 from .relevance import asked_about, political_event
 
 # Events the confidence model rates below its threshold (data/confidence.json, chosen on the
@@ -357,11 +357,6 @@ def _is_non_agentive(verb, lex) -> bool:
     return False
 
 
-def _sentence_words(sent, skip=frozenset()) -> set[str]:
-    """The lower-cased words and lemmas of a sentence, without the tokens at ``skip``."""
-    return {w for t in sent if t.i not in skip for w in (t.lemma_.lower(), t.lower_)}
-
-
 def _accidental_death(trig: Trigger, triggers: list[Trigger], sent, lex) -> bool:
     """A death or injury told with an accident or a disaster in its sentence ("killed when a
     bomber crashed", "injured in the fire") and no attack, weapon or attacker beside it."""
@@ -369,7 +364,7 @@ def _accidental_death(trig: Trigger, triggers: list[Trigger], sent, lex) -> bool
             not t.nominal and _is_non_agentive(t.token, lex)) for t in triggers):
         return False   # "killed in a suicide car bombing": the bombing is folded in; but "when
         # a pipeline exploded" is the accident itself, no attack
-    words = _sentence_words(sent)
+    words = sentence_words(sent)
     if words & lex.cues["weapon_words"]:
         return False   # "killed by an improvised explosive device", "shot dead"
     return bool(words & (lex.cues["non_agentive_subjects"] | lex.cues["accident_words"]))
@@ -384,7 +379,7 @@ def _no_political_act(trig: Trigger, category: str, sent, lex) -> bool:
     vehicle = category == "ASSAULT" and not trig.nominal
     inquiry = category == "ACCUSE" and (trig.cameo or "").startswith("09")
     if not (vehicle or inquiry) or \
-            _sentence_words(sent, {tok.i, *(t.i for t in trig.extra_tokens)}) & lex.cues["weapon_words"]:
+            sentence_words(sent, {tok.i, *(t.i for t in trig.extra_tokens)}) & lex.cues["weapon_words"]:
         return False
     if vehicle:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -894,7 +889,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 last_date = (event.date, event.date_precision)
                 last_para = para
         events.extend(e for e, _ in sent_events)
-        if _times_in(ctx, sent.start_char, sent.end_char, dates_only=True):
+        if sent_has_date:
             told_dates.update(id(e) for e, _ in sent_events)
     events = merge_coreferent(events, told_dates)
     assign_event_types(events, ctx.document.text)

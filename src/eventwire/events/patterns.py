@@ -235,11 +235,15 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
     return True
 
 
+def sentence_words(sent, skip=frozenset()) -> set[str]:
+    """The lower-cased words and lemmas of a sentence, without the tokens at ``skip``."""
+    return {w for t in sent if t.i not in skip for w in (t.lemma_.lower(), t.lower_)}
+
+
 def _told_against_a_crisis(tok, lex: Lexicon) -> bool:
     """The sentence names a disease or a natural disaster ("declared a national emergency in
     response to the coronavirus outbreak", "a state of emergency over the floods")."""
-    crisis = lex.extra["crisis_set"]
-    return any(t.lower_ in crisis or t.lemma_.lower() in crisis for t in tok.sent)
+    return bool(sentence_words(tok.sent) & lex.extra["crisis_set"])
 
 
 def _victim_named(noun) -> bool:
@@ -256,7 +260,7 @@ def _told_as_violence(noun, lex: Lexicon) -> bool:
     """A death is an act of force only where its sentence ties it to one ("the deaths of 12
     miners shot by police", "in the bombing") and tells no accident or disaster with it ("the
     deaths of 39 migrants in a lorry", "died in the floods")."""
-    words = {w for t in noun.sent for w in (t.lower_, t.lemma_.lower())}
+    words = sentence_words(noun.sent)
     return bool(words & lex.cues["weapon_words"]) and not (
         words & (lex.cues["accident_words"] | lex.cues["non_agentive_subjects"]))
 
