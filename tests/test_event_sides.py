@@ -131,3 +131,32 @@ def test_an_undergone_act_in_an_adjunct_is_the_subjects(text, category, target):
 def test_who_tells_of_an_undergone_act_did_not_undergo_it():
     event = events_of("Police confirmed his arrest on Monday.", "COERCE")[0]
     assert event.target is None or "Police" not in event.target.text, event.target
+
+
+# A passive verb coordinated with an earlier verb shares its subject: the one who returned and
+# was arrested underwent the arrest (the "by" phrase stays the doer).
+@pytest.mark.parametrize("text, category, source, target", [
+    ("The opposition leader returned to Lagos on Sunday and was arrested by police at the "
+     "airport.", "COERCE", "police", "The opposition leader"),
+    ("Two journalists crossed the border on Friday and were detained by soldiers near the town.",
+     "COERCE", "soldiers", "Two journalists"),
+    ("The mayor left his office in Goma on Monday and was attacked by gunmen.", "ASSAULT",
+     "gunmen", "The mayor"),
+])
+def test_a_coordinated_passive_takes_the_shared_subject_as_target(text, category, source, target):
+    event = events_of(text, category)[0]
+    assert (side_text(event.source), side_text(event.target)) == (source, target)
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    # an active coordinated verb keeps the shared subject as its doer
+    ("Police arrived at the house on Monday and arrested the opposition leader.", "COERCE",
+     "Police", "the opposition leader"),
+    # a passive with its own subject keeps it
+    ("Soldiers opened fire in Goma on Monday and two protesters were wounded by the shots.",
+     "ASSAULT", "Soldiers", None),
+])
+def test_coordinated_verbs_with_their_own_roles_keep_them(text, category, source, target):
+    event = events_of(text, category)[0]
+    assert side_text(event.source) == source
+    assert target is None or side_text(event.target) == target

@@ -301,7 +301,7 @@ def _subject_of(verb):
     if passive is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         passive = verb.head   # "a pilot captured by the militants": the noun underwent it
     if passive is None and subj is None:
-        passive = _participle_undergoer(verb)
+        passive = _participle_undergoer(verb) or _coordinated_passive_subject(verb)
     if passive is not None or agent is not None:
         return agent, passive
     if subj is not None:
@@ -361,6 +361,16 @@ def _participle_undergoer(verb):
         return None
     main = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return _relative_antecedent(main, verb.head) if main is not None else None
+
+
+def _coordinated_passive_subject(verb):
+    """The shared subject of a passive verb coordinated with an earlier one: "The opposition
+    leader returned to Lagos and was arrested by police" (the leader underwent the arrest);
+    None for any other verb."""
+    if verb.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _relative_antecedent(subj, verb.head) if subj is not None else None
 
 
 def _answered_for(head):
