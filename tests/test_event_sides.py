@@ -160,3 +160,34 @@ def test_coordinated_verbs_with_their_own_roles_keep_them(text, category, source
     event = events_of(text, category)[0]
     assert side_text(event.source) == source
     assert target is None or side_text(event.target) == target
+
+
+# A pronoun object of a verb coordinated with an earlier one is the object they share: "arrested
+# the opposition leader and charged him" (not the last name told before).
+@pytest.mark.parametrize("text, category, target", [
+    ("Gunmen attacked a bus in Goma on Monday. Police arrested the opposition leader in Harare "
+     "on Tuesday and charged him with treason.", "ACCUSE", "the opposition leader"),
+    ("Soldiers detained two students in Mandalay on Monday and beat them.", "ASSAULT",
+     "two students"),
+])
+def test_a_pronoun_object_of_coordinated_verbs_is_their_shared_object(text, category, target):
+    assert side_text(events_of(text, category)[-1].target) == target
+
+
+def test_a_pronoun_object_without_a_shared_object_still_reads_the_text_before():
+    event = events_of("President Ruto met Raila Odinga on Monday. Police later arrested him.",
+                      "COERCE")[0]
+    assert side_text(event.target) == "Raila Odinga"
+
+
+# Verbs of taking part carry their event noun's doer, as "held talks" and "launched an
+# offensive" do: the one engaging in a crackdown or taking part in an attack did it.
+@pytest.mark.parametrize("text, category, source", [
+    ("The army is engaging in a crackdown on students in Yangon.", "COERCE", "The army"),
+    ("Two rebel factions participated in the attack on the army base on Monday.", "ASSAULT",
+     "Two rebel factions"),
+    ("The strike force was wrapping up a joint drill with the Japanese navy on Monday.",
+     "COOPERATE", "The strike force"),
+])
+def test_verbs_of_taking_part_give_the_event_noun_its_doer(text, category, source):
+    assert side_text(events_of(text, category)[0].source) == source

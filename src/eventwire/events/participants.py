@@ -674,6 +674,12 @@ def _content_target(tok, src):
 def _object_antecedent(pron, src):
     """'... with Vladimir Putin ... and urged him': the nearest earlier named person or body
     that is not the source."""
+    verb = pron.head
+    if pron.dep_ == "dobj" and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        # "arrested the opposition leader and charged him": the object the coordinated verbs share
+        shared = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if shared is not None and shared.pos_ != "PRON" and actor_like(shared):
+            return shared
     src_ids = set()
     if src is not None:
         i, j = phrase_bounds(src)
