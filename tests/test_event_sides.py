@@ -191,3 +191,24 @@ def test_a_pronoun_object_without_a_shared_object_still_reads_the_text_before():
 ])
 def test_verbs_of_taking_part_give_the_event_noun_its_doer(text, category, source):
     assert side_text(events_of(text, category)[0].source) == source
+
+
+# Countries from nowhere (pattern 5): a state a measure is aimed at ("sanctions on Russia",
+# "tariffs on China") is not the home of the unnamed official who imposes it.
+@pytest.mark.parametrize("text, category, aimed_at", [
+    ("The Treasury Secretary announced new sanctions on Russia on Wednesday.", "SANCTION", "RUS"),
+    ("The finance minister imposed new tariffs on China on Monday.", "SANCTION", "CHN"),
+])
+def test_an_unnamed_official_is_not_of_the_state_a_measure_is_aimed_at(text, category, aimed_at):
+    event = events_of(text, category)[0]
+    assert event.target is not None and event.target.country == aimed_at
+    assert event.source is not None and event.source.country != aimed_at, event.source
+
+
+@pytest.mark.parametrize("text, category, side, country", [
+    # the scene still gives unnamed sides their country
+    ("Police arrested protesters in Moscow on Tuesday.", "COERCE", "source", "RUS"),
+    ("Soldiers opened fire on protesters in Khartoum on Monday.", "ASSAULT", "source", "SDN"),
+])
+def test_the_scene_still_gives_unnamed_sides_their_country(text, category, side, country):
+    assert getattr(events_of(text, category)[0], side).country == country

@@ -394,7 +394,9 @@ class DocumentActors:
                 continue
             weight = 2 if hit.kind in ("country", "capital", "place") else 1
             head = self.np_head(self.hit_root(hit))
-            if weight == 2 and _locative(head):
+            if hit.kind == "country" and _aimed_at(head):
+                weight = 0.5   # "sanctions on Russia": what a measure is aimed at, as addressed
+            elif weight == 2 and _locative(head):
                 weight = 3  # the scene: "in Tripoli"
             elif weight == 2 and _addressed(head):
                 # "demanded an explanation from Belarus", "criticized Russia": the one
@@ -996,6 +998,13 @@ def _addressed(head) -> bool:
     if head.dep_ in ("dobj", "dative"):
         return head.head.pos_ == "VERB"
     return head.dep_ == "pobj" and head.head.lower_ in ADDRESS_PREPS
+
+
+def _aimed_at(head) -> bool:
+    """"sanctions on Russia", "imposed tariffs on China", "talks over Syria": a country after "on",
+    "over" or "about" is what a measure or a statement is aimed at, not its scene."""
+    return head.dep_ == "pobj" and head.head.lower_ in ("on", "over", "about") and \
+        head.head.head.pos_ in ("NOUN", "VERB")
 
 
 # --------------------------------------------------------------------------- the stage
