@@ -212,3 +212,20 @@ def test_an_unnamed_official_is_not_of_the_state_a_measure_is_aimed_at(text, cat
 ])
 def test_the_scene_still_gives_unnamed_sides_their_country(text, category, side, country):
     assert getattr(events_of(text, category)[0], side).country == country
+
+
+# A nation's word inside the name of a sea or an ocean ("the Indian Ocean", "the South China
+# Sea") is no evidence of that nation: unnamed actors near it are not Indian or Chinese.
+@pytest.mark.parametrize("text, not_country", [
+    ("A navy destroyer crossed the Indian Ocean last week.", "IND"),
+    ("Coast guard ships fired water cannon at fishermen in the South China Sea on Monday.", "CHN"),
+])
+def test_a_sea_named_after_a_nation_gives_no_country(text, not_country):
+    rec = extract(text, date=DATE)
+    assert rec.actors and not any(a.country == not_country for a in rec.actors), rec.actors
+
+
+def test_a_nation_named_beside_the_sea_still_gives_its_country():
+    rec = extract("Chinese coast guard ships fired water cannon at fishermen in the South China "
+                  "Sea on Monday.", date=DATE)
+    assert any(a.country == "CHN" and "coast guard" in a.name.lower() for a in rec.actors), rec.actors

@@ -215,6 +215,8 @@ class DocumentActors:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
+            if kind in ("country", "demonym") and _inside_location_name(span):
+                continue   # "the Indian Ocean", "the South China Sea": no nation there
             for k in range(start, end):
                 taken[k] = True
             kept.append(Hit(start, end, span.start, span.end, entries, kind, weak=weak))
@@ -998,6 +1000,14 @@ def _addressed(head) -> bool:
     if head.dep_ in ("dobj", "dative"):
         return head.head.pos_ == "VERB"
     return head.dep_ == "pobj" and head.head.lower_ in ADDRESS_PREPS
+
+
+def _inside_location_name(span) -> bool:
+    """A nation's word that is only part of a larger geographic name the tagger reads as a
+    location ("the Indian Ocean", "the South China Sea", "the Arabian Peninsula")."""
+    ent = entity_at(span.doc, span.start)
+    return ent is not None and ent.label_ == "LOC" and ent.end >= span.end and \
+        (ent.start, ent.end) != (span.start, span.end)
 
 
 def _aimed_at(head) -> bool:
