@@ -229,3 +229,26 @@ def test_a_nation_named_beside_the_sea_still_gives_its_country():
     rec = extract("Chinese coast guard ships fired water cannon at fishermen in the South China "
                   "Sea on Monday.", date=DATE)
     assert any(a.country == "CHN" and "coast guard" in a.name.lower() for a in rec.actors), rec.actors
+
+
+# "The group" once the article has named a non-state body stands for that body.
+@pytest.mark.parametrize("text, category, country, sector", [
+    ("Boko Haram abducted 30 students in Kaduna on Friday. The group later released them.",
+     "RETREAT", "NGA", "REB"),
+    ("Human Rights Watch accused the army of torture on Monday. The group also criticised the "
+     "president.", "ACCUSE", None, "NGO"),
+])
+def test_the_group_is_the_body_named_before(text, category, country, sector):
+    source = events_of(text, category)[-1].source
+    assert source is not None and source.text.lower().startswith("the group"), source
+    assert (source.country, source.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("text, category", [
+    # no body named before: "the group" stays unnamed rather than borrowing a state
+    ("President Tinubu spoke in Abuja on Friday. The group later criticised the president.",
+     "ACCUSE"),
+])
+def test_the_group_never_borrows_a_state_or_person(text, category):
+    source = events_of(text, category)[-1].source
+    assert source is None or source.sector is None, source

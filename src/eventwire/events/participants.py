@@ -18,10 +18,11 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from ..actors import actor_at, load_dictionary
+from ..actors import actor_at, known_actors, load_dictionary, mentions_of
 from ..actors.dictionary import fold, looks_like_name
 from ..categories import categories_where
 from ..context import DocContext
+from ..nounphrase import has_definite_article
 from ..places.recognize import DIRECTIONS
 from ..places.unlisted import site_words
 from ..spanindex import cached_index
@@ -258,7 +259,34 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
             side.sector = "GOV"   # "Moscow vowed": a country or capital stands for its government
     if side.sector == "IGO":
         side.country = None
+    if side.country is None and side.sector is None:
+        named = _group_antecedent(head, start, ctx)
+        if named is not None:   # "The group later released them": the group named before
+            side.actor, side.country, side.sector = named.id, named.country, named.sector
     return side
+
+
+# Sectors of bodies the press calls "the group" once it has named them.
+_GROUP_SECTORS = {"REB", "INS", "RAD", "UAF", "IMG", "OPP", "PTY", "NGO", "HRI", "CRM", "BUS", "LAB"}
+# How far back "the group" reaches for the body it stands for (about two sentences).
+_GROUP_REACH = 600
+
+
+def _group_antecedent(head, start: int, ctx: DocContext):
+    """The organisation a bare definite "the group" ("the organisation", "the movement")
+    stands for: the last one named before it, nearby, whose sector is a non-state body's
+    ("Boko Haram abducted 30 students. The group later released them")."""
+    if head.lemma_.lower() not in load_lexicon().cues["group_nouns"] or not has_definite_article(head) \
+            or any(t.pos_ == "PROPN" for t in head.subtree):
+        return None
+    best = None
+    for actor in known_actors(ctx):
+        if actor.type != "organization" or actor.sector not in _GROUP_SECTORS:
+            continue
+        for m in mentions_of(actor, ctx):
+            if start - _GROUP_REACH <= m.start and m.end <= start and (best is None or m.start > best[0]):
+                best = (m.start, actor)
+    return best[1] if best else None
 
 
 def is_attribution(tok) -> bool:
