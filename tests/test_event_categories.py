@@ -1,6 +1,6 @@
 """Categories that recur wrong across data sets no rule was written for (issue 16, patterns 7
-and 9): a state's protest is a complaint, not a demonstration; lifting a curfew, emergency
-rule or sanctions is a concession (PLOVER's CONCEDE), troops crossing into a country move (MOBILIZE), they
+and 9): a state's protest is a complaint, not a demonstration; lifting a curfew or emergency
+rule is a concession (PLOVER's CONCEDE), troops crossing into a country move (MOBILIZE), they
 do not yet fight. Guards keep crowds' protests, releases and invasions as they were.
 
 Every sentence here is written for these tests.
@@ -57,7 +57,6 @@ def test_crowds_still_protest(text):
     "The interior ministry lifted the night curfew in Bamako on Sunday.",
     "Ecuador's government lifted the state of emergency in Guayaquil on Wednesday.",
     "The army eased the curfew in the northern districts on Thursday.",
-    "Washington lifted its sanctions on Belarus's potash exports on Friday.",
 ])
 def test_lifting_a_curfew_or_emergency_rule_is_a_concession(text):
     assert categories(text) == {"CONCEDE"}
@@ -87,3 +86,20 @@ def test_troops_crossing_into_a_country_mobilise(text):
 ])
 def test_invasions_and_attacks_stay_assaults(text):
     assert "ASSAULT" in categories(text)
+
+
+# ---------------------------------------------------------------- a court that jails sentences
+@pytest.mark.parametrize("text", [
+    "A court in Cairo jailed three journalists for seven years on Monday.",
+    "Two activists were imprisoned by a military tribunal in Tunis on Friday.",
+])
+def test_a_court_that_jails_someone_sentences_them(text):
+    assert categories(text) == {"SANCTION"}
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Cairo jailed three journalists on Monday.",
+    "Soldiers detained the mayor of the town on Sunday.",
+])
+def test_the_police_jailing_someone_stays_coercion(text):
+    assert categories(text) == {"COERCE"}
