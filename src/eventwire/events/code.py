@@ -139,7 +139,8 @@ def _misread(trig: Trigger, category: str, src, triggers: list[Trigger]) -> str 
     - "new sanctions target 22 individuals": the sanctions are the event, not an attack;
     - "armed fighters marched into the city": a show of force (MOBILIZE), not a protest;
     - "Japan protested the flights": a state protests by speaking, a complaint (ACCUSE 114,
-      PLOVER's diplomatic protest), not a demonstration."""
+      PLOVER's diplomatic protest), not a demonstration. Not read for the noun: a caption's
+      "X protest in Havana" names its crowd by a name the actors stage may take for a state."""
     tok = trig.token
     if trig.nominal:
         return None
