@@ -125,6 +125,10 @@ def _recalled(verb, lex) -> bool:
 
 
 _ARMED_SECTORS = {"MIL", "REB", "INS", "UAF"}
+_DIPLOMATIC_SECTORS = {"GOV", "IGO"}   # states and their bodies protest by diplomatic note
+
+
+_MISREAD_CODES = {"show of force": "150", "complaint": "114"}
 
 
 def _misread(trig: Trigger, category: str, src, triggers: list[Trigger]) -> str | None:
@@ -133,7 +137,10 @@ def _misread(trig: Trigger, category: str, src, triggers: list[Trigger]) -> str 
 
     - "the plan met with criticism": a meeting needs parties, not a thing met;
     - "new sanctions target 22 individuals": the sanctions are the event, not an attack;
-    - "armed fighters marched into the city": a show of force (MOBILIZE), not a protest."""
+    - "armed fighters marched into the city": a show of force (MOBILIZE), not a protest;
+    - "Japan protested the flights": a state protests by speaking, a complaint (ACCUSE 114,
+      PLOVER's diplomatic protest), not a demonstration. Not read for the noun: a caption's
+      "X protest in Havana" names its crowd by a name the actors stage may take for a state."""
     tok = trig.token
     if trig.nominal:
         return None
@@ -150,6 +157,9 @@ def _misread(trig: Trigger, category: str, src, triggers: list[Trigger]) -> str 
     if category == "PROTEST" and tok.lemma_.lower() in ("march", "parade") and src is not None and (
             src.sector in _ARMED_SECTORS or any(c.lower_ == "armed" for c in src.head.children)):
         return "show of force"
+    if category == "PROTEST" and tok.lemma_.lower() == "protest" and src is not None and \
+            src.sector in _DIPLOMATIC_SECTORS:
+        return "complaint"
     return None
 
 
@@ -735,9 +745,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             misread = _misread(trig, category, src, triggers)
             if misread == "none":
                 continue
-            if misread == "show of force":
-                category, row = describe_code("150")
-                trig.cameo, trig.rule = "150", dict(trig.rule, acled=None)
+            if misread in _MISREAD_CODES:
+                trig.cameo = _MISREAD_CODES[misread]
+                category, row = describe_code(trig.cameo)
+                trig.rule = dict(trig.rule, acled=None)
             if row.code.startswith("05") and row.code in ("051", "052") and tgt is None:
                 continue   # praise or defence of a thing, not of a political actor
             # date
