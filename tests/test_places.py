@@ -1120,3 +1120,39 @@ def test_why_a_name_is_an_organisation(text, surface, reason):
 def test_a_city_inside_its_namesake_unit_takes_the_units_weight(text, surface, country):
     _, ctx = places_of(text)
     assert place_named(ctx, surface).country == country
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # the caption's town would be the nearest place before the event; the paragraph's own
+    # country is the event's place
+    ("Police detained dozens of opposition supporters across Belarus on Sunday. "
+     "FILE - Riot police block a street during a rally in Minsk, Belarus, Aug. 16, 2020. "
+     "Officers said they had also arrested the organisers.", "arrested", "Belarus"),
+    ("Soldiers stormed a hotel held by gunmen in Mali on Friday. Troops patrol a street in "
+     "Bamako, Mali, Nov. 21, 2015. The gunmen had killed several guests before the assault.",
+     "killed", "Mali"),
+])
+def test_a_photo_caption_set_into_a_paragraph_lends_it_no_place(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    assert (text[place.start:place.end], place.from_) == (surface, "paragraph")
+    assert place.start < text.index(". ") + 1     # the paragraph's first sentence, not the caption
+
+
+def test_a_captions_own_event_keeps_its_place():
+    text = ("Police detained dozens of opposition supporters across Belarus on Sunday. "
+            "FILE - Riot police detain a man during a rally in Minsk, Belarus, Aug. 16, 2020.")
+    place, _ = event_place_of(text, "detain")
+    assert (text[place.start:place.end], place.from_) == ("Minsk", "trigger")
+
+
+@pytest.mark.parametrize("sentence, caption", [
+    ("FILE - Afghan women carry a coffin during a funeral in Kabul, March 22, 2015.", True),
+    ("PHOTO: Protesters march in Caracas.", True),
+    ("Law enforcement officers detain a man during a rally in Moscow, Russia, March 26, 2017.", True),
+    ("Police detained dozens of protesters in Moscow on Sunday.", False),
+    ("The file was sent to prosecutors in March 2017.", False),
+    ("", False),
+])
+def test_photo_captions_are_told_from_story_sentences(sentence, caption):
+    from eventwire.places import photo_caption
+    assert photo_caption(sentence) is caption
