@@ -1064,6 +1064,11 @@ def test_names_listed_before_counties_are_the_counties(text, surface, name, admi
      "of Aden.", "SABA", "Yemen"),
     ("Earlier this month the Georgian tabloid Alia reported that Bitsadze had resigned in Tbilisi.",
      "Alia", "Tbilisi"),
+    # an outlet named after a province holds no place either (Fars, Tasnim's neighbour agency)
+    ("The semi-official news agency Fars reported that police had detained a journalist in Tehran.",
+     "Fars", "Tehran"),
+    ("A correspondent of the daily Punjab told reporters that the march reached Lahore.",
+     "Punjab", "Lahore"),
     # a source that names no well-known place (the model tags it GPE here): the agency
     ("Heavy rain triggered landslides that blocked a 2-kilometre section of a river, according to "
      "Xinhua.\nPictures from the scene showed rescuers in Sichuan.", "Xinhua", "Sichuan"),
@@ -1090,6 +1095,8 @@ def test_companies_agencies_and_units_are_no_places(text, absent, present):
     # a state before "news reports", a country that "said": places all the same
     ("The teacher was arrested in Miami, according to South Florida news reports.", "Florida", "USA"),
     ("Russia said it would send more troops to Syria.", "Russia", "RUS"),
+    # a country after an outlet word is still the country
+    ("The state television Iran showed pictures of the rally.", "Iran", "IRN"),
 ])
 def test_places_named_like_organisations_stay_places(text, surface, country):
     _, ctx = places_of(text)
@@ -1156,3 +1163,21 @@ def test_a_captions_own_event_keeps_its_place():
 def test_photo_captions_are_told_from_story_sentences(sentence, caption):
     from eventwire.places import photo_caption
     assert photo_caption(sentence) is caption
+
+
+@pytest.mark.parametrize("text, surface", [
+    # the paragraph names only the country; the story is set in one town of it
+    ("Protesters clashed with police in the city of Mandalay on Sunday.\n"
+     "The junta in Myanmar has banned gatherings. Soldiers later arrested the organisers.", "Mandalay"),
+    # two towns of the country: the paragraph's country stays
+    ("Protesters clashed with police in Mandalay and in Yangon on Sunday.\n"
+     "The junta in Myanmar has banned gatherings. Soldiers later arrested the organisers.", "Myanmar"),
+    # a town named only in a photo caption does not set the story there
+    ("Protesters clashed with police on Sunday. FILE - Riot police stand guard in Mandalay, "
+     "Myanmar, Feb. 28, 2021.\n"
+     "The junta in Myanmar has banned gatherings. Soldiers later arrested the organisers.", "Myanmar"),
+])
+def test_a_paragraphs_country_is_the_one_town_the_story_is_set_in(text, surface):
+    place, _ = event_place_of(text, "arrested")
+    assert (place.name if surface == "Myanmar" else text[place.start:place.end], place.from_) == (
+        surface, "paragraph")

@@ -501,6 +501,15 @@ def _in_caption(place: Place, doc) -> bool:
     return tok is not None and photo_caption(tok.sent.text)
 
 
+def _only_town(area: Place, ctx: DocContext, doc) -> Place | None:
+    """The one town of ``area`` (a country or province) the document names outside its photo
+    captions, if it names one only: a story set in one town of its country ("died in the city
+    of Aden, in southern Yemen ... Yemen ... Yemen") happened there."""
+    towns = {(p.name, p.lat, p.lon): p for p in _candidates(ctx)[0]
+             if _holds(area, p, ctx) and not _in_caption(p, doc)}
+    return next(iter(towns.values())) if len(towns) == 1 else None
+
+
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
     p0 = text.rfind("\n", 0, start) + 1
     p1 = text.find("\n", end)
@@ -649,14 +658,12 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
         if inner:
             before_inner = [p for p in inner if p.end <= start]
             best = max(before_inner, key=lambda p: p.start) if before_inner else min(inner, key=lambda p: p.start)
+        if best.feature in ("country", "admin1"):
+            best = _only_town(best, ctx, doc) or best
         return _as_event_place(best, "paragraph")
     focus = _focus_of(_candidates(ctx)[0], ctx) or _focus_of(dateline, ctx)
     if focus is not None and focus.feature in ("country", "admin1"):
-        # a document about one town of its country ("died in the city of Aden, in southern
-        # Yemen ... Yemen ... Yemen") happened there
-        towns = {(p.name, p.lat, p.lon): p for p in _candidates(ctx)[0] if _holds(focus, p, ctx)}
-        if len(towns) == 1:
-            focus = next(iter(towns.values()))
+        focus = _only_town(focus, ctx, doc) or focus
     if focus is None:
         in_sentence = cached_index(ctx.scratch, "places.demonyms", demonyms).within(start, end)
         focus = in_sentence[0] if in_sentence else _focus_of(demonyms, ctx)

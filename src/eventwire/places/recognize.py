@@ -818,9 +818,11 @@ def names_organisation(doc, mention: Mention, ents_by_token: dict, place_names: 
     major = any(p and (c.feature in ("country", "region")
                        or c.feature == "admin1" and c.population >= 100_000)
                 for c, p in mention.candidates)
-    if not major and (_OUTLET_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-                      or _AGENCY_AFTER.match(text, mention.end)):
+    if not major and _AGENCY_AFTER.match(text, mention.end):
         return "outlet"   # not "South Florida news reports"
+    if _OUTLET_BEFORE.search(text, max(0, mention.start - 40), mention.start) and not any(
+            p and c.feature in ("country", "region") for c, p in mention.candidates):
+        return "outlet"   # "the news agency Fars" names the agency, though Fars is a province too
     root = span.root
     # not coordinated subjects: "Heathrow and Gatwick also reported" (airports closing)
     source = (root.dep_ == "nsubj" and root.head.lemma_.lower() in SOURCE_VERBS
