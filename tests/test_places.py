@@ -1181,3 +1181,29 @@ def test_a_paragraphs_country_is_the_one_town_the_story_is_set_in(text, surface)
     place, _ = event_place_of(text, "arrested")
     assert (place.name if surface == "Myanmar" else text[place.start:place.end], place.from_) == (
         surface, "paragraph")
+
+
+@pytest.mark.parametrize("text, trigger, surface, holder", [
+    # "Y's X": the known place's possessive is no part of the name after it
+    ("Inmates in Istanbul's Bayrampasa prison seized 25 guards on Friday.", "seized",
+     "Bayrampasa", "Istanbul"),
+    ("Mortars fell on Sarajevo's Dobrinja suburb overnight, killing two people.", "fell",
+     "Dobrinja", "Sarajevo"),
+    # a day after the name is the date's, not the name's
+    ("Snipers shot a French soldier in the Sarajevo suburb of Dobrinja Friday morning.", "shot",
+     "Dobrinja", "Sarajevo"),
+])
+def test_a_site_name_stands_apart_from_its_owner_and_its_day(text, trigger, surface, holder):
+    place, ctx = event_place_of(text, trigger)
+    assert (text[place.start:place.end], place.from_) == (surface, "trigger")
+    assert place.country == place_named(ctx, holder).country
+
+
+@pytest.mark.parametrize("text", [
+    "In villages like Cailaco and Manapa, militias burned down entire neighbourhoods.",
+    "At towns across the north, soldiers searched houses.",
+])
+def test_a_capitalised_preposition_is_no_site(text):
+    from eventwire.places import named_sites
+    _, ctx = places_of(text)
+    assert not [p.text for p in ctx.places + named_sites(ctx) if p.text in ("In", "At")]
