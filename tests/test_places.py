@@ -1207,3 +1207,28 @@ def test_a_capitalised_preposition_is_no_site(text):
     from eventwire.places import named_sites
     _, ctx = places_of(text)
     assert not [p.text for p in ctx.places + named_sites(ctx) if p.text in ("In", "At")]
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    # a state's long-form name, tagged an organisation or said to speak: the state, not the
+    # short name inside it ("Korea" alone reads as South Korea)
+    ("The Democratic People's Republic of Korea launched a missile on Sunday.",
+     "Democratic People's Republic of Korea", "PRK"),
+    ("The Islamic Republic of Iran said the tanker had entered its waters.", "Islamic Republic of Iran", "IRN"),
+    # a country's name that goes on past the model's entity
+    ("The U.S. Virgin Islands were hit by the storm on Monday.", "U.S. Virgin Islands", "VIR"),
+    ("Flooding hit Trinidad and Tobago on Monday.", "Trinidad and Tobago", "TTO"),
+])
+def test_a_states_full_name_is_read_whole(text, surface, country):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).country == country
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    # an organisation named after its state stays the state's short name, no longer name
+    ("The U.S. Army said troops landed in Poland.", "U.S.", "USA"),
+    ("Officials of the Republic of Korea met envoys in Seoul.", "Republic of Korea", "KOR"),
+])
+def test_names_that_only_begin_with_a_state_keep_their_own_length(text, surface, country):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).country == country
