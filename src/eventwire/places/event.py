@@ -497,7 +497,9 @@ def photo_caption(sentence: str) -> bool:
 
 def _in_caption(place: Place, doc) -> bool:
     """The place is named in a photo caption of the document (``doc`` the whole parse)."""
-    tok = _token_of(doc, place) if doc is not None else None
+    if doc is None or not doc.has_annotation("SENT_START"):
+        return False    # no sentences to tell a caption by
+    tok = _token_of(doc, place)
     return tok is not None and photo_caption(tok.sent.text)
 
 
