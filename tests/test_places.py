@@ -1064,6 +1064,11 @@ def test_names_listed_before_counties_are_the_counties(text, surface, name, admi
      "of Aden.", "SABA", "Yemen"),
     ("Earlier this month the Georgian tabloid Alia reported that Bitsadze had resigned in Tbilisi.",
      "Alia", "Tbilisi"),
+    # an outlet named after a province holds no place either (Fars, Tasnim's neighbour agency)
+    ("The semi-official news agency Fars reported that police had detained a journalist in Tehran.",
+     "Fars", "Tehran"),
+    ("A correspondent of the daily Punjab told reporters that the march reached Lahore.",
+     "Punjab", "Lahore"),
     # a source that names no well-known place (the model tags it GPE here): the agency
     ("Heavy rain triggered landslides that blocked a 2-kilometre section of a river, according to "
      "Xinhua.\nPictures from the scene showed rescuers in Sichuan.", "Xinhua", "Sichuan"),
@@ -1090,6 +1095,8 @@ def test_companies_agencies_and_units_are_no_places(text, absent, present):
     # a state before "news reports", a country that "said": places all the same
     ("The teacher was arrested in Miami, according to South Florida news reports.", "Florida", "USA"),
     ("Russia said it would send more troops to Syria.", "Russia", "RUS"),
+    # a country after an outlet word is still the country
+    ("The state television Iran showed pictures of the rally.", "Iran", "IRN"),
 ])
 def test_places_named_like_organisations_stay_places(text, surface, country):
     _, ctx = places_of(text)
@@ -1118,5 +1125,110 @@ def test_why_a_name_is_an_organisation(text, surface, reason):
      "Gaza province", "MOZ"),
 ])
 def test_a_city_inside_its_namesake_unit_takes_the_units_weight(text, surface, country):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).country == country
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # the caption's town would be the nearest place before the event; the paragraph's own
+    # country is the event's place
+    ("Police detained dozens of opposition supporters across Belarus on Sunday. "
+     "FILE - Riot police block a street during a rally in Minsk, Belarus, Aug. 16, 2020. "
+     "Officers said they had also arrested the organisers.", "arrested", "Belarus"),
+    ("Soldiers stormed a hotel held by gunmen in Mali on Friday. Troops patrol a street in "
+     "Bamako, Mali, Nov. 21, 2015. The gunmen had killed several guests before the assault.",
+     "killed", "Mali"),
+])
+def test_a_photo_caption_set_into_a_paragraph_lends_it_no_place(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    assert (text[place.start:place.end], place.from_) == (surface, "paragraph")
+    assert place.start < text.index(". ") + 1     # the paragraph's first sentence, not the caption
+
+
+def test_a_captions_own_event_keeps_its_place():
+    text = ("Police detained dozens of opposition supporters across Belarus on Sunday. "
+            "FILE - Riot police detain a man during a rally in Minsk, Belarus, Aug. 16, 2020.")
+    place, _ = event_place_of(text, "detain")
+    assert (text[place.start:place.end], place.from_) == ("Minsk", "trigger")
+
+
+@pytest.mark.parametrize("sentence, caption", [
+    ("FILE - Afghan women carry a coffin during a funeral in Kabul, March 22, 2015.", True),
+    ("PHOTO: Protesters march in Caracas.", True),
+    ("Law enforcement officers detain a man during a rally in Moscow, Russia, March 26, 2017.", True),
+    ("Police detained dozens of protesters in Moscow on Sunday.", False),
+    ("The file was sent to prosecutors in March 2017.", False),
+    ("", False),
+])
+def test_photo_captions_are_told_from_story_sentences(sentence, caption):
+    from eventwire.places import photo_caption
+    assert photo_caption(sentence) is caption
+
+
+@pytest.mark.parametrize("text, surface", [
+    # the paragraph names only the country; the story is set in one town of it
+    ("Protesters clashed with police in the city of Mandalay on Sunday.\n"
+     "The junta in Myanmar has banned gatherings. Soldiers later arrested the organisers.", "Mandalay"),
+    # two towns of the country: the paragraph's country stays
+    ("Protesters clashed with police in Mandalay and in Yangon on Sunday.\n"
+     "The junta in Myanmar has banned gatherings. Soldiers later arrested the organisers.", "Myanmar"),
+    # a town named only in a photo caption does not set the story there
+    ("Protesters clashed with police on Sunday. FILE - Riot police stand guard in Mandalay, "
+     "Myanmar, Feb. 28, 2021.\n"
+     "The junta in Myanmar has banned gatherings. Soldiers later arrested the organisers.", "Myanmar"),
+])
+def test_a_paragraphs_country_is_the_one_town_the_story_is_set_in(text, surface):
+    place, _ = event_place_of(text, "arrested")
+    assert (place.name if surface == "Myanmar" else text[place.start:place.end], place.from_) == (
+        surface, "paragraph")
+
+
+@pytest.mark.parametrize("text, trigger, surface, holder", [
+    # "Y's X": the known place's possessive is no part of the name after it
+    ("Inmates in Istanbul's Bayrampasa prison seized 25 guards on Friday.", "seized",
+     "Bayrampasa", "Istanbul"),
+    ("Mortars fell on Sarajevo's Dobrinja suburb overnight, killing two people.", "fell",
+     "Dobrinja", "Sarajevo"),
+    # a day after the name is the date's, not the name's
+    ("Snipers shot a French soldier in the Sarajevo suburb of Dobrinja Friday morning.", "shot",
+     "Dobrinja", "Sarajevo"),
+])
+def test_a_site_name_stands_apart_from_its_owner_and_its_day(text, trigger, surface, holder):
+    place, ctx = event_place_of(text, trigger)
+    assert (text[place.start:place.end], place.from_) == (surface, "trigger")
+    assert place.country == place_named(ctx, holder).country
+
+
+@pytest.mark.parametrize("text", [
+    "In villages like Cailaco and Manapa, militias burned down entire neighbourhoods.",
+    "At towns across the north, soldiers searched houses.",
+])
+def test_a_capitalised_preposition_is_no_site(text):
+    from eventwire.places import named_sites
+    _, ctx = places_of(text)
+    assert not [p.text for p in ctx.places + named_sites(ctx) if p.text in ("In", "At")]
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    # a state's long-form name, tagged an organisation or said to speak: the state, not the
+    # short name inside it ("Korea" alone reads as South Korea)
+    ("The Democratic People's Republic of Korea launched a missile on Sunday.",
+     "Democratic People's Republic of Korea", "PRK"),
+    ("The Islamic Republic of Iran said the tanker had entered its waters.", "Islamic Republic of Iran", "IRN"),
+    # a country's name that goes on past the model's entity
+    ("The U.S. Virgin Islands were hit by the storm on Monday.", "U.S. Virgin Islands", "VIR"),
+    ("Flooding hit Trinidad and Tobago on Monday.", "Trinidad and Tobago", "TTO"),
+])
+def test_a_states_full_name_is_read_whole(text, surface, country):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).country == country
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    # an organisation named after its state stays the state's short name, no longer name
+    ("The U.S. Army said troops landed in Poland.", "U.S.", "USA"),
+    ("Officials of the Republic of Korea met envoys in Seoul.", "Republic of Korea", "KOR"),
+])
+def test_names_that_only_begin_with_a_state_keep_their_own_length(text, surface, country):
     _, ctx = places_of(text)
     assert place_named(ctx, surface).country == country

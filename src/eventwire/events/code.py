@@ -21,7 +21,7 @@ from ..actors import actor_at, known_actors, mentions_of
 from ..context import DocContext
 from ..nounphrase import refers_back
 from ..paragraphs import lost_paragraphs
-from ..places import event_place
+from ..places import event_place, photo_caption
 from ..record import Event, EventActor, Mention, SentenceSpan
 from ..spanindex import cached_index, entities_in
 from ..times import date_for
@@ -550,8 +550,6 @@ def _event_actor(side) -> EventActor | None:
 
 
 _PERSONAL = {"i", "me", "we", "us", "you"}
-# A photo caption: "FILE - Rescue workers transport ...", "..., in Havana, Cuba, Dec. 10, 2014."
-_CAPTION = re.compile(r"^\s*(?:FILE|PHOTO)\s*[-–—:]|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\.\s*$")
 _DEP_BUCKETS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "nsubj",
                 "nsubjpass", "dobj", "pobj", "attr"}
 
@@ -611,7 +609,7 @@ def confidence_features(trig: Trigger, src, tgt, category: str, modality: Modali
         s is not None and s.head.lower_ in _PERSONAL for s in (src, tgt)))
     f["deontic"] = float(bool(trig.rule.get("deontic")))
     if sent is not None and ctx is not None:
-        f["caption"] = float(bool(_CAPTION.search(sent.text)))
+        f["caption"] = float(photo_caption(sent.text))
         f["sentence_has_date"] = float(_times_in(ctx, sent.start_char, sent.end_char, dates_only=True))
         f["in_quote"] = float(any(q.direct for q in
                                   cached_index(ctx.scratch, "events.quotes", ctx.quotes).holding(tok.idx)))

@@ -11,11 +11,13 @@ Public surface:
   event stage ("Turkish" is a place mention but a weak event location).
 - ``named_sites(ctx) -> list[Place]``: streets, bases and buildings the document names, at
   the point of the place that holds them; event places, not toponyms (not in ``ctx.places``).
+- ``photo_caption(sentence_text) -> bool``: a photo caption set into the story, whose places
+  are its picture's, not the paragraph's.
 """
 from __future__ import annotations
 
-from .event import document_focus, event_place, is_demonym, named_sites
+from .event import document_focus, event_place, is_demonym, named_sites, photo_caption
 from .resolve import actor_place, country_place, find_places
 
 __all__ = ["find_places", "event_place", "actor_place", "country_place", "document_focus", "is_demonym",
-           "named_sites"]
+           "named_sites", "photo_caption"]

@@ -485,6 +485,33 @@ def document_focus(ctx: DocContext) -> Place | None:
     return _focus(good, ctx) or _focus(dateline, ctx) or _focus(demonyms, ctx)
 
 
+# A photo caption set into the story: "FILE - Rescue workers carry ...", "... in Havana, Cuba,
+# Dec. 10, 2014." It tells the moment of its picture, often years before the story.
+PHOTO_CAPTION = re.compile(r"^\s*(?:FILE|PHOTO)\s*[-–—:]|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\.\s*$")
+
+
+def photo_caption(sentence: str) -> bool:
+    """True for the text of a sentence that is a photo caption."""
+    return bool(PHOTO_CAPTION.search(sentence))
+
+
+def _in_caption(place: Place, doc) -> bool:
+    """The place is named in a photo caption of the document (``doc`` the whole parse)."""
+    if doc is None or not doc.has_annotation("SENT_START"):
+        return False    # no sentences to tell a caption by
+    tok = _token_of(doc, place)
+    return tok is not None and photo_caption(tok.sent.text)
+
+
+def _only_town(area: Place, ctx: DocContext, doc) -> Place | None:
+    """The one town of ``area`` (a country or province) the document names outside its photo
+    captions, if it names one only: a story set in one town of its country ("died in the city
+    of Aden, in southern Yemen ... Yemen ... Yemen") happened there."""
+    towns = {(p.name, p.lat, p.lon): p for p in _candidates(ctx)[0]
+             if _holds(area, p, ctx) and not _in_caption(p, doc)}
+    return next(iter(towns.values())) if len(towns) == 1 else None
+
+
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
     p0 = text.rfind("\n", 0, start) + 1
     p1 = text.find("\n", end)
@@ -618,9 +645,11 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
         return _as_event_place(max(inside, key=rank), "sentence")
     p0, p1 = _paragraph(text, start, end)
     # the sentence's own places were weighed above: one set aside there (a side of the
-    # event, a statement's topic) is not taken back as the paragraph's
+    # event, a statement's topic) is not taken back as the paragraph's; nor is the place of
+    # a photo caption set into the paragraph, which shows another moment ("FILE - ... in
+    # Kabul, March 22, 2015.")
     around = [p for p in cached_index(ctx.scratch, "places.good", good).within(p0, p1)
-              if not (start <= p.start < end)]
+              if not (start <= p.start < end) and not _in_caption(p, doc)]
     if around:
         # the nearest place named before the sentence, else the nearest after it
         before = [p for p in around if p.end <= start]
@@ -631,14 +660,12 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
         if inner:
             before_inner = [p for p in inner if p.end <= start]
             best = max(before_inner, key=lambda p: p.start) if before_inner else min(inner, key=lambda p: p.start)
+        if best.feature in ("country", "admin1"):
+            best = _only_town(best, ctx, doc) or best
         return _as_event_place(best, "paragraph")
     focus = _focus_of(_candidates(ctx)[0], ctx) or _focus_of(dateline, ctx)
     if focus is not None and focus.feature in ("country", "admin1"):
-        # a document about one town of its country ("died in the city of Aden, in southern
-        # Yemen ... Yemen ... Yemen") happened there
-        towns = {(p.name, p.lat, p.lon): p for p in _candidates(ctx)[0] if _holds(focus, p, ctx)}
-        if len(towns) == 1:
-            focus = next(iter(towns.values()))
+        focus = _only_town(focus, ctx, doc) or focus
     if focus is None:
         in_sentence = cached_index(ctx.scratch, "places.demonyms", demonyms).within(start, end)
         focus = in_sentence[0] if in_sentence else _focus_of(demonyms, ctx)

@@ -238,14 +238,23 @@ def _generic(name: str) -> bool:
 
 
 def _extend_conjoined(gaz: Gazetteer, text: str, start: int, end: int) -> int:
-    """'Trinidad' of 'Trinidad and Tobago', 'Bosnia' of 'Bosnia and Herzegovina': the end of
-    the longer country or state name when the text goes on to one, else ``end``."""
-    m = re.match(r" (?:and|&) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?", text[end:end + 40])
+    """'Trinidad' of 'Trinidad and Tobago', 'Bosnia' of 'Bosnia and Herzegovina', 'U.S.' of
+    'U.S. Virgin Islands': the end of the longer country or state name when the text goes on
+    to one (the longest), else ``end``."""
+    m = re.match(r"(?: (?:and|&))? [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}", text[end:end + 50])
     if m:
-        longer = end + m.end()
-        if any(p and c.feature in ("country", "admin1") for c, p in gaz.lookup(text[start:longer])):
-            return longer
+        for longer in sorted((end + w.end() for w in re.finditer(r"[\w'-]+", m.group(0))
+                              if w.group(0) not in ("and",)), reverse=True):
+            if any(p and c.feature in ("country", "admin1") for c, p in gaz.lookup(text[start:longer])):
+                return longer
     return end
+
+
+def _state_long_name(name: str, candidates) -> bool:
+    """A country's long-form name, which the model tags an organisation ("the Democratic
+    People's Republic of Korea", "the Islamic Republic of Iran"): not its short name, which a
+    body may bear too."""
+    return len(name.split()) >= 3 and any(c.feature == "country" for c, _ in candidates)
 
 
 def well_known(candidates) -> bool:
@@ -324,7 +333,8 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
                 # a province or a town ("Atlantic, Iowa") does not
                 hint = "region"
             if label not in NAME_LABELS and not well_known(candidates) and not (
-                    _cued(doc, s, e) and label not in ("NORP", "WORK_OF_ART", "EVENT")):
+                    _cued(doc, s, e) and label not in ("NORP", "WORK_OF_ART", "EVENT")) and not (
+                    label == "ORG" and _state_long_name(text[s:e], candidates)):
                 continue
             if label == "PERSON" and not (any(p and (c.feature == "country" or (
                     c.feature == "city" and c.population >= 100_000)) for c, p in candidates)
@@ -818,9 +828,11 @@ def names_organisation(doc, mention: Mention, ents_by_token: dict, place_names: 
     major = any(p and (c.feature in ("country", "region")
                        or c.feature == "admin1" and c.population >= 100_000)
                 for c, p in mention.candidates)
-    if not major and (_OUTLET_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-                      or _AGENCY_AFTER.match(text, mention.end)):
+    if not major and _AGENCY_AFTER.match(text, mention.end):
         return "outlet"   # not "South Florida news reports"
+    if _OUTLET_BEFORE.search(text, max(0, mention.start - 40), mention.start) and not any(
+            p and c.feature in ("country", "region") for c, p in mention.candidates):
+        return "outlet"   # "the news agency Fars" names the agency, though Fars is a province too
     root = span.root
     # not coordinated subjects: "Heathrow and Gatwick also reported" (airports closing)
     source = (root.dep_ == "nsubj" and root.head.lemma_.lower() in SOURCE_VERBS
@@ -828,7 +840,7 @@ def names_organisation(doc, mention: Mention, ents_by_token: dict, place_names: 
         root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according")
     # a dateline in capitals ("CROMWELL — The third Democrat ...") is parsed as anything
     if source and not mention.text.isupper() and not _named_unit(mention.candidates) \
-            and not well_known(mention.candidates):
+            and not well_known(mention.candidates) and not _state_long_name(mention.text, mention.candidates):
         return "source"
     if _ACRONYM.match(mention.text) and not major and following is not None \
             and following.pos_ == "NOUN" and following.text.islower():

@@ -26,7 +26,7 @@ from .gazetteer import Entry, gazetteer, normalize
 from .recognize import (Mention, drop_organisations, link_qualifiers, not_places,
                         recognize_local_names, recognize_repeats, recognize_toponyms,
                         recognize_villages)
-from .unlisted import find_unlisted, find_water_bodies, site_words
+from .unlisted import find_unlisted, find_water_bodies, site_words, without_date_words
 from .villages import villages
 
 FEATURE_BONUS = {"country": 4.0, "region": 4.0, "admin1": 2.5, "admin2": -1.0, "city": 0.0,
@@ -462,6 +462,7 @@ def city_parts(text: str, places: list[Place], demonyms: set, gaz) -> tuple[list
             group = next(g for g in ("a", "b", "f", "c") if m.group(g))
             spans.append((city.end + m.start(group), city.end + m.end(group)))
         for s, e in spans:
+            e = without_date_words(text, s, e)
             name = text[s:e]
             held = by_span.get((s, e))
             if held is not None and held is not city:

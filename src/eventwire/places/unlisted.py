@@ -65,6 +65,8 @@ INITIAL = re.compile(r"[A-Z]\.")
 # Endings of English adjectives, which name no place ("Presidential", "Islamic", "Islamist");
 # not "Yugoslav" or a transliterated name the tagger calls an adjective.
 ADJECTIVE_ENDINGS = ("al", "ic", "ist", "ive", "ous", "ary")
+# Parts of speech of words that are never a place's whole name.
+FUNCTION_POS = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART"}
 FUNCTION_WORDS = {"the", "a", "an", "any", "this", "that", "these", "those", "every", "each",
                   "some", "our", "their", "its", "his", "her", "my", "your", "no", "all"}
 
@@ -81,6 +83,16 @@ def site_words() -> dict[str, frozenset[str]]:
 
 def _bare(word: str) -> str:
     return re.sub(r"(?:'s|’s|['’‘])$", "", word).lower()
+
+
+def without_date_words(text: str, s: int, e: int) -> int:
+    """The end of the name ``text[s:e]`` without the days and months after it ("the suburb of
+    Dobrinja Friday morning": the day is the date's, not the name's)."""
+    calendar = site_words()["calendar"]
+    name = text[s:e]
+    while " " in name and _bare(name.rsplit(" ", 1)[1]) in calendar:
+        name = name[:name.rindex(" ")]
+    return s + len(name)
 
 
 def _holder(text: str, s: int, e: int, places: list[Place], demonyms: set) -> tuple[Place | None, bool]:
@@ -247,6 +259,13 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         if trail and not re.fullmatch(r"(?:[A-Z]|St)\.", name.rsplit(" ", 1)[-1]):
             e -= len(trail.group(0))
             name = text[s:e]
+        # "Istanbul's Bayrampasa prison": a known place's possessive holds the name after it
+        owner = re.match(r"[^ ]+['’]s ", name)
+        if owner and any(taken[s:s + len(owner.group(0)) - 3]):
+            s += len(owner.group(0))
+            name = text[s:e]
+        e = without_date_words(text, s, e)
+        name = text[s:e]
         if e - s < 2 or any(taken[s:e]):
             continue
         words = [_bare(w) for w in re.split(r"[ ]", name)]
@@ -262,6 +281,8 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or not len(span):
             continue
+        if len(span) == 1 and span[0].is_stop and span[0].pos_ in FUNCTION_POS:
+            continue    # "In villages like X": a capitalised preposition opening the sentence
         labels = {t.ent_type_ for t in span}
         if labels & NOT_NAME_LABELS:
             continue
