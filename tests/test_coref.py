@@ -66,6 +66,38 @@ def test_mentions_of_one_event_give_one_event(text, category, words):
         "no planned event is left beside the deed"
 
 
+# ------------------------------------------- an act and the purpose it was done for, in one sentence
+@pytest.mark.parametrize("text, category, words", [
+    # the purpose clause reads its own date ("last week" is the execution's) or side: still one act
+    ("Iranian demonstrators held placards in a rally in Tehran on Monday to protest the execution "
+     "of a cleric by Saudi Arabia last week.", "PROTEST", {"rally", "protest the execution"}),
+    ("Opposition leader Ali Hassan held a meeting with President Vladimir Putin in Moscow on Sunday "
+     "to discuss the war in Syria.", "CONSULT", {"held a meeting", "discuss"}),
+    # the purpose of a demonstration the crowd gathered in
+    ("Hundreds of farmers gathered outside parliament in Nairobi on Tuesday in a demonstration to "
+     "protest the new land law passed last month.", "PROTEST", {"protest"}),
+])
+def test_an_act_and_its_purpose_of_one_category_are_one_event(text, category, words):
+    rec = extract(text, date=DATE)
+    found = [e for e in rec.events if e.category == category]
+    assert len(found) == 1, [(e.evidence.text, e.modality, e.date) for e in found]
+    assert found[0].modality == "asserted"
+    assert words <= set(_spans(found[0]))
+
+
+@pytest.mark.parametrize("text, categories", [
+    # a purpose of another category is another event (the protest was planned, the arrests made)
+    ("Police arrested dozens of students in Lagos on Friday to stop a planned march.", {"COERCE"}),
+    # two acts joined by "and", each with its own day and target, are not a purpose
+    ("Rebels attacked an army post in Goma on Monday and a police station in Bukavu on Tuesday.",
+     {"ASSAULT"}),
+])
+def test_acts_that_are_not_one_purpose_stay_apart(text, categories):
+    rec = extract(text, date=DATE)
+    asserted_cats = {e.category for e in rec.events if e.modality == "asserted"}
+    assert categories <= asserted_cats, [(e.category, e.evidence.text) for e in rec.events]
+
+
 # ---------------------------------------------------------------- what must stay apart
 @pytest.mark.parametrize("text, category, n", [
     # the same kind of event in two cities of one country
