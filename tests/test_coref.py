@@ -38,6 +38,13 @@ def _spans(event) -> list[str]:
     ("Police detained dozens of activists across Ivory Coast on Friday, a rights group said.\n\n"
      "In Abidjan, officers arrested at least 30 activists on Friday, witnesses said.",
      "COERCE", {"detained", "arrested"}),
+    # and so does a first-level region: a state, a province
+    ("Police detained dozens of protesters across Bavaria on Saturday, a rights group said.\n\n"
+     "In Nuremberg, officers arrested at least 30 people at an unauthorised rally on Saturday.",
+     "COERCE", {"detained", "arrested"}),
+    ("Police arrested dozens of students in Texas on Friday, a rights group said.\n\n"
+     "In Austin, police arrested at least 30 students at a rally on Friday.",
+     "COERCE", {"arrested"}),
     # a side's country read from the context yields to the one the other mention's words name:
     # "Protesters" and "Iranian protesters", "the embassy" and "the Saudi embassy"
     ("Iranian protesters stormed the Saudi embassy in Tehran on Sunday, setting it on fire.\n\n"
@@ -103,6 +110,9 @@ def test_acts_that_are_not_one_purpose_stay_apart(text, categories):
     # the same kind of event in two cities of one country
     ("Police detained 40 protesters in Moscow on Sunday.\n\n"
      "In Vladivostok, police arrested 20 people at a rally on Sunday.", "COERCE", 2),
+    # two cities of one state: the state holds both, neither holds the other
+    ("Police arrested 40 protesters in Houston on Friday.\n\n"
+     "In Austin, police arrested at least 30 students at a rally on Friday.", "COERCE", 2),
     # two countries' police, each named
     ("Kenyan police arrested 30 opposition supporters in Nairobi on Monday.\n\n"
      "Ugandan police arrested 12 opposition supporters in Kampala on Monday.", "COERCE", 2),

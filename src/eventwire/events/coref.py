@@ -6,7 +6,7 @@ category, the same modality (or a plan and the deed it announced), sides that do
 contradict each other (swapped sides are the same for joint and clash events; two people named
 apart are two sides; in loosely told events a country read from the context yields to one a
 mention names), dates and places that agree where both are known (a country's name holds its
-cities). The merged event keeps the most complete mention as its evidence, takes the fields
+cities, and so does a first-level region's). The merged event keeps the most complete mention as its evidence, takes the fields
 the others add (a side, a named country, a date, a place) and lists every other evidence span
 in ``mentions``.
 """
@@ -173,9 +173,17 @@ def places_agree(a: Event, b: Event) -> bool:
         return False
     if p.country and p.country == q.country and (_country_level(p) or _country_level(q)):
         return True   # "in Kenya" and "in Mombasa": the country holds the city
+    if _holds(p, q) or _holds(q, p):
+        return True   # "across Bavaria" and "in Nuremberg": so does a first-level region
     if None not in (p.lat, p.lon, q.lat, q.lon):
         return haversine_km(p.lat, p.lon, q.lat, q.lon) <= SAME_PLACE_KM or p.name == q.name
     return p.name == q.name
+
+
+def _holds(region, place) -> bool:
+    """A first-level region (a state, province, region) and a place in it."""
+    return region.feature == "admin1" and bool(region.admin1) and place.feature != "admin1" and \
+        region.country == place.country and fold(region.admin1) == fold(place.admin1 or "")
 
 
 def _modalities_agree(m: str, n: str) -> bool:
