@@ -116,6 +116,9 @@ def test_background_statements_give_no_asserted_event(text):
     # a span of two dates on another clause does not reach the event's own
     ("Officials said the rebels, who ruled the region between 2014 and 2016, attacked the town on "
      "Monday.", "ASSAULT"),
+    # a span after which the event came orders it, it does not hold it
+    ("After his years in exile from 2005 to 2015, the general was arrested by police in Kinshasa "
+     "on Monday.", "COERCE"),
 ])
 def test_episodic_reports_keep_their_event(text, category):
     events = asserted_events(text)

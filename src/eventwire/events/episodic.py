@@ -64,6 +64,17 @@ def _own_clause_tokens(verb):
     return own
 
 
+def _after_a_span(prep, verb) -> bool:
+    """The span orders the event, not holds it: "after his career from 1973 to 1984, he stuck
+    around"."""
+    node = prep.head
+    while node != verb and node.head != node:
+        if node.dep_ == "prep" and node.lower_ in ("after", "before", "until", "since", "following"):
+            return True
+        node = node.head
+    return False
+
+
 _CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "xcomp", "pcomp")
 
 
@@ -253,7 +264,7 @@ def _between_dates(verb) -> bool:
     2014 to 2016', on the verb or on a phrase of it ("in Nigeria between 2014 and 2016": the
     parser hangs the span where it likes)."""
     for c in _own_clause_tokens(verb):
-        if c.dep_ != "prep":
+        if c.dep_ != "prep" or _after_a_span(c, verb):
             continue
         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
         if obj is None or obj.ent_type_ != "DATE":
