@@ -38,6 +38,13 @@ def _spans(event) -> list[str]:
     ("Police detained dozens of activists across Ivory Coast on Friday, a rights group said.\n\n"
      "In Abidjan, officers arrested at least 30 activists on Friday, witnesses said.",
      "COERCE", {"detained", "arrested"}),
+    # and so does a first-level region: a state, a province
+    ("Police detained dozens of protesters across Bavaria on Saturday, a rights group said.\n\n"
+     "In Nuremberg, officers arrested at least 30 people at an unauthorised rally on Saturday.",
+     "COERCE", {"detained", "arrested"}),
+    ("Police arrested dozens of students in Texas on Friday, a rights group said.\n\n"
+     "In Austin, police arrested at least 30 students at a rally on Friday.",
+     "COERCE", {"arrested"}),
     # a side's country read from the context yields to the one the other mention's words name:
     # "Protesters" and "Iranian protesters", "the embassy" and "the Saudi embassy"
     ("Iranian protesters stormed the Saudi embassy in Tehran on Sunday, setting it on fire.\n\n"
@@ -66,11 +73,46 @@ def test_mentions_of_one_event_give_one_event(text, category, words):
         "no planned event is left beside the deed"
 
 
+# ------------------------------------------- an act and the purpose it was done for, in one sentence
+@pytest.mark.parametrize("text, category, words", [
+    # the purpose clause reads its own date ("last week" is the execution's) or side: still one act
+    ("Iranian demonstrators held placards in a rally in Tehran on Monday to protest the execution "
+     "of a cleric by Saudi Arabia last week.", "PROTEST", {"rally", "protest the execution"}),
+    ("Opposition leader Ali Hassan held a meeting with President Vladimir Putin in Moscow on Sunday "
+     "to discuss the war in Syria.", "CONSULT", {"held a meeting", "discuss"}),
+    # the purpose of a demonstration the crowd gathered in
+    ("Hundreds of farmers gathered outside parliament in Nairobi on Tuesday in a demonstration to "
+     "protest the new land law passed last month.", "PROTEST", {"protest"}),
+])
+def test_an_act_and_its_purpose_of_one_category_are_one_event(text, category, words):
+    rec = extract(text, date=DATE)
+    found = [e for e in rec.events if e.category == category]
+    assert len(found) == 1, [(e.evidence.text, e.modality, e.date) for e in found]
+    assert found[0].modality == "asserted"
+    assert words <= set(_spans(found[0]))
+
+
+@pytest.mark.parametrize("text, categories", [
+    # a purpose of another category is another event (the protest was planned, the arrests made)
+    ("Police arrested dozens of students in Lagos on Friday to stop a planned march.", {"COERCE"}),
+    # two acts joined by "and", each with its own day and target, are not a purpose
+    ("Rebels attacked an army post in Goma on Monday and a police station in Bukavu on Tuesday.",
+     {"ASSAULT"}),
+])
+def test_acts_that_are_not_one_purpose_stay_apart(text, categories):
+    rec = extract(text, date=DATE)
+    asserted_cats = {e.category for e in rec.events if e.modality == "asserted"}
+    assert categories <= asserted_cats, [(e.category, e.evidence.text) for e in rec.events]
+
+
 # ---------------------------------------------------------------- what must stay apart
 @pytest.mark.parametrize("text, category, n", [
     # the same kind of event in two cities of one country
     ("Police detained 40 protesters in Moscow on Sunday.\n\n"
      "In Vladivostok, police arrested 20 people at a rally on Sunday.", "COERCE", 2),
+    # two cities of one state: the state holds both, neither holds the other
+    ("Police arrested 40 protesters in Houston on Friday.\n\n"
+     "In Austin, police arrested at least 30 students at a rally on Friday.", "COERCE", 2),
     # two countries' police, each named
     ("Kenyan police arrested 30 opposition supporters in Nairobi on Monday.\n\n"
      "Ugandan police arrested 12 opposition supporters in Kampala on Monday.", "COERCE", 2),

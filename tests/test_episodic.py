@@ -88,6 +88,13 @@ def test_noun_kind(text, noun, kind):
     "Many observers have warned of a new round of violence by the militias.",
     "There were many times that the two ministers disagreed.",
     "Between 2015 and 2017, militants killed more than 300 villagers in the province.",
+    # the span hung on a phrase of the clause, not on its verb
+    "In the north and the east between June 2014 and April 2016, officials recorded that suicide "
+    "bombers killed more than 1,000 people.",
+    "In Borno state from 2013 to 2015, the army detained thousands of young men without charge.",
+    # the second of the acts a pattern holds
+    "North Korea has a pattern of detaining and sentencing American visitors to prison.",
+    "The regime has a history of arresting and torturing journalists.",
 ])
 def test_background_statements_give_no_asserted_event(text):
     events = asserted_events(text)
@@ -103,6 +110,15 @@ def test_background_statements_give_no_asserted_event(text):
     ("Two protesters were detained by police in Minsk on Saturday.", "COERCE"),
     ("Troops were attacking the village on Monday morning.", "ASSAULT"),
     ("Rebels attacked the town after surrounding it on Monday.", "ASSAULT"),
+    # one act told with its day, and acts coordinated outside a pattern noun
+    ("Police detained and sentenced two American visitors in Pyongyang on Monday.", "SANCTION"),
+    ("In the capital on Monday, police arrested and beat dozens of journalists.", "COERCE"),
+    # a span of two dates on another clause does not reach the event's own
+    ("Officials said the rebels, who ruled the region between 2014 and 2016, attacked the town on "
+     "Monday.", "ASSAULT"),
+    # a span after which the event came orders it, it does not hold it
+    ("After his years in exile from 2005 to 2015, the general was arrested by police in Kinshasa "
+     "on Monday.", "COERCE"),
 ])
 def test_episodic_reports_keep_their_event(text, category):
     events = asserted_events(text)

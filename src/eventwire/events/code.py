@@ -27,7 +27,7 @@ from ..spanindex import cached_index, entities_in
 from ..times import date_for
 from .acled import assign_event_types
 from .casualties import attach_casualties
-from .coref import dates_agree, merge_coreferent, places_agree
+from .coref import dates_agree, merge_coreferent, places_agree, purpose_links
 from .episodic import EPISODIC, clause_kind, noun_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
@@ -672,6 +672,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     prior_sources: list = []
     side_countries: dict = {}
     told_dates: set[int] = set()   # events dated by a time expression of their own sentence
+    one_act: set[tuple[int, int]] = set()   # event pairs the syntax tells are one act
     news_peg = _news_peg(ctx)
     lead_end = _lead_end(ctx.document.text, 400)   # the confidence model's "lead" feature
     last_date: tuple[str | None, str | None] = (None, None)
@@ -898,9 +899,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 last_date = (event.date, event.date_precision)
                 last_para = para
         events.extend(e for e, _ in sent_events)
+        one_act |= purpose_links([(e, t.token) for e, t in sent_events])
         if sent_has_date:
             told_dates.update(id(e) for e, _ in sent_events)
-    events = merge_coreferent(events, told_dates)
+    events = merge_coreferent(events, told_dates, one_act)
     assign_event_types(events, ctx.document.text)
     attach_casualties(events, doc, ctx.document.text)
     attach_geo(events, ctx)

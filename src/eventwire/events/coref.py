@@ -6,7 +6,7 @@ category, the same modality (or a plan and the deed it announced), sides that do
 contradict each other (swapped sides are the same for joint and clash events; two people named
 apart are two sides; in loosely told events a country read from the context yields to one a
 mention names), dates and places that agree where both are known (a country's name holds its
-cities). The merged event keeps the most complete mention as its evidence, takes the fields
+cities, and so does a first-level region's). The merged event keeps the most complete mention as its evidence, takes the fields
 the others add (a side, a named country, a date, a place) and lists every other evidence span
 in ``mentions``.
 """
@@ -173,9 +173,17 @@ def places_agree(a: Event, b: Event) -> bool:
         return False
     if p.country and p.country == q.country and (_country_level(p) or _country_level(q)):
         return True   # "in Kenya" and "in Mombasa": the country holds the city
+    if _holds(p, q) or _holds(q, p):
+        return True   # "across Bavaria" and "in Nuremberg": so does a first-level region
     if None not in (p.lat, p.lon, q.lat, q.lon):
         return haversine_km(p.lat, p.lon, q.lat, q.lon) <= SAME_PLACE_KM or p.name == q.name
     return p.name == q.name
+
+
+def _holds(region, place) -> bool:
+    """A first-level region (a state, province, region) and a place in it."""
+    return region.feature == "admin1" and bool(region.admin1) and place.feature != "admin1" and \
+        region.country == place.country and fold(region.admin1) == fold(place.admin1 or "")
 
 
 def _modalities_agree(m: str, n: str) -> bool:
@@ -184,11 +192,47 @@ def _modalities_agree(m: str, n: str) -> bool:
     return m == n or {m, n} == {"asserted", "future"}
 
 
-def corefer(a: Event, b: Event, told: set[int] = frozenset()) -> bool:
+def _purpose_host(tok):
+    """The act an infinitive of purpose is told for, with the event nouns it holds: "marched
+    ... to protest" (marched), "held a meeting ... to discuss" (held, meeting), "in a rally to
+    protest" (rally); empty for other clauses."""
+    if tok.tag_ != "VB" or tok.dep_ not in ("advcl", "acl", "xcomp") or \
+            not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return []
+    head = tok.head
+    if head.pos_ in ("NOUN", "PROPN"):   # and the verb it is told with ("gathered in a demonstration")
+        verb = head.head.head if head.dep_ == "pobj" else head.head if head.dep_ in ("dobj", "attr") else None
+        return [head] + ([verb] if verb is not None and verb.pos_ == "VERB" else [])
+    held = [c for c in head.children if c.dep_ in ("dobj", "attr")]
+    held += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return [head, *held]
+
+
+def purpose_links(told_in_sentence: list[tuple[Event, object]]) -> set[tuple[int, int]]:
+    """Pairs (ids) of one sentence's events where one is the purpose the other was done for
+    and both are of one category: "a rally to protest the execution", "held talks to discuss
+    the truce" tell one protest and one meeting, whatever date or side each clause reads.
+    ``told_in_sentence``: (event, trigger token) pairs."""
+    by_token = {tok.i: e for e, tok in told_in_sentence}
+    links = set()
+    for e, tok in told_in_sentence:
+        for host in _purpose_host(tok):
+            other = by_token.get(host.i)
+            if other is not None and other is not e and other.category == e.category:
+                links.add((id(other), id(e)))
+                links.add((id(e), id(other)))
+    return links
+
+
+def corefer(a: Event, b: Event, told: set[int] = frozenset(),
+            linked: set[tuple[int, int]] = frozenset()) -> bool:
     """Could ``a`` and ``b`` be two mentions of one real-world event? ``told``: ids of the
-    events whose date comes from a time expression of their own sentence."""
+    events whose date comes from a time expression of their own sentence; ``linked``: pairs
+    the syntax already tells are one act (``purpose_links``)."""
     if a.category != b.category or not _modalities_agree(a.modality, b.modality):
         return False
+    if (id(a), id(b)) in linked:
+        return True
     if a.modality != b.modality:
         plan, deed = (a, b) if a.modality == "future" else (b, a)
         if plan.evidence.start > deed.evidence.start and id(plan) in told:
@@ -216,12 +260,13 @@ def _completeness(e: Event) -> tuple:
             len(e.date or ""), e.place is not None, e.confidence)
 
 
-def merge_coreferent(events: list[Event], told: set[int] = frozenset()) -> list[Event]:
+def merge_coreferent(events: list[Event], told: set[int] = frozenset(),
+                     linked: set[tuple[int, int]] = frozenset()) -> list[Event]:
     """One event per real-world event, in the order of first mention."""
     clusters: list[list[Event]] = []
     for e in events:
         for cluster in clusters:
-            if all(corefer(other, e, told) for other in cluster):
+            if all(corefer(other, e, told, linked) for other in cluster):
                 cluster.append(e)
                 break
         else:

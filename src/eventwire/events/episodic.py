@@ -51,6 +51,33 @@ def _clause_tokens(verb):
     return [t for t in verb.subtree if t.i not in skip]
 
 
+def _own_clause_tokens(verb):
+    """The verb's clause without any clause embedded in it at any depth ("the rebels, who ruled
+    the region between 2014 and 2016, attacked": the relative clause is not the attack's)."""
+    own = []
+    for t in verb.subtree:
+        node = t
+        while node != verb and not (node.dep_ in _CLAUSE_DEPS and (node.dep_ != "conj" or node.pos_ in ("VERB", "AUX"))):
+            node = node.head   # (a conjoined noun, "the north and the east", is no clause)
+        if node == verb:
+            own.append(t)
+    return own
+
+
+def _after_a_span(prep, verb) -> bool:
+    """The span orders the event, not holds it: "after his career from 1973 to 1984, he stuck
+    around"."""
+    node = prep.head
+    while node != verb and node.head != node:
+        if node.dep_ == "prep" and node.lower_ in ("after", "before", "until", "since", "following"):
+            return True
+        node = node.head
+    return False
+
+
+_CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "xcomp", "pcomp")
+
+
 def _auxes(verb) -> list[str]:
     return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
@@ -153,10 +180,20 @@ def clause_kind(verb, simple_present: bool = True) -> str:
         # a happening; but a document states ("the platform supports ...") as a speaker does
         return STATE
     for t in toks:
-        if t.lower_ in cues["pattern_nouns"] and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) \
-                and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in t.children):
+        if _pattern_noun(t, cues):
             return HABITUAL   # "has a pattern of detaining visitors", "a history of attacking"
+    first = verb
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    if first.dep_ in ("pcomp", "pobj") and first.head.lower_ == "of" and _pattern_noun(first.head.head, cues):
+        return HABITUAL   # the second of two acts the pattern holds: "of detaining and sentencing"
     return EPISODIC
+
+
+def _pattern_noun(t, cues) -> bool:
+    """'a pattern of', 'a history of': an indefinite noun of what someone keeps doing."""
+    return t.lower_ in cues["pattern_nouns"] and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) \
+        and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in t.children)
 
 
 def noun_kind(noun) -> str:
@@ -223,9 +260,11 @@ def _counted_occasions(verb, words_) -> bool:
 
 
 def _between_dates(verb) -> bool:
-    """A span of two dates on the verb: 'between June 2014 and April 2016', 'from 2014 to 2016'."""
-    for c in verb.children:
-        if c.dep_ != "prep":
+    """A span of two dates in the verb's own clause: 'between June 2014 and April 2016', 'from
+    2014 to 2016', on the verb or on a phrase of it ("in Nigeria between 2014 and 2016": the
+    parser hangs the span where it likes)."""
+    for c in _own_clause_tokens(verb):
+        if c.dep_ != "prep" or _after_a_span(c, verb):
             continue
         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
         if obj is None or obj.ent_type_ != "DATE":
@@ -233,7 +272,7 @@ def _between_dates(verb) -> bool:
         if c.lower_ == "between" and any(g.dep_ == "conj" and g.ent_type_ == "DATE" for g in obj.children):
             return True
         if c.lower_ == "from" and any(s.dep_ == "prep" and s.lower_ in ("to", "until", "through") and any(
-                g.ent_type_ == "DATE" for g in s.children) for s in list(verb.children) + list(obj.children)):
+                g.ent_type_ == "DATE" for g in s.children) for s in [*c.head.children, *c.children, *obj.children]):
             return True
     return False
 
