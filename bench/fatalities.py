@@ -85,13 +85,16 @@ def load(gold_path: Path):
 
 def load_written(path: Path = WRITTEN):
     """The written set (sentences written for the project from the gold's guideline, see the
-    README): each text an article of its own, rows as the gold's."""
+    README): each text an article of its own, rows as the gold's; a row with ``triggers``
+    marks several mentions of its one incident in the text (M2E2's "attack" and "killing"), each
+    a gold event with the row's counts."""
     articles, rows = {}, []
     for w in read_jsonl(path):
         articles[w["id"]] = {"id": w["id"], "text": w["text"], "date": "2024-05-20"}
-        rows.append({"source": "written", "doc": w["id"], "political": True, "killed": w["killed"],
-                     "injured": w["injured"], "evidence": None, "phenomenon": w["phenomenon"],
-                     "at": (w["trigger"]["start"], w["trigger"]["end"]), "base": 0})
+        for trigger in w.get("triggers") or [w["trigger"]]:
+            rows.append({"source": "written", "doc": w["id"], "political": True, "killed": w["killed"],
+                         "injured": w["injured"], "evidence": None, "phenomenon": w["phenomenon"],
+                         "at": (trigger["start"], trigger["end"]), "base": 0})
     return articles, rows
 
 

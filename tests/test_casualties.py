@@ -396,3 +396,45 @@ def test_a_raid_with_a_toll_sentence_carries_it():
                      date="2019-05-20")
     raids = [e for e in record.events if e.evidence.text == "raided"]
     assert raids and raids[0].casualties is not None and raids[0].casualties.killed.count == 7
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # killing verbs and phrases beside "kill": the object is the victims
+    ("Soldiers slaughtered 23 villagers near Djibo.", 23),
+    ("Bandits butchered six farmers in Zamfara on Sunday.", 6),
+    ("A truck mowed down 8 cyclists on the seafront.", 8),
+    ("The landslide took 14 lives.", 14),
+    ("Guards strangled the prisoner in his cell.", 1),
+    # a dying verb with an object of its own kills the object
+    ("The smugglers forced the boat to turn back, drowning 11 migrants.", 11),
+    # a headline's present tense the parser reads as a noun
+    ("33 drown off Tunisia as dinghy capsizes", 33),
+    ("Twelve die in Kano bus bombing", 12),
+    # an implicative verb's complement was done
+    ("After a scuffle the officer proceeded to shoot the suspect dead.", 1),
+    # no figure: planned or attempted, a plural without a number, an ordinary noun "die"
+    ("The militants were going to kill the hostages.", None),
+    ("Gunmen tried to strangle the guard.", None),
+    ("Herders slaughtered cattle for the feast.", None),
+    ("The insurgents threatened to slaughter 20 hostages.", None),
+    ("The officer managed to escape, but 3 colleagues were wounded.", None),
+])
+def test_killing_verbs_and_headline_tenses(nlp, sentence, killed):
+    assert _kinds(nlp, sentence)[0] == killed
+
+
+@pytest.mark.parametrize("text, triggers, expected", [
+    # the event's noun as the subject or object of the verb whose clause tells the killing:
+    # both mentions carry the toll
+    ("A truck bomb went off near the ministry, killing 30 people.", ["bomb", "killing"],
+     {"bomb": (30, None), "killing": (30, None)}),
+    ("Militiamen opened fire on a bus, killing 4 passengers and wounding 9.", ["fire", "killing"],
+     {"fire": (4, 9), "killing": (4, 9)}),
+    ("Shelling resumed overnight and killed 7 residents.", ["Shelling", "killed"],
+     {"Shelling": (7, None), "killed": (7, None)}),
+    # a contrasting clause tells another toll
+    ("The bomb went off at noon, while 3 soldiers died in an ambush in the hills.", ["bomb", "ambush"],
+     {"bomb": (None, None), "ambush": (3, None)}),
+])
+def test_the_event_noun_of_the_clause_that_kills_takes_the_toll(nlp, text, triggers, expected):
+    assert _given_events(nlp, text, triggers) == expected

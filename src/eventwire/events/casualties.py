@@ -716,6 +716,8 @@ _NOT_PERSONS = {"GPE", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "
 # been killed")
 _REPORTING = {"report", "believe", "say", "think", "fear", "confirm", "understand", "know", "presume", "appear",
               "seem"}
+# implicative verbs: their "to"-complement was done ("proceeded to shoot him dead")
+_IMPLICATIVE = {"proceed", "manage"}
 # determiners that make a singular noun one person ("the journalist", "his driver")
 _ONE_DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "whose"}
 
@@ -735,7 +737,7 @@ def _dependents(verb, deps: set[str], steps: int = 3) -> list:
 def _unreal(verb) -> bool:
     """A killing denied or not done ("did not kill", "to kill", "could have been killed")."""
     for _ in range(3):
-        reported = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REPORTING
+        reported = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REPORTING | _IMPLICATIVE
         if any(c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL
                                    and not (reported and c.lower_ == "to")) for c in verb.children):
             return True
@@ -795,6 +797,11 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
         if objects or verb.lemma_.lower() == "leave":
             return "killed", objects   # the subject of "left ... dead" is the cause, not a victim
         return "killed", _dependents(verb, {"nsubjpass", "nsubj"})
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in words.dying_predicates \
+            and any(c.dep_ == "nummod" for c in tok.children):
+        # a headline's present tense parsed as a noun: "27 drown as boat sinks", "Forty die in
+        # blast" (the base form of a dying verb is no noun; its number is its subject)
+        return "killed", [tok]
     if tok.lower_ == "dead" and tok.dep_ == "amod" and tok.head.dep_ == "dobj" \
             and tok.head.head.i == tok.i - 1 and tok.head.head.lemma_.lower() == "shoot":
         # "shot dead Colonel Ahmed Rahimi", "Police shoot dead man": the parser hangs "dead"
@@ -804,6 +811,8 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
     if kind is None or _unreal(tok) or _killed_or_wounded(tok, kind, words):
         return None
     dying = lemma in words.dying_predicates or _phrase_of(tok, words.dying_phrases)
+    if dying and lemma in words.dying_predicates and any(c.dep_ == "dobj" for c in tok.children):
+        return "killed", [c for c in tok.children if c.dep_ == "dobj"]   # "drowning 19 passengers"
     if dying:
         # "Ahmed was shot in the head and died": a coordinated "died" shares the passive's subject
         return "killed", _dependents(tok, {"nsubj", "nsubjpass"})
@@ -1119,6 +1128,24 @@ def _linked(gov, trigger) -> bool:
     return False
 
 
+def _shares_clause(gov, trigger) -> bool:
+    """Is the event's noun (or gerund) the subject or object of the verb whose adverbial or
+    coordinated clause holds the figure's word? "A car bomb exploded ..., killing 15", "Troops
+    opened fire on the crowd, killing 8", "Shelling resumed and killed 5". A weaker tie than
+    ``_linked``: it adds a mention of the incident the killing is already tied to."""
+    if gov is None or trigger is None or trigger.dep_ not in ("nsubj", "dobj"):
+        return False
+    t = gov
+    for _ in range(3):
+        if t.dep_ not in ("advcl", "conj") or t.head == t or any(
+                c.dep_ == "mark" and c.lower_ in _CONTRAST for c in t.children):
+            return False
+        t = t.head
+        if trigger.head == t:
+            return True
+    return False
+
+
 def _is_agent(victim, trigger, words: Words) -> bool:
     """Is ``victim`` the one who did the event of ``trigger``: its subject, or "he"/"she" in a
     clause below it while it has a subject ("The Palestinian stabbed two officers before he was
@@ -1207,6 +1234,12 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
             if not mine_now:
                 continue
             holders = [(e, at) for e, at, trig in mine_now if any(_linked(g, trig) for g in govs)]
+            if holders:
+                # the other mentions of the incident in the killing's clause ("A truck bomb went
+                # off ..., killing 30": the bomb and the killing); alone this tie is too weak to
+                # beat the event told nearest before the figure
+                holders += [(e, at) for e, at, trig in mine_now if (e, at) not in holders
+                            and any(_shares_clause(g, trig) for g in govs)]
             owners = {id(e): e for e, _ in holders}
             for key in owners:
                 linked[key].append(f)
