@@ -438,3 +438,24 @@ def test_killing_verbs_and_headline_tenses(nlp, sentence, killed):
 ])
 def test_the_event_noun_of_the_clause_that_kills_takes_the_toll(nlp, text, triggers, expected):
     assert _given_events(nlp, text, triggers) == expected
+
+
+@pytest.mark.parametrize("text, triggers, expected", [
+    # an addition told after the event's figure is summed in, in its sentence or a toll sentence
+    ("Rebels killed 7 herders near Bama; four more died of their wounds.", ["killed"], {"killed": (11, None)}),
+    ("An air strike killed a village chief in Idlib. Two other civilians also died in the strike.",
+     ["strike"], {"strike": (3, None)}),
+    ("Troops shot dead 3 demonstrators, and another 5 died later in hospital.", ["shot"], {"shot": (8, None)}),
+    ("The ambush killed two police officers, and a third died the next day.", ["ambush"], {"ambush": (3, None)}),
+    ("Ten miners were killed in the raid, and a further 4 died in hospital.", ["raid"], {"raid": (14, None)}),
+    # not an addition: another kind, a list, the only figure, another incident, a cumulative number
+    ("Gunmen killed 2 guards; 6 more were wounded.", ["killed"], {"killed": (2, 6)}),
+    ("The blast killed a policeman and at least four others.", ["blast"], {"blast": (5, None)}),
+    ("Five more people died in the fighting on Sunday.", ["fighting"], {"fighting": (5, None)}),
+    ("Gunmen killed 6 soldiers in an ambush on Monday. In another attack, gunmen killed 3 more.",
+     ["ambush"], {"ambush": (6, None)}),
+    ("Police killed 3 protesters on Friday, bringing to 40 the number killed since March.",
+     ["killed"], {"killed": (3, None)}),
+])
+def test_additions_to_a_toll_are_summed(nlp, text, triggers, expected):
+    assert _given_events(nlp, text, triggers) == expected

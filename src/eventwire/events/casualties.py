@@ -1029,6 +1029,52 @@ def read_figures(doc, text: str, start: int, end: int) -> list[Figure]:
     return sorted(out, key=lambda f: f.start)
 
 
+# an addition to a toll told before it: "Three more died", "two other people", "another 2",
+# "a further 12", "a third died"
+_ADDING_AFTER = {"more", "other", "others"}
+_ADDING_BEFORE = {"another", "further"}
+_ORDINAL_VICTIMS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+
+
+def _adds(text: str, f: Figure, words: Words) -> bool:
+    """Does the figure add victims to a toll told before it? Only its first words tell: a
+    number ("at least" before it allowed) followed by more/other(s), or after another/further,
+    or "a third"; "a priest and five others" is a list, not an addition."""
+    if f.count is None:
+        return False
+    before = _tokens(text[max(0, f.start - 12):f.start])
+    if before and before[-1].low in _ADDING_BEFORE:
+        return True
+    toks = _tokens(text[f.start:min(len(text), f.end + 12)])
+    if not toks:
+        return False
+    if toks[0].low in _ADDING_BEFORE or (toks[0].low in ("a", "the") and len(toks) > 1
+                                         and toks[1].low in _ORDINAL_VICTIMS):
+        return True
+    k = next((len(q) for q in words.qualifiers if _match(toks, 0, q)), 0)
+    got = _number(toks, k)
+    return got is not None and got[1] < len(toks) and toks[got[1]].low in _ADDING_AFTER
+
+
+def _with_additions(base: Figure | None, figures: list[Figure], kind: str, text: str,
+                    words: Words) -> Figure | None:
+    """The event's figure with the additions told after it summed in ("Gunmen killed 4 guards.
+    Three more died of their wounds." is 7); the evidence runs over all its parts."""
+    if base is None or base.count is None:
+        return base
+    seen, total, last = set(), base.count, base
+    for f in sorted(figures, key=lambda f: f.start):
+        if f.kind == kind and f.start >= base.end and (f.start, f.end) not in seen and _adds(text, f, words):
+            seen.add((f.start, f.end))
+            total += f.count
+            last = f
+    if last is base:
+        return base
+    qualifier = base.qualifier if base.qualifier == last.qualifier else "at least"
+    return Figure(kind, total, qualifier, base.start, last.end, toll=base.toll, head_at=base.head_at,
+                  victim_at=base.victim_at)
+
+
 def _best(figures: list[Figure], kind: str) -> Figure | None:
     """The figure for a kind: the last toll told, else the largest count (a subset such as
     "including three children" is smaller than the whole), else a vague word."""
@@ -1258,19 +1304,23 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
         last_in_sentence[k] = mine[-1][0]
     for e in takers:
         own, held, held_here = got[id(e)], linked[id(e)], linked_evidence[id(e)]
-        # a figure the event's own words hold beats one that only stands near it ("three
-        # migrants drowned ... a crisis which has claimed nearly 3,000 lives")
-        killed = _best(held_here, "killed") or _best(held, "killed") or _best(own, "killed")
-        injured = _best(held_here, "injured") or _best(held, "injured") or _best(own, "injured")
         k = sentence_of.get(e.sentence.start)
-        if k is not None and last_in_sentence.get(k) is e and (killed is None or injured is None):
-            tolls: list[Figure] = []
+        tolls: list[Figure] = []
+        if k is not None and last_in_sentence.get(k) is e:
             for s2, e2 in _toll_sentences(sents, k, event_sents, text, words):
                 # the killing a noun of that sentence tells ("al-Nimr's execution") is its own
                 tolls.extend(f for f in read_figures(doc, text, s2, e2) if not f.own)
-            killed = killed or _best(tolls, "killed")
-            injured = injured or _best(tolls, "injured")
-        e.casualties = Casualties(killed=_as_count(text, killed), injured=_as_count(text, injured))
+        counts = []
+        for kind in ("killed", "injured"):
+            # a figure the event's own words hold beats one that only stands near it ("three
+            # migrants drowned ... a crisis which has claimed nearly 3,000 lives"); the toll
+            # sentences after it count only when its sentences give none; an addition ("two
+            # more died") is no toll of its own while another figure stands before it
+            plain = [[f for f in fs if not _adds(text, f, words)] for fs in (held_here, held, own, tolls)]
+            base = next((b for fs in plain if (b := _best(fs, kind)) is not None), None) or next(
+                (b for fs in (held_here, held, own, tolls) if (b := _best(fs, kind)) is not None), None)
+            counts.append(_as_count(text, _with_additions(base, [*own, *held, *tolls], kind, text, words)))
+        e.casualties = Casualties(killed=counts[0], injured=counts[1])
     for e in events:
         if e.casualties is None and is_violent(e):
             e.casualties = Casualties()
