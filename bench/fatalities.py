@@ -133,7 +133,7 @@ def _match(record, row: dict):
     return None
 
 
-def _whose_miss(row: dict, given_count, match, record) -> str:
+def _whose_miss(row: dict, given_count, match, record, doc) -> str:
     """Whose an end-to-end miss of a gold killed count is: the event coder's (no violent event
     coded for the trigger: nothing in its sentence, or only events the casualty reader does not
     read, by category) or the casualty reader's (wrong given the gold event too; or right
@@ -152,7 +152,24 @@ def _whose_miss(row: dict, given_count, match, record) -> str:
         return "reader: wrong given the gold event too"
     if not is_violent(match):
         return f"coder: the event at the trigger takes no casualties ({match.category})"
-    return "reader or coder: right given the gold event, wrong on the coded one (its span, coreference)"
+    # right given the gold event, wrong on the coded one: how the coded event holds the trigger
+    # and where its figure comes from (offsets only, so validation can be sorted too)
+    s0, s1 = row["at"]
+    via = "its evidence" if match.evidence.start < s1 and s0 < match.evidence.end else \
+        "a coreferent mention" if any(m.start < s1 and s0 < m.end for m in match.mentions) else \
+        "a violent event of the trigger's sentence"
+    figure = match.casualties.killed if match.casualties else None
+    if figure is None:
+        source = "no count"
+    elif _sentence_index(doc, figure.start) == _sentence_index(doc, s0):
+        source = "a figure of the trigger's sentence"
+    elif any(_sentence_index(doc, figure.start) == _sentence_index(doc, m.start)
+             for m in [match.evidence, *match.mentions]):
+        source = "a figure of another sentence the coded event is told in"
+    else:
+        source = "a figure of a toll sentence"
+    return f"reader or coder: right given the gold event, wrong on the coded one (trigger in {via}; {source})"
+
 
 
 class Tally:
@@ -357,7 +374,7 @@ def main() -> None:
                 if bucket:
                     buckets["e2e"][(kind, bucket)] += 1
             if row.get("killed") is not None and ek != row.get("killed"):
-                whose = _whose_miss(row, pk, match, record)
+                whose = _whose_miss(row, pk, match, record, parsed)
                 buckets["whose"][whose] += 1
                 if whose.startswith("coder"):
                     buckets["whose"]["  of the coder's: the reader right given the gold event"] += pk == row["killed"]

@@ -459,3 +459,18 @@ def test_the_event_noun_of_the_clause_that_kills_takes_the_toll(nlp, text, trigg
 ])
 def test_additions_to_a_toll_are_summed(nlp, text, triggers, expected):
     assert _given_events(nlp, text, triggers) == expected
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # "may/might have" + participle estimates a past death; could/would have, may + verb do not
+    ("Up to 60 passengers may have drowned when the ferry sank.", 60),
+    ("The gunmen might have killed 4 hostages before fleeing, police said.", 4),
+    ("The bomb could have killed 200 people.", None),
+    ("Officials fear the militants may kill 12 hostages.", None),
+    # one figure for the dead and the missing: neither count is known
+    ("At least 30 villagers were killed or went missing in the raid.", None),
+    ("More than 100 people were drowned or went missing after the boat capsized.", None),
+    ("Eight people drowned and six were rescued.", 8),
+])
+def test_estimates_and_alternatives(nlp, sentence, killed):
+    assert _kinds(nlp, sentence)[0] == killed

@@ -570,7 +570,9 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             kind, i_arg = "killed", i + 4
         else:
             i_arg = i + 1 + i_skip
-        if kind is not None and i > 0 and toks[i - 1].low in _NOT_DONE:
+        if kind is not None and i > 0 and (toks[i - 1].low in _NOT_DONE or (
+                # "could have killed 200" did not happen; "may have killed 4" is an estimate
+                toks[i - 1].low == "have" and i > 1 and toks[i - 2].low in _NOT_DONE - {"may", "might"})):
             continue   # "plotted to kill the prime minister", "did not kill anyone": no one was
         if kind is not None and i_arg < n:
             got = _figure_list(toks, i_arg, words, article=True)
@@ -673,8 +675,11 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
         kind = _kind_of(toks[j].low, words)
         if kind is None:
             continue
-        if j + 2 < n and toks[j + 1].low in ("or", "and") and _kind_of(toks[j + 2].low, words) not in (None, kind):
-            used.update(range(i, j + 3))   # "500 soldiers were killed or wounded": neither count is known
+        if j + 2 < n and ((toks[j + 1].low in ("or", "and") and _kind_of(toks[j + 2].low, words) not in (None, kind))
+                          or (toks[j + 1].low == "or" and _kind_of(toks[j + 2].low, words) != kind)):
+            # "500 soldiers were killed or wounded", "were drowned or went missing", "dead or
+            # missing": neither count is known
+            used.update(range(i, j + 3))
             continue
         w = toks[j].low
         if w == "lives" and not any(t.low == "lost" for t in toks[k:j]) and not (
@@ -735,11 +740,16 @@ def _dependents(verb, deps: set[str], steps: int = 3) -> list:
 
 
 def _unreal(verb) -> bool:
-    """A killing denied or not done ("did not kill", "to kill", "could have been killed")."""
+    """A killing denied or not done ("did not kill", "to kill", "could have been killed"); "may
+    have drowned" (a possible past death, an estimate of what happened) is told."""
     for _ in range(3):
         reported = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REPORTING | _IMPLICATIVE
+        auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        estimate = any(a in ("may", "might") and b == "have" for a, b in zip(auxes, auxes[1:]))
         if any(c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL
-                                   and not (reported and c.lower_ == "to")) for c in verb.children):
+                                   and not (reported and c.lower_ == "to")
+                                   and not (estimate and c.lower_ in ("may", "might")))
+               for c in verb.children):
             return True
         if verb.dep_ != "conj" or verb.head == verb:
             return False
@@ -778,9 +788,12 @@ def _own_victims(tok) -> bool:
 
 def _killed_or_wounded(tok, kind: str, words: Words) -> bool:
     """One figure for both kinds ("killing and wounding scores", "500 soldiers were killed or
-    wounded"): neither count is known."""
+    wounded") or for the dead and others ("drowned or went missing"): neither count is known."""
     partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    first = tok.head if tok.dep_ == "conj" else tok
+    alternative = any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children)
     return any(_predicate_kind(p, words) not in (None, kind) and not (_own_victims(p) and _own_victims(tok))
+               or (alternative and _predicate_kind(p, words) != kind and not _own_victims(p))
                for p in partners)
 
 
