@@ -474,3 +474,15 @@ def test_additions_to_a_toll_are_summed(nlp, text, triggers, expected):
 ])
 def test_estimates_and_alternatives(nlp, sentence, killed):
     assert _kinds(nlp, sentence)[0] == killed
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # a toll the text says was replaced is no figure; the one it changed to is
+    ("Officials revised downwards an earlier toll of 31 dead.", None),
+    ("The initial death toll of 12 rose to 19 on Monday.", 19),
+    ("The previous day's toll of 8 was revised to 11.", 11),
+    ("The death toll from the attack has risen to 44.", 44),
+    ("The death toll stood at 9 on Friday.", 9),
+])
+def test_a_superseded_toll_is_no_figure(nlp, sentence, killed):
+    assert _kinds(nlp, sentence)[0] == killed

@@ -343,6 +343,10 @@ _REPORTING_WORDS = {"said", "says", "say", "told", "reported", "reports", "added
 _ASIDES = {"including", "among", "most", "many", "mostly", "all", "both", "some", "mainly"}
 # "the number of dead rose to 30", "the death count reached 12": the latest word on the total
 _TOLL_NOUNS = {"toll", "tolls", "count"}
+# a toll the text says was replaced ("an earlier toll of 27", "the initial death toll")
+_SUPERSEDED = {"earlier", "previous", "initial", "original", "preliminary", "prior", "old"}
+_TOLL_CHANGES = {"rose", "risen", "climbed", "jumped", "increased", "mounted", "reached", "fell", "dropped",
+                 "revised", "raised", "lowered", "updated"}
 # what "the number of ..." counts when it is a toll
 _NUMBER_OF_WORDS = {"dead", "deaths", "victims", "fatalities", "injured", "wounded", "killed"}
 # the verbs and words that put a toll at its figure
@@ -608,7 +612,14 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             # may follow a phrase naming the event ("the death toll from Friday's bombing in
             # Mogadishu rose to 87"); without one, only the next words hold it
             verb = next((j for j in range(i + 1, min(n, i + 16)) if toks[j].low in _TOLL_VERBS), None)
-            for j in range(i + 1, min(n, (verb + 6) if verb is not None else i + 8)):
+            # "revised downwards an earlier toll of 27 dead": a superseded toll is no figure
+            # ("the initial toll of 12 rose to 19": the figure after its verb of change is the toll)
+            first = i + 1
+            superseded = any(t.low in _SUPERSEDED for t in toks[max(0, i - 3):i])
+            if superseded:
+                verb = next((j for j in range(i + 1, min(n, i + 16)) if toks[j].low in _TOLL_CHANGES), None)
+                superseded, first = verb is None, (i + 1 if verb is None else verb + 1)
+            for j in range(first, min(n, (verb + 6) if verb is not None else i + 8)):
                 if verb is not None and i + 8 <= j and j <= verb:
                     continue
                 got = _count(toks, j, words)
@@ -620,6 +631,9 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
                     listed = _figure_list(toks, j, words)
                     if listed is not None and listed[0] is not None and listed[0] > count:
                         count, qualifier, last = listed[0], listed[1], _end(toks, listed[2], listed[3])
+                    if superseded:
+                        used.update(range(j, last + 1))   # and its "dead"
+                        break
                     out.append(Figure(kind, count, qualifier, toks[j].start, toks[last - 1].end, toll=True))
                     used.update(range(j, last))
                     break
