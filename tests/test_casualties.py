@@ -486,3 +486,21 @@ def test_estimates_and_alternatives(nlp, sentence, killed):
 ])
 def test_a_superseded_toll_is_no_figure(nlp, sentence, killed):
     assert _kinds(nlp, sentence)[0] == killed
+
+
+@pytest.mark.parametrize("text, trigger, killed, injured", [
+    # a toll sentence whose only event takes no figures (a condemnation, a visit) still tells
+    # the violent event's toll
+    ("Gunmen attacked a bus in Mandera on Monday, killing 4 passengers. The governor condemned the "
+     "violence and said 9 other passengers were wounded.", "attacked", 4, 9),
+    ("A suicide bomber struck a market in Maiduguri on Friday. The army accused Boko Haram and said "
+     "14 people were killed.", "struck", 14, None),
+    # ... but not one that turns to another incident
+    ("A suicide bomber struck a market in Maiduguri on Friday. Separately, the governor visited Yola, "
+     "where floods killed 14 people last week.", "struck", None, None),
+])
+def test_a_toll_sentence_with_a_statement_in_it(text, trigger, killed, injured):
+    record = extract(text, date="2024-05-20")
+    event = next(e for e in record.events if e.evidence.text == trigger)
+    c = event.casualties
+    assert (c.killed.count if c.killed else None, c.injured.count if c.injured else None) == (killed, injured)

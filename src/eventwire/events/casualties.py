@@ -1267,8 +1267,8 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
     (within-document coreference joins "the attack" and the toll told later). A figure of a
     sentence goes to every event of it whose trigger the figure's words hang on ("the attack
     that killed 12": the attack and the killing), else to the event told nearest before it
-    (else the first after it). A sentence with no event of its own that follows a violent
-    event's sentence (up to TOLL_SENTENCES) is a toll sentence of that event. Of all the
+    (else the first after it). A sentence with no violent event of its own that follows a
+    violent event's sentence (up to TOLL_SENTENCES) is a toll sentence of that event. Of all the
     figures an event gets, the last toll, else the largest count, is its figure."""
     words = load_words()
     sents = [(s.start_char, s.end_char) for s in doc.sents]
@@ -1276,8 +1276,11 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
     event_sents = {e.sentence.start for e in events}
     takers = [e for e in events if _takes_figures(e, text, _toll_sentences(
         sents, sentence_of.get(e.sentence.start, len(sents)), event_sents, text, words))]
-    # (event, where it is told, its trigger token) for every sentence
+    # (event, where it is told, its trigger token) for every sentence; a sentence where only
+    # events that take no figures are told ("The governor condemned the attack and said 9 were
+    # wounded") may still be a toll sentence of the violent event before it
     told: dict[int, list[tuple[Event, int, object]]] = {}
+    event_sents = set()
     for e in takers:
         for m in [e.evidence, *e.mentions]:
             k = next((k for k, (s0, s1) in enumerate(sents) if s0 <= m.start < s1), None)
