@@ -1085,13 +1085,15 @@ def _adds(text: str, f: Figure, words: Words) -> bool:
 
 def _with_additions(base: Figure | None, figures: list[Figure], kind: str, text: str,
                     words: Words) -> Figure | None:
-    """The event's figure with the additions told after it summed in ("Gunmen killed 4 guards.
-    Three more died of their wounds." is 7); the evidence runs over all its parts."""
+    """The event's figure with the additions told after it in its paragraph summed in
+    ("Gunmen killed 4 guards. Three more died of their wounds." is 7); the evidence runs over
+    all its parts (a span never crosses a paragraph break)."""
     if base is None or base.count is None:
         return base
     seen, total, last = set(), base.count, base
     for f in sorted(figures, key=lambda f: f.start):
-        if f.kind == kind and f.start >= base.end and (f.start, f.end) not in seen and _adds(text, f, words):
+        if f.kind == kind and f.start >= base.end and "\n" not in text[base.end:f.start] \
+                and (f.start, f.end) not in seen and _adds(text, f, words):
             seen.add((f.start, f.end))
             total += f.count
             last = f
