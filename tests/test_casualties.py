@@ -456,6 +456,9 @@ def test_the_event_noun_of_the_clause_that_kills_takes_the_toll(nlp, text, trigg
      ["ambush"], {"ambush": (6, None)}),
     ("Police killed 3 protesters on Friday, bringing to 40 the number killed since March.",
      ["killed"], {"killed": (3, None)}),
+    # an addition across a paragraph break is not summed: a span never crosses one
+    ("Rebels killed 7 herders near Bama.\n\nFour more died of their wounds on Tuesday.", ["killed"],
+     {"killed": (7, None)}),
 ])
 def test_additions_to_a_toll_are_summed(nlp, text, triggers, expected):
     assert _given_events(nlp, text, triggers) == expected
