@@ -396,3 +396,114 @@ def test_a_raid_with_a_toll_sentence_carries_it():
                      date="2019-05-20")
     raids = [e for e in record.events if e.evidence.text == "raided"]
     assert raids and raids[0].casualties is not None and raids[0].casualties.killed.count == 7
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # killing verbs and phrases beside "kill": the object is the victims
+    ("Soldiers slaughtered 23 villagers near Djibo.", 23),
+    ("Bandits butchered six farmers in Zamfara on Sunday.", 6),
+    ("A truck mowed down 8 cyclists on the seafront.", 8),
+    ("The landslide took 14 lives.", 14),
+    ("Guards strangled the prisoner in his cell.", 1),
+    # a dying verb with an object of its own kills the object
+    ("The smugglers forced the boat to turn back, drowning 11 migrants.", 11),
+    # a headline's present tense the parser reads as a noun
+    ("33 drown off Tunisia as dinghy capsizes", 33),
+    ("Twelve die in Kano bus bombing", 12),
+    # an implicative verb's complement was done
+    ("After a scuffle the officer proceeded to shoot the suspect dead.", 1),
+    # no figure: planned or attempted, a plural without a number, an ordinary noun "die"
+    ("The militants were going to kill the hostages.", None),
+    ("Gunmen tried to strangle the guard.", None),
+    ("Herders slaughtered cattle for the feast.", None),
+    ("The insurgents threatened to slaughter 20 hostages.", None),
+    ("The officer managed to escape, but 3 colleagues were wounded.", None),
+])
+def test_killing_verbs_and_headline_tenses(nlp, sentence, killed):
+    assert _kinds(nlp, sentence)[0] == killed
+
+
+@pytest.mark.parametrize("text, triggers, expected", [
+    # the event's noun as the subject or object of the verb whose clause tells the killing:
+    # both mentions carry the toll
+    ("A truck bomb went off near the ministry, killing 30 people.", ["bomb", "killing"],
+     {"bomb": (30, None), "killing": (30, None)}),
+    ("Militiamen opened fire on a bus, killing 4 passengers and wounding 9.", ["fire", "killing"],
+     {"fire": (4, 9), "killing": (4, 9)}),
+    ("Shelling resumed overnight and killed 7 residents.", ["Shelling", "killed"],
+     {"Shelling": (7, None), "killed": (7, None)}),
+    # a contrasting clause tells another toll
+    ("The bomb went off at noon, while 3 soldiers died in an ambush in the hills.", ["bomb", "ambush"],
+     {"bomb": (None, None), "ambush": (3, None)}),
+])
+def test_the_event_noun_of_the_clause_that_kills_takes_the_toll(nlp, text, triggers, expected):
+    assert _given_events(nlp, text, triggers) == expected
+
+
+@pytest.mark.parametrize("text, triggers, expected", [
+    # an addition told after the event's figure is summed in, in its sentence or a toll sentence
+    ("Rebels killed 7 herders near Bama; four more died of their wounds.", ["killed"], {"killed": (11, None)}),
+    ("An air strike killed a village chief in Idlib. Two other civilians also died in the strike.",
+     ["strike"], {"strike": (3, None)}),
+    ("Troops shot dead 3 demonstrators, and another 5 died later in hospital.", ["shot"], {"shot": (8, None)}),
+    ("The ambush killed two police officers, and a third died the next day.", ["ambush"], {"ambush": (3, None)}),
+    ("Ten miners were killed in the raid, and a further 4 died in hospital.", ["raid"], {"raid": (14, None)}),
+    # not an addition: another kind, a list, the only figure, another incident, a cumulative number
+    ("Gunmen killed 2 guards; 6 more were wounded.", ["killed"], {"killed": (2, 6)}),
+    ("The blast killed a policeman and at least four others.", ["blast"], {"blast": (5, None)}),
+    ("Five more people died in the fighting on Sunday.", ["fighting"], {"fighting": (5, None)}),
+    ("Gunmen killed 6 soldiers in an ambush on Monday. In another attack, gunmen killed 3 more.",
+     ["ambush"], {"ambush": (6, None)}),
+    ("Police killed 3 protesters on Friday, bringing to 40 the number killed since March.",
+     ["killed"], {"killed": (3, None)}),
+    # an addition across a paragraph break is not summed: a span never crosses one
+    ("Rebels killed 7 herders near Bama.\n\nFour more died of their wounds on Tuesday.", ["killed"],
+     {"killed": (7, None)}),
+])
+def test_additions_to_a_toll_are_summed(nlp, text, triggers, expected):
+    assert _given_events(nlp, text, triggers) == expected
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # "may/might have" + participle estimates a past death; could/would have, may + verb do not
+    ("Up to 60 passengers may have drowned when the ferry sank.", 60),
+    ("The gunmen might have killed 4 hostages before fleeing, police said.", 4),
+    ("The bomb could have killed 200 people.", None),
+    ("Officials fear the militants may kill 12 hostages.", None),
+    # one figure for the dead and the missing: neither count is known
+    ("At least 30 villagers were killed or went missing in the raid.", None),
+    ("More than 100 people were drowned or went missing after the boat capsized.", None),
+    ("Eight people drowned and six were rescued.", 8),
+])
+def test_estimates_and_alternatives(nlp, sentence, killed):
+    assert _kinds(nlp, sentence)[0] == killed
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # a toll the text says was replaced is no figure; the one it changed to is
+    ("Officials revised downwards an earlier toll of 31 dead.", None),
+    ("The initial death toll of 12 rose to 19 on Monday.", 19),
+    ("The previous day's toll of 8 was revised to 11.", 11),
+    ("The death toll from the attack has risen to 44.", 44),
+    ("The death toll stood at 9 on Friday.", 9),
+])
+def test_a_superseded_toll_is_no_figure(nlp, sentence, killed):
+    assert _kinds(nlp, sentence)[0] == killed
+
+
+@pytest.mark.parametrize("text, trigger, killed, injured", [
+    # a toll sentence whose only event takes no figures (a condemnation, a visit) still tells
+    # the violent event's toll
+    ("Gunmen attacked a bus in Mandera on Monday, killing 4 passengers. The governor condemned the "
+     "violence and said 9 other passengers were wounded.", "attacked", 4, 9),
+    ("A suicide bomber struck a market in Maiduguri on Friday. The army accused Boko Haram and said "
+     "14 people were killed.", "struck", 14, None),
+    # ... but not one that turns to another incident
+    ("A suicide bomber struck a market in Maiduguri on Friday. Separately, the governor visited Yola, "
+     "where floods killed 14 people last week.", "struck", None, None),
+])
+def test_a_toll_sentence_with_a_statement_in_it(text, trigger, killed, injured):
+    record = extract(text, date="2024-05-20")
+    event = next(e for e in record.events if e.evidence.text == trigger)
+    c = event.casualties
+    assert (c.killed.count if c.killed else None, c.injured.count if c.injured else None) == (killed, injured)

@@ -343,6 +343,10 @@ _REPORTING_WORDS = {"said", "says", "say", "told", "reported", "reports", "added
 _ASIDES = {"including", "among", "most", "many", "mostly", "all", "both", "some", "mainly"}
 # "the number of dead rose to 30", "the death count reached 12": the latest word on the total
 _TOLL_NOUNS = {"toll", "tolls", "count"}
+# a toll the text says was replaced ("an earlier toll of 27", "the initial death toll")
+_SUPERSEDED = {"earlier", "previous", "initial", "original", "preliminary", "prior", "old"}
+_TOLL_CHANGES = {"rose", "risen", "climbed", "jumped", "increased", "mounted", "reached", "fell", "dropped",
+                 "revised", "raised", "lowered", "updated"}
 # what "the number of ..." counts when it is a toll
 _NUMBER_OF_WORDS = {"dead", "deaths", "victims", "fatalities", "injured", "wounded", "killed"}
 # the verbs and words that put a toll at its figure
@@ -570,7 +574,9 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             kind, i_arg = "killed", i + 4
         else:
             i_arg = i + 1 + i_skip
-        if kind is not None and i > 0 and toks[i - 1].low in _NOT_DONE:
+        if kind is not None and i > 0 and (toks[i - 1].low in _NOT_DONE or (
+                # "could have killed 200" did not happen; "may have killed 4" is an estimate
+                toks[i - 1].low == "have" and i > 1 and toks[i - 2].low in _NOT_DONE - {"may", "might"})):
             continue   # "plotted to kill the prime minister", "did not kill anyone": no one was
         if kind is not None and i_arg < n:
             got = _figure_list(toks, i_arg, words, article=True)
@@ -606,7 +612,14 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             # may follow a phrase naming the event ("the death toll from Friday's bombing in
             # Mogadishu rose to 87"); without one, only the next words hold it
             verb = next((j for j in range(i + 1, min(n, i + 16)) if toks[j].low in _TOLL_VERBS), None)
-            for j in range(i + 1, min(n, (verb + 6) if verb is not None else i + 8)):
+            # "revised downwards an earlier toll of 27 dead": a superseded toll is no figure
+            # ("the initial toll of 12 rose to 19": the figure after its verb of change is the toll)
+            first = i + 1
+            superseded = any(t.low in _SUPERSEDED for t in toks[max(0, i - 3):i])
+            if superseded:
+                verb = next((j for j in range(i + 1, min(n, i + 16)) if toks[j].low in _TOLL_CHANGES), None)
+                superseded, first = verb is None, (i + 1 if verb is None else verb + 1)
+            for j in range(first, min(n, (verb + 6) if verb is not None else i + 8)):
                 if verb is not None and i + 8 <= j and j <= verb:
                     continue
                 got = _count(toks, j, words)
@@ -618,6 +631,9 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
                     listed = _figure_list(toks, j, words)
                     if listed is not None and listed[0] is not None and listed[0] > count:
                         count, qualifier, last = listed[0], listed[1], _end(toks, listed[2], listed[3])
+                    if superseded:
+                        used.update(range(j, last + 1))   # and its "dead"
+                        break
                     out.append(Figure(kind, count, qualifier, toks[j].start, toks[last - 1].end, toll=True))
                     used.update(range(j, last))
                     break
@@ -673,8 +689,11 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
         kind = _kind_of(toks[j].low, words)
         if kind is None:
             continue
-        if j + 2 < n and toks[j + 1].low in ("or", "and") and _kind_of(toks[j + 2].low, words) not in (None, kind):
-            used.update(range(i, j + 3))   # "500 soldiers were killed or wounded": neither count is known
+        if j + 2 < n and ((toks[j + 1].low in ("or", "and") and _kind_of(toks[j + 2].low, words) not in (None, kind))
+                          or (toks[j + 1].low == "or" and _kind_of(toks[j + 2].low, words) != kind)):
+            # "500 soldiers were killed or wounded", "were drowned or went missing", "dead or
+            # missing": neither count is known
+            used.update(range(i, j + 3))
             continue
         w = toks[j].low
         if w == "lives" and not any(t.low == "lost" for t in toks[k:j]) and not (
@@ -716,6 +735,8 @@ _NOT_PERSONS = {"GPE", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "
 # been killed")
 _REPORTING = {"report", "believe", "say", "think", "fear", "confirm", "understand", "know", "presume", "appear",
               "seem"}
+# implicative verbs: their "to"-complement was done ("proceeded to shoot him dead")
+_IMPLICATIVE = {"proceed", "manage"}
 # determiners that make a singular noun one person ("the journalist", "his driver")
 _ONE_DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "whose"}
 
@@ -733,11 +754,16 @@ def _dependents(verb, deps: set[str], steps: int = 3) -> list:
 
 
 def _unreal(verb) -> bool:
-    """A killing denied or not done ("did not kill", "to kill", "could have been killed")."""
+    """A killing denied or not done ("did not kill", "to kill", "could have been killed"); "may
+    have drowned" (a possible past death, an estimate of what happened) is told."""
     for _ in range(3):
-        reported = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REPORTING
+        reported = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REPORTING | _IMPLICATIVE
+        auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        estimate = any(a in ("may", "might") and b == "have" for a, b in zip(auxes, auxes[1:]))
         if any(c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL
-                                   and not (reported and c.lower_ == "to")) for c in verb.children):
+                                   and not (reported and c.lower_ == "to")
+                                   and not (estimate and c.lower_ in ("may", "might")))
+               for c in verb.children):
             return True
         if verb.dep_ != "conj" or verb.head == verb:
             return False
@@ -776,9 +802,12 @@ def _own_victims(tok) -> bool:
 
 def _killed_or_wounded(tok, kind: str, words: Words) -> bool:
     """One figure for both kinds ("killing and wounding scores", "500 soldiers were killed or
-    wounded"): neither count is known."""
+    wounded") or for the dead and others ("drowned or went missing"): neither count is known."""
     partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    first = tok.head if tok.dep_ == "conj" else tok
+    alternative = any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children)
     return any(_predicate_kind(p, words) not in (None, kind) and not (_own_victims(p) and _own_victims(tok))
+               or (alternative and _predicate_kind(p, words) != kind and not _own_victims(p))
                for p in partners)
 
 
@@ -795,6 +824,11 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
         if objects or verb.lemma_.lower() == "leave":
             return "killed", objects   # the subject of "left ... dead" is the cause, not a victim
         return "killed", _dependents(verb, {"nsubjpass", "nsubj"})
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in words.dying_predicates \
+            and any(c.dep_ == "nummod" for c in tok.children):
+        # a headline's present tense parsed as a noun: "27 drown as boat sinks", "Forty die in
+        # blast" (the base form of a dying verb is no noun; its number is its subject)
+        return "killed", [tok]
     if tok.lower_ == "dead" and tok.dep_ == "amod" and tok.head.dep_ == "dobj" \
             and tok.head.head.i == tok.i - 1 and tok.head.head.lemma_.lower() == "shoot":
         # "shot dead Colonel Ahmed Rahimi", "Police shoot dead man": the parser hangs "dead"
@@ -804,6 +838,8 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
     if kind is None or _unreal(tok) or _killed_or_wounded(tok, kind, words):
         return None
     dying = lemma in words.dying_predicates or _phrase_of(tok, words.dying_phrases)
+    if dying and lemma in words.dying_predicates and any(c.dep_ == "dobj" for c in tok.children):
+        return "killed", [c for c in tok.children if c.dep_ == "dobj"]   # "drowning 19 passengers"
     if dying:
         # "Ahmed was shot in the head and died": a coordinated "died" shares the passive's subject
         return "killed", _dependents(tok, {"nsubj", "nsubjpass"})
@@ -1020,6 +1056,54 @@ def read_figures(doc, text: str, start: int, end: int) -> list[Figure]:
     return sorted(out, key=lambda f: f.start)
 
 
+# an addition to a toll told before it: "Three more died", "two other people", "another 2",
+# "a further 12", "a third died"
+_ADDING_AFTER = {"more", "other", "others"}
+_ADDING_BEFORE = {"another", "further"}
+_ORDINAL_VICTIMS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+
+
+def _adds(text: str, f: Figure, words: Words) -> bool:
+    """Does the figure add victims to a toll told before it? Only its first words tell: a
+    number ("at least" before it allowed) followed by more/other(s), or after another/further,
+    or "a third"; "a priest and five others" is a list, not an addition."""
+    if f.count is None:
+        return False
+    before = _tokens(text[max(0, f.start - 12):f.start])
+    if before and before[-1].low in _ADDING_BEFORE:
+        return True
+    toks = _tokens(text[f.start:min(len(text), f.end + 12)])
+    if not toks:
+        return False
+    if toks[0].low in _ADDING_BEFORE or (toks[0].low in ("a", "the") and len(toks) > 1
+                                         and toks[1].low in _ORDINAL_VICTIMS):
+        return True
+    k = next((len(q) for q in words.qualifiers if _match(toks, 0, q)), 0)
+    got = _number(toks, k)
+    return got is not None and got[1] < len(toks) and toks[got[1]].low in _ADDING_AFTER
+
+
+def _with_additions(base: Figure | None, figures: list[Figure], kind: str, text: str,
+                    words: Words) -> Figure | None:
+    """The event's figure with the additions told after it in its paragraph summed in
+    ("Gunmen killed 4 guards. Three more died of their wounds." is 7); the evidence runs over
+    all its parts (a span never crosses a paragraph break)."""
+    if base is None or base.count is None:
+        return base
+    seen, total, last = set(), base.count, base
+    for f in sorted(figures, key=lambda f: f.start):
+        if f.kind == kind and f.start >= base.end and "\n" not in text[base.end:f.start] \
+                and (f.start, f.end) not in seen and _adds(text, f, words):
+            seen.add((f.start, f.end))
+            total += f.count
+            last = f
+    if last is base:
+        return base
+    qualifier = base.qualifier if base.qualifier == last.qualifier else "at least"
+    return Figure(kind, total, qualifier, base.start, last.end, toll=base.toll, head_at=base.head_at,
+                  victim_at=base.victim_at)
+
+
 def _best(figures: list[Figure], kind: str) -> Figure | None:
     """The figure for a kind: the last toll told, else the largest count (a subset such as
     "including three children" is smaller than the whole), else a vague word."""
@@ -1119,6 +1203,24 @@ def _linked(gov, trigger) -> bool:
     return False
 
 
+def _shares_clause(gov, trigger) -> bool:
+    """Is the event's noun (or gerund) the subject or object of the verb whose adverbial or
+    coordinated clause holds the figure's word? "A car bomb exploded ..., killing 15", "Troops
+    opened fire on the crowd, killing 8", "Shelling resumed and killed 5". A weaker tie than
+    ``_linked``: it adds a mention of the incident the killing is already tied to."""
+    if gov is None or trigger is None or trigger.dep_ not in ("nsubj", "dobj"):
+        return False
+    t = gov
+    for _ in range(3):
+        if t.dep_ not in ("advcl", "conj") or t.head == t or any(
+                c.dep_ == "mark" and c.lower_ in _CONTRAST for c in t.children):
+            return False
+        t = t.head
+        if trigger.head == t:
+            return True
+    return False
+
+
 def _is_agent(victim, trigger, words: Words) -> bool:
     """Is ``victim`` the one who did the event of ``trigger``: its subject, or "he"/"she" in a
     clause below it while it has a subject ("The Palestinian stabbed two officers before he was
@@ -1167,8 +1269,8 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
     (within-document coreference joins "the attack" and the toll told later). A figure of a
     sentence goes to every event of it whose trigger the figure's words hang on ("the attack
     that killed 12": the attack and the killing), else to the event told nearest before it
-    (else the first after it). A sentence with no event of its own that follows a violent
-    event's sentence (up to TOLL_SENTENCES) is a toll sentence of that event. Of all the
+    (else the first after it). A sentence with no violent event of its own that follows a
+    violent event's sentence (up to TOLL_SENTENCES) is a toll sentence of that event. Of all the
     figures an event gets, the last toll, else the largest count, is its figure."""
     words = load_words()
     sents = [(s.start_char, s.end_char) for s in doc.sents]
@@ -1176,8 +1278,11 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
     event_sents = {e.sentence.start for e in events}
     takers = [e for e in events if _takes_figures(e, text, _toll_sentences(
         sents, sentence_of.get(e.sentence.start, len(sents)), event_sents, text, words))]
-    # (event, where it is told, its trigger token) for every sentence
+    # (event, where it is told, its trigger token) for every sentence; a sentence where only
+    # events that take no figures are told ("The governor condemned the attack and said 9 were
+    # wounded") may still be a toll sentence of the violent event before it
     told: dict[int, list[tuple[Event, int, object]]] = {}
+    event_sents = set()
     for e in takers:
         for m in [e.evidence, *e.mentions]:
             k = next((k for k, (s0, s1) in enumerate(sents) if s0 <= m.start < s1), None)
@@ -1207,6 +1312,12 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
             if not mine_now:
                 continue
             holders = [(e, at) for e, at, trig in mine_now if any(_linked(g, trig) for g in govs)]
+            if holders:
+                # the other mentions of the incident in the killing's clause ("A truck bomb went
+                # off ..., killing 30": the bomb and the killing); alone this tie is too weak to
+                # beat the event told nearest before the figure
+                holders += [(e, at) for e, at, trig in mine_now if (e, at) not in holders
+                            and any(_shares_clause(g, trig) for g in govs)]
             owners = {id(e): e for e, _ in holders}
             for key in owners:
                 linked[key].append(f)
@@ -1225,19 +1336,23 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
         last_in_sentence[k] = mine[-1][0]
     for e in takers:
         own, held, held_here = got[id(e)], linked[id(e)], linked_evidence[id(e)]
-        # a figure the event's own words hold beats one that only stands near it ("three
-        # migrants drowned ... a crisis which has claimed nearly 3,000 lives")
-        killed = _best(held_here, "killed") or _best(held, "killed") or _best(own, "killed")
-        injured = _best(held_here, "injured") or _best(held, "injured") or _best(own, "injured")
         k = sentence_of.get(e.sentence.start)
-        if k is not None and last_in_sentence.get(k) is e and (killed is None or injured is None):
-            tolls: list[Figure] = []
+        tolls: list[Figure] = []
+        if k is not None and last_in_sentence.get(k) is e:
             for s2, e2 in _toll_sentences(sents, k, event_sents, text, words):
                 # the killing a noun of that sentence tells ("al-Nimr's execution") is its own
                 tolls.extend(f for f in read_figures(doc, text, s2, e2) if not f.own)
-            killed = killed or _best(tolls, "killed")
-            injured = injured or _best(tolls, "injured")
-        e.casualties = Casualties(killed=_as_count(text, killed), injured=_as_count(text, injured))
+        counts = []
+        for kind in ("killed", "injured"):
+            # a figure the event's own words hold beats one that only stands near it ("three
+            # migrants drowned ... a crisis which has claimed nearly 3,000 lives"); the toll
+            # sentences after it count only when its sentences give none; an addition ("two
+            # more died") is no toll of its own while another figure stands before it
+            plain = [[f for f in fs if not _adds(text, f, words)] for fs in (held_here, held, own, tolls)]
+            base = next((b for fs in plain if (b := _best(fs, kind)) is not None), None) or next(
+                (b for fs in (held_here, held, own, tolls) if (b := _best(fs, kind)) is not None), None)
+            counts.append(_as_count(text, _with_additions(base, [*own, *held, *tolls], kind, text, words)))
+        e.casualties = Casualties(killed=counts[0], injured=counts[1])
     for e in events:
         if e.casualties is None and is_violent(e):
             e.casualties = Casualties()
