@@ -27,7 +27,8 @@ pipeline. Each coded event is aligned to a sentence of its family's original (wo
 Real news (``--articles``): article pairs that report one event, see :func:`articles`.
 
 Cost: store writes (with merging) per document while the store grows to each size, using
-copies of the coded records spread over a daily feed (about 30 articles a day).
+copies of the coded records spread over a daily feed (about 30 articles a day);
+``--profile-sql`` also prints, at each size, the CPU time of each SQL statement per document.
 
 ``--thresholds`` merges the same coded records with each threshold in turn; ``--cache DIR``
 keeps the coded records so that tuning does not recode (delete it after changing the coder).
@@ -384,7 +385,27 @@ def merged_events(results: list[tuple], db: Path, threshold: float | None, colum
         return store._rows(f"SELECT {columns} FROM events e JOIN documents d USING (doc_key)")
 
 
-def growth(source_db: Path, sizes: list[int], tmp: Path) -> None:
+class _StatementClock:
+    """The store's connection, with the CPU time of each SQL statement added up by its text
+    (``process_time`` counts DuckDB's threads too; wall time on a shared machine counts waits)."""
+
+    def __init__(self, con, spent: dict):
+        self._con, self._spent = con, spent
+
+    def execute(self, sql, *args):
+        start = time.process_time()
+        try:
+            return self._con.execute(sql, *args)
+        finally:
+            entry = self._spent.setdefault(" ".join(sql.split())[:70], [0.0, 0])
+            entry[0] += time.process_time() - start
+            entry[1] += 1
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+
+
+def growth(source_db: Path, sizes: list[int], tmp: Path, profile_sql: bool = False) -> None:
     from eventwire.document import Document
     from eventwire.record import Record
     from eventwire.store import open_store
@@ -401,6 +422,9 @@ def growth(source_db: Path, sizes: list[int], tmp: Path) -> None:
     marks = sorted(sizes)
     window = 200
     with open_store(tmp / "growth.duckdb") as store:
+        statement_cpu: dict = {}
+        if profile_sql:
+            store.con = _StatementClock(store.con, statement_cpu)
         n = 0
         batch = []
         timings, cpu_timings = {}, {}
@@ -421,6 +445,8 @@ def growth(source_db: Path, sizes: list[int], tmp: Path) -> None:
             batch.append((doc, new))
             n += 1
             if len(batch) == 50:
+                if n_window == 0:
+                    statement_cpu.clear()
                 t0, c0 = time.perf_counter(), time.process_time()
                 store.write_batch(batch)
                 spent, cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -435,6 +461,11 @@ def growth(source_db: Path, sizes: list[int], tmp: Path) -> None:
                         print(f"store at {marks[0]:>6} documents: {timings[marks[0]]:.2f} ms per document "
                               f"(write + merge, mean over the last {n_window}), CPU {cpu_timings[marks[0]]:.2f} ms "
                               f"(load average {os.getloadavg()[0]:.1f})", flush=True)
+                        for text, (cpu_s, calls) in sorted(statement_cpu.items(), key=lambda kv: -kv[1][0])[:12]:
+                            print(f"    {cpu_s / n_window * 1000:6.2f} ms CPU per document, {calls:4d} calls: {text}")
+                        if statement_cpu:
+                            print(f"    {sum(c for c, _ in statement_cpu.values()) / n_window * 1000:6.2f} ms CPU per "
+                                  "document in SQL statements, the rest is Python", flush=True)
                         marks.pop(0)
                         t_window, cpu_window, n_window = 0.0, 0.0, 0
         if batch:
@@ -457,6 +488,8 @@ def main() -> None:
                     help="real news with gold event labels, kept outside the repository (see articles())")
     ap.add_argument("--cache", type=Path, default=None,
                     help="keep the coded records of both corpora in this folder and reuse them (tuning the merger)")
+    ap.add_argument("--profile-sql", action="store_true",
+                    help="growth replay: also print the CPU time of each SQL statement per document at each size")
     ap.add_argument("--decompose", action="store_true",
                     help="ECB+: also print where each gold pair is lost (coder, rules, blocking, score)")
     ap.add_argument("--thresholds", type=float, nargs="*", default=None,
@@ -490,7 +523,7 @@ def main() -> None:
         db = Path(tmp) / "merge.duckdb"
         quality(args.corpus, db, cached("duplicates"), thresholds)
         if args.sizes:
-            growth(db, args.sizes, Path(tmp))
+            growth(db, args.sizes, Path(tmp), args.profile_sql)
 
 
 if __name__ == "__main__":

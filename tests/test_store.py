@@ -81,7 +81,7 @@ def test_migrations_are_recorded_and_reopen_cleanly(tmp_path):
     open_store(db).close()
     with open_store(db) as store:
         versions = store.con.execute("SELECT version FROM schema_migrations").fetchall()
-        assert versions == [(1,), (2,), (3,), (4,), (5,), (6,), (7,), (9,)]
+        assert versions == [(1,), (2,), (3,), (4,), (5,), (6,), (7,), (9,), (10,)]
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from .. import merge
 from ..document import Document
 from ..errors import EventwireError
 from ..record import ErrorInfo, ErrorRecord, Record
+from . import merged as merged_events
 from .query import _token_hash
 
 @dataclass
@@ -234,34 +235,21 @@ class StoreWrites:
         components: dict = {}
         for x in list(parent):
             components.setdefault(find(x), []).append(x)
-        touched: set[str] = set()
-        absorbed: list[str] = []
         fresh = [c for c in components.values() if not any(k == "m" for k, _ in c)]
         new_ids = iter(f"M{n}" for (n,) in con.execute(
             "SELECT nextval('merged_seq') FROM range(?)", [len(fresh)]).fetchall())
-        new_merged = []
+        joinings = []
         for members in components.values():
             stored = sorted(n for k, n in members if k == "m")
             if stored:
-                merged_id = f"M{stored[0]}"
-                absorbed_here = [f"M{n}" for n in stored[1:]]
-                if absorbed_here:
-                    con.execute("UPDATE events SET merged_id = ? WHERE merged_id IN (SELECT unnest(?))",
-                                [merged_id, absorbed_here])
-                    absorbed += absorbed_here
+                joining = merged_events.Joining(f"M{stored[0]}", True, [f"M{n}" for n in stored[1:]])
             else:
-                merged_id = next(new_ids)
-                first = rows[min(n for _, n in members)]
-                new_merged.append([merged_id, first["category"], first["quad_class"], first["modality"]])
-            for k, n in members:
-                if k == "n":
-                    rows[n]["merged_id"] = merged_id
-            touched.add(merged_id)
-        if absorbed:
-            con.execute("DELETE FROM merged_events WHERE merged_id IN (SELECT unnest(?))", [absorbed])
-        if new_merged:
-            con.executemany("INSERT INTO merged_events (merged_id, category, quad_class, modality, n_sources) "
-                            "VALUES (?, ?, ?, ?, 1)", new_merged)
+                joining = merged_events.Joining(next(new_ids), False)
+            for n in sorted(n for k, n in members if k == "n"):
+                rows[n]["merged_id"] = joining.merged_id
+                joining.reports.append(rows[n])
+            joinings.append(joining)
+        merged_events.update_merged_events(con, joinings)
         import pyarrow as pa
 
         con.register("_new_events", pa.Table.from_pylist(rows))
@@ -269,7 +257,6 @@ class StoreWrites:
             con.execute("INSERT INTO events BY NAME SELECT * FROM _new_events")
         finally:
             con.unregister("_new_events")
-        self._refresh_merged(sorted(touched))
 
     def _candidate_reports(self, probes: list[tuple]):
         """A cursor over every stored report that could match one of the batch's new reports
@@ -293,35 +280,6 @@ class StoreWrites:
             [*_key_columns(by_day), *_key_columns(by_article), sorted(undated_categories),
              *[list(col) for col in zip(*probes)]])
 
-    def _refresh_merged(self, merged_ids: list[str]) -> None:
-        """Recompute merged events' best-supported values from all their reports, in SQL:
-        a merged event reported thousands of times costs no Python work per report.
-
-        The representative report has the most common date, then the most specific date and
-        place, then the highest confidence; ties go to the smallest document key and event id."""
-        if not merged_ids:
-            return
-        # The counts over a merged event's reports are grouped aggregates, not window lists:
-        # a list per report over its whole event cost the square of the event's reports.
-        self.con.execute(f"""
-            WITH touched AS (SELECT merged_id, doc_key, event_id, day, date, date_precision, source_country,
-                                    target_country, place_country, place_feature, lat, lon, confidence
-                             FROM events WHERE merged_id IN (SELECT unnest(?::VARCHAR[]))),
-            totals AS (SELECT merged_id, count(DISTINCT doc_key) AS n_sources,
-                              list_sort(list_distinct(list(date))) AS dates_reported
-                       FROM touched GROUP BY merged_id),
-            best AS (SELECT * FROM (SELECT *, count(*) OVER (PARTITION BY merged_id, date) AS votes FROM touched)
-                     QUALIFY row_number() OVER (PARTITION BY merged_id ORDER BY votes DESC,
-                         {_PRECISION_RANK_SQL} DESC, {_FEATURE_RANK_SQL} DESC,
-                         coalesce(confidence, 0) DESC, doc_key, event_id) = 1)
-            UPDATE merged_events AS m SET day = u.day, date = u.date, date_precision = u.date_precision,
-                source_country = u.source_country, target_country = u.target_country,
-                place_country = u.place_country, place_feature = u.place_feature, lat = u.lat, lon = u.lon,
-                n_sources = u.n_sources, best_doc_key = u.doc_key, best_event_id = u.event_id,
-                dates_reported = u.dates_reported
-            FROM (SELECT best.*, totals.n_sources, totals.dates_reported FROM best JOIN totals USING (merged_id)) u
-            WHERE m.merged_id = u.merged_id""", [merged_ids])
-
 
 # A batch's probes (:func:`_block_probe`, one column each) and which stored report ``e`` a
 # probe ``p`` reaches: same category, a date that can overlap its own and, when either date is
@@ -334,13 +292,6 @@ _PROBE_RULE_SQL = (
     "OR (e.day = p.ms AND e.date_precision = 'month') OR (e.day = p.ys AND e.date_precision = 'year')))) "
     "AND (NOT (p.coarse OR e.day IS NULL OR e.date_precision = 'year') OR p.pub_lo IS NULL "
     "OR e.doc_date IS NULL OR e.doc_date BETWEEN p.pub_lo AND p.pub_hi)")
-
-
-# How specific a report's date and place are, for choosing a merged event's representative.
-_PRECISION_RANK_SQL = "CASE date_precision WHEN 'day' THEN 3 WHEN 'month' THEN 2 WHEN 'year' THEN 1 ELSE 0 END"
-_FEATURE_RANK_SQL = ("CASE WHEN lat IS NULL THEN 0 ELSE CASE place_feature WHEN 'city' THEN 5 WHEN 'admin2' THEN 4 "
-                     "WHEN 'admin1' THEN 3 WHEN 'region' THEN 2 WHEN 'other' THEN 2 WHEN 'country' THEN 1 "
-                     "ELSE 0 END END")
 
 
 def _block_probe(row: dict) -> tuple:
