@@ -88,3 +88,14 @@ def test_indirect_quotes_still_found_from_the_table(text, cue):
     record = extract(text, date="2024-03-01")
     cues = [q.cue.lower() for q in record.quotes if not q.direct]
     assert any(cue in c for c in cues), cues
+
+
+@pytest.mark.parametrize("text", SENTENCES[:5])
+def test_sentence_words_are_the_words_and_lemmas_of_each_sentence(nlp, text):
+    from eventwire.events.patterns import sentence_words
+
+    for sent in nlp(text).sents:
+        skip = {sent.start}
+        assert sentence_words(sent) == {w for t in sent for w in (t.lemma_.lower(), t.lower_)}
+        assert sentence_words(sent, skip) == {w for t in sent if t.i not in skip
+                                              for w in (t.lemma_.lower(), t.lower_)}

@@ -13,6 +13,7 @@ true for the Doc's life.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 _KEY = "eventwire.tokentable"
@@ -49,31 +50,27 @@ def token_table(doc) -> TokenTable:
 
 
 def _build(doc) -> TokenTable:
-    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SPACY, TAG
-
     if not len(doc):
         return TokenTable(*([] for _ in range(12)))
-    columns = list(zip(*doc.to_array([IDX, ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE,
-                                      IS_PUNCT, IS_ALPHA, SPACY]).tolist()))
+    idx, orth, lower, lemma, pos, tag, dep, head, ent_type, punct, alpha, space = \
+        doc.to_array(_attributes()).T.tolist()
     strings = doc.vocab.strings
-    decoded: dict[int, str] = {}
+    # one vocabulary lookup per distinct string; ids are hashes, or symbols for POS (0, no
+    # part of speech, is "" as for ``Token.pos_``)
+    decoded = {k: strings[k] if k else "" for k in {*orth, *lower, *lemma, *pos, *tag, *dep, *ent_type}}
+    return TokenTable(idx=idx, text=[decoded[k] for k in orth], lower=[decoded[k] for k in lower],
+                      lemma=[decoded[k] for k in lemma], pos=[decoded[k] for k in pos],
+                      tag=[decoded[k] for k in tag], dep=[decoded[k] for k in dep],
+                      # HEAD comes as the offset from a token to its head, in an unsigned array
+                      # (a head before its token wraps round)
+                      head=[i + (h - _WRAP if h >= _WRAP // 2 else h) for i, h in enumerate(head)],
+                      ent_type=[decoded[k] for k in ent_type], is_punct=[p == 1 for p in punct],
+                      is_alpha=[a == 1 for a in alpha], space_after=[w == 1 for w in space])
 
-    def decode(ids) -> list[str]:
-        # one vocabulary lookup per distinct string; ids are hashes, or symbols for POS
-        out = []
-        for k in ids:
-            s = decoded.get(k)
-            if s is None:
-                s = decoded[k] = strings[k] if k else ""
-            out.append(s)
-        return out
 
-    idx, orth, lower, lemma, pos, tag, dep, head, ent_type, punct, alpha, space = columns
-    # HEAD comes as the offset from the token to its head, in an unsigned array (a head
-    # before its token wraps round); POS as a symbol id, which the string store also decodes
-    # (0, no part of speech, is "" as for ``Token.pos_``)
-    return TokenTable(idx=list(idx), text=decode(orth), lower=decode(lower), lemma=decode(lemma),
-                      pos=decode(pos), tag=decode(tag), dep=decode(dep),
-                      head=[i + (h - _WRAP if h >= _WRAP // 2 else h) for i, h in enumerate(head)], ent_type=decode(ent_type),
-                      is_punct=[bool(p) for p in punct], is_alpha=[bool(a) for a in alpha],
-                      space_after=[bool(s) for s in space])
+@functools.cache
+def _attributes() -> list[int]:
+    # spaCy is imported at the first parse, not when eventwire is (``spacyimport``)
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+
+    return [IDX, ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IS_PUNCT, IS_ALPHA, SPACY]
