@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import Any
 
+from .tokentable import token_table
+
 _START = attrgetter("start")
 _END = attrgetter("end")
 
@@ -124,14 +126,15 @@ def first_names(doc) -> list[tuple[int, int]]:
     persons = [e for e in ents if e.label_ == "PERSON"]
     starts = {e.start for e in persons}
     surnames = {e[-1].text for e in persons}
+    t = token_table(doc)
     out = []
-    for tok in doc[:-1]:
-        nxt = doc[tok.i + 1]
-        if tok.pos_ != "PROPN" or not tok.is_alpha or not tok.text[:1].isupper() or tok.whitespace_ != " ":
+    for i in range(len(t) - 1):
+        word, nxt = t.text[i], t.text[i + 1]
+        if t.pos[i] != "PROPN" or not t.is_alpha[i] or not word[:1].isupper() or not t.space_after[i]:
             continue
-        if nxt.i in starts and not tok.ent_type_ or \
-                nxt.text in surnames and nxt.text != tok.text and tok.ent_type_ != "PERSON":
-            out.append((tok.idx, tok.idx + len(tok.text)))
+        if i + 1 in starts and not t.ent_type[i] or \
+                nxt in surnames and nxt != word and t.ent_type[i] != "PERSON":
+            out.append((t.idx[i], t.idx[i] + len(word)))
     return out
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from ..nlp import doc_text
 from .lexicon import load_lexicon, verb_forms
 
 _CONTENT = {"xcomp", "ccomp", "pcomp", "acl", "csubj"}
@@ -92,7 +93,7 @@ def _warned_against(node, cues):
 def _line_between(a, b) -> bool:
     """A line break between two tokens: a headline or dateline the parser joined to the body."""
     start, end = sorted((a.idx, b.idx))
-    return a.doc.text.find("\n", start, end) != -1
+    return doc_text(a.doc).find("\n", start, end) != -1
 
 
 def _definite(noun) -> bool:

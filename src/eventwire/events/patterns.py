@@ -15,6 +15,7 @@ import functools
 from dataclasses import dataclass, field
 
 from ..categories import quad_class
+from ..tokentable import token_table
 from .lexicon import Lexicon, describe_code, load_lexicon
 from .participants import actor_like, is_attribution, possible_actor
 
@@ -237,7 +238,8 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
 
 def sentence_words(sent, skip=frozenset()) -> set[str]:
     """The lower-cased words and lemmas of a sentence, without the tokens at ``skip``."""
-    return {w for t in sent if t.i not in skip for w in (t.lemma_.lower(), t.lower_)}
+    t = token_table(sent.doc)
+    return {w for i in range(sent.start, sent.end) if i not in skip for w in (t.lemma[i].lower(), t.lower[i])}
 
 
 def _told_against_a_crisis(tok, lex: Lexicon) -> bool:
@@ -595,17 +597,19 @@ def find_triggers(sent, lex: Lexicon | None = None) -> list[Trigger]:
     lex = lex or load_lexicon()
     out = deontic_requests(sent, lex)
     deontic = {t.token.i for t in out}
-    for tok in sent:
-        if tok.dep_ in ("amod", "compound"):
+    doc, t = sent.doc, token_table(sent.doc)
+    for i in range(sent.start, sent.end):
+        dep, pos = t.dep[i], t.pos[i]
+        if dep in ("amod", "compound"):
             continue   # "UN-backed", "riot police", "aid workers": modifiers, not events
-        if tok.pos_ == "VERB":
-            if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.tag_ in ("VBN", "VBD"):
+        if pos == "VERB":
+            if dep in ("dobj", "pobj", "nsubj", "nsubjpass") and t.tag[i] in ("VBN", "VBD"):
                 continue   # "evacuated the wounded": a participle used as a noun
-            trig = None if tok.i in deontic else verb_trigger(tok, lex)
-        elif tok.pos_ in _NOUN_POS:
-            if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            trig = None if i in deontic else verb_trigger(doc[i], lex)
+        elif pos in _NOUN_POS:
+            if dep == "attr" and t.lemma[t.head[i]] == "be":
                 continue   # "This is not the first lawsuit": a description, not a report
-            trig = noun_trigger(tok, lex)
+            trig = noun_trigger(doc[i], lex)
         else:
             trig = None
         if trig is not None:
@@ -632,9 +636,11 @@ def deontic_requests(sent, lex: Lexicon | None = None) -> list[Trigger]:
     lex = lex or load_lexicon()
     cues = lex.cues
     out = []
-    for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ccomp", "acl"):
+    t = token_table(sent.doc)
+    for i in range(sent.start, sent.end):
+        if t.pos[i] not in ("VERB", "AUX") or t.dep[i] not in ("ccomp", "acl"):
             continue
+        tok = sent.doc[i]
         if not any(c.dep_ == "aux" and c.lower_ in cues["deontic_aux"] for c in tok.children):
             continue
         head = tok.head

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..context import DocContext
 from ..nlp import doc_text
+from ..tokentable import token_table
 from .candidates import Candidate, Stretches
 from .direct import cue_phrase
 from .lexicon import Lexicon
@@ -172,11 +173,19 @@ def find_indirect(doc, ctx: DocContext, lex: Lexicon, antecedents: Antecedents,
                   taken_cues: set[int], quoted: list[tuple[int, int]]) -> list[Candidate]:
     out: list[Candidate] = []
     inside_quotes = Stretches(quoted)
-    for tok in doc:
-        if tok.i in taken_cues:
+    table = token_table(doc)
+    for i in range(len(table)):
+        if i in taken_cues:
             continue
-        if inside_quotes.contains(tok.idx):
+        if inside_quotes.contains(table.idx[i]):
             continue  # a verb inside quoted speech belongs to the quote
+        # Nearly every token is none of the cues below: that is decided on the table, without
+        # making the token (the tests below decide the rest as before)
+        lemma = table.lemma[i]
+        if table.lower[i] not in ("according", "in") and (
+                table.pos[i] not in ("VERB", "AUX") or lemma.lower() not in lex.cues or lemma == "be"):
+            continue
+        tok = doc[i]
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             span = _span(doc, _according_content(tok), tok)
             pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)

@@ -1,0 +1,101 @@
+"""The per-Doc token table holds exactly what spaCy's Token attributes return, and the
+helpers that read it decide as they did token by token."""
+import pytest
+
+from eventwire.spanindex import first_names, _listed_entities
+from eventwire.tokentable import token_table
+
+SENTENCES = [
+    # heads before and after their tokens, a root, entities, punctuation
+    "Police in Lagos arrested 40 protesters on Monday, the governor's office said.",
+    # a two-space gap (a whitespace token), a non-breaking space, a line break, an emoji
+    "Rebels  shelled the town.\nResidents fled\u00a0north 🙏 after the attack.",
+    # a dateline and a quote
+    'KYIV, Ukraine (AP) — "We will not surrender," President Volodymyr Zelensky said.',
+    # a lower-case start, numbers, an abbreviation
+    "according to U.N. figures, 1,200 people died in St. Louis and 3.5 million fled.",
+    "Mayor Carmen Yulín Cruz met Ms. Moayyad; later Nadia Moayyad spoke to reporters.",
+    "",
+]
+
+
+def _attributes(tok):
+    return (tok.idx, tok.text, tok.lower_, tok.lemma_, tok.pos_, tok.tag_, tok.dep_, tok.head.i,
+            tok.ent_type_, tok.is_punct, tok.is_alpha, tok.whitespace_ == " ")
+
+
+def _row(table, i):
+    return (table.idx[i], table.text[i], table.lower[i], table.lemma[i], table.pos[i], table.tag[i],
+            table.dep[i], table.head[i], table.ent_type[i], table.is_punct[i], table.is_alpha[i],
+            table.space_after[i])
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_the_table_holds_what_the_tokens_say(nlp, text):
+    doc = nlp(text)
+    table = token_table(doc)
+    assert len(table) == len(doc)
+    assert [_row(table, tok.i) for tok in doc] == [_attributes(tok) for tok in doc]
+
+
+def test_a_head_before_its_token_is_not_wrapped_round(nlp):
+    # "said" governs the earlier "Police ... arrested" clause: offsets to the left are negative
+    doc = nlp("Police arrested the men, officials said.")
+    table = token_table(doc)
+    assert any(table.head[i] < i for i in range(len(doc)))
+    assert all(0 <= h < len(doc) for h in table.head)
+
+
+def test_the_table_is_built_once_per_doc(nlp):
+    doc = nlp("Troops withdrew from the border.")
+    assert token_table(doc) is token_table(doc)
+    assert token_table(nlp("Troops withdrew from the border.")) is not token_table(doc)
+
+
+def _first_names_token_by_token(doc):
+    """spanindex.first_names as it read spaCy tokens before the table."""
+    persons = [e for e in _listed_entities(doc)[0] if e.label_ == "PERSON"]
+    starts = {e.start for e in persons}
+    surnames = {e[-1].text for e in persons}
+    out = []
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.pos_ != "PROPN" or not tok.is_alpha or not tok.text[:1].isupper() or tok.whitespace_ != " ":
+            continue
+        if nxt.i in starts and not tok.ent_type_ or \
+                nxt.text in surnames and nxt.text != tok.text and tok.ent_type_ != "PERSON":
+            out.append((tok.idx, tok.idx + len(tok.text)))
+    return out
+
+
+@pytest.mark.parametrize("text", SENTENCES + [
+    "Governor Andrew Cuomo said Cuomo would visit Buffalo.",
+    "Senator Elizabeth Warren and Warren County officials met in Albany.",
+])
+def test_first_names_decides_as_it_did_token_by_token(nlp, text):
+    doc = nlp(text)
+    assert first_names(doc) == _first_names_token_by_token(doc)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("According to the ministry, 12 soldiers were killed near the border.", "according to"),
+    ("The army said that rebels had attacked the base overnight.", "said"),
+    ("Officials believe that the fire was set deliberately.", "believe"),
+])
+def test_indirect_quotes_still_found_from_the_table(text, cue):
+    from eventwire import extract
+
+    record = extract(text, date="2024-03-01")
+    cues = [q.cue.lower() for q in record.quotes if not q.direct]
+    assert any(cue in c for c in cues), cues
+
+
+@pytest.mark.parametrize("text", SENTENCES[:5])
+def test_sentence_words_are_the_words_and_lemmas_of_each_sentence(nlp, text):
+    from eventwire.events.patterns import sentence_words
+
+    for sent in nlp(text).sents:
+        skip = {sent.start}
+        assert sentence_words(sent) == {w for t in sent for w in (t.lemma_.lower(), t.lower_)}
+        assert sentence_words(sent, skip) == {w for t in sent if t.i not in skip
+                                              for w in (t.lemma_.lower(), t.lower_)}
