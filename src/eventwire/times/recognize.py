@@ -124,15 +124,37 @@ def _usable(f: Found, dct: dt.date | None):
 
 
 _NOUN_MODIFIER = {"nummod", "compound", "amod", "nmod", "poss"}
+# clauses that describe a noun ("the decree, which was signed on Monday", "the ruling issued
+# on Friday"): their times date what the noun names, never the clause above them
+_NOUN_CLAUSES = {"relcl", "acl"}
 
 
-def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str | None]:
+def _in_noun_clause(gov, verb) -> bool:
+    """Whether ``gov`` lies in a clause describing a noun that does not hold ``verb``."""
+    above = {a.i for a in verb.ancestors} | {verb.i}
+    node = gov
+    for _ in range(8):
+        if node.i in above:
+            return False
+        if node.dep_ in _NOUN_CLAUSES:
+            return not any(t.i == verb.i for t in node.subtree)
+        if node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def date_for(span, ctx: DocContext, anchor_token=None,
+             fallback: bool = True) -> tuple[str | None, str | None]:
     """When the event in ``span`` (a spaCy Span: sentence or clause) happened.
 
     Prefers a DATE expression attached to the event's verb (``anchor_token`` when given, else
     the span's root), then the nearest DATE in the span, then the document date (day
     precision). In a past-tense clause a date after the document date is never returned.
     Without a document date only explicit absolute dates are used, else (None, None).
+    A time in a clause describing a noun ("the decree, which was signed on Monday") is not
+    the event's. With ``fallback=False`` only a time of the event's own is returned: a time
+    naming another thing ("the 2015 deal") and the document date are not, (None, None) instead.
     """
     dct = ctx.document.date
     found = ctx.times_found
@@ -161,6 +183,8 @@ def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str 
             if verb is not None and gov is not None and not attached and precision != "day" and \
                     not any(a.i == gov.i for a in verb.ancestors):
                 continue   # another clause's year ("whose party won in 2011"): not this event's
+            if verb is not None and gov is not None and not attached and _in_noun_clause(gov, verb):
+                continue   # "attacked the proclamation, which was made on Monday"
             if anchor is not None:
                 distance = min(abs(tspan.start - anchor.i), abs(tspan.end - 1 - anchor.i))
             root = tspan.root
@@ -168,13 +192,14 @@ def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str 
                     (anchor is None or root.head.i != anchor.i):
                 # "filed a lawsuit on Thursday over its 2018 Act", "the 2015 nuclear deal": a
                 # time naming another thing, used only when the clause tells no other
-                scored.append((2, distance, value, precision))
+                if fallback:
+                    scored.append((2, distance, value, precision))
                 continue
         scored.append((0 if attached else 1, distance, value, precision))
     if scored:
         scored.sort(key=lambda s: (s[0], s[1]))
         return scored[0][2], scored[0][3]
-    if dct is not None:
+    if dct is not None and fallback:
         return dct.isoformat(), "day"
     return None, None
 
