@@ -81,3 +81,72 @@ def test_a_later_paragraph_without_a_time_is_dated_by_its_tense(later, category,
 def test_later_in_the_day_is_the_day_just_told(text, date):
     times = {t.text: t.value for t in extract(text, date=DATE).times}
     assert times.get("the day") == date, times
+
+
+STORY = "Police in Nairobi arrested the opposition leader Raila Otieno on Saturday. {next}"
+
+
+def _dated(text: str, category: str) -> list:
+    return [e.date for e in extract(text, date=DATE).events
+            if e.category == category and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("next, category, date", [
+    # a time in a clause describing a noun dates what the noun names, not the clause above:
+    # the event takes the story's day
+    ("His party condemned the emergency decree, which the president signed on Wednesday.",
+     "ACCUSE", "2024-03-16"),
+    ("His party denounced the decree signed by the president on Wednesday.", "ACCUSE", "2024-03-16"),
+    ("Thousands of his supporters protested against the new law, which parliament passed on "
+     "Wednesday.", "PROTEST", "2024-03-16"),
+    # a time naming another thing ("the 2019 law") is no time of the event's own
+    ("His party condemned the 2019 security law.", "ACCUSE", "2024-03-16"),
+    # guards: the event's own time still wins over the story's day
+    ("On Sunday, his party condemned the decree, which the president signed on Wednesday.",
+     "ACCUSE", "2024-03-17"),
+    ("His party condemned the arrest on Sunday.", "ACCUSE", "2024-03-17"),
+])
+def test_another_clauses_time_does_not_date_the_event(next, category, date):
+    assert _dated(STORY.format(next=next), category) == [date]
+
+
+@pytest.mark.parametrize("text, category, date", [
+    # the lead: a year naming another thing leaves the event undated by it, the news day instead
+    ("The president condemned Russia's 2014 annexation of Crimea.", "ACCUSE", DATE),
+    # guard: a year the event's own clause tells still dates it
+    ("Russia annexed Crimea in 2014.", "COERCE", "2014"),
+])
+def test_a_year_naming_another_thing_leaves_the_lead_to_the_news_day(text, category, date):
+    assert date in _dated(text, category)
+
+
+@pytest.mark.parametrize("next, category, date", [
+    # "two days later", "a day later", "the day before": counted from the day the story told
+    ("A day later, thousands of people marched in Nairobi.", "PROTEST", "2024-03-17"),
+    ("His supporters marched through the capital the day before.", "PROTEST", "2024-03-15"),
+    # never after publication: three days after Saturday is past the Monday it was published
+    ("His supporters marched through the capital three days later.", "PROTEST", DATE),
+    # "three days after the vote" names its own anchor, which is not the story's day
+    ("His supporters marched through the capital three days after the vote.", "PROTEST", DATE),
+])
+def test_days_later_count_from_the_day_the_story_told(next, category, date):
+    assert _dated(STORY.format(next=next), category) == [date]
+
+
+def test_a_number_of_days_later_counts_from_the_day_told():
+    # "two days" is a duration to the times stage (as TempEval annotates it); the event's day
+    # is the told Friday moved by it
+    text = "Rebels seized the town of Kidal on Friday. Two days later, government troops recaptured it."
+    assert _dated(text, "COERCE") == ["2024-03-15", "2024-03-17"]
+
+
+@pytest.mark.parametrize("later, date", [
+    # a commitment told in the simple past in a later paragraph is said on the news day
+    ("The opposition said it would boycott the elections.", "2024-03-15"),
+    # told in the perfect, it is a stance held now: no day of its own
+    ("The opposition has said it would boycott the elections.", None),
+])
+def test_a_statement_later_is_dated_by_its_speech_verbs_tense(later, date):
+    events = extract(NEWS.format(later=later), date=DATE).events
+    stated = [e for e in events if e.modality == "asserted" and e.cameo in ("130", "030")]
+    assert stated and stated[0].date == date, [(e.category, e.cameo, e.date) for e in events]

@@ -772,6 +772,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 continue   # praise or defence of a thing, not of a political actor
             # date
             date = precision = None
+            shift = None
             background = trig.nominal and _is_background(tok, lex)
             own0, own1 = _own_range(tok)
             if background or _in_background_clause(tok):
@@ -792,8 +793,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 told = date_for(sent, ctx, anchor_token=anchor, fallback=False) if sent_has_date \
                     else (None, None)
                 # a sentence whose dates are all another clause's or another thing's ("a
-                # reference to Russia's 2014 annexation") tells this event no time of its own
-                undated = not sent_has_time or sent_has_date and told[0] is None
+                # reference to Russia's 2014 annexation") tells this event no time of its own;
+                # nor does it go on with the story's day: it has turned to other times
+                others_dated = sent_has_date and told[0] is None
+                undated = not sent_has_time or others_dated
                 shift = _days_from_story(tok, ctx) if told[0] is None and last_date[1] == "day" else None
                 if shift is not None:   # "two days later": from the day the story just told
                     date = (dt.date.fromisoformat(last_date[0]) + dt.timedelta(days=shift)).isoformat()
@@ -811,7 +814,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     # (guideline: undated events get the day only where told as the news)
                     told_as_news = news_peg is not None and not trig.nominal and _simple_past(anchor)
                     date, precision = (news_peg, "day") if told_as_news else (None, None)
-                elif undated and last_date[0] is not None and last_date[1] != "year":
+                elif undated and not others_dated and last_date[0] is not None and last_date[1] != "year":
                     # the story goes on: the day (or month) it was just told of; a bare year
                     # ("the last coup in 2006") dates only its own clause
                     date, precision = last_date
@@ -922,6 +925,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 trig.rule = dict(trig.rule, _src=src)
             event.claimed_by = _claimant(tok, ctx, doc)
             sent_events.append((event, trig))
+            if shift is not None:
+                told_dates.add(id(event))   # "two days later" is a time of its own sentence
             ctx.event_features[(e0, e1)] = feats
         for event, trig in sent_events:
             if trig.rule.get("_src") is not None:
