@@ -792,9 +792,9 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 anchor = doc[trig.rule["statement"]] if "statement" in trig.rule else tok
                 told = date_for(sent, ctx, anchor_token=anchor, fallback=False) if sent_has_date \
                     else (None, None)
-                # a sentence whose dates are all another clause's or another thing's ("a
-                # reference to Russia's 2014 annexation") tells this event no time of its own;
-                # nor does it go on with the story's day: it has turned to other times
+                # a sentence whose dates are all another clause's ("Yingluck, whose party won
+                # in 2011, ...", "the decree, which was signed on Monday") tells this event no
+                # time of its own; nor does it go on with the story's day: it tells other times
                 others_dated = sent_has_date and told[0] is None
                 undated = not sent_has_time or others_dated
                 shift = _days_from_story(tok, ctx) if told[0] is None and last_date[1] == "day" else None
@@ -812,7 +812,9 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     # background or context has no day; a deed told in the simple past ("Lee
                     # urged the council to resign") is reported as news, on the lead's day
                     # (guideline: undated events get the day only where told as the news)
-                    told_as_news = news_peg is not None and not trig.nominal and _simple_past(anchor)
+                    # (a statement or a demand: told in its speech verb's tense)
+                    said = doc[trig.rule["speaker"]] if trig.rule.get("deontic") else anchor
+                    told_as_news = news_peg is not None and not trig.nominal and _simple_past(said)
                     date, precision = (news_peg, "day") if told_as_news else (None, None)
                 elif undated and not others_dated and last_date[0] is not None and last_date[1] != "year":
                     # the story goes on: the day (or month) it was just told of; a bare year

@@ -153,8 +153,8 @@ def date_for(span, ctx: DocContext, anchor_token=None,
     precision). In a past-tense clause a date after the document date is never returned.
     Without a document date only explicit absolute dates are used, else (None, None).
     A time in a clause describing a noun ("the decree, which was signed on Monday") is not
-    the event's. With ``fallback=False`` only a time of the event's own is returned: a time
-    naming another thing ("the 2015 deal") and the document date are not, (None, None) instead.
+    the event's. With ``fallback=False`` the document date is not returned: (None, None) when
+    the span tells the event no time.
     """
     dct = ctx.document.date
     found = ctx.times_found
@@ -192,8 +192,7 @@ def date_for(span, ctx: DocContext, anchor_token=None,
                     (anchor is None or root.head.i != anchor.i):
                 # "filed a lawsuit on Thursday over its 2018 Act", "the 2015 nuclear deal": a
                 # time naming another thing, used only when the clause tells no other
-                if fallback:
-                    scored.append((2, distance, value, precision))
+                scored.append((2, distance, value, precision))
                 continue
         scored.append((0 if attached else 1, distance, value, precision))
     if scored:
