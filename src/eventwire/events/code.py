@@ -792,9 +792,9 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 anchor = doc[trig.rule["statement"]] if "statement" in trig.rule else tok
                 told = date_for(sent, ctx, anchor_token=anchor, fallback=False) if sent_has_date \
                     else (None, None)
-                # a sentence whose dates are all another clause's ("Yingluck, whose party won
-                # in 2011, ...", "the decree, which was signed on Monday") tells this event no
-                # time of its own; nor does it go on with the story's day: it tells other times
+                # a sentence whose dates are all another clause's ("His party, which won the
+                # election in 2022, condemned ...") tells this event no time of its own; nor
+                # does it go on with the story's day: it tells other times
                 others_dated = sent_has_date and told[0] is None
                 undated = not sent_has_time or others_dated
                 shift = _days_from_story(tok, ctx) if told[0] is None and last_date[1] == "day" else None

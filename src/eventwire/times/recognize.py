@@ -124,26 +124,6 @@ def _usable(f: Found, dct: dt.date | None):
 
 
 _NOUN_MODIFIER = {"nummod", "compound", "amod", "nmod", "poss"}
-# clauses that describe a noun ("the decree, which was signed on Monday", "the ruling issued
-# on Friday"): their times date what the noun names, never the clause above them
-_NOUN_CLAUSES = {"relcl", "acl"}
-
-
-def _in_noun_clause(gov, verb) -> bool:
-    """Whether ``gov`` lies in a clause describing a noun that does not hold ``verb``."""
-    above = {a.i for a in verb.ancestors} | {verb.i}
-    node = gov
-    for _ in range(8):
-        if node.i in above:
-            return False
-        if node.dep_ in _NOUN_CLAUSES:
-            return not any(t.i == verb.i for t in node.subtree)
-        if node.head == node:
-            return False
-        node = node.head
-    return False
-
-
 def date_for(span, ctx: DocContext, anchor_token=None,
              fallback: bool = True) -> tuple[str | None, str | None]:
     """When the event in ``span`` (a spaCy Span: sentence or clause) happened.
@@ -152,9 +132,8 @@ def date_for(span, ctx: DocContext, anchor_token=None,
     the span's root), then the nearest DATE in the span, then the document date (day
     precision). In a past-tense clause a date after the document date is never returned.
     Without a document date only explicit absolute dates are used, else (None, None).
-    A time in a clause describing a noun ("the decree, which was signed on Monday") is not
-    the event's. With ``fallback=False`` the document date is not returned: (None, None) when
-    the span tells the event no time.
+    With ``fallback=False`` the document date is not returned: (None, None) when the span
+    tells the event no time.
     """
     dct = ctx.document.date
     found = ctx.times_found
@@ -183,8 +162,6 @@ def date_for(span, ctx: DocContext, anchor_token=None,
             if verb is not None and gov is not None and not attached and precision != "day" and \
                     not any(a.i == gov.i for a in verb.ancestors):
                 continue   # another clause's year ("whose party won in 2011"): not this event's
-            if verb is not None and gov is not None and not attached and _in_noun_clause(gov, verb):
-                continue   # "attacked the proclamation, which was made on Monday"
             if anchor is not None:
                 distance = min(abs(tspan.start - anchor.i), abs(tspan.end - 1 - anchor.i))
             root = tspan.root
