@@ -824,13 +824,9 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     # nothing told yet: the day the lead puts the news on ("yesterday", "on
                     # Wednesday"), not the day it was published
                     date, precision = news_peg, "day"
-                elif told[0] is not None:
-                    # its own time; a statement's, its speech verb's ("said on Thursday he would")
-                    date, precision = told
-                elif undated:   # nothing told in the story yet: the day of publication
-                    date, precision = (doc_date.isoformat(), "day") if doc_date else (None, None)
-                else:
-                    date, precision = date_for(sent, ctx, anchor_token=anchor)
+                else:   # its own time (a statement's: its speech verb's, "said on Thursday he
+                    # would"), else the day of publication
+                    date, precision = told if told[0] is not None else date_for(sent, ctx, anchor_token=anchor)
             elif _times_in(ctx, own0, own1, dates_only=True):
                 # a plan is dated only by a date of its own ("will march again on 27 March")
                 span = doc.char_span(own0, own1, alignment_mode="expand") or sent

@@ -124,6 +124,8 @@ def _usable(f: Found, dct: dt.date | None):
 
 
 _NOUN_MODIFIER = {"nummod", "compound", "amod", "nmod", "poss"}
+
+
 def date_for(span, ctx: DocContext, anchor_token=None,
              fallback: bool = True) -> tuple[str | None, str | None]:
     """When the event in ``span`` (a spaCy Span: sentence or clause) happened.
