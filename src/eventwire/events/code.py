@@ -790,23 +790,16 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                         date, precision = _shifted_date(mark, ctx, doc) or (None, None)
             elif modality.value in ("asserted", "negated"):
                 anchor = doc[trig.rule["statement"]] if "statement" in trig.rule else tok
-                told = date_for(sent, ctx, anchor_token=anchor, fallback=False) if sent_has_date \
-                    else (None, None)
-                # a sentence whose dates are all another clause's ("His party, which won the
-                # election in 2022, condemned ...") tells this event no time of its own; nor
-                # does it go on with the story's day: it tells other times
-                others_dated = sent_has_date and told[0] is None
-                undated = not sent_has_time or others_dated
-                shift = _days_from_story(tok, ctx) if told[0] is None and last_date[1] == "day" else None
+                shift = _days_from_story(tok, ctx) if not sent_has_date and last_date[1] == "day" else None
                 if shift is not None:   # "two days later": from the day the story just told
                     date = (dt.date.fromisoformat(last_date[0]) + dt.timedelta(days=shift)).isoformat()
                     precision = "day"
-                elif undated and sent.start_char >= lead_end and "statement" not in trig.rule \
+                elif not sent_has_time and sent.start_char >= lead_end and "statement" not in trig.rule \
                         and not trig.nominal and is_verbal(category) and _present_stance(tok):
                     # "China is threatening to cut supplies", "Trump has said he would ...": a
                     # stance held now, told outside the lead with no time: no day of its own
                     date, precision = None, None
-                elif undated and last_date[0] is not None and last_para != para and \
+                elif not sent_has_time and last_date[0] is not None and last_para != para and \
                         sent.start_char >= lead_end:
                     # a later paragraph with no time of its own, after the story told its day:
                     # background or context has no day; a deed told in the simple past ("Lee
@@ -816,17 +809,16 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     said = doc[trig.rule["speaker"]] if trig.rule.get("deontic") else anchor
                     told_as_news = news_peg is not None and not trig.nominal and _simple_past(said)
                     date, precision = (news_peg, "day") if told_as_news else (None, None)
-                elif undated and not others_dated and last_date[0] is not None and last_date[1] != "year":
+                elif not sent_has_time and last_date[0] is not None and last_date[1] != "year":
                     # the story goes on: the day (or month) it was just told of; a bare year
                     # ("the last coup in 2006") dates only its own clause
                     date, precision = last_date
-                elif undated and news_peg is not None:
+                elif not sent_has_time and news_peg is not None:
                     # nothing told yet: the day the lead puts the news on ("yesterday", "on
                     # Wednesday"), not the day it was published
                     date, precision = news_peg, "day"
-                else:   # its own time (a statement's: its speech verb's, "said on Thursday he
-                    # would"), else the day of publication
-                    date, precision = told if told[0] is not None else date_for(sent, ctx, anchor_token=anchor)
+                else:   # a statement is dated by its speech verb ("said on Thursday he would")
+                    date, precision = date_for(sent, ctx, anchor_token=anchor)
             elif _times_in(ctx, own0, own1, dates_only=True):
                 # a plan is dated only by a date of its own ("will march again on 27 March")
                 span = doc.char_span(own0, own1, alignment_mode="expand") or sent

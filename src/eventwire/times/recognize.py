@@ -126,16 +126,13 @@ def _usable(f: Found, dct: dt.date | None):
 _NOUN_MODIFIER = {"nummod", "compound", "amod", "nmod", "poss"}
 
 
-def date_for(span, ctx: DocContext, anchor_token=None,
-             fallback: bool = True) -> tuple[str | None, str | None]:
+def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str | None]:
     """When the event in ``span`` (a spaCy Span: sentence or clause) happened.
 
     Prefers a DATE expression attached to the event's verb (``anchor_token`` when given, else
     the span's root), then the nearest DATE in the span, then the document date (day
     precision). In a past-tense clause a date after the document date is never returned.
     Without a document date only explicit absolute dates are used, else (None, None).
-    With ``fallback=False`` the document date is not returned: (None, None) when the span
-    tells the event no time.
     """
     dct = ctx.document.date
     found = ctx.times_found
@@ -177,7 +174,7 @@ def date_for(span, ctx: DocContext, anchor_token=None,
     if scored:
         scored.sort(key=lambda s: (s[0], s[1]))
         return scored[0][2], scored[0][3]
-    if dct is not None and fallback:
+    if dct is not None:
         return dct.isoformat(), "day"
     return None, None
 
