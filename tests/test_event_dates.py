@@ -121,12 +121,3 @@ def test_a_statement_later_is_dated_by_its_speech_verbs_tense(later, date):
     events = extract(NEWS.format(later=later), date=DATE).events
     stated = [e for e in events if e.modality == "asserted" and e.cameo in ("130", "030")]
     assert stated and stated[0].date == date, [(e.category, e.cameo, e.date) for e in events]
-
-
-@pytest.mark.parametrize("later, date", [
-    # what someone said another party must do is a demand made on the day it was said
-    ("The United States said the Kenyan government must release him.", "2024-03-15"),
-    ("The United States has said the Kenyan government must release him.", None),
-])
-def test_a_demand_later_is_dated_by_its_speech_verbs_tense(later, date):
-    assert _dated(NEWS.format(later=later), "REQUEST") == [date]

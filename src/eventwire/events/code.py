@@ -805,9 +805,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     # background or context has no day; a deed told in the simple past ("Lee
                     # urged the council to resign") is reported as news, on the lead's day
                     # (guideline: undated events get the day only where told as the news)
-                    # (a statement or a demand: told in its speech verb's tense)
-                    said = doc[trig.rule["speaker"]] if trig.rule.get("deontic") else anchor
-                    told_as_news = news_peg is not None and not trig.nominal and _simple_past(said)
+                    # (a statement: told in its speech verb's tense)
+                    told_as_news = news_peg is not None and not trig.nominal and _simple_past(anchor)
                     date, precision = (news_peg, "day") if told_as_news else (None, None)
                 elif not sent_has_time and last_date[0] is not None and last_date[1] != "year":
                     # the story goes on: the day (or month) it was just told of; a bare year
