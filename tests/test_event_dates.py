@@ -104,6 +104,15 @@ def test_days_later_count_from_the_day_the_story_told(next, category, date):
     assert _dated(STORY.format(next=next), category) == [date]
 
 
+@pytest.mark.parametrize("next", [
+    "900000000 days later, thousands of his supporters marched in Nairobi.",
+    "Days later, thousands of his supporters marched in Nairobi.",
+])
+def test_days_later_past_any_calendar_or_uncounted_gives_no_shifted_day(next):
+    # bad input never crashes the document; an uncounted span ("days later") moves nothing
+    assert _dated(STORY.format(next=next), "PROTEST") == [DATE]
+
+
 def test_a_number_of_days_later_counts_from_the_day_told():
     # "two days" is a duration to the times stage (as TempEval annotates it); the event's day
     # is the told Friday moved by it

@@ -311,6 +311,7 @@ def _shifted_date(mark, ctx: DocContext, doc):
 # "two days later", "the day before": a span of days and the side of the day told before it
 _SPAN_DAYS = {"day": 1, "week": 7}
 _STORY_SIDE = {"later": 1, "after": 1, "earlier": -1, "before": -1}
+_MAX_STORY_DAYS = 36_525   # a century
 
 
 def _days_from_story(tok, ctx: DocContext) -> int | None:
@@ -333,7 +334,8 @@ def _days_from_story(tok, ctx: DocContext) -> int | None:
             n = _SPAN_DAYS[w.lemma_.lower()]
         else:
             continue
-        return n * _STORY_SIDE[side.lower_]
+        # "a million days later" is no calendar day to count to
+        return n * _STORY_SIDE[side.lower_] if n <= _MAX_STORY_DAYS else None
     return None
 
 
