@@ -81,3 +81,52 @@ def test_a_later_paragraph_without_a_time_is_dated_by_its_tense(later, category,
 def test_later_in_the_day_is_the_day_just_told(text, date):
     times = {t.text: t.value for t in extract(text, date=DATE).times}
     assert times.get("the day") == date, times
+
+
+STORY = "Police in Nairobi arrested the opposition leader Raila Otieno on Saturday. {next}"
+
+
+def _dated(text: str, category: str) -> list:
+    return [e.date for e in extract(text, date=DATE).events
+            if e.category == category and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("next, category, date", [
+    # "two days later", "a day later", "the day before": counted from the day the story told
+    ("A day later, thousands of people marched in Nairobi.", "PROTEST", "2024-03-17"),
+    ("His supporters marched through the capital the day before.", "PROTEST", "2024-03-15"),
+    # never after publication: three days after Saturday is past the Monday it was published
+    ("His supporters marched through the capital three days later.", "PROTEST", DATE),
+    # "three days after the vote" names its own anchor, which is not the story's day
+    ("His supporters marched through the capital three days after the vote.", "PROTEST", DATE),
+])
+def test_days_later_count_from_the_day_the_story_told(next, category, date):
+    assert _dated(STORY.format(next=next), category) == [date]
+
+
+@pytest.mark.parametrize("next", [
+    "900000000 days later, thousands of his supporters marched in Nairobi.",
+    "Days later, thousands of his supporters marched in Nairobi.",
+])
+def test_days_later_past_any_calendar_or_uncounted_gives_no_shifted_day(next):
+    # bad input never crashes the document; an uncounted span ("days later") moves nothing
+    assert _dated(STORY.format(next=next), "PROTEST") == [DATE]
+
+
+def test_a_number_of_days_later_counts_from_the_day_told():
+    # "two days" is a duration to the times stage (as TempEval annotates it); the event's day
+    # is the told Friday moved by it
+    text = "Rebels seized the town of Kidal on Friday. Two days later, government troops recaptured it."
+    assert _dated(text, "COERCE") == ["2024-03-15", "2024-03-17"]
+
+
+@pytest.mark.parametrize("later, date", [
+    # a commitment told in the simple past in a later paragraph is said on the news day
+    ("The opposition said it would boycott the elections.", "2024-03-15"),
+    # told in the perfect, it is a stance held now: no day of its own
+    ("The opposition has said it would boycott the elections.", None),
+])
+def test_a_statement_later_is_dated_by_its_speech_verbs_tense(later, date):
+    events = extract(NEWS.format(later=later), date=DATE).events
+    stated = [e for e in events if e.modality == "asserted" and e.cameo in ("130", "030")]
+    assert stated and stated[0].date == date, [(e.category, e.cameo, e.date) for e in events]

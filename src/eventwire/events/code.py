@@ -25,6 +25,7 @@ from ..places import event_place, photo_caption
 from ..record import Event, EventActor, Mention, SentenceSpan
 from ..spanindex import cached_index, entities_in
 from ..times import date_for
+from ..times.tense import governing_verb
 from .acled import assign_event_types
 from .casualties import attach_casualties
 from .coref import dates_agree, merge_coreferent, places_agree, purpose_links
@@ -315,6 +316,37 @@ def _shifted_date(mark, ctx: DocContext, doc):
         return (day + dt.timedelta(days=n)).isoformat(), "day"
     months = day.year * 12 + day.month - 1 + n
     return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
+
+
+# "two days later", "the day before": a span of days and the side of the day told before it
+_SPAN_DAYS = {"day": 1, "week": 7}
+_STORY_SIDE = {"later": 1, "after": 1, "earlier": -1, "before": -1}
+_MAX_STORY_DAYS = 36_525   # a century
+
+
+def _days_from_story(tok, ctx: DocContext) -> int | None:
+    """'Two days later, troops retook the town', 'the army issued orders the day before': how
+    many days after (negative: before) the day the story last told the event's own clause puts
+    it; None without such words. 'three days after the vote' names its own anchor: not here."""
+    doc, verb = tok.doc, governing_verb(tok)
+    if verb is None:
+        return None
+    for w in tok.sent:
+        side = doc[w.i + 1] if w.i + 1 < len(doc) else None
+        if w.lemma_.lower() not in _SPAN_DAYS or side is None or side.lower_ not in _STORY_SIDE \
+                or any(True for _ in side.rights) or governing_verb(w) != verb:
+            continue
+        spans = cached_index(ctx.scratch, "events.times", ctx.times).overlapping(w.idx, w.idx + len(w.text))
+        told = next((re.fullmatch(r"P(\d+)([DW])", t.value) for t in spans if t.type == "DURATION"), None)
+        if told is not None:
+            n = int(told.group(1)) * (7 if told.group(2) == "W" else 1)
+        elif any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in w.children):
+            n = _SPAN_DAYS[w.lemma_.lower()]
+        else:
+            continue
+        # "a million days later" is no calendar day to count to
+        return n * _STORY_SIDE[side.lower_] if n <= _MAX_STORY_DAYS else None
+    return None
 
 
 def _same_day_clause(tok) -> bool:
@@ -752,6 +784,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 continue   # praise or defence of a thing, not of a political actor
             # date
             date = precision = None
+            shift = None
             background = trig.nominal and _is_background(tok, lex)
             own0, own1 = _own_range(tok)
             if background or _in_background_clause(tok):
@@ -768,7 +801,12 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     else:
                         date, precision = _shifted_date(mark, ctx, doc) or (None, None)
             elif modality.value in ("asserted", "negated"):
-                if not sent_has_time and sent.start_char >= lead_end and "statement" not in trig.rule \
+                anchor = doc[trig.rule["statement"]] if "statement" in trig.rule else tok
+                shift = _days_from_story(tok, ctx) if not sent_has_date and last_date[1] == "day" else None
+                if shift is not None:   # "two days later": from the day the story just told
+                    date = (dt.date.fromisoformat(last_date[0]) + dt.timedelta(days=shift)).isoformat()
+                    precision = "day"
+                elif not sent_has_time and sent.start_char >= lead_end and "statement" not in trig.rule \
                         and not trig.nominal and is_verbal(category) and _present_stance(tok):
                     # "China is threatening to cut supplies", "Trump has said he would ...": a
                     # stance held now, told outside the lead with no time: no day of its own
@@ -779,7 +817,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     # background or context has no day; a deed told in the simple past ("Lee
                     # urged the council to resign") is reported as news, on the lead's day
                     # (guideline: undated events get the day only where told as the news)
-                    told_as_news = news_peg is not None and not trig.nominal and _simple_past(tok)
+                    # (a statement: told in its speech verb's tense)
+                    told_as_news = news_peg is not None and not trig.nominal and _simple_past(anchor)
                     date, precision = (news_peg, "day") if told_as_news else (None, None)
                 elif not sent_has_time and last_date[0] is not None and last_date[1] != "year":
                     # the story goes on: the day (or month) it was just told of; a bare year
@@ -790,7 +829,6 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     # Wednesday"), not the day it was published
                     date, precision = news_peg, "day"
                 else:   # a statement is dated by its speech verb ("said on Thursday he would")
-                    anchor = doc[trig.rule["statement"]] if "statement" in trig.rule else tok
                     date, precision = date_for(sent, ctx, anchor_token=anchor)
             elif _times_in(ctx, own0, own1, dates_only=True):
                 # a plan is dated only by a date of its own ("will march again on 27 March")
@@ -888,6 +926,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 trig.rule = dict(trig.rule, _src=src)
             event.claimed_by = _claimant(tok, ctx, doc)
             sent_events.append((event, trig))
+            if shift is not None:
+                told_dates.add(id(event))   # "two days later" is a time of its own sentence
             ctx.event_features[(e0, e1)] = feats
         for event, trig in sent_events:
             if trig.rule.get("_src") is not None:
