@@ -83,6 +83,25 @@ def test_agents_take_the_country_of_their_modifier_or_their_scene(nlp, text, phr
     assert got is not None and got[1:] == (country, sector)
 
 
+@pytest.mark.parametrize("text, phrase, country", [
+    # continents and oceans are not the towns GeoNames names after them (Asia in the
+    # Philippines, Pacific in Missouri): no country from them
+    ("Trade unions marched in cities across Asia on Sunday.", "Trade unions", None),
+    ("Fishermen in the Pacific were rescued by a cargo ship.", "Fishermen", None),
+    ("Students in Europe protested against the new law.", "Students", None),
+    # a town named with its country lies in that country, not in its largest namesake's
+    ("The chief minister of the state of Goa, India, resigned on Monday.", "The chief minister", "IND"),
+    ("Police in Asia, Peru, arrested two men.", "Police", "PER"),
+    # guards: a town alone still tells its country; a scene named with its state too
+    ("Police in Djibo arrested two men.", "Police", "BFA"),
+    ("Gunmen killed four villagers in Zamfara state, Nigeria, on Friday.", "Gunmen", "NGA"),
+])
+def test_the_scene_lends_its_own_country_only(nlp, text, phrase, country):
+    ctx = run(nlp, text, "2019-10-20")
+    got = coded_at(ctx, phrase)
+    assert got is not None and got[1] == country
+
+
 def test_compound_actor_lists_give_one_actor_per_country(nlp):
     ctx = run(nlp, "The leaders of Turkey, Iran, and Russia met in Tehran on Friday.", "2018-09-08")
     codes = {a.code for a in ctx.actors}

