@@ -112,3 +112,16 @@ def test_a_headline_run_into_the_body_does_not_scope_over_it():
 @pytest.mark.parametrize("text", ["any", "Warned against.", "\n\nAny protest\n", "announced that", "warned of"])
 def test_fragments_give_no_asserted_event_and_no_error(text):
     assert not [e for e in events_of(text) if e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text, category, modality", [
+    # a necessity told in the present is not a deed
+    ('"We still need to fight for equal adoption rights," the campaigner said.', "ASSAULT", "hypothetical"),
+    ("The army needs to attack the rebel bases before the rains, a general said.", "ASSAULT", "hypothetical"),
+    ("Ministers need to meet the union leaders this week, the mayor said.", "CONSULT", "hypothetical"),
+    # guards: the deed itself, and a past need told beside the deed done
+    ("Rebels attacked the border town on Monday.", "ASSAULT", "asserted"),
+    ("Police said they detained the two men on Monday after they needed to flee.", "COERCE", "asserted"),
+])
+def test_what_someone_needs_to_do_is_not_done(text, category, modality):
+    assert modality_of_category(text, category) == {modality}

@@ -275,6 +275,10 @@ def _modality_of(trigger_token, nominal: bool = False) -> Modality:
                 # "has to release", "has until September 17 to approve or reject": owed, not done
                 # (past "had to" did it)
                 return Modality("hypothetical", cue="has to")
+            if hl == "need" and head.tag_ in ("VB", "VBP", "VBZ") and dep == "xcomp" and _infinitive(node):
+                # "we still need to fight for ...", "the army needs to retake the town": a
+                # necessity, not a deed (past "needed to" is left as told)
+                return Modality("hypothetical", cue="need to")
             if hl in ("refuse", "reject", "decline") and dep in ("xcomp", "ccomp"):
                 return Modality("negated", suppressed=True, cue=hl)
             if hl in cues["negating_governors"] and dep in ("xcomp", "ccomp", "pcomp"):
