@@ -12,13 +12,9 @@ from eventwire.events.coref import corefer, merge_coreferent
 from eventwire.pipeline import extract
 from eventwire.record import Event, EventActor, EventPlace, Mention, SentenceSpan
 
+from coded import asserted
+
 DATE = "2024-03-18"  # a Monday
-
-
-def asserted(text: str, category: str):
-    rec = extract(text, date=DATE)
-    assert not hasattr(rec, "error"), getattr(rec, "error", None)
-    return [e for e in rec.events if e.modality == "asserted" and e.category == category]
 
 
 def _spans(event) -> list[str]:

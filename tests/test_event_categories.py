@@ -9,19 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.pipeline import extract
-
-DATE = "2024-03-18"  # a Monday
-
-
-def asserted(text: str) -> list:
-    rec = extract(text, date=DATE)
-    assert not hasattr(rec, "error"), getattr(rec, "error", None)
-    return [e for e in rec.events if e.modality == "asserted"]
-
-
-def categories(text: str) -> set[str]:
-    return {e.category for e in asserted(text)}
+from coded import asserted, categories
 
 
 # ---------------------------------------------------------------- a protest told as speech

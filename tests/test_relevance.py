@@ -14,13 +14,9 @@ import pytest
 from eventwire.events.relevance import is_political, side_is_political
 from eventwire.pipeline import extract
 
+from coded import asserted
+
 DATE = "2024-03-18"  # a Monday
-
-
-def asserted(text: str, category: str | None = None):
-    rec = extract(text, date=DATE)
-    assert not hasattr(rec, "error"), getattr(rec, "error", None)
-    return [e for e in rec.events if e.modality == "asserted" and (category is None or e.category == category)]
 
 
 # ---------------------------------------------------------------- no political party
