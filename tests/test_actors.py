@@ -89,6 +89,7 @@ def test_agents_take_the_country_of_their_modifier_or_their_scene(nlp, text, phr
     ("Trade unions marched in cities across Asia on Sunday.", "Trade unions", None),
     ("Fishermen in the Pacific were rescued by a cargo ship.", "Fishermen", None),
     ("Students in Europe protested against the new law.", "Students", None),
+    ("Farmers blocked roads in several countries of Latin America on Monday.", "Farmers", None),
     # a town named with its country lies in that country, not in its largest namesake's
     ("The chief minister of the state of Goa, India, resigned on Monday.", "The chief minister", "IND"),
     ("Police in Asia, Peru, arrested two men.", "Police", "PER"),

@@ -136,6 +136,7 @@ def _name_countries(filename: str) -> dict[str, str]:
                                     functools.partial(_read_name_countries, DATA / filename))
 
 
+@functools.lru_cache(maxsize=None)
 def _world_region_names() -> frozenset[str]:
     """Folded names of continents, oceans, seas and world regions ("Asia", "the Pacific",
     "Middle East"). GeoNames has towns of these names (Asia in the Philippines, Pacific in
@@ -278,7 +279,10 @@ class DocumentActors:
             if label in ("GPE", "LOC", "FAC") or (locative and label not in ("DATE", "TIME")):
                 cities = cities if cities is not None else _city_countries()
                 name = fold(_strip_the(ent.text))
-                iso = cities.get(name) or (cities.get(fold(ent.root.text)) if len(ent) <= 2 else None)
+                # the head word alone ("Latin America" -> "America") only for a name that is
+                # not itself a world region
+                iso = cities.get(name) or (cities.get(fold(ent.root.text))
+                                           if len(ent) <= 2 and name not in _world_region_names() else None)
                 if iso:
                     from .dictionary import Term
 
