@@ -380,6 +380,11 @@ def test_attacking_a_decision_is_criticism_not_violence(text, category):
 @pytest.mark.parametrize("text, n", [
     ("Pelosi had previously opposed impeachment proceedings.", 0),
     ("The group has attacked journalists in the past.", 0),
+    # a past perfect with "recently" lies before the story's time
+    ("The former governor had relatively recently been arrested by federal police.", 0),
+    ("The militia had recently attacked the village, the survivors told reporters.", 0),
+    # a present perfect with "recently" may be the news
+    ("The army has recently deployed troops to the northern border.", 1),
     # the news itself, told with a perfect, stays
     ("Rebels have attacked an army base in the north, officials said on Monday.", 1),
 ])

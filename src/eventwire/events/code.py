@@ -120,6 +120,9 @@ def _recalled(verb, lex) -> bool:
     journalists in the past"): background the article gives, not the news it reports."""
     if not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children):
         return False
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and any(
+            c.dep_ == "advmod" and c.lower_ == "recently" for c in verb.children):
+        return True   # "had recently been dismissed": before the story's time ("has recently" may be the news)
     return any(c.dep_ == "advmod" and c.lower_ in lex.cues["prior_adverbs"] for c in verb.children) or any(
         c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ == "past" for g in c.children)
         for c in verb.children)
