@@ -12,15 +12,8 @@ from eventwire.events.episodic import (
     EPISODIC, GENERIC, HABITUAL, HISTORICAL, ONGOING, SUMMARY, clause_kind, noun_kind,
 )
 from eventwire.nlp import load_nlp
-from eventwire.pipeline import extract
 
-DATE = "2024-03-18"  # a Monday
-
-
-def asserted_events(text: str):
-    rec = extract(text, date=DATE)
-    assert not hasattr(rec, "error"), getattr(rec, "error", None)
-    return [e for e in rec.events if e.modality == "asserted"]
+from coded import asserted
 
 
 def _token(doc, word: str):
@@ -97,7 +90,7 @@ def test_noun_kind(text, noun, kind):
     "The regime has a history of arresting and torturing journalists.",
 ])
 def test_background_statements_give_no_asserted_event(text):
-    events = asserted_events(text)
+    events = asserted(text)
     assert events == [], [(e.category, e.evidence.text) for e in events]
 
 
@@ -121,5 +114,5 @@ def test_background_statements_give_no_asserted_event(text):
      "on Monday.", "COERCE"),
 ])
 def test_episodic_reports_keep_their_event(text, category):
-    events = asserted_events(text)
+    events = asserted(text)
     assert any(e.category == category for e in events), [(e.category, e.evidence.text) for e in events]

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.pipeline import extract
+from coded import coded_record
 
 DATE = "2024-03-18"
 
 
 def modality_of_category(text: str, category: str) -> set[str]:
-    rec = extract(text, date=DATE)
-    assert not hasattr(rec, "error"), getattr(rec, "error", None)
-    return {e.modality for e in rec.events if e.category == category}
+    return {e.modality for e in coded_record(text, DATE).events if e.category == category}
 
 
 @pytest.mark.parametrize("text, category", [
@@ -36,9 +34,7 @@ def test_from_a_place_or_no_prevention_keeps_the_act_asserted(text, category):
 
 
 def events_of(text: str) -> list:
-    rec = extract(text, date=DATE)
-    assert not hasattr(rec, "error"), getattr(rec, "error", None)
-    return rec.events
+    return coded_record(text, DATE).events
 
 
 @pytest.mark.parametrize("text, category", [

@@ -7,12 +7,13 @@ import pytest
 
 from eventwire.pipeline import extract
 
+from coded import coded_record
+
 DATE = "2024-03-18"  # a Monday
 
 
 def events_of(text: str, category: str):
-    rec = extract(text, date=DATE)
-    assert not hasattr(rec, "error"), getattr(rec, "error", None)
+    rec = coded_record(text, DATE)
     found = [e for e in rec.events if e.category == category]
     assert found, [(e.category, e.evidence.text) for e in rec.events]
     return found

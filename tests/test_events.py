@@ -10,12 +10,13 @@ from eventwire.events.lexicon import describe_code, load_lexicon
 from eventwire.pipeline import extract
 from eventwire.record import PLOVER_CATEGORIES
 
+from coded import coded_record
+
 DATE = "2024-03-15"  # a Friday
 
 
 def events_of(text: str, date: str | None = DATE):
-    rec = extract(text, date=date)
-    assert not hasattr(rec, "error"), getattr(rec, "error", None)
+    rec = coded_record(text, date)
     for e in rec.events:  # invariants of every event
         assert rec.text[e.evidence.start:e.evidence.end] == e.evidence.text
         assert e.sentence.start <= e.evidence.start < e.evidence.end <= e.sentence.end

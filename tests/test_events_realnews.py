@@ -14,12 +14,13 @@ from eventwire.nlp import load_nlp
 from eventwire.pipeline import extract
 from eventwire.record import Event, EventActor, EventPlace, Mention, SentenceSpan
 
+from coded import coded_record
+
 DATE = "2024-03-18"  # a Monday
 
 
 def coded(text: str, date: str | None = DATE):
-    rec = extract(text, date=date)
-    assert not hasattr(rec, "error"), getattr(rec, "error", None)
+    rec = coded_record(text, date)
     assert rec.misplaced_spans() == []
     return rec.events
 
