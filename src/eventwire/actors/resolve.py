@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import re
 from operator import itemgetter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pathlib import Path
 
@@ -334,8 +334,7 @@ class DocumentActors:
                 continue
             country, _ = after.entry.coded(self.day) if after.entry is not None else (None, None)
             if country and hit.entries[0].coded(self.day)[0] != country:
-                first = hit.entries[0]
-                hit.entries = [Entry(first.key, first.kind, first.name, [Term(country, None)], source=first.source)]
+                hit.entries = [replace(hit.entries[0], terms=[Term(country, None)])]
 
     def _earlier_person(self, by_surname: dict[str, list[Hit]], ent) -> Entry | None:
         """A surname-only PERSON entity that repeats the last name of a dictionary person
