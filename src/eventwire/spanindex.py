@@ -115,13 +115,24 @@ def person_surnames(doc) -> dict[str, int]:
     return given
 
 
+_FIRST_NAMES_KEY = "eventwire.spanindex.first_names"
+
+
 def first_names(doc) -> list[tuple[int, int]]:
     """Character spans of first names the tagger did not take for part of a person's name: a
     capitalized proper noun joined by one space to the start of a name tagged PERSON ("Carmen"
     of "Mayor Carmen Yulín Cruz" when only "Yulín Cruz" is tagged), or to a word the text
     gives a person as a last name elsewhere ("Nadia" of "Nadia Moayyad", tagged an
     organisation, after "Ms. Moayyad"). Such a word is no town of that name (a country's
-    name is left to its readers: "Ukraine Zelensky")."""
+    name is left to its readers: "Ukraine Zelensky"). Found once per document and kept in its
+    ``user_data`` (three of the places stage's readers ask): the caller must not change it."""
+    found = doc.user_data.get(_FIRST_NAMES_KEY)
+    if found is None:
+        found = doc.user_data[_FIRST_NAMES_KEY] = _first_names(doc)
+    return found
+
+
+def _first_names(doc) -> list[tuple[int, int]]:
     ents = _listed_entities(doc)[0]
     persons = [e for e in ents if e.label_ == "PERSON"]
     starts = {e.start for e in persons}
