@@ -1232,3 +1232,24 @@ def test_a_states_full_name_is_read_whole(text, surface, country):
 def test_names_that_only_begin_with_a_state_keep_their_own_length(text, surface, country):
     _, ctx = places_of(text)
     assert place_named(ctx, surface).country == country
+
+
+@pytest.mark.parametrize("text, trigger, surface, origin", [
+    # an offensive launched "to capture X" is fought for X: X is its place, before the
+    # province the launch is put in
+    ("Rebel fighters launched an offensive in Idlib province on Monday to capture the town of Saraqib.",
+     "launched", "Saraqib", "trigger"),
+    ("Insurgents launched an attack in Anbar to take Ramadi.", "attack", "Ramadi", "trigger"),
+    ("Government troops advanced to recapture Kidal after the rebels withdrew.", "advanced", "Kidal", "trigger"),
+    ("Turkey-backed militants began an operation to capture the ISIS-held town of Dabiq.",
+     "began", "Dabiq", "trigger"),
+    # a purpose that takes no place keeps the place the act is put in
+    ("Security forces raided a house in Basra to arrest a suspect wanted in Najaf.", "raided", "Basra", "trigger"),
+    ("Police arrested two men in Lagos to stop a march to Abuja.", "arrested", "Lagos", "trigger"),
+    # a plain attack on a place is unchanged
+    ("Rebel fighters captured Kidal on Tuesday, a spokesman in Bamako said.", "captured", "Kidal", "trigger"),
+])
+def test_the_place_an_offensive_is_launched_to_take_is_its_place(text, trigger, surface, origin):
+    place, _ = event_place_of(text, trigger)
+    assert (text[place.start:place.end], place.from_) == (surface, origin)
+
