@@ -146,10 +146,50 @@ def _match(toks: list[Tok], i: int, phrase: tuple[str, ...]) -> bool:
     return tuple(t.low for t in toks[i:i + len(phrase)]) == phrase
 
 
+# words before a number that make it an age, never a count ("14 boys under the age of 12",
+# "a woman aged 49", "between the ages of 15 and 20")
+_AGE_WORDS = {"aged", "age", "ages"}
+_AGE_PREPOSITIONS = {"under", "over", "below", "above", "between"}
+
+
+def _is_age(toks: list[Tok], i: int) -> bool:
+    """Is the number at ``i`` an age: after "aged", "age (of)", "ages (of)", or the second of
+    a pair of ages ("aged 6 and 9 were hurt", "aged 20 to 60") when no victims' noun follows
+    it ("under the age of 10 and 40 adults": the 40 are victims)?"""
+    before = [t.low for t in toks[max(0, i - 3):i]]
+    if before and (before[-1] in _AGE_WORDS or before[-2:] in (["age", "of"], ["ages", "of"])
+                   or before[-2:] in (["aged", "between"], ["ages", "between"])):
+        return True
+    if len(before) >= 2 and before[-1] in ("and", "to", "or", "-", "–") and before[-2][:1].isdigit() \
+            and _is_age(toks, i - 2):
+        after = toks[i + 1].low if i + 1 < len(toks) else ""
+        return not (after.isalpha() and after not in load_words().auxiliaries
+                    and _kind_of(after, load_words()) is None)
+    return False
+
+
+def _age_phrase_end(toks: list[Tok], i: int) -> int | None:
+    """Index after an age phrase starting at ``i`` ("under the age of 10", "aged 5 to 7"),
+    else None: the victims told before it go on after it ("20 children under the age of 10
+    and 40 adults")."""
+    j = i
+    if j < len(toks) and toks[j].low in _AGE_PREPOSITIONS and _match(toks, j + 1, ("the",)):
+        j += 2
+    if j >= len(toks) or toks[j].low not in _AGE_WORDS:
+        return None
+    j += 1
+    while j < len(toks) and (toks[j].low in ("of", "between") or (toks[j].low[:1].isdigit() or toks[j].low in _UNITS
+                                                                    or toks[j].low in _TENS) and _is_age(toks, j)):
+        j += 1
+        if j + 1 < len(toks) and toks[j].low in ("to", "-", "–") and toks[j + 1].low[:1].isdigit():
+            j += 2   # "aged 20 to 60"
+    return j
+
+
 def _number(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """(value, next index) of the number starting at ``i``: digits ("1,200") or words
-    ("twenty-three", "a hundred", "two dozen", "one hundred and fifty")."""
-    if i >= len(toks):
+    ("twenty-three", "a hundred", "two dozen", "one hundred and fifty"); an age is none."""
+    if i >= len(toks) or _is_age(toks, i):
         return None
     low = toks[i].low
     if low[0].isdigit():
@@ -300,6 +340,10 @@ def _figure_list(toks: list[Tok], i: int, words: Words, article: bool = False):
     count, qualifier, k = first
     end = k
     k = _victims(toks, k, words)
+    age_at = next((j for j in range(end, min(len(toks), k + 1)) if toks[j].low in _AGE_PREPOSITIONS | _AGE_WORDS
+                   and _age_phrase_end(toks, j) is not None), None)
+    if age_at is not None and toks[age_at].low != "between" and age_at > end:
+        k = _age_phrase_end(toks, age_at)   # "20 children under the age of 10 and 40 adults"
     if toks[i].low in ("a", "an") and end == i + 1:
         end = max(k, end)     # "a policeman": the article alone says nothing
     if k < len(toks) and toks[k - 1 if k > 0 else 0].low in words.not_victims or \
@@ -445,7 +489,7 @@ def _one_victim_before(toks: list[Tok], i: int, words: Words, text: str) -> bool
         return False    # "... the building before being shot dead": no subject before the verb
     if _capitalised(prev, text):
         return prev.low not in words.not_victims
-    if prev.low.endswith("s") or not prev.low.replace("-", "").isalpha():
+    if prev.low.endswith("s") or _plural(prev.low) or not prev.low.replace("-", "").isalpha():
         return False
     # "the journalist", "a fellow serviceman", "the 17-year-old boy"
     return any(toks[k].low in _DETERMINERS for k in range(max(0, j - 3), j))
@@ -469,6 +513,16 @@ _NOT_TITLES = {"in", "on", "at", "by", "near", "outside", "inside", "during", "a
                "up", "down", "out", "near", "earlier", "later", "there", "here", "then", "late", "of"}
 # plural-looking words that are not plurals
 _NOT_PLURALS = {"was", "has", "is", "as", "his", "this", "its", "us", "across", "thus", "perhaps"}
+# plurals without an "s" ("the people who died" is no one victim); "-men" words are plurals
+# ("gunmen", "policemen") but for a few that are no persons
+_PLURALS_WITHOUT_S = {"people", "children", "police", "personnel", "folk", "staff"}
+_NOT_MEN = {"omen", "amen", "specimen", "abdomen", "stamen"}
+
+
+def _plural(low: str) -> bool:
+    """Is the lower-cased word a plural noun (its look alone)?"""
+    return (low.endswith("s") and low not in _NOT_PLURALS) or low in _PLURALS_WITHOUT_S \
+        or (low.endswith("men") and low not in _NOT_MEN)
 
 
 def _named_victim(toks: list[Tok], i: int, words: Words, text: str) -> int | None:
@@ -735,6 +789,8 @@ _NOT_PERSONS = {"GPE", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "
 # been killed")
 _REPORTING = {"report", "believe", "say", "think", "fear", "confirm", "understand", "know", "presume", "appear",
               "seem"}
+# verbs of seeing, whose participle clause tells what happened ("saw a woman killed")
+_SEEING = {"see", "watch", "witness", "hear", "find"}
 # implicative verbs: their "to"-complement was done ("proceeded to shoot him dead")
 _IMPLICATIVE = {"proceed", "manage"}
 # determiners that make a singular noun one person ("the journalist", "his driver")
@@ -757,7 +813,8 @@ def _unreal(verb) -> bool:
     """A killing denied or not done ("did not kill", "to kill", "could have been killed"); "may
     have drowned" (a possible past death, an estimate of what happened) is told."""
     for _ in range(3):
-        reported = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REPORTING | _IMPLICATIVE
+        reported = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REPORTING | _IMPLICATIVE \
+            or _used_to_kill(verb)
         auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
         estimate = any(a in ("may", "might") and b == "have" for a, b in zip(auxes, auxes[1:]))
         if any(c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL
@@ -769,6 +826,16 @@ def _unreal(verb) -> bool:
             return False
         verb = verb.head
     return False
+
+
+def _used_to_kill(verb) -> bool:
+    """A killing done with what was used for it ("the poison used to kill him", "the rifle
+    was used to shoot the guard", "used drones to kill"): the purpose of a real "used" was done; "could be
+    used to kill" and "plans to use ... to kill" stay plans."""
+    use = verb.head
+    return verb.dep_ in ("xcomp", "advcl") and use != verb and use.lemma_.lower() == "use" \
+        and use.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL for c in use.children) \
+        and not _unreal(use)
 
 
 def _predicate_kind(tok, words: Words) -> str | None:
@@ -849,6 +916,11 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
         # "Twelve were injured and three killed": the second participle's number is its own
         # victims, not the first verb's subject
         return kind, own_subjects
+    if tok.tag_ == "VBN" and tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lemma_.lower() in _SEEING \
+            and own_subjects and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children):
+        # "saw a woman killed", "watched two men shot dead": a participle's small clause after a
+        # verb of seeing; its subject is what the participle happened to
+        return kind, own_subjects
     subjects = _dependents(tok, {"nsubjpass"})
     if subjects:
         return kind, subjects
@@ -908,6 +980,10 @@ def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
     for t in own:
         if t.dep_ in ("conj", "cc") or t.is_punct:
             continue
+        context = _tokens(text[max(0, t.idx - 30):t.idx + len(t) + 12], max(0, t.idx - 30))
+        here = next((k for k, c in enumerate(context) if c.start == t.idx), None)
+        if here is not None and _is_age(context, here):
+            continue   # "children under the age of 10": the 10 is no count
         toks = _tokens(text[t.idx:end], t.idx)
         got = _count(toks, 0, words)
         if got is not None and toks[got[2] - 1].end <= tok_end + 3:
@@ -934,10 +1010,26 @@ def _headline_noun(tok) -> bool:
         c.dep_ in ("det", "poss", "nummod", "quantmod") for c in tok.children if c.i < tok.i)
 
 
+def _headline_break(tok) -> int | None:
+    """Where a headline glued to its story by a hyphen ends in ``tok``'s sentence ("...
+    Soccer Team-At least 71 people"), else None."""
+    for t in tok.sent:
+        if t.text in ("-", "–", "—") and not t.whitespace_ and t.i > t.sent.start and not t.nbor(-1).whitespace_ \
+                and t.i + 1 < t.sent.end and t.nbor(1).text[:1].isupper():
+            return t.i
+    return None
+
+
 def _victims_count(victims: list, pred, text: str, end: int, words: Words):
     """(count, qualifier, start, end, first victim word) of the victims named by ``victims``
     (each with its coordinated list: "X and three others" is four), or None."""
     total, qualifier, start, stop, first = 0, "exact", None, 0, None
+    glue = _headline_break(pred)
+    if glue is not None and any(v.i < glue for v in victims) and any(v.i > glue for v in victims):
+        # "71 Killed in Crash of Plane-At least 71 people were killed": the parser makes the
+        # headline's subject and the story's two subjects of one verb; the story restates the
+        # headline, so its victims alone count
+        victims = [v for v in victims if v.i > glue]
     if len(victims) > 1 and any(v.tag_ == "CD" for v in victims):
         # "40 people, 12 of whom drowned": the parser makes both "12" and "whom" subjects; the
         # number counts the victims, the pronoun is the group they are part of
