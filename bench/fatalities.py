@@ -542,6 +542,31 @@ def m2e2_argument_gold() -> tuple[dict, list[dict], collections.Counter]:
     return articles, rows, undecided
 
 
+def _argument_gold_bucket(row: dict, event, pairs, doc, text: str) -> str:
+    """The bucket of a wrong killed count on the argument gold (which has no evidence span),
+    from counts, offsets and the parse alone, so the kept-apart part can be sorted unread."""
+    from eventwire.events.casualties import read_figures
+
+    gold, got = row["killed"], event.casualties.killed
+    span = doc.char_span(*row["at"], alignment_mode="expand")
+    trigger = f"{span.root.pos_} {span.root.dep_}" if span is not None and len(span) else "?"
+    others = [o.casualties.killed for r, o in pairs if o is not event and o.casualties and o.casualties.killed]
+    read = read_figures(doc, text, 0, len(text))
+    if gold is None:
+        return f"a count where the gold gives none (trigger {trigger})"
+    if got is None:
+        if any(f.count == gold for f in others):
+            return f"no count: the sentence's figure given to another gold event of it (trigger {trigger})"
+        if any(f.kind == "killed" and f.count == gold for f in read):
+            return f"no count: the figure read, given to no event (trigger {trigger})"
+        shape = "a number" if gold > 1 else "one victim"
+        return f"no count: the figure not read ({shape}; trigger {trigger})"
+    if any(f.kind == "killed" and f.count == gold for f in read):
+        return f"wrong number: the right figure read, another given (trigger {trigger})"
+    return f"wrong number: the figure read as {'less' if got.count is not None and got.count < gold else 'more'} " \
+           f"(trigger {trigger})"
+
+
 def score_m2e2_arguments(errors: bool, show_buckets: bool) -> None:
     """The reader on M2E2's argument gold, by part and event type; ``errors`` prints the read
     part's rows read wrong, never the kept-apart part's, and only those of articles in the hand
@@ -581,7 +606,7 @@ def score_m2e2_arguments(errors: bool, show_buckets: bool) -> None:
                         tally[(scope, "within20")] += pred is not None and abs(pred - row["killed"]) <= 0.2 * row["killed"]
             pred = _count(ev.casualties.killed)
             if pred != row["killed"]:
-                bucket = error_bucket(row, "killed", ev.casualties.killed, parsed, text) or ""
+                bucket = _argument_gold_bucket(row, ev, pairs, parsed, text)
                 buckets[(row["part"], row["event_type"], bucket)] += 1
                 if row["part"] == "read" and split_of(row["article"]) == "dev":
                     wrong.append((row, pred, ev.casualties.killed, text))

@@ -565,3 +565,15 @@ def test_a_glued_headline_restates_its_story(nlp, sentence, killed, injured):
 ])
 def test_a_killing_with_what_was_used_for_it_or_seen(nlp, sentence, killed):
     assert _kinds(nlp, sentence)[0] == killed
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    # a number between commas after a name is an age
+    ("Four civilians were killed, one of them Sara Mansour, 10, and 15 others wounded.", 4, 15),
+    # guards: ages that were never summed, the named person counted with the others
+    ("Police said Karim Haddad, 31, and more than 20 others were wounded.", None, 21),
+    ("Tomas Berger, 62, and four other hikers were injured in the avalanche.", None, 5),
+    ("The raid wounded Lena Park, 19, and 6 other students.", None, 7),
+])
+def test_an_age_after_a_name(nlp, sentence, killed, injured):
+    assert _kinds(nlp, sentence) == (killed, injured)
