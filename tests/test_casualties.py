@@ -577,3 +577,32 @@ def test_a_killing_with_what_was_used_for_it_or_seen(nlp, sentence, killed):
 ])
 def test_an_age_after_a_name(nlp, sentence, killed, injured):
     assert _kinds(nlp, sentence) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # an infinitive after a noun in a series tells a death that happened
+    ("He is the third journalist to be killed in the country this year.", 1),
+    ("The reporter was the first foreigner to be killed in the conflict.", 1),
+    ("Omar Said became the latest activist to be killed in the city.", 1),
+    ("He is the only soldier to die in the operation.", 1),
+    # guards: the next one, a series that may come, a plan
+    ("Officials fear he will be the next hostage to be killed.", None),
+    ("Experts say she could be the first astronaut to die in orbit.", None),
+    ("The group named the officials to be killed.", None),
+    ("The prisoner is scheduled to be executed on Friday.", None),
+])
+def test_one_of_a_series_to_be_killed(nlp, sentence, killed):
+    assert _kinds(nlp, sentence)[0] == killed
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    # a number that is itself a member of a list of victims counts
+    ("Fighters killed Ahmad Nouri, 45, and three of his sons.", 4, None),
+    ("The blast killed the driver and two of the passengers.", 3, None),
+    ("A policeman and three were wounded.", None, 4),
+    # guards: members with a number on their noun were already counted
+    ("Gunmen shot dead a village chief and four of his relatives.", 5, None),
+    ("Gunmen killed the mayor and his two bodyguards.", 3, None),
+])
+def test_a_number_that_is_a_list_member(nlp, sentence, killed, injured):
+    assert _kinds(nlp, sentence) == (killed, injured)

@@ -598,8 +598,11 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
     words = load_words()
     toks = _tokens(text[start:end], start)
     out: list[Figure] = []
-    used: set[int] = set()
     n = len(toks)
+    # a number between commas after a name is the person's age ("Helin Ahmed, 10, and 24
+    # others"): no figure starts there
+    used: set[int] = {i for i in range(2, n - 1) if toks[i].low[:1].isdigit() and toks[i - 1].low == ","
+                      and toks[i + 1].low in (",", ")") and _capitalised(toks[i - 2], text)}
     for i, tok in enumerate(toks):
         if i in used:
             continue
@@ -814,7 +817,7 @@ def _unreal(verb) -> bool:
     have drowned" (a possible past death, an estimate of what happened) is told."""
     for _ in range(3):
         reported = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REPORTING | _IMPLICATIVE \
-            or _used_to_kill(verb)
+            or _used_to_kill(verb) or _one_of_a_series(verb)
         auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
         estimate = any(a in ("may", "might") and b == "have" for a, b in zip(auxes, auxes[1:]))
         if any(c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL
@@ -826,6 +829,23 @@ def _unreal(verb) -> bool:
             return False
         verb = verb.head
     return False
+
+
+# words that put a person in a series of those who died ("the third journalist to be killed")
+_SERIES = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+           "latest", "last", "only"}
+
+
+def _one_of_a_series(verb) -> bool:
+    """An infinitive after a noun in a series ("the third journalist to be killed this year",
+    "the only soldier to die in the operation") tells a death that happened; "the next hostage
+    to be killed" and "will be the first to die" do not."""
+    noun = verb.head
+    return verb.dep_ in ("relcl", "acl") and noun != verb and noun.pos_ in ("NOUN", "PROPN") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and any(c.dep_ in ("amod", "det") and (c.lower_ in _SERIES or (c.tag_ == "JJS" and c.lower_ != "next"))
+                for c in noun.children) \
+        and not any(c.dep_ == "aux" and c.lower_ in _UNREAL - {"to"} for c in noun.head.children)
 
 
 def _used_to_kill(verb) -> bool:
@@ -904,6 +924,8 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
     kind = _predicate_kind(tok, words)
     if kind is None or _unreal(tok) or _killed_or_wounded(tok, kind, words):
         return None
+    if _one_of_a_series(tok):
+        return kind, [tok.head]   # "the third journalist to be killed": the noun is the victim
     dying = lemma in words.dying_predicates or _phrase_of(tok, words.dying_phrases)
     if dying and lemma in words.dying_predicates and any(c.dep_ == "dobj" for c in tok.children):
         return "killed", [c for c in tok.children if c.dep_ == "dobj"]   # "drowning 19 passengers"
@@ -978,8 +1000,8 @@ def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
     own = [t for t in tok.subtree if t.i <= tok.i and not (t.dep_ == "amod" and t.lower_ == "dead")]
     tok_end = tok.idx + len(tok)
     for t in own:
-        if t.dep_ in ("conj", "cc") or t.is_punct:
-            continue
+        if (t.dep_ in ("conj", "cc") and t != tok) or t.is_punct:
+            continue   # a list's other members; a number that is itself a member counts
         context = _tokens(text[max(0, t.idx - 30):t.idx + len(t) + 12], max(0, t.idx - 30))
         here = next((k for k, c in enumerate(context) if c.start == t.idx), None)
         if here is not None and _is_age(context, here):
