@@ -468,7 +468,7 @@ def victim_count(sentence: str, arg: dict, sole: bool = True) -> tuple[str, int 
 
 
 # words that tell a death: an attack with one of them in its sentence but no Life:Die event there
-# is one whose death the annotators did not mark ("left eight people dead", "fatally shot")
+# is one whose death the annotators did not mark ("left 5 people dead", "fatally shot")
 _DEATH_WORDS = re.compile(r"\b(?:dead|death|deaths|died|dies|die|killed|killing|killings|kill|kills|fatal|fatally|"
                           r"lives|slain|bodies|massacred|executed|murdered)\b", re.IGNORECASE)
 _KILLED_OR_WOUNDED = re.compile(r"\b(?:killed|dead)\s+(?:or|and/or)\s+(?:wounded|injured|missing)\b", re.IGNORECASE)

@@ -511,7 +511,7 @@ def test_a_toll_sentence_with_a_statement_in_it(text, trigger, killed, injured):
 
 @pytest.mark.parametrize("sentence, killed, injured", [
     # an age is never a count, and victims told on both sides of an age phrase are one list
-    ("Observers counted 20 children under the age of 10 and 40 adults killed in the village.", 60, None),
+    ("Medics said 14 boys under the age of 12 and 30 women died in the shelling.", 44, None),
     ("A girl under the age of 10 and two women were killed in the raid.", 3, None),
     ("Children aged 6 and 9 were wounded in the blast.", None, None),
     # guards: the count before an age phrase stands; an aside with an age adds nobody
@@ -552,9 +552,9 @@ def test_a_glued_headline_restates_its_story(nlp, sentence, killed, injured):
 
 @pytest.mark.parametrize("sentence, killed", [
     # what was used to kill did kill; a participle after a verb of seeing tells what happened
-    ("Police said that the poison used to kill the diplomat was a nerve agent.", 1),
+    ("Investigators said the rifle used to kill the judge was stolen.", 1),
     ("Prosecutors said the gang used a van to kill the witness.", 1),
-    ("She once saw a boy killed running across the highway.", 1),
+    ("A farmer watched his neighbour killed by a landmine.", 1),
     ("The farmer saw his son killed by a stray bullet.", 1),
     # guards: a use that may come, is planned or was denied kills no one; an active participle
     # with its own object under a verb of saying is no small clause

@@ -155,7 +155,7 @@ _AGE_PREPOSITIONS = {"under", "over", "below", "above", "between"}
 def _is_age(toks: list[Tok], i: int) -> bool:
     """Is the number at ``i`` an age: after "aged", "age (of)", "ages (of)", or the second of
     a pair of ages ("aged 6 and 9 were hurt", "aged 20 to 60") when no victims' noun follows
-    it ("under the age of 10 and 40 adults": the 40 are victims)?"""
+    it ("under the age of 12 and 30 women": the 30 are victims)?"""
     before = [t.low for t in toks[max(0, i - 3):i]]
     if before and (before[-1] in _AGE_WORDS or before[-2:] in (["age", "of"], ["ages", "of"])
                    or before[-2:] in (["aged", "between"], ["ages", "between"])):
@@ -170,8 +170,8 @@ def _is_age(toks: list[Tok], i: int) -> bool:
 
 def _age_phrase_end(toks: list[Tok], i: int) -> int | None:
     """Index after an age phrase starting at ``i`` ("under the age of 10", "aged 5 to 7"),
-    else None: the victims told before it go on after it ("20 children under the age of 10
-    and 40 adults")."""
+    else None: the victims told before it go on after it ("14 boys under the age of 12 and 30
+    women")."""
     j = i
     if j < len(toks) and toks[j].low in _AGE_PREPOSITIONS and _match(toks, j + 1, ("the",)):
         j += 2
@@ -343,7 +343,7 @@ def _figure_list(toks: list[Tok], i: int, words: Words, article: bool = False):
     age_at = next((j for j in range(end, min(len(toks), k + 1)) if toks[j].low in _AGE_PREPOSITIONS | _AGE_WORDS
                    and _age_phrase_end(toks, j) is not None), None)
     if age_at is not None and toks[age_at].low != "between" and age_at > end:
-        k = _age_phrase_end(toks, age_at)   # "20 children under the age of 10 and 40 adults"
+        k = _age_phrase_end(toks, age_at)   # "14 boys under the age of 12 and 30 women"
     if toks[i].low in ("a", "an") and end == i + 1:
         end = max(k, end)     # "a policeman": the article alone says nothing
     if k < len(toks) and toks[k - 1 if k > 0 else 0].low in words.not_victims or \
@@ -599,7 +599,7 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
     toks = _tokens(text[start:end], start)
     out: list[Figure] = []
     n = len(toks)
-    # a number between commas after a name is the person's age ("Helin Ahmed, 10, and 24
+    # a number between commas after a name is the person's age ("Sara Mansour, 10, and 15
     # others"): no figure starts there
     used: set[int] = {i for i in range(2, n - 1) if toks[i].low[:1].isdigit() and toks[i - 1].low == ","
                       and toks[i + 1].low in (",", ")") and _capitalised(toks[i - 2], text)}
@@ -792,7 +792,7 @@ _NOT_PERSONS = {"GPE", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "
 # been killed")
 _REPORTING = {"report", "believe", "say", "think", "fear", "confirm", "understand", "know", "presume", "appear",
               "seem"}
-# verbs of seeing, whose participle clause tells what happened ("saw a woman killed")
+# verbs of seeing, whose participle clause tells what happened ("watched his neighbour killed")
 _SEEING = {"see", "watch", "witness", "hear", "find"}
 # implicative verbs: their "to"-complement was done ("proceeded to shoot him dead")
 _IMPLICATIVE = {"proceed", "manage"}
@@ -849,9 +849,9 @@ def _one_of_a_series(verb) -> bool:
 
 
 def _used_to_kill(verb) -> bool:
-    """A killing done with what was used for it ("the poison used to kill him", "the rifle
-    was used to shoot the guard", "used drones to kill"): the purpose of a real "used" was done; "could be
-    used to kill" and "plans to use ... to kill" stay plans."""
+    """A killing done with what was used for it ("the rifle used to kill the judge", "the van
+    was used to run down the guard", "used drones to kill"): the purpose of a real "used" was
+    done; "could be used to kill" and "plans to use ... to kill" stay plans."""
     use = verb.head
     return verb.dep_ in ("xcomp", "advcl") and use != verb and use.lemma_.lower() == "use" \
         and use.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL for c in use.children) \
@@ -940,7 +940,7 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
         return kind, own_subjects
     if tok.tag_ == "VBN" and tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lemma_.lower() in _SEEING \
             and own_subjects and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children):
-        # "saw a woman killed", "watched two men shot dead": a participle's small clause after a
+        # "watched his neighbour killed", "saw his son killed": a participle's small clause after a
         # verb of seeing; its subject is what the participle happened to
         return kind, own_subjects
     subjects = _dependents(tok, {"nsubjpass"})
@@ -1033,8 +1033,8 @@ def _headline_noun(tok) -> bool:
 
 
 def _headline_break(tok) -> int | None:
-    """Where a headline glued to its story by a hyphen ends in ``tok``'s sentence ("...
-    Soccer Team-At least 71 people"), else None."""
+    """Where a headline glued to its story by a hyphen ends in ``tok``'s sentence ("12 Killed
+    in Ferry Fire-At least 12 people"), else None."""
     for t in tok.sent:
         if t.text in ("-", "–", "—") and not t.whitespace_ and t.i > t.sent.start and not t.nbor(-1).whitespace_ \
                 and t.i + 1 < t.sent.end and t.nbor(1).text[:1].isupper():
@@ -1048,7 +1048,7 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
     total, qualifier, start, stop, first = 0, "exact", None, 0, None
     glue = _headline_break(pred)
     if glue is not None and any(v.i < glue for v in victims) and any(v.i > glue for v in victims):
-        # "71 Killed in Crash of Plane-At least 71 people were killed": the parser makes the
+        # "12 Killed in Ferry Fire-At least 12 people were killed": the parser makes the
         # headline's subject and the story's two subjects of one verb; the story restates the
         # headline, so its victims alone count
         victims = [v for v in victims if v.i > glue]
