@@ -246,23 +246,37 @@ def _show_realnews_errors(article, gold, record) -> None:
               f"{p.evidence.text[:80]!r} +{len(getattr(p, 'mentions', []))}")
 
 
-def duplicates_by_gold(held: list[set]) -> tuple[int, int, int, list[tuple[int, int]]]:
+def duplicates_by_gold(held: list[list[set]]) -> tuple[int, int, int, list[tuple[int, int]]]:
     """One document's asserted events against gold instances (a cluster, an ACE event):
-    ``held[k]`` is the set of instances event k holds a mention of. Returns (events holding
-    any, duplicates: events sharing an instance with an earlier event, false merges: events
-    holding two instances, the duplicate pairs (earlier, later))."""
+    ``held[k]`` holds, for each evidence span of event k (the evidence, then its mentions),
+    the instances that span overlaps. Returns (events holding any, duplicates: events sharing
+    an instance with an earlier event, false merges: events whose spans hold two instances
+    that no one span holds together (one phrase, "thwarted a pirate attack", is one reading
+    even where the gold splits it), the duplicate pairs (earlier, later))."""
     n = dup = merged = 0
     pairs = []
+    spans_of = held
+    held = [set().union(*spans) if spans else set() for spans in spans_of]
     for k, inst in enumerate(held):
         if not inst:
             continue
         n += 1
-        merged += len(inst) > 1
+        merged += _two_readings(spans_of[k])
         first = next((j for j in range(k) if held[j] & inst), None)
         if first is not None:
             dup += 1
             pairs.append((first, k))
     return n, dup, merged, pairs
+
+
+def _two_readings(spans: list[set]) -> bool:
+    """Two spans of one event, each holding an instance the other's phrase does not share."""
+    return any(a and b and not (a & b) for i, a in enumerate(spans) for b in spans[i + 1:])
+
+
+def _held_by_span(p, gold: list[tuple[int, int, object]]) -> list[set]:
+    """For each evidence span of a coded event, the gold instances (start, end, instance) it overlaps."""
+    return [{inst for s, e, inst in gold if m.start < e and s < m.end} for m in [p.evidence, *getattr(p, "mentions", [])]]
 
 
 def _holds(p, start: int, end: int) -> bool:
@@ -292,7 +306,7 @@ def bench_m2e2(limit: int | None, show_errors: bool = False) -> None:
     quarter kept apart (SHA-1 of the article id divisible by 4), never read while writing
     rules, and the rest. Duplicates by part: two asserted events of one sentence holding the
     trigger of one ACE event, or of an Attack and a Die or Injure of that attack
-    (``_m2e2_incidents``); false merges: one asserted event holding two incidents."""
+    (``_m2e2_incidents``); false merges: one asserted event whose spans hold two incidents."""
     import hashlib
 
     docs = read_jsonl(require("events/m2e2_dev.jsonl"))[:limit]
@@ -336,8 +350,8 @@ def bench_m2e2(limit: int | None, show_errors: bool = False) -> None:
     for sid, s in sentence.items():
         asserted = [p for p in getattr(records[sid], "events", []) or [] if p.modality == "asserted"]
         incidents = _m2e2_incidents(s["events"])
-        held = [{incidents[k] for k, e in enumerate(s["events"]) if _holds(p, e["trigger"]["start"], e["trigger"]["end"])}
-                for p in asserted]
+        ace = [(e["trigger"]["start"], e["trigger"]["end"], incidents[k]) for k, e in enumerate(s["events"])]
+        held = [_held_by_span(p, ace) for p in asserted]
         n, dup, merged, pairs = duplicates_by_gold(held)
         c = dups[part[sid]]
         c["asserted"] += len(asserted)
@@ -347,6 +361,10 @@ def bench_m2e2(limit: int | None, show_errors: bool = False) -> None:
         if show_errors and part[sid] == "read":   # the kept-apart quarter is scored only
             for i, j in pairs:
                 _show_duplicate_pair(sid, s["text"], asserted[i], asserted[j])
+            for p, spans in zip(asserted, held):
+                if _two_readings(spans):
+                    print(f"      MERGED {sid} {p.category} {p.evidence.text!r} +{[m.text for m in p.mentions]} holds "
+                          f"{[(e['type'], e['trigger']['text']) for k, e in enumerate(s['events']) if _holds(p, e['trigger']['start'], e['trigger']['end'])]}")
     for name in ("read", "kept apart"):
         c = dups[name]
         print(f"   duplicates, {name}: {c['duplicates']} of {c['on gold']} asserted events on an ACE event "
@@ -379,7 +397,7 @@ def bench_ecbplus(limit: int | None, show_errors: bool = False) -> None:
     apart (``bench.coref_data.VALIDATION_TOPICS``, as ``bench/merge.py`` does); (3) the
     duplicate rate as the real-news one counts it: asserted events of one document holding a
     mention of one ECB+ cluster (or singleton action) that an earlier asserted event holds,
-    and false merges, asserted events holding two; (4) background: generic actions
+    and false merges, asserted events whose spans hold two; (4) background: generic actions
     (ACTION_GENERIC: "attacks on journalists are rising") held by an asserted, dated event."""
     from bench.coref_data import split_of_topic, within_document_scores
 
@@ -432,8 +450,8 @@ def bench_ecbplus(limit: int | None, show_errors: bool = False) -> None:
         asserted = [p for p in preds if p.modality == "asserted"]
         actions_here = [m for m in d["mentions"] if m["class"] == "ACTION_OCCURRENCE" and
                         any(a <= m["start"] and m["end"] <= b for a, b in keep)]
-        held = [{cluster_of.get(m["id"], "single-" + m["id"]) for m in actions_here if _holds(p, m["start"], m["end"])}
-                for p in asserted]
+        gold_here = [(m["start"], m["end"], cluster_of.get(m["id"], "single-" + m["id"])) for m in actions_here]
+        held = [_held_by_span(p, gold_here) for p in asserted]
         n, dup, merged, pairs = duplicates_by_gold(held)
         c = dups[part]
         c["asserted"] += len(asserted)
@@ -443,6 +461,10 @@ def bench_ecbplus(limit: int | None, show_errors: bool = False) -> None:
         if show_errors and part == "dev":   # validation topics are scored only
             for i, j in pairs:
                 _show_duplicate_pair(d["id"], d["text"], asserted[i], asserted[j])
+            for p, spans in zip(asserted, held):
+                if _two_readings(spans):
+                    print(f"      MERGED {d['id']} {p.category} {p.evidence.text!r} +{[m.text for m in p.mentions]} holds "
+                          f"{[m['text'] for m in actions_here if _holds(p, m['start'], m['end'])]}")
     print(f"== ecbplus_dev.jsonl: {len(docs)} documents (annotated sentences only)")
     print(f"   negated actions: {sum(neg_total.values())}; coded as events {sum(neg_coded.values())}, "
           f"as asserted events {sum(neg_asserted.values())}")
