@@ -275,10 +275,9 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset(),
     if _sides_agree(a.source, b.source, loose, guessed) and _sides_agree(a.target, b.target, loose, guessed):
         return True
     symmetric = a.category in _JOINT or (a.category == "ASSAULT" and (a.cameo or "").startswith("19"))
-    # swapped, a side must meet a side: "Russian airstrikes" and "Kurdish attacks" (no targets)
-    # are two attackers, not the two sides of one clash
-    crossed = (a.source is not None and b.target is not None) or (a.target is not None and b.source is not None)
-    return symmetric and crossed and _sides_agree(a.source, b.target, loose, guessed) and \
+    # a fight told once from each side ("Israeli troops fought", "Palestinian gunmen fought")
+    # is one clash; two attackers listed apart are kept apart by ``listed_apart``
+    return symmetric and _sides_agree(a.source, b.target, loose, guessed) and \
         _sides_agree(a.target, b.source, loose, guessed)
 
 
