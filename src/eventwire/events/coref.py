@@ -6,7 +6,8 @@ category, the same modality (or a plan and the deed it announced), sides that do
 contradict each other (swapped sides are the same for joint and clash events; two people named
 apart are two sides; in loosely told events a country read from the context yields to one a
 mention names), dates and places that agree where both are known (a country's name holds its
-cities, and so does a first-level region's). The merged event keeps the most complete mention as its evidence, takes the fields
+cities, and so does a first-level region's), and that the sentence does not list as two ("Russian
+airstrikes and Kurdish attacks"). The merged event keeps the most complete mention as its evidence, takes the fields
 the others add (a side, a named country, a date, a place) and lists every other evidence span
 in ``mentions``.
 """
