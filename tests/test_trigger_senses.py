@@ -56,6 +56,7 @@ def test_engaging_in_talks_is_the_talks_not_an_attack():
     ("Government troops engaged the rebels near Goma on Monday.", "ASSAULT"),
     ("Soldiers fought a fierce battle with militants near Kidal on Monday.", "ASSAULT"),
     ("The army fought the rebels near the town of Beni on Monday.", "ASSAULT"),
+    ("Rebel fighters fought their way into the provincial capital on Monday.", "ASSAULT"),
     ("A sniper struck down two soldiers near the checkpoint on Monday.", "ASSAULT"),
     ("Government troops battled the rebels near Goma on Monday.", "ASSAULT"),
     ("The army defeated the rebels near the border on Sunday.", "ASSAULT"),
@@ -65,6 +66,14 @@ def test_engaging_in_talks_is_the_talks_not_an_attack():
 ])
 def test_the_senses_that_are_events_stay(text, category):
     assert category in categories(text)
+
+
+@pytest.mark.parametrize("text, name_word", [
+    ("The Rally for Culture and Democracy boycotted the vote on Sunday.", "Rally"),
+    ("An Amnesty International researcher said the detainees had been denied lawyers.", "Amnesty"),
+])
+def test_an_event_word_inside_an_organisation_name_is_no_event(text, name_word):
+    assert all(e.evidence.text != name_word for e in asserted(text))
 
 
 def test_a_hanging_by_a_state_is_an_execution():

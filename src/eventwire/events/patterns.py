@@ -312,10 +312,11 @@ def _patient_is_thing(verb) -> bool:
 def _patient_is_abstract(verb) -> bool:
     """Whether the verb's direct object is a thing that is neither a party, a place nor an
     event: "fighting the spread of cholera", not "fought a battle", "fought the rebels" or
-    "fought Mosul"."""
+    "fought Mosul"; nor the doer's own ("fought their way into the city": the fight moves on)."""
     nouns = load_lexicon().triggers_nouns
     return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and not actor_like(c) and
-               c.lemma_.lower() not in nouns and c.ent_type_ not in ("GPE", "LOC", "FAC")
+               c.lemma_.lower() not in nouns and c.ent_type_ not in ("GPE", "LOC", "FAC") and
+               not any(g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children)
                for c in verb.children)
 
 
