@@ -177,15 +177,8 @@ _NAME_TYPES = {"PERSON", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "LAW"}
 
 
 def in_a_name(tok) -> bool:
-    """An event noun that is a word of a proper name (a title, a law, a place), or a word of an
-    organisation's name before its last ("Amnesty International", "the Rally for Democracy");
-    an organisation's name ending in the event noun may tell the event ("the NATO Summit")."""
-    if tok.pos_ != "PROPN":
-        return False
-    if tok.ent_type_ in _NAME_TYPES:
-        return True
-    following = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-    return tok.ent_type_ == "ORG" and following is not None and following.ent_iob_ == "I"
+    """An event noun that is a word of a proper name (a title, a law, a place)."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_TYPES
 
 
 def won_not_fought(verb, category: str, src, tgt) -> bool:
