@@ -20,7 +20,7 @@ from .query import _token_hash
 
 # DuckDB checkpoints (writes what the write-ahead log holds into the file) inside the COMMIT that
 # takes the log past ``checkpoint_threshold``. In a long-running writer a checkpoint's cost grows
-# with the store (its indexes are written whole), so at DuckDB's fixed 16 MiB its cost per document
+# with the store, so at DuckDB's fixed 16 MiB its cost per document
 # grew with the store too (bench/RESULTS.md, issue 24, eighth session). The threshold follows the
 # file instead: a share of its size, so checkpoints come less often as the store grows and their
 # cost per document stays flat. Committed batches are durable either way (the log is synced at
