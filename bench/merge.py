@@ -28,7 +28,9 @@ Real news (``--articles``): article pairs that report one event, see :func:`arti
 
 Cost: store writes (with merging) per document while the store grows to each size, using
 copies of the coded records spread over a daily feed (about 30 articles a day);
-``--profile-sql`` also prints, at each size, the CPU time of each SQL statement per document.
+``--profile-sql`` also prints, at each size, the CPU time of each SQL statement per document and
+the COMMITs in which DuckDB checkpointed (their CPU time and the log they flushed); ``--window``
+sets how many documents before each size are measured (wide enough to hold a few checkpoints).
 
 ``--thresholds`` merges the same coded records with each threshold in turn; ``--cache DIR``
 keeps the coded records so that tuning does not recode (delete it after changing the coder).
@@ -405,7 +407,7 @@ class _StatementClock:
         return getattr(self._con, name)
 
 
-def growth(source_db: Path, sizes: list[int], tmp: Path, profile_sql: bool = False) -> None:
+def growth(source_db: Path, sizes: list[int], tmp: Path, profile_sql: bool = False, window: int = 200) -> None:
     from eventwire.document import Document
     from eventwire.record import Record
     from eventwire.store import open_store
@@ -420,7 +422,7 @@ def growth(source_db: Path, sizes: list[int], tmp: Path, profile_sql: bool = Fal
     per_day = 30
     target = max(sizes)
     marks = sorted(sizes)
-    window = 200
+    wal = Path(f"{tmp / 'growth.duckdb'}.wal")
     with open_store(tmp / "growth.duckdb") as store:
         statement_cpu: dict = {}
         if profile_sql:
@@ -429,6 +431,11 @@ def growth(source_db: Path, sizes: list[int], tmp: Path, profile_sql: bool = Fal
         batch = []
         timings, cpu_timings = {}, {}
         t_window, cpu_window, n_window = 0.0, 0.0, 0
+        # DuckDB checkpoints inside a COMMIT once the write-ahead log passes its threshold (16 MiB),
+        # every few hundred documents here: a window may hold none or two. A batch after which
+        # the log is shorter than before it checkpointed; its COMMIT is counted apart.
+        checkpoints: list[tuple[float, float]] = []  # (COMMIT CPU seconds, MiB of log flushed)
+        wal_before = 0
         while n < target:
             rec = records[n % len(records)]
             shift = (base + dt.timedelta(days=n // per_day)) - dt.date.fromisoformat(rec.date)
@@ -447,10 +454,15 @@ def growth(source_db: Path, sizes: list[int], tmp: Path, profile_sql: bool = Fal
             if len(batch) == 50:
                 if n_window == 0:
                     statement_cpu.clear()
+                commit_before = statement_cpu.get("COMMIT", [0.0])[0]
                 t0, c0 = time.perf_counter(), time.process_time()
                 store.write_batch(batch)
                 spent, cpu = time.perf_counter() - t0, time.process_time() - c0
                 batch = []
+                wal_after = wal.stat().st_size if wal.exists() else 0
+                if profile_sql and wal_after < wal_before and marks and n > marks[0] - window:
+                    checkpoints.append((statement_cpu["COMMIT"][0] - commit_before, wal_before / 2 ** 20))
+                wal_before = wal_after
                 if marks and n > marks[0] - window:
                     t_window += spent
                     cpu_window += cpu
@@ -466,6 +478,12 @@ def growth(source_db: Path, sizes: list[int], tmp: Path, profile_sql: bool = Fal
                         if statement_cpu:
                             print(f"    {sum(c for c, _ in statement_cpu.values()) / n_window * 1000:6.2f} ms CPU per "
                                   "document in SQL statements, the rest is Python", flush=True)
+                            spent_ckpt = sum(c for c, _ in checkpoints)
+                            print(f"    {len(checkpoints)} COMMITs checkpointed in the window: "
+                                  + ", ".join(f"{c * 1000:.0f} ms CPU for {mib:.1f} MiB of log" for c, mib in checkpoints)
+                                  + f"; CPU per document without them {(cpu_window - spent_ckpt) / n_window * 1000:.2f} ms",
+                                  flush=True)
+                            checkpoints.clear()
                         marks.pop(0)
                         t_window, cpu_window, n_window = 0.0, 0.0, 0
         if batch:
@@ -490,6 +508,8 @@ def main() -> None:
                     help="keep the coded records of both corpora in this folder and reuse them (tuning the merger)")
     ap.add_argument("--profile-sql", action="store_true",
                     help="growth replay: also print the CPU time of each SQL statement per document at each size")
+    ap.add_argument("--window", type=int, default=200,
+                    help="growth replay: documents measured before each size (a multiple of the batch, 50)")
     ap.add_argument("--decompose", action="store_true",
                     help="ECB+: also print where each gold pair is lost (coder, rules, blocking, score)")
     ap.add_argument("--thresholds", type=float, nargs="*", default=None,
@@ -523,7 +543,7 @@ def main() -> None:
         db = Path(tmp) / "merge.duckdb"
         quality(args.corpus, db, cached("duplicates"), thresholds)
         if args.sizes:
-            growth(db, args.sizes, Path(tmp), args.profile_sql)
+            growth(db, args.sizes, Path(tmp), args.profile_sql, args.window)
 
 
 if __name__ == "__main__":

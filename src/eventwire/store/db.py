@@ -48,6 +48,7 @@ class Store(StoreWrites, WatchState, StoreQueries):
             raise EventwireError("E300", f" at {self.path}: {str(exc).splitlines()[0][:300]}") from None
         if not read_only:
             self.migrate()
+            self.follow_checkpoint_threshold()
 
     def migrate(self) -> None:
         schema.migrate(self.con)

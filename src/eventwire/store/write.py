@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys as _sys
 from dataclasses import dataclass, field, replace
 
@@ -16,6 +17,16 @@ from ..errors import EventwireError
 from ..record import ErrorInfo, ErrorRecord, Record
 from . import merged as merged_events
 from .query import _token_hash
+
+# DuckDB checkpoints (writes what the write-ahead log holds into the file) inside the COMMIT that
+# takes the log past ``checkpoint_threshold``. In a long-running writer a checkpoint's cost grows
+# with the store, so at DuckDB's fixed 16 MiB its cost per document
+# grew with the store too (bench/RESULTS.md, issue 24, eighth session). The threshold follows the
+# file instead: a share of its size, so checkpoints come less often as the store grows and their
+# cost per document stays flat. Committed batches are durable either way (the log is synced at
+# each COMMIT); what grows is the log a crash leaves to replay on opening, at most this share.
+CHECKPOINT_SHARE = 0.25
+MIN_CHECKPOINT_BYTES = 16 * 2 ** 20  # DuckDB's default: a small store checkpoints as before
 
 @dataclass
 class IngestStats:
@@ -108,6 +119,20 @@ class StoreWrites:
                 raise _write_error(self.path, exc2) from None
             raise
 
+    def follow_checkpoint_threshold(self) -> None:
+        """Set DuckDB's checkpoint threshold to :data:`CHECKPOINT_SHARE` of the store file
+        (at least :data:`MIN_CHECKPOINT_BYTES`); changed only when the file has grown by a
+        quarter since, so that a batch rarely pays a statement for it."""
+        try:
+            size = os.path.getsize(self.path)
+        except OSError:
+            return  # an in-memory store has no file and no log
+        wanted = max(MIN_CHECKPOINT_BYTES, int(size * CHECKPOINT_SHARE))
+        current = getattr(self, "_checkpoint_bytes", None)
+        if current is None or not current <= wanted < 1.25 * current:
+            self.con.execute(f"SET checkpoint_threshold = '{wanted}B'")
+            self._checkpoint_bytes = wanted
+
     def _write_all(self, results: list[tuple[Document, Record | ErrorRecord]]) -> IngestStats:
         stats = IngestStats()
         con = self.con
@@ -140,6 +165,7 @@ class StoreWrites:
             except duckdb.Error:
                 pass
             raise
+        self.follow_checkpoint_threshold()
         return stats
 
     # Each table's columns in the order its rows are built below.
