@@ -355,26 +355,44 @@ def m2e2_side_gold(sentence: dict, event: dict) -> dict[str, list[dict]]:
     return out
 
 
-def score_m2e2_side(side, gold_args: list[dict], record, text: str) -> str:
+def _on_args(side, args: list[dict], record, text: str) -> bool:
+    return side is not None and any(s < a["end"] and a["start"] < e
+                                    for s, e in _side_spans(side, record, text) for a in args)
+
+
+def score_m2e2_side(side, gold_args: list[dict], record, text: str, other_args=()) -> str:
     """One side of one hit event against its gold arguments: 'right' (filled and standing on a
-    gold argument, or an actor mention of the same actor does), 'wrong' (filled, elsewhere),
-    'empty' (the gold has one, the side is empty), 'extra' (filled, the gold has none), or
-    'none' (both empty)."""
+    gold argument, or an actor mention of the same actor does), 'swapped' (standing on the
+    other side's gold argument), 'wrong' (filled, elsewhere), 'empty' (the gold has one, the
+    side is empty), 'extra' (filled, the gold has none: ACE often leaves a doer untagged, so
+    this is a weak signal), or 'none' (both empty)."""
     if side is None:
         return "empty" if gold_args else "none"
     if not gold_args:
         return "extra"
-    spans = _side_spans(side, record, text)
-    on_gold = any(s < a["end"] and a["start"] < e for s, e in spans for a in gold_args)
-    return "right" if on_gold else "wrong"
+    if _on_args(side, gold_args, record, text):
+        return "right"
+    return "swapped" if _on_args(side, list(other_args), record, text) else "wrong"
+
+
+def score_m2e2_meeting(event, args: list[dict], record, text: str) -> str:
+    """A meeting's sides at once: ACE tags its participants as Entity with no direction and
+    often tags only one of them, so the event is 'right' when a gold entity is on either
+    side, 'wrong' when the sides stand elsewhere, 'empty' when both are empty."""
+    sides = [event.source, event.target]
+    if not args:
+        return "extra" if any(sides) else "none"
+    if any(_on_args(s, args, record, text) for s in sides):
+        return "right"
+    return "wrong" if any(sides) else "empty"
 
 
 def bench_m2e2_sides(limit: int | None, show_errors: bool) -> None:
     """Sides of the M2E2 events the coder hits, against ACE's arguments (who did it to whom on
     4,170 VOA sentences no side rule was written for). Attack: Attacker -> source, Target (and a
     same-sentence Life:Die's Victim) -> target; Arrest-Jail: Agent -> source, Person -> target;
-    Demonstrate: Entity -> source; Meet: Entity -> either side (each side scored against all
-    entities). Figures by role and by part; --show-errors lists the read part's errors only."""
+    Demonstrate: Entity -> source; Meet: Entity on either side (scored once per meeting).
+    Figures by role and by part; --show-errors lists the read part's errors only."""
     items, sentences, part = _m2e2_items(limit)
     records, _, _ = run_pipeline(items)
     tally: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
@@ -391,29 +409,36 @@ def bench_m2e2_sides(limit: int | None, show_errors: bool) -> None:
                 continue
             hits[part[sid]] += 1
             gold = m2e2_side_gold(s, e)
-            for side in ("source", "target"):
-                args = gold.get(side, []) + gold.get("either", [])
-                verdict = score_m2e2_side(getattr(p, side), args, rec, s["text"])
+            if e["type"] == "Contact:Meet":
+                verdicts = {"either": score_m2e2_meeting(p, gold.get("either", []), rec, s["text"])}
+            else:
+                verdicts = {side: score_m2e2_side(getattr(p, side), gold.get(side, []), rec, s["text"],
+                                                  gold.get(other, []))
+                            for side, other in (("source", "target"), ("target", "source"))}
+            for side, verdict in verdicts.items():
                 for key in ((part[sid], e["type"], side), (part[sid], "all", side)):
                     tally[key][verdict] += 1
-                if show_errors and part[sid] == "read" and verdict in ("wrong", "empty", "extra"):
-                    ps = getattr(p, side)
+                if show_errors and part[sid] == "read" and verdict not in ("right", "none"):
+                    args = gold.get(side, [])
+                    shown = [(x.text if x else None) for x in (p.source, p.target)] if side == "either" \
+                        else getattr(p, side) and getattr(p, side).text
                     errors.append((sid, e["type"], side, verdict, e["trigger"]["text"],
-                                   [a["text"] for a in args], ps and ps.text, s["text"]))
+                                   [a["text"] for a in args], shown, s["text"]))
     print(f"== m2e2_dev.jsonl sides: the coded event hitting each gold event, its source and target "
           f"against ACE's arguments ({', '.join(f'{k} {v} hits' for k, v in sorted(hits.items(), reverse=True))})")
-    print("   right = filled and on a gold argument; wrong = filled elsewhere; empty = gold has one; "
-          "extra = filled where gold has none; accuracy = right / (right + wrong + empty)")
+    print("   right = filled and on a gold argument; swapped = on the other side's; wrong = filled "
+          "elsewhere; empty = gold has one; extra = filled where gold has none; accuracy = right / "
+          "(right + swapped + wrong + empty); a meeting is scored once ('either' side)")
     for name in ("read", "kept apart"):
         for typ in ("all", *M2E2_SIDE_ROLES):
-            for side in ("source", "target"):
+            for side in ("source", "target", "either"):
                 c = tally.get((name, typ, side))
                 if not c:
                     continue
-                with_gold = c["right"] + c["wrong"] + c["empty"]
+                with_gold = c["right"] + c["swapped"] + c["wrong"] + c["empty"]
                 print(f"   {name:<10} {typ:<20} {side:<6}: accuracy {c['right'] / max(with_gold, 1):.3f} "
-                      f"({c['right']}/{with_gold}); wrong {c['wrong']}, empty {c['empty']}, "
-                      f"extra {c['extra']}, both empty {c['none']}")
+                      f"({c['right']}/{with_gold}); swapped {c['swapped']}, wrong {c['wrong']}, "
+                      f"empty {c['empty']}, extra {c['extra']}, both empty {c['none']}")
     for row in errors:
         print("   ", *row, sep=" | ")
 
