@@ -346,3 +346,12 @@ def test_a_disputed_part_in_a_presupposed_event_keeps_the_event_without_its_doer
 def test_an_undisputed_part_or_an_unpresupposed_event_keeps_the_subject(text, category, source, modality):
     event = events_of(text, category)[0]
     assert side_text(event.source) == source and event.modality == modality, event
+
+
+@pytest.mark.parametrize("text", [
+    "A hospital bombing killed four people in Quetta on Monday.",
+    "An embassy attack in Kabul killed two guards on Monday.",
+])
+def test_a_building_before_an_event_noun_is_not_its_doer(text):
+    for event in events_of(text, "ASSAULT"):
+        assert event.source is None or event.source.sector not in ("HLH", "GOV"), event.source

@@ -638,7 +638,7 @@ def _nominal_args(noun):
                     (c.ent_type_ == "GPE" and _is_country_name(c)):
                 src = c
             elif c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and not undergone and \
-                    _head_sector([c], c):
+                    _head_sector([c], c) and not _building_or_place(c):
                 src = c   # "a police raid", "rebel attacks", "army shelling": an agent noun
     for c in noun.children:
         if c.dep_ != "prep":
@@ -674,6 +674,15 @@ def _nominal_args(noun):
                     src = agent
                     break
     return src, tgt
+
+
+def _building_or_place(tok) -> bool:
+    """A building, site or area word ("hospital", "embassy", "checkpoint", "village"): before
+    an event noun it names where or what was hit ("a hospital bombing"), not who acted, though
+    the actors dictionary gives it an institution's sector."""
+    words = site_words()
+    return any(w in words["institutions"] or w in words["sites"] or w in words["areas"]
+               for w in (tok.lower_, tok.lemma_.lower()))
 
 
 def _instrument_author(verb):
