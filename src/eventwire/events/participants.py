@@ -331,13 +331,10 @@ def _subject_of(verb):
         passive = verb.head   # "a pilot captured by the militants": the noun underwent it
     if passive is None and subj is None:
         passive = _participle_undergoer(verb) or _coordinated_passive_subject(verb)
-        undergoer = _nonfinite_passive_subject(verb) if passive is None else None
-        if undergoer is not None and undergoer.pos_ == "PRON":
-            # "Police said he was freed after being detained": the pronoun's antecedent is
-            # read from the clause above, whose speaker it is not; the one who underwent it
-            # is unknown, and it is never the doer
+        if passive is None and _nonfinite_passive_subject(verb) is not None:
+            # "risked being arrested", "left after being detained": the subject above
+            # underwent the act and never did it
             return agent, None
-        passive = passive or undergoer
     if passive is not None or agent is not None:
         return agent, passive
     if subj is not None:
