@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -245,19 +246,69 @@ def _show_realnews_errors(article, gold, record) -> None:
               f"{p.evidence.text[:80]!r} +{len(getattr(p, 'mentions', []))}")
 
 
+def duplicates_by_gold(held: list[list[set]]) -> tuple[int, int, int, list[tuple[int, int]]]:
+    """One document's asserted events against gold instances (a cluster, an ACE event):
+    ``held[k]`` holds, for each evidence span of event k (the evidence, then its mentions),
+    the instances that span overlaps. Returns (events holding any, duplicates: events sharing
+    an instance with an earlier event, false merges: events whose spans hold two instances
+    that no one span holds together (one phrase, "thwarted a pirate attack", is one reading
+    even where the gold splits it), the duplicate pairs (earlier, later))."""
+    n = dup = merged = 0
+    pairs = []
+    spans_of = held
+    held = [set().union(*spans) if spans else set() for spans in spans_of]
+    for k, inst in enumerate(held):
+        if not inst:
+            continue
+        n += 1
+        merged += _two_readings(spans_of[k])
+        first = next((j for j in range(k) if held[j] & inst), None)
+        if first is not None:
+            dup += 1
+            pairs.append((first, k))
+    return n, dup, merged, pairs
+
+
+def _two_readings(spans: list[set]) -> bool:
+    """Two spans of one event, each holding an instance the other's phrase does not share."""
+    return any(a and b and not (a & b) for i, a in enumerate(spans) for b in spans[i + 1:])
+
+
+def _held_by_span(p, gold: list[tuple[int, int, object]]) -> list[set]:
+    """For each evidence span of a coded event, the gold instances (start, end, instance) it overlaps."""
+    return [{inst for s, e, inst in gold if m.start < e and s < m.end} for m in [p.evidence, *getattr(p, "mentions", [])]]
+
+
+def _holds(p, start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in [p.evidence, *getattr(p, "mentions", [])])
+
+
+def _show_duplicate_pair(where: str, text: str, a, b) -> None:
+    """A duplicate pair of a studied part, with what tells its events apart."""
+    def line(p):
+        s, t = p.source, p.target
+        return (f"{p.category:<9} {p.mode or '-':<8} {s and (s.text, s.country)} -> {t and (t.text, t.country)} "
+                f"d={p.date} pl={p.place and p.place.name} | {p.evidence.text!r} +{len(getattr(p, 'mentions', []))}")
+    print(f"      DUP {where}\n         1 {line(a)}\n         2 {line(b)}")
+    i, j = sorted((a.evidence.start, b.evidence.start))
+    print(f"         ... {text[max(0, i - 80):j + 80]!r}".replace("\n", " "))
+
+
 M2E2_TO_PLOVER = {"Conflict:Attack": "ASSAULT", "Conflict:Demonstrate": "PROTEST",
                   "Justice:Arrest-Jail": "COERCE", "Contact:Meet": "CONSULT"}
 
 
-def bench_m2e2(limit: int | None) -> None:
+def bench_m2e2(limit: int | None, show_errors: bool = False) -> None:
     """Recall of the ACE events of VOA news that map to a PLOVER category (README-extra):
     an event of the mapped category whose evidence or a mention overlaps the gold trigger.
     Each sentence is coded as its own document, dated by the article id (the release keeps
     sentences, not whole articles). Recall is also given for two parts of the articles: a
     quarter kept apart (SHA-1 of the article id divisible by 4), never read while writing
-    rules, and the rest."""
-    items, sentences, part = _m2e2_items(limit)
-    gold = {sid: [e for e in s["events"] if e["type"] in M2E2_TO_PLOVER] for sid, s in sentences.items()}
+    rules, and the rest. Duplicates by part: two asserted events of one sentence holding the
+    trigger of one ACE event, or of an Attack and a Die or Injure of that attack
+    (``_m2e2_incidents``); false merges: one asserted event whose spans hold two incidents."""
+    items, sentence, part = _m2e2_items(limit)
+    gold = {sid: [e for e in s["events"] if e["type"] in M2E2_TO_PLOVER] for sid, s in sentence.items()}
     records, _, _ = run_pipeline(items)
     found = Counter()
     total = Counter()
@@ -283,6 +334,30 @@ def bench_m2e2(limit: int | None) -> None:
         print(f"   {k} -> {M2E2_TO_PLOVER[k]}: {found[k] / max(total[k], 1):.3f} ({found[k]}/{total[k]})")
     print("   by part: " + ", ".join(f"{name} {a / max(b, 1):.3f} ({a}/{b})"
                                      for name, (a, b) in sorted(by_part.items(), reverse=True)))
+    dups: dict[str, Counter] = defaultdict(Counter)
+    for sid, s in sentence.items():
+        asserted = [p for p in getattr(records[sid], "events", []) or [] if p.modality == "asserted"]
+        incidents = _m2e2_incidents(s["events"])
+        ace = [(e["trigger"]["start"], e["trigger"]["end"], incidents[k]) for k, e in enumerate(s["events"])]
+        held = [_held_by_span(p, ace) for p in asserted]
+        n, dup, merged, pairs = duplicates_by_gold(held)
+        c = dups[part[sid]]
+        c["asserted"] += len(asserted)
+        c["on gold"] += n
+        c["duplicates"] += dup
+        c["false merges"] += merged
+        if show_errors and part[sid] == "read":   # the kept-apart quarter is scored only
+            for i, j in pairs:
+                _show_duplicate_pair(sid, s["text"], asserted[i], asserted[j])
+            for p, spans in zip(asserted, held):
+                if _two_readings(spans):
+                    print(f"      MERGED {sid} {p.category} {p.evidence.text!r} +{[m.text for m in p.mentions]} holds "
+                          f"{[(e['type'], e['trigger']['text']) for k, e in enumerate(s['events']) if _holds(p, e['trigger']['start'], e['trigger']['end'])]}")
+    for name in ("read", "kept apart"):
+        c = dups[name]
+        print(f"   duplicates, {name}: {c['duplicates']} of {c['on gold']} asserted events on an ACE event "
+              f"({c['duplicates'] / max(c['on gold'], 1):.3f}; {c['asserted']} asserted in all); "
+              f"false merges {c['false merges']}")
 
 
 # ACE roles that give an event's sides (the rule is written down in RESULTS, issue 16, helper
@@ -300,7 +375,6 @@ def _m2e2_items(limit: int | None):
     and the part each belongs to: a quarter of the articles kept apart (SHA-1 of the article id
     divisible by 4), never read while writing rules, and the rest ('read')."""
     import hashlib
-    import re
 
     docs = read_jsonl(require("events/m2e2_dev.jsonl"))[:limit]
     items, sentences, part = [], {}, {}
@@ -443,12 +517,33 @@ def bench_m2e2_sides(limit: int | None, show_errors: bool) -> None:
         print("   ", *row, sep=" | ")
 
 
-def bench_ecbplus(limit: int | None) -> None:
+def _m2e2_incidents(events: list[dict]) -> list[int]:
+    """Each ACE event's incident: its own index, or the Attack's for a Die or Injure of that
+    attack (one Attack in the sentence, or an argument shared with it: "a bombing in Kabul
+    killed seven" tells one happening)."""
+    attacks = [k for k, e in enumerate(events) if e["type"] == "Conflict:Attack"]
+    out = list(range(len(events)))
+    for k, e in enumerate(events):
+        if e["type"] not in ("Life:Die", "Life:Injure") or not attacks:
+            continue
+        spans = {(a["start"], a["end"]) for a in e.get("arguments", [])}
+        sharing = [a for a in attacks if any(x["start"] < q and p < x["end"] for x in events[a].get("arguments", [])
+                                              for p, q in spans)]
+        if sharing or len(attacks) == 1:
+            out[k] = (sharing or attacks)[0]
+    return out
+
+
+def bench_ecbplus(limit: int | None, show_errors: bool = False) -> None:
     """ECB+ dev: (1) negated actions (NEG_ACTION_*) must never be coded as asserted events;
     (2) within-document event coreference of the coded events: the gold action mentions
     (annotated sentences) that lie in coded events, scored pairwise and B³ against ECB+'s
     clusters restricted to the document, on the dev topics and the validation topics kept
-    apart (``bench.coref_data.VALIDATION_TOPICS``, as ``bench/merge.py`` does)."""
+    apart (``bench.coref_data.VALIDATION_TOPICS``, as ``bench/merge.py`` does); (3) the
+    duplicate rate as the real-news one counts it: asserted events of one document holding a
+    mention of one ECB+ cluster (or singleton action) that an earlier asserted event holds,
+    and false merges, asserted events whose spans hold two; (4) background: generic actions
+    (ACTION_GENERIC: "attacks on journalists are rising") held by an asserted, dated event."""
     from bench.coref_data import split_of_topic, within_document_scores
 
     docs = read_jsonl(require("events/ecbplus_dev.jsonl"))[:limit]
@@ -459,6 +554,7 @@ def bench_ecbplus(limit: int | None) -> None:
     neg_coded: Counter = Counter()
     aligned: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
     actions: Counter = Counter()
+    dups: dict[str, Counter] = defaultdict(Counter)
     for d in docs:
         preds = list(getattr(records[d["id"]], "events", []) or [])
         lines = d["text"].split("\n")
@@ -492,6 +588,28 @@ def bench_ecbplus(limit: int | None) -> None:
                 k, p = event_of(m)
                 if p is not None:
                     aligned[part].append((d["id"], cluster_of.get(m["id"], "single-" + m["id"]), k))
+            elif m["class"] == "ACTION_GENERIC":
+                dups[part]["generic"] += 1
+                dups[part]["generic as dated event"] += any(
+                    p.modality == "asserted" and p.date and _holds(p, m["start"], m["end"]) for p in preds)
+        asserted = [p for p in preds if p.modality == "asserted"]
+        actions_here = [m for m in d["mentions"] if m["class"] == "ACTION_OCCURRENCE" and
+                        any(a <= m["start"] and m["end"] <= b for a, b in keep)]
+        gold_here = [(m["start"], m["end"], cluster_of.get(m["id"], "single-" + m["id"])) for m in actions_here]
+        held = [_held_by_span(p, gold_here) for p in asserted]
+        n, dup, merged, pairs = duplicates_by_gold(held)
+        c = dups[part]
+        c["asserted"] += len(asserted)
+        c["on gold"] += n
+        c["duplicates"] += dup
+        c["false merges"] += merged
+        if show_errors and part == "dev":   # validation topics are scored only
+            for i, j in pairs:
+                _show_duplicate_pair(d["id"], d["text"], asserted[i], asserted[j])
+            for p, spans in zip(asserted, held):
+                if _two_readings(spans):
+                    print(f"      MERGED {d['id']} {p.category} {p.evidence.text!r} +{[m.text for m in p.mentions]} holds "
+                          f"{[m['text'] for m in actions_here if _holds(p, m['start'], m['end'])]}")
     print(f"== ecbplus_dev.jsonl: {len(docs)} documents (annotated sentences only)")
     print(f"   negated actions: {sum(neg_total.values())}; coded as events {sum(neg_coded.values())}, "
           f"as asserted events {sum(neg_asserted.values())}")
@@ -504,6 +622,12 @@ def bench_ecbplus(limit: int | None) -> None:
         print(f"   within-document coreference, {part} topics: {s['items']} of {actions[part]} action "
               f"mentions lie in coded events; pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f} "
               f"({s['tp']} / {s['fp']} / {s['fn']}); B3 P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
+    for part in ("dev", "validation"):
+        c = dups[part]
+        print(f"   duplicates, {part} topics: {c['duplicates']} of {c['on gold']} asserted events on an ECB+ "
+              f"action ({c['duplicates'] / max(c['on gold'], 1):.3f}; {c['asserted']} asserted in all); false "
+              f"merges {c['false merges']}; generic actions as dated events {c['generic as dated event']} "
+              f"of {c['generic']}")
 
 
 def bench_sitent(limit: int | None) -> None:
@@ -554,6 +678,35 @@ def bench_sitent(limit: int | None) -> None:
         rc = tp / max(tp + fn, 1)
         print(f"   {name}: {tp + fn} non-episodic, {fp + tn} episodic clauses; flagged non-episodic: "
               f"precision {p:.3f}, recall {rc:.3f}; episodic clauses wrongly dropped {fp / max(fp + tn, 1):.3f}")
+    _sitent_through_pipeline(parts["news/train (dev)"] + parts["news/test (apart)"], limit)
+
+
+def _sitent_through_pipeline(labelled: list[tuple[dict, str]], limit: int | None) -> None:
+    """Background on SitEnt's news, end to end: each sentence coded as a document; a clause
+    whose verb is the trigger of an asserted, dated event is coded as a happening. Generic and
+    habitual clauses coded so are background-as-event; episodic ones show what is kept."""
+    from eventwire.events.episodic import EPISODIC
+
+    sentences = sorted({r["sentence"] for r, _ in labelled})[:limit]
+    ids = {t: f"s{k}" for k, t in enumerate(sentences)}
+    records, _, _ = run_pipeline([(ids[t], t, "2000-01-01") for t in sentences])
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for r, lab in labelled:
+        rec = records.get(ids.get(r["sentence"]))
+        if rec is None:
+            continue
+        at = r["sentence"].find(r["text"])
+        verbs = [at + m.start() for m in re.finditer(r"\b" + re.escape(r["verb"]) + r"\b", r["text"])][:1]
+        coded = any(p.modality == "asserted" and p.date and _holds(p, v, v + len(r["verb"]))
+                    for v in verbs for p in getattr(rec, "events", []) or [])
+        c = counts[r["fold"]]
+        c[lab] += 1
+        c[lab + " coded"] += coded
+    for fold, name in (("train", "news/train (dev)"), ("test", "news/test (apart)")):
+        c = counts[fold]
+        print(f"   through the pipeline, {name}: non-episodic clauses coded as asserted dated events "
+              f"{c['non-episodic coded']} of {c['non-episodic']} ({c['non-episodic coded'] / max(c['non-episodic'], 1):.3f}); "
+              f"episodic clauses coded {c[EPISODIC + ' coded']} of {c[EPISODIC]}")
 
 
 def _top_event(rec):
@@ -653,11 +806,11 @@ def main() -> None:
         from bench import realnews
         realnews.agreement()
     if args.only in (None, "m2e2"):
-        bench_m2e2(args.limit)
+        bench_m2e2(args.limit, args.show_errors)
     if args.only in (None, "m2e2-sides"):
         bench_m2e2_sides(args.limit, args.show_errors)
     if args.only in (None, "ecbplus"):
-        bench_ecbplus(args.limit)
+        bench_ecbplus(args.limit, args.show_errors)
     if args.only in (None, "sitent"):
         bench_sitent(args.limit)
     if args.only in (None, "gsr"):

@@ -1,7 +1,7 @@
 """Casualty counts against the hand-annotated gold set (bench/data/fatalities/gold.jsonl).
 
-    PYTHONPATH=src python -m bench.fatalities [--gold PATH] [--split dev|validation|all|written]
-                                              [--errors] [--buckets]
+    PYTHONPATH=src python -m bench.fatalities [--gold PATH]
+        [--split dev|validation|heldout|all|written|m2e2] [--errors] [--buckets]
 
 The gold (see its README) holds one row per violent event mention: M2E2 events (VOA
 sentences of ``shared/data/events/m2e2_dev.jsonl``, offsets into a sentence) and Wikinews
@@ -23,6 +23,10 @@ toll, while the reader gives a sentence's figure to one event of it).
 The gold's articles are split as the real-news gold is (``bench.realnews.split_of``: a fixed
 quarter by hash of the article id is kept apart for validation): tune on ``--split dev`` (the
 only split whose errors ``--errors`` prints), report ``--split validation``.
+
+``--split heldout`` scores the rows of issue 16's held-out articles (figures only, never
+printed). ``--split m2e2`` scores a second gold read by a written rule from M2E2's own Victim
+arguments (see ``m2e2_argument_gold``), by part: read / kept apart by SHA-1 of the article id.
 
 ``--split written`` scores the written set instead (``bench/data/fatalities/written.jsonl``:
 sentences written for the project from the gold's guideline, one event each; see the README).
@@ -337,24 +341,330 @@ def error_bucket(row: dict, kind: str, figure, doc, text: str, elsewhere=()) -> 
     return f"wrong number: another figure, in {place}"
 
 
+# ---------------------------------------------------------------------------------------------
+# M2E2's own arguments as a gold of killed counts (``--split m2e2``): a measure on real text no
+# rule of the reader was written for. M2E2 (ACE) marks each Life:Die event's Victim and each
+# Conflict:Attack event's Target by its head word only ("civilians"), so the count is read by a
+# written rule from the words in front of the head, on the surface (no parser, so the gold does
+# not share the reader's parse errors):
+#
+# - the words in front of the head, back to the first comma, clause word or preposition (at
+#   most six words), are the victim's noun phrase; its nearest number (digits, number words,
+#   "a dozen", "a hundred") is the count, a range its lower end ("10 to 15": 10); a plural
+#   number word counts one of its unit as the gold guideline's table says ("dozens" 12,
+#   "scores" 20, "hundreds" 100, "thousands" 1,000, "tens of thousands" 10,000), also when it
+#   is the head itself ("the deaths of dozens");
+# - no number: a singular head is one victim (a name, "a soldier", "the prosecutor"); a plural
+#   head ("civilians", "people") or a word with no number ("several", "many") gives no count;
+# - several Victims of one death event are summed ("two soldiers and a civilian");
+# - undecided, skipped and counted: a pronoun head ("he", "who": the count is in another
+#   mention), a death event with no Victim, a plural head beside counted victims;
+# - an Attack takes the count of the one Life:Die event of its sentence (the attack and the
+#   killing are mentions of one incident, as M2E2 annotates "attack" and "killing"); with no
+#   death event in its sentence the sentence reports none (gold: no count); with several, or
+#   an undecided one, the attack is undecided.
+#
+# Each sentence is read as its own document (the release keeps chosen sentences of each article,
+# not the whole text), with every Attack and Life:Die event of it as a gold event. The articles
+# are scored in two parts as ``bench/events.py``'s m2e2 bench splits them: a quarter kept apart
+# (SHA-1 of the article id divisible by 4), never read while writing rules, and the read rest.
+_ARG_WORD = re.compile(r"\d+(?:-[A-Za-z]+)+|\d+(?:[,.]\d+)*|[A-Za-z]+(?:[-'’][A-Za-z]+)*|[^\sA-Za-z\d]")
+_ARG_UNITS = {w: k for k, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_ARG_TENS = {w: 10 * k for k, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_ARG_PLURAL_NUMBERS = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "millions": 1_000_000}
+_ARG_NO_NUMBER = {"several", "many", "some", "few", "numerous", "multiple", "countless", "various"}
+_ARG_PRONOUNS = {"he", "she", "him", "her", "they", "them", "who", "whom", "which", "that", "himself", "herself",
+                 "themselves", "it", "we", "us", "i", "me", "you", "one", "those", "others", "another", "these",
+                 "all", "both", "each", "anyone", "everyone", "someone"}
+# where a victim's noun phrase ends on its left
+_ARG_STOPS = {"and", "or", "but", "in", "on", "by", "for", "with", "from", "including", "among", "against",
+              "after", "before", "into", "during", "killed", "killing", "kill", "were", "was", "are", "is",
+              "been", "be", "have", "has", "had", "said", "says", "that", "who", "which", "when", "while",
+              "where", "as", "than", "said", "while", "if", "because", "since", "near"}
+_ARG_PLURAL_HEADS = {"people", "children", "men", "women", "police", "personnel", "staff", "troops", "forces",
+                     "youths", "folk", "military", "militia", "army", "crew", "family", "families", "group",
+                     "public", "population", "civilians", "residents"}
+
+
+def _arg_number(words: list[str], k: int) -> tuple[int, int] | None:
+    """(value, index after) of a number written from ``words[k]``, else None."""
+    w = words[k].lower()
+    if w[0].isdigit():
+        digits = w.replace(",", "")
+        if not digits.isdecimal() or (len(digits) == 4 and 1900 <= int(digits) <= 2100 and "," not in w):
+            return None
+        value, j = int(digits), k + 1
+        if j < len(words) and words[j].lower() in ("hundred", "thousand", "million"):
+            value, j = value * {"hundred": 100, "thousand": 1000, "million": 1_000_000}[words[j].lower()], j + 1
+        return value, j
+    total, j, seen = 0, k, False
+    while j < len(words):
+        w = words[j].lower()
+        first, _, second = w.partition("-")
+        if w in _ARG_UNITS:
+            total += _ARG_UNITS[w]
+        elif w in _ARG_TENS:
+            total += _ARG_TENS[w]
+        elif first in _ARG_TENS and second in _ARG_UNITS:
+            total += _ARG_TENS[first] + _ARG_UNITS[second]
+        elif w in ("a", "an") and not seen and j + 1 < len(words) and words[j + 1].lower() in ("dozen", "hundred", "thousand"):
+            total = 1
+        elif w in ("dozen", "hundred", "thousand", "million") and seen:
+            total = max(total, 1) * {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}[w]
+        else:
+            break
+        seen = True
+        j += 1
+    return (total, j) if seen else None
+
+
+def victim_count(sentence: str, arg: dict, sole: bool = True) -> tuple[str, int | None]:
+    """("count", n), ("none", None) or ("undecided: why", None) for one Victim argument (its
+    span in ``sentence``, mostly the head word alone), by the rule above; ``sole``: the only
+    Victim of its event."""
+    span = _ARG_WORD.findall(arg["text"])
+    head = span[-1] if span else arg["text"]
+    low = head.lower()
+    if low in _ARG_PRONOUNS or low in ("his", "its", "their"):
+        return "undecided: a pronoun", None
+    before = _ARG_WORD.findall(sentence[:arg["start"]])
+    after = _ARG_WORD.findall(sentence[arg["end"]:])[:1]
+    phrase: list[str] = []
+    for w in reversed(before[-6:]):
+        if w.lower() in _ARG_STOPS or (not w[0].isalnum() and w not in ("-", ".")):
+            break
+        phrase.insert(0, w)
+    bound = before[len(before) - len(phrase) - 1].lower() if len(before) > len(phrase) else ""
+    if sole and ("and" in (bound, *(w.lower() for w in after)) or "or" in (bound, *(w.lower() for w in after))):
+        return "undecided: one victim of a list marked", None
+    phrase += span[:-1]
+    if low in _ARG_PLURAL_NUMBERS:
+        # the head itself a plural number word ("the deaths of dozens")
+        phrase, low = phrase + [head, "of"], "people"
+    count, k = None, 0
+    while k < len(phrase):
+        low_k = phrase[k].lower()
+        number = _arg_number(phrase, k)
+        if number is not None:
+            count, k = number
+            if k + 1 < len(phrase) and phrase[k].lower() in ("to", "-", "and") and _arg_number(phrase, k + 1):
+                k = _arg_number(phrase, k + 1)[1]   # a range: its lower end stands
+            continue
+        if low_k in _ARG_PLURAL_NUMBERS and k + 1 < len(phrase) and phrase[k + 1].lower() == "of":
+            scale = _ARG_PLURAL_NUMBERS[low_k]
+            if k >= 2 and [p.lower() for p in phrase[k - 2:k]] in (["tens", "of"], ["hundreds", "of"]):
+                scale *= 10 if phrase[k - 2].lower() == "tens" else 100
+            count = scale
+        k += 1
+    if count is not None:
+        return "count", count
+    if any(p.lower() in _ARG_NO_NUMBER for p in phrase):
+        return "none", None
+    plural = low in _ARG_PLURAL_HEADS or (head[:1].islower() and low.endswith("s") and not low.endswith("ss")) \
+        or (head[:1].isupper() and re.search(r"(ans|is|ese|ers)$", head) is not None and len(span) == 1)
+    return ("none", None) if plural else ("count", 1)
+
+
+# words that tell a death: an attack with one of them in its sentence but no Life:Die event there
+# is one whose death the annotators did not mark ("left 5 people dead", "fatally shot")
+_DEATH_WORDS = re.compile(r"\b(?:dead|death|deaths|died|dies|die|killed|killing|killings|kill|kills|fatal|fatally|"
+                          r"lives|slain|bodies|massacred|executed|murdered)\b", re.IGNORECASE)
+_KILLED_OR_WOUNDED = re.compile(r"\b(?:killed|dead)\s+(?:or|and/or)\s+(?:wounded|injured|missing)\b", re.IGNORECASE)
+
+
+def _one_incident(attack: dict, death: dict, sentence: str) -> bool:
+    """An attack and a death of one sentence are one incident when the death's Victim is the
+    attack's Target, they share a Place, or their triggers stand within ten words."""
+    spans = lambda e, roles: {(a["start"], a["end"]) for a in e["arguments"] if a["role"] in roles}
+    if spans(attack, ("Target",)) & spans(death, ("Victim",)) or spans(attack, ("Place",)) & spans(death, ("Place",)):
+        return True
+    a, b = sorted((attack["trigger"]["start"], death["trigger"]["start"]))
+    return len(_ARG_WORD.findall(sentence[a:b])) <= 10
+
+
+def m2e2_argument_gold() -> tuple[dict, list[dict], collections.Counter]:
+    """(one article per sentence, gold rows, undecided events by reason) from M2E2's arguments."""
+    import hashlib
+
+    articles, rows, undecided = {}, [], collections.Counter()
+    for d in read_jsonl(require("events/m2e2_dev.jsonl")):
+        part = "kept apart" if int(hashlib.sha1(d["id"].encode()).hexdigest(), 16) % 4 == 0 else "read"
+        y, mo, day = re.match(r"VOA_EN_NW_(\d{4})\.(\d{2})\.(\d{2})", d["id"]).groups()
+        for s in d["sentences"]:
+            events = [e for e in s["events"] if e["type"] in ("Life:Die", "Conflict:Attack")]
+            if not events:
+                continue
+            deaths = {}
+            for k, e in enumerate(events):
+                if e["type"] != "Life:Die":
+                    continue
+                args = [a for a in e["arguments"] if a["role"] == "Victim"]
+                victims = [victim_count(s["text"], a, sole=len(args) == 1) for a in args]
+                if _KILLED_OR_WOUNDED.search(s["text"]):
+                    deaths[k] = ("undecided: a killed-or-wounded figure", None)
+                elif not victims:
+                    deaths[k] = ("undecided: a death with no Victim", None)
+                elif any(v[0].startswith("undecided") for v in victims):
+                    deaths[k] = next(v for v in victims if v[0].startswith("undecided"))
+                elif len(victims) > 1 and any(v[0] == "none" for v in victims):
+                    deaths[k] = ("undecided: a plural victim beside counted ones", None)
+                elif all(v[0] == "none" for v in victims):
+                    deaths[k] = ("none", None)
+                else:
+                    deaths[k] = ("count", sum(v[1] for v in victims))
+            for k, e in enumerate(events):
+                if e["type"] == "Life:Die":
+                    decision = deaths[k]
+                elif not deaths:
+                    # the words of the sentence's other events are theirs ("shot" of an attack)
+                    told = "".join(" " if any(x["trigger"]["start"] <= c < x["trigger"]["end"] for x in events) else ch
+                                   for c, ch in enumerate(s["text"]))
+                    decision = ("undecided: an attack beside a death word no event marks", None) \
+                        if _DEATH_WORDS.search(told) else ("none", None)
+                elif len(deaths) > 1:
+                    decision = ("undecided: an attack beside several deaths", None)
+                elif not _one_incident(e, events[next(iter(deaths))], s["text"]):
+                    decision = ("undecided: an attack and a death maybe not one incident", None)
+                else:
+                    decision = next(iter(deaths.values()))
+                    if decision[0].startswith("undecided"):
+                        decision = ("undecided: an attack beside an undecided death", None)
+                if decision[0].startswith("undecided"):
+                    undecided[(part, e["type"], decision[0])] += 1
+                    continue
+                articles[s["id"]] = {"id": s["id"], "text": s["text"], "date": f"{y}-{mo}-{day}"}
+                rows.append({"source": "m2e2", "doc": s["id"], "article": d["id"], "part": part,
+                             "event_type": e["type"], "political": True, "killed": decision[1], "injured": None,
+                             "at": (e["trigger"]["start"], e["trigger"]["end"]), "base": 0, "evidence": None,
+                             "phenomenon": "m2e2 argument"})
+    return articles, rows, undecided
+
+
+def _argument_gold_bucket(row: dict, event, pairs, doc, text: str) -> str:
+    """The bucket of a wrong killed count on the argument gold (which has no evidence span),
+    from counts, offsets and the parse alone, so the kept-apart part can be sorted unread."""
+    from eventwire.events.casualties import read_figures
+
+    gold, got = row["killed"], event.casualties.killed
+    span = doc.char_span(*row["at"], alignment_mode="expand")
+    trigger = f"{span.root.pos_} {span.root.dep_}" if span is not None and len(span) else "?"
+    others = [o.casualties.killed for r, o in pairs if o is not event and o.casualties and o.casualties.killed]
+    read = read_figures(doc, text, 0, len(text))
+    if gold is None:
+        return f"a count where the gold gives none (trigger {trigger})"
+    if got is None:
+        if any(f.count == gold for f in others):
+            return f"no count: the sentence's figure given to another gold event of it (trigger {trigger})"
+        if any(f.kind == "killed" and f.count == gold for f in read):
+            return f"no count: the figure read, given to no event (trigger {trigger})"
+        shape = "a number" if gold > 1 else "one victim"
+        return f"no count: the figure not read ({shape}; trigger {trigger})"
+    if any(f.kind == "killed" and f.count == gold for f in read):
+        return f"wrong number: the right figure read, another given (trigger {trigger})"
+    return f"wrong number: the figure read as {'less' if got.count is not None and got.count < gold else 'more'} " \
+           f"(trigger {trigger})"
+
+
+def score_m2e2_arguments(errors: bool, show_buckets: bool) -> None:
+    """The reader on M2E2's argument gold, by part and event type; ``errors`` prints the read
+    part's rows read wrong, never the kept-apart part's, and only those of articles in the hand
+    gold's dev split: the two partitions differ (SHA-1 here, ``bench.realnews.split_of`` there),
+    and a read article may be one of the hand gold's validation articles."""
+    from bench.realnews import split_of
+
+    from eventwire.events.casualties import attach_casualties
+    from eventwire.nlp import load_nlp
+
+    articles, rows, undecided = m2e2_argument_gold()
+    hand = {(r["sentence"], r["trigger"]["start"]): r["killed"] for r in read_jsonl(GOLD) if r["source"] == "m2e2"}
+    by_doc = collections.defaultdict(list)
+    for row in rows:
+        by_doc[row["doc"]].append(row)
+    nlp = load_nlp()
+    given, alone = collections.Counter(), collections.Counter()
+    buckets, wrong = collections.Counter(), []
+    for doc_id, doc_rows in by_doc.items():
+        text = articles[doc_id]["text"]
+        parsed = nlp(text)
+        pairs = _pseudo_events(parsed, doc_rows, text)
+        attach_casualties([ev for _, ev in pairs], parsed, text)
+        for row, ev in pairs:
+            single = ev.model_copy(deep=True)
+            single.casualties = None
+            attach_casualties([single], parsed, text)
+            for tally, event in ((given, ev), (alone, single)):
+                pred = _count(event.casualties.killed)
+                for scope in (row["part"], (row["part"], row["event_type"])):
+                    if row["killed"] is None:
+                        tally[(scope, "none_total")] += 1
+                        tally[(scope, "none_right")] += pred is None
+                    else:
+                        tally[(scope, "total")] += 1
+                        tally[(scope, "exact")] += pred == row["killed"]
+                        tally[(scope, "within20")] += pred is not None and abs(pred - row["killed"]) <= 0.2 * row["killed"]
+            pred = _count(ev.casualties.killed)
+            if pred != row["killed"]:
+                bucket = _argument_gold_bucket(row, ev, pairs, parsed, text)
+                buckets[(row["part"], row["event_type"], bucket)] += 1
+                if row["part"] == "read" and split_of(row["article"]) == "dev":
+                    wrong.append((row, pred, ev.casualties.killed, text))
+            key = (row["doc"], row["at"][0])
+            if key in hand:
+                agree = "agree" if hand[key] == row["killed"] else "differ"
+                given[(row["part"], "hand " + agree)] += 1
+    print(f"M2E2 argument gold: {len(rows)} events decided in {len(by_doc)} sentences; undecided (skipped):")
+    for (part, kind, why), n in sorted(undecided.items()):
+        print(f"  {part:10s} {kind:15s} {n:3d}  {why}")
+    for label, tally in (("given the event (every gold event of the sentence)", given),
+                         ("each event alone", alone)):
+        print(label + ":")
+        for part in ("read", "kept apart"):
+            for scope in (part, (part, "Life:Die"), (part, "Conflict:Attack")):
+                n, m = tally[(scope, "total")], tally[(scope, "none_total")]
+                name = scope if isinstance(scope, str) else f"  {scope[1]}"
+                print(f"  {name:18s} with a count {n:3d}: exact {tally[(scope, 'exact')] / max(n, 1):.3f}, "
+                      f"within 20% {tally[(scope, 'within20')] / max(n, 1):.3f} | without a count {m:3d}: "
+                      f"none given {tally[(scope, 'none_right')] / max(m, 1):.3f}")
+    for part in ("read", "kept apart"):
+        a, d = given[(part, "hand agree")], given[(part, "hand differ")]
+        print(f"the rule's gold against the hand gold's killed count on the same events, {part}: "
+              f"{a} agree, {d} differ")
+    if show_buckets:
+        print("errors by bucket, given the event (counts of rows; no text printed):")
+        for (part, kind, bucket), n in sorted(buckets.items(), key=lambda kv: (kv[0][0] != "read", -kv[1])):
+            print(f"  {part:10s} {kind:15s} {n:3d}  {bucket}")
+    if errors:
+        for row, pred, figure, text in wrong:
+            s0, s1 = row["at"]
+            print(f"- {row['doc']} {row['event_type']} [{text[s0:s1]}] gold {row['killed']} | read {pred} "
+                  f"({figure.text if figure else None!r}) | {text!r}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--gold", default=str(GOLD))
-    ap.add_argument("--split", choices=("dev", "validation", "all", "written"), default="dev",
+    ap.add_argument("--split", choices=("dev", "validation", "heldout", "all", "written", "m2e2"), default="dev",
                     help="which articles to score (validation is kept apart from tuning; written: the "
-                         "sentences written for the project, bench/data/fatalities/written.jsonl)")
+                         "sentences written for the project, bench/data/fatalities/written.jsonl; m2e2: the gold "
+                         "read from M2E2's Victim arguments, by part)")
     ap.add_argument("--errors", action="store_true",
-                    help="print the rows read wrong (dev and written rows only)")
+                    help="print the rows read wrong (dev and written rows only; with m2e2, the read "
+                         "part's rows of hand-gold dev articles)")
     ap.add_argument("--buckets", action="store_true",
                     help="print how many errors fall in each error bucket (counts only, any split)")
     args = ap.parse_args()
+    if args.split == "m2e2":
+        score_m2e2_arguments(args.errors, args.buckets)
+        return
     from bench.realnews import split_of
     from eventwire.events.casualties import attach_casualties
     from eventwire.nlp import load_nlp
     from eventwire.pipeline import extract
 
     articles, rows = load_written() if args.split == "written" else load(Path(args.gold))
-    if args.split in ("dev", "validation"):
+    if args.split in ("dev", "validation", "heldout"):
         rows = [r for r in rows if split_of(r["doc"]) == args.split]
     by_doc = collections.defaultdict(list)
     for row in rows:

@@ -507,3 +507,102 @@ def test_a_toll_sentence_with_a_statement_in_it(text, trigger, killed, injured):
     event = next(e for e in record.events if e.evidence.text == trigger)
     c = event.casualties
     assert (c.killed.count if c.killed else None, c.injured.count if c.injured else None) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    # an age is never a count, and victims told on both sides of an age phrase are one list
+    ("Medics said 14 boys under the age of 12 and 30 women died in the shelling.", 44, None),
+    ("A girl under the age of 10 and two women were killed in the raid.", 3, None),
+    ("Children aged 6 and 9 were wounded in the blast.", None, None),
+    # guards: the count before an age phrase stands; an aside with an age adds nobody
+    ("The strike killed six children under the age of 12.", 6, None),
+    ("Nine pupils under the age of 14 were injured in the stampede.", None, 9),
+    ("The airstrike killed 11 people, among them a boy aged 8.", 11, None),
+    ("A woman aged 49 was killed and a man aged 52 was wounded.", 1, 1),
+])
+def test_ages_are_no_counts(nlp, sentence, killed, injured):
+    assert _kinds(nlp, sentence) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # a plural without an "s" before "who died" is no one victim
+    ("Mourners honored the people who died in the crash.", None),
+    ("The families of the people who died in the bombing want answers.", None),
+    ("Relatives of the policemen who died in the ambush marched through the town.", None),
+    ("A memorial lists the women who died in the fire.", None),
+    # guards: one person before "who" is still one
+    ("Mourners honored the man who died in the crash.", 1),
+    ("Neighbours remembered the fisherman who died in the storm.", 1),
+])
+def test_a_plural_before_who_is_no_one_victim(nlp, sentence, killed):
+    assert _kinds(nlp, sentence)[0] == killed
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    # a headline glued to its story restates the story's figure: not summed with it
+    ("12 Killed in Ferry Fire-At least 12 people were killed when a ferry caught fire.", 12, None),
+    ("40 Hurt in Train Crash-Forty passengers were injured when two trains collided.", None, 40),
+    # guards: a glued headline with another figure, and a plain list
+    ("Bomb Kills 9 in Market-Nine people were killed when a bomb went off in a market.", 9, None),
+    ("Three soldiers and two policemen were killed in the ambush.", 5, None),
+])
+def test_a_glued_headline_restates_its_story(nlp, sentence, killed, injured):
+    assert _kinds(nlp, sentence) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # what was used to kill did kill; a participle after a verb of seeing tells what happened
+    ("Investigators said the rifle used to kill the judge was stolen.", 1),
+    ("Prosecutors said the gang used a van to kill the witness.", 1),
+    ("A farmer watched his neighbour killed by a landmine.", 1),
+    ("The farmer saw his son killed by a stray bullet.", 1),
+    # guards: a use that may come, is planned or was denied kills no one; an active participle
+    # with its own object under a verb of saying is no small clause
+    ("Experts warned the toxin could be used to kill thousands.", None),
+    ("The group plans to use drones to kill soldiers.", None),
+    ("The rebels did not use the gas to kill anyone.", None),
+    ("The ambush on the convoy killed at least 5 policemen, officials said.", 5),
+])
+def test_a_killing_with_what_was_used_for_it_or_seen(nlp, sentence, killed):
+    assert _kinds(nlp, sentence)[0] == killed
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    # a number between commas after a name is an age
+    ("Four civilians were killed, one of them Sara Mansour, 10, and 15 others wounded.", 4, 15),
+    # guards: ages that were never summed, the named person counted with the others
+    ("Police said Karim Haddad, 31, and more than 20 others were wounded.", None, 21),
+    ("Tomas Berger, 62, and four other hikers were injured in the avalanche.", None, 5),
+    ("The raid wounded Lena Park, 19, and 6 other students.", None, 7),
+])
+def test_an_age_after_a_name(nlp, sentence, killed, injured):
+    assert _kinds(nlp, sentence) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # an infinitive after a noun in a series tells a death that happened
+    ("He is the third journalist to be killed in the country this year.", 1),
+    ("The reporter was the first foreigner to be killed in the conflict.", 1),
+    ("Omar Said became the latest activist to be killed in the city.", 1),
+    ("He is the only soldier to die in the operation.", 1),
+    # guards: the next one, a series that may come, a plan
+    ("Officials fear he will be the next hostage to be killed.", None),
+    ("Experts say she could be the first astronaut to die in orbit.", None),
+    ("The group named the officials to be killed.", None),
+    ("The prisoner is scheduled to be executed on Friday.", None),
+])
+def test_one_of_a_series_to_be_killed(nlp, sentence, killed):
+    assert _kinds(nlp, sentence)[0] == killed
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    # a number that is itself a member of a list of victims counts
+    ("Fighters killed Ahmad Nouri, 45, and three of his sons.", 4, None),
+    ("The blast killed the driver and two of the passengers.", 3, None),
+    ("A policeman and three were wounded.", None, 4),
+    # guards: members with a number on their noun were already counted
+    ("Gunmen shot dead a village chief and four of his relatives.", 5, None),
+    ("Gunmen killed the mayor and his two bodyguards.", 3, None),
+])
+def test_a_number_that_is_a_list_member(nlp, sentence, killed, injured):
+    assert _kinds(nlp, sentence) == (killed, injured)

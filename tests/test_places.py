@@ -1232,3 +1232,59 @@ def test_a_states_full_name_is_read_whole(text, surface, country):
 def test_names_that_only_begin_with_a_state_keep_their_own_length(text, surface, country):
     _, ctx = places_of(text)
     assert place_named(ctx, surface).country == country
+
+
+@pytest.mark.parametrize("text, trigger, surface, origin", [
+    # an offensive launched "to capture X" is fought for X: X is its place, before the
+    # province the launch is put in
+    ("Rebel fighters launched an offensive in Idlib province on Monday to capture the town of Saraqib.",
+     "launched", "Saraqib", "trigger"),
+    ("Insurgents launched an attack in Anbar to take Ramadi.", "attack", "Ramadi", "trigger"),
+    ("Government troops advanced to recapture Kidal after the rebels withdrew.", "advanced", "Kidal", "trigger"),
+    ("Turkey-backed militants began an operation to capture the ISIS-held town of Dabiq.",
+     "began", "Dabiq", "trigger"),
+    # a purpose that takes no place keeps the place the act is put in
+    ("Security forces raided a house in Basra to arrest a suspect wanted in Najaf.", "raided", "Basra", "trigger"),
+    ("Police arrested two men in Lagos to stop a march to Abuja.", "arrested", "Lagos", "trigger"),
+    # a plain attack on a place is unchanged
+    ("Rebel fighters captured Kidal on Tuesday, a spokesman in Bamako said.", "captured", "Kidal", "trigger"),
+])
+def test_the_place_an_offensive_is_launched_to_take_is_its_place(text, trigger, surface, origin):
+    place, _ = event_place_of(text, trigger)
+    assert (text[place.start:place.end], place.from_) == (surface, origin)
+
+
+@pytest.mark.parametrize("text, not_a_place", [
+    # "X-held", "X-controlled", "X-led": the holder or leader of what follows, no place's name
+    ("Turkey-backed militants began an operation to capture the ISIS-held town of Dabiq.", "ISIS-held"),
+    ("Fighters launched an overnight assault on the Islamist-controlled district of Al-Hillak.",
+     "Islamist-controlled"),
+    ("A blast targeted an official of the Ahmad Madobe-led Jubba administration in Kismayo.",
+     "Ahmad Madobe-led Jubba"),
+])
+def test_a_holders_participle_is_no_place_name(text, not_a_place):
+    from eventwire.places import named_sites
+    _, ctx = places_of(text)
+    names = [text[p.start:p.end] for p in ctx.places + named_sites(ctx)]
+    assert not_a_place not in names
+    assert not any("-held" in n or "-controlled" in n or "-led" in n for n in names), names
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    # a country that backs or leads a side does not hold the places the side fights for (the
+    # text names no holder: Dabiq is a place of no country, not a town of Turkey)
+    ("Turkey-backed militants began an operation to capture the ISIS-held town of Dabiq.", "Dabiq", None),
+    # ... while a place named beside its holder still lies in it
+    ("Turkey-backed militants began an operation to capture the town of Dabiq in Syria.", "Dabiq", "SYR"),
+    ("Troops entered the rebel-held town of Dabiq in northern Syria on Monday.", "Dabiq", "SYR"),
+])
+def test_a_backer_is_no_holder(text, surface, country):
+    from eventwire.places import named_sites
+    _, ctx = places_of(text)
+    found = [p for p in ctx.places + named_sites(ctx) if text[p.start:p.end] == surface]
+    assert found and {p.country for p in found} == {country}
+
+
+def test_a_controlling_state_still_holds_the_land_it_controls():
+    _, ctx = places_of("Militants raided a village in Indian-controlled Kashmir on Tuesday.")
+    assert place_named(ctx, "Kashmir").country == "IND"

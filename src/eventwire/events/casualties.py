@@ -146,10 +146,50 @@ def _match(toks: list[Tok], i: int, phrase: tuple[str, ...]) -> bool:
     return tuple(t.low for t in toks[i:i + len(phrase)]) == phrase
 
 
+# words before a number that make it an age, never a count ("14 boys under the age of 12",
+# "a woman aged 49", "between the ages of 15 and 20")
+_AGE_WORDS = {"aged", "age", "ages"}
+_AGE_PREPOSITIONS = {"under", "over", "below", "above", "between"}
+
+
+def _is_age(toks: list[Tok], i: int) -> bool:
+    """Is the number at ``i`` an age: after "aged", "age (of)", "ages (of)", or the second of
+    a pair of ages ("aged 6 and 9 were hurt", "aged 20 to 60") when no victims' noun follows
+    it ("under the age of 12 and 30 women": the 30 are victims)?"""
+    before = [t.low for t in toks[max(0, i - 3):i]]
+    if before and (before[-1] in _AGE_WORDS or before[-2:] in (["age", "of"], ["ages", "of"])
+                   or before[-2:] in (["aged", "between"], ["ages", "between"])):
+        return True
+    if len(before) >= 2 and before[-1] in ("and", "to", "or", "-", "–") and before[-2][:1].isdigit() \
+            and _is_age(toks, i - 2):
+        after = toks[i + 1].low if i + 1 < len(toks) else ""
+        return not (after.isalpha() and after not in load_words().auxiliaries
+                    and _kind_of(after, load_words()) is None)
+    return False
+
+
+def _age_phrase_end(toks: list[Tok], i: int) -> int | None:
+    """Index after an age phrase starting at ``i`` ("under the age of 10", "aged 5 to 7"),
+    else None: the victims told before it go on after it ("14 boys under the age of 12 and 30
+    women")."""
+    j = i
+    if j < len(toks) and toks[j].low in _AGE_PREPOSITIONS and _match(toks, j + 1, ("the",)):
+        j += 2
+    if j >= len(toks) or toks[j].low not in _AGE_WORDS:
+        return None
+    j += 1
+    while j < len(toks) and (toks[j].low in ("of", "between") or (toks[j].low[:1].isdigit() or toks[j].low in _UNITS
+                                                                    or toks[j].low in _TENS) and _is_age(toks, j)):
+        j += 1
+        if j + 1 < len(toks) and toks[j].low in ("to", "-", "–") and toks[j + 1].low[:1].isdigit():
+            j += 2   # "aged 20 to 60"
+    return j
+
+
 def _number(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """(value, next index) of the number starting at ``i``: digits ("1,200") or words
-    ("twenty-three", "a hundred", "two dozen", "one hundred and fifty")."""
-    if i >= len(toks):
+    ("twenty-three", "a hundred", "two dozen", "one hundred and fifty"); an age is none."""
+    if i >= len(toks) or _is_age(toks, i):
         return None
     low = toks[i].low
     if low[0].isdigit():
@@ -300,6 +340,10 @@ def _figure_list(toks: list[Tok], i: int, words: Words, article: bool = False):
     count, qualifier, k = first
     end = k
     k = _victims(toks, k, words)
+    age_at = next((j for j in range(end, min(len(toks), k + 1)) if toks[j].low in _AGE_PREPOSITIONS | _AGE_WORDS
+                   and _age_phrase_end(toks, j) is not None), None)
+    if age_at is not None and toks[age_at].low != "between" and age_at > end:
+        k = _age_phrase_end(toks, age_at)   # "14 boys under the age of 12 and 30 women"
     if toks[i].low in ("a", "an") and end == i + 1:
         end = max(k, end)     # "a policeman": the article alone says nothing
     if k < len(toks) and toks[k - 1 if k > 0 else 0].low in words.not_victims or \
@@ -445,7 +489,7 @@ def _one_victim_before(toks: list[Tok], i: int, words: Words, text: str) -> bool
         return False    # "... the building before being shot dead": no subject before the verb
     if _capitalised(prev, text):
         return prev.low not in words.not_victims
-    if prev.low.endswith("s") or not prev.low.replace("-", "").isalpha():
+    if prev.low.endswith("s") or _plural(prev.low) or not prev.low.replace("-", "").isalpha():
         return False
     # "the journalist", "a fellow serviceman", "the 17-year-old boy"
     return any(toks[k].low in _DETERMINERS for k in range(max(0, j - 3), j))
@@ -469,6 +513,16 @@ _NOT_TITLES = {"in", "on", "at", "by", "near", "outside", "inside", "during", "a
                "up", "down", "out", "near", "earlier", "later", "there", "here", "then", "late", "of"}
 # plural-looking words that are not plurals
 _NOT_PLURALS = {"was", "has", "is", "as", "his", "this", "its", "us", "across", "thus", "perhaps"}
+# plurals without an "s" ("the people who died" is no one victim); "-men" words are plurals
+# ("gunmen", "policemen") but for a few that are no persons
+_PLURALS_WITHOUT_S = {"people", "children", "police", "personnel", "folk", "staff"}
+_NOT_MEN = {"omen", "amen", "specimen", "abdomen", "stamen"}
+
+
+def _plural(low: str) -> bool:
+    """Is the lower-cased word a plural noun (its look alone)?"""
+    return (low.endswith("s") and low not in _NOT_PLURALS) or low in _PLURALS_WITHOUT_S \
+        or (low.endswith("men") and low not in _NOT_MEN)
 
 
 def _named_victim(toks: list[Tok], i: int, words: Words, text: str) -> int | None:
@@ -544,8 +598,11 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
     words = load_words()
     toks = _tokens(text[start:end], start)
     out: list[Figure] = []
-    used: set[int] = set()
     n = len(toks)
+    # a number between commas after a name is the person's age ("Sara Mansour, 10, and 15
+    # others"): no figure starts there
+    used: set[int] = {i for i in range(2, n - 1) if toks[i].low[:1].isdigit() and toks[i - 1].low == ","
+                      and toks[i + 1].low in (",", ")") and _capitalised(toks[i - 2], text)}
     for i, tok in enumerate(toks):
         if i in used:
             continue
@@ -735,6 +792,8 @@ _NOT_PERSONS = {"GPE", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "
 # been killed")
 _REPORTING = {"report", "believe", "say", "think", "fear", "confirm", "understand", "know", "presume", "appear",
               "seem"}
+# verbs of seeing, whose participle clause tells what happened ("watched his neighbour killed")
+_SEEING = {"see", "watch", "witness", "hear", "find"}
 # implicative verbs: their "to"-complement was done ("proceeded to shoot him dead")
 _IMPLICATIVE = {"proceed", "manage"}
 # determiners that make a singular noun one person ("the journalist", "his driver")
@@ -757,7 +816,8 @@ def _unreal(verb) -> bool:
     """A killing denied or not done ("did not kill", "to kill", "could have been killed"); "may
     have drowned" (a possible past death, an estimate of what happened) is told."""
     for _ in range(3):
-        reported = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REPORTING | _IMPLICATIVE
+        reported = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REPORTING | _IMPLICATIVE \
+            or _used_to_kill(verb) or _one_of_a_series(verb)
         auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
         estimate = any(a in ("may", "might") and b == "have" for a, b in zip(auxes, auxes[1:]))
         if any(c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL
@@ -769,6 +829,33 @@ def _unreal(verb) -> bool:
             return False
         verb = verb.head
     return False
+
+
+# words that put a person in a series of those who died ("the third journalist to be killed")
+_SERIES = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+           "latest", "last", "only"}
+
+
+def _one_of_a_series(verb) -> bool:
+    """An infinitive after a noun in a series ("the third journalist to be killed this year",
+    "the only soldier to die in the operation") tells a death that happened; "the next hostage
+    to be killed" and "will be the first to die" do not."""
+    noun = verb.head
+    return verb.dep_ in ("relcl", "acl") and noun != verb and noun.pos_ in ("NOUN", "PROPN") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and any(c.dep_ in ("amod", "det") and (c.lower_ in _SERIES or (c.tag_ == "JJS" and c.lower_ != "next"))
+                for c in noun.children) \
+        and not any(c.dep_ == "aux" and c.lower_ in _UNREAL - {"to"} for c in noun.head.children)
+
+
+def _used_to_kill(verb) -> bool:
+    """A killing done with what was used for it ("the rifle used to kill the judge", "the van
+    was used to run down the guard", "used drones to kill"): the purpose of a real "used" was
+    done; "could be used to kill" and "plans to use ... to kill" stay plans."""
+    use = verb.head
+    return verb.dep_ in ("xcomp", "advcl") and use != verb and use.lemma_.lower() == "use" \
+        and use.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL for c in use.children) \
+        and not _unreal(use)
 
 
 def _predicate_kind(tok, words: Words) -> str | None:
@@ -837,6 +924,8 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
     kind = _predicate_kind(tok, words)
     if kind is None or _unreal(tok) or _killed_or_wounded(tok, kind, words):
         return None
+    if _one_of_a_series(tok):
+        return kind, [tok.head]   # "the third journalist to be killed": the noun is the victim
     dying = lemma in words.dying_predicates or _phrase_of(tok, words.dying_phrases)
     if dying and lemma in words.dying_predicates and any(c.dep_ == "dobj" for c in tok.children):
         return "killed", [c for c in tok.children if c.dep_ == "dobj"]   # "drowning 19 passengers"
@@ -848,6 +937,11 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
             c.dep_ in ("aux", "auxpass") for c in tok.children):
         # "Twelve were injured and three killed": the second participle's number is its own
         # victims, not the first verb's subject
+        return kind, own_subjects
+    if tok.tag_ == "VBN" and tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lemma_.lower() in _SEEING \
+            and own_subjects and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children):
+        # "watched his neighbour killed", "saw his son killed": a participle's small clause after a
+        # verb of seeing; its subject is what the participle happened to
         return kind, own_subjects
     subjects = _dependents(tok, {"nsubjpass"})
     if subjects:
@@ -906,8 +1000,12 @@ def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
     own = [t for t in tok.subtree if t.i <= tok.i and not (t.dep_ == "amod" and t.lower_ == "dead")]
     tok_end = tok.idx + len(tok)
     for t in own:
-        if t.dep_ in ("conj", "cc") or t.is_punct:
-            continue
+        if (t.dep_ in ("conj", "cc") and t != tok) or t.is_punct:
+            continue   # a list's other members; a number that is itself a member counts
+        context = _tokens(text[max(0, t.idx - 30):t.idx + len(t) + 12], max(0, t.idx - 30))
+        here = next((k for k, c in enumerate(context) if c.start == t.idx), None)
+        if here is not None and _is_age(context, here):
+            continue   # "children under the age of 10": the 10 is no count
         toks = _tokens(text[t.idx:end], t.idx)
         got = _count(toks, 0, words)
         if got is not None and toks[got[2] - 1].end <= tok_end + 3:
@@ -934,10 +1032,26 @@ def _headline_noun(tok) -> bool:
         c.dep_ in ("det", "poss", "nummod", "quantmod") for c in tok.children if c.i < tok.i)
 
 
+def _headline_break(tok) -> int | None:
+    """Where a headline glued to its story by a hyphen ends in ``tok``'s sentence ("12 Killed
+    in Ferry Fire-At least 12 people"), else None."""
+    for t in tok.sent:
+        if t.text in ("-", "–", "—") and not t.whitespace_ and t.i > t.sent.start and not t.nbor(-1).whitespace_ \
+                and t.i + 1 < t.sent.end and t.nbor(1).text[:1].isupper():
+            return t.i
+    return None
+
+
 def _victims_count(victims: list, pred, text: str, end: int, words: Words):
     """(count, qualifier, start, end, first victim word) of the victims named by ``victims``
     (each with its coordinated list: "X and three others" is four), or None."""
     total, qualifier, start, stop, first = 0, "exact", None, 0, None
+    glue = _headline_break(pred)
+    if glue is not None and any(v.i < glue for v in victims) and any(v.i > glue for v in victims):
+        # "12 Killed in Ferry Fire-At least 12 people were killed": the parser makes the
+        # headline's subject and the story's two subjects of one verb; the story restates the
+        # headline, so its victims alone count
+        victims = [v for v in victims if v.i > glue]
     if len(victims) > 1 and any(v.tag_ == "CD" for v in victims):
         # "40 people, 12 of whom drowned": the parser makes both "12" and "whom" subjects; the
         # number counts the victims, the pronoun is the group they are part of

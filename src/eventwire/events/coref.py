@@ -6,7 +6,8 @@ category, the same modality (or a plan and the deed it announced), sides that do
 contradict each other (swapped sides are the same for joint and clash events; two people named
 apart are two sides; in loosely told events a country read from the context yields to one a
 mention names), dates and places that agree where both are known (a country's name holds its
-cities, and so does a first-level region's). The merged event keeps the most complete mention as its evidence, takes the fields
+cities, and so does a first-level region's), and that the sentence does not list as two ("Russian
+airstrikes and Kurdish attacks"). The merged event keeps the most complete mention as its evidence, takes the fields
 the others add (a side, a named country, a date, a place) and lists every other evidence span
 in ``mentions``.
 """
@@ -224,12 +225,36 @@ def purpose_links(told_in_sentence: list[tuple[Event, object]]) -> set[tuple[int
     return links
 
 
+def listed_apart(told_in_sentence: list[tuple[Event, object]]) -> set[tuple[int, int]]:
+    """Pairs (ids) of one sentence's events told as items of one list of event nouns, where
+    one has a side of its own: "an army ground offensive, Russian airstrikes and Kurdish
+    attacks" are three attacks; a list names different things. Nouns with no side ("the
+    bombing and shelling of the city") may be one campaign told twice and are left to the
+    other tests. ``told_in_sentence``: (event, trigger token) pairs."""
+    # a gerund in a list of nouns is a noun too ("shelling, airstrikes and attacks"); two
+    # verbs ("stormed and attacked") may tell one act and are not listed here
+    nominal = {tok.i: e for e, tok in told_in_sentence if tok.pos_ in ("NOUN", "PROPN") or tok.tag_ == "VBG"}
+    apart = set()
+    for e, tok in told_in_sentence:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for c in tok.conjuncts:
+            other = nominal.get(c.i)
+            if other is not None and other is not e and other.category == e.category and (
+                    e.source or e.target or other.source or other.target):
+                apart.update({(id(e), id(other)), (id(other), id(e))})
+    return apart
+
+
 def corefer(a: Event, b: Event, told: set[int] = frozenset(),
-            linked: set[tuple[int, int]] = frozenset()) -> bool:
+            linked: set[tuple[int, int]] = frozenset(), apart: set[tuple[int, int]] = frozenset()) -> bool:
     """Could ``a`` and ``b`` be two mentions of one real-world event? ``told``: ids of the
     events whose date comes from a time expression of their own sentence; ``linked``: pairs
-    the syntax already tells are one act (``purpose_links``)."""
+    the syntax already tells are one act (``purpose_links``), ``apart``: pairs it tells are
+    two (``listed_apart``)."""
     if a.category != b.category or not _modalities_agree(a.modality, b.modality):
+        return False
+    if (id(a), id(b)) in apart:
         return False
     if (id(a), id(b)) in linked:
         return True
@@ -251,6 +276,8 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset(),
     if _sides_agree(a.source, b.source, loose, guessed) and _sides_agree(a.target, b.target, loose, guessed):
         return True
     symmetric = a.category in _JOINT or (a.category == "ASSAULT" and (a.cameo or "").startswith("19"))
+    # a fight told once from each side ("Israeli troops fought", "Palestinian gunmen fought")
+    # is one clash; two attackers listed apart are kept apart by ``listed_apart``
     return symmetric and _sides_agree(a.source, b.target, loose, guessed) and \
         _sides_agree(a.target, b.source, loose, guessed)
 
@@ -261,12 +288,13 @@ def _completeness(e: Event) -> tuple:
 
 
 def merge_coreferent(events: list[Event], told: set[int] = frozenset(),
-                     linked: set[tuple[int, int]] = frozenset()) -> list[Event]:
+                     linked: set[tuple[int, int]] = frozenset(),
+                     apart: set[tuple[int, int]] = frozenset()) -> list[Event]:
     """One event per real-world event, in the order of first mention."""
     clusters: list[list[Event]] = []
     for e in events:
         for cluster in clusters:
-            if all(corefer(other, e, told, linked) for other in cluster):
+            if all(corefer(other, e, told, linked, apart) for other in cluster):
                 cluster.append(e)
                 break
         else:

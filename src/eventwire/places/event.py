@@ -562,6 +562,21 @@ def _struck_by(trigger) -> list:
     return []
 
 
+# Verbs of taking a place: an offensive launched "to capture X" is fought for X, so X is
+# where it happens, as "the attack on X" says.
+AIM_VERBS = {"capture", "recapture", "retake", "seize", "storm", "liberate", "reclaim", "regain",
+             "overrun", "encircle", "besiege", "take"}
+
+
+def _aimed_at(trigger) -> list:
+    """The verbs of taking a purpose infinitive hangs on the trigger or on its object ("launched
+    an offensive to capture X", "advanced to retake X"): the place taken is the event's."""
+    hosts = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    return [c for host in hosts for c in host.children
+            if c.dep_ in ("xcomp", "advcl", "acl") and c.pos_ == "VERB" and c.lemma_.lower() in AIM_VERBS
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
 def _bounds(span) -> tuple[int, int]:
     if hasattr(span, "start_char"):
         return span.start_char, span.end_char
@@ -609,6 +624,11 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
                     shared = _strength(tok, other)
                     if shared >= 2:
                         strength = max(strength, shared - 0.5)
+                # "launched an offensive to capture the village of X": the place taken is the
+                # object of the aim, as strong a tie as "the attack on X"
+                for aim in _aimed_at(trigger):
+                    if _strength(tok, aim) == 2.0:
+                        strength = max(strength, 2.0)
             distance = abs(tok.i - trigger.i)
             if _reference(text, p):
                 strength = min(strength, 0.5)

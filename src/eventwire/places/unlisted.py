@@ -61,6 +61,15 @@ STRIKE_VERBS = {"strike", "bomb", "hit", "raid", "storm", "shell", "torch", "ran
 # Participles between a preposition and a name: "in Serb-held Vogosca", "the besieged X".
 HELD = {"held", "controlled", "besieged", "occupied", "dominated", "populated", "administered",
         "plagued", "hit", "torn", "ravaged", "rebel", "government", "regime"}
+# Participles that make a word before them the holder, leader or backer of what follows:
+# "the ISIS-held town of X", "the Islamist-controlled district of X", "the Ahmad Madobe-led
+# Jubba administration", "a Kabul-based group". Such a word is no place's name, nor part of one.
+# Of these, the ones of a backer: "Turkey-backed militants" fight where Turkey need not be,
+# while "Indian-controlled Kashmir" lies in India's hold.
+BACKER_PARTICIPLES = {"led", "backed", "allied", "aligned", "linked", "sponsored", "funded",
+                      "supported", "affiliated", "leaning"}
+CONTROL_PARTICIPLES = HELD | BACKER_PARTICIPLES | {"based", "run", "ruled"}
+_JOINED_WORD = re.compile(r"[-‐–](\w+)")
 INITIAL = re.compile(r"[A-Z]\.")
 # Endings of English adjectives, which name no place ("Presidential", "Islamic", "Islamist");
 # not "Yugoslav" or a transliterated name the tagger calls an adjective.
@@ -129,10 +138,14 @@ def _sentence_holder(doc, s: int, places: list[Place], demonyms: set) -> Place |
 
 
 def _qualifies_a_thing(doc, place: Place) -> bool:
-    """'a U.S. patrol', 'the Kenyan-flagged ship': the place only says whose a thing is."""
+    """'a U.S. patrol', 'the Kenyan-flagged ship', 'Turkey-backed militants': the place only
+    says whose a thing is, or who leads or backs it."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
+    joined = _JOINED_WORD.match(doc_text(doc), place.end)
+    if joined and joined.group(1).lower() in BACKER_PARTICIPLES:
+        return True
     root = span.root
     return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and \
         root.head.lower_ not in CUE_NOUNS
@@ -255,6 +268,16 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
                 name = text[s:e]
                 continue
             break
+        # "the ISIS-held town of X", "the Madobe-led Jubba": the name, if any, is after the
+        # participle
+        words = name.split(" ")
+        control = [i for i, w in enumerate(words) if "-" in w and w.rsplit("-", 1)[-1].lower() in CONTROL_PARTICIPLES]
+        if control:
+            cut = control[-1] + 1
+            if cut == len(words):
+                continue
+            s += len(" ".join(words[:cut])) + 1
+            name = text[s:e]
         trail = re.search(r"(?:'s|’s|['’‘.-])$", name)
         if trail and not re.fullmatch(r"(?:[A-Z]|St)\.", name.rsplit(" ", 1)[-1]):
             e -= len(trail.group(0))
