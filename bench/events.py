@@ -9,7 +9,8 @@ Data (``$EVENTWIRE_SHARED_DATA/events/``, see its README):
 - ``cameo_class.jsonl``: 1,800 sentences in 5 CAMEO classes (GPL-3, evaluation only) - class
   of the most confident event (none / CAMEO 01-02 = neutral).
 
-Usage: ``python bench/events.py [--limit N] [--only reports|gsr|m2e2|m2e2-sides|cameo|...] [--show-errors]``
+Usage: ``python bench/events.py [--limit N] [--only reports|realnews|m2e2|m2e2-precision|m2e2-sides|gsr|...]
+[--show-errors]``
 """
 from __future__ import annotations
 
@@ -534,6 +535,92 @@ def _m2e2_incidents(events: list[dict]) -> list[int]:
     return out
 
 
+# Gold ACE types an asserted event of each mapped category may stand on. A death counts for
+# ASSAULT when ACE names who or what killed (Agent, Instrument): a killing, not an accident.
+M2E2_RIGHT = {"ASSAULT": {"Conflict:Attack", "Life:Die/violent"}, "PROTEST": {"Conflict:Demonstrate"},
+              "COERCE": {"Justice:Arrest-Jail"}, "CONSULT": {"Contact:Meet"}}
+M2E2_MAPPED = frozenset().union(*M2E2_RIGHT.values())
+
+
+def m2e2_sentences(limit: int | None = None) -> list[dict]:
+    """Every M2E2 sentence as its own document: id, text, date (from the article id), part
+    ("kept apart": SHA-1 of the article id divisible by 4; else "read") and its gold events,
+    a death with an Agent or Instrument typed ``Life:Die/violent``."""
+    import hashlib
+    import re
+
+    out = []
+    for d in read_jsonl(require("events/m2e2_dev.jsonl"))[:limit]:
+        y, m, day = re.match(r"VOA_EN_NW_(\d{4})\.(\d{2})\.(\d{2})", d["id"]).groups()
+        kept = int(hashlib.sha1(d["id"].encode()).hexdigest(), 16) % 4 == 0
+        for s in d["sentences"]:
+            gold = []
+            for e in s["events"]:
+                kind = e["type"]
+                if kind == "Life:Die" and {a["role"] for a in e["arguments"]} & {"Agent", "Instrument"}:
+                    kind = "Life:Die/violent"
+                gold.append({**e, "type": kind})
+            out.append({"id": s["id"], "text": s["text"], "date": f"{y}-{m}-{day}",
+                        "part": "kept apart" if kept else "read", "events": gold})
+    return out
+
+
+def m2e2_verdicts(sentences: list[dict], records: dict) -> list[tuple[dict, object, str, str]]:
+    """(sentence, event, ACE type it stands on, verdict) for every asserted event. Verdicts:
+    "right" (on a gold event of a type its category maps from), "confused" (on a mapped type
+    of another category), "other ACE" (on an unmapped type: a journey, a letter, an accident),
+    "no gold" (on no gold trigger: a false event or an event ACE does not annotate)."""
+    out = []
+    for s in sentences:
+        for p in getattr(records[s["id"]], "events", []) or []:
+            if p.modality != "asserted":
+                continue
+            spans = [p.evidence, *getattr(p, "mentions", [])]
+            on = [e["type"] for e in s["events"] if any(
+                m.start < e["trigger"]["end"] and e["trigger"]["start"] < m.end for m in spans)]
+            right = [t for t in on if t in M2E2_RIGHT.get(p.category, ())]
+            if right:
+                out.append((s, p, right[0], "right"))
+            elif any(t in M2E2_MAPPED for t in on):
+                out.append((s, p, next(t for t in on if t in M2E2_MAPPED), "confused"))
+            elif on:
+                out.append((s, p, on[0], "other ACE"))
+            else:
+                out.append((s, p, "", "no gold"))
+    return out
+
+
+def bench_m2e2_precision(limit: int | None) -> None:
+    """Precision of the four mapped categories on all of M2E2's sentences, with or without
+    events, each coded as its own document: of the asserted ASSAULT, PROTEST, COERCE and
+    CONSULT events, the share standing on a gold event of a type the category maps from, by
+    part (read / kept apart). ACE annotates eight types only and not every mention, so "no
+    gold" events are a bound on false events, not a count (RESULTS judges a sample). Also the
+    categories coded on sentences with no gold event at all."""
+    sentences = m2e2_sentences(limit)
+    records, _, _ = run_pipeline([(s["id"], s["text"], s["date"]) for s in sentences])
+    verdicts = m2e2_verdicts(sentences, records)
+    n_empty = sum(not s["events"] for s in sentences)
+    print(f"== m2e2_dev.jsonl precision: {len(sentences)} sentences ({n_empty} without gold events), "
+          f"{len(verdicts)} asserted events")
+    for part in ("read", "kept apart"):
+        mine = [v for v in verdicts if v[0]["part"] == part and v[1].category in M2E2_RIGHT]
+        tally = Counter(v[3] for v in mine)
+        print(f"   {part}: mapped categories {len(mine)} asserted events; precision "
+              f"{tally['right'] / max(len(mine), 1):.3f} ({tally['right']}/{len(mine)}); confused "
+              f"{tally['confused']}, on another ACE type {tally['other ACE']}, on no gold event {tally['no gold']}")
+        for cat in M2E2_RIGHT:
+            c = Counter(v[3] for v in mine if v[1].category == cat)
+            n = sum(c.values())
+            print(f"      {cat}: {c['right'] / max(n, 1):.3f} ({c['right']}/{n}); confused {c['confused']}, "
+                  f"other ACE {c['other ACE']}, no gold {c['no gold']}")
+        empty = Counter(v[1].category for v in verdicts if v[0]["part"] == part and not v[0]["events"])
+        n_part = sum(1 for s in sentences if s["part"] == part and not s["events"])
+        with_event = len({v[0]["id"] for v in verdicts if v[0]["part"] == part and not v[0]["events"]})
+        print(f"      sentences without gold events: {n_part}, {with_event} with an asserted event; "
+              "categories: " + ", ".join(f"{k} {n}" for k, n in empty.most_common()))
+
+
 def bench_ecbplus(limit: int | None, show_errors: bool = False) -> None:
     """ECB+ dev: (1) negated actions (NEG_ACTION_*) must never be coded as asserted events;
     (2) within-document event coreference of the coded events: the gold action mentions
@@ -791,8 +878,8 @@ def bench_cameo(limit: int | None) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int)
-    ap.add_argument("--only", choices=["reports", "realnews", "agreement", "m2e2", "m2e2-sides", "ecbplus",
-                                       "sitent", "gsr", "cameo"])
+    ap.add_argument("--only", choices=["reports", "realnews", "agreement", "m2e2", "m2e2-precision",
+                                       "m2e2-sides", "ecbplus", "sitent", "gsr", "cameo"])
     ap.add_argument("--split", choices=["dev", "validation", "heldout", "all"], default="all",
                     help="real-news gold: which part to score (validation is kept apart from tuning)")
     ap.add_argument("--show-errors", action="store_true")
@@ -807,6 +894,8 @@ def main() -> None:
         realnews.agreement()
     if args.only in (None, "m2e2"):
         bench_m2e2(args.limit, args.show_errors)
+    if args.only in (None, "m2e2-precision"):
+        bench_m2e2_precision(args.limit)
     if args.only in (None, "m2e2-sides"):
         bench_m2e2_sides(args.limit, args.show_errors)
     if args.only in (None, "ecbplus"):

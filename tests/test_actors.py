@@ -103,6 +103,21 @@ def test_the_scene_lends_its_own_country_only(nlp, text, phrase, country):
     assert got is not None and got[1] == country
 
 
+@pytest.mark.parametrize("text, phrase, country", [
+    # a nation's word on a thing in a locative phrase names who acted, not where: "in U.S.
+    # airstrikes" is no scene, the town named after it is
+    ("Civilians died in U.S. airstrikes on the outskirts of Raqqa, Syrian officials said in Damascus.",
+     "Civilians", "SYR"),
+    # guards: a nation's word on a place noun, or a town owning a named place, is the scene
+    ("Police arrested two men in the Iraqi capital on Monday.", "Police", "IRQ"),
+    ("Police arrested two men in Kenya's capital on Monday.", "Police", "KEN"),
+])
+def test_the_scene_is_a_place_not_a_nations_deed(nlp, text, phrase, country):
+    ctx = run(nlp, text, "2019-10-20")
+    got = coded_at(ctx, phrase)
+    assert got is not None and got[1] == country
+
+
 def test_compound_actor_lists_give_one_actor_per_country(nlp):
     ctx = run(nlp, "The leaders of Turkey, Iran, and Russia met in Tehran on Friday.", "2018-09-08")
     codes = {a.code for a in ctx.actors}

@@ -929,3 +929,21 @@ def test_a_killing_told_by_its_noun_or_a_death_from_wounds_is_an_assault_on_the_
 ])
 def test_deaths_in_accidents_disease_and_things_are_no_assault(text):
     assert asserted(coded(text), "ASSAULT") == [], [e.evidence.text for e in coded(text)]
+
+
+@pytest.mark.parametrize("text, category, side, country", [
+    # an unnamed crowd or armed group is of the country where the event is told to happen,
+    # not of the nearest country named in the sentence (guideline, section 5)
+    ("Some 4,000 people marched in the southern city of Basra on Wednesday demanding that British "
+     "authorities open an inquiry.", "PROTEST", "source", "IRQ"),
+    # guards: a scene the actors stage knows already gives it; state forces keep the country
+    # of the state they serve; named sides keep their own
+    ("A gang abducted 17 American missionaries east of Port-au-Prince on Saturday, U.S. officials said.",
+     "ASSAULT", "source", "HTI"),
+    ("Russia said on Tuesday it was pulling some troops back from Ukraine's border.", "RETREAT", "target", "RUS"),
+    ("Kenyan police arrested 20 protesters in Mogadishu on Monday.", "COERCE", "source", "KEN"),
+])
+def test_unnamed_groups_are_of_the_country_where_the_event_happens(text, category, side, country):
+    events = asserted(coded(text), category)
+    assert events and getattr(events[0], side) is not None
+    assert getattr(events[0], side).country == country

@@ -1288,3 +1288,35 @@ def test_a_backer_is_no_holder(text, surface, country):
 def test_a_controlling_state_still_holds_the_land_it_controls():
     _, ctx = places_of("Militants raided a village in Indian-controlled Kashmir on Tuesday.")
     assert place_named(ctx, "Kashmir").country == "IND"
+
+
+@pytest.mark.parametrize("text, trigger, country", [
+    # a town that owns a named site after "in" is a place, not a person or a company
+    ("Rioters set fire to shops in Honiara's Chinatown for a second day on Thursday.", "set", "SLB"),
+    # guard: a town the model already reads as one
+    ("A car bomb exploded in Baghdad's Karrada district on Sunday.", "exploded", "IRQ"),
+    # "the X neighbourhood of Y": Y is the city, X its part, even when a word of X is a
+    # village elsewhere ("Salim" is one near Nablus)
+    ("Rockets fell on the Abu Salim neighbourhood of Tripoli on Monday.", "fell", "LBY"),
+    ("Rockets fell on the Abu Salim neighbourhood of Tripoli (Tripoli district) on Monday.", "fell", "LBY"),
+])
+def test_a_named_part_of_a_town_lies_in_that_town(text, trigger, country):
+    place, _ = event_place_of(text, trigger)
+    assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a person owning a speech or a thing is no place
+    ("The crowd cheered Nasrallah's speech in Beirut on Friday.", "Nasrallah"),
+    ("Protesters gathered outside Trump's tower in New York.", "Trump"),
+])
+def test_an_owner_of_a_thing_is_no_place(text, absent):   # guards of the rule above
+    _, ctx = places_of(text)
+    assert absent not in [text[p.start:p.end] for p in ctx.places]
+
+
+def test_the_larger_town_is_the_city_of_a_named_part():
+    # "the Cincinnati suburb of West Chester": the part comes after "of", the city before
+    _, ctx = places_of("Abdulkader, from the Cincinnati suburb of West Chester, pleaded guilty.")
+    assert place_named(ctx, "West Chester").country == "USA"
+    assert place_named(ctx, "Cincinnati").country == "USA"

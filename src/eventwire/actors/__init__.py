@@ -37,7 +37,8 @@ entries override the built-in ones phrase by phrase. A file that cannot be read 
 from __future__ import annotations
 
 from .dictionary import load_dictionary
-from .resolve import actor_at, find_actors, known_actors, mentions_of, merge_found_actors, resolve_phrase
+from .resolve import (actor_at, country_guessed, find_actors, known_actors, mentions_of, merge_found_actors,
+                      resolve_phrase)
 
-__all__ = ["find_actors", "actor_at", "known_actors", "mentions_of", "merge_found_actors",
+__all__ = ["find_actors", "actor_at", "country_guessed", "known_actors", "mentions_of", "merge_found_actors",
            "resolve_phrase", "load_dictionary"]

@@ -37,6 +37,7 @@ from ..context import DocContext, FoundActors
 from ..nlp import doc_text
 from ..nounphrase import has_definite_article, is_specific
 from ..paragraphs import clip_to_paragraph
+from ..places.event import PLACE_NOUNS
 from ..record import Actor, Mention
 from ..spanindex import cached_index, entities_in, entity_at, person_surnames
 from .dictionary import Dictionary, Entry, fold, fold_with_offsets, load_dictionary, looks_like_name
@@ -203,6 +204,8 @@ class DocumentActors:
         self._mention_keys: set[tuple[int, int, int]] = set()  # (id(actor), start, end)
         self._indexes: dict = {}   # SpanIndex of mentions and of country evidence
         self.surnames: dict[str, tuple] = {}
+        # head characters of phrases whose country is the sentence's guess, not their own words
+        self.guessed_country_heads: set[int] = set()
         self._find_hits()
         self._evidence = self._country_evidence()
         if self.d.ambiguous:
@@ -436,8 +439,11 @@ class DocumentActors:
             head = self.np_head(self.hit_root(hit))
             if hit.kind == "country" and _aimed_at(head):
                 weight = 0.5   # "sanctions on Russia": what a measure is aimed at, as addressed
-            elif weight == 2 and _locative(head):
-                weight = 3  # the scene: "in Tripoli"
+            elif weight == 2 and _locative(head) and (
+                    head.i in range(hit.i, hit.j) or head.lower_ in PLACE_NOUNS or head.pos_ == "PROPN"):
+                # the scene: "in Tripoli", "in the Syrian capital", "in Honiara's Chinatown"; not
+                # "in U.S.-led airstrikes" or "in Russian custody", where it names who acted
+                weight = 3
             elif weight == 2 and _addressed(head):
                 # "demanded an explanation from Belarus", "criticized Russia": the one
                 # addressed is no home for the sentence's unnamed speaker; half a vote for
@@ -823,6 +829,8 @@ class DocumentActors:
             coded.country = self.context_country(head, head.left_edge.i, head.i + 1)
         elif coded.kind == "person" and coded.unknown_person and coded.person is None:
             coded.country = self.context_country(head, head.left_edge.i, head.i + 1)
+        if coded.country is not None:
+            self.guessed_country_heads.add(head.idx)
 
     def earlier_group(self, coded: Coded, head) -> Actor | None:
         """A definite generic phrase ("the army", "the coalition") is the same actor as an
@@ -1077,6 +1085,13 @@ def actor_at(start: int, end: int, ctx: DocContext) -> Actor | None:
     if state is None or start >= end:
         return None
     return state.actor_at(start, end)
+
+
+def country_guessed(head_char: int, ctx: DocContext) -> bool:
+    """Whether the phrase headed at ``head_char`` took its country from the sentence around
+    it ("police", "some 4,000 people") rather than from its own words ("Kenyan police")."""
+    state = ctx.actor_state
+    return state is not None and head_char in state.guessed_country_heads
 
 
 def known_actors(ctx: DocContext) -> list[Actor]:

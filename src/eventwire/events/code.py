@@ -17,7 +17,7 @@ import re
 from importlib import resources
 
 from ..categories import is_verbal, quad_class, stance
-from ..actors import actor_at, known_actors, mentions_of
+from ..actors import actor_at, country_guessed, known_actors, mentions_of
 from ..context import DocContext
 from ..nounphrase import refers_back
 from ..paragraphs import lost_paragraphs
@@ -866,6 +866,14 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 if side is None or side.sector in ("IGO", "NGO"):
                     continue
                 head_key = side.head.lemma_.lower()
+                if side.country is not None and place_in_sentence and place.country and \
+                        side.sector in _NON_STATE and side.country != place.country and \
+                        country_guessed(side.head.idx, ctx):
+                    # "4,000 people marched in Basra demanding that British authorities ...":
+                    # the actors stage guessed the nearest country named; unnamed civilians or
+                    # armed groups are of the country where the event is told to happen
+                    # (guideline). Not state forces: "pulling troops back from Ukraine's border"
+                    side.country = place.country
                 if side.country is None:
                     side.country = _anaphoric_country(side, doc, ctx, fallback_country)
                 if side.country is not None:

@@ -201,6 +201,8 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
             return False
         if rule.get("patient_actor") is False and not _patient_is_thing(tok):
             return False
+        if rule.get("patient_abstract") and not _patient_is_abstract(tok):
+            return False
         return True
     # noun rules
     ctx = noun_ctx or {}
@@ -305,6 +307,17 @@ def _patient_is_thing(verb) -> bool:
     """Whether the verb's direct object is a thing, not a person, a body or a state
     ("demonstrated the new software", "demonstrated its resolve")."""
     return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not actor_like(c) for c in verb.children)
+
+
+def _patient_is_abstract(verb) -> bool:
+    """Whether the verb's direct object is a thing that is neither a party, a place nor an
+    event: "fighting the spread of cholera", not "fought a battle", "fought the rebels" or
+    "fought Mosul"; nor the doer's own ("fought their way into the city": the fight moves on)."""
+    nouns = load_lexicon().triggers_nouns
+    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and not actor_like(c) and
+               c.lemma_.lower() not in nouns and c.ent_type_ not in ("GPE", "LOC", "FAC") and
+               not any(g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children)
+               for c in verb.children)
 
 
 def _addressed_by(noun, verbs) -> bool:

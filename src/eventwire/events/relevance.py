@@ -89,7 +89,8 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     """The one question the coder asks this module: is the trigger at ``tok``, read with the
     sides the coder resolved, a political event? No when no political party takes part
     (``is_political``), when a thing rather than a party makes the statement
-    (``no_party_speaks``), when a protest verb means "show" (``shown_not_protested``), when
+    (``no_party_speaks``), when a protest verb means "show" (``shown_not_protested``), when a
+    victory is won with no armed force (``won_not_fought``), when
     "ask" asks a question (``asks_a_question``) and when an event noun is part of a name
     (``in_a_name``)."""
     if not is_political(category, src, tgt, ctx):
@@ -97,6 +98,7 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     if nominal:
         return not in_a_name(tok)
     return not (no_party_speaks(tok, src, category) or shown_not_protested(tok, category) or
+                won_not_fought(tok, category, src, tgt) or
                 (category == "REQUEST" and asks_a_question(tok)))
 
 
@@ -177,6 +179,15 @@ _NAME_TYPES = {"PERSON", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "LAW"}
 def in_a_name(tok) -> bool:
     """An event noun that is a word of a proper name (a title, a law, a place)."""
     return tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_TYPES
+
+
+def won_not_fought(verb, category: str, src, tgt) -> bool:
+    """A victory with no armed force on either side: "the incumbent defeated his rival in the
+    runoff" is an election's or a contest's result, not a battle ("the army defeated the
+    rebels" is one). The verb dictionary codes every defeat as an attack."""
+    table = _table()
+    return category == "ASSAULT" and verb.lemma_.lower() in table["contest_verbs"] and not any(
+        side is not None and side.sector in table["armed_sectors"] for side in (src, tgt))
 
 
 def shown_not_protested(verb, category: str) -> bool:

@@ -160,7 +160,11 @@ def _cued(doc, start: int, end: int, strong: bool = False) -> bool:
         return False
     after = doc[span.end:span.end + 2]
     if len(after) and after[0].text in ("'s", "’s", "'"):
-        return False
+        # "in Honiara's Chinatown", "in Baghdad's Karrada": the owner of a named site after
+        # "in" is its town; "in Nasrallah's speech" owns no named site
+        owned = span.root.head if span.root.dep_ == "poss" else None
+        return owned is not None and owned.pos_ == "PROPN" and owned.dep_ == "pobj" and \
+            owned.head.lower_ in CUE_PREPS
     if len(after) and after[0].lower_ in CUE_AFTER:
         return True
     # step back over adjectives: "in southern Kobane", "in Serb-held Vogosca", "downtown X"

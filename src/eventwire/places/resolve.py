@@ -431,6 +431,11 @@ _PART_WORDS = {"sunni", "shiite", "shia", "christian", "muslim", "jewish", "alaw
 PART_KM = 30.0
 
 
+def _population(place: Place, gaz) -> int:
+    entry = gaz.by_id(place.geonameid) if place.geonameid else None
+    return entry.population if entry is not None else 0
+
+
 def city_parts(text: str, places: list[Place], demonyms: set, gaz) -> tuple[list[Place], set]:
     """Named parts of a resolved city that no gazetteer knows: "the Huriyah neighbourhood of
     Baghdad", "Kandahar's Loi Karez district", "X district in western Baghdad", "the Homs
@@ -460,11 +465,25 @@ def city_parts(text: str, places: list[Place], demonyms: set, gaz) -> tuple[list
         m = _PART_AFTER.match(text[city.end:city.end + 90])
         if m:
             group = next(g for g in ("a", "b", "f", "c") if m.group(g))
-            spans.append((city.end + m.start(group), city.end + m.end(group)))
+            span = (city.end + m.start(group), city.end + m.end(group))
+            after = by_span.get(span)
+            # "the Abu Salim neighbourhood of Tripoli" (not "the Cincinnati suburb of West
+            # Chester"): when the town after "of" is larger than the one before, it is the city
+            if not (group == "c" and after is not None and _population(after, gaz) > _population(city, gaz)):
+                spans.append(span)
         for s, e in spans:
             e = without_date_words(text, s, e)
             name = text[s:e]
             held = by_span.get((s, e))
+            if held is None:
+                # a word of the part's name read as a town of its own ("Salim" in "the Abu
+                # Salim neighbourhood of Tripoli"), far away: the part's name is not that town
+                inner = [p for p in places if s <= p.start and p.end <= e and p is not city and
+                         p.feature in ("city", "other") and (s, e) != (p.start, p.end) and
+                         haversine_km(p.lat, p.lon, city.lat, city.lon) > PART_KM]
+                for p in inner:
+                    places.remove(p)
+                    taken[p.start:p.end] = b"\x00" * (p.end - p.start)
             if held is not None and held is not city:
                 if held.country == city.country and held.feature in ("admin2", "city", "other") and \
                         haversine_km(held.lat, held.lon, city.lat, city.lon) <= PART_KM:
