@@ -9,7 +9,7 @@ Data (``$EVENTWIRE_SHARED_DATA/events/``, see its README):
 - ``cameo_class.jsonl``: 1,800 sentences in 5 CAMEO classes (GPL-3, evaluation only) - class
   of the most confident event (none / CAMEO 01-02 = neutral).
 
-Usage: ``python bench/events.py [--limit N] [--only reports|realnews|m2e2|m2e2-precision|gsr|...]
+Usage: ``python bench/events.py [--limit N] [--only reports|realnews|m2e2|m2e2-precision|m2e2-sides|gsr|...]
 [--show-errors]``
 """
 from __future__ import annotations
@@ -308,20 +308,8 @@ def bench_m2e2(limit: int | None, show_errors: bool = False) -> None:
     rules, and the rest. Duplicates by part: two asserted events of one sentence holding the
     trigger of one ACE event, or of an Attack and a Die or Injure of that attack
     (``_m2e2_incidents``); false merges: one asserted event whose spans hold two incidents."""
-    import hashlib
-
-    docs = read_jsonl(require("events/m2e2_dev.jsonl"))[:limit]
-    items, gold, part, sentence = [], {}, {}, {}
-    for d in docs:
-        y, m, day = re.match(r"VOA_EN_NW_(\d{4})\.(\d{2})\.(\d{2})", d["id"]).groups()
-        kept = int(hashlib.sha1(d["id"].encode()).hexdigest(), 16) % 4 == 0
-        for s in d["sentences"]:
-            evs = [e for e in s["events"] if e["type"] in M2E2_TO_PLOVER]
-            if evs:
-                items.append((s["id"], s["text"], f"{y}-{m}-{day}"))
-                gold[s["id"]] = evs
-                part[s["id"]] = "kept apart" if kept else "read"
-                sentence[s["id"]] = s
+    items, sentence, part = _m2e2_items(limit)
+    gold = {sid: [e for e in s["events"] if e["type"] in M2E2_TO_PLOVER] for sid, s in sentence.items()}
     records, _, _ = run_pipeline(items)
     found = Counter()
     total = Counter()
@@ -371,6 +359,163 @@ def bench_m2e2(limit: int | None, show_errors: bool = False) -> None:
         print(f"   duplicates, {name}: {c['duplicates']} of {c['on gold']} asserted events on an ACE event "
               f"({c['duplicates'] / max(c['on gold'], 1):.3f}; {c['asserted']} asserted in all); "
               f"false merges {c['false merges']}")
+
+
+# ACE roles that give an event's sides (the rule is written down in RESULTS, issue 16, helper
+# "16s" eighth session): role -> the side it fills; "either" for a meeting's entities.
+M2E2_SIDE_ROLES = {
+    "Conflict:Attack": {"Attacker": "source", "Target": "target"},
+    "Justice:Arrest-Jail": {"Agent": "source", "Person": "target"},
+    "Conflict:Demonstrate": {"Entity": "source"},
+    "Contact:Meet": {"Entity": "either"},
+}
+
+
+def _m2e2_items(limit: int | None):
+    """Sentences with a mapped event, coded each as its own document dated by the article id;
+    and the part each belongs to: a quarter of the articles kept apart (SHA-1 of the article id
+    divisible by 4), never read while writing rules, and the rest ('read')."""
+    import hashlib
+
+    docs = read_jsonl(require("events/m2e2_dev.jsonl"))[:limit]
+    items, sentences, part = [], {}, {}
+    for d in docs:
+        y, m, day = re.match(r"VOA_EN_NW_(\d{4})\.(\d{2})\.(\d{2})", d["id"]).groups()
+        kept = int(hashlib.sha1(d["id"].encode()).hexdigest(), 16) % 4 == 0
+        for s in d["sentences"]:
+            if any(e["type"] in M2E2_TO_PLOVER for e in s["events"]):
+                items.append((s["id"], s["text"], f"{y}-{m}-{day}"))
+                sentences[s["id"]] = s
+                part[s["id"]] = "kept apart" if kept else "read"
+    return items, sentences, part
+
+
+def _m2e2_hit(preds, event):
+    """The coded event of the mapped category whose evidence (first) or a mention overlaps the
+    gold trigger, as the recall bench counts a hit."""
+    want, t = M2E2_TO_PLOVER[event["type"]], event["trigger"]
+
+    def overlaps(m):
+        return m.start < t["end"] and t["start"] < m.end
+
+    same = [p for p in preds if p.category == want]
+    return (next((p for p in same if overlaps(p.evidence)), None)
+            or next((p for p in same if any(overlaps(m) for m in getattr(p, "mentions", []))), None))
+
+
+def _side_spans(side, record, text: str) -> list[tuple[int, int]]:
+    """Where a coded side stands in the sentence: every occurrence of its text, and every
+    mention of its actor (the actors stage's mentions: another name of the same actor)."""
+    spans = _occurrences(text, side.text) if side.text else []
+    if side.actor:
+        for a in getattr(record, "actors", []) or []:
+            if a.id == side.actor:
+                spans += [(m.start, m.end) for m in a.mentions]
+    return spans
+
+
+def m2e2_side_gold(sentence: dict, event: dict) -> dict[str, list[dict]]:
+    """The gold arguments of each side: {'source': [...], 'target': [...], 'either': [...]}.
+    An attack with no Target of its own takes the victims of a Life:Die in the same sentence
+    (ACE tags the killing apart from the attack: "killed in an attack" has the dead as Victim)."""
+    roles = M2E2_SIDE_ROLES[event["type"]]
+    out: dict[str, list[dict]] = defaultdict(list)
+    for a in event["arguments"]:
+        if a["role"] in roles:
+            out[roles[a["role"]]].append(a)
+    if event["type"] == "Conflict:Attack" and not out["target"]:
+        for e in sentence["events"]:
+            if e["type"] == "Life:Die":
+                out["target"] += [a for a in e["arguments"] if a["role"] == "Victim"]
+    return out
+
+
+def _on_args(side, args: list[dict], record, text: str) -> bool:
+    return side is not None and any(s < a["end"] and a["start"] < e
+                                    for s, e in _side_spans(side, record, text) for a in args)
+
+
+def score_m2e2_side(side, gold_args: list[dict], record, text: str, other_args=()) -> str:
+    """One side of one hit event against its gold arguments: 'right' (filled and standing on a
+    gold argument, or an actor mention of the same actor does), 'swapped' (standing on the
+    other side's gold argument), 'wrong' (filled, elsewhere), 'empty' (the gold has one, the
+    side is empty), 'extra' (filled, the gold has none: ACE often leaves a doer untagged, so
+    this is a weak signal), or 'none' (both empty)."""
+    if side is None:
+        return "empty" if gold_args else "none"
+    if not gold_args:
+        return "extra"
+    if _on_args(side, gold_args, record, text):
+        return "right"
+    return "swapped" if _on_args(side, list(other_args), record, text) else "wrong"
+
+
+def score_m2e2_meeting(event, args: list[dict], record, text: str) -> str:
+    """A meeting's sides at once: ACE tags its participants as Entity with no direction and
+    often tags only one of them, so the event is 'right' when a gold entity is on either
+    side, 'wrong' when the sides stand elsewhere, 'empty' when both are empty."""
+    sides = [event.source, event.target]
+    if not args:
+        return "extra" if any(sides) else "none"
+    if any(_on_args(s, args, record, text) for s in sides):
+        return "right"
+    return "wrong" if any(sides) else "empty"
+
+
+def bench_m2e2_sides(limit: int | None, show_errors: bool) -> None:
+    """Sides of the M2E2 events the coder hits, against ACE's arguments (who did it to whom on
+    4,170 VOA sentences no side rule was written for). Attack: Attacker -> source, Target (and a
+    same-sentence Life:Die's Victim) -> target; Arrest-Jail: Agent -> source, Person -> target;
+    Demonstrate: Entity -> source; Meet: Entity on either side (scored once per meeting).
+    Figures by role and by part; --show-errors lists the read part's errors only."""
+    items, sentences, part = _m2e2_items(limit)
+    records, _, _ = run_pipeline(items)
+    tally: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
+    hits: Counter = Counter()
+    errors = []
+    for sid, s in sentences.items():
+        rec = records[sid]
+        preds = list(getattr(rec, "events", []) or [])
+        for e in s["events"]:
+            if e["type"] not in M2E2_TO_PLOVER:
+                continue
+            p = _m2e2_hit(preds, e)
+            if p is None:
+                continue
+            hits[part[sid]] += 1
+            gold = m2e2_side_gold(s, e)
+            if e["type"] == "Contact:Meet":
+                verdicts = {"either": score_m2e2_meeting(p, gold.get("either", []), rec, s["text"])}
+            else:
+                verdicts = {side: score_m2e2_side(getattr(p, side), gold.get(side, []), rec, s["text"],
+                                                  gold.get(other, []))
+                            for side, other in (("source", "target"), ("target", "source"))}
+            for side, verdict in verdicts.items():
+                for key in ((part[sid], e["type"], side), (part[sid], "all", side)):
+                    tally[key][verdict] += 1
+                if show_errors and part[sid] == "read" and verdict not in ("right", "none"):
+                    args = gold.get(side, [])
+                    shown = [(x.text if x else None) for x in (p.source, p.target)] if side == "either" \
+                        else getattr(p, side) and getattr(p, side).text
+                    errors.append((sid, e["type"], side, verdict, e["trigger"]["text"],
+                                   [a["text"] for a in args], shown, s["text"]))
+    print(f"== m2e2_dev.jsonl sides: the coded event hitting each gold event, its source and target "
+          f"against ACE's arguments ({', '.join(f'{k} {v} hits' for k, v in sorted(hits.items(), reverse=True))})")
+    print("   right = filled and on a gold argument; swapped = on the other side's; wrong = filled "
+          "elsewhere; empty = gold has one; extra = filled where gold has none; accuracy = right / "
+          "(right + swapped + wrong + empty); a meeting is scored once ('either' side)")
+    for name in ("read", "kept apart"):
+        for typ in ("all", *M2E2_SIDE_ROLES):
+            for side in ("source", "target", "either"):
+                c = tally.get((name, typ, side))
+                if not c:
+                    continue
+                with_gold = c["right"] + c["swapped"] + c["wrong"] + c["empty"]
+                print(f"   {name:<10} {typ:<20} {side:<6}: accuracy {c['right'] / max(with_gold, 1):.3f} "
+                      f"({c['right']}/{with_gold}); swapped {c['swapped']}, wrong {c['wrong']}, "
+                      f"empty {c['empty']}, extra {c['extra']}, both empty {c['none']}")
+    for row in errors:
+        print("   ", *row, sep=" | ")
 
 
 def _m2e2_incidents(events: list[dict]) -> list[int]:
@@ -734,7 +879,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int)
     ap.add_argument("--only", choices=["reports", "realnews", "agreement", "m2e2", "m2e2-precision",
-                                       "ecbplus", "sitent", "gsr", "cameo"])
+                                       "m2e2-sides", "ecbplus", "sitent", "gsr", "cameo"])
     ap.add_argument("--split", choices=["dev", "validation", "heldout", "all"], default="all",
                     help="real-news gold: which part to score (validation is kept apart from tuning)")
     ap.add_argument("--show-errors", action="store_true")
@@ -751,6 +896,8 @@ def main() -> None:
         bench_m2e2(args.limit, args.show_errors)
     if args.only in (None, "m2e2-precision"):
         bench_m2e2_precision(args.limit)
+    if args.only in (None, "m2e2-sides"):
+        bench_m2e2_sides(args.limit, args.show_errors)
     if args.only in (None, "ecbplus"):
         bench_ecbplus(args.limit, args.show_errors)
     if args.only in (None, "sitent"):

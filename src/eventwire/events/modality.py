@@ -102,6 +102,29 @@ def _definite(noun) -> bool:
                c.dep_ == "poss" for c in noun.children)
 
 
+def disputed_participation(noun) -> bool:
+    """An event noun that presupposes its event ("the attack", "the 1983 attacks") under a
+    verb of taking part that is itself denied, charged, hoped for or otherwise not told as
+    done: "Rebels denied participating in the attack", "accused of participating in the
+    attacks". The event happened; who took part in it is what is in question, so the verb's
+    subject is not its doer (events/participants.py asks the same question)."""
+    verb = _participation_verb(noun)
+    if verb is None:
+        return False
+    own = modality_of(verb)
+    return own.value != "asserted" or own.suppressed
+
+
+def _participation_verb(noun):
+    """The verb of taking part ("participate", "engage") whose object a presupposed event
+    noun is; None otherwise."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or not (_definite(noun) or any(
+            c.dep_ in ("nummod", "compound", "amod") and c.ent_type_ == "DATE" for c in noun.children)):
+        return None
+    verb = noun.head.head
+    return verb if verb.pos_ == "VERB" and _lemma(verb) in load_lexicon().cues["participation_verbs"] else None
+
+
 def _has_if(node, cues) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in cues["conditional_marks"] for c in node.children)
 
@@ -194,6 +217,8 @@ def _modality_of(trigger_token, nominal: bool = False) -> Modality:
             gov = None
         elif gov == tok:
             gov = tok.head if tok.head != tok else None
+        if gov is not None and _participation_verb(tok) is not None:
+            return Modality("asserted")   # "denied taking part in the attack": the attack is fact
         if gov is not None and gov.pos_ == "VERB" and (tok.dep_ not in ("nsubj", "nsubjpass") or _definite(tok)):
             gl = _lemma(gov)
             light = gl in cues["light_verbs"] or gl in cues["future_governors"] or \

@@ -27,6 +27,7 @@ from ..places.recognize import DIRECTIONS
 from ..places.unlisted import site_words
 from ..spanindex import cached_index
 from .lexicon import load_lexicon, verb_forms
+from .modality import disputed_participation
 
 _SUBJ = ("nsubj", "csubj")
 _TARGET_PREPS = ("against", "on", "at", "with", "upon", "into", "to", "toward", "towards",
@@ -330,11 +331,21 @@ def _subject_of(verb):
         passive = verb.head   # "a pilot captured by the militants": the noun underwent it
     if passive is None and subj is None:
         passive = _participle_undergoer(verb) or _coordinated_passive_subject(verb)
+        if passive is None and _nonfinite_passive_subject(verb) is not None:
+            # "risked being arrested", "left after being detained": the subject above
+            # underwent the act and never did it
+            return agent, None
     if passive is not None or agent is not None:
         return agent, passive
     if subj is not None:
         return subj, None
-    # shared subject: xcomp/conj/participle take the subject of the verb above
+    return _shared_subject(verb)
+
+
+def _shared_subject(verb):
+    """(source, passive target) a verb without a subject of its own shares with the verb above
+    it: xcomp, conj, participles and clauses of purpose take that verb's subject (or, under
+    "urged X to", its object)."""
     node = verb
     for _ in range(4):
         if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "relcl", "acomp") \
@@ -399,6 +410,26 @@ def _coordinated_passive_subject(verb):
         return None
     subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return _relative_antecedent(subj, verb.head) if subj is not None else None
+
+
+def _nonfinite_passive_subject(verb):
+    """Who underwent a passive verb with no subject of its own under another verb ("left the
+    court after being detained", "risked being arrested", "ordered him to be released"): the
+    object the verb above controls it with, else that verb's subject, as undergoer rather than
+    doer; None for any other verb."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ not in ("pcomp", "xcomp", "advcl"):
+        return None
+    up = verb.head
+    if verb.dep_ == "pcomp" and up.dep_ == "prep":
+        up = up.head
+    if up.pos_ not in ("VERB", "AUX"):
+        return None   # "fear of being detained": a noun's complement, whoever fears
+    if verb.dep_ == "xcomp":
+        obj = next((c for c in up.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+    subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _relative_antecedent(subj, up) if subj is not None else None
 
 
 def _answered_for(head):
@@ -569,6 +600,16 @@ def _object_candidates(verb):
             for g in c.children:
                 if g.dep_ == "dobj":
                     yield g
+    # a verb coordinated before another that names the object they share ("arrested or
+    # charged forty students", "beat and detained protesters"); a second verb with a subject of
+    # its own is another clause
+    if not objs:
+        for c in verb.children:
+            if c.dep_ == "conj" and c.i > verb.i and c.pos_ == "VERB" and not any(
+                    g.dep_ in ("nsubj", "nsubjpass", "auxpass") for g in c.children):
+                shared = [g for g in c.children if g.dep_ == "dobj" and not _own_side(g)]
+                yield from shared
+                yield from (x for g in shared for x in g.children if x.dep_ == "conj")
 
 
 def _object_of(verb):
@@ -599,6 +640,9 @@ def _nominal_args(noun):
             if c.ent_type_ in ("NORP", "ORG") or (c.ent_type_ != "GPE" and _country_of_tokens([c])) or \
                     (c.ent_type_ == "GPE" and _is_country_name(c)):
                 src = c
+            elif c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and not undergone and \
+                    _head_sector([c], c) and not _building_or_place(c):
+                src = c   # "a police raid", "rebel attacks", "army shelling": an agent noun
     for c in noun.children:
         if c.dep_ != "prep":
             continue
@@ -633,6 +677,15 @@ def _nominal_args(noun):
                     src = agent
                     break
     return src, tgt
+
+
+def _building_or_place(tok) -> bool:
+    """A building, site or area word ("hospital", "embassy", "checkpoint", "village"): before
+    an event noun it names where or what was hit ("a hospital bombing"), not who acted, though
+    the actors dictionary gives it an institution's sector."""
+    words = site_words()
+    return any(w in words["institutions"] or w in words["sites"] or w in words["areas"]
+               for w in (tok.lower_, tok.lemma_.lower()))
 
 
 def _instrument_author(verb):
@@ -871,8 +924,9 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                     (gov.head.lemma_.lower() in cues["light_verbs"] and
                      gov.lower_ not in ("after", "before", "during", "following", "amid", "since", "until", "despite"))):
                 # "agreed ... following talks": diplomacy is the main subject's; an attack
-                # "after" which someone acted is not theirs
-                src, _ = _subject_of(gov.head)
+                # "after" which someone acted is not theirs; nor one they deny or are
+                # charged with taking part in
+                src = None if disputed_participation(tok) else _subject_of(gov.head)[0]
             elif tok.dep_ in ("nsubj",) and gov.pos_ == "VERB":
                 for c in gov.children:
                     if c.dep_ in ("dobj",):
