@@ -121,3 +121,14 @@ def test_fragments_give_no_asserted_event_and_no_error(text):
 ])
 def test_what_someone_needs_to_do_is_not_done(text, category, modality):
     assert modality_of_category(text, category) == {modality}
+
+
+@pytest.mark.parametrize("text, category, modality", [
+    # an event noun under a word of what is still to come is no deed yet
+    ("The president spoke of the neighbour's pending invasion of the south.", "ASSAULT", "future"),
+    ("Officials fear an imminent assault on the city by the army.", "ASSAULT", "future"),
+    # guard: the deed told as done
+    ("The army's assault on the city began on Monday.", "ASSAULT", "asserted"),
+])
+def test_an_event_still_to_come_is_not_done(text, category, modality):
+    assert modality_of_category(text, category) == {modality}
