@@ -356,3 +356,21 @@ def test_a_building_before_an_event_noun_is_not_its_doer(text):
     for event in events_of(text, "ASSAULT"):
         assert event.source is None or event.source.sector not in ("HLH", "GOV"), event.source
 
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # "killed in clashes with X": the side the undergoers fought did it
+    ("Four soldiers were killed on Wednesday during clashes with opposition fighters near Aleppo.",
+     "opposition fighters", "Four soldiers"),
+    ("At least nine militants were killed in clashes with Kurdish fighters near the border.",
+     "Kurdish fighters", "At least nine militants"),
+    # a partitive doer is the group it is taken from
+    ("The president was shot at his desk by one of his bodyguards.", "his bodyguards", "The president"),
+    ("One of the gunmen opened fire on the crowd outside the mosque.", "the gunmen", "the crowd"),
+    # guards: an attack with no named doer keeps none; a named doer stays
+    ("Three soldiers were killed in an attack on their convoy near Kidal.", None, "Three soldiers"),
+    ("Rebels killed three soldiers in clashes near Kidal on Monday.", "Rebels", "three soldiers"),
+])
+def test_the_side_fought_and_the_group_of_a_part_are_sides(text, source, target):
+    event = events_of(text, "ASSAULT")[0]
+    assert side_text(event.source) == source and side_text(event.target) == target, event

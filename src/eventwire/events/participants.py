@@ -19,6 +19,7 @@ import functools
 from dataclasses import dataclass
 
 from ..actors import actor_at, known_actors, load_dictionary, mentions_of
+from ..actors.resolve import QUANTITY_HEADS
 from ..actors.dictionary import fold, looks_like_name
 from ..categories import categories_where
 from ..context import DocContext
@@ -528,6 +529,11 @@ def _actor_or_possessor(tok, accept=actor_like):
     authored = tok is not None and tok.lemma_.lower() in load_lexicon().cues["authored_nouns"]
     if tok is None or (accept(tok) and not authored):
         return tok   # "the manifesto blames", "the resolution condemns": its author, or none
+    if tok.lower_ in QUANTITY_HEADS or tok.pos_ == "NUM":
+        # "one of his bodyguards", "eight of the villagers": the group the part is taken from
+        whole = next((_pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if whole is not None and accept(whole):
+            return whole
     for c in tok.children:
         if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") and actor_like(c):
             return c
@@ -998,6 +1004,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                         tgt = _first_conj(p)
                     src = p
                 break
+    if src is None and tgt is not None and not trigger.nominal and category == "ASSAULT":
+        src = _opponent_in_fight(tok)
     pair = None
     if category in ("ASSAULT", "CONSULT", "AGREE", "COOPERATE"):
         verbs = [tok] if not trigger.nominal else []
@@ -1036,6 +1044,24 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     if tgt is None and not trigger.nominal and category in _CONTENT_TARGET_CATEGORIES:
         tgt = _content_target(tok, src)
     return _actor_or_possessor(src, possible_actor), _actor_or_possessor(tgt, possible_actor)
+
+
+def _opponent_in_fight(verb):
+    """"Four soldiers were killed in clashes with rebels", "died during fighting with the
+    army": the side the undergoers fought did it."""
+    fights = load_lexicon().cues["fight_nouns"]
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "amid"):
+            continue
+        fight = _pobj(prep)
+        if fight is None or fight.lemma_.lower() not in fights:
+            continue
+        for c in fight.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                other = _pobj(c)
+                if other is not None and actor_like(other):
+                    return other
+    return None
 
 
 def _adjunct_subject(pron):
