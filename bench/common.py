@@ -32,3 +32,19 @@ def require(relative: str) -> Path:
 def read_jsonl(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def m2e2_part(article_id: str) -> str:
+    """The part of M2E2 an article belongs to, shared by every bench that reads M2E2: a
+    quarter of the articles (SHA-1 of the id divisible by 4) is kept apart and only scored, the
+    rest is read while writing rules. Some M2E2 articles are also real-news gold articles
+    (`bench/realnews`): one in its dev split is studied there, so it is read here too; one in
+    its validation or held-out split is kept apart here too, so that reading M2E2's errors never
+    shows a sentence the real-news gold keeps apart."""
+    import hashlib
+
+    from bench.realnews import gold_ids, split_of
+
+    if article_id in gold_ids():
+        return "read" if split_of(article_id) == "dev" else "kept apart"
+    return "kept apart" if int(hashlib.sha1(article_id.encode()).hexdigest(), 16) % 4 == 0 else "read"

@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import read_jsonl, require  # noqa: E402
+from bench.common import m2e2_part, read_jsonl, require  # noqa: E402
 from eventwire.categories import stance  # noqa: E402
 from eventwire.geodesy import haversine_km  # noqa: E402
 
@@ -373,15 +373,13 @@ M2E2_SIDE_ROLES = {
 
 def _m2e2_items(limit: int | None):
     """Sentences with a mapped event, coded each as its own document dated by the article id;
-    and the part each belongs to: a quarter of the articles kept apart (SHA-1 of the article id
-    divisible by 4), never read while writing rules, and the rest ('read')."""
-    import hashlib
-
+    and the part each belongs to (``bench.common.m2e2_part``: a quarter of the articles kept
+    apart, never read while writing rules, and the rest 'read')."""
     docs = read_jsonl(require("events/m2e2_dev.jsonl"))[:limit]
     items, sentences, part = [], {}, {}
     for d in docs:
         y, m, day = re.match(r"VOA_EN_NW_(\d{4})\.(\d{2})\.(\d{2})", d["id"]).groups()
-        kept = int(hashlib.sha1(d["id"].encode()).hexdigest(), 16) % 4 == 0
+        kept = m2e2_part(d["id"]) == "kept apart"
         for s in d["sentences"]:
             if any(e["type"] in M2E2_TO_PLOVER for e in s["events"]):
                 items.append((s["id"], s["text"], f"{y}-{m}-{day}"))
@@ -544,15 +542,14 @@ M2E2_MAPPED = frozenset().union(*M2E2_RIGHT.values())
 
 def m2e2_sentences(limit: int | None = None) -> list[dict]:
     """Every M2E2 sentence as its own document: id, text, date (from the article id), part
-    ("kept apart": SHA-1 of the article id divisible by 4; else "read") and its gold events,
-    a death with an Agent or Instrument typed ``Life:Die/violent``."""
-    import hashlib
+    (``bench.common.m2e2_part``) and its gold events, a death with an Agent or Instrument typed
+    ``Life:Die/violent``."""
     import re
 
     out = []
     for d in read_jsonl(require("events/m2e2_dev.jsonl"))[:limit]:
         y, m, day = re.match(r"VOA_EN_NW_(\d{4})\.(\d{2})\.(\d{2})", d["id"]).groups()
-        kept = int(hashlib.sha1(d["id"].encode()).hexdigest(), 16) % 4 == 0
+        kept = m2e2_part(d["id"]) == "kept apart"
         for s in d["sentences"]:
             gold = []
             for e in s["events"]:

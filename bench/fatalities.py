@@ -47,7 +47,7 @@ import collections
 import re
 from pathlib import Path
 
-from bench.common import REPO, read_jsonl, require
+from bench.common import REPO, m2e2_part, read_jsonl, require
 
 GOLD = REPO / "bench" / "data" / "fatalities" / "gold.jsonl"
 WRITTEN = REPO / "bench" / "data" / "fatalities" / "written.jsonl"
@@ -486,11 +486,9 @@ def _one_incident(attack: dict, death: dict, sentence: str) -> bool:
 
 def m2e2_argument_gold() -> tuple[dict, list[dict], collections.Counter]:
     """(one article per sentence, gold rows, undecided events by reason) from M2E2's arguments."""
-    import hashlib
-
     articles, rows, undecided = {}, [], collections.Counter()
     for d in read_jsonl(require("events/m2e2_dev.jsonl")):
-        part = "kept apart" if int(hashlib.sha1(d["id"].encode()).hexdigest(), 16) % 4 == 0 else "read"
+        part = m2e2_part(d["id"])
         y, mo, day = re.match(r"VOA_EN_NW_(\d{4})\.(\d{2})\.(\d{2})", d["id"]).groups()
         for s in d["sentences"]:
             events = [e for e in s["events"] if e["type"] in ("Life:Die", "Conflict:Attack")]
@@ -576,7 +574,6 @@ def score_m2e2_arguments(errors: bool, show_buckets: bool) -> None:
 
     from eventwire.events.casualties import attach_casualties
     from eventwire.nlp import load_nlp
-
     articles, rows, undecided = m2e2_argument_gold()
     hand = {(r["sentence"], r["trigger"]["start"]): r["killed"] for r in read_jsonl(GOLD) if r["source"] == "m2e2"}
     by_doc = collections.defaultdict(list)

@@ -47,7 +47,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import read_jsonl, require  # noqa: E402
+from bench.common import m2e2_part, read_jsonl, require  # noqa: E402
 from eventwire.geodesy import haversine_km  # noqa: E402
 
 MAX_KM = 20015.1
@@ -241,12 +241,6 @@ def m2e2_records(path) -> list[dict]:
                     out.append({"id": sent["id"], "source": "m2e2", "text": sent["text"], "part": part,
                                 "type": ev["type"], "event": ev["trigger"], "places": places})
     return out
-
-
-def m2e2_part(article_id: str) -> str:
-    """The article split `bench/events.py` uses: a quarter (SHA-1 of the id divisible by 4) is
-    kept apart, never read while writing rules; the rest is read."""
-    return "kept apart" if int(hashlib.sha1(article_id.encode()).hexdigest(), 16) % 4 == 0 else "read"
 
 
 def bench_m2e2(nlp, show_errors: bool = False) -> dict:

@@ -124,6 +124,12 @@ def heldout_ids() -> frozenset[str]:
     return frozenset(rec["id"] for rec in _gold_lines(HELDOUT.glob("gold-*.jsonl")))
 
 
+@functools.lru_cache(maxsize=1)
+def gold_ids() -> frozenset[str]:
+    """Ids of every article with gold (dev, validation and held-out)."""
+    return frozenset(load_gold())
+
+
 def load_gold() -> dict[str, dict]:
     """Gold records by article id (first annotator's files `gold-*.jsonl`, then the held-out
     files `heldout/gold-*.jsonl`)."""
