@@ -17,7 +17,7 @@ from spacy.attrs import IDX, LENGTH, POS
 from spacy.symbols import PROPN
 
 from ..nlp import doc_text
-from ..spanindex import first_names, person_surnames
+from ..spanindex import doc_entities, first_names, person_surnames
 from .gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, normalize
 
 NAME_LABELS = {"GPE", "LOC"}
@@ -280,7 +280,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
         taken[start:end] = b"\x01" * (end - start)
         return True
 
-    ents = [(ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
+    ents = [(ent.label_, ent.start_char, ent.end_char) for ent in doc_entities(doc)]
     person_words, place_words = set(), set()
     surname_given = person_surnames(doc)
     given_first = set(first_names(doc))
@@ -520,7 +520,7 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     named = bytearray(len(text) + 1)   # inside a name the model gave a person or an organisation
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.label_ not in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
             continue
         # "In Greer, ..." : a one-word "person" after a preposition of place is a town
@@ -650,7 +650,7 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
     holder_starts = sorted(holders)
     holder_rank = {start: k for k, start in enumerate(holders)}
     spans = []
-    ents = list(doc.ents)
+    ents = list(doc_entities(doc))
     for ent in ents:
         if ent.label_ in NOT_NAME_LABELS:
             continue
@@ -748,7 +748,7 @@ def recognize_repeats(doc, mentions: list[Mention]) -> list[Mention]:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     persons = bytearray(len(text) + 1)
     person_words = set()
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.label_ == "PERSON" and len(ent) > 1:
             persons[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
             person_words.update(normalize(t.text) for t in ent)
@@ -866,8 +866,8 @@ def names_organisation(doc, mention: Mention, ents_by_token: dict, place_names: 
 def drop_organisations(doc, mentions: list[Mention]) -> list[Mention]:
     """The mentions that do not name an organisation (``names_organisation``), their
     qualifiers linked anew (they are indices into the list)."""
-    ents_by_token = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
-    place_names = frozenset(ent.text for ent in doc.ents if ent.label_ in NAME_LABELS)
+    ents_by_token = {t: ent for ent in doc_entities(doc) for t in range(ent.start, ent.end)}
+    place_names = frozenset(ent.text for ent in doc_entities(doc) if ent.label_ in NAME_LABELS)
     kept = [m for m in mentions if not names_organisation(doc, m, ents_by_token, place_names)]
     if len(kept) < len(mentions):
         for m in kept:

@@ -29,6 +29,7 @@ from pathlib import Path
 from ..datafiles import load_yaml
 from ..nlp import doc_text
 from ..record import Place
+from ..spanindex import doc_entities
 from .gazetteer import Entry, Gazetteer, normalize
 from .recognize import CUE_AFTER, CUE_NOUNS, DIRECTIONS, TAKE_VERBS, _cued, _generic, not_places
 
@@ -251,7 +252,7 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
     for p in places:
         taken[p.start:p.end] = b"\x01" * (p.end - p.start)
     persons = [(ent.start_char, ent.end_char, {w.lower() for w in ent.text.split() if len(w) > 2})
-               for ent in doc.ents if ent.label_ == "PERSON"]
+               for ent in doc_entities(doc) if ent.label_ == "PERSON"]
     out: list[Place] = []
     sites: list[Place] = []
     specific: set = set()
