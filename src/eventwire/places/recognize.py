@@ -18,6 +18,7 @@ from spacy.symbols import PROPN
 
 from ..nlp import doc_text
 from ..spanindex import doc_entities, first_names, person_surnames
+from ..tokentable import token_table
 from .gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, normalize
 
 NAME_LABELS = {"GPE", "LOC"}
@@ -158,22 +159,23 @@ def _cued(doc, start: int, end: int, strong: bool = False) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    after = doc[span.end:span.end + 2]
-    if len(after) and after[0].text in ("'s", "’s", "'"):
+    t = token_table(doc)    # the words around are read from the table, no Token made
+    nxt = span.end
+    if nxt < len(t) and t.text[nxt] in ("'s", "’s", "'"):
         # "in Honiara's Chinatown", "in Baghdad's Karrada": the owner of a named site after
         # "in" is its town; "in Nasrallah's speech" owns no named site
         owned = span.root.head if span.root.dep_ == "poss" else None
         return owned is not None and owned.pos_ == "PROPN" and owned.dep_ == "pobj" and \
             owned.head.lower_ in CUE_PREPS
-    if len(after) and after[0].lower_ in CUE_AFTER:
+    if nxt < len(t) and t.lower[nxt] in CUE_AFTER:
         return True
     # step back over adjectives: "in southern Kobane", "in Serb-held Vogosca", "downtown X"
     i = span.start - 1
-    while i >= 0 and i >= span.start - 3 and (doc[i].lower_ in DIRECTIONS or doc[i].pos_ == "ADJ"
-                                              or doc[i].text.endswith(("-held", "-controlled"))):
+    while i >= 0 and i >= span.start - 3 and (t.lower[i] in DIRECTIONS or t.pos[i] == "ADJ"
+                                              or t.text[i].endswith(("-held", "-controlled"))):
         i -= 1
-    before = doc[i].lower_ if i >= 0 else ""
-    if before == "of" and i > 0 and doc[i - 1].lower_ in CUE_NOUNS:
+    before = t.lower[i] if i >= 0 else ""
+    if before == "of" and i > 0 and t.lower[i - 1] in CUE_NOUNS:
         return True
     if strong:
         return False
@@ -603,19 +605,19 @@ def _local_cue(doc, i: int, j: int) -> bool:
     person or an organisation: a resident noun or a town body after them ("a Crafton man",
     "the Laconia police", "Hopkinton Police Department"), "X and Y counties", or "of"/"from"
     right after a person's name ("Mindy Miller of Ravenel", "Stephen Davis, of Chiefland")."""
-    if j < len(doc):
-        nxt = doc[j]
-        if nxt.lower_ in RESIDENT_NOUNS and nxt.text.islower() or nxt.text in TOWN_BODIES or (
-                nxt.lower_ == "police"):
+    t = token_table(doc)
+    if j < len(t):
+        lower, text = t.lower[j], t.text[j]
+        if lower in RESIDENT_NOUNS and text.islower() or text in TOWN_BODIES or lower == "police":
             return True
-        if nxt.lower_ in ("and", "or", "to") and j + 2 < len(doc) and doc[j + 2].lower_ == "counties":
+        if lower in ("and", "or", "to") and j + 2 < len(t) and t.lower[j + 2] == "counties":
             return True
     k = i - 1
-    if k >= 0 and doc[k].lower_ in ("of", "from"):
+    if k >= 0 and t.lower[k] in ("of", "from"):
         k -= 1
-        if k >= 0 and doc[k].text == ",":
+        if k >= 0 and t.text[k] == ",":
             k -= 1
-        return k >= 0 and doc[k].ent_type_ == "PERSON"
+        return k >= 0 and t.ent_type[k] == "PERSON"
     return False
 
 
