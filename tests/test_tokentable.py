@@ -119,3 +119,30 @@ def test_the_kept_entities_are_the_docs_entities(nlp, text):
 def test_a_tokens_sentence_text_is_what_spacy_joins(nlp, text):
     doc = nlp(text)
     assert [sentence_text_of(doc, i) for i in range(len(doc))] == [t.sent.text for t in doc]
+
+
+def _own_clause_token_by_token(verb):
+    """episodic's own clause as it walked spaCy's subtree before the table."""
+    from eventwire.events.episodic import _CLAUSE_DEPS
+
+    own = []
+    for t in verb.subtree:
+        node = t
+        while node != verb and not (node.dep_ in _CLAUSE_DEPS and (node.dep_ != "conj" or node.pos_ in ("VERB", "AUX"))):
+            node = node.head
+        if node == verb:
+            own.append(t.i)
+    return sorted(own)
+
+
+@pytest.mark.parametrize("text", SENTENCES + [
+    "The rebels, who ruled the region between 2014 and 2016, attacked the town and seized it.",
+    "Troops fought in the north and the east after talks, which began in June, collapsed.",
+    "He said that police had shot two men, and officials confirmed it on Friday.",
+])
+def test_own_clause_is_what_the_subtree_walk_found(nlp, text):
+    from eventwire.events.episodic import _own_clause
+
+    doc = nlp(text)
+    for tok in doc:
+        assert _own_clause(tok) == _own_clause_token_by_token(tok), tok.text
