@@ -2,7 +2,7 @@
 helpers that read it decide as they did token by token."""
 import pytest
 
-from eventwire.spanindex import first_names, _listed_entities
+from eventwire.spanindex import doc_entities, first_names, _listed_entities, sentence_text_of
 from eventwire.tokentable import token_table
 
 SENTENCES = [
@@ -99,3 +99,50 @@ def test_sentence_words_are_the_words_and_lemmas_of_each_sentence(nlp, text):
         assert sentence_words(sent) == {w for t in sent for w in (t.lemma_.lower(), t.lower_)}
         assert sentence_words(sent, skip) == {w for t in sent if t.i not in skip
                                               for w in (t.lemma_.lower(), t.lower_)}
+
+
+@pytest.mark.parametrize("text", SENTENCES + [
+    "Protesters marched in Hong Kong and Taipei on Sunday. Police in Taiwan arrested none.",
+])
+def test_the_kept_entities_are_the_docs_entities(nlp, text):
+    doc = nlp(text)
+    kept = doc_entities(doc)
+    assert [(e.label_, e.start, e.end) for e in kept] == [(e.label_, e.start, e.end) for e in doc.ents]
+    assert doc_entities(doc) is kept
+
+
+@pytest.mark.parametrize("text", SENTENCES[:5] + [
+    # a photo caption after the story, several sentences, trailing spaces and blank lines
+    "Troops entered Kherson on Friday.  Residents cheered.\n\nFILE - Soldiers in Kherson, Nov. 11, 2022.",
+    "Fighting resumed.\n\n\nShelling hit Donetsk 🙏 overnight . ",
+])
+def test_a_tokens_sentence_text_is_what_spacy_joins(nlp, text):
+    doc = nlp(text)
+    assert [sentence_text_of(doc, i) for i in range(len(doc))] == [t.sent.text for t in doc]
+
+
+def _own_clause_token_by_token(verb):
+    """episodic's own clause as it walked spaCy's subtree before the table."""
+    from eventwire.events.episodic import _CLAUSE_DEPS
+
+    own = []
+    for t in verb.subtree:
+        node = t
+        while node != verb and not (node.dep_ in _CLAUSE_DEPS and (node.dep_ != "conj" or node.pos_ in ("VERB", "AUX"))):
+            node = node.head
+        if node == verb:
+            own.append(t.i)
+    return sorted(own)
+
+
+@pytest.mark.parametrize("text", SENTENCES + [
+    "The rebels, who ruled the region between 2014 and 2016, attacked the town and seized it.",
+    "Troops fought in the north and the east after talks, which began in June, collapsed.",
+    "He said that police had shot two men, and officials confirmed it on Friday.",
+])
+def test_own_clause_is_what_the_subtree_walk_found(nlp, text):
+    from eventwire.events.episodic import _own_clause
+
+    doc = nlp(text)
+    for tok in doc:
+        assert _own_clause(tok) == _own_clause_token_by_token(tok), tok.text

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import Any
 
+from .nlp import doc_text
 from .tokentable import token_table
 
 _START = attrgetter("start")
@@ -152,9 +153,32 @@ def _first_names(doc) -> list[tuple[int, int]]:
 _ENTS_KEY = "eventwire.spanindex.ents"
 
 
+def doc_entities(doc) -> list:
+    """``doc.ents`` listed once and kept in the Doc's ``user_data``: spaCy builds every entity
+    ``Span`` afresh on each read of ``doc.ents``, and the stages read it a dozen times per
+    document. The caller must not change the list."""
+    return _listed_entities(doc)[0]
+
+
 def _listed_entities(doc) -> tuple[list, list[int]]:
     listed = doc.user_data.get(_ENTS_KEY)
     if listed is None:
         ents = list(doc.ents)
         listed = doc.user_data[_ENTS_KEY] = (ents, [e.start for e in ents])
     return listed
+
+
+_SENTENCES_KEY = "eventwire.spanindex.sentences"
+
+
+def sentence_text_of(doc, i: int) -> str:
+    """The text of the sentence holding token ``i`` (``doc[i].sent.text``, which walks the
+    tokens out to both ends of the sentence and joins them on every call), cut from the kept
+    text by the sentence starts, listed once per Doc. The Doc must have sentence starts."""
+    starts = doc.user_data.get(_SENTENCES_KEY)
+    if starts is None:
+        starts = doc.user_data[_SENTENCES_KEY] = [s.start for s in doc.sents]
+    k = bisect_right(starts, i) - 1
+    t = token_table(doc)
+    last = (starts[k + 1] if k + 1 < len(starts) else len(t)) - 1
+    return doc_text(doc)[t.idx[starts[k]]:t.idx[last] + len(t.text[last])]

@@ -39,7 +39,7 @@ from ..nounphrase import has_definite_article, is_specific
 from ..paragraphs import clip_to_paragraph
 from ..places.event import PLACE_NOUNS
 from ..record import Actor, Mention
-from ..spanindex import cached_index, entities_in, entity_at, person_surnames
+from ..spanindex import cached_index, doc_entities, entities_in, entity_at, person_surnames
 from .dictionary import Dictionary, Entry, fold, fold_with_offsets, load_dictionary, looks_like_name
 
 NAME_KINDS = {"country", "demonym", "capital", "seat", "place", "person", "org"}
@@ -267,7 +267,7 @@ class DocumentActors:
         for hit in final:
             self._file_by_surname(by_surname, hit)
         surnames = person_surnames(doc)
-        for ent in doc.ents:
+        for ent in doc_entities(doc):
             if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
                 continue
             label = ent.label_

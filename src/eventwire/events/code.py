@@ -23,7 +23,7 @@ from ..nounphrase import refers_back
 from ..paragraphs import lost_paragraphs
 from ..places import event_place, photo_caption
 from ..record import Event, EventActor, Mention, SentenceSpan
-from ..spanindex import cached_index, entities_in
+from ..spanindex import cached_index, doc_entities, entities_in
 from ..times import date_for
 from ..times.tense import governing_verb
 from .acled import assign_event_types
@@ -1009,7 +1009,7 @@ def _anaphoric_country(side, doc, ctx: DocContext, fallback: str | None) -> str 
     if any(t.lower_ in ("countries", "nations") and any(c.lower_ in ("both", "two") for c in t.children)
            for t in span):
         # "against both countries": the pair named before, represented by its first member
-        for ent in reversed([e for e in doc.ents if e.end_char <= side.start and e.label_ == "GPE"]):
+        for ent in reversed([e for e in doc_entities(doc) if e.end_char <= side.start and e.label_ == "GPE"]):
             root = ent.root
             first = root.head if root.dep_ == "conj" else (
                 root if any(c.dep_ == "conj" for c in root.children) else None)
@@ -1024,7 +1024,7 @@ def _anaphoric_country(side, doc, ctx: DocContext, fallback: str | None) -> str 
         for actor in known_actors(ctx):
             if actor.type == "country" and actor.country:
                 named += [(m.start, actor.country) for m in mentions_of(actor, ctx) if m.end <= side.start]
-        named += [(e.start_char, _country_of_tokens(list(e))) for e in doc.ents
+        named += [(e.start_char, _country_of_tokens(list(e))) for e in doc_entities(doc)
                   if e.label_ in ("GPE", "NORP") and e.end_char <= side.start]
         named = [n for n in named if n[1]]
         return max(named)[1] if named else None
@@ -1064,7 +1064,7 @@ def _document_country(doc, ctx: DocContext) -> str | None:
     for p in ctx.places:
         if p.country:
             counts[p.country] += 1.0
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
             code = _country_of_tokens(list(ent))
             if code:

@@ -23,6 +23,7 @@ from importlib import resources
 from ..datafiles import load_yaml
 from ..nlp import doc_text
 from ..spanindex import entities_in
+from ..tokentable import token_table
 from .lexicon import load_lexicon
 
 EPISODIC = "episodic"
@@ -51,16 +52,23 @@ def _clause_tokens(verb):
     return [t for t in verb.subtree if t.i not in skip]
 
 
-def _own_clause_tokens(verb):
-    """The verb's clause without any clause embedded in it at any depth ("the rebels, who ruled
-    the region between 2014 and 2016, attacked": the relative clause is not the attack's)."""
+def _own_clause(verb) -> list[int]:
+    """The token indices of the verb's clause without any clause embedded in it at any depth
+    ("the rebels, who ruled the region between 2014 and 2016, attacked": the relative clause
+    is not the attack's), in text order. Read from the token table: the verb's subtree lies
+    within its edges, and a token there is the verb's when the walk up its heads meets the
+    verb before a clause of its own (or the root, for a token outside the subtree)."""
+    t = token_table(verb.doc)
+    v = verb.i
     own = []
-    for t in verb.subtree:
-        node = t
-        while node != verb and not (node.dep_ in _CLAUSE_DEPS and (node.dep_ != "conj" or node.pos_ in ("VERB", "AUX"))):
-            node = node.head   # (a conjoined noun, "the north and the east", is no clause)
-        if node == verb:
-            own.append(t)
+    for i in range(verb.left_edge.i, verb.right_edge.i + 1):
+        node = i
+        while node != v and not (t.dep[node] in _CLAUSE_DEPS and (t.dep[node] != "conj" or t.pos[node] in ("VERB", "AUX"))):
+            if t.head[node] == node:
+                break
+            node = t.head[node]   # (a conjoined noun, "the north and the east", is no clause)
+        if node == v:
+            own.append(i)
     return own
 
 
@@ -263,8 +271,12 @@ def _between_dates(verb) -> bool:
     """A span of two dates in the verb's own clause: 'between June 2014 and April 2016', 'from
     2014 to 2016', on the verb or on a phrase of it ("in Nigeria between 2014 and 2016": the
     parser hangs the span where it likes)."""
-    for c in _own_clause_tokens(verb):
-        if c.dep_ != "prep" or _after_a_span(c, verb):
+    doc, deps = verb.doc, token_table(verb.doc).dep
+    for i in _own_clause(verb):
+        if deps[i] != "prep":
+            continue
+        c = doc[i]
+        if _after_a_span(c, verb):
             continue
         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
         if obj is None or obj.ent_type_ != "DATE":

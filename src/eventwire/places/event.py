@@ -15,7 +15,7 @@ from collections import Counter
 from ..context import DocContext, PlaceNotes
 from ..nlp import doc_text
 from ..record import EventPlace, Place
-from ..spanindex import cached_index
+from ..spanindex import cached_index, sentence_text_of
 from .unlisted import site_words
 
 # The more specific a place, the better it serves as an event's location.
@@ -500,7 +500,7 @@ def _in_caption(place: Place, doc) -> bool:
     if doc is None or not doc.has_annotation("SENT_START"):
         return False    # no sentences to tell a caption by
     tok = _token_of(doc, place)
-    return tok is not None and photo_caption(tok.sent.text)
+    return tok is not None and photo_caption(sentence_text_of(doc, tok.i))
 
 
 def _only_town(area: Place, ctx: DocContext, doc) -> Place | None:

@@ -17,7 +17,8 @@ from spacy.attrs import IDX, LENGTH, POS
 from spacy.symbols import PROPN
 
 from ..nlp import doc_text
-from ..spanindex import first_names, person_surnames
+from ..spanindex import doc_entities, first_names, person_surnames
+from ..tokentable import token_table
 from .gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, normalize
 
 NAME_LABELS = {"GPE", "LOC"}
@@ -158,22 +159,23 @@ def _cued(doc, start: int, end: int, strong: bool = False) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    after = doc[span.end:span.end + 2]
-    if len(after) and after[0].text in ("'s", "’s", "'"):
+    t = token_table(doc)    # the words around are read from the table, no Token made
+    nxt = span.end
+    if nxt < len(t) and t.text[nxt] in ("'s", "’s", "'"):
         # "in Honiara's Chinatown", "in Baghdad's Karrada": the owner of a named site after
         # "in" is its town; "in Nasrallah's speech" owns no named site
         owned = span.root.head if span.root.dep_ == "poss" else None
         return owned is not None and owned.pos_ == "PROPN" and owned.dep_ == "pobj" and \
             owned.head.lower_ in CUE_PREPS
-    if len(after) and after[0].lower_ in CUE_AFTER:
+    if nxt < len(t) and t.lower[nxt] in CUE_AFTER:
         return True
     # step back over adjectives: "in southern Kobane", "in Serb-held Vogosca", "downtown X"
     i = span.start - 1
-    while i >= 0 and i >= span.start - 3 and (doc[i].lower_ in DIRECTIONS or doc[i].pos_ == "ADJ"
-                                              or doc[i].text.endswith(("-held", "-controlled"))):
+    while i >= 0 and i >= span.start - 3 and (t.lower[i] in DIRECTIONS or t.pos[i] == "ADJ"
+                                              or t.text[i].endswith(("-held", "-controlled"))):
         i -= 1
-    before = doc[i].lower_ if i >= 0 else ""
-    if before == "of" and i > 0 and doc[i - 1].lower_ in CUE_NOUNS:
+    before = t.lower[i] if i >= 0 else ""
+    if before == "of" and i > 0 and t.lower[i - 1] in CUE_NOUNS:
         return True
     if strong:
         return False
@@ -280,7 +282,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
         taken[start:end] = b"\x01" * (end - start)
         return True
 
-    ents = [(ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
+    ents = [(ent.label_, ent.start_char, ent.end_char) for ent in doc_entities(doc)]
     person_words, place_words = set(), set()
     surname_given = person_surnames(doc)
     given_first = set(first_names(doc))
@@ -520,7 +522,7 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     named = bytearray(len(text) + 1)   # inside a name the model gave a person or an organisation
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.label_ not in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
             continue
         # "In Greer, ..." : a one-word "person" after a preposition of place is a town
@@ -603,19 +605,19 @@ def _local_cue(doc, i: int, j: int) -> bool:
     person or an organisation: a resident noun or a town body after them ("a Crafton man",
     "the Laconia police", "Hopkinton Police Department"), "X and Y counties", or "of"/"from"
     right after a person's name ("Mindy Miller of Ravenel", "Stephen Davis, of Chiefland")."""
-    if j < len(doc):
-        nxt = doc[j]
-        if nxt.lower_ in RESIDENT_NOUNS and nxt.text.islower() or nxt.text in TOWN_BODIES or (
-                nxt.lower_ == "police"):
+    t = token_table(doc)
+    if j < len(t):
+        lower, text = t.lower[j], t.text[j]
+        if lower in RESIDENT_NOUNS and text.islower() or text in TOWN_BODIES or lower == "police":
             return True
-        if nxt.lower_ in ("and", "or", "to") and j + 2 < len(doc) and doc[j + 2].lower_ == "counties":
+        if lower in ("and", "or", "to") and j + 2 < len(t) and t.lower[j + 2] == "counties":
             return True
     k = i - 1
-    if k >= 0 and doc[k].lower_ in ("of", "from"):
+    if k >= 0 and t.lower[k] in ("of", "from"):
         k -= 1
-        if k >= 0 and doc[k].text == ",":
+        if k >= 0 and t.text[k] == ",":
             k -= 1
-        return k >= 0 and doc[k].ent_type_ == "PERSON"
+        return k >= 0 and t.ent_type[k] == "PERSON"
     return False
 
 
@@ -650,7 +652,7 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
     holder_starts = sorted(holders)
     holder_rank = {start: k for k, start in enumerate(holders)}
     spans = []
-    ents = list(doc.ents)
+    ents = list(doc_entities(doc))
     for ent in ents:
         if ent.label_ in NOT_NAME_LABELS:
             continue
@@ -748,7 +750,7 @@ def recognize_repeats(doc, mentions: list[Mention]) -> list[Mention]:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     persons = bytearray(len(text) + 1)
     person_words = set()
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.label_ == "PERSON" and len(ent) > 1:
             persons[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
             person_words.update(normalize(t.text) for t in ent)
@@ -866,8 +868,8 @@ def names_organisation(doc, mention: Mention, ents_by_token: dict, place_names: 
 def drop_organisations(doc, mentions: list[Mention]) -> list[Mention]:
     """The mentions that do not name an organisation (``names_organisation``), their
     qualifiers linked anew (they are indices into the list)."""
-    ents_by_token = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
-    place_names = frozenset(ent.text for ent in doc.ents if ent.label_ in NAME_LABELS)
+    ents_by_token = {t: ent for ent in doc_entities(doc) for t in range(ent.start, ent.end)}
+    place_names = frozenset(ent.text for ent in doc_entities(doc) if ent.label_ in NAME_LABELS)
     kept = [m for m in mentions if not names_organisation(doc, m, ents_by_token, place_names)]
     if len(kept) < len(mentions):
         for m in kept:

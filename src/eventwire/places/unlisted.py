@@ -29,6 +29,8 @@ from pathlib import Path
 from ..datafiles import load_yaml
 from ..nlp import doc_text
 from ..record import Place
+from ..spanindex import doc_entities
+from ..tokentable import token_table
 from .gazetteer import Entry, Gazetteer, normalize
 from .recognize import CUE_AFTER, CUE_NOUNS, DIRECTIONS, TAKE_VERBS, _cued, _generic, not_places
 
@@ -197,10 +199,11 @@ def _reading(name: str, holder: Place, gaz: Gazetteer, villages) -> Entry | None
 
 def _titled(doc, span, titles) -> bool:
     """The name follows a title: "Imam al- Hussein", "Sheikh Gen. X"."""
+    lower = token_table(doc).lower
     i = span.start - 1
-    while i >= 0 and doc[i].lower_ in ("al", "el", "-", "al-", "el-", "."):
+    while i >= 0 and lower[i] in ("al", "el", "-", "al-", "el-", "."):
         i -= 1
-    return i >= 0 and doc[i].lower_.rstrip(".") in titles
+    return i >= 0 and lower[i].rstrip(".") in titles
 
 
 def _headline_case(doc, span) -> bool:
@@ -216,16 +219,17 @@ def _cue(doc, span, head, labels) -> str | None:
     "prep" ("in X", "near the besieged X", "at the X airbase"), "verb" ("stormed X"), "take"
     ("captured X": a place only if the gazetteer has one so called near the others), or
     None; none before a possessive ("in Nasrallah's speech")."""
-    if span.end < len(doc) and doc[span.end].text in ("'s", "’s", "'", "’"):
+    t = token_table(doc)
+    if span.end < len(t) and t.text[span.end] in ("'s", "’s", "'", "’"):
         return None
     i = span.start - 1
     # step back over articles, adjectives and "-held": "in the rebel-held eastern X"
     while i >= max(0, span.start - 6) and (
-            doc[i].pos_ in ("DET", "ADJ", "NUM") or doc[i].lower_ in DIRECTIONS
-            or doc[i].text == "-" or doc[i].lower_ in HELD):
+            t.pos[i] in ("DET", "ADJ", "NUM") or t.lower[i] in DIRECTIONS
+            or t.text[i] == "-" or t.lower[i] in HELD):
         i -= 1
-    word = doc[i].lower_ if i >= 0 else ""
-    if word == "of" and i > 0 and doc[i - 1].lower_ in CUE_NOUNS:
+    word = t.lower[i] if i >= 0 else ""
+    if word == "of" and i > 0 and t.lower[i - 1] in CUE_NOUNS:
         return "unit"
     if word in LOCATIVE_WORDS:
         return "prep"
@@ -246,12 +250,13 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
     events but no toponyms) and the spans of those that name a place below a town (all but
     rivers, seas and regions: "broad" in the word lists), more specific than a town."""
     text = doc_text(doc)
+    table = token_table(doc)
     words_of = site_words()
     taken = bytearray(len(text) + 1)
     for p in places:
         taken[p.start:p.end] = b"\x01" * (p.end - p.start)
     persons = [(ent.start_char, ent.end_char, {w.lower() for w in ent.text.split() if len(w) > 2})
-               for ent in doc.ents if ent.label_ == "PERSON"]
+               for ent in doc_entities(doc) if ent.label_ == "PERSON"]
     out: list[Place] = []
     sites: list[Place] = []
     specific: set = set()
@@ -306,7 +311,7 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
             continue
         if len(span) == 1 and span[0].is_stop and span[0].pos_ in FUNCTION_POS:
             continue    # "In villages like X": a capitalised preposition opening the sentence
-        labels = {t.ent_type_ for t in span}
+        labels = {table.ent_type[i] for i in range(span.start, span.end)}
         if labels & NOT_NAME_LABELS:
             continue
         if gaz.demonym(name) is not None or (len(words) > 1 and gaz.demonym(name.split(" ")[0]) is not None
@@ -318,7 +323,7 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
             and not set(words[:-1]) & words_of["institutions"]
         site = len(words) > 1 and last in words_of["sites"]
         institution = len(words) > 1 and last in words_of["institutions"]
-        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        after = table.lower[span.end] if span.end < len(table) else ""
         # "the Kweires airbase", "Bayrampasa prison", "the Sani area": a place's own name
         # before the word for what is there
         site_after = after in words_of["sites"] or after in words_of["institutions"]

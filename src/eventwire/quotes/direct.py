@@ -13,6 +13,7 @@ import re
 
 from ..context import DocContext
 from ..nlp import doc_text
+from ..tokentable import token_table
 from .candidates import Candidate
 from .lexicon import Lexicon
 from .marks import Segment
@@ -29,7 +30,7 @@ _MAX_WINDOW = 40
 class TokenIndex:
     def __init__(self, doc):
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = token_table(doc).idx   # kept with the Doc: read, never changed
 
     def at(self, char: int) -> int:
         """Index of the token containing (or starting after) character ``char``."""
@@ -60,7 +61,8 @@ def _after_window(doc, idx: TokenIndex, seg: Segment, next_open: int) -> list:
     if i < len(doc) and doc[i].idx < seg.close:
         i += 1
     limit = min(next_open, seg.para_end)
-    while i < len(doc) and doc[i].idx < limit and len(toks) < _MAX_WINDOW:
+    starts = idx.starts
+    while i < len(starts) and starts[i] < limit and len(toks) < _MAX_WINDOW:
         t = doc[i]
         toks.append(t)
         if t.text in _SENT_END:
@@ -75,7 +77,8 @@ def _before_window(doc, idx: TokenIndex, seg: Segment, prev_close: int) -> list:
     if doc[i].idx >= seg.open:
         i -= 1
     floor = max(prev_close, seg.para_start)
-    while i >= 0 and doc[i].idx >= floor and len(toks) < _MAX_WINDOW:
+    starts = idx.starts
+    while i >= 0 and starts[i] >= floor and len(toks) < _MAX_WINDOW:
         t = doc[i]
         if t.text in _SENT_END:
             break
