@@ -508,14 +508,13 @@ class DocumentActors:
     def code_np(self, head, depth: int = 0) -> Coded:
         """Code the noun phrase headed by token ``head``."""
         doc = self.doc
-        if head.lower_ in QUANTITY_HEADS or (head.pos_ == "NUM" and head.dep_ in ("nsubj", "dobj", "nsubjpass")):
-            for child in head.rights:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    objs = [o for o in child.children if o.dep_ == "pobj"]
-                    if objs and depth < 3:
-                        inner = self.code_np(objs[0], depth + 1)
-                        inner.start = min(inner.start, head.left_edge.idx)
-                        return inner
+        # a number heads a partitive only as a side ("Eight of the villagers were detained")
+        whole = partitive_whole(head) if depth < 3 and (
+            head.lower_ in QUANTITY_HEADS or head.dep_ in ("nsubj", "dobj", "nsubjpass")) else None
+        if whole is not None:
+            inner = self.code_np(whole, depth + 1)
+            inner.start = min(inner.start, head.left_edge.idx)
+            return inner
         left = min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ in NP_LEFT_DEPS])
         own = self.hit_of.get(head.i)
         if own is not None and own.i < left:
@@ -1085,6 +1084,15 @@ def actor_at(start: int, end: int, ctx: DocContext) -> Actor | None:
     if state is None or start >= end:
         return None
     return state.actor_at(start, end)
+
+
+def partitive_whole(tok):
+    """The group a part or a quantity is taken from: "one of his bodyguards", "hundreds of
+    protesters", "eight of the villagers" give the object of "of"; None for other words."""
+    if tok.lower_ not in QUANTITY_HEADS and tok.pos_ != "NUM":
+        return None
+    return next((o for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"), None)
 
 
 def country_guessed(head_char: int, ctx: DocContext) -> bool:

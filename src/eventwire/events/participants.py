@@ -19,7 +19,7 @@ import functools
 from dataclasses import dataclass
 
 from ..actors import actor_at, known_actors, load_dictionary, mentions_of
-from ..actors.resolve import QUANTITY_HEADS
+from ..actors.resolve import partitive_whole
 from ..actors.dictionary import fold, looks_like_name
 from ..categories import categories_where
 from ..context import DocContext
@@ -529,11 +529,9 @@ def _actor_or_possessor(tok, accept=actor_like):
     authored = tok is not None and tok.lemma_.lower() in load_lexicon().cues["authored_nouns"]
     if tok is None or (accept(tok) and not authored):
         return tok   # "the manifesto blames", "the resolution condemns": its author, or none
-    if tok.lower_ in QUANTITY_HEADS or tok.pos_ == "NUM":
-        # "one of his bodyguards", "eight of the villagers": the group the part is taken from
-        whole = next((_pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if whole is not None and accept(whole):
-            return whole
+    whole = partitive_whole(tok)   # "one of his bodyguards": the group the part is taken from
+    if whole is not None and accept(whole):
+        return whole
     for c in tok.children:
         if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") and actor_like(c):
             return c
