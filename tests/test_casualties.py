@@ -441,30 +441,20 @@ def test_the_event_noun_of_the_clause_that_kills_takes_the_toll(nlp, text, trigg
 
 
 @pytest.mark.parametrize("text, triggers, expected", [
-    # the attack and the killing of one incident in one predication: the attack noun the object
-    # of the verb of the killing's adverbial clause, a headline run into the story's clause
-    ("Forty villagers were killed on Monday when gunmen launched an attack on the market.", ["killed", "attack"],
-     {"killed": (40, None), "attack": (40, None)}),
-    ("Two policemen died on Friday when insurgents mounted an ambush near the border.", ["died", "ambush"],
-     {"died": (2, None), "ambush": (2, None)}),
-    ("Eleven guards were killed as the rebels launched an offensive on the prison.", ["killed", "offensive"],
-     {"killed": (11, None), "offensive": (11, None)}),
-    ("Six people were killed when militants launched an attack on a bus, and police said they arrested the gunman.",
-     ["killed", "attack"], {"killed": (6, None), "attack": (6, None)}),
-    ("Blast Rocks Capital-A car bomb exploded outside the ministry, killing nine people.", ["Blast", "killing"],
-     {"Blast": (9, None), "killing": (9, None)}),
-    # guards: an attack told in a relative clause, a prepositional phrase or beside a protest is
-    # another incident; an event holding a figure of its own keeps it
+    # an attack told in a relative clause, a prepositional phrase or beside a protest is another
+    # incident than the killing of its sentence: it takes none of its toll (guards for any rule
+    # that gives a sentence's figure to more of its events; one was tried and dropped, RESULTS)
     ("Twelve guards died in retaliation for the attack on the embassy.", ["died", "attack"],
      {"died": (12, None), "attack": (None, None)}),
     ("Police say the gunman who killed 9 people last year attacked a guard in prison on Monday.",
      ["killed", "attacked"], {"killed": (9, None), "attacked": (None, None)}),
     ("Four soldiers were killed on Monday, the day after protesters marched on the base.", ["killed", "marched"],
      {"killed": (4, None), "marched": (None, None)}),
+    # ... while one that left the dead is the killing
     ("Troops shelled the village for hours and left 23 civilians dead.", ["shelled", "dead"],
      {"shelled": (23, None), "dead": (23, None)}),
 ])
-def test_the_other_mention_of_the_incident_in_one_predication_takes_the_toll(nlp, text, triggers, expected):
+def test_an_attack_of_another_incident_takes_no_toll(nlp, text, triggers, expected):
     assert _given_events(nlp, text, triggers) == expected
 
 

@@ -1335,52 +1335,6 @@ def _shares_clause(gov, trigger) -> bool:
     return False
 
 
-# how a word stands in the clause of a verb: an event noun as the verb's subject or object ("a
-# car bomb ripped through ...", "militiamen launched an attack"), a headline's words run into the
-# clause, a death word as the verb's complement ("left 500 dead")
-_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "compound", "npadvmod", "oprd", "acomp"}
-# clauses of one predication: an adverbial, coordinated or open-complement clause tells more of
-# the same incident; a relative, complement or prepositional clause may tell another one
-_SAME_INCIDENT_CLAUSES = {"advcl", "conj", "xcomp"}
-
-
-def _clause_verb(tok):
-    """The verb whose clause ``tok`` stands in: itself, or the verb its noun or adjective is a
-    subject, object or complement of; None when it hangs below a preposition or a noun."""
-    for _ in range(5):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-        if tok.dep_ not in _ARGUMENT_DEPS or tok.head == tok:
-            return None
-        tok = tok.head
-    return None
-
-
-def _clause_chain(verb) -> list:
-    """The verb and the clauses it is an adverbial, coordinated or open complement of (no
-    contrast: "while 14 fighters died" tells another toll)."""
-    chain = [verb]
-    for _ in range(3):
-        if verb.dep_ not in _SAME_INCIDENT_CLAUSES or verb.head == verb or any(
-                c.dep_ == "mark" and c.lower_ in _CONTRAST for c in verb.children):
-            break
-        verb = verb.head
-        chain.append(verb)
-    return chain
-
-
-def _one_predication(gov, trigger) -> bool:
-    """Do the figure's word ``gov`` and the event's ``trigger`` stand in one clause, or in
-    clauses one of which is an adverbial, coordinated or open complement of the other? "Militiamen
-    launched an attack ..., when 75 civilians were killed", "troops invaded ... and left 500,000
-    dead", "Blast ...-The explosion ripped through a vehicle, killing 12". A weaker tie than
-    ``_shares_clause``: it gives a figure only to an event no figure of the sentence is tied to."""
-    if gov is None or trigger is None:
-        return False
-    a, b = _clause_verb(gov), _clause_verb(trigger)
-    return a is not None and b is not None and (a in _clause_chain(b) or b in _clause_chain(a))
-
-
 def _is_agent(victim, trigger, words: Words) -> bool:
     """Is ``victim`` the one who did the event of ``trigger``: its subject, or "he"/"she" in a
     clause below it while it has a subject ("The Palestinian stabbed two officers before he was
@@ -1458,7 +1412,6 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
     for k, mine in sorted(told.items()):
         mine.sort(key=lambda x: x[1])
         s0, s1 = sents[k]
-        read = []
         for f in read_figures(doc, text, s0, s1):
             first = _first(doc, f.start, f.end)
             # the word the figure hangs on: as the parser has it, and as the reader read it
@@ -1479,16 +1432,6 @@ def attach_casualties(events: list[Event], doc, text: str) -> None:
                 # beat the event told nearest before the figure
                 holders += [(e, at) for e, at, trig in mine_now if (e, at) not in holders
                             and any(_shares_clause(g, trig) for g in govs)]
-            read.append((f, govs, mine_now, holders))
-        # a violent event of the sentence that no figure is tied to takes the figures of its
-        # incident's other mentions when it stands in their clause (the attack and the killing of
-        # one sentence: M2E2 and the coder mark both); a killing noun's own figure is no one
-        # else's, and a protest or curfew told beside a killing is not the killing
-        holding = {(id(e), f.kind) for f, _, _, holders in read for e, _ in holders}
-        for f, govs, mine_now, holders in read:
-            if holders and not f.own:
-                holders += [(e, at) for e, at, trig in mine_now if (e, at) not in holders and is_violent(e)
-                            and (id(e), f.kind) not in holding and any(_one_predication(g, trig) for g in govs)]
             owners = {id(e): e for e, _ in holders}
             for key in owners:
                 linked[key].append(f)
