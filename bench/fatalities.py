@@ -145,8 +145,23 @@ def _whose_miss(row: dict, given_count, match, record, doc) -> str:
     from eventwire.events.casualties import is_violent
 
     s0, _ = row["at"]
+    gold = row["killed"]
+    # another coded event of the article that carries the gold's figure: the incident was coded,
+    # but from another mention, and this one was not joined to it (coreference's) or was coded
+    # as an event of its own that got no figure (a duplicate)
+    carriers = [e for e in record.events if e is not match and e.casualties and e.casualties.killed
+                and e.casualties.killed.count == gold]
     if match is None:
         here = [e for e in record.events if e.sentence.start <= s0 < e.sentence.end]
+        if carriers and given_count == gold:
+            home = _sentence_index(doc, s0)
+            if any(_sentence_index(doc, e.casualties.killed.start) == home for e in carriers):
+                # the coder coded nothing violent here, so the sentence was read as a toll
+                # sentence of a coded event before it, which may be another incident
+                return "coder and reader: the trigger's sentence's figure given to another coded event (as its toll)"
+            # (a figure of 1 is common: the carrier may be another incident)
+            return ("coder: the incident coded from another mention with the gold's figure; this mention not "
+                    f"joined to it{' (figure 1: may be another incident)' if gold == 1 else ''}")
         if not here:
             return f"coder: no event coded in the trigger's sentence; {_trigger_shape(row, doc)}"
         kinds = "/".join(sorted({e.category for e in here if not is_violent(e)}))
@@ -156,6 +171,10 @@ def _whose_miss(row: dict, given_count, match, record, doc) -> str:
         return "reader: wrong given the gold event too"
     if not is_violent(match):
         return f"coder: the event at the trigger takes no casualties ({match.category})"
+    if carriers:
+        where = "of the trigger's sentence" if any(e.sentence.start <= s0 < e.sentence.end for e in carriers) \
+            else "of another sentence"
+        return f"reader or coder: right given the gold event; the gold's figure on another coded event {where} (a duplicate)"
     # right given the gold event, wrong on the coded one: how the coded event holds the trigger
     # and where its figure comes from (offsets only, so validation can be sorted too)
     s0, s1 = row["at"]
