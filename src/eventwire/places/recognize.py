@@ -62,6 +62,7 @@ class Mention:
     candidates: list[tuple[Entry, bool]]
     demonym: bool = False
     feature_hint: str | None = None       # "Idlib province" -> admin1
+    unit: str | None = None               # "the province of Hama" -> "province" (its readings only)
     qualifiers: list[int] = field(default_factory=list)  # indices of qualifying mentions
 
 
@@ -138,7 +139,8 @@ CUE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into"
              "towards", "outskirts", "between", "through", "throughout", "within"}
 CUE_NOUNS = {"city", "town", "village", "villages", "towns", "province", "district", "governorate",
              "region", "area", "suburb", "neighbourhood", "neighborhood", "capital", "outskirts",
-             "countryside", "hamlet", "municipality", "county", "state", "camp", "port", "vicinity",
+             "countryside", "hamlet", "settlement", "settlements", "municipality", "county", "state",
+             "camp", "port", "vicinity",
              "centre", "center", "heart", "stronghold", "edge", "governorates", "provinces",
              "districts", "suburbs", "north", "south", "east", "west", "northeast", "northwest",
              "southeast", "southwest"}
@@ -430,6 +432,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
 
     mentions.sort(key=lambda m: m.start)
     _take_articles(text, gaz, mentions)
+    read_unit_frames(text, gaz, mentions)
     read_county_lists(text, gaz, mentions)
     link_qualifiers(text, mentions)
     return mentions
@@ -460,6 +463,33 @@ def _take_articles(text: str, gaz: Gazetteer, mentions: list[Mention]) -> None:
         found = gaz.lookup(text[article.start():m.end])
         if found:
             m.start, m.text, m.candidates = article.start(), text[article.start():m.end], found
+
+
+# "the province of Hama", "the southeastern province of Sirnak", "Manila's neighbouring province
+# of Pampanga", "the state of Georgia": a determiner or owner, up to two words, a unit word, "of"
+_UNIT_FRAME = re.compile(
+    r"(?:\b(?:the|a|an|its|their)|'s|’s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(province|governorate|state|oblast|prefecture|county|parish)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def read_unit_frames(text: str, gaz: Gazetteer, mentions: list[Mention]) -> None:
+    """'the province of Hama': the name after a unit word and "of" is that unit, not the town
+    of that name, where the gazetteer has such a unit (as "Hama province" is); the mention
+    keeps only those readings and its unit word, so that it is resolved apart from the town's
+    mentions ("in Hama city ... the province of Hama"). "The state of Israel", which names no
+    first-level unit, stays the country."""
+    for m in mentions:
+        if m.demonym:
+            continue
+        frame = _UNIT_FRAME.search(text, max(0, m.start - 60), m.start)
+        if frame is None:
+            continue
+        word = frame.group(1).lower()
+        feature = UNIT_WORDS[word]
+        found = [(c, p) for c, p in m.candidates if c.feature == feature] or [
+            (c, p) for c, p in gaz.lookup(f"{m.text} {word}") if c.feature == feature]
+        if found:
+            m.candidates, m.feature_hint, m.unit = found, feature, word
 
 
 # "Camden and Charlton counties", "Nassau, Baker and Clay counties": each name of the list

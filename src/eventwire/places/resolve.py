@@ -140,7 +140,8 @@ def resolve_mentions(mentions: list[Mention]) -> list[Entry | None]:
     groups: dict[str, _Group] = {}
     group_of: list[_Group] = []
     for m in mentions:
-        key = ("demonym:" if m.demonym else "") + normalize(m.text)
+        # "the province of Hama" is resolved apart from "Hama", as "Hama province" is
+        key = ("demonym:" if m.demonym else "") + normalize(m.text) + (f" {m.unit}" if m.unit else "")
         group = groups.get(key)
         if group is None:
             group = groups[key] = _Group(key)
