@@ -121,6 +121,36 @@ def test_a_tokens_sentence_text_is_what_spacy_joins(nlp, text):
     assert [sentence_text_of(doc, i) for i in range(len(doc))] == [t.sent.text for t in doc]
 
 
+@pytest.mark.parametrize("text", SENTENCES[:5] + [
+    "Troops entered Kherson on Friday.  Residents cheered.\n\nFILE - Soldiers in Kherson, Nov. 11, 2022.",
+    "Fighting resumed.\n\n\nShelling hit Donetsk 🙏 overnight . ",
+])
+def test_a_sentences_text_is_the_kept_text_between_its_offsets(nlp, text):
+    # what the event coder's caption feature reads instead of ``Span.text``
+    from eventwire.nlp import doc_text
+
+    doc = nlp(text)
+    assert [doc_text(doc)[s.start_char:s.end_char] for s in doc.sents] == [s.text for s in doc.sents]
+
+
+@pytest.mark.parametrize("text", SENTENCES[:5] + [
+    "Fighting resumed.\n\n\nShelling hit Donetsk 🙏 overnight . ",
+    "Prime Minister Shehbaz Sharif and the Pakistan Muslim League met in Islamabad.",
+])
+def test_a_one_word_hit_is_its_own_root(nlp, text):
+    # actors' hit_root returns the word of a one-word hit without asking ``Span.root``
+    from types import SimpleNamespace
+
+    from eventwire.actors.resolve import DocumentActors, Hit
+
+    doc = nlp(text)
+    actors = SimpleNamespace(doc=doc)
+    for width in (1, 2, 3):
+        for i in range(len(doc) - width + 1):
+            hit = Hit(start=doc[i].idx, end=doc[i + width - 1].idx, i=i, j=i + width, entries=[], kind="ent")
+            assert DocumentActors.hit_root(actors, hit) == doc[i:i + width].root
+
+
 def _own_clause_token_by_token(verb):
     """episodic's own clause as it walked spaCy's subtree before the table."""
     from eventwire.events.episodic import _CLAUSE_DEPS

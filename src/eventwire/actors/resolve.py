@@ -502,8 +502,9 @@ class DocumentActors:
         return tok
 
     def hit_root(self, hit: Hit):
-        span = self.doc[hit.i:hit.j]
-        return span.root
+        if hit.j - hit.i == 1:   # most hits are one word, their own root: no Span to make
+            return self.doc[hit.i]
+        return self.doc[hit.i:hit.j].root
 
     def code_np(self, head, depth: int = 0) -> Coded:
         """Code the noun phrase headed by token ``head``."""

@@ -19,6 +19,7 @@ from importlib import resources
 from ..categories import is_verbal, quad_class, stance
 from ..actors import actor_at, country_guessed, known_actors, mentions_of
 from ..context import DocContext
+from ..nlp import doc_text
 from ..nounphrase import refers_back
 from ..paragraphs import lost_paragraphs
 from ..places import event_place, photo_caption
@@ -644,7 +645,8 @@ def confidence_features(trig: Trigger, src, tgt, category: str, modality: Modali
         s is not None and s.head.lower_ in _PERSONAL for s in (src, tgt)))
     f["deontic"] = float(bool(trig.rule.get("deontic")))
     if sent is not None and ctx is not None:
-        f["caption"] = float(photo_caption(sent.text))
+        # the kept text cut by the sentence's offsets: ``Span.text`` joins its tokens anew
+        f["caption"] = float(photo_caption(doc_text(sent.doc)[sent.start_char:sent.end_char]))
         f["sentence_has_date"] = float(_times_in(ctx, sent.start_char, sent.end_char, dates_only=True))
         f["in_quote"] = float(any(q.direct for q in
                                   cached_index(ctx.scratch, "events.quotes", ctx.quotes).holding(tok.idx)))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..datafiles import load_yaml
+from ..regexscan import compile_with_start_filter
 
 DATA = resources.files(__package__) / "data"
 
@@ -133,7 +134,7 @@ def _placeholders(lex: dict) -> dict[str, str]:
 
 def _compile(template: str, ph: dict[str, str]) -> re.Pattern:
     body = re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{ph[m.group(1)]})", template)
-    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w])", re.IGNORECASE)
+    return compile_with_start_filter(rf"(?<![\w'’-])(?:{body})(?![\w])", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=None)
@@ -143,8 +144,8 @@ def load_lexicon() -> Lexicon:
     ph = _placeholders(lex)
     rules = tuple(
         Rule(p["name"], int(p.get("priority", 5)), _compile(p["pattern"], ph),
-             re.compile(re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{ph[m.group(1)]})", p["trigger"]),
-                        re.IGNORECASE) if p.get("trigger") else None,
+             compile_with_start_filter(re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{ph[m.group(1)]})", p["trigger"]),
+                                       re.IGNORECASE) if p.get("trigger") else None,
              int(p.get("after", 16)))
         for p in patterns)
     unit_of = {}

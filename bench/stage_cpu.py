@@ -1,0 +1,73 @@
+"""CPU time of each stage in one warm process, for comparing two source trees side by side.
+
+    PYTHONPATH=<src> .venv/bin/python bench/stage_cpu.py [--rounds 3] [--corpus FILE]
+
+The corpus (default: the bundled sample, 114 Wikinews articles) is parsed once; one round of
+``annotate`` + ``to_json`` over every article warms the tables and caches; then --rounds rounds
+are timed with ``time.process_time``: each round's total, and each stage's mean per round (its
+``run``, not the merges after the last stage). CPU time of one process moves less than wall time
+on a shared machine, but processes still differ by several per cent: compare before and after
+alternated (A, B, A, B, A, B, ``PYTHONHASHSEED`` fixed) and take medians.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import dataclasses
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "samples" / "wikinews" / "wikinews.jsonl"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--corpus", type=Path, default=SAMPLE)
+    args = ap.parse_args()
+
+    from eventwire import pipeline
+    from eventwire.nlp import load_nlp
+    from eventwire.readers.discover import iter_documents
+
+    docs = [d for d in iter_documents([args.corpus]) if d.error is None]
+    parsed = list(pipeline._parse_all(load_nlp(), [pipeline.coded_part(d.text) for d in docs]))
+
+    def one_round() -> None:
+        for spacy_doc, document in zip(parsed, docs):
+            pipeline.annotate(spacy_doc, document).to_json()
+
+    one_round()
+    spent: collections.Counter = collections.Counter()
+    for stage in pipeline.STAGES:
+        _time_stage(stage, spent)
+    totals = []
+    for _ in range(args.rounds):
+        start = time.process_time()
+        one_round()
+        totals.append(time.process_time() - start)
+    print(f"{len(docs)} documents, {args.rounds} rounds; CPU per round: "
+          + " ".join(f"{t:.3f}" for t in totals) + f" s (fastest {min(totals):.3f} s)")
+    for name, seconds in spent.most_common():
+        print(f"  {name:10s} {seconds / args.rounds:.3f} s")
+
+
+def _time_stage(stage, spent: collections.Counter) -> None:
+    run = stage.run
+
+    def timed(*args, **kwargs):
+        start = time.process_time()
+        try:
+            return run(*args, **kwargs)
+        finally:
+            spent[stage.name] += time.process_time() - start
+
+    if dataclasses.is_dataclass(stage) and getattr(stage, "__dataclass_params__").frozen:
+        object.__setattr__(stage, "run", timed)
+    else:
+        stage.run = timed
+
+
+if __name__ == "__main__":
+    main()

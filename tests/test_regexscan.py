@@ -1,0 +1,75 @@
+"""A pattern behind its start filter finds exactly what the pattern finds."""
+import re
+
+import pytest
+
+from eventwire.regexscan import compile_with_start_filter
+from eventwire.times.lexicon import load_lexicon
+
+TEXTS = [
+    "The talks resumed on Monday, 3 March 2019, two weeks after the ceasefire.",
+    "Police said the curfew, imposed in SEPTEMBER, would end at 6 p.m. on Friday.",
+    "Rebels shelled the town early this morning; by the afternoon 12 people had died.",
+    # case folds that differ from str.lower(): long s, Kelvin sign, dotted capital I
+    "ſeptember talks in İstanbul, a 5 K rise, ＭＡＲＣＨ and Ⅻ o'clock",
+    "",
+    "x",
+]
+
+PATTERNS = [
+    (r"\b(?:september|february|march|may)", re.IGNORECASE),
+    (r"(?<![\w'’-])(?:(?:the )?(?:morning|afternoon|evening))(?![\w])", re.IGNORECASE),
+    (r"(?:(?-i:March|MARCH)|may)\.?", re.IGNORECASE),
+    (r"\d\s?(?:a\.m|p\.m|am|pm)", re.IGNORECASE),
+    (r"(?:the|a)?\s*(?:weeks?|days?)", 0),
+    (r"[A-Z][a-z]+(?:day)", 0),
+    (r"(?i:monday|friday)", 0),          # a group widening the case: left unfiltered
+    (r"x*", 0),                          # may match empty: left unfiltered
+    (r".onday", re.IGNORECASE),          # any character first: left unfiltered
+    (r"[^a-z]+day", 0),                  # a negated class first: left unfiltered
+]
+
+
+@pytest.mark.parametrize("source,flags", PATTERNS)
+@pytest.mark.parametrize("text", TEXTS)
+def test_filtered_pattern_matches_the_same_spans(source, flags, text):
+    pattern = re.compile(source, flags)
+    filtered = compile_with_start_filter(source, flags)
+    assert [m.span() for m in filtered.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert [m.groups() for m in filtered.finditer(text)] == [m.groups() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("source,flags,filtered", [
+    (r"\b(?:september|march)", re.IGNORECASE, True),
+    (r"\d+ (?:days|weeks)", 0, True),
+    (r"(?:half|two quarters)", re.IGNORECASE, True),
+    (r"(?i:monday)", 0, False),
+    (r"x*", 0, False),
+    (r"(?:a|)b?", 0, False),
+    (r".onday", 0, False),
+    (r"[^a-z]day", 0, False),
+    (r"(?i)monday", 0, False),           # global inline flags cannot move behind a lookahead
+])
+def test_filter_is_added_only_where_the_first_characters_are_known(source, flags, filtered):
+    pattern = re.compile(source, flags)
+    result = compile_with_start_filter(source, flags)
+    assert (result.pattern != source) == filtered
+    assert result.flags == pattern.flags
+    assert result.groupindex == pattern.groupindex
+
+
+def test_time_rules_are_filtered_and_keep_their_named_groups():
+    rules = load_lexicon().rules
+    assert all(rule.regex.pattern.startswith("(?=[") for rule in rules)
+    assert all(rule.trigger.pattern.startswith("(?=[") for rule in rules if rule.trigger)
+    month_day = [r for r in rules if "(?P<" in r.regex.pattern]
+    assert month_day and all(r.regex.groupindex for r in month_day)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The siege began on 3 March 2019 and ended in May.", ["3 March 2019", "May"]),
+    ("They met last Friday at 6 p.m.", ["last Friday", "6 p.m."]),
+])
+def test_time_rules_still_find_expressions(text, expected):
+    from eventwire.times.recognize import recognize
+    assert [text[f.start:f.end] for f in recognize(text, None)] == expected
