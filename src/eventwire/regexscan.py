@@ -13,7 +13,7 @@ a character it admits is exactly one that the pattern's first literal or class w
 from __future__ import annotations
 
 import re
-from re import _constants as C
+from re import _constants as C   # CPython's own pattern parser, 3.11+ (the project's floor)
 from re import _parser
 
 # class items kept as they are written, so that flags (IGNORECASE, ASCII) read them as the
@@ -31,7 +31,10 @@ def compile_with_start_filter(source: str, flags: int = 0) -> re.Pattern:
     """``re.compile(source, flags)`` behind a lookahead for the characters its matches can
     begin with; the plain compiled pattern when they cannot be listed (it may match the empty
     string, or begin with ``.`` or a negated class)."""
-    starts, can_be_empty = _first_items(_parser.parse(source, flags))
+    try:
+        starts, can_be_empty = _first_items(_parser.parse(source, flags))
+    except Exception:   # a parse tree this reader does not know: no filter, same matches
+        return re.compile(source, flags)
     if starts is None or can_be_empty or not starts:
         return re.compile(source, flags)
     try:
