@@ -374,3 +374,37 @@ def test_a_building_before_an_event_noun_is_not_its_doer(text):
 def test_the_side_fought_and_the_group_of_a_part_are_sides(text, source, target):
     event = events_of(text, "ASSAULT")[0]
     assert side_text(event.source) == source and side_text(event.target) == target, event
+
+
+# A pronoun stands for a party it agrees with in number and person: "he" is one person, never
+# "police", "protesters" or a country; "they" is never one named person. The nearest subject
+# it disagrees with is passed over for the next one that agrees.
+@pytest.mark.parametrize("text, category, side, expected, not_expected", [
+    ("Amir Haddad, an opposition leader, flew back to Tunis on Sunday. Police said he was "
+     "detained at the airport.", "COERCE", "target", "Amir Haddad", "Police"),
+    ("Dozens of armed men stormed a village in Zamfara on Saturday night. Governor Bello Musa "
+     "said they killed twelve farmers.", "ASSAULT", "source", "armed men", "Bello Musa"),
+    ("Farmers blocked the highway near Lille on Monday. Claire Roux, a union spokeswoman, said "
+     "they protested against the new tax.", "PROTEST", "source", "Farmers", "Claire Roux"),
+])
+def test_a_pronoun_stands_for_a_party_it_agrees_with(text, category, side, expected, not_expected):
+    found = events_of(text, category)
+    assert any(side_text(getattr(e, side)) is not None and expected in side_text(getattr(e, side))
+               for e in found), found
+    assert all(side_text(getattr(e, side)) is None or not_expected not in side_text(getattr(e, side))
+               for e in found), found
+
+
+@pytest.mark.parametrize("text, category, side, expected", [
+    # guards: an agreeing speaker is still the pronoun's antecedent
+    ("Rebel commanders said they captured two soldiers near Kidal on Monday.", "COERCE",
+     "source", "Rebel commanders"),
+    ("The interior minister, Amadou Sy, said he ordered the arrest of the mayor on Monday.",
+     "COERCE", "source", "interior minister"),
+    ("Police arrested the opposition leader Amir Haddad on Monday and charged him with treason.",
+     "ACCUSE", "target", "opposition leader"),
+])
+def test_an_agreeing_antecedent_is_kept(text, category, side, expected):
+    found = events_of(text, category)
+    assert any(side_text(getattr(e, side)) is not None and expected in side_text(getattr(e, side))
+               for e in found), found

@@ -777,7 +777,8 @@ def _object_antecedent(pron, src):
         if pron.lower_ in ("them", "they") and t.tag_ == "NNP" and t.dep_ == "pobj" and \
                 t.head.lower_ in _LOCATIVE:
             continue   # "blocked roads in Dakar ... to disperse them": people, not the town
-        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and t.dep_ in ("pobj", "dobj", "nsubj", "conj"):
+        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and t.dep_ in ("pobj", "dobj", "nsubj", "conj") \
+                and not _disagrees(pron, t):
             return t
         if pron.lower_ in ("them", "they") and t.tag_ == "NNS" and t.dep_ in ("pobj", "dobj", "nsubj") \
                 and actor_like(t):
@@ -1073,10 +1074,40 @@ def _adjunct_subject(pron):
                  if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN")), None)
 
 
+# Third-person pronouns that stand for one person, for more than one party, for one body.
+_ONE_PERSON = {"he", "she", "him", "her", "his"}
+_MANY = {"they", "them", "their"}
+_ONE_BODY = {"it", "its"}
+
+
+def _plural(cand) -> bool:
+    """Tagged plural and inflected so ("protesters", "the Afghans"), or coordinated ("X and Y");
+    a collective the tagger calls plural without a plural form ("police") is left open."""
+    return (cand.tag_ in ("NNS", "NNPS") and cand.lower_ != cand.lemma_.lower()) or any(
+        c.dep_ == "conj" for c in cand.children)
+
+
+def _disagrees(pron, cand) -> bool:
+    """A candidate the pronoun cannot stand for by number or person: "he" is not "protesters"
+    or "Russia"; "they" is not one named person ("Lavrov said they ...": the ones he speaks
+    of); "it" is neither a person nor a plural. Names the tagger calls ORG are left alone (it
+    often tags persons so)."""
+    low = pron.lower_
+    person = cand.ent_type_ == "PERSON"
+    if low in _ONE_PERSON:
+        return not person and (_plural(cand) or cand.ent_type_ in ("GPE", "NORP"))
+    if low in _MANY:
+        return person and not _plural(cand)
+    if low in _ONE_BODY:
+        return person or _plural(cand)
+    return False
+
+
 def _antecedent(pron):
     """The subject a pronoun most likely refers to: the speaker of the statement it sits in
     ("Moscow said it would ..."), else the nearest earlier subject in the sentence or the one
-    before."""
+    before; a subject it disagrees with in number or person is passed over ("Police said he
+    was released": not the police)."""
     node = pron.head
     for _ in range(5):
         if node.dep_ == "advcl" and any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in (
@@ -1085,7 +1116,8 @@ def _antecedent(pron):
         if node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head != node:
             node = node.head
             for c in node.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c != pron and c.pos_ != "PRON":
+                if c.dep_ in ("nsubj", "nsubjpass") and c != pron and c.pos_ != "PRON" and \
+                        not _disagrees(pron, c):
                     return c
         elif node.dep_ == "pcomp" and node.head.lower_ == "as" and node.head.head.lemma_.lower() in ("cite", "quote"):
             # "TASS cited Moscow police as saying they made 500 arrests": the one quoted speaks
@@ -1100,6 +1132,6 @@ def _antecedent(pron):
     start = sent.start
     prev = doc[start - 1].sent.start if start > 0 else start
     for t in reversed(doc[prev:pron.i]):
-        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN"):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN") and not _disagrees(pron, t):
             return t
     return None
