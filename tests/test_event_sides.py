@@ -386,6 +386,14 @@ def test_the_side_fought_and_the_group_of_a_part_are_sides(text, source, target)
      "said they killed twelve farmers.", "ASSAULT", "source", "armed men", "Bello Musa"),
     ("Farmers blocked the highway near Lille on Monday. Claire Roux, a union spokeswoman, said "
      "they protested against the new tax.", "PROTEST", "source", "Farmers", "Claire Roux"),
+    ("The foreign ministry summoned the French ambassador on Monday. Anna Petrova, its "
+     "spokeswoman, said it expelled two diplomats.", "SANCTION", "source", "foreign ministry",
+     "Anna Petrova"),
+    ("The army sent tanks to the border on Monday. General Omar Bashir said it shelled rebel "
+     "positions near Kadugli.", "ASSAULT", "source", "army", "Omar Bashir"),
+    # a collective the tagger calls plural without a plural form stays open to "they"
+    ("Police in Lagos fired tear gas on Monday. Inspector Musa Adamu said they arrested forty "
+     "protesters.", "COERCE", "source", "Police", "Musa Adamu"),
 ])
 def test_a_pronoun_stands_for_a_party_it_agrees_with(text, category, side, expected, not_expected):
     found = events_of(text, category)
