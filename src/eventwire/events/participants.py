@@ -1105,7 +1105,7 @@ def _adjunct_subject(pron):
 
 # Third-person pronouns that stand for one person, for more than one party, for one body.
 _ONE_PERSON = {"he", "she", "him", "her", "his"}
-_MANY = {"they", "them", "their"}
+_MANY = {"they", "them"}   # not "their": "X talks with Y during their meeting" is both
 _ONE_BODY = {"it", "its"}
 
 
