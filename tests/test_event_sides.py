@@ -434,6 +434,8 @@ def test_a_protest_in_another_clause_has_its_participant_as_source(text, source)
 @pytest.mark.parametrize("text, category, source", [
     # the state's agents at a protest, with nobody else named, are no protesters
     ("Police fired tear gas during the protest in Nairobi on Tuesday.", "PROTEST", None),
+    # a weapon shown at a rally is no protester
+    ("An Iranian drone was displayed during a rally in Tehran on Friday.", "PROTEST", None),
     # guards: a protest verb keeps its subject; the clause's own event keeps its sides
     ("Thousands of teachers marched through Lima on Monday.", "PROTEST", "Thousands of teachers"),
     ("Police detained an opposition activist at the protest in Minsk on Sunday.", "COERCE", "Police"),
