@@ -391,6 +391,9 @@ def test_the_side_fought_and_the_group_of_a_part_are_sides(text, source, target)
      "Anna Petrova"),
     ("The army sent tanks to the border on Monday. General Omar Bashir said it shelled rebel "
      "positions near Kadugli.", "ASSAULT", "source", "army", "Omar Bashir"),
+    # no subject agrees with "he": the nearest person named in another role
+    ("Soldiers searched the home of Ali Musa in Kano on Monday. Officials said he attacked a "
+     "police station last week.", "ASSAULT", "source", "Ali Musa", "Officials"),
     # a collective the tagger calls plural without a plural form stays open to "they"
     ("Police in Lagos fired tear gas on Monday. Inspector Musa Adamu said they arrested forty "
      "protesters.", "COERCE", "source", "Police", "Musa Adamu"),

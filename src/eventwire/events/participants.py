@@ -1163,4 +1163,10 @@ def _antecedent(pron):
     for t in reversed(doc[prev:pron.i]):
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN") and not _disagrees(pron, t):
             return t
+    if pron.lower_ in _ONE_PERSON:
+        # no subject agrees: "Officials captured Bonomo ... where he was arrested", "gunmen shot
+        # at Chalabi's convoy as he returned": the nearest person named in another role
+        for t in reversed(doc[prev:pron.i]):
+            if t.ent_type_ == "PERSON" and t.dep_ not in ("compound", "case") and t.pos_ == "PROPN":
+                return t
     return None
