@@ -374,3 +374,75 @@ def test_a_building_before_an_event_noun_is_not_its_doer(text):
 def test_the_side_fought_and_the_group_of_a_part_are_sides(text, source, target):
     event = events_of(text, "ASSAULT")[0]
     assert side_text(event.source) == source and side_text(event.target) == target, event
+
+
+# A pronoun stands for a party it agrees with in number and person: "he" is one person, never
+# "police", "protesters" or a country; "they" is never one named person. The nearest subject
+# it disagrees with is passed over for the next one that agrees.
+@pytest.mark.parametrize("text, category, side, expected, not_expected", [
+    ("Amir Haddad, an opposition leader, flew back to Tunis on Sunday. Police said he was "
+     "detained at the airport.", "COERCE", "target", "Amir Haddad", "Police"),
+    ("Dozens of armed men stormed a village in Zamfara on Saturday night. Governor Bello Musa "
+     "said they killed twelve farmers.", "ASSAULT", "source", "armed men", "Bello Musa"),
+    ("Farmers blocked the highway near Lille on Monday. Claire Roux, a union spokeswoman, said "
+     "they protested against the new tax.", "PROTEST", "source", "Farmers", "Claire Roux"),
+    ("The foreign ministry summoned the French ambassador on Monday. Anna Petrova, its "
+     "spokeswoman, said it expelled two diplomats.", "SANCTION", "source", "foreign ministry",
+     "Anna Petrova"),
+    ("The army sent tanks to the border on Monday. General Omar Bashir said it shelled rebel "
+     "positions near Kadugli.", "ASSAULT", "source", "army", "Omar Bashir"),
+    # no subject agrees with "he": the nearest person named in another role
+    ("Soldiers searched the home of Ali Musa in Kano on Monday. Officials said he attacked a "
+     "police station last week.", "ASSAULT", "source", "Ali Musa", "Officials"),
+    # a collective the tagger calls plural without a plural form stays open to "they"
+    ("Police in Lagos fired tear gas on Monday. Inspector Musa Adamu said they arrested forty "
+     "protesters.", "COERCE", "source", "Police", "Musa Adamu"),
+])
+def test_a_pronoun_stands_for_a_party_it_agrees_with(text, category, side, expected, not_expected):
+    found = events_of(text, category)
+    assert any(side_text(getattr(e, side)) is not None and expected in side_text(getattr(e, side))
+               for e in found), found
+    assert all(side_text(getattr(e, side)) is None or not_expected not in side_text(getattr(e, side))
+               for e in found), found
+
+
+@pytest.mark.parametrize("text, category, side, expected", [
+    # guards: an agreeing speaker is still the pronoun's antecedent
+    ("Rebel commanders said they captured two soldiers near Kidal on Monday.", "COERCE",
+     "source", "Rebel commanders"),
+    ("The interior minister, Amadou Sy, said he ordered the arrest of the mayor on Monday.",
+     "COERCE", "source", "interior minister"),
+    ("Police arrested the opposition leader Amir Haddad on Monday and charged him with treason.",
+     "ACCUSE", "target", "opposition leader"),
+])
+def test_an_agreeing_antecedent_is_kept(text, category, side, expected):
+    found = events_of(text, category)
+    assert any(side_text(getattr(e, side)) is not None and expected in side_text(getattr(e, side))
+               for e in found), found
+
+
+# A protest told as the setting of another clause ("during a rally", "at the protest"): the
+# clause's subject protested unless it is the state's own agent; then who underwent its act did.
+@pytest.mark.parametrize("text, source", [
+    ("A woman waved a flag during a rally in Tbilisi on Saturday.", "A woman"),
+    ("Police detained an opposition activist at the protest in Minsk on Sunday.", "an opposition activist"),
+    ("Two students were killed during protests in Dhaka on Monday.", "Two students"),
+    ("Soldiers shot two men during a demonstration in Bamako on Friday.", "two men"),
+])
+def test_a_protest_in_another_clause_has_its_participant_as_source(text, source):
+    found = events_of(text, "PROTEST")
+    assert any(side_text(e.source) == source for e in found), found
+
+
+@pytest.mark.parametrize("text, category, source", [
+    # the state's agents at a protest, with nobody else named, are no protesters
+    ("Police fired tear gas during the protest in Nairobi on Tuesday.", "PROTEST", None),
+    # a weapon shown at a rally is no protester
+    ("An Iranian drone was displayed during a rally in Tehran on Friday.", "PROTEST", None),
+    # guards: a protest verb keeps its subject; the clause's own event keeps its sides
+    ("Thousands of teachers marched through Lima on Monday.", "PROTEST", "Thousands of teachers"),
+    ("Police detained an opposition activist at the protest in Minsk on Sunday.", "COERCE", "Police"),
+])
+def test_a_protest_setting_leaves_state_agents_and_plain_reports_alone(text, category, source):
+    found = events_of(text, category)
+    assert side_text(found[0].source) == source, found

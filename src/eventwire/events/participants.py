@@ -777,7 +777,8 @@ def _object_antecedent(pron, src):
         if pron.lower_ in ("them", "they") and t.tag_ == "NNP" and t.dep_ == "pobj" and \
                 t.head.lower_ in _LOCATIVE:
             continue   # "blocked roads in Dakar ... to disperse them": people, not the town
-        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and t.dep_ in ("pobj", "dobj", "nsubj", "conj"):
+        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and t.dep_ in ("pobj", "dobj", "nsubj", "conj") \
+                and not _disagrees(pron, t):
             return t
         if pron.lower_ in ("them", "they") and t.tag_ == "NNS" and t.dep_ in ("pobj", "dobj", "nsubj") \
                 and actor_like(t):
@@ -985,6 +986,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                         tgt = next((_pobj(g) for g in p.children if g.dep_ == "prep" and
                                     g.lower_ in ("against", "on", "of") and _pobj(g) is not None), None)
                     break
+    if src is None and trigger.nominal and category == "PROTEST":
+        src = _protest_participant(tok)
     if src is not None and src.pos_ == "NOUN" and src != tok and \
             src.lemma_.lower() in load_lexicon().triggers_nouns:
         inner_src, inner_tgt = _nominal_args(src)
@@ -1044,6 +1047,33 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     return _actor_or_possessor(src, possible_actor), _actor_or_possessor(tgt, possible_actor)
 
 
+# Sectors of the state's own agents: at a protest they police it and do not protest.
+_STATE_AGENTS = {"COP", "MIL", "GOV", "JUD", "SPY"}
+
+
+def _protest_participant(noun):
+    """Who protested at a protest told as the setting of another clause ("during a rally",
+    "at the protest", "in protests"): that clause's subject when it is no state agent ("A
+    woman holds a placard during a rally"), else who underwent the act ("Police detained an
+    activist at the protest", "Two students were killed during protests"); None when the
+    noun is no such setting or the clause names no actor."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("during", "at", "in", "amid") or \
+            prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = prep.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.pos_ != "PRON":
+        subj = _actor_or_possessor(subj)
+        if subj is not None and _sector_of_tokens(
+                list(subj.doc[slice(*phrase_bounds(subj))]), subj) not in _STATE_AGENTS:
+            return subj
+    undergoer = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if undergoer is None or undergoer.pos_ == "PRON" or _own_side(undergoer):
+        return None
+    return _actor_or_possessor(undergoer)
+
+
 def _opponent_in_fight(verb):
     """"Four soldiers were killed in clashes with rebels", "died during fighting with the
     army": the side the undergoers fought did it."""
@@ -1073,10 +1103,40 @@ def _adjunct_subject(pron):
                  if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN")), None)
 
 
+# Third-person pronouns that stand for one person, for more than one party, for one body.
+_ONE_PERSON = {"he", "she", "him", "her", "his"}
+_MANY = {"they", "them"}   # not "their": "X talks with Y during their meeting" is both
+_ONE_BODY = {"it", "its"}
+
+
+def _plural(cand) -> bool:
+    """Tagged plural and inflected so ("protesters", "the Afghans"), or coordinated ("X and Y");
+    a collective the tagger calls plural without a plural form ("police") is left open."""
+    return (cand.tag_ in ("NNS", "NNPS") and cand.lower_ != cand.lemma_.lower()) or any(
+        c.dep_ == "conj" for c in cand.children)
+
+
+def _disagrees(pron, cand) -> bool:
+    """A candidate the pronoun cannot stand for by number or person: "he" is not "protesters"
+    or "Russia"; "they" is not one named person ("Lavrov said they ...": the ones he speaks
+    of); "it" is neither a person nor a plural. Names the tagger calls ORG are left alone (it
+    often tags persons so)."""
+    low = pron.lower_
+    person = cand.ent_type_ == "PERSON"
+    if low in _ONE_PERSON:
+        return not person and (_plural(cand) or cand.ent_type_ in ("GPE", "NORP"))
+    if low in _MANY:
+        return person and not _plural(cand)
+    if low in _ONE_BODY:
+        return person or _plural(cand)
+    return False
+
+
 def _antecedent(pron):
     """The subject a pronoun most likely refers to: the speaker of the statement it sits in
     ("Moscow said it would ..."), else the nearest earlier subject in the sentence or the one
-    before."""
+    before; a subject it disagrees with in number or person is passed over ("Police said he
+    was released": not the police)."""
     node = pron.head
     for _ in range(5):
         if node.dep_ == "advcl" and any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in (
@@ -1085,7 +1145,8 @@ def _antecedent(pron):
         if node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head != node:
             node = node.head
             for c in node.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c != pron and c.pos_ != "PRON":
+                if c.dep_ in ("nsubj", "nsubjpass") and c != pron and c.pos_ != "PRON" and \
+                        not _disagrees(pron, c):
                     return c
         elif node.dep_ == "pcomp" and node.head.lower_ == "as" and node.head.head.lemma_.lower() in ("cite", "quote"):
             # "TASS cited Moscow police as saying they made 500 arrests": the one quoted speaks
@@ -1100,6 +1161,12 @@ def _antecedent(pron):
     start = sent.start
     prev = doc[start - 1].sent.start if start > 0 else start
     for t in reversed(doc[prev:pron.i]):
-        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN"):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN") and not _disagrees(pron, t):
             return t
+    if pron.lower_ in _ONE_PERSON:
+        # no subject agrees: "Officials captured Bonomo ... where he was arrested", "gunmen shot
+        # at Chalabi's convoy as he returned": the nearest person named in another role
+        for t in reversed(doc[prev:pron.i]):
+            if t.ent_type_ == "PERSON" and t.dep_ not in ("compound", "case") and t.pos_ == "PROPN":
+                return t
     return None
