@@ -419,30 +419,3 @@ def test_an_agreeing_antecedent_is_kept(text, category, side, expected):
     found = events_of(text, category)
     assert any(side_text(getattr(e, side)) is not None and expected in side_text(getattr(e, side))
                for e in found), found
-
-
-# A protest told as the setting of another clause ("during a rally", "at the protest"): the
-# clause's subject protested unless it is the state's own agent; then who underwent its act did.
-@pytest.mark.parametrize("text, source", [
-    ("A woman waved a flag during a rally in Tbilisi on Saturday.", "A woman"),
-    ("Police detained an opposition activist at the protest in Minsk on Sunday.", "an opposition activist"),
-    ("Two students were killed during protests in Dhaka on Monday.", "Two students"),
-    ("Soldiers shot two men during a demonstration in Bamako on Friday.", "two men"),
-])
-def test_a_protest_in_another_clause_has_its_participant_as_source(text, source):
-    found = events_of(text, "PROTEST")
-    assert any(side_text(e.source) == source for e in found), found
-
-
-@pytest.mark.parametrize("text, category, source", [
-    # the state's agents at a protest, with nobody else named, are no protesters
-    ("Police fired tear gas during the protest in Nairobi on Tuesday.", "PROTEST", None),
-    # a weapon shown at a rally is no protester
-    ("An Iranian drone was displayed during a rally in Tehran on Friday.", "PROTEST", None),
-    # guards: a protest verb keeps its subject; the clause's own event keeps its sides
-    ("Thousands of teachers marched through Lima on Monday.", "PROTEST", "Thousands of teachers"),
-    ("Police detained an opposition activist at the protest in Minsk on Sunday.", "COERCE", "Police"),
-])
-def test_a_protest_setting_leaves_state_agents_and_plain_reports_alone(text, category, source):
-    found = events_of(text, category)
-    assert side_text(found[0].source) == source, found
