@@ -986,8 +986,6 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                         tgt = next((_pobj(g) for g in p.children if g.dep_ == "prep" and
                                     g.lower_ in ("against", "on", "of") and _pobj(g) is not None), None)
                     break
-    if src is None and trigger.nominal and category == "PROTEST":
-        src = _protest_participant(tok)
     if src is not None and src.pos_ == "NOUN" and src != tok and \
             src.lemma_.lower() in load_lexicon().triggers_nouns:
         inner_src, inner_tgt = _nominal_args(src)
@@ -1045,33 +1043,6 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     if tgt is None and not trigger.nominal and category in _CONTENT_TARGET_CATEGORIES:
         tgt = _content_target(tok, src)
     return _actor_or_possessor(src, possible_actor), _actor_or_possessor(tgt, possible_actor)
-
-
-# Sectors of the state's own agents: at a protest they police it and do not protest.
-_STATE_AGENTS = {"COP", "MIL", "GOV", "JUD", "SPY"}
-
-
-def _protest_participant(noun):
-    """Who protested at a protest told as the setting of another clause ("during a rally",
-    "at the protest", "in protests"): that clause's subject when it is no state agent ("A
-    woman holds a placard during a rally"), else who underwent the act ("Police detained an
-    activist at the protest", "Two students were killed during protests"); None when the
-    noun is no such setting or the clause names no actor."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("during", "at", "in", "amid") or \
-            prep.head.pos_ not in ("VERB", "AUX"):
-        return None
-    verb = prep.head
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is not None and subj.pos_ != "PRON":
-        subj = _actor_or_possessor(subj)
-        if subj is not None and _sector_of_tokens(
-                list(subj.doc[slice(*phrase_bounds(subj))]), subj) not in _STATE_AGENTS:
-            return subj
-    undergoer = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if undergoer is None or undergoer.pos_ == "PRON" or _own_side(undergoer):
-        return None
-    return _actor_or_possessor(undergoer)
 
 
 def _opponent_in_fight(verb):
