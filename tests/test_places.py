@@ -1072,6 +1072,9 @@ def test_names_listed_before_counties_are_the_counties(text, surface, name, admi
     # a source that names no well-known place (the model tags it GPE here): the agency
     ("Heavy rain triggered landslides that blocked a 2-kilometre section of a river, according to "
      "Xinhua.\nPictures from the scene showed rescuers in Sichuan.", "Xinhua", "Sichuan"),
+    # a country glued to a press word names the agency: Agence France-Presse reports from Peru
+    ("At least nine miners died in the flooded shaft, Agence France-Presse reported from Lima.",
+     "France", "Lima"),
     # an acronym before a common noun: a police unit, not the Swat district of Pakistan
     ("Two more officers died when the city's SWAT team stormed an apartment in Oakland.", "SWAT", "Oakland"),
     ("SWAT team members and other officers surrounded the house in Dayton on Wednesday.", "SWAT", "Dayton"),

@@ -849,7 +849,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             # Kabul"); its sides and topics ("demanded an explanation from Russia") are not
             # where it happened
             place = event_place(sent, ctx, tok, locative_only=verbal,
-                                sides=[(x.start, x.end) for x in (src, tgt) if x] if verbal else ())
+                                sides=[(x.start, x.end) for x in (src, tgt) if x] if verbal else (),
+                                partners=[(x.start, x.end) for x in (src, tgt) if x])
             # told in the sentence itself, not the document's focus that happens to be named there
             place_in_sentence = place is not None and place.from_ in ("trigger", "clause", "sentence")
             # actors without a country: where it happened (gunmen, villagers, police)

@@ -585,8 +585,20 @@ def _bounds(span) -> tuple[int, int]:
     return span.start, span.end
 
 
+def _coordinated_with(tok, spans) -> bool:
+    """``tok`` is coordinated with a word inside one of ``spans`` ("France and Germany sent
+    troops": Germany stands beside the side France, and is a side as well)."""
+    top = tok
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    group = [top] + [t for t in top.subtree if t.dep_ == "conj" and t.head.i in
+                     {top.i, *(u.i for u in top.subtree if u.dep_ == "conj")}]
+    return any(s0 <= t.idx < s1 for t in group if t.i != tok.i for s0, s1 in spans) and \
+        not any(s0 <= tok.idx < s1 for s0, s1 in spans)
+
+
 def event_place(span, ctx: DocContext, trigger=None, sides=(),
-                locative_only: bool = False) -> EventPlace | None:
+                locative_only: bool = False, partners=()) -> EventPlace | None:
     """Where the event of ``trigger`` (a spaCy Token in the sentence ``span``) happened.
 
     The place tied to the trigger by the syntax ("killed in X", "the attack on the city of X",
@@ -596,6 +608,8 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
     when the document names no place. Without a trigger the sentence is the narrowest step.
     ``sides``: (start, end) spans of the event's source and target; a place inside one is
     who acts or is acted on ("aid to Thailand", "Russia's government"), not where.
+    ``partners``: (start, end) spans of the event's sides for every category; a place
+    coordinated with one is a side too ("France and Germany sent troops to Mali").
     ``locative_only`` (statements): in the sentence only a place it puts something at ("in X",
     X itself the object) counts, and not one where another predicate of the sentence happened
     (``_another_scene``); a statement's country ("criticized North Korea's belligerence") is its
@@ -608,6 +622,9 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
     inside = [p for p in cached_index(ctx.scratch, "places.good", good).within(start, end)
               if not any(s0 <= p.start and p.end <= s1 for s0, s1 in sides)
               and (not locative_only or _locative(text, p) and _put_at(p, doc))]
+    if partners and inside and doc is not None:
+        inside = [p for p in inside if (tok := _token_of(doc, p)) is None
+                  or not _coordinated_with(tok, partners)]
     if trigger is not None and inside and doc is not None:
         tied, clause = [], []
         head = _clause_head(trigger)

@@ -824,6 +824,8 @@ def _sentence_opening(text: str, start: int) -> bool:
 
 
 # Words before a name that make it a news outlet: "the news agency SABA", "the tabloid Alia".
+# A place glued by a hyphen to a press word is part of an agency's name.
+_PRESS_GLUED = re.compile(r"-(?:Presse?|Press-?Agentur|Agentur)\b")
 _OUTLET_BEFORE = re.compile(r"\b(?:agency|newspaper|tabloid|daily|weekly|broadcaster|magazine|radio|"
                             r"television|channel|outlet|website)\s+$", re.IGNORECASE)
 # Verbs whose subject is a source, not a scene: "Xinhua said", "Xinhua reported".
@@ -866,6 +868,8 @@ def names_organisation(doc, mention: Mention, ents_by_token: dict, place_names: 
                 for c, p in mention.candidates)
     if not major and _AGENCY_AFTER.match(text, mention.end):
         return "outlet"   # not "South Florida news reports"
+    if _PRESS_GLUED.match(text, mention.end):
+        return "outlet"   # "Agence France-Presse", "Deutsche Presse-Agentur": one name, even a country's
     if _OUTLET_BEFORE.search(text, max(0, mention.start - 40), mention.start) and not any(
             p and c.feature in ("country", "region") for c, p in mention.candidates):
         return "outlet"   # "the news agency Fars" names the agency, though Fars is a province too
