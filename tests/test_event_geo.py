@@ -38,3 +38,15 @@ def test_side_text_stays_in_one_paragraph(side_text, kept):
                   evidence=Mention(start=0, end=3, text=text[:3]), confidence=0.9)
     attach_geo([event], ctx)
     assert event.source.text == kept
+
+
+@pytest.mark.parametrize("text, category, place", [
+    # a country coordinated with the side is a side too, not the scene
+    ("France and Germany sent troops to Mali on Monday.", "AID", "Mali"),
+    ("Kenya and Uganda deployed soldiers in Somalia on Monday.", None, "Somalia"),
+    # guard: two places coordinated with each other stay places
+    ("Protesters marched in Paris and Lyon on Saturday.", "PROTEST", "Paris"),
+])
+def test_a_place_coordinated_with_a_side_is_no_scene(text, category, place):
+    events = [e for e in extract(text, date="2019-05-20").events if category in (None, e.category)]
+    assert events and events[0].place is not None and events[0].place.name == place
