@@ -751,6 +751,7 @@ def bench_dates(limit: int | None, show_errors: bool = False) -> None:
                 a["rows"] += 1
                 got, _ = date_for(span.root.sent, ctx, anchor_token=span.root)
                 a["right"] += got == row["date"]
+                a["across a line break"] += got != row["date"] and _dated_across_break(d["text"], ctx.times, span.root, got)
                 if got != row["date"] and show_errors and part == "dev":   # kept-apart rows never shown
                     print(f"      ATTACHED {d['id']} {row['kind']} {row['text']!r} gold {row['date']} got {got} | "
                           f"{span.root.sent.text[:200]!r}")
@@ -778,8 +779,19 @@ def bench_dates(limit: int | None, show_errors: bool = False) -> None:
                     f"({c['right'] / max(c['coded'], 1):.3f}; wrong date {c['wrong date']}, undated "
                     f"{c['undated']}, precision {c['precision']})")
             if kind != "elsewhere":
-                line += f"; date choice on every mention {a['right']} of {a['rows']} ({a['right'] / max(a['rows'], 1):.3f})"
+                line += (f"; date choice on every mention {a['right']} of {a['rows']} ({a['right'] / max(a['rows'], 1):.3f}; "
+                         f"wrong with a time across a line break {a['across a line break']})")
             print(line + f"; gold rows {c['rows']} ({c['gold time without a value']} without a value)")
+
+
+def _dated_across_break(text: str, times, anchor, value: str | None) -> bool:
+    """Whether the date given is that of a time in the word's sentence but another line."""
+    from eventwire.times.calendar import precision_of
+
+    sent = anchor.sent
+    return value is not None and any(
+        sent.start_char <= t.start < sent.end_char and precision_of(t.value)[0] == value and
+        "\n" in text[min(anchor.idx, t.start):max(anchor.idx, t.end)] for t in times)
 
 
 def bench_sitent(limit: int | None) -> None:
