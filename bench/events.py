@@ -9,7 +9,7 @@ Data (``$EVENTWIRE_SHARED_DATA/events/``, see its README):
 - ``cameo_class.jsonl``: 1,800 sentences in 5 CAMEO classes (GPL-3, evaluation only) - class
   of the most confident event (none / CAMEO 01-02 = neutral).
 
-Usage: ``python bench/events.py [--limit N] [--only reports|realnews|m2e2|m2e2-precision|m2e2-sides|gsr|...]
+Usage: ``python bench/events.py [--limit N] [--only reports|realnews|m2e2|m2e2-precision|m2e2-sides|dates|gsr|...]
 [--show-errors]``
 """
 from __future__ import annotations
@@ -715,6 +715,86 @@ def bench_ecbplus(limit: int | None, show_errors: bool = False) -> None:
               f"of {c['generic']}")
 
 
+def bench_dates(limit: int | None, show_errors: bool = False) -> None:
+    """Event dates on ECB+ (``bench.ecb_dates``: the gold time of an action mention is the one
+    date its sentence names, the one of several its coreference cluster is given elsewhere, or
+    that date where its sentence names none), on the dev topics and the topics kept apart
+    (``bench.ecb_dates.KEPT_APART_TOPICS``, scored only). Two measures: (1) the events the
+    coder codes on a gold mention, their date; (2) the time the date choice attaches to every
+    gold mention in a sentence with a date (``times.date_for`` anchored at the mention's word,
+    as the coder calls it for an event of the sentence's own clause), coded or not. A date is
+    right when it equals the gold time's value at its precision ("2011-11" is not "2011-11-10"),
+    as the real-news scorer judges."""
+    from bench.coref_data import publication_date
+    from bench.ecb_dates import date_rows, split_of
+    from eventwire.context import DocContext
+    from eventwire.document import Document
+    from eventwire.nlp import load_nlp
+    from eventwire.pipeline import run_stages
+    from eventwire.times import date_for
+
+    docs = read_jsonl(require("events/ecbplus_dev.jsonl"))[:limit]
+    published = {d["id"]: publication_date(d["text"]) for d in docs}
+    nlp = load_nlp()
+    coded: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    attached: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for d, parsed in zip(docs, nlp.pipe([d["text"] for d in docs], batch_size=16)):
+        ctx = run_stages(parsed, DocContext(document=Document(id=d["id"], text=d["text"], date=published[d["id"]])))
+        part = split_of(d["topic"])
+        for row in date_rows(d, ctx.times):
+            c, a = coded[(part, row["kind"])], attached[(part, row["kind"])]
+            c["rows"] += 1
+            if row["date"] is None:
+                c["gold time without a value"] += 1
+                continue
+            span = parsed.char_span(row["start"], row["end"], alignment_mode="expand")
+            if span is not None and row["kind"] != "elsewhere":
+                a["rows"] += 1
+                got, _ = date_for(span.root.sent, ctx, anchor_token=span.root)
+                a["right"] += got == row["date"]
+                a["across a line break"] += got != row["date"] and _dated_across_break(d["text"], ctx.times, span.root, got)
+                if got != row["date"] and show_errors and part == "dev":   # kept-apart rows never shown
+                    print(f"      ATTACHED {d['id']} {row['kind']} {row['text']!r} gold {row['date']} got {got} | "
+                          f"{span.root.sent.text[:200]!r}")
+            hit = next((p for p in ctx.events if _holds(p, row["start"], row["end"])), None)
+            if hit is None:
+                continue
+            c["coded"] += 1
+            if hit.date == row["date"]:
+                c["right"] += 1
+                continue
+            kind = ("undated" if not hit.date else "precision" if hit.date[:7] == row["date"][:7]
+                    and len(hit.date) != len(row["date"]) else "wrong date")
+            c[kind] += 1
+            if show_errors and part == "dev":
+                print(f"      {kind.upper()} {d['id']} {row['kind']} {row['text']!r} gold {row['date']} "
+                      f"got {hit.date} ({hit.category}, {hit.modality})")
+    print(f"== dates on ecbplus_dev.jsonl: {len(docs)} documents, {sum(map(bool, published.values()))} "
+          "with a publication date (annotated sentences; validation: bench.ecb_dates.KEPT_APART_TOPICS)")
+    names = {"own": "the one date of its sentence", "several": "one of its sentence's dates",
+             "elsewhere": "told elsewhere"}
+    for part in ("dev", "validation"):
+        for kind in ("own", "several", "elsewhere"):
+            c, a = coded[(part, kind)], attached[(part, kind)]
+            line = (f"   {part} topics, {names[kind]}: coded events {c['right']} of {c['coded']} right "
+                    f"({c['right'] / max(c['coded'], 1):.3f}; wrong date {c['wrong date']}, undated "
+                    f"{c['undated']}, precision {c['precision']})")
+            if kind != "elsewhere":
+                line += (f"; date choice on every mention {a['right']} of {a['rows']} ({a['right'] / max(a['rows'], 1):.3f}; "
+                         f"wrong with a time across a line break {a['across a line break']})")
+            print(line + f"; gold rows {c['rows']} ({c['gold time without a value']} without a value)")
+
+
+def _dated_across_break(text: str, times, anchor, value: str | None) -> bool:
+    """Whether the date given is that of a time in the word's sentence but another line."""
+    from eventwire.times.calendar import precision_of
+
+    sent = anchor.sent
+    return value is not None and any(
+        sent.start_char <= t.start < sent.end_char and precision_of(t.value)[0] == value and
+        "\n" in text[min(anchor.idx, t.start):max(anchor.idx, t.end)] for t in times)
+
+
 def bench_sitent(limit: int | None) -> None:
     """The episodic filter (events/episodic.py) on SitEnt clauses: EVENT clauses (episodic)
     against GENERIC / GENERALIZING / habitual clauses, which must give no event. The news
@@ -876,7 +956,7 @@ def bench_cameo(limit: int | None) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int)
-    ap.add_argument("--only", choices=["reports", "realnews", "agreement", "m2e2", "m2e2-precision",
+    ap.add_argument("--only", choices=["reports", "realnews", "agreement", "m2e2", "m2e2-precision", "dates",
                                        "m2e2-sides", "ecbplus", "sitent", "gsr", "cameo"])
     ap.add_argument("--split", choices=["dev", "validation", "heldout", "heldout2", "all"], default="all",
                     help="real-news gold: which part to score (validation is kept apart from tuning)")
@@ -898,6 +978,8 @@ def main() -> None:
         bench_m2e2_sides(args.limit, args.show_errors)
     if args.only in (None, "ecbplus"):
         bench_ecbplus(args.limit, args.show_errors)
+    if args.only in (None, "dates"):
+        bench_dates(args.limit, args.show_errors)
     if args.only in (None, "sitent"):
         bench_sitent(args.limit)
     if args.only in (None, "gsr"):

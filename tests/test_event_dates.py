@@ -130,3 +130,44 @@ def test_a_statement_later_is_dated_by_its_speech_verbs_tense(later, date):
     events = extract(NEWS.format(later=later), date=DATE).events
     stated = [e for e in events if e.modality == "asserted" and e.cameo in ("130", "030")]
     assert stated and stated[0].date == date, [(e.category, e.cameo, e.date) for e in events]
+
+
+# A web page's heading and dateline lines, which the parser can run into the first sentence
+# (ECB+'s pages: 16 of the 40 dev errors of `bench/events.py --only dates` before the rule).
+@pytest.mark.parametrize("header", [
+    "Monday, March 18, 2024",
+    "Posted on 18 March 2024, 10:12 GMT",
+    "Rebels Ambush Army Convoy\nUpdated: March 18, 2024 08:30 ET",
+])
+@pytest.mark.parametrize("lead, category, date", [
+    # the clause's own day is in a subordinate clause; the dateline was nearer the verb
+    ("Four soldiers were killed when rebels ambushed a convoy near Kidal on Saturday, the army "
+     "said.", "ASSAULT", "2024-03-16"),
+    ("Security forces detained dozens of protesters after a rally in the capital turned violent "
+     "on Wednesday.", "COERCE", "2024-03-13"),
+])
+def test_a_dateline_across_a_line_break_never_dates_the_event(header, lead, category, date):
+    events = [e for e in extract(header + "\n" + lead, date=DATE).events if e.modality == "asserted"]
+    assert [e.date for e in events if e.category == category] == [date], \
+        [(e.category, e.evidence.text, e.date) for e in events]
+    # read as the same sentence without its header, the event is told alike
+    plain = [e for e in extract(lead, date=DATE).events if e.modality == "asserted"]
+    assert [(e.category, e.date) for e in events] == [(e.category, e.date) for e in plain]
+
+
+@pytest.mark.parametrize("text, date", [
+    # the old code gave these the dateline's day
+    ("Monday, March 18, 2024\nRebels ambushed an army convoy near Kidal on Saturday.", "2024-03-16"),
+    # with no time on its line, the news of the day takes the publication day
+    ("Friday, March 15, 2024\nRebels ambushed an army convoy near Kidal.", DATE),
+    # guard: a line after the event's is no nearer a time of its own
+    ("Rebels ambushed an army convoy near Kidal on Saturday.\nMonday, March 18, 2024", "2024-03-16"),
+])
+def test_a_time_on_the_events_own_line_dates_it(text, date):
+    assert _dated(text, "ASSAULT") == [date]
+
+
+@pytest.mark.parametrize("text", ["March 18, 2024\n", "\n\nMarch 18, 2024\n\n\n", "Posted on\n\n2024"])
+def test_a_page_of_datelines_only_gives_no_event(text):
+    record = extract(text, date=DATE)
+    assert not getattr(record, "events", [])

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..context import DocContext
+from ..paragraphs import crosses_break
 from ..record import Time
 from ..spanindex import cached_index
 from . import calendar as cal
@@ -132,7 +133,10 @@ def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str 
     Prefers a DATE expression attached to the event's verb (``anchor_token`` when given, else
     the span's root), then the nearest DATE in the span, then the document date (day
     precision). In a past-tense clause a date after the document date is never returned.
-    Without a document date only explicit absolute dates are used, else (None, None).
+    Without a document date only explicit absolute dates are used, else (None, None). A date
+    across a line break from the event is another paragraph's (a dateline or heading the
+    parser ran into the first sentence: "Posted on November 15, 2011\nThe navy ..."), never
+    the event's.
     """
     dct = ctx.document.date
     found = ctx.times_found
@@ -144,10 +148,14 @@ def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str 
     verb = governing_verb(anchor) if anchor is not None else None
     tense = clause_tense(verb) if verb is not None else UNKNOWN
     doc = span.doc
+    text = ctx.document.text
+    at = anchor.idx if anchor is not None else None
     scored = []
     for f in inside:
         usable = _usable(f, dct)
         if usable is None:
+            continue
+        if at is not None and crosses_break(text, min(at, f.start), max(at, f.end)):
             continue
         value, precision = usable
         if dct is not None and tense != FUTURE and _period_start(value) > dct.isoformat():
