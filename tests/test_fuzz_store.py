@@ -81,6 +81,7 @@ _ZERO = json.dumps({"id": "zero", "text": SENTENCES[1], "date": "0001-01-01"}).e
 @example(([_ZERO, _GOOD], ["good-0"]))                      # the store's date arithmetic
 @example(([b"[" * 5000 + b"]" * 5000 + b"\n", _GOOD], ["good-0"]))  # json's recursion limit
 @example(([b'{"id": "n", "text": "\x00"}\n', _GOOD], ["good-0"]))  # a NUL near the start
+@example(([b"\xfd7zXZ\x00\x01junk\n", _GOOD], ["good-0"]))     # a junk line that opens like xz
 def test_no_good_document_is_ever_lost(nlp, batch):
     lines, good = batch
     with tempfile.TemporaryDirectory() as tmp:

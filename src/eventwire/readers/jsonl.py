@@ -88,8 +88,10 @@ def read_jsonl_file(path: Path, default_date: dt.date | None = None) -> Iterator
         # A compressed or binary file: one error for the file, not one per "line". NUL bytes
         # alone do not make a file binary: the line holding them is refused, the rest is read;
         # nor does a first line that merely starts like one ("%PDF-", "BZh") in a file that is
-        # all text (a real PDF or archive is not UTF-8 past its first bytes).
-        if kind and kind != "NUL bytes" and not _utf8_text(head):
+        # all text (a real PDF or archive is not UTF-8 past its first bytes), or whose lines
+        # after a first bad one are text (a line of junk that happens to open with xz's magic).
+        after_first = head.partition(b"\n")[2]
+        if kind and kind != "NUL bytes" and not _utf8_text(head) and not (after_first and _utf8_text(after_first)):
             yield error_document(path.stem, EventwireError("E103", kind), None, str(path))
             return
         fh.seek(0)
