@@ -29,6 +29,10 @@ NOEVENT = HERE / "noevent_articles.jsonl"
 # Gold made after the coder's rules were written, for sample articles outside the selection,
 # by an annotator who never saw the coder's output: scored only, never tuned on or printed.
 HELDOUT = HERE / "heldout"
+# A second held-out set: Wikinews articles the project never bundled (mostly ordinary news:
+# accidents, science, sport), with their text kept beside the gold (CC BY 2.5, attribution in
+# each record), annotated blind; scored only, never tuned on or printed.
+HELDOUT2 = HERE / "heldout2"
 SEED = 16
 
 # VOA articles picked for the gold set: long enough to be articles (12+ sentences kept by the
@@ -96,6 +100,8 @@ def load_articles() -> dict[str, dict]:
         for line in NOEVENT.open(encoding="utf-8"):
             rec = json.loads(line)
             out[rec["id"]] = dict(rec, source="wikinews-noevent")
+    for rec in _gold_lines(HELDOUT2.glob("articles-*.jsonl")):
+        out[rec["id"]] = dict(rec, source="wikinews-unbundled")
     m2e2 = shared_data() / "events" / "m2e2_dev.jsonl" if shared_data() else None
     if m2e2 is not None and m2e2.exists():
         docs = [json.loads(line) for line in m2e2.open(encoding="utf-8")]
@@ -111,6 +117,8 @@ def split_of(article_id: str) -> str:
     held-out gold is its own split."""
     if article_id in heldout_ids():
         return "heldout"
+    if article_id in heldout2_ids():
+        return "heldout2"
     return "validation" if hashlib.sha256(article_id.encode()).digest()[0] < 64 else "dev"
 
 
@@ -125,6 +133,11 @@ def heldout_ids() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def heldout2_ids() -> frozenset[str]:
+    return frozenset(rec["id"] for rec in _gold_lines(HELDOUT2.glob("gold-*.jsonl")))
+
+
+@functools.lru_cache(maxsize=1)
 def gold_ids() -> frozenset[str]:
     """Ids of every article with gold (dev, validation and held-out)."""
     return frozenset(load_gold())
@@ -132,8 +145,9 @@ def gold_ids() -> frozenset[str]:
 
 def load_gold() -> dict[str, dict]:
     """Gold records by article id (first annotator's files `gold-*.jsonl`, then the held-out
-    files `heldout/gold-*.jsonl`)."""
-    return {rec["id"]: rec for rec in _gold_lines([*HERE.glob("gold-*.jsonl"), *HELDOUT.glob("gold-*.jsonl")])}
+    files `heldout/gold-*.jsonl` and `heldout2/gold-*.jsonl`)."""
+    return {rec["id"]: rec for rec in _gold_lines([*HERE.glob("gold-*.jsonl"), *HELDOUT.glob("gold-*.jsonl"),
+                                                   *HELDOUT2.glob("gold-*.jsonl")])}
 
 
 if __name__ == "__main__":
