@@ -962,10 +962,8 @@ class DocumentActors:
                 coded.sector = "MIL"
             elif coded.modifier_kind == "demonym":
                 coded.sector = "CVL"  # "Palestinian homes", "British nationals"
-            elif coded.modifier_kind != "place":
+            else:
                 coded.sector = "GOV"
-            # a town's name on a name the dictionaries do not know ("the Chicago Bulls", "the
-            # Seattle Times") is a body of that town, not its state's government: sector unknown
         if coded.country is None and coded.sector is None and coded.person is None \
                 and coded.unknown_person is None and coded.org is None:
             return None
