@@ -397,10 +397,16 @@ def _is_non_agentive(verb, lex) -> bool:
     for c in verb.children:
         if c.dep_ in ("nsubj", "agent"):
             head = c if c.dep_ == "nsubj" else next((g for g in c.children if g.dep_ == "pobj"), c)
-            if head.lemma_.lower() in lex.cues["non_agentive_subjects"] or \
-                    head.lower_ in lex.cues["non_agentive_subjects"]:
+            if _natural_force(head, lex):
                 return True
     return False
+
+
+def _natural_force(tok, lex) -> bool:
+    """A disaster, an accident or a disease ("the quake", "the storm", "a boiler"): it strikes
+    and kills, but attacks nobody."""
+    words = lex.cues["non_agentive_subjects"]
+    return tok.lemma_.lower() in words or tok.lower_ in words
 
 
 def _accidental_death(trig: Trigger, triggers: list[Trigger], sent, lex) -> bool:
@@ -767,6 +773,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             tgt = resolve_side(tgt_tok, ctx, doc)
             if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
                 tgt = None
+            if category == "ASSAULT" and not trig.nominal and "noun_subject" not in trig.rule and \
+                    src is not None and _natural_force(src.head, lex):
+                continue   # a doer found through a relative clause or a chain of participles is a
+                # quake or a storm ("the quake, which struck at dawn", "..., killing 10 people")
             if trig.rule.get("deontic") and src is not None and tgt is not None and src.country and \
                     (src.country, src.sector) == (tgt.country, tgt.sector):
                 continue   # "Johnson said Britain must leave the EU": its own stance, asked of no one

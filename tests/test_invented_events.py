@@ -1,0 +1,40 @@
+"""Invented events on ordinary news (issue 16, patterns 7 and 10): disasters, sport, business
+and private life give no political event, read from the structure of the clause (who the
+doer is, what the verb is done to), not from the words of one article. Plain political
+reports keep their events (the guards).
+
+Every sentence here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from coded import asserted
+
+
+def _described(text: str) -> list[tuple[str, str]]:
+    return [(e.category, e.evidence.text) for e in asserted(text)]
+
+
+# ---------------------------------------------------------------- a natural force is no attacker
+@pytest.mark.parametrize("text", [
+    # the doer reached through a relative clause
+    "The earthquake, which struck shortly after dawn, flattened dozens of homes in the valley.",
+    "The storm, which made landfall on Friday, killed four people in the port city.",
+    # ... through a chain of participles hanging on the main verb
+    "A strong earthquake hit the northern coast on Sunday, destroying several villages and killing "
+    "at least 12 people.",
+    "The cyclone tore through the delta overnight, flooding farms and injuring dozens of villagers.",
+])
+def test_a_disaster_found_as_the_doer_gives_no_attack(text):
+    assert [e for e in asserted(text) if e.category == "ASSAULT"] == [], _described(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen, who arrived on motorcycles, killed four villagers near the market on Monday.",
+    "Rebels attacked the town on Sunday, burning several houses and killing 12 soldiers.",
+    "Artillery fire killed four civilians in the town on Tuesday.",
+    "Militants stormed the police post on Monday, killing three officers and wounding two.",
+])
+def test_armed_doers_still_attack(text):
+    assert "ASSAULT" in {e.category for e in asserted(text)}, _described(text)
