@@ -228,3 +228,41 @@ def test_a_year_told_for_one_mention_and_another_carried_to_the_other_are_two_ev
     same_year = attack("2014", 40)
     assert corefer(same_year, carried, {id(same_year)})          # a year that holds the day
     assert corefer(attack("2013", 60), carried, set())            # neither told: no evidence
+
+
+# ---------------------------------------------------------------- a link read from the text
+# Across sentences two mentions agreeing on everything the records hold are not yet one event:
+# war news tells many attacks with empty sides and no days. The text must tie them.
+@pytest.mark.parametrize("text, category, n", [
+    # two attacks, nothing in common but the kind
+    ("Troops fired on a crowd in the capital on Monday. Separately, an army unit shelled a village "
+     "in the mountains.", "ASSAULT", 2),
+    ("Soldiers opened fire on protesters in the capital on Monday. Elsewhere in the country, a tank "
+     "destroyed a house.", "ASSAULT", 2),
+    ("Militants attacked an army post in the north, officials said. Government forces later bombed "
+     "rebel positions.", "ASSAULT", 2),
+    # guards: the same word or its noun, a noun pointing back, the attackers, a quote's retelling
+    ("Gunmen attacked a police station on Sunday. The assault lasted two hours, residents said.", "ASSAULT", 1),
+    ("Jets bombed an arms depot outside the port on Tuesday. The bombing set off blasts heard for miles.",
+     "ASSAULT", 1),
+    ("Gunmen stormed a hotel in the capital on Friday. 'They were shooting at everyone,' a guest said.",
+     "ASSAULT", 1),
+    ("Rebels ambushed a convoy on the highway on Thursday. The attackers fired rockets at the trucks "
+     "from a ridge.", "ASSAULT", 1),
+    ("Thousands demonstrated outside the ministry on Monday. Some of the demonstrators threw bottles "
+     "at the police.", "PROTEST", 1),
+])
+def test_across_sentences_the_text_must_link_two_mentions(text, category, n):
+    found = asserted(text, category)
+    assert len(found) == n, [(e.evidence.text, e.source and e.source.text, _spans(e)) for e in found]
+
+
+@pytest.mark.parametrize("word, act", [
+    ("attackers", "attack"), ("marchers", "march"), ("kidnappers", "kidnap"), ("protesters", "protest"),
+    ("demonstrators", "demonstrat"),
+    # no agent noun: too short, or no agent suffix
+    ("ers", None), ("", None), ("police", None), ("border", None), ("attacker", None),
+])
+def test_agent_nouns_name_their_act(word, act):
+    from eventwire.events.coref import _agent_of
+    assert _agent_of(word) == act

@@ -268,11 +268,11 @@ def _same_word(t, u) -> bool:
     return t.lemma_.lower() == u.lemma_.lower() or _stem(t.lemma_.lower()) == _stem(u.lemma_.lower())
 
 
-_AGENT_SUFFIXES = ("ers", "ors", "er", "or")
+_AGENT_SUFFIXES = ("ers", "ors")   # plural: a group of doers
 
 
 def _agent_of(word: str) -> str | None:
-    """The act an agent noun is named after ("attackers" attack, "marchers" march,
+    """The act a plural agent noun is named after ("attackers" attack, "marchers" march,
     "kidnappers" kidnap), stemmed; None for a word that is no agent noun."""
     for suffix in _AGENT_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -282,15 +282,16 @@ def _agent_of(word: str) -> str | None:
 
 
 def _sides_name_the_act(event: Event, trigger) -> bool:
-    """A side named after the other mention's act ("The attackers fired", "some of the
-    marchers threw stones"): the doers of that act, so the act told again."""
+    """A side named after the other mention's act ("some of the marchers threw stones"), or
+    doers told as known ("the attackers fired" after an ambush): the act told again."""
     act = _stem(trigger.lemma_.lower())
     for side in (event.source, event.target):
         if side is None:
             continue
-        for word in side.text.lower().split():
+        words = side.text.lower().split()
+        for word in words:
             agent = _agent_of(word)
-            if agent is not None and (agent == act or _stem(agent + "e") == act):
+            if agent is not None and (agent == act or _stem(agent + "e") == act or words[0] == "the"):
                 return True
     return False
 
