@@ -327,16 +327,22 @@ def _record_link(a: Event, b: Event, told: set[int]) -> bool:
         q.from_ not in _BORROWED_PLACE and places_agree(a, b)
 
 
+def _thin(e: Event, told: set[int]) -> bool:
+    """A record that can contradict little: a side left empty and no day of its own."""
+    return (e.source is None or e.target is None) and id(e) not in told
+
+
 def text_link(a: Event, b: Event, triggers: dict, told: set[int] = frozenset()) -> bool:
     """Is there positive evidence that ``a`` and ``b`` (told in that order) are one event?
-    In one sentence, or with no trigger to read, nothing more is asked; across sentences the
-    records or the text must tie them: without it, two attacks of a war article with empty
+    In one sentence, with no trigger to read, or where both records are full enough to
+    contradict each other (both sides, or a day told), nothing more is asked; across
+    sentences two thin records must be tied by the records or the text: without it, two attacks of a war article with empty
     sides and no days agree on everything and would be joined for the absence of a
     contradiction. ``triggers``: event id -> trigger token."""
     t, u = triggers.get(id(a)), triggers.get(id(b))
     if t is None or u is None or a.sentence == b.sentence:
         return True
-    if _record_link(a, b, told):
+    if not (_thin(a, told) and _thin(b, told)) or _record_link(a, b, told):
         return True
     first, later = (t, u) if t.i < u.i else (u, t)
     return _same_word(t, u) or _points_back(later) or _sides_name_the_act(b, t) or \
