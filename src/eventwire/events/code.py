@@ -709,7 +709,6 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     told_dates: set[int] = set()   # events dated by a time expression of their own sentence
     one_act: set[tuple[int, int]] = set()   # event pairs the syntax tells are one act
     listed: set[tuple[int, int]] = set()    # ... and pairs it tells are two ("X and Y")
-    trigger_of: dict[int, object] = {}      # event id -> trigger token, for coreference's text links
     news_peg = _news_peg(ctx)
     lead_end = _lead_end(ctx.document.text, 400)   # the confidence model's "lead" feature
     last_date: tuple[str | None, str | None] = (None, None)
@@ -954,10 +953,9 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         events.extend(e for e, _ in sent_events)
         one_act |= purpose_links([(e, t.token) for e, t in sent_events])
         listed |= listed_apart([(e, t.token) for e, t in sent_events])
-        trigger_of.update((id(e), t.token) for e, t in sent_events)
         if sent_has_date:
             told_dates.update(id(e) for e, _ in sent_events)
-    events = merge_coreferent(events, told_dates, one_act, listed, trigger_of)
+    events = merge_coreferent(events, told_dates, one_act, listed)
     assign_event_types(events, ctx.document.text)
     attach_casualties(events, doc, ctx.document.text)
     attach_geo(events, ctx)

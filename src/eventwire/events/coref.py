@@ -7,10 +7,7 @@ contradict each other (swapped sides are the same for joint and clash events; tw
 apart are two sides; in loosely told events a country read from the context yields to one a
 mention names), dates and places that agree where both are known (a country's name holds its
 cities, and so does a first-level region's), and that the sentence does not list as two ("Russian
-airstrikes and Kurdish attacks"). Across sentences, where the records share nothing that ties the
-two (no actor in common, no day told for both, no place tied to both), the text must link them
-(``text_link``): the same trigger word or its noun ("bombed" ... "the bombing"), a noun pointing
-back ("the blast"), a toll told after the attack, the retelling of a quote. The merged event keeps the most complete mention as its evidence, takes the fields
+airstrikes and Kurdish attacks"). The merged event keeps the most complete mention as its evidence, takes the fields
 the others add (a side, a named country, a date, a place) and lists every other evidence span
 in ``mentions``.
 """
@@ -249,108 +246,6 @@ def listed_apart(told_in_sentence: list[tuple[Event, object]]) -> set[tuple[int,
     return apart
 
 
-# Suffixes that make an event noun of a verb ("bombing", "demonstration", "arrest"): a trigger
-# and its nominalisation share the stem left after them.
-_NOMINAL_SUFFIXES = ("ation", "ment", "ing", "ion", "e")
-_TOLL_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt", "maim"})
-
-
-def _stem(lemma: str) -> str:
-    for suffix in _NOMINAL_SUFFIXES:
-        if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 4:
-            return lemma[: -len(suffix)]
-    return lemma
-
-
-def _same_word(t, u) -> bool:
-    """One trigger word, as verb or noun: "attacked" / "the attack", "bombed" / "bombing",
-    "demonstrated" / "demonstration"."""
-    return t.lemma_.lower() == u.lemma_.lower() or _stem(t.lemma_.lower()) == _stem(u.lemma_.lower())
-
-
-_AGENT_SUFFIXES = ("ers", "ors")   # plural: a group of doers
-
-
-def _agent_of(word: str) -> str | None:
-    """The act a plural agent noun is named after ("attackers" attack, "marchers" march,
-    "kidnappers" kidnap), stemmed; None for a word that is no agent noun."""
-    for suffix in _AGENT_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            stem = word[: -len(suffix)]
-            return stem[:-1] if len(stem) > 4 and stem[-1] == stem[-2] else stem
-    return None
-
-
-def _sides_name_the_act(event: Event, trigger) -> bool:
-    """A side named after the other mention's act ("some of the marchers threw stones"), or
-    doers told as known ("the attackers fired" after an ambush): the act told again."""
-    act = _stem(trigger.lemma_.lower())
-    for side in (event.source, event.target):
-        if side is None:
-            continue
-        words = side.text.lower().split()
-        for word in words:
-            agent = _agent_of(word)
-            if agent is not None and (agent == act or _stem(agent + "e") == act or words[0] == "the"):
-                return True
-    return False
-
-
-def _points_back(tok) -> bool:
-    """A trigger noun told as known ("the blast", "this attack", "Monday's raid", "its
-    offensive"): a description of an event already told."""
-    from ..nounphrase import refers_back
-    return tok.pos_ in ("NOUN", "PROPN") and refers_back(tok)
-
-
-def _toll(tok) -> bool:
-    """A death or injury told with no doer of its own ("seven were killed", "died of his
-    wounds"): the toll of an attack told elsewhere."""
-    if tok.lemma_.lower() not in _TOLL_VERBS:
-        return False
-    return not any(c.dep_ in ("agent",) for c in tok.children) and (
-        tok.lemma_.lower() == "die" or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or
-        (tok.dep_ in ("advcl", "conj", "xcomp") and not any(c.dep_ == "nsubj" for c in tok.children)))
-
-
-def _record_link(a: Event, b: Event, told: set[int]) -> bool:
-    """The records tie the two: one actor on one side of both, one day told for both, or places
-    tied to both events that agree."""
-    for x, y in ((a.source, b.source), (a.target, b.target), (a.source, b.target), (a.target, b.source)):
-        if x is not None and y is not None and (
-                (x.actor and x.actor == y.actor) or fold(x.text) == fold(y.text)):
-            return True
-    if a.date and b.date and id(a) in told and id(b) in told and a.date == b.date and len(a.date) >= 10:
-        return True
-    p, q = a.place, b.place
-    return p is not None and q is not None and p.from_ not in _BORROWED_PLACE and \
-        q.from_ not in _BORROWED_PLACE and places_agree(a, b)
-
-
-def _thin(e: Event, told: set[int]) -> bool:
-    """A record that can contradict little: a side left empty and no day of its own."""
-    return (e.source is None or e.target is None) and id(e) not in told
-
-
-def text_link(a: Event, b: Event, triggers: dict, told: set[int] = frozenset()) -> bool:
-    """Is there positive evidence that ``a`` and ``b`` (told in that order) are one event?
-    In one sentence, with no trigger to read, or where both records are full enough to
-    contradict each other (both sides, or a day told), nothing more is asked; across
-    sentences two thin records must be tied by the records or the text: without it, two attacks of a war article with empty
-    sides and no days agree on everything and would be joined for the absence of a
-    contradiction. ``triggers``: event id -> trigger token."""
-    t, u = triggers.get(id(a)), triggers.get(id(b))
-    if t is None or u is None or a.sentence == b.sentence:
-        return True
-    if not (_thin(a, told) and _thin(b, told)) or _record_link(a, b, told):
-        return True
-    first, later = (t, u) if t.i < u.i else (u, t)
-    return _same_word(t, u) or _points_back(later) or _sides_name_the_act(b, t) or \
-        _sides_name_the_act(a, u) or (
-        a.category == "ASSAULT" and (_toll(later) or _toll(first))) or \
-        a.claimed_by is not None or b.claimed_by is not None
-
-
 def corefer(a: Event, b: Event, told: set[int] = frozenset(),
             linked: set[tuple[int, int]] = frozenset(), apart: set[tuple[int, int]] = frozenset()) -> bool:
     """Could ``a`` and ``b`` be two mentions of one real-world event? ``told``: ids of the
@@ -394,16 +289,12 @@ def _completeness(e: Event) -> tuple:
 
 def merge_coreferent(events: list[Event], told: set[int] = frozenset(),
                      linked: set[tuple[int, int]] = frozenset(),
-                     apart: set[tuple[int, int]] = frozenset(), triggers: dict | None = None) -> list[Event]:
-    """One event per real-world event, in the order of first mention: an event joins a cluster
-    when it agrees with every mention there and the text links it to one of them
-    (``text_link``; ``triggers``, event id -> trigger token, None to ask no link)."""
+                     apart: set[tuple[int, int]] = frozenset()) -> list[Event]:
+    """One event per real-world event, in the order of first mention."""
     clusters: list[list[Event]] = []
     for e in events:
         for cluster in clusters:
-            if all(corefer(other, e, told, linked, apart) for other in cluster) and (
-                    triggers is None or any((id(o), id(e)) in linked or text_link(o, e, triggers, told)
-                                            for o in cluster)):
+            if all(corefer(other, e, told, linked, apart) for other in cluster):
                 cluster.append(e)
                 break
         else:
