@@ -228,3 +228,23 @@ def test_a_year_told_for_one_mention_and_another_carried_to_the_other_are_two_ev
     same_year = attack("2014", 40)
     assert corefer(same_year, carried, {id(same_year)})          # a year that holds the day
     assert corefer(attack("2013", 60), carried, set())            # neither told: no evidence
+
+
+# ---------------------------------------------------------------- a link read from the text
+# Retellings across sentences stay one event: a noun pointing back, the same word's noun, a
+# quote's retelling, the doers named again. Guards for any rule that asks coreference for a
+# link read from the text (one was tried and dropped, RESULTS issue 16, ninth session, 16d).
+@pytest.mark.parametrize("text, category, n", [
+    ("Gunmen attacked a police station on Sunday. The assault lasted two hours, residents said.", "ASSAULT", 1),
+    ("Jets bombed an arms depot outside the port on Tuesday. The bombing set off blasts heard for miles.",
+     "ASSAULT", 1),
+    ("Gunmen stormed a hotel in the capital on Friday. 'They were shooting at everyone,' a guest said.",
+     "ASSAULT", 1),
+    ("Rebels ambushed a convoy on the highway on Thursday. The attackers fired rockets at the trucks "
+     "from a ridge.", "ASSAULT", 1),
+    ("Thousands demonstrated outside the ministry on Monday. Some of the demonstrators threw bottles "
+     "at the police.", "PROTEST", 1),
+])
+def test_retellings_across_sentences_stay_one_event(text, category, n):
+    found = asserted(text, category)
+    assert len(found) == n, [(e.evidence.text, e.source and e.source.text, _spans(e)) for e in found]
