@@ -245,6 +245,7 @@ class DocumentActors:
                 taken[k] = True
             kept.append(Hit(start, end, span.start, span.end, entries, kind, weak=weak))
         kept.sort(key=lambda h: h.start)
+        kept = [s for s in (self._surname_not_title(h) for h in kept) if s is not None]
         # Weak surnames need support.
         seen_people: set[str] = set()
         final = []
@@ -325,6 +326,25 @@ class DocumentActors:
         for hit in final:
             for t in range(hit.i, hit.j):
                 self.hit_of[t] = hit
+
+    def _surname_not_title(self, hit: Hit) -> Hit | None:
+        """An office word that is a person's surname ("Larry King", "Martin Luther King", and
+        "King" again after either) is no title: a title comes before the name. A one-word
+        office title, capitalized, that ends a person's name of two or more words without
+        starting it is dropped (the name is read as the person it is); one that repeats the
+        last name of such a person named earlier becomes that surname. Other hits as they are."""
+        if hit.kind != "agent" or hit.j - hit.i != 1:
+            return hit
+        tok = self.doc[hit.i]
+        if fold(tok.text) not in OFFICE_WORDS or not tok.text[:1].isupper():
+            return hit
+        ent = entity_at(self.doc, tok.i) if tok.ent_type_ == "PERSON" else None
+        if ent is not None and len(ent) >= 2 and ent.start < tok.i and ent.end == tok.i + 1:
+            return None
+        named_by = person_surnames(self.doc).get(tok.text)
+        if named_by is not None and named_by <= tok.idx and (ent is None or len(ent) == 1):
+            return Hit(hit.start, hit.end, hit.i, hit.j, [], "ent", label="PERSON")
+        return hit
 
     def _place_in_named_country(self, hits: list[Hit]) -> None:
         """"Goa, India", "Asia, Peru": a town named with its country lies in that country,
@@ -501,6 +521,35 @@ class DocumentActors:
             seen += 1
         return tok
 
+    def _adjective_not_agent(self, hit: Hit) -> bool:
+        """"the general manager", "a general election": a one-word agent the parse reads as
+        an adjective of another noun (one with no reading of its own) gives that noun its
+        sector only when the dictionary's own phrases with the word before a noun mostly have
+        that sector ("military" in "military government", "military dictator": MIL; "general"
+        in "general contractor", "general practitioner", "general assembly": mixed)."""
+        if hit.kind != "agent" or hit.j - hit.i != 1 or not hit.entry or not hit.entry.terms:
+            return False
+        tok = self.doc[hit.i]
+        if tok.pos_ != "ADJ" or tok.dep_ != "amod" or tok.head.pos_ != "NOUN" or tok.head.i in self.hit_of:
+            return False
+        sector = hit.entry.terms[0].sector
+        agree = self._modifier_agreement(fold(tok.text), sector)
+        return agree is not None and agree < 0.5
+
+    def _modifier_agreement(self, word: str, sector: str | None) -> float | None:
+        """Share of the dictionary's agent phrases "<word> <noun> ..." whose sector starts with
+        ``sector``; None when there are none."""
+        memo = self.d.memo("modifier_agreement")
+        key = (word, sector)
+        if key not in memo:
+            prefix = word + " "
+            sectors = [entries[0].terms[0].sector or "" for phrase, entries in self.d.phrases.items()
+                       if phrase.startswith(prefix) and entries and entries[0].kind == "agent"
+                       and entries[0].terms]
+            memo[key] = (sum(1 for x in sectors if sector and x.startswith(sector)) / len(sectors)
+                         if sectors else None)
+        return memo[key]
+
     def hit_root(self, hit: Hit):
         if hit.j - hit.i == 1:   # most hits are one word, their own root: no Span to make
             return self.doc[hit.i]
@@ -524,6 +573,8 @@ class DocumentActors:
         seen = set()
         for t in range(left, head.i + 1):
             hit = self.hit_of.get(t)
+            if hit is not None and self._adjective_not_agent(hit):
+                continue
             if hit is not None and id(hit) not in seen and hit is not own:
                 seen.add(id(hit))
                 mods.append(hit)
@@ -963,7 +1014,7 @@ class DocumentActors:
                 coded.sector = "MIL"
             elif coded.modifier_kind == "demonym":
                 coded.sector = "CVL"  # "Palestinian homes", "British nationals"
-            else:
+            elif not _named_after_a_town(head, coded):
                 coded.sector = "GOV"
         if coded.country is None and coded.sector is None and coded.person is None \
                 and coded.unknown_person is None and coded.org is None:
@@ -1031,6 +1082,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
     return start, end
+
+
+def _named_after_a_town(head, coded: Coded) -> bool:
+    """"the Chicago Bulls", "the Boston Red Sox": a plural proper name no dictionary knows,
+    after a town's or a state's name, names a body from that town (a team, a band), not the
+    town's government; its sector is left unknown. "the New York police" (an agent) and
+    "Ohio's governor" are coded before this is asked."""
+    word = head.text
+    plural = head.tag_ == "NNPS" or "Plur" in head.morph.get("Number") or (
+        len(word) > 3 and word.endswith("s") and not word.endswith("ss"))  # the tagger's NNP "Celtics"
+    return coded.modifier_kind in ("place", "capital") and head.pos_ == "PROPN" and plural
 
 
 def _locative(head) -> bool:
