@@ -403,3 +403,88 @@ def test_mentions_never_cross_a_paragraph_break(nlp, text, name):
     assert mentions and all("\n" not in m.text for m in mentions)
     assert all("\n" not in a.name for a in ctx.actors)
     assert any(m.text.endswith(name) for m in mentions)
+
+
+# --- issue 16a: private parties are not state actors -----------------------------------------
+
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    ("The Boston Celtics fired their coach after the season.", "The Boston Celtics", "USA"),
+    ("The Denver Broncos signed a new quarterback on Monday.", "The Denver Broncos", "USA"),
+    ("Two fans of the Leeds Rovers were hurt when the stand collapsed.", "the Leeds Rovers", "GBR"),
+    ("The Austin Comets beat the visitors 3-1 on Saturday.", "The Austin Comets", "USA"),
+])
+def test_a_team_named_after_its_town_is_no_government(nlp, text, phrase, country):
+    """A plural proper name after a town's name is a body from that town, not its state."""
+    ctx = run(nlp, text, "2012-05-03")
+    name, found_country, sector = coded_at(ctx, phrase)
+    assert found_country == country and sector not in STATE_SECTORS
+
+
+@pytest.mark.parametrize("text, phrase, country, sector", [
+    ("The Madrid police detained three men on Sunday.", "The Madrid police", "ESP", "COP"),
+    ("The New York police arrested two protesters.", "The New York police", "USA", "COP"),
+    ("Ohio's governor signed the bill on Tuesday.", "Ohio's governor", "USA", "GOV"),
+    ("Kabul insisted that the talks go on.", "Kabul", "AFG", "GOV"),
+    ("The US Geological Survey put the epicentre south of the city.", "The US Geological Survey",
+     "USA", "GOV"),
+])
+def test_a_towns_police_and_a_states_office_stay_state_actors(nlp, text, phrase, country, sector):
+    ctx = run(nlp, text, "2012-05-03")
+    assert coded_at(ctx, phrase)[1:] == (country, sector)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The team's general manager fired the coach on Tuesday.", "general manager"),
+    ("General manager Tom Ellis signed the pitcher on Friday.", "General manager Tom Ellis"),
+    ("The union called a general strike on Monday.", "general strike"),
+])
+def test_a_title_word_used_as_an_adjective_is_no_title(nlp, text, phrase):
+    """"general" before another noun means "overall"; the dictionary's own phrases with it
+    before a noun (contractor, practitioner, assembly) have every sector."""
+    ctx = run(nlp, text, "2012-05-03")
+    coded = coded_at(ctx, phrase)
+    assert coded is None or coded[2] not in STATE_SECTORS
+
+
+@pytest.mark.parametrize("text, phrase, sector", [
+    ("General Tom Ellis ordered the troops to withdraw.", "General Tom Ellis", "MIL"),
+    ("The general ordered the troops to withdraw.", "The general", "MIL"),
+    ("Military vehicles blocked the road to the airport.", "Military vehicles", "MIL"),
+    ("Naval patrols intercepted the boat near the coast.", "Naval patrols", "MIL"),
+    ("Terrorist groups attacked the convoy.", "Terrorist groups", "UAF"),
+])
+def test_a_title_before_a_name_and_a_sector_adjective_keep_their_sector(nlp, text, phrase, sector):
+    ctx = run(nlp, text, "2012-05-03")
+    assert coded_at(ctx, phrase)[2] == sector
+
+
+@pytest.mark.parametrize("text, phrase, name", [
+    ("Talk show host Larry King criticized the network on Monday.", "Larry King", "Larry King"),
+    ("Martin Luther King led a march in Selma.", "Martin Luther King", "Martin Luther King"),
+    ("Stephen King met the publisher. King praised the young writer on Monday.", "King praised",
+     "Stephen King"),
+])
+def test_an_office_word_ending_a_name_is_a_surname(nlp, text, phrase, name):
+    ctx = run(nlp, text, "2012-05-03")
+    at = ctx.document.text.index(phrase)
+    actor = actor_at(at, at + len(phrase.split()[0]), ctx)
+    assert actor is not None and actor.name == name and actor.sector not in STATE_SECTORS
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    ("King Abdullah met the Egyptian president in Amman.", "King Abdullah", "JOR"),
+    ("Jordan's King Abdullah met the Egyptian president in Amman.", "King Abdullah", "JOR"),
+])
+def test_an_office_word_before_a_name_is_still_the_title(nlp, text, phrase, country):
+    ctx = run(nlp, text, "2012-05-03")
+    assert coded_at(ctx, phrase)[1:] == (country, "GOV")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Celtics", "The Boston", "Larry King", "general manager",
+                                  "the Boston Celtics"])
+def test_bare_fragments_give_no_error_and_no_state(nlp, text):
+    ctx = run(nlp, text, "2012-05-03")
+    assert all(a.sector not in STATE_SECTORS for a in ctx.actors)
