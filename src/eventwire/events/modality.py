@@ -125,6 +125,21 @@ def _participation_verb(noun):
     return verb if verb.pos_ == "VERB" and _lemma(verb) in load_lexicon().cues["participation_verbs"] else None
 
 
+def verdict_of(verb, cues) -> str | None:
+    """The verdict a verb of finding takes as its complement: "guilty" in "found him guilty",
+    "not guilty" in "was found not guilty"; None when it has none."""
+    for c in verb.children:
+        if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in cues["verdict_words"]:
+            return ("not " if any(g.dep_ == "neg" for g in c.children) else "") + c.lower_
+    return None
+
+
+def judges(word, cues) -> bool:
+    """A word that charges, judges or punishes someone ("charged", "convicted", "guilty",
+    "found ... guilty"): what it is for, of or with is the act charged."""
+    return _lemma(word) in cues["charge_words"] or (word.pos_ == "VERB" and verdict_of(word, cues) is not None)
+
+
 def _has_if(node, cues) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in cues["conditional_marks"] for c in node.children)
 
@@ -286,8 +301,11 @@ def _modality_of(trigger_token, nominal: bool = False) -> Modality:
             return Modality("asserted")   # "condemned the detention of protesters": it happened
         elif dep in _CONTENT or (dep in ("dobj", "pobj", "prep") and not first) or \
                 (nominal and first and dep in ("dobj", "pobj")):
-            reason_prep = dep == "prep" and node.lower_ in ("for", "over", "on", "of") and \
-                hl in cues["content_suppressing"] | {"arrest", "detain", "jail", "convict", "sentence", "imprison"}
+            # "accused of", "arrested over": the reason for a charge or a request; "charged
+            # with", "found guilty of", "pleaded guilty to": the act a charge or verdict names
+            reason_prep = dep == "prep" and (
+                (node.lower_ in ("for", "over", "on", "of") and hl in cues["content_suppressing"]) or
+                (node.lower_ in cues["charge_preps"] and judges(head, cues)))
             # "reiterated its demand that Israel ease ...": the clause is the demand's content
             said_noun = dep in _CONTENT and any(c.dep_ == "dobj" and c.lemma_.lower() in cues["content_suppressing"]
                                                 for c in head.children)
