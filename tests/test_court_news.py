@@ -62,6 +62,8 @@ def test_other_findings_are_no_event(text):
     ("The student was acquitted of attacking a police officer.", {"CONCEDE"}),
     ("The former general pleaded guilty to torturing prisoners.", set()),
     ("The former minister was convicted of bombing the party offices.", {"SANCTION"}),
+    ("The militia commander was found guilty of looting and assault.", {"SANCTION"}),
+    ("Prosecutors charged two opposition activists with arson and assault on Friday.", {"ACCUSE"}),
 ])
 def test_the_act_a_charge_or_verdict_names_is_not_an_asserted_event(text, kept):
     assert categories(text) == kept

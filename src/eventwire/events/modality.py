@@ -140,6 +140,15 @@ def judges(word, cues) -> bool:
     return _lemma(word) in cues["charge_words"] or (word.pos_ == "VERB" and verdict_of(word, cues) is not None)
 
 
+def _charged_with(noun, cues):
+    """The charging or judging word whose "of", "with", "for" ... phrase ``noun`` is the object
+    of ("guilty of murder", "charged with arson"); None otherwise."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in cues["charge_preps"]:
+        return None
+    return prep.head if judges(prep.head, cues) else None
+
+
 def _has_if(node, cues) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in cues["conditional_marks"] for c in node.children)
 
@@ -247,6 +256,10 @@ def _modality_of(trigger_token, nominal: bool = False) -> Modality:
     first = True
     for _ in range(15):
         lemma = _lemma(node)
+        if nominal and not first and node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and \
+                _charged_with(node, cues) is not None:
+            # "found guilty of murder and assault": each act of the list is charged
+            return Modality("asserted", suppressed=True, cue=_charged_with(node, cues).lower_)
         if nominal and not first and node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj":
             # "shelling ... in violation of a truce": a noun inside another noun's phrase is a
             # background mention, outside the scope of the verbs above it
