@@ -1053,8 +1053,8 @@ def bench_court_news(limit: int | None) -> None:
         for m in _VERDICT_RE.finditer(text):
             c["verdicts"] += 1
             found = (m.start(), m.start() + len("found"))
-            c["verdicts coded"] += any(e.category in ("SANCTION", "CONCEDE") and e.evidence.start < found[1]
-                                       and found[0] < e.evidence.end for e in events)
+            c["verdicts coded"] += any(e.category in ("SANCTION", "CONCEDE") and any(
+                s.start < found[1] and found[0] < s.end for s in [e.evidence, *(e.mentions or [])]) for e in events)
         for m in _CHARGE_RE.finditer(text):
             c["charged acts"] += 1
             inside = [e for e in events if m.start(1) <= e.evidence.start < m.end(1)]
