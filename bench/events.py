@@ -1008,11 +1008,71 @@ def bench_cameo(limit: int | None) -> None:
         print(f"5-class accuracy ({split}): {a / n:.3f} ({a}/{n})")
 
 
+# Court and police phrasing (issue 16k), found by its words alone so that the measure does not
+# share the coder's parse: a verdict told as "found (X) (not) guilty", and the act a charge or
+# verdict names ("guilty of", "charged with", "arrested for", "on charges of" + the next words).
+_VERDICT_RE = re.compile(r"\bfound\s+(?:[\w'-]+\s+){0,6}?(?:not\s+)?(?:guilty|innocent)\b", re.I)
+_CHARGE_RE = re.compile(
+    r"\b(?:guilty\s+(?:of|to)|convicted\s+(?:of|for)|charged\s+with|accused\s+of|acquitted\s+of|"
+    r"cleared\s+of|indicted\s+(?:on|for)|charges?\s+of|arrested\s+(?:for|over)|"
+    r"detained\s+(?:for|over)|jailed\s+(?:for|over)|sentenced\s+(?:for|over))\s+([^.;:,\n]{1,60})", re.I)
+
+
+def _court_documents(limit: int | None) -> list[tuple[str, str, str, str | None]]:
+    """(part, id, text, date) of every document with court phrasing: ECB+ (dev / validation
+    topics), reports_dev, M2E2 (read / kept apart), real news (its splits)."""
+    from bench import realnews
+    from bench.coref_data import publication_date, split_of_topic
+
+    docs = []
+    for d in read_jsonl(require("events/ecbplus_dev.jsonl"))[:limit]:
+        day = publication_date(d["text"])
+        docs.append((f"ECB+ {split_of_topic(d['topic'])} topics", d["id"], d["text"], day.isoformat() if day else None))
+    for d in read_jsonl(require("events/reports_dev.jsonl"))[:limit]:
+        docs.append(("reports_dev", d["id"], d["text"], d.get("pub_date")))
+    for d in read_jsonl(require("events/m2e2_dev.jsonl"))[:limit]:
+        docs.append((f"M2E2 {m2e2_part(d['id'])}", d["id"], "\n".join(x["text"] for x in d["sentences"]), None))
+    gold = realnews.load_gold()
+    for i, a in realnews.load_articles().items():
+        if i in gold:
+            docs.append((f"realnews {realnews.split_of(i)}", i, a["text"], a["date"]))
+    return [d for d in docs if _VERDICT_RE.search(d[2]) or _CHARGE_RE.search(d[2])]
+
+
+def bench_court_news(limit: int | None) -> None:
+    """Verdicts phrased "found guilty" and whether one is coded (SANCTION, or CONCEDE for an
+    acquittal); the acts a charge or verdict names and how many are coded as asserted events
+    (with a date: dated as if they happened on the verdict's or the charge's day). Counts
+    only, every part scored alike (no rows are printed)."""
+    docs = _court_documents(limit)
+    records, _, _ = run_pipeline([(i, t, d) for _, i, t, d in docs])
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for part, i, text, _ in docs:
+        events = [e for e in getattr(records[i], "events", []) or [] if e.modality == "asserted"]
+        c = counts[part]
+        for m in _VERDICT_RE.finditer(text):
+            c["verdicts"] += 1
+            found = (m.start(), m.start() + len("found"))
+            c["verdicts coded"] += any(e.category in ("SANCTION", "CONCEDE") and any(
+                s.start < found[1] and found[0] < s.end for s in [e.evidence, *(e.mentions or [])]) for e in events)
+        for m in _CHARGE_RE.finditer(text):
+            c["charged acts"] += 1
+            inside = [e for e in events if m.start(1) <= e.evidence.start < m.end(1)]
+            c["coded as asserted events"] += bool(inside)
+            c["coded with a date"] += any(e.date for e in inside)
+    print(f"== court news: {len(docs)} documents with a verdict or a charged act")
+    for part in sorted(counts):
+        c = counts[part]
+        print(f"   {part}: \"found guilty\" verdicts {c['verdicts']}, coded {c['verdicts coded']}; "
+              f"charged acts {c['charged acts']}, coded as asserted events {c['coded as asserted events']} "
+              f"({c['coded with a date']} with a date)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int)
     ap.add_argument("--only", choices=["reports", "realnews", "agreement", "m2e2", "m2e2-precision", "dates",
-                                       "m2e2-sides", "ecbplus", "ordinary", "sitent", "gsr", "cameo"])
+                                       "m2e2-sides", "ecbplus", "ordinary", "sitent", "gsr", "cameo", "court"])
     ap.add_argument("--split", choices=["dev", "validation", "heldout", "heldout2", "all"], default="all",
                     help="real-news gold: which part to score (validation is kept apart from tuning)")
     ap.add_argument("--show-errors", action="store_true")
@@ -1043,6 +1103,8 @@ def main() -> None:
         bench_gsr(args.limit)
     if args.only in (None, "cameo"):
         bench_cameo(args.limit)
+    if args.only in (None, "court"):
+        bench_court_news(args.limit)
 
 
 if __name__ == "__main__":

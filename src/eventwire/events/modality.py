@@ -125,6 +125,30 @@ def _participation_verb(noun):
     return verb if verb.pos_ == "VERB" and _lemma(verb) in load_lexicon().cues["participation_verbs"] else None
 
 
+def verdict_of(verb, cues) -> str | None:
+    """The verdict a verb of finding takes as its complement: "guilty" in "found him guilty",
+    "not guilty" in "was found not guilty"; None when it has none."""
+    for c in verb.children:
+        if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in cues["verdict_words"]:
+            return ("not " if any(g.dep_ == "neg" for g in c.children) else "") + c.lower_
+    return None
+
+
+def judges(word, cues) -> bool:
+    """A word that charges, judges or punishes someone ("charged", "convicted", "guilty",
+    "found ... guilty"): what it is for, of or with is the act charged."""
+    return _lemma(word) in cues["charge_words"] or (word.pos_ == "VERB" and verdict_of(word, cues) is not None)
+
+
+def _charged_with(noun, cues):
+    """The charging or judging word whose "of", "with", "for" ... phrase ``noun`` is the object
+    of ("guilty of murder", "charged with arson"); None otherwise."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in cues["charge_preps"]:
+        return None
+    return prep.head if judges(prep.head, cues) else None
+
+
 def _has_if(node, cues) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in cues["conditional_marks"] for c in node.children)
 
@@ -232,6 +256,10 @@ def _modality_of(trigger_token, nominal: bool = False) -> Modality:
     first = True
     for _ in range(15):
         lemma = _lemma(node)
+        if nominal and not first and node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and \
+                _charged_with(node, cues) is not None:
+            # "found guilty of murder and assault": each act of the list is charged
+            return Modality("asserted", suppressed=True, cue=_charged_with(node, cues).lower_)
         if nominal and not first and node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj":
             # "shelling ... in violation of a truce": a noun inside another noun's phrase is a
             # background mention, outside the scope of the verbs above it
@@ -286,8 +314,11 @@ def _modality_of(trigger_token, nominal: bool = False) -> Modality:
             return Modality("asserted")   # "condemned the detention of protesters": it happened
         elif dep in _CONTENT or (dep in ("dobj", "pobj", "prep") and not first) or \
                 (nominal and first and dep in ("dobj", "pobj")):
-            reason_prep = dep == "prep" and node.lower_ in ("for", "over", "on", "of") and \
-                hl in cues["content_suppressing"] | {"arrest", "detain", "jail", "convict", "sentence", "imprison"}
+            # "accused of", "arrested over": the reason for a charge or a request; "charged
+            # with", "found guilty of", "pleaded guilty to": the act a charge or verdict names
+            reason_prep = dep == "prep" and (
+                (node.lower_ in ("for", "over", "on", "of") and hl in cues["content_suppressing"]) or
+                (node.lower_ in cues["charge_preps"] and judges(head, cues)))
             # "reiterated its demand that Israel ease ...": the clause is the demand's content
             said_noun = dep in _CONTENT and any(c.dep_ == "dobj" and c.lemma_.lower() in cues["content_suppressing"]
                                                 for c in head.children)

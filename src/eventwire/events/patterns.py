@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..categories import quad_class
 from ..tokentable import token_table
 from .lexicon import Lexicon, describe_code, load_lexicon
+from .modality import verdict_of
 from .participants import actor_like, is_attribution, possible_actor
 
 # Dependency labels whose subtrees are separate clauses, not part of a verb's object side.
@@ -191,6 +192,8 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
             return False
         if "xcomp" in rule and not (regions.xcomp if "any" in rule["xcomp"] else regions.xcomp & set(rule["xcomp"])):
             return False
+        if "verdict" in rule and verdict_of(tok, load_lexicon().cues) not in rule["verdict"]:
+            return False   # "found him guilty", "was found not guilty"
         if rule.get("clause") and not any(c.dep_ == "ccomp" for c in tok.children):
             return False
         if rule.get("forecast") and not _foretells_a_state(tok):
@@ -484,7 +487,7 @@ def verb_trigger(tok, lex: Lexicon | None = None) -> Trigger | None:
                 if code is None:
                     return None
                 extra = [c for c in tok.children if c.dep_ == "prt"] + _idiom_phrase(tok, rule)
-                spec = sum(1 for k in ("obj", "prep", "prt", "subj", "xcomp") if k in rule)
+                spec = sum(1 for k in ("obj", "prep", "prt", "subj", "xcomp", "verdict") if k in rule)
                 return Trigger(tok, code, "rule", 2 + spec, rule, extra)
     if lemma in lex.extra.get("no_event_verbs_set", ()):
         return None
