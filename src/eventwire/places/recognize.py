@@ -18,7 +18,7 @@ from spacy.symbols import PROPN
 
 from ..nlp import doc_text
 from ..spanindex import doc_entities, first_names, person_surnames
-from ..tokentable import token_table
+from ..tokentable import char_span, token_table
 from .gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, normalize
 
 NAME_LABELS = {"GPE", "LOC"}
@@ -121,7 +121,7 @@ def _resolve_span(gaz: Gazetteer, text: str, start: int, end: int, trusted: bool
 
 def _placed(doc, start: int, end: int) -> bool:
     """The words around [start, end) read as a place: "in Greer", "Greer, S.C.", "Greer-based"."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(doc, start, end)
     if span is None:
         return False
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -158,7 +158,7 @@ def _cued(doc, start: int, end: int, strong: bool = False) -> bool:
     "in Daraa", "in southern Kobane", "the town of Hama", "Hama countryside", "rebels captured
     Badme"; not "in Nasrallah's speech". ``strong``: only the unit words ("the town of X",
     "X province"), not a bare "in X" ("in May") or a verb."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(doc, start, end)
     if span is None:
         return False
     t = token_table(doc)    # the words around are read from the table, no Token made
@@ -653,7 +653,7 @@ def _local_cue(doc, i: int, j: int) -> bool:
 
 def _agent(doc, start: int, end: int) -> bool:
     """The name is the agent after "by" ("a call by Navalny"), whatever the model's label."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(doc, start, end)
     return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "by"
 
 
@@ -852,7 +852,7 @@ def names_organisation(doc, mention: Mention, ents_by_token: dict, place_names: 
     if mention.demonym:
         return None
     text = doc_text(doc)
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = char_span(doc, mention.start, mention.end)
     if span is None:
         return None
     following = doc[span.end] if span.end < len(doc) else None
