@@ -17,6 +17,7 @@ from spacy.attrs import IDX, LENGTH, POS
 from spacy.symbols import PROPN
 
 from ..nlp import doc_text
+from ..regexscan import compile_with_start_filter
 from ..spanindex import doc_entities, first_names, person_surnames
 from ..tokentable import char_span, token_table
 from .gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, normalize
@@ -444,7 +445,7 @@ def _first_name(given_first: set, start: int, end: int, candidates) -> bool:
     return (start, end) in given_first and not any(p and c.feature == "country" for c, p in candidates)
 
 
-_DATELINE_NAME = re.compile(
+_DATELINE_NAME = compile_with_start_filter(   # scans every text: only where a capital is
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})"
     r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|\s{2,}(?=[A-Z]))",
     re.MULTILINE)
