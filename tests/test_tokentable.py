@@ -3,7 +3,7 @@ helpers that read it decide as they did token by token."""
 import pytest
 
 from eventwire.spanindex import doc_entities, first_names, _listed_entities, sentence_text_of
-from eventwire.tokentable import char_span, token_table
+from eventwire.tokentable import token_table
 
 SENTENCES = [
     # heads before and after their tokens, a root, entities, punctuation
@@ -20,12 +20,12 @@ SENTENCES = [
 
 
 def _attributes(tok):
-    return (tok.idx, len(tok), tok.text, tok.lower_, tok.lemma_, tok.pos_, tok.tag_, tok.dep_, tok.head.i,
+    return (tok.idx, tok.text, tok.lower_, tok.lemma_, tok.pos_, tok.tag_, tok.dep_, tok.head.i,
             tok.ent_type_, tok.is_punct, tok.is_alpha, tok.whitespace_ == " ")
 
 
 def _row(table, i):
-    return (table.idx[i], table.length[i], table.text[i], table.lower[i], table.lemma[i], table.pos[i], table.tag[i],
+    return (table.idx[i], table.text[i], table.lower[i], table.lemma[i], table.pos[i], table.tag[i],
             table.dep[i], table.head[i], table.ent_type[i], table.is_punct[i], table.is_alpha[i],
             table.space_after[i])
 
@@ -36,44 +36,6 @@ def test_the_table_holds_what_the_tokens_say(nlp, text):
     table = token_table(doc)
     assert len(table) == len(doc)
     assert [_row(table, tok.i) for tok in doc] == [_attributes(tok) for tok in doc]
-
-
-def _spacy_answer(doc, start, end):
-    try:
-        span = doc.char_span(start, end, alignment_mode="expand")
-    except Exception as exc:   # an end before the start: spaCy refuses the span
-        return type(exc)
-    return None if span is None else (span.start, span.end, span.root.i if len(span) else None)
-
-
-def _table_answer(doc, start, end):
-    try:
-        span = char_span(doc, start, end)
-    except Exception as exc:
-        return type(exc)
-    return None if span is None else (span.start, span.end, span.root.i if len(span) else None)
-
-
-@pytest.mark.parametrize("text", SENTENCES + [
-    # a leading space, trailing spaces, a tab and three line breaks: whitespace tokens
-    " Soldiers fired on marchers in the capital.  ",
-    "Talks collapsed.\t\n\n\nThe envoy left Geneva on Friday.",
-])
-def test_char_span_is_spacys_expanded_span_for_every_pair_of_offsets(nlp, text):
-    # every start and end from one before the text to one past it, the empty and reversed
-    # pairs included: the same tokens (or None, or the same refusal) and the same root
-    doc = nlp(text)
-    offsets = range(-1, len(text) + 2)
-    for start in offsets:
-        for end in offsets:
-            assert _table_answer(doc, start, end) == _spacy_answer(doc, start, end), (start, end)
-
-
-def test_char_span_makes_a_span_of_the_doc(nlp):
-    doc = nlp("Demonstrators gathered outside parliament in Tbilisi.")
-    start = doc.text.index("Tbilisi")
-    span = char_span(doc, start + 2, start + 4)   # inside a word: the whole word
-    assert span.doc is doc and span.text == "Tbilisi" and span.root.lower_ == "tbilisi"
 
 
 def test_a_head_before_its_token_is_not_wrapped_round(nlp):

@@ -13,7 +13,6 @@ true for the Doc's life.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 from dataclasses import dataclass
 
@@ -26,7 +25,6 @@ class TokenTable:
     """Token ``i``'s attributes at position ``i`` of each list."""
 
     idx: list[int]          # character offset (``Token.idx``)
-    length: list[int]       # characters of the token's text (``len(Token)``)
     text: list[str]         # ``Token.text``
     lower: list[str]        # ``Token.lower_``
     lemma: list[str]        # ``Token.lemma_``
@@ -51,51 +49,16 @@ def token_table(doc) -> TokenTable:
     return table
 
 
-def char_span(doc, start_char: int, end_char: int):
-    """``doc.char_span(start_char, end_char, alignment_mode="expand")``, found on the table.
-
-    spaCy's own reads ``doc[i]`` five times per call to find the tokens (a ``Token`` made each
-    time); the stages ask it some 27,000 times per 114 articles. The same rule as spaCy 3's
-    ``token_by_char`` + "expand": the token whose characters or trailing space hold an offset
-    (None if none does), the start moved past a token it only touches at its trailing space."""
-    t = token_table(doc)
-    start = _token_by_char(t, start_char)
-    if start < 0:
-        return None
-    end = _token_by_char(t, end_char - 1)   # the end is exclusive
-    if end < 0:
-        return None
-    if start_char == t.idx[start] + t.length[start]:
-        start += 1
-    return _span_class()(doc, start, end + 1)
-
-
-def _token_by_char(t: TokenTable, offset: int) -> int:
-    # tokens are in text order and do not overlap: only the last one starting at or before
-    # the offset can hold it
-    i = bisect.bisect_right(t.idx, offset) - 1
-    if i >= 0 and offset < t.idx[i] + t.length[i] + t.space_after[i]:
-        return i
-    return -1
-
-
-@functools.cache
-def _span_class():
-    from spacy.tokens import Span
-
-    return Span
-
-
 def _build(doc) -> TokenTable:
     if not len(doc):
-        return TokenTable(*([] for _ in range(13)))
-    idx, length, orth, lower, lemma, pos, tag, dep, head, ent_type, punct, alpha, space = \
+        return TokenTable(*([] for _ in range(12)))
+    idx, orth, lower, lemma, pos, tag, dep, head, ent_type, punct, alpha, space = \
         doc.to_array(_attributes()).T.tolist()
     strings = doc.vocab.strings
     # one vocabulary lookup per distinct string; ids are hashes, or symbols for POS (0, no
     # part of speech, is "" as for ``Token.pos_``)
     decoded = {k: strings[k] if k else "" for k in {*orth, *lower, *lemma, *pos, *tag, *dep, *ent_type}}
-    return TokenTable(idx=idx, length=length, text=[decoded[k] for k in orth], lower=[decoded[k] for k in lower],
+    return TokenTable(idx=idx, text=[decoded[k] for k in orth], lower=[decoded[k] for k in lower],
                       lemma=[decoded[k] for k in lemma], pos=[decoded[k] for k in pos],
                       tag=[decoded[k] for k in tag], dep=[decoded[k] for k in dep],
                       # HEAD comes as the offset from a token to its head, in an unsigned array
@@ -108,6 +71,6 @@ def _build(doc) -> TokenTable:
 @functools.cache
 def _attributes() -> list[int]:
     # spaCy is imported at the first parse, not when eventwire is (``spacyimport``)
-    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, LEMMA, LENGTH, LOWER, ORTH, POS, SPACY, TAG
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 
-    return [IDX, LENGTH, ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IS_PUNCT, IS_ALPHA, SPACY]
+    return [IDX, ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IS_PUNCT, IS_ALPHA, SPACY]

@@ -40,7 +40,6 @@ from ..paragraphs import clip_to_paragraph
 from ..places.event import PLACE_NOUNS
 from ..record import Actor, Mention
 from ..spanindex import cached_index, doc_entities, entities_in, entity_at, person_surnames
-from ..tokentable import char_span
 from .dictionary import Dictionary, Entry, fold, fold_with_offsets, load_dictionary, looks_like_name
 
 NAME_KINDS = {"country", "demonym", "capital", "seat", "place", "person", "org"}
@@ -237,7 +236,7 @@ class DocumentActors:
         for start, end, entries, kind, weak in raw:
             if any(taken[start:end]):
                 continue
-            span = char_span(doc, start, end)
+            span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
             if kind in ("country", "demonym") and _inside_location_name(span):
@@ -456,7 +455,7 @@ class DocumentActors:
             for m in _ADMIN_RE.finditer(self.text):
                 iso = admin.get(fold(m.group(1)))
                 if iso:  # "Zamfara state", "Soum province"
-                    span = char_span(self.doc, m.start(1), m.end(1))
+                    span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
                     if span is not None:
                         out.append((span.start, iso, 2))
             out.sort()
@@ -926,7 +925,7 @@ class DocumentActors:
 
     # ---------------------------------------------------------------- lookup
     def actor_at(self, start: int, end: int) -> Actor | None:
-        span = char_span(self.doc, start, end)
+        span = self.doc.char_span(start, end, alignment_mode="expand")
         root = span.root if span is not None and len(span) else None
         best, best_score = None, None
         mentions = cached_index(self._indexes, "mentions", self.mentions, start=itemgetter(0),

@@ -16,7 +16,6 @@ from ..context import DocContext, PlaceNotes
 from ..nlp import doc_text
 from ..record import EventPlace, Place
 from ..spanindex import cached_index, sentence_text_of
-from ..tokentable import char_span
 from .unlisted import site_words
 
 # The more specific a place, the better it serves as an event's location.
@@ -201,7 +200,7 @@ def _put_at(place: Place, doc) -> bool:
 
 
 def _token_of(doc, place: Place):
-    span = char_span(doc, place.start, place.end)
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
 

@@ -19,7 +19,7 @@ from spacy.symbols import PROPN
 from ..nlp import doc_text
 from ..regexscan import compile_with_start_filter
 from ..spanindex import doc_entities, first_names, person_surnames
-from ..tokentable import char_span, token_table
+from ..tokentable import token_table
 from .gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, normalize
 
 NAME_LABELS = {"GPE", "LOC"}
@@ -122,7 +122,7 @@ def _resolve_span(gaz: Gazetteer, text: str, start: int, end: int, trusted: bool
 
 def _placed(doc, start: int, end: int) -> bool:
     """The words around [start, end) read as a place: "in Greer", "Greer, S.C.", "Greer-based"."""
-    span = char_span(doc, start, end)
+    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -159,7 +159,7 @@ def _cued(doc, start: int, end: int, strong: bool = False) -> bool:
     "in Daraa", "in southern Kobane", "the town of Hama", "Hama countryside", "rebels captured
     Badme"; not "in Nasrallah's speech". ``strong``: only the unit words ("the town of X",
     "X province"), not a bare "in X" ("in May") or a verb."""
-    span = char_span(doc, start, end)
+    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     t = token_table(doc)    # the words around are read from the table, no Token made
@@ -654,7 +654,7 @@ def _local_cue(doc, i: int, j: int) -> bool:
 
 def _agent(doc, start: int, end: int) -> bool:
     """The name is the agent after "by" ("a call by Navalny"), whatever the model's label."""
-    span = char_span(doc, start, end)
+    span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "by"
 
 
@@ -853,7 +853,7 @@ def names_organisation(doc, mention: Mention, ents_by_token: dict, place_names: 
     if mention.demonym:
         return None
     text = doc_text(doc)
-    span = char_span(doc, mention.start, mention.end)
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return None
     following = doc[span.end] if span.end < len(doc) else None

@@ -31,7 +31,7 @@ from ..nlp import doc_text
 from ..record import Place
 from ..regexscan import compile_with_start_filter
 from ..spanindex import doc_entities
-from ..tokentable import char_span, token_table
+from ..tokentable import token_table
 from .gazetteer import Entry, Gazetteer, normalize
 from .recognize import CUE_AFTER, CUE_NOUNS, DIRECTIONS, TAKE_VERBS, _cued, _generic, not_places
 
@@ -130,7 +130,7 @@ def _sentence_holder(doc, s: int, places: list[Place], demonyms: set) -> Place |
     """The most specific named place of the sentence of ``s`` (the nearest on a tie)."""
     from .event import SPECIFICITY
 
-    tok = char_span(doc, s, s + 1)
+    tok = doc.char_span(s, s + 1, alignment_mode="expand")
     if tok is None:
         return None
     sent = tok[0].sent
@@ -144,7 +144,7 @@ def _sentence_holder(doc, s: int, places: list[Place], demonyms: set) -> Place |
 def _qualifies_a_thing(doc, place: Place) -> bool:
     """'a U.S. patrol', 'the Kenyan-flagged ship', 'Turkey-backed militants': the place only
     says whose a thing is, or who leads or backs it."""
-    span = char_span(doc, place.start, place.end)
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
     joined = _JOINED_WORD.match(doc_text(doc), place.end)
@@ -308,7 +308,7 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
             continue    # "UN", "NATO", "ISIS": acronyms name groups
         if name.lower() in FUNCTION_WORDS:
             continue    # "The city is ...", "Any town"
-        span = char_span(doc, s, e)
+        span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or not len(span):
             continue
         if len(span) == 1 and span[0].is_stop and span[0].pos_ in FUNCTION_POS:
