@@ -73,3 +73,25 @@ def test_time_rules_are_filtered_and_keep_their_named_groups():
 def test_time_rules_still_find_expressions(text, expected):
     from eventwire.times.recognize import recognize
     assert [text[f.start:f.end] for f in recognize(text, None)] == expected
+
+
+PLACE_TEXTS = [
+    "KHARTOUM, Sudan (Reuters) — Fighting spread to Wad Madani on Tuesday.",
+    "ODESA  Ukrainian drones struck a tanker in the Black Sea.\nGAZA CITY -- Aid trucks waited.",
+    "Pirates seized a ship in the Gulf of Aden, off the coast of Puntland; the Taiwan Strait was calm.",
+    "Residents of Tal al-Ahmar and Jebel 'Amer fled to Ar-Raqqa and St. Louis, ‘Ain Issa and Kafr 3.",
+    "no capitals here at all, only the bay of pigs and the north sea",
+    "",
+]
+
+
+@pytest.mark.parametrize("name", ["recognize._DATELINE_NAME", "unlisted.NAME", "unlisted._WATER_OF"])
+@pytest.mark.parametrize("text", PLACE_TEXTS)
+def test_places_whole_text_scans_match_as_the_plain_patterns(name, text):
+    from eventwire.places import recognize, unlisted
+    module, attribute = name.split(".")
+    filtered = getattr({"recognize": recognize, "unlisted": unlisted}[module], attribute)
+    assert filtered.pattern.startswith("(?=[")
+    plain = re.compile(filtered.pattern[filtered.pattern.index(")(?:") + 4:-1], filtered.flags)
+    assert [(m.span(), m.groups()) for m in filtered.finditer(text)] == \
+        [(m.span(), m.groups()) for m in plain.finditer(text)]

@@ -27,6 +27,7 @@ from ..record import Event, EventActor, Mention, SentenceSpan
 from ..spanindex import cached_index, doc_entities, entities_in
 from ..times import date_for
 from ..times.tense import governing_verb
+from ..tokentable import token_table
 from .acled import assign_event_types
 from .casualties import attach_casualties
 from .coref import dates_agree, listed_apart, merge_coreferent, places_agree, purpose_links
@@ -335,10 +336,12 @@ def _days_from_story(tok, ctx: DocContext) -> int | None:
     doc, verb = tok.doc, governing_verb(tok)
     if verb is None:
         return None
-    for w in tok.sent:
-        side = doc[w.i + 1] if w.i + 1 < len(doc) else None
-        if w.lemma_.lower() not in _SPAN_DAYS or side is None or side.lower_ not in _STORY_SIDE \
-                or any(True for _ in side.rights) or governing_verb(w) != verb:
+    t, sent = token_table(doc), tok.sent
+    for i in range(sent.start, sent.end):   # read on the table: a Token only for a day word
+        if t.lemma[i].lower() not in _SPAN_DAYS or i + 1 >= len(t) or t.lower[i + 1] not in _STORY_SIDE:
+            continue
+        w, side = doc[i], doc[i + 1]
+        if any(True for _ in side.rights) or governing_verb(w) != verb:
             continue
         spans = cached_index(ctx.scratch, "events.times", ctx.times).overlapping(w.idx, w.idx + len(w.text))
         told = next((re.fullmatch(r"P(\d+)([DW])", t.value) for t in spans if t.type == "DURATION"), None)

@@ -13,10 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.attrs import IDX, LENGTH, POS
-from spacy.symbols import PROPN
-
 from ..nlp import doc_text
+from ..regexscan import compile_with_start_filter
 from ..spanindex import doc_entities, first_names, person_surnames
 from ..tokentable import token_table
 from .gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, normalize
@@ -373,13 +371,12 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             mentions.append(Mention(s, e, name, candidates))
 
     # adjectives and demonyms the model did not label, and well-known names it missed
-    columns = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
-    starts = [c[0] for c in columns]
-    words = [text[c[0]:c[0] + c[1]] for c in columns]
+    table = token_table(doc)    # offsets, words and tags read once per Doc, not per stage
+    starts, words = table.idx, table.text
     lowers = [w.lower() for w in words]
     capital = [w[:1].isupper() for w in words]
     # a token that may be part of a name: a proper noun, or the dot of "St."
-    namelike = [c[2] == PROPN or w == "." for c, w in zip(columns, words)]
+    namelike = [p == "PROPN" or w == "." for p, w in zip(table.pos, words)]
     for i, word in enumerate(words):
         s, e = starts[i], starts[i] + len(word)
         if not capital[i] or any(taken[s:e]) or any(blocked[s:e]):
@@ -444,7 +441,7 @@ def _first_name(given_first: set, start: int, end: int, candidates) -> bool:
     return (start, end) in given_first and not any(p and c.feature == "country" for c, p in candidates)
 
 
-_DATELINE_NAME = re.compile(
+_DATELINE_NAME = compile_with_start_filter(   # scans every text: only where a capital is
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})"
     r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|\s{2,}(?=[A-Z]))",
     re.MULTILINE)
@@ -562,18 +559,18 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
         named[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
     for s0, e0 in first_names(doc):
         named[s0:e0] = b"\x01" * (e0 - s0)
-    columns = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
-    words = [text[c[0]:c[0] + c[1]] for c in columns]
+    table = token_table(doc)
+    words = table.text
     mention_ends = {m.end for m in mentions if not m.demonym}
     mention_starts = {m.start for m in mentions if not m.demonym}
     # a capitalized proper noun, decided once per token rather than once per window
-    proper = [c[2] == PROPN and w[:1].isupper() for c, w in zip(columns, words)]
+    proper = [p == "PROPN" and w[:1].isupper() for p, w in zip(table.pos, words)]
     found_new: list[Mention] = []
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             if not all(proper[i:i + n]):
                 continue
-            s, e = columns[i][0], columns[i + n - 1][0] + columns[i + n - 1][1]
+            s, e = table.idx[i], table.idx[i + n - 1] + len(words[i + n - 1])
             if any(taken[s:e]):
                 continue
             # a town's name inside an organisation's or read as a person's counts only where
@@ -695,14 +692,14 @@ def recognize_villages(doc, villages, mentions: list[Mention], countries: frozen
     in_ent = bytearray(len(doc) + 1)
     for ent in ents:
         in_ent[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
-    columns = doc.to_array([IDX, LENGTH, POS]).tolist() if len(doc) else []
-    run: list = []
-    for i, col in enumerate(columns + [None]):
-        if col is not None and not in_ent[i] and col[2] == PROPN and text[col[0]:col[0] + 1].isupper():
-            run.append(col)
+    table = token_table(doc)
+    run: list = []   # token indices of a run of capitalised proper nouns outside entities
+    for i in range(len(table) + 1):
+        if i < len(table) and not in_ent[i] and table.pos[i] == "PROPN" and table.text[i][:1].isupper():
+            run.append(i)
             continue
         if run:
-            spans.append((run[0][0], run[-1][0] + run[-1][1], ""))
+            spans.append((table.idx[run[0]], table.idx[run[-1]] + len(table.text[run[-1]]), ""))
             run = []
     surname_given = person_surnames(doc)
     given_first = set(first_names(doc))

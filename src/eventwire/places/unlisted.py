@@ -29,6 +29,7 @@ from pathlib import Path
 from ..datafiles import load_yaml
 from ..nlp import doc_text
 from ..record import Place
+from ..regexscan import compile_with_start_filter
 from ..spanindex import doc_entities
 from ..tokentable import token_table
 from .gazetteer import Entry, Gazetteer, normalize
@@ -40,7 +41,8 @@ _WORD = r"(?:[A-Z]\.|St\.|[‘'’]?[A-Z][\w’'‘]*(?:-[\w’'‘]+)*)"
 _INNER = r"(?:[‘'’]?[A-Z0-9][\w’'‘]*(?:-[\w’'‘]+)*)"
 _ARTICLE = r"(?:(?:[Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]r|[Aa]s|[Aa]z|[Aa]t)[-‑])"
 _PARTICLE = r"(?:(?:al|el|bin|ibn|de|la|del|do|da|ad|as|ash|ar|az|an|um|umm|abu|bani|beni)[ -])"
-NAME = re.compile(rf"(?<![\w’'‘.-]){_ARTICLE}?{_WORD}(?:[ ]{_PARTICLE}?{_ARTICLE}?{_INNER})*")
+# every text is scanned: only where a name's first character is (``regexscan``)
+NAME = compile_with_start_filter(rf"(?<![\w’'‘.-]){_ARTICLE}?{_WORD}(?:[ ]{_PARTICLE}?{_ARTICLE}?{_INNER})*")
 # Between a name and the place that holds it: "X (Y", "X, Y", "X in the Y", "X of Y",
 # "X, a village in the north of Y", "X near the city of Y".
 _HOLDER_AFTER = re.compile(
@@ -412,11 +414,11 @@ def _broad(last: str, after: str, entry: Entry | None, words_of) -> bool:
             or (entry is not None and entry.feature in ("country", "region", "admin1")))
 
 
-_WATER_OF = re.compile(r"\b(?:Gulf|Bay|Sea|Straits?)\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
-                       # "the Philippine Sea", "the Taiwan Strait", "the East Siberian Sea"
-                       r"|\b(?:(?:North|South|East|West|Eastern|Western)\s+)?(?!(?:The|A|An|This|That)\s)"
-                       r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
-                       r"\s+(?:Sea|Straits?|Gulf|Channel)\b")
+_WATER_OF = compile_with_start_filter(r"\b(?:Gulf|Bay|Sea|Straits?)\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+                                      # "the Philippine Sea", "the Taiwan Strait", "the East Siberian Sea"
+                                      r"|\b(?:(?:North|South|East|West|Eastern|Western)\s+)?(?!(?:The|A|An|This|That)\s)"
+                                      r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+                                      r"\s+(?:Sea|Straits?|Gulf|Channel)\b")
 
 
 def find_water_bodies(text: str, taken_spans: list[Place], gaz: Gazetteer) -> list[Place]:
