@@ -48,3 +48,21 @@ def m2e2_part(article_id: str) -> str:
     if article_id in gold_ids():
         return "read" if split_of(article_id) == "dev" else "kept apart"
     return "kept apart" if int(hashlib.sha1(article_id.encode()).hexdigest(), 16) % 4 == 0 else "read"
+
+
+def warm_round(corpus: Path):
+    """The stages over a corpus parsed once, as a function to call per round (``annotate`` and
+    ``to_json`` of every document), after one warming round that fills the tables."""
+    from eventwire import pipeline
+    from eventwire.nlp import load_nlp
+    from eventwire.readers.discover import iter_documents
+
+    docs = [d for d in iter_documents([corpus]) if d.error is None]
+    parsed = list(pipeline._parse_all(load_nlp(), [pipeline.coded_part(d.text) for d in docs]))
+
+    def one_round() -> None:
+        for spacy_doc, document in zip(parsed, docs):
+            pipeline.annotate(spacy_doc, document).to_json()
+
+    one_round()
+    return docs, one_round

@@ -12,6 +12,7 @@ alternated (A, B, A, B, A, B, ``PYTHONHASHSEED`` fixed) and take medians.
 from __future__ import annotations
 
 import argparse
+import sys
 import collections
 import dataclasses
 import time
@@ -19,6 +20,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "samples" / "wikinews" / "wikinews.jsonl"
+sys.path.insert(0, str(REPO))
+
+from bench.common import warm_round  # noqa: E402
 
 
 def main() -> None:
@@ -28,17 +32,8 @@ def main() -> None:
     args = ap.parse_args()
 
     from eventwire import pipeline
-    from eventwire.nlp import load_nlp
-    from eventwire.readers.discover import iter_documents
 
-    docs = [d for d in iter_documents([args.corpus]) if d.error is None]
-    parsed = list(pipeline._parse_all(load_nlp(), [pipeline.coded_part(d.text) for d in docs]))
-
-    def one_round() -> None:
-        for spacy_doc, document in zip(parsed, docs):
-            pipeline.annotate(spacy_doc, document).to_json()
-
-    one_round()
+    docs, one_round = warm_round(args.corpus)
     spent: collections.Counter = collections.Counter()
     for stage in pipeline.STAGES:
         _time_stage(stage, spent)

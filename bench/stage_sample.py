@@ -18,12 +18,16 @@ lines with each other, and time a suspect directly before and after a change.
 from __future__ import annotations
 
 import argparse
+import sys
 import collections
 import signal
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "samples" / "wikinews" / "wikinews.jsonl"
+sys.path.insert(0, str(REPO))
+
+from bench.common import warm_round  # noqa: E402
 
 
 def main() -> None:
@@ -33,18 +37,7 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=30)
     args = ap.parse_args()
 
-    from eventwire import pipeline
-    from eventwire.nlp import load_nlp
-    from eventwire.readers.discover import iter_documents
-
-    docs = [d for d in iter_documents([args.corpus]) if d.error is None]
-    parsed = list(pipeline._parse_all(load_nlp(), [pipeline.coded_part(d.text) for d in docs]))
-
-    def one_round() -> None:
-        for spacy_doc, document in zip(parsed, docs):
-            pipeline.annotate(spacy_doc, document).to_json()
-
-    one_round()
+    docs, one_round = warm_round(args.corpus)
     lines: collections.Counter = collections.Counter()
     functions: collections.Counter = collections.Counter()
 
