@@ -257,9 +257,9 @@ def _modality_of(trigger_token, nominal: bool = False) -> Modality:
     for _ in range(15):
         lemma = _lemma(node)
         if nominal and not first and node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and \
-                _charged_with(node, cues) is not None:
+                (charge := _charged_with(node, cues)) is not None:
             # "found guilty of murder and assault": each act of the list is charged
-            return Modality("asserted", suppressed=True, cue=_charged_with(node, cues).lower_)
+            return Modality("asserted", suppressed=True, cue=charge.lower_)
         if nominal and not first and node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj":
             # "shelling ... in violation of a truce": a noun inside another noun's phrase is a
             # background mention, outside the scope of the verbs above it

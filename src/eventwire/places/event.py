@@ -588,12 +588,7 @@ def _bounds(span) -> tuple[int, int]:
 def _coordinated_with(tok, spans) -> bool:
     """``tok`` is coordinated with a word inside one of ``spans`` ("France and Germany sent
     troops": Germany stands beside the side France, and is a side as well)."""
-    top = tok
-    while top.dep_ == "conj" and top.head.i != top.i:
-        top = top.head
-    group = [top] + [t for t in top.subtree if t.dep_ == "conj" and t.head.i in
-                     {top.i, *(u.i for u in top.subtree if u.dep_ == "conj")}]
-    return any(s0 <= t.idx < s1 for t in group if t.i != tok.i for s0, s1 in spans) and \
+    return any(s0 <= t.idx < s1 for t in tok.conjuncts for s0, s1 in spans) and \
         not any(s0 <= tok.idx < s1 for s0, s1 in spans)
 
 

@@ -81,6 +81,14 @@ def _utf8_text(head: bytes) -> bool:
     return True
 
 
+def _text_after_first_line(head: bytes) -> bool:
+    """Whether a file's first bytes read as text, at least after its first line."""
+    if _utf8_text(head):
+        return True
+    rest = head.partition(b"\n")[2]
+    return bool(rest) and _utf8_text(rest)
+
+
 def read_jsonl_file(path: Path, default_date: dt.date | None = None) -> Iterator[Document]:
     with open(path, "rb") as fh:
         head = fh.read(4096)
@@ -90,8 +98,7 @@ def read_jsonl_file(path: Path, default_date: dt.date | None = None) -> Iterator
         # nor does a first line that merely starts like one ("%PDF-", "BZh") in a file that is
         # all text (a real PDF or archive is not UTF-8 past its first bytes), or whose lines
         # after a first bad one are text (a line of junk that happens to open with xz's magic).
-        after_first = head.partition(b"\n")[2]
-        if kind and kind != "NUL bytes" and not _utf8_text(head) and not (after_first and _utf8_text(after_first)):
+        if kind and kind != "NUL bytes" and not _text_after_first_line(head):
             yield error_document(path.stem, EventwireError("E103", kind), None, str(path))
             return
         fh.seek(0)
