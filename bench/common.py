@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+SAMPLE_CORPUS = REPO / "samples" / "wikinews" / "wikinews.jsonl"
 
 
 def shared_data() -> Path | None:

@@ -12,23 +12,21 @@ alternated (A, B, A, B, A, B, ``PYTHONHASHSEED`` fixed) and take medians.
 from __future__ import annotations
 
 import argparse
-import sys
 import collections
 import dataclasses
+import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-SAMPLE = REPO / "samples" / "wikinews" / "wikinews.jsonl"
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import warm_round  # noqa: E402
+from bench.common import SAMPLE_CORPUS, warm_round  # noqa: E402
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--corpus", type=Path, default=SAMPLE)
+    ap.add_argument("--corpus", type=Path, default=SAMPLE_CORPUS)
     args = ap.parse_args()
 
     from eventwire import pipeline

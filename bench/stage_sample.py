@@ -18,22 +18,20 @@ lines with each other, and time a suspect directly before and after a change.
 from __future__ import annotations
 
 import argparse
-import sys
 import collections
 import signal
+import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-SAMPLE = REPO / "samples" / "wikinews" / "wikinews.jsonl"
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import warm_round  # noqa: E402
+from bench.common import SAMPLE_CORPUS, warm_round  # noqa: E402
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--corpus", type=Path, default=SAMPLE)
+    ap.add_argument("--corpus", type=Path, default=SAMPLE_CORPUS)
     ap.add_argument("--top", type=int, default=30)
     args = ap.parse_args()
 
