@@ -227,7 +227,7 @@ def bench_realnews(limit: int | None, split: str, show_errors: bool) -> None:
         if show_errors and part == "dev" and split in ("all", part):
             _show_realnews_errors(articles[i], gold[i], records[i])   # kept-apart rows never shown
     parts = (["dev", "validation"] + (["heldout"] if realnews.heldout_ids() else [])
-             + (["heldout2"] if realnews.heldout2_ids() else []))
+             + [name for name in realnews.UNBUNDLED if realnews.unbundled_ids(name)])
     for label in (parts if split == "all" else [split]):
         realnews.print_report(totals[label], label)
         for sub in sorted(k for k in totals if k.startswith(label + "/")):
@@ -1073,7 +1073,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--only", choices=["reports", "realnews", "agreement", "m2e2", "m2e2-precision", "dates",
                                        "m2e2-sides", "ecbplus", "ordinary", "sitent", "gsr", "cameo", "court"])
-    ap.add_argument("--split", choices=["dev", "validation", "heldout", "heldout2", "all"], default="all",
+    ap.add_argument("--split", choices=["dev", "validation", "heldout", "heldout2", "heldout3", "all"], default="all",
                     help="real-news gold: which part to score (validation is kept apart from tuning)")
     ap.add_argument("--show-errors", action="store_true")
     args = ap.parse_args()

@@ -33,6 +33,10 @@ HELDOUT = HERE / "heldout"
 # accidents, science, sport), with their text kept beside the gold (CC BY 2.5, attribution in
 # each record), annotated blind; scored only, never tuned on or printed.
 HELDOUT2 = HERE / "heldout2"
+# A third: unbundled Wikinews articles on political news (court, police, government, protest,
+# conflict), drawn and annotated the same way.
+HELDOUT3 = HERE / "heldout3"
+UNBUNDLED = {"heldout2": HELDOUT2, "heldout3": HELDOUT3}
 SEED = 16
 
 # VOA articles picked for the gold set: long enough to be articles (12+ sentences kept by the
@@ -100,8 +104,9 @@ def load_articles() -> dict[str, dict]:
         for line in NOEVENT.open(encoding="utf-8"):
             rec = json.loads(line)
             out[rec["id"]] = dict(rec, source="wikinews-noevent")
-    for rec in _gold_lines(HELDOUT2.glob("articles-*.jsonl")):
-        out[rec["id"]] = dict(rec, source="wikinews-unbundled")
+    for folder in UNBUNDLED.values():
+        for rec in _gold_lines(folder.glob("articles-*.jsonl")):
+            out[rec["id"]] = dict(rec, source="wikinews-unbundled")
     m2e2 = shared_data() / "events" / "m2e2_dev.jsonl" if shared_data() else None
     if m2e2 is not None and m2e2.exists():
         docs = [json.loads(line) for line in m2e2.open(encoding="utf-8")]
@@ -117,8 +122,9 @@ def split_of(article_id: str) -> str:
     held-out gold is its own split."""
     if article_id in heldout_ids():
         return "heldout"
-    if article_id in heldout2_ids():
-        return "heldout2"
+    for split in UNBUNDLED:
+        if article_id in unbundled_ids(split):
+            return split
     return "validation" if hashlib.sha256(article_id.encode()).digest()[0] < 64 else "dev"
 
 
@@ -132,9 +138,9 @@ def heldout_ids() -> frozenset[str]:
     return frozenset(rec["id"] for rec in _gold_lines(HELDOUT.glob("gold-*.jsonl")))
 
 
-@functools.lru_cache(maxsize=1)
-def heldout2_ids() -> frozenset[str]:
-    return frozenset(rec["id"] for rec in _gold_lines(HELDOUT2.glob("gold-*.jsonl")))
+@functools.lru_cache(maxsize=None)
+def unbundled_ids(split: str) -> frozenset[str]:
+    return frozenset(rec["id"] for rec in _gold_lines(UNBUNDLED[split].glob("gold-*.jsonl")))
 
 
 @functools.lru_cache(maxsize=1)
@@ -145,9 +151,9 @@ def gold_ids() -> frozenset[str]:
 
 def load_gold() -> dict[str, dict]:
     """Gold records by article id (first annotator's files `gold-*.jsonl`, then the held-out
-    files `heldout/gold-*.jsonl` and `heldout2/gold-*.jsonl`)."""
+    files `heldout*/gold-*.jsonl`)."""
     return {rec["id"]: rec for rec in _gold_lines([*HERE.glob("gold-*.jsonl"), *HELDOUT.glob("gold-*.jsonl"),
-                                                   *HELDOUT2.glob("gold-*.jsonl")])}
+                                                   *(p for d in UNBUNDLED.values() for p in d.glob("gold-*.jsonl"))])}
 
 
 if __name__ == "__main__":
