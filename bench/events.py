@@ -1085,6 +1085,7 @@ def main() -> None:
     if args.only in (None, "agreement"):
         from bench import realnews
         realnews.agreement()
+        realnews.agreement(realnews.HELDOUT3 / "agreement-H6.jsonl")
     if args.only in (None, "m2e2"):
         bench_m2e2(args.limit, args.show_errors)
     if args.only in (None, "m2e2-precision"):

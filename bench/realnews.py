@@ -323,16 +323,15 @@ def print_report(c, label: str) -> None:
 
 # ---------------------------------------------------------------- inter-annotator agreement
 
-def agreement() -> None:
-    """The second annotator (agreement-B.jsonl) against the first (gold-*.jsonl) on the articles
-    both annotated: events matched one-to-one by overlapping spans (same category first), F1 of
+def agreement(path: Path = HERE / "agreement-B.jsonl") -> None:
+    """A second annotator's file (``agreement-B.jsonl``; ``heldout3/agreement-H6.jsonl``) against the
+    gold (the first annotators' files) on the articles both annotated: events matched one-to-one by overlapping spans (same category first), F1 of
     asserted non-background events, and field agreement on matched events (the scorer's rules)."""
     from collections import Counter
 
     first = load_gold()
-    path = HERE / "agreement-B.jsonl"
     if not path.exists():
-        print("no agreement-B.jsonl; nothing measured")
+        print(f"no {path.name}; nothing measured")
         return
     second = {json.loads(line)["id"]: json.loads(line) for line in path.open(encoding="utf-8") if line.strip()}
     c: Counter = Counter()
@@ -382,7 +381,7 @@ def agreement() -> None:
             c["place"] += _place_right(y, _P)
     m = max(c["matched"], 1)
     p, r = c["matched"] / max(c["b"], 1), c["matched"] / max(c["a"], 1)
-    print(f"== inter-annotator agreement: {c['articles']} articles annotated twice; first annotators "
+    print(f"== inter-annotator agreement ({path.relative_to(HERE)}): {c['articles']} articles annotated twice; first annotators "
           f"{c['a']} asserted events, second {c['b']}")
     print(f"   event match (spans overlap): precision {p:.3f}, recall {r:.3f}, F1 {2 * p * r / max(p + r, 1e-9):.3f}")
     print("   on matched events: " + ", ".join(f"{k} {c[k] / m:.3f}" for k in (
