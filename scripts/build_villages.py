@@ -54,7 +54,7 @@ def main() -> None:
     src = Path(sys.argv[1])
     cc3 = iso2_to_iso3()
     gaz = gazetteer()
-    rows = gaz._rows
+    rows = [gaz._rows.line(i) for i in range(len(gaz._rows))]
     main_ids = {int(r[: r.index("\t")]) for r in rows}
     # towns of the main gazetteer by country, on a one-degree grid, for the nearest-unit rule
     grid: dict[tuple[str, int, int], list[tuple[float, float, int]]] = defaultdict(list)
@@ -136,7 +136,7 @@ def main() -> None:
         # villages' own names: "Deir Ezzor" finds "Dayr az Zawr"
         skeletons: dict[str, set[str]] = defaultdict(set)
         wanted = set(places)
-        for line in gaz._name_lines:
+        for line in (gaz._names.line(i) for i in range(len(gaz._names))):
             key, packed = line.split("\t", 1)
             skel = skeleton(key)
             if not skel:

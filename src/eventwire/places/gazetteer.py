@@ -96,7 +96,7 @@ _INNER_ARTICLE = re.compile(r"(?:^|[\s-])(?:%s)[\s-]" % "|".join(ARABIC_ARTICLES
 
 @functools.lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
-    """A spelling-blind key for transliterated names: articles, vowels, doubled letters and
+    """A spelling-blind key for transliterated names: articles, doubled letters, vowels and
     punctuation dropped ("Deir Ezzor", "Dayr az Zawr" -> "drzr"; "Maarat al-Numan",
     "Ma'arrat an Nu'man" -> "mrtnmn"). Empty for short names, which collide too often."""
     key = _INNER_ARTICLE.sub(" ", " " + normalize(name)).strip()
@@ -105,7 +105,10 @@ def skeleton(name: str) -> str:
     key = re.sub(r"([ae])h$", r"\1", key)
     if not key:
         return ""
-    out = re.sub(r"(.)\1+", r"\1", key[0] + re.sub(r"[aeiouyw]", "", key[1:]))
+    # doubled letters fold before the vowels go, not after: "Babyninsky" (b-b-n-n-s-k) and
+    # "Buinsk" (b-n-s-k) are two places, while "Ma'arrat" and "Maarat" are one name
+    key = re.sub(r"(.)\1+", r"\1", key)
+    out = key[0] + re.sub(r"[aeiouyw]", "", key[1:])
     return out if len(out) >= 4 else ""
 
 
