@@ -324,6 +324,8 @@ def test_record_casualty_spans_keep_the_offset_contract():
 @pytest.mark.parametrize("date, sources, day, monthyear, year, fraction", [
     ("2019-05-14", [{"doc": "a", "date": "2019-05-15"}], "20190514", "201905", "2019", "2019.3671"),
     ("2019-05", [{"doc": "a", "date": "2019-05-15"}], "20190500", "201905", "2019", ""),
+    # a year alone: the unknown month is 00 in MonthYear as in Day, so no integer column is empty
+    ("2019", [{"doc": "a", "date": "2019-05-15"}], "20190000", "201900", "2019", ""),
     # the text does not date the event: GDELT dates it by the earliest report, as GDELT does
     (None, [{"doc": "b", "date": "2019-06-02"}, {"doc": "a", "date": "2019-05-15T08:00:00"}],
      "20190515", "201905", "2019", "2019.3699"),

@@ -275,7 +275,8 @@ def _gdelt_geo(prefix: str, place: dict | None) -> dict:
 
 def _date_parts(date: str | None):
     """(Day, MonthYear, Year, FractionDate) of a possibly partial ISO date; unknown parts of
-    Day are 00 ("20190500")."""
+    Day and MonthYear are 00 ("20190500"; a year alone "20190000" and "201900"), so the three
+    integer date columns are filled together, as on every GDELT row."""
     if not date:
         return None, None, None, None
     import datetime as _dt
@@ -284,7 +285,7 @@ def _date_parts(date: str | None):
     month = int(date[5:7]) if len(date) >= 7 else None
     day = int(date[8:10]) if len(date) >= 10 else None
     sqldate = int(f"{year:04d}{month or 0:02d}{day or 0:02d}")
-    monthyear = int(f"{year:04d}{month:02d}") if month else None
+    monthyear = int(f"{year:04d}{month or 0:02d}")
     fraction = None
     if month and day:
         doy = _dt.date(year, month, day).timetuple().tm_yday
