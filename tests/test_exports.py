@@ -243,6 +243,22 @@ def _merged(**kw):
     return base
 
 
+@pytest.mark.parametrize("side, place, geo", [
+    # no place for a side: type 0 and the other seven fields empty, as GDELT's own files write it
+    ("Actor1Geo", None, ["0", "", "", "", "", "", "", ""]),
+    ("Actor2Geo", None, ["0", "", "", "", "", "", "", ""]),
+    ("Actor1Geo", {"name": "Russia", "country": "RUS", "feature": "country", "lat": 61.5, "lon": 105.3},
+     ["1", "Russia", "RUS", "RS", "", "61.5", "105.3", ""]),
+])
+def test_gdelt_geo_type_0_where_a_side_has_no_place(side, place, geo):
+    actor = "source" if side == "Actor1Geo" else "target"
+    event = _merged()
+    event[actor] = {**event[actor], "place": place}
+    row = gdelt_row(event)
+    assert [_tsv_field(row[f"{side}_{c}"]) for c in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code",
+                                                     "Lat", "Long", "FeatureID")] == geo
+
+
 @pytest.mark.parametrize("src, tgt, place_country, event_type, inter1, inter2, interaction", [
     (("SYR", "MIL"), ("SYR", "REB"), "SYR", "Battles", 1, 2, 12),
     (("RUS", "MIL"), ("SYR", "REB"), "SYR", "Battles", 8, 2, 28),

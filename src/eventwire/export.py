@@ -201,7 +201,7 @@ GDELT_COLUMNS = (
 assert len(GDELT_COLUMNS) == 61
 
 # GDELT's geographic resolution: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
-# (first-level unit). A second-level unit or a region counts as a state.
+# (first-level unit); 0 no place. A second-level unit or a region counts as a state.
 
 
 def _gdelt_geo_type(place: dict) -> int | None:
@@ -255,7 +255,8 @@ def gdelt_adm1_code(place: dict) -> str | None:
 
 def _gdelt_geo(prefix: str, place: dict | None) -> dict:
     if not place:
-        return {f"{prefix}_{c}": None for c in _GDELT_GEO}
+        # GDELT's files write type 0 and leave the other fields empty where there is no place
+        return {f"{prefix}_{c}": 0 if c == "Type" else None for c in _GDELT_GEO}
     geo_type = _gdelt_geo_type(place)
     names = [place.get("name")]
     if geo_type != 1:
