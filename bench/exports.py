@@ -62,7 +62,8 @@ def main() -> None:
     for ln in lines[:-1]:
         for name, value in zip(GDELT_COLUMNS, ln.split("\t")):
             if value:
-                filled[name] += 1
+                # (a Geo_Type of 0 is GDELT's "no place": the place is not filled)
+                filled[name] += not (name.endswith("Geo_Type") and value == "0")
                 pattern = _type(name)
                 if pattern is not None and not pattern.fullmatch(value):
                     bad_type[name] += 1

@@ -137,6 +137,42 @@ def _match(record, row: dict):
     return None
 
 
+def _stray_counts(record, rows: list[dict], doc) -> list:
+    """(coded event, bucket) for each coded event with a killed or injured count, sorted by
+    where its figure stands — the event's own sentences (evidence or mentions) or a sentence
+    after them, read as its toll sentence — by what kind of event took it (violent and
+    asserted; told as not done: negated, hypothetical, future; a protest or coercion that took
+    figures) and by what the gold says: a gold event matched with that count (right) or
+    another (wrong), or no gold event (a count on an event the gold holds no violent event
+    for). Offsets, categories and counts only, no text."""
+    from eventwire.events.casualties import is_violent
+
+    gold_of = {}
+    for r in rows:
+        m = _match(record, r)
+        if m is not None:
+            gold_of.setdefault(id(m), []).append(r)
+    out = []
+    for e in record.events:
+        c = e.casualties
+        if c is None:
+            continue
+        figs = [(k, f) for k, f in (("killed", c.killed), ("injured", c.injured)) if f is not None and f.count]
+        if not figs:
+            continue
+        told = {_sentence_index(doc, m.start) for m in [e.evidence, *e.mentions]}
+        where = "its own sentences" if all(_sentence_index(doc, f.start) in told for _, f in figs) else "a toll sentence"
+        kind = ("violent" if e.modality == "asserted" else f"violent, {e.modality}") if is_violent(e) \
+            else f"{e.category} taking figures"
+        golds = gold_of.get(id(e))
+        if not golds:
+            verdict = "no gold event"
+        else:
+            verdict = "right" if all(any(r.get(k) == f.count for r in golds) for k, f in figs) else "wrong"
+        out.append((e, f"{where}; {kind}; {verdict}"))
+    return out
+
+
 def _whose_miss(row: dict, given_count, match, record, doc) -> str:
     """Whose an end-to-end miss of a gold killed count is: the event coder's (no violent event
     coded for the trigger: nothing in its sentence, or only events the casualty reader does not
@@ -687,7 +723,9 @@ def main() -> None:
         by_doc[row["doc"]].append(row)
     nlp = load_nlp()
     given, e2e, alone, matched = Tally(), Tally(), Tally(), Tally()
-    buckets = {"given": collections.Counter(), "e2e": collections.Counter(), "whose": collections.Counter()}
+    buckets = {"given": collections.Counter(), "e2e": collections.Counter(), "whose": collections.Counter(),
+               "stray": collections.Counter()}
+    strays = []
     found = 0
     errors = []
     for doc_id, doc_rows in by_doc.items():
@@ -739,6 +777,9 @@ def main() -> None:
                 errors.append(("given", row, pk, pi, c, text))
             if ek != row.get("killed"):
                 errors.append(("e2e", row, ek, ei, mc, text))
+        for e, where in _stray_counts(record, doc_rows, parsed):
+            buckets["stray"][where] += 1
+            strays.append((doc_id, e, where, text))
     n = len(rows)
     print(f"split {args.split}: {len(by_doc)} articles; gold: {n} events ({sum(r['source'] == 'm2e2' for r in rows)} m2e2, "
           f"{sum(r['source'] == 'wikinews' for r in rows)} wikinews; "
@@ -753,6 +794,10 @@ def main() -> None:
             print(f"error buckets, {label} (counts of rows; no text printed):")
             for (kind, bucket), n_rows in sorted(buckets[reading].items(), key=lambda kv: (kv[0][0], -kv[1])):
                 print(f"  {kind:7s} {n_rows:3d}  {bucket}")
+        print("coded events with a count, by where the figure stands, what took it, and the gold's verdict "
+              "(no gold event: a count on an event the gold holds no violent event for):")
+        for where, n_rows in sorted(buckets["stray"].items()):
+            print(f"  {n_rows:3d}  {where}")
         print("end-to-end killed-count misses (gold rows with a count), whose they are:")
         for cause, n_rows in sorted(buckets["whose"].items(), key=lambda kv: (kv[0].startswith(" "), -kv[1])):
             print(f"  {n_rows:3d}  {cause}")
@@ -766,6 +811,12 @@ def main() -> None:
             print(f"- {reading} {row['source']} {row['doc']} [{text[s0:s1]}] gold killed {row.get('killed')} "
                   f"injured {row.get('injured')} ({gold_words!r}) | read {pk} {pi} ({read_words}) | "
                   f"{text[max(0, s0 - 160):s0 + 200]!r}")
+        for doc_id, e, where, text in strays:
+            if split_of(doc_id) == "dev" and "toll" in where and not where.endswith("right"):
+                c = e.casualties
+                print(f"- stray {doc_id} {e.category}/{e.mode}/{e.modality} [{e.evidence.text}] {where} | killed "
+                      f"{c.killed.text if c.killed else None!r} injured {c.injured.text if c.injured else None!r} | "
+                      f"{text[e.sentence.start:e.sentence.end]!r}")
 
 if __name__ == "__main__":
     main()

@@ -190,6 +190,21 @@ def test_victims_told_in_other_ways(nlp, sentence, killed):
     assert (max(found) if found else None) == killed
 
 
+@pytest.mark.parametrize("sentence, killed", [
+    # a noun of harm coordinated with the victims is another figure, not one more victim
+    ("The clashes caused the death of 10 fighters and the injury of others.", 10),
+    ("The shelling caused the deaths of four soldiers and the wounding of twelve civilians.", 4),
+    ("Artillery fire led to the killing of two farmers and the injuries of a shepherd.", 2),
+    # guards: people coordinated with the victims still count
+    ("Gunmen killed the driver and the guard.", 2),
+    ("Police said the killing of a journalist and two of his colleagues was planned.", 3),
+    ("The mayor and two bodyguards were killed in an ambush.", 3),
+])
+def test_a_harm_noun_in_the_victims_list_is_no_victim(nlp, sentence, killed):
+    found = [f.count for f in read_figures(nlp(sentence), sentence, 0, len(sentence)) if f.kind == "killed"]
+    assert (max(found) if found else None) == killed
+
+
 def _parsed(nlp, sentence):
     return [(f.kind, f.count, f.qualifier, sentence[f.start:f.end])
             for f in parse_figures(nlp(sentence), sentence, 0, len(sentence))]

@@ -243,6 +243,22 @@ def _merged(**kw):
     return base
 
 
+@pytest.mark.parametrize("side, place, geo", [
+    # no place for a side: type 0 and the other seven fields empty, as GDELT's own files write it
+    ("Actor1Geo", None, ["0", "", "", "", "", "", "", ""]),
+    ("Actor2Geo", None, ["0", "", "", "", "", "", "", ""]),
+    ("Actor1Geo", {"name": "Russia", "country": "RUS", "feature": "country", "lat": 61.5, "lon": 105.3},
+     ["1", "Russia", "RUS", "RS", "", "61.5", "105.3", ""]),
+])
+def test_gdelt_geo_type_0_where_a_side_has_no_place(side, place, geo):
+    actor = "source" if side == "Actor1Geo" else "target"
+    event = _merged()
+    event[actor] = {**event[actor], "place": place}
+    row = gdelt_row(event)
+    assert [_tsv_field(row[f"{side}_{c}"]) for c in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code",
+                                                     "Lat", "Long", "FeatureID")] == geo
+
+
 @pytest.mark.parametrize("src, tgt, place_country, event_type, inter1, inter2, interaction", [
     (("SYR", "MIL"), ("SYR", "REB"), "SYR", "Battles", 1, 2, 12),
     (("RUS", "MIL"), ("SYR", "REB"), "SYR", "Battles", 8, 2, 28),
@@ -324,6 +340,8 @@ def test_record_casualty_spans_keep_the_offset_contract():
 @pytest.mark.parametrize("date, sources, day, monthyear, year, fraction", [
     ("2019-05-14", [{"doc": "a", "date": "2019-05-15"}], "20190514", "201905", "2019", "2019.3671"),
     ("2019-05", [{"doc": "a", "date": "2019-05-15"}], "20190500", "201905", "2019", ""),
+    # a year alone: the unknown month is 00 in MonthYear as in Day, so no integer column is empty
+    ("2019", [{"doc": "a", "date": "2019-05-15"}], "20190000", "201900", "2019", ""),
     # the text does not date the event: GDELT dates it by the earliest report, as GDELT does
     (None, [{"doc": "b", "date": "2019-06-02"}, {"doc": "a", "date": "2019-05-15T08:00:00"}],
      "20190515", "201905", "2019", "2019.3699"),

@@ -201,7 +201,7 @@ GDELT_COLUMNS = (
 assert len(GDELT_COLUMNS) == 61
 
 # GDELT's geographic resolution: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
-# (first-level unit). A second-level unit or a region counts as a state.
+# (first-level unit); 0 no place. A second-level unit or a region counts as a state.
 
 
 def _gdelt_geo_type(place: dict) -> int | None:
@@ -255,7 +255,8 @@ def gdelt_adm1_code(place: dict) -> str | None:
 
 def _gdelt_geo(prefix: str, place: dict | None) -> dict:
     if not place:
-        return {f"{prefix}_{c}": None for c in _GDELT_GEO}
+        # GDELT's files write type 0 and leave the other fields empty where there is no place
+        return {f"{prefix}_{c}": 0 if c == "Type" else None for c in _GDELT_GEO}
     geo_type = _gdelt_geo_type(place)
     names = [place.get("name")]
     if geo_type != 1:
@@ -275,7 +276,8 @@ def _gdelt_geo(prefix: str, place: dict | None) -> dict:
 
 def _date_parts(date: str | None):
     """(Day, MonthYear, Year, FractionDate) of a possibly partial ISO date; unknown parts of
-    Day are 00 ("20190500")."""
+    Day and MonthYear are 00 ("20190500"; a year alone "20190000" and "201900"), so the three
+    integer date columns are filled together, as on every GDELT row."""
     if not date:
         return None, None, None, None
     import datetime as _dt
@@ -284,7 +286,7 @@ def _date_parts(date: str | None):
     month = int(date[5:7]) if len(date) >= 7 else None
     day = int(date[8:10]) if len(date) >= 10 else None
     sqldate = int(f"{year:04d}{month or 0:02d}{day or 0:02d}")
-    monthyear = int(f"{year:04d}{month:02d}") if month else None
+    monthyear = int(f"{year:04d}{month or 0:02d}")
     fraction = None
     if month and day:
         doy = _dt.date(year, month, day).timetuple().tm_yday

@@ -1042,6 +1042,14 @@ def _headline_break(tok) -> int | None:
     return None
 
 
+def _names_harm(tok, words: Words) -> bool:
+    """Is ``tok`` a noun of killing or wounding ("injury", "wounding", "deaths")?"""
+    low = tok.lower_
+    return tok.pos_ in ("NOUN", "VERB") and (
+        low in words.killing_nouns or low in words.killing_nouns_plural or low in words.killed_words
+        or low in words.injured_words or low in words.killing_verbs or low in words.injuring_verbs)
+
+
 def _victims_count(victims: list, pred, text: str, end: int, words: Words):
     """(count, qualifier, start, end, first victim word) of the victims named by ``victims``
     (each with its coordinated list: "X and three others" is four), or None."""
@@ -1074,6 +1082,11 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
             # five others": "others" a conjunct of "killed"); a noun there is one more victim
             members += [m for c in pred.children if c.dep_ == "conj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN", "NUM")
                         for m in _conjuncts(c)]   # ... and its own conjuncts ("a conductor and 12 passengers")
+        harm = next((k for k, m in enumerate(members) if k and _names_harm(m, words)), None)
+        if harm is not None:
+            # "the deaths of four soldiers and the wounding of twelve civilians": a noun of harm
+            # coordinated with the victims is another figure of the sentence, not one more victim
+            members = members[:harm]
         if members == [v]:
             # one person and an apposition holding a list ("a former minister, his two sons and
             # eight other people"): one person is never restated by a list, so the list adds
