@@ -488,3 +488,38 @@ def test_an_office_word_before_a_name_is_still_the_title(nlp, text, phrase, coun
 def test_bare_fragments_give_no_error_and_no_state(nlp, text):
     ctx = run(nlp, text, "2012-05-03")
     assert all(a.sector not in STATE_SECTORS for a in ctx.actors)
+
+
+# --- names after a place: the kind of body by the name's last word (data/body_kinds.yaml) ------
+
+@pytest.mark.parametrize("text, phrase, country, sector", [
+    ("The Portland Herald reported the sale on Tuesday.", "The Portland Herald", "USA", "MED"),
+    ("The Kansas City Star said the mayor had resigned.", "The Kansas City Star", "USA", "MED"),
+    ("USA Today published the letter on Friday.", "USA Today", "USA", "MED"),
+    ("The Toronto Symphony Orchestra cancelled its tour.", "The Toronto Symphony Orchestra", "CAN", None),
+    ("The Denver Marathon was postponed after the storm.", "The Denver Marathon", "USA", None),
+    ("The Vermont Wildlife Foundation sued the developer.", "The Vermont Wildlife Foundation", "USA", "NGO"),
+])
+def test_a_private_body_named_after_its_place_is_no_government(nlp, text, phrase, country, sector):
+    ctx = run(nlp, text, "2012-05-03")
+    assert coded_at(ctx, phrase)[1:] == (country, sector)
+
+
+@pytest.mark.parametrize("text, phrase, country, sector", [
+    ("The Oregon Highway Patrol stopped the truck on Monday.", "The Oregon Highway Patrol", "USA", "COP"),
+    ("The Ohio Department of Health closed the clinic.", "The Ohio Department of Health", "USA", "GOV"),
+    ("The Denver City Council approved the budget.", "The Denver City Council", "USA", "GOV"),
+    ("The Nevada Gaming Commission fined the casino.", "The Nevada Gaming Commission", "USA", "GOV"),
+])
+def test_a_state_body_named_after_its_place_keeps_its_state_sector(nlp, text, phrase, country, sector):
+    ctx = run(nlp, text, "2012-05-03")
+    assert coded_at(ctx, phrase)[1:] == (country, sector)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Police detained him near Moscow's Pushkin Square on Sunday.", "Moscow's Pushkin Square"),
+    ("Hundreds marched across the Brooklyn Bridge on Saturday.", "the Brooklyn Bridge"),
+])
+def test_a_named_square_or_bridge_is_the_scene_not_an_actor(nlp, text, phrase):
+    ctx = run(nlp, text, "2012-05-03")
+    assert coded_at(ctx, phrase) is None

@@ -1015,7 +1015,10 @@ class DocumentActors:
             elif coded.modifier_kind == "demonym":
                 coded.sector = "CVL"  # "Palestinian homes", "British nationals"
             elif not _named_after_a_town(head, coded):
-                coded.sector = "GOV"
+                kind = body_kind(head)
+                if kind == "place":
+                    return None   # "Moscow's Pushkin Square": a scene, not a party
+                coded.sector = "GOV" if kind == "unlisted" else kind
         if coded.country is None and coded.sector is None and coded.person is None \
                 and coded.unknown_person is None and coded.org is None:
             return None
@@ -1093,6 +1096,32 @@ def _named_after_a_town(head, coded: Coded) -> bool:
     plural = head.tag_ == "NNPS" or "Plur" in head.morph.get("Number") or (
         len(word) > 3 and word.endswith("s") and not word.endswith("ss"))  # the tagger's NNP "Celtics"
     return coded.modifier_kind in ("place", "capital") and head.pos_ == "PROPN" and plural
+
+
+@functools.lru_cache(maxsize=1)
+def body_kinds() -> tuple[dict[str, str | None], frozenset[str]]:
+    """(last word of a body's name -> its sector, None for a body of no coded sector; last
+    words of names of places and venues), from ``data/body_kinds.yaml``."""
+    from ..datafiles import load_yaml
+
+    data = load_yaml((Path(__file__).parent / "data" / "body_kinds.yaml").read_text(encoding="utf-8")) or {}
+    sectors = {word.lower(): (None if sector == "none" else sector)
+               for sector, words in (data.get("sectors") or {}).items() for word in words}
+    return sectors, frozenset(word.lower() for word in data.get("places") or ())
+
+
+def body_kind(head) -> str | None:
+    """What a proper name no dictionary knows, after a town's, a state's or a country's name,
+    is by its last word ("the Seattle Herald": MED; "the Florida Highway Patrol": COP; "the
+    Toronto Symphony Orchestra": None, a body of no coded sector; "Pushkin Square": "place").
+    "unlisted" for a common noun or a last word the table does not hold."""
+    if head.pos_ != "PROPN":
+        return "unlisted"
+    word = head.lower_
+    sectors, places = body_kinds()
+    if word in places:
+        return "place"
+    return sectors[word] if word in sectors else "unlisted"
 
 
 def _locative(head) -> bool:
