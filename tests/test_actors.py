@@ -523,3 +523,51 @@ def test_a_state_body_named_after_its_place_keeps_its_state_sector(nlp, text, ph
 def test_a_named_square_or_bridge_is_the_scene_not_an_actor(nlp, text, phrase):
     ctx = run(nlp, text, "2012-05-03")
     assert coded_at(ctx, phrase) is None
+
+
+# --- a nation's word on a thing (data/thing_nouns.txt) or a maker's word names no party --------
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The two envoys met at an Irish pub near the station.", "an Irish pub"),
+    ("Delegates were served Thai food after the vote.", "Thai food"),
+    ("The minister answered in the French language.", "the French language"),
+    ("Critics praised a new Iranian film on Sunday.", "a new Iranian film"),
+])
+def test_a_nations_word_on_a_thing_makes_no_actor(nlp, text, phrase):
+    ctx = run(nlp, text, "2012-05-03")
+    assert coded_at(ctx, phrase) is None
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The officers met at an Irish pub on Monday.", "The officers"),
+    ("Gunmen fired a Russian-made rifle at the convoy.", "Gunmen"),
+    ("Rebels shot down the helicopter with a Chinese-built missile.", "Rebels"),
+])
+def test_a_nations_word_on_a_thing_lends_no_country_to_its_sentence(nlp, text, phrase):
+    ctx = run(nlp, text, "2012-05-03")
+    coded = coded_at(ctx, phrase)
+    assert coded is not None and coded[1] is None
+    assert not any(a.type == "country" or a.name in ("Russian", "Chinese") for a in ctx.actors)
+
+
+@pytest.mark.parametrize("text, phrase, country, sector", [
+    ("Israeli forces demolished Palestinian homes on Tuesday.", "Palestinian homes", "PSE", "CVL"),
+    ("Washington imposed tariffs on Chinese goods.", "Chinese goods", "CHN", "CVL"),
+    ("The Saudi-led coalition struck the port.", "The Saudi-led coalition", "SAU", "MIL"),
+    ("Russian troops crossed the border at dawn.", "Russian troops", "RUS", "MIL"),
+])
+def test_a_nations_word_on_people_or_their_property_keeps_its_country(nlp, text, phrase, country, sector):
+    ctx = run(nlp, text, "2012-05-03")
+    assert coded_at(ctx, phrase)[1:] == (country, sector)
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("The two envoys met at an Irish pub on Monday.", "an Irish pub"),
+    ("Police raided a Thai restaurant in the city on Friday.", "a Thai restaurant"),
+])
+def test_an_event_has_no_side_that_is_a_thing(nlp, text, thing):
+    from eventwire.pipeline import extract
+
+    rec = extract(text, date="2012-05-03")
+    sides = [s for e in rec.events for s in (e.source, e.target) if s is not None]
+    assert rec.events and not any(s.text == thing for s in sides)

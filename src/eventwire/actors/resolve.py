@@ -51,6 +51,31 @@ def not_actors() -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
+@functools.lru_cache(maxsize=1)
+def thing_nouns() -> frozenset[str]:
+    """Lemmas of nouns that name things, not people (data/thing_nouns.txt): venues, dishes,
+    languages, works of art."""
+    path = Path(__file__).parent / "data" / "thing_nouns.txt"
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line.lower() for line in lines if line and not line.startswith("#"))
+
+
+# Participles that say where a thing was made ("a Russian-made rifle", "U.S.-built jets"): the
+# nation's word before one names no party.
+MADE_WORDS = {"made", "built", "manufactured", "designed", "produced", "assembled"}
+
+
+def names_a_thing(head) -> bool:
+    """"an Irish pub", "the French language": a common noun of a thing, not of people."""
+    return head.pos_ == "NOUN" and head.lemma_.lower() in thing_nouns()
+
+
+def _maker_word(tok) -> bool:
+    """"Russian" in "Russian-made": a nation's word that only says where something was made."""
+    return tok.head is not tok and tok.head.lower_ in MADE_WORDS and tok.i + 1 < len(tok.doc) \
+        and tok.doc[tok.i + 1].text == "-" and tok.head.i == tok.i + 2
+
+
 def _is_not_actor(text: str, head=None) -> bool:
     words = not_actors()
     return " ".join(text.split()) in words or (head is not None and head.text in words)
@@ -457,6 +482,8 @@ class DocumentActors:
                 continue
             weight = 2 if hit.kind in ("country", "capital", "place") else 1
             head = self.np_head(self.hit_root(hit))
+            if hit.kind in ("demonym", "country") and (names_a_thing(head) or _maker_word(self.hit_root(hit))):
+                continue   # "an Irish pub", "a Russian-made rifle": where a thing is from, not the scene
             if hit.kind == "country" and _aimed_at(head):
                 weight = 0.5   # "sanctions on Russia": what a measure is aimed at, as addressed
             elif weight == 2 and _locative(head) and (
@@ -957,6 +984,8 @@ class DocumentActors:
                     continue
             if own is not None and own.kind in ("country", "capital") and _locative(head):
                 continue
+            if hit.kind in ("country", "demonym") and _maker_word(root):
+                continue   # "a Russian-made rifle": where it was made, no party
             if own is not None and own.kind == "demonym" and head.tag_ not in ("NNS", "NNPS") \
                     and own.entry is not None and head.pos_ != "PROPN":
                 continue
@@ -1002,6 +1031,8 @@ class DocumentActors:
         head = self.np_head(root)
         if _is_not_actor(head.text) or head.pos_ in ("VERB", "AUX"):
             return None   # a time zone; a clause ("We will win"), not a noun phrase
+        if names_a_thing(head) and self.hit_of.get(head.i) is None:
+            return None   # "an Irish pub", "Thai food": a thing, whoever made it
         coded = self.code_np(head)
         own = self.hit_of.get(head.i)
         if own is not None and (own.kind == "place" or (own.kind == "capital" and _locative(head))):
