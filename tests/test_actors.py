@@ -571,3 +571,34 @@ def test_an_event_has_no_side_that_is_a_thing(nlp, text, thing):
     rec = extract(text, date="2012-05-03")
     sides = [s for e in rec.events for s in (e.source, e.target) if s is not None]
     assert rec.events and not any(s.text == thing for s in sides)
+
+
+# --- "the Fund", "the council": a bare definite noun is the body named in full before it -------
+
+@pytest.mark.parametrize("text, phrase, name", [
+    ("The International Monetary Fund sent a team to Kyiv. The Fund approved the loan on Monday.",
+     "The Fund approved", "International Monetary Fund"),
+    ("The United States House of Representatives passed the bill. The White House said the House had acted.",
+     "the House had", "United States House of Representatives"),
+    ("The Southern Transitional Council seized the port. Both the council and the government called for talks.",
+     "the council and", "Southern Transitional Council"),
+    ("The Ford Motor Company recalled the cars. The company paid a fine in March.",
+     "The company paid", "Ford Motor Company"),
+])
+def test_a_bare_definite_noun_is_the_body_named_before_with_that_head(nlp, text, phrase, name):
+    ctx = run(nlp, text, "2019-05-03")
+    at = text.index(phrase)
+    end = at + len(" ".join(phrase.split()[:2]))
+    actor = actor_at(at, end, ctx)
+    assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The council met on Monday to discuss the budget.", "The council"),
+    ("The World Bank sent a team. The fund approved the loan on Monday.", "The fund"),
+])
+def test_a_bare_definite_noun_with_no_body_of_that_head_before_is_no_body(nlp, text, phrase):
+    ctx = run(nlp, text, "2019-05-03")
+    at = text.index(phrase)
+    actor = actor_at(at, at + len(phrase), ctx)
+    assert actor is None or actor.type != "organization" or actor.name.lower() == phrase.split()[-1]

@@ -889,7 +889,7 @@ class DocumentActors:
         coded = self.code_np(head)
         self.fill_country(coded, head)
         actor = self.earlier_group(coded, head) or self.earlier_person(coded, head) \
-            or self.actor_for(coded, head)
+            or self.earlier_body(coded, head) or self.actor_for(coded, head)
         if actor is None:
             return None
         start, end = _trim(self.text, coded.start, coded.end)
@@ -924,6 +924,29 @@ class DocumentActors:
                     self.add_mention(actor, start, end, head.idx)
                     return actor
         return None
+
+    def earlier_body(self, coded: Coded, head) -> Actor | None:
+        """"The Fund", "the House", "the council": a bare definite noun, with no country, sector
+        or name of its own, that is the head word of an organization named in full before it
+        is that organization (the last one so named)."""
+        if coded.person is not None or coded.org is not None or coded.country is not None or \
+                coded.sector is not None or head.pos_ not in ("NOUN", "PROPN") or \
+                head.tag_ not in ("NN", "NNP") or \
+                [c.lower_ for c in head.lefts if c.dep_ not in ("preconj", "predet")] != ["the"]:
+            return None
+        word, best = head.lower_, None
+        for m_start, m_end, head_char, actor in self.mentions:
+            if actor.type != "organization" or m_end > head.idx or m_end - m_start <= len(head) + 4 or \
+                    (best is not None and m_start <= best[0]):
+                continue
+            tok = self._token_at(head_char)
+            if tok is not None and tok.lower_ == word and tok.i != head.i:
+                best = (m_start, actor)
+        return best[1] if best is not None else None
+
+    def _token_at(self, char: int):
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
 
     def earlier_person(self, coded: Coded, head) -> Actor | None:
         """A definite singular role ("the minister said", "the president added") with no
@@ -1052,7 +1075,11 @@ class DocumentActors:
                 coded.sector = "GOV" if kind == "unlisted" else kind
         if coded.country is None and coded.sector is None and coded.person is None \
                 and coded.unknown_person is None and coded.org is None:
-            return None
+            actor = self.earlier_body(coded, head)
+            if actor is not None:
+                start, end = _trim(self.text, span.start_char, span.end_char)
+                self.add_mention(actor, start, end, head.idx)
+            return actor
         self.fill_country(coded, head)
         actor = self.earlier_group(coded, head) or self.actor_for(coded, head)
         if actor is not None:
