@@ -596,6 +596,7 @@ def test_a_bare_definite_noun_is_the_body_named_before_with_that_head(nlp, text,
 @pytest.mark.parametrize("text, phrase", [
     ("The council met on Monday to discuss the budget.", "The council"),
     ("The World Bank sent a team. The fund approved the loan on Monday.", "The fund"),
+    ("Islamic State fighters attacked the town. The state sent troops on Monday.", "The state"),
 ])
 def test_a_bare_definite_noun_with_no_body_of_that_head_before_is_no_body(nlp, text, phrase):
     ctx = run(nlp, text, "2019-05-03")
