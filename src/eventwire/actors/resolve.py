@@ -935,8 +935,8 @@ class DocumentActors:
                 [c.lower_ for c in head.lefts if c.dep_ not in ("preconj", "predet")] != ["the"]:
             return None
         word, best = head.lower_, None
-        if word in PLACE_NOUNS:
-            return None   # "the state" after "Islamic State": the place, not the group
+        if word in PLACE_NOUNS and head.is_lower:
+            return None   # "the state" after "Islamic State": a place; "the House" is a name
         for m_start, m_end, head_char, actor in self.mentions:
             if actor.type != "organization" or m_end > head.idx or m_end - m_start <= len(head) + 4 or \
                     (best is not None and m_start <= best[0]):
