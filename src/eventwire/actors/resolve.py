@@ -1074,8 +1074,6 @@ class DocumentActors:
                 kind = body_kind(head)
                 if kind == "place":
                     return None   # "Moscow's Pushkin Square": a scene, not a party
-                if kind == "unlisted" and head.pos_ == "NOUN" and coded.modifier_kind == "place":
-                    kind = None   # "the Denver billionaire", "Boston fans": a town's people, not its government
                 coded.sector = "GOV" if kind == "unlisted" else kind
         if coded.country is None and coded.sector is None and coded.person is None \
                 and coded.unknown_person is None and coded.org is None:
