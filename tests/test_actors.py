@@ -488,3 +488,118 @@ def test_an_office_word_before_a_name_is_still_the_title(nlp, text, phrase, coun
 def test_bare_fragments_give_no_error_and_no_state(nlp, text):
     ctx = run(nlp, text, "2012-05-03")
     assert all(a.sector not in STATE_SECTORS for a in ctx.actors)
+
+
+# --- names after a place: the kind of body by the name's last word (data/body_kinds.yaml) ------
+
+@pytest.mark.parametrize("text, phrase, country, sector", [
+    ("The Portland Herald reported the sale on Tuesday.", "The Portland Herald", "USA", "MED"),
+    ("The Kansas City Star said the mayor had resigned.", "The Kansas City Star", "USA", "MED"),
+    ("USA Today published the letter on Friday.", "USA Today", "USA", "MED"),
+    ("The Toronto Symphony Orchestra cancelled its tour.", "The Toronto Symphony Orchestra", "CAN", None),
+    ("The Denver Marathon was postponed after the storm.", "The Denver Marathon", "USA", None),
+    ("The Vermont Wildlife Foundation sued the developer.", "The Vermont Wildlife Foundation", "USA", "NGO"),
+])
+def test_a_private_body_named_after_its_place_is_no_government(nlp, text, phrase, country, sector):
+    ctx = run(nlp, text, "2012-05-03")
+    assert coded_at(ctx, phrase)[1:] == (country, sector)
+
+
+@pytest.mark.parametrize("text, phrase, country, sector", [
+    ("The Oregon Highway Patrol stopped the truck on Monday.", "The Oregon Highway Patrol", "USA", "COP"),
+    ("The Ohio Department of Health closed the clinic.", "The Ohio Department of Health", "USA", "GOV"),
+    ("The Denver City Council approved the budget.", "The Denver City Council", "USA", "GOV"),
+    ("The Nevada Gaming Commission fined the casino.", "The Nevada Gaming Commission", "USA", "GOV"),
+])
+def test_a_state_body_named_after_its_place_keeps_its_state_sector(nlp, text, phrase, country, sector):
+    ctx = run(nlp, text, "2012-05-03")
+    assert coded_at(ctx, phrase)[1:] == (country, sector)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Police detained him near Moscow's Pushkin Square on Sunday.", "Moscow's Pushkin Square"),
+    ("Hundreds marched across the Brooklyn Bridge on Saturday.", "the Brooklyn Bridge"),
+])
+def test_a_named_square_or_bridge_is_the_scene_not_an_actor(nlp, text, phrase):
+    ctx = run(nlp, text, "2012-05-03")
+    assert coded_at(ctx, phrase) is None
+
+
+# --- a nation's word on a thing (data/thing_nouns.txt) or a maker's word names no party --------
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The two envoys met at an Irish pub near the station.", "an Irish pub"),
+    ("Delegates were served Thai food after the vote.", "Thai food"),
+    ("The minister answered in the French language.", "the French language"),
+    ("Critics praised a new Iranian film on Sunday.", "a new Iranian film"),
+])
+def test_a_nations_word_on_a_thing_makes_no_actor(nlp, text, phrase):
+    ctx = run(nlp, text, "2012-05-03")
+    assert coded_at(ctx, phrase) is None
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The officers met at an Irish pub on Monday.", "The officers"),
+    ("Gunmen fired a Russian-made rifle at the convoy.", "Gunmen"),
+    ("Rebels shot down the helicopter with a Chinese-built missile.", "Rebels"),
+])
+def test_a_nations_word_on_a_thing_lends_no_country_to_its_sentence(nlp, text, phrase):
+    ctx = run(nlp, text, "2012-05-03")
+    coded = coded_at(ctx, phrase)
+    assert coded is not None and coded[1] is None
+    assert not any(a.type == "country" or a.name in ("Russian", "Chinese") for a in ctx.actors)
+
+
+@pytest.mark.parametrize("text, phrase, country, sector", [
+    ("Israeli forces demolished Palestinian homes on Tuesday.", "Palestinian homes", "PSE", "CVL"),
+    ("Washington imposed tariffs on Chinese goods.", "Chinese goods", "CHN", "CVL"),
+    ("The Saudi-led coalition struck the port.", "The Saudi-led coalition", "SAU", "MIL"),
+    ("Russian troops crossed the border at dawn.", "Russian troops", "RUS", "MIL"),
+])
+def test_a_nations_word_on_people_or_their_property_keeps_its_country(nlp, text, phrase, country, sector):
+    ctx = run(nlp, text, "2012-05-03")
+    assert coded_at(ctx, phrase)[1:] == (country, sector)
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("The two envoys met at an Irish pub on Monday.", "an Irish pub"),
+    ("Police raided a Thai restaurant in the city on Friday.", "a Thai restaurant"),
+])
+def test_an_event_has_no_side_that_is_a_thing(nlp, text, thing):
+    from eventwire.pipeline import extract
+
+    rec = extract(text, date="2012-05-03")
+    sides = [s for e in rec.events for s in (e.source, e.target) if s is not None]
+    assert rec.events and not any(s.text == thing for s in sides)
+
+
+# --- "the Fund", "the council": a bare definite noun is the body named in full before it -------
+
+@pytest.mark.parametrize("text, phrase, name", [
+    ("The International Monetary Fund sent a team to Kyiv. The Fund approved the loan on Monday.",
+     "The Fund approved", "International Monetary Fund"),
+    ("The United States House of Representatives passed the bill. The White House said the House had acted.",
+     "the House had", "United States House of Representatives"),
+    ("The Southern Transitional Council seized the port. Both the council and the government called for talks.",
+     "the council and", "Southern Transitional Council"),
+    ("The Ford Motor Company recalled the cars. The company paid a fine in March.",
+     "The company paid", "Ford Motor Company"),
+])
+def test_a_bare_definite_noun_is_the_body_named_before_with_that_head(nlp, text, phrase, name):
+    ctx = run(nlp, text, "2019-05-03")
+    at = text.index(phrase)
+    end = at + len(" ".join(phrase.split()[:2]))
+    actor = actor_at(at, end, ctx)
+    assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The council met on Monday to discuss the budget.", "The council"),
+    ("The World Bank sent a team. The fund approved the loan on Monday.", "The fund"),
+    ("Islamic State fighters attacked the town. The state sent troops on Monday.", "The state"),
+])
+def test_a_bare_definite_noun_with_no_body_of_that_head_before_is_no_body(nlp, text, phrase):
+    ctx = run(nlp, text, "2019-05-03")
+    at = text.index(phrase)
+    actor = actor_at(at, at + len(phrase), ctx)
+    assert actor is None or actor.type != "organization" or actor.name.lower() == phrase.split()[-1]

@@ -51,6 +51,31 @@ def not_actors() -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
+@functools.lru_cache(maxsize=1)
+def thing_nouns() -> frozenset[str]:
+    """Lemmas of nouns that name things, not people (data/thing_nouns.txt): venues, dishes,
+    languages, works of art."""
+    path = Path(__file__).parent / "data" / "thing_nouns.txt"
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line.lower() for line in lines if line and not line.startswith("#"))
+
+
+# Participles that say where a thing was made ("a Russian-made rifle", "U.S.-built jets"): the
+# nation's word before one names no party.
+MADE_WORDS = {"made", "built", "manufactured", "designed", "produced", "assembled"}
+
+
+def names_a_thing(head) -> bool:
+    """"an Irish pub", "the French language": a common noun of a thing, not of people."""
+    return head.pos_ == "NOUN" and head.lemma_.lower() in thing_nouns()
+
+
+def _maker_word(tok) -> bool:
+    """"Russian" in "Russian-made": a nation's word that only says where something was made."""
+    return tok.head is not tok and tok.head.lower_ in MADE_WORDS and tok.i + 1 < len(tok.doc) \
+        and tok.doc[tok.i + 1].text == "-" and tok.head.i == tok.i + 2
+
+
 def _is_not_actor(text: str, head=None) -> bool:
     words = not_actors()
     return " ".join(text.split()) in words or (head is not None and head.text in words)
@@ -457,6 +482,8 @@ class DocumentActors:
                 continue
             weight = 2 if hit.kind in ("country", "capital", "place") else 1
             head = self.np_head(self.hit_root(hit))
+            if hit.kind in ("demonym", "country") and (names_a_thing(head) or _maker_word(self.hit_root(hit))):
+                continue   # "an Irish pub", "a Russian-made rifle": where a thing is from, not the scene
             if hit.kind == "country" and _aimed_at(head):
                 weight = 0.5   # "sanctions on Russia": what a measure is aimed at, as addressed
             elif weight == 2 and _locative(head) and (
@@ -862,7 +889,7 @@ class DocumentActors:
         coded = self.code_np(head)
         self.fill_country(coded, head)
         actor = self.earlier_group(coded, head) or self.earlier_person(coded, head) \
-            or self.actor_for(coded, head)
+            or self.earlier_body(coded, head) or self.actor_for(coded, head)
         if actor is None:
             return None
         start, end = _trim(self.text, coded.start, coded.end)
@@ -897,6 +924,31 @@ class DocumentActors:
                     self.add_mention(actor, start, end, head.idx)
                     return actor
         return None
+
+    def earlier_body(self, coded: Coded, head) -> Actor | None:
+        """"The Fund", "the House", "the council": a bare definite noun, with no country, sector
+        or name of its own, that is the head word of an organization named in full before it
+        is that organization (the last one so named)."""
+        if coded.person is not None or coded.org is not None or coded.country is not None or \
+                coded.sector is not None or head.pos_ not in ("NOUN", "PROPN") or \
+                head.tag_ not in ("NN", "NNP") or \
+                [c.lower_ for c in head.lefts if c.dep_ not in ("preconj", "predet")] != ["the"]:
+            return None
+        word, best = head.lower_, None
+        if word in PLACE_NOUNS and head.is_lower:
+            return None   # "the state" after "Islamic State": a place; "the House" is a name
+        for m_start, m_end, head_char, actor in self.mentions:
+            if actor.type != "organization" or m_end > head.idx or m_end - m_start <= len(head) + 4 or \
+                    (best is not None and m_start <= best[0]):
+                continue
+            tok = self._token_at(head_char)
+            if tok is not None and tok.lower_ == word and tok.i != head.i:
+                best = (m_start, actor)
+        return best[1] if best is not None else None
+
+    def _token_at(self, char: int):
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
 
     def earlier_person(self, coded: Coded, head) -> Actor | None:
         """A definite singular role ("the minister said", "the president added") with no
@@ -957,6 +1009,8 @@ class DocumentActors:
                     continue
             if own is not None and own.kind in ("country", "capital") and _locative(head):
                 continue
+            if hit.kind in ("country", "demonym") and _maker_word(root):
+                continue   # "a Russian-made rifle": where it was made, no party
             if own is not None and own.kind == "demonym" and head.tag_ not in ("NNS", "NNPS") \
                     and own.entry is not None and head.pos_ != "PROPN":
                 continue
@@ -1002,6 +1056,8 @@ class DocumentActors:
         head = self.np_head(root)
         if _is_not_actor(head.text) or head.pos_ in ("VERB", "AUX"):
             return None   # a time zone; a clause ("We will win"), not a noun phrase
+        if names_a_thing(head) and self.hit_of.get(head.i) is None:
+            return None   # "an Irish pub", "Thai food": a thing, whoever made it
         coded = self.code_np(head)
         own = self.hit_of.get(head.i)
         if own is not None and (own.kind == "place" or (own.kind == "capital" and _locative(head))):
@@ -1015,10 +1071,17 @@ class DocumentActors:
             elif coded.modifier_kind == "demonym":
                 coded.sector = "CVL"  # "Palestinian homes", "British nationals"
             elif not _named_after_a_town(head, coded):
-                coded.sector = "GOV"
+                kind = body_kind(head)
+                if kind == "place":
+                    return None   # "Moscow's Pushkin Square": a scene, not a party
+                coded.sector = "GOV" if kind == "unlisted" else kind
         if coded.country is None and coded.sector is None and coded.person is None \
                 and coded.unknown_person is None and coded.org is None:
-            return None
+            actor = self.earlier_body(coded, head)
+            if actor is not None:
+                start, end = _trim(self.text, span.start_char, span.end_char)
+                self.add_mention(actor, start, end, head.idx)
+            return actor
         self.fill_country(coded, head)
         actor = self.earlier_group(coded, head) or self.actor_for(coded, head)
         if actor is not None:
@@ -1093,6 +1156,32 @@ def _named_after_a_town(head, coded: Coded) -> bool:
     plural = head.tag_ == "NNPS" or "Plur" in head.morph.get("Number") or (
         len(word) > 3 and word.endswith("s") and not word.endswith("ss"))  # the tagger's NNP "Celtics"
     return coded.modifier_kind in ("place", "capital") and head.pos_ == "PROPN" and plural
+
+
+@functools.lru_cache(maxsize=1)
+def body_kinds() -> tuple[dict[str, str | None], frozenset[str]]:
+    """(last word of a body's name -> its sector, None for a body of no coded sector; last
+    words of names of places and venues), from ``data/body_kinds.yaml``."""
+    from ..datafiles import load_yaml
+
+    data = load_yaml((Path(__file__).parent / "data" / "body_kinds.yaml").read_text(encoding="utf-8")) or {}
+    sectors = {word.lower(): (None if sector == "none" else sector)
+               for sector, words in (data.get("sectors") or {}).items() for word in words}
+    return sectors, frozenset(word.lower() for word in data.get("places") or ())
+
+
+def body_kind(head) -> str | None:
+    """What a proper name no dictionary knows, after a town's, a state's or a country's name,
+    is by its last word ("the Seattle Herald": MED; "the Florida Highway Patrol": COP; "the
+    Toronto Symphony Orchestra": None, a body of no coded sector; "Pushkin Square": "place").
+    "unlisted" for a common noun or a last word the table does not hold."""
+    if head.pos_ != "PROPN":
+        return "unlisted"
+    word = head.lower_
+    sectors, places = body_kinds()
+    if word in places:
+        return "place"
+    return sectors[word] if word in sectors else "unlisted"
 
 
 def _locative(head) -> bool:

@@ -19,7 +19,7 @@ import functools
 from dataclasses import dataclass
 
 from ..actors import actor_at, known_actors, load_dictionary, mentions_of
-from ..actors.resolve import partitive_whole
+from ..actors.resolve import names_a_thing, partitive_whole
 from ..actors.dictionary import fold, looks_like_name
 from ..categories import categories_where
 from ..context import DocContext
@@ -485,8 +485,8 @@ def _known_actor(tok) -> bool | None:
     tokens = list(tok.doc[i:j])
     if _head_sector(list(tok.doc[i:tok.i + 1]), tok) or _country_of_tokens([tok]):
         return True
-    if low in cues["non_actor_nouns"] or tok.pos_ != "NOUN" or lemma in lex.triggers_nouns:
-        return False   # an event noun ("hit by drone strikes", "the deadline") is no side
+    if low in cues["non_actor_nouns"] or tok.pos_ != "NOUN" or lemma in lex.triggers_nouns or names_a_thing(tok):
+        return False   # an event noun ("hit by drone strikes", "the deadline"), "an Irish pub" is no side
     if low.endswith(_ABSTRACT_SUFFIXES) and lemma not in cues["actor_abstract_nouns"] and \
             low not in cues["actor_abstract_nouns"]:
         return False
