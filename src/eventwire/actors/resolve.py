@@ -442,6 +442,8 @@ class DocumentActors:
             ent_len = len(ent) if ent is not None else None
         if ent_len is not None and ent_len > hit.j - hit.i:
             return None  # part of a longer name: someone else with the same surname
+        if self._after_another_given_name(hit, candidates):
+            return None  # "the mayor of London, Sadiq Khan": another Khan than the dictionary's
         if self._named_in_full_before(hit):
             return None  # "Judge Victor Marrero ... Marrero": the article's own person
         titled = hit.i > 0 and any(
@@ -449,6 +451,24 @@ class DocumentActors:
         if not (titled or tok.ent_type_ == "PERSON"):
             return None
         return self._best_by_date(candidates)
+
+    _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mme"})
+
+    def _after_another_given_name(self, hit: Hit, candidates: list[Entry]) -> bool:
+        """The surname follows a name word of its own that the tagger left out of the entity (a
+        capitalised proper-noun compound of it: "Sadiq Khan"), which is no title and no word of
+        any candidate's name ("Bashar Assad" stays the dictionary's Bashar al-Assad)."""
+        if hit.i == 0:
+            return False
+        prev = self.doc[hit.i - 1]
+        if prev.pos_ != "PROPN" or not (prev.is_alpha and prev.is_title) or prev.is_stop or \
+                prev.dep_ != "compound" or not hit.i <= prev.head.i < hit.j:
+            return False
+        word = fold(prev.text)
+        if word in self._HONORIFICS or any(x.kind == "agent" for x in self.d.phrases.get(word, [])):
+            return False
+        return not any(word in fold(e.name).replace("-", " ").split() or
+                       word in e.key.replace("-", " ").split() for e in candidates)
 
     def _named_in_full_before(self, hit: Hit) -> bool:
         """A person entity of two or more words, earlier in the document, ending in this
