@@ -1378,3 +1378,17 @@ def test_the_unit_and_its_town_are_resolved_apart_in_one_text():
 def test_a_settlement_of_x_is_a_place_and_the_place_of_what_hits_it(text, trigger, surface):
     place, _ = event_place_of(text, trigger)
     assert place is not None and text[place.start:place.end] == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a common noun between the place and the event's participant: the place qualifies a
+    # person or thing ("a Toronto hockey coach"), it does not name the participant's site
+    ("John Smith, a Toronto hockey coach on holiday in Nairobi, was shot in the arm on Sunday.", "shot", "Nairobi"),
+    ("Anna Berg, a Chicago bank clerk visiting Lagos, was killed on Friday.", "killed", "Lagos"),
+    # guards: a unit word or a site word on the way still names the place
+    ("The town of Saraqib, a rebel stronghold, was shelled on Monday.", "shelled", "Saraqib"),
+    ("The Kabul office of the charity was bombed on Monday.", "bombed", "Kabul"),
+])
+def test_a_place_that_qualifies_a_person_is_not_the_persons_site(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    assert place is not None and text[place.start:place.end] == surface

@@ -268,8 +268,11 @@ def _strength(place_tok, trigger) -> float:
                 return 1.5
             return 2.0
         between = path[1:]
-        if all(t.lower_ in PLACE_NOUNS or t.pos_ == "PROPN" or t.dep_ in ("prep", "pobj", "appos", "conj")
-               for t in between) and all(t.dep_ in TRANSPARENT for t in path[:-1]):
+        # a common noun on the way names a person or thing the place qualifies ("Smith, a
+        # Toronto hockey coach on holiday in X, was shot"), not the place itself
+        if all(t.lower_ in PLACE_NOUNS or t.pos_ == "PROPN" or (
+                t.dep_ in ("prep", "pobj", "appos", "conj") and t.pos_ != "NOUN") for t in between) \
+                and all(t.dep_ in TRANSPARENT for t in path[:-1]):
             return 2.0
         return 0.0
     if top.dep_ in ("compound", "poss", "nmod", "amod") and trigger.pos_ in ("NOUN", "PROPN"):
