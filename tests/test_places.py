@@ -1392,3 +1392,17 @@ def test_a_settlement_of_x_is_a_place_and_the_place_of_what_hits_it(text, trigge
 def test_a_place_that_qualifies_a_person_is_not_the_persons_site(text, trigger, surface):
     place, _ = event_place_of(text, trigger)
     assert place is not None and text[place.start:place.end] == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # "(Kyiv time)", "Moscow time": the zone of a clock, not where anything happened
+    ("The offensive began at 4 a.m. (Kyiv time) when troops stormed the village of Pisky.",
+     "began", "Pisky"),
+    ("Shelling resumed at 6 a.m. Moscow time in the town of Avdiivka.", "resumed", "Avdiivka"),
+    # guards: the town itself, and a clock with no place in its zone
+    ("The attack began at dawn in Damascus.", "attack", "Damascus"),
+    ("Rebels attacked an army post in Aleppo at 9 p.m. local time.", "attacked", "Aleppo"),
+])
+def test_a_clocks_zone_is_no_place_of_the_event(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    assert place is not None and text[place.start:place.end] == surface

@@ -163,11 +163,17 @@ ORG_BEFORE = re.compile(
 PARTY_BEFORE = re.compile(r"\b[DRI]\s?-\s?$")
 
 
+# "at 4 a.m. (Kyiv time)", "at 0800 Moscow time": a place naming a clock's zone
+CLOCK_AFTER = re.compile(r"^\s+(?:standard\s+|summer\s+|daylight\s+)?time\b", re.IGNORECASE)
+
+
 def _in_organisation(text: str, place: Place) -> bool:
     """'SABA news agency', 'the Kabul Times', 'the Baath Party', 'the Islamic State of Iraq
     and Syria', 'the Organization of American States': a name of an organisation; or a
-    politician's party and state ('D-California')."""
+    politician's party and state ('D-California'); or the zone of a clock ('at 4 a.m.
+    (Kyiv time)'): none is where anything happened."""
     return bool(ORG_WORDS.match(text[place.end:place.end + 40])
+                or CLOCK_AFTER.match(text[place.end:place.end + 20])
                 or ORG_BEFORE.search(text[max(0, place.start - 60):place.start])
                 or PARTY_BEFORE.search(text[max(0, place.start - 6):place.start]))
 
