@@ -1406,3 +1406,22 @@ def test_a_place_that_qualifies_a_person_is_not_the_persons_site(text, trigger, 
 def test_a_clocks_zone_is_no_place_of_the_event(text, trigger, surface):
     place, _ = event_place_of(text, trigger)
     assert place is not None and text[place.start:place.end] == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # "the Aegean island of Lesbos": the phrase names the place after "of"; the sea, region
+    # or owner before the unit word only says where it lies, whatever the grain of the two
+    ("The smuggler was captured on the Aegean island of Lesbos on Tuesday.", "captured", "Lesbos"),
+    ("Two tourists were killed on the Pacific island of Guam.", "killed", "Guam"),
+    ("The ferry sank off the Ionian island of Corfu.", "sank", "Corfu"),
+    ("Troops stormed the Christian town of Qaraqosh on Sunday.", "stormed", "Qaraqosh"),
+    ("Police arrested ten men in Manila's northern province of Bulacan.", "arrested", "Bulacan"),
+    # guards: a word for a part ("the X neighbourhood of Y") and a bare name before its unit
+    # word ("X town of Y") name the part and the town
+    ("A bomb exploded in the Karrada neighbourhood of Baghdad on Monday.", "exploded", "Karrada"),
+    ("Gunmen killed five people in Konduga town of Borno State.", "killed", "Konduga"),
+    ("Protesters marched through the West Bank town of Hebron.", "marched", "Hebron"),
+])
+def test_the_unit_phrase_names_the_place_after_of(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    assert place is not None and text[place.start:place.end] == surface

@@ -389,6 +389,22 @@ PART_NOUNS = {"neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods"
               "countryside", "part", "parts", "section", "sector", "outskirt"}
 
 
+def _frames(tok, named: set[int]) -> bool:
+    """The place only says where the place a unit phrase names lies: "the Aegean island of
+    Lesbos", "the West Bank town of Hebron", "Manila's northern province of Bulacan"
+    (``named``: the token indices of the sentence's other places). The phrase names the place
+    after "of", whatever the grain of the two; not after a word for a part ("the Karrada
+    neighbourhood of Baghdad", "the X district of Y": the name before it is the part's), nor
+    a bare name before its unit word ("in Konduga town of Borno State": the town is Konduga)."""
+    if tok.dep_ not in ("amod", "compound", "nmod", "poss") or tok.head.lower_ not in PLACE_NOUNS \
+            or tok.head.lower_ in PART_NOUNS:
+        return False
+    if tok.dep_ != "poss" and not any(c.dep_ in ("det", "poss") for c in tok.head.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.i in named for g in c.children) for c in tok.head.children)
+
+
 def _modifier(tok) -> bool:
     """The place names the container of another place of the phrase ("the West Bank town of
     X", "Yala's X district", "Congo's capital, X", "the X neighbourhood of Baghdad"): the
@@ -632,6 +648,7 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
     if trigger is not None and inside and doc is not None:
         tied, clause = [], []
         head = _clause_head(trigger)
+        named = {t.i for p in inside if (t := _token_of(doc, p)) is not None}
         for p in inside:
             tok = _token_of(doc, p)
             if tok is None:
@@ -651,7 +668,7 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
                     if _strength(tok, aim) == 2.0:
                         strength = max(strength, 2.0)
             distance = abs(tok.i - trigger.i)
-            if _reference(text, p):
+            if _reference(text, p) or _frames(tok, named):
                 strength = min(strength, 0.5)
             rank = (_specificity(p, ctx), not _modifier(tok))
             if strength >= 1:
@@ -678,10 +695,13 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
             """A country, province or city the sentence also names a place inside of."""
             return any(_holds(p, q, ctx) for q in inside)
 
+        named = {t.i for p in inside if (t := _token_of(doc, p) if doc is not None else None) is not None}
+
         def rank(p):
             tok = _token_of(doc, p) if doc is not None else None
             loc = _locative(text, p) or (tok is not None and _locative_path(_path_up(tok, _clause_head(tok))))
-            return (not _reference(text, p), loc and not container(p), _specificity(p, ctx),
+            framing = tok is not None and _frames(tok, named)
+            return (not _reference(text, p) and not framing, loc and not container(p), _specificity(p, ctx),
                     tok is None or not _modifier(tok), -abs(p.start - anchor))
         return _as_event_place(max(inside, key=rank), "sentence")
     p0, p1 = _paragraph(text, start, end)
