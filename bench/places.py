@@ -481,7 +481,7 @@ def bench_events(args, nlp) -> dict:
             kind = place_error_kind(p, good)
             kinds[part][kind] = kinds[part].get(kind, 0) + 1
         if not right and part == "dev":
-            errors.append((r, p, bool(good)))
+            errors.append((r, p, bool(good), kind))
     print(f"\nevent place (event_location_dev): {len(texts)} sentences parsed in {parse_s:.1f} s, "
           f"places stage {stage_s:.1f} s; {twins} validation records left out (their sentence, "
           f"spaced otherwise, is in the development part)")
@@ -508,11 +508,12 @@ def bench_events(args, nlp) -> dict:
         show_error_kinds("event_location: wrong event places by kind", kinds)
         out["error_kinds"] = kinds
     if args.errors:
-        for r, p, recog in errors:
+        for r, p, recog, kind in errors:
             g = ", ".join(x["text"] for x in r["places"])
             got = f"{p.name} [{getattr(p, 'from_', '?')}] {r['text'][p.start:p.end]!r}" if p is not None and \
                 getattr(p, "start", None) is not None else "-"
-            print(f"  {'R' if recog else 'u'} {r['event']['text']!r:14} gold {g!r:24} got {got}  | {r['text'][:160]}")
+            print(f"  {'R' if recog else 'u'} {r['event']['text']!r:14} gold {g!r:24} got {got}  | {r['text'][:160]}"
+                  + (f"  <{kind}>" if args.kinds else ""))
     return out
 
 

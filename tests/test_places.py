@@ -1378,3 +1378,50 @@ def test_the_unit_and_its_town_are_resolved_apart_in_one_text():
 def test_a_settlement_of_x_is_a_place_and_the_place_of_what_hits_it(text, trigger, surface):
     place, _ = event_place_of(text, trigger)
     assert place is not None and text[place.start:place.end] == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a common noun between the place and the event's participant: the place qualifies a
+    # person or thing ("a Toronto hockey coach"), it does not name the participant's site
+    ("John Smith, a Toronto hockey coach on holiday in Nairobi, was shot in the arm on Sunday.", "shot", "Nairobi"),
+    ("Anna Berg, a Chicago bank clerk visiting Lagos, was killed on Friday.", "killed", "Lagos"),
+    # guards: a unit word or a site word on the way still names the place
+    ("The town of Saraqib, a rebel stronghold, was shelled on Monday.", "shelled", "Saraqib"),
+    ("The Kabul office of the charity was bombed on Monday.", "bombed", "Kabul"),
+])
+def test_a_place_that_qualifies_a_person_is_not_the_persons_site(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    assert place is not None and text[place.start:place.end] == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # "(Kyiv time)", "Moscow time": the zone of a clock, not where anything happened
+    ("The offensive began at 4 a.m. (Kyiv time) when troops stormed the village of Pisky.",
+     "began", "Pisky"),
+    ("Shelling resumed at 6 a.m. Moscow time in the town of Avdiivka.", "resumed", "Avdiivka"),
+    # guards: the town itself, and a clock with no place in its zone
+    ("The attack began at dawn in Damascus.", "attack", "Damascus"),
+    ("Rebels attacked an army post in Aleppo at 9 p.m. local time.", "attacked", "Aleppo"),
+])
+def test_a_clocks_zone_is_no_place_of_the_event(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    assert place is not None and text[place.start:place.end] == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # "the Aegean island of Lesbos": the phrase names the place after "of"; the sea, region
+    # or owner before the unit word only says where it lies, whatever the grain of the two
+    ("The smuggler was captured on the Aegean island of Lesbos on Tuesday.", "captured", "Lesbos"),
+    ("Two tourists were killed on the Pacific island of Guam.", "killed", "Guam"),
+    ("The ferry sank off the Ionian island of Corfu.", "sank", "Corfu"),
+    ("Troops stormed the Christian town of Qaraqosh on Sunday.", "stormed", "Qaraqosh"),
+    ("Police arrested ten men in Manila's northern province of Bulacan.", "arrested", "Bulacan"),
+    # guards: a word for a part ("the X neighbourhood of Y") and a bare name before its unit
+    # word ("X town of Y") name the part and the town
+    ("A bomb exploded in the Karrada neighbourhood of Baghdad on Monday.", "exploded", "Karrada"),
+    ("Gunmen killed five people in Konduga town of Borno State.", "killed", "Konduga"),
+    ("Protesters marched through the West Bank town of Hebron.", "marched", "Hebron"),
+])
+def test_the_unit_phrase_names_the_place_after_of(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    assert place is not None and text[place.start:place.end] == surface

@@ -163,11 +163,17 @@ ORG_BEFORE = re.compile(
 PARTY_BEFORE = re.compile(r"\b[DRI]\s?-\s?$")
 
 
+# "at 4 a.m. (Kyiv time)", "at 0800 Moscow time": a place naming a clock's zone
+CLOCK_AFTER = re.compile(r"^\s+(?:standard\s+|summer\s+|daylight\s+)?time\b", re.IGNORECASE)
+
+
 def _in_organisation(text: str, place: Place) -> bool:
     """'SABA news agency', 'the Kabul Times', 'the Baath Party', 'the Islamic State of Iraq
     and Syria', 'the Organization of American States': a name of an organisation; or a
-    politician's party and state ('D-California')."""
+    politician's party and state ('D-California'); or the zone of a clock ('at 4 a.m.
+    (Kyiv time)'): none is where anything happened."""
     return bool(ORG_WORDS.match(text[place.end:place.end + 40])
+                or CLOCK_AFTER.match(text[place.end:place.end + 20])
                 or ORG_BEFORE.search(text[max(0, place.start - 60):place.start])
                 or PARTY_BEFORE.search(text[max(0, place.start - 6):place.start]))
 
@@ -268,8 +274,11 @@ def _strength(place_tok, trigger) -> float:
                 return 1.5
             return 2.0
         between = path[1:]
-        if all(t.lower_ in PLACE_NOUNS or t.pos_ == "PROPN" or t.dep_ in ("prep", "pobj", "appos", "conj")
-               for t in between) and all(t.dep_ in TRANSPARENT for t in path[:-1]):
+        # a common noun on the way names a person or thing the place qualifies ("Smith, a
+        # Toronto hockey coach on holiday in X, was shot"), not the place itself
+        if all(t.lower_ in PLACE_NOUNS or t.pos_ == "PROPN" or (
+                t.dep_ in ("prep", "pobj", "appos", "conj") and t.pos_ != "NOUN") for t in between) \
+                and all(t.dep_ in TRANSPARENT for t in path[:-1]):
             return 2.0
         return 0.0
     if top.dep_ in ("compound", "poss", "nmod", "amod") and trigger.pos_ in ("NOUN", "PROPN"):
@@ -378,6 +387,22 @@ def _path_up(tok, head) -> list:
 PART_NOUNS = {"neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "suburb",
               "suburbs", "quarter", "district", "districts", "area", "region", "outskirts",
               "countryside", "part", "parts", "section", "sector", "outskirt"}
+
+
+def _frames(tok, named: set[int]) -> bool:
+    """The place only says where the place a unit phrase names lies: "the Aegean island of
+    Lesbos", "the West Bank town of Hebron", "Manila's northern province of Bulacan"
+    (``named``: the token indices of the sentence's other places). The phrase names the place
+    after "of", whatever the grain of the two; not after a word for a part ("the Karrada
+    neighbourhood of Baghdad", "the X district of Y": the name before it is the part's), nor
+    a bare name before its unit word ("in Konduga town of Borno State": the town is Konduga)."""
+    if tok.dep_ not in ("amod", "compound", "nmod", "poss") or tok.head.lower_ not in PLACE_NOUNS \
+            or tok.head.lower_ in PART_NOUNS:
+        return False
+    if tok.dep_ != "poss" and not any(c.dep_ in ("det", "poss") for c in tok.head.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.i in named for g in c.children) for c in tok.head.children)
 
 
 def _modifier(tok) -> bool:
@@ -623,6 +648,7 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
     if trigger is not None and inside and doc is not None:
         tied, clause = [], []
         head = _clause_head(trigger)
+        named = {t.i for p in inside if (t := _token_of(doc, p)) is not None}
         for p in inside:
             tok = _token_of(doc, p)
             if tok is None:
@@ -642,7 +668,7 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
                     if _strength(tok, aim) == 2.0:
                         strength = max(strength, 2.0)
             distance = abs(tok.i - trigger.i)
-            if _reference(text, p):
+            if _reference(text, p) or _frames(tok, named):
                 strength = min(strength, 0.5)
             rank = (_specificity(p, ctx), not _modifier(tok))
             if strength >= 1:
@@ -669,10 +695,13 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
             """A country, province or city the sentence also names a place inside of."""
             return any(_holds(p, q, ctx) for q in inside)
 
+        named = {t.i for p in inside if (t := _token_of(doc, p) if doc is not None else None) is not None}
+
         def rank(p):
             tok = _token_of(doc, p) if doc is not None else None
             loc = _locative(text, p) or (tok is not None and _locative_path(_path_up(tok, _clause_head(tok))))
-            return (not _reference(text, p), loc and not container(p), _specificity(p, ctx),
+            framing = tok is not None and _frames(tok, named)
+            return (not _reference(text, p) and not framing, loc and not container(p), _specificity(p, ctx),
                     tok is None or not _modifier(tok), -abs(p.start - anchor))
         return _as_event_place(max(inside, key=rank), "sentence")
     p0, p1 = _paragraph(text, start, end)
