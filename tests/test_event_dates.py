@@ -171,3 +171,37 @@ def test_a_time_on_the_events_own_line_dates_it(text, date):
 def test_a_page_of_datelines_only_gives_no_event(text):
     record = extract(text, date=DATE)
     assert not getattr(record, "events", [])
+
+
+# A court story tells the verdict as the news and the acts it judged as a narration of an
+# earlier year: what the paragraph tells after "In 2019, ..." with no time of its own
+# happened then, not on the verdict's day (the story-day chain used to carry it there).
+VERDICT = "A court in Lyon convicted two police officers on Thursday of assaulting a student.\n\n{past}"
+
+
+@pytest.mark.parametrize("past, date", [
+    # the paragraph turned to an earlier year: no day of the news for what it tells next
+    ("In 2019, the two officers arrested the student at a rally in Lyon. They beat him in a "
+     "police van.", None),
+    # guards: a month of an earlier year goes on as before (the story's month is carried) ...
+    ("In March 2019, the two officers arrested the student at a rally in Lyon. They beat him "
+     "in a police van.", "2019-03"),
+    # ... and a month of the publication's year sets no past apart from the news
+    ("In January, the two officers arrested the student at a rally in Lyon. They beat him in "
+     "a police van.", "2024-01"),
+    # a year told in another paragraph frames nothing here
+    ("The two officers arrested the student at a rally in Lyon in 2019.\n\nThey beat him in a "
+     "police van, prosecutors said.", "2024-03-14"),
+])
+def test_a_paragraph_told_in_an_earlier_year_keeps_its_acts_off_the_news_day(past, date):
+    events = extract(VERDICT.format(past=past), date=DATE).events
+    assert {e.category: e.date for e in events}.get("SANCTION") == "2024-03-14"
+    assert _dated(VERDICT.format(past=past), "ASSAULT") == [date], \
+        [(e.category, e.evidence.text, e.date) for e in events]
+
+
+def test_a_day_told_after_the_earlier_year_is_the_news_again():
+    text = VERDICT.format(past="The two officers arrested the student at a rally in Lyon in 2019. "
+                               "On Thursday, the officers threatened journalists outside the court. "
+                               "Their supporters pelted the journalists with eggs.")
+    assert _dated(text, "THREATEN") == ["2024-03-14"]

@@ -26,6 +26,7 @@ from ..places import event_place, photo_caption
 from ..record import Event, EventActor, Mention, SentenceSpan
 from ..spanindex import cached_index, doc_entities, entities_in
 from ..times import date_for
+from ..times.recognize import names_a_thing
 from ..times.tense import governing_verb
 from ..tokentable import token_table
 from .acled import assign_event_types
@@ -257,6 +258,17 @@ def _news_peg(ctx: DocContext) -> str | None:
             if dt.timedelta(0) <= doc_date - day <= dt.timedelta(days=NEWS_PEG_DAYS):
                 return t.value
     return None
+
+
+def _past_frame(last_time, para: int, doc_date) -> str | None:
+    """The earlier year (or a month of one) the sentence's paragraph last told ("In 2014, the
+    two officers met her at a pub."): the narration has turned to that past, and what the
+    paragraph tells next with no time of its own happened then, not on the news day. None when
+    the paragraph's last time is a day or of the publication's year, or it told none."""
+    if last_time is None or doc_date is None or last_time.start < para or \
+            not re.fullmatch(r"\d{4}(-\d{2})?", last_time.value):
+        return None
+    return last_time.value if last_time.value[:4] < f"{doc_date.year:04d}" else None
 
 
 def _in_background_clause(tok) -> bool:
@@ -725,13 +737,24 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     last_date: tuple[str | None, str | None] = (None, None)
     last_para = -2   # the paragraph last_date was told in
     flattened = lost_paragraphs(ctx.document.text)
+    # the last time the story told before the sentence at hand (not one naming a thing)
+    dated_times = sorted((t for t in ctx.times if t.type == "DATE" and t.value[:1].isdigit()),
+                         key=lambda t: t.start)
+    next_time, last_time = 0, None
     for sent in doc.sents:
+        while next_time < len(dated_times) and dated_times[next_time].start < sent.start_char:
+            span = doc.char_span(dated_times[next_time].start, dated_times[next_time].end,
+                                 alignment_mode="expand")
+            if span is None or not len(span) or not names_a_thing(span.root):
+                last_time = dated_times[next_time]
+            next_time += 1
         # where its paragraph starts; in a flattened text each sentence stands for one, as a
         # news paragraph mostly is one sentence
         para = sent.start_char if flattened else ctx.document.text.rfind("\n", 0, sent.start_char)
         triggers = _conditional_statements(_fold_triggers(find_triggers(sent, lex)), lex)
         sent_has_time = _times_in(ctx, sent.start_char, sent.end_char)
         sent_has_date = _times_in(ctx, sent.start_char, sent.end_char, dates_only=True)
+        past_frame = None if sent_has_time or flattened else _past_frame(last_time, para, doc_date)
         sent_country = _sentence_country(sent, ctx)
         sent_events: list[tuple[Event, Trigger]] = []
         for trig in triggers:
@@ -825,6 +848,11 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 if shift is not None:   # "two days later": from the day the story just told
                     date = (dt.date.fromisoformat(last_date[0]) + dt.timedelta(days=shift)).isoformat()
                     precision = "day"
+                elif not sent_has_time and past_frame is not None:
+                    # "In 2014 the two officers met her at a pub. They traveled to Canada.": told
+                    # in the past the story turned to, not on the news day; a month the story
+                    # goes on in is carried ("In March 2019, gunmen attacked ... They stabbed ...")
+                    date, precision = last_date if last_date == (past_frame, "month") else (None, None)
                 elif not sent_has_time and sent.start_char >= lead_end and "statement" not in trig.rule \
                         and not trig.nominal and is_verbal(category) and _present_stance(tok):
                     # "China is threatening to cut supplies", "Trump has said he would ...": a
