@@ -26,7 +26,7 @@ from ..places import event_place, photo_caption
 from ..record import Event, EventActor, Mention, SentenceSpan
 from ..spanindex import cached_index, doc_entities, entities_in
 from ..times import date_for
-from ..times.recognize import names_a_thing
+from ..times.recognize import dates_a_thing
 from ..times.tense import governing_verb
 from ..tokentable import token_table
 from .acled import assign_event_types
@@ -745,7 +745,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         while next_time < len(dated_times) and dated_times[next_time].start < sent.start_char:
             span = doc.char_span(dated_times[next_time].start, dated_times[next_time].end,
                                  alignment_mode="expand")
-            if span is None or not len(span) or not names_a_thing(span.root):
+            if span is None or not len(span) or not dates_a_thing(span.root):
                 last_time = dated_times[next_time]
             next_time += 1
         # where its paragraph starts; in a flattened text each sentence stands for one, as a

@@ -127,7 +127,7 @@ def _usable(f: Found, dct: dt.date | None):
 _NOUN_MODIFIER = {"nummod", "compound", "amod", "nmod", "poss"}
 
 
-def names_a_thing(root) -> bool:
+def dates_a_thing(root) -> bool:
     """A time expression's head word modifying a noun ("the 2015 deal", "Russia's 2014
     annexation", "its 2018 Act"): the time of that thing, not of a clause."""
     return root.dep_ in _NOUN_MODIFIER and root.head.pos_ in ("NOUN", "PROPN")
@@ -178,7 +178,7 @@ def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str 
             if anchor is not None:
                 distance = min(abs(tspan.start - anchor.i), abs(tspan.end - 1 - anchor.i))
             root = tspan.root
-            if names_a_thing(root) and (anchor is None or root.head.i != anchor.i):
+            if dates_a_thing(root) and (anchor is None or root.head.i != anchor.i):
                 # "filed a lawsuit on Thursday over its 2018 Act", "the 2015 nuclear deal": a
                 # time naming another thing, used only when the clause tells no other
                 scored.append((2, distance, value, precision))
@@ -192,4 +192,4 @@ def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str 
     return None, None
 
 
-__all__ = ["find_times", "date_for", "names_a_thing", "recognize", "Found", "PAST", "FUTURE", "UNKNOWN"]
+__all__ = ["find_times", "date_for", "dates_a_thing", "recognize", "Found", "PAST", "FUTURE", "UNKNOWN"]
