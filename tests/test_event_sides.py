@@ -443,3 +443,17 @@ def test_the_statement_content_keeps_its_target(text, category, target):
     found = events_of(text, category)
     assert any(side_text(e.target) is not None and target in side_text(e.target) for e in found), found
 
+
+# "he" and "she" stand for a person, never for a body named as one: with an article, as an
+# acronym, or as an organisation of the actors dictionary.
+@pytest.mark.parametrize("text, category, expected, not_expected", [
+    ("Prosecutors will investigate the death of John Okafor, according to the Associated Press. "
+     "He was shot at a rally in Lagos on Monday.", "ASSAULT", "John Okafor", "Associated Press"),
+    ("Hezbollah buried Karim Nasser on Friday after he was killed in an airstrike near Homs on "
+     "Thursday.", "ASSAULT", "Karim Nasser", "Hezbollah"),
+])
+def test_a_personal_pronoun_does_not_stand_for_a_body(text, category, expected, not_expected):
+    found = events_of(text, category)
+    assert any(side_text(e.target) is not None and expected in side_text(e.target) for e in found), found
+    assert all(side_text(e.target) is None or not_expected not in side_text(e.target) for e in found), found
+

@@ -1096,19 +1096,35 @@ def _plural(cand) -> bool:
 
 
 def _disagrees(pron, cand) -> bool:
-    """A candidate the pronoun cannot stand for by number or person: "he" is not "protesters"
-    or "Russia"; "they" is not one named person ("Lavrov said they ...": the ones he speaks
-    of); "it" is neither a person nor a plural. Names the tagger calls ORG are left alone (it
-    often tags persons so)."""
+    """A candidate the pronoun cannot stand for by number or person: "he" is not "protesters",
+    "Russia" or "the Associated Press"; "they" is not one named person ("Lavrov said they
+    ...": the ones he speaks of); "it" is neither a person nor a plural. A name the tagger
+    calls ORG stays open to "he" unless it is written as a body's name (it often tags persons
+    so: "Pemberton")."""
     low = pron.lower_
     person = cand.ent_type_ == "PERSON"
     if low in _ONE_PERSON:
-        return not person and (_plural(cand) or cand.ent_type_ in ("GPE", "NORP"))
+        return not person and (_plural(cand) or cand.ent_type_ in ("GPE", "NORP") or _body_name(cand))
     if low in _MANY:
         return person and not _plural(cand)
     if low in _ONE_BODY:
         return person or _plural(cand)
     return False
+
+
+def _body_name(tok) -> bool:
+    """A name the tagger calls ORG written as a body's, never a person's: with a definite
+    article ("the Associated Press", "the House"), as an acronym ("VOA", "TASS"), or an
+    organisation, seat or state of the actors dictionary ("Hezbollah", "White House")."""
+    if tok.ent_type_ != "ORG":
+        return False
+    i, j = phrase_bounds(tok)
+    words = [t for t in tok.doc[i:j] if t.ent_type_ == "ORG" or t.lower_ == "the"]
+    if any(t.lower_ == "the" for t in words[:1]) or (len(tok.text) > 1 and tok.text.isupper()):
+        return True
+    name = " ".join(t.text for t in words if t.lower_ != "the")
+    kinds = {e.kind for e in load_dictionary().phrases.get(fold(name), ())}
+    return bool(kinds) and "person" not in kinds
 
 
 def _antecedent(pron):
