@@ -457,3 +457,24 @@ def test_a_personal_pronoun_does_not_stand_for_a_body(text, category, expected, 
     assert any(side_text(e.target) is not None and expected in side_text(e.target) for e in found), found
     assert all(side_text(e.target) is None or not_expected not in side_text(e.target) for e in found), found
 
+
+# A possessive pronoun that cannot stand for the doer names another party: its object is a
+# target, not the doer's own people.
+@pytest.mark.parametrize("text, category, target", [
+    ("Russian forces attacked its military units in eastern Ukraine on Monday, the Ukrainian "
+     "army said.", "ASSAULT", "military units"),
+])
+def test_an_object_owned_by_another_party_is_the_target(text, category, target):
+    found = events_of(text, category)
+    assert any(side_text(e.target) is not None and target in side_text(e.target) for e in found), found
+
+
+@pytest.mark.parametrize("text, category, own", [
+    # guards: a possessive that agrees with the doer keeps the object the doer's own
+    ("The army withdrew its troops from the town on Monday.", "RETREAT", "troops"),
+    ("Russia recalled its ambassador from Kyiv on Monday.", "SANCTION", "ambassador"),
+    ("Rebels attacked their own base in Goma on Monday.", "ASSAULT", "base"),
+])
+def test_the_doers_own_people_are_not_its_target(text, category, own):
+    for event in events_of(text, category):
+        assert side_text(event.target) is None or own not in side_text(event.target), event
