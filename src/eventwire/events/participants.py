@@ -546,12 +546,12 @@ def _actor_or_possessor(tok, accept=actor_like):
     return None
 
 
-def _own_side(tok, doer=None) -> bool:
+def _own_side(tok, doers=()) -> bool:
     """'its ambassador', 'their troops': the source's own people, not a target; but a
-    possessive that cannot stand for the doer ``doer`` names another party's ("Russian
-    forces attacked its units": "its" is not the forces')."""
+    possessive that can stand for none of the ``doers`` (the verb's subjects) names another
+    party's ("Russian forces attacked its units": "its" is not the forces')."""
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") and
-               not (doer is not None and doer.pos_ != "PRON" and _disagrees(c, doer))
+               not (doers and all(d.pos_ != "PRON" and _disagrees(c, d) for d in doers))
                for c in tok.children) or tok.lower_ in ("themselves", "himself", "herself")
 
 
@@ -567,9 +567,9 @@ def _suffered(prep, noun) -> bool:
 
 
 def _object_candidates(verb):
-    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP" and not _own_side(c, doer):
+        if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP" and not _own_side(c, doers):
             if c.lower_ in ("which", "who", "whom", "that") and verb.dep_ == "relcl":
                 yield verb.head   # "Iran, which Washington blamed ...": the antecedent
                 continue
