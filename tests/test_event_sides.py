@@ -482,19 +482,3 @@ def test_an_object_owned_by_another_party_is_the_target(text, category, target):
 def test_the_doers_own_people_are_not_its_target(text, category, own):
     for event in events_of(text, category):
         assert side_text(event.target) is None or own not in side_text(event.target), event
-
-
-@pytest.mark.parametrize("text, verb, expected", [
-    # verbs offered as alternatives ("either ... or") are one act: the content of one is the other's
-    ("Bahrain has either cut ties or downgraded its relations with Iran.", "cut", "Iran"),
-    # "and" joins another act: its content is not the first verb's
-    ("The embassy declined the request and said the family had left.", "declined", None),
-])
-def test_the_content_target_of_coordinated_verbs(text, verb, expected):
-    from eventwire.events.participants import _content_target
-    from eventwire.nlp import load_nlp
-
-    doc = load_nlp()(text)
-    tok = next(t for t in doc if t.text == verb)
-    found = _content_target(tok, next((c for c in tok.children if c.dep_ == "nsubj"), None))
-    assert (found.text if found is not None else None) == expected, found

@@ -764,10 +764,8 @@ def _content_target(tok, src):
 def _another_act(tok) -> bool:
     """A verb coordinated with the one above it tells another act, with its own roles: "The
     embassy declined the request and said the family had left" (the family is no party to
-    the refusal); coordinated nouns ("condemned Russia and Iran") are one act's, and so are
-    verbs offered as alternatives ("cut ties or downgraded relations with Iran")."""
-    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and not any(
-        c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in tok.head.children)
+    the refusal); coordinated nouns ("condemned Russia and Iran") are one act's."""
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
 
 
 def _object_antecedent(pron, src):
