@@ -732,8 +732,7 @@ def _content_target(tok, src):
     # "resigned as the governor of X": the role left, not a party ("condemned X as Y" is kept)
     # "according to the Kremlin": who tells of the statement is not what it is about
     queue = [c for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc") and
-             not (intransitive and c.dep_ == "prep" and c.lower_ == "as") and not is_attribution(c)
-             and not _another_act(c)]
+             not (intransitive and c.dep_ == "prep" and c.lower_ == "as") and not is_attribution(c)]
     seen = 0
     while queue and seen < 40:
         node = queue.pop(0)
@@ -750,7 +749,7 @@ def _content_target(tok, src):
                     node.ent_type_ not in ("LOC", "FAC") and node.lower_ not in ("it", "they", "its"):
                 return node
         for c in node.children:
-            if c.dep_ in ("punct", "cc", "relcl", "acl", "parataxis") or _another_act(c):
+            if c.dep_ in ("punct", "cc", "relcl", "acl", "parataxis"):
                 continue
             if _suffered(c, node):
                 continue   # "condemned the detention of protesters": who suffered it, not who did it
@@ -759,13 +758,6 @@ def _content_target(tok, src):
                 continue   # "after X ...": another clause's actors; "if Russia launched": ours
             queue.append(c)
     return None
-
-
-def _another_act(tok) -> bool:
-    """A verb coordinated with the one above it tells another act, with its own roles: "The
-    embassy declined the request and said the family had left" (the family is no party to
-    the refusal); coordinated nouns ("condemned Russia and Iran") are one act's."""
-    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
 
 
 def _object_antecedent(pron, src):
