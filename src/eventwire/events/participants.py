@@ -546,9 +546,12 @@ def _actor_or_possessor(tok, accept=actor_like):
     return None
 
 
-def _own_side(tok) -> bool:
-    """'its ambassador', 'their troops': the source's own people, not a target."""
-    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
+def _own_side(tok, doers=()) -> bool:
+    """'its ambassador', 'their troops': the source's own people, not a target; but a
+    possessive that can stand for none of the ``doers`` (the verb's subjects) names another
+    party's ("Russian forces attacked its units": "its" is not the forces')."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") and
+               not (doers and all(d.pos_ != "PRON" and _disagrees(c, d) for d in doers))
                for c in tok.children) or tok.lower_ in ("themselves", "himself", "herself")
 
 
@@ -564,8 +567,9 @@ def _suffered(prep, noun) -> bool:
 
 
 def _object_candidates(verb):
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP" and not _own_side(c):
+        if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP" and not _own_side(c, doers):
             if c.lower_ in ("which", "who", "whom", "that") and verb.dep_ == "relcl":
                 yield verb.head   # "Iran, which Washington blamed ...": the antecedent
                 continue
@@ -1088,19 +1092,35 @@ def _plural(cand) -> bool:
 
 
 def _disagrees(pron, cand) -> bool:
-    """A candidate the pronoun cannot stand for by number or person: "he" is not "protesters"
-    or "Russia"; "they" is not one named person ("Lavrov said they ...": the ones he speaks
-    of); "it" is neither a person nor a plural. Names the tagger calls ORG are left alone (it
-    often tags persons so)."""
+    """A candidate the pronoun cannot stand for by number or person: "he" is not "protesters",
+    "Russia" or "the Associated Press"; "they" is not one named person ("Lavrov said they
+    ...": the ones he speaks of); "it" is neither a person nor a plural. A name the tagger
+    calls ORG stays open to "he" unless it is written as a body's name (it often tags persons
+    so: "Pemberton")."""
     low = pron.lower_
     person = cand.ent_type_ == "PERSON"
     if low in _ONE_PERSON:
-        return not person and (_plural(cand) or cand.ent_type_ in ("GPE", "NORP"))
+        return not person and (_plural(cand) or cand.ent_type_ in ("GPE", "NORP") or _body_name(cand))
     if low in _MANY:
         return person and not _plural(cand)
     if low in _ONE_BODY:
         return person or _plural(cand)
     return False
+
+
+def _body_name(tok) -> bool:
+    """A name the tagger calls ORG written as a body's, never a person's: with a definite
+    article ("the Associated Press", "the House"), as an acronym ("VOA", "TASS"), or an
+    organisation, seat or state of the actors dictionary ("Hezbollah", "White House")."""
+    if tok.ent_type_ != "ORG":
+        return False
+    i, j = phrase_bounds(tok)
+    words = [t for t in tok.doc[i:j] if t.ent_type_ == "ORG" or t.lower_ == "the"]
+    if any(t.lower_ == "the" for t in words[:1]) or (len(tok.text) > 1 and tok.text.isupper()):
+        return True
+    name = " ".join(t.text for t in words if t.lower_ != "the")
+    kinds = {e.kind for e in load_dictionary().phrases.get(fold(name), ())}
+    return bool(kinds) and "person" not in kinds
 
 
 def _antecedent(pron):
