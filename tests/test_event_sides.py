@@ -459,30 +459,3 @@ def test_an_object_owned_by_another_party_is_the_target(text, category, target):
 def test_the_doers_own_people_are_not_its_target(text, category, own):
     for event in events_of(text, category):
         assert side_text(event.target) is None or own not in side_text(event.target), event
-
-
-# "IS" (the Islamic State) is a party, not the verb "is": read by the norm of its name
-# (data/acronym_norms.json), its sides are found.
-@pytest.mark.parametrize("text, category, side, expected", [
-    ("The coalition carried out four strikes against IS forces near Mosul on Monday.", "ASSAULT",
-     "target", "IS forces"),
-    ("Iran launched missile attacks on IS in eastern Syria on Sunday.", "ASSAULT", "target", "IS"),
-    ("Two months ago IS targeted the rebel commander in a car bombing.", "ASSAULT", "source", "IS"),
-])
-def test_the_acronym_is_is_a_party(text, category, side, expected):
-    found = events_of(text, category)
-    assert any(side_text(getattr(e, side)) == expected or (
-        side_text(getattr(e, side)) is not None and side_text(getattr(e, side)).startswith(expected + " "))
-        for e in found), found
-
-
-@pytest.mark.parametrize("text, verb", [
-    # a headline in capitals keeps its verb, and so does the lower-case verb
-    ("WHAT IS NEXT FOR SYRIA", "IS"),
-    ("The army is shelling the town.", "is"),
-])
-def test_the_verb_is_stays_a_verb(text, verb):
-    from eventwire.nlp import load_nlp
-
-    tok = next(t for t in load_nlp()(text) if t.text == verb)
-    assert tok.pos_ in ("AUX", "VERB"), (tok.pos_, tok.dep_)

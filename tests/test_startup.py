@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from eventwire import longlived
-from eventwire.nlp import ACRONYM_NORMS, EXCLUDED, MODEL_NAME
+from eventwire.nlp import EXCLUDED, MODEL_NAME
 
 
 @pytest.fixture
@@ -81,8 +81,7 @@ def plain_model():
 
 def test_the_model_is_loaded_without_the_switched_off_sentence_splitter(nlp, plain_model):
     assert plain_model.disabled == list(EXCLUDED)
-    # the model's components, after eventwire's own first one (the norms of acronyms)
-    assert nlp.pipe_names == [ACRONYM_NORMS, *plain_model.pipe_names]
+    assert nlp.pipe_names == plain_model.pipe_names
     assert not set(EXCLUDED) & set(nlp.component_names)
 
 

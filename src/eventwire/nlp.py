@@ -22,7 +22,6 @@ def load_nlp(model: str = MODEL_NAME):
         with longlived.building():
             spacy = import_spacy()
             _register_empty_tokenizer(spacy)
-            _register_acronym_norms(spacy)
             # The language's own tokenizer would be built with its 2,700 special cases, then
             # replaced whole by the model's saved one (a tenth of a second): start empty.
             nlp = spacy.load(model, exclude=list(EXCLUDED),
@@ -30,42 +29,7 @@ def load_nlp(model: str = MODEL_NAME):
     except (OSError, ImportError) as exc:
         raise EventwireError("E201", f" ({exc})") from exc
     nlp.max_length = MAX_CHARS
-    if ACRONYM_NORMS not in nlp.pipe_names:
-        nlp.add_pipe(ACRONYM_NORMS, first=True)
     return nlp
-
-
-ACRONYM_NORMS = "eventwire_acronym_norms"
-
-
-@functools.lru_cache(maxsize=1)
-def _acronym_norms() -> dict[str, str]:
-    import json
-    from importlib import resources
-
-    return json.loads(resources.files("eventwire").joinpath("data/acronym_norms.json").read_text())["norms"]
-
-
-def acronym_norms(doc):
-    """Give an acronym written like a word in capitals the norm the parser reads it by
-    (data/acronym_norms.json: "IS", the Islamic State, is otherwise the verb "is"), unless a
-    neighbouring word is in capitals too (a headline in capitals)."""
-    norms = _acronym_norms()
-    for tok in doc:
-        norm = norms.get(tok.text)
-        if norm is None:
-            continue
-        near = [doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)]
-        if not any(t.is_alpha and t.is_upper and len(t) > 1 for t in near):
-            tok.norm_ = norm
-    return doc
-
-
-def _register_acronym_norms(spacy) -> None:
-    from spacy.language import Language
-
-    if not Language.has_factory(ACRONYM_NORMS):
-        Language.component(ACRONYM_NORMS, func=acronym_norms)
 
 
 def _register_empty_tokenizer(spacy) -> None:
