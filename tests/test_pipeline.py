@@ -105,10 +105,13 @@ def test_workers_give_the_same_records_as_one_process(sample_articles):
     assert one == two and len(one) == len(docs)
 
 
-def test_a_long_run_does_not_grow_the_vocabulary():
-    """New words of each batch (names, typos, codes) are freed with the batch's Docs."""
+def test_a_long_run_does_not_grow_the_vocabulary(monkeypatch):
+    """New words of each batch (names, typos, codes) are freed with the batch's Docs (once the
+    process's first ``WARM_CHARS`` characters, parsed outside a zone, are spent)."""
+    from eventwire import pipeline
     from eventwire.nlp import load_nlp
 
+    monkeypatch.setattr(pipeline, "WARM_CHARS", 0)
     strings = load_nlp().vocab.strings
     list(extract_many([Document(id="warm", text="Police detained protesters in Minsk on Monday.")]))
     before = len(strings)
@@ -118,6 +121,26 @@ def test_a_long_run_does_not_grow_the_vocabulary():
     assert len(strings) == before
     assert all(f"Zqx{i}vorth" in r.text for i, r in enumerate(records))  # the records keep their text
     assert any(e.category == "ASSAULT" for r in records for e in r.events)
+
+
+@pytest.mark.parametrize("warm_batches", [0, 1, 3])
+def test_the_first_characters_parsed_stay_in_the_vocabulary_and_later_ones_do_not(nlp, monkeypatch, warm_batches):
+    """The first ``WARM_CHARS`` characters a process parses are parsed outside a memory zone, so
+    that the tokenizer keeps its splits of their words; every later batch has its own zone.
+    The records are the same either way."""
+    import weakref
+
+    from eventwire import pipeline
+
+    docs = [Document(id=str(i), text=f"Commander Vqy{warm_batches}{i}morth said troops shelled a town on Monday.",
+                     date=dt.date(2024, 5, 8)) for i in range(5)]
+    monkeypatch.setattr(pipeline, "_unzoned_chars", weakref.WeakKeyDictionary())
+    monkeypatch.setattr(pipeline, "WARM_CHARS", warm_batches * len(docs[0].text))
+    records = [r.to_json() for _, r in extract_many(docs, batch_size=1, nlp=nlp)]
+    kept = [f"Vqy{warm_batches}{i}morth" in nlp.vocab.strings for i in range(5)]
+    assert kept == [i < warm_batches for i in range(5)]
+    monkeypatch.setattr(pipeline, "WARM_CHARS", 0)
+    assert [r.to_json() for _, r in extract_many(docs, batch_size=1, nlp=nlp)] == records
 
 
 def test_only_the_first_max_chars_are_coded_and_the_whole_text_is_kept(nlp):

@@ -95,3 +95,56 @@ def test_places_whole_text_scans_match_as_the_plain_patterns(name, text):
     plain = re.compile(filtered.pattern[filtered.pattern.index(")(?:") + 4:-1], filtered.flags)
     assert [(m.span(), m.groups()) for m in filtered.finditer(text)] == \
         [(m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+# --- several patterns in one scan (MultiScan) -------------------------------------------
+
+SCAN_TEXTS = TEXTS + [
+    # overlapping hits of one pattern ("and or"), one word starting hits of several, a hit
+    # right after another, hyphens and apostrophes at word edges
+    "Talks ran to Friday and or through the weekend; day-to-day, the day's end, today and today.",
+    "week of 3 March: weeks, weekend, weekends, midweek, a two-week truce and  two  weeks",
+    "ＭＡＲＣＨ, ſeptember, Kelvin K and İstanbul, then MARCH and march",
+]
+
+SCAN_PATTERNS = [
+    (r"\b(?:day|week|weekend|month)\b", re.IGNORECASE),
+    (r"\b(?:and|or|to|through)\s", re.IGNORECASE),
+    (r"\b(?:(?-i:March|MARCH)|september|sept\.?)", re.IGNORECASE),
+    (r"\b(?:day|weekend|week)", re.IGNORECASE),          # shares hits with the first
+    (r"\bweeks? of", re.IGNORECASE),
+    (r"(?:morning|afternoon|evening)", re.IGNORECASE),   # may begin inside a word: alone
+    (r"\b(\w)\w*\1", re.IGNORECASE),                     # refers to its own group: alone
+    (r"\b(?:x*)", re.IGNORECASE),                        # may match empty: alone
+    (r"March|\bday", 0),                                 # one alternative may begin inside a word: alone
+    (r"\b(?:Monday|Friday)", 0),                         # other flags: with the next
+    (r"\b(?:K|I)", 0),
+]
+
+
+@pytest.mark.parametrize("text", SCAN_TEXTS)
+def test_one_scan_finds_what_each_pattern_finds(text):
+    from eventwire.regexscan import MultiScan
+
+    patterns = [re.compile(compile_with_start_filter(s, f).pattern, f) for s, f in SCAN_PATTERNS]
+    scan = MultiScan(patterns)
+    assert scan.spans(text) == [[m.span() for m in p.finditer(text)] for p in patterns]
+
+
+def test_only_patterns_that_begin_at_a_word_boundary_are_scanned_together():
+    from eventwire.regexscan import MultiScan
+
+    scan = MultiScan([re.compile(s, f) for s, f in SCAN_PATTERNS])
+    together = sorted(k for _, members in scan._combined for k, _ in members)
+    assert together == [0, 1, 2, 3, 4, 9, 10]
+    assert sorted(scan._alone) == [5, 6, 7, 8]
+
+
+def test_the_time_triggers_are_found_in_one_scan_as_each_alone():
+    lex = load_lexicon()
+    triggers = lex.trigger_scan.patterns
+    assert len({(t.pattern, t.flags) for r in lex.rules if r.trigger is not None for t in [r.trigger]}) == len(triggers)
+    assert lex.trigger_scan._combined   # the month names, weekdays and units share one scan
+    for text in SCAN_TEXTS:
+        hits = lex.trigger_hits(text)
+        assert hits == {(t.pattern, t.flags): [m.span() for m in t.finditer(text)] for t in triggers}

@@ -10,6 +10,7 @@ import dataclasses
 import itertools
 import logging
 import re
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 
 from . import actors, events, places, quotes, times
@@ -37,6 +38,18 @@ STAGES: list[Stage] = [
 check_stage_order(STAGES)
 
 BATCH_SIZE = 32
+# Each batch is parsed in a spaCy memory zone, so the strings it adds are freed with its Docs
+# and a long run's vocabulary does not grow with the corpus (issue 11). But spaCy's tokenizer
+# caches how it split each whitespace-delimited chunk ("said," -> "said" ",") only outside a
+# zone (a cached entry would point at the zone's freed words): in zones only, every chunk of
+# every text went through the affix rules again (tokenizing the 600 documents of
+# bench/speed.py took 1.6-1.7 s of CPU against 0.3 s with the cache). So the first
+# WARM_CHARS characters a process parses are parsed outside a zone: their words and the
+# tokenizer's splits of them stay for the process's life (about 2,200 strings for 400,000
+# characters of news), and later batches, still each in its own zone, find most of their
+# chunks cached. Records are the same either way.
+WARM_CHARS = 500_000
+_unzoned_chars: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()   # nlp -> characters parsed outside a zone
 # A pass through the parser's network holds at most this many docs and this many characters.
 # Its working arrays grow with the tokens in a pass, so the characters set the peak memory of
 # a run (issue 11): 600 news articles peaked at 420 MB in passes of 8 docs (about 17,000
@@ -254,8 +267,8 @@ def extract_batch(batch: list[Document], nlp, max_chars: int | None = MAX_CODED_
         to_parse.append(i)
     # Strings first seen in this batch (names, typos, numbers) are freed with its Docs, so a
     # long run's vocabulary does not grow with the corpus; records hold plain str copies.
-    with _memory_zone(nlp):
-        texts = [coded_part(batch[i].text, max_chars) for i in to_parse]
+    texts = [coded_part(batch[i].text, max_chars) for i in to_parse]
+    with _memory_zone(nlp, sum(map(len, texts))):
         for i, parsed in zip(to_parse, _parse_all(nlp, texts)):
             document = batch[i]
             if isinstance(parsed, Exception):
@@ -272,9 +285,17 @@ def extract_batch(batch: list[Document], nlp, max_chars: int | None = MAX_CODED_
         yield document, results[i]
 
 
-def _memory_zone(nlp):
+def _memory_zone(nlp, chars: int):
+    """The zone to parse ``chars`` characters in: none while the process's first WARM_CHARS
+    characters are parsed (they fill the tokenizer's cache), then a fresh one per batch."""
     zone = getattr(nlp, "memory_zone", None)  # spaCy >= 3.8; test doubles may lack it
-    return zone() if zone else contextlib.nullcontext()
+    if zone is None:
+        return contextlib.nullcontext()
+    spent = _unzoned_chars.get(nlp, 0)
+    if spent < WARM_CHARS:
+        _unzoned_chars[nlp] = spent + chars
+        return contextlib.nullcontext()
+    return zone()
 
 
 def _parse_all(nlp, texts: list[str]):

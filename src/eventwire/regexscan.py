@@ -93,3 +93,115 @@ def _class_items(items) -> set[str] | None:
         else:   # a negated class and the like
             return None
     return out
+
+
+
+class MultiScan:
+    """The matches of several patterns over one text, those that begin at a word boundary
+    found in one scan of the text.
+
+    ``spans(text)[k]`` is ``[m.span() for m in patterns[k].finditer(text)]``, exactly. Python's
+    engine tries a pattern such as ``\\b(?:day|week|month)`` at every position of the text;
+    patterns that all begin with ``\\b`` (after any lookahead) and share their flags are tried
+    together instead, at word boundaries only: one pattern holds each of them in a lookahead
+    with a group, ``\\b(?=[first characters])(?:(?=(P1)))?+(?:(?=(P2)))?+...``, and ends with a
+    test that one of the groups matched. Its matches are the positions where at least one
+    pattern matches, each group holding that pattern's match there (a lookahead tries its
+    pattern as a search at that position does, seeing the text before it). Each pattern's own
+    scan is then replayed from those positions: a match counts when it starts at or after the
+    end of the last one counted, where ``finditer`` goes on from. Any other pattern (one that
+    may match the empty string, refers to its own groups, or may begin inside a word) is
+    scanned on its own: put together, the engine's work at each position of the text is the
+    sum of theirs, and nothing is saved.
+    """
+
+    def __init__(self, patterns) -> None:
+        self.patterns = list(patterns)
+        self._combined: list[tuple[re.Pattern, list[tuple[int, int]]]] = []   # (pattern, [(k, group)])
+        self._alone: list[int] = []
+        by_flags: dict[int, list[int]] = {}
+        for k, pattern in enumerate(self.patterns):
+            if _at_word_start(pattern):
+                by_flags.setdefault(pattern.flags, []).append(k)
+            else:
+                self._alone.append(k)
+        for flags, members in by_flags.items():
+            combined = _combine([self.patterns[k] for k in members], flags) if len(members) > 1 else None
+            if combined is None:
+                self._alone.extend(members)
+            else:
+                pattern, groups = combined
+                self._combined.append((pattern, list(zip(members, groups))))
+
+    def spans(self, text: str) -> list[list[tuple[int, int]]]:
+        out: list[list[tuple[int, int]]] = [[] for _ in self.patterns]
+        for k in self._alone:
+            out[k] = [m.span() for m in self.patterns[k].finditer(text)]
+        for pattern, members in self._combined:
+            last_end = dict.fromkeys((k for k, _ in members), 0)
+            for m in pattern.finditer(text):
+                regs = m.regs
+                for k, group in members:
+                    start, end = regs[group]
+                    if start >= last_end[k]:   # (-1, -1) where the pattern does not match
+                        out[k].append((start, end))
+                        last_end[k] = end
+        return out
+
+
+def _at_word_start(pattern: re.Pattern) -> bool:
+    """Whether every match of ``pattern`` is non-empty, begins at ``\\b``, and its start
+    characters can be listed; and the pattern refers to none of its own groups."""
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:
+        return False
+    starts, can_be_empty = _first_items(parsed)
+    return (starts is not None and bool(starts) and not can_be_empty and _begins_with_boundary(parsed)
+            and not _refers_to_groups(parsed))
+
+
+def _begins_with_boundary(seq) -> bool:
+    for op, av in seq:
+        if op is C.ASSERT:   # a lookahead: the position does not move
+            continue
+        if op is C.AT:
+            return av is C.AT_BOUNDARY
+        if op is C.SUBPATTERN:   # "(?:\\b...)", without flags of its own (they could change \\b)
+            return not av[1] and not av[2] and _begins_with_boundary(av[-1])
+        return False
+    return False
+
+
+def _refers_to_groups(seq) -> bool:
+    for op, av in seq:
+        if op in (C.GROUPREF, C.GROUPREF_EXISTS):
+            return True
+        for item in (av if isinstance(av, (tuple, list)) else (av,)):
+            for sub in (item if isinstance(item, (tuple, list)) else (item,)):
+                if isinstance(sub, _parser.SubPattern) and _refers_to_groups(sub):
+                    return True
+    return False
+
+
+def _combine(patterns: list[re.Pattern], flags: int):
+    """(one pattern trying each of ``patterns`` at every word boundary, the group of each
+    pattern's match in it), or None when it cannot be compiled."""
+    starts: set[str] = set()
+    parts, groups = [], []
+    group = 1
+    for pattern in patterns:
+        starts |= _first_items(_parser.parse(pattern.pattern, flags))[0]
+        parts.append(f"(?:(?=({pattern.pattern})))?+")
+        groups.append(group)
+        group += 1 + pattern.groups
+    test = "(?!)"   # "(?(1)|(?(2)|...(?!)))": at least one group matched
+    for g in reversed(groups):
+        test = f"(?({g})|{test})"
+    try:
+        combined = re.compile(rf"\b(?=[{''.join(sorted(starts))}])" + "".join(parts) + test, flags)
+    except (re.error, RecursionError, OverflowError):
+        return None
+    if combined.groups != group - 1:
+        return None
+    return combined, groups

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..datafiles import load_yaml
-from ..regexscan import compile_with_start_filter
+from ..regexscan import MultiScan, compile_with_start_filter
 
 DATA = resources.files(__package__) / "data"
 
@@ -64,6 +64,12 @@ class Lexicon:
     decade_words: dict   # "nineties" -> 9
     day_words: dict      # "yesterday" -> -1
     words: dict          # the normalizers' word lists (lexicon.yaml ``words``), as frozensets
+    trigger_scan: MultiScan   # every rule's trigger, all scanned for at once
+
+    def trigger_hits(self, text: str) -> dict:
+        """Each trigger's hits in ``text``, keyed as ``Rule.finditer`` keeps them."""
+        triggers = self.trigger_scan.patterns
+        return {(t.pattern, t.flags): hits for t, hits in zip(triggers, self.trigger_scan.spans(text))}
 
 
 def _placeholders(lex: dict) -> dict[str, str]:
@@ -163,6 +169,8 @@ def load_lexicon() -> Lexicon:
         vague=lex["vague"], sets=lex["sets"], rules=rules,
         decade_words=lex["decade_words"], day_words=lex["day_words"],
         words=words,
+        trigger_scan=MultiScan({(r.trigger.pattern, r.trigger.flags): r.trigger
+                                for r in rules if r.trigger is not None}.values()),
     )
 
 

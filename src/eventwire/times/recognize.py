@@ -42,7 +42,7 @@ def recognize(text: str, dct: dt.date | None, tense_at=None) -> list[Found]:
     if tense_at is not None:
         resolver.tense_at = tense_at
     candidates = []
-    trigger_hits: dict = {}
+    trigger_hits = lex.trigger_hits(text)
     for rule in lex.rules:
         for m in rule.finditer(text, trigger_hits):
             if m.end() > m.start():
