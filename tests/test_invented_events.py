@@ -38,3 +38,28 @@ def test_a_disaster_found_as_the_doer_gives_no_attack(text):
 ])
 def test_armed_doers_still_attack(text):
     assert "ASSAULT" in {e.category for e in asserted(text)}, _described(text)
+
+
+# ---------------------------------------------------------------- a feeling is no act
+# Verbs of feeling and of showing grief (``feeling_verbs`` in triggers.yaml): the verb
+# dictionary's senses of disapproval and protest do not make them accusations or protests.
+@pytest.mark.parametrize("text", [
+    "Relatives of the victims wept outside the court when the verdict was read on Monday.",
+    "Hundreds of villagers mourned the fishermen at a funeral in the port town on Sunday.",
+    "The widow grieved beside the coffin of the slain senator on Tuesday.",
+    "Residents of the evicted settlement bemoaned their fate as bulldozers moved in.",
+    "The cardinal said he was deeply disturbed by what he saw in the documentary.",
+    "The nomination of the judge has upset conservative clerics in the capital.",
+    "Party officials said they were saddened by the choice of speakers at the convention.",
+])
+def test_a_feeling_gives_no_event(text):
+    assert asserted(text) == [], _described(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The opposition leader condemned the arrests of journalists on Monday.", "ACCUSE"),
+    ("The minister criticised the army's conduct in the border town on Tuesday.", "ACCUSE"),
+    ("Students protested against the fee rise outside parliament on Monday.", "PROTEST"),
+])
+def test_criticism_and_protest_still_coded(text, category):
+    assert category in {e.category for e in asserted(text)}, _described(text)
