@@ -63,3 +63,28 @@ def test_a_feeling_gives_no_event(text):
 ])
 def test_criticism_and_protest_still_coded(text, category):
     assert category in {e.category for e in asserted(text)}, _described(text)
+
+
+# ---------------------------------------------------------------- a journey is no visit
+# A word of travel (``journey_words`` in relevance.yaml) tells a visit only when a political
+# party goes to another country's: a private party's journey and a trip at home meet no host.
+@pytest.mark.parametrize("text", [
+    "The US president traveled to Chicago on Tuesday for a campaign rally.",
+    "French President Emmanuel Macron flew to Marseille on Monday to open a hospital.",
+    "A British student traveled to Thailand last summer, his family said.",
+    "An American journalist made a trip to Iraq in March to report on the oil fields.",
+    "Relatives of the victims traveled to Canada for the funeral.",
+])
+def test_a_private_or_home_journey_is_no_visit(text):
+    assert [e for e in asserted(text) if e.category == "CONSULT"] == [], _described(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Indian prime minister flew to Moscow on Tuesday.",
+    "The US secretary of state traveled to Cairo on Sunday.",
+    "The US president's trip to Japan last week cemented the alliance.",
+    "The foreign minister traveled to Beijing on Monday for talks with his Chinese counterpart.",
+    "The French president visited Kyiv on Monday.",
+])
+def test_a_state_visit_abroad_is_still_a_visit(text):
+    assert "CONSULT" in {e.category for e in asserted(text)}, _described(text)

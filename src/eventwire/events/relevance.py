@@ -89,17 +89,36 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     """The one question the coder asks this module: is the trigger at ``tok``, read with the
     sides the coder resolved, a political event? No when no political party takes part
     (``is_political``), when a thing rather than a party makes the statement
-    (``no_party_speaks``), when a protest verb means "show" (``shown_not_protested``), when a
+    (``no_party_speaks``), when a journey is no visit (``journey_not_visit``), when a protest
+    verb means "show" (``shown_not_protested``), when a
     victory is won with no armed force (``won_not_fought``), when
     "ask" asks a question (``asks_a_question``) and when an event noun is part of a name
     (``in_a_name``)."""
     if not is_political(category, src, tgt, ctx):
+        return False
+    if journey_not_visit(tok, category, src, tgt):
         return False
     if nominal:
         return not in_a_name(tok)
     return not (no_party_speaks(tok, src, category) or shown_not_protested(tok, category) or
                 won_not_fought(tok, category, src, tgt) or
                 (category == "REQUEST" and asks_a_question(tok)))
+
+
+# ---------------------------------------------------------------- journeys
+
+def journey_not_visit(tok, category: str, src, tgt) -> bool:
+    """A journey told by a word of travel ("traveled to", "flew to", "a trip to") is a visit
+    (CAMEO 042, PLOVER CONSULT) when a political party goes to another country's. A private
+    party's journey ("the suspect traveled to Pakistan", "a commentator made a trip to Iraq")
+    and a journey within the traveller's own country ("the president traveled to Cleveland for
+    the debate") meet no host: no event. ``tok`` is the trigger, ``src`` the traveller and
+    ``tgt`` the destination the coder resolved; the verb "visit" itself is not read here."""
+    if category != "CONSULT" or src is None or tok.lemma_.lower() not in _table()["journey_words"]:
+        return False
+    if side_is_political(src) is False:
+        return True
+    return tgt is not None and src.country is not None and tgt.country == src.country
 
 
 # ---------------------------------------------------------------- questions
