@@ -88,3 +88,25 @@ def test_a_private_or_home_journey_is_no_visit(text):
 ])
 def test_a_state_visit_abroad_is_still_a_visit(text):
     assert "CONSULT" in {e.category for e in asserted(text)}, _described(text)
+
+
+# ---------------------------------------------------------------- an aim or a duty is no act
+# A gerund after the preposition of a noun of aim or duty, or of a verb that gives a duty
+# (``aim_nouns``, ``assigning_verbs`` in cues.yaml), is what someone aims at or is given to do.
+@pytest.mark.parametrize("text", [
+    "The coalition retreated on Monday from its earlier goal of ousting the president.",
+    "The government abandoned its aim of expelling foreign journalists.",
+    "The ministry set up a special unit tasked with investigating tax fraud.",
+    "Police were given the task of arresting the gang's leaders.",
+])
+def test_an_aim_or_a_duty_is_not_asserted(text):
+    assert asserted(text) == [], _described(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Rebels succeeded in capturing the town on Monday.", "COERCE"),
+    ("The army achieved its goal when troops captured the town on Monday.", "COERCE"),
+    ("Police arrested the gang's leaders on Monday.", "COERCE"),
+])
+def test_acts_done_stay_asserted(text, category):
+    assert category in {e.category for e in asserted(text)}, _described(text)
