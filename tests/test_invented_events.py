@@ -110,3 +110,26 @@ def test_an_aim_or_a_duty_is_not_asserted(text):
 ])
 def test_acts_done_stay_asserted(text, category):
     assert category in {e.category for e in asserted(text)}, _described(text)
+
+
+# ---------------------------------------------------------------- no party in sight
+# Every side a name or an indefinite phrase the actors stage places nowhere, and no political
+# actor in the sentence: no party takes part. Pronouns, definite descriptions and named
+# organisations may stand for a party named elsewhere and are kept.
+@pytest.mark.parametrize("text", [
+    "A delivery van struck the cyclist on the bridge on Monday.",
+    "Zarkowski offered Hendley a three-year contract on Friday.",
+])
+def test_no_party_in_sight_gives_no_event(text):
+    assert asserted(text) == [], _described(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("They took him into custody on Monday.", "COERCE"),
+    ("The committee launched an investigation into the deaths on Monday.", "ACCUSE"),
+    ("Members of the Association of Rural Jurists investigated the deaths of nine miners on Monday.", "ACCUSE"),
+    ("Gunmen killed four villagers near the market on Monday.", "ASSAULT"),
+    ("Zarkowski met the French foreign minister in Paris on Friday.", "CONSULT"),
+])
+def test_a_party_that_may_be_named_elsewhere_keeps_its_event(text, category):
+    assert category in {e.category for e in asserted(text)}, _described(text)

@@ -17,6 +17,7 @@ from importlib import resources
 
 from ..categories import is_verbal, quad_class
 from ..context import DocContext
+from ..nounphrase import refers_back
 from ..datafiles import load_yaml
 from .lexicon import load_lexicon
 
@@ -25,8 +26,8 @@ from .lexicon import load_lexicon
 def _table() -> dict:
     with resources.files("eventwire").joinpath("events/data/relevance.yaml").open(encoding="utf-8") as fh:
         data = load_yaml(fh)
-    # sector codes are upper case, word classes lower case
-    return {k: frozenset(str(w).upper() if k.endswith("sectors") or k == "political_by_act" else
+    # sector codes and entity types are upper case, word classes lower case
+    return {k: frozenset(str(w).upper() if k.endswith(("sectors", "entity_types")) or k == "political_by_act" else
                          str(w).lower() for w in v) if isinstance(v, list) else v
             for k, v in data.items()}
 
@@ -45,6 +46,34 @@ def side_is_political(side) -> bool | None:
     if side.sector in classes["private_sectors"]:
         return False
     return None
+
+
+def _unplaced(side) -> bool:
+    """A side named by a noun phrase the actors stage gives neither a country nor a sector
+    ("a Volvo XC90", "other things", "just four teams", a person it does not know): no party
+    it knows of. A pronoun or a definite description is not read here (its party may be named
+    elsewhere in the text: "they took him into custody", "the two sides held talks"), nor a phrase that names an organisation, a people or a place ("members of
+    the Association of Rural Jurists"): a party the dictionaries miss."""
+    head = getattr(side, "head", None)
+    if getattr(side, "country", None) is not None or side.sector is not None or head is None or \
+            head.pos_ == "PRON" or (head.pos_ == "NOUN" and refers_back(head)):
+        return False   # "they", "the two sides", "the committee": a party named before, maybe
+    return not any(t.ent_type_ in _table()["party_entity_types"] for t in head.subtree)
+
+
+def no_party_in_sight(tok, category: str, src, tgt, ctx: DocContext) -> bool:
+    """Every side the coder named is one the actors stage places nowhere (``_unplaced``: "a
+    delivery van struck the cyclist", "Zarkowski offered Hendley a contract") and the trigger's
+    sentence names no political actor at all: no party takes part. A side left empty is not
+    read (what has no side is left to the coder), nor an act political by itself (a protest)."""
+    table = _table()
+    sides = [s for s in (src, tgt) if s is not None]
+    if category in table["political_by_act"] or not sides or not all(_unplaced(s) for s in sides):
+        return False
+    start, end = tok.sent.start_char, tok.sent.end_char
+    return not any(start <= m.start < end for actor in ctx.actors
+                   if actor.type == "country" or actor.sector in table["political_sectors"]
+                   for m in actor.mentions)
 
 
 def private_document(ctx: DocContext) -> bool:
@@ -89,14 +118,15 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     """The one question the coder asks this module: is the trigger at ``tok``, read with the
     sides the coder resolved, a political event? No when no political party takes part
     (``is_political``), when a thing rather than a party makes the statement
-    (``no_party_speaks``), when a journey is no visit (``journey_not_visit``), when a protest
+    (``no_party_speaks``), when a journey is no visit (``journey_not_visit``), when no side is a
+    party the text places and none is in sight (``no_party_in_sight``), when a protest
     verb means "show" (``shown_not_protested``), when a
     victory is won with no armed force (``won_not_fought``), when
     "ask" asks a question (``asks_a_question``) and when an event noun is part of a name
     (``in_a_name``)."""
     if not is_political(category, src, tgt, ctx):
         return False
-    if journey_not_visit(tok, category, src, tgt):
+    if journey_not_visit(tok, category, src, tgt) or no_party_in_sight(tok, category, src, tgt, ctx):
         return False
     if nominal:
         return not in_a_name(tok)
