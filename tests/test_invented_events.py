@@ -113,9 +113,10 @@ def test_acts_done_stay_asserted(text, category):
 
 
 # ---------------------------------------------------------------- no party in sight
-# Every side a name or an indefinite phrase the actors stage places nowhere, and no political
-# actor in the sentence: no party takes part. Pronouns, definite descriptions and named
-# organisations may stand for a party named elsewhere and are kept.
+# A doer, and the one it acts on if any, that the actors stage places nowhere (a name or an
+# indefinite phrase), and no political actor in the sentence: no party takes part. Pronouns,
+# definite descriptions and named organisations may stand for a party named elsewhere, and an
+# unnamed doer ("was arrested") may be the state: those keep their events.
 @pytest.mark.parametrize("text", [
     "A delivery van struck the cyclist on the bridge on Monday.",
     "Zarkowski offered Hendley a three-year contract on Friday.",
@@ -126,6 +127,7 @@ def test_no_party_in_sight_gives_no_event(text):
 
 @pytest.mark.parametrize("text, category", [
     ("They took him into custody on Monday.", "COERCE"),
+    ("A suspect was arrested near the station on Monday.", "COERCE"),
     ("The committee launched an investigation into the deaths on Monday.", "ACCUSE"),
     ("Members of the Association of Rural Jurists investigated the deaths of nine miners on Monday.", "ACCUSE"),
     ("Gunmen killed four villagers near the market on Monday.", "ASSAULT"),

@@ -64,11 +64,12 @@ def _unplaced(side) -> bool:
 def no_party_in_sight(tok, category: str, src, tgt, ctx: DocContext) -> bool:
     """Every side the coder named is one the actors stage places nowhere (``_unplaced``: "a
     delivery van struck the cyclist", "Zarkowski offered Hendley a contract") and the trigger's
-    sentence names no political actor at all: no party takes part. A side left empty is not
-    read (what has no side is left to the coder), nor an act political by itself (a protest)."""
+    sentence names no political actor at all: no party takes part. A doer left unnamed is not
+    read ("a suspect was arrested": by whom the text does not say), nor an act political by
+    itself (a protest)."""
     table = _table()
-    sides = [s for s in (src, tgt) if s is not None]
-    if category in table["political_by_act"] or not sides or not all(_unplaced(s) for s in sides):
+    if category in table["political_by_act"] or src is None or not _unplaced(src) or \
+            (tgt is not None and not _unplaced(tgt)):
         return False
     start, end = tok.sent.start_char, tok.sent.end_char
     return not any(start <= m.start < end for actor in ctx.actors
