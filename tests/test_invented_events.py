@@ -41,8 +41,9 @@ def test_armed_doers_still_attack(text):
 
 
 # ---------------------------------------------------------------- a feeling is no act
-# Verbs of feeling and of showing grief (``feeling_verbs`` in triggers.yaml): the verb
+# Verbs of grief and of being troubled (``feeling_verbs`` in triggers.yaml): the verb
 # dictionary's senses of disapproval and protest do not make them accusations or protests.
+# A party's disappointment at another's act stays a disapproval (test_event_sides).
 @pytest.mark.parametrize("text", [
     "Relatives of the victims wept outside the court when the verdict was read on Monday.",
     "Hundreds of villagers mourned the fishermen at a funeral in the port town on Sunday.",
@@ -50,7 +51,6 @@ def test_armed_doers_still_attack(text):
     "Residents of the evicted settlement bemoaned their fate as bulldozers moved in.",
     "The cardinal said he was deeply disturbed by what he saw in the documentary.",
     "The nomination of the judge has upset conservative clerics in the capital.",
-    "Party officials said they were saddened by the choice of speakers at the convention.",
 ])
 def test_a_feeling_gives_no_event(text):
     assert asserted(text) == [], _described(text)
