@@ -65,12 +65,16 @@ def no_party_in_sight(tok, category: str, src, tgt, ctx: DocContext) -> bool:
     """Every side the coder named is one the actors stage places nowhere (``_unplaced``: "a
     delivery van struck the cyclist", "Zarkowski offered Hendley a contract") and the trigger's
     sentence names no political actor at all: no party takes part. A doer left unnamed is not
-    read ("a suspect was arrested": by whom the text does not say), nor an act political by
-    itself (a protest)."""
+    read ("a suspect was arrested": by whom the text does not say), nor one the coder found
+    outside the trigger's own phrase ("'They fired at everyone,' a survivor said": the survivor
+    tells it, "they" did it), nor an act political by itself (a protest)."""
     table = _table()
     if category in table["political_by_act"] or src is None or not _unplaced(src) or \
             (tgt is not None and not _unplaced(tgt)):
         return False
+    head = src.head
+    if not tok.left_edge.i <= head.i <= tok.right_edge.i:
+        return False   # a doer found outside the trigger's phrase (a quote's speaker): not read
     start, end = tok.sent.start_char, tok.sent.end_char
     return not any(start <= m.start < end for actor in ctx.actors
                    if actor.type == "country" or actor.sector in table["political_sectors"]
