@@ -127,7 +127,8 @@ def _build_lexicon() -> Lexicon:
         triggers_nouns=_normalise_rules(trig.get("nouns")),
         cues=cues,
         extra=dict({k: v for k, v in trig.items() if k not in ("verbs", "nouns")},
-                   no_event_verbs_set=frozenset(str(v).lower() for v in trig.get("no_event_verbs", ())),
+                   no_event_verbs_set=frozenset(str(v).lower() for v in
+                                                [*trig.get("no_event_verbs", ()), *trig.get("feeling_verbs", ())]),
                    actor_nouns=frozenset(str(v).lower() for v in trig.get("actor_nouns", ())),
                    igo_set=frozenset(str(v).lower() for v in trig.get("igos", ())),
                    crisis_set=frozenset(str(v).lower() for v in trig.get("crisis_words", ()))),

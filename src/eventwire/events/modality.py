@@ -149,6 +149,13 @@ def _charged_with(noun, cues):
     return prep.head if judges(prep.head, cues) else None
 
 
+def _aimed_or_given(word, cues) -> bool:
+    """A noun of aim or duty ("goal", "task") or a verb that gives a duty ("tasked with")."""
+    if word.pos_ == "NOUN":
+        return word.lemma_.lower() in cues["aim_nouns"]
+    return word.pos_ == "VERB" and _lemma(word) in cues["assigning_verbs"]
+
+
 def _has_if(node, cues) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in cues["conditional_marks"] for c in node.children)
 
@@ -286,6 +293,10 @@ def _modality_of(trigger_token, nominal: bool = False) -> Modality:
             return Modality("negated", cue=head.head.lower_)   # "barred them from marching"
         if dep == "pcomp" and head.lower_ == "of" and head.head.lower_ == "short":
             return Modality("negated", cue="stopped short of")   # "stopped short of condemning"
+        if dep == "pcomp" and head.dep_ == "prep" and _aimed_or_given(head.head, cues):
+            # "its goal of ousting the president", "a unit tasked with investigating fraud":
+            # what someone aims at or is given to do, not what happened
+            return Modality("future", cue=head.head.lower_)
         if node.pos_ == "ADP" and node.lower_ in ("following", "after", "before", "during", "amid",
                                                     "despite", "since", "until"):
             break   # "agreed ... following talks in Beijing": a time adjunct, outside the verb's scope

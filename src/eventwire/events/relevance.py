@@ -17,6 +17,7 @@ from importlib import resources
 
 from ..categories import is_verbal, quad_class
 from ..context import DocContext
+from ..nounphrase import refers_back
 from ..datafiles import load_yaml
 from .lexicon import load_lexicon
 
@@ -25,8 +26,8 @@ from .lexicon import load_lexicon
 def _table() -> dict:
     with resources.files("eventwire").joinpath("events/data/relevance.yaml").open(encoding="utf-8") as fh:
         data = load_yaml(fh)
-    # sector codes are upper case, word classes lower case
-    return {k: frozenset(str(w).upper() if k.endswith("sectors") or k == "political_by_act" else
+    # sector codes and entity types are upper case, word classes lower case
+    return {k: frozenset(str(w).upper() if k.endswith(("sectors", "entity_types")) or k == "political_by_act" else
                          str(w).lower() for w in v) if isinstance(v, list) else v
             for k, v in data.items()}
 
@@ -45,6 +46,39 @@ def side_is_political(side) -> bool | None:
     if side.sector in classes["private_sectors"]:
         return False
     return None
+
+
+def _unplaced(side) -> bool:
+    """A side named by a noun phrase the actors stage gives neither a country nor a sector
+    ("a Volvo XC90", "other things", "just four teams", a person it does not know): no party
+    it knows of. A pronoun or a definite description is not read here (its party may be named
+    elsewhere in the text: "they took him into custody", "the two sides held talks"), nor a phrase that names an organisation, a people or a place ("members of
+    the Association of Rural Jurists"): a party the dictionaries miss."""
+    head = getattr(side, "head", None)
+    if getattr(side, "country", None) is not None or side.sector is not None or head is None or \
+            head.pos_ == "PRON" or (head.pos_ == "NOUN" and refers_back(head)):
+        return False   # "they", "the two sides", "the committee": a party named before, maybe
+    return not any(t.ent_type_ in _table()["party_entity_types"] for t in head.subtree)
+
+
+def no_party_in_sight(tok, category: str, src, tgt, ctx: DocContext) -> bool:
+    """Every side the coder named is one the actors stage places nowhere (``_unplaced``: "a
+    delivery van struck the cyclist", "Zarkowski offered Hendley a contract") and the trigger's
+    sentence names no political actor at all: no party takes part. A doer left unnamed is not
+    read ("a suspect was arrested": by whom the text does not say), nor one the coder found
+    outside the trigger's own phrase ("'They fired at everyone,' a survivor said": the survivor
+    tells it, "they" did it), nor an act political by itself (a protest)."""
+    table = _table()
+    if category in table["political_by_act"] or src is None or not _unplaced(src) or \
+            (tgt is not None and not _unplaced(tgt)):
+        return False
+    head = src.head
+    if not tok.left_edge.i <= head.i <= tok.right_edge.i:
+        return False   # a doer found outside the trigger's phrase (a quote's speaker): not read
+    start, end = tok.sent.start_char, tok.sent.end_char
+    return not any(start <= m.start < end for actor in ctx.actors
+                   if actor.type == "country" or actor.sector in table["political_sectors"]
+                   for m in actor.mentions)
 
 
 def private_document(ctx: DocContext) -> bool:
@@ -89,17 +123,37 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     """The one question the coder asks this module: is the trigger at ``tok``, read with the
     sides the coder resolved, a political event? No when no political party takes part
     (``is_political``), when a thing rather than a party makes the statement
-    (``no_party_speaks``), when a protest verb means "show" (``shown_not_protested``), when a
+    (``no_party_speaks``), when a journey is no visit (``journey_not_visit``), when no side is a
+    party the text places and none is in sight (``no_party_in_sight``), when a protest
+    verb means "show" (``shown_not_protested``), when a
     victory is won with no armed force (``won_not_fought``), when
     "ask" asks a question (``asks_a_question``) and when an event noun is part of a name
     (``in_a_name``)."""
     if not is_political(category, src, tgt, ctx):
+        return False
+    if journey_not_visit(tok, category, src, tgt) or no_party_in_sight(tok, category, src, tgt, ctx):
         return False
     if nominal:
         return not in_a_name(tok)
     return not (no_party_speaks(tok, src, category) or shown_not_protested(tok, category) or
                 won_not_fought(tok, category, src, tgt) or
                 (category == "REQUEST" and asks_a_question(tok)))
+
+
+# ---------------------------------------------------------------- journeys
+
+def journey_not_visit(tok, category: str, src, tgt) -> bool:
+    """A journey told by a word of travel ("traveled to", "flew to", "a trip to") is a visit
+    (CAMEO 042, PLOVER CONSULT) when a political party goes to another country's. A private
+    party's journey ("the suspect traveled to Pakistan", "a commentator made a trip to Iraq")
+    and a journey within the traveller's own country ("the president traveled to Cleveland for
+    the debate") meet no host: no event. ``tok`` is the trigger, ``src`` the traveller and
+    ``tgt`` the destination the coder resolved; the verb "visit" itself is not read here."""
+    if category != "CONSULT" or src is None or tok.lemma_.lower() not in _table()["journey_words"]:
+        return False
+    if side_is_political(src) is False:
+        return True
+    return tgt is not None and src.country is not None and tgt.country == src.country
 
 
 # ---------------------------------------------------------------- questions
