@@ -71,3 +71,26 @@ def test_the_senses_that_are_events_stay(text, category):
 def test_a_hanging_by_a_state_is_an_execution():
     [event] = asserted("The junta hanged four activists in Yangon on Monday.")
     assert event.cameo == "186"
+
+
+# ---------------------------------------------------------------- "capture": to record or win over
+@pytest.mark.parametrize("text", [
+    "Tourists captured pictures and video of the fire outside the palace.",
+    "Her speech captured the imagination of voters across Brazil.",
+    "The photographer captured the moment the ballots were counted.",
+    "The newspaper captured the top prize for its reporting on the floods.",
+])
+def test_capture_that_records_or_wins_is_no_seizure(text):
+    from coded import asserted
+
+    assert [e.category for e in asserted(text)] == []
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Police captured the suspect in Lagos on Friday.", "COERCE"),
+    ("Rebels captured the town of Kidal on Tuesday.", "COERCE"),
+])
+def test_capture_of_people_and_places_is_still_coded(text, category):
+    from coded import asserted
+
+    assert category in [e.category for e in asserted(text)]
