@@ -231,6 +231,10 @@ class DocumentActors:
         self.surnames: dict[str, tuple] = {}
         # head characters of phrases whose country is the sentence's guess, not their own words
         self.guessed_country_heads: set[int] = set()
+        # the countries the document names other than by a town's name, and its towns by country
+        # (``_town_country_named``), read once the first town is met
+        self._named_countries: set[str] | None = None
+        self._towns_by_country: dict[str, set[str]] = {}
         self._find_hits()
         self._evidence = self._country_evidence()
         if self.d.ambiguous:
@@ -312,6 +316,8 @@ class DocumentActors:
                 # not itself a world region
                 iso = cities.get(name) or (cities.get(fold(ent.root.text))
                                            if len(ent) <= 2 and name not in _world_region_names() else None)
+                if iso and not self._town_country_named(iso, name, final, cities):
+                    iso = None
                 if iso:
                     from .dictionary import Term
 
@@ -326,6 +332,8 @@ class DocumentActors:
             if label == "ORG" and len(ent) == 1:
                 cities = cities if cities is not None else _city_countries()
                 iso = cities.get(fold(ent.text))
+                if iso and not self._town_country_named(iso, fold(ent.text), final, cities):
+                    iso = None   # "Time magazine": Time, Norway, in a text that names no Norway
                 if iso:  # a one-word "organization" that is a city name: a place
                     from .dictionary import Term
                     entry = Entry(f"city:{fold(ent.text)}", "place", ent.text, [Term(iso, None)],
@@ -351,6 +359,29 @@ class DocumentActors:
         for hit in final:
             for t in range(hit.i, hit.j):
                 self.hit_of[t] = hit
+
+    def _town_country_named(self, iso: str, name: str, hits: list[Hit], cities: dict[str, str]) -> bool:
+        """A town's name lends its country only where the document names that country otherwise:
+        by a nation's name or word, its capital or seat ("Time magazine" in a text that names no
+        Norway is no Time, Norway), a subdivision ("Zamfara state"), or another town of it. The
+        most populous namesake of a common word is seldom the town meant; the places stage reads
+        town names against the document's countries the same way."""
+        named = self._named_countries
+        if named is None:
+            named = {hit.entry.coded(self.day)[0] for hit in hits
+                     if hit.kind in ("country", "demonym", "capital", "seat") and hit.entry is not None}
+            if _ADMIN_RE.search(self.text):
+                admin = _admin_countries()
+                named.update(admin.get(fold(m.group(1))) for m in _ADMIN_RE.finditer(self.text))
+            towns: dict[str, set[str]] = {}
+            for ent in doc_entities(self.doc):
+                if ent.label_ in ("GPE", "LOC", "FAC"):
+                    folded = fold(_strip_the(ent.text))
+                    if cities.get(folded):
+                        towns.setdefault(cities[folded], set()).add(folded)
+            self._named_countries = named
+            self._towns_by_country = towns
+        return iso in named or bool(self._towns_by_country.get(iso, set()) - {name})
 
     def _surname_not_title(self, hit: Hit) -> Hit | None:
         """An office word that is a person's surname ("Larry King", "Martin Luther King", and
