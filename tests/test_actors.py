@@ -603,3 +603,27 @@ def test_a_bare_definite_noun_with_no_body_of_that_head_before_is_no_body(nlp, t
     at = text.index(phrase)
     actor = actor_at(at, at + len(phrase), ctx)
     assert actor is None or actor.type != "organization" or actor.name.lower() == phrase.split()[-1]
+
+
+# --- a town's name lends its country only where the document names that country otherwise ------
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Time magazine named the senator its person of the year.", "Time magazine"),
+    ("The editors of Time criticized the senator on Monday.", "Time"),
+    ("Protesters clashed with police in Time on Monday.", "police"),
+])
+def test_a_town_whose_country_the_text_names_nowhere_lends_no_country(nlp, text, phrase):
+    ctx = run(nlp, text, "2019-05-03")
+    coded = coded_at(ctx, phrase)
+    assert coded is None or coded[1] is None
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Protesters clashed with police in Time, Norway, on Monday.", "police"),
+    ("Norwegian officials said protesters clashed with police in Time on Monday.", "police"),
+    ("Protesters clashed with police in Time on Monday. The Norwegian government called for calm.", "police"),
+    ("Police arrested two protesters in Bergen on Monday.", "Police"),
+])
+def test_a_town_keeps_its_country_where_the_text_names_it(nlp, text, phrase):
+    ctx = run(nlp, text, "2019-05-03")
+    assert coded_at(ctx, phrase)[1] == "NOR"

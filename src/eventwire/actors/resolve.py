@@ -363,13 +363,14 @@ class DocumentActors:
     def _town_country_named(self, iso: str, name: str, hits: list[Hit], cities: dict[str, str]) -> bool:
         """A town's name lends its country only where the document names that country otherwise:
         by a nation's name or word, its capital or seat ("Time magazine" in a text that names no
-        Norway is no Time, Norway), a subdivision ("Zamfara state"), or another town of it. The
+        Norway is no Time, Norway), a subdivision ("Zamfara state"), or another of its towns. The
         most populous namesake of a common word is seldom the town meant; the places stage reads
         town names against the document's countries the same way."""
         named = self._named_countries
         if named is None:
             named = {hit.entry.coded(self.day)[0] for hit in hits
-                     if hit.kind in ("country", "demonym", "capital", "seat") and hit.entry is not None}
+                     if hit.entry is not None and (hit.kind in ("country", "demonym", "capital", "seat") or (
+                         hit.kind == "place" and hit.entry.source != "geonames"))}   # a town the dictionary holds
             if _ADMIN_RE.search(self.text):
                 admin = _admin_countries()
                 named.update(admin.get(fold(m.group(1))) for m in _ADMIN_RE.finditer(self.text))
