@@ -316,8 +316,6 @@ class DocumentActors:
                 # not itself a world region
                 iso = cities.get(name) or (cities.get(fold(ent.root.text))
                                            if len(ent) <= 2 and name not in _world_region_names() else None)
-                if iso and not self._town_country_named(iso, name, final, cities):
-                    iso = None
                 if iso:
                     from .dictionary import Term
 
@@ -332,7 +330,8 @@ class DocumentActors:
             if label == "ORG" and len(ent) == 1:
                 cities = cities if cities is not None else _city_countries()
                 iso = cities.get(fold(ent.text))
-                if iso and not self._town_country_named(iso, fold(ent.text), final, cities):
+                if iso and not _named_as_a_place(ent) and \
+                        not self._town_country_named(iso, fold(ent.text), final, cities):
                     iso = None   # "Time magazine": Time, Norway, in a text that names no Norway
                 if iso:  # a one-word "organization" that is a city name: a place
                     from .dictionary import Term
@@ -361,11 +360,11 @@ class DocumentActors:
                 self.hit_of[t] = hit
 
     def _town_country_named(self, iso: str, name: str, hits: list[Hit], cities: dict[str, str]) -> bool:
-        """A town's name lends its country only where the document names that country otherwise:
-        by a nation's name or word, its capital or seat ("Time magazine" in a text that names no
+        """A name the tagger reads as an organization, and the text does not use as a place, lends
+        the country of its town namesake only where the document names that country otherwise: by
+        a nation's name or word, its capital or seat ("Time magazine" in a text that names no
         Norway is no Time, Norway), a subdivision ("Zamfara state"), or another of its towns. The
-        most populous namesake of a common word is seldom the town meant; the places stage reads
-        town names against the document's countries the same way."""
+        places stage reads town names against the document's countries the same way."""
         named = self._named_countries
         if named is None:
             named = {hit.entry.coded(self.day)[0] for hit in hits
@@ -1234,6 +1233,16 @@ def body_kind(head) -> str | None:
     if word in places:
         return "place"
     return sectors[word] if word in sectors else "unlisted"
+
+
+def _named_as_a_place(ent) -> bool:
+    """The text uses the name as a place: after a preposition of place ("in Djibo"), or as the
+    name of a place noun ("the town of Djibo", "Djibo town")."""
+    root = ent.root
+    if root.dep_ == "pobj" and (root.head.lower_ in LOCATIVE or (
+            root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS)):
+        return True
+    return root.dep_ in ("compound", "appos") and root.head.lower_ in PLACE_NOUNS
 
 
 def _locative(head) -> bool:
