@@ -603,3 +603,29 @@ def test_a_bare_definite_noun_with_no_body_of_that_head_before_is_no_body(nlp, t
     at = text.index(phrase)
     actor = actor_at(at, at + len(phrase), ctx)
     assert actor is None or actor.type != "organization" or actor.name.lower() == phrase.split()[-1]
+
+
+# --- a town's name not used as a place lends its country only where the text names it otherwise --
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Time magazine named the senator its person of the year.", "Time magazine"),
+    ("The editors of Time criticized the senator on Monday.", "Time"),
+    ("Time magazine said the police had arrested two men.", "the police"),
+])
+def test_a_name_not_used_as_a_place_lends_no_country_the_text_names_nowhere(nlp, text, phrase):
+    ctx = run(nlp, text, "2019-05-03")
+    coded = coded_at(ctx, phrase)
+    assert coded is None or coded[1] is None
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Protesters clashed with police in Time, Norway, on Monday.", "police"),
+    ("Norwegian officials said protesters clashed with police in Time on Monday.", "police"),
+    ("Protesters clashed with police in Time on Monday. The Norwegian government called for calm.", "police"),
+    ("Police arrested two protesters in Bergen on Monday.", "Police"),
+    ("Protesters clashed with police in Time on Monday.", "police"),
+    ("Gunmen killed two farmers near the town of Time on Monday.", "two farmers"),
+])
+def test_a_town_keeps_its_country_where_the_text_names_it_or_uses_it_as_a_place(nlp, text, phrase):
+    ctx = run(nlp, text, "2019-05-03")
+    assert coded_at(ctx, phrase)[1] == "NOR"

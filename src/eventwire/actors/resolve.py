@@ -231,6 +231,10 @@ class DocumentActors:
         self.surnames: dict[str, tuple] = {}
         # head characters of phrases whose country is the sentence's guess, not their own words
         self.guessed_country_heads: set[int] = set()
+        # the countries the document names other than by a town's name, and its towns by country
+        # (``_town_country_named``), read once the first town is met
+        self._named_countries: set[str] | None = None
+        self._towns_by_country: dict[str, set[str]] = {}
         self._find_hits()
         self._evidence = self._country_evidence()
         if self.d.ambiguous:
@@ -326,6 +330,9 @@ class DocumentActors:
             if label == "ORG" and len(ent) == 1:
                 cities = cities if cities is not None else _city_countries()
                 iso = cities.get(fold(ent.text))
+                if iso and not _named_as_a_place(ent) and \
+                        not self._town_country_named(iso, fold(ent.text), final, cities):
+                    iso = None   # "Time magazine": Time, Norway, in a text that names no Norway
                 if iso:  # a one-word "organization" that is a city name: a place
                     from .dictionary import Term
                     entry = Entry(f"city:{fold(ent.text)}", "place", ent.text, [Term(iso, None)],
@@ -351,6 +358,30 @@ class DocumentActors:
         for hit in final:
             for t in range(hit.i, hit.j):
                 self.hit_of[t] = hit
+
+    def _town_country_named(self, iso: str, name: str, hits: list[Hit], cities: dict[str, str]) -> bool:
+        """A name the tagger reads as an organization, and the text does not use as a place, lends
+        the country of its town namesake only where the document names that country otherwise: by
+        a nation's name or word, its capital or seat ("Time magazine" in a text that names no
+        Norway is no Time, Norway), a subdivision ("Zamfara state"), or another of its towns. The
+        places stage reads town names against the document's countries the same way."""
+        named = self._named_countries
+        if named is None:
+            named = {hit.entry.coded(self.day)[0] for hit in hits
+                     if hit.entry is not None and (hit.kind in ("country", "demonym", "capital", "seat") or (
+                         hit.kind == "place" and hit.entry.source != "geonames"))}   # a town the dictionary holds
+            if _ADMIN_RE.search(self.text):
+                admin = _admin_countries()
+                named.update(admin.get(fold(m.group(1))) for m in _ADMIN_RE.finditer(self.text))
+            towns: dict[str, set[str]] = {}
+            for ent in doc_entities(self.doc):
+                if ent.label_ in ("GPE", "LOC", "FAC"):
+                    folded = fold(_strip_the(ent.text))
+                    if cities.get(folded):
+                        towns.setdefault(cities[folded], set()).add(folded)
+            self._named_countries = named
+            self._towns_by_country = towns
+        return iso in named or bool(self._towns_by_country.get(iso, set()) - {name})
 
     def _surname_not_title(self, hit: Hit) -> Hit | None:
         """An office word that is a person's surname ("Larry King", "Martin Luther King", and
@@ -1202,6 +1233,16 @@ def body_kind(head) -> str | None:
     if word in places:
         return "place"
     return sectors[word] if word in sectors else "unlisted"
+
+
+def _named_as_a_place(ent) -> bool:
+    """The text uses the name as a place: after a preposition of place ("in Djibo"), or as the
+    name of a place noun ("the town of Djibo", "Djibo town")."""
+    root = ent.root
+    if root.dep_ == "pobj" and (root.head.lower_ in LOCATIVE or (
+            root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS)):
+        return True
+    return root.dep_ in ("compound", "appos") and root.head.lower_ in PLACE_NOUNS
 
 
 def _locative(head) -> bool:
