@@ -41,29 +41,29 @@ BLZ Belizean; BEN Beninese; BTN Bhutanese; BOL Bolivian; BIH Bosnian; BWA Botswa
 BRN Bruneian; BGR Bulgarian; BFA Burkinabe|Burkinabè; BDI Burundian; CPV Cape Verdean; KHM Cambodian;
 CMR Cameroonian; CAN Canadian; CAF Central African; TCD Chadian; CHL Chilean; CHN Chinese; COL Colombian;
 COM Comorian; COD Congolese; CRI Costa Rican; CIV Ivorian; HRV Croatian; CUB Cuban;
-CYP Cypriot|Greek Cypriot; CZE Czech; DNK Danish; DJI Djiboutian; DMA Dominican; DOM Dominican; ECU Ecuadorean|Ecuadorian;
+CYP Cypriot|Greek Cypriot; CZE Czech; DNK Danish|Dane; DJI Djiboutian; DMA Dominican; DOM Dominican; ECU Ecuadorean|Ecuadorian;
 EGY Egyptian; SLV Salvadoran|Salvadorean; GNQ Equatoguinean; ERI Eritrean; EST Estonian; SWZ Swazi|Emaswati; ETH Ethiopian;
-FJI Fijian; FIN Finnish; FRA French; GAB Gabonese; GMB Gambian; GEO Georgian; DEU German; GHA Ghanaian;
+FJI Fijian; FIN Finnish|Finns; FRA French|Frenchman|Frenchmen|Frenchwoman|Frenchwomen; GAB Gabonese; GMB Gambian; GEO Georgian; DEU German; GHA Ghanaian;
 GRC Greek|Hellenic; GRD Grenadian; GTM Guatemalan; GIN Guinean; GNB Bissau-Guinean; GUY Guyanese; HTI Haitian;
-HND Honduran; HUN Hungarian; ISL Icelandic; IND Indian; IDN Indonesian; IRN Iranian|Persian; IRQ Iraqi;
-IRL Irish; ISR Israeli; ITA Italian; JAM Jamaican; JPN Japanese; JOR Jordanian; KAZ Kazakh|Kazakhstani;
+HND Honduran; HUN Hungarian; ISL Icelandic|Icelander; IND Indian; IDN Indonesian; IRN Iranian|Persian; IRQ Iraqi;
+IRL Irish|Irishman|Irishmen; ISR Israeli; ITA Italian; JAM Jamaican; JPN Japanese; JOR Jordanian; KAZ Kazakh|Kazakhstani;
 KEN Kenyan; KIR I-Kiribati; PRK North Korean; KOR South Korean; KWT Kuwaiti; KGZ Kyrgyz|Kyrgyzstani; LAO Lao|Laotian;
 LVA Latvian; LBN Lebanese; LSO Basotho|Mosotho; LBR Liberian; LBY Libyan; LIE Liechtensteiner; LTU Lithuanian;
 LUX Luxembourgish|Luxembourger; MDG Malagasy; MWI Malawian; MYS Malaysian; MDV Maldivian; MLI Malian; MLT Maltese;
 MHL Marshallese; MRT Mauritanian; MUS Mauritian; MEX Mexican; FSM Micronesian; MDA Moldovan; MCO Monegasque;
 MNG Mongolian; MNE Montenegrin; MAR Moroccan; MOZ Mozambican; MMR Burmese|Myanmar; NAM Namibian; NRU Nauruan;
-NPL Nepalese|Nepali; NLD Dutch; NZL New Zealand; NIC Nicaraguan; NER Nigerien; NGA Nigerian; MKD Macedonian|North Macedonian;
+NPL Nepalese|Nepali; NLD Dutch|Dutchman|Dutchmen; NZL New Zealand|New Zealander; NIC Nicaraguan; NER Nigerien; NGA Nigerian; MKD Macedonian|North Macedonian;
 NOR Norwegian; OMN Omani; PAK Pakistani; PLW Palauan; PSE Palestinian; PAN Panamanian; PNG Papua New Guinean;
-PRY Paraguayan; PER Peruvian; PHL Philippine|Filipino; POL Polish; PRT Portuguese; QAT Qatari; ROU Romanian;
+PRY Paraguayan; PER Peruvian; PHL Philippine|Filipino|Filipina; POL Polish|Poles; PRT Portuguese; QAT Qatari; ROU Romanian;
 RUS Russian; RWA Rwandan; KNA Kittitian; LCA Saint Lucian; VCT Vincentian; WSM Samoan; SMR Sammarinese;
 STP Santomean; SAU Saudi|Saudi Arabian; SEN Senegalese; SRB Serbian|Serb; SYC Seychellois; SLE Sierra Leonean;
 SGP Singaporean; SVK Slovak; SVN Slovenian|Slovene; SLB Solomon Islander; SOM Somali; ZAF South African;
-SSD South Sudanese; ESP Spanish; LKA Sri Lankan; SDN Sudanese; SUR Surinamese; SWE Swedish; CHE Swiss;
+SSD South Sudanese; ESP Spanish|Spaniard; LKA Sri Lankan; SDN Sudanese; SUR Surinamese; SWE Swedish|Swede; CHE Swiss;
 SYR Syrian; TWN Taiwanese; TJK Tajik|Tajikistani; TZA Tanzanian; THA Thai; TLS Timorese; TGO Togolese; TON Tongan;
-TTO Trinidadian|Tobagonian; TUN Tunisian; TUR Turkish; TKM Turkmen; TUV Tuvaluan; UGA Ugandan; UKR Ukrainian;
-ARE Emirati; GBR British|English|Scottish|Welsh; USA American; URY Uruguayan; UZB Uzbek|Uzbekistani; VUT Ni-Vanuatu;
+TTO Trinidadian|Tobagonian; TUN Tunisian; TUR Turkish|Turk; TKM Turkmen; TUV Tuvaluan; UGA Ugandan; UKR Ukrainian;
+ARE Emirati; GBR British|English|Scottish|Welsh|Briton|Brit|Englishman|Englishmen|Scot|Scotsman|Scotsmen|Welshman|Welshmen; USA American; URY Uruguayan; UZB Uzbek|Uzbekistani; VUT Ni-Vanuatu;
 VEN Venezuelan; VNM Vietnamese; YEM Yemeni; ZMB Zambian; ZWE Zimbabwean; XKX Kosovar|Kosovan; HKG Hong Kong;
-PRI Puerto Rican; VAT Vatican"""
+PRI Puerto Rican; VAT Vatican; GRL Greenlander"""
 
 EXTRA_CAPITALS = {"USA": "Washington|Washington, D.C.", "ISR": "Jerusalem|Tel Aviv", "PSE": "Ramallah",
                   "BOL": "La Paz|Sucre", "ZAF": "Pretoria|Cape Town", "NLD": "The Hague|Amsterdam",

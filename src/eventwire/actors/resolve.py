@@ -802,7 +802,9 @@ class DocumentActors:
             coded.name = own.entry.name
         elif own is not None and own.kind == "demonym":
             coded.country, coded.explicit_country = own.entry.coded(self.day)[0], True
-            coded.sector = agent_sector or ("CVL" if head.tag_ in ("NNS", "NNPS") else "GOV")
+            # "Americans", "an American", "two Britons": people; "the French said": the state
+            one_of_them = any(c.dep_ == "nummod" or c.lower_ in ("a", "an", "one") for c in head.children)
+            coded.sector = agent_sector or ("CVL" if head.tag_ in ("NNS", "NNPS") or one_of_them else "GOV")
             coded.name = _strip_the(self.text[coded.start:coded.end])
         elif own is not None and own.kind == "ent" and own.label in ("ORG", "NORP"):
             coded.kind = "organization" if own.label == "ORG" else "group"
