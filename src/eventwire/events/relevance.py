@@ -52,8 +52,9 @@ def _unplaced(side) -> bool:
     """A side named by a noun phrase the actors stage gives neither a country nor a sector
     ("a Volvo XC90", "other things", "just four teams", a person it does not know): no party
     it knows of. A pronoun or a definite description is not read here (its party may be named
-    elsewhere in the text: "they took him into custody", "the two sides held talks"), nor a phrase that names an organisation, a people or a place ("members of
-    the Association of Rural Jurists"): a party the dictionaries miss."""
+    elsewhere in the text: "they took him into custody", "the two sides held talks"), nor a
+    phrase that names an organisation, a people or a place ("members of the Association of
+    Rural Jurists"): a party the dictionaries miss."""
     head = getattr(side, "head", None)
     if getattr(side, "country", None) is not None or side.sector is not None or head is None or \
             head.pos_ == "PRON" or (head.pos_ == "NOUN" and refers_back(head)):
