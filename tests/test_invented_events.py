@@ -135,3 +135,25 @@ def test_no_party_in_sight_gives_no_event(text):
 ])
 def test_a_party_that_may_be_named_elsewhere_keeps_its_event(text, category):
     assert category in {e.category for e in asserted(text)}, _described(text)
+
+
+# ---------------------------------------------------------------- violence that harms only its doer
+@pytest.mark.parametrize("text", [
+    "A 33-year-old man set himself on fire near the parliament on Wednesday.",
+    "The gunman shot himself after an hours-long standoff with police.",
+    "A student killed herself in the school bathroom on Monday.",
+])
+def test_self_harm_is_no_attack(text):
+    assert "ASSAULT" not in [c for c, _ in _described(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "A suicide bomber blew himself up at a checkpoint in Kabul, killing six soldiers.",
+    "The attacker killed himself and a police officer outside the station.",
+])
+def test_a_suicide_attack_or_another_victim_is_still_an_attack(text):
+    assert "ASSAULT" in [c for c, _ in _described(text)]
+
+
+def test_self_immolation_in_protest_stays_a_protest():
+    assert [c for c, _ in _described("A monk set himself on fire to protest Chinese policies in Tibet.")] == ["PROTEST"]

@@ -126,7 +126,8 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     (``is_political``), when a thing rather than a party makes the statement
     (``no_party_speaks``), when a journey is no visit (``journey_not_visit``), when no side is a
     party the text places and none is in sight (``no_party_in_sight``), when a protest
-    verb means "show" (``shown_not_protested``), when a
+    verb means "show" (``shown_not_protested``), when violence harms only its doer
+    (``harms_only_itself``), when a
     victory is won with no armed force (``won_not_fought``), when
     "ask" asks a question (``asks_a_question``) and when an event noun is part of a name
     (``in_a_name``)."""
@@ -137,8 +138,21 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     if nominal:
         return not in_a_name(tok)
     return not (no_party_speaks(tok, src, category) or shown_not_protested(tok, category) or
-                won_not_fought(tok, category, src, tgt) or
+                won_not_fought(tok, category, src, tgt) or harms_only_itself(tok, category) or
                 (category == "REQUEST" and asks_a_question(tok)))
+
+
+def harms_only_itself(tok, category: str) -> bool:
+    """A violent act whose only object is its doer ("a man set himself on fire", "the gunman shot
+    himself", "killed herself"): self-harm, no attack on a party. A verb of explosion ("blew
+    himself up") is a suicide attack on those around, and another object ("killed himself and a
+    police officer") another victim: both stay."""
+    table = _table()
+    if category != "ASSAULT" or tok.lemma_.lower() in table["explosion_verbs"]:
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lower_ in table["reflexive_pronouns"] and
+                                 not any(c.dep_ == "conj" for c in o.children) for o in objects)
 
 
 # ---------------------------------------------------------------- journeys
