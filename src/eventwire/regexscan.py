@@ -95,7 +95,6 @@ def _class_items(items) -> set[str] | None:
     return out
 
 
-
 class MultiScan:
     """The matches of several patterns over one text, those that begin at a word boundary
     found in one scan of the text.

@@ -370,9 +370,7 @@ class DocumentActors:
             named = {hit.entry.coded(self.day)[0] for hit in hits
                      if hit.entry is not None and (hit.kind in ("country", "demonym", "capital", "seat") or (
                          hit.kind == "place" and hit.entry.source != "geonames"))}   # a town the dictionary holds
-            if _ADMIN_RE.search(self.text):
-                admin = _admin_countries()
-                named.update(admin.get(fold(m.group(1))) for m in _ADMIN_RE.finditer(self.text))
+            named.update(iso for _, _, iso in self._subdivisions_named)
             towns: dict[str, set[str]] = {}
             for ent in doc_entities(self.doc):
                 if ent.label_ in ("GPE", "LOC", "FAC"):
@@ -548,15 +546,23 @@ class DocumentActors:
                 # what the document is about
                 weight = 0.5
             out.append((hit.i, country, weight))
-        if _ADMIN_RE.search(self.text):
-            admin = _admin_countries()
-            for m in _ADMIN_RE.finditer(self.text):
-                iso = admin.get(fold(m.group(1)))
-                if iso:  # "Zamfara state", "Soum province"
-                    span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-                    if span is not None:
-                        out.append((span.start, iso, 2))
+        if self._subdivisions_named:
+            for start, end, iso in self._subdivisions_named:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is not None:
+                    out.append((span.start, iso, 2))
             out.sort()
+        return out
+
+    @functools.cached_property
+    def _subdivisions_named(self) -> list[tuple[int, int, str]]:
+        """(start, end, ISO3) of each subdivision the text names with its unit word ("Zamfara
+        state", "Soum province"): read once, for the country evidence and the towns' countries."""
+        out = []
+        for m in _ADMIN_RE.finditer(self.text):
+            iso = _admin_countries().get(fold(m.group(1)))
+            if iso:
+                out.append((m.start(1), m.end(1), iso))
         return out
 
     @functools.cached_property
