@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import random
 import re
 from pathlib import Path
@@ -37,6 +38,12 @@ HELDOUT2 = HERE / "heldout2"
 # conflict), drawn and annotated the same way.
 HELDOUT3 = HERE / "heldout3"
 UNBUNDLED = {"heldout2": HELDOUT2, "heldout3": HELDOUT3}
+# Gold on news that may not be copied into the repository (agency and newspaper articles) is
+# kept outside it, in a folder of the same shape (`articles-*.jsonl`, `gold-*.jsonl`, README)
+# named by EVENTWIRE_EXTERNAL_GOLD: the split `external`, scored only like the held-out ones.
+if os.environ.get("EVENTWIRE_EXTERNAL_GOLD") and Path(os.environ["EVENTWIRE_EXTERNAL_GOLD"]).is_dir():
+    UNBUNDLED["external"] = Path(os.environ["EVENTWIRE_EXTERNAL_GOLD"])
+UNBUNDLED_NAMES = ("heldout2", "heldout3", "external")
 SEED = 16
 
 # VOA articles picked for the gold set: long enough to be articles (12+ sentences kept by the
@@ -106,7 +113,7 @@ def load_articles() -> dict[str, dict]:
             out[rec["id"]] = dict(rec, source="wikinews-noevent")
     for folder in UNBUNDLED.values():
         for rec in _gold_lines(folder.glob("articles-*.jsonl")):
-            out[rec["id"]] = dict(rec, source="wikinews-unbundled")
+            out[rec["id"]] = dict(rec, source=rec.get("source") or "wikinews-unbundled")
     m2e2 = shared_data() / "events" / "m2e2_dev.jsonl" if shared_data() else None
     if m2e2 is not None and m2e2.exists():
         docs = [json.loads(line) for line in m2e2.open(encoding="utf-8")]
