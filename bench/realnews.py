@@ -233,6 +233,42 @@ FIELDS = ("category", "source", "target", "source_country", "target_country", "d
           "place_as_is", "modality", "acled_type")
 
 
+def _closeness(p, g: dict) -> int:
+    """How directly two overlapping events meet: 0 the coded event's own evidence on the gold's
+    own evidence, 1 either one's evidence on a mention of the other, 2 only mentions on mentions
+    (a coded event merged from several sentences, a gold event told again)."""
+    pe, ge = [(p.evidence.start, p.evidence.end)], [(g["evidence"]["start"], g["evidence"]["end"])]
+    if _overlap(pe, ge):
+        return 0
+    return 1 if _overlap(pe, _gold_spans(g)) or _overlap(_pred_spans(p), ge) else 2
+
+
+def pair_events(preds: list, golds: list[dict]) -> tuple[dict[int, int], set[int]]:
+    """Coded events matched one-to-one to gold events: {coded index: gold index}, and the coded
+    events that had any candidate. Candidate pairs, best first: spans overlapping with the same
+    category, then with another category, then the same category in the coded event's sentence;
+    among overlapping pairs the more direct meeting first (`_closeness`), so that an event whose
+    merged mentions reach another gold event does not take it from the event told there."""
+    cands = []
+    for i, p in enumerate(preds):
+        ps = _pred_spans(p)
+        sent = [(p.sentence.start, p.sentence.end)]
+        for j, g in enumerate(golds):
+            gs = _gold_spans(g)
+            same_cat = p.category == g["category"]
+            if _overlap(ps, gs):
+                cands.append((0 if same_cat else 1, _closeness(p, g), i, j))
+            elif same_cat and _overlap(sent, gs):
+                cands.append((2, 0, i, j))
+    cands.sort()
+    pmatch: dict[int, int] = {}
+    gmatch: dict[int, int] = {}
+    for _, _, i, j in cands:
+        if i not in pmatch and j not in gmatch:
+            pmatch[i], gmatch[j] = j, i
+    return pmatch, {i for _, _, i, _ in cands}
+
+
 def score_article(article: dict, gold: dict, record) -> dict:
     """Counts for one article: system events matched one-to-one to gold events by their
     spans (evidence and mentions; the sentence when the category agrees), then judged."""
@@ -253,25 +289,7 @@ def score_article(article: dict, gold: dict, record) -> dict:
         c["noevent_articles"] += 1
         c["noevent_articles_with_event"] += bool(asserted)
         c["noevent_invented"] += len(asserted)
-    # candidate pairs, best first: span overlap, same category, same sentence
-    cands = []
-    for i, p in enumerate(preds):
-        ps = _pred_spans(p)
-        sent = [(p.sentence.start, p.sentence.end)]
-        for j, g in enumerate(golds):
-            gs = _gold_spans(g)
-            same_cat = p.category == g["category"]
-            if _overlap(ps, gs):
-                cands.append((0 if same_cat else 1, i, j))
-            elif same_cat and _overlap(sent, gs):
-                cands.append((2, i, j))
-    cands.sort()
-    pmatch: dict[int, int] = {}
-    gmatch: dict[int, int] = {}
-    for _, i, j in cands:
-        if i not in pmatch and j not in gmatch:
-            pmatch[i], gmatch[j] = j, i
-    would_match = {i for _, i, _ in cands}
+    pmatch, would_match = pair_events(preds, golds)
     for i, p in enumerate(preds):
         if p.modality != "asserted":
             continue
