@@ -52,7 +52,9 @@ def _spans(event) -> list[str]:
      "On Saturday, tens of thousands of opposition supporters marched in Caracas, chanting "
      "against the government.",
      "PROTEST", {"march", "marched"}),
-    ("Senator Paul Okafor announced that he would resign from the senate.\n\n"
+    # a resignation demanded (an undemanded one is no event: test_invented_events)
+    ("Protesters called for Senator Paul Okafor's resignation.\n\n"
+     "Senator Paul Okafor announced that he would resign from the senate.\n\n"
      "Okafor resigned on Friday, his office said.",
      "RETREAT", {"resign", "resigned"}),
     # a demonstration that turned violent is one protest, told as a march and as a riot

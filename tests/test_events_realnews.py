@@ -618,7 +618,9 @@ def test_a_document_issued_speaks_for_whoever_issued_it(text, category, source):
 
 
 @pytest.mark.parametrize("text, category", [
-    ("The prime minister is to step down on Friday.", "RETREAT"),
+    # a resignation is an event only when demanded (GUIDELINE section 1; test_invented_events)
+    ("Protesters have demanded the prime minister's resignation. The prime minister is to step down on Friday.",
+     "RETREAT"),
     ("The Chinese president is to visit Moscow next week.", "CONSULT"),
 ])
 def test_an_arranged_act_is_a_plan(text, category):
@@ -811,8 +813,11 @@ def test_a_pronoun_in_a_quoted_speakers_words_is_the_speaker():
 
 
 @pytest.mark.parametrize("text", [
-    "On Friday, Ricardo Rossello resigned as the governor of Puerto Rico.",
-    "The minister stepped down as head of the ruling party on Friday.",
+    # each resignation demanded, so an event (GUIDELINE section 1; test_invented_events)
+    "Protesters demanded Ricardo Rossello's resignation.\n\nOn Friday, Ricardo Rossello resigned as the "
+    "governor of Puerto Rico.",
+    "Party members called on the minister to resign.\n\nThe minister stepped down as head of the ruling "
+    "party on Friday.",
 ])
 def test_the_role_one_leaves_is_not_a_target(text):
     (event,) = asserted(coded(text), "RETREAT")

@@ -157,3 +157,64 @@ def test_a_suicide_attack_or_another_victim_is_still_an_attack(text):
 
 def test_self_immolation_in_protest_stays_a_protest():
     assert [c for c, _ in _described("A monk set himself on fire to protest Chinese policies in Tibet.")] == ["PROTEST"]
+
+
+# ---------------------------------------------------------------- a resignation is no event
+# GUIDELINE section 1: resignations are no political event unless they carry a PLOVER act. A
+# resignation the text tells a demand for yields to it: a concession (RETREAT), kept
+# (``relevance.resignation_not_demanded``; ``resignation_words``, ``demand_words`` in
+# relevance.yaml). The PLOVER manual counts every official resignation; this project's gold does not.
+@pytest.mark.parametrize("text", [
+    "The finance minister resigned on Monday, citing health reasons.",
+    "Senator Paul Okafor announced his resignation on Tuesday.",
+    "The interior minister offered to resign on Monday.",
+    "The governor stepped down on Friday after ten years in office.",
+    "The ambassador tendered his resignation to the president on Tuesday.",
+    # a demand for another person's resignation, or for a pronoun's, is not this one's
+    "Protesters demanded the resignation of Governor Maria Soto.\n\n"
+    "Her deputy, Juan Perez, resigned on Friday.",
+    "Students said they want him to resign.\n\nThe finance minister, Ali Khan, stepped down on Friday.",
+])
+def test_a_resignation_gives_no_event(text):
+    assert [e for e in asserted(text) if e.category in ("RETREAT", "AGREE", "COOPERATE")] == [], _described(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of protesters called for Governor Maria Soto's resignation last week.\n\n"
+    "Governor Soto resigned on Friday, her office said.",
+    "Protesters demanded that Finance Minister Ali Khan resign.\n\nKhan stepped down on Friday.",
+    "Students urged the prime minister to resign.\n\nThe prime minister stepped down on Friday.",
+])
+def test_a_demanded_resignation_is_a_concession(text):
+    assert "RETREAT" in {e.category for e in asserted(text)}, _described(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The minister refused to resign on Monday despite calls from the opposition.", "REJECT"),
+    ("Rebels released three hostages on Sunday.", "RETREAT"),
+    ("The army withdrew from the town on Friday.", "RETREAT"),
+])
+def test_refusals_and_other_concessions_stay(text, category):
+    assert category in {e.category for e in asserted(text)}, _described(text)
+
+
+# ---------------------------------------------------------------- disclosing is a statement
+# The verb dictionary's block of disclosing (PETRARCH DISCLOSE, default 050) codes "unveiled",
+# "confided" as cooperation; they are statements, as "revealed" and "disclosed" already were
+# (``no_event_verbs`` in triggers.yaml). What is disclosed keeps its own event.
+@pytest.mark.parametrize("text", [
+    "The company unveiled a new laptop at its annual conference on Monday.",
+    "The finance minister unveiled a new budget on Tuesday.",
+    "The army unveiled a new missile at a parade in the capital on Sunday.",
+    "The minister confided to reporters that the talks had stalled.",
+])
+def test_disclosing_gives_no_event(text):
+    assert asserted(text) == [], _described(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Police arrested two men on Monday, the ministry revealed.", "COERCE"),
+    ("The minister disclosed that troops had attacked the village on Sunday.", "ASSAULT"),
+])
+def test_what_is_disclosed_keeps_its_event(text, category):
+    assert category in {e.category for e in asserted(text)}, _described(text)

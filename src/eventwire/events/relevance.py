@@ -27,7 +27,7 @@ def _table() -> dict:
     with resources.files("eventwire").joinpath("events/data/relevance.yaml").open(encoding="utf-8") as fh:
         data = load_yaml(fh)
     # sector codes and entity types are upper case, word classes lower case
-    return {k: frozenset(str(w).upper() if k.endswith(("sectors", "entity_types")) or k == "political_by_act" else
+    return {k: frozenset(str(w).upper() if k.endswith(("sectors", "entity_types", "categories")) or k == "political_by_act" else
                          str(w).lower() for w in v) if isinstance(v, list) else v
             for k, v in data.items()}
 
@@ -125,7 +125,8 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     sides the coder resolved, a political event? No when no political party takes part
     (``is_political``), when a thing rather than a party makes the statement
     (``no_party_speaks``), when a journey is no visit (``journey_not_visit``), when no side is a
-    party the text places and none is in sight (``no_party_in_sight``), when a protest
+    party the text places and none is in sight (``no_party_in_sight``), when a resignation
+    answers no demand (``resignation_not_demanded``), when a protest
     verb means "show" (``shown_not_protested``), when violence harms only its doer
     (``harms_only_itself``), when a
     victory is won with no armed force (``won_not_fought``), when
@@ -133,7 +134,8 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     (``in_a_name``)."""
     if not is_political(category, src, tgt, ctx):
         return False
-    if journey_not_visit(tok, category, src, tgt) or no_party_in_sight(tok, category, src, tgt, ctx):
+    if journey_not_visit(tok, category, src, tgt) or no_party_in_sight(tok, category, src, tgt, ctx) or \
+            resignation_not_demanded(tok, category, src):
         return False
     if nominal:
         return not in_a_name(tok)
@@ -153,6 +155,99 @@ def harms_only_itself(tok, category: str) -> bool:
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     return bool(objects) and all(o.lower_ in table["reflexive_pronouns"] and
                                  not any(c.dep_ == "conj" for c in o.children) for o in objects)
+
+
+# ---------------------------------------------------------------- resignations
+
+def _resigns(tok) -> bool:
+    """A word of resigning: "resigned", "his resignation", "stepped down", "step aside"."""
+    table = _table()
+    lemma = tok.lemma_.lower()
+    return lemma in table["resignation_words"] or (lemma == "step" and any(
+        c.dep_ in ("prt", "prep", "advmod") and c.lower_ in table["resignation_particles"] for c in tok.children))
+
+
+def _resignation_of(tok):
+    """The word of resigning an event is told by: the trigger itself ("resigned", "announced his
+    resignation" read on the noun) or its object or complement ("offered to resign", "tendered
+    his resignation")."""
+    if _resigns(tok):
+        return tok
+    return next((c for c in tok.children if c.dep_ in ("xcomp", "dobj", "ccomp") and _resigns(c)), None)
+
+
+def _person(tokens) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that name a person in a phrase: its names and its common nouns ("Governor Maria
+    Soto": names {maria, soto, governor}; "the finance minister": nouns {finance, minister})."""
+    tokens = list(tokens)
+    return (frozenset(t.lower_ for t in tokens if t.pos_ == "PROPN"),
+            frozenset(t.lower_ for t in tokens if t.pos_ == "NOUN"))
+
+
+def _own_words(head) -> list:
+    """A side's own words: a name with its compounds ("Ricardo Llerandi", not the apposition
+    "Rossello's chief of staff" after it); a title with its compounds and the name in apposition
+    ("her deputy, Juan Perez")."""
+    words = [head, *(t for c in head.children if c.dep_ == "compound" for t in c.subtree)]
+    if head.pos_ != "PROPN":
+        words += [t for c in head.children if c.dep_ == "appos" for t in c.subtree if t.dep_ != "poss"]
+    return words
+
+
+def _same_person(resigner, demanded) -> bool:
+    """The one who resigned may be the one whose resignation was demanded: a name in common when
+    both phrases have names, else a common noun in common ("the prime minister"); a resigner
+    told by a pronoun ("he would resign") may be anyone named before. A demand told by a pronoun
+    ("want him to resign") names no one to compare with a resigner named in words."""
+    if not (resigner[0] or resigner[1]):
+        return True
+    if resigner[0] and demanded[0]:
+        return bool(resigner[0] & demanded[0])
+    return bool(resigner[1] & demanded[1])
+
+
+def _demanded_resignations(doc) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Every resignation the document tells a demand for ("protesters called for the governor's
+    resignation", "urged Smith to resign", "demanded that the minister step down"), each as the
+    words (``_person``) of whoever is to resign."""
+    table = _table()
+    found = []
+    for word in doc:
+        if not _resigns(word):
+            continue
+        node, demand = word, None
+        for _ in range(3):
+            if node.head is node:
+                break
+            node = node.head
+            if node.lemma_.lower() in table["demand_words"]:
+                demand = node
+                break
+        if demand is None:
+            continue
+        who = [t for c in word.children if c.dep_ in ("poss", "nsubj", "nsubjpass") for t in c.subtree]
+        who += [t for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+        who += [t for c in demand.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
+        who += [t for c in demand.children if c.dep_ == "prep" and c.lower_ == "on" for t in c.subtree]
+        found.append(_person(who))
+    return found
+
+
+def resignation_not_demanded(tok, category: str, src) -> bool:
+    """A resignation ("the minister resigned", "announced his resignation", "offered to resign")
+    is no political event (GUIDELINE section 1) unless the text tells a demand for that person's
+    resignation: then it yields to the demand, a concession (RETREAT). The same person is read
+    from the words of the two phrases (``_same_person``: "called for Soto's resignation" ...
+    "Governor Maria Soto resigned"). A refusal to resign (REJECT) is not read."""
+    if category not in _table()["resignation_categories"]:
+        return False
+    word = _resignation_of(tok)
+    if word is None:
+        return False
+    head = getattr(src, "head", None)
+    who = _person(_own_words(head) if head is not None else
+                  (t for c in word.children if c.dep_ == "poss" for t in c.subtree))
+    return not any(_same_person(who, named) for named in _demanded_resignations(tok.doc))
 
 
 # ---------------------------------------------------------------- journeys
