@@ -1425,3 +1425,34 @@ def test_a_clocks_zone_is_no_place_of_the_event(text, trigger, surface):
 def test_the_unit_phrase_names_the_place_after_of(text, trigger, surface):
     place, _ = event_place_of(text, trigger)
     assert place is not None and text[place.start:place.end] == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface, holder", [
+    # a word for what the site serves between the name and the site's word ("the X refugee
+    # camp", "the X border crossing", "the X army base", "X maternity hospital"): a site,
+    # though the model tags its name an organisation
+    ("Two bombs exploded inside the Jalazone refugee camp near Ramallah on Monday.", "exploded", "Jalazone",
+     "Ramallah"),
+    ("Gunmen killed four customs officers at the Trebil border crossing in Anbar province.", "killed", "Trebil",
+     "Anbar"),
+    ("Rebels attacked soldiers near the Kefrazi army base east of Aleppo.", "attacked", "Kefrazi", "Aleppo"),
+    ("A rocket fell on the Zahra maternity hospital in Aleppo on Sunday.", "fell", "Zahra", "Aleppo"),
+])
+def test_a_site_named_before_a_modifier_and_its_word_is_the_event_place(text, trigger, surface, holder):
+    from eventwire.places import named_sites
+    place, ctx = event_place_of(text, trigger)
+    assert place is not None and (text[place.start:place.end], place.from_) == (surface, "trigger")
+    assert place.country == place_named(ctx, holder).country
+    assert surface in [p.text for p in ctx.places + named_sites(ctx)]
+
+
+@pytest.mark.parametrize("text, not_a_site", [
+    # guards: an owner after "a" ("a Hamas bomb factory"), and a site word that only modifies
+    # the noun after it ("university students")
+    ("Police found explosives in a Hamas bomb factory near Hebron on Monday.", "Hamas"),
+    ("Several Khartoum university students marched on Sunday.", "Several"),
+])
+def test_an_owner_or_a_modifier_before_a_site_word_is_no_site(text, not_a_site):
+    from eventwire.places import named_sites
+    _, ctx = places_of(text)
+    assert not_a_site not in [p.text for p in ctx.places + named_sites(ctx)]
