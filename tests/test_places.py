@@ -1456,3 +1456,18 @@ def test_an_owner_or_a_modifier_before_a_site_word_is_no_site(text, not_a_site):
     from eventwire.places import named_sites
     _, ctx = places_of(text)
     assert not_a_site not in [p.text for p in ctx.places + named_sites(ctx)]
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a place inside a news agency's or a channel's name is no place of the event: the French
+    # word for press ("Agence France-Presse") and a channel's number ("France 2 television")
+    ("Agence France Presse reported that two soldiers were shot on Monday.", "shot", None),
+    ("A cameraman for France 2 television was shot on Monday.", "shot", None),
+    # guards: the country itself, and a place beside the agency's name
+    ("Two soldiers were shot in France on Monday, the agency said.", "shot", "France"),
+    ("Agence France Presse reported that two soldiers were shot in Lyon.", "shot", "Lyon"),
+])
+def test_a_place_in_an_agencys_or_channels_name_is_no_event_place(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    stated = place is not None and place.from_ in ("trigger", "clause", "sentence")
+    assert (text[place.start:place.end] if stated else None) == surface

@@ -47,9 +47,9 @@ TRANSPARENT = {"pobj", "prep", "compound", "poss", "appos", "conj", "cc", "amod"
                "det", "nummod", "punct", "npadvmod", "quantmod"}
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "xcomp", "csubj", "csubjpass", "parataxis", "acl", "pcomp"}
 ORG_WORDS = re.compile(
-    r"^\W{0,2}(?:'s\s+|’s\s+)?(?:[A-Z][\w-]*\s+){0,3}"
+    r"^\W{0,2}(?:'s\s+|’s\s+)?(?:[A-Z0-9][\w-]*\s+){0,3}"
     r"(?:news\s+agency|agency|newspaper|daily|times|post|tribune|herald|gazette|radio|television|"
-    r"tv|broadcasting|party|press|news|observer|chronicle|journal|telegraph|bulletin|monitor)\b",
+    r"tv|broadcasting|party|press|presse|news|observer|chronicle|journal|telegraph|bulletin|monitor)\b",
     re.IGNORECASE)
 # "KABUL (AP) —", "CAIRO —", "Afrin, Aleppo, Syria    Text", "Kompong Speu (Cambodia) --"
 DATELINE = re.compile(
