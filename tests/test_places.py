@@ -1471,3 +1471,19 @@ def test_a_place_in_an_agencys_or_channels_name_is_no_event_place(text, trigger,
     place, _ = event_place_of(text, trigger)
     stated = place is not None and place.from_ in ("trigger", "clause", "sentence")
     assert (text[place.start:place.end] if stated else None) == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # "X south of Y", "the X province to the west of Y": a direction from Y right after another
+    # place (or its unit or site word) only says where that place lies
+    ("Rebels killed nine villagers in the Medea province to the west of Algiers.", "killed", "Medea"),
+    ("Students at Assiut University south of Cairo protested on Monday.", "protested", "Assiut"),
+    ("A suicide bomber struck a market in a town near the city of Samarra north of Baghdad.", "struck", "Samarra"),
+    # guards: a direction from Y with no place before it is the event's place
+    ("Gunmen ambushed a convoy south of Baghdad on Friday.", "ambushed", "Baghdad"),
+    ("Police captured the suspects on a road east of Caracas.", "captured", "Caracas"),
+    ("Two soldiers were killed in Samarra, and a bomb exploded north of Baghdad.", "exploded", "Baghdad"),
+])
+def test_a_direction_from_a_place_after_another_locates_that_place(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    assert place is not None and text[place.start:place.end] == surface
