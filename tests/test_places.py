@@ -1487,3 +1487,18 @@ def test_a_place_in_an_agencys_or_channels_name_is_no_event_place(text, trigger,
 def test_a_direction_from_a_place_after_another_locates_that_place(text, trigger, surface):
     place, _ = event_place_of(text, trigger)
     assert place is not None and text[place.start:place.end] == surface
+
+
+@pytest.mark.parametrize("text, surface", [
+    # the plural unit words frame a name as their singulars do: "the cities of X", "the
+    # neighbourhoods of X"
+    ("The cities of Kefrazi and Tamrini were shelled on Monday.", "Kefrazi"),
+    ("Air raids hit the neighbourhoods of Bardeeni and Qurnawi in Aleppo.", "Bardeeni"),
+    ("Air raids hit the neighborhoods of Bardeeni and Qurnawi in Aleppo.", "Bardeeni"),
+    # guard: the singular, as before
+    ("Air raids hit the neighbourhood of Bardeeni in Aleppo.", "Bardeeni"),
+])
+def test_a_plural_unit_word_frames_the_name_after_of(text, surface):
+    from eventwire.places import named_sites
+    _, ctx = places_of(text)
+    assert surface in [p.text for p in ctx.places + named_sites(ctx)]
