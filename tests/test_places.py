@@ -1425,3 +1425,80 @@ def test_a_clocks_zone_is_no_place_of_the_event(text, trigger, surface):
 def test_the_unit_phrase_names_the_place_after_of(text, trigger, surface):
     place, _ = event_place_of(text, trigger)
     assert place is not None and text[place.start:place.end] == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface, holder", [
+    # a word for what the site serves between the name and the site's word ("the X refugee
+    # camp", "the X border crossing", "the X army base", "X maternity hospital"): a site,
+    # though the model tags its name an organisation
+    ("Two bombs exploded inside the Jalazone refugee camp near Ramallah on Monday.", "exploded", "Jalazone",
+     "Ramallah"),
+    ("Gunmen killed four customs officers at the Trebil border crossing in Anbar province.", "killed", "Trebil",
+     "Anbar"),
+    ("Rebels attacked soldiers near the Kefrazi army base east of Aleppo.", "attacked", "Kefrazi", "Aleppo"),
+    ("A rocket fell on the Zahra maternity hospital in Aleppo on Sunday.", "fell", "Zahra", "Aleppo"),
+])
+def test_a_site_named_before_a_modifier_and_its_word_is_the_event_place(text, trigger, surface, holder):
+    from eventwire.places import named_sites
+    place, ctx = event_place_of(text, trigger)
+    assert place is not None and (text[place.start:place.end], place.from_) == (surface, "trigger")
+    assert place.country == place_named(ctx, holder).country
+    assert surface in [p.text for p in ctx.places + named_sites(ctx)]
+
+
+@pytest.mark.parametrize("text, not_a_site", [
+    # guards: an owner after "a" ("a Hamas bomb factory"), and a site word that only modifies
+    # the noun after it ("university students")
+    ("Police found explosives in a Hamas bomb factory near Hebron on Monday.", "Hamas"),
+    ("Several Khartoum university students marched on Sunday.", "Several"),
+])
+def test_an_owner_or_a_modifier_before_a_site_word_is_no_site(text, not_a_site):
+    from eventwire.places import named_sites
+    _, ctx = places_of(text)
+    assert not_a_site not in [p.text for p in ctx.places + named_sites(ctx)]
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a place inside a news agency's or a channel's name is no place of the event: the French
+    # word for press ("Agence France-Presse") and a channel's number ("France 2 television")
+    ("Agence France Presse reported that two soldiers were shot on Monday.", "shot", None),
+    ("A cameraman for France 2 television was shot on Monday.", "shot", None),
+    # guards: the country itself, and a place beside the agency's name
+    ("Two soldiers were shot in France on Monday, the agency said.", "shot", "France"),
+    ("Agence France Presse reported that two soldiers were shot in Lyon.", "shot", "Lyon"),
+])
+def test_a_place_in_an_agencys_or_channels_name_is_no_event_place(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    stated = place is not None and place.from_ in ("trigger", "clause", "sentence")
+    assert (text[place.start:place.end] if stated else None) == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # "X south of Y", "the X province to the west of Y": a direction from Y right after another
+    # place (or its unit or site word) only says where that place lies
+    ("Rebels killed nine villagers in the Medea province to the west of Algiers.", "killed", "Medea"),
+    ("Students at Assiut University south of Cairo protested on Monday.", "protested", "Assiut"),
+    ("A suicide bomber struck a market in a town near the city of Samarra north of Baghdad.", "struck", "Samarra"),
+    # guards: a direction from Y with no place before it is the event's place
+    ("Gunmen ambushed a convoy south of Baghdad on Friday.", "ambushed", "Baghdad"),
+    ("Police captured the suspects on a road east of Caracas.", "captured", "Caracas"),
+    ("Two soldiers were killed in Samarra, and a bomb exploded north of Baghdad.", "exploded", "Baghdad"),
+])
+def test_a_direction_from_a_place_after_another_locates_that_place(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    assert place is not None and text[place.start:place.end] == surface
+
+
+@pytest.mark.parametrize("text, surface", [
+    # the plural unit words frame a name as their singulars do: "the cities of X", "the
+    # neighbourhoods of X"
+    ("The cities of Kefrazi and Tamrini were shelled on Monday.", "Kefrazi"),
+    ("Air raids hit the neighbourhoods of Bardeeni and Qurnawi in Aleppo.", "Bardeeni"),
+    ("Air raids hit the neighborhoods of Bardeeni and Qurnawi in Aleppo.", "Bardeeni"),
+    # guard: the singular, as before
+    ("Air raids hit the neighbourhood of Bardeeni in Aleppo.", "Bardeeni"),
+])
+def test_a_plural_unit_word_frames_the_name_after_of(text, surface):
+    from eventwire.places import named_sites
+    _, ctx = places_of(text)
+    assert surface in [p.text for p in ctx.places + named_sites(ctx)]

@@ -47,9 +47,9 @@ TRANSPARENT = {"pobj", "prep", "compound", "poss", "appos", "conj", "cc", "amod"
                "det", "nummod", "punct", "npadvmod", "quantmod"}
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "xcomp", "csubj", "csubjpass", "parataxis", "acl", "pcomp"}
 ORG_WORDS = re.compile(
-    r"^\W{0,2}(?:'s\s+|’s\s+)?(?:[A-Z][\w-]*\s+){0,3}"
+    r"^\W{0,2}(?:'s\s+|’s\s+)?(?:[A-Z0-9][\w-]*\s+){0,3}"
     r"(?:news\s+agency|agency|newspaper|daily|times|post|tribune|herald|gazette|radio|television|"
-    r"tv|broadcasting|party|press|news|observer|chronicle|journal|telegraph|bulletin|monitor)\b",
+    r"tv|broadcasting|party|press|presse|news|observer|chronicle|journal|telegraph|bulletin|monitor)\b",
     re.IGNORECASE)
 # "KABUL (AP) —", "CAIRO —", "Afrin, Aleppo, Syria    Text", "Kompong Speu (Cambodia) --"
 DATELINE = re.compile(
@@ -439,6 +439,33 @@ def _reference(text: str, place: Place) -> bool:
     return bool(_REFERENCE.search(before) or _DISTANCE_FROM.search(before))
 
 
+# "X south of Y", "X province to the west of Y", "X, just north of Y": a direction from Y
+_DIRECTION_OF = re.compile(
+    r"(?:\s+(?:just|some|about|to\s+the|in\s+the))?\s+(?:north|south|east|west)(?:east|west)?(?:ern)?"
+    r"\s+of\s+(?:the\s+)?(?:(?:capital|city|town|province)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_NAME_OR_UNIT = re.compile(r"[A-Z][\w'’-]*|[a-z]+")
+
+
+def _located_from(text: str, place: Place, others: list[Place]) -> bool:
+    """'Minya University south of Cairo', 'the city of Baquba northeast of Baghdad', 'the Chlef
+    province to the west of Algiers': a direction from the place, right after another place of
+    the sentence (or its unit or site word), only says where that other place lies."""
+    before = text[max(0, place.start - 50):place.start]
+    m = _DIRECTION_OF.search(before)
+    if not m:
+        return False
+    cut = place.start - (len(before) - m.start())
+    words = site_words()
+    unit_words = PLACE_NOUNS | words["sites"] | words["institutions"] | words["areas"]
+    for q in others:
+        if q is place or not (cut - 30 <= q.end <= cut):
+            continue
+        gap = text[q.end:cut].split()
+        if len(gap) <= 2 and all(_NAME_OR_UNIT.fullmatch(w) and (w[0].isupper() or w in unit_words) for w in gap):
+            return True
+    return False
+
+
 def _candidates(ctx: DocContext, sites: bool = False):
     """The places that may serve as an event's place, and those kept back as fallbacks;
     with ``sites``, the document's named sites too. Sorted out once per document (every
@@ -668,7 +695,7 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
                     if _strength(tok, aim) == 2.0:
                         strength = max(strength, 2.0)
             distance = abs(tok.i - trigger.i)
-            if _reference(text, p) or _frames(tok, named):
+            if _reference(text, p) or _frames(tok, named) or _located_from(text, p, inside):
                 strength = min(strength, 0.5)
             rank = (_specificity(p, ctx), not _modifier(tok))
             if strength >= 1:
@@ -701,7 +728,7 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
             tok = _token_of(doc, p) if doc is not None else None
             loc = _locative(text, p) or (tok is not None and _locative_path(_path_up(tok, _clause_head(tok))))
             framing = tok is not None and _frames(tok, named)
-            return (not _reference(text, p) and not framing, loc and not container(p), _specificity(p, ctx),
+            return (not _reference(text, p) and not framing and not _located_from(text, p, inside), loc and not container(p), _specificity(p, ctx),
                     tok is None or not _modifier(tok), -abs(p.start - anchor))
         return _as_event_place(max(inside, key=rank), "sentence")
     p0, p1 = _paragraph(text, start, end)

@@ -138,7 +138,7 @@ CUE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into"
 CUE_NOUNS = {"city", "town", "village", "villages", "towns", "province", "district", "governorate",
              "region", "area", "suburb", "neighbourhood", "neighborhood", "capital", "outskirts",
              "countryside", "hamlet", "settlement", "settlements", "municipality", "county", "state",
-             "camp", "port", "vicinity",
+             "camp", "port", "vicinity", "cities", "neighbourhoods", "neighborhoods",
              "centre", "center", "heart", "stronghold", "edge", "governorates", "provinces",
              "districts", "suburbs", "north", "south", "east", "west", "northeast", "northwest",
              "southeast", "southwest"}

@@ -333,6 +333,12 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         # the phrase the name heads: "the Kweires airbase" is headed by "airbase"
         head = doc[span.end] if (site_after or after in words_of["areas"]) and \
             span.root.head.i == span.end else span.root
+        if not (site_after or unit):
+            # "the Balata refugee camp", "the Waleed border crossing", "Kawkab army base": a
+            # word for what the site serves stands between the name and the site's word
+            at = _site_word_after_modifier(table, span, words_of)
+            if at is not None:
+                site_after, after, head = True, table.lower[at], doc[at]
         cue = _cue(doc, span, head, labels)
         unit = unit or cue == "unit"
         locative = cue is not None
@@ -405,6 +411,27 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         if not _broad(last, after, entry, words_of):
             specific.add((s, e))
     return out, sites, specific
+
+
+def _site_word_after_modifier(table, span, words_of) -> int | None:
+    """The index of the site or area word that a name and one lower-case modifier come before,
+    the phrase headed by it: "Balata refugee camp" (camp), "Waleed border-crossing" (crossing),
+    "al-Dabbit maternity hospital"; None for any other phrase ("Hamas bomb factory workers":
+    the site word only modifies the noun after it), nor after "a" ("a Hamas bomb factory": a
+    site named by its owner)."""
+    k = span.end
+    if span.start > 0 and table.lower[span.start - 1] in ("a", "an"):
+        return None
+    if k >= len(table) or table.pos[k] not in ("NOUN", "ADJ") or not table.text[k].isalpha() \
+            or not table.text[k].islower():
+        return None
+    at = k + 2 if k + 2 < len(table) and table.text[k + 1] == "-" else k + 1
+    if at >= len(table) or not table.text[at].islower() or table.dep[at] == "compound" or \
+            table.lower[at] not in words_of["sites"] | words_of["institutions"] | words_of["areas"]:
+        return None
+    if table.head[k] != at or table.head[span.root.i] not in (k, at):
+        return None
+    return at
 
 
 def _broad(last: str, after: str, entry: Entry | None, words_of) -> bool:
