@@ -225,6 +225,24 @@ def purpose_links(told_in_sentence: list[tuple[Event, object]]) -> set[tuple[int
     return links
 
 
+def aims_of_other_acts(told_in_sentence: list[tuple[Event, object]]) -> set[int]:
+    """Ids of one sentence's events told only as the purpose an act of another category was
+    done for: "crossed into the country to back up the rebels", "fought for weeks to oust the
+    militants", "sued to block the release of the files". The act is the deed told; its
+    purpose is what it aimed at, not a second deed (the caller codes it as planned). A purpose
+    of the act's own category is that act (``purpose_links``); a purpose whose host is no
+    coded event ("gathered in the square to protest the law") is the event told.
+    ``told_in_sentence``: (event, trigger token) pairs."""
+    by_token = {tok.i: e for e, tok in told_in_sentence}
+    aims = set()
+    for e, tok in told_in_sentence:
+        hosts = [by_token.get(h.i) for h in _purpose_host(tok)]
+        if any(h is not None and h is not e and h.category != e.category and h.modality == "asserted"
+               for h in hosts) and not any(h is not None and h.category == e.category for h in hosts):
+            aims.add(id(e))
+    return aims
+
+
 def listed_apart(told_in_sentence: list[tuple[Event, object]]) -> set[tuple[int, int]]:
     """Pairs (ids) of one sentence's events told as items of one list of event nouns, where
     one has a side of its own: "an army ground offensive, Russian airstrikes and Kurdish
