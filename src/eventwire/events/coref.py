@@ -9,7 +9,8 @@ mention names), dates and places that agree where both are known (a country's na
 cities, and so does a first-level region's), and that the sentence does not list as two ("Russian
 airstrikes and Kurdish attacks"). The merged event keeps the most complete mention as its evidence, takes the fields
 the others add (a side, a named country, a date, a place) and lists every other evidence span
-in ``mentions``.
+in ``mentions``. An event told only as the purpose of an act of another category ("crossed the
+border to back up the rebels") is that act's aim, not a second deed (``aims_of_other_acts``).
 """
 from __future__ import annotations
 
