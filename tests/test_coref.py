@@ -103,6 +103,39 @@ def test_acts_that_are_not_one_purpose_stay_apart(text, categories):
     assert categories <= asserted_cats, [(e.category, e.evidence.text) for e in rec.events]
 
 
+# ------------------------------------- the purpose of an act of another category is its aim
+@pytest.mark.parametrize("text, deed, aim", [
+    ("Some 500 Russian troops crossed into Ukraine on Monday to back up separatist fighters, a "
+     "Ukrainian spokesman said.", ("MOBILIZE", "crossed"), ("SUPPORT", "back up")),
+    ("Iraqi forces fought for weeks to oust the militants from the city, officials said on Sunday.",
+     ("ASSAULT", "fought"), ("COERCE", "oust")),
+    ("The senator sued the attorney general on Friday to block the release of his tax records.",
+     ("ACCUSE", "sued"), ("COERCE", "block")),
+])
+def test_the_purpose_of_an_act_of_another_category_is_not_a_second_deed(text, deed, aim):
+    rec = extract(text, date=DATE)
+    told = {(e.category, e.evidence.text): e.modality for e in rec.events}
+    assert told.get(deed) == "asserted", told
+    assert told.get(aim) == "future", told
+
+
+@pytest.mark.parametrize("text, category, word", [
+    # no coded act hosts the purpose: the gathering is the protest told
+    ("Hundreds of farmers gathered outside parliament in Nairobi on Tuesday to protest the new "
+     "land law.", "PROTEST", "gathered"),
+    # a purpose of the act's own category is that act (one event, asserted)
+    ("Thousands of teachers marched in Paris on Sunday to protest the new pension law.", "PROTEST", "marched"),
+    ("The president met the opposition leader in Kinshasa on Monday to discuss the election.",
+     "CONSULT", "met"),
+    # two acts joined by "and" are no purpose: both told as done
+    ("Police arrested six protesters and charged them with rioting in Lagos on Friday.", "COERCE", "arrested"),
+])
+def test_acts_told_as_done_stay_asserted(text, category, word):
+    found = asserted(text, category)
+    assert [e.evidence.text for e in found] == [word], [(e.category, e.modality, e.evidence.text)
+                                                       for e in extract(text, date=DATE).events]
+
+
 # ---------------------------------------------------------------- what must stay apart
 @pytest.mark.parametrize("text, category, n", [
     # the same kind of event in two cities of one country

@@ -31,7 +31,7 @@ from ..times.tense import governing_verb
 from ..tokentable import token_table
 from .acled import assign_event_types
 from .casualties import attach_casualties
-from .coref import dates_agree, listed_apart, merge_coreferent, places_agree, purpose_links
+from .coref import aims_of_other_acts, dates_agree, listed_apart, merge_coreferent, places_agree, purpose_links
 from .episodic import EPISODIC, clause_kind, noun_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
@@ -985,6 +985,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if shift is not None:
                 told_dates.add(id(event))   # "two days later" is a time of its own sentence
             ctx.event_features[(e0, e1)] = feats
+        aims = aims_of_other_acts([(e, t.token) for e, t in sent_events])
+        for event, _ in sent_events:
+            if id(event) in aims and event.modality == "asserted":
+                event.modality = "future"   # "crossed the border to back up the rebels": an aim
         for event, trig in sent_events:
             if trig.rule.get("_src") is not None:
                 prior_sources.append(trig.rule["_src"])

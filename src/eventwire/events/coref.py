@@ -9,7 +9,8 @@ mention names), dates and places that agree where both are known (a country's na
 cities, and so does a first-level region's), and that the sentence does not list as two ("Russian
 airstrikes and Kurdish attacks"). The merged event keeps the most complete mention as its evidence, takes the fields
 the others add (a side, a named country, a date, a place) and lists every other evidence span
-in ``mentions``.
+in ``mentions``. An event told only as the purpose of an act of another category ("crossed the
+border to back up the rebels") is that act's aim, not a second deed (``aims_of_other_acts``).
 """
 from __future__ import annotations
 
@@ -223,6 +224,24 @@ def purpose_links(told_in_sentence: list[tuple[Event, object]]) -> set[tuple[int
                 links.add((id(other), id(e)))
                 links.add((id(e), id(other)))
     return links
+
+
+def aims_of_other_acts(told_in_sentence: list[tuple[Event, object]]) -> set[int]:
+    """Ids of one sentence's events told only as the purpose an act of another category was
+    done for: "crossed into the country to back up the rebels", "fought for weeks to oust the
+    militants", "sued to block the release of the files". The act is the deed told; its
+    purpose is what it aimed at, not a second deed (the caller codes it as planned). A purpose
+    of the act's own category is that act (``purpose_links``); a purpose whose host is no
+    coded event ("gathered in the square to protest the law") is the event told.
+    ``told_in_sentence``: (event, trigger token) pairs."""
+    by_token = {tok.i: e for e, tok in told_in_sentence}
+    aims = set()
+    for e, tok in told_in_sentence:
+        hosts = [by_token.get(h.i) for h in _purpose_host(tok)]
+        if any(h is not None and h is not e and h.category != e.category and h.modality == "asserted"
+               for h in hosts) and not any(h is not None and h.category == e.category for h in hosts):
+            aims.add(id(e))
+    return aims
 
 
 def listed_apart(told_in_sentence: list[tuple[Event, object]]) -> set[tuple[int, int]]:
