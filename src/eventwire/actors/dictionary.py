@@ -562,8 +562,20 @@ def load_dictionary(extra=None) -> Dictionary:
     override the built-in ones phrase by phrase.
     """
     if extra is None:  # the stages ask tens of times per document
-        return _load_for_env(os.environ.get(ENV_VAR))
+        return _load_for_env(_environment_value(ENV_VAR))
     return _load(_extra_paths(extra))
+
+
+def _environment_value(name: str) -> str | None:
+    """``os.environ.get(name)``, read as it is now. For a name that is not set, ``get`` raises
+    and catches two KeyErrors (about 1.5 µs; the event stage asks for the dictionary some 130
+    times per article); the mapping behind ``os.environ`` answers the same without them."""
+    environ = os.environ
+    data = getattr(environ, "_data", None)   # CPython's os._Environ keeps its values there
+    if data is None:   # os.environ replaced by a plain mapping
+        return environ.get(name)
+    value = data.get(environ.encodekey(name))
+    return None if value is None else environ.decodevalue(value)
 
 
 @functools.lru_cache(maxsize=8)
