@@ -83,20 +83,29 @@ class _FoldTable(dict):
 
 
 _TABLE = _FoldTable()
-_WORD = re.compile(r"[^ ]+")
+_BLANK_RUN = re.compile(r"  +")
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
-    """``text`` folded, blanks collapsed; and for each folded character its source offset."""
+    """``text`` folded, blanks collapsed; and for each folded character its source offset.
+
+    Blanks at either end are dropped and a run of blanks becomes its last blank: the folded
+    text is copied run by run, not word by word (punctuation folds to a blank, so runs are
+    fewer than words)."""
     translated = text.translate(_TABLE)
+    lo = len(translated) - len(translated.lstrip(" "))
+    hi = len(translated.rstrip(" "))
     parts: list[str] = []
     pos: list[int] = []
-    for m in _WORD.finditer(translated):
-        if parts:
-            pos.append(m.start() - 1)
-        parts.append(m.group())
-        pos.extend(range(m.start(), m.end()))
-    return " ".join(parts), pos
+    kept_from = lo
+    for m in _BLANK_RUN.finditer(translated, lo, hi):
+        run_start, run_end = m.span()
+        parts.append(translated[kept_from:run_start])
+        pos.extend(range(kept_from, run_start))
+        kept_from = run_end - 1
+    parts.append(translated[kept_from:hi])
+    pos.extend(range(kept_from, hi))
+    return "".join(parts), pos
 
 
 @functools.lru_cache(maxsize=1 << 16)
