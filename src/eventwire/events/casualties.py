@@ -412,6 +412,8 @@ def _kind_of(low: str, words: Words) -> str | None:
 
 
 _SINGULAR_AUX = ("was", "has been", "had been", "is", "being", "has", "had")
+_SINGULAR_AUX_WORDS = tuple((a, tuple(a.split())) for a in _SINGULAR_AUX)
+_SINGULAR_AUX_FIRST = frozenset(words[0] for _, words in _SINGULAR_AUX_WORDS)
 # "has"/"had" before a participle is the active perfect ("the war has killed thousands"): only
 # "has died" tells a victim
 _PERFECT = ("has", "had")
@@ -435,11 +437,11 @@ def _victim_verb(toks: list[Tok], i: int, words: Words):
     killed", "was shot and killed", "was beaten to death", "has been wounded", "died"."""
     n = len(toks)
     j, aux = i, None
-    for a in _SINGULAR_AUX:
-        parts = tuple(a.split())
-        if _match(toks, i, parts):
-            j, aux = i + len(parts), a
-            break
+    if i < n and toks[i].low in _SINGULAR_AUX_FIRST:   # most words begin no verb group
+        for a, parts in _SINGULAR_AUX_WORDS:
+            if _match(toks, i, parts):
+                j, aux = i + len(parts), a
+                break
     if j >= n:
         return None
     if aux is None or aux in _PERFECT:
@@ -603,6 +605,8 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
     # others"): no figure starts there
     used: set[int] = {i for i in range(2, n - 1) if toks[i].low[:1].isdigit() and toks[i - 1].low == ","
                       and toks[i + 1].low in (",", ")") and _capitalised(toks[i - 2], text)}
+    # the first words of the "nobody" phrases (None: an empty phrase, which any word begins)
+    nobody_first = None if () in words.nobody else {p[0] for p in words.nobody}
     for i, tok in enumerate(toks):
         if i in used:
             continue
@@ -708,7 +712,7 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
                 used.update(range(i, k))
                 continue
         # "no one was hurt", "there were no casualties"
-        if any(_match(toks, i, p) for p in words.nobody):
+        if (nobody_first is None or toks[i].low in nobody_first) and any(_match(toks, i, p) for p in words.nobody):
             for j in range(i + 1, min(n, i + 6)):
                 k = _kind_of(toks[j].low, words)
                 if k is not None:
