@@ -189,9 +189,13 @@ def _age_phrase_end(toks: list[Tok], i: int) -> int | None:
 def _number(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """(value, next index) of the number starting at ``i``: digits ("1,200") or words
     ("twenty-three", "a hundred", "two dozen", "one hundred and fifty"); an age is none."""
-    if i >= len(toks) or _is_age(toks, i):
+    if i >= len(toks):
         return None
     low = toks[i].low
+    # a word no number begins with (most words) is none, whatever comes before it
+    if not (low[0].isdigit() or low in _UNITS or low in _TENS or low.split("-")[0] in _TENS
+            or low in ("a", "an", "half")) or _is_age(toks, i):
+        return None
     if low[0].isdigit():
         digits = low.replace(",", "")
         if "." in digits:
