@@ -147,4 +147,76 @@ def test_the_time_triggers_are_found_in_one_scan_as_each_alone():
     assert lex.trigger_scan._combined   # the month names, weekdays and units share one scan
     for text in SCAN_TEXTS:
         hits = lex.trigger_hits(text)
-        assert hits == {(t.pattern, t.flags): [m.span() for m in t.finditer(text)] for t in triggers}
+        assert {(t.pattern, t.flags): hits[(t.pattern, t.flags)] for t in triggers} == \
+            {(t.pattern, t.flags): [m.span() for m in t.finditer(text)] for t in triggers}
+
+
+# --- patterns that begin with a shared lookbehind (MultiScan's ``after``) ----------------
+
+WORD_START = r"(?<![\w'’-])"
+
+AFTER_PATTERNS = [
+    (WORD_START + r"(?:(?P<n>\d+) (?P<unit>days?|weeks?))(?![\w])", re.IGNORECASE),
+    (WORD_START + r"(?:(?P<unit>today|tonight|yesterday))(?![\w])", re.IGNORECASE),   # same group name
+    (WORD_START + r"(?:(?:early|late) (?P<part>morning|evening))", re.IGNORECASE),
+    (WORD_START + r"(?:day|week|weekend)", re.IGNORECASE),                    # hits inside others' hits
+    (r"(?<![\w-])(?:day|week)", re.IGNORECASE),                             # another lookbehind: alone
+    (WORD_START + r"(?:x*)", re.IGNORECASE),                                # may match empty: alone
+    (r"\b(?:day|week)s?", re.IGNORECASE),                                   # \b: with its own kind
+    (r"\b(?:today|tomorrow)", re.IGNORECASE),
+]
+
+AFTER_TEXTS = SCAN_TEXTS + [
+    "Yesterday and today, 3 days and 12 WEEKS later, early morning; mid-day, o'day, ‘today’ and 2 days-long",
+    "today's talks, Today; TODAY. 4 weeks 5 days 6 day 7 Days. late evening early evening late morning",
+]
+
+
+@pytest.mark.parametrize("text", AFTER_TEXTS)
+def test_one_scan_behind_a_lookbehind_finds_each_patterns_matches(text):
+    from eventwire.regexscan import MultiScan
+
+    patterns = [compile_with_start_filter(s, f) for s, f in AFTER_PATTERNS]
+    scan = MultiScan(patterns, after=WORD_START)
+    found = scan.matches(text)
+    for pattern, matches in zip(patterns, found):
+        assert [(m.span(), m.groups(), m.groupdict()) for m in matches] == \
+            [(m.span(), m.groups(), m.groupdict()) for m in pattern.finditer(text)]
+    assert scan.spans(text) == [[m.span() for m in p.finditer(text)] for p in patterns]
+
+
+def test_only_patterns_that_begin_with_the_lookbehind_itself_are_scanned_behind_it():
+    from eventwire.regexscan import MultiScan
+
+    patterns = [compile_with_start_filter(s, f) for s, f in AFTER_PATTERNS]
+    scan = MultiScan(patterns, after=WORD_START)
+    groups = sorted(sorted(k for k, _ in members) for _, members in scan._combined)
+    assert groups == [[0, 1, 2, 3], [6, 7]]
+    assert sorted(scan._alone) == [4, 5]
+    # without ``after`` the lookbehind patterns are each scanned alone
+    plain = MultiScan(patterns)
+    assert sorted(k for _, members in plain._combined for k, _ in members) == [6, 7]
+
+
+@pytest.mark.parametrize("source,expected", [
+    (r"(?P<year>\d{4})-(?P<month>\d\d)", r"(\d{4})-(\d\d)"),
+    (r"\(?P<x>y\\(?P<z>a)", r"\(?P<x>y\\(a)"),     # an escaped parenthesis is no group
+    (r"[(?P<a>]x(?P<b>y)", None),                   # a class that holds "(?P<": left alone
+    (r"no groups", r"no groups"),
+])
+def test_named_groups_are_made_plain_only_where_nothing_else_changes(source, expected):
+    from eventwire.regexscan import _unnamed
+
+    assert _unnamed(source, 0) == expected
+
+
+def test_the_time_rules_without_a_trigger_are_found_in_one_scan_as_each_alone():
+    lex = load_lexicon()
+    untriggered = [r.regex for r in lex.rules if r.trigger is None]
+    assert untriggered and len(lex.untriggered_scan.patterns) == len({(p.pattern, p.flags) for p in untriggered})
+    assert not lex.untriggered_scan._alone   # all begin with the rules' own lookbehind
+    for text in AFTER_TEXTS + TEXTS:
+        hits = lex.trigger_hits(text)
+        for p in untriggered:
+            assert [(m.span(), m.groupdict()) for m in hits[(p.pattern, p.flags)]] == \
+                [(m.span(), m.groupdict()) for m in p.finditer(text)]

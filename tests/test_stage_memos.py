@@ -84,3 +84,20 @@ def test_a_letters_script_is_read_once_and_tells_the_language(text, language):
 
     assert detect_language(text) == language
     assert detect_language(text) == language    # the scripts remembered give the same
+
+
+@pytest.mark.parametrize("value", [None, "", "/tmp/actors.yaml", "a.yaml" + __import__("os").pathsep + "b.yaml",
+                                   "/tmp/acteurs-é.yaml"])
+def test_the_actors_variable_is_read_as_os_environ_reads_it(monkeypatch, value):
+    import os
+
+    from eventwire.actors.dictionary import ENV_VAR, _environment_value
+
+    if value is None:
+        monkeypatch.delenv(ENV_VAR, raising=False)
+    else:
+        monkeypatch.setenv(ENV_VAR, value)
+    assert _environment_value(ENV_VAR) == os.environ.get(ENV_VAR) == value
+    # os.environ replaced by a plain mapping (as some test doubles do)
+    monkeypatch.setattr(os, "environ", {ENV_VAR: "other.yaml"})
+    assert _environment_value(ENV_VAR) == "other.yaml"

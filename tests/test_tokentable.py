@@ -1,5 +1,7 @@
 """The per-Doc token table holds exactly what spaCy's Token attributes return, and the
 helpers that read it decide as they did token by token."""
+import re
+
 import pytest
 
 from eventwire.spanindex import doc_entities, first_names, _listed_entities, sentence_text_of
@@ -176,3 +178,30 @@ def test_own_clause_is_what_the_subtree_walk_found(nlp, text):
     doc = nlp(text)
     for tok in doc:
         assert _own_clause(tok) == _own_clause_token_by_token(tok), tok.text
+
+
+def _fold_word_by_word(text):
+    """fold_with_offsets as first written: the folded words joined by one blank, each blank
+    at the offset of the last blank before its word."""
+    from eventwire.actors.dictionary import _TABLE
+
+    translated = text.translate(_TABLE)
+    parts, pos = [], []
+    for m in re.finditer(r"[^ ]+", translated):
+        if parts:
+            pos.append(m.start() - 1)
+        parts.append(m.group())
+        pos.extend(range(m.start(), m.end()))
+    return " ".join(parts), pos
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "   ", "x", " Kyiv ", "the  Ukrainian   army", "  Mr. Zelensky, in Kyiv; said:  ",
+    "Sudan's\n\nRSF\tforces — in  El-Fasher…", "Ελλάδα und Müller 🙂 ok", ",,,", "a,b", " ,a", "U.S.-led",
+])
+def test_folded_text_and_offsets_are_those_of_the_word_by_word_fold(text):
+    from eventwire.actors.dictionary import fold_with_offsets
+
+    folded, offsets = fold_with_offsets(text)
+    assert (folded, offsets) == _fold_word_by_word(text)
+    assert len(offsets) == len(folded)

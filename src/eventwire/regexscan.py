@@ -97,7 +97,7 @@ def _class_items(items) -> set[str] | None:
 
 class MultiScan:
     """The matches of several patterns over one text, those that begin at a word boundary
-    found in one scan of the text.
+    (or after the assertion ``after``) found in one scan of the text.
 
     ``spans(text)[k]`` is ``[m.span() for m in patterns[k].finditer(text)]``, exactly. Python's
     engine tries a pattern such as ``\\b(?:day|week|month)`` at every position of the text;
@@ -112,20 +112,27 @@ class MultiScan:
     may match the empty string, refers to its own groups, or may begin inside a word) is
     scanned on its own: put together, the engine's work at each position of the text is the
     sum of theirs, and nothing is saved.
+
+    ``after``: the source of a zero-width assertion (a lookbehind such as ``(?<![\\w-])``)
+    that patterns may begin with instead of ``\\b``, lookaheads aside; those that begin with
+    exactly it (the same parse, read with their flags) are scanned together behind it, as the
+    others behind ``\\b``. ``matches(text)`` gives each pattern's ``Match`` objects, as
+    ``finditer`` does: at a position the scan found, the pattern's own ``match`` there.
     """
 
-    def __init__(self, patterns) -> None:
+    def __init__(self, patterns, after: str | None = None) -> None:
         self.patterns = list(patterns)
         self._combined: list[tuple[re.Pattern, list[tuple[int, int]]]] = []   # (pattern, [(k, group)])
         self._alone: list[int] = []
-        by_flags: dict[int, list[int]] = {}
+        by_start: dict[tuple[int, str], list[int]] = {}
         for k, pattern in enumerate(self.patterns):
-            if _at_word_start(pattern):
-                by_flags.setdefault(pattern.flags, []).append(k)
+            start = _scanned_start(pattern, after)
+            if start is not None:
+                by_start.setdefault((pattern.flags, start), []).append(k)
             else:
                 self._alone.append(k)
-        for flags, members in by_flags.items():
-            combined = _combine([self.patterns[k] for k in members], flags) if len(members) > 1 else None
+        for (flags, start), members in by_start.items():
+            combined = _combine([self.patterns[k] for k in members], flags, start) if len(members) > 1 else None
             if combined is None:
                 self._alone.extend(members)
             else:
@@ -147,29 +154,69 @@ class MultiScan:
                         last_end[k] = end
         return out
 
+    def matches(self, text: str) -> list[list[re.Match]]:
+        """``matches(text)[k]`` is ``list(patterns[k].finditer(text))``: the same spans and
+        groups (each ``Match``'s ``pos`` is where it starts)."""
+        out: list[list[re.Match]] = [[] for _ in self.patterns]
+        for k in self._alone:
+            out[k] = list(self.patterns[k].finditer(text))
+        for pattern, members in self._combined:
+            last_end = dict.fromkeys((k for k, _ in members), 0)
+            for m in pattern.finditer(text):
+                regs = m.regs
+                for k, group in members:
+                    start, end = regs[group]
+                    if start >= last_end[k]:   # (-1, -1) where the pattern does not match
+                        out[k].append(self.patterns[k].match(text, start))
+                        last_end[k] = end
+        return out
 
-def _at_word_start(pattern: re.Pattern) -> bool:
-    """Whether every match of ``pattern`` is non-empty, begins at ``\\b``, and its start
-    characters can be listed; and the pattern refers to none of its own groups."""
+
+def _scanned_start(pattern: re.Pattern, after: str | None) -> str | None:
+    """The assertion (``\\b`` or ``after``) that every match of ``pattern`` begins at, when
+    every match is non-empty and its start characters can be listed, and the pattern refers to
+    none of its own groups; else None (the pattern is scanned alone)."""
     try:
         parsed = _parser.parse(pattern.pattern, pattern.flags)
     except Exception:
-        return False
+        return None
     starts, can_be_empty = _first_items(parsed)
-    return (starts is not None and bool(starts) and not can_be_empty and _begins_with_boundary(parsed)
-            and not _refers_to_groups(parsed))
+    if starts is None or not starts or can_be_empty or _refers_to_groups(parsed):
+        return None
+    wanted = None
+    if after is not None:
+        try:
+            wanted = _canonical(_parser.parse(after, pattern.flags).data[0])
+        except Exception:
+            wanted = None
+    begins = _begins_with(parsed, wanted)
+    return {"boundary": r"\b", "after": after}.get(begins)
 
 
-def _begins_with_boundary(seq) -> bool:
+def _begins_with(seq, wanted) -> str | None:
+    """"boundary" when a parsed pattern begins with ``\\b``, "after" when with the assertion
+    whose parse is ``wanted``; zero-width items before either (lookaheads, a positive
+    lookbehind) do not move the position."""
     for op, av in seq:
-        if op is C.ASSERT:   # a lookahead: the position does not move
+        if wanted is not None and op in (C.ASSERT, C.ASSERT_NOT) and _canonical((op, av)) == wanted:
+            return "after"
+        if op is C.ASSERT:   # a lookahead or lookbehind: the position does not move
             continue
         if op is C.AT:
-            return av is C.AT_BOUNDARY
+            return "boundary" if av is C.AT_BOUNDARY else None
         if op is C.SUBPATTERN:   # "(?:\\b...)", without flags of its own (they could change \\b)
-            return not av[1] and not av[2] and _begins_with_boundary(av[-1])
-        return False
-    return False
+            return _begins_with(av[-1], wanted) if not av[1] and not av[2] else None
+        return None
+    return None
+
+
+def _canonical(item):
+    """A parsed item as nested tuples, to compare two parses."""
+    if isinstance(item, _parser.SubPattern):
+        return tuple(_canonical(x) for x in item.data)
+    if isinstance(item, (tuple, list)):
+        return tuple(_canonical(x) for x in item)
+    return item
 
 
 def _refers_to_groups(seq) -> bool:
@@ -183,24 +230,45 @@ def _refers_to_groups(seq) -> bool:
     return False
 
 
-def _combine(patterns: list[re.Pattern], flags: int):
-    """(one pattern trying each of ``patterns`` at every word boundary, the group of each
-    pattern's match in it), or None when it cannot be compiled."""
+def _combine(patterns: list[re.Pattern], flags: int, start: str = r"\b"):
+    """(one pattern trying each of ``patterns`` at every position where ``start`` holds, the
+    group of each pattern's match in it), or None when it cannot be compiled."""
     starts: set[str] = set()
     parts, groups = [], []
     group = 1
     for pattern in patterns:
         starts |= _first_items(_parser.parse(pattern.pattern, flags))[0]
-        parts.append(f"(?:(?=({pattern.pattern})))?+")
+        source = _unnamed(pattern.pattern, flags)
+        if source is None:
+            return None
+        parts.append(f"(?:(?=({source})))?+")
         groups.append(group)
         group += 1 + pattern.groups
     test = "(?!)"   # "(?(1)|(?(2)|...(?!)))": at least one group matched
     for g in reversed(groups):
         test = f"(?({g})|{test})"
     try:
-        combined = re.compile(rf"\b(?=[{''.join(sorted(starts))}])" + "".join(parts) + test, flags)
+        combined = re.compile(start + f"(?=[{''.join(sorted(starts))}])" + "".join(parts) + test, flags)
     except (re.error, RecursionError, OverflowError):
         return None
     if combined.groups != group - 1:
         return None
     return combined, groups
+
+
+# a named group's opening, not escaped: "(?P<year>"
+_NAMED_GROUP = re.compile(r"(?<!\\)((?:\\\\)*)\(\?P<\w+>")
+
+
+def _unnamed(source: str, flags: int) -> str | None:
+    """``source`` with its named groups made plain groups (the same numbers): two patterns
+    that name a group alike ("year") cannot stand in one. None if that changed anything else
+    (the parse, which holds group numbers but no names, must stay the same)."""
+    plain = _NAMED_GROUP.sub(r"\1(", source)
+    if plain == source:
+        return source
+    try:
+        same = _canonical(_parser.parse(plain, flags)) == _canonical(_parser.parse(source, flags))
+    except Exception:
+        return None
+    return plain if same else None

@@ -83,20 +83,29 @@ class _FoldTable(dict):
 
 
 _TABLE = _FoldTable()
-_WORD = re.compile(r"[^ ]+")
+_BLANK_RUN = re.compile(r"  +")
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
-    """``text`` folded, blanks collapsed; and for each folded character its source offset."""
+    """``text`` folded, blanks collapsed; and for each folded character its source offset.
+
+    Blanks at either end are dropped and a run of blanks becomes its last blank: the folded
+    text is copied run by run, not word by word (punctuation folds to a blank, so runs are
+    fewer than words)."""
     translated = text.translate(_TABLE)
+    lo = len(translated) - len(translated.lstrip(" "))
+    hi = len(translated.rstrip(" "))
     parts: list[str] = []
     pos: list[int] = []
-    for m in _WORD.finditer(translated):
-        if parts:
-            pos.append(m.start() - 1)
-        parts.append(m.group())
-        pos.extend(range(m.start(), m.end()))
-    return " ".join(parts), pos
+    kept_from = lo
+    for m in _BLANK_RUN.finditer(translated, lo, hi):
+        run_start, run_end = m.span()
+        parts.append(translated[kept_from:run_start])
+        pos.extend(range(kept_from, run_start))
+        kept_from = run_end - 1
+    parts.append(translated[kept_from:hi])
+    pos.extend(range(kept_from, hi))
+    return "".join(parts), pos
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -562,8 +571,20 @@ def load_dictionary(extra=None) -> Dictionary:
     override the built-in ones phrase by phrase.
     """
     if extra is None:  # the stages ask tens of times per document
-        return _load_for_env(os.environ.get(ENV_VAR))
+        return _load_for_env(_environment_value(ENV_VAR))
     return _load(_extra_paths(extra))
+
+
+def _environment_value(name: str) -> str | None:
+    """``os.environ.get(name)``, read as it is now. For a name that is not set, ``get`` raises
+    and catches two KeyErrors (about 1.5 µs; the event stage asks for the dictionary some 130
+    times per article); the mapping behind ``os.environ`` answers the same without them."""
+    environ = os.environ
+    data = getattr(environ, "_data", None)   # CPython's os._Environ keeps its values there
+    if data is None:   # os.environ replaced by a plain mapping
+        return environ.get(name)
+    value = data.get(environ.encodekey(name))
+    return None if value is None else environ.decodevalue(value)
 
 
 @functools.lru_cache(maxsize=8)

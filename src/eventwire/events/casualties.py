@@ -189,9 +189,13 @@ def _age_phrase_end(toks: list[Tok], i: int) -> int | None:
 def _number(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """(value, next index) of the number starting at ``i``: digits ("1,200") or words
     ("twenty-three", "a hundred", "two dozen", "one hundred and fifty"); an age is none."""
-    if i >= len(toks) or _is_age(toks, i):
+    if i >= len(toks):
         return None
     low = toks[i].low
+    # a word no number begins with (most words) is none, whatever comes before it
+    if not (low[0].isdigit() or low in _UNITS or low in _TENS or low.split("-")[0] in _TENS
+            or low in ("a", "an", "half")) or _is_age(toks, i):
+        return None
     if low[0].isdigit():
         digits = low.replace(",", "")
         if "." in digits:
@@ -412,6 +416,8 @@ def _kind_of(low: str, words: Words) -> str | None:
 
 
 _SINGULAR_AUX = ("was", "has been", "had been", "is", "being", "has", "had")
+_SINGULAR_AUX_WORDS = tuple((a, tuple(a.split())) for a in _SINGULAR_AUX)
+_SINGULAR_AUX_FIRST = frozenset(words[0] for _, words in _SINGULAR_AUX_WORDS)
 # "has"/"had" before a participle is the active perfect ("the war has killed thousands"): only
 # "has died" tells a victim
 _PERFECT = ("has", "had")
@@ -435,11 +441,11 @@ def _victim_verb(toks: list[Tok], i: int, words: Words):
     killed", "was shot and killed", "was beaten to death", "has been wounded", "died"."""
     n = len(toks)
     j, aux = i, None
-    for a in _SINGULAR_AUX:
-        parts = tuple(a.split())
-        if _match(toks, i, parts):
-            j, aux = i + len(parts), a
-            break
+    if i < n and toks[i].low in _SINGULAR_AUX_FIRST:   # most words begin no verb group
+        for a, parts in _SINGULAR_AUX_WORDS:
+            if _match(toks, i, parts):
+                j, aux = i + len(parts), a
+                break
     if j >= n:
         return None
     if aux is None or aux in _PERFECT:
@@ -603,6 +609,8 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
     # others"): no figure starts there
     used: set[int] = {i for i in range(2, n - 1) if toks[i].low[:1].isdigit() and toks[i - 1].low == ","
                       and toks[i + 1].low in (",", ")") and _capitalised(toks[i - 2], text)}
+    # the first words of the "nobody" phrases (None: an empty phrase, which any word begins)
+    nobody_first = None if () in words.nobody else {p[0] for p in words.nobody}
     for i, tok in enumerate(toks):
         if i in used:
             continue
@@ -708,7 +716,7 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
                 used.update(range(i, k))
                 continue
         # "no one was hurt", "there were no casualties"
-        if any(_match(toks, i, p) for p in words.nobody):
+        if (nobody_first is None or toks[i].low in nobody_first) and any(_match(toks, i, p) for p in words.nobody):
             for j in range(i + 1, min(n, i + 6)):
                 k = _kind_of(toks[j].low, words)
                 if k is not None:

@@ -80,8 +80,11 @@ def _trim(doc_text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_NON_BLANK = re.compile(r"\S+")
+
+
 def _words(doc_text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", doc_text[start:end])]
+    return [(start + m.start(), start + m.end()) for m in _NON_BLANK.finditer(doc_text[start:end])]
 
 
 def _resolve_span(gaz: Gazetteer, text: str, start: int, end: int, trusted: bool):
@@ -207,6 +210,7 @@ _WORD_AFTER = re.compile(r"^(?:'s|’s)?\s+([A-Z][\w'’]*)")
 
 
 _RUN_AFTER = re.compile(r"^((?:\s+[A-Z][\w'’-]*){1,3})")
+_SAINT = re.compile(r"(?:St\.?|Saint)\s")
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
@@ -231,7 +235,7 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
             return True
     # "St Patrick's" (a church or school), "St. Peter's Basilica"
     name = text[start:end]
-    return bool(re.match(r"(?:St\.?|Saint)\s", name)) and text[end:end + 2] in ("'s", "’s")
+    return bool(_SAINT.match(name)) and text[end:end + 2] in ("'s", "’s")
 
 
 def _generic(name: str) -> bool:
@@ -243,13 +247,17 @@ def _generic(name: str) -> bool:
     return len(words) == 2 and words[0] in DIRECTIONS and words[1] in UNIT_WORDS
 
 
+_CONJOINED_NAME = re.compile(r"(?: (?:and|&))? [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}")
+_NAME_WORD = re.compile(r"[\w'-]+")
+
+
 def _extend_conjoined(gaz: Gazetteer, text: str, start: int, end: int) -> int:
     """'Trinidad' of 'Trinidad and Tobago', 'Bosnia' of 'Bosnia and Herzegovina', 'U.S.' of
     'U.S. Virgin Islands': the end of the longer country or state name when the text goes on
     to one (the longest), else ``end``."""
-    m = re.match(r"(?: (?:and|&))? [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}", text[end:end + 50])
+    m = _CONJOINED_NAME.match(text[end:end + 50])
     if m:
-        for longer in sorted((end + w.end() for w in re.finditer(r"[\w'-]+", m.group(0))
+        for longer in sorted((end + w.end() for w in _NAME_WORD.finditer(m.group(0))
                               if w.group(0) not in ("and",)), reverse=True):
             if any(p and c.feature in ("country", "admin1") for c, p in gaz.lookup(text[start:longer])):
                 return longer
@@ -267,6 +275,10 @@ def well_known(candidates) -> bool:
     """A country, first-level unit, region or city of 100,000 or more among the name's own readings."""
     return any(primary and (c.feature in ("country", "admin1", "region") or c.population >= 100_000)
                for c, primary in candidates)
+
+
+_COMMA_CUT = re.compile(r"(,\s*)")
+_COMMA = re.compile(r",\s*")
 
 
 def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
@@ -312,8 +324,8 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             continue
         # "Paris, Texas" and lists come as one entity at times: split at commas
         pieces, pos = [], e_start
-        for part in re.split(r"(,\s*)", text[e_start:e_end]):
-            if part and not re.fullmatch(r",\s*", part):
+        for part in _COMMA_CUT.split(text[e_start:e_end]):
+            if part and not _COMMA.fullmatch(part):
                 pieces.append((pos, pos + len(part)))
             pos += len(part)
         for p_start, p_end in pieces:
@@ -509,6 +521,8 @@ def read_county_lists(text: str, gaz: Gazetteer, mentions: list[Mention]) -> Non
 _UNIT_AFTER = re.compile(r"\s+(?:district|province|governorate|region|county|state|municipality)\b",
                          re.IGNORECASE)
 _UNIT_ENDINGS = (" district", " province", " governorate", " region", " county")
+_APPOSITION_GAP = re.compile(r"\s*[,(]\s*")
+_IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
 
 
 def link_qualifiers(text: str, mentions: list[Mention]) -> None:
@@ -521,9 +535,9 @@ def link_qualifiers(text: str, mentions: list[Mention]) -> None:
             gap = text[pos:mentions[j].start]
             if mentions[j].demonym:
                 break
-            if not re.fullmatch(r"\s*[,(]\s*", gap):
+            if not _APPOSITION_GAP.fullmatch(gap):
                 # "X in the Y district": Y holds X
-                if j == i + 1 and re.fullmatch(r"\s+in\s+(?:the\s+)?", gap) and (
+                if j == i + 1 and _IN_GAP.fullmatch(gap) and (
                         _UNIT_AFTER.match(text[mentions[j].end:mentions[j].end + 20])
                         or mentions[j].text.lower().endswith(_UNIT_ENDINGS)):
                     m.qualifiers.append(j)
@@ -606,12 +620,13 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+and|,?\s+or)\s+")
+_LIST_GAP_BEFORE = re.compile(r"(?:,|;|,?\s+and|,?\s+or)\s+$")
 
 
 def _coordinated(text: str, start: int, end: int, mention_starts: set, mention_ends: set) -> bool:
     """The name stands in a list with a place the document names: "Gainesville and Duluth",
     "Newark, Heath and Pataskala", "Hornsey, Stoke Newington and Walthamstow"."""
-    before = re.search(r"(?:,|;|,?\s+and|,?\s+or)\s+$", text[max(0, start - 8):start])
+    before = _LIST_GAP_BEFORE.search(text[max(0, start - 8):start])
     if before and start - len(before.group(0)) in mention_ends:
         return True
     after = _LIST_GAP.match(text, end)
@@ -755,8 +770,11 @@ REPEAT_UNITS = set(UNIT_WORDS) | {"territory", "commune", "sector", "chiefdom", 
                                   "upazila", "zone", "governorate", "oblast", "prefecture"}
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
 def _unit_after(text: str, end: int) -> bool:
-    after = re.match(r"\s+([A-Za-z]+)", text[end:end + 20])
+    after = _NEXT_WORD.match(text[end:end + 20])
     return bool(after) and after.group(1).lower() in REPEAT_UNITS
 
 
@@ -828,6 +846,7 @@ _OUTLET_BEFORE = re.compile(r"\b(?:agency|newspaper|tabloid|daily|weekly|broadca
 # Verbs whose subject is a source, not a scene: "Xinhua said", "Xinhua reported".
 SOURCE_VERBS = {"say", "report", "tell", "quote", "announce", "claim", "add", "write", "confirm", "cite"}
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_MODEL_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _named_unit(candidates) -> bool:
@@ -856,7 +875,7 @@ def names_organisation(doc, mention: Mention, ents_by_token: dict, place_names: 
     if following is not None and following.ent_type_ == "PRODUCT" and following.ent_iob_ == "B":
         return "maker"    # "Toyota Camry", "Ford Focus"
     previous = doc[span.start - 1] if span.start > 0 else None
-    if previous is not None and re.fullmatch(r"(?:19|20)\d\d", previous.text) and following is not None \
+    if previous is not None and _MODEL_YEAR.fullmatch(previous.text) and following is not None \
             and following.pos_ == "PROPN" and following.text[:1].isupper() \
             and not _named_unit(mention.candidates):
         return "maker"    # a model year before it, a model after it: "his gray 2013 Toyota Camry"

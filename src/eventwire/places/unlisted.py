@@ -94,8 +94,14 @@ def site_words() -> dict[str, frozenset[str]]:
              "offices", "blocs", "posted")}
 
 
+_POSSESSIVE_END = re.compile(r"(?:'s|’s|['’‘])$")
+_NAME_TRAIL = re.compile(r"(?:'s|’s|['’‘.-])$")
+_INITIAL = re.compile(r"(?:[A-Z]|St)\.")
+_OWNER = re.compile(r"[^ ]+['’]s ")
+
+
 def _bare(word: str) -> str:
-    return re.sub(r"(?:'s|’s|['’‘])$", "", word).lower()
+    return _POSSESSIVE_END.sub("", word).lower()
 
 
 def without_date_words(text: str, s: int, e: int) -> int:
@@ -285,12 +291,12 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
                 continue
             s += len(" ".join(words[:cut])) + 1
             name = text[s:e]
-        trail = re.search(r"(?:'s|’s|['’‘.-])$", name)
-        if trail and not re.fullmatch(r"(?:[A-Z]|St)\.", name.rsplit(" ", 1)[-1]):
+        trail = _NAME_TRAIL.search(name)
+        if trail and not _INITIAL.fullmatch(name.rsplit(" ", 1)[-1]):
             e -= len(trail.group(0))
             name = text[s:e]
         # "Istanbul's Bayrampasa prison": a known place's possessive holds the name after it
-        owner = re.match(r"[^ ]+['’]s ", name)
+        owner = _OWNER.match(name)
         if owner and any(taken[s:s + len(owner.group(0)) - 3]):
             s += len(owner.group(0))
             name = text[s:e]
@@ -298,7 +304,7 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         name = text[s:e]
         if e - s < 2 or any(taken[s:e]):
             continue
-        words = [_bare(w) for w in re.split(r"[ ]", name)]
+        words = [_bare(w) for w in name.split(" ")]
         parts = set(words) | {p for w in words for p in w.split("-")}
         if parts & (words_of["organisations"] | words_of["groups"] | words_of["calendar"]) \
                 or normalize(name) in not_places() \

@@ -28,9 +28,11 @@ class Rule:
     def finditer(self, text: str, trigger_hits: dict | None = None):
         """The rule's matches in ``text``; with a trigger, only near the trigger's hits.
         ``trigger_hits``: a dict kept for one text, so rules that share a trigger (ten share
-        the month names) scan the text for it once."""
+        the month names) scan the text for it once (``Lexicon.trigger_hits``, which also holds
+        the matches of the rules without one, found in one scan)."""
         if self.trigger is None:
-            yield from self.regex.finditer(text)
+            found = None if trigger_hits is None else trigger_hits.get((self.regex.pattern, self.regex.flags))
+            yield from self.regex.finditer(text) if found is None else found
             return
         if trigger_hits is None:
             trigger_hits = {}
@@ -65,11 +67,16 @@ class Lexicon:
     day_words: dict      # "yesterday" -> -1
     words: dict          # the normalizers' word lists (lexicon.yaml ``words``), as frozensets
     trigger_scan: MultiScan   # every rule's trigger, all scanned for at once
+    untriggered_scan: MultiScan   # the rules without a trigger, scanned for at once
 
     def trigger_hits(self, text: str) -> dict:
-        """Each trigger's hits in ``text``, keyed as ``Rule.finditer`` keeps them."""
+        """Each trigger's hits in ``text``, and each rule without a trigger's matches, keyed
+        as ``Rule.finditer`` looks them up."""
         triggers = self.trigger_scan.patterns
-        return {(t.pattern, t.flags): hits for t, hits in zip(triggers, self.trigger_scan.spans(text))}
+        hits = {(t.pattern, t.flags): spans for t, spans in zip(triggers, self.trigger_scan.spans(text))}
+        rules = self.untriggered_scan.patterns
+        hits.update(((r.pattern, r.flags), found) for r, found in zip(rules, self.untriggered_scan.matches(text)))
+        return hits
 
 
 def _placeholders(lex: dict) -> dict[str, str]:
@@ -138,9 +145,13 @@ def _placeholders(lex: dict) -> dict[str, str]:
     }
 
 
+# where every rule's match begins: not inside a word, nor right after an apostrophe or hyphen
+_RULE_START = r"(?<![\w'’-])"
+
+
 def _compile(template: str, ph: dict[str, str]) -> re.Pattern:
     body = re.sub(r"\{([A-Z_]+)\}", lambda m: f"(?:{ph[m.group(1)]})", template)
-    return compile_with_start_filter(rf"(?<![\w'’-])(?:{body})(?![\w])", re.IGNORECASE)
+    return compile_with_start_filter(rf"{_RULE_START}(?:{body})(?![\w])", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=None)
@@ -171,6 +182,8 @@ def load_lexicon() -> Lexicon:
         words=words,
         trigger_scan=MultiScan({(r.trigger.pattern, r.trigger.flags): r.trigger
                                 for r in rules if r.trigger is not None}.values()),
+        untriggered_scan=MultiScan({(r.regex.pattern, r.regex.flags): r.regex
+                                    for r in rules if r.trigger is None}.values(), after=_RULE_START),
     )
 
 

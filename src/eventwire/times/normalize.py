@@ -29,6 +29,14 @@ class Norm:
     anaphoric: bool = False       # resolved against an earlier expression ("a year earlier")
 
 
+# the words next to a position, and the shapes of a normalized value the resolver remembers
+_LAST_WORD = re.compile(r"([A-Za-z]+)[\s\"'`]*$")
+_FIRST_WORD = re.compile(r"(?:'s|’s)?[ \t]*[-\n]?[ \t]*([A-Za-z]+)")
+_DAY_AND_CLOCK = re.compile(r"^\d{4}-\d\d-\d\dT")
+_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+_YEAR_FIRST = re.compile(r"^\d{3,4}")
+
+
 @dataclass
 class Resolver:
     """Per-document state: the anchor, a tense oracle and the discourse references."""
@@ -53,32 +61,32 @@ class Resolver:
 
     def word_before(self, pos: int) -> str:
         """The word just before ``pos`` in the same clause (only spaces or quotes between)."""
-        m = re.search(r"([A-Za-z]+)[\s\"'`]*$", self.text[max(0, pos - 30):pos])
+        m = _LAST_WORD.search(self.text[max(0, pos - 30):pos])
         return m.group(1).lower() if m else ""
 
     def word_after(self, pos: int) -> str:
         """The word just after ``pos`` in the same clause (a full stop or comma ends it)."""
-        m = re.match(r"(?:'s|’s)?[ \t]*[-\n]?[ \t]*([A-Za-z]+)", self.text[pos:pos + 30])
+        m = _FIRST_WORD.match(self.text[pos:pos + 30])
         return m.group(1).lower() if m else ""
 
     def remember(self, norm: Norm, end: int) -> None:
-        if norm.type == "TIME" and re.match(r"^\d{4}-\d\d-\d\dT", norm.value):
+        if norm.type == "TIME" and _DAY_AND_CLOCK.match(norm.value):
             # "yesterday afternoon ... until early evening": later clock times take its day.
             self.ref, self.ref_end = norm.value[:10], end
             return
         if norm.type != "DATE":
             return
         v = norm.value
-        if re.match(r"^\d{4}-Q[1-4]$", v):
+        if _QUARTER.match(v):
             self.any_quarter = v
         if norm.anaphoric:
             return
-        if re.match(r"^\d{4}-Q[1-4]$", v):
+        if _QUARTER.match(v):
             # Only a quarter already over can be the one a report compares ("a year ago").
             y, q = int(v[:4]), int(v[-1])
             if self.dct is None or dt.date(*cal.add_months(y, q * 3, 1), 1) <= self.dct:
                 self.last_quarter, self.last_quarter_end = v, end
-        if re.match(r"^\d{3,4}", v) and "X" not in v:
+        if _YEAR_FIRST.match(v) and "X" not in v:
             self.ref, self.ref_end = v, end
 
 

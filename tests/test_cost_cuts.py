@@ -1,0 +1,47 @@
+"""Cuts of low-level cost (issue 19) that must decide as the code they shortened."""
+import pytest
+
+from eventwire.events.casualties import _TENS, _UNITS, _number, _tokens, find_figures
+
+
+@pytest.mark.parametrize("text, value", [
+    ("12 people", 12), ("1,200 people", 1200), ("1.5 million people", 1_500_000), ("twenty-three people", 23),
+    ("a hundred people", 100), ("half a dozen people", 6), ("one hundred and fifty people", 150),
+    ("two dozen people", 24), ("an estimated crowd", None), ("Monday", None), ("aged 12", None),
+    ("in 2019", None), ("dozen people", None), ("and five", None), ("hundred people", None),
+])
+def test_a_number_is_read_only_where_one_begins(text, value):
+    toks = _tokens(text)
+    i = 1 if text.split()[0] in ("in", "aged") else 0
+    found = _number(toks, i)
+    assert (found[0] if found else None) == value
+
+
+@pytest.mark.parametrize("word", sorted({*_UNITS, *_TENS}))
+def test_every_number_word_still_begins_a_number(word):
+    # the words the number reader knows are read, alone, hyphenated and before a scale
+    value = _UNITS.get(word, _TENS.get(word))
+    assert _number(_tokens(f"{word} people"), 0) == (value, 1)
+    assert _number(_tokens(f"{word} hundred people"), 0)[0] == max(value, 1) * 100
+    if word in _TENS:
+        assert _number(_tokens(f"{word}-one people"), 0) == (value + 1, 1)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a dozen people", 12), ("an hundred people", 100), ("half a million people", 500_000),
+    ("a few people", None), ("half the people", None), ("and ten people", None), ("dozen people", None),
+])
+def test_articles_and_half_begin_a_number_only_before_a_scale(text, value):
+    found = _number(_tokens(text), 0)
+    assert (found[0] if found else None) == value
+
+
+@pytest.mark.parametrize("sentence, kinds", [
+    ("No one was hurt in the blast.", [("injured", 0)]),
+    ("Nobody was killed, police said.", [("killed", 0)]),
+    ("A policeman was killed and 12 others were wounded.", [("killed", 1), ("injured", 12)]),
+    ("The minister has been injured, aides said.", [("injured", 1)]),
+    ("The talks were held on Monday.", []),
+])
+def test_victim_verbs_and_nobody_phrases_are_found_as_before(sentence, kinds):
+    assert [(f.kind, f.count) for f in find_figures(sentence, 0, len(sentence))] == kinds
