@@ -503,3 +503,26 @@ def test_a_participle_of_another_act_names_no_target(text, category, not_target)
 def test_an_event_with_its_own_target_keeps_it(text, category, target):
     found = events_of(text, category)
     assert any(side_text(e.target) is not None and target in side_text(e.target) for e in found), found
+
+
+# Who is killed, wounded, shot or arrested is a living being: a person noun the actors
+# dictionary does not know is still the target there; a thing or an aircraft shot down is not.
+@pytest.mark.parametrize("text, category, target", [
+    ("Gunmen killed a teenager in Kirkuk on Sunday.", "ASSAULT", "teenager"),
+    ("A bystander was killed in Kabul on Monday.", "ASSAULT", "bystander"),
+    ("The family of the unarmed teenager shot by police in Ferguson on Saturday demanded "
+     "answers.", "ASSAULT", "teenager"),
+    ("Police detained two pickpockets at the market in Lagos on Monday.", "COERCE", "pickpockets"),
+])
+def test_who_undergoes_a_killing_or_an_arrest_is_a_side(text, category, target):
+    found = events_of(text, category)
+    assert any(target in (side_text(e.target) or "") for e in found), found
+
+
+@pytest.mark.parametrize("text, category, not_target", [
+    ("Rebels shot down a helicopter near Tikrit on Monday.", "ASSAULT", "helicopter"),
+    ("Soldiers destroyed a bridge near Mosul on Sunday.", "ASSAULT", "bridge"),
+])
+def test_a_thing_undergoing_violence_is_no_side(text, category, not_target):
+    for event in events_of(text, category):
+        assert not_target not in (side_text(event.target) or ""), event.target

@@ -1025,7 +1025,11 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         tgt = _answered_subject(tok, trigger.nominal, src) or (
             None if trigger.nominal else _summary_gap_target(tok))
     # "held talks ... on Tuesday": a date, not a party; "against Milei's measures": Milei
-    tgt = _actor_or_possessor(tgt)
+    undergoer, tgt = tgt, _actor_or_possessor(tgt)
+    if undergoer is None and not trigger.nominal:
+        undergoer = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if tgt is None and not trigger.nominal and _living_undergoer(tok, undergoer):
+        tgt = undergoer   # "police arrested two suspects": a person the dictionary does not know
     if tgt is None and category is not None:
         # "launched an attack on the town, killing twelve soldiers", "a car bomb was detonated,
         # killing four policemen": the participle that tells the same act names who it hit
@@ -1051,6 +1055,20 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     if tgt is None and not trigger.nominal and category in _CONTENT_TARGET_CATEGORIES:
         tgt = _content_target(tok, src)
     return _actor_or_possessor(src, possible_actor), _actor_or_possessor(tgt, possible_actor)
+
+
+def _living_undergoer(verb, tok) -> bool:
+    """A common noun the actors dictionary does not know ("suspects", "a bystander", "the
+    teenager") that underwent a verb whose undergoer is a living being ("killed", "arrested",
+    "shot" but not "shot down"): its passive subject, its object, or the noun its participle
+    hangs on ("the teenager shot by police"). Things and places are never read so."""
+    if tok is None or tok.pos_ != "NOUN" or _known_actor(tok) is not None:
+        return False
+    if not verb_forms(verb) & load_lexicon().cues["living_undergoer_verbs"] or any(
+            c.dep_ == "prt" and c.lower_ in ("down", "up", "off") for c in verb.children):
+        return False
+    return tok.head == verb and tok.dep_ in ("dobj", "nsubjpass") or \
+        (verb.dep_ in ("acl", "relcl") and verb.head == tok)
 
 
 def _same_act_participle_object(tok, nominal: bool, category: str):
