@@ -526,3 +526,13 @@ def test_who_undergoes_a_killing_or_an_arrest_is_a_side(text, category, target):
 def test_a_thing_undergoing_violence_is_no_side(text, category, not_target):
     for event in events_of(text, category):
         assert not_target not in (side_text(event.target) or ""), event.target
+
+
+@pytest.mark.parametrize("text", [
+    # "no crew were injured": nobody underwent it, so no side and no event of harm
+    "No crew were injured when a small plane crashed into a field near the airport on "
+    "Wednesday, the police said.",
+])
+def test_nobody_injured_is_no_side(text):
+    rec = coded_record(text, DATE)
+    assert not any("crew" in (side_text(e.target) or "") for e in rec.events), rec.events

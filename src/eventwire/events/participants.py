@@ -1061,9 +1061,11 @@ def _living_undergoer(verb, tok) -> bool:
     """A common noun the actors dictionary does not know ("suspects", "a bystander", "the
     teenager") that underwent a verb whose undergoer is a living being ("killed", "arrested",
     "shot" but not "shot down"): its passive subject, its object, or the noun its participle
-    hangs on ("the teenager shot by police"). Things and places are never read so."""
-    if tok is None or tok.pos_ != "NOUN" or _known_actor(tok) is not None:
-        return False
+    hangs on ("the teenager shot by police"). Things and places are never read so, nor a noun
+    that says nobody underwent it ("no crew were injured")."""
+    if tok is None or tok.pos_ != "NOUN" or _known_actor(tok) is not None or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return False   # "no crew were injured": nobody underwent it
     if not verb_forms(verb) & load_lexicon().cues["living_undergoer_verbs"] or any(
             c.dep_ == "prt" and c.lower_ in ("down", "up", "off") for c in verb.children):
         return False
