@@ -459,3 +459,80 @@ def test_an_object_owned_by_another_party_is_the_target(text, category, target):
 def test_the_doers_own_people_are_not_its_target(text, category, own):
     for event in events_of(text, category):
         assert side_text(event.target) is None or own not in side_text(event.target), event
+
+
+# A participle adjunct that tells the same act ("..., killing twelve soldiers") names whom an
+# event with no target of its own hit: on the light verb of an event noun, on a passive verb
+# whose subject is a weapon, or on the event noun itself. Its doer stays the event's.
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Islamist fighters launched an attack on the town on Sunday, killing twelve soldiers.",
+     "ASSAULT", "Islamist fighters", "twelve soldiers"),
+    ("The army carried out airstrikes in the north on Tuesday, killing 20 rebel fighters.",
+     "ASSAULT", "army", "rebel fighters"),
+    ("A car bomb was detonated outside a police station in Kirkuk on Monday, killing four "
+     "policemen.", "ASSAULT", None, "four policemen"),
+    ("Militants staged a raid on a village near Maiduguri on Friday, wounding six farmers.",
+     "ASSAULT", "Militants", "six farmers"),
+])
+def test_a_participle_of_the_same_act_names_its_target(text, category, source, target):
+    found = events_of(text, category)
+    assert any(side_text(e.target) is not None and target in side_text(e.target) for e in found), found
+    for e in found:
+        assert side_text(e.source) == source or (source is not None and source in (side_text(e.source) or "")), e.source
+
+
+@pytest.mark.parametrize("text, category, not_target", [
+    # a participle of another kind of act tells a consequence, not whom the act hit
+    ("The militants launched an attack on the town on Sunday, forcing thousands of villagers "
+     "to flee.", "ASSAULT", "villagers"),
+    # a participle with a mark of its own is another clause ("after arresting ...")
+    ("Rebels launched an attack on the town on Sunday after accusing the mayor of spying.",
+     "ASSAULT", "mayor"),
+])
+def test_a_participle_of_another_act_names_no_target(text, category, not_target):
+    for event in events_of(text, category):
+        assert not_target not in (side_text(event.target) or ""), event.target
+
+
+@pytest.mark.parametrize("text, category, target", [
+    # guards: an event with a target of its own keeps it
+    ("Soldiers attacked the rebels in Goma on Monday, killing a civilian.", "ASSAULT", "rebels"),
+    ("Four soldiers were killed on Monday when a bomb exploded near their convoy.", "ASSAULT",
+     "Four soldiers"),
+])
+def test_an_event_with_its_own_target_keeps_it(text, category, target):
+    found = events_of(text, category)
+    assert any(side_text(e.target) is not None and target in side_text(e.target) for e in found), found
+
+
+# Who is killed, wounded, shot or arrested is a living being: a person noun the actors
+# dictionary does not know is still the target there; a thing or an aircraft shot down is not.
+@pytest.mark.parametrize("text, category, target", [
+    ("Gunmen killed a teenager in Kirkuk on Sunday.", "ASSAULT", "teenager"),
+    ("A bystander was killed in Kabul on Monday.", "ASSAULT", "bystander"),
+    ("The family of the unarmed teenager shot by police in Ferguson on Saturday demanded "
+     "answers.", "ASSAULT", "teenager"),
+    ("Police detained two pickpockets at the market in Lagos on Monday.", "COERCE", "pickpockets"),
+])
+def test_who_undergoes_a_killing_or_an_arrest_is_a_side(text, category, target):
+    found = events_of(text, category)
+    assert any(target in (side_text(e.target) or "") for e in found), found
+
+
+@pytest.mark.parametrize("text, category, not_target", [
+    ("Rebels shot down a helicopter near Tikrit on Monday.", "ASSAULT", "helicopter"),
+    ("Soldiers destroyed a bridge near Mosul on Sunday.", "ASSAULT", "bridge"),
+])
+def test_a_thing_undergoing_violence_is_no_side(text, category, not_target):
+    for event in events_of(text, category):
+        assert not_target not in (side_text(event.target) or ""), event.target
+
+
+@pytest.mark.parametrize("text", [
+    # "no crew were injured": nobody underwent it, so no side and no event of harm
+    "No crew were injured when a small plane crashed into a field near the airport on "
+    "Wednesday, the police said.",
+])
+def test_nobody_injured_is_no_side(text):
+    rec = coded_record(text, DATE)
+    assert not any("crew" in (side_text(e.target) or "") for e in rec.events), rec.events

@@ -27,7 +27,7 @@ from ..nounphrase import has_definite_article
 from ..places.recognize import DIRECTIONS
 from ..places.unlisted import site_words
 from ..spanindex import cached_index
-from .lexicon import load_lexicon, verb_forms
+from .lexicon import describe_code, load_lexicon, verb_forms
 from .modality import disputed_participation
 
 _SUBJ = ("nsubj", "csubj")
@@ -1025,7 +1025,15 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         tgt = _answered_subject(tok, trigger.nominal, src) or (
             None if trigger.nominal else _summary_gap_target(tok))
     # "held talks ... on Tuesday": a date, not a party; "against Milei's measures": Milei
-    tgt = _actor_or_possessor(tgt)
+    undergoer, tgt = tgt, _actor_or_possessor(tgt)
+    if undergoer is None and not trigger.nominal:
+        undergoer = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if tgt is None and not trigger.nominal and _living_undergoer(tok, undergoer):
+        tgt = undergoer   # "police arrested two suspects": a person the dictionary does not know
+    if tgt is None and category is not None:
+        # "launched an attack on the town, killing twelve soldiers", "a car bomb was detonated,
+        # killing four policemen": the participle that tells the same act names who it hit
+        tgt = _same_act_participle_object(tok, trigger.nominal, category)
     if src is not None and tgt is None and (symmetric or category in _JOINT_CATEGORIES):
         # "X and Y signed", "Israel and Hamas agreed": partners; but "Cruz and Rooney proposed",
         # "X and Y condemned": co-authors, and neither is the other's target
@@ -1047,6 +1055,50 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     if tgt is None and not trigger.nominal and category in _CONTENT_TARGET_CATEGORIES:
         tgt = _content_target(tok, src)
     return _actor_or_possessor(src, possible_actor), _actor_or_possessor(tgt, possible_actor)
+
+
+def _living_undergoer(verb, tok) -> bool:
+    """A common noun the actors dictionary does not know ("suspects", "a bystander", "the
+    teenager") that underwent a verb whose undergoer is a living being ("killed", "arrested",
+    "shot" but not "shot down"): its passive subject, its object, or the noun its participle
+    hangs on ("the teenager shot by police"). Things and places are never read so, nor a noun
+    that says nobody underwent it ("no crew were injured")."""
+    if tok is None or tok.pos_ != "NOUN" or _known_actor(tok) is not None or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return False   # "no crew were injured": nobody underwent it
+    if not verb_forms(verb) & load_lexicon().cues["living_undergoer_verbs"] or any(
+            c.dep_ == "prt" and c.lower_ in ("down", "up", "off") for c in verb.children):
+        return False
+    return tok.head == verb and tok.dep_ in ("dobj", "nsubjpass") or \
+        (verb.dep_ in ("acl", "relcl") and verb.head == tok)
+
+
+def _same_act_participle_object(tok, nominal: bool, category: str):
+    """The actor a participle adjunct of the event's own kind acts on, when the event names
+    none: "Rebels launched an attack on the town, killing twelve soldiers", "The army carried
+    out airstrikes, killing 20 fighters", "A car bomb was detonated outside the station,
+    killing four policemen", "an explosion targeting one of the group's bases". The
+    participle (a bare "-ing" form with no subject or mark of its own) hangs on the event's
+    verb, on the light verb whose object the event noun is, or on the noun itself; it tells
+    the same act only where it reads as an event of the same category ("..., forcing
+    thousands to flee" does not)."""
+    from .patterns import verb_trigger   # patterns reads actors through this module
+
+    heads = [tok]
+    if nominal and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        heads.append(tok.head)
+    for head in heads:
+        for c in head.children:
+            if c.dep_ not in ("advcl", "acl", "xcomp") or c.tag_ != "VBG" or c.i < tok.i or any(
+                    g.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for g in c.children):
+                continue
+            found = verb_trigger(c)
+            if found is None or describe_code(found.cameo)[0] != category:
+                continue
+            obj = _object_of(c)
+            if obj is not None:
+                return obj
+    return None
 
 
 def _opponent_in_fight(verb):
