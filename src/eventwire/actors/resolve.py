@@ -235,6 +235,9 @@ class DocumentActors:
         # (``_town_country_named``), read once the first town is met
         self._named_countries: set[str] | None = None
         self._towns_by_country: dict[str, set[str]] = {}
+        # evidence token -> the head of the agent phrase whose own marker it is ("French" in
+        # "French troops", "Rwanda's" in "Rwanda's ambassador"): that agent's country, no scene
+        self._marker_of: dict[int, int] = {}
         self._find_hits()
         self._evidence = self._country_evidence()
         if self.d.ambiguous:
@@ -522,6 +525,7 @@ class DocumentActors:
     def _country_evidence(self) -> list[tuple[int, str, int]]:
         """(token index, ISO3, weight): places and country names weigh 2, the rest 1."""
         out = []
+        self._marker_of = {}
         for hit in self.hits:
             entry = hit.entry
             if entry is None:
@@ -545,6 +549,9 @@ class DocumentActors:
                 # addressed is no home for the sentence's unnamed speaker; half a vote for
                 # what the document is about
                 weight = 0.5
+            if weight < 3 and hit.kind in ("demonym", "country") and not hit.i <= head.i < hit.j and \
+                    getattr(self.hit_of.get(head.i), "kind", None) == "agent":
+                self._marker_of[hit.i] = head.i
             out.append((hit.i, country, weight))
         if self._subdivisions_named:
             for start, end, iso in self._subdivisions_named:
@@ -583,7 +590,7 @@ class DocumentActors:
                                 end=lambda e: e[0] + 1).starting_in(sent.start, sent.end)
         for weight_needed in (3, 2, 1):
             for i, country, weight in evidence:
-                if weight < weight_needed or lo <= i < hi:
+                if weight < weight_needed or lo <= i < hi or self._marks_another_agent(i, country, head):
                     continue
                 dist = abs(i - head.i)
                 if best is None or dist < best[0]:
@@ -594,6 +601,20 @@ class DocumentActors:
         if any(country == self.focus and weight < 1 and not lo <= i < hi for i, country, weight in evidence):
             return None   # the sentence addresses the document's country: its speaker is not of it
         return self.focus
+
+    def _marks_another_agent(self, i: int, country: str, head) -> bool:
+        """The country word at ``i`` is another agent's own marker ("Israeli troops fired at the
+        demonstrators" in a story set in Gaza): it says whose those agents are, not where the
+        sentence's unnamed people are from (guideline: they are of the country where the event
+        is placed). Not when it is the country the document is about ("Myanmar's junta freed
+        5,000 prisoners": a state acting at home), nor for an agent coordinated with the marked
+        one ("Israeli police and soldiers")."""
+        owner = self._marker_of.get(i)
+        if owner is None or owner == head.i or country == self.focus:
+            return False
+        other = self.doc[owner]
+        return not ((head.dep_ == "conj" and head.head.i == owner) or
+                    (other.dep_ == "conj" and other.head.i == head.i))
 
     # ---------------------------------------------------------------- noun phrases
     def np_head(self, tok):
