@@ -920,8 +920,6 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     side.country = place.country
                 if side.country is None:
                     side.country = _anaphoric_country(side, doc, ctx, fallback_country)
-                if side.country is None and side.head.pos_ == "PROPN":
-                    _as_named_in_full(side, ctx)   # "Nabil Hasan al-Quaety ... al-Quaety"
                 if side.country is not None:
                     side_countries.setdefault(head_key, side.country)
                     continue
@@ -1078,28 +1076,6 @@ def _anaphoric_country(side, doc, ctx: DocContext, fallback: str | None) -> str 
                                         for c in side.head.children):
         return fallback
     return None
-
-
-def _as_named_in_full(side, ctx: DocContext) -> None:
-    """A name given alone after the person was named in full ("the journalist Nabil Hasan
-    al-Quaety ... gunmen shot al-Quaety") is that person: the side takes the country (and, where
-    it has none, the sector) the full name was coded with, when one person named before ends in
-    that word. The tagger often reads the bare surname as an organisation, which the actors
-    stage then codes apart."""
-    word = side.text.lower().split()[-1].strip(".,'’") if side.text.split() else ""
-    if len(word) < 3 or not side.head.is_title:
-        return
-    found = {}
-    for actor in known_actors(ctx):
-        if actor.type != "person" or not actor.country:
-            continue
-        words = actor.name.lower().split()
-        if len(words) >= 2 and words[-1] == word and any(m.start < side.start for m in mentions_of(actor, ctx)):
-            found[actor.id] = actor
-    if len(found) == 1:
-        (actor,) = found.values()
-        side.country = actor.country
-        side.sector = side.sector or actor.sector
 
 
 def _sentence_country(sent, ctx: DocContext) -> str | None:
