@@ -149,6 +149,10 @@ class Coded:
 
 # --------------------------------------------------------------------------- gazetteer
 
+# Sectors of unnamed people and armed groups (civilians, rebels, insurgents, opposition,
+# criminals, unidentified armed men): the guideline gives them the country where the event is
+# placed, never another agent's country named beside them
+_PEOPLE_SECTORS = frozenset({"CVL", "REB", "INS", "OPP", "CRM", "UAF"})
 _REGIONS = Path(__file__).resolve().parents[1] / "places" / "data" / "regions.yaml"
 
 
@@ -235,6 +239,9 @@ class DocumentActors:
         # (``_town_country_named``), read once the first town is met
         self._named_countries: set[str] | None = None
         self._towns_by_country: dict[str, set[str]] = {}
+        # evidence token -> the head of the agent phrase whose own marker it is ("French" in
+        # "French troops", "Rwanda's" in "Rwanda's ambassador"): that agent's country, no scene
+        self._marker_of: dict[int, int] = {}
         self._find_hits()
         self._evidence = self._country_evidence()
         if self.d.ambiguous:
@@ -522,6 +529,7 @@ class DocumentActors:
     def _country_evidence(self) -> list[tuple[int, str, int]]:
         """(token index, ISO3, weight): places and country names weigh 2, the rest 1."""
         out = []
+        self._marker_of = {}
         for hit in self.hits:
             entry = hit.entry
             if entry is None:
@@ -545,6 +553,9 @@ class DocumentActors:
                 # addressed is no home for the sentence's unnamed speaker; half a vote for
                 # what the document is about
                 weight = 0.5
+            if weight < 3 and hit.kind in ("demonym", "country") and not hit.i <= head.i < hit.j and \
+                    getattr(self.hit_of.get(head.i), "kind", None) == "agent":
+                self._marker_of[hit.i] = head.i
             out.append((hit.i, country, weight))
         if self._subdivisions_named:
             for start, end, iso in self._subdivisions_named:
@@ -576,14 +587,20 @@ class DocumentActors:
             return None
         return max(scores, key=lambda c: (scores[c], -first[c]))
 
-    def context_country(self, head, lo: int, hi: int) -> str | None:
+    def context_country(self, head, lo: int, hi: int, sector: str | None = None) -> str | None:
+        """The country of the sentence around an unmarked phrase (tokens ``lo``-``hi``): its
+        scene, else its nearest country word, else the document's focus. For unnamed people and
+        armed groups (``sector`` non-state) another agent's own marker is no evidence
+        (``_marks_another_agent``)."""
         sent = head.sent
+        people = sector in _PEOPLE_SECTORS
         best = None
         evidence = cached_index(self._indexes, "evidence", self._evidence, start=itemgetter(0),
                                 end=lambda e: e[0] + 1).starting_in(sent.start, sent.end)
         for weight_needed in (3, 2, 1):
             for i, country, weight in evidence:
-                if weight < weight_needed or lo <= i < hi:
+                if weight < weight_needed or lo <= i < hi or (
+                        people and self._marks_another_agent(i, country, head)):
                     continue
                 dist = abs(i - head.i)
                 if best is None or dist < best[0]:
@@ -594,6 +611,26 @@ class DocumentActors:
         if any(country == self.focus and weight < 1 and not lo <= i < hi for i, country, weight in evidence):
             return None   # the sentence addresses the document's country: its speaker is not of it
         return self.focus
+
+    def _marks_another_agent(self, i: int, country: str, head) -> bool:
+        """The country word at ``i`` is another agent's own marker ("Israeli troops fired at the
+        demonstrators" in a story set in Gaza): it says whose those agents are, not where the
+        sentence's unnamed people are from (guideline: they are of the country where the event
+        is placed). Not when it is the country the document is about ("Myanmar's junta freed
+        5,000 prisoners": a state acting at home), nor a police force's (police act at home:
+        "Turkish police captured militants"), nor an agent inside the phrase's own modifiers
+        ("fighters aligned with the Syrian government"), nor one coordinated with it ("Israeli
+        police and soldiers")."""
+        owner = self._marker_of.get(i)
+        if owner is None or owner == head.i or country == self.focus or \
+                head.left_edge.i <= owner <= head.right_edge.i:
+            return False
+        hit = self.hit_of.get(owner)
+        if hit is not None and hit.entry is not None and (hit.entry.coded(self.day)[1] or "").startswith("COP"):
+            return False
+        other = self.doc[owner]
+        return not ((head.dep_ == "conj" and head.head.i == owner) or
+                    (other.dep_ == "conj" and other.head.i == head.i))
 
     # ---------------------------------------------------------------- noun phrases
     def np_head(self, tok):
@@ -963,7 +1000,7 @@ class DocumentActors:
                 or coded.explicit_country:
             return
         if coded.kind in ("group", "organization") and (coded.org is None or coded.org.context_country):
-            coded.country = self.context_country(head, head.left_edge.i, head.i + 1)
+            coded.country = self.context_country(head, head.left_edge.i, head.i + 1, coded.sector)
         elif coded.kind == "person" and coded.unknown_person and coded.person is None:
             coded.country = self.context_country(head, head.left_edge.i, head.i + 1)
         if coded.country is not None:
