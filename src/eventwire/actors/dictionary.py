@@ -19,6 +19,7 @@ Phrases are compared after ``fold`` (lower case, diacritics removed, punctuation
 from __future__ import annotations
 
 import csv
+import datetime
 import functools
 import os
 import re
@@ -201,13 +202,33 @@ class Entry:
                     return term.country, term.sector
             if undated:
                 return undated[0].country, undated[0].sector
-            # Outside every dated term: keep the country, call the person an elite.
+            # Outside every dated term: keep the country, call the person an elite, unless a
+            # country's leading office lies ahead within a campaign's reach: a candidate or a
+            # leader-elect is a party's politician ("Trump" in July 2016), not a former official.
             nearest = min(dated, key=lambda t: abs(_day_distance(t, day)))
+            if nearest.sector == "GOV" and nearest.leader and _campaign_ahead(nearest, day):
+                return nearest.country, "PTY"
             return nearest.country, ("ELI" if nearest.sector in ("GOV", "MIL") else nearest.sector)
         if dated and (self.kind == "person" or not undated):
             latest = max(dated, key=lambda t: t.start or "0000")
             return latest.country, latest.sector
         return undated[0].country, undated[0].sector
+
+
+# How long before a leading office its holder is already its candidate: a campaign, from the
+# first primaries to the inauguration, runs under two years.
+CAMPAIGN_DAYS = 730
+
+
+def _campaign_ahead(term: Term, day: str) -> bool:
+    """``term`` starts after ``day``, by no more than a campaign."""
+    if not term.start or day >= term.start:
+        return False
+    try:
+        ahead = datetime.date.fromisoformat(term.start[:10]) - datetime.date.fromisoformat(day[:10])
+    except ValueError:
+        return False
+    return ahead.days <= CAMPAIGN_DAYS
 
 
 def _day_distance(term: Term, day: str) -> int:
