@@ -33,18 +33,3 @@ def coded(nlp, text, phrase, date):
 ])
 def test_a_leader_before_taking_office_is_a_party_politician(nlp, text, phrase, date, sector):
     assert coded(nlp, text, phrase, date)[1] == sector
-
-
-# --------------------------------------------------------------------------- composite codes
-
-@pytest.mark.parametrize("code, country, sector", [
-    ("USAGOVLEG", "USA", "LEG"),    # the legislative branch: the guideline's LEG
-    ("DEUGOVLEG", "DEU", "LEG"),
-    ("USAGOV", "USA", "GOV"),       # negatives: the government, and ministries, stay GOV
-    ("AUSGOVAGR", "AUS", "GOV"),
-    ("USAGOVJUD", "USA", "GOV"),
-    ("USAGOVMIL", "USA", "GOV"),
-])
-def test_a_legislature_after_gov_in_a_cameo_code_is_leg(code, country, sector):
-    from eventwire.actors.dictionary import split_code
-    assert split_code(code) == (country, sector)

@@ -47,11 +47,6 @@ INTERNATIONAL = {"IGO": "IGO", "NGO": "NGO", "IMG": "REB", "MNC": "BUS", "NGM": 
                  "INT": None, "UIS": "GOV", "ISM": "NGO"}
 SECTOR_ALIASES = {"INS": "REB", "SEP": "REB", "PPL": "CVL", "HLH": "HLH", "JRN": "MED",
                   "CIV": "CVL"}
-# A branch of government that CAMEO writes after GOV and the guideline codes as itself
-# (GUIDELINE.md section 5: "legislators and parliaments LEG"): PETRARCH's "USAGOVLEG" (the
-# United States Congress, a senator's terms) is LEG. GOVJUD, GOVMIL, GOVCOP name ministries
-# and ministers there (a justice or defence minister is GOV), so they stay GOV.
-GOVERNMENT_BRANCHES = {"LEG"}
 # CAMEO country codes that are not ISO 3166 alpha-3.
 CAMEO_COUNTRY = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "ZAR": "COD",
                  "TMP": "TLS", "YUG": "SRB", "SCG": "SRB", "KSV": "XKX", "PAL": "PSE",
@@ -149,8 +144,6 @@ def split_code(code: str) -> tuple[str | None, str | None]:
         block = SECTOR_ALIASES.get(code[i:i + 3], code[i:i + 3])
         if block in SECTORS:
             sector = SECTOR_ALIASES.get(block, block)
-            if sector == "GOV" and code[i + 3:i + 6] in GOVERNMENT_BRANCHES:
-                sector = code[i + 3:i + 6]   # "USAGOVLEG": the Congress, a senator while in office
             break
     if country is not None and not _is_country(country):
         # Regions (MEA, AFR, WST, ...) are not countries.
