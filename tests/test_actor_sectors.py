@@ -33,3 +33,33 @@ def coded(nlp, text, phrase, date):
 ])
 def test_a_leader_before_taking_office_is_a_party_politician(nlp, text, phrase, date, sector):
     assert coded(nlp, text, phrase, date)[1] == sector
+
+
+# --------------------------------------------------------------------------- role nouns
+
+@pytest.mark.parametrize("text, phrase, sector", [
+    # the singular takes the plural's reading (PETRARCH's agents code some singulars otherwise)
+    ("A demonstrator threw stones at the police in Caracas on Monday.", "A demonstrator", "CVL"),
+    ("Demonstrators threw stones at the police in Caracas on Monday.", "Demonstrators", "CVL"),
+    ("A rioter set fire to a bank in Lagos on Monday.", "A rioter", "CVL"),
+    ("An assailant stabbed two guards in Mombasa on Monday.", "An assailant", "UAF"),
+    ("A fighter was killed in the clashes near Aleppo on Monday.", "A fighter", "REB"),
+    # dissidents are activists against a government: opposition (GUIDELINE.md section 5)
+    ("Dissidents marched through Havana on Sunday.", "Dissidents", "OPP"),
+    ("A dissident was arrested in Havana on Sunday.", "A dissident", "OPP"),
+    # negatives: nouns the table codes the same in both numbers keep their reading
+    ("A protester was arrested in Caracas on Monday.", "A protester", "CVL"),
+    ("Police arrested an opposition activist in Minsk on Monday.", "an opposition activist", "OPP"),
+    ("A journalist was arrested in Minsk on Monday.", "A journalist", "MED"),
+])
+def test_a_role_noun_has_one_sector_in_both_numbers(nlp, text, phrase, sector):
+    assert coded(nlp, text, phrase, "2021-03-01")[1] == sector
+
+
+@pytest.mark.parametrize("phrase, other", [
+    ("demonstrators", ["demonstrator"]), ("gunman", ["gunmen"]), ("militia", ["militias"]),
+    ("armed forces", ["armed force"]), ("prosecutor-general", []), ("witnesses", ["witness"]),
+])
+def test_the_other_number_of_a_role_noun(phrase, other):
+    from eventwire.actors.dictionary import _other_numbers
+    assert _other_numbers(phrase) == other
