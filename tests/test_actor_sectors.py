@@ -9,11 +9,13 @@ from eventwire.context import DocContext
 from eventwire.document import Document
 
 
-def coded(nlp, text, phrase, date):
-    """(country, sector) of the actor at ``phrase`` in ``text`` published on ``date``."""
+def coded(nlp, text, phrase, date, occurrence=0):
+    """(country, sector) of the actor at the n-th ``phrase`` in ``text`` published on ``date``."""
     ctx = DocContext(document=Document(id="t", text=text, date=dt.date.fromisoformat(date)))
     ctx.actors = find_actors(nlp(text), ctx)
-    start = text.index(phrase)
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
     actor = actor_at(start, start + len(phrase), ctx)
     return None if actor is None else (actor.country, actor.sector)
 
@@ -63,3 +65,20 @@ def test_a_role_noun_has_one_sector_in_both_numbers(nlp, text, phrase, sector):
 def test_the_other_number_of_a_role_noun(phrase, other):
     from eventwire.actors.dictionary import _other_numbers
     assert _other_numbers(phrase) == other
+
+
+# --------------------------------------------------------------------------- event sides
+
+@pytest.mark.parametrize("text, category, side, sector", [
+    # a body's sector that wins over the role noun in the actors stage wins on the event side too
+    ("ELN guerrillas clashed with FARC dissidents in Arauca on Monday.", "ASSAULT", "target", "REB"),
+    ("Hamas fighters attacked an army post near Gaza on Monday.", "ASSAULT", "source", "REB"),
+    # negatives: no body named, the role noun decides
+    ("Police arrested two dissidents in Havana on Sunday.", "COERCE", "target", "OPP"),
+    ("Police beat a demonstrator in Caracas on Monday.", "ASSAULT", "target", "CVL"),
+])
+def test_an_event_side_takes_the_sector_the_actors_stage_reads(text, category, side, sector):
+    from coded import coded_record
+    events = [e for e in coded_record(text, "2024-03-18").events if e.category == category]
+    assert events, text
+    assert getattr(events[0], side).sector == sector
