@@ -19,6 +19,7 @@ Phrases are compared after ``fold`` (lower case, diacritics removed, punctuation
 from __future__ import annotations
 
 import csv
+import datetime
 import functools
 import os
 import re
@@ -210,13 +211,33 @@ class Entry:
                     return term.country, term.sector
             if undated:
                 return undated[0].country, undated[0].sector
-            # Outside every dated term: keep the country, call the person an elite.
+            # Outside every dated term: keep the country, call the person an elite, unless a
+            # country's leading office lies ahead within a campaign's reach: a candidate or a
+            # leader-elect is a party's politician ("Trump" in July 2016), not a former official.
             nearest = min(dated, key=lambda t: abs(_day_distance(t, day)))
+            if nearest.sector == "GOV" and nearest.leader and _campaign_ahead(nearest, day):
+                return nearest.country, "PTY"
             return nearest.country, ("ELI" if nearest.sector in ("GOV", "MIL") else nearest.sector)
         if dated and (self.kind == "person" or not undated):
             latest = max(dated, key=lambda t: t.start or "0000")
             return latest.country, latest.sector
         return undated[0].country, undated[0].sector
+
+
+# How long before a leading office its holder is already its candidate: a campaign, from the
+# first primaries to the inauguration, runs under two years.
+CAMPAIGN_DAYS = 730
+
+
+def _campaign_ahead(term: Term, day: str) -> bool:
+    """``term`` starts after ``day``, by no more than a campaign."""
+    if not term.start or day >= term.start:
+        return False
+    try:
+        ahead = datetime.date.fromisoformat(term.start[:10]) - datetime.date.fromisoformat(day[:10])
+    except ValueError:
+        return False
+    return ahead.days <= CAMPAIGN_DAYS
 
 
 def _day_distance(term: Term, day: str) -> int:
@@ -524,7 +545,9 @@ def _load_yaml(data: dict, phrases, weak, entries, offices, origin: str, ambiguo
         entries[entry.key] = entry
         for name in names:
             _add(phrases, name, entry, override=True)
-    for phrase, value in (data.get("agents") or {}).items():
+    agents = data.get("agents") or {}
+    agents_folded = {fold(str(p)) for p in agents}
+    for phrase, value in agents.items():
         context = True
         if isinstance(value, dict):
             sector = value.get("sector")
@@ -534,6 +557,17 @@ def _load_yaml(data: dict, phrases, weak, entries, offices, origin: str, ambiguo
         entry = Entry(f"agent:{fold(phrase)}", "agent", phrase, [Term(None, sector)],
                       context_country=context, source=origin)
         _add(phrases, phrase, entry, override=True)
+        for other in _other_numbers(phrase):
+            # The number of a noun does not change who it names: where PETRARCH's agents code
+            # the other number otherwise ("demonstrator" OPP against "demonstrators" CVL here),
+            # this file's reading holds for both.
+            if other in agents or fold(other) in agents_folded:
+                continue
+            have = phrases.get(fold(other), [])
+            if have and all(e.kind == "agent" and e.source == "petrarch-agent" for e in have) and \
+                    all(e.coded(None)[1] != sector for e in have):
+                _add(phrases, other, Entry(f"agent:{fold(other)}", "agent", other, [Term(None, sector)],
+                                           context_country=context, source=origin), override=True)
     for phrase, iso in (data.get("regions") or {}).items():
         entry = Entry(f"region:{fold(phrase)}", "place", phrase, [Term(str(iso), None)], source=origin)
         entries[entry.key] = entry
@@ -548,6 +582,31 @@ def _load_yaml(data: dict, phrases, weak, entries, offices, origin: str, ambiguo
     leaders = data.get("leaders") or []
     if leaders:
         _load_leaders(leaders, phrases, weak, entries, offices)
+
+
+def _other_numbers(phrase: str) -> list[str]:
+    """The phrase with its last word in the other grammatical number: "demonstrators" ->
+    "demonstrator", "gunman" -> "gunmen", "militia" -> "militias" (regular English forms only)."""
+    *rest, last = phrase.split(" ")
+    if not last.isalpha():
+        return []
+    if last.endswith("men"):
+        forms = [last[:-3] + "man"]
+    elif last.endswith("man"):
+        forms = [last[:-3] + "men"]
+    elif last.endswith("ies"):
+        forms = [last[:-3] + "y"]
+    elif last.endswith(("ses", "xes", "ches", "shes")):
+        forms = [last[:-2]]
+    elif last.endswith("s") and not last.endswith("ss"):
+        forms = [last[:-1]]
+    elif last.endswith("y") and last[-2:-1] not in tuple("aeiou"):
+        forms = [last[:-1] + "ies"]
+    elif last.endswith(("s", "x", "ch", "sh")):
+        forms = [last + "es"]
+    else:
+        forms = [last + "s"]
+    return [" ".join(rest + [f]) for f in forms]
 
 
 def _read_csv_rows(path: Path) -> list[dict]:

@@ -19,7 +19,7 @@ import functools
 from dataclasses import dataclass
 
 from ..actors import actor_at, known_actors, load_dictionary, mentions_of
-from ..actors.resolve import names_a_thing, partitive_whole
+from ..actors.resolve import ORG_SECTOR_WINS, names_a_thing, partitive_whole
 from ..actors.dictionary import fold, looks_like_name
 from ..categories import categories_where
 from ..context import DocContext
@@ -248,6 +248,8 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         side.actor = actor.id
         side.country = actor.country or own_country
         side.sector = sector or actor.sector
+        if actor.type == "organization" and actor.sector in ORG_SECTOR_WINS:
+            side.sector = actor.sector   # "FARC dissidents", "Hamas fighters": the body's, as the actors stage reads it
         if actor.type == "country" and not sector:
             side.sector = actor.sector or "GOV"
         if head.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and head.tag_ != "JJ" and \
