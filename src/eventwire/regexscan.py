@@ -143,15 +143,8 @@ class MultiScan:
         out: list[list[tuple[int, int]]] = [[] for _ in self.patterns]
         for k in self._alone:
             out[k] = [m.span() for m in self.patterns[k].finditer(text)]
-        for pattern, members in self._combined:
-            last_end = dict.fromkeys((k for k, _ in members), 0)
-            for m in pattern.finditer(text):
-                regs = m.regs
-                for k, group in members:
-                    start, end = regs[group]
-                    if start >= last_end[k]:   # (-1, -1) where the pattern does not match
-                        out[k].append((start, end))
-                        last_end[k] = end
+        for k, start, end in self._combined_hits(text):
+            out[k].append((start, end))
         return out
 
     def matches(self, text: str) -> list[list[re.Match]]:
@@ -160,6 +153,12 @@ class MultiScan:
         out: list[list[re.Match]] = [[] for _ in self.patterns]
         for k in self._alone:
             out[k] = list(self.patterns[k].finditer(text))
+        for k, start, _ in self._combined_hits(text):
+            out[k].append(self.patterns[k].match(text, start))
+        return out
+
+    def _combined_hits(self, text: str):
+        """(pattern index, start, end) of each combined pattern's hits, in text order per pattern."""
         for pattern, members in self._combined:
             last_end = dict.fromkeys((k for k, _ in members), 0)
             for m in pattern.finditer(text):
@@ -167,9 +166,8 @@ class MultiScan:
                 for k, group in members:
                     start, end = regs[group]
                     if start >= last_end[k]:   # (-1, -1) where the pattern does not match
-                        out[k].append(self.patterns[k].match(text, start))
+                        yield k, start, end
                         last_end[k] = end
-        return out
 
 
 def _scanned_start(pattern: re.Pattern, after: str | None) -> str | None:
