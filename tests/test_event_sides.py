@@ -536,3 +536,32 @@ def test_a_thing_undergoing_violence_is_no_side(text, category, not_target):
 def test_nobody_injured_is_no_side(text):
     rec = coded_record(text, DATE)
     assert not any("crew" in (side_text(e.target) or "") for e in rec.events), rec.events
+
+
+
+# "he", "him", "she" and "her" stand for a person, never for a body a common noun names
+# ("police", "the army", "the ministry"); a person noun stays their antecedent.
+@pytest.mark.parametrize("text, category, side, not_expected", [
+    ("Police said the president praised him on Monday.", "SUPPORT", "target", "Police"),
+    ("The army said the minister accused him of treason on Monday.", "ACCUSE", "target", "army"),
+    ("The ministry said rebels had attacked him near Goma on Monday.", "ASSAULT", "target",
+     "ministry"),
+])
+def test_he_or_him_is_not_a_body(text, category, side, not_expected):
+    for event in [e for e in coded_record(text, DATE).events if e.category == category]:
+        value = side_text(getattr(event, side))
+        assert value is None or not_expected not in value, value
+
+
+
+@pytest.mark.parametrize("text, category, side, expected", [
+    ("The minister said rebels had attacked him near Goma on Monday.", "ASSAULT", "target",
+     "minister"),
+    ("The teenager said police beat him in Lagos on Monday.", "ASSAULT", "target", "teenager"),
+    ("The government asked Judge Amina Bello to delay the ruling, but she declined on Monday.",
+     "REJECT", "source", "Amina Bello"),
+])
+def test_he_or_him_keeps_a_person_antecedent(text, category, side, expected):
+    found = events_of(text, category)
+    assert any(side_text(getattr(e, side)) is not None and expected in side_text(getattr(e, side))
+               for e in found), found

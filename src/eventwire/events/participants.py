@@ -19,7 +19,7 @@ import functools
 from dataclasses import dataclass
 
 from ..actors import actor_at, known_actors, load_dictionary, mentions_of
-from ..actors.resolve import ORG_SECTOR_WINS, names_a_thing, partitive_whole
+from ..actors.resolve import ORG_SECTOR_WINS, body_kinds, names_a_thing, partitive_whole
 from ..actors.dictionary import fold, looks_like_name
 from ..categories import categories_where
 from ..context import DocContext
@@ -222,6 +222,25 @@ def is_scene(tok, ctx: DocContext) -> bool:
         any(p.feature != "country"
             for p in cached_index(ctx.scratch, "events.places", ctx.places).holding(tok.idx)) or \
         (tok.pos_ == "NOUN" and _known_actor(tok) is not True)   # "in the square"
+
+
+def _body_noun(tok) -> bool:
+    """A common noun that names a body, never one person: "the police", "the army", "the
+    ministry", "parliament", "the court" (the place gazetteer's organisation words, the
+    lexicon's actor nouns that end like abstractions, the actors' kinds of named body)."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ == "PERSON":
+        return False
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    words = site_words()["organisations"] | load_lexicon().cues["actor_abstract_nouns"] | _body_kind_words()
+    return low in words or lemma in words
+
+
+@functools.lru_cache(maxsize=1)
+def _body_kind_words() -> frozenset[str]:
+    """Last words of names of state bodies (``actors/data/body_kinds.yaml``: ministry, police,
+    parliament, court, ...)."""
+    sectors, _ = body_kinds()
+    return frozenset(w for w, sector in sectors.items() if sector in ("GOV", "COP", "LEG", "JUD"))
 
 
 def resolve_side(head, ctx: DocContext, doc) -> Side | None:
@@ -1154,7 +1173,9 @@ def _disagrees(pron, cand) -> bool:
     low = pron.lower_
     person = cand.ent_type_ == "PERSON"
     if low in _ONE_PERSON:
-        return not person and (_plural(cand) or cand.ent_type_ in ("GPE", "NORP") or _body_name(cand))
+        # "Police said the president praised him": a body named by a common noun is not "him"
+        return not person and (_plural(cand) or cand.ent_type_ in ("GPE", "NORP") or _body_name(cand) or
+                               _body_noun(cand))
     if low in _MANY:
         return person and not _plural(cand)
     if low in _ONE_BODY:
