@@ -565,3 +565,38 @@ def test_he_or_him_keeps_a_person_antecedent(text, category, side, expected):
     found = events_of(text, category)
     assert any(side_text(getattr(e, side)) is not None and expected in side_text(getattr(e, side))
                for e in found), found
+
+
+
+# A place beside or around which people stand is the scene, not the one addressed: "outside
+# parliament", "in front of the embassy" (even where the parser hangs "outside" on the noun);
+# the party a protest is against stays its target, and a state named as a government acts.
+@pytest.mark.parametrize("text, not_target", [
+    ("Protesters gathered outside parliament in Nairobi on Monday.", "parliament"),
+    ("Farmers rallied in front of the agriculture ministry in Paris on Monday.", "ministry"),
+    ("Opposition supporters protested outside the court in Harare on Monday.", "court"),
+])
+def test_a_place_beside_which_people_protest_is_no_target(text, not_target):
+    for event in events_of(text, "PROTEST"):
+        assert event.target is None or not_target not in event.target.text, event.target
+
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Moscow accused Kyiv of shelling the power plant on Monday.", "ACCUSE", "Moscow", "Kyiv"),
+    ("Students protested against the government in Nairobi on Monday.", "PROTEST", "Students",
+     "government"),
+    ("Police fired tear gas at protesters outside parliament in Nairobi on Monday.", "ASSAULT",
+     "Police", "protesters"),
+])
+def test_a_city_as_government_and_an_addressee_stay_sides(text, category, source, target):
+    event = events_of(text, category)[0]
+    assert event.source is not None and source in event.source.text, event.source
+    assert event.target is not None and target in event.target.text, event.target
+
+
+
+def test_a_body_beside_which_people_stand_still_does_what_its_relative_clause_says():
+    found = events_of("Hundreds rallied in front of the Supreme Court, which rejected the appeal of "
+                      "the jailed opposition leader on Monday.", "REJECT")
+    assert any(e.source is not None and "Supreme Court" in e.source.text for e in found), found

@@ -207,13 +207,40 @@ def _is_igo(tokens) -> bool:
     return False
 
 
+# Prepositions that say only where something is, beside or around a site: what follows is
+# the scene even when the site houses a body ("gathered outside parliament", "rallied in
+# front of the embassy"); "at", "in", "from" may also name the body addressed or speaking.
+_BESIDE_PREPS = {"outside", "inside", "near", "beside", "behind", "opposite", "front"}
+
+
+def _locative_word(tok):
+    """The preposition that places ``tok``: its head when it is a prepositional object, or a
+    spatial preposition the parser hung on the noun itself ("gathered outside parliament"
+    parsed with "outside" as the noun's modifier); None otherwise."""
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.lower_ == "of" and prep.head.lower_ == "front":
+            return prep.head   # "in front of the embassy"
+        return prep
+    first = tok.left_edge
+    if first.i < tok.i and first.lower_ in _BESIDE_PREPS and first.dep_ in ("amod", "advmod", "prep", "case"):
+        return first
+    return None
+
+
 def is_scene(tok, ctx: DocContext) -> bool:
     """A place an event happens at ("rallied at Victory Monument", "met in Doha"), not a
-    party to it; violence aimed at a place ("fired rockets at Kaduna") is the caller's call."""
-    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in _SCENE_PREPS or _is_country_name(tok):
+    party to it; violence aimed at a place ("fired rockets at Kaduna") is the caller's call.
+    Beside or around a site ("protested outside the embassy", "outside parliament") the site
+    is the scene even where it houses a body: the body is not addressed by where one stands."""
+    prep = _locative_word(tok) if tok is not None else None
+    if prep is None or prep.lower_ not in _SCENE_PREPS | _BESIDE_PREPS or _is_country_name(tok):
         return False
+    if prep.lower_ in _BESIDE_PREPS and tok.ent_type_ not in ("PERSON", "NORP") and _site_or_body(tok) and \
+            not any(c.dep_ == "relcl" for c in tok.children):
+        return True   # but "outside the court, which rejected the appeal": the court rejected it
     if tok.ent_type_ in ("PERSON", "ORG", "NORP") or _head_sector([tok], tok):
-        return False   # "protested outside the embassy", "rallied with the unions"
+        return False   # "protested at the embassy", "rallied with the unions"
     cues = load_lexicon().cues
     if tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in (
             cues["from_source_nouns"] | cues["reaction_verbs"]):
@@ -222,6 +249,16 @@ def is_scene(tok, ctx: DocContext) -> bool:
         any(p.feature != "country"
             for p in cached_index(ctx.scratch, "events.places", ctx.places).holding(tok.idx)) or \
         (tok.pos_ == "NOUN" and _known_actor(tok) is not True)   # "in the square"
+
+
+def _site_or_body(tok) -> bool:
+    """A place, a building or a body's name or noun ("parliament", "the embassy", "the
+    ministry", "Downing Street"), not people ("protesters", "the crowd")."""
+    if tok.ent_type_ in ("FAC", "LOC", "GPE", "ORG"):
+        return True
+    words = site_words()
+    return any(w in words[k] for k in ("areas", "sites", "institutions", "organisations")
+               for w in (tok.lower_, tok.lemma_.lower())) or _body_noun(tok) or _known_actor(tok) is False
 
 
 def _body_noun(tok) -> bool:
