@@ -540,6 +540,9 @@ def _known_actor(tok) -> bool | None:
     if low in lex.extra.get("actor_nouns", ()):
         return True
     i, j = phrase_bounds(tok)
+    owner = [c for c in tok.lefts if c.dep_ == "poss"]
+    if owner:   # "Moscow's refusal", "the army's plan": the owner's words are not the head's
+        i = max(i, max(c.right_edge.i for c in owner) + 1)
     tokens = list(tok.doc[i:j])
     if _head_sector(list(tok.doc[i:tok.i + 1]), tok) or _country_of_tokens([tok]):
         return True
@@ -585,6 +588,10 @@ def _actor_or_possessor(tok, accept=actor_like):
     """The side's head when it names an actor; for "X's decision" the actor X; else None
     (weapons, substances, abstractions, quantities are never a side)."""
     authored = tok is not None and tok.lemma_.lower() in load_lexicon().cues["authored_nouns"]
+    if tok is not None and _controlled_noun(tok):
+        owner = next(c for c in tok.children if c.dep_ == "poss")
+        if owner.lower_ not in ("its", "their", "his", "her") and actor_like(owner):
+            return owner   # "against Moscow's refusal to release them": Moscow
     if tok is None or (accept(tok) and not authored):
         return tok   # "the manifesto blames", "the resolution condemns": its author, or none
     whole = partitive_whole(tok)   # "one of his bodyguards": the group the part is taken from
@@ -602,6 +609,18 @@ def _actor_or_possessor(tok, accept=actor_like):
         if (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")) and actor_like(c):
             return c
     return None
+
+
+def _controlled_noun(tok) -> bool:
+    """A noun with a possessor whose "to"-infinitive the possessor does: "Moscow's refusal to
+    release", "the government's decision to raise", "Kyiv's bid to join": a stance or an act
+    (its possessor is the party), never a person or a body ("the minister's son" has none)."""
+    if tok.pos_ != "NOUN" or _known_actor(tok) is not None or not any(c.dep_ == "poss" for c in tok.children):
+        return False
+    return any(c.dep_ == "acl" and c.tag_ == "VB" and
+               any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and
+               not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
+               for c in tok.children)
 
 
 def _own_side(tok, doers=()) -> bool:
