@@ -536,3 +536,87 @@ def test_a_thing_undergoing_violence_is_no_side(text, category, not_target):
 def test_nobody_injured_is_no_side(text):
     rec = coded_record(text, DATE)
     assert not any("crew" in (side_text(e.target) or "") for e in rec.events), rec.events
+
+
+# A place beside or around which people stand is the scene, not the one addressed: "outside
+# parliament", "in front of the embassy" (even where the parser hangs "outside" on the noun);
+# the party a protest is against stays its target, and a state named as a government acts.
+@pytest.mark.parametrize("text, not_target", [
+    ("Protesters gathered outside parliament in Nairobi on Monday.", "parliament"),
+    ("Farmers rallied in front of the agriculture ministry in Paris on Monday.", "ministry"),
+    ("Opposition supporters protested outside the court in Harare on Monday.", "court"),
+])
+def test_a_place_beside_which_people_protest_is_no_target(text, not_target):
+    for event in events_of(text, "PROTEST"):
+        assert event.target is None or not_target not in event.target.text, event.target
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Moscow accused Kyiv of shelling the power plant on Monday.", "ACCUSE", "Moscow", "Kyiv"),
+    ("Students protested against the government in Nairobi on Monday.", "PROTEST", "Students",
+     "government"),
+    ("Police fired tear gas at protesters outside parliament in Nairobi on Monday.", "ASSAULT",
+     "Police", "protesters"),
+])
+def test_a_city_as_government_and_an_addressee_stay_sides(text, category, source, target):
+    event = events_of(text, category)[0]
+    assert event.source is not None and source in event.source.text, event.source
+    assert event.target is not None and target in event.target.text, event.target
+
+
+# A stance or act a party takes ("Moscow's refusal to release", "the governor's decision to
+# close") is no side: its possessor is the party. A person or a body with a possessor keeps
+# its own phrase, and an act's own target stays.
+@pytest.mark.parametrize("text, category, target", [
+    ("Demonstrators in Tbilisi are protesting against Moscow's refusal to release the prisoners.",
+     "PROTEST", "Moscow"),
+    ("Students in Lagos protested against the governor's decision to close the university on "
+     "Monday.", "PROTEST", "the governor"),
+])
+def test_the_possessor_of_a_stance_is_the_side(text, category, target):
+    event = events_of(text, category)[0]
+    assert event.target is not None and event.target.text == target, event.target
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    ("The army's attack on the rebels began near Goma on Monday.", "ASSAULT", "army", "rebels"),
+    ("Protesters rallied against the minister's son in Nairobi on Monday.", "PROTEST",
+     "Protesters", "the minister's son"),
+])
+def test_a_possessed_person_or_an_attack_keeps_its_sides(text, category, source, target):
+    event = events_of(text, category)[0]
+    assert event.source is not None and source in event.source.text, event.source
+    assert event.target is not None and target in event.target.text, event.target
+
+
+# "he", "him", "she" and "her" stand for a person, never for a body a common noun names
+# ("police", "the army", "the ministry"); a person noun stays their antecedent.
+@pytest.mark.parametrize("text, category, side, not_expected", [
+    ("Police said the president praised him on Monday.", "SUPPORT", "target", "Police"),
+    ("The army said the minister accused him of treason on Monday.", "ACCUSE", "target", "army"),
+    ("The ministry said rebels had attacked him near Goma on Monday.", "ASSAULT", "target",
+     "ministry"),
+])
+def test_he_or_him_is_not_a_body(text, category, side, not_expected):
+    for event in [e for e in coded_record(text, DATE).events if e.category == category]:
+        value = side_text(getattr(event, side))
+        assert value is None or not_expected not in value, value
+
+
+@pytest.mark.parametrize("text, category, side, expected", [
+    ("The minister said rebels had attacked him near Goma on Monday.", "ASSAULT", "target",
+     "minister"),
+    ("The teenager said police beat him in Lagos on Monday.", "ASSAULT", "target", "teenager"),
+    ("The government asked Judge Amina Bello to delay the ruling, but she declined on Monday.",
+     "REJECT", "source", "Amina Bello"),
+])
+def test_he_or_him_keeps_a_person_antecedent(text, category, side, expected):
+    found = events_of(text, category)
+    assert any(side_text(getattr(e, side)) is not None and expected in side_text(getattr(e, side))
+               for e in found), found
+
+
+def test_a_body_beside_which_people_stand_still_does_what_its_relative_clause_says():
+    found = events_of("Hundreds rallied in front of the Supreme Court, which rejected the appeal of "
+                      "the jailed opposition leader on Monday.", "REJECT")
+    assert any(e.source is not None and "Supreme Court" in e.source.text for e in found), found

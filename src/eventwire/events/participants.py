@@ -19,7 +19,7 @@ import functools
 from dataclasses import dataclass
 
 from ..actors import actor_at, known_actors, load_dictionary, mentions_of
-from ..actors.resolve import ORG_SECTOR_WINS, names_a_thing, partitive_whole
+from ..actors.resolve import ORG_SECTOR_WINS, body_kinds, names_a_thing, partitive_whole
 from ..actors.dictionary import fold, looks_like_name
 from ..categories import categories_where
 from ..context import DocContext
@@ -207,13 +207,40 @@ def _is_igo(tokens) -> bool:
     return False
 
 
+# Prepositions that say only where something is, beside or around a site: what follows is
+# the scene even when the site houses a body ("gathered outside parliament", "rallied in
+# front of the embassy"); "at", "in", "from" may also name the body addressed or speaking.
+_BESIDE_PREPS = {"outside", "inside", "near", "beside", "behind", "opposite", "front"}
+
+
+def _locative_word(tok):
+    """The preposition that places ``tok``: its head when it is a prepositional object, or a
+    spatial preposition the parser hung on the noun itself ("gathered outside parliament"
+    parsed with "outside" as the noun's modifier); None otherwise."""
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.lower_ == "of" and prep.head.lower_ == "front":
+            return prep.head   # "in front of the embassy"
+        return prep
+    first = tok.left_edge
+    if first.i < tok.i and first.lower_ in _BESIDE_PREPS and first.dep_ in ("amod", "advmod", "prep", "case"):
+        return first
+    return None
+
+
 def is_scene(tok, ctx: DocContext) -> bool:
     """A place an event happens at ("rallied at Victory Monument", "met in Doha"), not a
-    party to it; violence aimed at a place ("fired rockets at Kaduna") is the caller's call."""
-    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in _SCENE_PREPS or _is_country_name(tok):
+    party to it; violence aimed at a place ("fired rockets at Kaduna") is the caller's call.
+    Beside or around a site ("protested outside the embassy", "outside parliament") the site
+    is the scene even where it houses a body: the body is not addressed by where one stands."""
+    prep = _locative_word(tok) if tok is not None else None
+    if prep is None or prep.lower_ not in _SCENE_PREPS | _BESIDE_PREPS or _is_country_name(tok):
         return False
+    if prep.lower_ in _BESIDE_PREPS and tok.ent_type_ not in ("PERSON", "NORP") and _site_or_body(tok) and \
+            not any(c.dep_ == "relcl" for c in tok.children):
+        return True   # but "outside the court, which rejected the appeal": the court rejected it
     if tok.ent_type_ in ("PERSON", "ORG", "NORP") or _head_sector([tok], tok):
-        return False   # "protested outside the embassy", "rallied with the unions"
+        return False   # "protested at the embassy", "rallied with the unions"
     cues = load_lexicon().cues
     if tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in (
             cues["from_source_nouns"] | cues["reaction_verbs"]):
@@ -222,6 +249,35 @@ def is_scene(tok, ctx: DocContext) -> bool:
         any(p.feature != "country"
             for p in cached_index(ctx.scratch, "events.places", ctx.places).holding(tok.idx)) or \
         (tok.pos_ == "NOUN" and _known_actor(tok) is not True)   # "in the square"
+
+
+def _site_or_body(tok) -> bool:
+    """A place, a building or a body's name or noun ("parliament", "the embassy", "the
+    ministry", "Downing Street"), not people ("protesters", "the crowd")."""
+    if tok.ent_type_ in ("FAC", "LOC", "GPE", "ORG"):
+        return True
+    words = site_words()
+    return any(w in words[k] for k in ("areas", "sites", "institutions", "organisations")
+               for w in (tok.lower_, tok.lemma_.lower())) or _body_noun(tok) or _known_actor(tok) is False
+
+
+def _body_noun(tok) -> bool:
+    """A common noun that names a body, never one person: "the police", "the army", "the
+    ministry", "parliament", "the court" (the place gazetteer's organisation words, the
+    lexicon's actor nouns that end like abstractions, the actors' kinds of named body)."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ == "PERSON":
+        return False
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    words = site_words()["organisations"] | load_lexicon().cues["actor_abstract_nouns"] | _body_kind_words()
+    return low in words or lemma in words
+
+
+@functools.lru_cache(maxsize=1)
+def _body_kind_words() -> frozenset[str]:
+    """Last words of names of state bodies (``actors/data/body_kinds.yaml``: ministry, police,
+    parliament, court, ...)."""
+    sectors, _ = body_kinds()
+    return frozenset(w for w, sector in sectors.items() if sector in ("GOV", "COP", "LEG", "JUD"))
 
 
 def resolve_side(head, ctx: DocContext, doc) -> Side | None:
@@ -484,6 +540,9 @@ def _known_actor(tok) -> bool | None:
     if low in lex.extra.get("actor_nouns", ()):
         return True
     i, j = phrase_bounds(tok)
+    owner = [c for c in tok.lefts if c.dep_ == "poss"]
+    if owner:   # "Moscow's refusal", "the army's plan": the owner's words are not the head's
+        i = max(i, max(c.right_edge.i for c in owner) + 1)
     tokens = list(tok.doc[i:j])
     if _head_sector(list(tok.doc[i:tok.i + 1]), tok) or _country_of_tokens([tok]):
         return True
@@ -529,6 +588,10 @@ def _actor_or_possessor(tok, accept=actor_like):
     """The side's head when it names an actor; for "X's decision" the actor X; else None
     (weapons, substances, abstractions, quantities are never a side)."""
     authored = tok is not None and tok.lemma_.lower() in load_lexicon().cues["authored_nouns"]
+    if tok is not None and _controlled_noun(tok):
+        owner = next(c for c in tok.children if c.dep_ == "poss")
+        if owner.lower_ not in ("its", "their", "his", "her") and actor_like(owner):
+            return owner   # "against Moscow's refusal to release them": Moscow
     if tok is None or (accept(tok) and not authored):
         return tok   # "the manifesto blames", "the resolution condemns": its author, or none
     whole = partitive_whole(tok)   # "one of his bodyguards": the group the part is taken from
@@ -546,6 +609,18 @@ def _actor_or_possessor(tok, accept=actor_like):
         if (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")) and actor_like(c):
             return c
     return None
+
+
+def _controlled_noun(tok) -> bool:
+    """A noun with a possessor whose "to"-infinitive the possessor does: "Moscow's refusal to
+    release", "the government's decision to raise", "Kyiv's bid to join": a stance or an act
+    (its possessor is the party), never a person or a body ("the minister's son" has none)."""
+    if tok.pos_ != "NOUN" or _known_actor(tok) is not None or not any(c.dep_ == "poss" for c in tok.children):
+        return False
+    return any(c.dep_ == "acl" and c.tag_ == "VB" and
+               any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and
+               not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
+               for c in tok.children)
 
 
 def _own_side(tok, doers=()) -> bool:
@@ -1154,7 +1229,9 @@ def _disagrees(pron, cand) -> bool:
     low = pron.lower_
     person = cand.ent_type_ == "PERSON"
     if low in _ONE_PERSON:
-        return not person and (_plural(cand) or cand.ent_type_ in ("GPE", "NORP") or _body_name(cand))
+        # "Police said the president praised him": a body named by a common noun is not "him"
+        return not person and (_plural(cand) or cand.ent_type_ in ("GPE", "NORP") or _body_name(cand) or
+                               _body_noun(cand))
     if low in _MANY:
         return person and not _plural(cand)
     if low in _ONE_BODY:
