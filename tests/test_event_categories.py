@@ -91,3 +91,40 @@ def test_a_court_that_jails_someone_sentences_them(text):
 ])
 def test_the_police_jailing_someone_stays_coercion(text):
     assert categories(text) == {"COERCE"}
+
+
+# ---------------------------------------------------------------- a particle or a verb's sense
+# "fired back" with no weapon named is gunfire returned only by troops or an armed group; anyone
+# else retorts in words (issue 16, pattern 7: trigger senses).
+@pytest.mark.parametrize("text", [
+    "The senator fired back at the governor on Tuesday, calling his remarks dishonest.",
+    "The minister fired back at critics in a radio interview on Monday.",
+])
+def test_firing_back_in_words_is_no_attack(text):
+    assert "ASSAULT" not in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers fired back at the gunmen after the convoy was ambushed on Sunday.",
+    "The rebels fired back at the army patrol near the village on Sunday.",
+    "Troops fired on protesters in the capital on Sunday.",
+])
+def test_troops_firing_back_still_attack(text):
+    assert "ASSAULT" in categories(text)
+
+
+# Confronting a party faces it down; it never consults it (the verb dictionary's 040).
+@pytest.mark.parametrize("text", [
+    "Police confronted hundreds of protesters outside the parliament on Friday.",
+    "The mayor confronted the governor over the budget cuts on Monday.",
+])
+def test_confronting_a_party_is_no_consultation(text):
+    assert "CONSULT" not in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministers of Chile and Peru met in Lima on Monday.",
+    "The president spoke with the Turkish leader by phone on Tuesday.",
+])
+def test_meetings_and_calls_still_consult(text):
+    assert "CONSULT" in categories(text)
