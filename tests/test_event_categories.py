@@ -128,3 +128,23 @@ def test_confronting_a_party_is_no_consultation(text):
 ])
 def test_meetings_and_calls_still_consult(text):
     assert "CONSULT" in categories(text)
+
+
+# A rally at which someone retorts, told by a participle of speaking, is the speaker's own
+# campaign meeting, as "speaks at a rally" already was; a rally where the police act on people
+# or a crowd marches stays a protest.
+@pytest.mark.parametrize("text", [
+    "The governor hit back at his rival at a rally in Ohio on Monday, saying he had lied to voters.",
+    "The senator lashed out at the president at a rally in Iowa on Tuesday, telling supporters he was weak.",
+])
+def test_a_rally_where_someone_speaks_is_no_protest(text):
+    assert "PROTEST" not in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested dozens of people at a rally in Minsk on Sunday, saying it was unauthorised.",
+    "Riot police fired tear gas at a rally in Nairobi on Monday, saying the crowd had turned violent.",
+    "Thousands of students marched at a rally in Dhaka on Monday, chanting slogans against the fees.",
+])
+def test_a_rally_the_police_act_on_stays_a_protest(text):
+    assert "PROTEST" in categories(text)
