@@ -148,3 +148,32 @@ def test_a_rally_where_someone_speaks_is_no_protest(text):
 ])
 def test_a_rally_the_police_act_on_stays_a_protest(text):
     assert "PROTEST" in categories(text)
+
+
+# An object or a modifier that changes the verb's or the noun's sense: a film is shot with a
+# camera, a chord or a balance is struck without a blow, a charm offensive persuades.
+@pytest.mark.parametrize("text", [
+    "The actor was shooting a film in Rome on Monday.",
+    "The crew shot several scenes outside the parliament on Tuesday.",
+    "The speech struck a chord with voters in Ohio on Monday.",
+    "The minister struck a conciliatory tone in parliament on Wednesday.",
+    "The government launched a charm offensive in Brussels on Tuesday to win support for the plan.",
+    "The foreign ministry began a diplomatic offensive in African capitals on Monday.",
+])
+def test_a_thing_made_or_struck_is_no_attack(text):
+    assert "ASSAULT" not in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers shot a video journalist in Gaza on Monday.",
+    "Gunmen shot a police officer in Karachi on Monday.",
+    "A missile struck an oil tanker off the coast of Yemen on Monday.",
+    "Gunmen struck a police post near the border on Monday.",
+    "The army launched an offensive on the rebel-held town on Monday.",
+])
+def test_people_shot_and_places_struck_are_still_attacks(text):
+    assert "ASSAULT" in categories(text)
+
+
+def test_a_deal_struck_stays_an_agreement():
+    assert categories("The two sides struck a deal on prisoner swaps on Sunday.") == {"AGREE"}
