@@ -177,3 +177,30 @@ def test_people_shot_and_places_struck_are_still_attacks(text):
 
 def test_a_deal_struck_stays_an_agreement():
     assert categories("The two sides struck a deal on prisoner swaps on Sunday.") == {"AGREE"}
+
+
+# Winning and taking chances: an object or a subject of a contest changes the verb's sense
+# (the verb dictionary's seizure, arrest, beating, hijacking, search and riot).
+@pytest.mark.parametrize("text", [
+    "The opposition seized the opportunity to call for new elections on Monday.",
+    "The ruling party captured 60 percent of the vote on Sunday.",
+    "The team beat Brazil 2-1 in the final on Sunday.",
+    "The opposition stormed to victory in the election on Sunday.",
+    "Activists hijacked the debate on climate policy on Tuesday.",
+    "The ruling party swept the regional elections on Sunday.",
+])
+def test_a_contest_won_or_a_chance_taken_is_no_event(text):
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Customs officers seized two tonnes of cocaine at the port on Monday.", "COERCE"),
+    ("Police captured the fugitive in Lagos on Monday.", "COERCE"),
+    ("The army seized power in a coup on Wednesday.", "COERCE"),
+    ("Gunmen hijacked a bus carrying 40 passengers on Monday.", "ASSAULT"),
+    ("Thugs beat a journalist outside the court on Monday.", "ASSAULT"),
+    ("Protesters stormed the parliament building on Wednesday.", "PROTEST"),
+    ("Troops stormed into the rebel stronghold on Friday.", "ASSAULT"),
+])
+def test_seizures_hijackings_beatings_and_stormings_stay(text, category):
+    assert category in categories(text)
