@@ -204,3 +204,21 @@ def test_a_contest_won_or_a_chance_taken_is_no_event(text):
 ])
 def test_seizures_hijackings_beatings_and_stormings_stay(text, category):
     assert category in categories(text)
+
+
+# A battle for a post, a child or a company is a contest, no fighting.
+@pytest.mark.parametrize("text", [
+    "The Republican nomination battle turned bitter in Ohio on Monday.",
+    "The leadership battle inside the ruling party ended on Tuesday.",
+    "A boardroom battle broke out at the bank in London on Monday.",
+])
+def test_a_contest_called_a_battle_is_no_attack(text):
+    assert "ASSAULT" not in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A fierce battle broke out between troops and rebels near Goma on Monday.",
+    "Heavy fighting raged in the northern town of Kidal on Sunday.",
+])
+def test_battles_between_armed_sides_stay_attacks(text):
+    assert "ASSAULT" in categories(text)
