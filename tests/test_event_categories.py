@@ -91,3 +91,134 @@ def test_a_court_that_jails_someone_sentences_them(text):
 ])
 def test_the_police_jailing_someone_stays_coercion(text):
     assert categories(text) == {"COERCE"}
+
+
+# ---------------------------------------------------------------- a particle or a verb's sense
+# "fired back" with no weapon named is gunfire returned only by troops or an armed group; anyone
+# else retorts in words (issue 16, pattern 7: trigger senses).
+@pytest.mark.parametrize("text", [
+    "The senator fired back at the governor on Tuesday, calling his remarks dishonest.",
+    "The minister fired back at critics in a radio interview on Monday.",
+])
+def test_firing_back_in_words_is_no_attack(text):
+    assert "ASSAULT" not in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers fired back at the gunmen after the convoy was ambushed on Sunday.",
+    "The rebels fired back at the army patrol near the village on Sunday.",
+    "Troops fired on protesters in the capital on Sunday.",
+])
+def test_troops_firing_back_still_attack(text):
+    assert "ASSAULT" in categories(text)
+
+
+# Confronting a party faces it down; it never consults it (the verb dictionary's 040).
+@pytest.mark.parametrize("text", [
+    "Police confronted hundreds of protesters outside the parliament on Friday.",
+    "The mayor confronted the governor over the budget cuts on Monday.",
+])
+def test_confronting_a_party_is_no_consultation(text):
+    assert "CONSULT" not in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministers of Chile and Peru met in Lima on Monday.",
+    "The president spoke with the Turkish leader by phone on Tuesday.",
+])
+def test_meetings_and_calls_still_consult(text):
+    assert "CONSULT" in categories(text)
+
+
+# A rally at which someone retorts, told by a participle of speaking, is the speaker's own
+# campaign meeting, as "speaks at a rally" already was; a rally where the police act on people
+# or a crowd marches stays a protest.
+@pytest.mark.parametrize("text", [
+    "The governor hit back at his rival at a rally in Ohio on Monday, saying he had lied to voters.",
+    "The senator lashed out at the president at a rally in Iowa on Tuesday, telling supporters he was weak.",
+])
+def test_a_rally_where_someone_speaks_is_no_protest(text):
+    assert "PROTEST" not in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested dozens of people at a rally in Minsk on Sunday, saying it was unauthorised.",
+    "Riot police fired tear gas at a rally in Nairobi on Monday, saying the crowd had turned violent.",
+    "Thousands of students marched at a rally in Dhaka on Monday, chanting slogans against the fees.",
+])
+def test_a_rally_the_police_act_on_stays_a_protest(text):
+    assert "PROTEST" in categories(text)
+
+
+# An object or a modifier that changes the verb's or the noun's sense: a film is shot with a
+# camera, a chord or a balance is struck without a blow, a charm offensive persuades.
+@pytest.mark.parametrize("text", [
+    "The actor was shooting a film in Rome on Monday.",
+    "The crew shot several scenes outside the parliament on Tuesday.",
+    "The speech struck a chord with voters in Ohio on Monday.",
+    "The minister struck a conciliatory tone in parliament on Wednesday.",
+    "The government launched a charm offensive in Brussels on Tuesday to win support for the plan.",
+    "The foreign ministry began a diplomatic offensive in African capitals on Monday.",
+])
+def test_a_thing_made_or_struck_is_no_attack(text):
+    assert "ASSAULT" not in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers shot a video journalist in Gaza on Monday.",
+    "Gunmen shot a police officer in Karachi on Monday.",
+    "A missile struck an oil tanker off the coast of Yemen on Monday.",
+    "Gunmen struck a police post near the border on Monday.",
+    "The army launched an offensive on the rebel-held town on Monday.",
+])
+def test_people_shot_and_places_struck_are_still_attacks(text):
+    assert "ASSAULT" in categories(text)
+
+
+def test_a_deal_struck_stays_an_agreement():
+    assert categories("The two sides struck a deal on prisoner swaps on Sunday.") == {"AGREE"}
+
+
+# Winning and taking chances: an object or a subject of a contest changes the verb's sense
+# (the verb dictionary's seizure, arrest, beating, hijacking, search and riot).
+@pytest.mark.parametrize("text", [
+    "The opposition seized the opportunity to call for new elections on Monday.",
+    "The ruling party captured 60 percent of the vote on Sunday.",
+    "The team beat Brazil 2-1 in the final on Sunday.",
+    "The opposition stormed to victory in the election on Sunday.",
+    "Activists hijacked the debate on climate policy on Tuesday.",
+    "The ruling party swept the regional elections on Sunday.",
+])
+def test_a_contest_won_or_a_chance_taken_is_no_event(text):
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Customs officers seized two tonnes of cocaine at the port on Monday.", "COERCE"),
+    ("Police captured the fugitive in Lagos on Monday.", "COERCE"),
+    ("The army seized power in a coup on Wednesday.", "COERCE"),
+    ("Gunmen hijacked a bus carrying 40 passengers on Monday.", "ASSAULT"),
+    ("Thugs beat a journalist outside the court on Monday.", "ASSAULT"),
+    ("Protesters stormed the parliament building on Wednesday.", "PROTEST"),
+    ("Troops stormed into the rebel stronghold on Friday.", "ASSAULT"),
+])
+def test_seizures_hijackings_beatings_and_stormings_stay(text, category):
+    assert category in categories(text)
+
+
+# A battle for a post, a child or a company is a contest, no fighting.
+@pytest.mark.parametrize("text", [
+    "The Republican nomination battle turned bitter in Ohio on Monday.",
+    "The leadership battle inside the ruling party ended on Tuesday.",
+    "A boardroom battle broke out at the bank in London on Monday.",
+])
+def test_a_contest_called_a_battle_is_no_attack(text):
+    assert "ASSAULT" not in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A fierce battle broke out between troops and rebels near Goma on Monday.",
+    "Heavy fighting raged in the northern town of Kidal on Sunday.",
+])
+def test_battles_between_armed_sides_stay_attacks(text):
+    assert "ASSAULT" in categories(text)

@@ -325,13 +325,19 @@ def _patient_is_abstract(verb) -> bool:
 
 def _addressed_by(noun, verbs) -> bool:
     """Whether someone speaks to or at the gathering the noun names ("speaks at a rally",
-    "told a rally in Albany", "addressed the rally"): its speaker holds it, nobody protests."""
+    "told a rally in Albany", "addressed the rally"), or does at it, to no one's person, what
+    a participle of speaking tells ("hit back at his rival at a rally, saying ..."; not
+    "arrested dozens at a rally, saying ..."): its speaker holds it, nobody protests."""
     lemmas = set(verbs)
     head = noun.head
     if noun.dep_ in ("dobj", "dative") and head.lemma_.lower() in lemmas:
         return True
-    return noun.dep_ == "pobj" and head.lower_ in ("at", "to", "during", "before") and \
-        head.head.lemma_.lower() in lemmas
+    if not (noun.dep_ == "pobj" and head.lower_ in ("at", "to", "during", "before")):
+        return False
+    verb = head.head
+    return verb.lemma_.lower() in lemmas or \
+        (not any(c.dep_ == "dobj" for c in verb.children) and
+         any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in lemmas for c in verb.children))
 
 
 def _done_by(noun, words) -> bool:
