@@ -620,3 +620,19 @@ def test_a_body_beside_which_people_stand_still_does_what_its_relative_clause_sa
     found = events_of("Hundreds rallied in front of the Supreme Court, which rejected the appeal of "
                       "the jailed opposition leader on Monday.", "REJECT")
     assert any(e.source is not None and "Supreme Court" in e.source.text for e in found), found
+
+
+# A dateline the parser hangs on the first subject ("MALE (Reuters) - Maldives police arrested")
+# is no part of the side: its text starts after it; a text without one keeps its first words.
+@pytest.mark.parametrize("text, category, source", [
+    ("MALE (Reuters) - Maldives police arrested 193 people on Friday.", "COERCE", "Maldives police"),
+    ("BAGHDAD, Iraq (AP) — Iraqi soldiers killed five militants near Mosul on Monday.", "ASSAULT",
+     "Iraqi soldiers"),
+    ("NAIROBI — Kenyan police arrested 40 protesters in the capital on Monday.", "COERCE", "Kenyan police"),
+    # guards: no dateline
+    ("Police arrested 40 protesters in Lagos on Monday.", "COERCE", "Police"),
+    ("The Maldives police arrested 193 people on Friday.", "COERCE", "The Maldives police"),
+])
+def test_a_dateline_is_no_part_of_the_first_side(text, category, source):
+    found = events_of(text, category)
+    assert found and side_text(found[0].source) == source, found

@@ -24,6 +24,7 @@ from ..actors.dictionary import fold, looks_like_name
 from ..categories import categories_where
 from ..context import DocContext
 from ..nounphrase import has_definite_article
+from ..places.event import DATELINE_REACH, dateline_end
 from ..places.recognize import DIRECTIONS
 from ..places.unlisted import site_words
 from ..spanindex import cached_index
@@ -290,6 +291,13 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
     i, j = phrase_bounds(head)
     span = doc[i:j]
     start, end = span.start_char, span.end_char
+    if start < DATELINE_REACH:
+        # "MALE (Reuters) - Maldives police arrested ...": the parser hangs the dateline on the
+        # first subject; it is no part of the side's name
+        dateline = dateline_end(ctx.document.text)
+        if start < dateline <= head.idx:
+            span = doc[next(t.i for t in span if t.idx >= dateline):j]
+            start = span.start_char
     side = Side(head=head, start=start, end=end, text=ctx.document.text[start:end])
     actor = actor_at(head.idx, head.idx + len(head.text), ctx) or actor_at(start, end, ctx)
     tokens = list(span)

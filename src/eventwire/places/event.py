@@ -127,9 +127,13 @@ def is_demonym(place: Place, ctx: DocContext) -> bool:
     return (place.start, place.end) in _notes(ctx).demonyms
 
 
+# How far into a text a dateline may reach.
+DATELINE_REACH = 160
+
+
 def dateline_end(text: str) -> int:
     """The end of the dateline that opens a text ("KABUL (AP) —"), 0 when it has none."""
-    m = DATELINE.match(text[:160])
+    m = DATELINE.match(text[:DATELINE_REACH])
     if not m:
         return 0
     head = m.group(0)
