@@ -257,9 +257,9 @@ def _site_or_body(tok) -> bool:
     ministry", "Downing Street"), not people ("protesters", "the crowd")."""
     if tok.ent_type_ in ("FAC", "LOC", "GPE", "ORG"):
         return True
-    words = site_words()
-    return any(w in words[k] for k in ("areas", "sites", "institutions", "organisations")
-               for w in (tok.lower_, tok.lemma_.lower())) or _body_noun(tok) or _known_actor(tok) is False
+    organisations = site_words()["organisations"]
+    return _building_or_place(tok) or tok.lower_ in organisations or tok.lemma_.lower() in organisations or \
+        _body_noun(tok) or _known_actor(tok) is False
 
 
 def _body_noun(tok) -> bool:
@@ -268,17 +268,19 @@ def _body_noun(tok) -> bool:
     lexicon's actor nouns that end like abstractions, the actors' kinds of named body)."""
     if tok.pos_ != "NOUN" or tok.ent_type_ == "PERSON":
         return False
-    low, lemma = tok.lower_, tok.lemma_.lower()
-    words = site_words()["organisations"] | load_lexicon().cues["actor_abstract_nouns"] | _body_kind_words()
-    return low in words or lemma in words
+    words = _body_words()
+    return tok.lower_ in words or tok.lemma_.lower() in words
 
 
 @functools.lru_cache(maxsize=1)
-def _body_kind_words() -> frozenset[str]:
-    """Last words of names of state bodies (``actors/data/body_kinds.yaml``: ministry, police,
+def _body_words() -> frozenset[str]:
+    """Common nouns of bodies (``_body_noun``), gathered once: the place gazetteer's
+    organisation words, the lexicon's actor nouns that end like abstractions, and the last
+    words of names of state bodies (``actors/data/body_kinds.yaml``: ministry, police,
     parliament, court, ...)."""
     sectors, _ = body_kinds()
-    return frozenset(w for w, sector in sectors.items() if sector in ("GOV", "COP", "LEG", "JUD"))
+    return site_words()["organisations"] | load_lexicon().cues["actor_abstract_nouns"] | frozenset(
+        w for w, sector in sectors.items() if sector in ("GOV", "COP", "LEG", "JUD"))
 
 
 def resolve_side(head, ctx: DocContext, doc) -> Side | None:
@@ -776,9 +778,8 @@ def _building_or_place(tok) -> bool:
     """A building, site or area word ("hospital", "embassy", "checkpoint", "village"): before
     an event noun it names where or what was hit ("a hospital bombing"), not who acted, though
     the actors dictionary gives it an institution's sector."""
-    words = site_words()
-    return any(w in words["institutions"] or w in words["sites"] or w in words["areas"]
-               for w in (tok.lower_, tok.lemma_.lower()))
+    words = site_words()["sites_and_areas"]
+    return tok.lower_ in words or tok.lemma_.lower() in words
 
 
 def _instrument_author(verb):

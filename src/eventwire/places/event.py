@@ -459,8 +459,7 @@ def _located_from(text: str, place: Place, others: list[Place]) -> bool:
     if not m:
         return False
     cut = place.start - (len(before) - m.start())
-    words = site_words()
-    unit_words = PLACE_NOUNS | words["sites"] | words["institutions"] | words["areas"]
+    unit_words = PLACE_NOUNS | site_words()["sites_and_areas"]
     for q in others:
         if q is place or not (cut - 30 <= q.end <= cut):
             continue

@@ -89,9 +89,12 @@ def site_words() -> dict[str, frozenset[str]]:
     """The word lists of data/site_words.yaml, by name ("sites", "organisations", ...)."""
     path = Path(__file__).parent / "data" / "site_words.yaml"
     data = load_yaml(path.read_text(encoding="utf-8")) or {}
-    return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in
-            ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups", "calendar", "prefixes", "units",
-             "offices", "blocs", "posted")}
+    words = {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in
+             ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups", "calendar", "prefixes",
+              "units", "offices", "blocs", "posted")}
+    # a building, site or area word of any kind ("hospital", "checkpoint", "village"), asked per word
+    words["sites_and_areas"] = words["sites"] | words["institutions"] | words["areas"]
+    return words
 
 
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|['’‘])$")
@@ -433,7 +436,7 @@ def _site_word_after_modifier(table, span, words_of) -> int | None:
         return None
     at = k + 2 if k + 2 < len(table) and table.text[k + 1] == "-" else k + 1
     if at >= len(table) or not table.text[at].islower() or table.dep[at] == "compound" or \
-            table.lower[at] not in words_of["sites"] | words_of["institutions"] | words_of["areas"]:
+            table.lower[at] not in words_of["sites_and_areas"]:
         return None
     if table.head[k] != at or table.head[span.root.i] not in (k, at):
         return None
