@@ -1502,3 +1502,23 @@ def test_a_plural_unit_word_frames_the_name_after_of(text, surface):
     from eventwire.places import named_sites
     _, ctx = places_of(text)
     assert surface in [p.text for p in ctx.places + named_sites(ctx)]
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a country or town that is the active subject of the event's own verb names who did it,
+    # as its demonym would, not where it happened
+    ("Indonesia has captured hundreds of suspected rebels since May.", "captured", None),
+    ("Israel captured and annexed the eastern district in 1967.", "annexed", None),
+    ("Germany and Poland will patrol the border for three months.", "patrol", None),
+    ("Russia has acknowledged the strike.", "acknowledged", None),
+    # guards: another place of the sentence, the subject of another verb, a passive subject,
+    # the subject of a verb that acts on nothing, a place inside the subject
+    ("Eritrea seized the town of Tessenei on Monday after two days of fighting.", "seized", "Tessenei"),
+    ("Turkey captured the rebel commander in Kenya last February.", "captured", "Kenya"),
+    ("Police in Kabul arrested five men on Monday.", "arrested", "Kabul"),
+    ("Mosul was shelled for a third day on Monday.", "shelled", "Mosul"),
+    ("Mosul fell to the militants in June.", "fell", "Mosul"),
+    ("Militants shot dead two soldiers in Kandahar as Kabul prepared for the vote.", "shot", "Kandahar"),
+])
+def test_the_subject_of_the_events_verb_is_its_doer_not_its_place(text, trigger, surface):
+    assert _stated_place(text, trigger) == surface

@@ -367,6 +367,26 @@ def _another_scene(tok, trigger) -> bool:
     return False
 
 
+def _doer(tok, trigger) -> bool:
+    """The place is the active subject of the trigger, or of a verb coordinated with it that
+    shares its subject ("Israel captured and annexed the area", "Germany and the United States
+    will patrol the border"): it names who did it, as a demonym does, not where. Only where the
+    verb acts on something (an object, a complement, a particle: "shot down"): the subject of
+    "Mosul fell to the militants" is what the event befell, and there."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "nsubj":
+        return False
+    verb = tok.head
+    if verb.i != trigger.i and not any(v.i == verb.i for v in _coordinated(trigger)):
+        return False
+    return any(c.dep_ in _ACTED_ON for v in (verb, trigger) for c in v.children)
+
+
+# What a verb acts on: its object, a clause it governs, the particle of "shot down".
+_ACTED_ON = {"dobj", "obj", "dative", "ccomp", "xcomp", "prt"}
+
+
 def _has_subject(verb) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
@@ -675,6 +695,9 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
     if partners and inside and doc is not None:
         inside = [p for p in inside if (tok := _token_of(doc, p)) is None
                   or not _coordinated_with(tok, partners)]
+    if trigger is not None and inside and doc is not None:
+        # "Israel captured the area", "Turkey launched an offensive": who did it, not where
+        inside = [p for p in inside if (tok := _token_of(doc, p)) is None or not _doer(tok, trigger)]
     if trigger is not None and inside and doc is not None:
         tied, clause = [], []
         head = _clause_head(trigger)
