@@ -1522,3 +1522,26 @@ def test_a_plural_unit_word_frames_the_name_after_of(text, surface):
 ])
 def test_the_subject_of_the_events_verb_is_its_doer_not_its_place(text, trigger, surface):
     assert _stated_place(text, trigger) == surface
+
+
+def _statement_place(text, trigger):
+    """The surface of a statement's place read from its own sentence (``locative_only``)."""
+    doc, ctx = places_of(text)
+    tok = trigger_of(doc, trigger)
+    p = event_place(tok.sent, ctx, tok, locative_only=True)
+    if p is None or p.start is None or p.from_ not in ("trigger", "clause", "sentence"):
+        return None
+    return text[p.start:p.end]
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a statement is not made where another predicate of its sentence happened, also when the
+    # place only locates the agent of that predicate ("captured by militants in X")
+    ("The mother of a nurse kidnapped by gunmen in Darfur is appealing for her release.", "appealing", None),
+    ("The raid was claimed by a militia in Yemen, but Britain has condemned it.", "condemned", None),
+    # guards: the statement's own place
+    ("The mother of a kidnapped nurse appealed for her release in Khartoum on Monday.", "appealed", "Khartoum"),
+    ("Speaking to reporters in Geneva, the minister appealed for calm.", "appealed", "Geneva"),
+])
+def test_a_statement_is_not_placed_where_its_participants_agent_acted(text, trigger, surface):
+    assert _statement_place(text, trigger) == surface

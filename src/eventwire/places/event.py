@@ -340,9 +340,11 @@ def _another_scene(tok, trigger) -> bool:
     with a subject of its own ("the embassy in X was attacked and Saudi Arabia severed ties"),
     the report the event is told in ("'We agreed ...,' Abe told reporters in X"), or one that
     describes a participant ("a Jordanian captured in X is pleading", "the decision to keep
-    troops in X")."""
+    troops in X"). Tied to it also where the place only locates that predicate's agent ("a
+    Jordanian captured by militants in X is pleading", "claimed by a militia in X, but Y has
+    condemned it")."""
     verb, own = _clause_head(tok), _clause_head(trigger)
-    if verb.i in (trigger.i, own.i) or verb.pos_ not in ("VERB", "AUX") or _strength(tok, verb) < 2:
+    if verb.i in (trigger.i, own.i) or verb.pos_ not in ("VERB", "AUX") or _strength(tok, verb) < 1.5:
         return False
     if own.dep_ == "conj" and own.head.i == verb.i:
         return _has_subject(own)
