@@ -636,3 +636,21 @@ def test_a_body_beside_which_people_stand_still_does_what_its_relative_clause_sa
 def test_a_dateline_is_no_part_of_the_first_side(text, category, source):
     found = events_of(text, category)
     assert found and side_text(found[0].source) == source, found
+
+
+# A dateline's city the parser makes the subject ("SEOUL, Nov. 1 (Yonhap) -- North Korea and
+# Mongolia signed ... and agreed") is never a side: it names where the report was filed.
+@pytest.mark.parametrize("text", [
+    "SEOUL, Nov. 1 (Yonhap) -- North Korea and Mongolia signed trade agreements and agreed to "
+    "cut tariffs, state media said Friday.",
+    "MOSCOW, March 5. /TASS/. Russia and Belarus signed a pact and agreed to cut tariffs, the "
+    "ministry said.",
+    "CAIRO — Egypt and Sudan signed a water deal and agreed to cut tariffs on Monday.",
+])
+def test_a_datelines_city_is_never_a_side(text):
+    city = text.split(",")[0].split(" ")[0]
+    rec = coded_record(text, DATE)
+    assert len(rec.events) >= 2, rec.events
+    for e in rec.events:
+        for side in (e.source, e.target):
+            assert side is None or city not in side.text, e

@@ -458,9 +458,12 @@ def test_a_part_of_town_in_another_clause_beats_its_city():
     ("CAIRO — Police arrested dozens.", "CAIRO —"),
     ("BEIRUT, Lebanon (Reuters) - Jets struck a village.", "BEIRUT, Lebanon (Reuters) -"),
     ("Goma, Congo — Rebels entered the town.", "Goma, Congo —"),
+    ("MOSCOW, March 5. /TASS/. Russia expelled two diplomats.", "MOSCOW, March 5. /TASS/."),
+    ("SEOUL, Nov. 1 (Yonhap) -- The two Koreas agreed to talk.", "SEOUL, Nov. 1 (Yonhap) --"),
     # an ordinary opening with a dash or a colon is no dateline
     ("Russia - the largest country - said it would respond.", ""),
     ("Syria: rebels seize a town near the border.", ""),
+    ("Russia and China said. /They/ would meet.", ""),
 ])
 def test_datelines_are_told_from_ordinary_openings(text, dateline):
     from eventwire.places.event import dateline_end

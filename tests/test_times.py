@@ -67,6 +67,13 @@ def test_explicit_dates(text, date, expr, expected):
     ("The envoy arrived last Friday.", MONDAY, "last Friday", ("DATE", "2018-09-14")),
     ("The envoy will arrive next Monday.", MONDAY, "next Monday", ("DATE", "2018-09-24")),
     ("Police said the attack came Friday night.", MONDAY, "Friday night", ("DATE", "2018-09-14TNI")),
+    # a thing "due" on a day is set for it, whatever the tense of the clause around it
+    ("The ministers met on the sidelines of the summit due on Friday.", MONDAY, "Friday",
+     ("DATE", "2018-09-21")),
+    ("The vote, due on Thursday, was discussed by the cabinet.", MONDAY, "Thursday", ("DATE", "2018-09-20")),
+    # but a predicate "was due" may be a plan now past, and "due to" is a cause
+    ("The report was due on Friday but never came.", MONDAY, "Friday", ("DATE", "2018-09-14")),
+    ("Flights were cancelled due to the strike on Friday.", MONDAY, "Friday", ("DATE", "2018-09-14")),
 ])
 def test_weekdays_follow_tense(text, date, expr, expected):
     assert timex(text, date, expr) == expected

@@ -297,6 +297,8 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         # "MALE (Reuters) - Maldives police arrested ...": the parser hangs the dateline on the
         # first subject; it is no part of the side's name
         dateline = dateline_end(ctx.document.text)
+        if head.idx < dateline:
+            return None   # "SEOUL, Nov. 1 (Yonhap) -- X and Y agreed": the dateline's city is no side
         if start < dateline <= head.idx:
             span = doc[next(t.i for t in span if t.idx >= dateline):j]
             start = span.start_char

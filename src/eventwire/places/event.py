@@ -55,7 +55,7 @@ ORG_WORDS = re.compile(
 DATELINE = re.compile(
     r"^\W{0,4}[A-Z][\w'.’-]*(?:[ ,]+[A-Z][\w'.’-]*){0,5},?\s*"
     r"(?:\([^)\n]{1,40}\)\s*)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?"
-    r"(?:—|–|--|-|:|\s{3,}|\t)")
+    r"(?:—|–|--|-|:|\s{3,}|\t|\.?\s*/[A-Z][\w-]{1,15}/\.?)")   # "MOSCOW, March 5. /TASS/."
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|of)\s+(?:the\s+)?$",
                               re.IGNORECASE)
 

@@ -101,6 +101,22 @@ _DEADLINE_VERBS = {"extend", "give", "postpone", "delay", "push", "move", "set",
                    "adjourn", "suspend", "defer"}
 
 
+def _scheduled_by(token) -> bool:
+    """True when ``token`` hangs on "due" said of a thing set for a time ("the summit due on
+    Monday", "the vote, due next week"): its time is ahead, whatever the tense of the clause the
+    phrase sits in. Not "was due on Monday" (a predicate: a plan that may be past) nor "due to
+    the strike" (a cause)."""
+    tok = token
+    for _ in range(4):
+        if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+        if tok.lower_ == "due":
+            return tok.dep_ in ("amod", "acl", "advcl", "appos") and not any(
+                c.lower_ == "to" for c in tok.children)
+    return False
+
+
 def tense_of(doc, start_char: int, end_char: int, text: str | None = None) -> int:
     """The tense governing the characters [start_char, end_char) of ``doc``.
 
@@ -118,6 +134,8 @@ def tense_of(doc, start_char: int, end_char: int, text: str | None = None) -> in
         return UNKNOWN
     if text[end_char:end_char + 2] in ("'s", "’s"):
         return PAST                        # "Friday's meeting": reported, so done
+    if _scheduled_by(span.root):
+        return FUTURE                      # "the summit due on Monday", "elections due next year"
     verb = governing_verb(span.root)
     if verb is not None and verb.dep_ == "ccomp" and verb.head.i < span.start:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
