@@ -271,6 +271,19 @@ def _past_frame(last_time, para: int, doc_date) -> str | None:
     return last_time.value if last_time.value[:4] < f"{doc_date.year:04d}" else None
 
 
+def _paragraph_day(last_time, para: int, doc_date) -> str | None:
+    """The news day the sentence's own paragraph last told, in a sentence before it ("On
+    Tuesday, the ministry said the talks had failed. The envoy left the capital."): what the
+    paragraph tells next with no time of its own happened then. None when the paragraph told
+    no day, or a day outside the news week before publication: a plan ("will vote on Friday"),
+    or background ("began serving as governor on January 2, 2017. ... He announced ...")."""
+    if last_time is None or doc_date is None or last_time.start < para or \
+            not re.fullmatch(r"\d{4}-\d{2}-\d{2}", last_time.value):
+        return None
+    days_before = doc_date - dt.date.fromisoformat(last_time.value)
+    return last_time.value if dt.timedelta(0) <= days_before <= dt.timedelta(days=NEWS_PEG_DAYS) else None
+
+
 def _in_background_clause(tok) -> bool:
     """A verb in a subordinate clause ("after Moscow recognised ...", "which X had bombed")."""
     node = tok
@@ -755,6 +768,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         sent_has_time = _times_in(ctx, sent.start_char, sent.end_char)
         sent_has_date = _times_in(ctx, sent.start_char, sent.end_char, dates_only=True)
         past_frame = None if sent_has_time or flattened else _past_frame(last_time, para, doc_date)
+        para_day = None if sent_has_time or flattened else _paragraph_day(last_time, para, doc_date)
         sent_country = _sentence_country(sent, ctx)
         sent_events: list[tuple[Event, Trigger]] = []
         for trig in triggers:
@@ -858,6 +872,11 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     # "China is threatening to cut supplies", "Trump has said he would ...": a
                     # stance held now, told outside the lead with no time: no day of its own
                     date, precision = None, None
+                elif para_day is not None and (last_date[0] is None or last_para != para):
+                    # the paragraph told its day before, in a sentence the story's chain of
+                    # events did not date from ("On Tuesday, the ministry said ... The envoy
+                    # left."): its undated acts happened then, not on the lead's day
+                    date, precision = para_day, "day"
                 elif not sent_has_time and last_date[0] is not None and last_para != para and \
                         sent.start_char >= lead_end:
                     # a later paragraph with no time of its own, after the story told its day:
