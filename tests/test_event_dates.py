@@ -237,3 +237,29 @@ def test_a_paragraph_dates_its_undated_acts_by_the_day_it_told(lead, para, categ
     events = extract(ARREST.format(lead=lead, para=para), date=DATE).events
     assert _dated(ARREST.format(lead=lead, para=para), category) == [date], \
         [(e.category, e.evidence.text, e.date) for e in events]
+
+
+# A sentence whose times the event cannot take (a duration, a day of an earlier year) tells
+# no day of its own: in a paragraph that told its news day before, it is told on that day,
+# not on the publication day (the times stage's last resort).
+@pytest.mark.parametrize("para, category, date", [
+    ("A magistrate refused him bail on Saturday. His lawyers appealed the ruling within two "
+     "hours.", "REQUEST", "2024-03-16"),
+    ("The ministry published the charges on Saturday. Hundreds of his supporters marched "
+     "through the city centre for three hours.", "PROTEST", "2024-03-16"),
+    # guards: no day told in the paragraph: the publication day, as before ...
+    ("His lawyers appealed the ruling within two hours.", "REQUEST", DATE),
+    # ... a day of an earlier year is background, not the paragraph's news day ...
+    ("Otieno became party leader on 2 January 2021. His supporters marched through the city "
+     "centre for three hours.", "PROTEST", DATE),
+    # ... a span of days from another event places it away from the paragraph's day ...
+    ("The ministry published the charges on Saturday. Hundreds of his supporters marched "
+     "through the city centre two days after the hearing.", "PROTEST", DATE),
+    # ... and a day of the sentence's own is its day
+    ("The ministry published the charges on Saturday. Hundreds of his supporters marched "
+     "through the city centre on Sunday.", "PROTEST", "2024-03-17"),
+])
+def test_a_sentence_with_no_time_of_its_own_takes_its_paragraphs_day(para, category, date):
+    text = ARREST.format(lead=ARRESTED, para=para)
+    assert _dated(text, category) == [date], \
+        [(e.category, e.evidence.text, e.date) for e in extract(text, date=DATE).events]

@@ -25,7 +25,7 @@ from ..paragraphs import lost_paragraphs
 from ..places import event_place, photo_caption
 from ..record import Event, EventActor, Mention, SentenceSpan
 from ..spanindex import cached_index, doc_entities, entities_in
-from ..times import date_for
+from ..times import date_for, time_for
 from ..times.recognize import dates_a_thing
 from ..times.tense import governing_verb
 from ..tokentable import token_table
@@ -282,6 +282,23 @@ def _paragraph_day(last_time, para: int, doc_date) -> str | None:
         return None
     days_before = doc_date - dt.date.fromisoformat(last_time.value)
     return last_time.value if dt.timedelta(0) <= days_before <= dt.timedelta(days=NEWS_PEG_DAYS) else None
+
+
+# "three days after the vote", "a week before the election": a distance from another event
+_DISTANCE_WORDS = {"after", "before", "later", "earlier"}
+
+
+def _days_from_another_time(sent, ctx: DocContext) -> bool:
+    """A span of a day or more counted from another event ("marched three days after the vote"):
+    the sentence places its event away from the day its paragraph told. A span within a day
+    ("an hour and a half after the ruling") keeps that day."""
+    text = ctx.document.text
+    for t in cached_index(ctx.scratch, "events.times", ctx.times).within(sent.start_char, sent.end_char):
+        if t.type == "DURATION" and re.fullmatch(r"P[\dX.]+[DWMY]", t.value):
+            after = re.match(r"\s*([A-Za-z]+)", text[t.end:t.end + 12])
+            if after and after.group(1).lower() in _DISTANCE_WORDS:
+                return True
+    return False
 
 
 def _in_background_clause(tok) -> bool:
@@ -895,7 +912,13 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     # Wednesday"), not the day it was published
                     date, precision = news_peg, "day"
                 else:   # a statement is dated by its speech verb ("said on Thursday he would")
-                    date, precision = date_for(sent, ctx, anchor_token=anchor)
+                    told = time_for(sent, ctx, anchor_token=anchor)
+                    day = None if told is not None or _days_from_another_time(sent, ctx) else \
+                        _paragraph_day(last_time, para, doc_date)
+                    # a sentence whose times the event cannot take ("followed two weeks of
+                    # protests", "an hour and a half after the ruling") is told in its
+                    # paragraph's news day, if the paragraph told one; else the publication day
+                    date, precision = told or ((day, "day") if day else date_for(sent, ctx, anchor_token=anchor))
             elif _times_in(ctx, own0, own1, dates_only=True):
                 # a plan is dated only by a date of its own ("will march again on 27 March")
                 span = doc.char_span(own0, own1, alignment_mode="expand") or sent
