@@ -913,12 +913,14 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     date, precision = news_peg, "day"
                 else:   # a statement is dated by its speech verb ("said on Thursday he would")
                     told = time_for(sent, ctx, anchor_token=anchor)
-                    day = None if told is not None or _days_from_another_time(sent, ctx) else \
-                        _paragraph_day(last_time, para, doc_date)
-                    # a sentence whose times the event cannot take ("followed two weeks of
-                    # protests", "an hour and a half after the ruling") is told in its
-                    # paragraph's news day, if the paragraph told one; else the publication day
-                    date, precision = told or ((day, "day") if day else date_for(sent, ctx, anchor_token=anchor))
+                    if told is None and not _days_from_another_time(sent, ctx):
+                        # a sentence whose times the event cannot take ("followed two weeks of
+                        # protests", "an hour and a half after the ruling") is told on its
+                        # paragraph's news day, if the paragraph told one
+                        day = _paragraph_day(last_time, para, doc_date)
+                        told = (day, "day") if day else None
+                    # else the times stage's last resort: the publication day
+                    date, precision = told or ((doc_date.isoformat(), "day") if doc_date else (None, None))
             elif _times_in(ctx, own0, own1, dates_only=True):
                 # a plan is dated only by a date of its own ("will march again on 27 March")
                 span = doc.char_span(own0, own1, alignment_mode="expand") or sent
