@@ -205,3 +205,61 @@ def test_a_day_told_after_the_earlier_year_is_the_news_again():
                                "On Thursday, the officers threatened journalists outside the court. "
                                "Their supporters pelted the journalists with eggs.")
     assert _dated(text, "THREATEN") == ["2024-03-14"]
+
+
+# A later paragraph that tells its own day first, in a sentence no dated event came from, and
+# then acts with no time of their own: they happened on the paragraph's day, not on the lead's
+# day (which the later-paragraph rule gave) nor undated (where the lead told no day).
+ARREST = "{lead}\n\n{para}"
+ARRESTED = "On Friday, police in Nairobi arrested the opposition leader Raila Otieno at his home."
+
+
+@pytest.mark.parametrize("lead, para, category, date", [
+    (ARRESTED, "On Saturday, the ministry published a list of the charges against him. Hundreds "
+     "of his supporters marched through the city centre.", "PROTEST", "2024-03-16"),
+    (ARRESTED, "A court hearing was held on Saturday. His lawyers accused the government of "
+     "persecution.", "ACCUSE", "2024-03-16"),
+    # a lead with no day of its own: the paragraph's day still dates what it tells next
+    ("Police in Nairobi arrested the opposition leader Raila Otieno at his home.",
+     "On Saturday, the ministry published a list of the charges against him. Hundreds of his "
+     "supporters marched through the city centre.", "PROTEST", "2024-03-16"),
+    # guards: a day of an earlier year is the paragraph's background, not its news ...
+    (ARRESTED, "Otieno became party leader on 2 January 2021. His supporters marched through "
+     "the city centre.", "PROTEST", "2024-03-15"),
+    # ... a day to come is a plan, not the day anything told next happened ...
+    (ARRESTED, "A court hearing is set for Thursday. His supporters marched through the city "
+     "centre.", "PROTEST", "2024-03-15"),
+    # ... and a day told in another paragraph dates nothing here
+    (ARRESTED, "A court hearing was held on Saturday.\n\nHis supporters marched through the "
+     "city centre.", "PROTEST", "2024-03-15"),
+])
+def test_a_paragraph_dates_its_undated_acts_by_the_day_it_told(lead, para, category, date):
+    events = extract(ARREST.format(lead=lead, para=para), date=DATE).events
+    assert _dated(ARREST.format(lead=lead, para=para), category) == [date], \
+        [(e.category, e.evidence.text, e.date) for e in events]
+
+
+# A sentence whose times the event cannot take (a duration, a day of an earlier year) tells
+# no day of its own: in a paragraph that told its news day before, it is told on that day,
+# not on the publication day (the times stage's last resort).
+@pytest.mark.parametrize("para, category, date", [
+    ("A magistrate refused him bail on Saturday. His lawyers appealed the ruling within two "
+     "hours.", "REQUEST", "2024-03-16"),
+    ("The ministry published the charges on Saturday. Hundreds of his supporters marched "
+     "through the city centre for three hours.", "PROTEST", "2024-03-16"),
+    # guards: no day told in the paragraph: the publication day, as before ...
+    ("His lawyers appealed the ruling within two hours.", "REQUEST", DATE),
+    # ... a day of an earlier year is background, not the paragraph's news day ...
+    ("Otieno became party leader on 2 January 2021. His supporters marched through the city "
+     "centre for three hours.", "PROTEST", DATE),
+    # ... a span of days from another event places it away from the paragraph's day ...
+    ("The ministry published the charges on Saturday. Hundreds of his supporters marched "
+     "through the city centre two days after the hearing.", "PROTEST", DATE),
+    # ... and a day of the sentence's own is its day
+    ("The ministry published the charges on Saturday. Hundreds of his supporters marched "
+     "through the city centre on Sunday.", "PROTEST", "2024-03-17"),
+])
+def test_a_sentence_with_no_time_of_its_own_takes_its_paragraphs_day(para, category, date):
+    text = ARREST.format(lead=ARRESTED, para=para)
+    assert _dated(text, category) == [date], \
+        [(e.category, e.evidence.text, e.date) for e in extract(text, date=DATE).events]

@@ -25,7 +25,7 @@ from ..paragraphs import lost_paragraphs
 from ..places import event_place, photo_caption
 from ..record import Event, EventActor, Mention, SentenceSpan
 from ..spanindex import cached_index, doc_entities, entities_in
-from ..times import date_for
+from ..times import date_for, time_for
 from ..times.recognize import dates_a_thing
 from ..times.tense import governing_verb
 from ..tokentable import token_table
@@ -269,6 +269,36 @@ def _past_frame(last_time, para: int, doc_date) -> str | None:
             not re.fullmatch(r"\d{4}(-\d{2})?", last_time.value):
         return None
     return last_time.value if last_time.value[:4] < f"{doc_date.year:04d}" else None
+
+
+def _paragraph_day(last_time, para: int, doc_date) -> str | None:
+    """The news day the sentence's own paragraph last told, in a sentence before it ("On
+    Tuesday, the ministry said the talks had failed. The envoy left the capital."): what the
+    paragraph tells next with no time of its own happened then. None when the paragraph told
+    no day, or a day outside the news week before publication: a plan ("will vote on Friday"),
+    or background ("began serving as governor on January 2, 2017. ... He announced ...")."""
+    if last_time is None or doc_date is None or last_time.start < para or \
+            not re.fullmatch(r"\d{4}-\d{2}-\d{2}", last_time.value):
+        return None
+    days_before = doc_date - dt.date.fromisoformat(last_time.value)
+    return last_time.value if dt.timedelta(0) <= days_before <= dt.timedelta(days=NEWS_PEG_DAYS) else None
+
+
+# "three days after the vote", "a week before the election": a distance from another event
+_DISTANCE_WORDS = {"after", "before", "later", "earlier"}
+
+
+def _days_from_another_time(sent, ctx: DocContext) -> bool:
+    """A span of a day or more counted from another event ("marched three days after the vote"):
+    the sentence places its event away from the day its paragraph told. A span within a day
+    ("an hour and a half after the ruling") keeps that day."""
+    text = ctx.document.text
+    for t in cached_index(ctx.scratch, "events.times", ctx.times).within(sent.start_char, sent.end_char):
+        if t.type == "DURATION" and re.fullmatch(r"P[\dX.]+[DWMY]", t.value):
+            after = re.match(r"\s*([A-Za-z]+)", text[t.end:t.end + 12])
+            if after and after.group(1).lower() in _DISTANCE_WORDS:
+                return True
+    return False
 
 
 def _in_background_clause(tok) -> bool:
@@ -755,6 +785,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         sent_has_time = _times_in(ctx, sent.start_char, sent.end_char)
         sent_has_date = _times_in(ctx, sent.start_char, sent.end_char, dates_only=True)
         past_frame = None if sent_has_time or flattened else _past_frame(last_time, para, doc_date)
+        para_day = None if sent_has_time or flattened else _paragraph_day(last_time, para, doc_date)
         sent_country = _sentence_country(sent, ctx)
         sent_events: list[tuple[Event, Trigger]] = []
         for trig in triggers:
@@ -858,6 +889,11 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     # "China is threatening to cut supplies", "Trump has said he would ...": a
                     # stance held now, told outside the lead with no time: no day of its own
                     date, precision = None, None
+                elif para_day is not None and (last_date[0] is None or last_para != para):
+                    # the paragraph told its day before, in a sentence the story's chain of
+                    # events did not date from ("On Tuesday, the ministry said ... The envoy
+                    # left."): its undated acts happened then, not on the lead's day
+                    date, precision = para_day, "day"
                 elif not sent_has_time and last_date[0] is not None and last_para != para and \
                         sent.start_char >= lead_end:
                     # a later paragraph with no time of its own, after the story told its day:
@@ -876,7 +912,15 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     # Wednesday"), not the day it was published
                     date, precision = news_peg, "day"
                 else:   # a statement is dated by its speech verb ("said on Thursday he would")
-                    date, precision = date_for(sent, ctx, anchor_token=anchor)
+                    told = time_for(sent, ctx, anchor_token=anchor)
+                    if told is None and not _days_from_another_time(sent, ctx):
+                        # a sentence whose times the event cannot take ("followed two weeks of
+                        # protests", "an hour and a half after the ruling") is told on its
+                        # paragraph's news day, if the paragraph told one
+                        day = _paragraph_day(last_time, para, doc_date)
+                        told = (day, "day") if day else None
+                    # else the times stage's last resort: the publication day
+                    date, precision = told or ((doc_date.isoformat(), "day") if doc_date else (None, None))
             elif _times_in(ctx, own0, own1, dates_only=True):
                 # a plan is dated only by a date of its own ("will march again on 27 March")
                 span = doc.char_span(own0, own1, alignment_mode="expand") or sent

@@ -11,6 +11,9 @@ Public surface:
   ``YYYY-MM`` or ``YYYY`` with precision ``day``/``month``/``year``, from the DATE expression
   attached to the event's verb (``anchor_token``, else the span's root), else the nearest one
   in the span, else the document date; ``(None, None)`` when nothing absolute is known.
+- ``time_for(span, ctx, anchor_token=None) -> (value, precision) | None``: the same choice
+  without the document-date fallback: None when the span tells no time the event can take
+  (only durations, another clause's year, a day to come in a past clause).
 
 Modules: ``lexicon`` (data/lexicon.yaml and data/patterns.yaml, loaded once), ``recognize``
 (matching and overlap resolution, the stage function, date_for), ``normalize`` (one function
@@ -19,6 +22,6 @@ governing clause from the dependency parse).
 """
 from __future__ import annotations
 
-from .recognize import date_for, find_times
+from .recognize import date_for, find_times, time_for
 
-__all__ = ["find_times", "date_for"]
+__all__ = ["find_times", "date_for", "time_for"]

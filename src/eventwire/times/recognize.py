@@ -134,12 +134,22 @@ def dates_a_thing(root) -> bool:
 
 
 def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str | None]:
-    """When the event in ``span`` (a spaCy Span: sentence or clause) happened.
+    """When the event in ``span`` (a spaCy Span: sentence or clause) happened: its own time
+    (``time_for``), else the document date (day precision); (None, None) without either."""
+    told = time_for(span, ctx, anchor_token)
+    if told is not None:
+        return told
+    dct = ctx.document.date
+    return (dct.isoformat(), "day") if dct is not None else (None, None)
+
+
+def time_for(span, ctx: DocContext, anchor_token=None) -> tuple[str, str] | None:
+    """The time the text tells for the event in ``span`` (a spaCy Span: sentence or clause).
 
     Prefers a DATE expression attached to the event's verb (``anchor_token`` when given, else
-    the span's root), then the nearest DATE in the span, then the document date (day
-    precision). In a past-tense clause a date after the document date is never returned.
-    Without a document date only explicit absolute dates are used, else (None, None). A date
+    the span's root), then the nearest DATE in the span; None when the span tells no time the
+    event can take. In a past-tense clause a date after the document date is never returned.
+    Without a document date only explicit absolute dates are used. A date
     across a line break from the event is another paragraph's (a dateline or heading the
     parser ran into the first sentence: "Posted on November 15, 2011\nThe navy ..."), never
     the event's.
@@ -187,9 +197,7 @@ def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str 
     if scored:
         scored.sort(key=lambda s: (s[0], s[1]))
         return scored[0][2], scored[0][3]
-    if dct is not None:
-        return dct.isoformat(), "day"
-    return None, None
+    return None
 
 
-__all__ = ["find_times", "date_for", "dates_a_thing", "recognize", "Found", "PAST", "FUTURE", "UNKNOWN"]
+__all__ = ["find_times", "date_for", "time_for", "dates_a_thing", "recognize", "Found", "PAST", "FUTURE", "UNKNOWN"]
