@@ -283,3 +283,49 @@ def test_a_year_told_for_one_mention_and_another_carried_to_the_other_are_two_ev
 def test_retellings_across_sentences_stay_one_event(text, category, n):
     found = asserted(text, category)
     assert len(found) == n, [(e.evidence.text, e.source and e.source.text, _spans(e)) for e in found]
+
+
+# ---------------------------------------------------------------- the merged event's sides
+@pytest.mark.parametrize("thin, full", [
+    # a mention that read no country for a side yields to one that did (from the context: a
+    # country the words name already did, test_the_merged_event_keeps_the_country_a_mention_names)
+    (_side("the crowd", None, None), _side("the farmers", "CHL", "AGR")),
+    (_side("the crowd", None, "CVL"), _side("the farmers", "CHL", "AGR")),
+    # nor a sector: the same country, described with one
+    (_side("Mario Rossi", "ITA", None), _side("the shopkeepers", "ITA", "BUS")),
+    # a body of no country (an alliance) and a description of it that read none
+    (_side("alliance members", None, None), _side("NATO members", None, "IGO")),
+])
+@pytest.mark.parametrize("thin_first", [True, False])
+def test_the_merged_event_takes_the_better_filled_side(thin, full, thin_first):
+    a = _event("PROTEST", thin, place=("Santiago", "CHL", -33.45, -70.67))
+    a.confidence = 0.95   # the more complete mention, whose side says less
+    b = _event("PROTEST", full, start=20)
+    events = [a, b] if thin_first else [b, a]
+    (merged,) = merge_coreferent(events, {id(a), id(b)})
+    assert (merged.source.text, merged.source.country, merged.source.sector) == (full.text, full.country, full.sector)
+    assert sorted([merged.evidence.start, *(m.start for m in merged.mentions)]) == [0, 20]
+
+
+@pytest.mark.parametrize("kept, other", [
+    # a country read for the side is not given up for a fuller side of another country
+    (_side("the ministry", "IRN", None), _side("the ministry", "IRQ", "GOV")),
+    # nor for one as full as it
+    (_side("Chilean farmers", "CHL", "AGR"), _side("the farmers", "CHL", "CVL")),
+])
+def test_the_merged_event_keeps_a_side_no_mention_fills_better(kept, other):
+    a = _event("PROTEST", kept)
+    a.confidence = 0.95
+    b = _event("PROTEST", other, start=20)
+    merged = merge_coreferent([a, b], set())   # no told dates: only the sides decide
+    assert (merged[0].source.text, merged[0].source.country, merged[0].source.sector) == \
+        (kept.text, kept.country, kept.sector)
+
+
+def test_a_clash_told_from_either_side_keeps_two_sides():
+    # the second mention tells the fight swapped: its fuller "source" is the other party
+    thin = _fight(_side("the troops", None, "MIL"), _side("Kurdish fighters", "SYR", "REB"))
+    thin.confidence = 0.95
+    swapped = _fight(_side("Kurdish fighters", "SYR", "REB"), _side("Turkish troops", "TUR", "MIL"), start=20)
+    (merged,) = merge_coreferent([thin, swapped], {id(thin), id(swapped)})
+    assert merged.source.text != merged.target.text

@@ -294,11 +294,21 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset(),
     loose = guessed or a.sentence == b.sentence
     if _sides_agree(a.source, b.source, loose, guessed) and _sides_agree(a.target, b.target, loose, guessed):
         return True
-    symmetric = a.category in _JOINT or (a.category == "ASSAULT" and (a.cameo or "").startswith("19"))
+    symmetric = _symmetric(a)
     # a fight told once from each side ("Israeli troops fought", "Palestinian gunmen fought")
     # is one clash; two attackers listed apart are kept apart by ``listed_apart``
     return symmetric and _sides_agree(a.source, b.target, loose, guessed) and \
         _sides_agree(a.target, b.source, loose, guessed)
+
+
+def _symmetric(e: Event) -> bool:
+    """A joint event or a fight, whose mentions may tell the sides swapped."""
+    return e.category in _JOINT or (e.category == "ASSAULT" and (e.cameo or "").startswith("19"))
+
+
+def _filled(side) -> tuple[bool, bool]:
+    """How much a side's record says: a country, then a sector."""
+    return side.country is not None, side.sector is not None
 
 
 def _completeness(e: Event) -> tuple:
@@ -339,6 +349,11 @@ def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
             if mine is not None and theirs is not None and mine.country != theirs.country and \
                     theirs.country and not _country_named(mine.text) and _country_named(theirs.text):
                 setattr(merged, field, theirs.model_copy())   # a country named beats a guessed one
+            elif mine is not None and theirs is not None and _filled(theirs) > _filled(mine) and \
+                    mine.country in (None, theirs.country) and not _symmetric(merged):
+                # the better-filled description of one side: "Chilean farmers" (CHL, CVL)
+                # beside "the crowd", for which a mention read no country or sector
+                setattr(merged, field, theirs.model_copy())
         if other.place is not None and other.place.from_ not in _BORROWED_PLACE and \
                 merged.place.from_ in _BORROWED_PLACE:
             merged.place = other.place.model_copy()   # the place a mention ties to the event
