@@ -193,10 +193,24 @@ def _event(category, source=None, target=None, place=None, start=0):
      _event("PROTEST", _side("Iranian protesters", "IRN", "OPP"), start=20), True),
     (_event("ASSAULT", _side("gunmen", "NER", "UAF")),
      _event("ASSAULT", _side("Nigerian gunmen", "NGA", "UAF"), start=20), True),
-    # two names, or two guesses, that differ keep them apart
+    # two names that differ keep them apart
     (_event("PROTEST", _side("Kenyan protesters", "KEN", "OPP")),
      _event("PROTEST", _side("Ugandan protesters", "UGA", "OPP"), start=20), False),
+    # two guesses do not, for a side of one sector: neither mention's words name a country,
+    # each read one from its own context ("the rebel group", "the extremists")
     (_event("ASSAULT", _side("gunmen", "NER", "UAF")),
+     _event("ASSAULT", _side("the attackers", "NGA", "UAF"), start=20), True),
+    (_event("REQUEST", _side("the father", "JOR", "CVL"), _side("the rebel group", "SYR", "REB")),
+     _event("REQUEST", _side("the father", "JOR", "CVL"), _side("the extremists", "IRQ", "REB"), start=20), True),
+    # two guesses for sides of two sectors are two sides, in any category
+    (_event("ASSAULT", _side("gunmen", "NER", "UAF")),
+     _event("ASSAULT", _side("the soldiers", "NGA", "MIL"), start=20), False),
+    (_event("COERCE", _side("the protesters", "IRQ", "CVL")),
+     _event("COERCE", _side("a coalition", "USA", "MIL"), start=20), False),
+    (_event("REQUEST", target=_side("the rebel group", "SYR", "REB")),
+     _event("REQUEST", target=_side("the ministry", "IRQ", "GOV"), start=20), False),
+    # nor a guess with no sector beside another guess
+    (_event("ASSAULT", _side("they", "NER", None)),
      _event("ASSAULT", _side("the attackers", "NGA", "UAF"), start=20), False),
     # a statement's sides are not told loosely: a named country is not a guess's match
     (_event("ACCUSE", _side("the ministry", "IRN", "GOV")),

@@ -5,10 +5,10 @@ Two coded events of one document are the same event when nothing tells them apar
 category, the same modality (or a plan and the deed it announced), sides that do not
 contradict each other (swapped sides are the same for joint and clash events; two people named
 apart are two sides; in loosely told events a country read from the context yields to one a
-mention names), dates and places that agree where both are known (a country's name holds its
+mention names; two countries read from two contexts for a side of one sector tell nothing), dates and places that agree where both are known (a country's name holds its
 cities, and so does a first-level region's), and that the sentence does not list as two ("Russian
 airstrikes and Kurdish attacks"). The merged event keeps the most complete mention as its evidence, takes the fields
-the others add (a side, a named country, a date, a place) and lists every other evidence span
+the others add (a side, a named country, a better-filled side, a date, a place) and lists every other evidence span
 in ``mentions``. An event told only as the purpose of an act of another category ("crossed the
 border to back up the rebels") is that act's aim, not a second deed (``aims_of_other_acts``).
 """
@@ -130,19 +130,25 @@ def _different_people(x, y) -> bool:
 
 def _sides_agree(x, y, loose: bool, guessed: bool = False) -> bool:
     """``loose``: sectors may differ; ``guessed``: a country read from the context yields to
-    one the other mention names."""
+    one the other mention names. Two countries read from the context, for sides of one
+    sector, never tell the sides apart."""
     if x is None or y is None:
         return True
     if x.actor and y.actor and x.actor == y.actor:
         return True
     if _different_people(x, y):
         return False
-    if x.country and y.country and x.country != y.country and (
-            not guessed or bool(_country_named(x.text)) == bool(_country_named(y.text))):
-        # a country one mention's words name beats one the other's read from its context: the
-        # guess does not tell two loosely described sides apart ("protesters" and "Iranian
-        # protesters" set fire to one embassy); two guesses or two names that differ do
-        return False
+    if x.country and y.country and x.country != y.country:
+        named_x, named_y = bool(_country_named(x.text)), bool(_country_named(y.text))
+        if not named_x and not named_y and x.sector and x.sector == y.sector:
+            pass   # two guesses read from two contexts for a side of one sector ("the rebel
+            # group", "the extremists"): neither mention's words say where the side is from
+        elif not guessed or named_x == named_y:
+            # a country one mention's words name beats one the other's read from its context: the
+            # guess does not tell two loosely described sides apart ("protesters" and "Iranian
+            # protesters" set fire to one embassy); two names that differ, or two guesses for
+            # sides of two sectors, do
+            return False
     if not loose and x.sector and y.sector and x.sector != y.sector:
         return False
     return True
