@@ -343,3 +343,19 @@ def test_a_clash_told_from_either_side_keeps_two_sides():
     swapped = _fight(_side("Kurdish fighters", "SYR", "REB"), _side("Turkish troops", "TUR", "MIL"), start=20)
     (merged,) = merge_coreferent([thin, swapped], {id(thin), id(swapped)})
     assert merged.source.text != merged.target.text
+
+
+@pytest.mark.parametrize("place, country", [
+    # two guesses for one side: the one of the country where the event took place (the
+    # guideline's country for an unnamed side)
+    (("Goma", "COD", -1.68, 29.22), "COD"),
+    # where no place is known, the most complete mention's guess stays
+    (None, "RWA"),
+])
+def test_two_guessed_countries_for_one_side_the_one_where_it_happened(place, country):
+    told_here = _event("REQUEST", _side("the families", "COD", "CVL"), _side("the militia", "RWA", "REB"),
+                       place=place)
+    told_here.confidence = 0.95
+    other = _event("REQUEST", _side("the families", "COD", "CVL"), _side("the fighters", "COD", "REB"), start=20)
+    (merged,) = merge_coreferent([told_here, other], {id(told_here), id(other)})
+    assert merged.target.country == country

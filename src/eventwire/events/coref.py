@@ -366,6 +366,17 @@ def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
         if merged.claimed_by is not None and other.claimed_by is None:
             merged.claimed_by = None   # told in the journalist's own voice somewhere
         merged.confidence = max(merged.confidence, other.confidence)
+    where = merged.place.country if merged.place is not None else None
+    for field in ("source", "target") if where and not _symmetric(merged) else ():
+        mine = getattr(merged, field)
+        if mine is None or not mine.country or mine.country == where or _country_named(mine.text):
+            continue
+        # two guesses for one side: the one of the country where the event took place, as an
+        # unnamed side's country is read where the coder reads one event alone
+        guess = next((s for e in cluster if (s := getattr(e, field)) is not None and s.country == where
+                      and s.sector == mine.sector and not _country_named(s.text)), None)
+        if guess is not None:
+            setattr(merged, field, guess.model_copy())
     # the most precise date, and a day a mention's own sentence tells beats one carried over or
     # defaulted; the best mention's on a tie
     dated = [e for e in cluster if e.date and id(e) in told] or [e for e in cluster if e.date]
