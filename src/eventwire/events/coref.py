@@ -2,15 +2,17 @@
 
 News tells an event several times: the lead, the toll sentence, a quote, a later "the attack".
 Two coded events of one document are the same event when nothing tells them apart: the same
-category, the same modality (or a plan and the deed it announced), sides that do not
-contradict each other (swapped sides are the same for joint and clash events; two people named
-apart are two sides; in loosely told events a country read from the context yields to one a
-mention names; two countries read from two contexts for a side of one sector tell nothing), dates and places that agree where both are known (a country's name holds its
-cities, and so does a first-level region's), and that the sentence does not list as two ("Russian
-airstrikes and Kurdish attacks"). The merged event keeps the most complete mention as its evidence, takes the fields
-the others add (a side, a named country, a better-filled side, a date, a place) and lists every other evidence span
-in ``mentions``. An event told only as the purpose of an act of another category ("crossed the
-border to back up the rebels") is that act's aim, not a second deed (``aims_of_other_acts``).
+category, the same modality (or a plan and the deed it announced), sides that do not contradict
+each other (swapped sides are the same for joint and clash events; two people named apart are
+two sides; in loosely told events a country read from the context yields to one a mention names;
+two countries read from two contexts for a side of one sector tell nothing), dates and places
+that agree where both are known (a country's name holds its cities, and so does a first-level
+region's), and that the sentence does not list as two ("Russian airstrikes and Kurdish
+attacks"). The merged event keeps the most complete mention as its evidence, takes the fields
+the others add (a side, a named country, a better-filled side, a date, a place) and lists every
+other evidence span in ``mentions``. An event told only as the purpose of an act of another
+category ("crossed the border to back up the rebels") is that act's aim, not a second deed
+(``aims_of_other_acts``).
 """
 from __future__ import annotations
 
