@@ -61,6 +61,11 @@ def _spans(event) -> list[str]:
     ("Thousands of students marched on parliament in Dhaka on Monday to demand the minister's "
      "resignation.\n\nSome of the marchers threw stones at police outside the building, witnesses said.",
      "PROTEST", {"marched", "threw"}),
+    # one unnamed group, whose country each sentence guesses from its own context (Somalia,
+    # Nairobi): the guesses do not make it two groups
+    ("The mother of a Kenyan aid worker seized by militants in Somalia is pleading with the rebel "
+     "group for his release.\n\nSpeaking in Nairobi, the mother appealed to the extremists to free her son.",
+     "REQUEST", {"pleading", "appealed"}),
 ])
 def test_mentions_of_one_event_give_one_event(text, category, words):
     found = asserted(text, category)
@@ -193,10 +198,24 @@ def _event(category, source=None, target=None, place=None, start=0):
      _event("PROTEST", _side("Iranian protesters", "IRN", "OPP"), start=20), True),
     (_event("ASSAULT", _side("gunmen", "NER", "UAF")),
      _event("ASSAULT", _side("Nigerian gunmen", "NGA", "UAF"), start=20), True),
-    # two names, or two guesses, that differ keep them apart
+    # two names that differ keep them apart
     (_event("PROTEST", _side("Kenyan protesters", "KEN", "OPP")),
      _event("PROTEST", _side("Ugandan protesters", "UGA", "OPP"), start=20), False),
+    # two guesses do not, for a side of one sector: neither mention's words name a country,
+    # each read one from its own context ("the rebel group", "the extremists")
     (_event("ASSAULT", _side("gunmen", "NER", "UAF")),
+     _event("ASSAULT", _side("the attackers", "NGA", "UAF"), start=20), True),
+    (_event("REQUEST", _side("the father", "JOR", "CVL"), _side("the rebel group", "SYR", "REB")),
+     _event("REQUEST", _side("the father", "JOR", "CVL"), _side("the extremists", "IRQ", "REB"), start=20), True),
+    # two guesses for sides of two sectors are two sides, in any category
+    (_event("ASSAULT", _side("gunmen", "NER", "UAF")),
+     _event("ASSAULT", _side("the soldiers", "NGA", "MIL"), start=20), False),
+    (_event("COERCE", _side("the protesters", "IRQ", "CVL")),
+     _event("COERCE", _side("a coalition", "USA", "MIL"), start=20), False),
+    (_event("REQUEST", target=_side("the rebel group", "SYR", "REB")),
+     _event("REQUEST", target=_side("the ministry", "IRQ", "GOV"), start=20), False),
+    # nor a guess with no sector beside another guess
+    (_event("ASSAULT", _side("they", "NER", None)),
      _event("ASSAULT", _side("the attackers", "NGA", "UAF"), start=20), False),
     # a statement's sides are not told loosely: a named country is not a guess's match
     (_event("ACCUSE", _side("the ministry", "IRN", "GOV")),
@@ -283,3 +302,65 @@ def test_a_year_told_for_one_mention_and_another_carried_to_the_other_are_two_ev
 def test_retellings_across_sentences_stay_one_event(text, category, n):
     found = asserted(text, category)
     assert len(found) == n, [(e.evidence.text, e.source and e.source.text, _spans(e)) for e in found]
+
+
+# ---------------------------------------------------------------- the merged event's sides
+@pytest.mark.parametrize("thin, full", [
+    # a mention that read no country for a side yields to one that did (from the context: a
+    # country the words name already did, test_the_merged_event_keeps_the_country_a_mention_names)
+    (_side("the crowd", None, None), _side("the farmers", "CHL", "AGR")),
+    (_side("the crowd", None, "CVL"), _side("the farmers", "CHL", "AGR")),
+    # nor a sector: the same country, described with one
+    (_side("Mario Rossi", "ITA", None), _side("the shopkeepers", "ITA", "BUS")),
+    # a body of no country (an alliance) and a description of it that read none
+    (_side("alliance members", None, None), _side("NATO members", None, "IGO")),
+])
+@pytest.mark.parametrize("thin_first", [True, False])
+def test_the_merged_event_takes_the_better_filled_side(thin, full, thin_first):
+    a = _event("PROTEST", thin, place=("Santiago", "CHL", -33.45, -70.67))
+    a.confidence = 0.95   # the more complete mention, whose side says less
+    b = _event("PROTEST", full, start=20)
+    events = [a, b] if thin_first else [b, a]
+    (merged,) = merge_coreferent(events, {id(a), id(b)})
+    assert (merged.source.text, merged.source.country, merged.source.sector) == (full.text, full.country, full.sector)
+    assert sorted([merged.evidence.start, *(m.start for m in merged.mentions)]) == [0, 20]
+
+
+@pytest.mark.parametrize("kept, other", [
+    # a country read for the side is not given up for a fuller side of another country
+    (_side("the ministry", "IRN", None), _side("the ministry", "IRQ", "GOV")),
+    # nor for one as full as it
+    (_side("Chilean farmers", "CHL", "AGR"), _side("the farmers", "CHL", "CVL")),
+])
+def test_the_merged_event_keeps_a_side_no_mention_fills_better(kept, other):
+    a = _event("PROTEST", kept)
+    a.confidence = 0.95
+    b = _event("PROTEST", other, start=20)
+    merged = merge_coreferent([a, b], set())   # no told dates: only the sides decide
+    assert (merged[0].source.text, merged[0].source.country, merged[0].source.sector) == \
+        (kept.text, kept.country, kept.sector)
+
+
+def test_a_clash_told_from_either_side_keeps_two_sides():
+    # the second mention tells the fight swapped: its fuller "source" is the other party
+    thin = _fight(_side("the troops", None, "MIL"), _side("Kurdish fighters", "SYR", "REB"))
+    thin.confidence = 0.95
+    swapped = _fight(_side("Kurdish fighters", "SYR", "REB"), _side("Turkish troops", "TUR", "MIL"), start=20)
+    (merged,) = merge_coreferent([thin, swapped], {id(thin), id(swapped)})
+    assert merged.source.text != merged.target.text
+
+
+@pytest.mark.parametrize("place, country", [
+    # two guesses for one side: the one of the country where the event took place (the
+    # guideline's country for an unnamed side)
+    (("Goma", "COD", -1.68, 29.22), "COD"),
+    # where no place is known, the most complete mention's guess stays
+    (None, "RWA"),
+])
+def test_two_guessed_countries_for_one_side_the_one_where_it_happened(place, country):
+    told_here = _event("REQUEST", _side("the families", "COD", "CVL"), _side("the militia", "RWA", "REB"),
+                       place=place)
+    told_here.confidence = 0.95
+    other = _event("REQUEST", _side("the families", "COD", "CVL"), _side("the fighters", "COD", "REB"), start=20)
+    (merged,) = merge_coreferent([told_here, other], {id(told_here), id(other)})
+    assert merged.target.country == country

@@ -2,15 +2,17 @@
 
 News tells an event several times: the lead, the toll sentence, a quote, a later "the attack".
 Two coded events of one document are the same event when nothing tells them apart: the same
-category, the same modality (or a plan and the deed it announced), sides that do not
-contradict each other (swapped sides are the same for joint and clash events; two people named
-apart are two sides; in loosely told events a country read from the context yields to one a
-mention names), dates and places that agree where both are known (a country's name holds its
-cities, and so does a first-level region's), and that the sentence does not list as two ("Russian
-airstrikes and Kurdish attacks"). The merged event keeps the most complete mention as its evidence, takes the fields
-the others add (a side, a named country, a date, a place) and lists every other evidence span
-in ``mentions``. An event told only as the purpose of an act of another category ("crossed the
-border to back up the rebels") is that act's aim, not a second deed (``aims_of_other_acts``).
+category, the same modality (or a plan and the deed it announced), sides that do not contradict
+each other (swapped sides are the same for joint and clash events; two people named apart are
+two sides; in loosely told events a country read from the context yields to one a mention names;
+two countries read from two contexts for a side of one sector tell nothing), dates and places
+that agree where both are known (a country's name holds its cities, and so does a first-level
+region's), and that the sentence does not list as two ("Russian airstrikes and Kurdish
+attacks"). The merged event keeps the most complete mention as its evidence, takes the fields
+the others add (a side, a named country, a better-filled side, a date, a place) and lists every
+other evidence span in ``mentions``. An event told only as the purpose of an act of another
+category ("crossed the border to back up the rebels") is that act's aim, not a second deed
+(``aims_of_other_acts``).
 """
 from __future__ import annotations
 
@@ -130,19 +132,25 @@ def _different_people(x, y) -> bool:
 
 def _sides_agree(x, y, loose: bool, guessed: bool = False) -> bool:
     """``loose``: sectors may differ; ``guessed``: a country read from the context yields to
-    one the other mention names."""
+    one the other mention names. Two countries read from the context, for sides of one
+    sector, never tell the sides apart."""
     if x is None or y is None:
         return True
     if x.actor and y.actor and x.actor == y.actor:
         return True
     if _different_people(x, y):
         return False
-    if x.country and y.country and x.country != y.country and (
-            not guessed or bool(_country_named(x.text)) == bool(_country_named(y.text))):
-        # a country one mention's words name beats one the other's read from its context: the
-        # guess does not tell two loosely described sides apart ("protesters" and "Iranian
-        # protesters" set fire to one embassy); two guesses or two names that differ do
-        return False
+    if x.country and y.country and x.country != y.country:
+        named_x, named_y = bool(_country_named(x.text)), bool(_country_named(y.text))
+        if not named_x and not named_y and x.sector and x.sector == y.sector:
+            pass   # two guesses read from two contexts for a side of one sector ("the rebel
+            # group", "the extremists"): neither mention's words say where the side is from
+        elif not guessed or named_x == named_y:
+            # a country one mention's words name beats one the other's read from its context: the
+            # guess does not tell two loosely described sides apart ("protesters" and "Iranian
+            # protesters" set fire to one embassy); two names that differ, or two guesses for
+            # sides of two sectors, do
+            return False
     if not loose and x.sector and y.sector and x.sector != y.sector:
         return False
     return True
@@ -294,11 +302,21 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset(),
     loose = guessed or a.sentence == b.sentence
     if _sides_agree(a.source, b.source, loose, guessed) and _sides_agree(a.target, b.target, loose, guessed):
         return True
-    symmetric = a.category in _JOINT or (a.category == "ASSAULT" and (a.cameo or "").startswith("19"))
+    symmetric = _symmetric(a)
     # a fight told once from each side ("Israeli troops fought", "Palestinian gunmen fought")
     # is one clash; two attackers listed apart are kept apart by ``listed_apart``
     return symmetric and _sides_agree(a.source, b.target, loose, guessed) and \
         _sides_agree(a.target, b.source, loose, guessed)
+
+
+def _symmetric(e: Event) -> bool:
+    """A joint event or a fight, whose mentions may tell the sides swapped."""
+    return e.category in _JOINT or (e.category == "ASSAULT" and (e.cameo or "").startswith("19"))
+
+
+def _filled(side) -> tuple[bool, bool]:
+    """How much a side's record says: a country, then a sector."""
+    return side.country is not None, side.sector is not None
 
 
 def _completeness(e: Event) -> tuple:
@@ -339,12 +357,28 @@ def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
             if mine is not None and theirs is not None and mine.country != theirs.country and \
                     theirs.country and not _country_named(mine.text) and _country_named(theirs.text):
                 setattr(merged, field, theirs.model_copy())   # a country named beats a guessed one
+            elif mine is not None and theirs is not None and _filled(theirs) > _filled(mine) and \
+                    mine.country in (None, theirs.country) and not _symmetric(merged):
+                # the better-filled description of one side: "Chilean farmers" (CHL, CVL)
+                # beside "the crowd", for which a mention read no country or sector
+                setattr(merged, field, theirs.model_copy())
         if other.place is not None and other.place.from_ not in _BORROWED_PLACE and \
                 merged.place.from_ in _BORROWED_PLACE:
             merged.place = other.place.model_copy()   # the place a mention ties to the event
         if merged.claimed_by is not None and other.claimed_by is None:
             merged.claimed_by = None   # told in the journalist's own voice somewhere
         merged.confidence = max(merged.confidence, other.confidence)
+    where = merged.place.country if merged.place is not None else None
+    for field in ("source", "target") if where and not _symmetric(merged) else ():
+        mine = getattr(merged, field)
+        if mine is None or not mine.country or mine.country == where or _country_named(mine.text):
+            continue
+        # two guesses for one side: the one of the country where the event took place, as an
+        # unnamed side's country is read where the coder reads one event alone
+        guess = next((s for e in cluster if (s := getattr(e, field)) is not None and s.country == where
+                      and s.sector == mine.sector and not _country_named(s.text)), None)
+        if guess is not None:
+            setattr(merged, field, guess.model_copy())
     # the most precise date, and a day a mention's own sentence tells beats one carried over or
     # defaulted; the best mention's on a tie
     dated = [e for e in cluster if e.date and id(e) in told] or [e for e in cluster if e.date]
