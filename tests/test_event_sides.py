@@ -636,3 +636,36 @@ def test_a_body_beside_which_people_stand_still_does_what_its_relative_clause_sa
 def test_a_dateline_is_no_part_of_the_first_side(text, category, source):
     found = events_of(text, category)
     assert found and side_text(found[0].source) == source, found
+
+
+# A passive verb's "by" phrase that the parser hangs on the verb's predicative complement
+# ("criticized as flawed by X", "branded a traitor by X") tells who criticized or branded: the
+# doer, never the target (issue 16, twelfth session: the lead's "a parser agent on a
+# predicative complement").
+@pytest.mark.parametrize("text, category, source, target", [
+    ("The election was criticized as flawed by foreign governments.", "ACCUSE",
+     "foreign governments", None),
+    ("The new law was denounced as unconstitutional by the opposition party.", "ACCUSE",
+     "the opposition party", None),
+    ("The opposition leader was branded a traitor by the president.", "ACCUSE",
+     "the president", "The opposition leader"),
+])
+def test_an_agent_hung_on_a_predicative_complement_is_the_doer(text, category, source, target):
+    event = events_of(text, category)[0]
+    assert side_text(event.source) == source, event.source
+    assert side_text(event.target) == target, event.target
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    # an agent on the verb itself, as before
+    ("The prime minister was criticized as weak by opposition lawmakers.", "ACCUSE",
+     "opposition lawmakers", "The prime minister"),
+    # a clause of its own with its own passive: its agent is not the main verb's doer
+    ("A soldier was killed when his convoy was hit by a roadside bomb.", "ASSAULT",
+     None, "A soldier"),
+])
+def test_an_agent_of_the_verb_or_of_another_clause_keeps_its_reading(text, category, source, target):
+    event = events_of(text, category)[0]
+    assert side_text(event.source) == source, event.source
+    assert side_text(event.target) == target, event.target
+

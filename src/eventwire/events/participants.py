@@ -398,6 +398,8 @@ def _subject_of(verb):
         passive = verb.head
     if passive is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         passive = verb.head   # "a pilot captured by the militants": the noun underwent it
+    if agent is None and passive is not None:
+        agent = _complement_agent(verb)   # "criticized as flawed by foreign governments"
     if passive is None and subj is None:
         passive = _participle_undergoer(verb) or _coordinated_passive_subject(verb)
         if passive is None and _nonfinite_passive_subject(verb) is not None:
@@ -409,6 +411,42 @@ def _subject_of(verb):
     if subj is not None:
         return subj, None
     return _shared_subject(verb)
+
+
+def _predicative_complement(c):
+    """The head of a predicative complement or second object of a passive verb ("criticized
+    as flawed", "recognized as a terrorist organization", "branded a traitor", "granted safe
+    passage"): an "as" phrase, or an object or adjective complement; not a clause with a
+    subject or an auxiliary of its own ("killed when his convoy was hit by a bomb")."""
+    if c.dep_ == "prep":
+        return _pobj(c) if c.lower_ == "as" else None
+    if c.dep_ not in ("oprd", "acomp", "advcl", "xcomp", "dobj", "attr"):
+        return None
+    kids = list(c.children)
+    if any(k.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") or
+           (k.dep_ == "mark" and k.lower_ != "as") for k in kids):
+        return None
+    if c.dep_ in ("advcl", "xcomp") and not any(k.lower_ == "as" and k.dep_ in ("advmod", "mark", "prep")
+                                                for k in kids):
+        return None   # "captured alive, imprisoned by China": another act, with its own doer
+    return c
+
+
+def _complement_agent(verb):
+    """The doer of a passive verb whose "by" phrase the parser hangs on the verb's predicative
+    complement: "The election was criticized as flawed by foreign governments", "the PKK,
+    which is recognized as a terrorist organization by Europe". The by-phrase tells who
+    criticized or recognized, not who is flawed."""
+    for c in verb.children:
+        node = _predicative_complement(c)
+        if node is None:
+            continue
+        for k in node.children:
+            if k.dep_ == "agent" or (k.dep_ == "prep" and k.lower_ == "by"):
+                p = _pobj(k)
+                if p is not None and p.ent_type_ not in ("DATE", "TIME"):
+                    return p
+    return None
 
 
 def _shared_subject(verb):
