@@ -1178,7 +1178,38 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
             tgt = _object_antecedent(tgt, src) or _antecedent(tgt) or tgt
     if tgt is None and not trigger.nominal and category in _CONTENT_TARGET_CATEGORIES:
         tgt = _content_target(tok, src)
+    if category in _MOVEMENT_CATEGORIES and tgt is not None and not _turned_against(tgt):
+        # "troops crossed into Ukraine", "patrolled Dakar": no target; "massed troops against
+        # Ukraine": the party they are turned against, not the troops
+        tgt = _turned_against_party(tok)
     return _actor_or_possessor(src, possible_actor), _actor_or_possessor(tgt, possible_actor)
+
+
+# Movements and postings of forces (deploy, mobilize, station, patrol, cross into, put on
+# alert): the forces moved are the doer's own and where they go or are posted is a place, so
+# neither is a target (GUIDELINE.md section 5: "a troop deployment" has none; a place is never
+# a side); only a party they are turned against is.
+_MOVEMENT_CATEGORIES = {"MOBILIZE"}
+
+
+def _turned_against(tok) -> bool:
+    """The object of "against": the party a movement of forces is turned against ("put on
+    alert against the rebels")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "against"
+
+
+def _turned_against_party(tok):
+    """The "against" object of the event's word or of its object ("massed troops against
+    Ukraine", "the deployment of troops against the rebels"), else None."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
+    heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in [_pobj(c)] if p is not None]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "against":
+                found = _actor_or_possessor(_pobj(c))
+                if found is not None:
+                    return found
+    return None
 
 
 def _living_undergoer(verb, tok) -> bool:
