@@ -695,3 +695,26 @@ def test_a_place_forces_move_to_or_patrol_is_no_target(text, source):
 def test_a_movement_target_that_is_no_place_keeps_its_reading(text, target):
     event = events_of(text, "MOBILIZE")[0]
     assert side_text(event.target) == target, event.target
+
+
+# A pronoun subject coordinated with a partner ("he and Trump agreed") is resolved to the one it
+# stands for, and the partner stays the other side of a joint act.
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Abe said he and Trump agreed that China should play a larger role.", "AGREE", "Abe", "Trump"),
+    ("Merkel said she and Macron met in Berlin on Monday.", "CONSULT", "Merkel", "Macron"),
+])
+def test_a_pronoun_subject_keeps_its_coordinated_partner(text, category, source, target):
+    event = events_of(text, category)[0]
+    assert side_text(event.source) == source, event.source
+    assert side_text(event.target) == target, event.target
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    # no partner written: the content's party, as before
+    ("Abe said he agreed that China should play a larger role.", "AGREE", "Abe", "China"),
+    ("Iran and six world powers agreed on a deal on Monday.", "AGREE", "Iran", "six world powers"),
+])
+def test_a_subject_without_a_coordinated_pronoun_keeps_its_reading(text, category, source, target):
+    event = events_of(text, category)[0]
+    assert side_text(event.source) == source, event.source
+    assert side_text(event.target) == target, event.target

@@ -1119,6 +1119,7 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         inner_src, inner_tgt = _nominal_args(src)
         if inner_src is not None:
             src, tgt = inner_src, tgt or inner_tgt
+    written = src   # the subject as written: "he and Trump agreed" keeps its partner
     if src is not None and src.pos_ == "PRON" and src.lower_ in _PRONOUNS:
         src = _antecedent(src) or src
     # "the leaders of A, B and C met": the group's members are the actors
@@ -1161,7 +1162,9 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     if src is not None and tgt is None and (symmetric or category in _JOINT_CATEGORIES):
         # "X and Y signed", "Israel and Hamas agreed": partners; but "Cruz and Rooney proposed",
         # "X and Y condemned": co-authors, and neither is the other's target
-        conj = _first_conj(src)
+        # a pronoun resolved to its antecedent keeps the partner it is coordinated with ("Abe
+        # said he and Trump agreed": Trump, though "Abe" has no conjunct)
+        conj = _first_conj(src) or (_first_conj(written) if written is not None and written is not src else None)
         if conj is not None and (actor_like(conj) or (
                 conj.pos_ == "NOUN" and conj.tag_ == "NNS" and src.dep_ == "nsubj" and
                 actor_like(src))):
