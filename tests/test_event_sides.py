@@ -654,3 +654,84 @@ def test_a_datelines_city_is_never_a_side(text):
     for e in rec.events:
         for side in (e.source, e.target):
             assert side is None or city not in side.text, e
+
+# A passive verb's "by" phrase that the parser hangs on the verb's predicative complement
+# ("criticized as flawed by X", "branded a traitor by X") tells who criticized or branded: the
+# doer, never the target (issue 16, twelfth session: the lead's "a parser agent on a
+# predicative complement").
+@pytest.mark.parametrize("text, category, source, target", [
+    ("The election was criticized as flawed by foreign governments.", "ACCUSE",
+     "foreign governments", None),
+    ("The new law was denounced as unconstitutional by the opposition party.", "ACCUSE",
+     "the opposition party", None),
+    ("The opposition leader was branded a traitor by the president.", "ACCUSE",
+     "the president", "The opposition leader"),
+])
+def test_an_agent_hung_on_a_predicative_complement_is_the_doer(text, category, source, target):
+    event = events_of(text, category)[0]
+    assert side_text(event.source) == source, event.source
+    assert side_text(event.target) == target, event.target
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    # an agent on the verb itself, as before
+    ("The prime minister was criticized as weak by opposition lawmakers.", "ACCUSE",
+     "opposition lawmakers", "The prime minister"),
+    # a clause of its own with its own passive: its agent is not the main verb's doer
+    ("A soldier was killed when his convoy was hit by a roadside bomb.", "ASSAULT",
+     None, "A soldier"),
+])
+def test_an_agent_of_the_verb_or_of_another_clause_keeps_its_reading(text, category, source, target):
+    event = events_of(text, category)[0]
+    assert side_text(event.source) == source, event.source
+    assert side_text(event.target) == target, event.target
+
+
+# A movement or posting of forces (MOBILIZE) has no place as its target: where troops go,
+# cross or patrol is where, not to whom (GUIDELINE.md section 5: "a troop deployment" has no
+# target, a place is never a side).
+@pytest.mark.parametrize("text, source", [
+    ("On Monday, officials said some 700 Russian troops had crossed into Ukraine.",
+     "some 700 Russian troops"),
+    ("Thousands of police patrolled the streets of Dakar on Monday.", "Thousands of police"),
+    ("Kosovo is patrolled by 16,500 NATO soldiers.", "16,500 NATO soldiers"),
+    ("Soldiers patrolled the schools of the district on Monday.", "Soldiers"),
+])
+def test_a_place_forces_move_to_or_patrol_is_no_target(text, source):
+    event = events_of(text, "MOBILIZE")[0]
+    assert event.target is None, event.target
+    assert side_text(event.source) == source, event.source
+
+
+@pytest.mark.parametrize("text, target", [
+    # a party the forces are turned against stays the target
+    ("The army was put on alert against the rebels on Monday.", "the rebels"),
+    # the forces moved are kept as the parser gives them (see participants._MOVEMENT_CATEGORIES)
+    ("Russia mobilized troops on Monday.", "troops"),
+])
+def test_a_movement_target_that_is_no_place_keeps_its_reading(text, target):
+    event = events_of(text, "MOBILIZE")[0]
+    assert side_text(event.target) == target, event.target
+
+
+# A pronoun subject coordinated with a partner ("he and Trump agreed") is resolved to the one it
+# stands for, and the partner stays the other side of a joint act.
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Abe said he and Trump agreed that China should play a larger role.", "AGREE", "Abe", "Trump"),
+    ("Merkel said she and Macron met in Berlin on Monday.", "CONSULT", "Merkel", "Macron"),
+])
+def test_a_pronoun_subject_keeps_its_coordinated_partner(text, category, source, target):
+    event = events_of(text, category)[0]
+    assert side_text(event.source) == source, event.source
+    assert side_text(event.target) == target, event.target
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    # no partner written: the content's party, as before
+    ("Abe said he agreed that China should play a larger role.", "AGREE", "Abe", "China"),
+    ("Iran and six world powers agreed on a deal on Monday.", "AGREE", "Iran", "six world powers"),
+])
+def test_a_subject_without_a_coordinated_pronoun_keeps_its_reading(text, category, source, target):
+    event = events_of(text, category)[0]
+    assert side_text(event.source) == source, event.source
+    assert side_text(event.target) == target, event.target

@@ -400,6 +400,8 @@ def _subject_of(verb):
         passive = verb.head
     if passive is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         passive = verb.head   # "a pilot captured by the militants": the noun underwent it
+    if agent is None and passive is not None:
+        agent = _complement_agent(verb)   # "criticized as flawed by foreign governments"
     if passive is None and subj is None:
         passive = _participle_undergoer(verb) or _coordinated_passive_subject(verb)
         if passive is None and _nonfinite_passive_subject(verb) is not None:
@@ -411,6 +413,42 @@ def _subject_of(verb):
     if subj is not None:
         return subj, None
     return _shared_subject(verb)
+
+
+def _predicative_complement(c):
+    """The head of a predicative complement or second object of a passive verb ("criticized
+    as flawed", "recognized as a terrorist organization", "branded a traitor", "granted safe
+    passage"): an "as" phrase, or an object or adjective complement; not a clause with a
+    subject or an auxiliary of its own ("killed when his convoy was hit by a bomb")."""
+    if c.dep_ == "prep":
+        return _pobj(c) if c.lower_ == "as" else None
+    if c.dep_ not in ("oprd", "acomp", "advcl", "xcomp", "dobj", "attr"):
+        return None
+    kids = list(c.children)
+    if any(k.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") or
+           (k.dep_ == "mark" and k.lower_ != "as") for k in kids):
+        return None
+    if c.dep_ in ("advcl", "xcomp") and not any(k.lower_ == "as" and k.dep_ in ("advmod", "mark", "prep")
+                                                for k in kids):
+        return None   # "captured alive, imprisoned by China": another act, with its own doer
+    return c
+
+
+def _complement_agent(verb):
+    """The doer of a passive verb whose "by" phrase the parser hangs on the verb's predicative
+    complement: "The election was criticized as flawed by foreign governments", "the PKK,
+    which is recognized as a terrorist organization by Europe". The by-phrase tells who
+    criticized or recognized, not who is flawed."""
+    for c in verb.children:
+        node = _predicative_complement(c)
+        if node is None:
+            continue
+        for k in node.children:
+            if k.dep_ == "agent" or (k.dep_ == "prep" and k.lower_ == "by"):
+                p = _pobj(k)
+                if p is not None and p.ent_type_ not in ("DATE", "TIME"):
+                    return p
+    return None
 
 
 def _shared_subject(verb):
@@ -1083,6 +1121,7 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         inner_src, inner_tgt = _nominal_args(src)
         if inner_src is not None:
             src, tgt = inner_src, tgt or inner_tgt
+    written = src   # the subject as written: "he and Trump agreed" keeps its partner
     if src is not None and src.pos_ == "PRON" and src.lower_ in _PRONOUNS:
         src = _antecedent(src) or src
     # "the leaders of A, B and C met": the group's members are the actors
@@ -1125,7 +1164,9 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     if src is not None and tgt is None and (symmetric or category in _JOINT_CATEGORIES):
         # "X and Y signed", "Israel and Hamas agreed": partners; but "Cruz and Rooney proposed",
         # "X and Y condemned": co-authors, and neither is the other's target
-        conj = _first_conj(src)
+        # a pronoun resolved to its antecedent keeps the partner it is coordinated with ("Abe
+        # said he and Trump agreed": Trump, though "Abe" has no conjunct)
+        conj = _first_conj(src) or (_first_conj(written) if written is not None and written is not src else None)
         if conj is not None and (actor_like(conj) or (
                 conj.pos_ == "NOUN" and conj.tag_ == "NNS" and src.dep_ == "nsubj" and
                 actor_like(src))):
@@ -1142,7 +1183,32 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
             tgt = _object_antecedent(tgt, src) or _antecedent(tgt) or tgt
     if tgt is None and not trigger.nominal and category in _CONTENT_TARGET_CATEGORIES:
         tgt = _content_target(tok, src)
+    if category in _MOVEMENT_CATEGORIES and tgt is not None and _place_moved_to(tgt):
+        tgt = None   # "troops crossed into Ukraine", "police patrolled the streets of Dakar"
     return _actor_or_possessor(src, possible_actor), _actor_or_possessor(tgt, possible_actor)
+
+
+# Movements and postings of forces (deploy, patrol, cross into, station): where they go or are
+# posted is a place, not a party (GUIDELINE.md section 5: "a troop deployment" has no target,
+# a place is never a side). The forces moved stay as the parser gives them: emptying such a
+# target ("Russia mobilized troops") loses events through the confidence model's
+# "thing_object" feature (an external report's event, twelfth session).
+_MOVEMENT_CATEGORIES = {"MOBILIZE"}
+
+
+def _place_moved_to(tok) -> bool:
+    """A place forces go to, cross or patrol: a named place ("crossed into Ukraine", "Kosovo
+    is patrolled by"), a site or area word ("patrolled the schools"), or a place named as the
+    area's ("the streets of Dakar", "Venezuela's oil installations"); not a party they are
+    turned against ("massed troops against Ukraine")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "against":
+        return False
+    if tok.ent_type_ in ("GPE", "LOC", "FAC") or _building_or_place(tok) or _named_area(tok):
+        return True
+    area = tok.head if tok.dep_ in ("poss", "pobj") else None
+    if area is not None and tok.dep_ == "pobj":
+        area = area.head if area.lower_ == "of" else None
+    return area is not None and area.pos_ == "NOUN" and _building_or_place(area)
 
 
 def _living_undergoer(verb, tok) -> bool:
