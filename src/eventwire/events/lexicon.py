@@ -76,7 +76,8 @@ def _normalise_rules(table: dict) -> dict[str, list[dict]]:
         norm = []
         for r in rules:
             r = dict(r)
-            for k in ("obj", "dobj", "prep", "prt", "mod", "subj", "head", "not_obj", "not_mod", "xcomp", "verdict"):
+            for k in ("obj", "dobj", "prep", "prt", "mod", "subj", "head", "not_obj", "not_mod", "xcomp", "verdict",
+                      "patient"):
                 if k in r:
                     r[k] = [x.lower() for x in _as_list(r[k])]
             if r.get("cameo") is not None:
