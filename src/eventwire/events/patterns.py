@@ -457,23 +457,10 @@ def _petrarch_code(tok, regions: _Regions, lex: Lexicon):
                            for el in pat["pre"] + pat["post"])
                 if best is None or spec > best[1]:
                     best = (pat["code"], spec)
-        if best is not None and not _verbal_reading_of_a_fight(entry, best[0], regions, lex):
+        if best is not None:
             return best[0], best[1] + 1, extra
         return entry["code"], 0, extra
     return None
-
-
-def _verbal_reading_of_a_fight(entry: dict, code: str, regions: _Regions, lex: Lexicon) -> bool:
-    """Whether the dictionary reads a verb it files under material conflict (attack, battle,
-    blast: CAMEO 18-20) as words (a criticism, a meeting, an appeal: a code before 14) where
-    an armed side fights: soldiers or militants who battle, or are battled ("soldiers battled
-    for hours with militants", "fighters battled government troops"), fight; a politician who
-    blasts a decision criticises it."""
-    default, head = (entry["code"] or "")[:2], (code or "").lstrip(":")[:2]
-    if default not in ("18", "19", "20") or not head.isdigit() or int(head) >= 14:
-        return False
-    armed = set(lex.extra.get("forces") or ()) | set(lex.extra.get("armed_groups") or ())
-    return bool((regions.subj_words | regions.dobj_words) & armed)
 
 
 def _clean_code(code: str | None):
