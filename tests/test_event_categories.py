@@ -253,3 +253,27 @@ def test_a_force_deployed_or_massed_is_mobilized(text):
 def test_things_or_helpers_deployed_or_gathered_are_no_show_of_force(text):
     assert "MOBILIZE" not in categories(text)
 
+
+
+# ---------------------------------------------------------------- managing or founding is no cooperation
+# The verb dictionary gives its sets of enlarging, founding, easing and managing verbs the code of
+# material cooperation when none of their patterns matches; news uses none of them so.
+@pytest.mark.parametrize("text", [
+    "The cleric founded the movement in the northern city in 1990.",
+    "A team of observers headed by a Norwegian general arrived in the town on Saturday.",
+    "The general commands the army's northern division.",
+    "The regime has instituted new rules for foreign journalists.",
+    "The online videos amplified the movement across the country.",
+    "The minister oversaw the reform of the pension system.",
+])
+def test_founding_heading_or_amplifying_is_no_cooperation(text):
+    assert "COOPERATE" not in categories(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The two countries deepened their military relations on Monday.", "COOPERATE"),
+    ("The army eased the curfew in the capital on Tuesday.", "CONCEDE"),
+    ("The United States is assisting Kurdish forces near the city.", "COOPERATE"),
+])
+def test_a_pattern_of_the_same_verbs_still_names_its_event(text, category):
+    assert category in categories(text)

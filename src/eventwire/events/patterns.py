@@ -459,6 +459,8 @@ def _petrarch_code(tok, regions: _Regions, lex: Lexicon):
                     best = (pat["code"], spec)
         if best is not None:
             return best[0], best[1] + 1, extra
+        if not entry.get("own_code") and entry["block"] in lex.extra["no_default_blocks_set"]:
+            return None   # "expanded the air campaign", "founded the group": no cooperation
         return entry["code"], 0, extra
     return None
 
