@@ -222,3 +222,58 @@ def test_a_contest_called_a_battle_is_no_attack(text):
 ])
 def test_battles_between_armed_sides_stay_attacks(text):
     assert "ASSAULT" in categories(text)
+
+
+# ---------------------------------------------------------------- a show of force moves a force
+# Deploying, massing or mobilising is MOBILIZE only when what is moved is a force (troops,
+# police, their arms, vehicles, ships, aircraft); with nothing moved, the mover is the force.
+@pytest.mark.parametrize("text", [
+    "Kenya deployed 2,000 soldiers to the northern border on Monday.",
+    "Police deployed water cannon trucks and riot officers around the square on Friday.",
+    "Thousands of troops were deployed in the capital on Tuesday.",
+    "Turkey massed tanks and artillery near the frontier on Sunday.",
+    "Britain mobilized navy reservists on Wednesday.",
+    "The navy deployed a guided missile destroyer to the strait on Thursday.",
+    "Russian troops massed along the border on Monday.",
+    "Soldiers stationed in the port city were put on alert on Monday.",
+])
+def test_a_force_deployed_or_massed_is_mobilized(text):
+    assert "MOBILIZE" in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The hospital deployed all its emergency staff and equipment on Monday.",
+    "The senator has amassed a large number of delegates ahead of the convention.",
+    "The governor said rescue teams were deployed to the flooded villages on Monday.",
+    "The bank deployed its new payment software across its branches on Monday.",
+    "The party mobilized thousands of volunteers ahead of the vote on Sunday.",
+    "The verdict reinforced the impression that the judges are independent.",
+    "The tycoon amassed a fortune in the construction business.",
+])
+def test_things_or_helpers_deployed_or_gathered_are_no_show_of_force(text):
+    assert "MOBILIZE" not in categories(text)
+
+
+
+# ---------------------------------------------------------------- managing or founding is no cooperation
+# The verb dictionary gives its sets of enlarging, founding, easing and managing verbs the code of
+# material cooperation when none of their patterns matches; news uses none of them so.
+@pytest.mark.parametrize("text", [
+    "The cleric founded the movement in the northern city in 1990.",
+    "A team of observers headed by a Norwegian general arrived in the town on Saturday.",
+    "The general commands the army's northern division.",
+    "The regime has instituted new rules for foreign journalists.",
+    "The online videos amplified the movement across the country.",
+    "The minister oversaw the reform of the pension system.",
+])
+def test_founding_heading_or_amplifying_is_no_cooperation(text):
+    assert "COOPERATE" not in categories(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The two countries deepened their military relations on Monday.", "COOPERATE"),
+    ("The army eased the curfew in the capital on Tuesday.", "CONCEDE"),
+    ("The United States is assisting Kurdish forces near the city.", "COOPERATE"),
+])
+def test_a_pattern_of_the_same_verbs_still_names_its_event(text, category):
+    assert category in categories(text)

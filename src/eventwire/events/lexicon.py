@@ -76,7 +76,8 @@ def _normalise_rules(table: dict) -> dict[str, list[dict]]:
         norm = []
         for r in rules:
             r = dict(r)
-            for k in ("obj", "dobj", "prep", "prt", "mod", "subj", "head", "not_obj", "not_mod", "xcomp", "verdict"):
+            for k in ("obj", "dobj", "prep", "prt", "mod", "subj", "head", "not_obj", "not_mod", "xcomp", "verdict",
+                      "patient"):
                 if k in r:
                     r[k] = [x.lower() for x in _as_list(r[k])]
             if r.get("cameo") is not None:
@@ -110,7 +111,7 @@ def _build_lexicon() -> Lexicon:
         for v in block["verbs"]:
             key = v["words"][v["infl"]]
             entry = {"words": v["words"], "infl": v["infl"], "code": v["code"] or block["code"],
-                     "patterns": block["patterns"], "block": block["name"]}
+                     "patterns": block["patterns"], "block": block["name"], "own_code": bool(v["code"])}
             verbs.setdefault(key, []).append(entry)
     for entries in verbs.values():  # multi-word verbs first: they are more specific
         entries.sort(key=lambda e: -len(e["words"]))
@@ -129,6 +130,7 @@ def _build_lexicon() -> Lexicon:
         extra=dict({k: v for k, v in trig.items() if k not in ("verbs", "nouns")},
                    no_event_verbs_set=frozenset(str(v).lower() for v in
                                                 [*trig.get("no_event_verbs", ()), *trig.get("feeling_verbs", ())]),
+                   no_default_blocks_set=frozenset(str(v) for v in trig.get("no_default_blocks", ())),
                    actor_nouns=frozenset(str(v).lower() for v in trig.get("actor_nouns", ())),
                    igo_set=frozenset(str(v).lower() for v in trig.get("igos", ())),
                    crisis_set=frozenset(str(v).lower() for v in trig.get("crisis_words", ()))),

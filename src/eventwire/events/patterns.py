@@ -190,6 +190,8 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
                 return False
         if "prt" in rule and not any(p in regions.prts for p in rule["prt"]):
             return False
+        if "patient" in rule and not _patient_has(tok, rule["patient"]):
+            return False
         if "xcomp" in rule and not (regions.xcomp if "any" in rule["xcomp"] else regions.xcomp & set(rule["xcomp"])):
             return False
         if "verdict" in rule and verdict_of(tok, load_lexicon().cues) not in rule["verdict"]:
@@ -304,6 +306,28 @@ def _patient_is_actor(verb) -> bool:
     person, a body or a state ("welcomed President Macron", "Macron was greeted by ..."),
     not a thing ("welcomed the decision")."""
     return any(c.dep_ in ("dobj", "nsubjpass") and actor_like(c) for c in verb.children)
+
+
+def _patient_has(verb, words) -> bool:
+    """Whether the one the verb is done to (its direct object, the subject of its passive, or
+    the noun its participle describes: "troops stationed in Kosovo") has one of ``words``
+    among its words, compounds, adjectives, conjuncts and the noun of its of-phrase ("deployed
+    water cannon trucks and riot officers", "thousands of troops were deployed"); "any":
+    whether there is one ("amassed delegates")."""
+    patients = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not patients and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in _NOUN_POS:
+        patients = [verb.head]
+    if "any" in words:
+        return bool(patients)
+    tokens = []
+    for p in patients:   # "thousands of troops", "a battalion of marines": the of-phrase's noun
+        of_nouns = [g for o in p.children if o.dep_ == "prep" and o.lower_ == "of" for g in o.children if g.dep_ == "pobj"]
+        for t in [p, *of_nouns] + [g for g in p.children if g.dep_ == "conj"]:
+            tokens.append(t)
+            tokens.extend(g for g in t.children if g.dep_ in ("compound", "amod"))
+    pool = _words_of(tokens)
+    text = _text_of(tokens)
+    return any((f" {w} " in text) if " " in w else (w in pool) for w in words)
 
 
 def _patient_is_thing(verb) -> bool:
@@ -435,6 +459,8 @@ def _petrarch_code(tok, regions: _Regions, lex: Lexicon):
                     best = (pat["code"], spec)
         if best is not None:
             return best[0], best[1] + 1, extra
+        if not entry.get("own_code") and entry["block"] in lex.extra["no_default_blocks_set"]:
+            return None   # "expanded the air campaign", "founded the group": no cooperation
         return entry["code"], 0, extra
     return None
 
