@@ -218,3 +218,34 @@ def test_disclosing_gives_no_event(text):
 ])
 def test_what_is_disclosed_keeps_its_event(text, category):
     assert category in {e.category for e in asserted(text)}, _described(text)
+
+
+# ---------------------------------------------------------------- what a speaker takes a thing to be
+# The complement of a verb of regarding after "as", and the predicate of a verb of naming's
+# object, say what something is taken to be; no act is told there. What is so described keeps
+# its own event (``relevance.characterized``).
+@pytest.mark.parametrize("text, category", [
+    ("The authorities consider the leaflet as calling for violence.", "REQUEST"),
+    ("The ruling party sees the strike as an attack on the state.", "ASSAULT"),
+    ("The vote was seen by the opposition as an attack on democracy.", "ASSAULT"),
+    ("Kyiv regards the blockade as an invasion.", "ASSAULT"),
+    ("Tehran interpreted the drills as a rehearsal for an invasion.", "ASSAULT"),
+    ("The unions portrayed the reform as an assault on workers.", "ASSAULT"),
+    ("The government called the detentions a kidnapping.", "ASSAULT"),
+])
+def test_what_a_thing_is_taken_to_be_is_no_event(text, category):
+    assert category not in {e.category for e in asserted(text)}, _described(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    # the thing described keeps its event, and so does the speaker's act
+    ("Police detained the editor on Monday; the ministry described the detention as lawful.", "COERCE"),
+    ("Kyiv regards the blockade as an invasion.", "COERCE"),
+    ("The opposition denounced the vote as an assault on democracy.", "ACCUSE"),
+    # an "as" that is no such complement
+    ("A banner was hung from the bridge as part of several protests across Europe on Friday.", "PROTEST"),
+    ("Rebels attacked the town on Sunday as government troops withdrew.", "ASSAULT"),
+    ("Soldiers fired on the crowd as it marched toward parliament on Tuesday.", "ASSAULT"),
+])
+def test_described_acts_and_other_as_phrases_keep_their_event(text, category):
+    assert category in {e.category for e in asserted(text)}, _described(text)
