@@ -249,3 +249,26 @@ def test_what_a_thing_is_taken_to_be_is_no_event(text, category):
 ])
 def test_described_acts_and_other_as_phrases_keep_their_event(text, category):
     assert category in {e.category for e in asserted(text)}, _described(text)
+
+
+# ---------------------------------------------------------------- "it" that kills is the disaster told before
+# "it" as the doer of violence stands for the last singular subject before it: a disaster or
+# an accident kills and attacks nobody (``relevance.a_force_told_as_it``); a party told so
+# ("Israel said it killed ...") still attacks.
+@pytest.mark.parametrize("text", [
+    "The fire destroyed 200 homes in the slum on Sunday. Officials said it killed nine people and "
+    "injured 50 more.",
+    "A stampede broke out at the stadium on Saturday. Police said it killed 14 fans.",
+])
+def test_it_standing_for_a_disaster_attacks_nobody(text):
+    assert [e for e in asserted(text) if e.category == "ASSAULT"] == [], _described(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Israel said it killed a Hamas commander in an air strike on Monday.",
+    "The army said it killed 12 militants in the north on Sunday.",
+    "A fire broke out at the market on Sunday. The militia said it killed two soldiers in the north.",
+    "A bomb exploded in the market on Monday. Police said it killed nine people.",
+])
+def test_it_standing_for_a_party_or_a_bomb_still_attacks(text):
+    assert "ASSAULT" in {e.category for e in asserted(text)}, _described(text)

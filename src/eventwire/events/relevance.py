@@ -129,7 +129,8 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     answers no demand (``resignation_not_demanded``), when the trigger only says what a
     speaker takes something to be (``characterized``), when a protest
     verb means "show" (``shown_not_protested``), when violence harms only its doer
-    (``harms_only_itself``), when a
+    (``harms_only_itself``), when "it" that kills stands for a disaster told before
+    (``a_force_told_as_it``), when a
     victory is won with no armed force (``won_not_fought``), when
     "ask" asks a question (``asks_a_question``) and when an event noun is part of a name
     (``in_a_name``)."""
@@ -142,7 +143,7 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
         return False
     if nominal:
         return not in_a_name(tok)
-    return not (no_party_speaks(tok, src, category) or shown_not_protested(tok, category) or
+    return not (no_party_speaks(tok, src, category) or a_force_told_as_it(tok, category) or shown_not_protested(tok, category) or
                 won_not_fought(tok, category, src, tgt) or harms_only_itself(tok, category) or
                 (category == "REQUEST" and asks_a_question(tok)))
 
@@ -178,6 +179,45 @@ def characterized(tok) -> bool:
 
 # Ways a word stands inside a noun phrase or a phrase of a preposition, up to the phrase's head.
 _IN_A_PHRASE = ("conj", "pobj", "pcomp", "prep", "compound", "amod", "nmod")
+
+
+# A clause's subject; a noun the parser makes the root of a sentence is its subject taken for a
+# noun phrase ("A fire destroyed 200 homes" read as "a fire [that was] destroyed ...").
+_SUBJECTS = ("nsubj", "nsubjpass", "ROOT")
+
+
+def _antecedent_of_it(it):
+    """The noun "it" stands for: the last singular noun before it that is a clause's subject,
+    in its own sentence ("Israel said it killed ...") or, when none is there, in the sentence
+    before ("A fire destroyed 200 homes. Officials said it killed nine people.": "officials" is
+    plural, "fire" is the subject before it). None when there is none."""
+    doc = it.doc
+    sent = it.sent
+    before = [t for t in doc[sent.start:it.i] if t.dep_ in _SUBJECTS]
+    if sent.start > 0:
+        before = [t for t in doc[sent.start - 1].sent if t.dep_ in _SUBJECTS] + before
+    for t in reversed(before):
+        if t.tag_ in ("NN", "NNP"):
+            return t   # (a pronoun or a plural, "officials", is not what "it" stands for)
+    return None
+
+
+def a_force_told_as_it(verb, category: str) -> bool:
+    """Violence whose doer is "it" standing for a disaster or an accident ("A fire destroyed 200
+    homes in the slum. Officials said it killed nine people."; "The storm hit the coast on
+    Sunday. It killed four fishermen."): the fire kills, nobody attacks, as when the disaster
+    is named as the subject (``non_agentive_subjects`` in ``cues.yaml``). "it" standing for a
+    party ("Israel said it killed a commander") is an attack as before."""
+    if category != "ASSAULT" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)   # "it killed 9 and injured 50"
+    if subj is None or subj.lower_ != "it":
+        return False
+    antecedent = _antecedent_of_it(subj)
+    words = load_lexicon().cues["non_agentive_subjects"]
+    return antecedent is not None and (antecedent.lemma_.lower() in words or antecedent.lower_ in words)
 
 
 def harms_only_itself(tok, category: str) -> bool:
