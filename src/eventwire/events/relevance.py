@@ -143,7 +143,8 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
         return False
     if nominal:
         return not in_a_name(tok)
-    return not (no_party_speaks(tok, src, category) or a_force_told_as_it(tok, category) or shown_not_protested(tok, category) or
+    return not (no_party_speaks(tok, src, category) or a_force_told_as_it(tok, category) or
+                shown_not_protested(tok, category) or
                 won_not_fought(tok, category, src, tgt) or harms_only_itself(tok, category) or
                 (category == "REQUEST" and asks_a_question(tok)))
 
