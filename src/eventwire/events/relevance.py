@@ -126,9 +126,11 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     (``is_political``), when a thing rather than a party makes the statement
     (``no_party_speaks``), when a journey is no visit (``journey_not_visit``), when no side is a
     party the text places and none is in sight (``no_party_in_sight``), when a resignation
-    answers no demand (``resignation_not_demanded``), when a protest
+    answers no demand (``resignation_not_demanded``), when the trigger only says what a
+    speaker takes something to be (``characterized``), when a protest
     verb means "show" (``shown_not_protested``), when violence harms only its doer
-    (``harms_only_itself``), when a
+    (``harms_only_itself``), when "it" that kills stands for a disaster told before
+    (``a_force_told_as_it``), when a
     victory is won with no armed force (``won_not_fought``), when
     "ask" asks a question (``asks_a_question``) and when an event noun is part of a name
     (``in_a_name``)."""
@@ -137,11 +139,86 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     if journey_not_visit(tok, category, src, tgt) or no_party_in_sight(tok, category, src, tgt, ctx) or \
             resignation_not_demanded(tok, category, src):
         return False
+    if characterized(tok):
+        return False
     if nominal:
         return not in_a_name(tok)
-    return not (no_party_speaks(tok, src, category) or shown_not_protested(tok, category) or
+    return not (no_party_speaks(tok, src, category) or a_force_told_as_it(tok, category) or
+                shown_not_protested(tok, category) or
                 won_not_fought(tok, category, src, tgt) or harms_only_itself(tok, category) or
                 (category == "REQUEST" and asks_a_question(tok)))
+
+
+def characterized(tok) -> bool:
+    """The trigger says what a speaker takes something to be, not an act that happened: the
+    complement of a verb of regarding after "as" ("the authorities consider the article as
+    calling for violence", "saw the vote as an attack on democracy", "interpreted the move as a
+    declaration of war", "a rehearsal for an invasion") or the predicate of a verb of naming's
+    object ("branded the strike a declaration of war", "called the arrests a kidnapping"),
+    with what those phrases hold. What is so described keeps its
+    own event ("the arrests", "the strike"); a phrase of "as" that is no such complement ("as
+    part of several protests", "as talks drag on") is not read. Word classes:
+    ``regarding_verbs`` and ``naming_verbs`` in ``data/relevance.yaml``."""
+    table = _table()
+    node = tok
+    for _ in range(6):
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "as" and node.head.dep_ == "prep":
+            verb = node.head.head
+            for _ in range(3):   # "as" hung on a noun of the clause: "consider [the article as
+                # calling]", "was seen by [the opposition as an attack]"
+                if verb.pos_ not in ("NOUN", "PROPN", "PRON") or verb.dep_ not in ("dobj", "nsubjpass", "pobj"):
+                    break
+                verb = verb.head.head if verb.dep_ == "pobj" else verb.head
+            return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in table["regarding_verbs"]
+        if node.dep_ == "oprd":
+            return node.head.lemma_.lower() in table["naming_verbs"]
+        if node.dep_ not in _IN_A_PHRASE or node.head == node:
+            return False
+        node = node.head   # "as an attack and a provocation", "as a prelude to an invasion"
+    return False
+
+
+# Ways a word stands inside a noun phrase or a phrase of a preposition, up to the phrase's head.
+_IN_A_PHRASE = ("conj", "pobj", "pcomp", "prep", "compound", "amod", "nmod")
+
+
+# A clause's subject; a noun the parser makes the root of a sentence is its subject taken for a
+# noun phrase ("A fire destroyed 200 homes" read as "a fire [that was] destroyed ...").
+_SUBJECTS = ("nsubj", "nsubjpass", "ROOT")
+
+
+def _antecedent_of_it(it):
+    """The noun "it" stands for: the last singular noun before it that is a clause's subject,
+    in its own sentence ("Israel said it killed ...") or, when none is there, in the sentence
+    before ("A fire destroyed 200 homes. Officials said it killed nine people.": "officials" is
+    plural, "fire" is the subject before it). None when there is none."""
+    doc = it.doc
+    sent = it.sent
+    before = [t for t in doc[sent.start:it.i] if t.dep_ in _SUBJECTS]
+    if sent.start > 0:
+        before = [t for t in doc[sent.start - 1].sent if t.dep_ in _SUBJECTS] + before
+    for t in reversed(before):
+        if t.tag_ in ("NN", "NNP"):
+            return t   # (a pronoun or a plural, "officials", is not what "it" stands for)
+    return None
+
+
+def a_force_told_as_it(verb, category: str) -> bool:
+    """Violence whose doer is "it" standing for a disaster or an accident ("A fire destroyed 200
+    homes in the slum. Officials said it killed nine people."; "The storm hit the coast on
+    Sunday. It killed four fishermen."): the fire kills, nobody attacks, as when the disaster
+    is named as the subject (``non_agentive_subjects`` in ``cues.yaml``). "it" standing for a
+    party ("Israel said it killed a commander") is an attack as before."""
+    if category != "ASSAULT" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)   # "it killed 9 and injured 50"
+    if subj is None or subj.lower_ != "it":
+        return False
+    antecedent = _antecedent_of_it(subj)
+    words = load_lexicon().cues["non_agentive_subjects"]
+    return antecedent is not None and (antecedent.lemma_.lower() in words or antecedent.lower_ in words)
 
 
 def harms_only_itself(tok, category: str) -> bool:
