@@ -636,3 +636,40 @@ def test_a_body_beside_which_people_stand_still_does_what_its_relative_clause_sa
 def test_a_dateline_is_no_part_of_the_first_side(text, category, source):
     found = events_of(text, category)
     assert found and side_text(found[0].source) == source, found
+
+
+# The subject of a passive controls the subjectless adjuncts and complements of its verb, as any
+# subject does: the one arrested "after attacking" attacked, the ones "expected to storm" storm;
+# the climb to a subject above never passes it to reach whoever reports the clause.
+@pytest.mark.parametrize("text, category, source, not_source", [
+    ("Police said the man was arrested in Nairobi on Monday after attacking two officers.",
+     "ASSAULT", "the man", "Police"),
+    ("A student was detained in Nairobi on Monday while marching against the government.",
+     "PROTEST", "A student", None),
+    ("The rebels are expected to storm the town of Goma on Tuesday, officials said.",
+     "ASSAULT", "The rebels", "officials"),
+    ("Ministers said the troops were sent to Goma in March to fight the rebels.",
+     "ASSAULT", "the troops", "Ministers"),
+])
+def test_a_passive_subject_does_its_verbs_subjectless_adjunct(text, category, source, not_source):
+    found = events_of(text, category)
+    assert any(side_text(e.source) == source for e in found), found
+    assert not_source is None or all(not_source not in (side_text(e.source) or "") for e in found), found
+
+
+@pytest.mark.parametrize("text, category, source", [
+    # an active clause keeps its own subject as the adjunct's doer
+    ("Police raided the house in Lagos on Monday after arresting two suspects.", "COERCE", "Police"),
+    # a subject of its own wins over the passive subject above it
+    ("The man was arrested in Nairobi on Monday after police attacked his house.", "ASSAULT", "police"),
+])
+def test_a_subject_of_its_own_or_an_active_clause_keeps_its_doer(text, category, source):
+    found = events_of(text, category)
+    assert any(side_text(e.source) == source for e in found), found
+
+
+def test_a_past_participle_under_a_passive_is_undergone_not_done():
+    # "was found shot dead": the journalist was shot and shot no one
+    for event in [e for e in coded_record("The journalist was found shot dead in Lagos on Monday.",
+                                          DATE).events if e.category == "ASSAULT"]:
+        assert event.source is None or "journalist" not in event.source.text, event.source

@@ -453,10 +453,23 @@ def _shared_subject(verb):
                 return _relative_antecedent(c, up), None
             if c.dep_ == "nsubjpass" and node.dep_ == "conj":
                 return None, c
+            if c.dep_ == "nsubjpass" and _controlled_by_subject(node):
+                # "the man was arrested after attacking two officers", "the rebels are expected
+                # to storm the town": the subject of a passive controls its subjectless
+                # adjuncts and complements as any subject does; the climb never passes it to
+                # reach whoever reports the clause
+                return _relative_antecedent(c, up), None
             if c.dep_ == "agent":
                 return _pobj(c), None
         node = up
     return None, None
+
+
+def _controlled_by_subject(verb) -> bool:
+    """An active non-finite verb ("to storm", "attacking") that is an adjunct or complement of
+    the verb above it ("after attacking", "while fighting", "expected to storm"): its doer is
+    that verb's subject. A past participle ("was found shot dead") underwent its act."""
+    return verb.dep_ in ("advcl", "pcomp", "xcomp") and verb.tag_ in ("VB", "VBG")
 
 
 def _participle_undergoer(verb):
