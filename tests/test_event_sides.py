@@ -673,3 +673,27 @@ def test_a_past_participle_under_a_passive_is_undergone_not_done():
     for event in [e for e in coded_record("The journalist was found shot dead in Lagos on Monday.",
                                           DATE).events if e.category == "ASSAULT"]:
         assert event.source is None or "journalist" not in event.source.text, event.source
+
+
+# A protest named as the occasion of a clause ("during a rally", "at the protest") is staged by
+# the clause's party: its passive subject, else the object of a verb of harm or arrest, else its
+# subject; never the police, troops or officials who keep the crowd.
+@pytest.mark.parametrize("text, source", [
+    ("A woman holds a placard during a rally in Lagos on Monday.", "A woman"),
+    ("Police arrested the activist during a protest in Lagos on Monday.", "the activist"),
+    ("Four people were killed during protests in Lagos on Monday.", "Four people"),
+    ("Hundreds of students were detained at the demonstration in Dhaka on Sunday.", "Hundreds of students"),
+])
+def test_who_stages_a_protest_named_as_a_clauses_occasion(text, source):
+    found = events_of(text, "PROTEST")
+    assert any(side_text(e.source) == source for e in found), found
+
+
+@pytest.mark.parametrize("text, keeper", [
+    ("Soldiers guarded the ministry during a protest in Lagos on Monday.", "Soldiers"),
+    ("A police officer was injured during a rally in Lagos on Monday.", "police officer"),
+    ("Police said they would not tolerate violence during the protests in Lagos.", "Police"),
+])
+def test_who_keeps_the_crowd_does_not_stage_the_protest(text, keeper):
+    for event in [e for e in coded_record(text, DATE).events if e.category == "PROTEST"]:
+        assert event.source is None or keeper not in event.source.text, event.source

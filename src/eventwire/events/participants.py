@@ -1041,6 +1041,10 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                         tgt = tgt or c
                     if c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and tgt is None:
                         tgt = _pobj(c)
+        if src is None and category == "PROTEST":
+            # "A woman holds a placard during a rally", "40 people were arrested at the
+            # protest": who takes part in the protest the clause happens at
+            src = _occasion_participant(tok)
         if tgt is None and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
             # "increased its aid to Yemen", "stepped up attacks on the town": the verb carries
             # the noun's target
@@ -1154,6 +1158,39 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     if tgt is None and not trigger.nominal and category in _CONTENT_TARGET_CATEGORIES:
         tgt = _content_target(tok, src)
     return _actor_or_possessor(src, possible_actor), _actor_or_possessor(tgt, possible_actor)
+
+
+# Prepositions that make an event noun the occasion of a clause: "during a rally", "at the protest".
+_OCCASION_PREPS = {"during", "at", "in", "amid"}
+# Sectors of those who guard, police or break up a crowd, or govern it: never its protesters.
+_CROWD_KEEPERS = {"COP", "MIL", "GOV", "SPY", "JUD"}
+
+
+def _occasion_participant(noun):
+    """Who takes part in a protest that is the occasion of a clause ("during a rally", "at the
+    protest", "in the demonstrations"): the clause's passive subject ("four people were killed
+    during protests"), else the object of its verb of harm or arrest ("police arrested the
+    activist during a protest"), else its subject ("a woman holds a placard during a rally");
+    never the police, troops or officials who keep the crowd ("soldiers guard during a
+    protest", "an officer was injured during the rally"). None for any other noun."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _OCCASION_PREPS:
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    role = ("nsubjpass",) if any(c.dep_ == "nsubjpass" for c in verb.children) else (
+        ("dobj",) if verb_forms(verb) & load_lexicon().cues["living_undergoer_verbs"] else _SUBJ)
+    cand = next((c for c in verb.children if c.dep_ in role), None)
+    if cand is None:
+        return None
+    cand = _relative_antecedent(cand, verb)
+    if cand.pos_ == "PRON" and cand.lower_ in _PRONOUNS:
+        cand = _antecedent(cand) or cand
+    i, j = phrase_bounds(cand)
+    if _sector_of_tokens(list(cand.doc[i:j]), cand) in _CROWD_KEEPERS:
+        return None
+    return cand
 
 
 def _living_undergoer(verb, tok) -> bool:
