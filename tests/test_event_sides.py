@@ -697,3 +697,18 @@ def test_who_stages_a_protest_named_as_a_clauses_occasion(text, source):
 def test_who_keeps_the_crowd_does_not_stage_the_protest(text, keeper):
     for event in [e for e in coded_record(text, DATE).events if e.category == "PROTEST"]:
         assert event.source is None or keeper not in event.source.text, event.source
+
+
+# A pronoun that protests does not stand for the police or troops of the sentence before: the
+# people they arrested or fired on protested.
+@pytest.mark.parametrize("text, source", [
+    ("Police arrested 40 people in Male on Friday. They had protested against the president "
+     "outside parliament.", "40 people"),
+    ("Soldiers fired on the crowd in Goma on Monday. They had gathered to protest against the "
+     "governor.", "the crowd"),
+    # guard: a protesting subject before the pronoun stays its antecedent
+    ("Students marched through Dhaka on Monday. They protested against the quota system.", "Students"),
+])
+def test_a_protesting_pronoun_is_not_the_crowds_keeper(text, source):
+    found = events_of(text, "PROTEST")
+    assert any(side_text(e.source) == source for e in found), found

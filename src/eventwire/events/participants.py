@@ -1099,7 +1099,10 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         if inner_src is not None:
             src, tgt = inner_src, tgt or inner_tgt
     if src is not None and src.pos_ == "PRON" and src.lower_ in _PRONOUNS:
-        src = _antecedent(src) or src
+        pron, src = src, _antecedent(src) or src
+        if category == "PROTEST" and src is not pron and _keeps_the_crowd(src):
+            # "Police arrested 40 people. They had protested ...": not the police
+            src = _crowd_antecedent(pron) or pron
     # "the leaders of A, B and C met": the group's members are the actors
     if src is not None and src.lower_ in _GROUP_HEADS:
         for c in src.children:
@@ -1187,10 +1190,31 @@ def _occasion_participant(noun):
     cand = _relative_antecedent(cand, verb)
     if cand.pos_ == "PRON" and cand.lower_ in _PRONOUNS:
         cand = _antecedent(cand) or cand
-    i, j = phrase_bounds(cand)
-    if _sector_of_tokens(list(cand.doc[i:j]), cand) in _CROWD_KEEPERS:
-        return None
-    return cand
+    return None if _keeps_the_crowd(cand) else cand
+
+
+def _keeps_the_crowd(tok) -> bool:
+    """Police, troops, officials: a phrase whose words name a crowd keeper's sector."""
+    i, j = phrase_bounds(tok)
+    return _sector_of_tokens(list(tok.doc[i:j]), tok) in _CROWD_KEEPERS
+
+
+def _crowd_antecedent(pron):
+    """The party a pronoun that protests stands for when the subject before it keeps the crowd:
+    the nearest earlier subject, object or "on"/"at"/"against" object of this sentence or the
+    one before that agrees with it and is no police, troops or officials ("Police arrested 40
+    people. They had protested ...": the people; "Soldiers fired on the crowd. They had
+    gathered to protest": the crowd)."""
+    doc = pron.doc
+    start = pron.sent.start
+    prev = doc[start - 1].sent.start if start > 0 else start
+    for t in reversed(doc[prev:pron.i]):
+        undergoer = t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in ("on", "at", "against", "upon")
+                                         and t.ent_type_ not in ("GPE", "LOC", "FAC"))
+        if (t.dep_ in ("nsubj", "nsubjpass") or undergoer) and t.pos_ in ("PROPN", "NOUN") and \
+                not _disagrees(pron, t) and possible_actor(t) and not _keeps_the_crowd(t):
+            return t
+    return None
 
 
 def _living_undergoer(verb, tok) -> bool:
