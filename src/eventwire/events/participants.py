@@ -1165,8 +1165,9 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
 
 # Prepositions that make an event noun the occasion of a clause: "during a rally", "at the protest".
 _OCCASION_PREPS = {"during", "at", "in", "amid"}
-# Sectors of those who guard, police or break up a crowd, or govern it: never its protesters.
-_CROWD_KEEPERS = {"COP", "MIL", "GOV", "SPY", "JUD"}
+# Sectors of those who guard, police or break up a crowd: never its protesters. Officials and
+# politicians are not among them: they hold rallies of their own ("he spoke at a rally").
+_CROWD_KEEPERS = {"COP", "MIL"}
 
 
 def _occasion_participant(noun):
@@ -1174,8 +1175,8 @@ def _occasion_participant(noun):
     protest", "in the demonstrations"): the clause's passive subject ("four people were killed
     during protests"), else the object of its verb of harm or arrest ("police arrested the
     activist during a protest"), else its subject ("a woman holds a placard during a rally");
-    never the police, troops or officials who keep the crowd ("soldiers guard during a
-    protest", "an officer was injured during the rally"). None for any other noun."""
+    never the police or troops who keep the crowd ("soldiers guard during a protest", "an
+    officer was injured during the rally"). None for any other noun."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _OCCASION_PREPS:
         return None
@@ -1194,7 +1195,7 @@ def _occasion_participant(noun):
 
 
 def _keeps_the_crowd(tok) -> bool:
-    """Police, troops, officials: a phrase whose words name a crowd keeper's sector."""
+    """Police, troops: a phrase whose words name the sector of those who keep a crowd."""
     i, j = phrase_bounds(tok)
     return _sector_of_tokens(list(tok.doc[i:j]), tok) in _CROWD_KEEPERS
 
@@ -1202,7 +1203,7 @@ def _keeps_the_crowd(tok) -> bool:
 def _crowd_antecedent(pron):
     """The party a pronoun that protests stands for when the subject before it keeps the crowd:
     the nearest earlier subject, object or "on"/"at"/"against" object of this sentence or the
-    one before that agrees with it and is no police, troops or officials ("Police arrested 40
+    one before that agrees with it and is no police or troops ("Police arrested 40
     people. They had protested ...": the people; "Soldiers fired on the crowd. They had
     gathered to protest": the crowd)."""
     doc = pron.doc
