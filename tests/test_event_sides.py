@@ -735,3 +735,78 @@ def test_a_subject_without_a_coordinated_pronoun_keeps_its_reading(text, categor
     event = events_of(text, category)[0]
     assert side_text(event.source) == source, event.source
     assert side_text(event.target) == target, event.target
+
+# The subject of a passive controls the subjectless adjuncts and complements of its verb, as any
+# subject does: the one arrested "after attacking" attacked, the ones "expected to storm" storm;
+# the climb to a subject above never passes it to reach whoever reports the clause.
+@pytest.mark.parametrize("text, category, source, not_source", [
+    ("Police said the man was arrested in Nairobi on Monday after attacking two officers.",
+     "ASSAULT", "the man", "Police"),
+    ("A student was detained in Nairobi on Monday while marching against the government.",
+     "PROTEST", "A student", None),
+    ("The rebels are expected to storm the town of Goma on Tuesday, officials said.",
+     "ASSAULT", "The rebels", "officials"),
+    ("Ministers said the troops were sent to Goma in March to fight the rebels.",
+     "ASSAULT", "the troops", "Ministers"),
+])
+def test_a_passive_subject_does_its_verbs_subjectless_adjunct(text, category, source, not_source):
+    found = events_of(text, category)
+    assert any(side_text(e.source) == source for e in found), found
+    assert not_source is None or all(not_source not in (side_text(e.source) or "") for e in found), found
+
+
+@pytest.mark.parametrize("text, category, source", [
+    # an active clause keeps its own subject as the adjunct's doer
+    ("Police raided the house in Lagos on Monday after arresting two suspects.", "COERCE", "Police"),
+    # a subject of its own wins over the passive subject above it
+    ("The man was arrested in Nairobi on Monday after police attacked his house.", "ASSAULT", "police"),
+])
+def test_a_subject_of_its_own_or_an_active_clause_keeps_its_doer(text, category, source):
+    found = events_of(text, category)
+    assert any(side_text(e.source) == source for e in found), found
+
+
+def test_a_past_participle_under_a_passive_is_undergone_not_done():
+    # "was found shot dead": the journalist was shot and shot no one
+    for event in [e for e in coded_record("The journalist was found shot dead in Lagos on Monday.",
+                                          DATE).events if e.category == "ASSAULT"]:
+        assert event.source is None or "journalist" not in event.source.text, event.source
+
+
+# A protest named as the occasion of a clause ("during a rally", "at the protest") is staged by
+# the clause's party: its passive subject, else the object of a verb of harm or arrest, else its
+# subject; never the police, troops or officials who keep the crowd.
+@pytest.mark.parametrize("text, source", [
+    ("A woman holds a placard during a rally in Lagos on Monday.", "A woman"),
+    ("Police arrested the activist during a protest in Lagos on Monday.", "the activist"),
+    ("Four people were killed during protests in Lagos on Monday.", "Four people"),
+    ("Hundreds of students were detained at the demonstration in Dhaka on Sunday.", "Hundreds of students"),
+])
+def test_who_stages_a_protest_named_as_a_clauses_occasion(text, source):
+    found = events_of(text, "PROTEST")
+    assert any(side_text(e.source) == source for e in found), found
+
+
+@pytest.mark.parametrize("text, keeper", [
+    ("Soldiers guarded the ministry during a protest in Lagos on Monday.", "Soldiers"),
+    ("A police officer was injured during a rally in Lagos on Monday.", "police officer"),
+    ("Police said they would not tolerate violence during the protests in Lagos.", "Police"),
+])
+def test_who_keeps_the_crowd_does_not_stage_the_protest(text, keeper):
+    for event in [e for e in coded_record(text, DATE).events if e.category == "PROTEST"]:
+        assert event.source is None or keeper not in event.source.text, event.source
+
+
+# A pronoun that protests does not stand for the police or troops of the sentence before: the
+# people they arrested or fired on protested.
+@pytest.mark.parametrize("text, source", [
+    ("Police arrested 40 people in Male on Friday. They had protested against the president "
+     "outside parliament.", "40 people"),
+    ("Soldiers fired on the crowd in Goma on Monday. They had gathered to protest against the "
+     "governor.", "the crowd"),
+    # guard: a protesting subject before the pronoun stays its antecedent
+    ("Students marched through Dhaka on Monday. They protested against the quota system.", "Students"),
+])
+def test_a_protesting_pronoun_is_not_the_crowds_keeper(text, source):
+    found = events_of(text, "PROTEST")
+    assert any(side_text(e.source) == source for e in found), found

@@ -493,10 +493,23 @@ def _shared_subject(verb):
                 return _relative_antecedent(c, up), None
             if c.dep_ == "nsubjpass" and node.dep_ == "conj":
                 return None, c
+            if c.dep_ == "nsubjpass" and _controlled_by_subject(node):
+                # "the man was arrested after attacking two officers", "the rebels are expected
+                # to storm the town": the subject of a passive controls its subjectless
+                # adjuncts and complements as any subject does; the climb never passes it to
+                # reach whoever reports the clause
+                return _relative_antecedent(c, up), None
             if c.dep_ == "agent":
                 return _pobj(c), None
         node = up
     return None, None
+
+
+def _controlled_by_subject(verb) -> bool:
+    """An active non-finite verb ("to storm", "attacking") that is an adjunct or complement of
+    the verb above it ("after attacking", "while fighting", "expected to storm"): its doer is
+    that verb's subject. A past participle ("was found shot dead") underwent its act."""
+    return verb.dep_ in ("advcl", "pcomp", "xcomp") and verb.tag_ in ("VB", "VBG")
 
 
 def _participle_undergoer(verb):
@@ -1068,6 +1081,10 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                         tgt = tgt or c
                     if c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and tgt is None:
                         tgt = _pobj(c)
+        if src is None and category == "PROTEST":
+            # "A woman holds a placard during a rally", "40 people were arrested at the
+            # protest": who takes part in the protest the clause happens at
+            src = _occasion_participant(tok)
         if tgt is None and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
             # "increased its aid to Yemen", "stepped up attacks on the town": the verb carries
             # the noun's target
@@ -1123,7 +1140,10 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
             src, tgt = inner_src, tgt or inner_tgt
     written = src   # the subject as written: "he and Trump agreed" keeps its partner
     if src is not None and src.pos_ == "PRON" and src.lower_ in _PRONOUNS:
-        src = _antecedent(src) or src
+        pron, src = src, _antecedent(src) or src
+        if category == "PROTEST" and src is not pron and _keeps_the_crowd(src):
+            # "Police arrested 40 people. They had protested ...": not the police
+            src = _crowd_antecedent(pron) or pron
     # "the leaders of A, B and C met": the group's members are the actors
     if src is not None and src.lower_ in _GROUP_HEADS:
         for c in src.children:
@@ -1209,6 +1229,61 @@ def _place_moved_to(tok) -> bool:
     if area is not None and tok.dep_ == "pobj":
         area = area.head if area.lower_ == "of" else None
     return area is not None and area.pos_ == "NOUN" and _building_or_place(area)
+
+
+# Prepositions that make an event noun the occasion of a clause: "during a rally", "at the protest".
+_OCCASION_PREPS = {"during", "at", "in", "amid"}
+# Sectors of those who guard, police or break up a crowd: never its protesters. Officials and
+# politicians are not among them: they hold rallies of their own ("he spoke at a rally").
+_CROWD_KEEPERS = {"COP", "MIL"}
+
+
+def _occasion_participant(noun):
+    """Who takes part in a protest that is the occasion of a clause ("during a rally", "at the
+    protest", "in the demonstrations"): the clause's passive subject ("four people were killed
+    during protests"), else the object of its verb of harm or arrest ("police arrested the
+    activist during a protest"), else its subject ("a woman holds a placard during a rally");
+    never the police or troops who keep the crowd ("soldiers guard during a protest", "an
+    officer was injured during the rally"). None for any other noun."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _OCCASION_PREPS:
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    role = ("nsubjpass",) if any(c.dep_ == "nsubjpass" for c in verb.children) else (
+        ("dobj",) if verb_forms(verb) & load_lexicon().cues["living_undergoer_verbs"] else _SUBJ)
+    cand = next((c for c in verb.children if c.dep_ in role), None)
+    if cand is None:
+        return None
+    cand = _relative_antecedent(cand, verb)
+    if cand.pos_ == "PRON" and cand.lower_ in _PRONOUNS:
+        cand = _antecedent(cand) or cand
+    return None if _keeps_the_crowd(cand) else cand
+
+
+def _keeps_the_crowd(tok) -> bool:
+    """Police, troops: a phrase whose words name the sector of those who keep a crowd."""
+    i, j = phrase_bounds(tok)
+    return _sector_of_tokens(list(tok.doc[i:j]), tok) in _CROWD_KEEPERS
+
+
+def _crowd_antecedent(pron):
+    """The party a pronoun that protests stands for when the subject before it keeps the crowd:
+    the nearest earlier subject, object or "on"/"at"/"against" object of this sentence or the
+    one before that agrees with it and is no police or troops ("Police arrested 40
+    people. They had protested ...": the people; "Soldiers fired on the crowd. They had
+    gathered to protest": the crowd)."""
+    doc = pron.doc
+    start = pron.sent.start
+    prev = doc[start - 1].sent.start if start > 0 else start
+    for t in reversed(doc[prev:pron.i]):
+        undergoer = t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in ("on", "at", "against", "upon")
+                                         and t.ent_type_ not in ("GPE", "LOC", "FAC"))
+        if (t.dep_ in ("nsubj", "nsubjpass") or undergoer) and t.pos_ in ("PROPN", "NOUN") and \
+                not _disagrees(pron, t) and possible_actor(t) and not _keeps_the_crowd(t):
+            return t
+    return None
 
 
 def _living_undergoer(verb, tok) -> bool:
