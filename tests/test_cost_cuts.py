@@ -45,3 +45,35 @@ def test_articles_and_half_begin_a_number_only_before_a_scale(text, value):
 ])
 def test_victim_verbs_and_nobody_phrases_are_found_as_before(sentence, kinds):
     assert [(f.kind, f.count) for f in find_figures(sentence, 0, len(sentence))] == kinds
+
+
+# Places near a name are found by their start (places.unlisted._NamedPlaces) instead of a walk
+# over every place of the document per name: the same places, in the document's order.
+def test_places_near_a_name_are_those_a_walk_over_all_would_find():
+    import random
+
+    from eventwire.places.unlisted import _NamedPlaces
+    from eventwire.record import Place
+
+    rng = random.Random(7)
+    places = []
+    for _ in range(300):
+        s = rng.randrange(0, 5000)
+        places.append(Place(start=s, end=s + rng.randrange(2, 30), text="x", name="x",
+                            lat=None if rng.random() < 0.1 else 1.0))
+    demonyms = {(p.start, p.end) for p in rng.sample(places, 20)}
+    named = _NamedPlaces(places, demonyms)
+    walk = [p for p in places if (p.start, p.end) not in demonyms and p.lat is not None]
+    for lo in range(-50, 5100, 37):
+        hi = lo + rng.randrange(0, 90)
+        assert named.starting(lo, hi) == [p for p in walk if lo <= p.start <= hi]
+        assert named.ending(lo, hi) == [p for p in walk if lo <= p.end <= hi]
+
+
+def test_demanded_resignations_are_read_once_per_document():
+    from eventwire.events import relevance
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()("Protesters demanded the governor's resignation. The governor resigned on Monday.")
+    first = relevance._demanded_resignations(doc)
+    assert first and relevance._demanded_resignations(doc) is first

@@ -24,6 +24,7 @@ class PlaceNotes:
     # per-document memos of places/event.py (every event asks)
     candidates: dict = field(default_factory=dict)
     focus: dict = field(default_factory=dict)
+    only_town: dict = field(default_factory=dict)
 
 
 @dataclass

@@ -283,10 +283,21 @@ def _same_person(resigner, demanded) -> bool:
     return bool(resigner[1] & demanded[1])
 
 
+_DEMANDED_KEY = "eventwire.relevance.demanded_resignations"
+
+
 def _demanded_resignations(doc) -> list[tuple[frozenset[str], frozenset[str]]]:
     """Every resignation the document tells a demand for ("protesters called for the governor's
     resignation", "urged Smith to resign", "demanded that the minister step down"), each as the
-    words (``_person``) of whoever is to resign."""
+    words (``_person``) of whoever is to resign. Read once per document and kept in its
+    ``user_data``: each resignation asks, and a walk of the whole text per event is quadratic."""
+    found = doc.user_data.get(_DEMANDED_KEY)
+    if found is None:
+        found = doc.user_data[_DEMANDED_KEY] = _read_demanded_resignations(doc)
+    return found
+
+
+def _read_demanded_resignations(doc) -> list[tuple[frozenset[str], frozenset[str]]]:
     table = _table()
     found = []
     for word in doc:

@@ -584,9 +584,15 @@ def _only_town(area: Place, ctx: DocContext, doc) -> Place | None:
     """The one town of ``area`` (a country or province) the document names outside its photo
     captions, if it names one only: a story set in one town of its country ("died in the city
     of Aden, in southern Yemen ... Yemen ... Yemen") happened there."""
-    towns = {(p.name, p.lat, p.lon): p for p in _candidates(ctx)[0]
-             if _holds(area, p, ctx) and not _in_caption(p, doc)}
-    return next(iter(towns.values())) if len(towns) == 1 else None
+    # asked for every event; the answer depends on the area's name and grain, not its mention:
+    # read once per area, not once per event over every place of the document (quadratic)
+    memo = _notes(ctx).only_town
+    key = (area.country, area.feature, area.name, area.admin1, _specificity(area, ctx))
+    if key not in memo:
+        towns = {(p.name, p.lat, p.lon): p for p in _candidates(ctx)[0]
+                 if _holds(area, p, ctx) and not _in_caption(p, doc)}
+        memo[key] = next(iter(towns.values())) if len(towns) == 1 else None
+    return memo[key]
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:

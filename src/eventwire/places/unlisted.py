@@ -20,6 +20,7 @@ coordinates: none are invented.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -117,16 +118,37 @@ def without_date_words(text: str, s: int, e: int) -> int:
     return s + len(name)
 
 
-def _holder(text: str, s: int, e: int, places: list[Place], demonyms: set) -> tuple[Place | None, bool]:
+class _NamedPlaces:
+    """The document's located places not named by a demonym, in the document's order, found by
+    their start: ``_holder`` asks for those around each name, and a walk of them all per name
+    is quadratic in a long text."""
+
+    def __init__(self, places: list[Place], demonyms: set) -> None:
+        named = [p for p in places if (p.start, p.end) not in demonyms and p.lat is not None]
+        self._by_start = sorted(range(len(named)), key=lambda i: named[i].start)
+        self._starts = [named[i].start for i in self._by_start]
+        self._named = named
+        self._longest = max((p.end - p.start for p in named), default=0)
+
+    def starting(self, lo: int, hi: int) -> list[Place]:
+        """Those that start in [lo, hi], in the document's order."""
+        window = self._by_start[bisect.bisect_left(self._starts, lo):bisect.bisect_right(self._starts, hi)]
+        return [self._named[i] for i in sorted(window)]
+
+    def ending(self, lo: int, hi: int) -> list[Place]:
+        """Those that end in [lo, hi], in the document's order."""
+        return [p for p in self.starting(lo - self._longest, hi) if lo <= p.end <= hi]
+
+
+def _holder(text: str, s: int, e: int, named: _NamedPlaces) -> tuple[Place | None, bool]:
     """The place that holds the name [s, e) and whether the text names it beside the name
     (True) or only in the name's sentence or document (False)."""
-    named = [p for p in places if (p.start, p.end) not in demonyms and p.lat is not None]
-    after = [p for p in named if e <= p.start <= e + 70]
+    after = named.starting(e, e + 70)
     for p in sorted(after, key=lambda p: p.start):
         if _HOLDER_AFTER.fullmatch(text[e:p.start]):
             return p, True
         break
-    before = [p for p in named if s - 40 <= p.end <= s]
+    before = named.ending(s - 40, s)
     for p in sorted(before, key=lambda p: -p.end):
         gap = text[p.end:s]
         if _HOLDER_BEFORE.fullmatch(gap) and (gap.startswith(("'s", "’s")) or " of" in gap):
@@ -268,6 +290,7 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         taken[p.start:p.end] = b"\x01" * (p.end - p.start)
     persons = [(ent.start_char, ent.end_char, {w.lower() for w in ent.text.split() if len(w) > 2})
                for ent in doc_entities(doc) if ent.label_ == "PERSON"]
+    named = _NamedPlaces(places, demonyms)
     out: list[Place] = []
     sites: list[Place] = []
     specific: set = set()
@@ -351,7 +374,7 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         cue = _cue(doc, span, head, labels)
         unit = unit or cue == "unit"
         locative = cue is not None
-        holder, beside = _holder(text, s, e, places, demonyms)
+        holder, beside = _holder(text, s, e, named)
         qualified = beside and text[e:e + 2].startswith((" (", "("))
         # the model's place name where the syntax agrees ("from Beitunia", "X and Y"); not a
         # region or sea the model calls a place ("the Middle East": no holder locates it)
