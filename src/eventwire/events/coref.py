@@ -142,10 +142,10 @@ def _sides_agree(x, y, loose: bool, guessed: bool = False) -> bool:
         return False
     if x.country and y.country and x.country != y.country:
         named_x, named_y = bool(_country_named(x.text)), bool(_country_named(y.text))
-        if not named_x and not named_y and x.sector and x.sector == y.sector:
-            pass   # two guesses read from two contexts for a side of one sector ("the rebel
-            # group", "the extremists"): neither mention's words say where the side is from
-        elif not guessed or named_x == named_y:
+        # two guesses read from two contexts for a side of one sector ("the rebel group", "the
+        # extremists"): neither mention's words say where the side is from
+        two_guesses = not named_x and not named_y and bool(x.sector) and x.sector == y.sector
+        if not two_guesses and (not guessed or named_x == named_y):
             # a country one mention's words name beats one the other's read from its context: the
             # guess does not tell two loosely described sides apart ("protesters" and "Iranian
             # protesters" set fire to one embassy); two names that differ, or two guesses for
