@@ -77,3 +77,24 @@ def test_demanded_resignations_are_read_once_per_document():
     doc = load_nlp()("Protesters demanded the governor's resignation. The governor resigned on Monday.")
     first = relevance._demanded_resignations(doc)
     assert first and relevance._demanded_resignations(doc) is first
+
+
+def test_persons_around_a_name_are_those_a_walk_over_all_would_find():
+    import random
+
+    from eventwire.places.unlisted import _PersonNames
+
+    rng = random.Random(11)
+    words = ["ali", "bosco", "maria", "soto", "kim", "lee"]
+    persons = []
+    for _ in range(200):
+        p0 = rng.randrange(0, 4000)
+        persons.append((p0, p0 + rng.randrange(3, 40), set(rng.sample(words, rng.randrange(1, 3)))))
+    found = _PersonNames(persons)
+    for s in range(-20, 4100, 29):
+        e = s + rng.randrange(1, 30)
+        parts = set(rng.sample(words, 2))
+        assert found.straddle(s, e) == any(
+            p0 < e and s < p1 and (p0 < s or p1 > e) for p0, p1, _ in persons)
+        assert found.named_elsewhere(parts, s, e) == any(
+            parts & names for p0, p1, names in persons if p1 <= s or p0 >= e)

@@ -140,6 +140,31 @@ class _NamedPlaces:
         return [p for p in self.starting(lo - self._longest, hi) if lo <= p.end <= hi]
 
 
+class _PersonNames:
+    """The document's persons' names (spans and their words of three letters or more), asked
+    around each unlisted name: by start for those that straddle it, by word for those named
+    elsewhere. A walk of them all per name is quadratic in a long text."""
+
+    def __init__(self, persons: list[tuple[int, int, set[str]]]) -> None:
+        self._spans = sorted((p0, p1) for p0, p1, _ in persons)
+        self._starts = [p0 for p0, _ in self._spans]
+        self._longest = max((p1 - p0 for p0, p1 in self._spans), default=0)
+        self._by_word: dict[str, list[tuple[int, int]]] = {}
+        for p0, p1, names in persons:
+            for w in names:
+                self._by_word.setdefault(w, []).append((p0, p1))
+
+    def straddle(self, s: int, e: int) -> bool:
+        """A person's name overlaps [s, e) and reaches past it ("Jean Bosco Gasasira")."""
+        lo = bisect.bisect_left(self._starts, s - self._longest)
+        hi = bisect.bisect_left(self._starts, e)
+        return any(s < p1 and (p0 < s or p1 > e) for p0, p1 in self._spans[lo:hi])
+
+    def named_elsewhere(self, parts: set[str], s: int, e: int) -> bool:
+        """A person's name outside [s, e) holds one of ``parts`` ("Mikheil Saakashvili")."""
+        return any(p1 <= s or p0 >= e for w in parts for p0, p1 in self._by_word.get(w, ()))
+
+
 def _holder(text: str, s: int, e: int, named: _NamedPlaces) -> tuple[Place | None, bool]:
     """The place that holds the name [s, e) and whether the text names it beside the name
     (True) or only in the name's sentence or document (False)."""
@@ -291,6 +316,7 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
     persons = [(ent.start_char, ent.end_char, {w.lower() for w in ent.text.split() if len(w) > 2})
                for ent in doc_entities(doc) if ent.label_ == "PERSON"]
     named = _NamedPlaces(places, demonyms)
+    person_names = _PersonNames(persons)
     out: list[Place] = []
     sites: list[Place] = []
     specific: set = set()
@@ -389,7 +415,7 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
                 doc, span, words_of["titles"])):
             continue    # "Gov. Jose Reyes Baez", "the shrine of Imam al- Hussein"
         if not (area or site or institution or unit) and (
-                any(p0 < e and s < p1 and (p0 < s or p1 > e) for p0, p1, _ in persons)
+                person_names.straddle(s, e)
                 or (len(span) == 1 and span[0].pos_ == "ADJ" and span[0].lower_.endswith(ADJECTIVE_ENDINGS))
                 or _headline_case(doc, span)):
             # part of a longer person's name ("Jean Bosco Gasasira"), an English adjective ("the
@@ -398,8 +424,7 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
             continue
         if INITIAL.fullmatch(name) and not qualified:
             continue    # "G. B. Hall": an initial is a place only as "S. (Azzawya)"
-        if not (area or site or institution or unit) and any(
-                parts & names for p0, p1, names in persons if p1 <= s or p0 >= e):
+        if not (area or site or institution or unit) and person_names.named_elsewhere(parts, s, e):
             continue    # "Saakashvili" where the text names "Mikheil Saakashvili"
         struck = institution and head.dep_ == "dobj" and head.head.lemma_.lower() in STRIKE_VERBS
         if not (area or site or unit or modelled or qualified or struck or (site_after and locative)):
