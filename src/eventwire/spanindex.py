@@ -171,13 +171,28 @@ def _listed_entities(doc) -> tuple[list, list[int]]:
 _SENTENCES_KEY = "eventwire.spanindex.sentences"
 
 
-def sentence_text_of(doc, i: int) -> str:
-    """The text of the sentence holding token ``i`` (``doc[i].sent.text``, which walks the
-    tokens out to both ends of the sentence and joins them on every call), cut from the kept
-    text by the sentence starts, listed once per Doc. The Doc must have sentence starts."""
+def _sentence_starts(doc) -> list[int]:
+    """The token index of each sentence's start, listed once per Doc (``Token.sent`` walks the
+    tokens out to both ends of the sentence on every call). The Doc must have sentence starts."""
     starts = doc.user_data.get(_SENTENCES_KEY)
     if starts is None:
         starts = doc.user_data[_SENTENCES_KEY] = [s.start for s in doc.sents]
+    return starts
+
+
+def since_previous_sentence(tok):
+    """The tokens from the start of the sentence before ``tok``'s (its own, in the first
+    sentence) up to ``tok``: where the party a pronoun stands for is looked for."""
+    starts = _sentence_starts(tok.doc)
+    k = bisect_right(starts, tok.i) - 1
+    return tok.doc[starts[max(k - 1, 0)]:tok.i]
+
+
+def sentence_text_of(doc, i: int) -> str:
+    """The text of the sentence holding token ``i`` (``doc[i].sent.text``, which walks the
+    tokens out to both ends of the sentence and joins them on every call), cut from the kept
+    text by the sentence starts. The Doc must have sentence starts."""
+    starts = _sentence_starts(doc)
     k = bisect_right(starts, i) - 1
     t = token_table(doc)
     last = (starts[k + 1] if k + 1 < len(starts) else len(t)) - 1

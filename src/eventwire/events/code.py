@@ -236,6 +236,13 @@ _SAME_DAY = {"hours", "hour", "minutes", "shortly", "moments", "just", "immediat
 NEWS_PEG_DAYS = 7
 
 
+def _news_week_day(value: str, doc_date) -> bool:
+    """A day-precise date within the news week before publication (the publication day
+    included): a day news is told on, not a plan ahead or background."""
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and \
+        dt.timedelta(0) <= doc_date - dt.date.fromisoformat(value) <= dt.timedelta(days=NEWS_PEG_DAYS)
+
+
 def _lead_end(text: str, without_paragraphs: int) -> int:
     """Where the article's first paragraph ends; a text with no blank line is read as having a
     lead of ``without_paragraphs`` characters."""
@@ -253,10 +260,8 @@ def _news_peg(ctx: DocContext) -> str | None:
     for t in sorted(ctx.times, key=lambda t: t.start):
         if t.start >= lead_end:
             break
-        if t.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
-            day = dt.date.fromisoformat(t.value)
-            if dt.timedelta(0) <= doc_date - day <= dt.timedelta(days=NEWS_PEG_DAYS):
-                return t.value
+        if t.type == "DATE" and _news_week_day(t.value, doc_date):
+            return t.value
     return None
 
 
@@ -277,11 +282,9 @@ def _paragraph_day(last_time, para: int, doc_date) -> str | None:
     paragraph tells next with no time of its own happened then. None when the paragraph told
     no day, or a day outside the news week before publication: a plan ("will vote on Friday"),
     or background ("began serving as governor on January 2, 2017. ... He announced ...")."""
-    if last_time is None or doc_date is None or last_time.start < para or \
-            not re.fullmatch(r"\d{4}-\d{2}-\d{2}", last_time.value):
+    if last_time is None or doc_date is None or last_time.start < para:
         return None
-    days_before = doc_date - dt.date.fromisoformat(last_time.value)
-    return last_time.value if dt.timedelta(0) <= days_before <= dt.timedelta(days=NEWS_PEG_DAYS) else None
+    return last_time.value if _news_week_day(last_time.value, doc_date) else None
 
 
 # "three days after the vote", "a week before the election": a distance from another event

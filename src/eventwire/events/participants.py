@@ -27,7 +27,7 @@ from ..nounphrase import has_definite_article
 from ..places.event import DATELINE_REACH, dateline_end
 from ..places.recognize import DIRECTIONS
 from ..places.unlisted import site_words
-from ..spanindex import cached_index
+from ..spanindex import cached_index, since_previous_sentence
 from .lexicon import describe_code, load_lexicon, verb_forms
 from .modality import disputed_participation
 
@@ -912,9 +912,7 @@ def _object_antecedent(pron, src):
     if src is not None:
         i, j = phrase_bounds(src)
         src_ids = set(range(i, j))
-    doc = pron.doc
-    start = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else pron.sent.start
-    for t in reversed(doc[start:pron.i]):
+    for t in reversed(since_previous_sentence(pron)):
         if t.i in src_ids:
             continue
         if pron.lower_ in ("them", "they") and t.tag_ == "NNP" and t.dep_ == "pobj" and \
@@ -1274,10 +1272,7 @@ def _crowd_antecedent(pron):
     one before that agrees with it and is no police or troops ("Police arrested 40
     people. They had protested ...": the people; "Soldiers fired on the crowd. They had
     gathered to protest": the crowd)."""
-    doc = pron.doc
-    start = pron.sent.start
-    prev = doc[start - 1].sent.start if start > 0 else start
-    for t in reversed(doc[prev:pron.i]):
+    for t in reversed(since_previous_sentence(pron)):
         undergoer = t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in ("on", "at", "against", "upon")
                                          and t.ent_type_ not in ("GPE", "LOC", "FAC"))
         if (t.dep_ in ("nsubj", "nsubjpass") or undergoer) and t.pos_ in ("PROPN", "NOUN") and \
@@ -1430,17 +1425,14 @@ def _antecedent(pron):
             break
         else:
             break
-    sent = pron.sent
-    doc = pron.doc
-    start = sent.start
-    prev = doc[start - 1].sent.start if start > 0 else start
-    for t in reversed(doc[prev:pron.i]):
+    before = since_previous_sentence(pron)
+    for t in reversed(before):
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN") and not _disagrees(pron, t):
             return t
     if pron.lower_ in _ONE_PERSON:
         # no subject agrees: "Officials captured Bonomo ... where he was arrested", "gunmen shot
         # at Chalabi's convoy as he returned": the nearest person named in another role
-        for t in reversed(doc[prev:pron.i]):
+        for t in reversed(before):
             if t.ent_type_ == "PERSON" and t.dep_ not in ("compound", "case") and t.pos_ == "PROPN":
                 return t
     return None

@@ -19,6 +19,7 @@ from ..categories import is_verbal, quad_class
 from ..context import DocContext
 from ..nounphrase import refers_back
 from ..datafiles import load_yaml
+from ..spanindex import since_previous_sentence
 from .lexicon import load_lexicon
 
 
@@ -192,13 +193,8 @@ def _antecedent_of_it(it):
     in its own sentence ("Israel said it killed ...") or, when none is there, in the sentence
     before ("A fire destroyed 200 homes. Officials said it killed nine people.": "officials" is
     plural, "fire" is the subject before it). None when there is none."""
-    doc = it.doc
-    sent = it.sent
-    before = [t for t in doc[sent.start:it.i] if t.dep_ in _SUBJECTS]
-    if sent.start > 0:
-        before = [t for t in doc[sent.start - 1].sent if t.dep_ in _SUBJECTS] + before
-    for t in reversed(before):
-        if t.tag_ in ("NN", "NNP"):
+    for t in reversed(since_previous_sentence(it)):
+        if t.dep_ in _SUBJECTS and t.tag_ in ("NN", "NNP"):
             return t   # (a pronoun or a plural, "officials", is not what "it" stands for)
     return None
 
