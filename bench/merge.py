@@ -299,18 +299,73 @@ def decompose_ecbplus(rows: list[dict], events: list[dict], threshold: float | N
             share_coded = "" if name == "no_event" else f"  {n / max(1, coded):6.1%} of those coded"
             print(f"  {name:<16} {n:>5}  {n / max(1, total):6.1%} of all{share_coded}  — {why}")
         wrong_links(rows, [(k, e) for k, e in report.items() if split_of_topic(by_doc[k[0]]["topic"]) == split],
-                    threshold)
+                    threshold, events)
 
 
-def wrong_links(rows: list[dict], items: list[tuple], threshold: float) -> None:
-    """The scored pairs of reports of two gold instances that one merged event holds: linked
-    directly (the pair scores over the threshold) or through others; of one story (the same
-    seminal event of the topic), of the topic's other story, or of another topic. And the
-    linked and wrong pairs of each topic (a pairwise figure weighs a topic by its pairs)."""
-    from bench.coref_data import story_of
+def _linked(a: dict, b: dict, threshold: float) -> bool:
+    """Whether the store links the two reports itself: other articles, within the candidate
+    query's reach, and a score at the threshold."""
+    from eventwire import merge
+    from eventwire.store.write import _block_days, _block_probe
+
+    if a.get("doc_key") == b.get("doc_key"):
+        return False
+    reach = {(a["category"], d) for d in _block_days(_block_probe(a))} | \
+        {(b["category"], d) for d in _block_days(_block_probe(b))}
+    return ((a["category"], a["day"]) in reach or (b["category"], b["day"]) in reach) and \
+        merge.match_score(a, b) >= threshold
+
+
+def how_wrongly_linked(a: dict, b: dict, group: list[dict], instance_of, held, threshold: float) -> str:
+    """What joined two reports of two gold instances into one merged event (``group``, all its
+    reports): the bench's own alignment (one report's evidence also holds a gold action of the
+    other's instance: it was stood for another action it holds), the pair's own score (both
+    undated, or dated alike), or the closure: through a report aligned to no gold action, or
+    through links between reports aligned to other instances."""
     from eventwire import merge
 
+    if instance_of(b) in held(a) or instance_of(a) in held(b):
+        return "the evidence also holds the other's gold action"
+    if _linked(a, b, threshold):
+        return "direct, both undated" if merge._date_evidence(a, b) == 0.0 and a["day"] is None else "direct, dated alike"
+    aligned = [e for e in group if instance_of(e) is not None]
+    parent = {id(e): id(e) for e in aligned}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for x, y in itertools.combinations(aligned, 2):
+        if _linked(x, y, threshold):
+            parent[find(id(x))] = find(id(y))
+    return ("closure, through reports of other gold instances" if find(id(a)) == find(id(b)) else
+            "closure, through a report aligned to no gold action")
+
+
+def wrong_links(rows: list[dict], items: list[tuple], threshold: float, events: list[dict]) -> None:
+    """The scored pairs of reports of two gold instances that one merged event holds, by what
+    joined them (:func:`how_wrongly_linked`) and by story: one story (the same seminal event of
+    the topic: mostly ECB+'s finer actions of one incident, "shot" and "killed"), the topic's
+    other story, or another topic. And the linked and wrong pairs of each topic (a pairwise
+    figure weighs a topic by its pairs)."""
+    from bench.coref_data import align, gold_actions, story_of
+
+    by_doc = {r["id"]: r for r in rows}
     topic = {r["id"]: r["topic"] for r in rows}
+    group: dict[str, list[dict]] = defaultdict(list)
+    for e in events:
+        group[e["merged_id"]].append(e)
+
+    def instance_of(e):
+        gold = align(e, gold_actions(by_doc[e["doc_id"]]))
+        return None if gold is None else gold["instance"]
+
+    def held(e):
+        return {g["instance"] for g in gold_actions(by_doc[e["doc_id"]])
+                if g["start"] < e["evidence_end"] and e["evidence_start"] < g["end"]}
+
     kinds: dict[tuple, int] = defaultdict(int)
     by_topic: dict[object, list[int]] = defaultdict(lambda: [0, 0])
     for ((da, ga), a), ((db, gb), b) in itertools.combinations(items, 2):
@@ -319,12 +374,13 @@ def wrong_links(rows: list[dict], items: list[tuple], threshold: float) -> None:
         where = topic[da] if topic[da] == topic[db] else "across topics"
         by_topic[where][ga != gb] += 1
         if ga != gb:
-            how = "direct" if merge.match_score(a, b) >= threshold else "closure"
+            how = how_wrongly_linked(a, b, group[a["merged_id"]], instance_of, held, threshold)
             story = ("one story" if story_of(da) == story_of(db) else
                      "the topic's other story" if topic[da] == topic[db] else "another topic")
             kinds[(how, story)] += 1
-    print(f"  wrong links, {sum(kinds.values())}: " + "; ".join(
-        f"{how}, {story}: {n}" for (how, story), n in sorted(kinds.items())))
+    print(f"  wrong links, {sum(kinds.values())}:")
+    for how in sorted({h for h, _ in kinds}):
+        print(f"    {how}: " + "; ".join(f"{story} {n}" for (h, story), n in sorted(kinds.items()) if h == how))
     print("  linked pairs right / wrong by topic: " + "; ".join(
         f"{t}: {right} / {wrong}" for t, (right, wrong) in sorted(by_topic.items(), key=lambda kv: str(kv[0]))))
 

@@ -13,9 +13,11 @@ One decision per pair of reports, in two steps (:func:`compare`):
    places (the same place, one inside the other by the gazetteer's hierarchy, or near), the
    sides (countries and names), the casualty counts, how alike the two sentences and the two
    triggers read, whether the coder gave both the same kind of event (CAMEO code, PLOVER
-   mode), and how many of their most used words the two articles share (two reports of one
-   story share names, places and words; two stories of one category share few). A side, a
-   place, a count or an article's words that one report leaves out count neither way. The
+   mode), how many of their most used words the two articles share (two reports of one
+   story share names, places and words; two stories of one category share few), and whether
+   the two sentences give a figure in common (reports of one event repeat its numbers: 23
+   pirates, 89 arrests). A side, a place, a count, a figure or an article's words that one
+   report leaves out count neither way. The
    weighted sum is compared with :data:`MATCH_THRESHOLD`, chosen on development data
    (``bench/merge.py --thresholds``).
 """
@@ -50,9 +52,10 @@ VERBAL_QUAD_CLASSES = {q.number for q in load_categories().quad_classes.values()
 
 # The weight of each feature in the score; a feature is in [-1, 1] (0: nothing known).
 WEIGHTS = {"date": 0.20, "place": 0.16, "sides": 0.08, "names": 0.28, "casualties": 0.26,
-           "sentence": 0.38, "trigger": 0.42, "event_type": 0.10, "article": 0.15}
+           "sentence": 0.38, "trigger": 0.42, "event_type": 0.10, "article": 0.15, "figures": 0.20}
 VERBAL_FACT_SHARE = 0.5  # for statements, how much date, place and sides count
-MATCH_THRESHOLD = 0.7
+# The best pairwise F1 on ECB+'s dev topics with these weights (bench/RESULTS.md, issue 24).
+MATCH_THRESHOLD = 0.75
 
 
 def event_day(date: Optional[str], precision: Optional[str]) -> Optional[dt.date]:
@@ -99,13 +102,14 @@ class MatchEvidence:
     trigger: float = 0.0     # the same, of the two evidence texts (the words that say what happened)
     event_type: float = 0.0  # 1 the same CAMEO code, 0.5 the same PLOVER mode, -1 another mode
     article: float = 0.0     # 1 the articles share many of their most used words, -1 almost none
+    figures: float = 0.0     # 1 the two sentences give a figure in common (a count, not a date or a time)
     verbal: bool = False
 
     def score(self) -> float:
         facts = sum(WEIGHTS[k] * getattr(self, k) for k in ("date", "place", "sides", "names", "casualties"))
         if self.verbal:
             facts *= VERBAL_FACT_SHARE
-        return facts + sum(WEIGHTS[k] * getattr(self, k) for k in ("sentence", "trigger", "event_type", "article"))
+        return facts + sum(WEIGHTS[k] * getattr(self, k) for k in ("sentence", "trigger", "event_type", "article", "figures"))
 
 
 # --- dates --------------------------------------------------------------------------------
@@ -326,6 +330,41 @@ def _article_evidence(a: dict, b: dict) -> float:
     return max(-1.0, min(1.0, overlap / ARTICLE_OVERLAP_NEUTRAL - 1.0))
 
 
+# --- figures ------------------------------------------------------------------------------
+# A figure is a number written in digits (thousands separated or not), as news writes most
+# counts. Left out: dates ("Nov 11", "11 November", "11th", "9/14/2013"), clock times ("2:30",
+# "3 pm", "1052 GMT", "01 : 03 PM"), years (four digits from 1900 to 2100 without a
+# separator), a person's age ("a 23-year-old", or set off after the name: "Gaetano Lo Presti,
+# 52, ...": it ties two reports to one person, not to one event), and 0 and 1.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = re.compile(_MONTH + r"\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}\s+" + _MONTH
+                   + r"|\b\d{1,4}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b")
+_AGE = re.compile(r"(\b[A-Z][\w'’-]*) ?, ?\d{1,3} ?,")
+_FIGURE = re.compile(r"(?<![\d:/.,])(\d{1,3}(?:,\d{3})+|\d+)"
+                     r"(?![\d:/]|\s*(?::|[aApP]\.?[mM]\b|[A-Z]{1,4}T\b|UTC\b|-?\s*years?\s*-?\s*old\b))")
+
+
+@functools.lru_cache(maxsize=65536)
+def figures(text: str) -> frozenset[int]:
+    """The figures a sentence gives (see above)."""
+    found = set()
+    for m in _FIGURE.finditer(_AGE.sub(r"\1 ,", _DATE.sub(" ", text))):
+        written = m.group(1)
+        n = int(written.replace(",", ""))
+        if n >= 2 and not ("," not in written and len(written) == 4 and 1900 <= n <= 2100):
+            found.add(n)
+    return frozenset(found)
+
+
+def _figure_evidence(a: dict, b: dict) -> float:
+    """1 when the two sentences give a figure in common, else 0: two reports of one event tell
+    other facts beside it, so figures they do not share say nothing against the match."""
+    sa, sb = a.get("sentence") or a.get("evidence"), b.get("sentence") or b.get("evidence")
+    if not sa or not sb:
+        return 0.0
+    return 1.0 if figures(sa) & figures(sb) else 0.0
+
+
 # --- the decision -------------------------------------------------------------------------
 def compare(a: dict, b: dict) -> Optional[MatchEvidence]:
     """None when the two reports cannot be one event; else what ties them together.
@@ -346,7 +385,7 @@ def compare(a: dict, b: dict) -> Optional[MatchEvidence]:
         sentence=text_similarity(a.get("sentence") or a.get("evidence"), b.get("sentence") or b.get("evidence")),
         trigger=text_similarity(a.get("evidence"), b.get("evidence")),
         event_type=_event_type_evidence(a, b), article=_article_evidence(a, b),
-        verbal=(a.get("quad_class") or b.get("quad_class")) in VERBAL_QUAD_CLASSES)
+        figures=_figure_evidence(a, b), verbal=(a.get("quad_class") or b.get("quad_class")) in VERBAL_QUAD_CLASSES)
 
 
 def match_score(a: dict, b: dict) -> float:
