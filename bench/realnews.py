@@ -290,15 +290,21 @@ def score_article(article: dict, gold: dict, record) -> dict:
         c["noevent_articles_with_event"] += bool(asserted)
         c["noevent_invented"] += len(asserted)
     pmatch, would_match = pair_events(preds, golds)
+    current = [g for g in golds if g["modality"] == "asserted" and not g.get("background")]
     for i, p in enumerate(preds):
         if p.modality != "asserted":
             continue
+        # one coded event telling two or more gold events of its category: mentions of
+        # different happenings merged into one, which loses events without costing precision
+        told = sum(1 for g in current if g["category"] == p.category and _overlap(_pred_spans(p), _gold_spans(g)))
+        c["over_merged"] += told >= 2
         if i in pmatch:
             g = golds[pmatch[i]]
             if g.get("background"):
                 c["pred_on_background_gold"] += 1
                 continue
             c["tp"] += 1
+            c["tp_gold_asserted"] += g["modality"] == "asserted"
             right = {
                 "category": p.category == g["category"],
                 "source": _side_right(g.get("source"), p.source),
@@ -333,13 +339,16 @@ def print_report(c, label: str) -> None:
     tp = max(c["tp"], 1)
     print(f"-- {label}: {c['articles']} articles, {c['gold_asserted']} gold asserted events "
           f"(+{c['gold_background']} background), {c['pred_asserted']} asserted events coded")
-    print(f"   event precision (matched a gold event): {c['tp'] / n:.3f}")
+    print(f"   event precision (matched a gold event): {c['tp'] / n:.3f}   event recall (gold asserted "
+          f"events matched): {c['tp_gold_asserted'] / max(c['gold_asserted'], 1):.3f}")
     print(f"   fully-right precision: {c['fully_right'] / n:.3f}   fully-right recall: "
           f"{c['fully_right_gold'] / max(c['gold_asserted'], 1):.3f}")
     print("   per-field precision on matched events: " + ", ".join(
         f"{k} {c['right_' + k] / tp:.3f}" for k in FIELDS))
     print(f"   duplicates {c['fp_duplicate'] / n:.3f}, background-as-event {c['fp_background'] / n:.3f}, "
           f"invented {c['fp_invented'] / n:.3f} (share of asserted events)")
+    print(f"   over-merged: {c['over_merged']} asserted events each telling two or more gold events of "
+          f"its category ({c['over_merged'] / n:.3f})")
     if c["noevent_articles"]:
         print(f"   no-event articles with an asserted event: {c['noevent_articles_with_event']}/"
               f"{c['noevent_articles']} ({c['noevent_articles_with_event'] / c['noevent_articles']:.3f}); "
