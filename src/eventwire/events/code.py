@@ -377,16 +377,25 @@ _MAX_STORY_DAYS = 36_525   # a century
 def _days_from_story(tok, ctx: DocContext) -> int | None:
     """'Two days later, troops retook the town', 'the army issued orders the day before': how
     many days after (negative: before) the day the story last told the event's own clause puts
-    it; None without such words. 'three days after the vote' names its own anchor: not here."""
+    it; None without such words. 'three days after the vote' names its own anchor: not here.
+    Coordinated predicates share it ("Two days later, rebels shelled the town and attacked a
+    post": the attack too)."""
     doc, verb = tok.doc, governing_verb(tok)
     if verb is None:
         return None
+    clause = {verb.i}
+    for _ in range(4):   # "... shelled the town and attacked a post": up the coordination
+        if verb.dep_ != "conj" or verb.head == verb:
+            break
+        verb = verb.head
+        clause.add(verb.i)
     t, sent = token_table(doc), tok.sent
     for i in range(sent.start, sent.end):   # read on the table: a Token only for a day word
         if t.lemma[i].lower() not in _SPAN_DAYS or i + 1 >= len(t) or t.lower[i + 1] not in _STORY_SIDE:
             continue
         w, side = doc[i], doc[i + 1]
-        if any(True for _ in side.rights) or governing_verb(w) != verb:
+        gov = governing_verb(w)
+        if any(True for _ in side.rights) or gov is None or gov.i not in clause:
             continue
         spans = cached_index(ctx.scratch, "events.times", ctx.times).overlapping(w.idx, w.idx + len(w.text))
         told = next((re.fullmatch(r"P(\d+)([DW])", t.value) for t in spans if t.type == "DURATION"), None)
