@@ -291,3 +291,27 @@ def test_days_later_date_every_coordinated_act(next, category, date):
     later = [e.date for e in events if e.category == category and e.modality == "asserted"
              and e.evidence.start > text.index("\n\n")]
     assert later and set(later) == {date}, [(e.category, e.evidence.text, e.date) for e in events]
+
+
+# A definite event noun mentioned in passing with no time of its own ("before the talks")
+# names the event of its kind the story told before: it takes that event's day, not none.
+MET = "The foreign ministers of Kazakhstan and Iran met in Astana on Saturday.\n\n{later}"
+ARRESTS = "Police in Astana arrested two opposition activists on Saturday.\n\n{later}"
+
+
+@pytest.mark.parametrize("story, later, date", [
+    (MET, "The Kazakh minister thanked his guests before the talks with his Iranian counterpart.",
+     "2024-03-16"),
+    # guards: no event of its kind told before: no day, as before ...
+    (ARRESTS, "The Kazakh minister thanked his guests before the talks with his Iranian "
+     "counterpart.", None),
+    # ... an indefinite noun brings in a new event ...
+    (ARRESTS, "The Kazakh minister thanked his guests before a meeting with the Iranian president.", None),
+    # ... and a time of its own dates it
+    (MET, "The Kazakh minister thanked his guests before the talks on Sunday.", "2024-03-17"),
+])
+def test_a_definite_event_noun_in_passing_takes_the_day_of_the_event_it_names(story, later, date):
+    text = story.format(later=later)
+    events = extract(text, date=DATE).events
+    nouns = [e.date for e in events if e.category == "CONSULT" and e.evidence.start > text.index("\n\n")]
+    assert nouns == [date], [(e.category, e.evidence.text, e.date) for e in events]

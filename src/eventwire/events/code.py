@@ -778,6 +778,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     lead_end = _lead_end(ctx.document.text, 400)   # the confidence model's "lead" feature
     last_date: tuple[str | None, str | None] = (None, None)
     last_para = -2   # the paragraph last_date was told in
+    last_told: dict[str, Event] = {}   # the last asserted event of each category told
     flattened = lost_paragraphs(ctx.document.text)
     # the last time the story told before the sentence at hand (not one naming a thing)
     dated_times = sorted((t for t in ctx.times if t.type == "DATE" and t.value[:1].isdigit()),
@@ -885,6 +886,14 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                         date, precision = date_for(sent, ctx, anchor_token=tok)
                     else:
                         date, precision = _shifted_date(mark, ctx, doc) or (None, None)
+                elif background and modality.value == "asserted" and refers_back(tok):
+                    # "thanked his hosts before the talks", "after the meeting, they signed":
+                    # the definite noun names the event of its kind the story told before
+                    # (guideline: the event's own time, never an unrelated clause's)
+                    told = next((e for e, _ in reversed(sent_events) if e.category == category
+                                 and e.modality == "asserted"), None) or last_told.get(category)
+                    if told is not None:
+                        date, precision = told.date, told.date_precision
             elif modality.value in ("asserted", "negated"):
                 anchor = doc[trig.rule["statement"]] if "statement" in trig.rule else tok
                 shift = _days_from_story(tok, ctx) if not sent_has_date and last_date[1] == "day" else None
@@ -1055,6 +1064,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 last_date = (event.date, event.date_precision)
                 last_para = para
         events.extend(e for e, _ in sent_events)
+        last_told.update((e.category, e) for e, _ in sent_events if e.modality == "asserted")
         one_act |= purpose_links([(e, t.token) for e, t in sent_events])
         listed |= listed_apart([(e, t.token) for e, t in sent_events])
         if sent_has_date:
