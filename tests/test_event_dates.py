@@ -263,3 +263,55 @@ def test_a_sentence_with_no_time_of_its_own_takes_its_paragraphs_day(para, categ
     text = ARREST.format(lead=ARRESTED, para=para)
     assert _dated(text, category) == [date], \
         [(e.category, e.evidence.text, e.date) for e in extract(text, date=DATE).events]
+
+
+# "Two days later", "the day before" qualify the whole coordination of predicates they stand
+# in: each coordinated act of another kind is counted from the story's day too.
+SEIZED = "Rebels seized the town of Kidal on Thursday.\n\n{next}"
+
+
+@pytest.mark.parametrize("next, category, date", [
+    ("Two days later, the army shelled the town and arrested the local mayor.", "COERCE", "2024-03-16"),
+    ("The army shelled the town two days later and arrested the local mayor.", "COERCE", "2024-03-16"),
+    ("The army shelled the town two days later, surrounded the market and arrested the local "
+     "mayor.", "COERCE", "2024-03-16"),
+    ("The army had warned residents the day before and arrested two activists.", "COERCE", "2024-03-13"),
+    # guards: the span's own clause keeps it, as before ...
+    ("Two days later, the army shelled the town and arrested the local mayor.", "ASSAULT", "2024-03-16"),
+    # ... a clause under it is not coordinated with it ("after police arrested ...") ...
+    ("Two days later, the army shelled the town after police arrested the local mayor.", "COERCE", None),
+    # ... nor is the next sentence, nor a coordinated act with a day of its own
+    ("Two days later, the army shelled the town. Police arrested the local mayor on Friday.",
+     "COERCE", "2024-03-15"),
+    ("The army shelled the town, and police arrested the local mayor.", "COERCE", "2024-03-14"),
+])
+def test_days_later_date_every_coordinated_act(next, category, date):
+    text = SEIZED.format(next=next)
+    events = extract(text, date=DATE).events
+    later = [e.date for e in events if e.category == category and e.modality == "asserted"
+             and e.evidence.start > text.index("\n\n")]
+    assert later and set(later) == {date}, [(e.category, e.evidence.text, e.date) for e in events]
+
+
+# A definite event noun mentioned in passing with no time of its own ("before the talks")
+# names the event of its kind the story told before: it takes that event's day, not none.
+MET = "The foreign ministers of Kazakhstan and Iran met in Astana on Saturday.\n\n{later}"
+ARRESTS = "Police in Astana arrested two opposition activists on Saturday.\n\n{later}"
+
+
+@pytest.mark.parametrize("story, later, date", [
+    (MET, "The Kazakh minister thanked his guests before the talks with his Iranian counterpart.",
+     "2024-03-16"),
+    # guards: no event of its kind told before: no day, as before ...
+    (ARRESTS, "The Kazakh minister thanked his guests before the talks with his Iranian "
+     "counterpart.", None),
+    # ... an indefinite noun brings in a new event ...
+    (ARRESTS, "The Kazakh minister thanked his guests before a meeting with the Iranian president.", None),
+    # ... and a time of its own dates it
+    (MET, "The Kazakh minister thanked his guests before the talks on Sunday.", "2024-03-17"),
+])
+def test_a_definite_event_noun_in_passing_takes_the_day_of_the_event_it_names(story, later, date):
+    text = story.format(later=later)
+    events = extract(text, date=DATE).events
+    nouns = [e.date for e in events if e.category == "CONSULT" and e.evidence.start > text.index("\n\n")]
+    assert nouns == [date], [(e.category, e.evidence.text, e.date) for e in events]

@@ -378,16 +378,25 @@ _MAX_STORY_DAYS = 36_525   # a century
 def _days_from_story(tok, ctx: DocContext) -> int | None:
     """'Two days later, troops retook the town', 'the army issued orders the day before': how
     many days after (negative: before) the day the story last told the event's own clause puts
-    it; None without such words. 'three days after the vote' names its own anchor: not here."""
+    it; None without such words. 'three days after the vote' names its own anchor: not here.
+    Coordinated predicates share it ("Two days later, rebels shelled the town and attacked a
+    post": the attack too)."""
     doc, verb = tok.doc, governing_verb(tok)
     if verb is None:
         return None
+    clause = {verb.i}
+    for _ in range(4):   # "... shelled the town and attacked a post": up the coordination
+        if verb.dep_ != "conj" or verb.head == verb:
+            break
+        verb = verb.head
+        clause.add(verb.i)
     t, sent = token_table(doc), tok.sent
     for i in range(sent.start, sent.end):   # read on the table: a Token only for a day word
         if t.lemma[i].lower() not in _SPAN_DAYS or i + 1 >= len(t) or t.lower[i + 1] not in _STORY_SIDE:
             continue
         w, side = doc[i], doc[i + 1]
-        if any(True for _ in side.rights) or governing_verb(w) != verb:
+        gov = governing_verb(w)
+        if any(True for _ in side.rights) or gov is None or gov.i not in clause:
             continue
         spans = cached_index(ctx.scratch, "events.times", ctx.times).overlapping(w.idx, w.idx + len(w.text))
         told = next((re.fullmatch(r"P(\d+)([DW])", t.value) for t in spans if t.type == "DURATION"), None)
@@ -771,6 +780,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     lead_end = _lead_end(ctx.document.text, 400)   # the confidence model's "lead" feature
     last_date: tuple[str | None, str | None] = (None, None)
     last_para = -2   # the paragraph last_date was told in
+    last_told: dict[str, Event] = {}   # the last asserted event of each category told
     flattened = lost_paragraphs(ctx.document.text)
     # the last time the story told before the sentence at hand (not one naming a thing)
     dated_times = sorted((t for t in ctx.times if t.type == "DATE" and t.value[:1].isdigit()),
@@ -878,6 +888,14 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                         date, precision = date_for(sent, ctx, anchor_token=tok)
                     else:
                         date, precision = _shifted_date(mark, ctx, doc) or (None, None)
+                elif background and modality.value == "asserted" and refers_back(tok):
+                    # "thanked his hosts before the talks", "after the meeting, they signed":
+                    # the definite noun names the event of its kind the story told before
+                    # (guideline: the event's own time, never an unrelated clause's)
+                    told = next((e for e, _ in reversed(sent_events) if e.category == category
+                                 and e.modality == "asserted"), None) or last_told.get(category)
+                    if told is not None:
+                        date, precision = told.date, told.date_precision
             elif modality.value in ("asserted", "negated"):
                 anchor = doc[trig.rule["statement"]] if "statement" in trig.rule else tok
                 shift = _days_from_story(tok, ctx) if not sent_has_date and last_date[1] == "day" else None
@@ -1049,6 +1067,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 last_date = (event.date, event.date_precision)
                 last_para = para
         events.extend(e for e, _ in sent_events)
+        last_told.update((e.category, e) for e, _ in sent_events if e.modality == "asserted")
         one_act |= purpose_links([(e, t.token) for e, t in sent_events])
         listed |= listed_apart([(e, t.token) for e, t in sent_events])
         another |= told_as_another([(e, t.token) for e, t in sent_events])
