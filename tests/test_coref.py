@@ -164,29 +164,6 @@ def test_events_that_differ_stay_apart(text, category, n):
     assert len(found) == n, [(e.evidence.text, e.date, e.place and e.place.name) for e in found]
 
 
-# words that bring in another happening of a kind already told: on the event's noun, on its
-# doer, in an "in" phrase or an adverb of its clause. Same day, same country, sides with no codes:
-# nothing else tells these apart.
-@pytest.mark.parametrize("text, n", [
-    ("A suicide bomber struck an army checkpoint near Kandahar on Monday, killing two soldiers.\n\n"
-     "Another suicide bomber killed a police officer outside a mosque on Monday, officials said.", 2),
-    ("Gunmen attacked a bus near the town on Monday, killing four passengers.\n\n"
-     "In a separate incident, gunmen killed two police officers in the north on Monday.", 2),
-    ("Militants shelled an army base in the province on Monday.\n\n"
-     "Elsewhere, militants attacked a police station on Monday, killing three officers.", 2),
-    ("Police said the gunman carried out two attacks on Friday. The first attack was at a mosque in "
-     "the city centre. A second attack hit a mosque in the suburbs.", 2),
-    # guards: the same attack told again, a later "the attack" and a toll
-    ("A suicide bomber struck an army checkpoint near Kandahar on Monday, killing two soldiers.\n\n"
-     "The attack also wounded four civilians, officials said.", 1),
-    ("Gunmen attacked a bus near the town on Monday, killing four passengers.\n\n"
-     "The gunmen fled into the hills after the attack, police said.", 1),
-])
-def test_another_happening_is_another_event(text, n):
-    found = asserted(text, "ASSAULT")
-    assert len(found) == n, [(e.evidence.text, e.source and e.source.text, _spans(e)) for e in found]
-
-
 # a list of event nouns names different happenings when one of them has a side of its own;
 # two verbs of one subject, or sideless nouns, may tell one act
 @pytest.mark.parametrize("text, n", [

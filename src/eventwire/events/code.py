@@ -31,8 +31,7 @@ from ..times.tense import governing_verb
 from ..tokentable import token_table
 from .acled import assign_event_types
 from .casualties import attach_casualties
-from .coref import (aims_of_other_acts, another_happening, dates_agree, listed_apart, merge_coreferent, places_agree,
-                    purpose_links, told_as_another)
+from .coref import aims_of_other_acts, dates_agree, listed_apart, merge_coreferent, places_agree, purpose_links
 from .episodic import EPISODIC, clause_kind, noun_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
@@ -775,7 +774,6 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     told_dates: set[int] = set()   # events dated by a time expression of their own sentence
     one_act: set[tuple[int, int]] = set()   # event pairs the syntax tells are one act
     listed: set[tuple[int, int]] = set()    # ... and pairs it tells are two ("X and Y")
-    another: set[int] = set()               # events told as another happening ("a second blast")
     news_peg = _news_peg(ctx)
     lead_end = _lead_end(ctx.document.text, 400)   # the confidence model's "lead" feature
     last_date: tuple[str | None, str | None] = (None, None)
@@ -1028,10 +1026,9 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if category == "ASSAULT" and not trig.nominal and src is None and \
                     tok.lemma_.lower() in _CASUALTY_VERBS and _accidental_death(trig, triggers, sent, lex):
                 continue   # "seven were killed when a bomber crashed": a death, not an attack
-            if not another_happening(told_noun if told_noun is not None else tok) and (
-                    (trig.nominal and not (src or tgt) and (row.code, tok.lemma_.lower()) in seen_codes) or (
+            if (trig.nominal and not (src or tgt) and (row.code, tok.lemma_.lower()) in seen_codes) or (
                     told_noun is not None and refers_back(told_noun) and category in seen_categories and
-                    (trig.nominal and not src or not trig.nominal))):
+                    (trig.nominal and not src or not trig.nominal)):
                 # "the state of emergency" again, "the attack", "Monday's attack": the event
                 # already coded, told again: one more mention of it
                 earlier = next((e for e in reversed(events + [x for x, _ in sent_events])
@@ -1070,10 +1067,9 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         last_told.update((e.category, e) for e, _ in sent_events if e.modality == "asserted")
         one_act |= purpose_links([(e, t.token) for e, t in sent_events])
         listed |= listed_apart([(e, t.token) for e, t in sent_events])
-        another |= told_as_another([(e, t.token) for e, t in sent_events])
         if sent_has_date:
             told_dates.update(id(e) for e, _ in sent_events)
-    events = merge_coreferent(events, told_dates, one_act, listed, another)
+    events = merge_coreferent(events, told_dates, one_act, listed)
     assign_event_types(events, ctx.document.text)
     attach_casualties(events, doc, ctx.document.text)
     attach_geo(events, ctx)

@@ -23,7 +23,6 @@ from ..actors.dictionary import fold, looks_like_name
 from ..categories import categories_where
 from ..geodesy import haversine_km
 from ..record import Event
-from .lexicon import load_lexicon
 
 # Joint events: "X met Y" and "Y held talks with X" are one meeting.
 _JOINT = categories_where("symmetric") - {"ASSAULT"}   # an assault only as a fight (19x), below
@@ -274,50 +273,6 @@ def listed_apart(told_in_sentence: list[tuple[Event, object]]) -> set[tuple[int,
     return apart
 
 
-def _marked(noun, words) -> bool:
-    return any(c.dep_ in ("det", "amod", "nummod", "advmod") and c.lower_ in words for c in noun.children)
-
-
-def another_happening(tok, event_nouns=frozenset()) -> bool:
-    """Whether the words of an event's trigger ``tok`` bring it in as another happening of a
-    kind already told: its noun ("another attack", "a second blast", "a separate raid"), its
-    doer ("another suicide bomber killed ..."), an "in" phrase of its clause ("In a separate
-    incident, ...", "in another attack") or the clause's adverb ("Elsewhere, police arrested
-    ..."). Such an event is not an earlier one told again, whatever its day, place and sides.
-    ``event_nouns``: indices of the sentence's nominal triggers (an "in" phrase on one of them
-    names a happening)."""
-    cues = load_lexicon().cues
-    words, adverbs = cues["another_happening_modifiers"], cues["another_happening_adverbs"]
-    if tok.pos_ in ("NOUN", "PROPN"):
-        if _marked(tok, words):
-            return True
-        clause = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else tok.head.head \
-            if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") else None
-    else:
-        clause = tok
-    if clause is None:
-        return False
-    for c in clause.children:
-        if c.dep_ == "advmod" and c.lower_ in adverbs:
-            return True
-        if c.dep_ in ("nsubj", "agent") and _marked(c if c.dep_ == "nsubj" else next(
-                (g for g in c.children if g.dep_ == "pobj"), c), cues["another_doer_modifiers"]):
-            return True
-        if c.dep_ == "prep" and c.lower_ == "in":
-            held = [g for g in c.children if g.dep_ == "pobj"]
-            if any((g.i in event_nouns or g.lemma_.lower() in cues["happening_nouns"]) and _marked(g, words)
-                   for g in held):
-                return True
-    return False
-
-
-def told_as_another(told_in_sentence: list[tuple[Event, object]]) -> set[int]:
-    """Ids of one sentence's events its words bring in as another happening
-    (``another_happening``). ``told_in_sentence``: (event, trigger token) pairs."""
-    nouns = frozenset(tok.i for _, tok in told_in_sentence if tok.pos_ in ("NOUN", "PROPN"))
-    return {id(e) for e, tok in told_in_sentence if another_happening(tok, nouns)}
-
-
 def corefer(a: Event, b: Event, told: set[int] = frozenset(),
             linked: set[tuple[int, int]] = frozenset(), apart: set[tuple[int, int]] = frozenset()) -> bool:
     """Could ``a`` and ``b`` be two mentions of one real-world event? ``told``: ids of the
@@ -371,14 +326,11 @@ def _completeness(e: Event) -> tuple:
 
 def merge_coreferent(events: list[Event], told: set[int] = frozenset(),
                      linked: set[tuple[int, int]] = frozenset(),
-                     apart: set[tuple[int, int]] = frozenset(),
-                     another: set[int] = frozenset()) -> list[Event]:
-    """One event per real-world event, in the order of first mention. ``another``: ids of
-    events their words bring in as another happening (``told_as_another``): each begins an
-    event of its own."""
+                     apart: set[tuple[int, int]] = frozenset()) -> list[Event]:
+    """One event per real-world event, in the order of first mention."""
     clusters: list[list[Event]] = []
     for e in events:
-        for cluster in clusters if id(e) not in another else ():
+        for cluster in clusters:
             if all(corefer(other, e, told, linked, apart) for other in cluster):
                 cluster.append(e)
                 break
