@@ -86,15 +86,18 @@ def _specificity(place: Place, ctx: DocContext) -> int:
     return SPECIFICITY.get(place.feature, 0)
 
 
-def offices_of(doc, places: list[Place], words: frozenset[str], blocs: frozenset[str] = frozenset()
-               ) -> set[tuple[int, int]]:
+def offices_of(doc, places: list[Place], words: frozenset[str], blocs: frozenset[str] = frozenset(),
+               titles: frozenset[str] = frozenset()) -> set[tuple[int, int]]:
     """The spans of the places that only say whose head or body a phrase names: "the
     Chancellor of Germany", "King Salman of Saudi Arabia", "the Parliament of Iraq", "the
-    leaders of Japan, China and Germany". ``words``: the titles and bodies that count. A union
+    leaders of Japan, China and Germany", and their possessive twins ("Russia's Foreign
+    Minister", ``_owner_of_office``). ``words``: the titles and bodies that count, ``titles``
+    those of them that name a person. A union
     of states named in ``blocs`` ("the EU") is itself a body, unless the sentence puts
     something in it ("in the EU")."""
     out = set()
     text = doc_text(doc)
+    spans = tuple((p.start, p.end) for p in places)
     for p in places:
         if p.text.lower() in blocs and not _locative(text, p):
             out.add((p.start, p.end))
@@ -104,6 +107,10 @@ def offices_of(doc, places: list[Place], words: frozenset[str], blocs: frozenset
             continue
         while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
             tok = tok.head
+        if tok.dep_ == "poss":
+            if _owner_of_office(tok, words, titles, spans):
+                out.add((p.start, p.end))
+            continue
         if tok.dep_ != "pobj" or tok.head.lower_ != "of":
             continue
         owner = tok.head.head
@@ -112,6 +119,34 @@ def offices_of(doc, places: list[Place], words: frozenset[str], blocs: frozenset
         if owner.lower_ in words or owner.pos_ == "PROPN" and (owner.ent_type_ == "PERSON" or _full_name(owner)):
             out.add((p.start, p.end))
     return out
+
+
+def _owner_of_office(tok, words: frozenset[str], titles: frozenset[str] = frozenset(),
+                     places: tuple = ()) -> bool:
+    """``tok``, a possessor, says whose head, body or person the phrase names: "Russia's
+    Foreign Minister Sergei Lavrov", "Japan's top police official", "Britain's Mark Cavendish",
+    "Iraq's government" (the possessive twin of "the Foreign Minister of Russia"); not whose
+    place or thing ("Baghdad's Adhamiyah district", "Jerusalem's main thoroughfares"), nor
+    whose body where the sentence puts something at the body ("clashed near Pakistan's
+    parliament", "won seats in the city's council": its building or its seat, in that place)."""
+    head = tok.head
+    chain = [head]
+    while head.dep_ == "compound" and head.head.i != head.i and len(chain) < 6:
+        head = head.head
+        chain.append(head)
+    if any(s0 <= t.idx < s1 for t in chain for s0, s1 in places):
+        return False    # "Russia's North Caucasus": a place of a place
+    person = head.pos_ == "PROPN" and head.ent_type_ == "PERSON" or any(t.lower_ in titles for t in chain)
+    if person:
+        return True
+    if not any(t.lower_ in words for t in chain):
+        return False
+    return not (head.dep_ == "pobj" and head.head.lower_ in _SITE_PREPS)
+
+
+# Prepositions that put something at a building or a body's seat: "near the parliament".
+_SITE_PREPS = {"in", "at", "near", "outside", "inside", "on", "into", "onto", "around", "toward",
+               "towards", "behind", "opposite", "across", "along"}
 
 
 def _full_name(tok) -> bool:
