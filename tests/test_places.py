@@ -1566,8 +1566,28 @@ def test_the_possessive_owner_of_an_office_is_no_event_place(text, trigger, surf
     assert _stated_place(text, trigger) == surface
 
 
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a place that begins the proper name of a body (ending in a body's word, or given with
+    # its initials in brackets) is no place of the event, as one in an agency's name is not
+    ("Troops overran a camp of the Moro Islamic Liberation Front on Monday.", "overran", None),
+    ("The ministers met on the sidelines of the Asia-Pacific Economic Cooperation (APEC) "
+     "summit on Monday.", "met", None),
+    ("The Baghdad Operations Command said troops killed five militants on Monday.", "killed", None),
+    # guards: a site's name, a common noun after the place, a body's site, a place beside the name
+    ("Students protested at Kabul University on Monday.", "protested", "Kabul"),
+    ("The Kabul police arrested five men on Monday.", "arrested", "Kabul"),
+    ("Two wounded soldiers were treated at the Kabul Army Hospital on Monday.", "treated", "Kabul"),
+    ("Rebels of the Tigray People's Liberation Front (TPLF) captured the town of Alamata.",
+     "captured", "Alamata"),
+])
+def test_a_place_that_begins_a_bodys_name_is_no_event_place(text, trigger, surface):
+    assert _stated_place(text, trigger) == surface
+
+
 @pytest.mark.parametrize("text, trigger", [
     # with the body's name and the office's owner set aside, the dateline is the place left
+    ("BEIJING, May 9. /TASS/. The two ministers met on the sidelines of the Asia-Pacific "
+     "Economic Cooperation (APEC) summit.", "met"),
     ("BEIJING, May 9. /TASS/. The two ministers met on Sunday, Russia's Foreign Minister Ivan "
      "Petrov said.", "met"),
     ("NAIROBI, March 3 (Reuters) - Uganda's foreign minister met his Kenyan counterpart on Tuesday.", "met"),

@@ -4,11 +4,13 @@ paragraph, else the document's focus.
 Each step is recorded in the event's place (``from``: trigger, clause, sentence, paragraph,
 document) with the span of the mention it came from. Places that name no scene are kept
 back: a dateline ("KABUL (AP) —") counts only when the text gives nothing else, a demonym
-("Russian") never beats a toponym, and a place inside the name of a news agency, party or
-newspaper ("the Kabul Times") is no place of the event.
+("Russian") or the owner of an office ("Russia's Foreign Minister") never beats a toponym,
+and a place inside the name of a news agency, party, newspaper or other body ("the Kabul
+Times", "the Moro Islamic Liberation Front") is no place of the event.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -206,12 +208,47 @@ PARTY_BEFORE = re.compile(r"\b[DRI]\s?-\s?$")
 CLOCK_AFTER = re.compile(r"^\s+(?:standard\s+|summer\s+|daylight\s+)?time\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1)
+def _organisation_name_after() -> re.Pattern:
+    """The rest of a proper name that makes the place before it part of an organisation's
+    name: capitalised words that end in a word of a body ("the Moro Islamic Liberation Front",
+    "the Baghdad Operations Command", site_words.yaml's ``organisations``) or that are followed
+    by the name's initials in brackets ("the Asia-Pacific Economic Cooperation (APEC)").
+    Not a name whose words say it is a place, a unit or a site ("Aleppo City", "Homs
+    Governorate (HG)", "the Deir Ezzor Military Airport")."""
+    words = site_words()
+    placelike = PLACE_NOUNS | words["sites_and_areas"] | words["units"] | words["broad"]
+    bodies = sorted(w for w in words["organisations"] if w not in placelike and w.isalpha())
+    name_word = r"[A-Z][\w'’]*"
+    body = "|".join(w.capitalize() for w in bodies)
+    return re.compile(
+        rf"(?P<words>(?:(?:\s+|-){name_word}){{0,4}}?)"
+        rf"(?:(?:\s+|-)(?P<body>{body})\b|(?<=[\w'’])\s*\([A-Z][A-Z0-9&-]{{1,8}}\))")
+
+
+def _in_organisation_name(text: str, place: Place) -> bool:
+    """The place is the first part of an organisation's proper name (``_organisation_name_after``)."""
+    m = _organisation_name_after().match(text, place.end, min(len(text), place.end + 80))
+    if not m or not (m.group("body") or m.group("words")):
+        return False
+    words = site_words()
+    placelike = PLACE_NOUNS | words["sites_and_areas"] | words["units"] | words["calendar"]
+    # the name goes on after the body's word: "the Kabul Army Hospital" is a site
+    rest = _NAME_GOES_ON.match(text, m.end(), min(len(text), m.end() + 60)).group(0)
+    return not any(w.lower() in placelike for w in re.findall(r"[\w'’]+", m.group("words") + rest))
+
+
+_NAME_GOES_ON = re.compile(r"(?:[ -][A-Z][\w'’]*){0,3}")
+
+
 def _in_organisation(text: str, place: Place) -> bool:
     """'SABA news agency', 'the Kabul Times', 'the Baath Party', 'the Islamic State of Iraq
-    and Syria', 'the Organization of American States': a name of an organisation; or a
+    and Syria', 'the Organization of American States', 'the Moro Islamic Liberation Front',
+    'the Asia-Pacific Economic Cooperation (APEC)': a name of an organisation; or a
     politician's party and state ('D-California'); or the zone of a clock ('at 4 a.m.
     (Kyiv time)'): none is where anything happened."""
     return bool(ORG_WORDS.match(text[place.end:place.end + 40])
+                or _in_organisation_name(text, place)
                 or CLOCK_AFTER.match(text[place.end:place.end + 20])
                 or ORG_BEFORE.search(text[max(0, place.start - 60):place.start])
                 or PARTY_BEFORE.search(text[max(0, place.start - 6):place.start]))
