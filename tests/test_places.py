@@ -1548,3 +1548,50 @@ def _statement_place(text, trigger):
 ])
 def test_a_statement_is_not_placed_where_its_participants_agent_acted(text, trigger, surface):
     assert _statement_place(text, trigger) == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a place that owns an office, a person or a body by a possessive says whose, as "the
+    # Foreign Minister of Ghana" and "the Ghanaian president" do: not where the event happened
+    ("Ghana's president met the visiting envoy on Monday.", "met", None),
+    ("Kenya's interior minister was shot dead outside his home on Friday.", "shot", None),
+    ("Britain's Laura Trott captured the title on Sunday.", "captured", None),
+    ("Gunmen attacked a convoy carrying Somalia's deputy prime minister on Tuesday.", "attacked", None),
+    # guards: a body's seat the sentence puts something at, a place of a place, a thing's owner
+    ("Protesters clashed with police near Kenya's parliament on Monday.", "clashed", "Kenya"),
+    ("Two journalists were beaten in Russia's North Caucasus on Monday.", "beaten", "Russia"),
+    ("Gunmen shelled Baghdad's Adhamiyah district on Monday.", "shelled", "Baghdad"),
+])
+def test_the_possessive_owner_of_an_office_is_no_event_place(text, trigger, surface):
+    assert _stated_place(text, trigger) == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a place that begins the proper name of a body (ending in a body's word, or given with
+    # its initials in brackets) is no place of the event, as one in an agency's name is not
+    ("Troops overran a camp of the Moro Islamic Liberation Front on Monday.", "overran", None),
+    ("The ministers met on the sidelines of the Asia-Pacific Economic Cooperation (APEC) "
+     "summit on Monday.", "met", None),
+    ("The Baghdad Operations Command said troops killed five militants on Monday.", "killed", None),
+    # guards: a site's name, a common noun after the place, a body's site, a place beside the name
+    ("Students protested at Kabul University on Monday.", "protested", "Kabul"),
+    ("The Kabul police arrested five men on Monday.", "arrested", "Kabul"),
+    ("Two wounded soldiers were treated at the Kabul Army Hospital on Monday.", "treated", "Kabul"),
+    ("Rebels of the Tigray People's Liberation Front (TPLF) captured the town of Alamata.",
+     "captured", "Alamata"),
+])
+def test_a_place_that_begins_a_bodys_name_is_no_event_place(text, trigger, surface):
+    assert _stated_place(text, trigger) == surface
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # with the body's name and the office's owner set aside, the dateline is the place left
+    ("BEIJING, May 9. /TASS/. The two ministers met on the sidelines of the Asia-Pacific "
+     "Economic Cooperation (APEC) summit.", "met"),
+    ("BEIJING, May 9. /TASS/. The two ministers met on Sunday, Russia's Foreign Minister Ivan "
+     "Petrov said.", "met"),
+    ("NAIROBI, March 3 (Reuters) - Uganda's foreign minister met his Kenyan counterpart on Tuesday.", "met"),
+])
+def test_the_dateline_is_the_place_when_only_an_owner_or_a_bodys_name_remains(text, trigger):
+    p, _ = event_place_of(text, trigger)
+    assert p is not None and p.from_ == "document" and text[p.start:p.end] in ("BEIJING", "NAIROBI")

@@ -4,11 +4,13 @@ paragraph, else the document's focus.
 Each step is recorded in the event's place (``from``: trigger, clause, sentence, paragraph,
 document) with the span of the mention it came from. Places that name no scene are kept
 back: a dateline ("KABUL (AP) —") counts only when the text gives nothing else, a demonym
-("Russian") never beats a toponym, and a place inside the name of a news agency, party or
-newspaper ("the Kabul Times") is no place of the event.
+("Russian") or the owner of an office ("Russia's Foreign Minister") never beats a toponym,
+and a place inside the name of a news agency, party, newspaper or other body ("the Kabul
+Times", "the Moro Islamic Liberation Front") is no place of the event.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -86,15 +88,18 @@ def _specificity(place: Place, ctx: DocContext) -> int:
     return SPECIFICITY.get(place.feature, 0)
 
 
-def offices_of(doc, places: list[Place], words: frozenset[str], blocs: frozenset[str] = frozenset()
-               ) -> set[tuple[int, int]]:
+def offices_of(doc, places: list[Place], words: frozenset[str], blocs: frozenset[str] = frozenset(),
+               titles: frozenset[str] = frozenset()) -> set[tuple[int, int]]:
     """The spans of the places that only say whose head or body a phrase names: "the
     Chancellor of Germany", "King Salman of Saudi Arabia", "the Parliament of Iraq", "the
-    leaders of Japan, China and Germany". ``words``: the titles and bodies that count. A union
+    leaders of Japan, China and Germany", and their possessive twins ("Russia's Foreign
+    Minister", ``_owner_of_office``). ``words``: the titles and bodies that count, ``titles``
+    those of them that name a person. A union
     of states named in ``blocs`` ("the EU") is itself a body, unless the sentence puts
     something in it ("in the EU")."""
     out = set()
     text = doc_text(doc)
+    spans = tuple((p.start, p.end) for p in places)
     for p in places:
         if p.text.lower() in blocs and not _locative(text, p):
             out.add((p.start, p.end))
@@ -104,6 +109,10 @@ def offices_of(doc, places: list[Place], words: frozenset[str], blocs: frozenset
             continue
         while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
             tok = tok.head
+        if tok.dep_ == "poss":
+            if _owner_of_office(tok, words, titles, spans):
+                out.add((p.start, p.end))
+            continue
         if tok.dep_ != "pobj" or tok.head.lower_ != "of":
             continue
         owner = tok.head.head
@@ -112,6 +121,34 @@ def offices_of(doc, places: list[Place], words: frozenset[str], blocs: frozenset
         if owner.lower_ in words or owner.pos_ == "PROPN" and (owner.ent_type_ == "PERSON" or _full_name(owner)):
             out.add((p.start, p.end))
     return out
+
+
+def _owner_of_office(tok, words: frozenset[str], titles: frozenset[str] = frozenset(),
+                     places: tuple = ()) -> bool:
+    """``tok``, a possessor, says whose head, body or person the phrase names: "Russia's
+    Foreign Minister Sergei Lavrov", "Japan's top police official", "Britain's Mark Cavendish",
+    "Iraq's government" (the possessive twin of "the Foreign Minister of Russia"); not whose
+    place or thing ("Baghdad's Adhamiyah district", "Jerusalem's main thoroughfares"), nor
+    whose body where the sentence puts something at the body ("clashed near Pakistan's
+    parliament", "won seats in the city's council": its building or its seat, in that place)."""
+    head = tok.head
+    chain = [head]
+    while head.dep_ == "compound" and head.head.i != head.i and len(chain) < 6:
+        head = head.head
+        chain.append(head)
+    if any(s0 <= t.idx < s1 for t in chain for s0, s1 in places):
+        return False    # "Russia's North Caucasus": a place of a place
+    person = head.pos_ == "PROPN" and head.ent_type_ == "PERSON" or any(t.lower_ in titles for t in chain)
+    if person:
+        return True
+    if not any(t.lower_ in words for t in chain):
+        return False
+    return not (head.dep_ == "pobj" and head.head.lower_ in _SITE_PREPS)
+
+
+# Prepositions that put something at a building or a body's seat: "near the parliament".
+_SITE_PREPS = {"in", "at", "near", "outside", "inside", "on", "into", "onto", "around", "toward",
+               "towards", "behind", "opposite", "across", "along"}
 
 
 def _full_name(tok) -> bool:
@@ -171,12 +208,47 @@ PARTY_BEFORE = re.compile(r"\b[DRI]\s?-\s?$")
 CLOCK_AFTER = re.compile(r"^\s+(?:standard\s+|summer\s+|daylight\s+)?time\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1)
+def _organisation_name_after() -> re.Pattern:
+    """The rest of a proper name that makes the place before it part of an organisation's
+    name: capitalised words that end in a word of a body ("the Moro Islamic Liberation Front",
+    "the Baghdad Operations Command", site_words.yaml's ``organisations``) or that are followed
+    by the name's initials in brackets ("the Asia-Pacific Economic Cooperation (APEC)").
+    Not a name whose words say it is a place, a unit or a site ("Aleppo City", "Homs
+    Governorate (HG)", "the Deir Ezzor Military Airport")."""
+    words = site_words()
+    placelike = PLACE_NOUNS | words["sites_and_areas"] | words["units"] | words["broad"]
+    bodies = sorted(w for w in words["organisations"] if w not in placelike and w.isalpha())
+    name_word = r"[A-Z][\w'’]*"
+    body = "|".join(w.capitalize() for w in bodies)
+    return re.compile(
+        rf"(?P<words>(?:(?:\s+|-){name_word}){{0,4}}?)"
+        rf"(?:(?:\s+|-)(?P<body>{body})\b|(?<=[\w'’])\s*\([A-Z][A-Z0-9&-]{{1,8}}\))")
+
+
+def _in_organisation_name(text: str, place: Place) -> bool:
+    """The place is the first part of an organisation's proper name (``_organisation_name_after``)."""
+    m = _organisation_name_after().match(text, place.end, min(len(text), place.end + 80))
+    if not m or not (m.group("body") or m.group("words")):
+        return False
+    words = site_words()
+    placelike = PLACE_NOUNS | words["sites_and_areas"] | words["units"] | words["calendar"]
+    # the name goes on after the body's word: "the Kabul Army Hospital" is a site
+    rest = _NAME_GOES_ON.match(text, m.end(), min(len(text), m.end() + 60)).group(0)
+    return not any(w.lower() in placelike for w in re.findall(r"[\w'’]+", m.group("words") + rest))
+
+
+_NAME_GOES_ON = re.compile(r"(?:[ -][A-Z][\w'’]*){0,3}")
+
+
 def _in_organisation(text: str, place: Place) -> bool:
     """'SABA news agency', 'the Kabul Times', 'the Baath Party', 'the Islamic State of Iraq
-    and Syria', 'the Organization of American States': a name of an organisation; or a
+    and Syria', 'the Organization of American States', 'the Moro Islamic Liberation Front',
+    'the Asia-Pacific Economic Cooperation (APEC)': a name of an organisation; or a
     politician's party and state ('D-California'); or the zone of a clock ('at 4 a.m.
     (Kyiv time)'): none is where anything happened."""
     return bool(ORG_WORDS.match(text[place.end:place.end + 40])
+                or _in_organisation_name(text, place)
                 or CLOCK_AFTER.match(text[place.end:place.end + 20])
                 or ORG_BEFORE.search(text[max(0, place.start - 60):place.start])
                 or PARTY_BEFORE.search(text[max(0, place.start - 6):place.start]))

@@ -403,7 +403,7 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
     notes.sites = water + sites
     words = site_words()
     notes.offices = offices_of(doc, places, words["offices"] | words["titles"] | words["organisations"],
-                               words["blocs"])
+                               words["blocs"], words["titles"])
     extra_places = parts + unlisted
     return sorted(places + extra_places, key=lambda p: p.start) if extra_places else places
 
