@@ -639,3 +639,21 @@ def test_one_of_a_series_to_be_killed(nlp, sentence, killed):
 ])
 def test_a_number_that_is_a_list_member(nlp, sentence, killed, injured):
     assert _kinds(nlp, sentence) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    # "another" before a singular noun, or standing alone for one more of the victims, is one
+    ("Soldiers shot dead another farmer near the checkpoint on Sunday.", 1, None),
+    ("Another nurse was killed when the clinic was shelled.", 1, None),
+    ("Three miners died in the collapse and another was badly hurt.", 3, 1),
+    ("Police killed one gunman and wounded another outside the bank.", 1, 1),
+    ("The militia executed a teacher and wounded another villager.", 1, 1),
+    # guards: a reciprocal counts no one; "another" on a number or on no victim; no killing
+    ("The two gangs have been killing one another for years.", None, None),
+    ("Rival fighters shot each other in the market.", None, None),
+    ("Another 14 people were wounded in the blast.", None, 14),
+    ("The rebels launched another attack on the town, but no one was killed.", 0, None),
+    ("Another protester was arrested on Friday.", None, None),
+])
+def test_another_is_one_more_victim(nlp, sentence, killed, injured):
+    assert _kinds(nlp, sentence) == (killed, injured)

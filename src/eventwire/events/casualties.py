@@ -643,6 +643,8 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
                 # "could have killed 200" did not happen; "may have killed 4" is an estimate
                 toks[i - 1].low == "have" and i > 1 and toks[i - 2].low in _NOT_DONE - {"may", "might"})):
             continue   # "plotted to kill the prime minister", "did not kill anyone": no one was
+        if kind is not None and (_match(toks, i_arg, ("one", "another")) or _match(toks, i_arg, ("each", "other"))):
+            continue   # "they killed one another": a reciprocal counts no one
         if kind is not None and i_arg < n:
             got = _figure_list(toks, i_arg, words, article=True)
             if got is not None:
@@ -804,8 +806,10 @@ _REPORTING = {"report", "believe", "say", "think", "fear", "confirm", "understan
 _SEEING = {"see", "watch", "witness", "hear", "find"}
 # implicative verbs: their "to"-complement was done ("proceeded to shoot him dead")
 _IMPLICATIVE = {"proceed", "manage"}
-# determiners that make a singular noun one person ("the journalist", "his driver")
-_ONE_DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "whose"}
+# determiners that make a singular noun one person ("the journalist", "his driver", "another
+# soldier": one more)
+_ONE_DETERMINERS = {"the", "a", "an", "another", "this", "that", "his", "her", "their", "its", "our", "my", "your",
+                    "whose"}
 
 
 def _dependents(verb, deps: set[str], steps: int = 3) -> list:
@@ -999,6 +1003,12 @@ def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
     "the journalist"), None when it gives no number ("soldiers")."""
     if tok.lower_ in _ONE_PERSON:
         return 1, "exact", tok.idx
+    if _reciprocal(tok):
+        return None   # "they killed one another", "shot each other": the group, no count
+    if tok.lower_ == "another" and tok.pos_ in ("DET", "PRON"):
+        # "another" standing for one more of the victims told before it ("One soldier was killed
+        # and another wounded")
+        return 1, "exact", tok.idx
     if tok.lower_ in ("nobody", "none", "no-one") or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         # "killed no one", "no one was killed", "no civilians were hurt"
         return 0, "exact", min(t.idx for t in tok.subtree if t.i <= tok.i)
@@ -1030,6 +1040,14 @@ def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
         # "the journalist", "his driver", a title before a name ("girlfriend Reeva Steenkamp")
         return 1, "exact", min(t.idx for t in own)
     return None
+
+
+def _reciprocal(tok) -> bool:
+    """Is ``tok`` the head of a reciprocal pronoun ("one another", "each other")?"""
+    return (tok.lower_ == "one" and any(c.lower_ == "another" for c in tok.children if c.i == tok.i + 1)) or (
+        tok.lower_ == "each" and any(c.lower_ == "other" for c in tok.children if c.i == tok.i + 1)) or (
+        tok.lower_ in ("another", "other") and tok.i > 0 and (tok.nbor(-1).lower_, tok.lower_) in (
+            ("one", "another"), ("each", "other")))
 
 
 def _headline_noun(tok) -> bool:
