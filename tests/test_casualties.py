@@ -657,3 +657,20 @@ def test_a_number_that_is_a_list_member(nlp, sentence, killed, injured):
 ])
 def test_another_is_one_more_victim(nlp, sentence, killed, injured):
     assert _kinds(nlp, sentence) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    # a number before coordinated bare plurals counts them all, as the word reader reads them;
+    # "a total of" counts through its "of" object
+    ("At least nine local reporters and camera operators were killed in the strike.", 9, None),
+    ("Eleven firefighters and paramedics were injured when the roof fell.", None, 11),
+    ("A total of 64 people from the border villages were killed in the raids.", 64, None),
+    # guards: members with numbers of their own add; a plural with no number is no count; the
+    # subject of the next clause is no member
+    ("Four soldiers and two civilians were killed.", 6, None),
+    ("Police and soldiers were killed in the ambush.", None, None),
+    ("The troops killed three fighters and villagers fled the area.", 3, None),
+    ("The total was not known.", None, None),
+])
+def test_a_number_counts_its_whole_list(nlp, sentence, killed, injured):
+    assert _kinds(nlp, sentence) == (killed, injured)

@@ -1119,6 +1119,11 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
             listed = [a for a in v.children if a.dep_ == "appos" and len(_conjuncts(a)) > 1]
             if listed and (_one_count(v, text, end, words) or (None, None))[:2] == (1, "exact"):
                 members += _conjuncts(listed[0])
+        if _number_shared(members, pred):
+            # "seven journalists and media workers", "23 policemen and operatives": the number
+            # before a list of bare plurals counts the whole list, as in the word reader
+            stop = max(stop, max(c.idx + len(c) for c in members))
+            members = members[:1]
         for c in members:
             got = _one_count(c, text, end, words, listed=len(members) > 1)
             if got is None and c == v:
@@ -1137,6 +1142,27 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
     if first is None:
         return None
     return total, qualifier, start, stop, first
+
+
+def _bare_plural(tok, pred) -> bool:
+    """A plural noun with no determiner, possessor or number of its own ("civilians"), and no
+    verb after it but the predicate's own (the subject of a clause the small parser runs into
+    the list: "killed two rebels and gunmen killed a civil servant")."""
+    after = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    verb = pred.head if pred.lower_ == "dead" else pred   # "were shot dead": the verb of "dead"
+    own = after is not None and (after == verb or (after.head == verb and after.dep_ in ("aux", "auxpass")))
+    return tok.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in ("det", "poss", "nummod", "quantmod", "predet") for c in tok.children if c.i < tok.i) \
+        and not (after is not None and after.pos_ in ("VERB", "AUX") and not own)
+
+
+def _number_shared(members: list, pred) -> bool:
+    """Does the number on the first of coordinated plurals count them all ("nine policemen and
+    civilians")? Only when every other member is a bare plural."""
+    head = members[0]
+    return len(members) > 1 and head.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ in ("nummod", "quantmod") for c in head.children if c.i < head.i) \
+        and all(_bare_plural(m, pred) for m in members[1:])
 
 
 def _killing_noun_victims(noun, text: str, end: int, words: Words):
