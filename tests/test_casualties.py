@@ -674,3 +674,25 @@ def test_another_is_one_more_victim(nlp, sentence, killed, injured):
 ])
 def test_a_number_counts_its_whole_list(nlp, sentence, killed, injured):
     assert _kinds(nlp, sentence) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # a verb has one direct object; a second one the parser finds belongs to a phrase after it
+    ("Police fatally shot a Kurdish trader in one of the city's poorest districts on Sunday, a killing "
+     "that angered the town.", 1),
+    ("Gunmen killed 40 people at a cinema, a row of shops and a stadium in the capital.", 40),
+    ("Troops killed five fighters in raids on farms near the river and the northern hills.", 5),
+    # a measure the parser joins to the victims ends them
+    ("In a raid on Tuesday, the army shot and killed four fighters in Kalai in Daro district, "
+     "150 kilometers (90 miles) east of the capital.", 4),
+    ("The army killed three rebels near Dara, 60 kilometres south of the capital.", 3),
+    # guards: a list of victims still adds, also where the parser makes a member a second
+    # object; a second object through "and" adds
+    ("The blast killed a guard, a cook and two drivers.", 4),
+    ("A car bomb exploded outside the court in Kandahar, killing the chief judge, two of his guards and a clerk.", 4),
+    ("Gunmen ambushed the convoy in Zabul, killing the provincial police chief, one of his deputies and their "
+     "driver.", 3),
+    ("Gunmen killed a priest and at least five others.", 6),
+])
+def test_one_direct_object_and_no_measure_among_the_victims(nlp, sentence, killed):
+    assert _kinds(nlp, sentence)[0] == killed

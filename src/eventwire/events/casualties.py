@@ -940,7 +940,7 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
         return kind, [tok.head]   # "the third journalist to be killed": the noun is the victim
     dying = lemma in words.dying_predicates or _phrase_of(tok, words.dying_phrases)
     if dying and lemma in words.dying_predicates and any(c.dep_ == "dobj" for c in tok.children):
-        return "killed", [c for c in tok.children if c.dep_ == "dobj"]   # "drowning 19 passengers"
+        return "killed", _direct_object(tok)   # "drowning 19 passengers"
     if dying:
         # "Ahmed was shot in the head and died": a coordinated "died" shares the passive's subject
         return "killed", _dependents(tok, {"nsubj", "nsubjpass"})
@@ -958,7 +958,7 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
     subjects = _dependents(tok, {"nsubjpass"})
     if subjects:
         return kind, subjects
-    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects = _direct_object(tok)
     if ((tag == "VBN" and tok.dep_ == "acl" and not objects) or (tok.dep_ == "amod" and kind == "killed")) \
             and tok.head.pos_ in ("NOUN", "PROPN"):
         # "officers X and Y, killed in an attack", "slain officers"; not "a wounded soldier",
@@ -976,6 +976,22 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
         # a headline without its auxiliary: "Top Hezbollah Commander Badreddine Killed in Syria"
         return kind, [c for c in tok.children if c.dep_ == "nsubj"]
     return kind, []
+
+
+def _direct_object(verb) -> list:
+    """The verb's direct objects: its first nominal one, and those the small parser hangs on
+    the verb as the next members of its list ("killing the governor, two of his guards and
+    their driver": only a comma or "and" between them). One after a phrase of the verb is a
+    noun of that phrase ("killed 130 people at a stadium, a string of cafes and a concert
+    hall", "shot a trader in the market, a killing that ...")."""
+    found = []
+    for c in verb.children:
+        if c.dep_ != "dobj" or c.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+            continue
+        if found and any(not (t.is_punct or t.dep_ == "cc") for t in verb.doc[found[-1].right_edge.i + 1:c.left_edge.i]):
+            break
+        found.append(c)
+    return found
 
 
 def _clause_owner(tok):
@@ -1113,6 +1129,11 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
             # "the deaths of four soldiers and the wounding of twelve civilians": a noun of harm
             # coordinated with the victims is another figure of the sentence, not one more victim
             members = members[:harm]
+        measure = next((k for k, m in enumerate(members) if k and m.lower_ in words.not_victims), None)
+        if measure is not None:
+            # "killed two militants in Gursai, 200 kilometers north of Jammu": a measure the
+            # parser joins to the victims ends them
+            members = members[:measure]
         if members == [v]:
             # one person and an apposition holding a list ("a former minister, his two sons and
             # eight other people"): one person is never restated by a list, so the list adds
