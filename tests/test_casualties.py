@@ -696,3 +696,17 @@ def test_a_number_counts_its_whole_list(nlp, sentence, killed, injured):
 ])
 def test_one_direct_object_and_no_measure_among_the_victims(nlp, sentence, killed):
     assert _kinds(nlp, sentence)[0] == killed
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # the attacker in a list of the dead is one of them, as in "killing himself and 10 others"
+    ("The student fatally shot four classmates and himself in the school library.", 5),
+    ("The bomber detonated his vest at the gate and killed himself and a guard named Ali Reza.", 2),
+    ("She drove the truck into the crowd, killing three tourists plus herself.", 4),
+    # guards: a suicide alone, "themselves" (no known number), a reflexive that is no victim
+    ("The gunman later killed himself.", None),
+    ("The attackers killed themselves and two hostages.", 2),
+    ("The guard defended himself with a stick, and no one was killed.", 0),
+])
+def test_the_attacker_in_a_list_of_the_dead(nlp, sentence, killed):
+    assert _kinds(nlp, sentence)[0] == killed

@@ -1021,6 +1021,10 @@ def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
         return 1, "exact", tok.idx
     if _reciprocal(tok):
         return None   # "they killed one another", "shot each other": the group, no count
+    if tok.lower_ in _REFLEXIVES and listed:
+        # the attacker among the dead ("killing himself and five others" is six, as the word
+        # reader counts it); "themselves" adds no known number
+        return (1, "exact", tok.idx) if tok.lower_ in ("himself", "herself") else (0, "at least", tok.idx)
     if tok.lower_ == "another" and tok.pos_ in ("DET", "PRON"):
         # "another" standing for one more of the victims told before it ("One soldier was killed
         # and another wounded")
@@ -1109,8 +1113,6 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
     for v in victims:
         if v.lower_ in _RELATIVES:
             v = _clause_owner(pred) or v
-        if v.lower_ in _REFLEXIVES:
-            return None
         if v.lemma_.lower() in words.victim_holders or v.lower_ in words.victim_holders:
             held = [g for c in v.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                     if g.dep_ == "pobj"]
@@ -1145,6 +1147,8 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
             # before a list of bare plurals counts the whole list, as in the word reader
             stop = max(stop, max(c.idx + len(c) for c in members))
             members = members[:1]
+        if len(members) == 1 and v.lower_ in _REFLEXIVES:
+            return None   # "the bomber killed himself": a suicide alone is no toll of the attack
         for c in members:
             got = _one_count(c, text, end, words, listed=len(members) > 1)
             if got is None and c == v:
