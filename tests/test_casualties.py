@@ -710,3 +710,16 @@ def test_one_direct_object_and_no_measure_among_the_victims(nlp, sentence, kille
 ])
 def test_the_attacker_in_a_list_of_the_dead(nlp, sentence, killed):
     assert _kinds(nlp, sentence)[0] == killed
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # "IS" in capitals in running text is the group's abbreviation, never the verb "is"
+    ("At least 14 IS gunmen were killed when the army shelled the village.", 14),
+    ("Nine IS fighters and two civilians were killed in the strike on the bridge.", 11),
+    # guards: the verb, also in a headline written in capitals
+    ("The death toll is 30 after the blast.", 30),
+    ("DEATH TOLL IS 30 AFTER THE BLAST", 30),
+    ("The group, known as IS, claimed the attack on the base.", None),
+])
+def test_the_abbreviation_is_no_verb(nlp, sentence, killed):
+    assert _kinds(nlp, sentence)[0] == killed

@@ -135,8 +135,17 @@ def _tokens(text: str, offset: int = 0) -> list[Tok]:
                 toks.append(Tok(part.lower(), at, at + len(part)))
                 at += len(part) + 1
             continue
+        if word == "IS" and not _CAPS_AFTER.match(text, m.end()) and not _CAPS_BEFORE.search(text, 0, m.start()):
+            # "At least 20 IS militants were killed": the group's abbreviation, not the verb
+            # (which a headline in capitals may write so) — its own case keeps it no auxiliary
+            toks.append(Tok(word, at, at + len(word)))
+            continue
         toks.append(Tok(word.lower(), at, at + len(word)))
     return toks
+
+
+_CAPS_AFTER = re.compile(r"\s+[A-Z]{2,}\b")
+_CAPS_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")
 
 
 def _match(toks: list[Tok], i: int, phrase: tuple[str, ...]) -> bool:
