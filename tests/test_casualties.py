@@ -639,3 +639,87 @@ def test_one_of_a_series_to_be_killed(nlp, sentence, killed):
 ])
 def test_a_number_that_is_a_list_member(nlp, sentence, killed, injured):
     assert _kinds(nlp, sentence) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    # "another" before a singular noun, or standing alone for one more of the victims, is one
+    ("Soldiers shot dead another farmer near the checkpoint on Sunday.", 1, None),
+    ("Another nurse was killed when the clinic was shelled.", 1, None),
+    ("Three miners died in the collapse and another was badly hurt.", 3, 1),
+    ("Police killed one gunman and wounded another outside the bank.", 1, 1),
+    ("The militia executed a teacher and wounded another villager.", 1, 1),
+    # guards: a reciprocal counts no one; "another" on a number or on no victim; no killing
+    ("The two gangs have been killing one another for years.", None, None),
+    ("Rival fighters shot each other in the market.", None, None),
+    ("Another 14 people were wounded in the blast.", None, 14),
+    ("The rebels launched another attack on the town, but no one was killed.", 0, None),
+    ("Another protester was arrested on Friday.", None, None),
+])
+def test_another_is_one_more_victim(nlp, sentence, killed, injured):
+    assert _kinds(nlp, sentence) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    # a number before coordinated bare plurals counts them all, as the word reader reads them;
+    # "a total of" counts through its "of" object
+    ("At least nine local reporters and camera operators were killed in the strike.", 9, None),
+    ("Eleven firefighters and paramedics were injured when the roof fell.", None, 11),
+    ("A total of 64 people from the border villages were killed in the raids.", 64, None),
+    # guards: members with numbers of their own add; a plural with no number is no count; the
+    # subject of the next clause is no member
+    ("Four soldiers and two civilians were killed.", 6, None),
+    ("Police and soldiers were killed in the ambush.", None, None),
+    ("The troops killed three fighters and villagers fled the area.", 3, None),
+    ("The total was not known.", None, None),
+])
+def test_a_number_counts_its_whole_list(nlp, sentence, killed, injured):
+    assert _kinds(nlp, sentence) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # a verb has one direct object; a second one the parser finds belongs to a phrase after it
+    ("Police fatally shot a Kurdish trader in one of the city's poorest districts on Sunday, a killing "
+     "that angered the town.", 1),
+    ("Gunmen killed 40 people at a cinema, a row of shops and a stadium in the capital.", 40),
+    ("Troops killed five fighters in raids on farms near the river and the northern hills.", 5),
+    # a measure the parser joins to the victims ends them
+    ("In a raid on Tuesday, the army shot and killed four fighters in Kalai in Daro district, "
+     "150 kilometers (90 miles) east of the capital.", 4),
+    ("The army killed three rebels near Dara, 60 kilometres south of the capital.", 3),
+    # guards: a list of victims still adds, also where the parser makes a member a second
+    # object; a second object through "and" adds
+    ("The blast killed a guard, a cook and two drivers.", 4),
+    ("A car bomb exploded outside the court in Kandahar, killing the chief judge, two of his guards and a clerk.", 4),
+    ("Gunmen ambushed the convoy in Zabul, killing the provincial police chief, one of his deputies and their "
+     "driver.", 3),
+    ("Gunmen killed a priest and at least five others.", 6),
+])
+def test_one_direct_object_and_no_measure_among_the_victims(nlp, sentence, killed):
+    assert _kinds(nlp, sentence)[0] == killed
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # the attacker in a list of the dead is one of them, as in "killing himself and 10 others"
+    ("The student fatally shot four classmates and himself in the school library.", 5),
+    ("The bomber detonated his vest at the gate and killed himself and a guard named Ali Reza.", 2),
+    ("She drove the truck into the crowd, killing three tourists plus herself.", 4),
+    # guards: a suicide alone, "themselves" (no known number), a reflexive that is no victim
+    ("The gunman later killed himself.", None),
+    ("The attackers killed themselves and two hostages.", 2),
+    ("The guard defended himself with a stick, and no one was killed.", 0),
+])
+def test_the_attacker_in_a_list_of_the_dead(nlp, sentence, killed):
+    assert _kinds(nlp, sentence)[0] == killed
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # "IS" in capitals in running text is the group's abbreviation, never the verb "is"
+    ("At least 14 IS gunmen were killed when the army shelled the village.", 14),
+    ("Nine IS fighters and two civilians were killed in the strike on the bridge.", 11),
+    # guards: the verb, also in a headline written in capitals
+    ("The death toll is 30 after the blast.", 30),
+    ("DEATH TOLL IS 30 AFTER THE BLAST", 30),
+    ("The group, known as IS, claimed the attack on the base.", None),
+])
+def test_the_abbreviation_is_no_verb(nlp, sentence, killed):
+    assert _kinds(nlp, sentence)[0] == killed

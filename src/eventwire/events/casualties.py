@@ -135,8 +135,17 @@ def _tokens(text: str, offset: int = 0) -> list[Tok]:
                 toks.append(Tok(part.lower(), at, at + len(part)))
                 at += len(part) + 1
             continue
+        if word == "IS" and not _CAPS_AFTER.match(text, m.end()) and not _CAPS_BEFORE.search(text, 0, m.start()):
+            # "At least 20 IS militants were killed": the group's abbreviation, not the verb
+            # (which a headline in capitals may write so) — its own case keeps it no auxiliary
+            toks.append(Tok(word, at, at + len(word)))
+            continue
         toks.append(Tok(word.lower(), at, at + len(word)))
     return toks
+
+
+_CAPS_AFTER = re.compile(r"\s+[A-Z]{2,}\b")
+_CAPS_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")
 
 
 def _match(toks: list[Tok], i: int, phrase: tuple[str, ...]) -> bool:
@@ -643,6 +652,8 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
                 # "could have killed 200" did not happen; "may have killed 4" is an estimate
                 toks[i - 1].low == "have" and i > 1 and toks[i - 2].low in _NOT_DONE - {"may", "might"})):
             continue   # "plotted to kill the prime minister", "did not kill anyone": no one was
+        if kind is not None and (_match(toks, i_arg, ("one", "another")) or _match(toks, i_arg, ("each", "other"))):
+            continue   # "they killed one another": a reciprocal counts no one
         if kind is not None and i_arg < n:
             got = _figure_list(toks, i_arg, words, article=True)
             if got is not None:
@@ -804,8 +815,10 @@ _REPORTING = {"report", "believe", "say", "think", "fear", "confirm", "understan
 _SEEING = {"see", "watch", "witness", "hear", "find"}
 # implicative verbs: their "to"-complement was done ("proceeded to shoot him dead")
 _IMPLICATIVE = {"proceed", "manage"}
-# determiners that make a singular noun one person ("the journalist", "his driver")
-_ONE_DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "whose"}
+# determiners that make a singular noun one person ("the journalist", "his driver", "another
+# soldier": one more)
+_ONE_DETERMINERS = {"the", "a", "an", "another", "this", "that", "his", "her", "their", "its", "our", "my", "your",
+                    "whose"}
 
 
 def _dependents(verb, deps: set[str], steps: int = 3) -> list:
@@ -936,7 +949,7 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
         return kind, [tok.head]   # "the third journalist to be killed": the noun is the victim
     dying = lemma in words.dying_predicates or _phrase_of(tok, words.dying_phrases)
     if dying and lemma in words.dying_predicates and any(c.dep_ == "dobj" for c in tok.children):
-        return "killed", [c for c in tok.children if c.dep_ == "dobj"]   # "drowning 19 passengers"
+        return "killed", _direct_object(tok)   # "drowning 19 passengers"
     if dying:
         # "Ahmed was shot in the head and died": a coordinated "died" shares the passive's subject
         return "killed", _dependents(tok, {"nsubj", "nsubjpass"})
@@ -954,7 +967,7 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
     subjects = _dependents(tok, {"nsubjpass"})
     if subjects:
         return kind, subjects
-    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects = _direct_object(tok)
     if ((tag == "VBN" and tok.dep_ == "acl" and not objects) or (tok.dep_ == "amod" and kind == "killed")) \
             and tok.head.pos_ in ("NOUN", "PROPN"):
         # "officers X and Y, killed in an attack", "slain officers"; not "a wounded soldier",
@@ -972,6 +985,22 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
         # a headline without its auxiliary: "Top Hezbollah Commander Badreddine Killed in Syria"
         return kind, [c for c in tok.children if c.dep_ == "nsubj"]
     return kind, []
+
+
+def _direct_object(verb) -> list:
+    """The verb's direct objects: its first nominal one, and those the small parser hangs on
+    the verb as the next members of its list ("killing the governor, two of his guards and
+    their driver": only a comma or "and" between them). One after a phrase of the verb is a
+    noun of that phrase ("killed 130 people at a stadium, a string of cafes and a concert
+    hall", "shot a trader in the market, a killing that ...")."""
+    found = []
+    for c in verb.children:
+        if c.dep_ != "dobj" or c.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+            continue
+        if found and any(not (t.is_punct or t.dep_ == "cc") for t in verb.doc[found[-1].right_edge.i + 1:c.left_edge.i]):
+            break
+        found.append(c)
+    return found
 
 
 def _clause_owner(tok):
@@ -998,6 +1027,16 @@ def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
     12 people", "a dozen members", "dozens"), one for a singular person ("he", "Badreddine",
     "the journalist"), None when it gives no number ("soldiers")."""
     if tok.lower_ in _ONE_PERSON:
+        return 1, "exact", tok.idx
+    if _reciprocal(tok):
+        return None   # "they killed one another", "shot each other": the group, no count
+    if tok.lower_ in _REFLEXIVES and listed:
+        # the attacker among the dead ("killing himself and five others" is six, as the word
+        # reader counts it); "themselves" adds no known number
+        return (1, "exact", tok.idx) if tok.lower_ in ("himself", "herself") else (0, "at least", tok.idx)
+    if tok.lower_ == "another" and tok.pos_ in ("DET", "PRON"):
+        # "another" standing for one more of the victims told before it ("One soldier was killed
+        # and another wounded")
         return 1, "exact", tok.idx
     if tok.lower_ in ("nobody", "none", "no-one") or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         # "killed no one", "no one was killed", "no civilians were hurt"
@@ -1030,6 +1069,14 @@ def _one_count(tok, text: str, end: int, words: Words, listed: bool = False):
         # "the journalist", "his driver", a title before a name ("girlfriend Reeva Steenkamp")
         return 1, "exact", min(t.idx for t in own)
     return None
+
+
+def _reciprocal(tok) -> bool:
+    """Is ``tok`` the head of a reciprocal pronoun ("one another", "each other")?"""
+    return (tok.lower_ == "one" and any(c.lower_ == "another" for c in tok.children if c.i == tok.i + 1)) or (
+        tok.lower_ == "each" and any(c.lower_ == "other" for c in tok.children if c.i == tok.i + 1)) or (
+        tok.lower_ in ("another", "other") and tok.i > 0 and (tok.nbor(-1).lower_, tok.lower_) in (
+            ("one", "another"), ("each", "other")))
 
 
 def _headline_noun(tok) -> bool:
@@ -1075,8 +1122,6 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
     for v in victims:
         if v.lower_ in _RELATIVES:
             v = _clause_owner(pred) or v
-        if v.lower_ in _REFLEXIVES:
-            return None
         if v.lemma_.lower() in words.victim_holders or v.lower_ in words.victim_holders:
             held = [g for c in v.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                     if g.dep_ == "pobj"]
@@ -1095,12 +1140,24 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
             # "the deaths of four soldiers and the wounding of twelve civilians": a noun of harm
             # coordinated with the victims is another figure of the sentence, not one more victim
             members = members[:harm]
+        measure = next((k for k, m in enumerate(members) if k and m.lower_ in words.not_victims), None)
+        if measure is not None:
+            # "killed two militants in Gursai, 200 kilometers north of Jammu": a measure the
+            # parser joins to the victims ends them
+            members = members[:measure]
         if members == [v]:
             # one person and an apposition holding a list ("a former minister, his two sons and
             # eight other people"): one person is never restated by a list, so the list adds
             listed = [a for a in v.children if a.dep_ == "appos" and len(_conjuncts(a)) > 1]
             if listed and (_one_count(v, text, end, words) or (None, None))[:2] == (1, "exact"):
                 members += _conjuncts(listed[0])
+        if _number_shared(members, pred):
+            # "seven journalists and media workers", "23 policemen and operatives": the number
+            # before a list of bare plurals counts the whole list, as in the word reader
+            stop = max(stop, max(c.idx + len(c) for c in members))
+            members = members[:1]
+        if len(members) == 1 and v.lower_ in _REFLEXIVES:
+            return None   # "the bomber killed himself": a suicide alone is no toll of the attack
         for c in members:
             got = _one_count(c, text, end, words, listed=len(members) > 1)
             if got is None and c == v:
@@ -1119,6 +1176,27 @@ def _victims_count(victims: list, pred, text: str, end: int, words: Words):
     if first is None:
         return None
     return total, qualifier, start, stop, first
+
+
+def _bare_plural(tok, pred) -> bool:
+    """A plural noun with no determiner, possessor or number of its own ("civilians"), and no
+    verb after it but the predicate's own (the subject of a clause the small parser runs into
+    the list: "killed two rebels and gunmen killed a civil servant")."""
+    after = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    verb = pred.head if pred.lower_ == "dead" else pred   # "were shot dead": the verb of "dead"
+    own = after is not None and (after == verb or (after.head == verb and after.dep_ in ("aux", "auxpass")))
+    return tok.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in ("det", "poss", "nummod", "quantmod", "predet") for c in tok.children if c.i < tok.i) \
+        and not (after is not None and after.pos_ in ("VERB", "AUX") and not own)
+
+
+def _number_shared(members: list, pred) -> bool:
+    """Does the number on the first of coordinated plurals count them all ("nine policemen and
+    civilians")? Only when every other member is a bare plural."""
+    head = members[0]
+    return len(members) > 1 and head.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ in ("nummod", "quantmod") for c in head.children if c.i < head.i) \
+        and all(_bare_plural(m, pred) for m in members[1:])
 
 
 def _killing_noun_victims(noun, text: str, end: int, words: Words):
