@@ -272,3 +272,35 @@ def test_it_standing_for_a_disaster_attacks_nobody(text):
 ])
 def test_it_standing_for_a_party_or_a_bomb_still_attacks(text):
     assert "ASSAULT" in {e.category for e in asserted(text)}, _described(text)
+
+
+# ---------------------------------------------------------------- a relative clause in the present describes its noun
+# A simple present heading a relative clause says what its noun is or does, not what happened
+# (``episodic._describes_its_noun``), even in a dated sentence and for verbs of state or speech.
+@pytest.mark.parametrize("text, category", [
+    ("The undersea cable, which provides a data link between Kenya and India, failed on Saturday "
+     "8 October 2011.", "COOPERATE"),
+    ("The senator, who leaves office in January 2017, spoke to reporters in Nairobi on Monday.", "RETREAT"),
+    ("Lawmakers introduced a bill on Tuesday that calls for new sanctions on Iran.", "REQUEST"),
+    ("The militia, which attacks army posts in the north, signed a ceasefire with the government on "
+     "4 May 2021.", "ASSAULT"),
+    ("The cheaper model, which contains a larger battery, went on sale on Friday, June 3, 2022.", "COERCE"),
+    ("Rebels who oppose the ceasefire attacked an army post near the town on Monday.", "REJECT"),
+])
+def test_a_present_relative_clause_gives_no_event(text, category):
+    assert [e for e in asserted(text) if e.category == category] == [], _described(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    # a relative clause in the past tells a happening
+    ("The militia, which attacked army posts in the north on Monday, signed a ceasefire with the "
+     "government on Tuesday.", "ASSAULT"),
+    ("Police arrested a man who threw stones at officers on Monday.", "COERCE"),
+    # the main clause of a caption in the present tells its moment
+    ("Protesters march against the president in the capital, April 19, 2017.", "PROTEST"),
+    ("Rebels who oppose the ceasefire attacked an army post near the town on Monday.", "ASSAULT"),
+    ("The militia, which attacks army posts in the north, signed a ceasefire with the government on "
+     "4 May 2021.", "SUPPORT"),
+])
+def test_past_relative_clauses_and_present_captions_keep_their_event(text, category):
+    assert category in {e.category for e in asserted(text)}, _described(text)
