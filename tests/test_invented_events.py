@@ -306,34 +306,30 @@ def test_past_relative_clauses_and_present_captions_keep_their_event(text, categ
     assert category in {e.category for e in asserted(text)}, _described(text)
 
 
-# ---------------------------------------------------------------- no party in sight: things done to, tellers
-# A passive with no doer named, done to a thing, in a sentence that names no political actor
-# (``relevance.done_to_a_thing``); a party named only as the teller ("..., police said") takes
-# no part in what it tells; a clause describing the doer is not the doer's name.
+# ---------------------------------------------------------------- no party in sight: the teller is no party
+# A party named only as the one who tells the sentence ("..., police said", "according to the
+# police") takes no part in what it tells (``relevance._political_actor_in``); a clause that
+# describes the doer is not the doer's name (``relevance._unplaced``).
 @pytest.mark.parametrize("text", [
-    "Three undersea internet cables were cut off the coast of Sicily on Friday morning.",
-    "The airport was shut down after the incident and reopened later that day.",
-    "The main road to the port was blocked for six hours on Tuesday.",
     "A cyclist was struck by a delivery van driving on the wrong side of the road in Yorkshire, "
     "police said.",
-    "Egypt's communications ministry says internet cables in the Mediterranean Sea have been cut.",
+    "A delivery van struck a cyclist on the coast road on Monday, according to the police.",
 ])
-def test_a_thing_done_to_or_a_teller_alone_gives_no_event(text):
+def test_a_teller_alone_puts_no_party_in_sight(text):
     assert asserted(text) == [], _described(text)
 
 
 @pytest.mark.parametrize("text, category", [
-    # people are no thing; acts only a state does name their doer
-    ("Two journalists were detained in Minsk on Monday.", "COERCE"),
-    ("Weapons and ammunition were seized in the northern town on Monday.", "COERCE"),
-    # a doer named
-    ("Government forces cut the power lines to the rebel-held town on Friday.", "COERCE"),
-    ("The opposition newspaper was shut down by the authorities on Monday.", "COERCE"),
-    # a doer with a sector, told by the police
+    # a doer with a sector, or a victim of one, told by the police
     ("Gunmen killed two villagers near the border, police said.", "ASSAULT"),
     ("Kenya's interior ministry said two fishermen were killed in a clash with Somali militants on "
      "Monday.", "ASSAULT"),
     ("Three protesters were injured in clashes with police in the capital on Sunday.", "ASSAULT"),
+    # an unnamed doer is not read
+    ("Two journalists were detained in Minsk on Monday.", "COERCE"),
+    # a visit hung by the parser on a relative clause in the present keeps its own event
+    ("Kenya launched a trade scheme on Monday that lets farmers sell maize abroad, during a visit by "
+     "the Ugandan president to Nairobi.", "CONSULT"),
 ])
-def test_people_done_to_and_named_doers_keep_their_event(text, category):
+def test_parties_told_by_the_police_keep_their_event(text, category):
     assert category in {e.category for e in asserted(text)}, _described(text)

@@ -181,7 +181,7 @@ def clause_kind(verb, simple_present: bool = True) -> str:
         return HABITUAL
     if any(m.lower_ == "whenever" for m in verb.children if m.dep_ == "advmod"):
         return HABITUAL
-    if _describes_its_noun(verb, auxes):
+    if simple_present and _describes_its_noun(verb, auxes):
         return STATE        # "the cable, which provides a link between ...": what it is, not news
     if present and state_verb and not _in_quote(verb) and not any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cues["authored_nouns"]
@@ -207,7 +207,9 @@ def _describes_its_noun(verb, auxes) -> bool:
     new sanctions". Unlike the simple present of a main clause, a date in the sentence does not
     make it a caption's moment (the date belongs to the main clause), and a verb of state or
     speech describes its noun as well. Not read in a headline, where every verb is in the
-    present."""
+    present, nor for a verb that only carries the event in a phrase ("a system that lets
+    traders pay during a visit by the prime minister": the parser's attachment, not the
+    visit's tense)."""
     return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not auxes and not _headline(verb)
 
 

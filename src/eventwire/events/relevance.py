@@ -20,8 +20,6 @@ from ..context import DocContext
 from ..nounphrase import refers_back
 from ..datafiles import load_yaml
 from ..spanindex import since_previous_sentence
-from ..actors import load_dictionary
-from ..actors.dictionary import fold
 from .lexicon import load_lexicon
 
 
@@ -72,16 +70,13 @@ def no_party_in_sight(tok, category: str, src, tgt, ctx: DocContext) -> bool:
     """Every side the coder named is one the actors stage places nowhere (``_unplaced``: "a
     delivery van struck the cyclist", "Zarkowski offered Hendley a contract") and the trigger's
     sentence names no political actor at all: no party takes part. A doer left unnamed is not
-    read ("a suspect was arrested": by whom the text does not say) unless what is done is done
-    to a thing (``done_to_a_thing``), nor one the coder found
+    read ("a suspect was arrested": by whom the text does not say), nor one the coder found
     outside the trigger's own phrase ("'They fired at everyone,' a survivor said": the survivor
     tells it, "they" did it), nor an act political by itself (a protest)."""
     table = _table()
     if category in table["political_by_act"]:
         return False
-    if src is None:
-        return tgt is None and done_to_a_thing(tok) and not _political_actor_in(tok.sent, ctx)
-    if not _unplaced(src) or (tgt is not None and not _unplaced(tgt)):
+    if src is None or not _unplaced(src) or (tgt is not None and not _unplaced(tgt)):
         return False
     head = src.head
     if not tok.left_edge.i <= head.i <= tok.right_edge.i:
@@ -117,30 +112,6 @@ def _tells_it(span) -> bool:
             return False
         node = node.head   # "Egypt" in "Egypt's communications ministry"
     return False
-
-
-def done_to_a_thing(verb) -> bool:
-    """A passive with no doer named whose subject is a thing, not people nor a party: "three
-    undersea cables were cut off the coast", "the airport was shut down after the incident".
-    People ("two journalists were detained"), a name of a person, an organisation, a people or
-    a place, and a pronoun are not things; nor is a noun the actors' dictionary knows as people
-    or a group ("girls", "villagers": its agent nouns). A verb of an act only a state does
-    ("were arrested", "were seized", "were deported": ``state_acts`` in ``data/relevance.yaml``)
-    names its doer by its sense."""
-    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "agent" for c in verb.children) or \
-            verb.lemma_.lower() in _table()["state_acts"]:
-        return False   # "weapons were seized", "suspects were detained": only a state does it
-    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if patient is None or patient.pos_ not in ("NOUN", "PROPN"):
-        return False
-    if any(t.ent_type_ in _PEOPLE_OR_PARTY for t in patient.subtree):
-        return False
-    phrases = load_dictionary().phrases
-    return not any(fold(w) in phrases for w in (patient.lower_, patient.lemma_.lower()))
-
-
-# Named-entity types of people and parties: what is done to them is done to a party.
-_PEOPLE_OR_PARTY = ("PERSON", "ORG", "NORP", "GPE")
 
 
 def private_document(ctx: DocContext) -> bool:
