@@ -278,13 +278,14 @@ def test_it_standing_for_a_party_or_a_bomb_still_attacks(text):
 # A simple present heading a relative clause says what its noun is or does, not what happened
 # (``episodic._describes_its_noun``), even in a dated sentence and for verbs of state or speech.
 @pytest.mark.parametrize("text, category", [
-    ("The undersea cable, which provides a data link between Kenya and India, failed on Saturday "
-     "8 October 2011.", "COOPERATE"),
-    ("The senator, who leaves office in January 2017, spoke to reporters in Nairobi on Monday.", "RETREAT"),
+    ("The charity, which provides food to refugees in the camp, closed its office on Friday 7 October "
+     "2011.", "AID"),
+    ("The governor, who leaves office next spring, spoke to reporters in the capital on 3 May 2022.",
+     "RETREAT"),
     ("Lawmakers introduced a bill on Tuesday that calls for new sanctions on Iran.", "REQUEST"),
     ("The militia, which attacks army posts in the north, signed a ceasefire with the government on "
      "4 May 2021.", "ASSAULT"),
-    ("The cheaper model, which contains a larger battery, went on sale on Friday, June 3, 2022.", "COERCE"),
+    ("The laptop, which contains a faster chip, went on sale on Friday, June 3, 2022.", "COERCE"),
     ("Rebels who oppose the ceasefire attacked an army post near the town on Monday.", "REJECT"),
 ])
 def test_a_present_relative_clause_gives_no_event(text, category):
@@ -311,8 +312,8 @@ def test_past_relative_clauses_and_present_captions_keep_their_event(text, categ
 # police") takes no part in what it tells (``relevance._political_actor_in``); a clause that
 # describes the doer is not the doer's name (``relevance._unplaced``).
 @pytest.mark.parametrize("text", [
-    "A cyclist was struck by a delivery van driving on the wrong side of the road in Yorkshire, "
-    "police said.",
+    "A cyclist was struck by a delivery van driving too fast near Yorkshire, police said.",
+    "A cyclist was struck by a delivery van on a country lane, police said.",
     "A delivery van struck a cyclist on the coast road on Monday, according to the police.",
 ])
 def test_a_teller_alone_puts_no_party_in_sight(text):

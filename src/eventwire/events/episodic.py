@@ -182,7 +182,7 @@ def clause_kind(verb, simple_present: bool = True) -> str:
     if any(m.lower_ == "whenever" for m in verb.children if m.dep_ == "advmod"):
         return HABITUAL
     if simple_present and _describes_its_noun(verb, auxes):
-        return STATE        # "the cable, which provides a link between ...": what it is, not news
+        return STATE        # "the charity, which provides food to refugees": what it is, not news
     if present and state_verb and not _in_quote(verb) and not any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cues["authored_nouns"]
             for c in verb.children):
@@ -202,14 +202,14 @@ def clause_kind(verb, simple_present: bool = True) -> str:
 
 def _describes_its_noun(verb, auxes) -> bool:
     """A relative clause in the simple present says what its noun is or does, not what
-    happened: "the SEACOM cable, which provides a link between South Africa and Europe", "a
-    model that contains 128GB", "Obama, who leaves office in January", "a bill that calls for
-    new sanctions". Unlike the simple present of a main clause, a date in the sentence does not
+    happened: "the charity, which provides food to refugees", "a laptop that contains a faster
+    chip", "the governor, who leaves office next spring", "a motion that calls for a vote".
+    Unlike the simple present of a main clause, a date in the sentence does not
     make it a caption's moment (the date belongs to the main clause), and a verb of state or
     speech describes its noun as well. Not read in a headline, where every verb is in the
-    present, nor for a verb that only carries the event in a phrase ("a system that lets
-    traders pay during a visit by the prime minister": the parser's attachment, not the
-    visit's tense)."""
+    present, nor for a verb that only carries the event in a phrase ("launched a scheme that
+    lets farmers sell maize abroad, during a visit by the president": the parser's attachment,
+    not the visit's tense)."""
     return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not auxes and not _headline(verb)
 
 

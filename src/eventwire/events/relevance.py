@@ -56,13 +56,13 @@ def _unplaced(side) -> bool:
     elsewhere in the text: "they took him into custody", "the two sides held talks"), nor a
     phrase that names an organisation, a people or a place ("members of the Association of
     Rural Jurists"): a party the dictionaries miss. A clause that describes the noun is not
-    its name ("a van driving on the wrong side of the road in Yorkshire")."""
+    its name ("a van driving too fast near Yorkshire")."""
     head = getattr(side, "head", None)
     if getattr(side, "country", None) is not None or side.sector is not None or head is None or \
             head.pos_ == "PRON" or (head.pos_ == "NOUN" and refers_back(head)):
         return False   # "they", "the two sides", "the committee": a party named before, maybe
     clauses = {t.i for c in head.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
-    # the phrase's own words: not a clause that describes it ("a van driving ... in Yorkshire")
+    # the phrase's own words: not a clause that describes it ("a van driving ... near Yorkshire")
     return not any(t.ent_type_ in _table()["party_entity_types"] for t in head.subtree if t.i not in clauses)
 
 
@@ -98,8 +98,8 @@ def _political_actor_in(sent, ctx: DocContext) -> bool:
 
 
 def _tells_it(span) -> bool:
-    """A mention in the subject of a verb of saying ("police said", "Egypt's communications
-    ministry says") or in the object of "according to": the teller of the sentence."""
+    """A mention in the subject of a verb of saying ("police said", "Kenya's interior ministry
+    says") or in the object of "according to": the teller of the sentence."""
     if span is None or not len(span):
         return False
     node = span.root
@@ -110,7 +110,7 @@ def _tells_it(span) -> bool:
             return True
         if node.dep_ not in _IN_A_PHRASE + ("poss", "appos") or node.head is node:
             return False
-        node = node.head   # "Egypt" in "Egypt's communications ministry"
+        node = node.head   # "Kenya" in "Kenya's interior ministry"
     return False
 
 
