@@ -181,6 +181,8 @@ def clause_kind(verb, simple_present: bool = True) -> str:
         return HABITUAL
     if any(m.lower_ == "whenever" for m in verb.children if m.dep_ == "advmod"):
         return HABITUAL
+    if simple_present and _describes_its_noun(verb, auxes):
+        return STATE        # "the charity, which provides food to refugees": what it is, not news
     if present and state_verb and not _in_quote(verb) and not any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cues["authored_nouns"]
             for c in verb.children):
@@ -196,6 +198,19 @@ def clause_kind(verb, simple_present: bool = True) -> str:
     if first.dep_ in ("pcomp", "pobj") and first.head.lower_ == "of" and _pattern_noun(first.head.head, cues):
         return HABITUAL   # the second of two acts the pattern holds: "of detaining and sentencing"
     return EPISODIC
+
+
+def _describes_its_noun(verb, auxes) -> bool:
+    """A relative clause in the simple present says what its noun is or does, not what
+    happened: "the charity, which provides food to refugees", "a laptop that contains a faster
+    chip", "the governor, who leaves office next spring", "a motion that calls for a vote".
+    Unlike the simple present of a main clause, a date in the sentence does not
+    make it a caption's moment (the date belongs to the main clause), and a verb of state or
+    speech describes its noun as well. Not read in a headline, where every verb is in the
+    present, nor for a verb that only carries the event in a phrase ("launched a scheme that
+    lets farmers sell maize abroad, during a visit by the president": the parser's attachment,
+    not the visit's tense)."""
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not auxes and not _headline(verb)
 
 
 def _pattern_noun(t, cues) -> bool:

@@ -55,12 +55,15 @@ def _unplaced(side) -> bool:
     it knows of. A pronoun or a definite description is not read here (its party may be named
     elsewhere in the text: "they took him into custody", "the two sides held talks"), nor a
     phrase that names an organisation, a people or a place ("members of the Association of
-    Rural Jurists"): a party the dictionaries miss."""
+    Rural Jurists"): a party the dictionaries miss. A clause that describes the noun is not
+    its name ("a van driving too fast near Yorkshire")."""
     head = getattr(side, "head", None)
     if getattr(side, "country", None) is not None or side.sector is not None or head is None or \
             head.pos_ == "PRON" or (head.pos_ == "NOUN" and refers_back(head)):
         return False   # "they", "the two sides", "the committee": a party named before, maybe
-    return not any(t.ent_type_ in _table()["party_entity_types"] for t in head.subtree)
+    clauses = {t.i for c in head.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+    # the phrase's own words: not a clause that describes it ("a van driving ... near Yorkshire")
+    return not any(t.ent_type_ in _table()["party_entity_types"] for t in head.subtree if t.i not in clauses)
 
 
 def no_party_in_sight(tok, category: str, src, tgt, ctx: DocContext) -> bool:
@@ -71,16 +74,44 @@ def no_party_in_sight(tok, category: str, src, tgt, ctx: DocContext) -> bool:
     outside the trigger's own phrase ("'They fired at everyone,' a survivor said": the survivor
     tells it, "they" did it), nor an act political by itself (a protest)."""
     table = _table()
-    if category in table["political_by_act"] or src is None or not _unplaced(src) or \
-            (tgt is not None and not _unplaced(tgt)):
+    if category in table["political_by_act"]:
+        return False
+    if src is None or not _unplaced(src) or (tgt is not None and not _unplaced(tgt)):
         return False
     head = src.head
     if not tok.left_edge.i <= head.i <= tok.right_edge.i:
         return False   # a doer found outside the trigger's phrase (a quote's speaker): not read
-    start, end = tok.sent.start_char, tok.sent.end_char
-    return not any(start <= m.start < end for actor in ctx.actors
-                   if actor.type == "country" or actor.sector in table["political_sectors"]
-                   for m in actor.mentions)
+    return not _political_actor_in(tok.sent, ctx)
+
+
+def _political_actor_in(sent, ctx: DocContext) -> bool:
+    """Whether a state or an actor of a political sector is named in the sentence, other than
+    as the one who tells it ("..., police said", "according to the ministry": the speaker
+    reports the happening and takes no part in it, ``_tells_it``)."""
+    table = _table()
+    start, end = sent.start_char, sent.end_char
+    doc = sent.doc
+    return any(start <= m.start < end and not _tells_it(doc.char_span(m.start, m.end, alignment_mode="expand"))
+               for actor in ctx.actors
+               if actor.type == "country" or actor.sector in table["political_sectors"]
+               for m in actor.mentions)
+
+
+def _tells_it(span) -> bool:
+    """A mention in the subject of a verb of saying ("police said", "Kenya's interior ministry
+    says") or in the object of "according to": the teller of the sentence."""
+    if span is None or not len(span):
+        return False
+    node = span.root
+    for _ in range(4):
+        if node.dep_ == "nsubj" and node.head.lemma_.lower() in load_lexicon().cues["speech_verbs"]:
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
+            return True
+        if node.dep_ not in _IN_A_PHRASE + ("poss", "appos") or node.head is node:
+            return False
+        node = node.head   # "Kenya" in "Kenya's interior ministry"
+    return False
 
 
 def private_document(ctx: DocContext) -> bool:
