@@ -310,3 +310,22 @@ def test_readiness_or_intent_stated_by_the_doer_is_an_offer_or_a_threat(text, st
 ])
 def test_readiness_not_stated_by_the_doer_is_no_offer_or_threat(text):
     assert not categories(text) & {"AGREE", "THREATEN"}, [(e.category, e.evidence.text) for e in asserted(text)]
+
+
+# ---------------------------------------------------------------- a cooperative act refused by its doer
+@pytest.mark.parametrize("text", [
+    "The prime minister said on Monday he will not accept any more refugees.",
+    "The government said on Monday it would not release the prisoners.",
+    "The president said on Monday he is not ready to resume talks with the rebels.",
+])
+def test_a_cooperative_act_the_speaker_says_it_will_not_do_is_a_refusal(text):
+    assert categories(text) == {"REJECT"}, [(e.category, e.evidence.text) for e in asserted(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels said on Monday they would not attack civilians.",          # no hostile act refused
+    "Analysts said the government would not release the prisoners.",        # a prediction about others
+    "The government said on Monday it would release the prisoners.",        # an offer, no refusal
+])
+def test_no_refusal_of_a_hostile_act_or_of_anothers(text):
+    assert "REJECT" not in categories(text)
