@@ -167,7 +167,8 @@ def _conditional_statements(triggers: list[Trigger], lex) -> list[Trigger]:
             speech, readiness, refused = found
             stated.add(verb.i)
             code = "120" if refused else "130" if stance(category) == "hostile" else "030"
-            out.append(Trigger(t.token, code, "rule", t.specificity, {"statement": speech.i},
+            rule = {"statement": speech.i} if readiness is None else {"statement": speech.i, "readiness": readiness.i}
+            out.append(Trigger(t.token, code, "rule", t.specificity, rule,
                                [readiness] if readiness is not None else [], nominal=t.nominal))
         out.append(t)
     return out
@@ -882,7 +883,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 modality = Modality("negated", cue="without")
             symmetric = bool(trig.rule.get("symmetric"))
             src_tok, tgt_tok = find_participants(trig, symmetric, category)
-            if src_tok is None and "statement" in trig.rule:   # the speaker commits itself
+            if src_tok is None and "readiness" in trig.rule:   # "announced its intention to": the speaker commits
                 src_tok = next((c for c in doc[trig.rule["statement"]].children if c.dep_ == "nsubj"), None)
             if category not in _AIMED_AT_PLACES:
                 src_tok, tgt_tok = (None if is_scene(t, ctx) else t for t in (src_tok, tgt_tok))
