@@ -934,8 +934,11 @@ def _sitent_through_pipeline(labelled: list[tuple[dict, str]], limit: int | None
 
 def _top_event(rec):
     """The sentence's main event: the one whose trigger stands highest in the parse (nearest
-    the root: the main clause's verb before its complements and adjuncts), then the most
-    confident. Single-sentence gold (GSR, CAMEO classes) codes that event."""
+    the root: the main clause's verb before its complements and adjuncts), then one the
+    sentence tells as happening before one it tells as planned, refused or possible (a
+    statement of commitment and its content share their trigger: "said they will release the
+    hostages" is the promise, the release has not happened), then the most confident.
+    Single-sentence gold (GSR, CAMEO classes) codes that event."""
     evs = list(getattr(rec, "events", []) or [])
     if not evs:
         return None
@@ -955,7 +958,7 @@ def _top_event(rec):
             best = min(best, d)
         return best
 
-    return min(evs, key=lambda e: (depth(e), -e.confidence))
+    return min(evs, key=lambda e: (depth(e), e.modality != "asserted", -e.confidence))
 
 
 def intent_reading(event) -> str:

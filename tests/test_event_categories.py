@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from coded import asserted, categories
+from coded import asserted, categories, coded_record
 
 
 # ---------------------------------------------------------------- a protest told as speech
@@ -277,3 +277,55 @@ def test_founding_heading_or_amplifying_is_no_cooperation(text):
 ])
 def test_a_pattern_of_the_same_verbs_still_names_its_event(text, category):
     assert category in categories(text)
+
+
+# ---------------------------------------------------------------- readiness or intent stated by the doer
+# "said it is ready to X", "announced its intention to X": a commitment as "said it will X" is
+# (PLOVER codes the statement: an offer AGREE for a cooperative act, a threat THREATEN for a
+# hostile one), besides the act itself, which has not happened.
+@pytest.mark.parametrize("text, statement, word, content", [
+    ("The government said on Monday it is ready to resume talks with the rebels.", "AGREE", "ready", "CONSULT"),
+    ("The army said on Monday it was prepared to use force against the protesters.", "THREATEN", "prepared", "ASSAULT"),
+    ("The rebels say they are willing to release the aid workers.", "AGREE", "willing", "RETREAT"),
+    ("The interior ministry announced on Sunday its intention to impose a curfew in the capital.",
+     "THREATEN", "intention", "COERCE"),
+    ("Both leaders expressed their readiness to hold talks on the border dispute on Monday.",
+     "AGREE", "readiness", None),
+])
+def test_readiness_or_intent_stated_by_the_doer_is_an_offer_or_a_threat(text, statement, word, content):
+    events = coded_record(text).events
+    said = [e for e in events if e.category == statement and e.modality == "asserted"]
+    assert len(said) == 1 and word in said[0].evidence.text, [(e.category, e.modality, e.evidence.text) for e in events]
+    assert said[0].source is not None
+    assert content is None or any(e.category == content and e.modality != "asserted" for e in events)
+    assert not categories(text) - {statement}
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts said the army is ready to invade the region.",                  # a prediction about others
+    "Diplomats said the rebels were willing to release the hostages.",
+    "The president said he is not ready to resume talks with the rebels.",    # no readiness
+    "The rebels' readiness to talk surprised the mediators on Monday.",        # stated by no one
+    "The opposition questioned the government's intention to impose a curfew.",
+])
+def test_readiness_not_stated_by_the_doer_is_no_offer_or_threat(text):
+    assert not categories(text) & {"AGREE", "THREATEN"}, [(e.category, e.evidence.text) for e in asserted(text)]
+
+
+# ---------------------------------------------------------------- a cooperative act refused by its doer
+@pytest.mark.parametrize("text", [
+    "The prime minister said on Monday he will not accept any more refugees.",
+    "The government said on Monday it would not release the prisoners.",
+    "The president said on Monday he is not ready to resume talks with the rebels.",
+])
+def test_a_cooperative_act_the_speaker_says_it_will_not_do_is_a_refusal(text):
+    assert categories(text) == {"REJECT"}, [(e.category, e.evidence.text) for e in asserted(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels said on Monday they would not attack civilians.",          # no hostile act refused
+    "Analysts said the government would not release the prisoners.",        # a prediction about others
+    "The government said on Monday it would release the prisoners.",        # an offer, no refusal
+])
+def test_no_refusal_of_a_hostile_act_or_of_anothers(text):
+    assert "REJECT" not in categories(text)

@@ -70,7 +70,13 @@ _REACTIVE = {"THREATEN", "ACCUSE", "REJECT"}
 # content event with its own modality (the stance of each category: data/categories.json).
 # Two kinds: made on a condition ("said he would impose tariffs unless Mexico acted"), or made
 # by the speaker about its own act ("Trump said he would step up the bombing campaign"); a
-# prediction about someone else ("analysts said Turkey will invade") is neither.
+# prediction about someone else ("analysts said Turkey will invade") is neither. Its speaker's
+# refusal of a cooperative act is a REJECT ("said it will not accept more refugees"); of a
+# hostile one, nothing ("said they would not attack civilians").
+# A commitment is told by a future auxiliary ("said it will release"), or by a predicate of
+# readiness or intent (cues.yaml ``readiness_words``): an adjective the act completes ("said it
+# is ready to resume talks") or a noun the speaker states ("announced its intention to impose a
+# curfew", "expressed their readiness to hold talks").
 _SELF_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 
 
@@ -93,27 +99,77 @@ def _speaker_is_doer(verb, speech) -> bool:
     return subj.lower_ == speaker.lower_
 
 
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _conditioned(verb, cues) -> bool:
+    """"... unless Stockholm extradites the suspects": an adverbial clause of condition."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues["conditional_marks"]
+                                         for m in c.children) for c in verb.children)
+
+
+def _committing_speech(verb, cues):
+    """(the speech verb that states a commitment to the act of ``verb``, the word of readiness
+    or intent that tells it if any, whether the commitment is a refusal), or None.
+
+    - a future under a speech verb, by the speaker or on a condition ("said it would send
+      tanks", "said it would close its airspace unless ..."); negated and by the speaker, a
+      refusal ("said it will not accept more refugees");
+    - a predicate of readiness the act completes, said of the speaker ("said it is ready to
+      resume talks", "was quoted as saying he would be willing to meet"); negated, a refusal
+      ("said it was not prepared to lift the ban");
+    - a noun of readiness or intent the speaker states, its own or no one else's ("announced
+      its intention to impose a curfew", "expressed their readiness to hold talks")."""
+    readiness = cues["readiness_words"]
+    commit_aux = (cues["future_aux"] | cues["would_aux"]) - cues["deontic_aux"]
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in cues["speech_verbs"] \
+            and any(c.dep_ == "aux" and c.lower_ in commit_aux for c in verb.children):
+        if _negated(verb):
+            return (head, None, True) if _speaker_is_doer(verb, head) else None
+        if _speaker_is_doer(verb, head) or _conditioned(verb, cues):
+            return head, None, False
+        return None
+    if verb.dep_ != "xcomp" and not (verb.dep_ == "acl" and head.pos_ == "NOUN"):
+        return None
+    if head.lemma_.lower() not in readiness or _negated(verb):
+        return None
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":   # "it is ready to resume talks"
+        clause = head.head
+        speech = clause.head
+        if clause.dep_ == "ccomp" and speech.lemma_.lower() in cues["speech_verbs"] and \
+                _speaker_is_doer(clause, speech):
+            return speech, head, _negated(clause) or _negated(head)
+        return None
+    if head.pos_ == "NOUN" and head.dep_ == "dobj":    # "announced its intention to impose"
+        speech = head.head
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if (speech.lemma_.lower() in cues["speech_verbs"] or speech.lemma_.lower() in cues["stating_verbs"]) \
+                and not _negated(speech) and not _negated(head) and (owner is None or owner.pos_ == "PRON"):
+            return speech, head, False
+    return None
+
+
 def _conditional_statements(triggers: list[Trigger], lex) -> list[Trigger]:
     """The triggers plus, before each commitment under a speech verb, the statement that makes
     it (token and actors of the content, dated by the speech verb)."""
-    cues = lex.cues
-    commit_aux = (cues["future_aux"] | cues["would_aux"]) - cues["deontic_aux"]
     out = []
     stated: set[int] = set()
     for t in triggers:
         verb = _commitment_verb(t)
         category = _category(t)[0]
-        if verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues["speech_verbs"] \
-                and verb.i not in stated and stance(category) is not None \
-                and any(c.dep_ == "aux" and c.lower_ in commit_aux for c in verb.children) \
-                and not any(c.dep_ == "neg" for c in verb.children) \
-                and (_speaker_is_doer(verb, verb.head) or any(
-                    c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues["conditional_marks"]
-                                              for m in c.children) for c in verb.children)):
+        found = None if verb is None or verb.i in stated or stance(category) is None \
+            else _committing_speech(verb, lex.cues)
+        if found is not None and found[2] and stance(category) != "cooperative":
+            found = None   # "said they would not attack civilians": no threat, no refusal
+        if found is not None:
+            speech, readiness, refused = found
             stated.add(verb.i)
-            code = "130" if stance(category) == "hostile" else "030"
-            out.append(Trigger(t.token, code, "rule", t.specificity, {"statement": verb.head.i},
-                               [], nominal=t.nominal))
+            code = "120" if refused else "130" if stance(category) == "hostile" else "030"
+            rule = {"statement": speech.i} if readiness is None else {"statement": speech.i, "readiness": readiness.i}
+            out.append(Trigger(t.token, code, "rule", t.specificity, rule,
+                               [readiness] if readiness is not None else [], nominal=t.nominal))
         out.append(t)
     return out
 
@@ -837,6 +893,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 modality = Modality("negated", cue="without")
             symmetric = bool(trig.rule.get("symmetric"))
             src_tok, tgt_tok = find_participants(trig, symmetric, category)
+            if src_tok is None and "readiness" in trig.rule:   # "announced its intention to": the speaker commits
+                src_tok = next((c for c in doc[trig.rule["statement"]].children if c.dep_ == "nsubj"), None)
             if category not in _AIMED_AT_PLACES:
                 src_tok, tgt_tok = (None if is_scene(t, ctx) else t for t in (src_tok, tgt_tok))
             src = resolve_side(src_tok, ctx, doc)
