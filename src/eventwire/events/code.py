@@ -32,7 +32,7 @@ from ..tokentable import token_table
 from .acled import assign_event_types
 from .casualties import attach_casualties
 from .coref import (aims_of_other_acts, another_happening, dates_agree, listed_apart, merge_coreferent, places_agree,
-                    purpose_links, told_as_another)
+                    purpose_links, told_as_another, told_as_fight)
 from .episodic import EPISODIC, clause_kind, noun_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
@@ -767,6 +767,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     one_act: set[tuple[int, int]] = set()   # event pairs the syntax tells are one act
     listed: set[tuple[int, int]] = set()    # ... and pairs it tells are two ("X and Y")
     another: set[int] = set()               # events told as another happening ("a second blast")
+    fights: set[int] = set()                # assaults told as fights ("clashed", "fighting")
     news_peg = _news_peg(ctx)
     lead_end = _lead_end(ctx.document.text, 400)   # the confidence model's "lead" feature
     last_date: tuple[str | None, str | None] = (None, None)
@@ -1052,9 +1053,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         one_act |= purpose_links([(e, t.token) for e, t in sent_events])
         listed |= listed_apart([(e, t.token) for e, t in sent_events])
         another |= told_as_another([(e, t.token) for e, t in sent_events])
+        fights |= told_as_fight(sent_events)
         if sent_has_date:
             told_dates.update(id(e) for e, _ in sent_events)
-    events = merge_coreferent(events, told_dates, one_act, listed, another)
+    events = merge_coreferent(events, told_dates, one_act, listed, another, fights)
     assign_event_types(events, ctx.document.text)
     attach_casualties(events, doc, ctx.document.text)
     attach_geo(events, ctx)
