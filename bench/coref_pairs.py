@@ -38,10 +38,11 @@ def _record_merges():
     merge = code.merge_coreferent
 
     def recording(events, told=frozenset(), linked=frozenset(), apart=frozenset(), *rest):
+        fights = rest[1] if len(rest) > 1 else frozenset()
         clusters: list[list] = []
         for e in events:
             for c in clusters:
-                if all(coref.corefer(o, e, told, linked, apart) for o in c):
+                if all(coref.corefer(o, e, told, linked, apart, fights) for o in c):
                     c.append(e)
                     break
             else:

@@ -258,7 +258,7 @@ def _fight(source=None, target=None, start=0):
      _fight(_side("Palestinian gunmen", "PSE", "UAF"), start=20), True),
 ])
 def test_a_clash_told_from_either_side_is_one_clash(a, b, same):
-    assert corefer(a, b, {id(a), id(b)}) is same
+    assert corefer(a, b, {id(a), id(b)}, fights={id(a), id(b)}) is same   # both told as fights
 
 
 def test_the_merged_event_keeps_the_country_a_mention_names():
@@ -346,7 +346,7 @@ def test_a_clash_told_from_either_side_keeps_two_sides():
     thin = _fight(_side("the troops", None, "MIL"), _side("Kurdish fighters", "SYR", "REB"))
     thin.confidence = 0.95
     swapped = _fight(_side("Kurdish fighters", "SYR", "REB"), _side("Turkish troops", "TUR", "MIL"), start=20)
-    (merged,) = merge_coreferent([thin, swapped], {id(thin), id(swapped)})
+    (merged,) = merge_coreferent([thin, swapped], {id(thin), id(swapped)}, fights={id(thin), id(swapped)})
     assert merged.source.text != merged.target.text
 
 
@@ -364,3 +364,41 @@ def test_two_guessed_countries_for_one_side_the_one_where_it_happened(place, cou
     other = _event("REQUEST", _side("the families", "COD", "CVL"), _side("the fighters", "COD", "REB"), start=20)
     (merged,) = merge_coreferent([told_here, other], {id(told_here), id(other)})
     assert merged.target.country == country
+
+
+# an assault done to the doer of an earlier one is another act: the police's killing of the
+# attackers is not the attack told again, though CAMEO codes "shot" as it codes "clashed"
+@pytest.mark.parametrize("text, n", [
+    ("Three men armed with knives attacked a police station in Mombasa on Sunday, stabbing two "
+     "officers. Police shot the three attackers dead, officials said.", 2),
+    ("Gunmen ambushed an army convoy near Peshawar on Monday, killing four soldiers. Police later "
+     "killed two of the gunmen in a raid on their hideout, officials said.", 2),
+    ("Militants attacked a checkpoint in the district on Tuesday, wounding three policemen. "
+     "Security forces killed the militants after a chase, police said.", 2),
+    ("A gunman opened fire on worshippers at a mosque in the city on Friday, killing five people. "
+     "Officers shot and wounded the gunman outside the mosque, police said.", 2),
+    # guards: a fight told from each side, and the attackers' own further acts, are one event
+    ("Turkish troops clashed with Kurdish fighters near the border on Monday. Kurdish fighters "
+     "fought Turkish troops for hours, officials said.", 1),
+    ("Israeli troops fought Palestinian gunmen in Jenin on Monday. The gunmen battled the troops "
+     "until dawn, witnesses said.", 1),
+    ("Gunmen attacked a bus near the town on Monday, killing four passengers. The attackers shot "
+     "the driver first, police said.", 1),
+])
+def test_an_assault_on_the_doer_of_another_is_another_act(text, n):
+    found = asserted(text, "ASSAULT")
+    assert len(found) == n, [(e.evidence.text, e.source and e.source.text, e.target and e.target.text,
+                              _spans(e)) for e in found]
+
+
+@pytest.mark.parametrize("b, fights, same", [
+    # the police shooting the attackers: another act
+    (_event("ASSAULT", _side("Police", "KEN", "COP"), _side("the attackers", "KEN", "UAF"), start=20), False, False),
+    (_event("ASSAULT", _side("soldiers", "KEN", "MIL"), _side("the gunmen", "KEN", "UAF"), start=20), False, False),
+    # the attackers again, and a fight told from the other side
+    (_event("ASSAULT", _side("the attackers", "KEN", "UAF"), _side("a driver", "KEN", "CVL"), start=20), False, True),
+    (_event("ASSAULT", _side("Police", "KEN", "COP"), _side("the gunmen", "KEN", "UAF"), start=20), True, True),
+])
+def test_corefer_an_assault_on_the_doer(b, fights, same):
+    a = _event("ASSAULT", _side("Gunmen", "KEN", "UAF"), _side("two officers", "KEN", "COP"))
+    assert corefer(a, b, {id(a), id(b)}, fights={id(a), id(b)} if fights else frozenset()) is same

@@ -23,6 +23,7 @@ from ..actors.dictionary import fold, looks_like_name
 from ..categories import categories_where
 from ..geodesy import haversine_km
 from ..record import Event
+from .lexicon import load_lexicon
 
 # Joint events: "X met Y" and "Y held talks with X" are one meeting.
 _JOINT = categories_where("symmetric") - {"ASSAULT"}   # an assault only as a fight (19x), below
@@ -273,12 +274,59 @@ def listed_apart(told_in_sentence: list[tuple[Event, object]]) -> set[tuple[int,
     return apart
 
 
+def told_as_fight(told_in_sentence: list[tuple[Event, object]]) -> set[int]:
+    """Ids of one sentence's assaults told as a fight, an act of two parties alike: a trigger
+    the lexicon reads with its parties on either side ("clashed", "fighting between", "war
+    broke out") or a fight noun, or the verb of one ("fought", "battled"), in the trigger's
+    words (``fight_nouns``). "attacked", "shot" and "ambushed" tell who did it to whom, though
+    CAMEO codes them 190 as it codes a clash. ``told_in_sentence``: (event, trigger) pairs."""
+    fights = load_lexicon().cues["fight_nouns"]
+    return {id(e) for e, trig in told_in_sentence if e.category == "ASSAULT" and (
+        trig.rule.get("symmetric") or
+        any(t.lemma_.lower() in fights for t in [trig.token, *trig.extra_tokens]))}
+
+
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "me", "you",
+                       "himself", "herself", "themselves", "who", "which", "that"})
+
+
+def _head_word(side) -> str:
+    words = side.text.lower().replace("’", "'").removesuffix("'s").split()
+    return words[-1] if words else ""
+
+
+def _singular(word: str) -> str:
+    return word[:-2] + "an" if word.endswith("men") else word[:-1] if word.endswith("s") else word
+
+
+def _names_doer(side, doer) -> bool:
+    """Whether ``side`` names the party ``doer`` stands for: the same actor, the same head noun
+    ("gunmen", "the gunmen"), or a noun that names a party by its act ("the attackers")."""
+    if side is None or doer is None:
+        return False
+    if side.actor and side.actor == doer.actor:
+        return True
+    head = _head_word(side)
+    if not head or head in _PRONOUNS:
+        return False
+    return head == _head_word(doer) or _singular(head) in load_lexicon().cues["doer_nouns"]
+
+
+def _turned_on_doer(a: Event, b: Event) -> bool:
+    """``b`` is done to the doer of ``a`` by someone else: "gunmen stabbed two officers ...
+    police shot the attackers dead", "militants ambushed a convoy ... troops killed the
+    militants". Another act, aimed at the first one's doer, not the first told again."""
+    return _names_doer(b.target, a.source) and not _names_doer(b.source, a.source) and \
+        not _names_doer(a.target, a.source)
+
+
 def corefer(a: Event, b: Event, told: set[int] = frozenset(),
-            linked: set[tuple[int, int]] = frozenset(), apart: set[tuple[int, int]] = frozenset()) -> bool:
+            linked: set[tuple[int, int]] = frozenset(), apart: set[tuple[int, int]] = frozenset(),
+            fights: set[int] = frozenset()) -> bool:
     """Could ``a`` and ``b`` be two mentions of one real-world event? ``told``: ids of the
     events whose date comes from a time expression of their own sentence; ``linked``: pairs
     the syntax already tells are one act (``purpose_links``), ``apart``: pairs it tells are
-    two (``listed_apart``)."""
+    two (``listed_apart``); ``fights``: ids of the assaults told as fights (``told_as_fight``)."""
     if a.category != b.category or not _modalities_agree(a.modality, b.modality):
         return False
     if (id(a), id(b)) in apart:
@@ -295,6 +343,14 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset(),
         return False    # a strike and a march, an expulsion and a closure: two events
         # (an attack's mentions name its means loosely: "shelled", "the attack", "killed")
     if not (dates_agree(a, b, told) and places_agree(a, b)):
+        return False
+    # an assault done to the doer of another is another act ("gunmen stabbed two officers ...
+    # police shot the attackers dead"), unless both tell a fight ("Turkish troops clashed with
+    # Kurdish fighters ... the fighters fought the troops"): CAMEO gives 190 to "attacked" and
+    # "clashed" alike. (Other categories' sides are too often misread for this: "Ford" as the
+    # doer of "its investigation" beside an investigation of Ford)
+    if a.category == "ASSAULT" and not (id(a) in fights and id(b) in fights) and (
+            _turned_on_doer(a, b) or _turned_on_doer(b, a)):
         return False
     # one sentence telling one kind of event twice ("pleaded ... and appealed", "held a meeting
     # to discuss"): the sides' descriptions vary more than their countries
@@ -326,12 +382,14 @@ def _completeness(e: Event) -> tuple:
 
 def merge_coreferent(events: list[Event], told: set[int] = frozenset(),
                      linked: set[tuple[int, int]] = frozenset(),
-                     apart: set[tuple[int, int]] = frozenset()) -> list[Event]:
-    """One event per real-world event, in the order of first mention."""
+                     apart: set[tuple[int, int]] = frozenset(),
+                     fights: set[int] = frozenset()) -> list[Event]:
+    """One event per real-world event, in the order of first mention. ``fights``: ids of the
+    assaults told as fights (``told_as_fight``)."""
     clusters: list[list[Event]] = []
     for e in events:
         for cluster in clusters:
-            if all(corefer(other, e, told, linked, apart) for other in cluster):
+            if all(corefer(other, e, told, linked, apart, fights) for other in cluster):
                 cluster.append(e)
                 break
         else:
