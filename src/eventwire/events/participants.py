@@ -508,8 +508,14 @@ def _shared_subject(verb):
 def _controlled_by_subject(verb) -> bool:
     """An active non-finite verb ("to storm", "attacking") that is an adjunct or complement of
     the verb above it ("after attacking", "while fighting", "expected to storm"): its doer is
-    that verb's subject. A past participle ("was found shot dead") underwent its act."""
-    return verb.dep_ in ("advcl", "pcomp", "xcomp") and verb.tag_ in ("VB", "VBG")
+    that verb's subject. A past participle ("was found shot dead") underwent its act, unless
+    "have" makes it a perfect infinitive or gerund ("are said to have attacked", "after having
+    attacked"): active, as its bare form."""
+    if verb.dep_ not in ("advcl", "pcomp", "xcomp"):
+        return False
+    return verb.tag_ in ("VB", "VBG") or (verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("have", "having") for c in verb.children) and not any(
+        c.dep_ == "auxpass" for c in verb.children))
 
 
 def _participle_undergoer(verb):
