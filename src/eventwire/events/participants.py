@@ -1407,21 +1407,11 @@ def _body_name(tok) -> bool:
     return bool(kinds) and "person" not in kinds
 
 
-# Forms of one third-person pronoun: an earlier subject in one of them is the same party
-# ("Kurdish fighters seized two villages. They then moved south. On Tuesday they occupied ...").
-_SAME_PRONOUN = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she",
-                 "they": "they", "them": "they", "it": "it"}
-# How many pronouns a chain passes through before it gives up.
-_CHAIN = 3
-
-
-def _antecedent(pron, chain: int = _CHAIN):
+def _antecedent(pron):
     """The subject a pronoun most likely refers to: the speaker of the statement it sits in
     ("Moscow said it would ..."), else the nearest earlier subject in the sentence or the one
     before; a subject it disagrees with in number or person is passed over ("Police said he
-    was released": not the police). Where none is named there, an earlier subject that is the
-    same pronoun ("They then moved south. On Tuesday they occupied ...") stands for the same
-    party: what that pronoun stands for, a few pronouns back at most."""
+    was released": not the police)."""
     node = pron.head
     for _ in range(5):
         if node.dep_ == "advcl" and any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in (
@@ -1451,9 +1441,4 @@ def _antecedent(pron, chain: int = _CHAIN):
         for t in reversed(before):
             if t.ent_type_ == "PERSON" and t.dep_ not in ("compound", "case") and t.pos_ == "PROPN":
                 return t
-    same = _SAME_PRONOUN.get(pron.lower_)
-    if same is not None and chain > 0:
-        for t in reversed(before):
-            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PRON" and _SAME_PRONOUN.get(t.lower_) == same:
-                return _antecedent(t, chain - 1)
     return None
