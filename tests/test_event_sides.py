@@ -851,3 +851,18 @@ def test_a_noun_quantified_by_no_is_no_side(text, category, nobody):
 def test_no_elsewhere_in_the_clause_leaves_the_doer(text, category, source):
     found = events_of(text, category)
     assert any(side_text(e.source) == source for e in found), found
+
+
+# Coordinated nationality or country modifiers on one head name more than one party: the side
+# is the first named, as the guideline writes a coordinated side.
+@pytest.mark.parametrize("text, category, country", [
+    ("Iranian and Iraqi troops attacked the town of Tikrit on Monday.", "ASSAULT", "IRN"),
+    ("The U.S. and British envoys criticized the vote in Nairobi on Monday.", "ACCUSE", "USA"),
+    ("Russian and Chinese foreign ministers met in Beijing on Monday to discuss trade.", "CONSULT", "RUS"),
+    # guard: one modifier, its own country
+    ("Chinese troops attacked the town of Lhasa on Monday.", "ASSAULT", "CHN"),
+])
+def test_coordinated_nationalities_give_the_first_named_country(text, category, country):
+    found = events_of(text, category)
+    assert any(e.source is not None and e.source.country == country for e in found), found
+

@@ -312,9 +312,10 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         return side
     own_country = _country_of_tokens(tokens)
     sector = _sector_of_tokens(tokens, head)
+    first_named = _first_coordinated_country(tokens, head)
     if actor is not None:
         side.actor = actor.id
-        side.country = actor.country or own_country
+        side.country = first_named or actor.country or own_country
         side.sector = sector or actor.sector
         if actor.type == "organization" and actor.sector in ORG_SECTOR_WINS:
             side.sector = actor.sector   # "FARC dissidents", "Hamas fighters": the body's, as the actors stage reads it
@@ -336,6 +337,18 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         if named is not None:   # "The group later released them": the group named before
             side.actor, side.country, side.sector = named.id, named.country, named.sector
     return side
+
+
+def _first_coordinated_country(tokens, head) -> str | None:
+    """The country of the first of coordinated nationality or country modifiers of the head
+    ("Russian and Chinese foreign ministers", "the U.S. and British envoys", "Iranian and Iraqi
+    troops"): the phrase names more than one party, and the side is the first named (the
+    others go with it, GUIDELINE section 5). None for any other phrase."""
+    for t in tokens:
+        if t.i < head.i and t.head == head and t.dep_ in ("amod", "compound", "nmod") and \
+                any(c.dep_ == "conj" for c in t.children):
+            return _country_of_tokens([t])
+    return None
 
 
 # Sectors of bodies the press calls "the group" once it has named them.
