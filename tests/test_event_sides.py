@@ -866,3 +866,16 @@ def test_coordinated_nationalities_give_the_first_named_country(text, category, 
     found = events_of(text, category)
     assert any(e.source is not None and e.source.country == country for e in found), found
 
+
+# "counterpart" is the one holding the same office in another state: with a nationality, a
+# government side of that state, not its civilians.
+@pytest.mark.parametrize("text, category, side, country", [
+    ("His Russian counterpart accused Washington of lying on Monday.", "ACCUSE", "source", "RUS"),
+    ("The French foreign minister held talks with his Chinese counterpart in Beijing on Monday.",
+     "CONSULT", "target", "CHN"),
+])
+def test_a_counterpart_is_a_government_side(text, category, side, country):
+    found = events_of(text, category)
+    assert any(getattr(e, side) is not None and "counterpart" in getattr(e, side).text and
+               getattr(e, side).country == country and getattr(e, side).sector == "GOV"
+               for e in found), found
