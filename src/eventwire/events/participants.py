@@ -600,8 +600,6 @@ def _known_actor(tok) -> bool | None:
     "the amount", "plans", "legislation"); None for another common noun."""
     if tok is None:
         return False
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
-        return False   # "No group has claimed the attack", "no one was arrested": nobody is a side
     low, lemma = tok.lower_, tok.lemma_.lower()
     lex = load_lexicon()
     cues = lex.cues
