@@ -804,3 +804,55 @@ def test_who_keeps_the_crowd_does_not_stage_the_protest(text, keeper):
 def test_a_protesting_pronoun_is_not_the_crowds_keeper(text, source):
     found = events_of(text, "PROTEST")
     assert any(side_text(e.source) == source for e in found), found
+
+
+# "have" makes a past participle under a passive active: a perfect infinitive ("are said to have
+# attacked") or gerund ("after having attacked") is done by the passive's subject, as its bare
+# form ("are said to attack", "after attacking") is.
+@pytest.mark.parametrize("text, category, source", [
+    ("Rebels are said to have attacked the town of Goma on Monday.", "ASSAULT", "Rebels"),
+    ("U.S. forces are believed to have struck an air base near Homs on Friday.", "ASSAULT", "U.S. forces"),
+    ("The man was arrested in Paris on Monday after having attacked two officers.", "ASSAULT", "The man"),
+])
+def test_a_perfect_infinitive_under_a_passive_is_done_by_its_subject(text, category, source):
+    found = events_of(text, category)
+    assert any(side_text(e.source) == source for e in found), found
+
+
+@pytest.mark.parametrize("text, category, undergoer", [
+    # a perfect passive is still undergone: the civilians were killed and killed no one
+    ("Dozens of civilians are reported to have been killed in Goma on Monday.", "ASSAULT", "civilians"),
+    ("The journalist is believed to have been detained by police in Lagos on Monday.", "COERCE", "journalist"),
+])
+def test_a_perfect_passive_under_a_passive_is_undergone_not_done(text, category, undergoer):
+    for event in [e for e in coded_record(text, DATE).events if e.category == category]:
+        assert event.source is None or undergoer not in event.source.text, event.source
+
+
+
+# Coordinated nationality or country modifiers on one head name more than one party: the side
+# is the first named, as the guideline writes a coordinated side.
+@pytest.mark.parametrize("text, category, country", [
+    ("Iranian and Iraqi troops attacked the town of Tikrit on Monday.", "ASSAULT", "IRN"),
+    ("The U.S. and British envoys criticized the vote in Nairobi on Monday.", "ACCUSE", "USA"),
+    ("Russian and Chinese foreign ministers met in Beijing on Monday to discuss trade.", "CONSULT", "RUS"),
+    # guard: one modifier, its own country
+    ("Chinese troops attacked the town of Lhasa on Monday.", "ASSAULT", "CHN"),
+])
+def test_coordinated_nationalities_give_the_first_named_country(text, category, country):
+    found = events_of(text, category)
+    assert any(e.source is not None and e.source.country == country for e in found), found
+
+
+# "counterpart" is the one holding the same office in another state: with a nationality, a
+# government side of that state, not its civilians.
+@pytest.mark.parametrize("text, category, side, country", [
+    ("His Russian counterpart accused Washington of lying on Monday.", "ACCUSE", "source", "RUS"),
+    ("The French foreign minister held talks with his Chinese counterpart in Beijing on Monday.",
+     "CONSULT", "target", "CHN"),
+])
+def test_a_counterpart_is_a_government_side(text, category, side, country):
+    found = events_of(text, category)
+    assert any(getattr(e, side) is not None and "counterpart" in getattr(e, side).text and
+               getattr(e, side).country == country and getattr(e, side).sector == "GOV"
+               for e in found), found

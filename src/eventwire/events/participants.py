@@ -312,9 +312,10 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         return side
     own_country = _country_of_tokens(tokens)
     sector = _sector_of_tokens(tokens, head)
+    first_named = _first_coordinated_country(tokens, head)
     if actor is not None:
         side.actor = actor.id
-        side.country = actor.country or own_country
+        side.country = first_named or actor.country or own_country
         side.sector = sector or actor.sector
         if actor.type == "organization" and actor.sector in ORG_SECTOR_WINS:
             side.sector = actor.sector   # "FARC dissidents", "Hamas fighters": the body's, as the actors stage reads it
@@ -336,6 +337,18 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         if named is not None:   # "The group later released them": the group named before
             side.actor, side.country, side.sector = named.id, named.country, named.sector
     return side
+
+
+def _first_coordinated_country(tokens, head) -> str | None:
+    """The country of the first of coordinated nationality or country modifiers of the head
+    ("Russian and Chinese foreign ministers", "the U.S. and British envoys", "Iranian and Iraqi
+    troops"): the phrase names more than one party, and the side is the first named (the
+    others go with it, GUIDELINE section 5). None for any other phrase."""
+    for t in tokens:
+        if t.i < head.i and t.head == head and t.dep_ in ("amod", "compound", "nmod") and \
+                any(c.dep_ == "conj" for c in t.children):
+            return _country_of_tokens([t])
+    return None
 
 
 # Sectors of bodies the press calls "the group" once it has named them.
@@ -508,8 +521,14 @@ def _shared_subject(verb):
 def _controlled_by_subject(verb) -> bool:
     """An active non-finite verb ("to storm", "attacking") that is an adjunct or complement of
     the verb above it ("after attacking", "while fighting", "expected to storm"): its doer is
-    that verb's subject. A past participle ("was found shot dead") underwent its act."""
-    return verb.dep_ in ("advcl", "pcomp", "xcomp") and verb.tag_ in ("VB", "VBG")
+    that verb's subject. A past participle ("was found shot dead") underwent its act, unless
+    "have" makes it a perfect infinitive or gerund ("are said to have attacked", "after having
+    attacked"): active, as its bare form."""
+    if verb.dep_ not in ("advcl", "pcomp", "xcomp"):
+        return False
+    return verb.tag_ in ("VB", "VBG") or (verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("have", "having") for c in verb.children) and not any(
+        c.dep_ == "auxpass" for c in verb.children))
 
 
 def _participle_undergoer(verb):
