@@ -819,3 +819,29 @@ def test_who_keeps_the_crowd_does_not_stage_the_protest(text, keeper):
 def test_a_protesting_pronoun_is_not_the_crowds_keeper(text, source):
     found = events_of(text, "PROTEST")
     assert any(side_text(e.source) == source for e in found), found
+
+
+# A statement's content target is never read from a verb coordinated with the statement's own
+# by "and" or "but": that verb tells another act with parties of its own.
+@pytest.mark.parametrize("text, category, source", [
+    ("The embassy declined the request on Monday and said the family had left Russia.",
+     "REJECT", "The embassy"),
+    ("The ministers called for calm on Monday and stressed the importance of trade between the "
+     "two countries' companies.", "REQUEST", "The ministers"),
+])
+def test_a_statement_takes_no_target_from_a_coordinated_verb(text, category, source):
+    event = events_of(text, category)[0]
+    assert side_text(event.source) == source, event.source
+    assert event.target is None, event.target
+
+
+@pytest.mark.parametrize("text, category, target", [
+    # guards: alternatives are one act; coordinated nouns and the content's own verbs are read
+    ("The UAE either cut ties or downgraded relations with Iran on Monday.", "SANCTION", "Iran"),
+    ("The president warned that rebels would attack the town and kill the mayor.", "THREATEN",
+     "rebels"),
+    ("The ministry condemned Russia and Iran on Monday.", "ACCUSE", "Russia"),
+])
+def test_a_statement_keeps_its_own_content_target(text, category, target):
+    event = events_of(text, category)[0]
+    assert side_text(event.target) == target, event.target

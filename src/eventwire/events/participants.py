@@ -870,8 +870,11 @@ def _content_target(tok, src):
     intransitive = not any(c.dep_ == "dobj" for c in tok.children)
     # "resigned as the governor of X": the role left, not a party ("condemned X as Y" is kept)
     # "according to the Kremlin": who tells of the statement is not what it is about
+    # "declined the request and said the family had left": a verb coordinated with the
+    # statement's own tells another act, whose parties are not the statement's
     queue = [c for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc") and
-             not (intransitive and c.dep_ == "prep" and c.lower_ == "as") and not is_attribution(c)]
+             not (intransitive and c.dep_ == "prep" and c.lower_ == "as") and not is_attribution(c)
+             and not _another_act(c)]
     seen = 0
     while queue and seen < 40:
         node = queue.pop(0)
@@ -897,6 +900,16 @@ def _content_target(tok, src):
                 continue   # "after X ...": another clause's actors; "if Russia launched": ours
             queue.append(c)
     return None
+
+
+def _another_act(tok) -> bool:
+    """A verb coordinated with the statement's verb by "and" or "but" tells another act, with
+    roles of its own: "The embassy declined the request and said the family had left" (the
+    family is no party to the refusal). Coordinated nouns ("condemned Russia and Iran") are
+    one act's, and so are verbs offered as alternatives ("cut ties or downgraded relations
+    with Iran")."""
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in tok.head.children)
 
 
 def _object_antecedent(pron, src):
