@@ -688,17 +688,23 @@ def test_an_agent_of_the_verb_or_of_another_clause_keeps_its_reading(text, categ
     assert side_text(event.target) == target, event.target
 
 
-# A movement or posting of forces (MOBILIZE) has no place as its target: where troops go,
-# cross or patrol is where, not to whom (GUIDELINE.md section 5: "a troop deployment" has no
-# target, a place is never a side).
+# A movement or posting of forces (MOBILIZE) has no place and none of the forces moved as its
+# target: where troops go, cross or patrol is where, and the troops are the doer's own
+# (GUIDELINE.md section 5: "a troop deployment" has no target, a place is never a side); only a
+# party they are turned against is.
 @pytest.mark.parametrize("text, source", [
     ("On Monday, officials said some 700 Russian troops had crossed into Ukraine.",
      "some 700 Russian troops"),
     ("Thousands of police patrolled the streets of Dakar on Monday.", "Thousands of police"),
     ("Kosovo is patrolled by 16,500 NATO soldiers.", "16,500 NATO soldiers"),
     ("Soldiers patrolled the schools of the district on Monday.", "Soldiers"),
+    # the forces moved are the doer's own
+    ("Russia mobilized troops on Monday.", "Russia"),
+    ("India deployed troops along the border on Monday.", "India"),
+    ("The rebel group deployed hundreds of fighters to the north on Sunday.", "The rebel group"),
+    ("Thousands of soldiers were deployed by the government on Tuesday.", "the government"),
 ])
-def test_a_place_forces_move_to_or_patrol_is_no_target(text, source):
+def test_a_place_forces_move_to_or_the_forces_moved_are_no_target(text, source):
     event = events_of(text, "MOBILIZE")[0]
     assert event.target is None, event.target
     assert side_text(event.source) == source, event.source
@@ -707,11 +713,20 @@ def test_a_place_forces_move_to_or_patrol_is_no_target(text, source):
 @pytest.mark.parametrize("text, target", [
     # a party the forces are turned against stays the target
     ("The army was put on alert against the rebels on Monday.", "the rebels"),
-    # the forces moved are kept as the parser gives them (see participants._MOVEMENT_CATEGORIES)
-    ("Russia mobilized troops on Monday.", "troops"),
+    ("Russia massed troops against Ukraine on Monday.", "Ukraine"),
 ])
-def test_a_movement_target_that_is_no_place_keeps_its_reading(text, target):
+def test_a_party_forces_are_turned_against_is_the_target(text, target):
     event = events_of(text, "MOBILIZE")[0]
+    assert side_text(event.target) == target, event.target
+
+
+@pytest.mark.parametrize("text, category, target", [
+    # guards: other categories keep the object of the verb as their target
+    ("Soldiers attacked the rebels on Monday.", "ASSAULT", "the rebels"),
+    ("Police arrested two protesters on Monday.", "COERCE", "two protesters"),
+])
+def test_other_categories_keep_their_object_as_target(text, category, target):
+    event = events_of(text, category)[0]
     assert side_text(event.target) == target, event.target
 
 
@@ -829,7 +844,6 @@ def test_a_perfect_passive_under_a_passive_is_undergone_not_done(text, category,
         assert event.source is None or undergoer not in event.source.text, event.source
 
 
-
 # Coordinated nationality or country modifiers on one head name more than one party: the side
 # is the first named, as the guideline writes a coordinated side.
 @pytest.mark.parametrize("text, category, country", [
@@ -856,3 +870,29 @@ def test_a_counterpart_is_a_government_side(text, category, side, country):
     assert any(getattr(e, side) is not None and "counterpart" in getattr(e, side).text and
                getattr(e, side).country == country and getattr(e, side).sector == "GOV"
                for e in found), found
+
+
+# A statement's content target is never read from a verb coordinated with the statement's own
+# by "and" or "but": that verb tells another act with parties of its own.
+@pytest.mark.parametrize("text, category, source", [
+    ("The embassy declined the request on Monday and said the family had left Russia.",
+     "REJECT", "The embassy"),
+    ("The ministers called for calm on Monday and stressed the importance of trade between the "
+     "two countries' companies.", "REQUEST", "The ministers"),
+])
+def test_a_statement_takes_no_target_from_a_coordinated_verb(text, category, source):
+    event = events_of(text, category)[0]
+    assert side_text(event.source) == source, event.source
+    assert event.target is None, event.target
+
+
+@pytest.mark.parametrize("text, category, target", [
+    # guards: alternatives are one act; coordinated nouns and the content's own verbs are read
+    ("The UAE either cut ties or downgraded relations with Iran on Monday.", "SANCTION", "Iran"),
+    ("The president warned that rebels would attack the town and kill the mayor.", "THREATEN",
+     "rebels"),
+    ("The ministry condemned Russia and Iran on Monday.", "ACCUSE", "Russia"),
+])
+def test_a_statement_keeps_its_own_content_target(text, category, target):
+    event = events_of(text, category)[0]
+    assert side_text(event.target) == target, event.target

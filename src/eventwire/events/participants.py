@@ -889,8 +889,11 @@ def _content_target(tok, src):
     intransitive = not any(c.dep_ == "dobj" for c in tok.children)
     # "resigned as the governor of X": the role left, not a party ("condemned X as Y" is kept)
     # "according to the Kremlin": who tells of the statement is not what it is about
+    # "declined the request and said the family had left": a verb coordinated with the
+    # statement's own tells another act, whose parties are not the statement's
     queue = [c for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc") and
-             not (intransitive and c.dep_ == "prep" and c.lower_ == "as") and not is_attribution(c)]
+             not (intransitive and c.dep_ == "prep" and c.lower_ == "as") and not is_attribution(c)
+             and not _another_act(c)]
     seen = 0
     while queue and seen < 40:
         node = queue.pop(0)
@@ -916,6 +919,16 @@ def _content_target(tok, src):
                 continue   # "after X ...": another clause's actors; "if Russia launched": ours
             queue.append(c)
     return None
+
+
+def _another_act(tok) -> bool:
+    """A verb coordinated with the statement's verb by "and" or "but" tells another act, with
+    roles of its own: "The embassy declined the request and said the family had left" (the
+    family is no party to the refusal). Coordinated nouns ("condemned Russia and Iran") are
+    one act's, and so are verbs offered as alternatives ("cut ties or downgraded relations
+    with Iran")."""
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in tok.head.children)
 
 
 def _object_antecedent(pron, src):
@@ -1220,32 +1233,38 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
             tgt = _object_antecedent(tgt, src) or _antecedent(tgt) or tgt
     if tgt is None and not trigger.nominal and category in _CONTENT_TARGET_CATEGORIES:
         tgt = _content_target(tok, src)
-    if category in _MOVEMENT_CATEGORIES and tgt is not None and _place_moved_to(tgt):
-        tgt = None   # "troops crossed into Ukraine", "police patrolled the streets of Dakar"
+    if category in _MOVEMENT_CATEGORIES and tgt is not None and not _turned_against(tgt):
+        # "troops crossed into Ukraine", "patrolled Dakar", "Russia mobilized troops": no
+        # target; "massed troops against Ukraine": the party they are turned against
+        tgt = _turned_against_party(tok)
     return _actor_or_possessor(src, possible_actor), _actor_or_possessor(tgt, possible_actor)
 
 
-# Movements and postings of forces (deploy, patrol, cross into, station): where they go or are
-# posted is a place, not a party (GUIDELINE.md section 5: "a troop deployment" has no target,
-# a place is never a side). The forces moved stay as the parser gives them: emptying such a
-# target ("Russia mobilized troops") loses events through the confidence model's
-# "thing_object" feature (an external report's event, twelfth session).
+# Movements and postings of forces (deploy, mobilize, station, patrol, cross into, put on
+# alert): the forces moved are the doer's own and where they go or are posted is a place, so
+# neither is a target (GUIDELINE.md section 5: "a troop deployment" has none; a place is never
+# a side); only a party they are turned against is.
 _MOVEMENT_CATEGORIES = {"MOBILIZE"}
 
 
-def _place_moved_to(tok) -> bool:
-    """A place forces go to, cross or patrol: a named place ("crossed into Ukraine", "Kosovo
-    is patrolled by"), a site or area word ("patrolled the schools"), or a place named as the
-    area's ("the streets of Dakar", "Venezuela's oil installations"); not a party they are
-    turned against ("massed troops against Ukraine")."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "against":
-        return False
-    if tok.ent_type_ in ("GPE", "LOC", "FAC") or _building_or_place(tok) or _named_area(tok):
-        return True
-    area = tok.head if tok.dep_ in ("poss", "pobj") else None
-    if area is not None and tok.dep_ == "pobj":
-        area = area.head if area.lower_ == "of" else None
-    return area is not None and area.pos_ == "NOUN" and _building_or_place(area)
+def _turned_against(tok) -> bool:
+    """The object of "against": the party a movement of forces is turned against ("put on
+    alert against the rebels")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "against"
+
+
+def _turned_against_party(tok):
+    """The "against" object of the event's word or of its object ("massed troops against
+    Ukraine", "the deployment of troops against the rebels"), else None."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
+    heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in [_pobj(c)] if p is not None]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "against":
+                found = _actor_or_possessor(_pobj(c))
+                if found is not None:
+                    return found
+    return None
 
 
 # Prepositions that make an event noun the occasion of a clause: "during a rally", "at the protest".
