@@ -17,7 +17,7 @@ from collections import Counter
 from ..context import DocContext, PlaceNotes
 from ..nlp import doc_text
 from ..record import EventPlace, Place
-from ..spanindex import cached_index, sentence_text_of
+from ..spanindex import SpanIndex, cached_index, sentence_text_of
 from .unlisted import site_words
 
 # The more specific a place, the better it serves as an event's location.
@@ -99,7 +99,7 @@ def offices_of(doc, places: list[Place], words: frozenset[str], blocs: frozenset
     something in it ("in the EU")."""
     out = set()
     text = doc_text(doc)
-    spans = tuple((p.start, p.end) for p in places)
+    index = SpanIndex(places)
     for p in places:
         if p.text.lower() in blocs and not _locative(text, p):
             out.add((p.start, p.end))
@@ -110,7 +110,7 @@ def offices_of(doc, places: list[Place], words: frozenset[str], blocs: frozenset
         while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
             tok = tok.head
         if tok.dep_ == "poss":
-            if _owner_of_office(tok, words, titles, spans):
+            if _owner_of_office(tok, words, titles, index):
                 out.add((p.start, p.end))
             continue
         if tok.dep_ != "pobj" or tok.head.lower_ != "of":
@@ -123,8 +123,7 @@ def offices_of(doc, places: list[Place], words: frozenset[str], blocs: frozenset
     return out
 
 
-def _owner_of_office(tok, words: frozenset[str], titles: frozenset[str] = frozenset(),
-                     places: tuple = ()) -> bool:
+def _owner_of_office(tok, words: frozenset[str], titles: frozenset[str], places: SpanIndex) -> bool:
     """``tok``, a possessor, says whose head, body or person the phrase names: "Russia's
     Foreign Minister Sergei Lavrov", "Japan's top police official", "Britain's Mark Cavendish",
     "Iraq's government" (the possessive twin of "the Foreign Minister of Russia"); not whose
@@ -136,7 +135,7 @@ def _owner_of_office(tok, words: frozenset[str], titles: frozenset[str] = frozen
     while head.dep_ == "compound" and head.head.i != head.i and len(chain) < 6:
         head = head.head
         chain.append(head)
-    if any(s0 <= t.idx < s1 for t in chain for s0, s1 in places):
+    if any(places.holding(t.idx) for t in chain):
         return False    # "Russia's North Caucasus": a place of a place
     person = head.pos_ == "PROPN" and head.ent_type_ == "PERSON" or any(t.lower_ in titles for t in chain)
     if person:
@@ -231,11 +230,18 @@ def _in_organisation_name(text: str, place: Place) -> bool:
     m = _organisation_name_after().match(text, place.end, min(len(text), place.end + 80))
     if not m or not (m.group("body") or m.group("words")):
         return False
-    words = site_words()
-    placelike = PLACE_NOUNS | words["sites_and_areas"] | words["units"] | words["calendar"]
     # the name goes on after the body's word: "the Kabul Army Hospital" is a site
     rest = _NAME_GOES_ON.match(text, m.end(), min(len(text), m.end() + 60)).group(0)
+    placelike = _words_of_places_in_names()
     return not any(w.lower() in placelike for w in re.findall(r"[\w'’]+", m.group("words") + rest))
+
+
+@functools.lru_cache(maxsize=1)
+def _words_of_places_in_names() -> frozenset[str]:
+    """Words that make a name a place's, a site's, a unit's or a day's, not a body's ("Aleppo
+    City", "the Kabul Army Hospital", "Homs Governorate"): united once, not per place."""
+    words = site_words()
+    return frozenset(PLACE_NOUNS | words["sites_and_areas"] | words["units"] | words["calendar"])
 
 
 _NAME_GOES_ON = re.compile(r"(?:[ -][A-Z][\w'’]*){0,3}")
