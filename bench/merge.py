@@ -225,11 +225,14 @@ LOSSES = [
     ("no_event", "the coder gave no event for the mention in one or both documents"),
     ("category", "the coder gave the two reports other categories"),
     ("modality", "the same category, another modality (asserted / negated / planned ...)"),
-    ("one_undated", "one report dated, the other not (an undated report meets only undated ones)"),
+    ("one_undated", "one report dated, the other not (an undated report meets a dated one only when nothing "
+                    "places it in time and the country is the same)"),
     ("days_apart", "both dated, two or more days apart (or a day outside the other's month)"),
     ("publication", "a coarse date and articles published more than 30 days apart"),
     ("place", "places that rule the pair out (too far apart, another province)"),
     ("blocked", "the candidate query does not fetch one for the other"),
+    ("timeless_margin", "one report dated, nothing places the other in time: under the threshold plus the margin"),
+    ("undated_days_apart", "over the threshold, refused: an undated report would join two events days apart"),
     ("under_threshold", "compared, scored under the threshold, and not joined through others"),
     ("closure", "linked: through other reports of the group (transitive closure)"),
     ("direct", "linked: the pair itself scores over the threshold"),
@@ -262,6 +265,11 @@ def loss_of_pair(a: dict, b: dict, threshold: float) -> str:
         {(b["category"], d) for d in _block_days(_block_probe(b))}
     if (b["category"], b["day"]) not in reach and (a["category"], a["day"]) not in reach:
         return "blocked"
+    evidence = merge.compare(a, b)
+    if evidence.score() >= threshold:
+        return "undated_days_apart"  # the store refuses only such a link of a pair over the threshold
+    if evidence.timeless and evidence.score() + merge.TIMELESS_MARGIN >= threshold:
+        return "timeless_margin"
     return "under_threshold"
 
 
@@ -297,7 +305,7 @@ def decompose_ecbplus(rows: list[dict], events: list[dict], threshold: float | N
         for name, why in LOSSES:
             n = counts[name]
             share_coded = "" if name == "no_event" else f"  {n / max(1, coded):6.1%} of those coded"
-            print(f"  {name:<16} {n:>5}  {n / max(1, total):6.1%} of all{share_coded}  — {why}")
+            print(f"  {name:<18} {n:>5}  {n / max(1, total):6.1%} of all{share_coded}  — {why}")
         wrong_links(rows, [(k, e) for k, e in report.items() if split_of_topic(by_doc[k[0]]["topic"]) == split],
                     threshold, events)
 
@@ -327,7 +335,10 @@ def how_wrongly_linked(a: dict, b: dict, group: list[dict], instance_of, held, t
     if instance_of(b) in held(a) or instance_of(a) in held(b):
         return "the evidence also holds the other's gold action"
     if _linked(a, b, threshold):
-        return "direct, both undated" if merge._date_evidence(a, b) == 0.0 and a["day"] is None else "direct, dated alike"
+        if a["day"] is None and b["day"] is None:
+            return "direct, both undated"
+        return "direct, one dated, nothing places the other in time" if merge.compare(a, b).timeless else \
+            "direct, dated alike"
     aligned = [e for e in group if instance_of(e) is not None]
     parent = {id(e): id(e) for e in aligned}
 

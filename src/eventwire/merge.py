@@ -4,11 +4,14 @@ Pure functions over plain dicts (rows of the store's ``events`` table); the stor
 blocking (same category, nearby day) and calls :func:`match_score` on the few candidates.
 Reports are compared with reports, never with a merged event's summary, and a merged event
 is a connected group of matching reports: so the grouping does not depend on the order in
-which documents arrive. Which report a merged event shows is chosen by the store, in SQL.
+which documents arrive, but for one case (an undated report that matches two dated events
+days apart joins only one of them, see below). Which report a merged event shows is chosen by
+the store, in SQL.
 
 One decision per pair of reports, in two steps (:func:`compare`):
 1. what rules the pair out: another category or modality, the same article, dates that
-   cannot overlap, places too far apart for either to hold the other;
+   cannot overlap, places too far apart for either to hold the other, an undated report of an
+   undated article against a dated report of another country (or of no place);
 2. what ties it together, each a feature in [-1, 1] (:class:`MatchEvidence`): the dates, the
    places (the same place, one inside the other by the gazetteer's hierarchy, or near), the
    sides (countries and names), the casualty counts, how alike the two sentences and the two
@@ -20,6 +23,13 @@ One decision per pair of reports, in two steps (:func:`compare`):
    report leaves out count neither way. The
    weighted sum is compared with :data:`MATCH_THRESHOLD`, chosen on development data
    (``bench/merge.py --thresholds``).
+
+A report that nothing places in time (no date of its own, in an article without one) may be
+the same event as a dated report, but only on strong other evidence: the same country, and a
+score :data:`TIMELESS_MARGIN` above the threshold. No match of an undated report joins two
+merged events whose dates are days apart (the store applies that, :func:`dates_days_apart`):
+an undated report matching two dated events goes with the better match within a batch, or
+with the one already stored.
 """
 from __future__ import annotations
 
@@ -45,6 +55,10 @@ SYMMETRIC = categories_where("symmetric")
 # the same event as another report only if the two articles appeared within this many days.
 # This also keeps the candidates of such reports to a window of the feed, not the whole store.
 PUBLICATION_WINDOW_DAYS = 30
+# A report with nothing that places it in time (no date, in an article without one) meets a
+# dated report only with a score this far above the threshold (ECB+ dev topics: the best
+# pairwise F1 from 0.35 to 0.45; bench/RESULTS.md, issue 24, fourteenth session).
+TIMELESS_MARGIN = 0.40
 # Statements (verbal cooperation and conflict) are told apart by what was said: who spoke,
 # when and where says little, since leaders speak daily. Material events by who did it to
 # whom, where and when.
@@ -85,6 +99,19 @@ def _day_range(row: dict) -> Optional[tuple[dt.date, dt.date]]:
     return start, start
 
 
+def is_timeless(row: dict) -> bool:
+    """No date of its own and no article's date: nothing places the report in time."""
+    return event_day(row.get("date"), row.get("date_precision")) is None and not row.get("doc_date")
+
+
+def dates_days_apart(days_a, days_b) -> bool:
+    """Whether two merged events' day-precise dates (two collections of days) hold a day
+    of one two or more days from a day of the other: then no undated report joins them."""
+    if not days_a or not days_b:
+        return False
+    return (max(days_b) - min(days_a)).days > 1 or (max(days_a) - min(days_b)).days > 1
+
+
 def is_coarse(row: dict) -> bool:
     """No date, or only a year: too vague to place the event in time by itself."""
     return event_day(row.get("date"), row.get("date_precision")) is None or row.get("date_precision") == "year"
@@ -104,22 +131,29 @@ class MatchEvidence:
     article: float = 0.0     # 1 the articles share many of their most used words, -1 almost none
     figures: float = 0.0     # 1 the two sentences give a figure in common (a count, not a date or a time)
     verbal: bool = False
+    timeless: bool = False   # one report is dated, nothing places the other in time: TIMELESS_MARGIN
 
     def score(self) -> float:
         facts = sum(WEIGHTS[k] * getattr(self, k) for k in ("date", "place", "sides", "names", "casualties"))
         if self.verbal:
             facts *= VERBAL_FACT_SHARE
-        return facts + sum(WEIGHTS[k] * getattr(self, k) for k in ("sentence", "trigger", "event_type", "article", "figures"))
+        return (facts + sum(WEIGHTS[k] * getattr(self, k) for k in ("sentence", "trigger", "event_type", "article", "figures"))
+                - (TIMELESS_MARGIN if self.timeless else 0.0))
 
 
 # --- dates --------------------------------------------------------------------------------
 def _date_evidence(a: dict, b: dict) -> Optional[float]:
     """None when the dates cannot be one event's; else how much they agree. Reports count
     days differently across time zones and midnight, so two named days may be one apart; a
-    month or a year holds any day in it; an undated report meets only another undated one."""
+    month or a year holds any day in it; an undated report meets only another undated one, or
+    a dated report of its country when nothing places it in time (its article has no date
+    either: see :data:`TIMELESS_MARGIN`)."""
     ra, rb = _day_range(a), _day_range(b)
     if (ra is None) != (rb is None):
-        return None
+        undated = a if ra is None else b
+        dated = b if ra is None else a
+        same_country = bool(undated.get("place_country")) and undated.get("place_country") == dated.get("place_country")
+        return 0.0 if same_country and is_timeless(undated) else None
     if is_coarse(a) or is_coarse(b):
         pa, pb = a.get("doc_date"), b.get("doc_date")
         if pa and pb and abs((pa - pb).days) > PUBLICATION_WINDOW_DAYS:
@@ -385,7 +419,8 @@ def compare(a: dict, b: dict) -> Optional[MatchEvidence]:
         sentence=text_similarity(a.get("sentence") or a.get("evidence"), b.get("sentence") or b.get("evidence")),
         trigger=text_similarity(a.get("evidence"), b.get("evidence")),
         event_type=_event_type_evidence(a, b), article=_article_evidence(a, b),
-        figures=_figure_evidence(a, b), verbal=(a.get("quad_class") or b.get("quad_class")) in VERBAL_QUAD_CLASSES)
+        figures=_figure_evidence(a, b), verbal=(a.get("quad_class") or b.get("quad_class")) in VERBAL_QUAD_CLASSES,
+        timeless=(_day_range(a) is None) != (_day_range(b) is None))
 
 
 def match_score(a: dict, b: dict) -> float:

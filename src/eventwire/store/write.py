@@ -217,7 +217,12 @@ class StoreWrites:
 
         One query fetches every stored report that could match any new one (same category,
         overlapping dates); matching happens in Python; a merged event is a connected group
-        of matching reports, so a new report that matches two merged events joins them.
+        of matching reports, so a new report that matches two merged events joins them. The
+        matches of an undated report (with another undated report, or a timeless one with a
+        dated report of its country, :func:`merge.is_timeless`) are weighed last, strongest
+        first, and never join two merged events whose dates are days apart
+        (:func:`merge.dates_days_apart`): an undated report says nothing of when, so it must not
+        be what ties two dated events together.
         """
         if not rows:
             return
@@ -228,9 +233,13 @@ class StoreWrites:
         # Stored reports bucketed by (category, day), so each new report is scored only against
         # its own block, not against every candidate the batch fetched.
         stored: dict[tuple, list[dict]] = {}
+        # And by (category, country, timeless): what a dated report and a timeless one may meet.
+        stored_by_country: dict[tuple, list[dict]] = {}
         for values in cur.fetchall():
             old = dict(zip(names, values))
             stored.setdefault((old["category"], old["day"]), []).append(old)
+            if old["place_country"] and (old["day"] is not None or merge.is_timeless(old)):
+                stored_by_country.setdefault(_country_key(old), []).append(old)
 
         parent: dict = {}
 
@@ -246,17 +255,42 @@ class StoreWrites:
                 parent[max(ra, rb)] = min(ra, rb)
 
         earlier: dict[tuple, list[tuple[int, dict]]] = {}  # this batch's reports, bucketed alike
+        earlier_by_country: dict[tuple, list[tuple[int, dict]]] = {}
+        undated_links = []  # (score, new report's node, the other's node): weighed after the rest
         for i, (row, probe) in enumerate(zip(rows, probes)):
             node = ("n", i)
             find(node)
+            undated = row["day"] is None
             for key in ((row["category"], day) for day in _block_days(probe)):
                 for old in stored.get(key, ()):
-                    if merge.match_score(row, old) >= self.match_threshold:
-                        union(("m", _merged_number(old["merged_id"])), node)
+                    score = merge.match_score(row, old)
+                    if score >= self.match_threshold:
+                        if undated:
+                            undated_links.append((score, node, ("m", _merged_number(old["merged_id"]))))
+                        else:
+                            union(("m", _merged_number(old["merged_id"])), node)
                 for j, other in earlier.get(key, ()):
-                    if merge.match_score(row, other) >= self.match_threshold:
-                        union(("n", j), node)
+                    score = merge.match_score(row, other)
+                    if score >= self.match_threshold:
+                        if undated:
+                            undated_links.append((score, node, ("n", j)))
+                        else:
+                            union(("n", j), node)
+            if row["place_country"] and (not undated or merge.is_timeless(row)):
+                # A dated report meets the timeless ones of its country; a timeless one, the dated.
+                met = _country_key(row, met_by=True)
+                for old in stored_by_country.get(met, ()):
+                    score = merge.match_score(row, old)
+                    if score >= self.match_threshold:
+                        undated_links.append((score, node, ("m", _merged_number(old["merged_id"]))))
+                for j, other in earlier_by_country.get(met, ()):
+                    score = merge.match_score(row, other)
+                    if score >= self.match_threshold:
+                        undated_links.append((score, node, ("n", j)))
+                earlier_by_country.setdefault(_country_key(row), []).append((i, row))
             earlier.setdefault((row["category"], row["day"]), []).append((i, row))
+        if undated_links:
+            self._join_undated_links(undated_links, rows, parent, find, union)
 
         components: dict = {}
         for x in list(parent):
@@ -284,65 +318,104 @@ class StoreWrites:
         finally:
             con.unregister("_new_events")
 
+    def _join_undated_links(self, links: list[tuple], rows: list[dict], parent: dict, find, union) -> None:
+        """Join the matches of an undated report, strongest first, unless the two groups (stored
+        merged events and this batch's reports, as the batch's other links left them) hold
+        dates days apart."""
+        for _, a, b in links:
+            find(a), find(b)
+        stored_ids = sorted(n for k, n in parent if k == "m")  # every stored merged event the batch touches
+        days: dict = {}
+        for (merged_id, day) in self.con.execute(
+                "SELECT merged_id, day FROM merged_event_dates WHERE date_precision = 'day' AND merged_id IN "
+                "(SELECT unnest(?::VARCHAR[]))", [[f"M{n}" for n in stored_ids]]).fetchall():
+            days.setdefault(("m", _merged_number(merged_id)), set()).add(day)
+        for i, row in enumerate(rows):
+            if row["day"] is not None and (row["date_precision"] or "day") == "day":
+                days.setdefault(("n", i), set()).add(row["day"])
+        # The groups this batch's other links already made carry their members' dates.
+        by_root: dict = {}
+        for node, node_days in days.items():
+            by_root.setdefault(find(node), set()).update(node_days)
+        for score, a, b in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
+            ra, rb = find(a), find(b)
+            if ra == rb or merge.dates_days_apart(by_root.get(ra, ()), by_root.get(rb, ())):
+                continue
+            union(a, b)
+            joined = by_root.pop(ra, set()) | by_root.pop(rb, set())
+            by_root[find(a)] = joined
+
     def _candidate_reports(self, probes: list[tuple]):
         """A cursor over every stored report that could match one of the batch's new reports
         (:func:`_block_probe`'s rule), read without a pass over the whole store's rows: the
         row numbers first, by equality joins on narrow columns (:func:`_block_keys`), then the
         rule itself on those few rows, then their full rows. (Testing the rule against every
         stored report copied each whole row and cost the store's size times the batch's.)"""
-        by_day, by_article, undated_categories = _block_keys(probes)
+        by_day, by_article, undated_categories, timeless_wanted, dated_wanted = _block_keys(probes)
         return self.con.execute(
             "WITH reached AS ("
-            "SELECT e.rowid AS rid, e.category, e.day, e.date_precision, e.doc_date FROM events e "
+            "SELECT e.rowid AS rid, e.category, e.day, e.date_precision, e.doc_date, e.place_country FROM events e "
             "JOIN (SELECT unnest(?::VARCHAR[]) AS cat, unnest(?::DATE[]) AS day) k "
             "ON e.category = k.cat AND e.day = k.day "
-            "UNION SELECT e.rowid, e.category, e.day, e.date_precision, e.doc_date FROM events e "
+            "UNION SELECT e.rowid, e.category, e.day, e.date_precision, e.doc_date, e.place_country FROM events e "
             "JOIN (SELECT unnest(?::VARCHAR[]) AS cat, unnest(?::DATE[]) AS published) k "
             "ON e.category = k.cat AND e.doc_date IS NOT DISTINCT FROM k.published "
-            "UNION SELECT e.rowid, e.category, e.day, e.date_precision, e.doc_date FROM events e "
-            "WHERE e.day IS NULL AND e.category IN (SELECT unnest(?::VARCHAR[]))), "
+            "UNION SELECT e.rowid, e.category, e.day, e.date_precision, e.doc_date, e.place_country FROM events e "
+            "WHERE e.day IS NULL AND e.category IN (SELECT unnest(?::VARCHAR[])) "
+            "UNION SELECT e.rowid, e.category, e.day, e.date_precision, e.doc_date, e.place_country FROM events e "
+            "JOIN (SELECT unnest(?::VARCHAR[]) AS cat, unnest(?::VARCHAR[]) AS country) k "
+            "ON e.category = k.cat AND e.place_country = k.country WHERE e.day IS NULL AND e.doc_date IS NULL "
+            "UNION SELECT e.rowid, e.category, e.day, e.date_precision, e.doc_date, e.place_country FROM events e "
+            "JOIN (SELECT unnest(?::VARCHAR[]) AS cat, unnest(?::VARCHAR[]) AS country) k "
+            "ON e.category = k.cat AND e.place_country = k.country WHERE e.day IS NOT NULL), "
             f"matching AS (SELECT rid FROM reached e WHERE EXISTS (SELECT 1 FROM {_PROBES_SQL} p WHERE {_PROBE_RULE_SQL})) "
             "SELECT * FROM events WHERE rowid IN (SELECT rid FROM matching)",
             [*_key_columns(by_day), *_key_columns(by_article), sorted(undated_categories),
-             *[list(col) for col in zip(*probes)]])
+             *_key_columns(timeless_wanted), *_key_columns(dated_wanted), *[list(col) for col in zip(*probes)]])
 
 
 # A batch's probes (:func:`_block_probe`, one column each) and which stored report ``e`` a
-# probe ``p`` reaches: same category, a date that can overlap its own and, when either date is
-# coarse, an article published within merge's window (the rule merge.compare applies).
+# probe ``p`` reaches: same category, a date that can overlap its own (or, when one of the two
+# is dated and nothing places the other in time, the same country of place) and, when either
+# date is coarse, an article published within merge's window (the rule merge.compare applies).
 _PROBES_SQL = ("(SELECT unnest(?::VARCHAR[]) AS cat, unnest(?::DATE[]) AS lo, unnest(?::DATE[]) AS hi, "
                "unnest(?::DATE[]) AS ms, unnest(?::DATE[]) AS ys, unnest(?::BOOLEAN[]) AS nd, "
-               "unnest(?::BOOLEAN[]) AS coarse, unnest(?::DATE[]) AS pub_lo, unnest(?::DATE[]) AS pub_hi)")
+               "unnest(?::BOOLEAN[]) AS coarse, unnest(?::DATE[]) AS pub_lo, unnest(?::DATE[]) AS pub_hi, "
+               "unnest(?::VARCHAR[]) AS country)")
 _PROBE_RULE_SQL = (
     "e.category = p.cat AND ((p.nd AND e.day IS NULL) OR (NOT p.nd AND (e.day BETWEEN p.lo AND p.hi "
-    "OR (e.day = p.ms AND e.date_precision = 'month') OR (e.day = p.ys AND e.date_precision = 'year')))) "
+    "OR (e.day = p.ms AND e.date_precision = 'month') OR (e.day = p.ys AND e.date_precision = 'year'))) "
+    "OR (e.place_country = p.country AND ((p.nd AND p.pub_lo IS NULL AND e.day IS NOT NULL) "
+    "OR (NOT p.nd AND e.day IS NULL AND e.doc_date IS NULL)))) "
     "AND (NOT (p.coarse OR e.day IS NULL OR e.date_precision = 'year') OR p.pub_lo IS NULL "
     "OR e.doc_date IS NULL OR e.doc_date BETWEEN p.pub_lo AND p.pub_hi)")
 
 
 def _block_probe(row: dict) -> tuple:
     """What stored reports a new report could match, as (category, lo, hi, month_start,
-    year_start, no_day, coarse, published_from, published_to): same category, a date that can
-    overlap its own (a day's slack for day-precise dates; coarser dates match inside them) and,
-    when either date is coarse, an article published within merge's window."""
+    year_start, no_day, coarse, published_from, published_to, country): same category, a date
+    that can overlap its own (a day's slack for day-precise dates; coarser dates match inside
+    them) and, when either date is coarse, an article published within merge's window; a dated
+    report and one that nothing places in time meet in the same country of place."""
     day, precision, cat = row["day"], row["date_precision"] or "day", row["category"]
+    country = row.get("place_country") or None
     published = row.get("doc_date")
     window = dt.timedelta(days=merge.PUBLICATION_WINDOW_DAYS)
     pub = (published - window, published + window) if published else (None, None)
     coarse = merge.is_coarse(row)
     if day is None:
-        return cat, None, None, None, None, True, coarse, *pub
+        return cat, None, None, None, None, True, coarse, *pub, country
     year_start = dt.date(day.year, 1, 1)
     if precision == "year":
         return (cat, year_start - dt.timedelta(days=1), dt.date(day.year, 12, 31) + dt.timedelta(days=1),
-                None, None, False, coarse, *pub)
+                None, None, False, coarse, *pub, country)
     month_start = day.replace(day=1)
     if precision == "month":
         month_end = (month_start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
         return (cat, month_start - dt.timedelta(days=1), month_end + dt.timedelta(days=1), None,
-                year_start, False, coarse, *pub)
+                year_start, False, coarse, *pub, country)
     return (cat, day - dt.timedelta(days=1), day + dt.timedelta(days=1), month_start, year_start, False,
-            coarse, *pub)
+            coarse, *pub, country)
 
 
 def _block_days(probe: tuple) -> list:
@@ -356,17 +429,24 @@ def _block_days(probe: tuple) -> list:
     return days + [d for d in (month_start, year_start) if d is not None and not lo <= d <= hi]
 
 
-def _block_keys(probes: list[tuple]) -> tuple[set, set, set]:
+def _block_keys(probes: list[tuple]) -> tuple[set, set, set, set, set]:
     """Equality keys that reach every stored report a batch's probes may match, each a few
     days of the feed: (category, day) for the days a dated probe reaches (:func:`_block_days`);
     (category, article's day) for the days around a coarse report's article (None: stored
     reports of undated articles, which a coarse report may meet whenever); and the categories
     of undated reports of undated articles, which may meet any undated report of theirs.
     A year-precise report of a dated article is reached through its article's days, not the
-    year's 365."""
-    by_day, by_article, undated_categories = set(), set(), set()
+    year's 365. And by (category, country of place): for a dated report, the stored reports that
+    nothing places in time (``timeless_wanted``); for a report that nothing places in time, the
+    dated ones (``dated_wanted``)."""
+    by_day, by_article, undated_categories, timeless_wanted, dated_wanted = set(), set(), set(), set(), set()
     for probe in probes:
-        category, no_day, coarse, published_from, published_to = probe[0], *probe[5:]
+        category, no_day, coarse, published_from, published_to, country = probe[0], *probe[5:]
+        if country is not None:
+            if not no_day:
+                timeless_wanted.add((category, country))
+            elif published_from is None:
+                dated_wanted.add((category, country))
         if coarse and published_from is not None:
             span = (published_to - published_from).days
             by_article.update((category, published_from + dt.timedelta(days=k)) for k in range(span + 1))
@@ -375,7 +455,14 @@ def _block_keys(probes: list[tuple]) -> tuple[set, set, set]:
             undated_categories.add(category)
         else:
             by_day.update((category, day) for day in _block_days(probe))
-    return by_day, by_article, undated_categories
+    return by_day, by_article, undated_categories, timeless_wanted, dated_wanted
+
+
+def _country_key(row: dict, met_by: bool = False) -> tuple:
+    """Where a dated or timeless report is filed by its country (``met_by``: where the reports
+    it may meet are filed): a dated report and a timeless one meet in one country."""
+    timeless = row["day"] is None
+    return row["category"], row["place_country"], timeless != met_by
 
 
 def _key_columns(keys: set) -> list[list]:
