@@ -36,7 +36,6 @@ from .coref import (aims_of_other_acts, dates_agree, listed_apart, merge_corefer
 from .episodic import EPISODIC, clause_kind, noun_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
-from .judgements import judgement_sides, with_judgements
 from .modality import Modality, modality_of
 from .participants import find_participants, is_scene, possible_actor, resolve_side
 from .patterns import Trigger, find_triggers, sentence_words
@@ -853,7 +852,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         # where its paragraph starts; in a flattened text each sentence stands for one, as a
         # news paragraph mostly is one sentence
         para = sent.start_char if flattened else ctx.document.text.rfind("\n", 0, sent.start_char)
-        triggers = _conditional_statements(_fold_triggers(with_judgements(find_triggers(sent, lex), sent, lex)), lex)
+        triggers = _conditional_statements(_fold_triggers(find_triggers(sent, lex)), lex)
         sent_has_time = _times_in(ctx, sent.start_char, sent.end_char)
         sent_has_date = _times_in(ctx, sent.start_char, sent.end_char, dates_only=True)
         past_frame = None if sent_has_time or flattened else _past_frame(last_time, para, doc_date)
@@ -895,8 +894,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if trig.rule.get("negated"):
                 modality = Modality("negated", cue="without")
             symmetric = bool(trig.rule.get("symmetric"))
-            src_tok, tgt_tok = judgement_sides(trig) if trig.rule.get("judged") else \
-                find_participants(trig, symmetric, category)
+            src_tok, tgt_tok = find_participants(trig, symmetric, category)
             if src_tok is None and "readiness" in trig.rule:   # "announced its intention to": the speaker commits
                 src_tok = next((c for c in doc[trig.rule["statement"]].children if c.dep_ == "nsubj"), None)
             if category not in _AIMED_AT_PLACES:
