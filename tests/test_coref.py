@@ -402,3 +402,29 @@ def test_an_assault_on_the_doer_of_another_is_another_act(text, n):
 def test_corefer_an_assault_on_the_doer(b, fights, same):
     a = _event("ASSAULT", _side("Gunmen", "KEN", "UAF"), _side("two officers", "KEN", "COP"))
     assert corefer(a, b, {id(a), id(b)}, fights={id(a), id(b)} if fights else frozenset()) is same
+
+
+# ---------------------------------------------------- two officials named with titles of two words
+@pytest.mark.parametrize("text, category, n", [
+    ("Prime Minister Anna Berglund urged the ambassador to reconsider on Monday.\n\n"
+     "Foreign Secretary Lars Holmqvist urged the embassy to cooperate with the police on Monday.", "REQUEST", 2),
+    ("Interior Minister Anna Berglund condemned the opposition leaders on Monday.\n\n"
+     "Foreign Secretary Lars Holmqvist criticized the opposition leaders on Monday.", "ACCUSE", 2),
+    # guard: the same official named again by her surname
+    ("Prime Minister Anna Berglund urged the ambassador to reconsider on Monday.\n\n"
+     "Berglund also urged the embassy to cooperate with the police, her office said.", "REQUEST", 1),
+])
+def test_two_officials_named_after_their_titles_are_two_sides(text, category, n):
+    found = asserted(text, category)
+    assert len(found) == n, [(e.evidence.text, e.source and e.source.text, _spans(e)) for e in found]
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Foreign Secretary Lars Holmqvist", "Prime Minister Anna Berglund", False),
+    ("Foreign Secretary Lars Holmqvist", "Holmqvist", True),
+    ("Defence Minister Lars Holmqvist", "Lars Holmqvist", True),
+])
+def test_corefer_people_named_after_titles_of_two_words(a, b, same):
+    x = _event("REQUEST", _side(a, "SWE", "GOV"), _side("the embassy", "USA", "GOV"))
+    y = _event("REQUEST", _side(b, "SWE", "GOV"), _side("the embassy", "USA", "GOV"), start=20)
+    assert corefer(x, y, {id(x), id(y)}) is same

@@ -108,8 +108,10 @@ def _person_named(text: str) -> str | None:
     def titled(w: str) -> bool:   # "President", "U.S.", "Taliban", "Puerto Rico": no name
         return any(e.kind in _NOT_PEOPLE for e in phrases.get(fold(w), []))
 
-    while run and titled(run[0]):
-        run.pop(0)
+    # the titles before the name, of one word or several ("President", "Foreign Secretary")
+    while run and (k := next((k for k in range(min(_MAX_WORDS, len(run)), 0, -1)
+                              if titled(" ".join(run[:k]))), 0)):
+        del run[:k]
     if len(run) >= 2:
         if run[0].lower() == "the" or any(titled(" ".join(run[i:j])) for i in range(len(run))
                                            for j in range(i + 1, min(i + _MAX_WORDS, len(run)) + 1)):
