@@ -404,6 +404,27 @@ def test_corefer_an_assault_on_the_doer(b, fights, same):
     assert corefer(a, b, {id(a), id(b)}, fights={id(a), id(b)} if fights else frozenset()) is same
 
 
+# ---------------------------------- a mention told again joins the event it can be a mention of
+# "the state of emergency" told again belongs to the state of emergency, not to the arrests told
+# between; "the attack" to the attack of its day, not to a later one of another
+@pytest.mark.parametrize("text, category, other", [
+    ("The president declared a state of emergency in the northern province on Monday.\n\n"
+     "Police arrested dozens of protesters in the capital on Tuesday, witnesses said.\n\n"
+     "The state of emergency will last 30 days, officials said.",
+     "COERCE", "arrested"),
+    ("The government imposed a state of emergency across the country on Friday.\n\n"
+     "Police detained 40 opposition supporters in the capital on Saturday.\n\n"
+     "The state of emergency bans all public gatherings, the interior ministry said.",
+     "COERCE", "detained"),
+])
+def test_a_mention_told_again_joins_the_event_it_can_be(text, category, other):
+    found = asserted(text, category)
+    assert len(found) == 2, [(e.evidence.text, _spans(e)) for e in found]
+    emergency, = [e for e in found if other not in _spans(e)]
+    assert [_spans(e) for e in found if e is not emergency] == [[other]]
+    assert len(_spans(emergency)) == 2, "the state of emergency keeps both its mentions"
+
+
 # ---------------------------------------------------- two officials named with titles of two words
 @pytest.mark.parametrize("text, category, n", [
     ("Prime Minister Anna Berglund urged the ambassador to reconsider on Monday.\n\n"
