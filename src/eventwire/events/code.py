@@ -31,8 +31,8 @@ from ..times.tense import governing_verb
 from ..tokentable import token_table
 from .acled import assign_event_types
 from .casualties import attach_casualties
-from .coref import (aims_of_other_acts, dates_agree, listed_apart, merge_coreferent, places_agree, purpose_links,
-                    told_as_fight)
+from .coref import (aims_of_other_acts, corefer, dates_agree, listed_apart, merge_coreferent, places_agree,
+                    purpose_links, told_as_fight)
 from .episodic import EPISODIC, clause_kind, noun_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
@@ -1091,8 +1091,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     (trig.nominal and not src or not trig.nominal)):
                 # "the state of emergency" again, "the attack", "Monday's attack": the event
                 # already coded, told again: one more mention of it
-                earlier = next((e for e in reversed(events + [x for x, _ in sent_events])
-                                if e.category == category), None)
+                told_before = [e for e in reversed(events + [x for x, _ in sent_events]) if e.category == category]
+                # the nearest one it could be a mention of (of its mode, day, place, sides), else the nearest
+                earlier = next((e for e in told_before if corefer(e, event, told_dates)),
+                               told_before[0] if told_before else None)
                 if earlier is not None:
                     earlier.mentions.append(event.evidence)
                 continue
