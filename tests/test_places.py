@@ -1595,3 +1595,22 @@ def test_a_place_that_begins_a_bodys_name_is_no_event_place(text, trigger, surfa
 def test_the_dateline_is_the_place_when_only_an_owner_or_a_bodys_name_remains(text, trigger):
     p, _ = event_place_of(text, trigger)
     assert p is not None and p.from_ == "document" and text[p.start:p.end] in ("BEIJING", "NAIROBI")
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a name that is the passive subject or the object of a verb whose undergoer is a person
+    # or a craft (site_words.yaml ``undergoer_verbs``) is whom the event befell, though a town
+    # bears the name: the sentence's other place is where
+    ("Lincoln was shot down over Syria in May 2015.", "shot", "Syria"),
+    ("Austin was shot dead by a sniper near the border with Lebanon.", "shot", "Lebanon"),
+    ("Gunmen killed Houston near the border with Mexico on Monday.", "killed", "Mexico"),
+    ("Odessa was wounded near the border with Poland.", "wounded", "Poland"),
+    # guards: a passive subject of a verb whose undergoer may be a place, a place inside the
+    # undergoer's phrase, the place of a verb coordinated with a capture
+    ("Mosul was shelled for a third day.", "shelled", "Mosul"),
+    ("Police arrested five men in Kabul on Friday.", "arrested", "Kabul"),
+    ("Five soldiers were killed in Kandahar on Monday.", "killed", "Kandahar"),
+    ("Jordan was captured by rebels and killed near Aleppo.", "killed", "Aleppo"),
+])
+def test_the_undergoer_of_a_verb_of_harm_is_no_event_place(text, trigger, surface):
+    assert _stated_place(text, trigger) == surface
