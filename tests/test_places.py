@@ -1614,3 +1614,22 @@ def test_the_dateline_is_the_place_when_only_an_owner_or_a_bodys_name_remains(te
 ])
 def test_the_undergoer_of_a_verb_of_harm_is_no_event_place(text, trigger, surface):
     assert _stated_place(text, trigger) == surface
+
+
+@pytest.mark.parametrize("text, surface", [
+    # "to X" after a verb or noun of a journey names where it goes: a name the gazetteer holds
+    # is read as a place there whatever the model's tag
+    ("The aid workers were travelling to Rumbek when gunmen stopped their car.", "Rumbek"),
+    ("Troops marched to Bor on Friday.", "Bor"),
+    ("Two soldiers were killed as they drove to Rumbek on Monday.", "Rumbek"),
+    ("The rebels withdrew to Bor after the battle.", "Bor"),
+    # guards: "to" after a verb of giving, speaking or going to someone is no journey's end
+    ("The ministry sent aid to Bor on Friday.", None),
+    ("The minister spoke to Rumbek on Monday.", None),
+    ("The award went to Bor on Friday.", None),
+])
+def test_the_end_of_a_journey_after_to_is_a_place(text, surface):
+    _, ctx = places_of(text)
+    names = [p.text for p in ctx.places]
+    assert (surface in names) if surface else names == []
+
