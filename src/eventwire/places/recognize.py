@@ -321,10 +321,13 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
     def personal(name: str, candidates, start: int, end: int) -> bool:
         """'Nelson' where the document also has 'Willie Nelson', or 'Police': a name or a
         word, not a place, unless it names a country or state; 'Kristina' where the text has
-        'Kristina Lopez', read as a place only by another place's alternate name, is hers."""
+        'Kristina Lopez', read as a place only by another place's alternate name, is hers.
+        A word of not_places.txt after a unit word is not alone: "the town of Man"."""
         if name in given_names and not any(p for _, p in candidates):
             return True
         if name not in person_words and normalize(name) not in not_places():
+            return False
+        if name not in person_words and _cued(doc, start, end, strong=True):
             return False
         return not any(p and c.feature in ("country", "admin1", "region") for c, p in candidates)
 
