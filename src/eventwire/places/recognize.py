@@ -163,8 +163,9 @@ MOTION_WORDS = {"travel", "return", "march", "head", "flee", "drive", "fly", "mo
 def _cued(doc, start: int, end: int, strong: bool = False) -> bool:
     """The words around [start, end) say it names a place whatever the model's label:
     "in Daraa", "in southern Kobane", "the town of Hama", "Hama countryside", "rebels captured
-    Badme", "travelling to Bentiu"; not "in Nasrallah's speech", "aid to Bentiu". ``strong``: only the unit words ("the town of X",
-    "X province"), not a bare "in X" ("in May") or a verb."""
+    Badme", "travelling to Bentiu"; not "in Nasrallah's speech", "aid to Bentiu". ``strong``:
+    only the unit words ("the town of X", "X province"), not a bare "in X" ("in May") or a
+    verb."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
