@@ -1637,8 +1637,8 @@ def test_the_end_of_a_journey_after_to_is_a_place(text, surface):
 @pytest.mark.parametrize("text, surface", [
     # a word of not_places.txt is not read as a place alone; after a unit word ("the town of
     # X", "the city of X") it is not alone, and the gazetteer's place of that name is meant
-    ("Fighting broke out in the western town of Man on Sunday.", "Man"),
-    ("Rebels shelled the city of Duma on Monday.", "Duma"),
+    ("Gunmen attacked the market in the city of Man on Sunday.", "Man"),
+    ("Two shells fell on the town of Duma on Monday.", "Duma"),
     # guards: the same words alone
     ("The man was shot in Kabul on Monday.", "Kabul"),
     ("Duma deputies voted on Monday.", None),

@@ -465,8 +465,8 @@ def _doer(tok, trigger) -> bool:
 
 def _undergoer(tok, trigger) -> bool:
     """The place is the passive subject or the object of the trigger, or of a verb coordinated
-    with it, whose undergoer is a person or a craft ("Arad was shot down over Lebanon",
-    "gunmen killed Stephen near the border"; site_words.yaml ``undergoer_verbs``): it names
+    with it, whose undergoer is a person or a craft ("Lincoln was shot down over Syria",
+    "gunmen killed Houston near the border"; site_words.yaml ``undergoer_verbs``): it names
     whom the event befell, a person bearing a town's name, not where."""
     while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
         tok = tok.head

@@ -153,7 +153,7 @@ CUE_AFTER = (set(UNIT_WORDS) - {"area", "state"}) | {
 TAKE_VERBS = {"capture", "seize", "enter", "storm", "besiege", "surround", "retake", "recapture",
               "liberate", "overrun", "shell", "bombard", "encircle", "occupy", "evacuate"}
 
-# Verbs and nouns of a journey whose "to X" is where it goes: "travelling to Bentiu", "the road
+# Verbs and nouns of a journey whose "to X" is where it goes: "travelling to Rumbek", "the road
 # leading to X", "marched to X", "a convoy bound to X"; not "said to X", "aid to X", "lost to X".
 MOTION_WORDS = {"travel", "return", "march", "head", "flee", "drive", "fly", "move", "advance",
                 "retreat", "withdraw", "lead", "walk", "sail", "rush", "redeploy", "deploy",
@@ -163,7 +163,7 @@ MOTION_WORDS = {"travel", "return", "march", "head", "flee", "drive", "fly", "mo
 def _cued(doc, start: int, end: int, strong: bool = False) -> bool:
     """The words around [start, end) say it names a place whatever the model's label:
     "in Daraa", "in southern Kobane", "the town of Hama", "Hama countryside", "rebels captured
-    Badme", "travelling to Bentiu"; not "in Nasrallah's speech", "aid to Bentiu". ``strong``:
+    Badme", "travelling to Rumbek"; not "in Nasrallah's speech", "aid to Rumbek". ``strong``:
     only the unit words ("the town of X", "X province"), not a bare "in X" ("in May") or a
     verb."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -194,7 +194,7 @@ def _cued(doc, start: int, end: int, strong: bool = False) -> bool:
     root = span.root
     if before == "to" and root.dep_ == "pobj" and root.head.i == i \
             and root.head.head.lemma_.lower() in MOTION_WORDS:
-        return True         # "travelling to Bentiu", "the road leading to X"
+        return True         # "travelling to Rumbek", "the road leading to X"
     return root.dep_ == "dobj" and root.head.lemma_.lower() in TAKE_VERBS
 
 
@@ -323,7 +323,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
         """'Nelson' where the document also has 'Willie Nelson', or 'Police': a name or a
         word, not a place, unless it names a country or state; 'Kristina' where the text has
         'Kristina Lopez', read as a place only by another place's alternate name, is hers.
-        A word of not_places.txt after a unit word is not alone: "the town of Man"."""
+        A word of not_places.txt after a unit word is not alone: "the city of Man"."""
         if name in given_names and not any(p for _, p in candidates):
             return True
         if name not in person_words and normalize(name) not in not_places():
