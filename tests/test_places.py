@@ -1595,3 +1595,55 @@ def test_a_place_that_begins_a_bodys_name_is_no_event_place(text, trigger, surfa
 def test_the_dateline_is_the_place_when_only_an_owner_or_a_bodys_name_remains(text, trigger):
     p, _ = event_place_of(text, trigger)
     assert p is not None and p.from_ == "document" and text[p.start:p.end] in ("BEIJING", "NAIROBI")
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a name that is the passive subject or the object of a verb whose undergoer is a person
+    # or a craft (site_words.yaml ``undergoer_verbs``) is whom the event befell, though a town
+    # bears the name: the sentence's other place is where
+    ("Lincoln was shot down over Syria in May 2015.", "shot", "Syria"),
+    ("Austin was shot dead by a sniper near the border with Lebanon.", "shot", "Lebanon"),
+    ("Gunmen killed Houston near the border with Mexico on Monday.", "killed", "Mexico"),
+    ("Odessa was wounded near the border with Poland.", "wounded", "Poland"),
+    # guards: a passive subject of a verb whose undergoer may be a place, a place inside the
+    # undergoer's phrase, the place of a verb coordinated with a capture
+    ("Mosul was shelled for a third day.", "shelled", "Mosul"),
+    ("Police arrested five men in Kabul on Friday.", "arrested", "Kabul"),
+    ("Five soldiers were killed in Kandahar on Monday.", "killed", "Kandahar"),
+    ("Jordan was captured by rebels and killed near Aleppo.", "killed", "Aleppo"),
+])
+def test_the_undergoer_of_a_verb_of_harm_is_no_event_place(text, trigger, surface):
+    assert _stated_place(text, trigger) == surface
+
+
+@pytest.mark.parametrize("text, surface", [
+    # "to X" after a verb or noun of a journey names where it goes: a name the gazetteer holds
+    # is read as a place there whatever the model's tag
+    ("The aid workers were travelling to Rumbek when gunmen stopped their car.", "Rumbek"),
+    ("Troops marched to Bor on Friday.", "Bor"),
+    ("Two soldiers were killed as they drove to Rumbek on Monday.", "Rumbek"),
+    ("The rebels withdrew to Bor after the battle.", "Bor"),
+    # guards: "to" after a verb of giving, speaking or going to someone is no journey's end
+    ("The ministry sent aid to Bor on Friday.", None),
+    ("The minister spoke to Rumbek on Monday.", None),
+    ("The award went to Bor on Friday.", None),
+])
+def test_the_end_of_a_journey_after_to_is_a_place(text, surface):
+    _, ctx = places_of(text)
+    names = [p.text for p in ctx.places]
+    assert (surface in names) if surface else names == []
+
+
+@pytest.mark.parametrize("text, surface", [
+    # a word of not_places.txt is not read as a place alone; after a unit word ("the town of
+    # X", "the city of X") it is not alone, and the gazetteer's place of that name is meant
+    ("Gunmen attacked the market in the city of Man on Sunday.", "Man"),
+    ("Two shells fell on the town of Duma on Monday.", "Duma"),
+    # guards: the same words alone
+    ("The man was shot in Kabul on Monday.", "Kabul"),
+    ("Duma deputies voted on Monday.", None),
+])
+def test_a_common_word_after_a_unit_word_is_a_place(text, surface):
+    _, ctx = places_of(text)
+    names = [p.text for p in ctx.places]
+    assert names == ([surface] if surface else [])

@@ -463,6 +463,21 @@ def _doer(tok, trigger) -> bool:
     return any(c.dep_ in _ACTED_ON for v in (verb, trigger) for c in v.children)
 
 
+def _undergoer(tok, trigger) -> bool:
+    """The place is the passive subject or the object of the trigger, or of a verb coordinated
+    with it, whose undergoer is a person or a craft ("Lincoln was shot down over Syria",
+    "gunmen killed Houston near the border"; site_words.yaml ``undergoer_verbs``): it names
+    whom the event befell, a person bearing a town's name, not where."""
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("nsubjpass", "dobj", "obj") or tok.pos_ != "PROPN":
+        return False
+    verb = tok.head
+    if verb.i != trigger.i and not any(v.i == verb.i for v in _coordinated(trigger)):
+        return False
+    return verb.lemma_.lower() in site_words()["undergoer_verbs"]
+
+
 # What a verb acts on: its object, a clause it governs, the particle of "shot down".
 _ACTED_ON = {"dobj", "obj", "dative", "ccomp", "xcomp", "prt"}
 
@@ -783,7 +798,8 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
                   or not _coordinated_with(tok, partners)]
     if trigger is not None and inside and doc is not None:
         # "Israel captured the area", "Turkey launched an offensive": who did it, not where
-        inside = [p for p in inside if (tok := _token_of(doc, p)) is None or not _doer(tok, trigger)]
+        inside = [p for p in inside if (tok := _token_of(doc, p)) is None or not (
+            _doer(tok, trigger) or _undergoer(tok, trigger))]
     if trigger is not None and inside and doc is not None:
         tied, clause = [], []
         head = _clause_head(trigger)

@@ -153,12 +153,19 @@ CUE_AFTER = (set(UNIT_WORDS) - {"area", "state"}) | {
 TAKE_VERBS = {"capture", "seize", "enter", "storm", "besiege", "surround", "retake", "recapture",
               "liberate", "overrun", "shell", "bombard", "encircle", "occupy", "evacuate"}
 
+# Verbs and nouns of a journey whose "to X" is where it goes: "travelling to Rumbek", "the road
+# leading to X", "marched to X", "a convoy bound to X"; not "said to X", "aid to X", "lost to X".
+MOTION_WORDS = {"travel", "return", "march", "head", "flee", "drive", "fly", "move", "advance",
+                "retreat", "withdraw", "lead", "walk", "sail", "rush", "redeploy", "deploy",
+                "journey", "trip", "road", "route", "way", "convoy", "highway", "bound"}
+
 
 def _cued(doc, start: int, end: int, strong: bool = False) -> bool:
     """The words around [start, end) say it names a place whatever the model's label:
     "in Daraa", "in southern Kobane", "the town of Hama", "Hama countryside", "rebels captured
-    Badme"; not "in Nasrallah's speech". ``strong``: only the unit words ("the town of X",
-    "X province"), not a bare "in X" ("in May") or a verb."""
+    Badme", "travelling to Rumbek"; not "in Nasrallah's speech", "aid to Rumbek". ``strong``:
+    only the unit words ("the town of X", "X province"), not a bare "in X" ("in May") or a
+    verb."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
@@ -185,6 +192,9 @@ def _cued(doc, start: int, end: int, strong: bool = False) -> bool:
     if before in CUE_PREPS:
         return True
     root = span.root
+    if before == "to" and root.dep_ == "pobj" and root.head.i == i \
+            and root.head.head.lemma_.lower() in MOTION_WORDS:
+        return True         # "travelling to Rumbek", "the road leading to X"
     return root.dep_ == "dobj" and root.head.lemma_.lower() in TAKE_VERBS
 
 
@@ -309,13 +319,16 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
     given_names = set(person_words)
     person_words -= place_words  # the model reads it as a place elsewhere in the document
 
-    def personal(name: str, candidates) -> bool:
+    def personal(name: str, candidates, start: int, end: int) -> bool:
         """'Nelson' where the document also has 'Willie Nelson', or 'Police': a name or a
         word, not a place, unless it names a country or state; 'Kristina' where the text has
-        'Kristina Lopez', read as a place only by another place's alternate name, is hers."""
+        'Kristina Lopez', read as a place only by another place's alternate name, is hers.
+        A word of not_places.txt after a unit word is not alone: "the city of Man"."""
         if name in given_names and not any(p for _, p in candidates):
             return True
         if name not in person_words and normalize(name) not in not_places():
+            return False
+        if name not in person_words and _cued(doc, start, end, strong=True):
             return False
         return not any(p and c.feature in ("country", "admin1", "region") for c, p in candidates)
 
@@ -366,7 +379,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             if surname_given.get(text[s:e], len(text) + 1) <= s and not any(
                     p and c.feature in ("country", "admin1", "region") for c, p in candidates):
                 continue   # "Prime Minister Oleksiy Honcharuk ... Honcharuk filed": him, not a village
-            if personal(text[s:e], candidates) or _first_name(given_first, s, e, candidates):
+            if personal(text[s:e], candidates, s, e) or _first_name(given_first, s, e, candidates):
                 continue
             if claim(s, e):
                 mentions.append(Mention(s, e, text[s:e], candidates, feature_hint=hint))
@@ -434,7 +447,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
                 for c, p in candidates) or (candidates and _cued(doc, s, e, strong=True))
             # the gate decides whether the name is read as a place; then every reading competes
             found = candidates if trusted else []
-            if found and not personal(name, found) and not _first_name(given_first, s, e, found) \
+            if found and not personal(name, found, s, e) and not _first_name(given_first, s, e, found) \
                     and claim(s, e):
                 hint = UNIT_WORDS[lowers[last + 1]] if before_unit else None
                 mentions.append(Mention(s, e, name, found, feature_hint=hint))
