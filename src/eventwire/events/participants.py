@@ -680,7 +680,8 @@ def _actor_or_possessor(tok, accept=actor_like):
     if whole is not None and accept(whole):
         return whole
     for c in tok.children:
-        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") and actor_like(c):
+        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") and actor_like(c) and \
+                not _place_in_place(c, tok):
             return c
     # "a U.N. Security Council resolution", "a U.S. proposal": the author named before the head
     if not authored:
@@ -691,6 +692,28 @@ def _actor_or_possessor(tok, accept=actor_like):
         if (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")) and actor_like(c):
             return c
     return None
+
+
+def _area_or_site(tok) -> bool:
+    """An area or a site, named or not ("Azadi Square", "the streets", "the financial district",
+    "the village"): somewhere, never a body (the gazetteer's area and site words, not its
+    buildings that house one: "embassy", "ministry")."""
+    words = site_words()
+    return _named_area(tok) or (tok.pos_ == "NOUN" and (
+        tok.lower_ in words["areas"] | words["sites"] or tok.lemma_.lower() in words["areas"] | words["sites"]))
+
+
+def _a_place(tok) -> bool:
+    """A city, region or site named as such, not a country ("Tehran", "Trump Tower"), or an
+    area or site noun: where something is, never who acts (a country stands for its state)."""
+    return (tok.ent_type_ in ("GPE", "LOC", "FAC") and not _is_country_name(tok)) or _area_or_site(tok)
+
+
+def _place_in_place(owner, tok) -> bool:
+    """The possessor of an area or site that is itself a place, not a country: "Tehran's Azadi
+    Square", "Sarajevo's streets", "Manila's financial district" tell where the area lies, not
+    whose it is ("Moscow's refusal" and "Syria's airbase" keep their possessor)."""
+    return owner.ent_type_ in ("GPE", "LOC", "FAC") and not _is_country_name(owner) and _area_or_site(tok)
 
 
 def _controlled_noun(tok) -> bool:
@@ -730,7 +753,7 @@ def _object_candidates(verb):
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP" and not _own_side(c, doers):
             if c.lower_ in ("which", "who", "whom", "that") and verb.dep_ == "relcl":
-                yield verb.head   # "Iran, which Washington blamed ...": the antecedent
+                yield _placed_antecedent(verb.head)   # "Iran, which Washington blamed ...": the antecedent
                 continue
             yield c
             yield from (g for g in c.children if g.dep_ == "conj")
@@ -777,6 +800,25 @@ def _object_candidates(verb):
                 shared = [g for g in c.children if g.dep_ == "dobj" and not _own_side(g)]
                 yield from shared
                 yield from (x for g in shared for x in g.children if x.dep_ == "conj")
+
+
+# Prepositions that place a noun ("the march in Tehran", "the embassy near the port").
+_PLACING_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around"}
+
+
+def _placed_antecedent(noun):
+    """The antecedent of a relative clause hung on a place that only says where the noun
+    before it is: "the march in Tehran, which the authorities had prohibited" (the march was
+    prohibited), "the embassy in Tehran, which protesters stormed"; any other antecedent as it
+    is ("the town of Goma, which rebels attacked", "Iran, which Washington blamed")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _PLACING_PREPS or not _a_place(noun):
+        return noun
+    if prep.head.pos_ == "NOUN":
+        return prep.head
+    # the parser often hangs the place on the verb whose object it follows ("dispersed the
+    # march in Tehran, which ...")
+    return next((c for c in prep.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == prep.i), noun)
 
 
 def _object_of(verb):
@@ -1237,7 +1279,33 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         # "troops crossed into Ukraine", "patrolled Dakar", "Russia mobilized troops": no
         # target; "massed troops against Ukraine": the party they are turned against
         tgt = _turned_against_party(tok)
-    return _actor_or_possessor(src, possible_actor), _actor_or_possessor(tgt, possible_actor)
+    tgt = _actor_or_possessor(tgt, possible_actor)
+    if category == "PROTEST" and tgt is not None and _where_a_crowd_goes(tgt):
+        tgt = None   # "marched to Trump Tower", "rallied at Egypt's Tahrir Square": the place
+    return _actor_or_possessor(src, possible_actor), tgt
+
+
+# Prepositions that tell where a crowd goes or stands ("marched to", "converged on", "gathered
+# at", "rallied in"): a place they take is the protest's place.
+_CROWD_PLACE_PREPS = {"to", "toward", "towards", "into", "onto", "on", "at", "in", "through", "across",
+                      "along", "around", "past", "near", "outside", "inside"}
+
+
+def _where_a_crowd_goes(tok) -> bool:
+    """A protest's target that is where the crowd goes or stands, not whom it addresses: a city,
+    region or site, or the possessor of an area or site, reached by a preposition of place or
+    direction ("marched to Trump Tower", "rallied in Tehran", "gathered at Egypt's Tahrir
+    Square", "took to Sarajevo's streets"). A body's building keeps its body ("marched to
+    parliament", "set fire to the Saudi embassy": the body the act is aimed at); a country
+    named as such is its state."""
+    place = tok
+    if tok.dep_ == "poss":
+        if not _area_or_site(tok.head):
+            return False   # "against Washington's threat": the party
+        place = tok.head
+    elif not _a_place(tok) or (tok.ent_type_ != "GPE" and _head_sector([tok], tok) is not None):
+        return False   # "marched to parliament": a body
+    return place.dep_ == "pobj" and place.head.lower_ in _CROWD_PLACE_PREPS
 
 
 # Movements and postings of forces (deploy, mobilize, station, patrol, cross into, put on
