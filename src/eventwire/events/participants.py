@@ -731,7 +731,12 @@ def _controlled_noun(tok) -> bool:
 def _own_side(tok, doers=()) -> bool:
     """'its ambassador', 'their troops': the source's own people, not a target; but a
     possessive that can stand for none of the ``doers`` (the verb's subjects) names another
-    party's ("Russian forces attacked its units": "its" is not the forces')."""
+    party's ("Russian forces attacked its units": "its" is not the forces'), and a noun that
+    names a party by its tie to the owner names another party ("met his French counterpart",
+    "attacked its rivals": the lexicon's ``relational_nouns``)."""
+    if tok.lemma_.lower() in load_lexicon().cues["relational_nouns"] or \
+            tok.lower_ in load_lexicon().cues["relational_nouns"]:
+        return False
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") and
                not (doers and all(d.pos_ != "PRON" and _disagrees(c, d) for d in doers))
                for c in tok.children) or tok.lower_ in ("themselves", "himself", "herself")
