@@ -96,3 +96,27 @@ def test_a_counterpart_with_a_possessive_is_the_other_party(text, category, targ
 def test_the_doers_own_people_stay_no_target(text, category):
     for event in asserted(text, category):
         assert event.target is None, event.target
+
+
+# Coordinated nationalities on one side of a joint act name two parties: the first named is
+# the source, the next its partner, with the sector of the noun they share.
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Russian and Chinese foreign ministers met in Beijing on Monday.", "CONSULT", ("RUS", "GOV"), ("CHN", "GOV")),
+    ("Japanese and South Korean officials held talks in Seoul on Monday.", "CONSULT", ("JPN", "GOV"), ("KOR", "GOV")),
+    ("Iranian and Iraqi troops held joint exercises near the border on Monday.", "COOPERATE",
+     ("IRN", "MIL"), ("IRQ", "MIL")),
+])
+def test_coordinated_nationalities_of_a_joint_act_are_its_two_sides(text, category, source, target):
+    event = _one(text, category)
+    assert event.source is not None and (event.source.country, event.source.sector) == source, event.source
+    assert event.target is not None and (event.target.country, event.target.sector) == target, event.target
+
+
+# ... but co-doers of an act aimed elsewhere are not each other's target.
+@pytest.mark.parametrize("text, category", [
+    ("Russian and Syrian jets bombed rebel positions near Idlib on Monday.", "ASSAULT"),
+    ("Russian and Chinese diplomats condemned the sanctions on Monday.", "ACCUSE"),
+])
+def test_coordinated_nationalities_of_a_directed_act_are_no_target(text, category):
+    for event in asserted(text, category):
+        assert event.target is None or event.target.country not in ("SYR", "CHN"), event.target

@@ -312,6 +312,9 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         return side
     own_country = _country_of_tokens(tokens)
     sector = _sector_of_tokens(tokens, head)
+    shared = _shared_noun(head)
+    if shared is not None:   # "Russian and Chinese foreign ministers": the Chinese ones are ministers
+        sector = _sector_of_tokens(list(doc[head.i + 1:shared.i + 1]), shared) or sector
     first_named = _first_coordinated_country(tokens, head)
     if actor is not None:
         side.actor = actor.id
@@ -1268,6 +1271,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                 conj.pos_ == "NOUN" and conj.tag_ == "NNS" and src.dep_ == "nsubj" and
                 actor_like(src))):
             tgt = conj   # "Iran and six world powers agreed": the partner of an actor
+        else:
+            tgt = _partner_nationality(src)   # "Russian and Chinese ministers met": the Chinese
     if trigger.rule.get("undergoer_subject") and not trigger.nominal:
         src, tgt = None, tgt or src   # "a protester died of his wounds": who died underwent it
     if tgt is not None and tgt.pos_ == "PRON" and tgt.lower_ in _PRONOUNS:
@@ -1311,6 +1316,29 @@ def _where_a_crowd_goes(tok) -> bool:
     elif not _a_place(tok) or (tok.ent_type_ != "GPE" and _head_sector([tok], tok) is not None):
         return False   # "marched to parliament": a body
     return place.dep_ == "pobj" and place.head.lower_ in _CROWD_PLACE_PREPS
+
+
+def _partner_nationality(head):
+    """The second of coordinated nationality or country modifiers of a side's head ("Russian
+    and Chinese foreign ministers met", "U.S. and Iraqi officials held talks"): in a joint
+    act the first named party is the source and the next its partner (GUIDELINE section 5);
+    ``resolve_side`` reads its sector from the noun they share. None for any other head."""
+    for mod in head.lefts:
+        if mod.dep_ in ("amod", "compound", "nmod"):
+            partner = _first_conj(mod)
+            if partner is not None and partner.i < head.i and \
+                    _country_of_tokens(list(head.doc[partner.left_edge.i:partner.i + 1])):
+                return partner
+    return None
+
+
+def _shared_noun(head):
+    """The noun a coordinated nationality modifier shares with the modifier before it
+    ("Chinese" in "Russian and Chinese foreign ministers": "ministers"), else None."""
+    if head.dep_ != "conj" or head.head.dep_ not in ("amod", "compound", "nmod"):
+        return None
+    noun = head.head.head
+    return noun if noun.i > head.i and noun.pos_ in ("NOUN", "PROPN") else None
 
 
 # Movements and postings of forces (deploy, mobilize, station, patrol, cross into, put on
