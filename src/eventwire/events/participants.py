@@ -1271,7 +1271,7 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                 conj.pos_ == "NOUN" and conj.tag_ == "NNS" and src.dep_ == "nsubj" and
                 actor_like(src))):
             tgt = conj   # "Iran and six world powers agreed": the partner of an actor
-        else:
+        elif category in _JOINT_CATEGORIES:
             tgt = _partner_nationality(src)   # "Russian and Chinese ministers met": the Chinese
     if trigger.rule.get("undergoer_subject") and not trigger.nominal:
         src, tgt = None, tgt or src   # "a protester died of his wounds": who died underwent it
@@ -1320,8 +1320,9 @@ def _where_a_crowd_goes(tok) -> bool:
 
 def _partner_nationality(head):
     """The second of coordinated nationality or country modifiers of a side's head ("Russian
-    and Chinese foreign ministers met", "U.S. and Iraqi officials held talks"): in a joint
-    act the first named party is the source and the next its partner (GUIDELINE section 5);
+    and Chinese foreign ministers met", "U.S. and Iraqi officials held talks"): in a joint act
+    (CONSULT, AGREE, COOPERATE, SUPPORT; not a fight, whose co-fighters may be fighting a
+    third) the first named party is the source and the next its partner (GUIDELINE section 5);
     ``resolve_side`` reads its sector from the noun they share. None for any other head."""
     for mod in head.lefts:
         if mod.dep_ in ("amod", "compound", "nmod"):
