@@ -120,3 +120,23 @@ def test_coordinated_nationalities_of_a_joint_act_are_its_two_sides(text, catego
 def test_coordinated_nationalities_of_a_directed_act_are_no_target(text, category):
     for event in asserted(text, category):
         assert event.target is None or event.target.country not in ("SYR", "CHN"), event.target
+
+
+# A protest addresses the party its purpose clause denounces, urges or demands of; a purpose
+# of another kind addresses nobody.
+@pytest.mark.parametrize("text, target", [
+    ("Thousands of protesters gathered in Tehran on Monday to denounce the government.", "government"),
+    ("About 20 activists demonstrated in Bratislava on Monday to urge the president to act.", "president"),
+])
+def test_a_protest_addresses_the_party_of_its_purpose(text, target):
+    event = _one(text, "PROTEST")
+    assert event.target is not None and target in event.target.text, event.target
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of workers marched through Rome on Monday to show their strength.",
+    "Protesters gathered outside the parliament in Nairobi on Monday to celebrate the new law.",
+])
+def test_a_protest_with_another_purpose_has_no_target(text):
+    for event in asserted(text, "PROTEST"):
+        assert event.target is None, event.target

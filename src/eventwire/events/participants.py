@@ -1257,6 +1257,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         undergoer = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if tgt is None and not trigger.nominal and _living_undergoer(tok, undergoer):
         tgt = undergoer   # "police arrested two suspects": a person the dictionary does not know
+    if tgt is None and category == "PROTEST" and not trigger.nominal:
+        tgt = _protest_purpose_target(tok)   # "rallied to denounce the government": the government
     if tgt is None and category is not None:
         # "launched an attack on the town, killing twelve soldiers", "a car bomb was detonated,
         # killing four policemen": the participle that tells the same act names who it hit
@@ -1462,6 +1464,31 @@ def _same_act_participle_object(tok, nominal: bool, category: str):
             obj = _object_of(c)
             if obj is not None:
                 return obj
+    return None
+
+
+# Categories of the acts by which a protest addresses a party ("to denounce", "to demand",
+# "to urge", "to protest").
+_ADDRESSING_CATEGORIES = {"PROTEST", "ACCUSE", "REQUEST", "REJECT", "THREATEN"}
+
+
+def _protest_purpose_target(verb):
+    """The party a protest addresses through its purpose clause: "gathered to denounce the
+    government", "demonstrated to urge the president to act", "took to the streets to decry
+    the killing of a man by police" (a "to" infinitive with no subject of its own whose verb
+    is an act of protest, accusation or demand, as the lexicon reads it, and its object or
+    the object's doer). None for any other clause ("marched to show their strength")."""
+    from .patterns import verb_trigger   # patterns reads actors through this module
+
+    for c in verb.children:
+        if c.dep_ not in ("advcl", "xcomp") or c.i < verb.i or not any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            continue
+        found = verb_trigger(c)
+        if found is None or describe_code(found.cameo)[0] not in _ADDRESSING_CATEGORIES:
+            continue
+        return _object_of(c)
     return None
 
 
