@@ -140,3 +140,25 @@ def test_a_protest_addresses_the_party_of_its_purpose(text, target):
 def test_a_protest_with_another_purpose_has_no_target(text):
     for event in asserted(text, "PROTEST"):
         assert event.target is None, event.target
+
+
+# A site its own words give to a state or its body is that party's when violence is aimed at
+# it: "struck a Syrian air base" is aimed at Syria, "attacked a police station" at the police.
+@pytest.mark.parametrize("text, country, sector", [
+    ("U.S. forces struck a Syrian air base on Friday.", "SYR", "GOV"),
+    ("Gunmen attacked a police station in Mombasa on Sunday.", "KEN", "COP"),
+    ("Militants attacked an Indian army base in Kashmir on Sunday.", "IND", "MIL"),
+])
+def test_a_site_of_a_state_is_the_target_of_violence_aimed_at_it(text, country, sector):
+    event = _one(text, "ASSAULT")
+    assert event.target is not None and (event.target.country, event.target.sector) == (country, sector), event.target
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a market in Kano on Sunday.",
+    "Militants stormed the base on Sunday.",
+    "IS militants bombed the famed al-Nuri mosque in Mosul last week.",
+])
+def test_a_site_of_nobody_is_no_target(text):
+    for event in asserted(text, "ASSAULT"):
+        assert event.target is None, event.target

@@ -333,6 +333,9 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         if own_country and sector is None and head.pos_ == "PROPN" and head.ent_type_ != "NORP" and \
                 _country_of_tokens([head]) == own_country:
             side.sector = "GOV"   # "Moscow vowed": a country or capital stands for its government
+    if side.country and sector is None and (actor is None or actor.type != "organization") and \
+            _a_partys_site(head):
+        side.sector = "GOV"   # "a Syrian air base": a state's site, not its civilians'
     if side.sector == "IGO":
         side.country = None
     if side.country is None and side.sector is None:
@@ -717,6 +720,27 @@ def _place_in_place(owner, tok) -> bool:
     Square", "Sarajevo's streets", "Manila's financial district" tell where the area lies, not
     whose it is ("Moscow's refusal" and "Syria's airbase" keep their possessor)."""
     return owner.ent_type_ in ("GPE", "LOC", "FAC") and not _is_country_name(owner) and _area_or_site(tok)
+
+
+def _a_partys_site(tok) -> bool:
+    """A site or building its own words give to a state or its body: a nationality or country
+    ("a Syrian air base") or an agent noun of a state's body ("a police station", "an army
+    base", "a government building"). Violence aimed at it is aimed at that party (GUIDELINE
+    section 5: "Iranian protesters set fire to the Saudi embassy"); a bare site ("the base",
+    "a market"), a site's own name ("the al-Nuri mosque") and an area ("a Kurdish village",
+    where people live) give it to nobody."""
+    words = site_words()
+    if tok.pos_ != "NOUN" or not (tok.lower_ in words["sites"] | words["institutions"] or
+                                  tok.lemma_.lower() in words["sites"] | words["institutions"]):
+        return False
+    i, _ = phrase_bounds(tok)
+    mods = [t for t in tok.doc[i:tok.i] if t.dep_ in ("amod", "compound", "nmod") and t.head.i <= tok.i]
+    return any((_country_of_tokens([m]) and m.ent_type_ in ("NORP", "GPE")) or
+               (m.pos_ == "NOUN" and _head_sector([m], m) in _ARMED_OR_STATE) for m in mods)
+
+
+# Sectors of the agent nouns that give a site to a party ("army base", "police station").
+_ARMED_OR_STATE = {"MIL", "COP", "GOV", "SPY", "JUD", "LEG"}
 
 
 def _controlled_noun(tok) -> bool:
@@ -1257,6 +1281,9 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         undergoer = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if tgt is None and not trigger.nominal and _living_undergoer(tok, undergoer):
         tgt = undergoer   # "police arrested two suspects": a person the dictionary does not know
+    site = None
+    if tgt is None and category == "ASSAULT" and undergoer is not None and _a_partys_site(undergoer):
+        site = undergoer   # "struck a Syrian air base", "attacked a police station": that party's
     if tgt is None and category == "PROTEST" and not trigger.nominal:
         tgt = _protest_purpose_target(tok)   # "rallied to denounce the government": the government
     if tgt is None and category is not None:
@@ -1291,7 +1318,7 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         # "troops crossed into Ukraine", "patrolled Dakar", "Russia mobilized troops": no
         # target; "massed troops against Ukraine": the party they are turned against
         tgt = _turned_against_party(tok)
-    tgt = _actor_or_possessor(tgt, possible_actor)
+    tgt = _actor_or_possessor(tgt, possible_actor) or site
     if category == "PROTEST" and tgt is not None and _where_a_crowd_goes(tgt):
         tgt = None   # "marched to Trump Tower", "rallied at Egypt's Tahrir Square": the place
     return _actor_or_possessor(src, possible_actor), tgt
