@@ -162,24 +162,3 @@ def test_a_site_of_a_state_is_the_target_of_violence_aimed_at_it(text, country, 
 def test_a_site_of_nobody_is_no_target(text):
     for event in asserted(text, "ASSAULT"):
         assert event.target is None, event.target
-
-
-# An adverbial clause of time or cause tells another act, with its own parties: not the content
-# of the statement it hangs on; a condition, or a clause marked as content, is the statement's.
-@pytest.mark.parametrize("text, category", [
-    ("Officials warned on Tuesday after rebels attacked the town.", "THREATEN"),
-    ("The police warned after the march made its way to Congress on Monday.", "THREATEN"),
-])
-def test_a_clause_of_time_gives_a_statement_no_target(text, category):
-    event = _one(text, category)
-    assert event.target is None, event.target
-
-
-@pytest.mark.parametrize("text, category, target", [
-    ("Kyiv warned on Monday that it would strike back if Moscow attacked.", "THREATEN", "Moscow"),
-    ("The minister threatened on Monday to retaliate if Russia attacked.", "THREATEN", "Russia"),
-    ("The president extended an invitation on Monday for Rousseff to visit Washington.", "AGREE", "Rousseff"),
-])
-def test_a_condition_or_a_content_clause_still_gives_the_target(text, category, target):
-    found = [e for e in asserted(text) if e.target is not None and target in e.target.text]
-    assert found, [(e.category, e.target) for e in asserted(text)]

@@ -967,7 +967,7 @@ def _content_target(tok, src):
     # statement's own tells another act, whose parties are not the statement's
     queue = [c for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "cc") and
              not (intransitive and c.dep_ == "prep" and c.lower_ == "as") and not is_attribution(c)
-             and not _another_act(c) and not _another_clause(c)]
+             and not _another_act(c)]
     seen = 0
     while queue and seen < 40:
         node = queue.pop(0)
@@ -988,24 +988,11 @@ def _content_target(tok, src):
                 continue
             if _suffered(c, node):
                 continue   # "condemned the detention of protesters": who suffered it, not who did it
-            if _another_clause(c):
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ not in ("if", "unless")
+                                         for m in c.children):
                 continue   # "after X ...": another clause's actors; "if Russia launched": ours
             queue.append(c)
     return None
-
-
-def _another_clause(tok) -> bool:
-    """An adverbial clause with a mark of time, cause or concession ("after rebels attacked the
-    town", "because police arrested him"): another act, with parties of its own, not the
-    content of the statement it hangs on; a condition ("if Russia launched ...") or a clause
-    marked as content ("called for Russia to pull back") is the statement's own."""
-    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ not in _CONTENT_MARKS
-                                       for m in tok.children)
-
-
-# Marks of a clause that may still be a statement's content: a condition ("if Russia
-# launched"), "called for Russia to pull back", "that ...", "whether ...".
-_CONTENT_MARKS = {"if", "unless", "for", "that", "whether"}
 
 
 def _another_act(tok) -> bool:
