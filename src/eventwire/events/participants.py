@@ -312,6 +312,9 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         return side
     own_country = _country_of_tokens(tokens)
     sector = _sector_of_tokens(tokens, head)
+    shared = _shared_noun(head)
+    if shared is not None:   # "Russian and Chinese foreign ministers": the Chinese ones are ministers
+        sector = _sector_of_tokens(list(doc[head.i + 1:shared.i + 1]), shared) or sector
     first_named = _first_coordinated_country(tokens, head)
     if actor is not None:
         side.actor = actor.id
@@ -330,6 +333,9 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         if own_country and sector is None and head.pos_ == "PROPN" and head.ent_type_ != "NORP" and \
                 _country_of_tokens([head]) == own_country:
             side.sector = "GOV"   # "Moscow vowed": a country or capital stands for its government
+    if side.country and sector is None and (actor is None or actor.type != "organization") and \
+            _a_partys_site(head):
+        side.sector = "GOV"   # "a Syrian air base": a state's site, not its civilians'
     if side.sector == "IGO":
         side.country = None
     if side.country is None and side.sector is None:
@@ -680,7 +686,8 @@ def _actor_or_possessor(tok, accept=actor_like):
     if whole is not None and accept(whole):
         return whole
     for c in tok.children:
-        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") and actor_like(c):
+        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") and actor_like(c) and \
+                not _place_in_place(c, tok):
             return c
     # "a U.N. Security Council resolution", "a U.S. proposal": the author named before the head
     if not authored:
@@ -691,6 +698,49 @@ def _actor_or_possessor(tok, accept=actor_like):
         if (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")) and actor_like(c):
             return c
     return None
+
+
+def _area_or_site(tok) -> bool:
+    """An area or a site, named or not ("Azadi Square", "the streets", "the financial district",
+    "the village"): somewhere, never a body (the gazetteer's area and site words, not its
+    buildings that house one: "embassy", "ministry")."""
+    words = site_words()
+    return _named_area(tok) or (tok.pos_ == "NOUN" and (
+        tok.lower_ in words["areas"] | words["sites"] or tok.lemma_.lower() in words["areas"] | words["sites"]))
+
+
+def _a_place(tok) -> bool:
+    """A city, region or site named as such, not a country ("Tehran", "Trump Tower"), or an
+    area or site noun: where something is, never who acts (a country stands for its state)."""
+    return (tok.ent_type_ in ("GPE", "LOC", "FAC") and not _is_country_name(tok)) or _area_or_site(tok)
+
+
+def _place_in_place(owner, tok) -> bool:
+    """The possessor of an area or site that is itself a place, not a country: "Tehran's Azadi
+    Square", "Sarajevo's streets", "Manila's financial district" tell where the area lies, not
+    whose it is ("Moscow's refusal" and "Syria's airbase" keep their possessor)."""
+    return owner.ent_type_ in ("GPE", "LOC", "FAC") and not _is_country_name(owner) and _area_or_site(tok)
+
+
+def _a_partys_site(tok) -> bool:
+    """A site or building its own words give to a state or its body: a nationality or country
+    ("a Syrian air base") or an agent noun of a state's body ("a police station", "an army
+    base", "a government building"). Violence aimed at it is aimed at that party (GUIDELINE
+    section 5: "Iranian protesters set fire to the Saudi embassy"); a bare site ("the base",
+    "a market"), a site's own name ("the al-Nuri mosque") and an area ("a Kurdish village",
+    where people live) give it to nobody."""
+    words = site_words()
+    if tok.pos_ != "NOUN" or not (tok.lower_ in words["sites"] | words["institutions"] or
+                                  tok.lemma_.lower() in words["sites"] | words["institutions"]):
+        return False
+    i, _ = phrase_bounds(tok)
+    mods = [t for t in tok.doc[i:tok.i] if t.dep_ in ("amod", "compound", "nmod") and t.head.i <= tok.i]
+    return any((_country_of_tokens([m]) and m.ent_type_ in ("NORP", "GPE")) or
+               (m.pos_ == "NOUN" and _head_sector([m], m) in _ARMED_OR_STATE) for m in mods)
+
+
+# Sectors of the agent nouns that give a site to a party ("army base", "police station").
+_ARMED_OR_STATE = {"MIL", "COP", "GOV", "SPY", "JUD", "LEG"}
 
 
 def _controlled_noun(tok) -> bool:
@@ -708,7 +758,12 @@ def _controlled_noun(tok) -> bool:
 def _own_side(tok, doers=()) -> bool:
     """'its ambassador', 'their troops': the source's own people, not a target; but a
     possessive that can stand for none of the ``doers`` (the verb's subjects) names another
-    party's ("Russian forces attacked its units": "its" is not the forces')."""
+    party's ("Russian forces attacked its units": "its" is not the forces'), and a noun that
+    names a party by its tie to the owner names another party ("met his French counterpart",
+    "attacked its rivals": the lexicon's ``relational_nouns``)."""
+    if tok.lemma_.lower() in load_lexicon().cues["relational_nouns"] or \
+            tok.lower_ in load_lexicon().cues["relational_nouns"]:
+        return False
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") and
                not (doers and all(d.pos_ != "PRON" and _disagrees(c, d) for d in doers))
                for c in tok.children) or tok.lower_ in ("themselves", "himself", "herself")
@@ -730,7 +785,7 @@ def _object_candidates(verb):
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP" and not _own_side(c, doers):
             if c.lower_ in ("which", "who", "whom", "that") and verb.dep_ == "relcl":
-                yield verb.head   # "Iran, which Washington blamed ...": the antecedent
+                yield _placed_antecedent(verb.head)   # "Iran, which Washington blamed ...": the antecedent
                 continue
             yield c
             yield from (g for g in c.children if g.dep_ == "conj")
@@ -777,6 +832,25 @@ def _object_candidates(verb):
                 shared = [g for g in c.children if g.dep_ == "dobj" and not _own_side(g)]
                 yield from shared
                 yield from (x for g in shared for x in g.children if x.dep_ == "conj")
+
+
+# Prepositions that place a noun ("the march in Tehran", "the embassy near the port").
+_PLACING_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around"}
+
+
+def _placed_antecedent(noun):
+    """The antecedent of a relative clause hung on a place that only says where the noun
+    before it is: "the march in Tehran, which the authorities had prohibited" (the march was
+    prohibited), "the embassy in Tehran, which protesters stormed"; any other antecedent as it
+    is ("the town of Goma, which rebels attacked", "Iran, which Washington blamed")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _PLACING_PREPS or not _a_place(noun):
+        return noun
+    if prep.head.pos_ == "NOUN":
+        return prep.head
+    # the parser often hangs the place on the verb whose object it follows ("dispersed the
+    # march in Tehran, which ...")
+    return next((c for c in prep.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == prep.i), noun)
 
 
 def _object_of(verb):
@@ -1207,6 +1281,11 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         undergoer = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if tgt is None and not trigger.nominal and _living_undergoer(tok, undergoer):
         tgt = undergoer   # "police arrested two suspects": a person the dictionary does not know
+    site = None
+    if tgt is None and category == "ASSAULT" and undergoer is not None and _a_partys_site(undergoer):
+        site = undergoer   # "struck a Syrian air base", "attacked a police station": that party's
+    if tgt is None and category == "PROTEST" and not trigger.nominal:
+        tgt = _protest_purpose_target(tok)   # "rallied to denounce the government": the government
     if tgt is None and category is not None:
         # "launched an attack on the town, killing twelve soldiers", "a car bomb was detonated,
         # killing four policemen": the participle that tells the same act names who it hit
@@ -1221,6 +1300,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                 conj.pos_ == "NOUN" and conj.tag_ == "NNS" and src.dep_ == "nsubj" and
                 actor_like(src))):
             tgt = conj   # "Iran and six world powers agreed": the partner of an actor
+        elif category in _JOINT_CATEGORIES:
+            tgt = _partner_nationality(src)   # "Russian and Chinese ministers met": the Chinese
     if trigger.rule.get("undergoer_subject") and not trigger.nominal:
         src, tgt = None, tgt or src   # "a protester died of his wounds": who died underwent it
     if tgt is not None and tgt.pos_ == "PRON" and tgt.lower_ in _PRONOUNS:
@@ -1237,7 +1318,57 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         # "troops crossed into Ukraine", "patrolled Dakar", "Russia mobilized troops": no
         # target; "massed troops against Ukraine": the party they are turned against
         tgt = _turned_against_party(tok)
-    return _actor_or_possessor(src, possible_actor), _actor_or_possessor(tgt, possible_actor)
+    tgt = _actor_or_possessor(tgt, possible_actor) or site
+    if category == "PROTEST" and tgt is not None and _where_a_crowd_goes(tgt):
+        tgt = None   # "marched to Trump Tower", "rallied at Egypt's Tahrir Square": the place
+    return _actor_or_possessor(src, possible_actor), tgt
+
+
+# Prepositions that tell where a crowd goes or stands ("marched to", "converged on", "gathered
+# at", "rallied in"): a place they take is the protest's place.
+_CROWD_PLACE_PREPS = {"to", "toward", "towards", "into", "onto", "on", "at", "in", "through", "across",
+                      "along", "around", "past", "near", "outside", "inside"}
+
+
+def _where_a_crowd_goes(tok) -> bool:
+    """A protest's target that is where the crowd goes or stands, not whom it addresses: a city,
+    region or site, or the possessor of an area or site, reached by a preposition of place or
+    direction ("marched to Trump Tower", "rallied in Tehran", "gathered at Egypt's Tahrir
+    Square", "took to Sarajevo's streets"). A body's building keeps its body ("marched to
+    parliament", "set fire to the Saudi embassy": the body the act is aimed at); a country
+    named as such is its state."""
+    place = tok
+    if tok.dep_ == "poss":
+        if not _area_or_site(tok.head):
+            return False   # "against Washington's threat": the party
+        place = tok.head
+    elif not _a_place(tok) or (tok.ent_type_ != "GPE" and _head_sector([tok], tok) is not None):
+        return False   # "marched to parliament": a body
+    return place.dep_ == "pobj" and place.head.lower_ in _CROWD_PLACE_PREPS
+
+
+def _partner_nationality(head):
+    """The second of coordinated nationality or country modifiers of a side's head ("Russian
+    and Chinese foreign ministers met", "U.S. and Iraqi officials held talks"): in a joint act
+    (CONSULT, AGREE, COOPERATE, SUPPORT; not a fight, whose co-fighters may be fighting a
+    third) the first named party is the source and the next its partner (GUIDELINE section 5);
+    ``resolve_side`` reads its sector from the noun they share. None for any other head."""
+    for mod in head.lefts:
+        if mod.dep_ in ("amod", "compound", "nmod"):
+            partner = _first_conj(mod)
+            if partner is not None and partner.i < head.i and \
+                    _country_of_tokens(list(head.doc[partner.left_edge.i:partner.i + 1])):
+                return partner
+    return None
+
+
+def _shared_noun(head):
+    """The noun a coordinated nationality modifier shares with the modifier before it
+    ("Chinese" in "Russian and Chinese foreign ministers": "ministers"), else None."""
+    if head.dep_ != "conj" or head.head.dep_ not in ("amod", "compound", "nmod"):
+        return None
+    noun = head.head.head
+    return noun if noun.i > head.i and noun.pos_ in ("NOUN", "PROPN") else None
 
 
 # Movements and postings of forces (deploy, mobilize, station, patrol, cross into, put on
@@ -1360,6 +1491,31 @@ def _same_act_participle_object(tok, nominal: bool, category: str):
             obj = _object_of(c)
             if obj is not None:
                 return obj
+    return None
+
+
+# Categories of the acts by which a protest addresses a party ("to denounce", "to demand",
+# "to urge", "to protest").
+_ADDRESSING_CATEGORIES = {"PROTEST", "ACCUSE", "REQUEST", "REJECT", "THREATEN"}
+
+
+def _protest_purpose_target(verb):
+    """The party a protest addresses through its purpose clause: "gathered to denounce the
+    government", "demonstrated to urge the president to act", "took to the streets to decry
+    the killing of a man by police" (a "to" infinitive with no subject of its own whose verb
+    is an act of protest, accusation or demand, as the lexicon reads it, and its object or
+    the object's doer). None for any other clause ("marched to show their strength")."""
+    from .patterns import verb_trigger   # patterns reads actors through this module
+
+    for c in verb.children:
+        if c.dep_ not in ("advcl", "xcomp") or c.i < verb.i or not any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            continue
+        found = verb_trigger(c)
+        if found is None or describe_code(found.cameo)[0] not in _ADDRESSING_CATEGORIES:
+            continue
+        return _object_of(c)
     return None
 
 

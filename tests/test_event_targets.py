@@ -1,0 +1,164 @@
+"""The target of an event (issue 16, pattern 3): places are where an event happens, not whom it
+is aimed at; a party named by its tie to another is not the doer's own side. Every sentence
+here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from coded import asserted
+
+
+def _one(text: str, category: str):
+    found = asserted(text, category)
+    assert found, (text, category)
+    return found[0]
+
+
+# A city, region or site a crowd goes to or stands in is the protest's place (GUIDELINE section
+# 5: places used as the scene are never a side); so is the city an area or site lies in.
+@pytest.mark.parametrize("text, place_word", [
+    ("Thousands of protesters marched toward Trump Tower in New York on Monday.", "Trump Tower"),
+    ("About 2,000 demonstrators marched on Manila's financial district on Monday.", "Manila"),
+    ("Hundreds of protesters rallied at Egypt's Tahrir Square on Monday.", "Egypt"),
+    ("Tens of thousands of people took to Sarajevo's streets on Monday.", "Sarajevo"),
+    ("Protesters rallied at Moscow's Pushkin Square on Monday against corruption.", "Moscow"),
+    ("Thousands of protesters gathered at Tehran's Azadi Square on Monday.", "Tehran"),
+])
+def test_where_a_crowd_goes_is_no_target(text, place_word):
+    event = _one(text, "PROTEST")
+    assert event.target is None or place_word not in event.target.text, event.target
+
+
+# ... but a body addressed, a body's building the act is aimed at, or a party's stance is.
+@pytest.mark.parametrize("text, target", [
+    ("Protesters set fire to the Saudi embassy in Tehran on Monday.", "Saudi embassy"),
+    ("Thousands of demonstrators marched to parliament in Nairobi on Monday.", "parliament"),
+    ("Hundreds of farmers protested against the government in Paris on Monday.", "government"),
+    ("Demonstrators protested against Washington's threat of military action on Monday.", "Washington"),
+    ("Protesters threw stones at police in Nairobi on Monday.", "police"),
+])
+def test_a_body_a_protest_is_aimed_at_stays_its_target(text, target):
+    event = _one(text, "PROTEST")
+    assert event.target is not None and target in event.target.text, event.target
+
+
+# The city an attacked site lies in is not attacked as a party; a country named as the owner
+# of what is hit is its state.
+@pytest.mark.parametrize("text, target", [
+    ("Rebels attacked Kabul's airport on Monday.", None),
+    ("Israel struck Syria on Monday.", "Syria"),
+    ("Rebels attacked the town of Goma on Monday.", "Goma"),
+])
+def test_the_city_a_site_lies_in_is_no_target(text, target):
+    event = _one(text, "ASSAULT")
+    if target is None:
+        assert event.target is None or "Kabul" not in event.target.text, event.target
+    else:
+        assert event.target is not None and target in event.target.text, event.target
+
+
+# A relative clause after "the N in PLACE" tells of the N: "the march in Tehran, which the
+# authorities had prohibited" prohibited the march, not the city.
+@pytest.mark.parametrize("text, category, not_target", [
+    ("Police dispersed the march in Tehran, which the authorities had prohibited.", "COERCE", "Tehran"),
+])
+def test_a_relative_clause_after_a_placed_noun_is_about_the_noun(text, category, not_target):
+    event = _one(text, category)
+    assert event.target is None or not_target not in event.target.text, event.target
+
+
+@pytest.mark.parametrize("text, category, target", [
+    ("The ministry condemned Iran, which Washington blamed for the attack on Monday.", "ACCUSE", "Iran"),
+])
+def test_a_relative_clause_on_a_party_keeps_its_antecedent(text, category, target):
+    event = _one(text, category)
+    assert event.target is not None and target in event.target.text, event.target
+
+
+# "his counterpart", "its rivals": a noun that names a party by its tie to the owner names
+# another party, not the doer's own people ("its troops", "their commander" stay no target).
+@pytest.mark.parametrize("text, category, target, country", [
+    ("The president met his French counterpart in Paris on Monday.", "CONSULT", "counterpart", "FRA"),
+    ("Russian Foreign Minister Sergei Lavrov met his Chinese counterpart Wang Yi in Beijing on Monday.",
+     "CONSULT", "counterpart", "CHN"),
+])
+def test_a_counterpart_with_a_possessive_is_the_other_party(text, category, target, country):
+    event = _one(text, category)
+    assert event.target is not None and target in event.target.text, event.target
+    assert event.target.country == country, event.target
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Police arrested their own commander on Monday.", "COERCE"),
+    ("The army deployed its troops to the border on Monday.", "MOBILIZE"),
+])
+def test_the_doers_own_people_stay_no_target(text, category):
+    for event in asserted(text, category):
+        assert event.target is None, event.target
+
+
+# Coordinated nationalities on one side of a joint act name two parties: the first named is
+# the source, the next its partner, with the sector of the noun they share.
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Russian and Chinese foreign ministers met in Beijing on Monday.", "CONSULT", ("RUS", "GOV"), ("CHN", "GOV")),
+    ("Japanese and South Korean officials held talks in Seoul on Monday.", "CONSULT", ("JPN", "GOV"), ("KOR", "GOV")),
+    ("Iranian and Iraqi troops held joint exercises near the border on Monday.", "COOPERATE",
+     ("IRN", "MIL"), ("IRQ", "MIL")),
+])
+def test_coordinated_nationalities_of_a_joint_act_are_its_two_sides(text, category, source, target):
+    event = _one(text, category)
+    assert event.source is not None and (event.source.country, event.source.sector) == source, event.source
+    assert event.target is not None and (event.target.country, event.target.sector) == target, event.target
+
+
+# ... but co-doers of an act aimed elsewhere are not each other's target.
+@pytest.mark.parametrize("text, category", [
+    ("Russian and Syrian jets bombed rebel positions near Idlib on Monday.", "ASSAULT"),
+    ("Russian and Chinese diplomats condemned the sanctions on Monday.", "ACCUSE"),
+])
+def test_coordinated_nationalities_of_a_directed_act_are_no_target(text, category):
+    for event in asserted(text, category):
+        assert event.target is None or event.target.country not in ("SYR", "CHN"), event.target
+
+
+# A protest addresses the party its purpose clause denounces, urges or demands of; a purpose
+# of another kind addresses nobody.
+@pytest.mark.parametrize("text, target", [
+    ("Thousands of protesters gathered in Tehran on Monday to denounce the government.", "government"),
+    ("About 20 activists demonstrated in Bratislava on Monday to urge the president to act.", "president"),
+])
+def test_a_protest_addresses_the_party_of_its_purpose(text, target):
+    event = _one(text, "PROTEST")
+    assert event.target is not None and target in event.target.text, event.target
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of workers marched through Rome on Monday to show their strength.",
+    "Protesters gathered outside the parliament in Nairobi on Monday to celebrate the new law.",
+])
+def test_a_protest_with_another_purpose_has_no_target(text):
+    for event in asserted(text, "PROTEST"):
+        assert event.target is None, event.target
+
+
+# A site its own words give to a state or its body is that party's when violence is aimed at
+# it: "struck a Syrian air base" is aimed at Syria, "attacked a police station" at the police.
+@pytest.mark.parametrize("text, country, sector", [
+    ("U.S. forces struck a Syrian air base on Friday.", "SYR", "GOV"),
+    ("Gunmen attacked a police station in Mombasa on Sunday.", "KEN", "COP"),
+    ("Militants attacked an Indian army base in Kashmir on Sunday.", "IND", "MIL"),
+])
+def test_a_site_of_a_state_is_the_target_of_violence_aimed_at_it(text, country, sector):
+    event = _one(text, "ASSAULT")
+    assert event.target is not None and (event.target.country, event.target.sector) == (country, sector), event.target
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a market in Kano on Sunday.",
+    "Militants stormed the base on Sunday.",
+    "IS militants bombed the famed al-Nuri mosque in Mosul last week.",
+])
+def test_a_site_of_nobody_is_no_target(text):
+    for event in asserted(text, "ASSAULT"):
+        assert event.target is None, event.target
