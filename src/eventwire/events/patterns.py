@@ -208,8 +208,6 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
             return False
         if rule.get("patient_abstract") and not _patient_is_abstract(tok):
             return False
-        if rule.get("subject_thing") and not _subject_is_thing(tok):
-            return False
         return True
     # noun rules
     ctx = noun_ctx or {}
@@ -416,24 +414,6 @@ def _patient_is_thing(verb) -> bool:
     """Whether the verb's direct object is a thing, not a person, a body or a state
     ("demonstrated the new software", "demonstrated its resolve")."""
     return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not actor_like(c) for c in verb.children)
-
-
-def _is_thing(tok) -> bool:
-    if tok.pos_ == "PRON":
-        return tok.lower_ in ("it", "this", "that", "which")
-    return tok.pos_ in _NOUN_POS and not actor_like(tok)
-
-
-def _subject_is_thing(verb) -> bool:
-    """Whether the verb's subject, its passive's subject or its passive's agent is a thing,
-    not a person, a body or a state: "the plan met with criticism", "the decision was met by
-    protests", "it was met by anger", "protesters were met by tear gas"."""
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and _is_thing(c):
-            return True
-        if c.dep_ == "agent" and any(g.dep_ == "pobj" and _is_thing(g) for g in c.children):
-            return True
-    return False
 
 
 def _patient_is_abstract(verb) -> bool:
@@ -759,7 +739,7 @@ def find_triggers(sent, lex: Lexicon | None = None) -> list[Trigger]:
                 continue   # "evacuated the wounded": a participle used as a noun
             trig = None if i in deontic else verb_trigger(doc[i], lex)
         elif pos in _NOUN_POS:
-            if dep == "attr" and t.lemma[t.head[i]] == "be" and not _existential(doc[i].head):
+            if dep == "attr" and t.lemma[t.head[i]] == "be":
                 continue   # "This is not the first lawsuit": a description, not a report
             trig = noun_trigger(doc[i], lex)
         else:
@@ -768,12 +748,6 @@ def find_triggers(sent, lex: Lexicon | None = None) -> list[Trigger]:
             out.append(trig)
     out.sort(key=lambda t: t.token.i)
     return out
-
-
-def _existential(be) -> bool:
-    """"There were brief scuffles", "there have been clashes": the noun after an existential
-    "be" is reported as happening, not used to describe something."""
-    return any(c.dep_ == "expl" for c in be.children)
 
 
 _GENERIC_SUBJECTS = {"you", "one", "anyone", "anybody", "everyone", "everybody", "nobody", "someone",
