@@ -38,7 +38,7 @@ from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
 from .modality import Modality, modality_of
 from .participants import find_participants, is_scene, possible_actor, resolve_side
-from .patterns import Trigger, find_triggers, sentence_words
+from .patterns import Trigger, find_triggers, sentence_words, stance_sides, voiced_by_a_party
 from .relevance import asked_about, political_event
 
 # Events the confidence model rates below its threshold (data/confidence.json, chosen on the
@@ -894,7 +894,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if trig.rule.get("negated"):
                 modality = Modality("negated", cue="without")
             symmetric = bool(trig.rule.get("symmetric"))
-            src_tok, tgt_tok = find_participants(trig, symmetric, category)
+            src_tok, tgt_tok = stance_sides(tok) if trig.rule.get("stance") else \
+                find_participants(trig, symmetric, category)
             if src_tok is None and "readiness" in trig.rule:   # "announced its intention to": the speaker commits
                 src_tok = next((c for c in doc[trig.rule["statement"]].children if c.dep_ == "nsubj"), None)
             if category not in _AIMED_AT_PLACES:
@@ -903,6 +904,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             tgt = resolve_side(tgt_tok, ctx, doc)
             if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
                 tgt = None
+            if trig.rule.get("stance") and not voiced_by_a_party(src):
+                continue   # "residents expressed anger": a private feeling, no party's act
             if category == "ASSAULT" and not trig.nominal and "noun_subject" not in trig.rule and \
                     src is not None and _natural_force(src.head, lex):
                 continue   # a doer found through a relative clause or a chain of participles is a
@@ -926,7 +929,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 trig.cameo = _MISREAD_CODES[misread]
                 category, row = describe_code(trig.cameo)
                 trig.rule = dict(trig.rule, acled=None)
-            if row.code.startswith("05") and row.code in ("051", "052") and tgt is None:
+            if row.code.startswith("05") and row.code in ("051", "052") and tgt is None and not trig.rule.get("stance"):
                 continue   # praise or defence of a thing, not of a political actor
             # date
             date = precision = None

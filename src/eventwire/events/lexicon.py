@@ -132,6 +132,7 @@ def _build_lexicon() -> Lexicon:
                                                 [*trig.get("no_event_verbs", ()), *trig.get("feeling_verbs", ())]),
                    no_default_blocks_set=frozenset(str(v) for v in trig.get("no_default_blocks", ())),
                    actor_nouns=frozenset(str(v).lower() for v in trig.get("actor_nouns", ())),
+                   stance_verbs_set=frozenset(str(v).lower() for v in trig.get("stance_verbs", ())),
                    igo_set=frozenset(str(v).lower() for v in trig.get("igos", ())),
                    crisis_set=frozenset(str(v).lower() for v in trig.get("crisis_words", ()))),
     )

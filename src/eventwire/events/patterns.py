@@ -18,7 +18,7 @@ from ..categories import quad_class
 from ..tokentable import token_table
 from .lexicon import Lexicon, describe_code, load_lexicon
 from .modality import verdict_of
-from .participants import actor_like, is_attribution, possible_actor
+from .participants import _actor_or_possessor, _antecedent, _pobj, _subject_of, actor_like, is_attribution, possible_actor
 
 # Dependency labels whose subtrees are separate clauses, not part of a verb's object side.
 _CLAUSAL = {"ccomp", "advcl", "conj", "parataxis", "relcl", "csubj", "cc", "punct", "mark",
@@ -240,7 +240,87 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
         return False
     if rule.get("crisis") and not _told_against_a_crisis(tok, load_lexicon()):
         return False
+    if rule.get("stance") and stance_verb(tok) is None:
+        return False
     return True
+
+
+def stance_verb(noun):
+    """The light verb a stance noun is told with, or None: the verb of ``stance_verbs``
+    (triggers.yaml) whose direct object, or the subject of whose passive, the noun is, or a
+    noun it is coordinated with ("expressed disappointment at the ruling", "announced their
+    support for the deal", "tributes were paid by world leaders", "applying pressure on
+    Pyongyang"). "Support for the deal is growing" or "military support" tells no act."""
+    node = noun
+    while node.dep_ == "conj" and node.head != node and node.head.pos_ in _NOUN_POS:
+        node = node.head
+    verb = node.head
+    if node.dep_ not in ("dobj", "nsubjpass") or verb == node or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    verbs = load_lexicon().extra["stance_verbs_set"]
+    return verb if verb.lemma_.lower() in verbs or verb_lemma(verb, load_lexicon()) in verbs else None
+
+
+# The prepositions whose object a stance is aimed at: "support for", "tribute to", "pressure on",
+# "disappointment at", "anger with", "opposition against".
+_STANCE_TARGET_PREPS = ("for", "to", "on", "upon", "at", "with", "against", "toward", "towards")
+
+
+def stance_sides(noun):
+    """(source head, target head) of a stance told with a light verb: the one who voices it is
+    the verb's subject, or its passive's agent ("tributes were paid by world leaders"), or the
+    noun's possessor ("Germany's support"; "their support" stands for the subject); the one it
+    is aimed at is the noun's complement or the verb's ("support for Biden", "offered its
+    support to the president", "gave the junta its backing"). A thing a stance is about ("support
+    for the deal") is no side."""
+    verb = stance_verb(noun)
+    src = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    if src is None and verb is not None:
+        node = verb
+        for _ in range(3):   # "pledged to offer its support": the subject of the verb it hangs on
+            src, _passive = _subject_of(node)
+            if src is not None or node.dep_ not in ("xcomp", "conj", "advcl") or node.head == node:
+                break
+            node = node.head
+    if src is not None and src.pos_ == "PRON":
+        src = _antecedent(src) or src
+    tgt = None
+    for holder in (noun, verb):
+        if holder is None or tgt is not None:
+            continue
+        for c in holder.children:
+            if c.dep_ == "dative" and c.pos_ != "ADP":
+                tgt = _actor_or_possessor(c, possible_actor)   # "gave the junta its backing"
+            elif c.dep_ in ("prep", "dative") and c.lower_ in _STANCE_TARGET_PREPS and _pobj(c) is not None:
+                tgt = _actor_or_possessor(_pobj(c), possible_actor)
+            if tgt is not None:
+                break
+    return _actor_or_possessor(src, possible_actor), tgt
+
+
+def voiced_by_a_party(src) -> bool:
+    """Whether a stance told with a light verb is a party's act: its holder (the resolved
+    source side) is a state, a body, an office or a group with a country or a sector, or a
+    person named ("Xi is applying pressure on ..."), and not private people ("residents
+    expressed anger over the delays", "his sister made public requests", "fans paid tribute"):
+    a private person's feeling or wish is aimed at no one as an act; what crowds do about it (a
+    protest) is told by its own words."""
+    return src is not None and src.sector != "CVL" and bool(
+        src.country or src.sector or src.head.ent_type_ == "PERSON")
+
+
+def _tells_a_stance(verb, lex: Lexicon) -> bool:
+    """Whether a light verb of stance has a stance noun as its object ("offered its support",
+    "extended its gratitude"): the noun is the event, the verb none of its own."""
+    if verb_lemma(verb, lex) not in lex.extra["stance_verbs_set"]:
+        return False
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        rules = lex.triggers_nouns.get(c.lower_) or lex.triggers_nouns.get(c.lemma_.lower()) or ()
+        if any(r.get("stance") and r.get("cameo") for r in rules) and noun_trigger(c, lex) is not None:
+            return True
+    return False
 
 
 def sentence_words(sent, skip=frozenset()) -> set[str]:
@@ -507,6 +587,8 @@ def _idiom_phrase(verb, rule: dict) -> list:
 def verb_trigger(tok, lex: Lexicon | None = None) -> Trigger | None:
     lex = lex or load_lexicon()
     lemma = verb_lemma(tok, lex)
+    if lemma in lex.extra["stance_verbs_set"] and _tells_a_stance(tok, lex):
+        return None
     rules = lex.triggers_verbs.get(lemma)
     regions = None
     if rules:
@@ -635,6 +717,8 @@ def noun_trigger(tok, lex: Lexicon | None = None) -> Trigger | None:
                 return None
             extra = [c for c in tok.children if c.dep_ in ("compound",) or
                      (c.dep_ == "amod" and c.i == tok.i - 1)]
+            if rule.get("stance"):
+                extra.append(stance_verb(tok))   # "expressed disappointment": the verb tells it
             return Trigger(tok, code, "noun", 1 + sum(1 for k in ("mod", "obj", "head") if k in rule),
                            rule, extra, nominal=True)
     return None
