@@ -116,3 +116,29 @@ def test_background_statements_give_no_asserted_event(text):
 def test_episodic_reports_keep_their_event(text, category):
     events = asserted(text)
     assert any(e.category == category for e in events), [(e.category, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text, verb, kind", [
+    # a frequency adverb that grades an adjective or a noun inside a phrase of the clause
+    # describes the thing, not how often the act happens
+    ("Residents of usually quiet suburbs blocked roads on Tuesday.", "blocked", EPISODIC),
+    ("The often violent protesters attacked a police station on Monday.", "attacked", EPISODIC),
+    ("Villagers in normally peaceful valleys have blocked the highway this week.", "blocked", EPISODIC),
+    # on the verb (or on an adverb of the verb) it tells a habit
+    ("Rebels often attack army posts in the north.", "attack", HABITUAL),
+    ("Militants very frequently attack convoys on the highway.", "attack", HABITUAL),
+    ("The army usually shells the villages at night.", "shells", HABITUAL),
+    ("Dissidents are regularly arrested by the security services.", "arrested", HABITUAL),
+])
+def test_a_frequency_adverb_tells_a_habit_only_on_its_verb(text, verb, kind):
+    doc = load_nlp()(text)
+    assert clause_kind(_token(doc, verb)) == kind
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Residents of usually quiet suburbs blocked roads in the capital on Tuesday.", "PROTEST"),
+    ("The often violent protesters attacked a police station in the capital on Monday.", "ASSAULT"),
+])
+def test_a_graded_phrase_keeps_its_event(text, category):
+    events = asserted(text)
+    assert any(e.category == category for e in events), [(e.category, e.evidence.text) for e in events]

@@ -114,7 +114,8 @@ def clause_kind(verb, simple_present: bool = True) -> str:
     lowers = [t.lower_ for t in toks]
     text = f" {' '.join(lowers)} "
     # frequency adverbs and quantified time ("often", "every week", "each year")
-    if words & cues["habitual_adverbs"] or any(f" {p} " in text for p in cues["habitual_phrases"]):
+    if any(t.lower_ in cues["habitual_adverbs"] and _modifies_the_clause(t) for t in toks) or \
+            any(f" {p} " in text for p in cues["habitual_phrases"]):
         return HABITUAL
     for t in toks:
         if t.lower_ in ("every", "each") and t.head.lower_ in cues["time_units"]:
@@ -198,6 +199,17 @@ def clause_kind(verb, simple_present: bool = True) -> str:
     if first.dep_ in ("pcomp", "pobj") and first.head.lower_ == "of" and _pattern_noun(first.head.head, cues):
         return HABITUAL   # the second of two acts the pattern holds: "of detaining and sentencing"
     return EPISODIC
+
+
+def _modifies_the_clause(adverb) -> bool:
+    """A frequency adverb tells a habit when it modifies a verb of the clause ("rebels often
+    attack posts", "are routinely detained"), not when it grades an adjective or a noun
+    inside one of its phrases ("people in usually pro-government slums blocked streets", "the
+    often violent protests"): there it describes the thing, not how often the act happens."""
+    head = adverb.head
+    while head.pos_ == "ADV" and head.head.i != head.i:
+        head = head.head   # "very often"
+    return head.pos_ in ("VERB", "AUX") or head.i == adverb.i
 
 
 def _describes_its_noun(verb, auxes) -> bool:
