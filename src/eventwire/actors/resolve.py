@@ -60,9 +60,30 @@ def thing_nouns() -> frozenset[str]:
     return frozenset(line.lower() for line in lines if line and not line.startswith("#"))
 
 
-# Participles that say where a thing was made ("a Russian-made rifle", "U.S.-built jets"): the
-# nation's word before one names no party.
-MADE_WORDS = {"made", "built", "manufactured", "designed", "produced", "assembled"}
+@functools.lru_cache(maxsize=1)
+def compound_markers() -> dict[str, frozenset[str]]:
+    """Participles after a hyphen that say how a thing or party stands to the word before
+    them (data/compound_markers.yaml): ``made`` ("Russian-made": where a thing was made),
+    ``sponsored`` ("U.S.-backed": who backs a party)."""
+    from ..datafiles import load_yaml
+
+    path = Path(__file__).parent / "data" / "compound_markers.yaml"
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
+    return {kind: frozenset(w.lower() for w in words or ()) for kind, words in data.items()}
+
+
+_MARKER_AFTER = re.compile(r"\.?\s?[-‐‑]\s?([A-Za-z]+)")
+
+
+def compound_marker(text: str, end: int) -> str | None:
+    """The kind of participle joined by a hyphen right after ``text[:end]`` ("made" for
+    "Russian|-made", "sponsored" for "U.S.|-backed"), or None. Read on the characters, since
+    the tokenizer keeps "U.S.-backed" one word and splits "Iranian - backed"."""
+    m = _MARKER_AFTER.match(text, end, end + 24)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return next((kind for kind, words in compound_markers().items() if word in words), None)
 
 
 def names_a_thing(head) -> bool:
@@ -72,8 +93,8 @@ def names_a_thing(head) -> bool:
 
 def _maker_word(tok) -> bool:
     """"Russian" in "Russian-made": a nation's word that only says where something was made."""
-    return tok.head is not tok and tok.head.lower_ in MADE_WORDS and tok.i + 1 < len(tok.doc) \
-        and tok.doc[tok.i + 1].text == "-" and tok.head.i == tok.i + 2
+    return tok.head is not tok and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" \
+        and tok.head.i == tok.i + 2 and tok.head.lower_ in compound_markers().get("made", ())
 
 
 def _is_not_actor(text: str, head=None) -> bool:
@@ -541,6 +562,8 @@ class DocumentActors:
             head = self.np_head(self.hit_root(hit))
             if hit.kind in ("demonym", "country") and (names_a_thing(head) or _maker_word(self.hit_root(hit))):
                 continue   # "an Irish pub", "a Russian-made rifle": where a thing is from, not the scene
+            if self.sponsor(hit):
+                continue   # "Turkish-backed rebels" in Syria: who backs them, not where they are
             if hit.kind == "country" and _aimed_at(head):
                 weight = 0.5   # "sanctions on Russia": what a measure is aimed at, as addressed
             elif weight == 2 and _locative(head) and (
@@ -671,6 +694,11 @@ class DocumentActors:
                          if sectors else None)
         return memo[key]
 
+    def sponsor(self, hit: Hit) -> bool:
+        """The hit names who backs the phrase it modifies ("U.S." in "the U.S.-backed
+        government", "Iranian" in "Iranian-backed militias"), not whose the phrase is."""
+        return compound_marker(self.text, hit.end) == "sponsored"
+
     def hit_root(self, hit: Hit):
         if hit.j - hit.i == 1:   # most hits are one word, their own root: no Span to make
             return self.doc[hit.i]
@@ -694,8 +722,8 @@ class DocumentActors:
         seen = set()
         for t in range(left, head.i + 1):
             hit = self.hit_of.get(t)
-            if hit is not None and self._adjective_not_agent(hit):
-                continue
+            if hit is not None and (self._adjective_not_agent(hit) or self.sponsor(hit)):
+                continue   # "the U.S.-backed government": the sponsor is not the government's country
             if hit is not None and id(hit) not in seen and hit is not own:
                 seen.add(id(hit))
                 mods.append(hit)
@@ -1105,8 +1133,8 @@ class DocumentActors:
                     continue
             if own is not None and own.kind in ("country", "capital") and _locative(head):
                 continue
-            if hit.kind in ("country", "demonym") and _maker_word(root):
-                continue   # "a Russian-made rifle": where it was made, no party
+            if (hit.kind in ("country", "demonym") and _maker_word(root)) or self.sponsor(hit):
+                continue   # "a Russian-made rifle": where it was made, no party; "Russian-backed": a sponsor
             if own is not None and own.kind == "demonym" and head.tag_ not in ("NNS", "NNPS") \
                     and own.entry is not None and head.pos_ != "PROPN":
                 continue

@@ -19,7 +19,7 @@ import functools
 from dataclasses import dataclass
 
 from ..actors import actor_at, known_actors, load_dictionary, mentions_of
-from ..actors.resolve import ORG_SECTOR_WINS, body_kinds, names_a_thing, partitive_whole
+from ..actors.resolve import ORG_SECTOR_WINS, body_kinds, compound_markers, names_a_thing, partitive_whole
 from ..actors.dictionary import fold, looks_like_name
 from ..categories import categories_where
 from ..context import DocContext
@@ -127,8 +127,12 @@ def _country_of_tokens(tokens) -> str | None:
 
 def _read_country_of_tokens(tokens) -> str | None:
     n = len(tokens)
+    sponsored = compound_markers().get("sponsored", frozenset())
     for size in range(min(_MAX_WORDS, n), 0, -1):
         for i in range(0, n - size + 1):
+            if i + size + 1 < n and tokens[i + size].text in ("-", "\u2010", "\u2011") and \
+                    tokens[i + size + 1].lower_ in sponsored:
+                continue   # "Turkish-backed rebels": the sponsor, not the rebels' country
             surface, entries = _entries(tokens, i, size)
             if not surface or not looks_like_name(surface, fold(surface)):
                 continue   # "us" is not the US, "turkey" not Turkey

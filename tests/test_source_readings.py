@@ -1,0 +1,50 @@
+"""The source of an event and its codes (issue 16, helper "16src", fourteenth session):
+readings of English constructions that say whose a side is. Every sentence here is written
+for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from coded import coded_record
+
+DATE = "2024-03-18"  # a Monday
+
+
+def events_of(text: str, category: str):
+    rec = coded_record(text, DATE)
+    found = [e for e in rec.events if e.category == category]
+    assert found, [(e.category, e.evidence.text) for e in rec.events]
+    return found
+
+
+def codes(side) -> tuple | None:
+    return (side.country, side.sector) if side is not None else None
+
+
+# A nation's word joined by a hyphen to "backed", "funded", "armed" ... names the party's
+# sponsor, not its own country: the side is of the country where the text places it.
+@pytest.mark.parametrize("text, category, side, country", [
+    ("The insurgents attacked the U.S.-backed government in Kabul on Monday.",
+     "ASSAULT", "target", "AFG"),
+    ("Iranian-backed militias attacked a base in Iraq on Monday.", "ASSAULT", "source", "IRQ"),
+    ("Turkish-backed rebels clashed with Syrian government forces in northern Syria on Monday.",
+     "ASSAULT", "source", "SYR"),
+    ("He was captured by U.S.-allied Afghan forces on Monday.", "COERCE", "source", "AFG"),
+    ("Russian-funded separatists shelled a town in eastern Ukraine on Monday.",
+     "ASSAULT", "source", "UKR"),
+])
+def test_a_sponsor_compound_is_not_the_sides_country(text, category, side, country):
+    event = events_of(text, category)[0]
+    assert getattr(event, side) is not None and getattr(event, side).country == country, getattr(event, side)
+
+
+@pytest.mark.parametrize("text, category, side, country", [
+    # guards: a leader is one of the side; a nation's word without a participle is the side's own
+    ("The Saudi-led coalition struck a hospital in Yemen on Monday.", "ASSAULT", "source", "SAU"),
+    ("Russian troops attacked a village in Ukraine on Monday.", "ASSAULT", "source", "RUS"),
+    ("Iranian militias attacked a base in Iraq on Monday.", "ASSAULT", "source", "IRN"),
+])
+def test_a_nations_own_word_still_gives_the_side_its_country(text, category, side, country):
+    event = events_of(text, category)[0]
+    assert getattr(event, side) is not None and getattr(event, side).country == country, getattr(event, side)
