@@ -48,3 +48,21 @@ def test_a_sponsor_compound_is_not_the_sides_country(text, category, side, count
 def test_a_nations_own_word_still_gives_the_side_its_country(text, category, side, country):
     event = events_of(text, category)[0]
     assert getattr(event, side) is not None and getattr(event, side).country == country, getattr(event, side)
+
+
+# A bomber named by what carries the bomb is a person, an unidentified armed one, not the
+# aircraft "bomber" of an air force (MIL): no state's force without a marker.
+@pytest.mark.parametrize("text", [
+    "A suicide truck bomber struck an army base in Helmand province on Monday.",
+    "A suicide car bomber attacked a checkpoint in Baghdad on Monday.",
+    "A car bomber struck a market in Mogadishu on Monday.",
+])
+def test_a_car_or_truck_bomber_is_no_army(text):
+    event = events_of(text, "ASSAULT")[0]
+    assert event.source is not None and event.source.sector == "UAF", event.source
+
+
+def test_a_named_air_force_bomber_stays_military():
+    # guard: the aircraft reading
+    event = events_of("Russian bombers struck a village in Syria on Monday.", "ASSAULT")[0]
+    assert codes(event.source) == ("RUS", "MIL"), event.source
