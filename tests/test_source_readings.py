@@ -66,3 +66,37 @@ def test_a_named_air_force_bomber_stays_military():
     # guard: the aircraft reading
     event = events_of("Russian bombers struck a village in Syria on Monday.", "ASSAULT")[0]
     assert codes(event.source) == ("RUS", "MIL"), event.source
+
+
+# People named in apposition to a plural office ("the presidents of the two countries, A and
+# B") are the sides, the first named the source and the next its partner, each with the
+# office's sector even when no dictionary knows them.
+@pytest.mark.parametrize("text, category", [
+    ("The presidents of the two countries, Ahmad Karimi and Tomas Varga, met in Ankara on Monday.",
+     "CONSULT"),
+    ("The two foreign ministers, Ahmad Karimi and Tomas Varga, signed an agreement in Ankara on "
+     "Monday.", "SUPPORT"),
+])
+def test_people_named_beside_their_office_take_its_sector(text, category):
+    event = events_of(text, category)[0]
+    assert event.source is not None and "Ahmad Karimi" in event.source.text, event.source
+    assert event.source.sector == "GOV", event.source
+    assert event.target is not None and "Tomas Varga" in event.target.text, event.target
+    assert event.target.sector == "GOV", event.target
+
+
+@pytest.mark.parametrize("text, category, source, codes_", [
+    # guards: the states named in the "of" phrase stay the sides; a singular office and its
+    # holder are one party and keep the office's words; people in no office get no office
+    ("The presidents of Iran and Turkey, Ahmad Karimi and Tomas Varga, met in Ankara on Monday.",
+     "CONSULT", "Iran", ("IRN", "GOV")),
+    ("The interior minister, Amadou Sy, ordered the arrest of the mayor on Monday.",
+     "COERCE", "interior minister", None),
+    ("Two brothers, Ahmad Karimi and Tomas Varga, attacked a police station in Kabul on Monday.",
+     "ASSAULT", "Two brothers", ("AFG", "CVL")),
+])
+def test_an_office_named_with_its_states_or_its_one_holder_is_unchanged(text, category, source, codes_):
+    event = events_of(text, category)[0]
+    assert event.source is not None and source in event.source.text, event.source
+    if codes_ is not None:
+        assert codes(event.source) == codes_, event.source

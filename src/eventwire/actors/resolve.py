@@ -694,6 +694,23 @@ class DocumentActors:
                          if sectors else None)
         return memo[key]
 
+    def _office_in_apposition(self, person) -> str | None:
+        """The sector of the office a person is named in apposition to, the first named or one
+        coordinated with them ("the presidents of the two countries, A and B": B too is a
+        president; "the two foreign ministers, A and B"); None when the noun is no office."""
+        first, steps = person, 0
+        while first.dep_ == "conj" and first.head is not first and steps < 6:
+            first, steps = first.head, steps + 1
+        if first.dep_ != "appos":
+            return None
+        office = first.head
+        if office.dep_ == "pobj" and office.head.lower_ == "of" and office.head.head is not office.head:
+            office = office.head.head   # the parser hung the names on the "of" phrase's noun
+        hit = self.hit_of.get(office.i)
+        if hit is None or hit.kind != "agent" or hit.entry is None or not hit.entry.terms:
+            return None
+        return hit.entry.terms[0].sector
+
     def sponsor(self, hit: Hit) -> bool:
         """The hit names who backs the phrase it modifies ("U.S." in "the U.S.-backed
         government", "Iranian" in "Iranian-backed militias"), not whose the phrase is."""
@@ -838,8 +855,8 @@ class DocumentActors:
                     coded.country, coded.explicit_country = ap.country, True
                 if ap.sector and not coded.sector:
                     coded.sector = ap.sector
-            if coded.country and not coded.sector:
-                coded.sector = None
+            if not coded.sector:
+                coded.sector = self._office_in_apposition(head)
             if known and not (coded.country or coded.sector):
                 coded.country, coded.sector = known[1], known[2]
             if former and coded.sector:

@@ -1178,8 +1178,15 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         if category == "PROTEST" and src is not pron and _keeps_the_crowd(src):
             # "Police arrested 40 people. They had protested ...": not the police
             src = _crowd_antecedent(pron) or pron
+    # "the presidents of the two countries, A and B, met": the people the group is named as
+    named = _appositive_person(src) if src is not None and src.lower_ in _GROUP_HEADS and \
+        src.tag_ in ("NNS", "NNPS") else None
+    if named is not None:
+        if symmetric and tgt is None:
+            tgt = _first_conj(named)
+        src = named
     # "the leaders of A, B and C met": the group's members are the actors
-    if src is not None and src.lower_ in _GROUP_HEADS:
+    elif src is not None and src.lower_ in _GROUP_HEADS:
         for c in src.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 p = _pobj(c)
@@ -1242,6 +1249,23 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         # target; "massed troops against Ukraine": the party they are turned against
         tgt = _turned_against_party(tok)
     return _actor_or_possessor(src, possible_actor), _actor_or_possessor(tgt, possible_actor)
+
+
+def _appositive_person(group):
+    """The person named in apposition to a plural office or group noun whose "of" phrase
+    names no party of its own ("the presidents of the two countries, A and B", "the two
+    presidents, A and B"): the first named, the others its partners; None when there is no
+    such person or the "of" phrase names the states ("the leaders of Iran and Turkey, A and B"
+    keeps the states, each its own). A singular office and its holder ("the interior
+    minister, Amadou Sy") are one party already."""
+    of = next((c for c in group.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    owner = _pobj(of) if of is not None else None
+    if owner is not None and _country_of_tokens([t for t in owner.subtree if t.dep_ != "appos" and
+                                                 t.i < owner.i + 1]) is not None:
+        return None
+    # the parser hangs the apposition on the group noun or on the last noun of its "of" phrase
+    return next((c for tok in (group, owner) if tok is not None for c in tok.children
+                 if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
 
 
 # Movements and postings of forces (deploy, mobilize, station, patrol, cross into, put on
