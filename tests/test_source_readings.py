@@ -100,3 +100,23 @@ def test_an_office_named_with_its_states_or_its_one_holder_is_unchanged(text, ca
     assert event.source is not None and source in event.source.text, event.source
     if codes_ is not None:
         assert codes(event.source) == codes_, event.source
+
+
+# The "of" phrase of a visit, a meeting or talks names who pays it or holds it, not whom it is
+# done to: "the visit of a Sudanese delegation to Bulgaria" is the delegation's.
+@pytest.mark.parametrize("text, source", [
+    ("The visit of a Sudanese delegation to Bulgaria began on Monday.", "Sudanese delegation"),
+    ("The visit of the French foreign minister to Algeria began on Monday.", "French foreign minister"),
+])
+def test_the_visitor_is_the_source_of_a_visit(text, source):
+    event = events_of(text, "CONSULT")[0]
+    assert event.source is not None and source in event.source.text, event.source
+    assert event.target is None or source not in event.target.text, event.target
+
+
+def test_the_arrest_of_someone_is_still_undergone():
+    # guard: the "of" phrase of an act done to someone is its target
+    event = events_of("Police confirmed the arrest of an opposition activist in Harare on Monday.",
+                      "COERCE")[0]
+    assert event.target is not None and "opposition activist" in event.target.text, event.target
+    assert event.source is None or "activist" not in event.source.text, event.source

@@ -827,9 +827,9 @@ def _nominal_args(noun):
             src = p
             tgt = _first_conj(p) or tgt
         elif w in ("with", "against", "on", "at", "to", "of", "toward", "towards") and tgt is None:
-            if w == "of" and p.pos_ == "PROPN" and src is None and \
-                    noun.lemma_.lower() in ("visit", "talk", "summit", "meeting"):
-                src = p
+            if w == "of" and src is None and noun.lemma_.lower() in ("visit", "talk", "summit", "meeting") and \
+                    (p.pos_ == "PROPN" or actor_like(p)):
+                src = p   # "the visit of a Sudanese delegation to Bulgaria": the visitor
             else:
                 tgt = p
         elif w == "from" and src is None and noun.lemma_.lower() in load_lexicon().cues["from_source_nouns"]:
