@@ -120,14 +120,3 @@ def test_the_arrest_of_someone_is_still_undergone():
                       "COERCE")[0]
     assert event.target is not None and "opposition activist" in event.target.text, event.target
     assert event.source is None or "activist" not in event.source.text, event.source
-
-
-# The one who attacks, named only by the act ("an attacker", "a shooter"), is an unidentified
-# armed party like "a gunman", with the scene's country.
-@pytest.mark.parametrize("text, expected", [
-    ("An attacker stabbed two police officers in Paris on Monday.", ("FRA", "UAF")),
-    ("A shooter killed five people at a school in Texas on Monday.", ("USA", "UAF")),
-])
-def test_an_attacker_named_by_the_act_is_an_unidentified_armed_party(text, expected):
-    event = events_of(text, "ASSAULT")[0]
-    assert codes(event.source) == expected, event.source
