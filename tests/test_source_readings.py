@@ -120,24 +120,3 @@ def test_the_arrest_of_someone_is_still_undergone():
                       "COERCE")[0]
     assert event.target is not None and "opposition activist" in event.target.text, event.target
     assert event.source is None or "activist" not in event.source.text, event.source
-
-
-# A phrase the actors stage codes as a group of an armed body keeps the body's sector on the
-# side, whatever other agent word it holds ("Islamic" is a people's word, "militias" UAF).
-@pytest.mark.parametrize("text, expected", [
-    ("The Islamic State group attacked a police station in Kirkuk on Monday.", ("IRQ", "REB")),
-    ("FSA militias attacked a checkpoint near Aleppo on Monday.", ("SYR", "REB")),
-])
-def test_an_armed_bodys_group_keeps_the_bodys_sector(text, expected):
-    event = events_of(text, "ASSAULT")[0]
-    assert codes(event.source) == expected, event.source
-
-
-@pytest.mark.parametrize("text, expected", [
-    # guards: an agent noun of its own, and a state's forces, are read as before
-    ("Militia members attacked a village in Ituri on Monday.", ("COD", "UAF")),
-    ("Iraqi troops attacked a village in Diyala on Monday.", ("IRQ", "MIL")),
-])
-def test_agent_nouns_without_an_armed_body_are_unchanged(text, expected):
-    event = events_of(text, "ASSAULT")[0]
-    assert codes(event.source) == expected, event.source

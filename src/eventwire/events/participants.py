@@ -321,13 +321,8 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         side.actor = actor.id
         side.country = first_named or actor.country or own_country
         side.sector = sector or actor.sector
-        if actor.sector in ORG_SECTOR_WINS and (actor.type == "organization" or (
-                actor.type == "group" and actor.sector in _ARMED_BODY_SECTORS)):
-            # "FARC dissidents", "Hamas fighters": the body's, as the actors stage reads it;
-            # so too a phrase the stage codes as a group of an armed body ("the Islamic State
-            # group", "Taliban leader Mullah Omar", "FSA militias"), whatever agent word
-            # ("Islamic", "leader", "militias") the phrase also holds
-            side.sector = actor.sector
+        if actor.type == "organization" and actor.sector in ORG_SECTOR_WINS:
+            side.sector = actor.sector   # "FARC dissidents", "Hamas fighters": the body's, as the actors stage reads it
         if actor.type == "country" and not sector:
             side.sector = actor.sector or "GOV"
         if head.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and head.tag_ != "JJ" and \
@@ -346,11 +341,6 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         if named is not None:   # "The group later released them": the group named before
             side.actor, side.country, side.sector = named.id, named.country, named.sector
     return side
-
-
-# Sectors of armed bodies: a group the actors stage codes with one of these took it from the
-# body it names (or is an armed group itself), and its members, leaders and forces are of it.
-_ARMED_BODY_SECTORS = {"REB", "UAF"}
 
 
 def _first_coordinated_country(tokens, head) -> str | None:
