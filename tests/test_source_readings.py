@@ -39,6 +39,18 @@ def test_a_sponsor_compound_is_not_the_sides_country(text, category, side, count
     assert getattr(event, side) is not None and getattr(event, side).country == country, getattr(event, side)
 
 
+# A prefix of stance ("pro-", "anti-") before a nation's word names whom the party favours or
+# opposes, not whose it is.
+@pytest.mark.parametrize("text, category, country", [
+    ("Pro-Russian separatists attacked a checkpoint in eastern Ukraine on Monday.", "ASSAULT", "UKR"),
+    ("Pro-Russia separatists seized a building in Donetsk, Ukraine, on Monday.", "COERCE", "UKR"),
+    ("Anti-Israeli guerrillas detonated a bomb near Tyre in Lebanon on Monday.", "ASSAULT", "LBN"),
+])
+def test_a_stance_prefix_is_not_the_sides_country(text, category, country):
+    event = events_of(text, category)[0]
+    assert event.source is not None and event.source.country == country, event.source
+
+
 @pytest.mark.parametrize("text, category, side, country", [
     # guards: a leader is one of the side; a nation's word without a participle is the side's own
     ("The Saudi-led coalition struck a hospital in Yemen on Monday.", "ASSAULT", "source", "SAU"),

@@ -83,7 +83,18 @@ def compound_marker(text: str, end: int) -> str | None:
     if m is None:
         return None
     word = m.group(1).lower()
-    return next((kind for kind, words in compound_markers().items() if word in words), None)
+    return next((kind for kind, words in compound_markers().items() if word in words and kind != "stance"), None)
+
+
+_STANCE_BEFORE = re.compile(r"([A-Za-z]+)\s?[-\u2010\u2011]\s?$")
+
+
+def stance_prefix(text: str, start: int) -> bool:
+    """A prefix of stance joined by a hyphen right before ``text[start:]`` ("pro-" in
+    "pro-Russian separatists", "anti-" in "anti-Israeli guerrillas"): the word after it names
+    whom the party favours or opposes, not whose it is."""
+    m = _STANCE_BEFORE.search(text, max(0, start - 8), start)
+    return m is not None and m.group(1).lower() in compound_markers().get("stance", ())
 
 
 def names_a_thing(head) -> bool:
@@ -713,8 +724,9 @@ class DocumentActors:
 
     def sponsor(self, hit: Hit) -> bool:
         """The hit names who backs the phrase it modifies ("U.S." in "the U.S.-backed
-        government", "Iranian" in "Iranian-backed militias"), not whose the phrase is."""
-        return compound_marker(self.text, hit.end) == "sponsored"
+        government", "Iranian" in "Iranian-backed militias") or whom it favours or opposes
+        ("Russian" in "pro-Russian separatists"), not whose the phrase is."""
+        return compound_marker(self.text, hit.end) == "sponsored" or stance_prefix(self.text, hit.start)
 
     def hit_root(self, hit: Hit):
         if hit.j - hit.i == 1:   # most hits are one word, their own root: no Span to make

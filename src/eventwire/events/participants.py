@@ -128,11 +128,14 @@ def _country_of_tokens(tokens) -> str | None:
 def _read_country_of_tokens(tokens) -> str | None:
     n = len(tokens)
     sponsored = compound_markers().get("sponsored", frozenset())
+    stance = compound_markers().get("stance", frozenset())
     for size in range(min(_MAX_WORDS, n), 0, -1):
         for i in range(0, n - size + 1):
             if i + size + 1 < n and tokens[i + size].text in ("-", "\u2010", "\u2011") and \
                     tokens[i + size + 1].lower_ in sponsored:
                 continue   # "Turkish-backed rebels": the sponsor, not the rebels' country
+            if i >= 2 and tokens[i - 1].text in ("-", "\u2010", "\u2011") and tokens[i - 2].lower_ in stance:
+                continue   # "pro-Russia separatists": whom they favour, not their country
             surface, entries = _entries(tokens, i, size)
             if not surface or not looks_like_name(surface, fold(surface)):
                 continue   # "us" is not the US, "turkey" not Turkey
