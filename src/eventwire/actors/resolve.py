@@ -60,9 +60,41 @@ def thing_nouns() -> frozenset[str]:
     return frozenset(line.lower() for line in lines if line and not line.startswith("#"))
 
 
-# Participles that say where a thing was made ("a Russian-made rifle", "U.S.-built jets"): the
-# nation's word before one names no party.
-MADE_WORDS = {"made", "built", "manufactured", "designed", "produced", "assembled"}
+@functools.lru_cache(maxsize=1)
+def compound_markers() -> dict[str, frozenset[str]]:
+    """Participles after a hyphen that say how a thing or party stands to the word before
+    them (data/compound_markers.yaml): ``made`` ("Russian-made": where a thing was made),
+    ``sponsored`` ("U.S.-backed": who backs a party)."""
+    from ..datafiles import load_yaml
+
+    path = Path(__file__).parent / "data" / "compound_markers.yaml"
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
+    return {kind: frozenset(w.lower() for w in words or ()) for kind, words in data.items()}
+
+
+_MARKER_AFTER = re.compile(r"\.?\s?[-‐‑]\s?([A-Za-z]+)")
+
+
+def compound_marker(text: str, end: int) -> str | None:
+    """The kind of participle joined by a hyphen right after ``text[:end]`` ("made" for
+    "Russian|-made", "sponsored" for "U.S.|-backed"), or None. Read on the characters, since
+    the tokenizer keeps "U.S.-backed" one word and splits "Iranian - backed"."""
+    m = _MARKER_AFTER.match(text, end, end + 24)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return next((kind for kind, words in compound_markers().items() if word in words and kind != "stance"), None)
+
+
+_STANCE_BEFORE = re.compile(r"([A-Za-z]+)\s?[-\u2010\u2011]\s?$")
+
+
+def stance_prefix(text: str, start: int) -> bool:
+    """A prefix of stance joined by a hyphen right before ``text[start:]`` ("pro-" in
+    "pro-Russian separatists", "anti-" in "anti-Israeli guerrillas"): the word after it names
+    whom the party favours or opposes, not whose it is."""
+    m = _STANCE_BEFORE.search(text, max(0, start - 8), start)
+    return m is not None and m.group(1).lower() in compound_markers().get("stance", ())
 
 
 def names_a_thing(head) -> bool:
@@ -72,8 +104,8 @@ def names_a_thing(head) -> bool:
 
 def _maker_word(tok) -> bool:
     """"Russian" in "Russian-made": a nation's word that only says where something was made."""
-    return tok.head is not tok and tok.head.lower_ in MADE_WORDS and tok.i + 1 < len(tok.doc) \
-        and tok.doc[tok.i + 1].text == "-" and tok.head.i == tok.i + 2
+    return tok.head is not tok and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" \
+        and tok.head.i == tok.i + 2 and tok.head.lower_ in compound_markers().get("made", ())
 
 
 def _is_not_actor(text: str, head=None) -> bool:
@@ -541,6 +573,8 @@ class DocumentActors:
             head = self.np_head(self.hit_root(hit))
             if hit.kind in ("demonym", "country") and (names_a_thing(head) or _maker_word(self.hit_root(hit))):
                 continue   # "an Irish pub", "a Russian-made rifle": where a thing is from, not the scene
+            if self.sponsor(hit):
+                continue   # "Turkish-backed rebels" in Syria: who backs them, not where they are
             if hit.kind == "country" and _aimed_at(head):
                 weight = 0.5   # "sanctions on Russia": what a measure is aimed at, as addressed
             elif weight == 2 and _locative(head) and (
@@ -671,6 +705,29 @@ class DocumentActors:
                          if sectors else None)
         return memo[key]
 
+    def _office_in_apposition(self, person) -> str | None:
+        """The sector of the office a person is named in apposition to, the first named or one
+        coordinated with them ("the presidents of the two countries, A and B": B too is a
+        president; "the two foreign ministers, A and B"); None when the noun is no office."""
+        first, steps = person, 0
+        while first.dep_ == "conj" and first.head is not first and steps < 6:
+            first, steps = first.head, steps + 1
+        if first.dep_ != "appos":
+            return None
+        office = first.head
+        if office.dep_ == "pobj" and office.head.lower_ == "of" and office.head.head is not office.head:
+            office = office.head.head   # the parser hung the names on the "of" phrase's noun
+        hit = self.hit_of.get(office.i)
+        if hit is None or hit.kind != "agent" or hit.entry is None or not hit.entry.terms:
+            return None
+        return hit.entry.terms[0].sector
+
+    def sponsor(self, hit: Hit) -> bool:
+        """The hit names who backs the phrase it modifies ("U.S." in "the U.S.-backed
+        government", "Iranian" in "Iranian-backed militias") or whom it favours or opposes
+        ("Russian" in "pro-Russian separatists"), not whose the phrase is."""
+        return compound_marker(self.text, hit.end) == "sponsored" or stance_prefix(self.text, hit.start)
+
     def hit_root(self, hit: Hit):
         if hit.j - hit.i == 1:   # most hits are one word, their own root: no Span to make
             return self.doc[hit.i]
@@ -694,8 +751,8 @@ class DocumentActors:
         seen = set()
         for t in range(left, head.i + 1):
             hit = self.hit_of.get(t)
-            if hit is not None and self._adjective_not_agent(hit):
-                continue
+            if hit is not None and (self._adjective_not_agent(hit) or self.sponsor(hit)):
+                continue   # "the U.S.-backed government": the sponsor is not the government's country
             if hit is not None and id(hit) not in seen and hit is not own:
                 seen.add(id(hit))
                 mods.append(hit)
@@ -810,8 +867,8 @@ class DocumentActors:
                     coded.country, coded.explicit_country = ap.country, True
                 if ap.sector and not coded.sector:
                     coded.sector = ap.sector
-            if coded.country and not coded.sector:
-                coded.sector = None
+            if not coded.sector:
+                coded.sector = self._office_in_apposition(head)
             if known and not (coded.country or coded.sector):
                 coded.country, coded.sector = known[1], known[2]
             if former and coded.sector:
@@ -1105,8 +1162,8 @@ class DocumentActors:
                     continue
             if own is not None and own.kind in ("country", "capital") and _locative(head):
                 continue
-            if hit.kind in ("country", "demonym") and _maker_word(root):
-                continue   # "a Russian-made rifle": where it was made, no party
+            if (hit.kind in ("country", "demonym") and _maker_word(root)) or self.sponsor(hit):
+                continue   # "a Russian-made rifle": where it was made, no party; "Russian-backed": a sponsor
             if own is not None and own.kind == "demonym" and head.tag_ not in ("NNS", "NNPS") \
                     and own.entry is not None and head.pos_ != "PROPN":
                 continue

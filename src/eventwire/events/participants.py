@@ -19,7 +19,7 @@ import functools
 from dataclasses import dataclass
 
 from ..actors import actor_at, known_actors, load_dictionary, mentions_of
-from ..actors.resolve import ORG_SECTOR_WINS, body_kinds, names_a_thing, partitive_whole
+from ..actors.resolve import ORG_SECTOR_WINS, body_kinds, compound_markers, names_a_thing, partitive_whole
 from ..actors.dictionary import fold, looks_like_name
 from ..categories import categories_where
 from ..context import DocContext
@@ -127,8 +127,15 @@ def _country_of_tokens(tokens) -> str | None:
 
 def _read_country_of_tokens(tokens) -> str | None:
     n = len(tokens)
+    sponsored = compound_markers().get("sponsored", frozenset())
+    stance = compound_markers().get("stance", frozenset())
     for size in range(min(_MAX_WORDS, n), 0, -1):
         for i in range(0, n - size + 1):
+            if i + size + 1 < n and tokens[i + size].text in ("-", "\u2010", "\u2011") and \
+                    tokens[i + size + 1].lower_ in sponsored:
+                continue   # "Turkish-backed rebels": the sponsor, not the rebels' country
+            if i >= 2 and tokens[i - 1].text in ("-", "\u2010", "\u2011") and tokens[i - 2].lower_ in stance:
+                continue   # "pro-Russia separatists": whom they favour, not their country
             surface, entries = _entries(tokens, i, size)
             if not surface or not looks_like_name(surface, fold(surface)):
                 continue   # "us" is not the US, "turkey" not Turkey
@@ -897,9 +904,9 @@ def _nominal_args(noun):
             src = p
             tgt = _first_conj(p) or tgt
         elif w in ("with", "against", "on", "at", "to", "of", "toward", "towards") and tgt is None:
-            if w == "of" and p.pos_ == "PROPN" and src is None and \
-                    noun.lemma_.lower() in ("visit", "talk", "summit", "meeting"):
-                src = p
+            if w == "of" and src is None and noun.lemma_.lower() in ("visit", "talk", "summit", "meeting") and \
+                    (p.pos_ == "PROPN" or actor_like(p)):
+                src = p   # "the visit of a Sudanese delegation to Bulgaria": the visitor
             else:
                 tgt = p
         elif w == "from" and src is None and noun.lemma_.lower() in load_lexicon().cues["from_source_nouns"]:
@@ -1248,8 +1255,15 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         if category == "PROTEST" and src is not pron and _keeps_the_crowd(src):
             # "Police arrested 40 people. They had protested ...": not the police
             src = _crowd_antecedent(pron) or pron
+    # "the presidents of the two countries, A and B, met": the people the group is named as
+    named = _appositive_person(src) if src is not None and src.lower_ in _GROUP_HEADS and \
+        src.tag_ in ("NNS", "NNPS") else None
+    if named is not None:
+        if symmetric and tgt is None:
+            tgt = _first_conj(named)
+        src = named
     # "the leaders of A, B and C met": the group's members are the actors
-    if src is not None and src.lower_ in _GROUP_HEADS:
+    elif src is not None and src.lower_ in _GROUP_HEADS:
         for c in src.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 p = _pobj(c)
@@ -1369,6 +1383,23 @@ def _shared_noun(head):
         return None
     noun = head.head.head
     return noun if noun.i > head.i and noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _appositive_person(group):
+    """The person named in apposition to a plural office or group noun whose "of" phrase
+    names no party of its own ("the presidents of the two countries, A and B", "the two
+    presidents, A and B"): the first named, the others its partners; None when there is no
+    such person or the "of" phrase names the states ("the leaders of Iran and Turkey, A and B"
+    keeps the states, each its own). A singular office and its holder ("the interior
+    minister, Amadou Sy") are one party already."""
+    of = next((c for c in group.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    owner = _pobj(of) if of is not None else None
+    if owner is not None and _country_of_tokens([t for t in owner.subtree if t.dep_ != "appos" and
+                                                 t.i < owner.i + 1]) is not None:
+        return None
+    # the parser hangs the apposition on the group noun or on the last noun of its "of" phrase
+    return next((c for tok in (group, owner) if tok is not None for c in tok.children
+                 if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
 
 
 # Movements and postings of forces (deploy, mobilize, station, patrol, cross into, put on

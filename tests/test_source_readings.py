@@ -1,0 +1,134 @@
+"""The source of an event and its codes (issue 16, helper "16src", fourteenth session):
+readings of English constructions that say whose a side is. Every sentence here is written
+for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from coded import coded_record
+
+DATE = "2024-03-18"  # a Monday
+
+
+def events_of(text: str, category: str):
+    rec = coded_record(text, DATE)
+    found = [e for e in rec.events if e.category == category]
+    assert found, [(e.category, e.evidence.text) for e in rec.events]
+    return found
+
+
+def codes(side) -> tuple | None:
+    return (side.country, side.sector) if side is not None else None
+
+
+# A nation's word joined by a hyphen to "backed", "funded", "armed" ... names the party's
+# sponsor, not its own country: the side is of the country where the text places it.
+@pytest.mark.parametrize("text, category, side, country", [
+    ("The insurgents attacked the U.S.-backed government in Kabul on Monday.",
+     "ASSAULT", "target", "AFG"),
+    ("Iranian-backed militias attacked a base in Iraq on Monday.", "ASSAULT", "source", "IRQ"),
+    ("Turkish-backed rebels clashed with Syrian government forces in northern Syria on Monday.",
+     "ASSAULT", "source", "SYR"),
+    ("He was captured by U.S.-allied Afghan forces on Monday.", "COERCE", "source", "AFG"),
+    ("Russian-funded separatists shelled a town in eastern Ukraine on Monday.",
+     "ASSAULT", "source", "UKR"),
+])
+def test_a_sponsor_compound_is_not_the_sides_country(text, category, side, country):
+    event = events_of(text, category)[0]
+    assert getattr(event, side) is not None and getattr(event, side).country == country, getattr(event, side)
+
+
+# A prefix of stance ("pro-", "anti-") before a nation's word names whom the party favours or
+# opposes, not whose it is.
+@pytest.mark.parametrize("text, category, country", [
+    ("Pro-Russian separatists attacked a checkpoint in eastern Ukraine on Monday.", "ASSAULT", "UKR"),
+    ("Pro-Russia separatists seized a building in Donetsk, Ukraine, on Monday.", "COERCE", "UKR"),
+    ("Anti-Israeli guerrillas detonated a bomb near Tyre in Lebanon on Monday.", "ASSAULT", "LBN"),
+])
+def test_a_stance_prefix_is_not_the_sides_country(text, category, country):
+    event = events_of(text, category)[0]
+    assert event.source is not None and event.source.country == country, event.source
+
+
+@pytest.mark.parametrize("text, category, side, country", [
+    # guards: a leader is one of the side; a nation's word without a participle is the side's own
+    ("The Saudi-led coalition struck a hospital in Yemen on Monday.", "ASSAULT", "source", "SAU"),
+    ("Russian troops attacked a village in Ukraine on Monday.", "ASSAULT", "source", "RUS"),
+    ("Iranian militias attacked a base in Iraq on Monday.", "ASSAULT", "source", "IRN"),
+])
+def test_a_nations_own_word_still_gives_the_side_its_country(text, category, side, country):
+    event = events_of(text, category)[0]
+    assert getattr(event, side) is not None and getattr(event, side).country == country, getattr(event, side)
+
+
+# A bomber named by what carries the bomb is a person, an unidentified armed one, not the
+# aircraft "bomber" of an air force (MIL): no state's force without a marker.
+@pytest.mark.parametrize("text", [
+    "A suicide truck bomber struck an army base in Helmand province on Monday.",
+    "A suicide car bomber attacked a checkpoint in Baghdad on Monday.",
+    "A car bomber struck a market in Mogadishu on Monday.",
+])
+def test_a_car_or_truck_bomber_is_no_army(text):
+    event = events_of(text, "ASSAULT")[0]
+    assert event.source is not None and event.source.sector == "UAF", event.source
+
+
+def test_a_named_air_force_bomber_stays_military():
+    # guard: the aircraft reading
+    event = events_of("Russian bombers struck a village in Syria on Monday.", "ASSAULT")[0]
+    assert codes(event.source) == ("RUS", "MIL"), event.source
+
+
+# People named in apposition to a plural office ("the presidents of the two countries, A and
+# B") are the sides, the first named the source and the next its partner, each with the
+# office's sector even when no dictionary knows them.
+@pytest.mark.parametrize("text, category", [
+    ("The presidents of the two countries, Ahmad Karimi and Tomas Varga, met in Ankara on Monday.",
+     "CONSULT"),
+    ("The two foreign ministers, Ahmad Karimi and Tomas Varga, signed an agreement in Ankara on "
+     "Monday.", "SUPPORT"),
+])
+def test_people_named_beside_their_office_take_its_sector(text, category):
+    event = events_of(text, category)[0]
+    assert event.source is not None and "Ahmad Karimi" in event.source.text, event.source
+    assert event.source.sector == "GOV", event.source
+    assert event.target is not None and "Tomas Varga" in event.target.text, event.target
+    assert event.target.sector == "GOV", event.target
+
+
+@pytest.mark.parametrize("text, category, source, codes_", [
+    # guards: the states named in the "of" phrase stay the sides; a singular office and its
+    # holder are one party and keep the office's words; people in no office get no office
+    ("The presidents of Iran and Turkey, Ahmad Karimi and Tomas Varga, met in Ankara on Monday.",
+     "CONSULT", "Iran", ("IRN", "GOV")),
+    ("The interior minister, Amadou Sy, ordered the arrest of the mayor on Monday.",
+     "COERCE", "interior minister", None),
+    ("Two brothers, Ahmad Karimi and Tomas Varga, attacked a police station in Kabul on Monday.",
+     "ASSAULT", "Two brothers", ("AFG", "CVL")),
+])
+def test_an_office_named_with_its_states_or_its_one_holder_is_unchanged(text, category, source, codes_):
+    event = events_of(text, category)[0]
+    assert event.source is not None and source in event.source.text, event.source
+    if codes_ is not None:
+        assert codes(event.source) == codes_, event.source
+
+
+# The "of" phrase of a visit, a meeting or talks names who pays it or holds it, not whom it is
+# done to: "the visit of a Sudanese delegation to Bulgaria" is the delegation's.
+@pytest.mark.parametrize("text, source", [
+    ("The visit of a Sudanese delegation to Bulgaria began on Monday.", "Sudanese delegation"),
+    ("The visit of the French foreign minister to Algeria began on Monday.", "French foreign minister"),
+])
+def test_the_visitor_is_the_source_of_a_visit(text, source):
+    event = events_of(text, "CONSULT")[0]
+    assert event.source is not None and source in event.source.text, event.source
+    assert event.target is None or source not in event.target.text, event.target
+
+
+def test_the_arrest_of_someone_is_still_undergone():
+    # guard: the "of" phrase of an act done to someone is its target
+    event = events_of("Police confirmed the arrest of an opposition activist in Harare on Monday.",
+                      "COERCE")[0]
+    assert event.target is not None and "opposition activist" in event.target.text, event.target
+    assert event.source is None or "activist" not in event.source.text, event.source
