@@ -404,54 +404,6 @@ def test_corefer_an_assault_on_the_doer(b, fights, same):
     assert corefer(a, b, {id(a), id(b)}, fights={id(a), id(b)} if fights else frozenset()) is same
 
 
-# ---------------------------------------------- one day, one country, parties of two kinds
-# mentions of a loosely told category (their doers may be "gunmen" here and "militants" there)
-# whose doers are of two kinds and whose targets are of two kinds tell two happenings, though
-# no place or side's country tells them apart; a fight told swapped, the attack's toll and a
-# quote about it stay one event
-@pytest.mark.parametrize("text, n", [
-    ("Troops clashed with rebels near the border on Monday, the army said.\n\n"
-     "Militants shelled a village on Monday, killing a child, residents said.", 2),
-    ("Troops clashed with rebels near the border on Monday, the army said.\n\n"
-     "Police shot dead two gunmen in the capital on Monday.\n\n"
-     "Militants shelled a village on Monday, killing a child.", 3),
-    ("Soldiers fired on protesters outside the governor's office on Monday, witnesses said.\n\n"
-     "Rebels ambushed a police patrol on the highway on Monday, killing two officers.", 2),
-    # guards: one attack told by its lead, its toll and a quote; the doer told loosely
-    ("Gunmen attacked a bus near the town on Monday, killing seven passengers.\n\n"
-     "Seven passengers were killed in the attack, police said.\n\n"
-     "\"They fired at everyone,\" a survivor said.", 1),
-    ("Gunmen attacked a police station in the north on Monday, killing three officers.\n\n"
-     "The militants also killed two policemen at a checkpoint outside the station, a spokesman said.", 1),
-])
-def test_parties_of_two_kinds_on_both_sides_are_two_happenings(text, n):
-    found = asserted(text, "ASSAULT")
-    assert len(found) == n, [(e.evidence.text, e.source and e.source.text, e.target and e.target.text,
-                              _spans(e)) for e in found]
-
-
-@pytest.mark.parametrize("b, same", [
-    # doers and targets of two kinds: two happenings
-    (_event("ASSAULT", _side("Militants", "AFG", "REB"), _side("three officers", "AFG", "COP"), start=20), False),
-    (_event("COERCE", _side("Rebels", "AFG", "REB"), _side("two soldiers", "AFG", "MIL"), start=20), False),
-    # a doer of another kind against the same kind of target, the same kind of doer: may be one
-    (_event("ASSAULT", _side("Militants", "AFG", "REB"), _side("a village", "AFG", "CVL"), start=20), True),
-    (_event("ASSAULT", _side("Soldiers", "AFG", "MIL"), _side("three officers", "AFG", "COP"), start=20), True),
-    # a side with no sector tells nothing
-    (_event("ASSAULT", _side("Militants", "AFG", "REB"), _side("the building", "AFG", None), start=20), True),
-])
-def test_corefer_parties_of_two_kinds(b, same):
-    a = _event(b.category, _side("Police", "AFG", "COP"), _side("protesters", "AFG", "CVL"))
-    assert corefer(a, b, {id(a), id(b)}) is same
-
-
-def test_a_fight_told_with_its_sides_swapped_is_not_two_kinds_of_party():
-    a = _event("ASSAULT", _side("Troops", "AFG", "MIL"), _side("rebels", "AFG", "REB"))
-    b = _event("ASSAULT", _side("The insurgents", "AFG", "INS"), _side("an army post", "AFG", "MIL"), start=20)
-    a.cameo = b.cameo = "190"
-    assert corefer(a, b, {id(a), id(b)})
-
-
 # ---------------------------------- a mention told again joins the event it can be a mention of
 # "the state of emergency" told again belongs to the state of emergency, not to the arrests told
 # between; "the attack" to the attack of its day, not to a later one of another

@@ -5,9 +5,7 @@ Two coded events of one document are the same event when nothing tells them apar
 category, the same modality (or a plan and the deed it announced), sides that do not contradict
 each other (swapped sides are the same for joint and clash events; two people named apart are
 two sides; in loosely told events a country read from the context yields to one a mention names;
-two countries read from two contexts for a side of one sector tell nothing; in those events a
-doer and a target each of another kind of party than the other mention's, a police force and
-rebels, civilians and an army, are another happening), dates and places
+two countries read from two contexts for a side of one sector tell nothing), dates and places
 that agree where both are known (a country's name holds its cities, and so does a first-level
 region's), and that the sentence does not list as two ("Russian airstrikes and Kurdish
 attacks"). The merged event keeps the most complete mention as its evidence, takes the fields
@@ -324,33 +322,6 @@ def _turned_on_doer(a: Event, b: Event) -> bool:
         not _names_doer(a.target, a.source)
 
 
-@functools.lru_cache(maxsize=1)
-def _kind_of_sector() -> dict[str, str]:
-    return {str(sector).upper(): kind for kind, sectors in load_lexicon().cues["side_kinds"].items()
-            for sector in sectors}
-
-
-def _kinds_differ(x, y) -> bool:
-    """Both sides' sectors known, and of two kinds of party (``side_kinds``): a police force
-    and rebels, civilians and an army."""
-    kinds = _kind_of_sector()
-    p = kinds.get(x.sector) if x is not None and x.sector else None
-    q = kinds.get(y.sector) if y is not None and y.sector else None
-    return p is not None and q is not None and p != q
-
-
-def _parties_differ(a: Event, b: Event, fight: bool) -> bool:
-    """Two mentions of a loosely told category whose doers are of two kinds and whose targets
-    are of two kinds ("troops clashed with rebels" and "militants shelled a village"; "police
-    fired on protesters" and "rebels ambushed a patrol"): two happenings, whatever their day and
-    country. ``fight``: the two may tell one fight, whose sides a mention may tell swapped
-    ("gunmen attacked the troops", "the troops fought the gunmen"): then only if swapping does
-    not pair the kinds either."""
-    if not (_kinds_differ(a.source, b.source) and _kinds_differ(a.target, b.target)):
-        return False
-    return not fight or _kinds_differ(a.source, b.target) or _kinds_differ(a.target, b.source)
-
-
 def corefer(a: Event, b: Event, told: set[int] = frozenset(),
             linked: set[tuple[int, int]] = frozenset(), apart: set[tuple[int, int]] = frozenset(),
             fights: set[int] = frozenset()) -> bool:
@@ -386,8 +357,6 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset(),
     # one sentence telling one kind of event twice ("pleaded ... and appealed", "held a meeting
     # to discuss"): the sides' descriptions vary more than their countries
     guessed = a.category in _LOOSE_SECTORS
-    if guessed and _parties_differ(a, b, _symmetric(a) or (id(a) in fights and id(b) in fights)):
-        return False
     loose = guessed or a.sentence == b.sentence
     if _sides_agree(a.source, b.source, loose, guessed) and _sides_agree(a.target, b.target, loose, guessed):
         return True
