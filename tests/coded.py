@@ -20,5 +20,14 @@ def asserted(text: str, category: str | None = None, date: str = DATE) -> list:
     return [e for e in coded_record(text, date).events if e.modality == "asserted" and (category is None or e.category == category)]
 
 
+def coded_events(text: str, category: str, date: str = DATE) -> list:
+    """The events of ``category`` coded for ``text``, in any modality; none fails the test with
+    what was coded."""
+    rec = coded_record(text, date)
+    found = [e for e in rec.events if e.category == category]
+    assert found, [(e.category, e.evidence.text) for e in rec.events]
+    return found
+
+
 def categories(text: str) -> set[str]:
     return {e.category for e in asserted(text)}

@@ -7,16 +7,9 @@ import pytest
 
 from eventwire.pipeline import extract
 
-from coded import coded_record
+from coded import coded_events as events_of, coded_record
 
 DATE = "2024-03-18"  # a Monday
-
-
-def events_of(text: str, category: str):
-    rec = coded_record(text, DATE)
-    found = [e for e in rec.events if e.category == category]
-    assert found, [(e.category, e.evidence.text) for e in rec.events]
-    return found
 
 
 def side_text(side) -> str | None:

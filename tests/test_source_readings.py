@@ -6,16 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from coded import coded_record
-
-DATE = "2024-03-18"  # a Monday
-
-
-def events_of(text: str, category: str):
-    rec = coded_record(text, DATE)
-    found = [e for e in rec.events if e.category == category]
-    assert found, [(e.category, e.evidence.text) for e in rec.events]
-    return found
+from coded import coded_events as events_of
 
 
 def codes(side) -> tuple | None:
