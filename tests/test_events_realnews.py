@@ -888,6 +888,9 @@ def test_what_ones_own_state_must_do_is_no_request(text, requests):
      "Khan Younis on Saturday.", "two journalists"),
     ("Gunmen attacked a police station in Zamfara on Monday, killing four officers. In another "
      "incident, a village chief was killed in Katsina.", "a village chief"),
+    # a day of the killing's own, though a teller's day is told beside it
+    ("Rebels attacked a convoy near Goma on Monday. Eleven people were killed on Wednesday, "
+     "officials said on Thursday.", "Eleven people"),
     # an attack of its own brought in as new ("a ... strike"), by another hand
     ("Israeli jets bombed a Hezbollah depot near Tyre on Monday. A Syrian general was killed in a "
      "Turkish drone strike.", "A Syrian general"),
@@ -905,6 +908,11 @@ def test_a_killing_set_apart_from_the_attack_told_before_is_an_event_of_its_own(
     "Rebels attacked the town of Beni on Monday. Eleven people were killed in Beni on Monday.",
     "Soldiers opened fire on protesters in Khartoum on Monday. A doctor said a sixth protester "
     "had died of his wounds.",
+    # the day told is the telling's, not the toll's: whichever way the parser joins the teller
+    "Soldiers clashed with protesters in Diyarbakir on Saturday. Two protesters were killed and "
+    "three were injured, local officials confirmed on Sunday.",
+    "Gunmen attacked a bus near Kaduna on Monday. Police said on Tuesday that seven passengers "
+    "were killed.",
 ])
 def test_a_toll_told_after_its_attack_is_no_second_event(text):
     assert len(asserted(coded(text), "ASSAULT")) == 1, [e.evidence.text for e in coded(text)]

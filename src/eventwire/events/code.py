@@ -278,6 +278,22 @@ def _times_in(ctx: DocContext, start: int, end: int, dates_only: bool = False) -
                for t in cached_index(ctx.scratch, "events.times", ctx.times).within(start, end))
 
 
+def _day_of_its_own(trig: Trigger, sent, ctx: DocContext, lex) -> bool:
+    """Whether the sentence tells a day of the act itself, not only of its telling: in "Two
+    protesters were killed, officials confirmed on Sunday" the day is when it was confirmed
+    (a time governed by a verb of speech, whichever way the parser joined it to the act), so
+    the killing may still be the toll of Saturday's clash told before."""
+    doc = sent.doc
+    for t in cached_index(ctx.scratch, "events.times", ctx.times).within(sent.start_char, sent.end_char):
+        if t.type != "DATE" or not t.value[:1].isdigit():
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        gov = governing_verb(span.root) if span is not None and len(span) else None
+        if gov is None or gov.i == trig.token.i or gov.lemma_.lower() not in lex.cues["speech_verbs"]:
+            return True
+    return False
+
+
 def _own_range(tok):
     """Character range of the trigger's own phrase or clause (its subtree)."""
     return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
@@ -1083,7 +1099,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 continue
             if category == "ASSAULT" and not same_sentence_assault and coded_assault and \
                     _is_casualty_toll(trig) and not _another_incident(
-                        trig, event, events, sent_has_date, told_dates):
+                        trig, event, events, sent_has_date and _day_of_its_own(trig, sent, ctx, lex), told_dates):
                 continue   # "Seven passengers were killed.": the toll of the attack told before
             told_noun = tok if trig.nominal else (
                 doc[trig.rule["noun_subject"]] if "noun_subject" in trig.rule else None)
