@@ -19,7 +19,7 @@ from ..categories import is_verbal, quad_class
 from ..context import DocContext
 from ..nounphrase import refers_back
 from ..datafiles import load_yaml
-from ..spanindex import since_previous_sentence
+from ..spanindex import SpanIndex, since_previous_sentence
 from .lexicon import load_lexicon
 
 
@@ -88,13 +88,26 @@ def _political_actor_in(sent, ctx: DocContext) -> bool:
     """Whether a state or an actor of a political sector is named in the sentence, other than
     as the one who tells it ("..., police said", "according to the ministry": the speaker
     reports the happening and takes no part in it, ``_tells_it``)."""
-    table = _table()
     start, end = sent.start_char, sent.end_char
     doc = sent.doc
-    return any(start <= m.start < end and not _tells_it(doc.char_span(m.start, m.end, alignment_mode="expand"))
-               for actor in ctx.actors
-               if actor.type == "country" or actor.sector in table["political_sectors"]
-               for m in actor.mentions)
+    return any(start <= m.start and not _tells_it(doc.char_span(m.start, m.end, alignment_mode="expand"))
+               for m in _political_mentions(ctx).overlapping(start, end))
+
+
+_POLITICAL_MENTIONS = ("relevance", "political_mentions")
+
+
+def _political_mentions(ctx: DocContext) -> SpanIndex:
+    """The mentions of the document's states and actors of a political sector, indexed once
+    per document (``ctx.scratch``): asked per event, a walk over every actor's mentions would
+    cost the document's size for each event."""
+    index = ctx.scratch.get(_POLITICAL_MENTIONS)
+    if index is None:
+        table = _table()
+        index = ctx.scratch[_POLITICAL_MENTIONS] = SpanIndex([
+            m for actor in ctx.actors if actor.type == "country" or actor.sector in table["political_sectors"]
+            for m in actor.mentions])
+    return index
 
 
 def _tells_it(span) -> bool:
