@@ -72,7 +72,10 @@ def compound_markers() -> dict[str, frozenset[str]]:
     return {kind: frozenset(w.lower() for w in words or ()) for kind, words in data.items()}
 
 
-_MARKER_AFTER = re.compile(r"\.?\s?[-‐‑]\s?([A-Za-z]+)")
+# The hyphens that join a nation's word to a participle or a prefix ("U.S.-backed", "pro-Russian"):
+# the ASCII one and Unicode's hyphen and non-breaking hyphen.
+HYPHENS = "-\u2010\u2011"
+_MARKER_AFTER = re.compile(rf"\.?\s?[{HYPHENS}]\s?([A-Za-z]+)")
 
 
 def compound_marker(text: str, end: int) -> str | None:
@@ -86,7 +89,7 @@ def compound_marker(text: str, end: int) -> str | None:
     return next((kind for kind, words in compound_markers().items() if word in words and kind != "stance"), None)
 
 
-_STANCE_BEFORE = re.compile(r"([A-Za-z]+)\s?[-\u2010\u2011]\s?$")
+_STANCE_BEFORE = re.compile(rf"([A-Za-z]+)\s?[{HYPHENS}]\s?$")
 
 
 def stance_prefix(text: str, start: int) -> bool:

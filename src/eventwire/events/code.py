@@ -32,8 +32,7 @@ from ..tokentable import token_table
 from .acled import assign_event_types
 from .casualties import attach_casualties
 from .coref import (aims_of_other_acts, corefer, dates_agree, listed_apart, merge_coreferent, places_agree,
-                    purpose_links,
-                    told_as_fight)
+                    purpose_links, told_as_fight)
 from .episodic import EPISODIC, clause_kind, noun_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms

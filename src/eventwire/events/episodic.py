@@ -114,7 +114,8 @@ def clause_kind(verb, simple_present: bool = True) -> str:
     lowers = [t.lower_ for t in toks]
     text = f" {' '.join(lowers)} "
     # frequency adverbs and quantified time ("often", "every week", "each year")
-    if any(t.lower_ in cues["habitual_adverbs"] and _modifies_the_clause(t) for t in toks) or \
+    if (words & cues["habitual_adverbs"] and any(
+            t.lower_ in cues["habitual_adverbs"] and _modifies_the_clause(t) for t in toks)) or \
             any(f" {p} " in text for p in cues["habitual_phrases"]):
         return HABITUAL
     for t in toks:

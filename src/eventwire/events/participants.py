@@ -19,7 +19,7 @@ import functools
 from dataclasses import dataclass
 
 from ..actors import actor_at, known_actors, load_dictionary, mentions_of
-from ..actors.resolve import ORG_SECTOR_WINS, body_kinds, compound_markers, names_a_thing, partitive_whole
+from ..actors.resolve import HYPHENS, ORG_SECTOR_WINS, body_kinds, compound_markers, names_a_thing, partitive_whole
 from ..actors.dictionary import fold, looks_like_name
 from ..categories import categories_where
 from ..context import DocContext
@@ -125,16 +125,19 @@ def _country_of_tokens(tokens) -> str | None:
     return memo[key]
 
 
+_HYPHEN_TOKENS = frozenset(HYPHENS)   # a token that is one hyphen
+
+
 def _read_country_of_tokens(tokens) -> str | None:
     n = len(tokens)
     sponsored = compound_markers().get("sponsored", frozenset())
     stance = compound_markers().get("stance", frozenset())
     for size in range(min(_MAX_WORDS, n), 0, -1):
         for i in range(0, n - size + 1):
-            if i + size + 1 < n and tokens[i + size].text in ("-", "\u2010", "\u2011") and \
+            if i + size + 1 < n and tokens[i + size].text in _HYPHEN_TOKENS and \
                     tokens[i + size + 1].lower_ in sponsored:
                 continue   # "Turkish-backed rebels": the sponsor, not the rebels' country
-            if i >= 2 and tokens[i - 1].text in ("-", "\u2010", "\u2011") and tokens[i - 2].lower_ in stance:
+            if i >= 2 and tokens[i - 1].text in _HYPHEN_TOKENS and tokens[i - 2].lower_ in stance:
                 continue   # "pro-Russia separatists": whom they favour, not their country
             surface, entries = _entries(tokens, i, size)
             if not surface or not looks_like_name(surface, fold(surface)):
@@ -711,9 +714,15 @@ def _area_or_site(tok) -> bool:
     """An area or a site, named or not ("Azadi Square", "the streets", "the financial district",
     "the village"): somewhere, never a body (the gazetteer's area and site words, not its
     buildings that house one: "embassy", "ministry")."""
+    return _named_area(tok) or (tok.pos_ == "NOUN" and _word_of(tok, "areas", "sites"))
+
+
+def _word_of(tok, *kinds: str) -> bool:
+    """The token's word or lemma is in one of the gazetteer's word lists ``kinds``
+    (site_words.yaml), asked list by list rather than through a union built per call."""
     words = site_words()
-    return _named_area(tok) or (tok.pos_ == "NOUN" and (
-        tok.lower_ in words["areas"] | words["sites"] or tok.lemma_.lower() in words["areas"] | words["sites"]))
+    forms = (tok.lower_, tok.lemma_.lower())
+    return any(form in words[kind] for kind in kinds for form in forms)
 
 
 def _a_place(tok) -> bool:
@@ -736,9 +745,7 @@ def _a_partys_site(tok) -> bool:
     section 5: "Iranian protesters set fire to the Saudi embassy"); a bare site ("the base",
     "a market"), a site's own name ("the al-Nuri mosque") and an area ("a Kurdish village",
     where people live) give it to nobody."""
-    words = site_words()
-    if tok.pos_ != "NOUN" or not (tok.lower_ in words["sites"] | words["institutions"] or
-                                  tok.lemma_.lower() in words["sites"] | words["institutions"]):
+    if tok.pos_ != "NOUN" or not _word_of(tok, "sites", "institutions"):
         return False
     i, _ = phrase_bounds(tok)
     mods = [t for t in tok.doc[i:tok.i] if t.dep_ in ("amod", "compound", "nmod") and t.head.i <= tok.i]
@@ -768,8 +775,8 @@ def _own_side(tok, doers=()) -> bool:
     party's ("Russian forces attacked its units": "its" is not the forces'), and a noun that
     names a party by its tie to the owner names another party ("met his French counterpart",
     "attacked its rivals": the lexicon's ``relational_nouns``)."""
-    if tok.lemma_.lower() in load_lexicon().cues["relational_nouns"] or \
-            tok.lower_ in load_lexicon().cues["relational_nouns"]:
+    relational = load_lexicon().cues["relational_nouns"]
+    if tok.lemma_.lower() in relational or tok.lower_ in relational:
         return False
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") and
                not (doers and all(d.pos_ != "PRON" and _disagrees(c, d) for d in doers))
