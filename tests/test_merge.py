@@ -13,6 +13,8 @@ from eventwire.record import Event, EventActor, EventPlace, Mention, Place, Reco
 from eventwire.ingest import ingest
 from eventwire.store import EventQuery, open_store
 
+from mergestore import merged
+
 PLACES = {
     "Idlib": (35.93, 36.63, 169388),
     "Maarat al-Numan": (35.64, 36.67, 169113),  # ~32 km from Idlib
@@ -47,19 +49,6 @@ OTHER_TOWN = report("outlet-c", "Russian jets also bombed rebels in Aleppo on Tu
 LATER = report("outlet-d", "Russian warplanes struck rebel positions in Idlib again.", "2019-05-20", "Idlib")
 PLANNED = report("outlet-e", "Russian warplanes will strike rebel positions in Idlib, officials warned.",
                  "2019-05-14", "Idlib", modality="future")
-
-
-def merged(results, order=None):
-    import tempfile, os
-
-    with tempfile.TemporaryDirectory() as tmp:
-        with open_store(os.path.join(tmp, "m.duckdb")) as store:
-            for pair in (order or results):
-                store.write_batch([pair])
-            groups = store.con.execute(
-                "SELECT list(doc_id ORDER BY doc_id) FROM events GROUP BY merged_id").fetchall()
-            events = store.merged_events(EventQuery(modality=None))
-    return sorted(tuple(g) for (g,) in groups), events
 
 
 def test_two_outlets_one_strike():

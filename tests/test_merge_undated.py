@@ -11,7 +11,9 @@ from eventwire.document import Document
 from eventwire.ingest import ingest
 from eventwire.merge import MATCH_THRESHOLD, TIMELESS_MARGIN, compare, dates_days_apart, is_timeless, match_score
 from eventwire.record import Event, EventActor, EventPlace, Mention, Place, Record, SentenceSpan
-from eventwire.store import EventQuery, open_store
+from eventwire.store import open_store
+
+from mergestore import groups_of, merged
 
 TOWNS = {"Idlib": (35.93, 36.63, 169388, "SYR", "city"), "Gaziantep": (37.07, 37.38, 314830, "TUR", "city"),
          "Aleppo": (36.20, 37.16, 170063, "SYR", "city"),  # ~57 km from Idlib: another town's strike
@@ -57,20 +59,6 @@ def rows_of(*pairs):
     from eventwire.store.write import event_row
 
     return [event_row(doc.content_hash, rec, rec.events[0], {}) for doc, rec in pairs]
-
-
-def merged(pairs, order=None):
-    import os
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        with open_store(os.path.join(tmp, "m.duckdb")) as store:
-            for pair in (order or pairs):
-                store.write_batch([pair])
-            groups = store.con.execute(
-                "SELECT list(doc_id ORDER BY doc_id) FROM events GROUP BY merged_id").fetchall()
-            events = store.merged_events(EventQuery(modality=None))
-    return sorted(tuple(g) for (g,) in groups), events
 
 
 @pytest.mark.parametrize("pair, timeless", [(TIMELESS, True), (TUESDAY, False), (UNDATED_LATE, False)])
@@ -132,15 +120,10 @@ def test_undated_reports_never_chain_two_dated_events_days_apart():
     assert any("syria-timeless" in g and len(g) == 3 for g in groups)
 
 
-def test_a_timeless_report_in_one_batch_with_two_dated_events_days_apart():
-    import os
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        with open_store(os.path.join(tmp, "b.duckdb")) as store:
-            store.write_batch([TUESDAY, NEXT_WEEK, TIMELESS])
-            with_batch = sorted(tuple(g) for (g,) in store.con.execute(
-                "SELECT list(doc_id ORDER BY doc_id) FROM events GROUP BY merged_id").fetchall())
+def test_a_timeless_report_in_one_batch_with_two_dated_events_days_apart(tmp_path):
+    with open_store(tmp_path / "b.duckdb") as store:
+        store.write_batch([TUESDAY, NEXT_WEEK, TIMELESS])
+        with_batch = groups_of(store)
     assert not any({"dated-tue", "dated-next"} <= set(g) for g in with_batch)
     assert len(with_batch) == 2
 
