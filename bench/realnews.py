@@ -231,6 +231,8 @@ def _place_right(g: dict, p, as_is: bool = False) -> bool:
 
 FIELDS = ("category", "source", "target", "source_country", "target_country", "date", "place",
           "place_as_is", "modality", "acled_type")
+# The fields a fully right event has right (the output contract's who, what, when, where, whether).
+FULLY_RIGHT_FIELDS = ("category", "source", "target", "date", "place", "modality")
 
 
 def _closeness(p, g: dict) -> int:
@@ -319,7 +321,10 @@ def score_article(article: dict, gold: dict, record) -> dict:
             }
             for k, ok in right.items():
                 c[f"right_{k}"] += ok
-            if all(right[k] for k in ("category", "source", "target", "date", "place", "modality")):
+            wrong = [k for k in FULLY_RIGHT_FIELDS if not right[k]]
+            if len(wrong) == 1:
+                c[f"only_wrong_{wrong[0]}"] += 1
+            if not wrong:
                 c["fully_right"] += 1
                 if g["modality"] == "asserted":
                     c["fully_right_gold"] += 1
@@ -345,6 +350,9 @@ def print_report(c, label: str) -> None:
           f"{c['fully_right_gold'] / max(c['gold_asserted'], 1):.3f}")
     print("   per-field precision on matched events: " + ", ".join(
         f"{k} {c['right_' + k] / tp:.3f}" for k in FIELDS))
+    # which one field stands between a matched event and a fully right one: where a fix pays first
+    print("   matched events wrong in one field only: " + ", ".join(
+        f"{k} {c['only_wrong_' + k]}" for k in FULLY_RIGHT_FIELDS) + f" (of {c['tp']} matched)")
     print(f"   duplicates {c['fp_duplicate'] / n:.3f}, background-as-event {c['fp_background'] / n:.3f}, "
           f"invented {c['fp_invented'] / n:.3f} (share of asserted events)")
     print(f"   over-merged: {c['over_merged']} asserted events each telling two or more gold events of "

@@ -7,7 +7,7 @@ from types import SimpleNamespace as NS
 
 import pytest
 
-from bench.realnews import pair_events
+from bench.realnews import pair_events, score_article
 
 # An imagined article: sentence A (0-100) tells a rally on Tuesday, sentence B (100-200) a
 # protest planned for Thursday, sentence C (200-300) an arrest.
@@ -55,3 +55,36 @@ def test_no_overlap_and_another_category_in_the_sentence_is_no_candidate():
 def test_the_same_category_in_the_sentence_is_the_last_resort():
     pairs, candidates = pair_events([_coded("PROTEST", (150, 160), SENT_B)], [_gold("PROTEST", (110, 140))])
     assert pairs == {0: 0} and candidates == {0}
+
+
+def _judged(**wrong):
+    """One coded asserted event on one gold event of a one-event article, right in every field
+    but those given."""
+    side = lambda country, sector: NS(country=country, sector=sector)   # noqa: E731
+    coded = _coded("PROTEST", (10, 20), SENT_A)
+    coded.modality, coded.acled_event_type = "asserted", "Protests"
+    coded.source, coded.target = side("EGY", "OPP"), side("EGY", "GOV")
+    coded.date, coded.place = "2014-01-17", None
+    for field, value in wrong.items():
+        setattr(coded, field, value)
+    gold = _gold("PROTEST", (5, 25))
+    gold.update(modality="asserted", source={"country": "EGY", "sector": "OPP"},
+                target={"country": "EGY", "sector": "GOV"}, date="2014-01-17", place=None)
+    return score_article({"id": "x"}, {"events": [gold]}, NS(events=[coded]))
+
+
+@pytest.mark.parametrize("wrong, only", [
+    ({"date": "2014-01-16"}, "date"),
+    ({"target": None}, "target"),
+    ({"source": NS(country="EGY", sector="GOV")}, "source"),
+])
+def test_an_event_wrong_in_one_field_is_counted_under_that_field(wrong, only):
+    c = _judged(**wrong)
+    assert c["tp"] == 1 and c["fully_right"] == 0
+    assert [k for k in c if k.startswith("only_wrong_")] == [f"only_wrong_{only}"]
+
+
+def test_an_event_wrong_in_two_fields_or_none_is_counted_under_no_field():
+    assert not any(k.startswith("only_wrong_") for k in _judged(date="2014-01-16", target=None))
+    right = _judged()
+    assert right["fully_right"] == 1 and not any(k.startswith("only_wrong_") for k in right)
