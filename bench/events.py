@@ -1078,7 +1078,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int)
     ap.add_argument("--only", choices=["reports", "realnews", "agreement", "m2e2", "m2e2-precision", "dates",
-                                       "m2e2-sides", "ecbplus", "ordinary", "sitent", "gsr", "cameo", "court"])
+                                       "m2e2-sides", "ecbplus", "ordinary", "sitent", "gsr", "cameo", "court",
+                                       "realnews-duplicates"])
     ap.add_argument("--split", choices=["dev", "validation", "heldout", "heldout2", "heldout3", "external", "all"],
                     default="all", help="real-news gold: which part to score (validation is kept apart from tuning; "
                     "`external` is the folder named by EVENTWIRE_EXTERNAL_GOLD, news kept outside the repository)")
@@ -1089,6 +1090,9 @@ def main() -> None:
         bench_reports(args.limit, args.show_errors)
     if args.only in (None, "realnews"):
         bench_realnews(args.limit, args.split, args.show_errors)
+    if args.only == "realnews-duplicates":   # a diagnosis, not a figure: only when asked for
+        from bench.duplicates import bench_duplicates
+        bench_duplicates(args.split, args.limit)
     if args.only in (None, "agreement"):
         from bench import realnews
         realnews.agreement()

@@ -1,0 +1,136 @@
+"""Real-news duplicates bucketed by why the within-article merge kept them apart (issue 16).
+
+A duplicate (as `realnews.score_article` counts it) is a coded asserted event that matched no
+gold event although its spans or its sentence reach one, which another coded event took: one
+happening coded twice. Each is paired with the coded event that took its gold event and
+bucketed by the first test of `coref.corefer` that keeps the two apart, tried in corefer's
+order on the events as coded: another category, another modality, another mode, told dates
+that differ, places that differ, an assault on the other's doer, listed apart, sides (source,
+target); "joinable" when corefer now accepts them (another member of a cluster, or a field a
+merge filled, kept them apart). Rows with text are printed for the dev split only; the
+kept-apart splits print counts.
+
+    EVENTWIRE_SHARED_DATA=... PYTHONPATH=src:. python bench/events.py --only realnews-duplicates --split dev
+"""
+from __future__ import annotations
+
+import contextlib
+from collections import Counter
+
+from eventwire.events import coref
+
+
+def why_kept_apart(a, b, told=frozenset(), linked=frozenset(), apart=frozenset(), fights=frozenset()) -> str:
+    """The first test of ``coref.corefer`` that keeps coded events ``a`` and ``b`` apart, in
+    corefer's order; "joinable" when none does. ``told``: ids of the events dated by their own
+    sentence; ``linked``, ``apart``, ``fights`` as corefer takes them."""
+    if a.category != b.category:
+        return "categories " + "/".join(sorted((a.category, b.category)))
+    if not coref._modalities_agree(a.modality, b.modality):
+        return "modalities"
+    if (id(a), id(b)) in apart or (id(b), id(a)) in apart:
+        return "listed apart"
+    if (id(a), id(b)) in linked or (id(b), id(a)) in linked:
+        return "joinable"
+    if coref.corefer(a, b, told, linked, apart, fights):
+        return "joinable"
+    if a.mode and b.mode and a.mode != b.mode and a.category != "ASSAULT" and \
+            {a.mode, b.mode} not in coref._ONE_HAPPENING_MODES:
+        return "modes"
+    if not coref.dates_agree(a, b, told):
+        return "dates"
+    if not coref.places_agree(a, b):
+        return "places"
+    if a.category == "ASSAULT" and not (id(a) in fights and id(b) in fights) and (
+            coref._turned_on_doer(a, b) or coref._turned_on_doer(b, a)):
+        return "an assault on the other's doer"
+    guessed = a.category in coref._LOOSE_SECTORS
+    loose = guessed or a.sentence == b.sentence
+    sides = [name for name, x, y in (("source", a.source, b.source), ("target", a.target, b.target))
+             if not coref._sides_agree(x, y, loose, guessed)]
+    return "sides " + "+".join(sides) if sides else "plan after deed"
+
+
+def duplicate_pairs(gold: dict, record) -> list[tuple[object, object | None, dict]]:
+    """(duplicate, the coded event that took its gold event or None, that gold event) for each
+    duplicate of one article, as `realnews.score_article` counts duplicates."""
+    from bench import realnews
+
+    preds = list(getattr(record, "events", []) or [])
+    golds = list(gold.get("events", []))
+    non_events = [(n["start"], n["end"]) for n in gold.get("non_events", []) if n.get("kind") != "non-political"]
+    pmatch, would_match = realnews.pair_events(preds, golds)
+    taken = {g: p for p, g in pmatch.items()}
+    out = []
+    for k, p in enumerate(preds):
+        if p.modality != "asserted" or k in pmatch or k not in would_match or \
+                any(s <= p.evidence.start and p.evidence.end <= e for s, e in non_events):
+            continue
+        spans, sent = realnews._pred_spans(p), [(p.sentence.start, p.sentence.end)]
+        reached = [j for j, g in enumerate(golds) if realnews._overlap(spans, realnews._gold_spans(g)) or (
+            g["category"] == p.category and realnews._overlap(sent, realnews._gold_spans(g)))]
+        # the gold event of its own category another event took, else any taken one it reaches
+        j = next((j for j in reached if golds[j]["category"] == p.category and j in taken),
+                 next((j for j in reached if j in taken), reached[0]))
+        out.append((p, preds[taken[j]] if j in taken else None, golds[j]))
+    return out
+
+
+@contextlib.contextmanager
+def merge_inputs():
+    """What `code_events` gives `merge_coreferent` for each document coded inside the block:
+    a list, one (events, told, linked, apart, fights) per document."""
+    from eventwire.events import code
+
+    seen: list[tuple] = []
+    merge = code.merge_coreferent
+
+    def spy(events, told=frozenset(), linked=frozenset(), apart=frozenset(), fights=frozenset()):
+        seen.append((list(events), set(told), linked, apart, fights))
+        return merge(events, told, linked, apart, fights)
+
+    code.merge_coreferent = spy
+    try:
+        yield seen
+    finally:
+        code.merge_coreferent = merge
+
+
+def _by_span(events: list, told: set) -> set[tuple[int, int]]:
+    return {(e.evidence.start, e.evidence.end) for e in events if id(e) in told}
+
+
+def bench_duplicates(split: str, limit: int | None = None) -> None:
+    from bench import realnews
+    from eventwire import pipeline
+    from eventwire.document import Document, parse_date
+
+    gold, articles = realnews.load_gold(), realnews.load_articles()
+    ids = sorted(i for i in gold if i in articles and split in ("all", realnews.split_of(i)))[:limit]
+    buckets: dict[str, Counter] = {}
+    for i in ids:
+        doc = Document(id=i, text=articles[i]["text"], date=parse_date(articles[i]["date"]))
+        with merge_inputs() as seen:
+            _, record = next(iter(pipeline.extract_many([doc])))
+        # the merged events are copies: a date is its own sentence's when its evidence was
+        told_spans = _by_span(seen[-1][0], seen[-1][1]) if seen else set()
+        part = realnews.split_of(i)
+        for dup, took, g in duplicate_pairs(gold[i], record):
+            if took is None:
+                why = "its gold event taken by no asserted event"
+            else:
+                told = {id(e) for e in (dup, took) if (e.evidence.start, e.evidence.end) in told_spans}
+                why = why_kept_apart(took, dup, told)
+            buckets.setdefault(part, Counter())[why] += 1
+            if part == "dev":   # rows of the kept-apart splits are never printed
+                print(f"   ## {i}: {why}\n      GOLD {g['category']} | {g['evidence']['text'][:90]!r}")
+                for tag, e in (("TOOK", took), ("DUP ", dup)):
+                    if e is not None:
+                        print(f"      {tag} {e.category:<9} {e.mode or '-':<10} "
+                              f"{e.source and (e.source.text, e.source.country, e.source.sector)} -> "
+                              f"{e.target and (e.target.text, e.target.country, e.target.sector)} "
+                              f"d={e.date} pl={e.place and e.place.name} | {e.evidence.text[:80]!r}")
+    for part in sorted(buckets):
+        print(f"-- duplicates by why they were kept apart, {part}: {sum(buckets[part].values())}")
+        for why, n in buckets[part].most_common():
+            print(f"   {n:>3}  {why}")
