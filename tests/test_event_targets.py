@@ -162,3 +162,30 @@ def test_a_site_of_a_state_is_the_target_of_violence_aimed_at_it(text, country, 
 def test_a_site_of_nobody_is_no_target(text):
     for event in asserted(text, "ASSAULT"):
         assert event.target is None, event.target
+
+
+# A threat or warning with no target of its own announces the speaker's act or a danger: it is
+# aimed at the last other party of the story only when told as a reply (code._REACTIVE,
+# participants.told_as_reply).
+@pytest.mark.parametrize("text", [
+    "Police arrested twelve protesters in Lagos on Monday. The rebels warned that new attacks were coming.",
+    "Soldiers raided a village near Goma on Monday. Aid agencies warned of a hunger crisis.",
+    "Police detained two activists in Harare on Monday. The union vowed that the strike would go on.",
+])
+def test_a_warning_answers_nobody(text):
+    event = _one(text, "THREATEN")
+    assert event.target is None, event.target
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Britain expelled four Iranian diplomats on Monday. Tehran threatened to retaliate.", "Britain"),
+    ("Britain expelled four Iranian diplomats on Monday, and Tehran vowed to respond in kind.", "Britain"),
+    ("Israeli jets struck a convoy in Syria on Monday. Damascus responded by threatening to strike back.",
+     "Israeli jets"),
+    # an accusation or a refusal answers the act told before, as it did
+    ("Britain expelled four Iranian diplomats on Monday. Tehran condemned the decision.", "Britain"),
+])
+def test_a_threat_told_as_a_reply_answers_the_last_other_party(text, target):
+    category = "ACCUSE" if "condemned" in text else "THREATEN"
+    event = _one(text, category)
+    assert event.target is not None and target in event.target.text, event.target

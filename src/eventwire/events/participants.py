@@ -1351,6 +1351,23 @@ _CROWD_PLACE_PREPS = {"to", "toward", "towards", "into", "onto", "on", "at", "in
                       "along", "around", "past", "near", "outside", "inside"}
 
 
+def told_as_reply(tok) -> bool:
+    """A threat told as the answer to another's act: "Tehran vowed to respond in kind",
+    "Pyongyang responded by threatening a strike", "threatened to retaliate": a reply verb
+    (``cues.yaml`` ``reply_verbs``) is the trigger, a word of the clause it heads, or a verb
+    over it. A warning or a vow with none ("warned that new attacks were coming", "vowed the
+    court would be changed") announces the speaker's own act or a danger: it answers nobody."""
+    replies = load_lexicon().cues["reply_verbs"]
+    near = [tok, *tok.children]
+    node = tok
+    for _ in range(3):   # "responded by threatening": the reply verb over the preposition
+        if node.head is node:
+            break
+        node = node.head
+        near.append(node)
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in replies for t in near)
+
+
 def _where_a_crowd_goes(tok) -> bool:
     """A protest's target that is where the crowd goes or stands, not whom it addresses: a city,
     region or site, or the possessor of an area or site, reached by a preposition of place or
