@@ -189,3 +189,36 @@ def test_a_threat_told_as_a_reply_answers_the_last_other_party(text, target):
     category = "ACCUSE" if "condemned" in text else "THREATEN"
     event = _one(text, category)
     assert event.target is not None and target in event.target.text, event.target
+
+
+# GUIDELINE section 5: victims are civilians unless the text marks them otherwise. A person
+# named with no office, trade or group, the target of violence or coercion, is CVL in the
+# record (participants.victim_sector).
+@pytest.mark.parametrize("text, category", [
+    ("Gunmen shot Maria Lopez in Bogota on Monday.", "ASSAULT"),
+    ("Police arrested Juan Perez in Lima on Monday.", "COERCE"),
+    ("Masked men abducted Ahmed Nouri near Basra on Monday.", "ASSAULT"),
+])
+def test_a_named_victim_with_no_office_is_a_civilian(text, category):
+    event = _one(text, category)
+    assert event.target is not None and event.target.sector == "CVL", event.target
+
+
+# ... but a sector the text gives stays, and other categories' targets are not victims.
+@pytest.mark.parametrize("text, category, sector", [
+    ("Gunmen shot Maria Lopez, a teacher, in Bogota on Monday.", "ASSAULT", "EDU"),
+    ("Gunmen shot the mayor of Cali, Maria Lopez, on Monday.", "ASSAULT", "GOV"),
+    ("Police arrested opposition leader Juan Perez in Lima on Monday.", "COERCE", "OPP"),
+])
+def test_a_sector_the_text_gives_stays(text, category, sector):
+    event = _one(text, category)
+    assert event.target is not None and event.target.sector == sector, event.target
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The minister met Juan Perez in Lima on Monday.", "CONSULT"),
+    ("The senator praised Juan Perez in Lima on Monday.", "SUPPORT"),
+])
+def test_a_person_in_another_act_is_no_victim(text, category):
+    event = _one(text, category)
+    assert event.target is not None and event.target.sector != "CVL", event.target

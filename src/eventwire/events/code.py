@@ -37,7 +37,7 @@ from .episodic import EPISODIC, clause_kind, noun_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
 from .modality import Modality, modality_of
-from .participants import find_participants, is_scene, possible_actor, resolve_side, told_as_reply
+from .participants import find_participants, is_scene, possible_actor, resolve_side, told_as_reply, victim_sector
 from .patterns import Trigger, find_triggers, sentence_words, stance_sides, voiced_by_a_party
 from .relevance import asked_about, political_event
 
@@ -716,10 +716,10 @@ def _evidence(trig: Trigger, doc):
     return span.start_char, span.end_char
 
 
-def _event_actor(side) -> EventActor | None:
+def _event_actor(side, sector: str | None = None) -> EventActor | None:
     if side is None:
         return None
-    return EventActor(actor=side.actor, text=side.text, country=side.country, sector=side.sector)
+    return EventActor(actor=side.actor, text=side.text, country=side.country, sector=sector or side.sector)
 
 
 _PERSONAL = {"i", "me", "we", "us", "you"}
@@ -1090,7 +1090,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             event = Event(
                 id="E0", category=category, mode=mode, cameo=row.code, goldstein=row.goldstein,
                 quad_class=quad_class(category), acled_event_type=trig.rule.get("acled"),
-                source=_event_actor(src), target=_event_actor(tgt),
+                source=_event_actor(src), target=_event_actor(tgt, victim_sector(tgt, category)),
                 date=date, date_precision=precision if date else None, place=place,
                 modality=modality.value,
                 sentence=SentenceSpan(start=sent.start_char, end=sent.end_char),

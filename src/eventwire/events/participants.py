@@ -1351,6 +1351,24 @@ _CROWD_PLACE_PREPS = {"to", "toward", "towards", "into", "onto", "on", "at", "in
                       "along", "around", "past", "near", "outside", "inside"}
 
 
+# Categories whose target suffers the act: violence and coercion.
+_SUFFERED_CATEGORIES = {"ASSAULT", "COERCE"}
+
+
+def victim_sector(side, category: str) -> str | None:
+    """The sector the record gives the target of violence or coercion: its own, else CVL for
+    a person the text names with no office, trade or group ("Gunmen shot Maria Lopez", "police
+    arrested Juan Perez"). GUIDELINE section 5: victims are civilians unless the text marks
+    them otherwise. Read for the record only: relevance and confidence weigh what the text
+    tells, and a person it does not place may be a politician."""
+    if side is None:
+        return None
+    if side.sector is not None or category not in _SUFFERED_CATEGORIES:
+        return side.sector
+    head = side.head
+    return "CVL" if head.ent_type_ == "PERSON" and head.pos_ == "PROPN" else None
+
+
 def told_as_reply(tok) -> bool:
     """A threat told as the answer to another's act: "Tehran vowed to respond in kind",
     "Pyongyang responded by threatening a strike", "threatened to retaliate": a reply verb
