@@ -222,3 +222,16 @@ def test_a_sector_the_text_gives_stays(text, category, sector):
 def test_a_person_in_another_act_is_no_victim(text, category):
     event = _one(text, category)
     assert event.target is not None and event.target.sector != "CVL", event.target
+
+
+# A city named as where something is (the object of "in", "at", "outside" ...) is the scene:
+# a pronoun does not stand for it ("outside the embassy in Moscow, pelting it": the embassy).
+@pytest.mark.parametrize("text, category, place_word", [
+    ("About 40 activists gathered outside the embassy in Moscow on Monday, pelting it with eggs.",
+     "ASSAULT", "Moscow"),
+    ("Students rallied outside the parliament in Kampala on Monday and police surrounded it.",
+     "COERCE", "Kampala"),
+])
+def test_a_pronoun_does_not_stand_for_the_scene(text, category, place_word):
+    event = _one(text, category)
+    assert event.target is None or place_word not in event.target.text, event.target

@@ -1035,9 +1035,10 @@ def _object_antecedent(pron, src):
     for t in reversed(since_previous_sentence(pron)):
         if t.i in src_ids:
             continue
-        if pron.lower_ in ("them", "they") and t.tag_ == "NNP" and t.dep_ == "pobj" and \
-                t.head.lower_ in _LOCATIVE:
-            continue   # "blocked roads in Dakar ... to disperse them": people, not the town
+        if t.tag_ == "NNP" and t.dep_ == "pobj" and (t.head.lower_ in _SCENE_PREPS or (
+                pron.lower_ in ("them", "they") and t.head.lower_ in _LOCATIVE)):
+            continue   # "blocked roads in Dakar ... to disperse them": people, not the town;
+            # "outside the embassy in Moscow, pelting it": the embassy, not the city
         if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and t.dep_ in ("pobj", "dobj", "nsubj", "conj") \
                 and not _disagrees(pron, t):
             return t
