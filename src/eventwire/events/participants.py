@@ -1380,7 +1380,7 @@ def told_as_reply(tok) -> bool:
     near = [tok, *tok.children]
     node = tok
     for _ in range(3):   # "responded by threatening": the reply verb over the preposition
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
         near.append(node)
