@@ -162,3 +162,76 @@ def test_a_site_of_a_state_is_the_target_of_violence_aimed_at_it(text, country, 
 def test_a_site_of_nobody_is_no_target(text):
     for event in asserted(text, "ASSAULT"):
         assert event.target is None, event.target
+
+
+# A threat or warning with no target of its own announces the speaker's act or a danger: it is
+# aimed at the last other party of the story only when told as a reply (code._REACTIVE,
+# participants.told_as_reply).
+@pytest.mark.parametrize("text", [
+    "Police arrested twelve protesters in Lagos on Monday. The rebels warned that new attacks were coming.",
+    "Soldiers raided a village near Goma on Monday. Aid agencies warned of a hunger crisis.",
+    "Police detained two activists in Harare on Monday. The union vowed that the strike would go on.",
+])
+def test_a_warning_answers_nobody(text):
+    event = _one(text, "THREATEN")
+    assert event.target is None, event.target
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Britain expelled four Iranian diplomats on Monday. Tehran threatened to retaliate.", "Britain"),
+    ("Britain expelled four Iranian diplomats on Monday, and Tehran vowed to respond in kind.", "Britain"),
+    ("Israeli jets struck a convoy in Syria on Monday. Damascus responded by threatening to strike back.",
+     "Israeli jets"),
+    # an accusation or a refusal answers the act told before, as it did
+    ("Britain expelled four Iranian diplomats on Monday. Tehran condemned the decision.", "Britain"),
+])
+def test_a_threat_told_as_a_reply_answers_the_last_other_party(text, target):
+    category = "ACCUSE" if "condemned" in text else "THREATEN"
+    event = _one(text, category)
+    assert event.target is not None and target in event.target.text, event.target
+
+
+# GUIDELINE section 5: victims are civilians unless the text marks them otherwise. A person
+# named with no office, trade or group, the target of violence or coercion, is CVL in the
+# record (participants.victim_sector).
+@pytest.mark.parametrize("text, category", [
+    ("Gunmen shot Maria Lopez in Bogota on Monday.", "ASSAULT"),
+    ("Police arrested Juan Perez in Lima on Monday.", "COERCE"),
+    ("Masked men abducted Ahmed Nouri near Basra on Monday.", "ASSAULT"),
+])
+def test_a_named_victim_with_no_office_is_a_civilian(text, category):
+    event = _one(text, category)
+    assert event.target is not None and event.target.sector == "CVL", event.target
+
+
+# ... but a sector the text gives stays, and other categories' targets are not victims.
+@pytest.mark.parametrize("text, category, sector", [
+    ("Gunmen shot Maria Lopez, a teacher, in Bogota on Monday.", "ASSAULT", "EDU"),
+    ("Gunmen shot the mayor of Cali, Maria Lopez, on Monday.", "ASSAULT", "GOV"),
+    ("Police arrested opposition leader Juan Perez in Lima on Monday.", "COERCE", "OPP"),
+])
+def test_a_sector_the_text_gives_stays(text, category, sector):
+    event = _one(text, category)
+    assert event.target is not None and event.target.sector == sector, event.target
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The minister met Juan Perez in Lima on Monday.", "CONSULT"),
+    ("The senator praised Juan Perez in Lima on Monday.", "SUPPORT"),
+])
+def test_a_person_in_another_act_is_no_victim(text, category):
+    event = _one(text, category)
+    assert event.target is not None and event.target.sector != "CVL", event.target
+
+
+# A city named as where something is (the object of "in", "at", "outside" ...) is the scene:
+# a pronoun does not stand for it ("outside the embassy in Moscow, pelting it": the embassy).
+@pytest.mark.parametrize("text, category, place_word", [
+    ("About 40 activists gathered outside the embassy in Moscow on Monday, pelting it with eggs.",
+     "ASSAULT", "Moscow"),
+    ("Students rallied outside the parliament in Kampala on Monday and police surrounded it.",
+     "COERCE", "Kampala"),
+])
+def test_a_pronoun_does_not_stand_for_the_scene(text, category, place_word):
+    event = _one(text, category)
+    assert event.target is None or place_word not in event.target.text, event.target

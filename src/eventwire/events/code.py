@@ -37,7 +37,7 @@ from .episodic import EPISODIC, clause_kind, noun_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
 from .modality import Modality, modality_of
-from .participants import find_participants, is_scene, possible_actor, resolve_side
+from .participants import find_participants, is_scene, possible_actor, resolve_side, told_as_reply, victim_sector
 from .patterns import Trigger, find_triggers, sentence_words, stance_sides, voiced_by_a_party
 from .relevance import asked_about, political_event
 
@@ -63,7 +63,8 @@ _ACTORLESS_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 
 
 # Statements that answer someone: with no target of their own they aim at the last other actor.
-_REACTIVE = {"THREATEN", "ACCUSE", "REJECT"}
+# A threat does so only when told as a reply (``participants.told_as_reply``).
+_REACTIVE = {"ACCUSE", "REJECT"}
 
 
 # A commitment reported as said is a threat or an offer in its own right (PLOVER codes the
@@ -715,10 +716,10 @@ def _evidence(trig: Trigger, doc):
     return span.start_char, span.end_char
 
 
-def _event_actor(side) -> EventActor | None:
+def _event_actor(side, sector: str | None = None) -> EventActor | None:
     if side is None:
         return None
-    return EventActor(actor=side.actor, text=side.text, country=side.country, sector=side.sector)
+    return EventActor(actor=side.actor, text=side.text, country=side.country, sector=sector or side.sector)
 
 
 _PERSONAL = {"i", "me", "we", "us", "you"}
@@ -929,7 +930,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if trig.rule.get("deontic") and src is not None and tgt is not None and src.country and \
                     (src.country, src.sector) == (tgt.country, tgt.sector):
                 continue   # "Johnson said Britain must leave the EU": its own stance, asked of no one
-            if tgt is None and src is not None and category in _REACTIVE:
+            if tgt is None and src is not None and (category in _REACTIVE or (
+                    category == "THREATEN" and told_as_reply(tok))):
                 # "Moscow vowed to respond in kind", "North Korea responded by threatening ...":
                 # a reaction is aimed at the last other party that acted
                 told_before = [t.rule["_src"] for _, t in sent_events if t.rule.get("_src") is not None]
@@ -1088,7 +1090,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             event = Event(
                 id="E0", category=category, mode=mode, cameo=row.code, goldstein=row.goldstein,
                 quad_class=quad_class(category), acled_event_type=trig.rule.get("acled"),
-                source=_event_actor(src), target=_event_actor(tgt),
+                source=_event_actor(src), target=_event_actor(tgt, victim_sector(tgt, category)),
                 date=date, date_precision=precision if date else None, place=place,
                 modality=modality.value,
                 sentence=SentenceSpan(start=sent.start_char, end=sent.end_char),

@@ -1035,9 +1035,10 @@ def _object_antecedent(pron, src):
     for t in reversed(since_previous_sentence(pron)):
         if t.i in src_ids:
             continue
-        if pron.lower_ in ("them", "they") and t.tag_ == "NNP" and t.dep_ == "pobj" and \
-                t.head.lower_ in _LOCATIVE:
-            continue   # "blocked roads in Dakar ... to disperse them": people, not the town
+        if t.tag_ == "NNP" and t.dep_ == "pobj" and (t.head.lower_ in _SCENE_PREPS or (
+                pron.lower_ in ("them", "they") and t.head.lower_ in _LOCATIVE)):
+            continue   # "blocked roads in Dakar ... to disperse them": people, not the town;
+            # "outside the embassy in Moscow, pelting it": the embassy, not the city
         if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and t.dep_ in ("pobj", "dobj", "nsubj", "conj") \
                 and not _disagrees(pron, t):
             return t
@@ -1349,6 +1350,41 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
 # at", "rallied in"): a place they take is the protest's place.
 _CROWD_PLACE_PREPS = {"to", "toward", "towards", "into", "onto", "on", "at", "in", "through", "across",
                       "along", "around", "past", "near", "outside", "inside"}
+
+
+# Categories whose target suffers the act: violence and coercion.
+_SUFFERED_CATEGORIES = {"ASSAULT", "COERCE"}
+
+
+def victim_sector(side, category: str) -> str | None:
+    """The sector the record gives the target of violence or coercion: its own, else CVL for
+    a person the text names with no office, trade or group ("Gunmen shot Maria Lopez", "police
+    arrested Juan Perez"). GUIDELINE section 5: victims are civilians unless the text marks
+    them otherwise. Read for the record only: relevance and confidence weigh what the text
+    tells, and a person it does not place may be a politician."""
+    if side is None:
+        return None
+    if side.sector is not None or category not in _SUFFERED_CATEGORIES:
+        return side.sector
+    head = side.head
+    return "CVL" if head.ent_type_ == "PERSON" and head.pos_ == "PROPN" else None
+
+
+def told_as_reply(tok) -> bool:
+    """A threat told as the answer to another's act: "Tehran vowed to respond in kind",
+    "Pyongyang responded by threatening a strike", "threatened to retaliate": a reply verb
+    (``cues.yaml`` ``reply_verbs``) is the trigger, a word of the clause it heads, or a verb
+    over it. A warning or a vow with none ("warned that new attacks were coming", "vowed the
+    court would be changed") announces the speaker's own act or a danger: it answers nobody."""
+    replies = load_lexicon().cues["reply_verbs"]
+    near = [tok, *tok.children]
+    node = tok
+    for _ in range(3):   # "responded by threatening": the reply verb over the preposition
+        if node.head == node:
+            break
+        node = node.head
+        near.append(node)
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in replies for t in near)
 
 
 def _where_a_crowd_goes(tok) -> bool:
