@@ -351,3 +351,21 @@ def test_a_day_and_month_that_begin_a_name_are_no_time(text, expression, value):
 def test_an_event_beside_a_name_holding_a_date_is_not_dated_by_it(text, category, date):
     events = [e for e in extract(text, date=DATE).events if e.category == category]
     assert [e.date for e in events] == [date], [(e.category, e.evidence.text, e.date) for e in events]
+
+
+# An event noun measured by a span of a day or more ("two weeks of protests", "three days of
+# clashes") is a period, not a happening of one day: its month, not a day.
+@pytest.mark.parametrize("text, category, date", [
+    ("The governor of the province resigned on Saturday.\n\nHis resignation followed two weeks of "
+     "protests in the capital.", "PROTEST", "2024-03"),
+    ("Three days of clashes between the army and rebels in the north left dozens dead, officials "
+     "said on Sunday.", "ASSAULT", "2024-03"),
+    ("The army ended a week of fighting with the rebels on Saturday.", "ASSAULT", "2024-03"),
+    # guards: an event told on its day keeps the day, and a count of people is no span
+    ("Thousands protested in the capital on Saturday against the new law.", "PROTEST", "2024-03-16"),
+    ("Police detained dozens of protesters in the capital on Saturday.", "COERCE", "2024-03-16"),
+])
+def test_an_event_noun_measured_by_a_span_is_dated_to_its_month(text, category, date):
+    events = [e for e in extract(text, date=DATE).events if e.category == category]
+    assert [e.date for e in events] == [date], [(e.category, e.evidence.text, e.date) for e in events]
+    assert events[0].date_precision == ("month" if len(date) == 7 else "day")
