@@ -315,3 +315,57 @@ def test_a_definite_event_noun_in_passing_takes_the_day_of_the_event_it_names(st
     events = extract(text, date=DATE).events
     nouns = [e.date for e in events if e.category == "CONSULT" and e.evidence.start > text.index("\n\n")]
     assert nouns == [date], [(e.category, e.evidence.text, e.date) for e in events]
+
+
+# A day and month with no year that begin the name of a place or a body ("6th of October City",
+# "the April 6 Youth Movement", "the March 14 alliance") are that name, not a time: the event
+# told beside it is dated as if the name held no date.
+@pytest.mark.parametrize("text, expression, value", [
+    ("Troops clashed with students in 6th of October City on Friday.", "6th of October", None),
+    ("Troops clashed with students in 6th of October City on Friday.", "Friday", "2024-03-15"),
+    ("Leaders of the April 6 Youth Movement were detained in Alexandria.", "April 6", None),
+    ("Leaders of the April 6 Youth Movement were detained in Alexandria.", "April", None),
+    ("The March 14 alliance walked out of the cabinet.", "March 14", None),
+    ("A crowd gathered on 26 July Street in the old town.", "26 July", None),
+    # guards: a day and month of the clause keep their date, whatever follows them ...
+    ("Police detained the activists on 6 October in Alexandria.", "6 October", "2023-10-06"),
+    ("On 6 October, city officials closed the main road.", "6 October", "2023-10-06"),
+    ("on 6 October city officials closed the main road.", "6 October", "2023-10-06"),
+    ("They marched on July 4 in the city centre.", "July 4", "2023-07-04"),
+    # ... and a happening named by its day is dated by it
+    ("Leaders of the 30 June protests were detained in Alexandria.", "the 30 June", "2023-06-30"),
+    ("The April 2011 movement split within a year.", "April 2011", "2011-04"),
+])
+def test_a_day_and_month_that_begin_a_name_are_no_time(text, expression, value):
+    times = [t.value for t in extract(text, date=DATE).times if t.text == expression]
+    assert times == ([value] if value else []), [(t.text, t.value) for t in extract(text, date=DATE).times]
+
+
+@pytest.mark.parametrize("text, category, date", [
+    ("Troops clashed with students in 6th of October City on Friday.", "ASSAULT", "2024-03-15"),
+    # the lead's news with no other time: the publication day, not a day of the name
+    ("Members of the April 6 Youth Movement protested outside the court in Cairo.", "PROTEST", DATE),
+    # guard: the day of the clause stays the event's
+    ("Troops clashed with students in the city centre on 6 March.", "ASSAULT", "2024-03-06"),
+])
+def test_an_event_beside_a_name_holding_a_date_is_not_dated_by_it(text, category, date):
+    events = [e for e in extract(text, date=DATE).events if e.category == category]
+    assert [e.date for e in events] == [date], [(e.category, e.evidence.text, e.date) for e in events]
+
+
+# An event noun measured by a span of a day or more ("two weeks of protests", "three days of
+# clashes") is a period, not a happening of one day: its month, not a day.
+@pytest.mark.parametrize("text, category, date", [
+    ("The governor of the province resigned on Saturday.\n\nHis resignation followed two weeks of "
+     "protests in the capital.", "PROTEST", "2024-03"),
+    ("Three days of clashes between the army and rebels in the north left dozens dead, officials "
+     "said on Sunday.", "ASSAULT", "2024-03"),
+    ("The army ended a week of fighting with the rebels on Saturday.", "ASSAULT", "2024-03"),
+    # guards: an event told on its day keeps the day, and a count of people is no span
+    ("Thousands protested in the capital on Saturday against the new law.", "PROTEST", "2024-03-16"),
+    ("Police detained dozens of protesters in the capital on Saturday.", "COERCE", "2024-03-16"),
+])
+def test_an_event_noun_measured_by_a_span_is_dated_to_its_month(text, category, date):
+    events = [e for e in extract(text, date=DATE).events if e.category == category]
+    assert [e.date for e in events] == [date], [(e.category, e.evidence.text, e.date) for e in events]
+    assert events[0].date_precision == ("month" if len(date) == 7 else "day")

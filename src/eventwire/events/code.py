@@ -498,6 +498,16 @@ def _same_day_clause(tok) -> bool:
     return False
 
 
+def _measured_by_a_span(noun, ctx: DocContext) -> bool:
+    """'two weeks of protests', 'three days of clashes': an event noun measured by a span of a
+    day or more is a period, not a happening of one day."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.head == noun.head:
+        return False
+    unit = noun.head.head
+    return any(t.type == "DURATION" and re.fullmatch(r"P[\dX.]+[DWMY]", t.value) for t in
+               cached_index(ctx.scratch, "events.times", ctx.times).overlapping(unit.idx, unit.idx + len(unit.text)))
+
+
 def _is_background(noun, lex) -> bool:
     """A nominal event mentioned in passing ("vetoed a resolution that deplored its invasion",
     "defying demands from the UN"): it is not what the sentence reports, so the sentence's
@@ -1027,6 +1037,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 # a plan is dated only by a date of its own ("will march again on 27 March")
                 span = doc.char_span(own0, own1, alignment_mode="expand") or sent
                 date, precision = date_for(span, ctx, anchor_token=tok)
+            if date and precision == "day" and trig.nominal and _measured_by_a_span(tok, ctx):
+                # "followed two weeks of protests": a period, not one day (guideline: a time
+                # the text gives only to the week or month is dated to its month)
+                date, precision = date[:7], "month"
             if date and doc_date and modality.value in ("asserted", "negated") and \
                     date > doc_date.isoformat()[:len(date)]:
                 date, precision = doc_date.isoformat(), "day"

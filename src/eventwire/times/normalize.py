@@ -194,8 +194,45 @@ def norm_slash_date(m, r):
     return Norm("DATE", f"{y:04d}-{mo:02d}-{d:02d}")
 
 
+# the words after a day and month that may continue a name ("City", "Youth Movement")
+_NEXT_WORDS = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)(?:[ \t]+([A-Za-z][\w'’-]*))?(?:[ \t]+([A-Za-z][\w'’-]*))?")
+# "on 6 October city officials said": after these a lower-case word is the clause's, no name's
+_BEFORE_A_TIME = {"on", "by", "until", "till", "since", "from", "before", "after", "through"}
+_DAY_FIRST = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? (?:of )?$")
+_DAY_AFTER = re.compile(r"[ \t]+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b")
+
+
+def _begins_a_name(r, start: int, end: int) -> bool:
+    """'6th of October City', 'the April 6 Youth Movement', 'the March 14 alliance': the day
+    and month at [start, end) begin the name of a place or a body (lexicon
+    ``date_named_places_and_bodies``), with at most two capitalized words of the name between."""
+    after = _NEXT_WORDS.match(r.text, end, end + 60)
+    if after is None:
+        return False
+    heads = r.lex.words["date_named_places_and_bodies"]
+    words = [w for w in after.groups() if w]
+    for k, word in enumerate(words):
+        if word.lower() in heads and (word[0].isupper() or k > 0 or r.word_before(start) not in _BEFORE_A_TIME):
+            return True
+        if not word[0].isupper():
+            return False
+    return False
+
+
+def _month_of_a_name(m, r) -> bool:
+    """A bare month that, with the day beside it, begins a name ("April 6 Youth Movement", "6th
+    of October City"): the day-and-month rules refused the whole, so the month is no time."""
+    before = _DAY_FIRST.search(r.text, max(0, m.start() - 8), m.start())
+    if before is not None:
+        return _begins_a_name(r, before.start(), m.end())
+    day = _DAY_AFTER.match(r.text, m.end(), m.end() + 6)
+    return day is not None and _begins_a_name(r, m.start(), day.end())
+
+
 def _month_day(m, r, month: int, day: int):
     year = m.group("year")
+    if not year and _begins_a_name(r, m.start(), m.end()):
+        return None
     if year:
         d = cal.safe_date(int(year), month, day)
         return Norm("DATE", d.isoformat()) if d else None
@@ -317,6 +354,8 @@ def norm_month(m, r):
     if not month:
         return None
     rel = _g(m, "rel")
+    if rel is None and _month_of_a_name(m, r):
+        return None
     if text.lower() in ("may", "march") and rel is None:
         # Capitalized May/March after a full stop could be a verb or a name: want a cue.
         before = r.word_before(m.start())
