@@ -1,5 +1,6 @@
 """Trigger readings by construction (issue 16, the coder's misses and misread categories):
-a state's envoys are one word class for summoning, recalling and expelling; a thing or a crowd's
+a passive's subject is the one the verb is done to, as its object is in the active ("the
+ambassador was summoned" is the summons of "summoned the ambassador"); a thing or a crowd's
 act that is "met by" something meets no one (a response, not a CONSULT); a promise of harm in
 return is a threat (THREATEN), any other promise commits to an act (AGREE); "left two dead"
 puts its object in a state and tells no withdrawal.
@@ -11,6 +12,23 @@ from __future__ import annotations
 import pytest
 
 from coded import asserted
+
+
+@pytest.mark.parametrize("text, category, target", [
+    ("The Dutch ambassador was summoned to the foreign ministry in Ankara on Monday.", "ACCUSE",
+     "The Dutch ambassador"),
+    ("Two Russian diplomats were summoned by the Polish foreign ministry on Monday.", "ACCUSE",
+     "Two Russian diplomats"),
+    ("Canada's ambassador to Riyadh was recalled on Monday.", "SANCTION", "Canada's ambassador"),
+    ("The permanent representative of Chile to the UN was recalled on Monday.", "SANCTION",
+     "The permanent representative of Chile"),
+    ("The Russian charge d'affaires was summoned by the ministry on Monday.", "ACCUSE",
+     "The Russian charge d'affaires"),
+])
+def test_a_passive_subject_is_read_as_the_verbs_object(text, category, target):
+    events = asserted(text, category)
+    assert len(events) == 1, asserted(text)
+    assert events[0].target is not None and events[0].target.text == target
 
 
 @pytest.mark.parametrize("text, category, target", [

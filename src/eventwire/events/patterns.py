@@ -100,6 +100,11 @@ class _Regions:
                     prep_heads.append(t)
                 if t.dep_ == "xcomp" and t != child:
                     xcomp_lemmas.append(t.lemma_.lower())
+        # a passive's subject is its object: "the US ambassador was summoned" (not its
+        # prepositions: "the ambassador to the EU" puts no "to" on the verb). A participle
+        # describing a noun ("the deal reached in 2015") tells what the noun is, not news.
+        if not any(c.dep_ == "dobj" for c in verb.children):
+            obj_tokens.extend(_patient_words([c for c in verb.children if c.dep_ == "nsubjpass"]))
         # "declared martial law but lifted it": a pronoun object stands for the first verb's
         if verb.dep_ == "conj" and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children):
             for c in verb.head.children:
