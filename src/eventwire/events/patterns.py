@@ -100,6 +100,11 @@ class _Regions:
                     prep_heads.append(t)
                 if t.dep_ == "xcomp" and t != child:
                     xcomp_lemmas.append(t.lemma_.lower())
+        # a passive's subject is its object: "the US ambassador was summoned" (not its
+        # prepositions: "the ambassador to the EU" puts no "to" on the verb). A participle
+        # describing a noun ("the deal reached in 2015") tells what the noun is, not news.
+        if not any(c.dep_ == "dobj" for c in verb.children):
+            obj_tokens.extend(_patient_words([c for c in verb.children if c.dep_ == "nsubjpass"]))
         # "declared martial law but lifted it": a pronoun object stands for the first verb's
         if verb.dep_ == "conj" and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children):
             for c in verb.head.children:
@@ -201,6 +206,10 @@ def _rule_matches(rule: dict, tok, regions: _Regions | None, noun_ctx: dict | No
         if rule.get("forecast") and not _foretells_a_state(tok):
             return False
         if rule.get("naming") and not _names_something(tok):
+            return False
+        if rule.get("met_by_a_thing") and not _met_by_a_thing(tok):
+            return False
+        if rule.get("resultative") and not _resultative(tok):
             return False
         if rule.get("patient_actor") and not _patient_is_actor(tok):
             return False
@@ -354,6 +363,34 @@ def _told_as_violence(noun, lex: Lexicon) -> bool:
         words & (lex.cues["accident_words"] | lex.cues["non_agentive_subjects"]))
 
 
+def _resultative(verb) -> bool:
+    """The verb puts its object in a state: "left two dead", "left dozens of soldiers injured",
+    "left thousands homeless" (a predicative of the object, or a participle or adjective
+    after it), not "left the city"."""
+    for c in verb.children:
+        if c.dep_ == "oprd" or (c.dep_ in ("ccomp", "xcomp") and (c.pos_ == "ADJ" or c.tag_ == "VBN")):
+            return True
+        if c.dep_ == "dobj" and any((g.dep_ == "acl" and g.tag_ == "VBN") or (g.dep_ == "amod" and g.i > c.i)
+                                    for g in c.children):
+            return True
+    return False
+
+
+def _met_by_a_thing(verb) -> bool:
+    """A passive whose doer is a thing or whose subject is an event, not a party: "the
+    protesters were met by tear gas", "was met with a crackdown", "the march was met by riot
+    police". Parties meet parties; what a thing or a crowd's act "meets" is a response to it."""
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    doers = [g for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "with")
+             for g in c.children if g.dep_ == "pobj"]
+    if any(d.pos_ == "NOUN" and not actor_like(d) for d in doers):
+        return True
+    nouns = load_lexicon().triggers_nouns
+    return any(c.dep_ == "nsubjpass" and c.pos_ == "NOUN" and c.lemma_.lower() in nouns and not actor_like(c)
+               for c in verb.children)
+
+
 def _names_something(verb) -> bool:
     """"called Biden a decent man", "a group called Love Coalition": an object predicative
     (the name or the label given), or a second object the parser reads as one ("calling it a
@@ -388,23 +425,37 @@ def _patient_is_actor(verb) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and actor_like(c) for c in verb.children)
 
 
+def _patients(verb) -> list:
+    """The one a passive verb is done to: the subject of its passive, or the noun its
+    participle describes ("troops stationed in Kosovo")."""
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not patients and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in _NOUN_POS:
+        patients = [verb.head]
+    return patients
+
+
+def _patient_words(patients) -> list:
+    """The patients with their compounds, adjectives, conjuncts and the noun of their
+    of-phrase ("thousands of troops", "a battalion of marines")."""
+    tokens = []
+    for p in patients:
+        of_nouns = [g for o in p.children if o.dep_ == "prep" and o.lower_ == "of" for g in o.children if g.dep_ == "pobj"]
+        for t in [p, *of_nouns] + [g for g in p.children if g.dep_ == "conj"]:
+            tokens.append(t)
+            tokens.extend(g for g in t.children if g.dep_ in ("compound", "amod"))
+    return tokens
+
+
 def _patient_has(verb, words) -> bool:
     """Whether the one the verb is done to (its direct object, the subject of its passive, or
     the noun its participle describes: "troops stationed in Kosovo") has one of ``words``
     among its words, compounds, adjectives, conjuncts and the noun of its of-phrase ("deployed
     water cannon trucks and riot officers", "thousands of troops were deployed"); "any":
     whether there is one ("amassed delegates")."""
-    patients = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not patients and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in _NOUN_POS:
-        patients = [verb.head]
+    patients = [c for c in verb.children if c.dep_ == "dobj"] or _patients(verb)
     if "any" in words:
         return bool(patients)
-    tokens = []
-    for p in patients:   # "thousands of troops", "a battalion of marines": the of-phrase's noun
-        of_nouns = [g for o in p.children if o.dep_ == "prep" and o.lower_ == "of" for g in o.children if g.dep_ == "pobj"]
-        for t in [p, *of_nouns] + [g for g in p.children if g.dep_ == "conj"]:
-            tokens.append(t)
-            tokens.extend(g for g in t.children if g.dep_ in ("compound", "amod"))
+    tokens = _patient_words(patients)
     pool = _words_of(tokens)
     text = _text_of(tokens)
     return any((f" {w} " in text) if " " in w else (w in pool) for w in words)
