@@ -1647,3 +1647,22 @@ def test_a_common_word_after_a_unit_word_is_a_place(text, surface):
     _, ctx = places_of(text)
     names = [p.text for p in ctx.places]
     assert names == ([surface] if surface else [])
+
+
+@pytest.mark.parametrize("text, trigger, surface, origin", [
+    # the paragraph step reads the event's own paragraph: a sentence's span ends with the
+    # break after it, and the next paragraph's places are not its own
+    ("Gunmen attacked a checkpoint in Kandahar on Monday. Kandahar is tense.\n\n"
+     "The army said it would send reinforcements.\n\nIn Herat, police arrested five men.",
+     "send", "Kandahar", "document"),
+    ("Troops were deployed in Kano. Kano is calm.\nThe army said it would send reinforcements.\n"
+     "Police in Lagos arrested twelve students.", "send", "Kano", "document"),
+    # guards: a place named before it in its paragraph, or after it there
+    ("Gunmen attacked a checkpoint in Kandahar on Monday. The army said it would send "
+     "reinforcements.\n\nIn Herat, police arrested five men.", "send", "Kandahar", "paragraph"),
+    ("The army said it would send reinforcements. They will be based in Lashkar Gah.\n\n"
+     "In Herat, police arrested five men.", "send", "Lashkar Gah", "paragraph"),
+])
+def test_the_paragraph_step_stays_in_the_events_paragraph(text, trigger, surface, origin):
+    p, _ = event_place_of(text, trigger)
+    assert p is not None and (text[p.start:p.end], p.from_) == (surface, origin)

@@ -16,6 +16,7 @@ from collections import Counter
 
 from ..context import DocContext, PlaceNotes
 from ..nlp import doc_text
+from ..paragraphs import paragraph_at
 from ..record import EventPlace, Place
 from ..spanindex import SpanIndex, cached_index, sentence_text_of
 from .unlisted import site_words
@@ -689,9 +690,11 @@ def _only_town(area: Place, ctx: DocContext, doc) -> Place | None:
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
-    p0 = text.rfind("\n", 0, start) + 1
-    p1 = text.find("\n", end)
-    return p0, len(text) if p1 < 0 else p1
+    """The paragraph(s) of the sentence [start, end): from the break before its first word to
+    the break after its last. A sentence's span ends with the whitespace after it, the break
+    itself: searched from there, the next paragraph's places would count as its own."""
+    last = len(text[start:end].rstrip()) + start
+    return paragraph_at(text, start)[0], paragraph_at(text, max(start, last - 1))[1]
 
 
 def _coordinated(trigger) -> list:
