@@ -1666,3 +1666,18 @@ def test_a_common_word_after_a_unit_word_is_a_place(text, surface):
 def test_the_paragraph_step_stays_in_the_events_paragraph(text, trigger, surface, origin):
     p, _ = event_place_of(text, trigger)
     assert p is not None and (text[p.start:p.end], p.from_) == (surface, origin)
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a place name the tagger reads as a verb ("Sagaing", in "-ing") is no predicate of its
+    # own: it stands in the clause of the word it hangs on, where the event is told
+    ("Myanmar's military junta carried out air strikes on villages in the northwestern "
+     "Sagaing region on Tuesday.", "strikes", "Sagaing"),
+    # guards: the name alone in its sentence, a name tagged as a name, as before
+    ("The army carried out air strikes on villages in the Sagaing region on Tuesday.",
+     "strikes", "Sagaing"),
+    ("Myanmar's military junta carried out air strikes on villages in the northwestern "
+     "Magway region on Tuesday.", "strikes", "Magway"),
+])
+def test_a_place_read_as_a_verb_is_in_the_clause_it_hangs_on(text, trigger, surface):
+    assert _stated_place(text, trigger) == surface

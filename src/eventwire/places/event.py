@@ -303,6 +303,15 @@ def _clause_head(tok):
     return t
 
 
+def _clause_of_place(tok):
+    """The predicate whose clause holds a place's word. A name the tagger took for a verb
+    ("the Sagaing region", "Beijing" read as verbs in "-ing") is no predicate of its own: its
+    clause is its head's."""
+    if tok.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
+        return _clause_head(tok.head)
+    return _clause_head(tok)
+
+
 def _strength(place_tok, trigger) -> float:
     """How firmly the syntax ties a place to the trigger: 3 for a locative attachment
     ("killed in X", "the attack on the city of X"), 2 for the place as the event's object
@@ -422,7 +431,7 @@ def _another_scene(tok, trigger) -> bool:
     troops in X"). Tied to it also where the place only locates that predicate's agent ("a
     Jordanian captured by militants in X is pleading", "claimed by a militia in X, but Y has
     condemned it")."""
-    verb, own = _clause_head(tok), _clause_head(trigger)
+    verb, own = _clause_of_place(tok), _clause_head(trigger)
     if verb.i in (trigger.i, own.i) or verb.pos_ not in ("VERB", "AUX") or _strength(tok, verb) < 1.5:
         return False
     if own.dep_ == "conj" and own.head.i == verb.i:
@@ -832,7 +841,7 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
             if strength >= 1:
                 tier = 2 if strength >= 2 else 1 if strength >= 1.5 else 0
                 tied.append((tier, *rank, strength, -distance, p))
-            elif _clause_head(tok).i == head.i and (strength != 0.0 or _locative(text, p)):
+            elif _clause_of_place(tok).i == head.i and (strength != 0.0 or _locative(text, p)):
                 loc = _locative(text, p) or _locative_path(_path_up(tok, head))
                 clause.append((loc, *rank, -distance, p))
         if tied:
@@ -857,7 +866,7 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
 
         def rank(p):
             tok = _token_of(doc, p) if doc is not None else None
-            loc = _locative(text, p) or (tok is not None and _locative_path(_path_up(tok, _clause_head(tok))))
+            loc = _locative(text, p) or (tok is not None and _locative_path(_path_up(tok, _clause_of_place(tok))))
             framing = tok is not None and _frames(tok, named)
             return (not _reference(text, p) and not framing and not _located_from(text, p, inside), loc and not container(p), _specificity(p, ctx),
                     tok is None or not _modifier(tok), -abs(p.start - anchor))
