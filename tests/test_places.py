@@ -1681,3 +1681,17 @@ def test_the_paragraph_step_stays_in_the_events_paragraph(text, trigger, surface
 ])
 def test_a_place_read_as_a_verb_is_in_the_clause_it_hangs_on(text, trigger, surface):
     assert _stated_place(text, trigger) == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a participle or relative clause of speaking on the statement's speaker says where the
+    # statement was made, as an opening "Speaking in X, ..." does
+    ("The president, speaking at a rally in Nairobi on Monday, condemned the attack.", "condemned", "Nairobi"),
+    ("The envoy, who spoke in Geneva on Monday, urged both sides to talk.", "urged", "Geneva"),
+    ("The minister, who was speaking at a conference in Doha, denounced the raid.", "denounced", "Doha"),
+    # guards: a clause that describes the speaker or a participant, not the speech
+    ("The minister, who was kidnapped in Darfur last year, denounced the raid.", "denounced", None),
+    ("The mother of a nurse kidnapped by gunmen in Darfur is appealing for her release.", "appealing", None),
+])
+def test_a_statement_is_placed_where_its_speaker_is_told_speaking(text, trigger, surface):
+    assert _statement_place(text, trigger) == surface

@@ -428,7 +428,8 @@ def _another_scene(tok, trigger) -> bool:
     with a subject of its own ("the embassy in X was attacked and Saudi Arabia severed ties"),
     the report the event is told in ("'We agreed ...,' Abe told reporters in X"), or one that
     describes a participant ("a Jordanian captured in X is pleading", "the decision to keep
-    troops in X"). Tied to it also where the place only locates that predicate's agent ("a
+    troops in X"), but not one that says where its speaker spoke ("the minister, speaking in
+    X, condemned"). Tied to it also where the place only locates that predicate's agent ("a
     Jordanian captured by militants in X is pleading", "claimed by a militia in X, but Y has
     condemned it")."""
     verb, own = _clause_of_place(tok), _clause_head(trigger)
@@ -447,6 +448,9 @@ def _another_scene(tok, trigger) -> bool:
                 return True
             t = t.head
         return False
+    if verb.dep_ in ("acl", "relcl") and verb.lemma_.lower() in site_words()["speaking_verbs"] and \
+            verb.head.dep_ in ("nsubj", "nsubjpass") and verb.head.head.i == own.i:
+        return False    # "the minister, speaking in X, condemned": where the speaker spoke
     t = verb            # up to the noun whose clause it is, through infinitives and conjuncts
     for _ in range(12):
         if t.dep_ in ("acl", "relcl"):
