@@ -1695,3 +1695,21 @@ def test_a_place_read_as_a_verb_is_in_the_clause_it_hangs_on(text, trigger, surf
 ])
 def test_a_statement_is_placed_where_its_speaker_is_told_speaking(text, trigger, surface):
     assert _statement_place(text, trigger) == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a place hung, after the verb, on the verb of reporting that tells an act is where the
+    # report was made, not where the act happened
+    ("Fighting has spread around Kandahar. Gunmen abducted three aid workers on Monday, a "
+     "spokesman told reporters in Lashkar Gah.", "abducted", "Kandahar"),
+    ("Fighting has spread around Kandahar. Security forces arrested 15 suspects, the ministry "
+     "said in a statement issued in Kabul.", "arrested", "Kandahar"),
+    # guards: the act's own place, a frame before the verb of reporting
+    ("Fighting has spread around Herat. Gunmen attacked a checkpoint in Kandahar, a spokesman "
+     "told reporters in Kabul.", "attacked", "Kandahar"),
+    ("Fighting has spread around Herat. In Kandahar, police said gunmen attacked a checkpoint.",
+     "attacked", "Kandahar"),
+])
+def test_the_place_a_report_was_made_is_not_the_acts(text, trigger, surface):
+    p, _ = event_place_of(text, trigger)
+    assert p is not None and text[p.start:p.end] == surface

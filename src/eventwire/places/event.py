@@ -461,6 +461,31 @@ def _another_scene(tok, trigger) -> bool:
     return False
 
 
+def _reported_at(tok, trigger) -> bool:
+    """The place says where the report the event is told in was made, not where the event
+    happened: it hangs, after the verb, on a verb of reporting (site_words.yaml
+    ``report_verbs``) whose complement tells the event ("Gunmen abducted two workers, a
+    spokesman told reporters in X", "Troops arrested ten men, the ministry said in a
+    statement issued in X"). Not a place before the verb ("In X, police said gunmen attacked
+    ..."), nor one in its subject ("officials in X said")."""
+    above = {t.i for t in trigger.ancestors}
+    t, child = tok, None
+    for _ in range(14):
+        if t.i in above or t.head.i == t.i:
+            break
+        child, t = t, t.head
+    verb = t
+    if child is None or verb.i not in above or verb.pos_ not in ("VERB", "AUX") or \
+            verb.lemma_.lower() not in site_words()["report_verbs"]:
+        return False
+    if child.i < verb.i or child.dep_ in ("nsubj", "nsubjpass", "ccomp", "parataxis", "conj"):
+        return False
+    c = trigger     # the event is told in the verb's complement
+    while c.head.i != verb.i:
+        c = c.head
+    return c.dep_ in ("ccomp", "parataxis")
+
+
 def _doer(tok, trigger) -> bool:
     """The place is the active subject of the trigger, or of a verb coordinated with it that
     shares its subject ("Israel captured and annexed the area", "Germany and the United States
@@ -858,7 +883,8 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
         # a statement is made where the text puts its speaker, not where another predicate of
         # the sentence happened
         inside = [p for p in inside if (tok := _token_of(doc, p)) is None or not (
-            _of_group(tok, trigger) or locative_only and _another_scene(tok, trigger))]
+            _of_group(tok, trigger) or _reported_at(tok, trigger)
+            or locative_only and _another_scene(tok, trigger))]
     if inside:
         anchor = trigger.idx if trigger is not None else start
 
