@@ -1647,3 +1647,69 @@ def test_a_common_word_after_a_unit_word_is_a_place(text, surface):
     _, ctx = places_of(text)
     names = [p.text for p in ctx.places]
     assert names == ([surface] if surface else [])
+
+
+@pytest.mark.parametrize("text, trigger, surface, origin", [
+    # the paragraph step reads the event's own paragraph: a sentence's span ends with the
+    # break after it, and the next paragraph's places are not its own
+    ("Gunmen attacked a checkpoint in Kandahar on Monday. Kandahar is tense.\n\n"
+     "The army said it would send reinforcements.\n\nIn Herat, police arrested five men.",
+     "send", "Kandahar", "document"),
+    ("Troops were deployed in Kano. Kano is calm.\nThe army said it would send reinforcements.\n"
+     "Police in Lagos arrested twelve students.", "send", "Kano", "document"),
+    # guards: a place named before it in its paragraph, or after it there
+    ("Gunmen attacked a checkpoint in Kandahar on Monday. The army said it would send "
+     "reinforcements.\n\nIn Herat, police arrested five men.", "send", "Kandahar", "paragraph"),
+    ("The army said it would send reinforcements. They will be based in Lashkar Gah.\n\n"
+     "In Herat, police arrested five men.", "send", "Lashkar Gah", "paragraph"),
+])
+def test_the_paragraph_step_stays_in_the_events_paragraph(text, trigger, surface, origin):
+    p, _ = event_place_of(text, trigger)
+    assert p is not None and (text[p.start:p.end], p.from_) == (surface, origin)
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a place name the tagger reads as a verb ("Sagaing", in "-ing") is no predicate of its
+    # own: it stands in the clause of the word it hangs on, where the event is told
+    ("Myanmar's military junta carried out air strikes on villages in the northwestern "
+     "Sagaing region on Tuesday.", "strikes", "Sagaing"),
+    # guards: the name alone in its sentence, a name tagged as a name, as before
+    ("The army carried out air strikes on villages in the Sagaing region on Tuesday.",
+     "strikes", "Sagaing"),
+    ("Myanmar's military junta carried out air strikes on villages in the northwestern "
+     "Magway region on Tuesday.", "strikes", "Magway"),
+])
+def test_a_place_read_as_a_verb_is_in_the_clause_it_hangs_on(text, trigger, surface):
+    assert _stated_place(text, trigger) == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a participle or relative clause of speaking on the statement's speaker says where the
+    # statement was made, as an opening "Speaking in X, ..." does
+    ("The president, speaking at a rally in Nairobi on Monday, condemned the attack.", "condemned", "Nairobi"),
+    ("The envoy, who spoke in Geneva on Monday, urged both sides to talk.", "urged", "Geneva"),
+    ("The minister, who was speaking at a conference in Doha, denounced the raid.", "denounced", "Doha"),
+    # guards: a clause that describes the speaker or a participant, not the speech
+    ("The minister, who was kidnapped in Darfur last year, denounced the raid.", "denounced", None),
+    ("The mother of a nurse kidnapped by gunmen in Darfur is appealing for her release.", "appealing", None),
+])
+def test_a_statement_is_placed_where_its_speaker_is_told_speaking(text, trigger, surface):
+    assert _statement_place(text, trigger) == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a place hung, after the verb, on the verb of reporting that tells an act is where the
+    # report was made, not where the act happened
+    ("Fighting has spread around Kandahar. Gunmen abducted three aid workers on Monday, a "
+     "spokesman told reporters in Lashkar Gah.", "abducted", "Kandahar"),
+    ("Fighting has spread around Kandahar. Security forces arrested 15 suspects, the ministry "
+     "said in a statement issued in Kabul.", "arrested", "Kandahar"),
+    # guards: the act's own place, a frame before the verb of reporting
+    ("Fighting has spread around Herat. Gunmen attacked a checkpoint in Kandahar, a spokesman "
+     "told reporters in Kabul.", "attacked", "Kandahar"),
+    ("Fighting has spread around Herat. In Kandahar, police said gunmen attacked a checkpoint.",
+     "attacked", "Kandahar"),
+])
+def test_the_place_a_report_was_made_is_not_the_acts(text, trigger, surface):
+    p, _ = event_place_of(text, trigger)
+    assert p is not None and text[p.start:p.end] == surface

@@ -16,6 +16,7 @@ from collections import Counter
 
 from ..context import DocContext, PlaceNotes
 from ..nlp import doc_text
+from ..paragraphs import paragraph_at
 from ..record import EventPlace, Place
 from ..spanindex import SpanIndex, cached_index, sentence_text_of
 from .unlisted import site_words
@@ -302,6 +303,15 @@ def _clause_head(tok):
     return t
 
 
+def _clause_of_place(tok):
+    """The predicate whose clause holds a place's word. A name the tagger took for a verb
+    ("the Sagaing region", "Beijing" read as verbs in "-ing") is no predicate of its own: its
+    clause is its head's."""
+    if tok.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
+        return _clause_head(tok.head)
+    return _clause_head(tok)
+
+
 def _strength(place_tok, trigger) -> float:
     """How firmly the syntax ties a place to the trigger: 3 for a locative attachment
     ("killed in X", "the attack on the city of X"), 2 for the place as the event's object
@@ -418,10 +428,11 @@ def _another_scene(tok, trigger) -> bool:
     with a subject of its own ("the embassy in X was attacked and Saudi Arabia severed ties"),
     the report the event is told in ("'We agreed ...,' Abe told reporters in X"), or one that
     describes a participant ("a Jordanian captured in X is pleading", "the decision to keep
-    troops in X"). Tied to it also where the place only locates that predicate's agent ("a
+    troops in X"), but not one that says where its speaker spoke ("the minister, speaking in
+    X, condemned"). Tied to it also where the place only locates that predicate's agent ("a
     Jordanian captured by militants in X is pleading", "claimed by a militia in X, but Y has
     condemned it")."""
-    verb, own = _clause_head(tok), _clause_head(trigger)
+    verb, own = _clause_of_place(tok), _clause_head(trigger)
     if verb.i in (trigger.i, own.i) or verb.pos_ not in ("VERB", "AUX") or _strength(tok, verb) < 1.5:
         return False
     if own.dep_ == "conj" and own.head.i == verb.i:
@@ -437,6 +448,9 @@ def _another_scene(tok, trigger) -> bool:
                 return True
             t = t.head
         return False
+    if verb.dep_ in ("acl", "relcl") and verb.lemma_.lower() in site_words()["speaking_verbs"] and \
+            verb.head.dep_ in ("nsubj", "nsubjpass") and verb.head.head.i == own.i:
+        return False    # "the minister, speaking in X, condemned": where the speaker spoke
     t = verb            # up to the noun whose clause it is, through infinitives and conjuncts
     for _ in range(12):
         if t.dep_ in ("acl", "relcl"):
@@ -445,6 +459,31 @@ def _another_scene(tok, trigger) -> bool:
             return False
         t = t.head
     return False
+
+
+def _reported_at(tok, trigger) -> bool:
+    """The place says where the report the event is told in was made, not where the event
+    happened: it hangs, after the verb, on a verb of reporting (site_words.yaml
+    ``report_verbs``) whose complement tells the event ("Gunmen abducted two workers, a
+    spokesman told reporters in X", "Troops arrested ten men, the ministry said in a
+    statement issued in X"). Not a place before the verb ("In X, police said gunmen attacked
+    ..."), nor one in its subject ("officials in X said")."""
+    above = {t.i for t in trigger.ancestors}
+    t, child = tok, None
+    for _ in range(14):
+        if t.i in above or t.head.i == t.i:
+            break
+        child, t = t, t.head
+    verb = t
+    if child is None or verb.i not in above or verb.pos_ not in ("VERB", "AUX") or \
+            verb.lemma_.lower() not in site_words()["report_verbs"]:
+        return False
+    if child.i < verb.i or child.dep_ in ("nsubj", "nsubjpass", "ccomp", "parataxis", "conj"):
+        return False
+    c = trigger     # the event is told in the verb's complement
+    while c.head.i != verb.i:
+        c = c.head
+    return c.dep_ in ("ccomp", "parataxis")
 
 
 def _doer(tok, trigger) -> bool:
@@ -689,9 +728,11 @@ def _only_town(area: Place, ctx: DocContext, doc) -> Place | None:
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
-    p0 = text.rfind("\n", 0, start) + 1
-    p1 = text.find("\n", end)
-    return p0, len(text) if p1 < 0 else p1
+    """The paragraph(s) of the sentence [start, end): from the break before its first word to
+    the break after its last. A sentence's span ends with the whitespace after it, the break
+    itself: searched from there, the next paragraph's places would count as its own."""
+    last = len(text[start:end].rstrip()) + start
+    return paragraph_at(text, start)[0], paragraph_at(text, max(start, last - 1))[1]
 
 
 def _coordinated(trigger) -> list:
@@ -829,7 +870,7 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
             if strength >= 1:
                 tier = 2 if strength >= 2 else 1 if strength >= 1.5 else 0
                 tied.append((tier, *rank, strength, -distance, p))
-            elif _clause_head(tok).i == head.i and (strength != 0.0 or _locative(text, p)):
+            elif _clause_of_place(tok).i == head.i and (strength != 0.0 or _locative(text, p)):
                 loc = _locative(text, p) or _locative_path(_path_up(tok, head))
                 clause.append((loc, *rank, -distance, p))
         if tied:
@@ -842,7 +883,8 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
         # a statement is made where the text puts its speaker, not where another predicate of
         # the sentence happened
         inside = [p for p in inside if (tok := _token_of(doc, p)) is None or not (
-            _of_group(tok, trigger) or locative_only and _another_scene(tok, trigger))]
+            _of_group(tok, trigger) or _reported_at(tok, trigger)
+            or locative_only and _another_scene(tok, trigger))]
     if inside:
         anchor = trigger.idx if trigger is not None else start
 
@@ -854,7 +896,7 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
 
         def rank(p):
             tok = _token_of(doc, p) if doc is not None else None
-            loc = _locative(text, p) or (tok is not None and _locative_path(_path_up(tok, _clause_head(tok))))
+            loc = _locative(text, p) or (tok is not None and _locative_path(_path_up(tok, _clause_of_place(tok))))
             framing = tok is not None and _frames(tok, named)
             return (not _reference(text, p) and not framing and not _located_from(text, p, inside), loc and not container(p), _specificity(p, ctx),
                     tok is None or not _modifier(tok), -abs(p.start - anchor))

@@ -92,7 +92,8 @@ def site_words() -> dict[str, frozenset[str]]:
     data = load_yaml(path.read_text(encoding="utf-8")) or {}
     words = {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in
              ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups", "calendar", "prefixes",
-              "units", "offices", "blocs", "posted", "undergoer_verbs")}
+              "units", "offices", "blocs", "posted", "undergoer_verbs", "speaking_verbs",
+              "report_verbs")}
     # a building, site or area word of any kind ("hospital", "checkpoint", "village"), asked per word
     words["sites_and_areas"] = words["sites"] | words["institutions"] | words["areas"]
     return words
