@@ -268,7 +268,6 @@ class DocumentActors:
         self._mention_keys: set[tuple[int, int, int]] = set()  # (id(actor), start, end)
         self._indexes: dict = {}   # SpanIndex of mentions and of country evidence
         self.surnames: dict[str, tuple] = {}
-        self.given_names: dict[str, str] = {}   # first name word -> last name, unknown people
         # head characters of phrases whose country is the sentence's guess, not their own words
         self.guessed_country_heads: set[int] = set()
         # the countries the document names other than by a town's name, and its towns by country
@@ -895,7 +894,7 @@ class DocumentActors:
             coded.kind = "person"
             coded.unknown_person = _strip_the(self.text[own.start:own.end])
             coded.name = coded.unknown_person
-            known = self.surnames.get(self._unknown_person_key(coded.name))
+            known = self.surnames.get(fold(coded.name.split()[-1]))
             coded.sector = agent_sector if agent_explicit else None
             if mod_country:
                 coded.country, coded.explicit_country = mod_country, True
@@ -1026,7 +1025,8 @@ class DocumentActors:
             key = ("person", coded.person.key)
             kind = "person"
         elif coded.kind == "person" and coded.unknown_person:
-            key = ("uperson", self._unknown_person_key(coded.unknown_person))
+            surname = fold(coded.unknown_person.split()[-1])
+            key = ("uperson", surname)
             kind = "person"
         elif coded.org is not None:
             key = ("org", coded.org.key, coded.country)
@@ -1057,20 +1057,7 @@ class DocumentActors:
                 self.found.actors.append(actor)
             if key[0] == "uperson":
                 self.surnames[key[1]] = (actor, coded.country, coded.sector)
-                names = fold(coded.unknown_person).split()
-                if len(names) > 1:
-                    self.given_names.setdefault(names[0], key[1])
         return actor
-
-    def _unknown_person_key(self, name: str) -> str:
-        """The last name an unknown person is filed under; a one-word name that is no earlier
-        person's last name but the first name word of one named in full before ("Brenton
-        Tarrant" ... "Brenton") is that person's."""
-        names = fold(name).split()
-        if len(names) == 1 and names[0] not in self.surnames and names[0] in self.given_names and \
-                len(self._last_names_after(names[0], len(self.text))) == 1:
-            return self.given_names[names[0]]   # not when two people so named ("Kim Jong Un", "Kim Jong Nam")
-        return names[-1]
 
     def add_mention(self, actor: Actor, start: int, end: int, head_char: int) -> None:
         text = self.text
