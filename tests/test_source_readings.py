@@ -182,3 +182,30 @@ def test_the_doer_of_the_act_a_harm_was_done_in(text, source):
 def test_no_act_in_the_adjunct_no_source(text):
     event = events_of(text, "ASSAULT")[0]
     assert event.source is None, event.source
+
+
+# A fight with a party told in an adjunct: the undergoers of a passive harm (or arrest) were
+# hurt by the party they fought, whether the adjunct hangs on the verb or on a coordinated
+# one; the doer of an active clause is the one who fought.
+@pytest.mark.parametrize("text, category, source", [
+    ("At least three soldiers were killed and others injured during clashes with rebel fighters "
+     "in Deir ez-Zor on Sunday.", "ASSAULT", "rebel fighters"),
+    ("Six protesters were killed after violent clashes with security forces in Cairo on Friday.",
+     "ASSAULT", "security forces"),
+    ("Forty protesters were detained during clashes with police in Dakar on Monday.", "COERCE",
+     "police"),
+    ("ISIS captured most of the camp after prolonged clashes with Nusra Front fighters on Monday.",
+     "ASSAULT", "ISIS"),
+    ("The Syrian army retook the hill after a violent battle with the rebels on Monday.", "ASSAULT",
+     "Syrian army"),
+])
+def test_the_party_fought_in_an_adjunct(text, category, source):
+    event = [e for e in events_of(text, category) if e.source is not None][0]
+    assert source in event.source.text, event.source
+
+
+def test_who_fought_is_not_told_by_a_passive():
+    # guard: the undergoers of a passive are not the fight's doers
+    event = [e for e in events_of("Forty protesters were detained during clashes with police in Dakar "
+                                  "on Monday.", "ASSAULT") if "clash" in e.evidence.text][0]
+    assert event.source is None or "protesters" not in event.source.text, event.source
