@@ -209,29 +209,3 @@ def test_who_fought_is_not_told_by_a_passive():
     event = [e for e in events_of("Forty protesters were detained during clashes with police in Dakar "
                                   "on Monday.", "ASSAULT") if "clash" in e.evidence.text][0]
     assert event.source is None or "protesters" not in event.source.text, event.source
-
-
-# The legislative branch of a government (CAMEO "GOVLEG": Congress, the Knesset, a senator)
-# is LEG, as the guideline codes parliaments and legislators; a minister whose office CAMEO
-# refines by a branch ("GOVJUD", "GOVMIL") is still of the government.
-@pytest.mark.parametrize("text, category", [
-    ("The United States House of Representatives voted on Monday. The House condemned the attack "
-     "on Tuesday.", "ACCUSE"),
-    ("John McCain criticized Russia on Monday.", "ACCUSE"),
-    ("The Lok Sabha condemned the attack on Monday.", "ACCUSE"),
-])
-def test_a_legislature_is_legislative(text, category):
-    event = events_of(text, category)[0]
-    assert event.source is not None and event.source.sector == "LEG", event.source
-
-
-@pytest.mark.parametrize("code, codes_", [
-    ("USAGOVLEG", ("USA", "LEG")),
-    ("ISRGOVLEG", ("ISR", "LEG")),
-    ("USAGOVJUD", ("USA", "GOV")),   # guards: a justice minister, a defence minister, a government
-    ("KGZGOVMIL", ("KGZ", "GOV")),
-    ("USAGOV", ("USA", "GOV")),
-])
-def test_the_legislative_branch_of_a_cameo_code(code, codes_):
-    from eventwire.actors.dictionary import split_code
-    assert split_code(code) == codes_

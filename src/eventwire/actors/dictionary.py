@@ -131,10 +131,7 @@ def looks_like_name(surface: str, phrase: str, person: bool = False) -> bool:
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:
-    """A CAMEO actor code such as ``TURGOVAGR`` or ``IGOUNO`` -> (country, sector). The first
-    sector block decides, but for the legislative branch of a government (``USAGOVLEG``:
-    Congress, the Knesset, a senator), which is LEG as the guideline codes parliaments and
-    legislators; a justice or defence minister (``GOVJUD``, ``GOVMIL``) stays GOV."""
+    """A CAMEO actor code such as ``TURGOVAGR`` or ``IGOUNO`` -> (country, sector)."""
     code = (code or "").strip().upper()
     if not code:
         return None, None
@@ -157,8 +154,6 @@ def split_code(code: str) -> tuple[str | None, str | None]:
         block = SECTOR_ALIASES.get(code[i:i + 3], code[i:i + 3])
         if block in SECTORS:
             sector = SECTOR_ALIASES.get(block, block)
-            if sector == "GOV" and code[i + 3:i + 6] == "LEG":
-                sector = "LEG"   # "USAGOVLEG": the legislative branch, a legislature or legislator
             break
     if country is not None and not _is_country(country):
         # Regions (MEA, AFR, WST, ...) are not countries.
