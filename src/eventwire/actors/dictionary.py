@@ -117,11 +117,12 @@ def fold(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def looks_like_name(surface: str, phrase: str) -> bool:
+def looks_like_name(surface: str, phrase: str, person: bool = False) -> bool:
     """Whether ``surface`` is written as a name: short codes in capitals ("US", not "us"),
-    longer names capitalized ("Turkey", not "turkey")."""
+    longer names capitalized ("Turkey", not "turkey"). A person's name is capitalized whatever
+    its length: "Xi", "Li", "Abe" are names as written, though no code."""
     letters = [c for c in phrase if c.isalnum()]
-    if len(letters) <= 3:
+    if len(letters) <= 3 and not person:
         return all(c.isupper() or not c.isalpha() for c in surface) and any(c.isalpha() for c in surface)
     words = [w for w in surface.replace("-", " ").split() if w.lower() not in ("the", "of", "and", "al", "el", "de", "bin")]
     if not words:

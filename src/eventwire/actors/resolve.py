@@ -294,7 +294,7 @@ class DocumentActors:
             surface = text[start:end]
             if _is_not_actor(surface):
                 continue
-            if kind in NAME_KINDS and not looks_like_name(surface, phrase):
+            if kind in NAME_KINDS and not looks_like_name(surface, phrase, person=kind == "person"):
                 # A lower-case word is not a name; let an agent reading stand if there is one.
                 entries = [x for x in entries if x.kind == "agent"]
                 if not entries:
@@ -335,7 +335,7 @@ class DocumentActors:
         # Entities the dictionary does not know.
         covered = {t for h in final for t in range(h.i, h.j)}
         cities = None
-        by_surname: dict[str, list[Hit]] = {}
+        by_surname: dict[tuple[str, str], list[Hit]] = {}
         for hit in final:
             self._file_by_surname(by_surname, hit)
         surnames = person_surnames(doc)
@@ -455,23 +455,57 @@ class DocumentActors:
             if country and hit.entries[0].coded(self.day)[0] != country:
                 hit.entries = [replace(hit.entries[0], terms=[Term(country, None)])]
 
-    def _earlier_person(self, by_surname: dict[str, list[Hit]], ent) -> Entry | None:
+    def _earlier_person(self, by_surname: dict[tuple[str, str], list[Hit]], ent) -> Entry | None:
         """A surname-only PERSON entity that repeats the last name of a dictionary person
-        named earlier in the document ("Carrie Lam" ... "Lam")."""
+        named earlier in the document ("Carrie Lam" ... "Lam"); a one-word one that repeats
+        the first name word of such a person, and no earlier person's last name, is that
+        person too: a family name written first ("Kim Jong Un" ... "Kim") or a given name
+        the press calls the person by ("Prayut Chan-o-cha" ... "Prayut")."""
         if len(ent) > 2:
             return None
-        for hit in by_surname.get(fold(ent[-1].text), ()):
+        word = fold(ent[-1].text)
+        for hit in by_surname.get(("last", word), ()):
             if hit.start < ent.start_char:
                 return hit.entry
-        return None
+        if len(ent) > 1:
+            return None
+        earlier = [hit for hit in by_surname.get(("first", word), ()) if hit.start < ent.start_char]
+        if not earlier:
+            return None
+        # "Kim Jong Un" and "Kim Jong Nam" both named before: "Kim" is neither for sure
+        last = fold(self.text[earlier[0].start:earlier[0].end]).split(" ")[-1]
+        if any(other != last for other in self._last_names_after(word, ent.start_char)):
+            return None
+        return earlier[0].entry
 
-    def _file_by_surname(self, by_surname: dict[str, list[Hit]], hit: Hit) -> None:
-        """Keep a person hit of two or more words under its last name, in the order of the
-        hits (looked up by ``_earlier_person`` instead of a walk over all hits)."""
+    @functools.cached_property
+    def _people_by_first_name(self) -> dict[str, list[tuple[int, str]]]:
+        """First name word -> (start, last name word) of each person entity of two or more
+        words, in text order: read once per document."""
+        out: dict[str, list[tuple[int, str]]] = {}
+        for ent in doc_entities(self.doc):
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                out.setdefault(fold(ent[0].text), []).append((ent.start_char, fold(ent[-1].text)))
+        return out
+
+    def _last_names_after(self, word: str, before: int) -> set[str]:
+        """The last names of the people named in full before character ``before`` whose first
+        name word is ``word``."""
+        return {last for start, last in self._people_by_first_name.get(word, ()) if start < before}
+
+    def _file_by_surname(self, by_surname: dict[tuple[str, str], list[Hit]], hit: Hit) -> None:
+        """Keep a person hit of two or more name words under its last name and its first name
+        word (a title before the name is no name word: "President Xi Jinping" is filed under
+        "jinping" and "xi"), in the order of the hits (looked up by ``_earlier_person``
+        instead of a walk over all hits)."""
         if hit.kind == "person" and hit.entry is not None:
             names = fold(self.text[hit.start:hit.end]).split(" ")
+            while len(names) > 2 and (names[0] in self._HONORIFICS or any(
+                    x.kind == "agent" for x in self.d.phrases.get(names[0], []))):
+                names = names[1:]
             if len(names) > 1:
-                by_surname.setdefault(names[-1], []).append(hit)
+                by_surname.setdefault(("last", names[-1]), []).append(hit)
+                by_surname.setdefault(("first", names[0]), []).append(hit)
 
     def _read_ambiguous_countries(self) -> None:
         """"Georgia" in a story about US primaries is the state, not the country."""
@@ -543,11 +577,13 @@ class DocumentActors:
 
     def _named_in_full_before(self, hit: Hit) -> bool:
         """A person entity of two or more words, earlier in the document, ending in this
-        surname: the surname is theirs, not the dictionary's namesake's."""
+        surname, or beginning with it ("Ahmed Dorbi" ... "Ahmed": a name written family name
+        first, or a given name the press uses): the name is theirs, not the dictionary's
+        namesake's."""
         surname = fold(self.text[hit.start:hit.end])
         known = {fold(e.name) for e in hit.entries}
         for ent in entities_in(self.doc[:hit.i]):   # listed once per document, not per hit
-            if ent.label_ == "PERSON" and len(ent) >= 2 and fold(ent[-1].text) == surname and \
+            if ent.label_ == "PERSON" and len(ent) >= 2 and surname in (fold(ent[-1].text), fold(ent[0].text)) and \
                     fold(ent.text) not in known and not any(n.endswith(" " + fold(ent.text)) for n in known):
                 return True
         return False

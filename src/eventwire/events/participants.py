@@ -942,16 +942,29 @@ def _building_or_place(tok) -> bool:
     return tok.lower_ in words or tok.lemma_.lower() in words
 
 
+# Prepositions of an adjunct that tells the act a harm was done in: "killed in an airstrike",
+# "during a raid", "amid shelling", "under bombardment".
+_INSTRUMENT_PREPS = ("in", "during", "amid", "amidst", "under")
+
+
 def _instrument_author(verb):
     """The doer of the event the victims of a passive verb were hurt in: "killed in an Israeli
-    airstrike", "wounded in a bomb attack blamed on the ELN", "died in a US operation"."""
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
-            noun = _pobj(c)
-            if noun is not None and noun.lemma_.lower() in load_lexicon().triggers_nouns:
-                src = _nominal_args(noun)[0]
-                if src is not None:
-                    return src
+    airstrike", "wounded in a bomb attack blamed on the ELN", "died in a US operation",
+    "killed under heavy shelling by the rebels". Verbs of harm coordinated with it share the
+    adjunct, which the parser hangs on the last: "six were killed and ten wounded in a raid by
+    the army"."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verbs.append(verb.head)
+    nouns = load_lexicon().triggers_nouns
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in _INSTRUMENT_PREPS:
+                noun = _pobj(c)
+                if noun is not None and noun.lemma_.lower() in nouns:
+                    src = _nominal_args(noun)[0]
+                    if src is not None:
+                        return src
     return None
 
 
@@ -1204,6 +1217,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
             # "A woman holds a placard during a rally", "40 people were arrested at the
             # protest": who takes part in the protest the clause happens at
             src = _occasion_participant(tok)
+        if src is None and tgt is not None and category == "ASSAULT":
+            src = _fighter_of_adjunct(tok)   # "the army took the town after clashes with rebels"
         if tgt is None and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
             # "increased its aid to Yemen", "stepped up attacks on the town": the verb carries
             # the noun's target
@@ -1280,7 +1295,7 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                         tgt = _first_conj(p)
                     src = p
                 break
-    if src is None and tgt is not None and not trigger.nominal and category == "ASSAULT":
+    if src is None and tgt is not None and not trigger.nominal and category in ("ASSAULT", "COERCE"):
         src = _opponent_in_fight(tok)
     pair = None
     if category in ("ASSAULT", "CONSULT", "AGREE", "COOPERATE"):
@@ -1595,20 +1610,43 @@ def _protest_purpose_target(verb):
 
 def _opponent_in_fight(verb):
     """"Four soldiers were killed in clashes with rebels", "died during fighting with the
-    army": the side the undergoers fought did it."""
+    army", "125 were arrested after clashes with police": the side the undergoers fought did
+    it. Verbs coordinated with it share the adjunct ("six were killed and others injured
+    during clashes with the army")."""
     fights = load_lexicon().cues["fight_nouns"]
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "amid"):
-            continue
-        fight = _pobj(prep)
-        if fight is None or fight.lemma_.lower() not in fights:
-            continue
-        for c in fight.children:
-            if c.dep_ == "prep" and c.lower_ == "with":
-                other = _pobj(c)
-                if other is not None and actor_like(other):
-                    return other
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verbs.append(verb.head)
+    for v in verbs:
+        for prep in v.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "amid", "after", "following"):
+                continue
+            fight = _pobj(prep)
+            if fight is None or fight.lemma_.lower() not in fights:
+                continue
+            for c in fight.children:
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    other = _pobj(c)
+                    if other is not None and actor_like(other):
+                        return other
     return None
+
+
+def _fighter_of_adjunct(noun):
+    """"ISIS captured the camp after prolonged clashes with the Nusra Front", "the army
+    retook the hill after a battle with the rebels": a fight told in an adjunct of a clause is
+    fought by the clause's doer against the party it is "with". Not the undergoers of a
+    passive ("two were killed in clashes with police": whom the police fought is not told)."""
+    if noun.lemma_.lower() not in load_lexicon().cues["fight_nouns"] or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "amid", "after", "following") or \
+            prep.head.pos_ != "VERB":
+        return None
+    doer, undergoer = _subject_of(prep.head)
+    if undergoer is not None or doer is None or doer.pos_ == "PRON" or not actor_like(doer):
+        return None
+    return doer
 
 
 def _adjunct_subject(pron):
