@@ -209,8 +209,14 @@ def _since_clause(verb) -> bool:
     """A clause of time opened by "since" with its verb in the past ("have killed thousands
     since the insurgency began"): the span the perfect covers, as "since 2009" is. A "since"
     of reason mostly states a present ("since the president is abroad") and is not read."""
-    return any(c.dep_ == "advcl" and c.tag_ == "VBD" and any(
+    return any(c.dep_ == "advcl" and _past(c) and any(
         m.dep_ == "mark" and m.lower_ == "since" for m in c.children) for c in verb.children)
+
+
+def _past(verb) -> bool:
+    """'began', 'was passed': a simple past, active or passive."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children))
 
 
 def _perfect_progressive(verb, auxes) -> bool:
@@ -263,7 +269,7 @@ def noun_kind(noun) -> str:
             and not _dated(gov.sent):
         return SUMMARY
     verb = _verb_it_does(noun)
-    if verb is not None and _is_perfect(verb) and _over_a_long_span(verb):
+    if verb is not None and _is_perfect(verb) and (_over_a_long_span(verb) or _over_a_long_span(noun)):
         return ONGOING   # "protests have rocked the country since October"
     return EPISODIC
 
@@ -281,14 +287,15 @@ def _verb_it_does(noun):
     return None
 
 
-def _over_a_long_span(verb) -> bool:
-    """The verb's clause reaches back over a span longer than the news: "since October", "for
-    years", "since the war began" — not "since Friday" or "since dawn", the days the news is
-    told of ("clashes have killed 40 people since Friday")."""
-    if _since_clause(verb):
+def _over_a_long_span(head) -> bool:
+    """The clause of a verb reaches back over a span longer than the news: "since October",
+    "for years", "since the war began" — not "since Friday" or "since dawn", the days the news is
+    told of ("clashes have killed 40 people since Friday"). ``head``: the verb, or the event
+    noun the parser hangs the span on ("gripped by clashes since the election")."""
+    if _since_clause(head):
         return True
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("since", "for") and _time_span(c) and not _after_a_span(c, verb):
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("since", "for") and _time_span(c):
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None and not any(t.lower_ in _RECENT_WORDS for t in obj.subtree):
                 return True
