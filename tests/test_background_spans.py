@@ -76,3 +76,24 @@ def test_background_over_a_span_gives_no_asserted_event(text):
 def test_news_beside_them_keeps_its_event(text, category):
     events = asserted(text)
     assert any(e.category == category for e in events), [(e.category, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    # an infinitive has no tense of its own: it is told over the span of the verb it completes
+    "Social media firms have been struggling to censor the videos.",
+    "Rebels have been trying to seize the town for weeks.",
+    "The militia has long sought to seize the port.",
+])
+def test_an_infinitive_under_an_ongoing_verb_gives_no_asserted_event(text):
+    events = asserted(text)
+    assert events == [], [(e.category, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Rebels tried to seize the town on Monday.", "COERCE"),
+    ("The army continued to shell the town on Tuesday.", "ASSAULT"),
+    ("Police used tear gas to disperse the crowd on Sunday.", "ASSAULT"),
+])
+def test_an_infinitive_under_a_told_verb_keeps_its_event(text, category):
+    events = asserted(text)
+    assert any(e.category == category for e in events), [(e.category, e.evidence.text) for e in events]

@@ -145,8 +145,8 @@ def clause_kind(verb, simple_present: bool = True) -> str:
         if (verb.tag_ == "VBG" and "been" in auxes) or not any(c.dep_ == "auxpass" for c in verb.children):
             return ONGOING
     if _perfect_progressive(verb, auxes) and not _headline(verb) and not any(
-            t.ent_type_ in ("DATE", "TIME") for t in toks):
-        return ONGOING   # "rebels have been fighting the government": going on, not one happening
+            t.ent_type_ in ("DATE", "TIME") and not _in_a_span(t) for t in toks):
+        return ONGOING   # "rebels have been fighting the government (for weeks)": going on
     if _between_dates(verb) or (verb.dep_ in ("ccomp", "conj") and _between_dates(verb.head)):
         return SUMMARY   # "between June 2014 and April 2016, bombers killed more than 1,000"
     if perfect and any(t.lower_ in ("times", "occasions") and any(
@@ -217,6 +217,14 @@ def _past(verb) -> bool:
     """'began', 'was passed': a simple past, active or passive."""
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children))
+
+
+def _in_a_span(tok) -> bool:
+    """A time word inside a "since" or "for" phrase ("for weeks"): the span, not a day of its own."""
+    node = tok
+    while node.dep_ != "prep" and node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    return node.dep_ == "prep" and node.lower_ in ("since", "for")
 
 
 def _perfect_progressive(verb, auxes) -> bool:
