@@ -4,15 +4,13 @@ PLOVER codes specific events. News also says what groups usually do ("The group 
 attacks army posts"), what has been going on for years ("Rebels have been fighting the
 government since 1969") and sums up history ("The two countries have fought three wars since
 1947"). Such clauses give no event. Decided from the verb's own clause: frequency adverbs and
-quantifiers of time, "used to", an active perfect over a span ("since 2009", "for years",
-"since the war began", "in recent years") or two dates ("between 2014 and 2016"), the perfect
-progressive ("have been fighting"), a perfect that counts events, a simple past put into history
+quantifiers of time, "used to", an active perfect over a span ("since"/"for") or two dates
+("between 2014 and 2016"), a perfect that counts events, a simple past put into history
 ("once occupied"), a kind as subject ("many analysts have warned"), a participle describing
 a noun of a state ("is host to a coalition fighting the Houthis"), one of many occasions
 ("many times that they disagreed"), and the simple present of an action verb (active, or
 passive with a kind as subject) outside reported speech and headlines. An event noun is also
-read on its own (``noun_kind``): counted under a perfect ("have launched multiple attacks"), or
-doing a perfect over a span ("protests have rocked the country since October").
+read on its own (``noun_kind``): counted under a perfect ("have launched multiple attacks").
 Measured on SitEnt (``bench/events.py --only sitent``); the word classes are in
 ``data/episodic.yaml``.
 """
@@ -132,8 +130,7 @@ def clause_kind(verb, simple_present: bool = True) -> str:
             not any(c.dep_ == "dobj" for c in verb.head.children):
         return HABITUAL   # but "used tear gas to disperse": a purpose
     since_or_for = any(t.lower_ in ("since", "for") and t.dep_ == "prep" and t.head.i == verb.i
-                       and _time_span(t) for t in toks) or _since_clause(verb) or any(
-        t.dep_ == "prep" and t.head.i == verb.i and _recent_span(t) for t in toks)
+                       and _time_span(t) for t in toks) or _since_clause(verb)
     perfect = _is_perfect(verb)
     if perfect and since_or_for:
         # "have fought three wars since 1947": a count of events over a span
@@ -214,18 +211,6 @@ def _since_clause(verb) -> bool:
     of reason mostly states a present ("since the president is abroad") and is not read."""
     return any(c.dep_ == "advcl" and _past(c) and any(
         m.dep_ == "mark" and m.lower_ == "since" for m in c.children) for c in verb.children)
-
-
-def _recent_span(prep) -> bool:
-    """'in recent years', 'over the past two years', 'in the last decade': a span of months or
-    years reaching up to now, as "since 2009" is (a span of days or weeks may be the news told
-    as it goes on: "over the past 24 hours")."""
-    if prep.lower_ not in ("in", "over", "during", "throughout", "within"):
-        return False
-    words_ = _words()
-    return any(o.dep_ == "pobj" and o.lemma_.lower() in words_["span_units"] and any(
-        m.dep_ in ("amod", "det", "advmod") and m.lower_ in words_["span_adjectives"] for m in o.children)
-        for o in prep.children)
 
 
 def _past(verb) -> bool:
@@ -315,7 +300,7 @@ def _over_a_long_span(head) -> bool:
     "for years", "since the war began" — not "since Friday" or "since dawn", the days the news is
     told of ("clashes have killed 40 people since Friday"). ``head``: the verb, or the event
     noun the parser hangs the span on ("gripped by clashes since the election")."""
-    if _since_clause(head) or any(c.dep_ == "prep" and _recent_span(c) for c in head.children):
+    if _since_clause(head):
         return True
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in ("since", "for") and _time_span(c):
