@@ -97,13 +97,3 @@ def test_an_infinitive_under_an_ongoing_verb_gives_no_asserted_event(text):
 def test_an_infinitive_under_a_told_verb_keeps_its_event(text, category):
     events = asserted(text)
     assert any(e.category == category for e in events), [(e.category, e.evidence.text) for e in events]
-
-
-@pytest.mark.parametrize("text, category", [
-    # what a source reveals has been going on is the news it brings
-    ("Egypt has been sharing intelligence with Libya's eastern authorities, officials said.", "COOPERATE"),
-    ("Officials said rebels have been fighting the army in the hills.", "ASSAULT"),
-])
-def test_a_perfect_progressive_on_a_tellers_word_keeps_its_event(text, category):
-    events = asserted(text)
-    assert any(e.category == category for e in events), [(e.category, e.evidence.text) for e in events]

@@ -145,8 +145,8 @@ def clause_kind(verb, simple_present: bool = True) -> str:
         # accord" still tells the demobilization)
         if (verb.tag_ == "VBG" and "been" in auxes) or not any(c.dep_ == "auxpass" for c in verb.children):
             return ONGOING
-    if _perfect_progressive(verb, auxes) and not _headline(verb) and not _on_a_tellers_word(verb, cues) \
-            and not any(t.ent_type_ in ("DATE", "TIME") and not _in_a_span(t) for t in toks):
+    if _perfect_progressive(verb, auxes) and not _headline(verb) and not any(
+            t.ent_type_ in ("DATE", "TIME") and not _in_a_span(t) for t in toks):
         return ONGOING   # "rebels have been fighting the government (for weeks)": going on
     if _between_dates(verb) or (verb.dep_ in ("ccomp", "conj") and _between_dates(verb.head)):
         return SUMMARY   # "between June 2014 and April 2016, bombers killed more than 1,000"
@@ -226,16 +226,6 @@ def _in_a_span(tok) -> bool:
     while node.dep_ != "prep" and node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         node = node.head
     return node.dep_ == "prep" and node.lower_ in ("since", "for")
-
-
-def _on_a_tellers_word(verb, cues) -> bool:
-    """The clause is told on someone's word ("Egypt has been sharing intelligence with Libya,
-    officials said", "... according to a report"): what a source reveals has been going on is
-    the news it brings, not the narrator's context."""
-    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues["speech_verbs"]:
-        return True
-    return any((c.dep_ in ("parataxis", "advcl", "ccomp") and c.lemma_.lower() in cues["speech_verbs"]) or
-               (c.dep_ == "prep" and c.lower_ == "according") for c in verb.children)
 
 
 def _perfect_progressive(verb, auxes) -> bool:
