@@ -5,8 +5,8 @@ attacks army posts"), what has been going on for years ("Rebels have been fighti
 government since 1969") and sums up history ("The two countries have fought three wars since
 1947"). Such clauses give no event. Decided from the verb's own clause: frequency adverbs and
 quantifiers of time, "used to", an active perfect over a span ("since"/"for", "since the war
-began") or two dates ("between 2014 and 2016"), the perfect progressive ("have been fighting"), a perfect that counts events, a simple past put into history
-("once occupied"), a kind as subject ("many analysts have warned"), a participle describing
+began") or two dates ("between 2014 and 2016"), the perfect progressive ("have been
+fighting"), a perfect that counts events, a simple past put into history ("once occupied"), a kind as subject ("many analysts have warned"), a participle describing
 a noun of a state ("is host to a coalition fighting the Houthis"), one of many occasions
 ("many times that they disagreed"), and the simple present of an action verb (active, or
 passive with a kind as subject) outside reported speech and headlines. An event noun is also
