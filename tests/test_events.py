@@ -467,7 +467,7 @@ def test_a_rejection_answers_another_branch_of_the_same_state():
     ("The AU envoy undertook a mediation mission to Khartoum on Monday.", "CONSULT", "mediation"),
     ("The Kenyan president gave a warm welcome to his Tanzanian counterpart in Nairobi on Monday.", "CONSULT", "welcome"),
     ("China defended Russia on Tuesday against Western criticism of its military campaign.", "SUPPORT", "defended"),
-    ("Egypt has been sharing intelligence with Libya's eastern authorities, officials said.", "COOPERATE", "sharing"),
+    ("Egypt is sharing intelligence with Libya's eastern authorities, officials said.", "COOPERATE", "sharing"),
     ("Authorities in Dhaka shortened the nightly curfew by two hours on Thursday.", "CONCEDE", "shortened"),
     ("Armenia received a team of OSCE observers on Monday.", "RETREAT", "received"),
     ("Turkish authorities denied entry to two Dutch journalists at Istanbul airport on Friday.", "REJECT", "denied"),

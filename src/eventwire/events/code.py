@@ -254,8 +254,12 @@ def _clause_verb(trig: Trigger):
 def _outer_verb(trig: Trigger):
     """The verb an event's prepositional phrase hangs on ("depends on outside assistance",
     "raises it in meetings every few months"), or the verb of the noun it completes ("has a
-    pattern of detaining visitors"); None for other events."""
+    pattern of detaining visitors"), or the verb whose infinitive the event is ("have been
+    struggling to censor the videos": the infinitive has no tense or aspect of its own); None
+    for other events."""
     tok = trig.token
+    if not trig.nominal and tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
+        return tok.head
     if not ((trig.nominal and tok.dep_ == "pobj") or (tok.tag_ == "VBG" and tok.dep_ == "pcomp")):
         return None
     up = tok.head.head if tok.head.dep_ == "prep" else None

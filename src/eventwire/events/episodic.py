@@ -4,13 +4,14 @@ PLOVER codes specific events. News also says what groups usually do ("The group 
 attacks army posts"), what has been going on for years ("Rebels have been fighting the
 government since 1969") and sums up history ("The two countries have fought three wars since
 1947"). Such clauses give no event. Decided from the verb's own clause: frequency adverbs and
-quantifiers of time, "used to", an active perfect over a span ("since"/"for") or two dates
-("between 2014 and 2016"), a perfect that counts events, a simple past put into history
-("once occupied"), a kind as subject ("many analysts have warned"), a participle describing
+quantifiers of time, "used to", an active perfect over a span ("since"/"for", "since the war
+began") or two dates ("between 2014 and 2016"), the perfect progressive ("have been
+fighting"), a perfect that counts events, a simple past put into history ("once occupied"), a kind as subject ("many analysts have warned"), a participle describing
 a noun of a state ("is host to a coalition fighting the Houthis"), one of many occasions
 ("many times that they disagreed"), and the simple present of an action verb (active, or
 passive with a kind as subject) outside reported speech and headlines. An event noun is also
-read on its own (``noun_kind``): counted under a perfect ("have launched multiple attacks").
+read on its own (``noun_kind``): counted under a perfect ("have launched multiple attacks"), or
+doing a perfect over a span ("protests have rocked the country since October").
 Measured on SitEnt (``bench/events.py --only sitent``); the word classes are in
 ``data/episodic.yaml``.
 """
@@ -130,7 +131,7 @@ def clause_kind(verb, simple_present: bool = True) -> str:
             not any(c.dep_ == "dobj" for c in verb.head.children):
         return HABITUAL   # but "used tear gas to disperse": a purpose
     since_or_for = any(t.lower_ in ("since", "for") and t.dep_ == "prep" and t.head.i == verb.i
-                       and _time_span(t) for t in toks)
+                       and _time_span(t) for t in toks) or _since_clause(verb)
     perfect = _is_perfect(verb)
     if perfect and since_or_for:
         # "have fought three wars since 1947": a count of events over a span
@@ -144,6 +145,9 @@ def clause_kind(verb, simple_present: bool = True) -> str:
         # accord" still tells the demobilization)
         if (verb.tag_ == "VBG" and "been" in auxes) or not any(c.dep_ == "auxpass" for c in verb.children):
             return ONGOING
+    if _perfect_progressive(verb, auxes) and not _headline(verb) and not any(
+            t.ent_type_ in ("DATE", "TIME") and not _in_a_span(t) for t in toks):
+        return ONGOING   # "rebels have been fighting the government (for weeks)": going on
     if _between_dates(verb) or (verb.dep_ in ("ccomp", "conj") and _between_dates(verb.head)):
         return SUMMARY   # "between June 2014 and April 2016, bombers killed more than 1,000"
     if perfect and any(t.lower_ in ("times", "occasions") and any(
@@ -202,6 +206,34 @@ def clause_kind(verb, simple_present: bool = True) -> str:
     return EPISODIC
 
 
+def _since_clause(verb) -> bool:
+    """A clause of time opened by "since" with its verb in the past ("have killed thousands
+    since the insurgency began"): the span the perfect covers, as "since 2009" is. A "since"
+    of reason mostly states a present ("since the president is abroad") and is not read."""
+    return any(c.dep_ == "advcl" and _past(c) and any(
+        m.dep_ == "mark" and m.lower_ == "since" for m in c.children) for c in verb.children)
+
+
+def _past(verb) -> bool:
+    """'began', 'was passed': a simple past, active or passive."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children))
+
+
+def _in_a_span(tok) -> bool:
+    """A time word inside a "since" or "for" phrase ("for weeks"): the span, not a day of its own."""
+    node = tok
+    while node.dep_ != "prep" and node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    return node.dep_ == "prep" and node.lower_ in ("since", "for")
+
+
+def _perfect_progressive(verb, auxes) -> bool:
+    """'have been fighting', 'had been struggling': a perfect of the progressive tells what
+    has gone on over a stretch of time up to then."""
+    return verb.tag_ == "VBG" and "been" in auxes and any(a in ("have", "has", "had", "'ve") for a in auxes)
+
+
 def _modifies_the_clause(adverb) -> bool:
     """A frequency adverb tells a habit when it modifies a verb of the clause ("rebels often
     attack posts", "are routinely detained"), not when it grades an adjective or a noun
@@ -245,7 +277,42 @@ def noun_kind(noun) -> str:
     if counted and gov.dep_ == "dobj" and gov.head.pos_ in ("VERB", "AUX") and _is_perfect(gov.head) \
             and not _dated(gov.sent):
         return SUMMARY
+    verb = _verb_it_does(noun)
+    if verb is not None and _is_perfect(verb) and (_over_a_long_span(verb) or _over_a_long_span(noun)):
+        return ONGOING   # "protests have rocked the country since October"
     return EPISODIC
+
+
+def _verb_it_does(noun):
+    """The verb an event noun is the doer of: its subject ("protests have rocked the country"),
+    or the agent of its passive ("has been gripped by protests"); a conjoined noun
+    ("protests and strikes") is read as its first. None for a noun in any other place."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    return None
+
+
+def _over_a_long_span(head) -> bool:
+    """The clause of a verb reaches back over a span longer than the news: "since October",
+    "for years", "since the war began" — not "since Friday" or "since dawn", the days the news is
+    told of ("clashes have killed 40 people since Friday"). ``head``: the verb, or the event
+    noun the parser hangs the span on ("gripped by clashes since the election")."""
+    if _since_clause(head):
+        return True
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("since", "for") and _time_span(c):
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and not any(t.lower_ in _RECENT_WORDS for t in obj.subtree):
+                return True
+    return False
+
+
+_RECENT_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                 "yesterday", "dawn", "morning", "night", "overnight", "weekend", "today", "hours"}
 
 
 def _historical_adverb(verb, words_) -> bool:
