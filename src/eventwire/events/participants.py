@@ -947,17 +947,23 @@ def _building_or_place(tok) -> bool:
 _INSTRUMENT_PREPS = ("in", "during", "amid", "amidst", "under")
 
 
+def _sharing_adjuncts(verb) -> list:
+    """The verb and the verbs coordinated with it, one step either way, which share the
+    adjuncts the parser hangs on one of them ("six were killed and ten wounded in a raid")."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verbs.append(verb.head)
+    return verbs
+
+
 def _instrument_author(verb):
     """The doer of the event the victims of a passive verb were hurt in: "killed in an Israeli
     airstrike", "wounded in a bomb attack blamed on the ELN", "died in a US operation",
     "killed under heavy shelling by the rebels". Verbs of harm coordinated with it share the
     adjunct, which the parser hangs on the last: "six were killed and ten wounded in a raid by
     the army"."""
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        verbs.append(verb.head)
     nouns = load_lexicon().triggers_nouns
-    for v in verbs:
+    for v in _sharing_adjuncts(verb):
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in _INSTRUMENT_PREPS:
                 noun = _pobj(c)
@@ -1608,18 +1614,19 @@ def _protest_purpose_target(verb):
     return None
 
 
+# Prepositions of an adjunct that tells the fight an act was done in or after.
+_FIGHT_PREPS = ("in", "during", "amid", "after", "following")
+
+
 def _opponent_in_fight(verb):
     """"Four soldiers were killed in clashes with rebels", "died during fighting with the
     army", "125 were arrested after clashes with police": the side the undergoers fought did
     it. Verbs coordinated with it share the adjunct ("six were killed and others injured
     during clashes with the army")."""
     fights = load_lexicon().cues["fight_nouns"]
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        verbs.append(verb.head)
-    for v in verbs:
+    for v in _sharing_adjuncts(verb):
         for prep in v.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "amid", "after", "following"):
+            if prep.dep_ != "prep" or prep.lower_ not in _FIGHT_PREPS:
                 continue
             fight = _pobj(prep)
             if fight is None or fight.lemma_.lower() not in fights:
@@ -1640,7 +1647,7 @@ def _fighter_of_adjunct(noun):
     if noun.lemma_.lower() not in load_lexicon().cues["fight_nouns"] or noun.dep_ != "pobj":
         return None
     prep = noun.head
-    if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "amid", "after", "following") or \
+    if prep.dep_ != "prep" or prep.lower_ not in _FIGHT_PREPS or \
             prep.head.pos_ != "VERB":
         return None
     doer, undergoer = _subject_of(prep.head)
