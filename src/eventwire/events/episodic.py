@@ -311,8 +311,8 @@ def _over_a_long_span(head) -> bool:
     return False
 
 
-_RECENT_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                 "yesterday", "dawn", "morning", "night", "overnight", "weekend", "today", "hours"}
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_RECENT_WORDS = _WEEKDAYS | {"yesterday", "dawn", "morning", "night", "overnight", "weekend", "today", "hours"}
 
 
 def _historical_adverb(verb, words_) -> bool:
@@ -404,8 +404,7 @@ def _dated(sent) -> bool:
     return any(e.label_ == "DATE" and any(t.like_num or t.lower_ in _DAY_WORDS for t in e) for e in entities_in(sent))
 
 
-_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "today", "yesterday", "tonight"}
+_DAY_WORDS = _WEEKDAYS | {"today", "yesterday", "tonight"}
 
 
 def _time_span(prep) -> bool:
