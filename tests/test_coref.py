@@ -158,6 +158,9 @@ def test_acts_told_as_done_stay_asserted(text, category, word):
     # two attacks told with their own days
     ("Gunmen attacked a village near Maiduguri on Saturday, killing six people.\n\n"
      "On Wednesday, gunmen attacked a market near Maiduguri, killing nine.", "ASSAULT", 2),
+    # an attack and the answer on its doers, told with no fight word
+    ("Rebels attacked an army post near Idlib on Tuesday, killing three soldiers.\n\n"
+     "The army carried out airstrikes against rebel hideouts near the town.", "ASSAULT", 2),
 ])
 def test_events_that_differ_stay_apart(text, category, n):
     found = asserted(text, category)
@@ -259,6 +262,21 @@ def _fight(source=None, target=None, start=0):
 ])
 def test_a_clash_told_from_either_side_is_one_clash(a, b, same):
     assert corefer(a, b, {id(a), id(b)}, fights={id(a), id(b)}) is same   # both told as fights
+
+
+_ATTACK = (_side("militants", "PAK", "REB"), _side("a checkpoint", "PAK", "MIL"))
+_ANSWER = (_side("the military", "PAK", "MIL"), _side("militant hideouts", "PAK", "REB"))
+
+
+@pytest.mark.parametrize("fight_words, same", [
+    (0, False),   # "attacked" ... "carried out airstrikes against": an attack and its answer
+    (1, True),    # "attacked" ... "fighting between the army and militants": one fight
+    (2, True),
+])
+def test_swapped_sides_are_one_fight_only_where_a_mention_tells_a_fight(fight_words, same):
+    a, b = _event("ASSAULT", *_ATTACK), _event("ASSAULT", *_ANSWER, start=20)
+    a.cameo = b.cameo = "190"
+    assert corefer(a, b, {id(a), id(b)}, fights={id(e) for e in (a, b)[:fight_words]}) is same
 
 
 def test_the_merged_event_keeps_the_country_a_mention_names():

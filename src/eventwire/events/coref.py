@@ -354,17 +354,33 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset(),
     if a.category == "ASSAULT" and not (id(a) in fights and id(b) in fights) and (
             _turned_on_doer(a, b) or _turned_on_doer(b, a)):
         return False
+    # an assault answered by one on its doer, told without a fight word ("militants attacked a
+    # checkpoint ... the military carried out airstrikes against militant bunkers"): the sides'
+    # sectors swapped tell two acts, however loosely each side is described
+    if a.category == "ASSAULT" and id(a) not in fights and id(b) not in fights and _sectors_swapped(a, b):
+        return False
     # one sentence telling one kind of event twice ("pleaded ... and appealed", "held a meeting
     # to discuss"): the sides' descriptions vary more than their countries
     guessed = a.category in _LOOSE_SECTORS
     loose = guessed or a.sentence == b.sentence
     if _sides_agree(a.source, b.source, loose, guessed) and _sides_agree(a.target, b.target, loose, guessed):
         return True
-    symmetric = _symmetric(a)
     # a fight told once from each side ("Israeli troops fought", "Palestinian gunmen fought")
-    # is one clash; two attackers listed apart are kept apart by ``listed_apart``
+    # is one clash; two attackers listed apart are kept apart by ``listed_apart``. An assault
+    # swaps its sides only where a mention tells a fight: "militants attacked a checkpoint ...
+    # the military carried out airstrikes against the militants" is an attack and the answer
+    symmetric = a.category in _JOINT or (a.category == "ASSAULT" and (id(a) in fights or id(b) in fights))
     return symmetric and _sides_agree(a.source, b.target, loose, guessed) and \
         _sides_agree(a.target, b.source, loose, guessed)
+
+
+def _sectors_swapped(a: Event, b: Event) -> bool:
+    """One event's doer is of the other's target's sector and the other way round, the two
+    sectors differing (a rebel attack on the army and an army strike on rebels)."""
+    sides = (a.source, a.target, b.source, b.target)
+    if any(s is None or not s.sector for s in sides):
+        return False
+    return a.source.sector == b.target.sector != a.target.sector == b.source.sector
 
 
 def _symmetric(e: Event) -> bool:
