@@ -357,6 +357,8 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             if found is None:
                 continue
             s, e, candidates, hint = found
+            if text[s:e].islower():
+                continue   # "a riot police van", labelled a name by the model: a name is written capitalized
             if _inside_longer_name(text, s, e):
                 continue
             if hint is None and label in ("LOC", "GPE") and _THE_BEFORE.search(text, max(0, s - 5), s):
