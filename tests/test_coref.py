@@ -273,7 +273,7 @@ _ANSWER = (_side("the military", "PAK", "MIL"), _side("militant hideouts", "PAK"
     (1, True),    # "attacked" ... "fighting between the army and militants": one fight
     (2, True),
 ])
-def test_swapped_sides_are_one_fight_only_where_a_mention_tells_a_fight(fight_words, same):
+def test_sides_swapped_by_sector_are_one_fight_only_where_a_mention_tells_a_fight(fight_words, same):
     a, b = _event("ASSAULT", *_ATTACK), _event("ASSAULT", *_ANSWER, start=20)
     a.cameo = b.cameo = "190"
     assert corefer(a, b, {id(a), id(b)}, fights={id(e) for e in (a, b)[:fight_words]}) is same

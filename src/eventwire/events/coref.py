@@ -365,11 +365,9 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset(),
     loose = guessed or a.sentence == b.sentence
     if _sides_agree(a.source, b.source, loose, guessed) and _sides_agree(a.target, b.target, loose, guessed):
         return True
+    symmetric = _symmetric(a)
     # a fight told once from each side ("Israeli troops fought", "Palestinian gunmen fought")
-    # is one clash; two attackers listed apart are kept apart by ``listed_apart``. An assault
-    # swaps its sides only where a mention tells a fight: "militants attacked a checkpoint ...
-    # the military carried out airstrikes against the militants" is an attack and the answer
-    symmetric = a.category in _JOINT or (a.category == "ASSAULT" and (id(a) in fights or id(b) in fights))
+    # is one clash; two attackers listed apart are kept apart by ``listed_apart``
     return symmetric and _sides_agree(a.source, b.target, loose, guessed) and \
         _sides_agree(a.target, b.source, loose, guessed)
 
