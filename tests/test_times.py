@@ -378,6 +378,27 @@ def test_time_rule_examples(rule, example):
         (text[f.start:f.end], f.rule, f.value) for f in ctx.times_found]
 
 
+@pytest.mark.parametrize("text, date, times", [
+    # a two-digit year after a day and month is the year of the publication's century
+    ("The town has been under siege since 26 Mar 23 in the north.", "2024-04-10", [("26 Mar 23", "2023-03-26")]),
+    ("Talks began on 3 Feb 22, officials said.", "2024-04-10", [("3 Feb 22", "2022-02-03")]),
+    ("Talks began on 3 Feb 22.", "2024-04-10", [("3 Feb 22", "2022-02-03")]),
+    ("Rebels have held the pass since 9 Nov '21 and refuse to leave.", "2024-04-10", [("9 Nov '21", "2021-11-09")]),
+    ("The mayor was arrested on Nov. 9, '21 in his office.", "2024-04-10", [("Nov. 9, '21", "2021-11-09")]),
+    # ... not ten years or more ahead of it
+    ("The camp has stood since 4 Jun 98 at the border.", "2004-06-01", [("4 Jun 98", "1998-06-04")]),
+    # two digits a count may be: the day and month alone, and no other day read into them
+    ("On 6 March 23 soldiers were killed in the valley.", "2024-04-10", [("6 March", "2024-03-06")]),
+    ("On 12 Jan 40 prisoners were freed.", "2024-04-10", [("12 Jan", "2024-01-12")]),
+    ("He arrived on 6 March, 23 days before the vote.", "2024-04-10", [("6 March", "2024-03-06"), ("23 days", "P23D")]),
+    # a full year keeps its reading
+    ("Talks began on 3 Feb 2022 in Doha.", "2024-04-10", [("3 Feb 2022", "2022-02-03")]),
+])
+def test_two_digit_years(text, date, times):
+    _, ctx = annotate(text, date)
+    assert [(t.text, t.value) for t in ctx.times] == times
+
+
 @pytest.mark.parametrize("text, expression, found", [
     # words.before_may_or_march: a capitalized May is the month only after a cue
     ("Theresa May said the deal was dead.", "May", None),
