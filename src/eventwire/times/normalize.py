@@ -1064,13 +1064,27 @@ def norm_decades_long(m, r):
     return Norm("DURATION", _duration_value("X", unit, r)) if unit else None
 
 
+# "over the weekend in Sinai", "during the week in Gaza": a place after "in", not "the day in
+# which" or "the year in review"
+_IN_A_PLACE = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?[A-Z][a-z]")
+
+
+def _in_a_place(m, r) -> bool:
+    """"the weekend in Sinai": "in" and a capitalized word (not a month) after the unit; the
+    time ends before it."""
+    place = _IN_A_PLACE.match(r.text, m.end(), m.end() + 30)
+    return place is not None and _month(r.word_after(place.end() - 2), r.lex) is None and \
+        r.word_before(m.start()) != "of"   # "player of the year in Spain": a title
+
+
 @normalizes("the_unit")
 def norm_the_unit(m, r):
     unit = m.group("unit").lower()
     adj = _g(m, "adj")
     before = r.word_before(m.start())
     after = r.word_after(m.end())
-    if after in ("before", "after", "of", "that", "when", "in", "earlier", "ago", "later"):
+    if after in ("before", "after", "of", "that", "when", "earlier", "ago", "later") or \
+            after == "in" and not _in_a_place(m, r):
         return None
     if unit == "day":
         if before == "in" and r.ref and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.ref[:10]) and \
