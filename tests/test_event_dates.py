@@ -369,3 +369,23 @@ def test_an_event_noun_measured_by_a_span_is_dated_to_its_month(text, category, 
     events = [e for e in extract(text, date=DATE).events if e.category == category]
     assert [e.date for e in events] == [date], [(e.category, e.evidence.text, e.date) for e in events]
     assert events[0].date_precision == ("month" if len(date) == 7 else "day")
+
+
+@pytest.mark.parametrize("text, category, date", [
+    # a time between the speech verb and the subject of a complement with no "that" is the
+    # saying's (the parser may hang it on the complement's verb); the complement's own time
+    # dates the act
+    ("The army said on Sunday it had killed twelve militants near Gao on Friday.", "ASSAULT", "2024-03-15"),
+    ("The ministry said on Sunday it had expelled the French ambassador on Friday.", "SANCTION", "2024-03-15"),
+    ("The army said on Sunday it had killed twelve militants near Gao over the weekend.", "ASSAULT", "2024-03"),
+    # ... as it is where the parser hangs it right
+    ("Police said on Sunday they had arrested twenty protesters outside the parliament on Saturday.", "COERCE", "2024-03-16"),
+    # with "that", or after the complement's subject, the time is the complement's
+    ("The army said on Sunday that militants attacked a checkpoint in the town of Gao on Friday.", "ASSAULT", "2024-03-15"),
+    ("The army said militants on Friday attacked a checkpoint near Gao.", "ASSAULT", "2024-03-15"),
+    # the saying's day stays the act's when the complement tells none
+    ("The army said on Sunday it had killed twelve militants near Gao.", "ASSAULT", "2024-03-17"),
+])
+def test_a_time_before_the_complements_subject_is_the_sayings(text, category, date):
+    dates = [e.date for e in extract(text, date=DATE).events if e.category == category and e.modality == "asserted"]
+    assert dates == [date]

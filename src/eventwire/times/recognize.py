@@ -133,6 +133,22 @@ def dates_a_thing(root) -> bool:
     return root.dep_ in _NOUN_MODIFIER and root.head.pos_ in ("NOUN", "PROPN")
 
 
+def time_verb(tspan):
+    """The verb whose clause the time expression ``tspan`` (a spaCy Span) belongs to: its
+    governing verb, except where the parser hung a time standing between a verb and the
+    subject of its complement clause (no "that" between) on the complement's verb: "the army
+    said on Thursday militants attacked a post on Tuesday" -- "on Thursday" is the saying's.
+    English puts a complement's own time after its subject, or after "that"."""
+    gov = governing_verb(tspan.root)
+    if gov is None or gov.dep_ != "ccomp" or gov.head.i >= tspan.start or gov.i < tspan.end:
+        return gov
+    subject = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or subject.left_edge.i < tspan.end or any(
+            c.dep_ == "mark" and c.i < tspan.start for c in gov.children):
+        return gov
+    return gov.head
+
+
 def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str | None]:
     """When the event in ``span`` (a spaCy Span: sentence or clause) happened: its own time
     (``time_for``), else the document date (day precision); (None, None) without either."""
@@ -180,7 +196,7 @@ def time_for(span, ctx: DocContext, anchor_token=None) -> tuple[str, str] | None
         attached = False
         distance = 10_000
         if tspan is not None and len(tspan):
-            gov = governing_verb(tspan.root)
+            gov = time_verb(tspan)
             attached = verb is not None and gov is not None and gov.i == verb.i
             if verb is not None and gov is not None and not attached and precision != "day" and \
                     not any(a.i == gov.i for a in verb.ancestors):
@@ -200,4 +216,4 @@ def time_for(span, ctx: DocContext, anchor_token=None) -> tuple[str, str] | None
     return None
 
 
-__all__ = ["find_times", "date_for", "time_for", "dates_a_thing", "recognize", "Found", "PAST", "FUTURE", "UNKNOWN"]
+__all__ = ["find_times", "date_for", "time_for", "time_verb", "dates_a_thing", "recognize", "Found", "PAST", "FUTURE", "UNKNOWN"]
