@@ -389,3 +389,18 @@ def test_an_event_noun_measured_by_a_span_is_dated_to_its_month(text, category, 
 def test_a_time_before_the_complements_subject_is_the_sayings(text, category, date):
     dates = [e.date for e in extract(text, date=DATE).events if e.category == category and e.modality == "asserted"]
     assert dates == [date]
+
+
+@pytest.mark.parametrize("text, category, date", [
+    # a relative clause with "when" on a time happened at that time (it used to get no date)
+    ("Arrests have grown since July, when the army ousted the president.", "COERCE", "2023-07"),
+    ("Tensions have run high since 2011, when protesters toppled the government.", "COERCE", "2011"),
+    ("Relations soured in 2019, when the army ousted the president and detained his aides.", "COERCE", "2019"),
+    # a "when" clause that is no relative clause on a time keeps its reading
+    ("In June, when rebels overran the town, they seized large stocks of weapons.", "ASSAULT", "2023-06"),
+    ("Fourteen people were killed in the capital on Sunday, when a suicide bomber attacked a checkpoint.",
+     "ASSAULT", "2024-03-17"),
+])
+def test_a_when_clause_on_a_time_happened_then(text, category, date):
+    dates = {e.date for e in extract(text, date=DATE).events if e.category == category and e.modality == "asserted"}
+    assert dates == {date}

@@ -149,6 +149,30 @@ def time_verb(tspan):
     return gov.head
 
 
+def time_a_clause_tells_of(verb, ctx: DocContext) -> tuple[str, str] | None:
+    """(value, precision) of the time a relative clause with "when" describes: "since July, when
+    the army ousted Morsi", "in 2011, when protesters toppled Mubarak and ..." happened then.
+    None when ``verb`` stands in no such clause (coordinated verbs share it)."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ == "relcl" or node.dep_ != "conj" or node.head == node:
+            break
+        node = node.head
+    if node.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "when" and c.i < node.i
+                                        for c in node.children):
+        return None
+    head = node.head
+    found = ctx.times_found
+    if found is None:
+        found = [Found(t.start, t.end, t.type, t.value, True) for t in ctx.times]
+    index = cached_index(ctx.scratch, "times.found_index", found)
+    for f in index.overlapping(head.idx, head.idx + len(head.text)):
+        usable = _usable(f, ctx.document.date)
+        if usable is not None:
+            return usable
+    return None
+
+
 def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str | None]:
     """When the event in ``span`` (a spaCy Span: sentence or clause) happened: its own time
     (``time_for``), else the document date (day precision); (None, None) without either."""
@@ -216,4 +240,4 @@ def time_for(span, ctx: DocContext, anchor_token=None) -> tuple[str, str] | None
     return None
 
 
-__all__ = ["find_times", "date_for", "time_for", "time_verb", "dates_a_thing", "recognize", "Found", "PAST", "FUTURE", "UNKNOWN"]
+__all__ = ["find_times", "date_for", "time_for", "time_verb", "time_a_clause_tells_of", "dates_a_thing", "recognize", "Found", "PAST", "FUTURE", "UNKNOWN"]
