@@ -406,6 +406,7 @@ def test_the_unit_before_in_a_place(text, expected):
     # two digits a count may be: the day and month alone, and no other day read into them
     ("On 6 March 23 soldiers were killed in the valley.", "2024-04-10", [("6 March", "2024-03-06")]),
     ("On 12 Jan 40 prisoners were freed.", "2024-04-10", [("12 Jan", "2024-01-12")]),
+    ("On 6 March 23 police officers were wounded.", "2024-04-10", [("6 March", "2024-03-06")]),
     ("He arrived on 6 March, 23 days before the vote.", "2024-04-10", [("6 March", "2024-03-06"), ("23 days", "P23D")]),
     # a full year keeps its reading
     ("Talks began on 3 Feb 2022 in Doha.", "2024-04-10", [("3 Feb 2022", "2022-02-03")]),
