@@ -404,3 +404,19 @@ def test_a_time_before_the_complements_subject_is_the_sayings(text, category, da
 def test_a_when_clause_on_a_time_happened_then(text, category, date):
     dates = {e.date for e in extract(text, date=DATE).events if e.category == category and e.modality == "asserted"}
     assert dates == {date}
+
+
+@pytest.mark.parametrize("text, category, date", [
+    # "today", "yesterday", "last night" inside a quotation count from the day it was said,
+    # when the text tells that day
+    ('The defence minister said on Sunday: "Today our troops arrested the leaders of the gang."', "COERCE", "2024-03-17"),
+    ('"Yesterday our forces killed ten militants near Gao," the army spokesman said on Sunday.', "ASSAULT", "2024-03-16"),
+    ('"Rebels shelled the town last night," the governor said on Saturday.', "ASSAULT", "2024-03-15"),
+    # a quotation said on no told day, or the day word outside any quotation: the publication day's
+    ('The defence minister said: "Today our troops arrested the leaders of the gang."', "COERCE", "2024-03-18"),
+    ("On Sunday the minister said the troops would be withdrawn and that police arrested the leaders today.",
+     "COERCE", "2024-03-18"),
+])
+def test_a_day_word_in_a_quotation_counts_from_the_day_it_was_said(text, category, date):
+    dates = [e.date for e in extract(text, date=DATE).events if e.category == category and e.modality == "asserted"]
+    assert dates == [date]

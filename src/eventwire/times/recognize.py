@@ -133,6 +133,24 @@ def dates_a_thing(root) -> bool:
     return root.dep_ in _NOUN_MODIFIER and root.head.pos_ in ("NOUN", "PROPN")
 
 
+# the rules whose days are counted from the day of speaking ("today", "yesterday", "last night")
+_DEICTIC_RULES = {"reldays", "this_part"}
+
+
+def _said_on(f: Found, ctx: DocContext) -> dt.date | None:
+    """The day a deictic day word ("today", "last night") inside a direct quotation counts from:
+    the quotation's day, when the text tells one other than the publication day ("the minister
+    said on Sunday: 'Today we arrested ...'"); else None (counted from the publication day)."""
+    dct = ctx.document.date
+    if f.rule not in _DEICTIC_RULES or dct is None:
+        return None
+    quote = next((q for q in ctx.quotes if q.direct and q.start <= f.start and f.end <= q.end), None)
+    if quote is None or not quote.date or not re.fullmatch(r"\d{4}-\d\d-\d\d", quote.date):
+        return None
+    said = dt.date.fromisoformat(quote.date)
+    return said if said < dct else None
+
+
 def time_verb(tspan):
     """The verb whose clause the time expression ``tspan`` (a spaCy Span) belongs to: its
     governing verb, except where the parser hung a time standing between a verb and the
@@ -214,6 +232,9 @@ def time_for(span, ctx: DocContext, anchor_token=None) -> tuple[str, str] | None
         if at is not None and crosses_break(text, min(at, f.start), max(at, f.end)):
             continue
         value, precision = usable
+        said = _said_on(f, ctx) if precision == "day" else None
+        if said is not None:   # "said on Sunday: 'Today we ...'": Sunday
+            value = (dt.date.fromisoformat(value) - (dct - said)).isoformat()
         if dct is not None and tense != FUTURE and _period_start(value) > dct.isoformat():
             continue
         tspan = doc.char_span(f.start, f.end, alignment_mode="expand")
