@@ -369,3 +369,54 @@ def test_an_event_noun_measured_by_a_span_is_dated_to_its_month(text, category, 
     events = [e for e in extract(text, date=DATE).events if e.category == category]
     assert [e.date for e in events] == [date], [(e.category, e.evidence.text, e.date) for e in events]
     assert events[0].date_precision == ("month" if len(date) == 7 else "day")
+
+
+@pytest.mark.parametrize("text, category, date", [
+    # a time between the speech verb and the subject of a complement with no "that" is the
+    # saying's (the parser may hang it on the complement's verb); the complement's own time
+    # dates the act
+    ("The army said on Sunday it had killed twelve militants near Gao on Friday.", "ASSAULT", "2024-03-15"),
+    ("The ministry said on Sunday it had expelled the French ambassador on Friday.", "SANCTION", "2024-03-15"),
+    ("The army said on Sunday it had killed twelve militants near Gao over the weekend.", "ASSAULT", "2024-03"),
+    # ... as it is where the parser hangs it right
+    ("Police said on Sunday they had arrested twenty protesters outside the parliament on Saturday.", "COERCE", "2024-03-16"),
+    # with "that", or after the complement's subject, the time is the complement's
+    ("The army said on Sunday that militants attacked a checkpoint in the town of Gao on Friday.", "ASSAULT", "2024-03-15"),
+    ("The army said militants on Friday attacked a checkpoint near Gao.", "ASSAULT", "2024-03-15"),
+    # the saying's day stays the act's when the complement tells none
+    ("The army said on Sunday it had killed twelve militants near Gao.", "ASSAULT", "2024-03-17"),
+])
+def test_a_time_before_the_complements_subject_is_the_sayings(text, category, date):
+    dates = [e.date for e in extract(text, date=DATE).events if e.category == category and e.modality == "asserted"]
+    assert dates == [date]
+
+
+@pytest.mark.parametrize("text, category, date", [
+    # a relative clause with "when" on a time happened at that time (it used to get no date)
+    ("Arrests have grown since July, when the army ousted the president.", "COERCE", "2023-07"),
+    ("Tensions have run high since 2011, when protesters toppled the government.", "COERCE", "2011"),
+    ("Relations soured in 2019, when the army ousted the president and detained his aides.", "COERCE", "2019"),
+    # a "when" clause that is no relative clause on a time keeps its reading
+    ("In June, when rebels overran the town, they seized large stocks of weapons.", "ASSAULT", "2023-06"),
+    ("Fourteen people were killed in the capital on Sunday, when a suicide bomber attacked a checkpoint.",
+     "ASSAULT", "2024-03-17"),
+])
+def test_a_when_clause_on_a_time_happened_then(text, category, date):
+    dates = {e.date for e in extract(text, date=DATE).events if e.category == category and e.modality == "asserted"}
+    assert dates == {date}
+
+
+@pytest.mark.parametrize("text, category, date", [
+    # "today", "yesterday", "last night" inside a quotation count from the day it was said,
+    # when the text tells that day
+    ('The defence minister said on Sunday: "Today our troops arrested the leaders of the gang."', "COERCE", "2024-03-17"),
+    ('"Yesterday our forces killed ten militants near Gao," the army spokesman said on Sunday.', "ASSAULT", "2024-03-16"),
+    ('"Rebels shelled the town last night," the governor said on Saturday.', "ASSAULT", "2024-03-15"),
+    # a quotation said on no told day, or the day word outside any quotation: the publication day's
+    ('The defence minister said: "Today our troops arrested the leaders of the gang."', "COERCE", "2024-03-18"),
+    ("On Sunday the minister said the troops would be withdrawn and that police arrested the leaders today.",
+     "COERCE", "2024-03-18"),
+])
+def test_a_day_word_in_a_quotation_counts_from_the_day_it_was_said(text, category, date):
+    dates = [e.date for e in extract(text, date=DATE).events if e.category == category and e.modality == "asserted"]
+    assert dates == [date]

@@ -378,6 +378,44 @@ def test_time_rule_examples(rule, example):
         (text[f.start:f.end], f.rule, f.value) for f in ctx.times_found]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "the weekend", "the week" followed by "in" and a place: the time, the place the clause's
+    ("The army killed twelve militants over the weekend in North Sinai.", [("the weekend", "2018-W37-WE")]),
+    ("Rebels shelled the town at the weekend in the Kidal region.", [("the weekend", "2018-W37-WE")]),
+    ("Protests spread during the week in Gaza, officials said.", [("the week", "P1W")]),
+    # ... "in" a lower-case word, a month or a year, or a title "of the year": no time
+    ("It was the worst day in which to travel.", []),
+    ("He was named player of the year in Spain.", []),
+    ("He was named coach of the year in 1987.", [("1987", "1987")]),
+    ("It was the coldest week in March.", [("March", "2018-03")]),
+])
+def test_the_unit_before_in_a_place(text, expected):
+    _, ctx = annotate(text, MONDAY)
+    assert [(t.text, t.value) for t in ctx.times] == expected
+
+
+@pytest.mark.parametrize("text, date, times", [
+    # a two-digit year after a day and month is the year of the publication's century
+    ("The town has been under siege since 26 Mar 23 in the north.", "2024-04-10", [("26 Mar 23", "2023-03-26")]),
+    ("Talks began on 3 Feb 22, officials said.", "2024-04-10", [("3 Feb 22", "2022-02-03")]),
+    ("Talks began on 3 Feb 22.", "2024-04-10", [("3 Feb 22", "2022-02-03")]),
+    ("Rebels have held the pass since 9 Nov '21 and refuse to leave.", "2024-04-10", [("9 Nov '21", "2021-11-09")]),
+    ("The mayor was arrested on Nov. 9, '21 in his office.", "2024-04-10", [("Nov. 9, '21", "2021-11-09")]),
+    # ... not ten years or more ahead of it
+    ("The camp has stood since 4 Jun 98 at the border.", "2004-06-01", [("4 Jun 98", "1998-06-04")]),
+    # two digits a count may be: the day and month alone, and no other day read into them
+    ("On 6 March 23 soldiers were killed in the valley.", "2024-04-10", [("6 March", "2024-03-06")]),
+    ("On 12 Jan 40 prisoners were freed.", "2024-04-10", [("12 Jan", "2024-01-12")]),
+    ("On 6 March 23 police officers were wounded.", "2024-04-10", [("6 March", "2024-03-06")]),
+    ("He arrived on 6 March, 23 days before the vote.", "2024-04-10", [("6 March", "2024-03-06"), ("23 days", "P23D")]),
+    # a full year keeps its reading
+    ("Talks began on 3 Feb 2022 in Doha.", "2024-04-10", [("3 Feb 2022", "2022-02-03")]),
+])
+def test_two_digit_years(text, date, times):
+    _, ctx = annotate(text, date)
+    assert [(t.text, t.value) for t in ctx.times] == times
+
+
 @pytest.mark.parametrize("text, expression, found", [
     # words.before_may_or_march: a capitalized May is the month only after a cue
     ("Theresa May said the deal was dead.", "May", None),
@@ -408,3 +446,14 @@ def test_a_yaml_boolean_in_the_word_lists_is_refused(monkeypatch, tmp_path):
     monkeypatch.setattr(lexicon, "DATA", tmp_path)
     with pytest.raises(ValueError, match="before_may_or_march: True"):
         lexicon.load_lexicon.__wrapped__()   # past the per-process cache
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2022-W13", ("2022-03", "month")),       # a week: its Thursday's month (31 March)
+    ("2022-W13-WE", ("2022-04", "month")),    # its weekend: 2 and 3 April
+    ("2024-W11-WE", ("2024-03", "month")),
+])
+def test_a_weeks_month(value, expected):
+    from eventwire.times.calendar import precision_of
+
+    assert precision_of(value) == expected

@@ -26,7 +26,7 @@ from ..places import event_place, photo_caption
 from ..record import Event, EventActor, Mention, SentenceSpan
 from ..spanindex import cached_index, doc_entities, entities_in
 from ..times import date_for, time_for
-from ..times.recognize import dates_a_thing
+from ..times.recognize import dates_a_thing, time_a_clause_tells_of
 from ..times.tense import governing_verb
 from ..tokentable import token_table
 from .acled import assign_event_types
@@ -968,7 +968,11 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             shift = None
             background = trig.nominal and _is_background(tok, lex)
             own0, own1 = _own_range(tok)
-            if background or _in_background_clause(tok):
+            told_then = None if trig.nominal else time_a_clause_tells_of(tok, ctx)
+            if told_then is not None and modality.value in ("asserted", "negated"):
+                # "since July, when the army ousted Morsi": the time the clause describes
+                date, precision = told_then
+            elif background or _in_background_clause(tok):
                 # mentioned in passing ("after Moscow recognised ..."): dated only by its own words
                 if _times_in(ctx, own0, own1, dates_only=True):
                     span = doc.char_span(own0, own1, alignment_mode="expand") or sent

@@ -176,8 +176,8 @@ def holiday_date(rule, year: int) -> dt.date | None:
 def precision_of(value: str) -> tuple[str | None, str | None]:
     """(date, precision) for a DATE value usable as an event date, else (None, None).
 
-    Days give day precision; months, weeks (their Thursday's month) give month; years,
-    quarters, halves and seasons give year.
+    Days give day precision; months, weeks (their Thursday's month, a weekend its
+    Saturday's) give month; years, quarters, halves and seasons give year.
     """
     import re
 
@@ -185,9 +185,9 @@ def precision_of(value: str) -> tuple[str | None, str | None]:
         return m.group(0), "day"
     if m := re.fullmatch(r"(\d{4}-\d{2})(?:-XX)?", value):
         return m.group(1), "month"
-    if m := re.fullmatch(r"(\d{4})-W(\d{1,2})(?:-WE)?", value):
-        try:
-            d = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 4)
+    if m := re.fullmatch(r"(\d{4})-W(\d{1,2})(-WE)?", value):
+        try:   # a weekend is its Saturday's month
+            d = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 6 if m.group(3) else 4)
         except ValueError:
             return None, None
         return month_value(d.year, d.month), "month"

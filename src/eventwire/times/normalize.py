@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import calendar as cal
 from .lexicon import Lexicon, parse_number, parse_spelled_year
@@ -198,6 +198,8 @@ def norm_slash_date(m, r):
 _NEXT_WORDS = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)(?:[ \t]+([A-Za-z][\w'’-]*))?(?:[ \t]+([A-Za-z][\w'’-]*))?")
 # "on 6 October city officials said": after these a lower-case word is the clause's, no name's
 _BEFORE_A_TIME = {"on", "by", "until", "till", "since", "from", "before", "after", "through"}
+# the word just after a match, on its line (a comma or full stop before it: none)
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 _DAY_FIRST = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)? (?:of )?$")
 _DAY_AFTER = re.compile(r"[ \t]+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b")
 
@@ -229,9 +231,36 @@ def _month_of_a_name(m, r) -> bool:
     return day is not None and _begins_a_name(r, m.start(), day.end())
 
 
+def _short_year(m, r) -> int | None:
+    """The year a two-digit year after a day and month stands for ("26 Mar 23", "Sept. 7, '17"):
+    the century of the publication date, unless that lies more than ten years ahead. None
+    when there is none, or when the two digits can be a count ("on 6 March 23 soldiers died":
+    a word follows them that lexicon ``after_a_two_digit_year`` does not hold, with no
+    apostrophe before)."""
+    yy = _g(m, "yy")
+    if not yy:
+        return None
+    if yy[0].isdigit():
+        after = _NEXT_WORD.match(r.text, m.end(), m.end() + 30)
+        if after is not None and after.group(1).lower() not in r.lex.words["after_a_two_digit_year"]:
+            return None
+    return _two_digit_year(int(yy[-2:]), r.dct)
+
+
 def _month_day(m, r, month: int, day: int):
-    year = m.group("year")
-    if not year and _begins_a_name(r, m.start(), m.end()):
+    if _g(m, "yy"):
+        short = _short_year(m, r)
+        if short is not None:
+            return _day_month_year(m, r, month, day, str(short))
+        # two digits that may be a count: the day and month alone, the digits kept out of
+        # every other time ("on 6 March 23 soldiers died" is no March 23)
+        norm = _day_month_year(m, r, month, day, None, end=m.start("yy"))
+        return norm if norm is None else replace(norm, end=m.start("yy"))
+    return _day_month_year(m, r, month, day, m.group("year"))
+
+
+def _day_month_year(m, r, month: int, day: int, year: str | None, end: int | None = None):
+    if not year and _begins_a_name(r, m.start(), m.end() if end is None else end):
         return None
     if year:
         d = cal.safe_date(int(year), month, day)
@@ -1035,13 +1064,27 @@ def norm_decades_long(m, r):
     return Norm("DURATION", _duration_value("X", unit, r)) if unit else None
 
 
+# "over the weekend in Sinai", "during the week in Gaza": a place after "in", not "the day in
+# which" or "the year in review"
+_IN_A_PLACE = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?[A-Z][a-z]")
+
+
+def _in_a_place(m, r) -> bool:
+    """"the weekend in Sinai": "in" and a capitalized word (not a month) after the unit; the
+    time ends before it."""
+    place = _IN_A_PLACE.match(r.text, m.end(), m.end() + 30)
+    return place is not None and _month(r.word_after(place.end() - 2), r.lex) is None and \
+        r.word_before(m.start()) != "of"   # "player of the year in Spain": a title
+
+
 @normalizes("the_unit")
 def norm_the_unit(m, r):
     unit = m.group("unit").lower()
     adj = _g(m, "adj")
     before = r.word_before(m.start())
     after = r.word_after(m.end())
-    if after in ("before", "after", "of", "that", "when", "in", "earlier", "ago", "later"):
+    if after in ("before", "after", "of", "that", "when", "earlier", "ago", "later") or \
+            after == "in" and not _in_a_place(m, r):
         return None
     if unit == "day":
         if before == "in" and r.ref and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.ref[:10]) and \

@@ -133,6 +133,64 @@ def dates_a_thing(root) -> bool:
     return root.dep_ in _NOUN_MODIFIER and root.head.pos_ in ("NOUN", "PROPN")
 
 
+# the rules whose days are counted from the day of speaking ("today", "yesterday", "last night")
+_DEICTIC_RULES = {"reldays", "this_part"}
+
+
+def _said_on(f: Found, ctx: DocContext) -> dt.date | None:
+    """The day a deictic day word ("today", "last night") inside a direct quotation counts from:
+    the quotation's day, when the text tells one other than the publication day ("the minister
+    said on Sunday: 'Today we arrested ...'"); else None (counted from the publication day)."""
+    dct = ctx.document.date
+    if f.rule not in _DEICTIC_RULES or dct is None:
+        return None
+    quote = next((q for q in ctx.quotes if q.direct and q.start <= f.start and f.end <= q.end), None)
+    if quote is None or not quote.date or not re.fullmatch(r"\d{4}-\d\d-\d\d", quote.date):
+        return None
+    said = dt.date.fromisoformat(quote.date)
+    return said if said < dct else None
+
+
+def time_verb(tspan):
+    """The verb whose clause the time expression ``tspan`` (a spaCy Span) belongs to: its
+    governing verb, except where the parser hung a time standing between a verb and the
+    subject of its complement clause (no "that" between) on the complement's verb: "the army
+    said on Thursday militants attacked a post on Tuesday" -- "on Thursday" is the saying's.
+    English puts a complement's own time after its subject, or after "that"."""
+    gov = governing_verb(tspan.root)
+    if gov is None or gov.dep_ != "ccomp" or gov.head.i >= tspan.start or gov.i < tspan.end:
+        return gov
+    subject = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or subject.left_edge.i < tspan.end or any(
+            c.dep_ == "mark" and c.i < tspan.start for c in gov.children):
+        return gov
+    return gov.head
+
+
+def time_a_clause_tells_of(verb, ctx: DocContext) -> tuple[str, str] | None:
+    """(value, precision) of the time a relative clause with "when" describes: "since July, when
+    the army ousted Morsi", "in 2011, when protesters toppled Mubarak and ..." happened then.
+    None when ``verb`` stands in no such clause (coordinated verbs share it)."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ == "relcl" or node.dep_ != "conj" or node.head == node:
+            break
+        node = node.head
+    if node.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "when" and c.i < node.i
+                                        for c in node.children):
+        return None
+    head = node.head
+    found = ctx.times_found
+    if found is None:
+        found = [Found(t.start, t.end, t.type, t.value, True) for t in ctx.times]
+    index = cached_index(ctx.scratch, "times.found_index", found)
+    for f in index.overlapping(head.idx, head.idx + len(head.text)):
+        usable = _usable(f, ctx.document.date)
+        if usable is not None:
+            return usable
+    return None
+
+
 def date_for(span, ctx: DocContext, anchor_token=None) -> tuple[str | None, str | None]:
     """When the event in ``span`` (a spaCy Span: sentence or clause) happened: its own time
     (``time_for``), else the document date (day precision); (None, None) without either."""
@@ -174,13 +232,16 @@ def time_for(span, ctx: DocContext, anchor_token=None) -> tuple[str, str] | None
         if at is not None and crosses_break(text, min(at, f.start), max(at, f.end)):
             continue
         value, precision = usable
+        said = _said_on(f, ctx) if precision == "day" else None
+        if said is not None:   # "said on Sunday: 'Today we ...'": Sunday
+            value = (dt.date.fromisoformat(value) - (dct - said)).isoformat()
         if dct is not None and tense != FUTURE and _period_start(value) > dct.isoformat():
             continue
         tspan = doc.char_span(f.start, f.end, alignment_mode="expand")
         attached = False
         distance = 10_000
         if tspan is not None and len(tspan):
-            gov = governing_verb(tspan.root)
+            gov = time_verb(tspan)
             attached = verb is not None and gov is not None and gov.i == verb.i
             if verb is not None and gov is not None and not attached and precision != "day" and \
                     not any(a.i == gov.i for a in verb.ancestors):
@@ -200,4 +261,4 @@ def time_for(span, ctx: DocContext, anchor_token=None) -> tuple[str, str] | None
     return None
 
 
-__all__ = ["find_times", "date_for", "time_for", "dates_a_thing", "recognize", "Found", "PAST", "FUTURE", "UNKNOWN"]
+__all__ = ["find_times", "date_for", "time_for", "time_verb", "time_a_clause_tells_of", "dates_a_thing", "recognize", "Found", "PAST", "FUTURE", "UNKNOWN"]
