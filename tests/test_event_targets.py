@@ -235,3 +235,37 @@ def test_a_person_in_another_act_is_no_victim(text, category):
 def test_a_pronoun_does_not_stand_for_the_scene(text, category, place_word):
     event = _one(text, category)
     assert event.target is None or place_word not in event.target.text, event.target
+
+
+# An act answered through its doer: a protest or a statement aimed at an act told with "by"
+# ("against plans by the government", "the raids carried out by the army") addresses the doer.
+@pytest.mark.parametrize("text, category, target", [
+    ("Hundreds of people rallied in Sofia on Monday against plans by the government to raise taxes.",
+     "PROTEST", "government"),
+    ("Thousands of farmers demonstrated in Lima on Monday against the evictions carried out by the army.",
+     "PROTEST", "army"),
+    ("Protesters marched in Karachi on Monday to denounce the raids by security forces.",
+     "PROTEST", "security forces"),
+    ("The proposal by Moscow was rejected by the council on Monday.", "REJECT", "Moscow"),
+])
+def test_an_act_is_answered_through_its_doer(text, category, target):
+    event = _one(text, category)
+    assert event.target is not None and target in event.target.text, event.target
+
+
+# ... but not the maker of a thing ("a bomb planted by rebels" is no target), nor a "by" that
+# names no party, and a doer already named keeps its own reading.
+@pytest.mark.parametrize("text, category, not_target", [
+    ("A bomb planted by rebels was detonated near a market in Kano on Monday.", "ASSAULT", "rebels"),
+    ("Students protested in Dhaka on Monday against the decision by 2025 to close schools.",
+     "PROTEST", "2025"),
+])
+def test_no_doer_of_a_thing_or_of_no_party(text, category, not_target):
+    event = _one(text, category)
+    assert event.target is None or not_target not in event.target.text, event.target
+
+
+def test_the_condemned_act_s_own_by_phrase_still_names_its_doer():
+    event = _one("The minister condemned the shelling by rebel forces on Monday.", "ACCUSE")
+    assert event.target is not None and "rebel forces" in event.target.text, event.target
+
