@@ -269,3 +269,29 @@ def test_the_condemned_act_s_own_by_phrase_still_names_its_doer():
     event = _one("The minister condemned the shelling by rebel forces on Monday.", "ACCUSE")
     assert event.target is not None and "rebel forces" in event.target.text, event.target
 
+
+# Who an attack hit, when a clause tells its result ("that left six passengers dead", "caused
+# the death of", "claimed the lives of"): the victims (GUIDELINE section 5: participial and
+# relative clauses keep their own roles).
+@pytest.mark.parametrize("text, target", [
+    ("Gunmen carried out an attack on a bus in Kaduna on Monday that left six passengers dead.",
+     "six passengers"),
+    ("Police said a mass shooting in Dallas on Monday caused the death of at least 20 people.",
+     "20 people"),
+    ("The clashes in Bamako on Monday claimed the lives of two students.", "two students"),
+    ("A surge of attacks in Durban on Monday left at least eight people dead.", "eight people"),
+])
+def test_the_victims_of_a_result_clause_are_the_target(text, target):
+    event = _one(text, "ASSAULT")
+    assert event.target is not None and target in event.target.text, event.target
+
+
+# ... but a result that is no harm names no victim, and a clause whose own verb kills keeps
+# its own event.
+@pytest.mark.parametrize("text, category", [
+    ("The protest in Lagos on Monday left the city center deserted.", "PROTEST"),
+    ("The fighting in Goma on Monday left hundreds of residents homeless.", "ASSAULT"),
+])
+def test_a_result_that_is_no_harm_names_no_victim(text, category):
+    event = _one(text, category)
+    assert event.target is None, event.target

@@ -1370,6 +1370,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         # "launched an attack on the town, killing twelve soldiers", "a car bomb was detonated,
         # killing four policemen": the participle that tells the same act names who it hit
         tgt = _same_act_participle_object(tok, trigger.nominal, category)
+    if tgt is None and trigger.nominal and category in _SUFFERED_CATEGORIES:
+        tgt = _result_victims(tok)   # "a drone attack that left six soldiers dead": the soldiers
     if src is not None and tgt is None and (symmetric or category in _JOINT_CATEGORIES):
         # "X and Y signed", "Israel and Hamas agreed": partners; but "Cruz and Rooney proposed",
         # "X and Y condemned": co-authors, and neither is the other's target
@@ -1623,6 +1625,46 @@ def _same_act_participle_object(tok, nominal: bool, category: str):
             obj = _object_of(c, category)
             if obj is not None:
                 return obj
+    return None
+
+
+# Nouns of a death or a life lost whose "of" phrase names who died ("caused the deaths of 20
+# people", "claimed the lives of two students").
+_DEATH_NOUNS = {"death", "deaths", "life", "lives"}
+
+
+def _result_victims(noun):
+    """Who an act told by a noun hit, when a clause tells its result: a relative clause on the
+    noun's phrase ("a drone attack that left six soldiers dead", "a shooting in Christchurch on
+    Friday, which caused the death of at least 50 people") or the verb the noun (or the
+    quantity it is counted by) is the subject of ("a surge of attacks left eight people dead",
+    "the clashes claimed the lives of two students"). The victims as the casualty reader takes
+    them from the complement of the clause's verb ("dead", "injured"), else the "of" phrase of a
+    death or a life the verb takes. A clause whose own verb kills or wounds ("a bombing that
+    killed 70 people") is left to the event it codes. None when no such clause follows."""
+    from .casualties import victims_of_predicate   # casualties is read after the sides
+
+    clauses = [t for t in noun.subtree if t.dep_ == "relcl" and t.i > noun.i and
+               any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in t.children)]
+    holder = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    subject = holder.head if holder is not None and holder.head.dep_ == "nsubj" else noun
+    if subject.dep_ == "nsubj" and subject.head.pos_ == "VERB":
+        clauses.append(subject.head)   # "a surge of attacks left ...": the quantity counts the act
+    for verb in clauses[:2]:
+        if victims_of_predicate(verb):
+            continue   # "a bombing that killed 70 people": the killing is coded as its own event
+        for tok in (c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp", "ccomp")):
+            victims = [v for v in victims_of_predicate(tok) if v.pos_ in ("NOUN", "PROPN", "NUM")]
+            if not victims and tok.lower_ in ("dead", "injured", "wounded", "hurt"):
+                # "left at least eight people dead" parsed as a clause whose subject is the people
+                victims = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
+            if victims:
+                return victims[0]
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            if obj.lower_ in _DEATH_NOUNS:
+                of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                if of is not None and _pobj(of) is not None:
+                    return _pobj(of)
     return None
 
 
