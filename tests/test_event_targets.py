@@ -235,3 +235,63 @@ def test_a_person_in_another_act_is_no_victim(text, category):
 def test_a_pronoun_does_not_stand_for_the_scene(text, category, place_word):
     event = _one(text, category)
     assert event.target is None or place_word not in event.target.text, event.target
+
+
+# An act answered through its doer: a protest or a statement aimed at an act told with "by"
+# ("against plans by the government", "the raids carried out by the army") addresses the doer.
+@pytest.mark.parametrize("text, category, target", [
+    ("Hundreds of people rallied in Sofia on Monday against plans by the government to raise taxes.",
+     "PROTEST", "government"),
+    ("Thousands of farmers demonstrated in Lima on Monday against the evictions carried out by the army.",
+     "PROTEST", "army"),
+    ("Protesters marched in Karachi on Monday to denounce the raids by security forces.",
+     "PROTEST", "security forces"),
+    ("The proposal by Moscow was rejected by the council on Monday.", "REJECT", "Moscow"),
+])
+def test_an_act_is_answered_through_its_doer(text, category, target):
+    event = _one(text, category)
+    assert event.target is not None and target in event.target.text, event.target
+
+
+# ... but not the maker of a thing ("a bomb planted by rebels" is no target), nor a "by" that
+# names no party, and a doer already named keeps its own reading.
+@pytest.mark.parametrize("text, category, not_target", [
+    ("A bomb planted by rebels was detonated near a market in Kano on Monday.", "ASSAULT", "rebels"),
+    ("Students protested in Dhaka on Monday against the decision by 2025 to close schools.",
+     "PROTEST", "2025"),
+])
+def test_no_doer_of_a_thing_or_of_no_party(text, category, not_target):
+    event = _one(text, category)
+    assert event.target is None or not_target not in event.target.text, event.target
+
+
+def test_the_condemned_act_s_own_by_phrase_still_names_its_doer():
+    event = _one("The minister condemned the shelling by rebel forces on Monday.", "ACCUSE")
+    assert event.target is not None and "rebel forces" in event.target.text, event.target
+
+
+# Who an attack hit, when a clause tells its result ("that left six passengers dead", "caused
+# the death of", "claimed the lives of"): the victims (GUIDELINE section 5: participial and
+# relative clauses keep their own roles).
+@pytest.mark.parametrize("text, target", [
+    ("Gunmen carried out an attack on a bus in Kaduna on Monday that left six passengers dead.",
+     "six passengers"),
+    ("Police said a mass shooting in Dallas on Monday caused the death of at least 20 people.",
+     "20 people"),
+    ("The clashes in Bamako on Monday claimed the lives of two students.", "two students"),
+    ("A surge of attacks in Durban on Monday left at least eight people dead.", "eight people"),
+])
+def test_the_victims_of_a_result_clause_are_the_target(text, target):
+    event = _one(text, "ASSAULT")
+    assert event.target is not None and target in event.target.text, event.target
+
+
+# ... but a result that is no harm names no victim, and a clause whose own verb kills keeps
+# its own event.
+@pytest.mark.parametrize("text, category", [
+    ("The protest in Lagos on Monday left the city center deserted.", "PROTEST"),
+    ("The fighting in Goma on Monday left hundreds of residents homeless.", "ASSAULT"),
+])
+def test_a_result_that_is_no_harm_names_no_victim(text, category):
+    event = _one(text, category)
+    assert event.target is None, event.target

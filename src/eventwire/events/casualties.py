@@ -987,6 +987,14 @@ def _predicate_victims(tok, words: Words) -> tuple[str, list] | None:
     return kind, []
 
 
+def victims_of_predicate(tok) -> list:
+    """The head words of the victims ``tok`` tells as killed or hurt, when it is a kill, die or
+    wound predicate or the "dead" of "left 12 people dead" (the parse reader's own reading, for
+    the events stage's sides); [] for any other token."""
+    found = _predicate_victims(tok, load_words())
+    return found[1] if found else []
+
+
 def _direct_object(verb) -> list:
     """The verb's direct objects: its first nominal one, and those the small parser hangs on
     the verb as the next members of its list ("killing the governor, two of his guards and

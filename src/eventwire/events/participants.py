@@ -794,7 +794,7 @@ def _suffered(prep, noun) -> bool:
     return prep.dep_ == "prep" and prep.lower_ == "of" and noun.lemma_.lower() in load_lexicon().triggers_nouns
 
 
-def _object_candidates(verb):
+def _object_candidates(verb, category: str | None = None):
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP" and not _own_side(c, doers):
@@ -814,6 +814,7 @@ def _object_candidates(verb):
             p = _pobj(c)
             if p is not None:
                 yield p
+                yield from _doers_of_act(p, category)   # "protested against plans by the government"
     # the object's own prepositional target: "fired tear gas at the crowd", "sanctions on X"
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     objs += [g for o in list(objs) for g in o.children if g.dep_ == "conj"]
@@ -821,7 +822,7 @@ def _object_candidates(verb):
         # "protested the execution by Saudi Arabia of a cleric": the act's doer is answered,
         # the one who underwent it is not
         agents = [p for g in c.children if g.dep_ == "prep" and g.lower_ == "by"
-                  for p in [_pobj(g)] if p is not None]
+                  for p in [_pobj(g)] if p is not None] or list(_doers_of_act(c, category))
         yield from agents
         for g in c.children:
             if g.dep_ == "prep" and g.lower_ in ("on", "against", "at", "to", "of", "from"):
@@ -848,6 +849,37 @@ def _object_candidates(verb):
                 yield from (x for g in shared for x in g.children if x.dep_ == "conj")
 
 
+def _doers_of_act(noun, category: str | None):
+    """Who did the act a noun names, when it is told by "by" ("plans by the government", "a
+    crackdown by the traffic police", "the killings carried out by the army"; the parser also
+    hangs the "by" phrase on the verb whose object the noun is: "denounced the raids by
+    security forces"): addressing that act addresses its doer. Nothing for a noun that is an
+    actor itself ("troops sent by Moscow"), a thing ("a bomb planted by the rebels", "a camp
+    held by a faction") or a "by" that names no actor ("by 2020"); a
+    statement's author only for an act that answers it (``_ADDRESSING_CATEGORIES``: "rejected
+    a proposal by Moscow"), not for one that examines what it says ("an investigation into an
+    allegation by the council": the council accuses, it is not accused)."""
+    if noun is None or noun.pos_ != "NOUN" or actor_like(noun) or names_a_thing(noun):
+        return
+    lemma, lex = noun.lemma_.lower(), load_lexicon()
+    statement = lemma in lex.cues["authored_nouns"]
+    if lemma not in lex.triggers_nouns and (noun.lower_ in lex.cues["weapon_words"] or not (
+            statement or lemma in lex.triggers_verbs or lemma.endswith(_ABSTRACT_SUFFIXES))):
+        return   # "a bomb planted by the rebels", "a camp held by a faction": a thing, not an act
+    if statement and category not in _ADDRESSING_CATEGORIES:
+        return
+    bys = [c for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+    bys += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            for a in c.children if a.dep_ == "agent"]
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        bys += [c for c in noun.head.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" and
+                c.i == noun.right_edge.i + 1]
+    for by in bys:
+        p = _pobj(by)
+        if p is not None and p.ent_type_ not in ("DATE", "TIME") and actor_like(p):
+            yield p
+
+
 # Prepositions that place a noun ("the march in Tehran", "the embassy near the port").
 _PLACING_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around"}
 
@@ -867,8 +899,8 @@ def _placed_antecedent(noun):
     return next((c for c in prep.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == prep.i), noun)
 
 
-def _object_of(verb):
-    for cand in _object_candidates(verb):
+def _object_of(verb, category: str | None = None):
+    for cand in _object_candidates(verb, category):
         found = _actor_or_possessor(cand)   # "ratified Sweden's bid": Sweden
         if found is not None:
             return found
@@ -1240,7 +1272,7 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
             # "Washington was disappointed by the parliament's decision": the one who feels it
             # answers the one who caused it
             src, passive_tgt = passive_tgt, src
-        tgt = passive_tgt if passive_tgt is not None else _object_of(tok)
+        tgt = passive_tgt if passive_tgt is not None else _object_of(tok, category)
         if src is None and passive_tgt is not None:
             src = _instrument_author(tok)
         if trigger.cameo in _RECIPIENT_CODES:
@@ -1320,6 +1352,11 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
             None if trigger.nominal else _summary_gap_target(tok))
     # "held talks ... on Tuesday": a date, not a party; "against Milei's measures": Milei
     undergoer, tgt = tgt, _actor_or_possessor(tgt)
+    if tgt is None and undergoer is not None and undergoer is not tok:
+        # "rallied against plans by the government", "the proposal by Moscow was rejected": the
+        # act's doer is the one answered
+        own = range(*phrase_bounds(src)) if src is not None else range(0)
+        tgt = next((d for d in _doers_of_act(undergoer, category) if d.i not in own), None)
     if undergoer is None and not trigger.nominal:
         undergoer = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if tgt is None and not trigger.nominal and _living_undergoer(tok, undergoer):
@@ -1333,6 +1370,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         # "launched an attack on the town, killing twelve soldiers", "a car bomb was detonated,
         # killing four policemen": the participle that tells the same act names who it hit
         tgt = _same_act_participle_object(tok, trigger.nominal, category)
+    if tgt is None and trigger.nominal and category in _SUFFERED_CATEGORIES:
+        tgt = _result_victims(tok)   # "a drone attack that left six soldiers dead": the soldiers
     if src is not None and tgt is None and (symmetric or category in _JOINT_CATEGORIES):
         # "X and Y signed", "Israel and Hamas agreed": partners; but "Cruz and Rooney proposed",
         # "X and Y condemned": co-authors, and neither is the other's target
@@ -1583,9 +1622,49 @@ def _same_act_participle_object(tok, nominal: bool, category: str):
             found = verb_trigger(c)
             if found is None or describe_code(found.cameo)[0] != category:
                 continue
-            obj = _object_of(c)
+            obj = _object_of(c, category)
             if obj is not None:
                 return obj
+    return None
+
+
+# Nouns of a death or a life lost whose "of" phrase names who died ("caused the deaths of 20
+# people", "claimed the lives of two students").
+_DEATH_NOUNS = {"death", "deaths", "life", "lives"}
+
+
+def _result_victims(noun):
+    """Who an act told by a noun hit, when a clause tells its result: a relative clause on the
+    noun's phrase ("a drone attack that left six soldiers dead", "a shooting in Christchurch on
+    Friday, which caused the death of at least 50 people") or the verb the noun (or the
+    quantity it is counted by) is the subject of ("a surge of attacks left eight people dead",
+    "the clashes claimed the lives of two students"). The victims as the casualty reader takes
+    them from the complement of the clause's verb ("dead", "injured"), else the "of" phrase of a
+    death or a life the verb takes. A clause whose own verb kills or wounds ("a bombing that
+    killed 70 people") is left to the event it codes. None when no such clause follows."""
+    from .casualties import victims_of_predicate   # casualties is read after the sides
+
+    clauses = [t for t in noun.subtree if t.dep_ == "relcl" and t.i > noun.i and
+               any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in t.children)]
+    holder = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    subject = holder.head if holder is not None and holder.head.dep_ == "nsubj" else noun
+    if subject.dep_ == "nsubj" and subject.head.pos_ == "VERB":
+        clauses.append(subject.head)   # "a surge of attacks left ...": the quantity counts the act
+    for verb in clauses[:2]:
+        if victims_of_predicate(verb):
+            continue   # "a bombing that killed 70 people": the killing is coded as its own event
+        for tok in (c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp", "ccomp")):
+            victims = [v for v in victims_of_predicate(tok) if v.pos_ in ("NOUN", "PROPN", "NUM")]
+            if not victims and tok.lower_ in ("dead", "injured", "wounded", "hurt"):
+                # "left at least eight people dead" parsed as a clause whose subject is the people
+                victims = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
+            if victims:
+                return victims[0]
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            if obj.lower_ in _DEATH_NOUNS:
+                of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                if of is not None and _pobj(of) is not None:
+                    return _pobj(of)
     return None
 
 
@@ -1610,7 +1689,7 @@ def _protest_purpose_target(verb):
         found = verb_trigger(c)
         if found is None or describe_code(found.cameo)[0] not in _ADDRESSING_CATEGORIES:
             continue
-        return _object_of(c)
+        return _object_of(c, describe_code(found.cameo)[0])
     return None
 
 
