@@ -329,23 +329,37 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset(),
     events whose date comes from a time expression of their own sentence; ``linked``: pairs
     the syntax already tells are one act (``purpose_links``), ``apart``: pairs it tells are
     two (``listed_apart``); ``fights``: ids of the assaults told as fights (``told_as_fight``)."""
-    if a.category != b.category or not _modalities_agree(a.modality, b.modality):
-        return False
+    return kept_apart_by(a, b, told, linked, apart, fights) is None
+
+
+def kept_apart_by(a: Event, b: Event, told: set[int] = frozenset(),
+                  linked: set[tuple[int, int]] = frozenset(), apart: set[tuple[int, int]] = frozenset(),
+                  fights: set[int] = frozenset()) -> str | None:
+    """The first test that tells ``a`` and ``b`` apart, by name ("categories ASSAULT/COERCE",
+    "modalities", "listed apart", "plan after deed", "modes", "dates", "places", "an assault on
+    the other's doer", "sides source", "sides target", "sides source+target"), or None when they
+    could be two mentions of one event (``corefer``'s arguments)."""
+    if a.category != b.category:
+        return "categories " + "/".join(sorted((a.category, b.category)))
+    if not _modalities_agree(a.modality, b.modality):
+        return "modalities"
     if (id(a), id(b)) in apart:
-        return False
+        return "listed apart"
     if (id(a), id(b)) in linked:
-        return True
+        return None
     if a.modality != b.modality:
         plan, deed = (a, b) if a.modality == "future" else (b, a)
         if plan.evidence.start > deed.evidence.start and id(plan) in told:
-            return False   # told after the deed with a time of its own: the next one
+            return "plan after deed"   # told after the deed with a time of its own: the next one
             # ("thousands marched on Thursday ... they would march again on Saturday")
     if a.mode and b.mode and a.mode != b.mode and a.category != "ASSAULT" and \
             {a.mode, b.mode} not in _ONE_HAPPENING_MODES:
-        return False    # a strike and a march, an expulsion and a closure: two events
+        return "modes"    # a strike and a march, an expulsion and a closure: two events
         # (an attack's mentions name its means loosely: "shelled", "the attack", "killed")
-    if not (dates_agree(a, b, told) and places_agree(a, b)):
-        return False
+    if not dates_agree(a, b, told):
+        return "dates"
+    if not places_agree(a, b):
+        return "places"
     # an assault done to the doer of another is another act ("gunmen stabbed two officers ...
     # police shot the attackers dead"), unless both tell a fight ("Turkish troops clashed with
     # Kurdish fighters ... the fighters fought the troops"): CAMEO gives 190 to "attacked" and
@@ -353,18 +367,21 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset(),
     # doer of "its investigation" beside an investigation of Ford)
     if a.category == "ASSAULT" and not (id(a) in fights and id(b) in fights) and (
             _turned_on_doer(a, b) or _turned_on_doer(b, a)):
-        return False
+        return "an assault on the other's doer"
     # one sentence telling one kind of event twice ("pleaded ... and appealed", "held a meeting
     # to discuss"): the sides' descriptions vary more than their countries
     guessed = a.category in _LOOSE_SECTORS
     loose = guessed or a.sentence == b.sentence
-    if _sides_agree(a.source, b.source, loose, guessed) and _sides_agree(a.target, b.target, loose, guessed):
-        return True
-    symmetric = _symmetric(a)
+    differ = [name for name, x, y in (("source", a.source, b.source), ("target", a.target, b.target))
+              if not _sides_agree(x, y, loose, guessed)]
+    if not differ:
+        return None
     # a fight told once from each side ("Israeli troops fought", "Palestinian gunmen fought")
     # is one clash; two attackers listed apart are kept apart by ``listed_apart``
-    return symmetric and _sides_agree(a.source, b.target, loose, guessed) and \
-        _sides_agree(a.target, b.source, loose, guessed)
+    if _symmetric(a) and _sides_agree(a.source, b.target, loose, guessed) and \
+            _sides_agree(a.target, b.source, loose, guessed):
+        return None
+    return "sides " + "+".join(differ)
 
 
 def _symmetric(e: Event) -> bool:
