@@ -449,3 +449,26 @@ def test_corefer_people_named_after_titles_of_two_words(a, b, same):
     x = _event("REQUEST", _side(a, "SWE", "GOV"), _side("the embassy", "USA", "GOV"))
     y = _event("REQUEST", _side(b, "SWE", "GOV"), _side("the embassy", "USA", "GOV"), start=20)
     assert corefer(x, y, {id(x), id(y)}) is same
+
+
+# ---------------------------------------------------------------- a phase of an undertaking
+# The day told with "began", "continued", "resumed" is the day of a phase of one undertaking:
+# it does not tell its mentions apart. Days told for two acts stay two events, and so do a
+# fight and the entry it preceded ("after heavy fighting": a circumstance, not a phase).
+@pytest.mark.parametrize("text, category, n", [
+    ("Police began arresting opposition supporters in Dhaka on Tuesday. Officers continued arresting "
+     "opposition supporters in Dhaka on Thursday, a rights group said.", "COERCE", 1),
+    ("Thousands of farmers began a march on the capital on Saturday. The farmers' march continued on "
+     "Monday, organisers said.", "PROTEST", 1),
+    ("Soldiers started shelling rebel positions near Kidal on Saturday. The army resumed the shelling "
+     "of rebel positions near Kidal on Monday.", "ASSAULT", 1),
+    # no phase: two days, two acts
+    ("Police arrested 40 opposition supporters in Dhaka on Tuesday. On Thursday, police arrested 30 "
+     "opposition supporters in Dhaka, a rights group said.", "COERCE", 2),
+    ("Troops entered Kidal on Monday after heavy fighting with rebels. Soldiers fought rebels near "
+     "Kidal on Saturday.", "ASSAULT", 2),
+])
+def test_days_told_for_phases_of_one_undertaking_do_not_part_it(text, category, n):
+    found = asserted(text, category)
+    assert len(found) == n, [(e.evidence.text, e.date, _spans(e)) for e in found]
+

@@ -288,6 +288,32 @@ def told_as_fight(told_in_sentence: list[tuple[Event, object]]) -> set[int]:
         any(t.lemma_.lower() in fights for t in [trig.token, *trig.extra_tokens]))}
 
 
+# How a trigger hangs on the verb that tells a phase of it: its subject ("the operation to clear
+# the camp began Wednesday"), its complement ("continued working Thursday to clear", "began
+# evacuating"), or its object ("resumed the shelling"); a preposition's object is another act's
+# circumstance ("entered the city after fighting").
+_PHASE_DEPS = frozenset({"nsubj", "nsubjpass", "xcomp", "dobj", "acl", "advcl"})
+
+
+def told_as_phase(told_in_sentence: list[tuple[Event, object]]) -> set[int]:
+    """Ids of one sentence's events told through a verb of a phase of an undertaking ("the
+    operation to clear the outpost began Wednesday", "security forces continued working
+    Thursday to clear the last residents", "protests resumed"): the day such a sentence tells is
+    the day a phase began or went on, not a day that tells the undertaking apart from its other
+    mentions. ``told_in_sentence``: (event, trigger token) pairs."""
+    phase_verbs = load_lexicon().cues["aspectual_verbs"]
+    ids = set()
+    for e, tok in told_in_sentence:
+        for _ in range(3):   # the trigger, its clause, the clause that holds it
+            if tok.dep_ not in _PHASE_DEPS or tok.head is tok:
+                break
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in phase_verbs:
+                ids.add(id(e))
+                break
+    return ids
+
+
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "me", "you",
                        "himself", "herself", "themselves", "who", "which", "that"})
 
