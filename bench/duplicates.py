@@ -1,14 +1,14 @@
 """Real-news duplicates bucketed by why the within-article merge kept them apart (issue 16).
 
-A duplicate (as `realnews.score_article` counts it) is a coded asserted event that matched no
-gold event although its spans or its sentence reach one, which another coded event took: one
-happening coded twice. Each is paired with the coded event that took its gold event and
+A duplicate (`realnews.unmatched_as`, as `score_article` counts it) is a coded asserted event
+that matched no gold event although its spans or its sentence reach one, which another coded
+event took: one happening coded twice. Each is paired with the coded event that took its gold event and
 bucketed by the first test of `coref.corefer` that keeps the two apart, as coref itself names
 it (`coref.kept_apart_by`) on the events as coded: another category, another modality, listed
 apart, a plan told after the deed, another mode, told dates that differ, places that differ, an
 assault on the other's doer, sides (source, target); "joinable" when corefer now accepts them
-(another member of a cluster, or a field a merge filled, kept them apart). Rows with text are printed for the dev split only; the
-kept-apart splits print counts.
+(another member of a cluster, or a field a merge filled, kept them apart). Rows with text are
+printed for the dev split only; the kept-apart splits print counts.
 
     EVENTWIRE_SHARED_DATA=... PYTHONPATH=src:. python bench/events.py --only realnews-duplicates --split dev
 """
@@ -39,8 +39,8 @@ def duplicate_pairs(gold: dict, record) -> list[tuple[object, object | None, dic
     taken = {g: p for p, g in pmatch.items()}
     out = []
     for k, p in enumerate(preds):
-        if p.modality != "asserted" or k in pmatch or k not in would_match or \
-                any(s <= p.evidence.start and p.evidence.end <= e for s, e in non_events):
+        if p.modality != "asserted" or k in pmatch or \
+                realnews.unmatched_as(k, p, would_match, non_events) != "duplicate":
             continue
         spans, sent = realnews._pred_spans(p), [(p.sentence.start, p.sentence.end)]
         reached = [j for j, g in enumerate(golds) if realnews._overlap(spans, realnews._gold_spans(g)) or (
