@@ -1,14 +1,14 @@
 """Real-news duplicates bucketed by why the within-article merge kept them apart (issue 16).
 
-A duplicate (as `realnews.score_article` counts it) is a coded asserted event that matched no
-gold event although its spans or its sentence reach one, which another coded event took: one
-happening coded twice. Each is paired with the coded event that took its gold event and
-bucketed by the first test of `coref.corefer` that keeps the two apart, tried in corefer's
-order on the events as coded: another category, another modality, another mode, told dates
-that differ, places that differ, an assault on the other's doer, listed apart, sides (source,
-target); "joinable" when corefer now accepts them (another member of a cluster, or a field a
-merge filled, kept them apart). Rows with text are printed for the dev split only; the
-kept-apart splits print counts.
+A duplicate (`realnews.unmatched_as`, as `score_article` counts it) is a coded asserted event
+that matched no gold event although its spans or its sentence reach one, which another coded
+event took: one happening coded twice. Each is paired with the coded event that took its gold
+event and bucketed by the first test of `coref.corefer` that keeps the two apart, as coref
+itself names it (`coref.kept_apart_by`) on the events as coded: another category, another
+modality, listed apart, a plan told after the deed, another mode, told dates that differ, places
+that differ, an assault on the other's doer, an assault answering the other, sides (source, target); "joinable" when corefer now
+accepts them (another member of a cluster, or a field a merge filled, kept them apart). Rows
+with text are printed for the dev split only; the kept-apart splits print counts.
 
     EVENTWIRE_SHARED_DATA=... PYTHONPATH=src:. python bench/events.py --only realnews-duplicates --split dev
 """
@@ -21,34 +21,10 @@ from eventwire.events import coref
 
 
 def why_kept_apart(a, b, told=frozenset(), linked=frozenset(), apart=frozenset(), fights=frozenset()) -> str:
-    """The first test of ``coref.corefer`` that keeps coded events ``a`` and ``b`` apart, in
-    corefer's order; "joinable" when none does. ``told``: ids of the events dated by their own
-    sentence; ``linked``, ``apart``, ``fights`` as corefer takes them."""
-    if a.category != b.category:
-        return "categories " + "/".join(sorted((a.category, b.category)))
-    if not coref._modalities_agree(a.modality, b.modality):
-        return "modalities"
-    if (id(a), id(b)) in apart or (id(b), id(a)) in apart:
-        return "listed apart"
-    if (id(a), id(b)) in linked or (id(b), id(a)) in linked:
-        return "joinable"
-    if coref.corefer(a, b, told, linked, apart, fights):
-        return "joinable"
-    if a.mode and b.mode and a.mode != b.mode and a.category != "ASSAULT" and \
-            {a.mode, b.mode} not in coref._ONE_HAPPENING_MODES:
-        return "modes"
-    if not coref.dates_agree(a, b, told):
-        return "dates"
-    if not coref.places_agree(a, b):
-        return "places"
-    if a.category == "ASSAULT" and not (id(a) in fights and id(b) in fights) and (
-            coref._turned_on_doer(a, b) or coref._turned_on_doer(b, a)):
-        return "an assault on the other's doer"
-    guessed = a.category in coref._LOOSE_SECTORS
-    loose = guessed or a.sentence == b.sentence
-    sides = [name for name, x, y in (("source", a.source, b.source), ("target", a.target, b.target))
-             if not coref._sides_agree(x, y, loose, guessed)]
-    return "sides " + "+".join(sides) if sides else "plan after deed"
+    """The test of ``coref.corefer`` that keeps coded events ``a`` and ``b`` apart, as coref
+    names it (``coref.kept_apart_by``); "joinable" when none does. ``told``: ids of the events
+    dated by their own sentence; ``linked``, ``apart``, ``fights`` as corefer takes them."""
+    return coref.kept_apart_by(a, b, told, linked, apart, fights) or "joinable"
 
 
 def duplicate_pairs(gold: dict, record) -> list[tuple[object, object | None, dict]]:
@@ -63,8 +39,8 @@ def duplicate_pairs(gold: dict, record) -> list[tuple[object, object | None, dic
     taken = {g: p for p, g in pmatch.items()}
     out = []
     for k, p in enumerate(preds):
-        if p.modality != "asserted" or k in pmatch or k not in would_match or \
-                any(s <= p.evidence.start and p.evidence.end <= e for s, e in non_events):
+        if p.modality != "asserted" or k in pmatch or \
+                realnews.unmatched_as(k, p, would_match, non_events) != "duplicate":
             continue
         spans, sent = realnews._pred_spans(p), [(p.sentence.start, p.sentence.end)]
         reached = [j for j, g in enumerate(golds) if realnews._overlap(spans, realnews._gold_spans(g)) or (

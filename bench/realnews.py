@@ -329,14 +329,18 @@ def score_article(article: dict, gold: dict, record) -> dict:
                 if g["modality"] == "asserted":
                     c["fully_right_gold"] += 1
             continue
-        ps = _pred_spans(p) + [(p.sentence.start, p.sentence.end)]
-        if any(s <= p.evidence.start and p.evidence.end <= e for s, e in non_events):
-            c["fp_background"] += 1
-        elif i in would_match:
-            c["fp_duplicate"] += 1
-        else:
-            c["fp_invented"] += 1
+        c["fp_" + unmatched_as(i, p, would_match, non_events)] += 1
     return c
+
+
+def unmatched_as(i: int, p, would_match: set[int], non_events: list[tuple[int, int]]) -> str:
+    """What coded event ``p`` (index ``i``), matched to no gold event, is: "background" (its
+    evidence lies in a generic, habitual, historical or ongoing statement), "duplicate" (its
+    spans or sentence reach a gold event another coded event took: one happening coded twice),
+    or "invented". ``would_match``: the coded events with a candidate (`pair_events`)."""
+    if any(s <= p.evidence.start and p.evidence.end <= e for s, e in non_events):
+        return "background"
+    return "duplicate" if i in would_match else "invented"
 
 
 def print_report(c, label: str) -> None:

@@ -467,3 +467,45 @@ def test_corefer_people_named_after_titles_of_two_words(a, b, same):
     x = _event("REQUEST", _side(a, "SWE", "GOV"), _side("the embassy", "USA", "GOV"))
     y = _event("REQUEST", _side(b, "SWE", "GOV"), _side("the embassy", "USA", "GOV"), start=20)
     assert corefer(x, y, {id(x), id(y)}) is same
+
+
+# ---------------------------------------------------------------- a phase of an undertaking
+# The day told with "began", "continued", "resumed" is the day of a phase of one undertaking:
+# it does not tell its mentions apart. Days told for two acts stay two events, and so do a
+# fight and the entry it preceded ("after heavy fighting": a circumstance, not a phase).
+@pytest.mark.parametrize("text, category, n", [
+    ("Police began arresting opposition supporters in Dhaka on Tuesday. Officers continued arresting "
+     "opposition supporters in Dhaka on Thursday, a rights group said.", "COERCE", 1),
+    ("Thousands of farmers began a march on the capital on Saturday. The farmers' march continued on "
+     "Monday, organisers said.", "PROTEST", 1),
+    ("Soldiers started shelling rebel positions near Kidal on Saturday. The army resumed the shelling "
+     "of rebel positions near Kidal on Monday.", "ASSAULT", 1),
+    # no phase: two days, two acts
+    ("Police arrested 40 opposition supporters in Dhaka on Tuesday. On Thursday, police arrested 30 "
+     "opposition supporters in Dhaka, a rights group said.", "COERCE", 2),
+    ("Troops entered Kidal on Monday after heavy fighting with rebels. Soldiers fought rebels near "
+     "Kidal on Saturday.", "ASSAULT", 2),
+])
+def test_days_told_for_phases_of_one_undertaking_do_not_part_it(text, category, n):
+    found = asserted(text, category)
+    assert len(found) == n, [(e.evidence.text, e.date, _spans(e)) for e in found]
+
+
+# ---------------------------------------------------------------- coercion of no named kind
+# A raid or a crackdown (CAMEO 170, coercion of no named kind) and an arrest are two acts of
+# one operation, as a strike and a march are two protests; a raid told again stays one.
+@pytest.mark.parametrize("text, modes", [
+    ("Police raided the offices of an opposition newspaper in Lagos on Tuesday. Two editors were "
+     "arrested and taken to a police station in Lagos, their lawyer said.", [None, "arrest"]),
+    ("Police raided the offices of an opposition newspaper in Lagos on Tuesday and arrested two editors.",
+     [None, "arrest"]),
+    ("Security forces cracked down on protesters in Khartoum on Sunday. Dozens of protesters were "
+     "detained in Khartoum, activists said.", [None, "arrest"]),
+    ("Police raided the offices of an opposition newspaper in Lagos on Tuesday. The raid lasted three "
+     "hours, staff said.", [None]),
+    ("Police arrested two editors of an opposition newspaper in Lagos on Tuesday. The arrests drew "
+     "criticism from rights groups.", ["arrest"]),
+])
+def test_a_raid_and_the_arrests_in_it_are_two_acts(text, modes):
+    found = asserted(text, "COERCE")
+    assert [e.mode for e in found] == modes, [(e.evidence.text, e.mode, _spans(e)) for e in found]

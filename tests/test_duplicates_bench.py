@@ -25,6 +25,7 @@ def _event(category, source=None, target=None, start=0, **fields):
 
 
 MINISTER, ENVOY = _side("the foreign minister", "FRA"), _side("the ambassador", "DEU")
+FRANCE, IRAN = _side("France", "FRA"), _side("Iran", "IRN")
 
 
 @pytest.mark.parametrize("a, b, why", [
@@ -39,6 +40,10 @@ MINISTER, ENVOY = _side("the foreign minister", "FRA"), _side("the ambassador", 
     (_event("ACCUSE", MINISTER, ENVOY), _event("ACCUSE", MINISTER, _side("Iran", "IRN"), start=20),
      "sides target"),
     (_event("ACCUSE", MINISTER, ENVOY), _event("ACCUSE", MINISTER, None, start=20), "joinable"),
+    (_event("ACCUSE", FRANCE, IRAN), _event("ACCUSE", IRAN, FRANCE, start=20), "sides source+target"),
+    (_event("CONSULT", FRANCE, IRAN), _event("CONSULT", IRAN, FRANCE, start=20), "joinable"),   # one meeting
+    (_event("PROTEST", date="2024-03-14"), _event("PROTEST", start=20, modality="future", date="2024-03-16"),
+     "plan after deed"),
 ])
 def test_why_kept_apart(a, b, why):
     told = {id(a), id(b)}   # both dated by their own sentences

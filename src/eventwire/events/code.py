@@ -32,7 +32,7 @@ from ..tokentable import token_table
 from .acled import assign_event_types
 from .casualties import attach_casualties
 from .coref import (aims_of_other_acts, corefer, dates_agree, listed_apart, merge_coreferent, places_agree,
-                    purpose_links, told_as_fight)
+                    purpose_links, told_as_fight, told_as_phase)
 from .episodic import EPISODIC, clause_kind, noun_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
@@ -863,6 +863,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     one_act: set[tuple[int, int]] = set()   # event pairs the syntax tells are one act
     listed: set[tuple[int, int]] = set()    # ... and pairs it tells are two ("X and Y")
     fights: set[int] = set()                # assaults told as fights ("clashed", "fighting")
+    phased: set[int] = set()                # events told through a phase ("began", "continued")
     news_peg = _news_peg(ctx)
     lead_end = _lead_end(ctx.document.text, 400)   # the confidence model's "lead" feature
     last_date: tuple[str | None, str | None] = (None, None)
@@ -1173,9 +1174,12 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         one_act |= purpose_links([(e, t.token) for e, t in sent_events])
         listed |= listed_apart([(e, t.token) for e, t in sent_events])
         fights |= told_as_fight(sent_events)
+        phased |= told_as_phase([(e, t.token) for e, t in sent_events])
         if sent_has_date:
             told_dates.update(id(e) for e, _ in sent_events)
-    events = merge_coreferent(events, told_dates, one_act, listed, fights)
+    # a day told for a phase of an undertaking ("began Wednesday", "continued Thursday") does
+    # not tell its mentions apart
+    events = merge_coreferent(events, told_dates - phased, one_act, listed, fights)
     assign_event_types(events, ctx.document.text)
     attach_casualties(events, doc, ctx.document.text)
     attach_geo(events, ctx)

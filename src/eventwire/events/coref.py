@@ -7,7 +7,9 @@ each other (swapped sides are the same for joint and clash events; two people na
 two sides; in loosely told events a country read from the context yields to one a mention names;
 two countries read from two contexts for a side of one sector tell nothing), dates and places
 that agree where both are known (a country's name holds its cities, and so does a first-level
-region's), and that the sentence does not list as two ("Russian airstrikes and Kurdish
+region's; a day told for a phase of an undertaking, "began Wednesday", "continued Thursday",
+parts nothing: ``told_as_phase``), modes that agree (a raid and the arrests in it are two
+coercions), and that the sentence does not list as two ("Russian airstrikes and Kurdish
 attacks"). The merged event keeps the most complete mention as its evidence, takes the fields
 the others add (a side, a named country, a better-filled side, a date, a place) and lists every
 other evidence span in ``mentions``. An event told only as the purpose of an act of another
@@ -34,6 +36,9 @@ SAME_PLACE_KM = 50.0
 # Modes one happening is told in from mention to mention: a demonstration that turned violent
 # ("marched on parliament ... threw stones at police") is one protest.
 _ONE_HAPPENING_MODES = [{"demo", "riot"}]
+# Categories whose code of no mode is an act of its own, not a mention that leaves the kind
+# untold: CAMEO 170 is a raid, a crackdown, force used, beside an arrest (173) or a seizure (171).
+_KINDS_NAMED = {"COERCE"}
 
 
 @functools.lru_cache(maxsize=512)
@@ -288,6 +293,32 @@ def told_as_fight(told_in_sentence: list[tuple[Event, object]]) -> set[int]:
         any(t.lemma_.lower() in fights for t in [trig.token, *trig.extra_tokens]))}
 
 
+# How a trigger hangs on the verb that tells a phase of it: its subject ("the operation to clear
+# the camp began Wednesday"), its complement ("continued working Thursday to clear", "began
+# evacuating"), or its object ("resumed the shelling"); a preposition's object is another act's
+# circumstance ("entered the city after fighting").
+_PHASE_DEPS = frozenset({"nsubj", "nsubjpass", "xcomp", "dobj", "acl", "advcl"})
+
+
+def told_as_phase(told_in_sentence: list[tuple[Event, object]]) -> set[int]:
+    """Ids of one sentence's events told through a verb of a phase of an undertaking ("the
+    operation to clear the outpost began Wednesday", "security forces continued working
+    Thursday to clear the last residents", "protests resumed"): the day such a sentence tells is
+    the day a phase began or went on, not a day that tells the undertaking apart from its other
+    mentions. ``told_in_sentence``: (event, trigger token) pairs."""
+    phase_verbs = load_lexicon().cues["aspectual_verbs"]
+    ids = set()
+    for e, tok in told_in_sentence:
+        for _ in range(3):   # the trigger, its clause, the clause that holds it
+            if tok.dep_ not in _PHASE_DEPS or tok.head is tok:
+                break
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in phase_verbs:
+                ids.add(id(e))
+                break
+    return ids
+
+
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "me", "you",
                        "himself", "herself", "themselves", "who", "which", "that"})
 
@@ -329,23 +360,39 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset(),
     events whose date comes from a time expression of their own sentence; ``linked``: pairs
     the syntax already tells are one act (``purpose_links``), ``apart``: pairs it tells are
     two (``listed_apart``); ``fights``: ids of the assaults told as fights (``told_as_fight``)."""
-    if a.category != b.category or not _modalities_agree(a.modality, b.modality):
-        return False
+    return kept_apart_by(a, b, told, linked, apart, fights) is None
+
+
+def kept_apart_by(a: Event, b: Event, told: set[int] = frozenset(),
+                  linked: set[tuple[int, int]] = frozenset(), apart: set[tuple[int, int]] = frozenset(),
+                  fights: set[int] = frozenset()) -> str | None:
+    """The first test that tells ``a`` and ``b`` apart, by name ("categories ASSAULT/COERCE",
+    "modalities", "listed apart", "plan after deed", "modes", "dates", "places", "an assault on
+    the other's doer", "an assault answering the other", "sides source", "sides target", "sides source+target"), or None when they
+    could be two mentions of one event (``corefer``'s arguments)."""
+    if a.category != b.category:
+        return "categories " + "/".join(sorted((a.category, b.category)))
+    if not _modalities_agree(a.modality, b.modality):
+        return "modalities"
     if (id(a), id(b)) in apart:
-        return False
+        return "listed apart"
     if (id(a), id(b)) in linked:
-        return True
+        return None
     if a.modality != b.modality:
         plan, deed = (a, b) if a.modality == "future" else (b, a)
         if plan.evidence.start > deed.evidence.start and id(plan) in told:
-            return False   # told after the deed with a time of its own: the next one
+            return "plan after deed"   # told after the deed with a time of its own: the next one
             # ("thousands marched on Thursday ... they would march again on Saturday")
     if a.mode and b.mode and a.mode != b.mode and a.category != "ASSAULT" and \
             {a.mode, b.mode} not in _ONE_HAPPENING_MODES:
-        return False    # a strike and a march, an expulsion and a closure: two events
+        return "modes"    # a strike and a march, an expulsion and a closure: two events
         # (an attack's mentions name its means loosely: "shelled", "the attack", "killed")
-    if not (dates_agree(a, b, told) and places_agree(a, b)):
-        return False
+    if a.category in _KINDS_NAMED and bool(a.mode) != bool(b.mode):
+        return "modes"    # a raid or a crackdown (coercion of no named kind) and the arrests in it
+    if not dates_agree(a, b, told):
+        return "dates"
+    if not places_agree(a, b):
+        return "places"
     # an assault done to the doer of another is another act ("gunmen stabbed two officers ...
     # police shot the attackers dead"), unless both tell a fight ("Turkish troops clashed with
     # Kurdish fighters ... the fighters fought the troops"): CAMEO gives 190 to "attacked" and
@@ -353,23 +400,26 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset(),
     # doer of "its investigation" beside an investigation of Ford)
     if a.category == "ASSAULT" and not (id(a) in fights and id(b) in fights) and (
             _turned_on_doer(a, b) or _turned_on_doer(b, a)):
-        return False
+        return "an assault on the other's doer"
     # an assault answered by one on its doer, told without a fight word ("militants attacked a
     # checkpoint ... the military carried out airstrikes against militant bunkers"): the sides'
     # sectors swapped tell two acts, however loosely each side is described
     if a.category == "ASSAULT" and id(a) not in fights and id(b) not in fights and _sectors_swapped(a, b):
-        return False
+        return "an assault answering the other"
     # one sentence telling one kind of event twice ("pleaded ... and appealed", "held a meeting
     # to discuss"): the sides' descriptions vary more than their countries
     guessed = a.category in _LOOSE_SECTORS
     loose = guessed or a.sentence == b.sentence
-    if _sides_agree(a.source, b.source, loose, guessed) and _sides_agree(a.target, b.target, loose, guessed):
-        return True
-    symmetric = _symmetric(a)
+    differ = [name for name, x, y in (("source", a.source, b.source), ("target", a.target, b.target))
+              if not _sides_agree(x, y, loose, guessed)]
+    if not differ:
+        return None
     # a fight told once from each side ("Israeli troops fought", "Palestinian gunmen fought")
     # is one clash; two attackers listed apart are kept apart by ``listed_apart``
-    return symmetric and _sides_agree(a.source, b.target, loose, guessed) and \
-        _sides_agree(a.target, b.source, loose, guessed)
+    if _symmetric(a) and _sides_agree(a.source, b.target, loose, guessed) and \
+            _sides_agree(a.target, b.source, loose, guessed):
+        return None
+    return "sides " + "+".join(differ)
 
 
 def _sectors_swapped(a: Event, b: Event) -> bool:
