@@ -490,22 +490,3 @@ def test_days_told_for_phases_of_one_undertaking_do_not_part_it(text, category, 
     found = asserted(text, category)
     assert len(found) == n, [(e.evidence.text, e.date, _spans(e)) for e in found]
 
-
-# ---------------------------------------------------------------- coercion of no named kind
-# A raid or a crackdown (CAMEO 170, coercion of no named kind) and an arrest are two acts of
-# one operation, as a strike and a march are two protests; a raid told again stays one.
-@pytest.mark.parametrize("text, modes", [
-    ("Police raided the offices of an opposition newspaper in Lagos on Tuesday. Two editors were "
-     "arrested and taken to a police station in Lagos, their lawyer said.", [None, "arrest"]),
-    ("Police raided the offices of an opposition newspaper in Lagos on Tuesday and arrested two editors.",
-     [None, "arrest"]),
-    ("Security forces cracked down on protesters in Khartoum on Sunday. Dozens of protesters were "
-     "detained in Khartoum, activists said.", [None, "arrest"]),
-    ("Police raided the offices of an opposition newspaper in Lagos on Tuesday. The raid lasted three "
-     "hours, staff said.", [None]),
-    ("Police arrested two editors of an opposition newspaper in Lagos on Tuesday. The arrests drew "
-     "criticism from rights groups.", ["arrest"]),
-])
-def test_a_raid_and_the_arrests_in_it_are_two_acts(text, modes):
-    found = asserted(text, "COERCE")
-    assert [e.mode for e in found] == modes, [(e.evidence.text, e.mode, _spans(e)) for e in found]

@@ -7,9 +7,7 @@ each other (swapped sides are the same for joint and clash events; two people na
 two sides; in loosely told events a country read from the context yields to one a mention names;
 two countries read from two contexts for a side of one sector tell nothing), dates and places
 that agree where both are known (a country's name holds its cities, and so does a first-level
-region's; a day told for a phase of an undertaking, "began Wednesday", "continued Thursday",
-parts nothing: ``told_as_phase``), modes that agree (a raid and the arrests in it are two
-coercions), and that the sentence does not list as two ("Russian airstrikes and Kurdish
+region's), and that the sentence does not list as two ("Russian airstrikes and Kurdish
 attacks"). The merged event keeps the most complete mention as its evidence, takes the fields
 the others add (a side, a named country, a better-filled side, a date, a place) and lists every
 other evidence span in ``mentions``. An event told only as the purpose of an act of another
@@ -36,9 +34,6 @@ SAME_PLACE_KM = 50.0
 # Modes one happening is told in from mention to mention: a demonstration that turned violent
 # ("marched on parliament ... threw stones at police") is one protest.
 _ONE_HAPPENING_MODES = [{"demo", "riot"}]
-# Categories whose code of no mode is an act of its own, not a mention that leaves the kind
-# untold: CAMEO 170 is a raid, a crackdown, force used, beside an arrest (173) or a seizure (171).
-_KINDS_NAMED = {"COERCE"}
 
 
 @functools.lru_cache(maxsize=512)
@@ -387,8 +382,6 @@ def kept_apart_by(a: Event, b: Event, told: set[int] = frozenset(),
             {a.mode, b.mode} not in _ONE_HAPPENING_MODES:
         return "modes"    # a strike and a march, an expulsion and a closure: two events
         # (an attack's mentions name its means loosely: "shelled", "the attack", "killed")
-    if a.category in _KINDS_NAMED and bool(a.mode) != bool(b.mode):
-        return "modes"    # a raid or a crackdown (coercion of no named kind) and the arrests in it
     if not dates_agree(a, b, told):
         return "dates"
     if not places_agree(a, b):
