@@ -7,8 +7,10 @@ each other (swapped sides are the same for joint and clash events; two people na
 two sides; in loosely told events a country read from the context yields to one a mention names;
 two countries read from two contexts for a side of one sector tell nothing), dates and places
 that agree where both are known (a country's name holds its cities, and so does a first-level
-region's), and that the sentence does not list as two ("Russian airstrikes and Kurdish
-attacks"). The merged event keeps the most complete mention as its evidence, takes the fields
+region's; a day told for a phase of an undertaking, "began Wednesday", "continued Thursday",
+parts nothing: ``told_as_phase``), an assault and one answering it on its doer, told with no
+fight word, are two acts, and that the sentence does not list as two ("Russian airstrikes and
+Kurdish attacks"). The merged event keeps the most complete mention as its evidence, takes the fields
 the others add (a side, a named country, a better-filled side, a date, a place) and lists every
 other evidence span in ``mentions``. An event told only as the purpose of an act of another
 category ("crossed the border to back up the rebels") is that act's aim, not a second deed
