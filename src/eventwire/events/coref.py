@@ -10,8 +10,8 @@ that agree where both are known (a country's name holds its cities, and so does 
 region's; a day told for a phase of an undertaking, "began Wednesday", "continued Thursday",
 parts nothing: ``told_as_phase``), an assault and one answering it on its doer, told with no
 fight word, are two acts, and that the sentence does not list as two ("Russian airstrikes and
-Kurdish attacks"). The merged event keeps the most complete mention as its evidence, takes the fields
-the others add (a side, a named country, a better-filled side, a date, a place) and lists every
+Kurdish attacks"). The merged event keeps the most complete mention as its evidence, takes the
+fields the others add (a side, a named country, a better-filled side, a date, a place) and lists every
 other evidence span in ``mentions``. An event told only as the purpose of an act of another
 category ("crossed the border to back up the rebels") is that act's aim, not a second deed
 (``aims_of_other_acts``).
