@@ -365,8 +365,9 @@ def kept_apart_by(a: Event, b: Event, told: set[int] = frozenset(),
                   fights: set[int] = frozenset()) -> str | None:
     """The first test that tells ``a`` and ``b`` apart, by name ("categories ASSAULT/COERCE",
     "modalities", "listed apart", "plan after deed", "modes", "dates", "places", "an assault on
-    the other's doer", "an assault answering the other", "sides source", "sides target", "sides source+target"), or None when they
-    could be two mentions of one event (``corefer``'s arguments)."""
+    the other's doer", "an assault answering the other", "sides source", "sides target", "sides
+    source+target"), or None when they could be two mentions of one event (``corefer``'s
+    arguments)."""
     if a.category != b.category:
         return "categories " + "/".join(sorted((a.category, b.category)))
     if not _modalities_agree(a.modality, b.modality):
