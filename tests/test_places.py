@@ -1713,3 +1713,29 @@ def test_a_statement_is_placed_where_its_speaker_is_told_speaking(text, trigger,
 def test_the_place_a_report_was_made_is_not_the_acts(text, trigger, surface):
     p, _ = event_place_of(text, trigger)
     assert p is not None and text[p.start:p.end] == surface
+
+
+@pytest.mark.parametrize("text, not_a_place", [
+    # a place's name that ends a longer proper name after a name word of its own is that
+    # name's word, not the place: a house of parliament, a firm, a team
+    ("Opposition members walked out of the Rajya Sabha on Wednesday.", "Sabha"),
+    ("The members of the Lok Sabha voted on the bill late on Monday.", "Sabha"),
+    ("Prosecutors subpoenaed records from the accountants at Mazars USA last year.", "USA"),
+    ("The match between Team USA and Canada ended in a draw.", "USA"),
+    ("Air India cancelled its flights to Kabul.", "India"),
+])
+def test_a_place_name_that_ends_another_proper_name_is_no_place(text, not_a_place):
+    _, ctx = places_of(text)
+    assert not_a_place not in [p.text for p in ctx.places]
+
+
+@pytest.mark.parametrize("text, surface", [
+    # guards: a direction, a grade or a demonym before the name; "of" before it
+    ("Storms knocked out power across North Texas on Sunday.", "Texas"),
+    ("Fighting raged across Greater Darfur on Monday.", "Darfur"),
+    ("Protesters rallied in Old Delhi on Monday.", "Old Delhi"),
+    ("Clashes broke out in Iraqi Kurdistan on Sunday.", "Kurdistan"),
+])
+def test_a_graded_place_name_is_still_the_place(text, surface):
+    _, ctx = places_of(text)
+    assert surface in [p.text for p in ctx.places]
