@@ -1739,3 +1739,17 @@ def test_a_place_name_that_ends_another_proper_name_is_no_place(text, not_a_plac
 def test_a_graded_place_name_is_still_the_place(text, surface):
     _, ctx = places_of(text)
     assert surface in [p.text for p in ctx.places]
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # the subject of a verb the event's infinitive completes (a raising or control verb) is the
+    # event's doer, as the subject of the event's own verb is: not its place
+    ("The United States is reported to have killed a militant commander on Thursday.", "killed", None),
+    ("Russia tried to seize the airport on Monday.", "seize", None),
+    ("Israel continued to shell the border area overnight.", "shell", None),
+    # guards: the place the sentence puts the act at; a place that undergoes it
+    ("The United States is reported to have killed a militant commander in Yemen.", "killed", "Yemen"),
+    ("The city of Mosul was reported to have been shelled overnight.", "shelled", "Mosul"),
+])
+def test_the_subject_of_a_verb_the_event_completes_is_its_doer(text, trigger, surface):
+    assert _stated_place(text, trigger) == surface

@@ -494,12 +494,28 @@ def _doer(tok, trigger) -> bool:
     "Mosul fell to the militants" is what the event befell, and there."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ != "nsubj":
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = tok.head
-    if verb.i != trigger.i and not any(v.i == verb.i for v in _coordinated(trigger)):
-        return False
+    if tok.dep_ == "nsubjpass" or verb.i not in (trigger.i, *(v.i for v in _coordinated(trigger))):
+        # the subject of a verb the trigger's infinitive completes is its doer too: "the US is
+        # reported to have killed ...", "Russia tried to seize ...", "Israel continued to shell"
+        # "Kharkiv is reported to have been shelled": the raised subject undergoes a passive
+        above = _completed_by(trigger)
+        if above is None or above.i != verb.i or any(c.dep_ == "auxpass" for c in trigger.children):
+            return False
+        return any(c.dep_ in _ACTED_ON for c in trigger.children)
     return any(c.dep_ in _ACTED_ON for v in (verb, trigger) for c in v.children)
+
+
+def _completed_by(verb):
+    """The verb whose open complement (an infinitive, "to have killed") ``verb`` heads, up a
+    chain of such complements: "reported" of "the US is reported to have killed"; None when
+    ``verb`` completes none."""
+    top = None
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = top = verb.head
+    return top
 
 
 def _undergoer(tok, trigger) -> bool:
