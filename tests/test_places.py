@@ -1753,3 +1753,17 @@ def test_a_graded_place_name_is_still_the_place(text, surface):
 ])
 def test_the_subject_of_a_verb_the_event_completes_is_its_doer(text, trigger, surface):
     assert _stated_place(text, trigger) == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # the holder of an unnamed unit ("Pakistan's tribal region") names the event's place, before
+    # a country that only says whose the weapon or the force was ("a U.S. drone strike")
+    ("Four militants were killed in a suspected U.S. drone strike in Pakistan's northwestern "
+     "tribal region on Friday.", "killed", "Pakistan"),
+    ("Two soldiers died in a Turkish air raid in Iraq's mountainous north on Sunday.", "died", "Iraq"),
+    # guards: the named unit the holder frames; the place after the weapon's owner
+    ("Four militants were killed in a U.S. drone strike in Pakistan's Kurram district.", "killed", "Kurram"),
+    ("Five people were killed in a U.S. air strike in Somalia on Monday.", "killed", "Somalia"),
+])
+def test_the_holder_of_an_unnamed_unit_is_the_place_not_the_weapons_owner(text, trigger, surface):
+    assert _stated_place(text, trigger) == surface

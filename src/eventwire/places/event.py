@@ -592,6 +592,10 @@ def _modifier(tok) -> bool:
     if tok.dep_ != "poss" and head.lower_ in PLACE_NOUNS and (head.lower_ in PART_NOUNS or not any(
             c.dep_ == "prep" and c.lower_ == "of" for c in head.children)):
         return False    # "the X district", "the X neighbourhood of Y": the unit itself
+    if tok.dep_ == "poss" and head.lower_ in PLACE_NOUNS and not any(
+            c.dep_ in ("compound", "nmod", "appos") and c.pos_ == "PROPN" or c.dep_ == "prep" and c.lower_ == "of"
+            for c in head.children):
+        return False    # "Pakistan's tribal region": the unit has no name but its holder's
     return True
 
 
