@@ -1767,3 +1767,17 @@ def test_the_subject_of_a_verb_the_event_completes_is_its_doer(text, trigger, su
 ])
 def test_the_holder_of_an_unnamed_unit_is_the_place_not_the_weapons_owner(text, trigger, surface):
     assert _stated_place(text, trigger) == surface
+
+
+@pytest.mark.parametrize("text, trigger, site, country", [
+    # a site no gazetteer holds takes the point of the report's dateline, which the parse hangs
+    # on the story's first noun ("NEW DELHI (PTI) - Opposition members"): the dateline names
+    # where the story is set, not whose the members are
+    ("NEW DELHI (PTI) - Opposition members staged a walkout in the Central Hall on Tuesday.",
+     "walkout", "Central Hall", "IND"),
+    ("DHAKA (Reuters) - Opposition activists clashed with police outside the Jatiya Sangsad "
+     "Bhaban on Sunday.", "clashed", "Jatiya Sangsad Bhaban", "BGD"),
+])
+def test_a_site_no_gazetteer_holds_takes_the_datelines_point(text, trigger, site, country):
+    p, _ = event_place_of(text, trigger)
+    assert p is not None and text[p.start:p.end] == site and p.country == country and p.lat is not None
