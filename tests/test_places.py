@@ -1734,6 +1734,7 @@ def test_a_place_name_that_ends_another_proper_name_is_no_place(text, not_a_plac
     ("Storms knocked out power across North Texas on Sunday.", "Texas"),
     ("Fighting raged across Greater Darfur on Monday.", "Darfur"),
     ("Protesters rallied in Old Delhi on Monday.", "Old Delhi"),
+    ("Veterans marched through Midtown Manhattan on Saturday.", "Manhattan"),
     ("Clashes broke out in Iraqi Kurdistan on Sunday.", "Kurdistan"),
 ])
 def test_a_graded_place_name_is_still_the_place(text, surface):
