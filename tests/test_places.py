@@ -1782,3 +1782,19 @@ def test_the_holder_of_an_unnamed_unit_is_the_place_not_the_weapons_owner(text, 
 def test_a_site_no_gazetteer_holds_takes_the_datelines_point(text, trigger, site, country):
     p, _ = event_place_of(text, trigger)
     assert p is not None and text[p.start:p.end] == site and p.country == country and p.lat is not None
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a country that modifies a common noun says whose the strike, the force or the craft is,
+    # as its demonym would: not where the event happened
+    ("Ten civilians were killed in a suspected US drone strike, residents said.", "killed", None),
+    ("The Indonesia military burned down dozens of homes last week.", "burned", None),
+    ("A roadside bomb exploded near a U.S. patrol on Tuesday.", "exploded", None),
+    # guards: the place the sentence puts the strike in; a site or a building the country
+    # names; a town that modifies the attack
+    ("Ten civilians were killed in a suspected US drone strike in Somalia.", "killed", "Somalia"),
+    ("Protesters marched on a Hong Kong hotel on Monday.", "marched", "Hong Kong"),
+    ("Gunmen stormed a Kabul hotel on Monday.", "stormed", "Kabul"),
+])
+def test_a_country_that_modifies_a_thing_says_whose_not_where(text, trigger, surface):
+    assert _stated_place(text, trigger) == surface

@@ -518,6 +518,22 @@ def _completed_by(verb):
     return top
 
 
+def _whose(tok, place: Place) -> bool:
+    """A country that modifies a common noun names whose the thing is, as its demonym would:
+    "a U.S. drone strike", "U.S. forces", "the Indonesia military", "a U.S. patrol"; not
+    where, unless the noun is a place, a site or a building ("a Hong Kong hotel", "the Sudan
+    plant", "Pakistan's tribal region"). A town's name keeps its place ("the Kabul attack")."""
+    if place.feature != "country":
+        return False
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("compound", "nmod") or tok.head.pos_ != "NOUN":
+        return False
+    noun = tok.head.lower_
+    words = site_words()
+    return noun not in PLACE_NOUNS and noun not in words["sites_and_areas"] and noun not in words["institutions"]
+
+
 def _undergoer(tok, trigger) -> bool:
     """The place is the passive subject or the object of the trigger, or of a verb coordinated
     with it, whose undergoer is a person or a craft ("Lincoln was shot down over Syria",
@@ -858,9 +874,10 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
         inside = [p for p in inside if (tok := _token_of(doc, p)) is None
                   or not _coordinated_with(tok, partners)]
     if trigger is not None and inside and doc is not None:
-        # "Israel captured the area", "Turkey launched an offensive": who did it, not where
+        # "Israel captured the area", "Turkey launched an offensive": who did it, not where;
+        # "a U.S. drone strike", "the Indonesia military": whose, as "American" says
         inside = [p for p in inside if (tok := _token_of(doc, p)) is None or not (
-            _doer(tok, trigger) or _undergoer(tok, trigger))]
+            _doer(tok, trigger) or _undergoer(tok, trigger) or _whose(tok, p))]
     if trigger is not None and inside and doc is not None:
         tied, clause = [], []
         head = _clause_head(trigger)
