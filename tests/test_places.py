@@ -1736,6 +1736,8 @@ def test_a_place_name_that_ends_another_proper_name_is_no_place(text, not_a_plac
     ("Protesters rallied in Old Delhi on Monday.", "Old Delhi"),
     ("Veterans marched through Midtown Manhattan on Saturday.", "Manhattan"),
     ("Clashes broke out in Iraqi Kurdistan on Sunday.", "Kurdistan"),
+    # a body's initials before its local office
+    ("A reporter was shot dead near the RFE Prague offices on Friday.", "Prague"),
 ])
 def test_a_graded_place_name_is_still_the_place(text, surface):
     _, ctx = places_of(text)

@@ -137,6 +137,8 @@ def _name_word_before(text: str, word: tuple[int, int], gaz: Gazetteer) -> bool:
     of "Rajya Sabha", "Mazars" of "Mazars USA"; not "The U.S. Army", "North Texas", "Greater
     Darfur", "Iraqi Kurdistan")."""
     w = text[word[0]:word[1]].rstrip(".,")
+    if w.isupper() and len(w) > 1:
+        return False    # a body's initials before its local office: "the RFE Prague offices"
     return bool(_CAPITALIZED.match(w)) and w.lower() not in GRADES and w.lower() not in DETERMINERS \
         and gaz.demonym(w) is None
 
