@@ -1797,6 +1797,8 @@ def test_a_site_no_gazetteer_holds_takes_the_datelines_point(text, trigger, site
     ("Ten civilians were killed in a suspected US drone strike in Somalia.", "killed", "Somalia"),
     ("Protesters marched on a Hong Kong hotel on Monday.", "marched", "Hong Kong"),
     ("Gunmen stormed a Kabul hotel on Monday.", "stormed", "Kabul"),
+    # guard: a country right after "in" is put there, whatever noun the parse hangs it on
+    ("A boy captured in Afghanistan sobs and calls for his mother.", "captured", "Afghanistan"),
 ])
 def test_a_country_that_modifies_a_thing_says_whose_not_where(text, trigger, surface):
     assert _stated_place(text, trigger) == surface

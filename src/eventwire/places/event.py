@@ -518,13 +518,17 @@ def _completed_by(verb):
     return top
 
 
+# A locative preposition right before a name, no article between: "in Afghanistan".
+_BARE_LOCATIVE = re.compile(r"\b(?:in|at|near|inside|outside)\s+$", re.IGNORECASE)
+
+
 def _whose(tok, place: Place) -> bool:
     """A country that modifies a common noun names whose the thing is, as its demonym would:
     "a U.S. drone strike", "U.S. forces", "the Indonesia military", "a U.S. patrol"; not
     where, unless the noun is a place, a site or a building ("a Hong Kong hotel", "the Sudan
     plant", "Pakistan's tribal region"). A town's name keeps its place ("the Kabul attack")."""
-    if place.feature != "country":
-        return False
+    if place.feature != "country" or _BARE_LOCATIVE.search(doc_text(tok.doc), max(0, place.start - 8), place.start):
+        return False    # "captured in Afghanistan sobs": put there, whatever the parse hangs it on
     while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ not in ("compound", "nmod") or tok.head.pos_ != "NOUN":
