@@ -1735,6 +1735,7 @@ def test_a_place_name_that_ends_another_proper_name_is_no_place(text, not_a_plac
     ("Fighting raged across Greater Darfur on Monday.", "Darfur"),
     ("Protesters rallied in Old Delhi on Monday.", "Old Delhi"),
     ("Veterans marched through Midtown Manhattan on Saturday.", "Manhattan"),
+    ("Snow closed schools across Metro Vancouver on Monday.", "Vancouver"),
     ("Clashes broke out in Iraqi Kurdistan on Sunday.", "Kurdistan"),
     # a body's initials before its local office
     ("A reporter was shot dead near the RFE Prague offices on Friday.", "Prague"),

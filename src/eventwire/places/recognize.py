@@ -127,8 +127,8 @@ def _resolve_span(gaz: Gazetteer, text: str, start: int, end: int, trusted: bool
 
 
 # Words before a place's name that grade it, as a direction does: "Upper Egypt", "Haut Zaire".
-GRADES = DIRECTIONS | {"upper", "lower", "haut", "haute", "inner", "outer", "old", "new", "greater", "midtown",
-                       "uptown"}
+GRADES = DIRECTIONS | {"upper", "lower", "haut", "haute", "inner", "outer", "old", "new", "greater",
+                       "metro", "midtown", "uptown"}
 
 
 def _name_word_before(text: str, word: tuple[int, int], gaz: Gazetteer) -> bool:
