@@ -1716,3 +1716,93 @@ def test_a_statement_is_placed_where_its_speaker_is_told_speaking(text, trigger,
 def test_the_place_a_report_was_made_is_not_the_acts(text, trigger, surface):
     p, _ = event_place_of(text, trigger)
     assert p is not None and text[p.start:p.end] == surface
+
+
+@pytest.mark.parametrize("text, not_a_place", [
+    # a place's name that ends a longer proper name after a name word of its own is that
+    # name's word, not the place: a house of parliament, a firm, a team
+    ("Opposition members walked out of the Rajya Sabha on Wednesday.", "Sabha"),
+    ("The members of the Lok Sabha voted on the bill late on Monday.", "Sabha"),
+    ("Prosecutors subpoenaed records from the accountants at Mazars USA last year.", "USA"),
+    ("The match between Team USA and Canada ended in a draw.", "USA"),
+    ("Air India cancelled its flights to Kabul.", "India"),
+])
+def test_a_place_name_that_ends_another_proper_name_is_no_place(text, not_a_place):
+    _, ctx = places_of(text)
+    assert not_a_place not in [p.text for p in ctx.places]
+
+
+@pytest.mark.parametrize("text, surface", [
+    # guards: a direction, a grade or a demonym before the name; "of" before it
+    ("Storms knocked out power across North Texas on Sunday.", "Texas"),
+    ("Fighting raged across Greater Darfur on Monday.", "Darfur"),
+    ("Protesters rallied in Old Delhi on Monday.", "Old Delhi"),
+    ("Veterans marched through Midtown Manhattan on Saturday.", "Manhattan"),
+    ("Snow closed schools across Metro Vancouver on Monday.", "Vancouver"),
+    ("Clashes broke out in Iraqi Kurdistan on Sunday.", "Kurdistan"),
+    # a body's initials before its local office
+    ("A reporter was shot dead near the RFE Prague offices on Friday.", "Prague"),
+])
+def test_a_graded_place_name_is_still_the_place(text, surface):
+    _, ctx = places_of(text)
+    assert surface in [p.text for p in ctx.places]
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # the subject of a verb the event's infinitive completes (a raising or control verb) is the
+    # event's doer, as the subject of the event's own verb is: not its place
+    ("The United States is reported to have killed a militant commander on Thursday.", "killed", None),
+    ("Russia tried to seize the airport on Monday.", "seize", None),
+    ("Israel continued to shell the border area overnight.", "shell", None),
+    # guards: the place the sentence puts the act at; a place that undergoes it
+    ("The United States is reported to have killed a militant commander in Yemen.", "killed", "Yemen"),
+    ("The city of Mosul was reported to have been shelled overnight.", "shelled", "Mosul"),
+])
+def test_the_subject_of_a_verb_the_event_completes_is_its_doer(text, trigger, surface):
+    assert _stated_place(text, trigger) == surface
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # the holder of an unnamed unit ("Pakistan's tribal region") names the event's place, before
+    # a country that only says whose the weapon or the force was ("a U.S. drone strike")
+    ("Four militants were killed in a suspected U.S. drone strike in Pakistan's northwestern "
+     "tribal region on Friday.", "killed", "Pakistan"),
+    ("Two soldiers died in a Turkish air raid in Iraq's mountainous north on Sunday.", "died", "Iraq"),
+    # guards: the named unit the holder frames; the place after the weapon's owner
+    ("Four militants were killed in a U.S. drone strike in Pakistan's Kurram district.", "killed", "Kurram"),
+    ("Five people were killed in a U.S. air strike in Somalia on Monday.", "killed", "Somalia"),
+])
+def test_the_holder_of_an_unnamed_unit_is_the_place_not_the_weapons_owner(text, trigger, surface):
+    assert _stated_place(text, trigger) == surface
+
+
+@pytest.mark.parametrize("text, trigger, site, country", [
+    # a site no gazetteer holds takes the point of the report's dateline, which the parse hangs
+    # on the story's first noun ("NEW DELHI (PTI) - Opposition members"): the dateline names
+    # where the story is set, not whose the members are
+    ("NEW DELHI (PTI) - Opposition members staged a walkout in the Central Hall on Tuesday.",
+     "walkout", "Central Hall", "IND"),
+    ("DHAKA (Reuters) - Opposition activists clashed with police outside the Jatiya Sangsad "
+     "Bhaban on Sunday.", "clashed", "Jatiya Sangsad Bhaban", "BGD"),
+])
+def test_a_site_no_gazetteer_holds_takes_the_datelines_point(text, trigger, site, country):
+    p, _ = event_place_of(text, trigger)
+    assert p is not None and text[p.start:p.end] == site and p.country == country and p.lat is not None
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a country that modifies a common noun says whose the strike, the force or the craft is,
+    # as its demonym would: not where the event happened
+    ("Ten civilians were killed in a suspected US drone strike, residents said.", "killed", None),
+    ("The Indonesia military burned down dozens of homes last week.", "burned", None),
+    ("A roadside bomb exploded near a U.S. patrol on Tuesday.", "exploded", None),
+    # guards: the place the sentence puts the strike in; a site or a building the country
+    # names; a town that modifies the attack
+    ("Ten civilians were killed in a suspected US drone strike in Somalia.", "killed", "Somalia"),
+    ("Protesters marched on a Hong Kong hotel on Monday.", "marched", "Hong Kong"),
+    ("Gunmen stormed a Kabul hotel on Monday.", "stormed", "Kabul"),
+    # guard: a country right after "in" is put there, whatever noun the parse hangs it on
+    ("A boy captured in Afghanistan sobs and calls for his mother.", "captured", "Afghanistan"),
+])
+def test_a_country_that_modifies_a_thing_says_whose_not_where(text, trigger, surface):
+    assert _stated_place(text, trigger) == surface

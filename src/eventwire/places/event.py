@@ -494,12 +494,48 @@ def _doer(tok, trigger) -> bool:
     "Mosul fell to the militants" is what the event befell, and there."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ != "nsubj":
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = tok.head
-    if verb.i != trigger.i and not any(v.i == verb.i for v in _coordinated(trigger)):
-        return False
+    if tok.dep_ == "nsubjpass" or verb.i not in (trigger.i, *(v.i for v in _coordinated(trigger))):
+        # the subject of a verb the trigger's infinitive completes is its doer too: "the US is
+        # reported to have killed ...", "Russia tried to seize ...", "Israel continued to shell"
+        # "Kharkiv is reported to have been shelled": the raised subject undergoes a passive
+        above = _completed_by(trigger)
+        if above is None or above.i != verb.i or any(c.dep_ == "auxpass" for c in trigger.children):
+            return False
+        return any(c.dep_ in _ACTED_ON for c in trigger.children)
     return any(c.dep_ in _ACTED_ON for v in (verb, trigger) for c in v.children)
+
+
+def _completed_by(verb):
+    """The verb whose open complement (an infinitive, "to have killed") ``verb`` heads, up a
+    chain of such complements: "reported" of "the US is reported to have killed"; None when
+    ``verb`` completes none."""
+    top = None
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = top = verb.head
+    return top
+
+
+# A locative preposition right before a name, no article between: "in Afghanistan".
+_BARE_LOCATIVE = re.compile(r"\b(?:in|at|near|inside|outside)\s+$", re.IGNORECASE)
+
+
+def _whose(tok, place: Place) -> bool:
+    """A country that modifies a common noun names whose the thing is, as its demonym would:
+    "a U.S. drone strike", "U.S. forces", "the Indonesia military", "a U.S. patrol"; not
+    where, unless the noun is a place, a site or a building ("a Hong Kong hotel", "the Sudan
+    plant", "Pakistan's tribal region"). A town's name keeps its place ("the Kabul attack")."""
+    if place.feature != "country" or _BARE_LOCATIVE.search(doc_text(tok.doc), max(0, place.start - 8), place.start):
+        return False    # "captured in Afghanistan sobs": put there, whatever the parse hangs it on
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("compound", "nmod") or tok.head.pos_ != "NOUN":
+        return False
+    noun = tok.head.lower_
+    words = site_words()
+    return noun not in PLACE_NOUNS and noun not in words["sites_and_areas"] and noun not in words["institutions"]
 
 
 def _undergoer(tok, trigger) -> bool:
@@ -576,6 +612,10 @@ def _modifier(tok) -> bool:
     if tok.dep_ != "poss" and head.lower_ in PLACE_NOUNS and (head.lower_ in PART_NOUNS or not any(
             c.dep_ == "prep" and c.lower_ == "of" for c in head.children)):
         return False    # "the X district", "the X neighbourhood of Y": the unit itself
+    if tok.dep_ == "poss" and head.lower_ in PLACE_NOUNS and not any(
+            c.dep_ in ("compound", "nmod", "appos") and c.pos_ == "PROPN" or c.dep_ == "prep" and c.lower_ == "of"
+            for c in head.children):
+        return False    # "Pakistan's tribal region": the unit has no name but its holder's
     return True
 
 
@@ -838,9 +878,10 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
         inside = [p for p in inside if (tok := _token_of(doc, p)) is None
                   or not _coordinated_with(tok, partners)]
     if trigger is not None and inside and doc is not None:
-        # "Israel captured the area", "Turkey launched an offensive": who did it, not where
+        # "Israel captured the area", "Turkey launched an offensive": who did it, not where;
+        # "a U.S. drone strike", "the Indonesia military": whose, as "American" says
         inside = [p for p in inside if (tok := _token_of(doc, p)) is None or not (
-            _doer(tok, trigger) or _undergoer(tok, trigger))]
+            _doer(tok, trigger) or _undergoer(tok, trigger) or _whose(tok, p))]
     if trigger is not None and inside and doc is not None:
         tied, clause = [], []
         head = _clause_head(trigger)

@@ -106,18 +106,41 @@ def _resolve_span(gaz: Gazetteer, text: str, start: int, end: int, trusted: bool
                 return start, words[-2][1], found, UNIT_WORDS[last]
     if not trusted or len(words) < 2:
         return None
-    # the longest run of capitalized words inside the entity that the gazetteer knows
+    # the longest run of capitalized words inside the entity that the gazetteer knows; not
+    # the last word(s) of a longer name after a name word of its own ("Rajya Sabha", "Mazars
+    # USA", "Team USA": a house, a firm, a team named for or beside a place), where a
+    # direction or grade ("North Texas", "Haut Zaire") or "of" ("the Gulf of Oman") would
+    # say the run is a place
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             s, e = words[i][0], words[i + size - 1][1]
             part = text[s:e]
             if not _CAPITALIZED.match(part) or part.lower() in GENERIC:
                 continue
+            if i > 0 and i + size == len(words) and _name_word_before(text, words[i - 1], gaz):
+                continue
             found = [(c, p) for c, p in gaz.lookup(part) if p and c.feature in ("country", "admin1")
                      and c.population >= 50_000]
             if found:
                 return s, e, found, None
     return None
+
+
+# Words before a place's name that grade it, as a direction does: "Upper Egypt", "Haut Zaire".
+GRADES = DIRECTIONS | {"upper", "lower", "haut", "haute", "inner", "outer", "old", "new", "greater",
+                       "metro", "midtown", "uptown"}
+
+
+def _name_word_before(text: str, word: tuple[int, int], gaz: Gazetteer) -> bool:
+    """``word`` (start, end), the word before a place's name inside a longer proper name, is
+    a name word of its own: capitalized, and no article, direction, grade or demonym ("Rajya"
+    of "Rajya Sabha", "Mazars" of "Mazars USA"; not "The U.S. Army", "North Texas", "Greater
+    Darfur", "Iraqi Kurdistan")."""
+    w = text[word[0]:word[1]].rstrip(".,")
+    if w.isupper() and len(w) > 1:
+        return False    # a body's initials before its local office: "the RFE Prague offices"
+    return bool(_CAPITALIZED.match(w)) and w.lower() not in GRADES and w.lower() not in DETERMINERS \
+        and gaz.demonym(w) is None
 
 
 def _placed(doc, start: int, end: int) -> bool:
@@ -444,6 +467,9 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             # own names only: alternate names of units ("Federal", "First", "Coast") are
             # too often plain words
             candidates = gaz.lookup(name)
+            if candidates and i > 0 and not before_unit and doc[i].ent_iob_ == "I" and namelike[i - 1] and \
+                    _name_word_before(text, (starts[i - 1], starts[i - 1] + len(words[i - 1])), gaz):
+                continue    # "the Rajya Sabha", "Mazars USA": the last words of another name
             trusted = any((p or before_unit) and (
                 c.feature in ("country", "admin1", "region") or c.population >= 100_000 or before_unit)
                 for c, p in candidates) or (candidates and _cued(doc, s, e, strong=True))

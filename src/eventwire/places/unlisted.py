@@ -200,9 +200,12 @@ def _sentence_holder(doc, s: int, places: list[Place], demonyms: set) -> Place |
 
 def _qualifies_a_thing(doc, place: Place) -> bool:
     """'a U.S. patrol', 'the Kenyan-flagged ship', 'Turkey-backed militants': the place only
-    says whose a thing is, or who leads or backs it."""
+    says whose a thing is, or who leads or backs it. Not a dateline's place, which the parse
+    hangs on the first noun of the story ("NEW DELHI (PTI) - Opposition parties")."""
+    from .event import dateline_end
+
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
+    if span is None or place.end <= dateline_end(doc_text(doc)):
         return False
     joined = _JOINED_WORD.match(doc_text(doc), place.end)
     if joined and joined.group(1).lower() in BACKER_PARTICIPLES:
