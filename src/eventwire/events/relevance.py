@@ -169,7 +169,8 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     """The one question the coder asks this module: is the trigger at ``tok``, read with the
     sides the coder resolved, a political event? No when no political party takes part
     (``is_political``), when a thing rather than a party makes the statement
-    (``no_party_speaks``), when a journey is no visit (``journey_not_visit``), when no side is a
+    (``no_party_speaks``), when a journey is no visit (``journey_not_visit``), when talking to
+    the press is a statement, not a meeting (``told_the_press``), when no side is a
     party the text places and none is in sight (``no_party_in_sight``), when a resignation
     answers no demand (``resignation_not_demanded``), when the trigger only says what a
     speaker takes something to be (``characterized``), when a protest
@@ -182,7 +183,7 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     if not is_political(category, src, tgt, ctx):
         return False
     if journey_not_visit(tok, category, src, tgt) or no_party_in_sight(tok, category, src, tgt, ctx) or \
-            resignation_not_demanded(tok, category, src):
+            resignation_not_demanded(tok, category, src) or told_the_press(category, src, tgt):
         return False
     if characterized(tok):
         return False
@@ -376,6 +377,19 @@ def resignation_not_demanded(tok, category: str, src) -> bool:
     who = _person(_own_words(head) if head is not None else
                   (t for c in word.children if c.dep_ == "poss" for t in c.subtree))
     return not any(_same_person(who, named) for named in _demanded_resignations(tok.doc))
+
+
+# ---------------------------------------------------------------- the press
+
+def told_the_press(category: str, src, tgt) -> bool:
+    """Talking to the media is how a statement is made, not a meeting of two parties
+    (GUIDELINE section 1: "told reporters" is no event): a consultation one of whose sides the
+    actors stage reads as the press ("the minister talked to reporters", "spoke with media on
+    Wednesday", "in an interview with a news agency"). What was said is coded from its own
+    words. Sectors and categories: ``press_sectors``, ``press_categories``."""
+    table = _table()
+    return category in table["press_categories"] and any(
+        side is not None and side.sector in table["press_sectors"] for side in (src, tgt))
 
 
 # ---------------------------------------------------------------- journeys
