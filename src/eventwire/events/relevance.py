@@ -84,17 +84,6 @@ def no_party_in_sight(tok, category: str, src, tgt, ctx: DocContext) -> bool:
     return not _political_actor_in(tok.sent, ctx)
 
 
-def done_by_no_one(tok, category: str, src, tgt, ctx: DocContext) -> bool:
-    """A material act told with no doer and done to no party (the coder found no side: a thing
-    is none), in a sentence that names no political actor ("three internet cables were cut off Sicily",
-    "the airport was shut down after the incident"): no party acts. A statement is not read
-    (its speaker may be told elsewhere), nor an act political by itself (a protest)."""
-    table = _table()
-    if src is not None or tgt is not None or category in table["political_by_act"] or is_verbal(category):
-        return False
-    return not _political_actor_in(tok.sent, ctx)
-
-
 def _political_actor_in(sent, ctx: DocContext) -> bool:
     """Whether a state or an actor of a political sector is named in the sentence, other than
     as the one who tells it ("..., police said", "according to the ministry": the speaker
@@ -194,8 +183,7 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     if not is_political(category, src, tgt, ctx):
         return False
     if journey_not_visit(tok, category, src, tgt) or no_party_in_sight(tok, category, src, tgt, ctx) or \
-            resignation_not_demanded(tok, category, src) or told_the_press(category, src, tgt) or \
-            done_by_no_one(tok, category, src, tgt, ctx):
+            resignation_not_demanded(tok, category, src) or told_the_press(category, src, tgt):
         return False
     if characterized(tok):
         return False
