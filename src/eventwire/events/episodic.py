@@ -157,8 +157,8 @@ def clause_kind(verb, simple_present: bool = True) -> str:
             for t in toks):
         return SUMMARY   # "has attacked the town three times"
     words_ = _words()
-    if _historical_adverb(verb, words_) or _long_ago(verb, words_):
-        return HISTORICAL   # "the nation it once occupied", "warned several months ago"
+    if _historical_adverb(verb, words_):
+        return HISTORICAL   # "the nation it once occupied", "a party that formerly ruled"
     if _counted_occasions(verb, words_):
         return HABITUAL     # "there were many times that the two men disagreed"
     if (perfect or (verb.tag_ in ("VBZ", "VBP") and not auxes)) and not _dated(verb.sent) and any(
@@ -267,10 +267,9 @@ def _pattern_noun(t, cues) -> bool:
 
 
 def noun_kind(noun) -> str:
-    """EPISODIC, SUMMARY, ONGOING or HISTORICAL for an event noun read on its own: counted as
-    the object of a perfect ("have launched multiple attacks", "has carried out dozens of
-    attacks") it sums up many events; counted in a simple past ("launched three attacks on
-    Monday") it is the news; told "last month" or "two years ago" it is history."""
+    """EPISODIC or SUMMARY for an event noun read on its own: counted as the object of a
+    perfect ("have launched multiple attacks", "has carried out dozens of attacks") it sums up
+    many events; counted in a simple past ("launched three attacks on Monday") it is the news."""
     words_ = _words()
     gov, counted = noun, noun.tag_ in ("NNS", "NNPS") and any(
         c.dep_ in ("amod", "nummod", "det") and (c.lower_ in words_["count_words"] or c.like_num)
@@ -280,10 +279,6 @@ def noun_kind(noun) -> str:
     if counted and gov.dep_ == "dobj" and gov.head.pos_ in ("VERB", "AUX") and _is_perfect(gov.head) \
             and not _dated(gov.sent):
         return SUMMARY
-    whole = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
-    done = _verb_it_does(whole)
-    if any(h is not None and _long_ago(h, words_) for h in (noun, whole, done)):
-        return HISTORICAL   # "the attacks last month", "a wave of attacks last month left ..."
     verb = _verb_it_does(noun)
     if verb is not None and _is_perfect(verb) and (_over_a_long_span(verb) or _over_a_long_span(noun)):
         return ONGOING   # "protests have rocked the country since October"
@@ -334,23 +329,6 @@ def _historical_adverb(verb, words_) -> bool:
                 continue
             if any(s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i for s in verb.children):
                 return True
-    return False
-
-
-def _long_ago(head, words_) -> bool:
-    """A time of the verb's or the event noun's own that puts it a month or more before the
-    report: "two years ago", "several months ago", "a decade ago", "last year", "last month"
-    ("less than two years ago, the US killed a commander"; "attacks last month"). The news is
-    told of its own days: "three days ago", "last week", "earlier this month" are not read, nor
-    a span ("in the last year"), nor a time counted from another event ("two years later")."""
-    units = words_["long_time_units"]
-    for c in head.children:
-        if c.dep_ == "advmod" and c.lower_ == "ago" and any(
-                g.dep_ == "npadvmod" and g.lemma_.lower() in units for g in c.children):
-            return True   # "two years ago", "several months ago"
-        if c.dep_ == "npadvmod" and c.lemma_.lower() in units and any(
-                g.dep_ == "amod" and g.lower_ == "last" for g in c.children):
-            return True   # "last year", "last month"
     return False
 
 
