@@ -142,29 +142,3 @@ def test_a_frequency_adverb_tells_a_habit_only_on_its_verb(text, verb, kind):
 def test_a_graded_phrase_keeps_its_event(text, category):
     events = asserted(text)
     assert any(e.category == category for e in events), [(e.category, e.evidence.text) for e in events]
-
-
-@pytest.mark.parametrize("text, date, kept", [
-    # an archive photo's caption shows an earlier day: history beside the news
-    ("FILE - An opposition activist is detained by security officers in Havana, Cuba, Dec. 10, 2014.",
-     "2015-12-17", False),
-    ("FILE PHOTO: Riot police detain a protester in Minsk, Belarus, August 10, 2020.", "2021-03-02", False),
-    # a file photo of this week's news, and a caption of the day, keep their event
-    ("FILE - A demonstrator is arrested by riot police in Caracas, Venezuela, April 10, 2017.",
-     "2017-04-13", True),
-    ("An opposition activist is detained by security officers in Havana, Cuba, Dec. 10, 2014.",
-     "2014-12-11", True),
-])
-def test_an_archive_photo_caption_tells_history(text, date, kept):
-    events = asserted(text, date=date)
-    assert bool(events) == kept, [(e.category, e.evidence.text, e.date) for e in events]
-
-
-@pytest.mark.parametrize("date, day, expected", [
-    ("2014-12-10", "2015-12-17", True), ("2014-12", "2015-01-15", False), ("2014", "2015-03-01", True),
-    ("2017-04-10", "2017-04-13", False),
-])
-def test_long_before(date, day, expected):
-    import datetime as dt
-    from eventwire.events.episodic import long_before
-    assert long_before(date, dt.date.fromisoformat(day)) == expected

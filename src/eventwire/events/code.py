@@ -33,7 +33,7 @@ from .acled import assign_event_types
 from .casualties import attach_casualties
 from .coref import (aims_of_other_acts, corefer, dates_agree, listed_apart, merge_coreferent, places_agree,
                     purpose_links, told_as_fight)
-from .episodic import EPISODIC, archive_photo, clause_kind, long_before, noun_kind
+from .episodic import EPISODIC, clause_kind, noun_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
 from .modality import Modality, modality_of
@@ -1048,9 +1048,6 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if date and doc_date and modality.value in ("asserted", "negated") and \
                     date > doc_date.isoformat()[:len(date)]:
                 date, precision = doc_date.isoformat(), "day"
-            if modality.value == "asserted" and date and doc_date and long_before(date, doc_date) and \
-                    archive_photo(ctx.document.text, sent.start_char):
-                continue   # "FILE - ... in Havana, Dec. 10, 2014.": an archive photo of an earlier day
             # place
             verbal = is_verbal(category)
             # a statement is placed only where the text says it was made ("told reporters in

@@ -17,8 +17,6 @@ Measured on SitEnt (``bench/events.py --only sitent``); the word classes are in
 """
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import functools
 import re
 from importlib import resources
@@ -330,33 +328,6 @@ def _historical_adverb(verb, words_) -> bool:
             if any(s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i for s in verb.children):
                 return True
     return False
-
-
-def archive_photo(text: str, start: int) -> bool:
-    """The sentence at ``start`` of ``text`` is a wire report's caption of an archive photo
-    ("FILE - Protesters march in Caracas, April 19, 2017."): the picture is of an earlier day,
-    told beside the news (marks: ``archive_photo_marks``). The mark may open the sentence or
-    stand just before it on its line (the parser may end a sentence at "FILE PHOTO:")."""
-    line = text.rfind("\n", 0, start) + 1
-    heads = [text[start:start + 16]] + ([text[line:line + 16]] if start - line <= 16 else [])
-    return any(h.lstrip().lower().startswith(m) and h.lstrip()[len(m):].lstrip()[:1] in ("-", "–", "—", ":")
-               for h in heads for m in _words()["archive_photo_marks"])
-
-
-def long_before(date: str, day: dt.date, days: int = 31) -> bool:
-    """The period ``date`` names (a day, a month or a year, ISO) ended more than ``days`` days
-    before ``day``."""
-    try:
-        if len(date) == 4:
-            end = dt.date(int(date), 12, 31)
-        elif len(date) == 7:
-            year, month = int(date[:4]), int(date[5:7])
-            end = dt.date(year, month, calendar.monthrange(year, month)[1])
-        else:
-            end = dt.date.fromisoformat(date[:10])
-    except ValueError:
-        return False
-    return (day - end).days > days
 
 
 def _told_in_a_state(noun) -> bool:
