@@ -139,8 +139,8 @@ def private_document(ctx: DocContext) -> bool:
             total += n
             if actor.type == "country" or actor.sector in table["political_sectors"]:
                 political += n
-        cached = total >= table["document_min_mentions"] and \
-            political < table["document_political_share"] * total
+        cached = (total >= table["document_min_mentions"] and
+                  political < table["document_political_share"] * total) or (total > 0 and political == 0)
         ctx.private_document = cached
     return cached
 
