@@ -131,7 +131,7 @@ def private_document(ctx: DocContext, doc=None) -> bool:
     """True when the document is about private life, business, science or sport: few of its
     actor mentions are political actors (states, officials, forces, parties, courts ...), or,
     in a text of a few sentences at least, none is named at all (a short sports or business
-    report: "The Colts rallied ... offered his kicker a new contract"). One sentence alone
+    report: "the coach offered his kicker a new contract"). One sentence alone
     tells no domain: "a man was arrested" may stand in a report of a crackdown. ``doc``, the
     parse, gives the sentences; without it the document is not read so."""
     cached = ctx.private_document
@@ -180,8 +180,7 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     """The one question the coder asks this module: is the trigger at ``tok``, read with the
     sides the coder resolved, a political event? No when no political party takes part
     (``is_political``), when a thing rather than a party makes the statement
-    (``no_party_speaks``), when a journey is no visit (``journey_not_visit``), when talking to
-    the press is a statement, not a meeting (``told_the_press``), when no side is a
+    (``no_party_speaks``), when a journey is no visit (``journey_not_visit``), when no side is a
     party the text places and none is in sight (``no_party_in_sight``), when a resignation
     answers no demand (``resignation_not_demanded``), when the trigger only says what a
     speaker takes something to be (``characterized``), when a protest
@@ -194,7 +193,7 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     if not is_political(category, src, tgt, ctx, tok.doc):
         return False
     if journey_not_visit(tok, category, src, tgt) or no_party_in_sight(tok, category, src, tgt, ctx) or \
-            resignation_not_demanded(tok, category, src) or told_the_press(category, src, tgt):
+            resignation_not_demanded(tok, category, src):
         return False
     if characterized(tok):
         return False
@@ -388,19 +387,6 @@ def resignation_not_demanded(tok, category: str, src) -> bool:
     who = _person(_own_words(head) if head is not None else
                   (t for c in word.children if c.dep_ == "poss" for t in c.subtree))
     return not any(_same_person(who, named) for named in _demanded_resignations(tok.doc))
-
-
-# ---------------------------------------------------------------- the press
-
-def told_the_press(category: str, src, tgt) -> bool:
-    """Talking to the media is how a statement is made, not a meeting of two parties
-    (GUIDELINE section 1: "told reporters" is no event): a consultation one of whose sides the
-    actors stage reads as the press ("the minister talked to reporters", "spoke with media on
-    Wednesday", "in an interview with a news agency"). What was said is coded from its own
-    words. Sectors and categories: ``press_sectors``, ``press_categories``."""
-    table = _table()
-    return category in table["press_categories"] and any(
-        side is not None and side.sector in table["press_sectors"] for side in (src, tgt))
 
 
 # ---------------------------------------------------------------- journeys
