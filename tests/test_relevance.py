@@ -178,3 +178,41 @@ def test_a_named_party_or_a_named_meeting_keeps_its_event(text, category):
 def test_peoples_named_by_nationality_are_not_private_parties():
     text = "The president said on Monday that Egypt was ready to mediate between Israelis and Palestinians."
     assert [e.category for e in extract(text, date=DATE).events if e.category == "CONSULT"]
+
+
+# ---------------------------------------------------------------- a story that names no party
+@pytest.mark.parametrize("text, kept", [
+    # a report of a few sentences that names no state and no political actor anywhere: a crime
+    # between private people, a game, a club's transfer
+    ("A man was shot dead outside a bar in Leeds on Sunday. Two men were arrested on Monday. "
+     "The victim's family thanked neighbours for their help.", []),
+    ("The Colts beat the Chiefs 24-17 on Sunday. After the game, coach Tom Reed met his players in "
+     "the locker room. He offered his kicker a new contract on Monday.", []),
+    ("Chelsea agreed to sign the striker on Monday. The club said the deal would be completed this "
+     "week. Fans welcomed the news.", []),
+    # one sentence alone tells no domain; a story naming the police keeps its events; a crowd's
+    # protest is political whoever marches
+    ("A man was shot dead outside a bar in Leeds on Sunday.", ["ASSAULT"]),
+    ("A man was shot dead outside a bar in Leeds on Sunday. Police arrested two men on Monday. "
+     "The victim's family thanked neighbours for their help.", ["ASSAULT", "COERCE"]),
+    ("Hundreds of residents marched through the town on Sunday to demand a new bridge. They "
+     "carried banners. The march ended at the town hall.", ["PROTEST"]),
+])
+def test_a_story_naming_no_political_actor_gives_no_event(text, kept):
+    events = asserted(text)
+    assert sorted({e.category for e in events}) == kept, [(e.category, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text, actors, private", [
+    # no political mention at all: private in a text of three sentences, not in one
+    ("A man was shot. Two men were held. His family thanked the neighbours.", _actors(("CVL", 3)), True),
+    ("A man was shot outside a bar on Sunday.", _actors(("CVL", 3)), False),
+    # one state named: the share decides, and two mentions are too few to tell
+    ("A man was shot. Two men were held. His family thanked the neighbours.",
+     _actors(("CVL", 3), ("country", 1)), False),
+])
+def test_private_document_without_a_political_actor(text, actors, private):
+    from eventwire.events.relevance import private_document
+    from eventwire.nlp import load_nlp
+    doc = load_nlp()(text)
+    assert private_document(SimpleNamespace(actors=actors, private_document=None), doc) is private

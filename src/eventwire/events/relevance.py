@@ -127,9 +127,13 @@ def _tells_it(span) -> bool:
     return False
 
 
-def private_document(ctx: DocContext) -> bool:
+def private_document(ctx: DocContext, doc=None) -> bool:
     """True when the document is about private life, business, science or sport: few of its
-    actor mentions are political actors (states, officials, forces, parties, courts ...)."""
+    actor mentions are political actors (states, officials, forces, parties, courts ...), or,
+    in a text of a few sentences at least, none is named at all (a short sports or business
+    report: "the coach offered his kicker a new contract"). One sentence alone
+    tells no domain: "a man was arrested" may stand in a report of a crackdown. ``doc``, the
+    parse, gives the sentences; without it the document is not read so."""
     cached = ctx.private_document
     if cached is None:
         table = _table()
@@ -139,13 +143,20 @@ def private_document(ctx: DocContext) -> bool:
             total += n
             if actor.type == "country" or actor.sector in table["political_sectors"]:
                 political += n
-        cached = total >= table["document_min_mentions"] and \
-            political < table["document_political_share"] * total
+        cached = (total >= table["document_min_mentions"] and
+                  political < table["document_political_share"] * total) or (
+            total > 0 and political == 0 and doc is not None and
+            _sentence_count(doc) >= table["document_min_sentences"])
         ctx.private_document = cached
     return cached
 
 
-def is_political(category: str, src, tgt, ctx: DocContext) -> bool:
+def _sentence_count(doc) -> int:
+    """The parse's sentences (asked once per document: the answer is cached on the context)."""
+    return sum(1 for _ in doc.sents)
+
+
+def is_political(category: str, src, tgt, ctx: DocContext, doc=None) -> bool:
     """Whether an event has a political party to it. False when no side is a political actor
     and either the document is about private life, business, science or sport ("the actress
     met the singer", "a bystander was injured"), or private parties cooperate among themselves
@@ -157,7 +168,7 @@ def is_political(category: str, src, tgt, ctx: DocContext) -> bool:
     sides = [s for s in (src, tgt) if s is not None]
     if any(side_is_political(s) for s in sides):
         return True
-    if private_document(ctx):
+    if private_document(ctx, doc):
         return False
     if quad_class(category) not in (1, 2) or src is None or side_is_political(src) is not False:
         return True
@@ -179,7 +190,7 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     victory is won with no armed force (``won_not_fought``), when
     "ask" asks a question (``asks_a_question``) and when an event noun is part of a name
     (``in_a_name``)."""
-    if not is_political(category, src, tgt, ctx):
+    if not is_political(category, src, tgt, ctx, tok.doc):
         return False
     if journey_not_visit(tok, category, src, tgt) or no_party_in_sight(tok, category, src, tgt, ctx) or \
             resignation_not_demanded(tok, category, src):
