@@ -225,6 +225,8 @@ def test_who_fought_is_not_told_by_a_passive():
     ("The bombing of the market was attributed to the Islamic State group.", "ASSAULT", "Islamic State"),
     ("The arrest of the opposition leader by police sparked protests in Dakar on Monday.", "COERCE",
      "police"),
+    ("The attack, which was claimed by the Islamic State group, killed 20 people in Kabul on Monday.",
+     "ASSAULT", "Islamic State"),
 ])
 def test_the_doer_named_by_a_passive_verb_of_the_act(text, category, source):
     event = [e for e in events_of(text, category) if e.source is not None][0]
@@ -236,6 +238,8 @@ def test_the_doer_named_by_a_passive_verb_of_the_act(text, category, source):
     ("The attack on the convoy was condemned by France on Monday.", "ASSAULT", "France"),
     ("The attack on the checkpoint was reported by Reuters on Monday.", "ASSAULT", "Reuters"),
     ("The march was halted by police in Dakar on Monday.", "PROTEST", "police"),
+    ("The bombing, which was condemned by the United Nations, killed 20 people in Kabul on Monday.",
+     "ASSAULT", "United Nations"),
 ])
 def test_a_passive_verb_of_answering_the_act_names_no_doer(text, category, not_source):
     event = events_of(text, category)[0]

@@ -942,9 +942,12 @@ def _author_of_passive_clause(noun):
     claimed by the Taliban" (the agent, as "X carried out the attack" gives the subject), or of
     putting it on someone (`imputing_verbs`): "the attack was blamed on Boko Haram". Not a verb
     of seeing, telling, suffering, answering or stopping it ("the attack was reported by
-    Reuters", "was condemned by France", "the march was halted by police")."""
-    verb = noun.head
-    if noun.dep_ != "nsubjpass" or verb.pos_ != "VERB":
+    Reuters", "was condemned by France", "the march was halted by police"). A relative clause
+    reads the same: "the attack, which was claimed by the Islamic State group, killed 20"."""
+    verb = noun.head if noun.dep_ == "nsubjpass" else next((
+        c for c in noun.children if c.dep_ == "relcl" and any(
+            k.dep_ == "nsubjpass" and k.lower_ in ("which", "that") for k in c.children)), None)
+    if verb is None or verb.pos_ != "VERB":
         return None
     forms = verb_forms(verb)
     cues = load_lexicon().cues
