@@ -246,29 +246,6 @@ def test_a_passive_verb_of_answering_the_act_names_no_doer(text, category, not_s
     assert event.source is None or not_source not in event.source.text, event.source
 
 
-# "Foreign" before an office's portfolio ("the foreign ministry", "the foreign secretary")
-# names the office, which is its own state's: it takes the country the text places it in, as
-# any unmarked state agent; a marking word after a prefix of stance ("pro-Western") says whom
-# the party favours. A party marked foreign ("Western diplomats") still takes no scene.
-@pytest.mark.parametrize("text, category, country", [
-    ("The Foreign Ministry in Ankara condemned the raid on the consulate on Monday.", "ACCUSE", "TUR"),
-    ("The foreign secretary in London condemned the attack on the embassy on Monday.", "ACCUSE", "GBR"),
-    ("The pro-Western government in Kyiv appealed to NATO for help on Monday.", "REQUEST", "UKR"),
-])
-def test_a_foreign_portfolio_or_stance_is_no_foreign_party(text, category, country):
-    event = events_of(text, category)[0]
-    assert event.source is not None and event.source.country == country, event.source
-
-
-@pytest.mark.parametrize("text, category", [
-    ("Western diplomats in Kyiv criticized the vote on Monday.", "ACCUSE"),
-    ("Foreign journalists in Cairo criticized the arrests on Monday.", "ACCUSE"),
-])
-def test_a_party_marked_foreign_takes_no_scene(text, category):
-    event = events_of(text, category)[0]
-    assert event.source is not None and event.source.country is None, event.source
-
-
 # A person or group of a non-state armed body holds its office there: the title's word
 # ("leader", "spokesman") names no government; a government's title on a party's person still
 # gives the government (guard). The Taliban are insurgents (INS), as the real-news guideline

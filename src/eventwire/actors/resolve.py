@@ -89,31 +89,6 @@ def compound_marker(text: str, end: int) -> str | None:
     return next((kind for kind, words in compound_markers().items() if word in words and kind != "stance"), None)
 
 
-@functools.lru_cache(maxsize=1)
-def foreign_words() -> dict[str, frozenset[str]]:
-    """The words that mark a party as foreign to its scene, and the portfolios "foreign" names
-    in an office (data/foreign_words.yaml)."""
-    from ..datafiles import load_yaml
-
-    path = Path(__file__).parent / "data" / "foreign_words.yaml"
-    data = load_yaml(path.read_text(encoding="utf-8")) or {}
-    return {kind: frozenset(w.lower() for w in words or ()) for kind, words in data.items()}
-
-
-def marks_foreign(tok) -> bool:
-    """A word of a phrase that says its party is not of the scene's country ("foreign forces",
-    "international observers"); not "foreign" naming an office's portfolio ("the foreign
-    minister", "the Foreign Ministry") nor a word after a prefix of stance ("the pro-Western
-    government in Kyiv": whom it favours)."""
-    words = foreign_words()
-    if tok.lower_ not in words.get("marking", ()):
-        return False
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ in words.get("portfolios", ()):
-        return False
-    return not stance_prefix(tok.doc.text, tok.idx)
-
-
 _STANCE_BEFORE = re.compile(rf"([A-Za-z]+)\s?[{HYPHENS}]\s?$")
 
 
@@ -165,6 +140,7 @@ NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod",
 QUANTITY_HEADS = {"scores", "hundreds", "thousands", "dozens", "tens", "millions", "number",
                   "group", "groups", "crowd", "crowds", "handful", "some", "many", "most", "all",
                   "several", "none", "one", "two", "three", "four", "five"}
+FOREIGN_WORDS = {"foreign", "international", "multinational", "western", "overseas"}
 FORMER_WORDS = {"former", "ousted", "deposed", "exiled", "ex", "late", "then", "onetime",
                 "one-time", "retired", "outgoing"}
 GENERIC_PERSON_HEADS = {"member", "members", "supporter", "representative", "representatives",
@@ -881,7 +857,7 @@ class DocumentActors:
             elif hit.kind == "person" and mod_person is None:
                 mod_person = hit
         former = any(t.lower_ in FORMER_WORDS for t in doc[left:head.i])
-        if any(marks_foreign(t) for t in doc[left:head.i + 1]) and mod_country is None:
+        if any(t.lower_ in FOREIGN_WORDS for t in doc[left:head.i + 1]) and mod_country is None:
             coded.explicit_country = True  # "foreign forces": not the scene's country
 
         def apply_org(entry_or_hit, target: Coded):
