@@ -332,6 +332,10 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         side.sector = sector or actor.sector
         if actor.type == "organization" and actor.sector in ORG_SECTOR_WINS:
             side.sector = actor.sector   # "FARC dissidents", "Hamas fighters": the body's, as the actors stage reads it
+        elif actor.type in ("person", "group") and actor.sector in _ARMED_BODY_SECTORS:
+            # "Hamas leader Ismail Haniyeh", "Taliban spokesman Zabihullah Mujahid": a person of
+            # a non-state body holds its office there; the title names no government
+            side.sector = actor.sector
         if actor.type == "country" and not sector:
             side.sector = actor.sector or "GOV"
         if head.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and head.tag_ != "JJ" and \
@@ -353,6 +357,11 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         if named is not None:   # "The group later released them": the group named before
             side.actor, side.country, side.sector = named.id, named.country, named.sector
     return side
+
+
+# Sectors of non-state armed bodies: a person of one holds an office there, not in a government
+# ("Hamas leader", "the Taliban's spokesman"), though the title's word is a government's.
+_ARMED_BODY_SECTORS = {"REB", "INS", "UAF", "CRM"}
 
 
 def _first_coordinated_country(tokens, head) -> str | None:
@@ -963,7 +972,46 @@ def _nominal_args(noun):
                 if agent is not None:
                     src = agent
                     break
+    if src is None:
+        src = _author_of_passive_clause(noun) or _agent_beside_undergoer(noun)
     return src, tgt
+
+
+def _author_of_passive_clause(noun):
+    """The doer of an event noun that is the subject of a passive verb of doing or owning it
+    (cues `authoring_verbs`): "the attack was carried out by al-Shabaab", "the kidnapping was
+    claimed by the Taliban" (the agent, as "X carried out the attack" gives the subject), or of
+    putting it on someone (`imputing_verbs`): "the attack was blamed on Boko Haram". Not a verb
+    of seeing, telling, suffering, answering or stopping it ("the attack was reported by
+    Reuters", "was condemned by France", "the march was halted by police"). A relative clause
+    reads the same: "the attack, which was claimed by the Islamic State group, killed 20"."""
+    verb = noun.head if noun.dep_ == "nsubjpass" else next((
+        c for c in noun.children if c.dep_ == "relcl" and any(
+            k.dep_ == "nsubjpass" and k.lower_ in ("which", "that") for k in c.children)), None)
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    forms = verb_forms(verb)
+    cues = load_lexicon().cues
+    prep = next((cues["imputing_verbs"][f] for f in forms if f in cues["imputing_verbs"]), None)
+    if prep is None and not forms & cues["authoring_verbs"]:
+        return None
+    for c in verb.children:
+        if (c.dep_ == "agent" and prep is None) or (c.dep_ == "prep" and c.lower_ == prep):
+            return _pobj(c)
+    return None
+
+
+def _agent_beside_undergoer(noun):
+    """The "by" phrase the parser hangs on the undergoer of an event noun: "the arrest of the
+    opposition leader by police", "the killing of civilians by soldiers" (it hangs "by police"
+    on "leader"): who did the act named by the noun, not something the leader did."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    undergoer = _pobj(of) if of is not None else None
+    if undergoer is None:
+        return None
+    by = next((c for c in undergoer.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
+    agent = _pobj(by) if by is not None else None
+    return agent if agent is not None and agent.ent_type_ not in ("DATE", "TIME") else None
 
 
 def _building_or_place(tok) -> bool:
