@@ -130,7 +130,7 @@ OFFICE_WORDS = {
     "foreign secretary": "foreign secretary", "speaker": "speaker", "emperor": "emperor",
 }
 # Organization sectors that win over the agent noun ("Hamas fighters" stay REB).
-ORG_SECTOR_WINS = {"REB", "INS", "UAF", "CRM", "IGO", "NGO", "OPP", "PTY", "LAB", "MED", "BUS"}
+ORG_SECTOR_WINS = {"REB", "UAF", "CRM", "IGO", "NGO", "OPP", "PTY", "LAB", "MED", "BUS"}
 ATTACK_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "air strike", "air strikes",
                 "shelling", "bombardment", "bombing", "raid", "raids", "offensive", "attack",
                 "attacks", "drone strike", "drone strikes", "incursion", "invasion", "operation",

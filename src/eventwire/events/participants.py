@@ -332,10 +332,6 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         side.sector = sector or actor.sector
         if actor.type == "organization" and actor.sector in ORG_SECTOR_WINS:
             side.sector = actor.sector   # "FARC dissidents", "Hamas fighters": the body's, as the actors stage reads it
-        elif actor.type in ("person", "group") and actor.sector in _ARMED_BODY_SECTORS:
-            # "Hamas leader Ismail Haniyeh", "Taliban spokesman Zabihullah Mujahid": a person of
-            # a non-state body holds its office there; the title names no government
-            side.sector = actor.sector
         if actor.type == "country" and not sector:
             side.sector = actor.sector or "GOV"
         if head.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and head.tag_ != "JJ" and \
@@ -357,11 +353,6 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         if named is not None:   # "The group later released them": the group named before
             side.actor, side.country, side.sector = named.id, named.country, named.sector
     return side
-
-
-# Sectors of non-state armed bodies: a person of one holds an office there, not in a government
-# ("Hamas leader", "the Taliban's spokesman"), though the title's word is a government's.
-_ARMED_BODY_SECTORS = {"REB", "INS", "UAF", "CRM"}
 
 
 def _first_coordinated_country(tokens, head) -> str | None:
