@@ -118,6 +118,30 @@ def test_the_scene_is_a_place_not_a_nations_deed(nlp, text, phrase, country):
     assert got is not None and got[1] == country
 
 
+@pytest.mark.parametrize("text, phrase, not_country", [
+    # a region's people: "South American" is no American, "North African" no one nation's
+    ("The minister met senior officials of the South American nation on Tuesday.",
+     "senior officials of the South American nation", "USA"),
+    ("Latin American diplomats criticized the decision on Monday.", "Latin American diplomats", "USA"),
+])
+def test_a_demonym_after_a_region_word_names_no_nation(nlp, text, phrase, not_country):
+    ctx = run(nlp, text, "2019-10-20")
+    got = coded_at(ctx, phrase)
+    assert got is None or got[1] != not_country, got
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    # guards: nations named with a region word, as the dictionary or the country's name has it
+    ("South Korean troops fired warning shots on Monday.", "South Korean troops", "KOR"),
+    ("South African police arrested ten miners on Monday.", "South African police", "ZAF"),
+    ("East Timorese leaders met Indonesian officials on Monday.", "East Timorese leaders", "TLS"),
+])
+def test_a_nation_named_with_a_region_word_keeps_its_country(nlp, text, phrase, country):
+    ctx = run(nlp, text, "2019-10-20")
+    got = coded_at(ctx, phrase)
+    assert got is not None and got[1] == country, got
+
+
 def test_compound_actor_lists_give_one_actor_per_country(nlp):
     ctx = run(nlp, "The leaders of Turkey, Iran, and Russia met in Tehran on Friday.", "2018-09-08")
     codes = {a.code for a in ctx.actors}

@@ -167,6 +167,16 @@ def _iso3_codes() -> frozenset[str]:
         return frozenset(row["iso3"] for row in csv.DictReader(fh))
 
 
+@functools.lru_cache(maxsize=None)
+def country_name_words(code: str) -> frozenset[str]:
+    """The lower-cased words of a country's names in ``countries.csv`` ("east", "timor", ...)."""
+    with open(DATA / "countries.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["iso3"] == code:
+                return frozenset(w for n in row["names"].split("|") for w in re.split(r"[\s-]+", n.lower()) if w)
+    return frozenset()
+
+
 def _is_country(code: str) -> bool:
     return code in _iso3_codes()
 

@@ -38,9 +38,10 @@ from ..nlp import doc_text
 from ..nounphrase import has_definite_article, is_specific
 from ..paragraphs import clip_to_paragraph
 from ..places.event import PLACE_NOUNS
+from ..places.recognize import DIRECTIONS
 from ..record import Actor, Mention
 from ..spanindex import cached_index, doc_entities, entities_in, entity_at, person_surnames
-from .dictionary import Dictionary, Entry, fold, fold_with_offsets, load_dictionary, looks_like_name
+from .dictionary import Dictionary, Entry, country_name_words, fold, fold_with_offsets, load_dictionary, looks_like_name
 
 NAME_KINDS = {"country", "demonym", "capital", "seat", "place", "person", "org"}
 @functools.lru_cache(maxsize=1)
@@ -312,6 +313,9 @@ class DocumentActors:
                 continue
             if kind in ("country", "demonym") and _inside_location_name(span):
                 continue   # "the Indian Ocean", "the South China Sea": no nation there
+            if kind == "demonym" and _after_region_word(span, entries):
+                continue   # "Latin American leaders", "the South American nation": a region's
+                # people; a nation's own ("South Korean", "South African") is the longer hit
             for k in range(start, end):
                 taken[k] = True
             kept.append(Hit(start, end, span.start, span.end, entries, kind, weak=weak))
@@ -1399,6 +1403,23 @@ def _addressed(head) -> bool:
     if head.dep_ in ("dobj", "dative"):
         return head.head.pos_ == "VERB"
     return head.dep_ == "pobj" and head.head.lower_ in ADDRESS_PREPS
+
+
+# Words that make a demonym a region's ("South American", "North African", "Latin American");
+# the dictionary holds most nations named so ("South Korean"), read first as the longer hit
+REGION_WORDS = DIRECTIONS | {"latin"}
+
+
+def _after_region_word(span, entries) -> bool:
+    """A capitalized region word before a demonym that is no word of its country's names:
+    "South American" is no American, "East Timorese" is Timor-Leste's (East Timor)."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    if not before.text[:1].isupper() or before.lower_ not in REGION_WORDS:
+        return False
+    codes = {t.country for e in entries for t in e.terms if t.country}
+    return not any(before.lower_ in country_name_words(c) for c in codes)
 
 
 def _inside_location_name(span) -> bool:
