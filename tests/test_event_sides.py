@@ -622,6 +622,11 @@ def test_a_body_beside_which_people_stand_still_does_what_its_relative_clause_sa
     ("BAGHDAD, Iraq (AP) — Iraqi soldiers killed five militants near Mosul on Monday.", "ASSAULT",
      "Iraqi soldiers"),
     ("NAIROBI — Kenyan police arrested 40 protesters in the capital on Monday.", "COERCE", "Kenyan police"),
+    # the subject the parser hangs on the dateline's city as an apposition
+    ("QUETTA, Pakistan — At least 40 militants attacked a paramilitary post in western Pakistan near "
+     "the Iranian border Saturday, officials said.", "ASSAULT", "At least 40 militants"),
+    ("MOGADISHU, Somalia — At least 20 fighters stormed a military base in southern Somalia near the "
+     "Kenyan border Friday, officials said.", "ASSAULT", "At least 20 fighters"),
     # guards: no dateline
     ("Police arrested 40 protesters in Lagos on Monday.", "COERCE", "Police"),
     ("The Maldives police arrested 193 people on Friday.", "COERCE", "The Maldives police"),
