@@ -161,20 +161,22 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     return country, sector
 
 
-@functools.lru_cache(maxsize=None)
-def _iso3_codes() -> frozenset[str]:
+@functools.lru_cache(maxsize=1)
+def _name_words_by_code() -> dict[str, frozenset[str]]:
+    """ISO3 code -> the lower-cased words of the country's names, ``countries.csv`` read once."""
     with open(DATA / "countries.csv", encoding="utf-8") as fh:
-        return frozenset(row["iso3"] for row in csv.DictReader(fh))
+        return {row["iso3"]: frozenset(w for n in row["names"].split("|") for w in re.split(r"[\s-]+", n.lower()) if w)
+                for row in csv.DictReader(fh)}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=1)
+def _iso3_codes() -> frozenset[str]:
+    return frozenset(_name_words_by_code())
+
+
 def country_name_words(code: str) -> frozenset[str]:
     """The lower-cased words of a country's names in ``countries.csv`` ("east", "timor", ...)."""
-    with open(DATA / "countries.csv", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if row["iso3"] == code:
-                return frozenset(w for n in row["names"].split("|") for w in re.split(r"[\s-]+", n.lower()) if w)
-    return frozenset()
+    return _name_words_by_code().get(code, frozenset())
 
 
 def _is_country(code: str) -> bool:
