@@ -267,6 +267,10 @@ def test_a_list_of_states_is_not_a_chain_of_qualifiers():
     # a common noun the model labels a name ("van" as a person): Van, Turkey is no reading
     "Later in the morning, protesters attacked a riot police van parked in the area.",
     "Officers stopped a white van near the bridge and searched it.",
+    # a title after "at the" is a person's office, not Minster, Ohio or Bishop, California
+    "The talks began at the Prime Minister’s Office on Sunday afternoon.",
+    "Reporters waited at the Minister's residence until the evening.",
+    "Protesters gathered at the Bishop's house after the service.",
 ])
 def test_common_words_are_not_places(text):
     _, ctx = places_of(text)

@@ -243,6 +243,7 @@ _WORD_AFTER = re.compile(r"^(?:'s|’s)?\s+([A-Z][\w'’]*)")
 
 
 _RUN_AFTER = re.compile(r"^((?:\s+[A-Z][\w'’-]*){1,3})")
+_EZAFE_BEFORE = re.compile(r"[A-Z][\w'’]*-(?:e|i|ye|yi)[- ]$")
 _SAINT = re.compile(r"(?:St\.?|Saint)\s")
 
 
@@ -266,6 +267,9 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
         from .unlisted import site_words
         if run.group(1).split()[-1].lower() in site_words()["sites"]:
             return True
+    # "Yaftal-e Bala", "Mazar-i-Sharif": a Persian name's last word after its linking "-e"/"-i"
+    if _EZAFE_BEFORE.search(text, max(0, start - 30), start):
+        return True
     # "St Patrick's" (a church or school), "St. Peter's Basilica"
     name = text[start:end]
     return bool(_SAINT.match(name)) and text[end:end + 2] in ("'s", "’s")
@@ -341,17 +345,21 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             place_words.update(words_of)
     given_names = set(person_words)
     person_words -= place_words  # the model reads it as a place elsewhere in the document
+    from .unlisted import site_words   # unlisted reads this module's cues: imported when called
+    titles = site_words()["titles"]
 
     def personal(name: str, candidates, start: int, end: int) -> bool:
         """'Nelson' where the document also has 'Willie Nelson', or 'Police': a name or a
         word, not a place, unless it names a country or state; 'Kristina' where the text has
         'Kristina Lopez', read as a place only by another place's alternate name, is hers.
-        A word of not_places.txt after a unit word is not alone: "the city of Man"."""
+        A word of not_places.txt after a unit word is not alone: "the city of Man"; a title is,
+        whatever cue precedes it: "at the Prime Minister's Office" is no Minster, Ohio."""
         if name in given_names and not any(p for _, p in candidates):
             return True
-        if name not in person_words and normalize(name) not in not_places():
+        title = normalize(name) in titles
+        if name not in person_words and normalize(name) not in not_places() and not title:
             return False
-        if name not in person_words and _cued(doc, start, end, strong=True):
+        if name not in person_words and not title and _cued(doc, start, end, strong=True):
             return False
         return not any(p and c.feature in ("country", "admin1", "region") for c, p in candidates)
 
