@@ -627,6 +627,11 @@ def test_a_body_beside_which_people_stand_still_does_what_its_relative_clause_sa
      "the Iranian border Saturday, officials said.", "ASSAULT", "At least 40 militants"),
     ("MOGADISHU, Somalia — At least 20 fighters stormed a military base in southern Somalia near the "
      "Kenyan border Friday, officials said.", "ASSAULT", "At least 20 fighters"),
+    # ... or on the country that follows the city
+    ("BAGHDAD, Iraq – Gunmen in army uniforms kidnapped two dozen employees of a charity in "
+     "downtown Baghdad on Sunday.", "ASSAULT", "Gunmen"),
+    ("KANO, Nigeria – Armed men on motorbikes abducted 30 students from a school north of the city "
+     "on Tuesday.", "ASSAULT", "Armed men"),
     # guards: no dateline
     ("Police arrested 40 protesters in Lagos on Monday.", "COERCE", "Police"),
     ("The Maldives police arrested 193 people on Friday.", "COERCE", "The Maldives police"),

@@ -310,8 +310,10 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         if head.idx < dateline:
             # "SEOUL, Nov. 1 (Yonhap) -- X and Y agreed": the dateline's city is no side; the
             # parser may hang the real subject on it as an apposition ("PESHAWAR, Pakistan — At
-            # least 50 militants attacked"): that one is the side
-            after = next((t for t in head.children if t.dep_ == "appos" and t.idx >= dateline), None)
+            # least 50 militants attacked"), or on the country after it ("BAGHDAD, Iraq – Gunmen
+            # kidnapped"): that one is the side
+            after = next((t for t in head.subtree if t.dep_ == "appos" and t.idx >= dateline
+                          and t.head.idx < dateline), None)
             return resolve_side(after, ctx, doc) if after is not None else None
         if start < dateline <= head.idx:
             span = doc[next(t.i for t in span if t.idx >= dateline):j]
