@@ -298,3 +298,21 @@ def test_a_cardiac_arrest_is_no_arrest(text, category):
 ])
 def test_an_emergency_against_a_disease_or_disaster_is_no_coercion(text, coerced):
     assert ("COERCE" in {e.category for e in asserted(text)}) is coerced
+
+
+# ---------------------------------------------------------------- signing what binds no one
+@pytest.mark.parametrize("text", [
+    "Before leaving the palace, the Korean prime minister signed the visitors' book.",
+    "The president signed autographs for schoolchildren outside the embassy in Dhaka on Monday.",
+    "The national team signed two players from Ghana on Friday.",
+])
+def test_signing_a_keepsake_or_a_player_is_no_agreement(text):
+    assert not categories(text) & {"SUPPORT", "AGREE", "COOPERATE"}
+
+
+@pytest.mark.parametrize("text", [
+    "Bangladesh and South Korea signed three memoranda on trade in Dhaka on Sunday.",
+    "The two prime ministers signed five instruments on trade and culture in Colombo on Monday.",
+])
+def test_signing_instruments_between_states_stays_an_agreement(text):
+    assert categories(text) & {"SUPPORT", "AGREE", "COOPERATE"}
