@@ -1810,3 +1810,13 @@ def test_a_site_no_gazetteer_holds_takes_the_datelines_point(text, trigger, site
 ])
 def test_a_country_that_modifies_a_thing_says_whose_not_where(text, trigger, surface):
     assert _stated_place(text, trigger) == surface
+
+
+@pytest.mark.parametrize("text, word", [
+    # after a Persian name's linking "-e"/"-i" the word ends the name: no Bala in Romania
+    ("Gunmen abducted two teachers in Dasht-e Bala district of Badakhshan province on Monday.", "Bala"),
+    ("Police found the truck near Qala-i-Naw on Sunday.", "Naw"),
+])
+def test_the_last_word_of_a_persian_name_is_no_place_of_its_own(text, word):
+    _, ctx = places_of(text)
+    assert not [p for p in ctx.places if p.text == word], ctx.places
