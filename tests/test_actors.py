@@ -460,6 +460,16 @@ def test_a_towns_police_and_a_states_office_stay_state_actors(nlp, text, phrase,
     assert coded_at(ctx, phrase)[1:] == (country, sector)
 
 
+@pytest.mark.parametrize("text, phrase, sector", [
+    ("Gunmen kidnapped five aid workers near Faizabad on Tuesday.", "five aid workers", "NGO"),
+    ("Two relief workers were wounded when the convoy was shelled.", "Two relief workers", "NGO"),
+    ("Striking workers blocked the port in Durban on Monday.", "Striking workers", "LAB"),
+])
+def test_the_people_of_an_aid_group_are_its_sector(nlp, text, phrase, sector):
+    ctx = run(nlp, text, "2012-05-03")
+    assert coded_at(ctx, phrase)[2] == sector
+
+
 @pytest.mark.parametrize("text, phrase", [
     ("The team's general manager fired the coach on Tuesday.", "general manager"),
     ("General manager Tom Ellis signed the pitcher on Friday.", "General manager Tom Ellis"),
