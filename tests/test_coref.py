@@ -529,3 +529,23 @@ def test_one_happening_told_through_two_kinds_of_act_is_one_assault(text, words)
 def test_acts_of_other_happenings_stay_apart(text, categories):
     assert [e.category for e in asserted(text)] == categories
 
+
+# ------------------------------------------------- an attack answered for, with the claim's day
+@pytest.mark.parametrize("text, source", [
+    ("A car bomb killed seven soldiers at a checkpoint in Mogadishu on Saturday, police said.\n\n"
+     "Al Shabaab claimed responsibility for the attack on Sunday in a statement.", "Al Shabaab"),
+    ("A bomb tore through a market in Quetta on Friday, killing 11 people.\n\n"
+     "On Saturday the Pakistani Taliban claimed responsibility for the bombing.", "the Pakistani Taliban"),
+])
+def test_an_attack_claimed_on_another_day_is_the_attack_told(text, source):
+    found = asserted(text, "ASSAULT")
+    assert len(found) == 1, [(e.evidence.text, e.date) for e in found]
+    assert found[0].source is not None and found[0].source.text.endswith(source.split()[-1])
+    assert found[0].date in ("2024-03-16", "2024-03-15")   # the attack's day, not the claim's
+
+
+def test_an_attack_claimed_is_no_earlier_attack_of_its_kind():
+    # a new attack, brought in with its own article and day, stays apart from the one told before
+    found = asserted("A car bomb killed seven soldiers in Mogadishu on Saturday.\n\n"
+                     "On Monday, a suicide attack on a hotel in Baidoa killed 12 people.", "ASSAULT")
+    assert len(found) == 2
