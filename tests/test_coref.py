@@ -490,3 +490,62 @@ def test_days_told_for_phases_of_one_undertaking_do_not_part_it(text, category, 
     found = asserted(text, category)
     assert len(found) == n, [(e.evidence.text, e.date, _spans(e)) for e in found]
 
+
+
+# ------------------------------------- one happening told through acts of two CAMEO categories
+@pytest.mark.parametrize("text, words", [
+    # a town captured and the fighting for it: the battle (PLOVER, ACLED "territory taken by force")
+    ("Rebels seized the town of Kitagoma on Monday after two days of heavy fighting with the army.\n\n"
+     "The fighting forced thousands of residents to flee across the border.",
+     {"seized", "fighting"}),
+    ("Army units fought the militia for three weeks around the city of Bara.\n\n"
+     "On Sunday the soldiers took control of the last neighbourhood the militia held, a spokesman said.",
+     {"fought", "took"}),
+    # what the attackers looted, and people an armed group seized, in the raid told before
+    ("Gunmen killed nine villagers in Kebbi state on Sunday, police said.\n\n"
+     "The attackers also looted shops and burned houses before fleeing into the bush.",
+     {"killed", "looted"}),
+    ("Insurgents attacked the town of Gajiram in Borno state on Tuesday, killing six soldiers.\n\n"
+     "Seven women were seized by the insurgents and taken into the forest, a resident said.",
+     {"attacked", "seized"}),
+])
+def test_one_happening_told_through_two_kinds_of_act_is_one_assault(text, words):
+    found = asserted(text)
+    assert [e.category for e in found] == ["ASSAULT"], [(e.category, e.evidence.text) for e in found]
+    assert words <= set(_spans(found[0]))
+
+
+@pytest.mark.parametrize("text, categories", [
+    # a capture by others, on another day and in another town, is another battle
+    ("Rebels seized the town of Kitagoma on Monday after heavy fighting with the army.\n\n"
+     "On Thursday government troops recaptured the village of Rubare, 40 kilometres to the south.",
+     ["ASSAULT", "ASSAULT"]),
+    # the state seizing goods, and looting by a crowd, keep their own categories
+    ("Gunmen killed nine villagers in Kebbi state on Sunday, police said.\n\n"
+     "On Wednesday soldiers seized a cache of rifles and ammunition in a forest near the village.",
+     ["ASSAULT", "COERCE"]),
+    ("Rioters looted shops in Durban on Monday as unrest spread, police said.", ["PROTEST"]),
+])
+def test_acts_of_other_happenings_stay_apart(text, categories):
+    assert [e.category for e in asserted(text)] == categories
+
+
+# ------------------------------------------------- an attack answered for, with the claim's day
+@pytest.mark.parametrize("text, source", [
+    ("A car bomb killed seven soldiers at a checkpoint in Mogadishu on Saturday, police said.\n\n"
+     "Al Shabaab claimed responsibility for the attack on Sunday in a statement.", "Al Shabaab"),
+    ("A bomb tore through a market in Quetta on Friday, killing 11 people.\n\n"
+     "On Saturday the Pakistani Taliban claimed responsibility for the bombing.", "the Pakistani Taliban"),
+])
+def test_an_attack_claimed_on_another_day_is_the_attack_told(text, source):
+    found = asserted(text, "ASSAULT")
+    assert len(found) == 1, [(e.evidence.text, e.date) for e in found]
+    assert found[0].source is not None and found[0].source.text.endswith(source.split()[-1])
+    assert found[0].date in ("2024-03-16", "2024-03-15")   # the attack's day, not the claim's
+
+
+def test_an_attack_claimed_is_no_earlier_attack_of_its_kind():
+    # a new attack, brought in with its own article and day, stays apart from the one told before
+    found = asserted("A car bomb killed seven soldiers in Mogadishu on Saturday.\n\n"
+                     "On Monday, a suicide attack on a hotel in Baidoa killed 12 people.", "ASSAULT")
+    assert len(found) == 2

@@ -329,3 +329,25 @@ def test_a_cooperative_act_the_speaker_says_it_will_not_do_is_a_refusal(text):
 ])
 def test_no_refusal_of_a_hostile_act_or_of_anothers(text):
     assert "REJECT" not in categories(text)
+
+
+# ---------------------------------------------------------------- territory taken by force
+@pytest.mark.parametrize("text", [
+    "Rebels seized the town of Kitagoma near the border on Monday after two days of heavy fighting with the army.",
+    "Government troops recaptured the village of Oued Zem from the insurgents on Thursday.",
+    "Army units liberated the district capital of Bara from the militia on Sunday, a spokesman said.",
+    "Militants took control of the port of Kismara on Tuesday, residents said.",
+])
+def test_territory_taken_by_force_is_one_assault(text):
+    evs = asserted(text)
+    assert [e.category for e in evs] == ["ASSAULT"], [(e.category, e.evidence.text) for e in evs]
+    assert evs[0].acled_event_type == "Battles"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Customs officers seized weapons and ammunition at the port of Lome on Monday.", "COERCE"),
+    ("The rebels released 40 hostages in the town of Kidal on Friday.", "RETREAT"),
+    ("The army seized power in a coup on Wednesday.", "COERCE"),
+])
+def test_seizures_of_things_and_power_keep_their_categories(text, category):
+    assert categories(text) == {category}

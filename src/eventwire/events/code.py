@@ -533,6 +533,13 @@ def _is_background(noun, lex) -> bool:
                    for gl in verb_forms(gov))
 
 
+def _answered_for(noun, lex) -> bool:
+    """'claimed responsibility for the bombing', 'took the blame for the attack': an act someone
+    answers for. Its sentence's day is the claim's, whichever word the parser hangs it on."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
+        noun.head.head.lemma_.lower() in lex.cues["responsibility_nouns"]
+
+
 def _is_non_agentive(verb, lex) -> bool:
     """'a canopy collapse killed 16 people', 'an earthquake struck, injuring 25': an accident,
     not an attack (a participle takes the subject of the verb it hangs on)."""
@@ -970,9 +977,17 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             background = trig.nominal and _is_background(tok, lex)
             own0, own1 = _own_range(tok)
             told_then = None if trig.nominal else time_a_clause_tells_of(tok, ctx)
+            # the event of its kind the story told before, which a definite noun names again
+            told_before = next((e for e, _ in reversed(sent_events) if e.category == category
+                                and e.modality == "asserted"), None) or last_told.get(category)
             if told_then is not None and modality.value in ("asserted", "negated"):
                 # "since July, when the army ousted Morsi": the time the clause describes
                 date, precision = told_then
+            elif trig.nominal and modality.value == "asserted" and _answered_for(tok, lex) and \
+                    refers_back(tok) and told_before is not None:
+                # "Al Shabaab claimed responsibility for the attack on Sunday": the attack told
+                # before, on its own day; Sunday may be the claim's
+                date, precision = told_before.date, told_before.date_precision
             elif background or _in_background_clause(tok):
                 # mentioned in passing ("after Moscow recognised ..."): dated only by its own words
                 if _times_in(ctx, own0, own1, dates_only=True):
@@ -990,10 +1005,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     # "thanked his hosts before the talks", "after the meeting, they signed":
                     # the definite noun names the event of its kind the story told before
                     # (guideline: the event's own time, never an unrelated clause's)
-                    told = next((e for e, _ in reversed(sent_events) if e.category == category
-                                 and e.modality == "asserted"), None) or last_told.get(category)
-                    if told is not None:
-                        date, precision = told.date, told.date_precision
+                    if told_before is not None:
+                        date, precision = told_before.date, told_before.date_precision
             elif modality.value in ("asserted", "negated"):
                 anchor = doc[trig.rule["statement"]] if "statement" in trig.rule else tok
                 shift = _days_from_story(tok, ctx) if not sent_has_date and last_date[1] == "day" else None
