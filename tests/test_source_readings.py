@@ -268,3 +268,25 @@ def test_a_denied_party_is_no_source(text, category):
 def test_a_named_party_beside_a_negation_is_still_the_source(text, category, source):
     event = events_of(text, category)[0]
     assert event.source is not None and event.source.text == source, event.source
+
+
+# A verb that puts an act on someone ("blamed on", "attributed to") in a relative clause on
+# the act, or on the noun of its "on"/"in" phrase, names the doer; so does a verb of doing it
+# ("which X carried out"), unless a complement says what the act is.
+@pytest.mark.parametrize("text, source", [
+    ("The bombing, which the government blamed on the ELN, killed 20 cadets in Bogota on Monday.", "the ELN"),
+    ("Seven police officers died in an ambush in Guerrero state that officials attributed to a drug cartel.",
+     "a drug cartel"),
+    ("Twelve people died on Monday in an attack on a market in Borno that was blamed on Boko Haram.",
+     "Boko Haram"),
+    ("The attack, which al-Shabaab carried out at dawn, killed nine soldiers in Lower Shabelle on Monday.",
+     "al-Shabaab"),
+])
+def test_the_doer_named_in_a_relative_clause_on_the_act(text, source):
+    event = events_of(text, "ASSAULT")[0]
+    assert event.source is not None and event.source.text == source, event.source
+
+
+def test_a_complement_that_says_what_the_act_is_names_no_doer():
+    event = events_of("The march, which police called illegal, went ahead in Minsk on Monday.", "PROTEST")[0]
+    assert event.source is None or event.source.text != "police", event.source

@@ -979,7 +979,7 @@ def _nominal_args(noun):
                     src = agent
                     break
     if src is None:
-        src = _author_of_passive_clause(noun) or _agent_beside_undergoer(noun)
+        src = _author_of_passive_clause(noun) or _author_in_relative_clause(noun) or _agent_beside_undergoer(noun)
     return src, tgt
 
 
@@ -992,18 +992,65 @@ def _author_of_passive_clause(noun):
     Reuters", "was condemned by France", "the march was halted by police"). A relative clause
     reads the same: "the attack, which was claimed by the Islamic State group, killed 20"."""
     verb = noun.head if noun.dep_ == "nsubjpass" else next((
-        c for c in noun.children if c.dep_ == "relcl" and any(
+        c for c in _relative_clauses(noun) if any(
             k.dep_ == "nsubjpass" and k.lower_ in ("which", "that") for k in c.children)), None)
     if verb is None or verb.pos_ != "VERB":
         return None
     forms = verb_forms(verb)
     cues = load_lexicon().cues
     prep = next((cues["imputing_verbs"][f] for f in forms if f in cues["imputing_verbs"]), None)
-    if prep is None and not forms & cues["authoring_verbs"]:
+    if prep is None and (not forms & cues["authoring_verbs"] or verb.dep_ == "relcl" and verb.head != noun):
         return None
     for c in verb.children:
         if (c.dep_ == "agent" and prep is None) or (c.dep_ == "prep" and c.lower_ == prep):
             return _pobj(c)
+    return None
+
+
+def _relative_clauses(noun):
+    """The relative clauses on an event noun, then those the parser hangs on the nouns of its
+    prepositional phrases ("an attack on a market in Borno that was blamed on Boko Haram":
+    the clause is on "market"); only a verb that imputes an act takes the latter."""
+    yield from (c for c in noun.children if c.dep_ == "relcl")
+    stack = [_pobj(c) for c in noun.children if c.dep_ == "prep"]
+    for _ in range(3):
+        nxt = []
+        for p in stack:
+            if p is None:
+                continue
+            yield from (c for c in p.children if c.dep_ == "relcl")
+            nxt += [_pobj(c) for c in p.children if c.dep_ == "prep"]
+        stack = nxt
+
+
+# Complements that make a verb say what its object is, not that someone did it ("the protest,
+# which police called illegal", "the raid, which they described as a success").
+_PREDICATING_DEPS = ("oprd", "acomp", "ccomp", "xcomp", "attr")
+
+
+def _author_in_relative_clause(noun):
+    """The doer of an event noun named in an active relative clause whose object the noun is:
+    a verb that puts the act on someone (cues `imputing_verbs`) names the doer in its "on" or
+    "to" phrase ("the bombing, which the government blamed on the ELN", "an ambush that
+    officials attributed to a cartel"); a verb of doing or owning it (`authoring_verbs`) in
+    its subject ("the attack, which al-Shabaab carried out"), unless a complement says what
+    the act is ("the march, which police called illegal")."""
+    cues = load_lexicon().cues
+    for verb in _relative_clauses(noun):
+        if verb.pos_ != "VERB":
+            continue
+        kids = list(verb.children)
+        relative = next((k for k in kids if k.lower_ in ("which", "that") and k.dep_ in ("dobj", "mark")), None)
+        subj = next((k for k in kids if k.dep_ == "nsubj"), None)
+        if relative is None or subj is None:
+            continue
+        forms = verb_forms(verb)
+        prep = next((cues["imputing_verbs"][f] for f in forms if f in cues["imputing_verbs"]), None)
+        if prep is not None:
+            return next((_pobj(k) for k in kids if k.dep_ == "prep" and k.lower_ == prep), None)
+        if forms & cues["authoring_verbs"] and relative.dep_ == "dobj" and verb.head == noun and \
+                not any(k.dep_ in _PREDICATING_DEPS for k in kids):
+            return subj
     return None
 
 
