@@ -290,3 +290,13 @@ def test_the_doer_named_in_a_relative_clause_on_the_act(text, source):
 def test_a_complement_that_says_what_the_act_is_names_no_doer():
     event = events_of("The march, which police called illegal, went ahead in Minsk on Monday.", "PROTEST")[0]
     assert event.source is None or event.source.text != "police", event.source
+
+
+# "the X group": the organisation X, not a group of people.
+@pytest.mark.parametrize("text, side", [
+    ("The Islamic State group attacked a checkpoint in Diyala on Monday.", "source"),
+    ("The attack on the convoy in Diyala on Monday was claimed by the Islamic State group.", "source"),
+])
+def test_a_group_named_for_an_organisation_is_that_organisation(text, side):
+    event = events_of(text, "ASSAULT")[0]
+    assert getattr(event, side) is not None and getattr(event, side).sector == "REB", getattr(event, side)

@@ -328,7 +328,7 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
             span = doc[next(t.i for t in span if t.idx >= dateline):j]
             start = span.start_char
     side = Side(head=head, start=start, end=end, text=ctx.document.text[start:end])
-    actor = actor_at(head.idx, head.idx + len(head.text), ctx) or actor_at(start, end, ctx)
+    actor = _named_body(head, ctx) or actor_at(head.idx, head.idx + len(head.text), ctx) or actor_at(start, end, ctx)
     tokens = list(span)
     if _is_igo(tokens):
         actor = actor_at(head.idx, head.idx + len(head.text), ctx) or actor_at(start, end, ctx)
@@ -368,6 +368,19 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         if named is not None:   # "The group later released them": the group named before
             side.actor, side.country, side.sector = named.id, named.country, named.sector
     return side
+
+
+def _named_body(head, ctx: DocContext):
+    """The organisation a generic group noun is named for ("the Islamic State group", "the
+    Wagner movement"): the name's actor, not a group of people the noun alone would be."""
+    if head.lemma_.lower() not in load_lexicon().cues["group_nouns"]:
+        return None
+    names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not names:
+        return None
+    start, last = names[0].left_edge, names[-1]
+    named = actor_at(start.idx, last.idx + len(last.text), ctx)
+    return named if named is not None and named.type == "organization" else None
 
 
 def _first_coordinated_country(tokens, head) -> str | None:
