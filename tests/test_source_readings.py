@@ -270,6 +270,30 @@ def test_a_named_party_beside_a_negation_is_still_the_source(text, category, sou
     assert event.source is not None and event.source.text == source, event.source
 
 
+# A bare number with no noun of its own ("Thousands marched", "More than 5,000 demonstrated")
+# names a crowd of people: civilians, of the country where the text places the act.
+@pytest.mark.parametrize("text, category, side, country", [
+    ("Thousands marched in Belgrade on Monday to demand new elections.", "PROTEST", "source", "SRB"),
+    ("Hundreds rallied outside parliament in Tbilisi on Monday.", "PROTEST", "source", "GEO"),
+    ("More than 5,000 demonstrated in Lima on Monday against the new law.", "PROTEST", "source", "PER"),
+    ("Police arrested dozens in Minsk on Monday.", "COERCE", "target", "BLR"),
+])
+def test_a_bare_number_is_a_crowd_of_people(text, category, side, country):
+    event = events_of(text, category)[0]
+    assert codes(getattr(event, side)) == (country, "CVL"), getattr(event, side)
+
+
+@pytest.mark.parametrize("text, category", [
+    # guards: a number of something named is that thing; the crowd a march drew is no target
+    ("The march drew thousands in Minsk on Monday.", "PROTEST"),
+    ("The army fired 500 shells at the town in Donetsk on Monday.", "ASSAULT"),
+])
+def test_a_number_that_is_no_crowd_is_no_target(text, category):
+    event = events_of(text, category)[0]
+    assert event.target is None or event.target.text != "thousands", event.target
+    assert event.target is None or not event.target.text[:1].isdigit(), event.target
+
+
 # A verb that puts an act on someone ("blamed on", "attributed to") in a relative clause on
 # the act, or on the noun of its "on"/"in" phrase, names the doer; so does a verb of doing it
 # ("which X carried out"), unless a complement says what the act is.

@@ -354,7 +354,7 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
             side.sector = "CVL"   # "an Australian", "two Britons": people, not their government
     else:
         side.country = own_country
-        side.sector = sector
+        side.sector = sector or ("CVL" if people_by_number(head) else None)   # "Thousands marched": people
         if own_country and sector is None and head.pos_ == "PROPN" and head.ent_type_ != "NORP" and \
                 _country_of_tokens([head]) == own_country:
             side.sector = "GOV"   # "Moscow vowed": a country or capital stands for its government
@@ -635,6 +635,25 @@ def _answered_for(head):
 
 
 _ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship")
+# Where a number with no noun stands for the people who act or undergo the act.
+_CROWD_ROLES = ("nsubj", "nsubjpass", "dobj")
+
+
+def people_by_number(tok) -> bool:
+    """A bare number as a clause's subject or object, with no noun of its own: "Thousands
+    marched", "More than 5,000 demonstrated", "Dozens were arrested", "gunmen killed at least
+    12" (cues `crowd_numbers`, or a numeral with a quantifier). Not a date, a sum or a share ("2019", "$5,000", "40%"), nor
+    a number of something named ("thousands of troops": the troops), nor the crowd an act
+    drew ("drew thousands")."""
+    if tok is None or tok.dep_ not in _CROWD_ROLES or tok.ent_type_ not in ("", "CARDINAL"):
+        return False
+    cues = load_lexicon().cues
+    if not (tok.lower_ in cues["crowd_numbers"] or (tok.like_num and tok.pos_ == "NUM" and any(
+            c.dep_ in ("quantmod", "advmod", "amod") for c in tok.children))):
+        return False   # a numeral alone is more often a misparsed count ("has 1,217 pledged delegates")
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cues["reaction_verbs"]:
+        return False   # "the march drew thousands": who took part, told as what it drew
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _known_actor(tok) -> bool | None:
@@ -652,6 +671,8 @@ def _known_actor(tok) -> bool | None:
         inner = _pobj(of) if of is not None else None
         if inner is not None:
             return _known_actor(inner)
+    if people_by_number(tok):
+        return True
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
                          "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
         return False   # "the US Presidential Election", "the Patriot Act": occurrences and things
