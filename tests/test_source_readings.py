@@ -324,3 +324,18 @@ def test_a_complement_that_says_what_the_act_is_names_no_doer():
 def test_a_group_named_for_an_organisation_is_that_organisation(text, side):
     event = events_of(text, "ASSAULT")[0]
     assert getattr(event, side) is not None and getattr(event, side).sector == "REB", getattr(event, side)
+
+
+# "X met his Polish counterpart in Warsaw": a counterpart named with a nation is of another
+# state than its owner, so the owner does not take that nation from the scene.
+@pytest.mark.parametrize("text, country", [
+    ("Defense Minister Oleksii Reznikov met his Polish counterpart in Warsaw on Monday.", None),
+    ("Interior Minister Ana Ruiz met her Moroccan counterpart in Rabat on Monday.", None),
+    # guards: the owner's own nation, a leader the dictionary knows, a counterpart with no nation
+    ("Ukraine's defense minister met his Polish counterpart in Warsaw on Monday.", "UKR"),
+    ("Sergei Lavrov met his Turkish counterpart in Ankara on Monday.", "RUS"),
+    ("The Senate majority leader met his House counterpart in Washington on Monday.", "USA"),
+])
+def test_a_counterparts_nation_is_not_its_owners(text, country):
+    event = events_of(text, "CONSULT")[0]
+    assert event.source is not None and event.source.country == country, event.source

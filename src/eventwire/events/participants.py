@@ -383,6 +383,23 @@ def _named_body(head, ctx: DocContext):
     return named if named is not None and named.type == "organization" else None
 
 
+def unmix_counterparts(src: Side | None, tgt: Side | None) -> None:
+    """"Defense Minister X met his Polish counterpart in Warsaw": a counterpart whose own words
+    give a nation is of another state than its owner, so the owner cannot take that nation
+    from the scene or the sentence; its country is unknown unless its own words give one
+    ("the Senate leader met his House counterpart" names no nation and changes nothing)."""
+    for side, other in ((src, tgt), (tgt, src)):
+        if side is None or other is None or not side.country or side.country != other.country:
+            continue
+        if other.head.lemma_.lower() not in load_lexicon().cues["foreign_counterpart_nouns"]:
+            continue
+        owner = next((c for c in other.head.children if c.dep_ == "poss"), None)
+        phrase = list(other.head.doc[other.head.left_edge.i:other.head.i + 1])
+        if owner is not None and _country_of_tokens(phrase) == other.country and \
+                not _country_of_tokens(list(side.head.doc[side.head.left_edge.i:side.head.i + 1])):
+            side.country = None
+
+
 def _first_coordinated_country(tokens, head) -> str | None:
     """The country of the first of coordinated nationality or country modifiers of the head
     ("Russian and Chinese foreign ministers", "the U.S. and British envoys", "Iranian and Iraqi
