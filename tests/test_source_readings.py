@@ -339,3 +339,30 @@ def test_a_group_named_for_an_organisation_is_that_organisation(text, side):
 def test_a_counterparts_nation_is_not_its_owners(text, country):
     event = events_of(text, "CONSULT")[0]
     assert event.source is not None and event.source.country == country, event.source
+
+
+# "...; the Islamic State group claimed responsibility", "..., the army said, blaming jihadists":
+# a claim of responsibility or a blame in another clause of the act's sentence, naming no act
+# of its own, names the doer of the one act told.
+@pytest.mark.parametrize("text, source", [
+    ("The mosque in Kabul was bombed on Monday; the Islamic State group claimed responsibility.",
+     "the Islamic State group"),
+    ("The convoy was ambushed near Gao on Monday and the rebels later claimed responsibility.", "the rebels"),
+    ("The convoy was attacked near Gao on Monday, the army said, blaming jihadists.", "jihadists"),
+    # an imputing relative clause with its pronoun left out
+    ("A checkpoint was attacked near Gao on Monday in an assault the army blamed on jihadists.", "jihadists"),
+])
+def test_a_claim_in_another_clause_names_the_doer(text, source):
+    event = events_of(text, "ASSAULT")[0]
+    assert event.source is not None and event.source.text == source, event.source
+
+
+@pytest.mark.parametrize("text", [
+    # guards: a denied claim names no doer
+    "The convoy was ambushed near Gao on Monday and no group claimed responsibility.",
+    "The convoy was ambushed near Gao on Monday; nobody claimed responsibility.",
+])
+def test_a_denied_claim_names_no_doer(text):
+    event = next(e for e in events_of(text, "ASSAULT") if e.evidence.text.startswith("ambushed"))
+    assert event.source is None, event.source
+

@@ -1034,6 +1034,13 @@ def _nominal_args(noun):
     return src, tgt
 
 
+def _imputing_prep(forms) -> str | None:
+    """The preposition that names whom a verb of imputing puts an act on ("blame" -> "on",
+    "attribute" -> "to"; cues `imputing_verbs`), or None for another verb."""
+    imputing = load_lexicon().cues["imputing_verbs"]
+    return next((imputing[f] for f in forms if f in imputing), None)
+
+
 def _author_of_passive_clause(noun):
     """The doer of an event noun that is the subject of a passive verb of doing or owning it
     (cues `authoring_verbs`): "the attack was carried out by al-Shabaab", "the kidnapping was
@@ -1049,7 +1056,7 @@ def _author_of_passive_clause(noun):
         return None
     forms = verb_forms(verb)
     cues = load_lexicon().cues
-    prep = next((cues["imputing_verbs"][f] for f in forms if f in cues["imputing_verbs"]), None)
+    prep = _imputing_prep(forms)
     if prep is None and (not forms & cues["authoring_verbs"] or verb.dep_ == "relcl" and verb.head != noun):
         return None
     for c in verb.children:
@@ -1085,7 +1092,8 @@ def _author_in_relative_clause(noun):
     "to" phrase ("the bombing, which the government blamed on the ELN", "an ambush that
     officials attributed to a cartel"); a verb of doing or owning it (`authoring_verbs`) in
     its subject ("the attack, which al-Shabaab carried out"), unless a complement says what
-    the act is ("the march, which police called illegal")."""
+    the act is ("the march, which police called illegal"). An imputing clause may leave the
+    relative pronoun out ("an assault the army blamed on jihadists")."""
     cues = load_lexicon().cues
     for verb in _relative_clauses(noun):
         if verb.pos_ != "VERB":
@@ -1093,15 +1101,45 @@ def _author_in_relative_clause(noun):
         kids = list(verb.children)
         relative = next((k for k in kids if k.lower_ in ("which", "that") and k.dep_ in ("dobj", "mark")), None)
         subj = next((k for k in kids if k.dep_ == "nsubj"), None)
-        if relative is None or subj is None:
+        if subj is None:
             continue
         forms = verb_forms(verb)
-        prep = next((cues["imputing_verbs"][f] for f in forms if f in cues["imputing_verbs"]), None)
-        if prep is not None:
+        prep = _imputing_prep(forms)
+        if prep is not None and (relative is not None or not any(k.dep_ == "dobj" for k in kids)):
+            # "an assault the army blamed on jihadists": the relative pronoun may be left out
             return next((_pobj(k) for k in kids if k.dep_ == "prep" and k.lower_ == prep), None)
+        if relative is None:
+            continue
         if forms & cues["authoring_verbs"] and relative.dep_ == "dobj" and verb.head == noun and \
                 not any(k.dep_ in _PREDICATING_DEPS for k in kids):
             return subj
+    return None
+
+
+def _claimant_in_sentence(tok):
+    """Who owns the act in another clause of its sentence, naming no act of its own: the one
+    who claims responsibility ("The mosque was bombed on Friday; the Islamic State group
+    claimed responsibility"), or the one a speaker blames ("The convoy was attacked, the army
+    said, blaming jihadists"): the one act the sentence tells is the one claimed or blamed. A
+    claim or blame "for" an act names that act, read from its noun; a denied claimant ("no
+    group claimed responsibility") is no one."""
+    nouns = load_lexicon().cues["responsibility_nouns"]
+    for verb in tok.sent:
+        if verb.pos_ != "VERB" or verb == tok or any(
+                c.dep_ == "prep" and c.lower_ == "for" for d in [verb, *verb.children] for c in d.children):
+            continue
+        kids = list(verb.children)
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        if verb.lemma_.lower() == "claim" and obj.lemma_.lower() in nouns:
+            subj = next((c for c in kids if c.dep_ in _SUBJ), None)
+            if subj is not None and not _denied_party(subj) and possible_actor(subj):
+                return subj
+        prep = _imputing_prep(verb_forms(verb))
+        if prep is not None and not any(c.dep_ == "prep" and c.lower_ == prep for c in kids) and \
+                actor_like(obj) and not _denied_party(obj):
+            return obj
     return None
 
 
@@ -1462,6 +1500,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         inner_src, inner_tgt = _nominal_args(src)
         if inner_src is not None:
             src, tgt = inner_src, tgt or inner_tgt
+    if src is None and category in _SUFFERED_CATEGORIES:
+        src = _claimant_in_sentence(tok)
     written = src   # the subject as written: "he and Trump agreed" keeps its partner
     if src is not None and src.pos_ == "PRON" and src.lower_ in _PRONOUNS:
         pron, src = src, _antecedent(src) or src
