@@ -366,3 +366,13 @@ def test_a_denied_claim_names_no_doer(text):
     event = next(e for e in events_of(text, "ASSAULT") if e.evidence.text.startswith("ambushed"))
     assert event.source is None, event.source
 
+
+# A caption's present-tense verb the parser reads as a plural noun ("A woman protests against
+# ...") keeps its subject as the doer; a copular predicate noun does not take one.
+@pytest.mark.parametrize("text, source", [
+    ("A woman protests against child marriage in Lagos, Nigeria, March 18, 2024.", "A woman"),
+    ("FILE - A man protests outside parliament in Accra, Ghana, March 18, 2024.", "A man"),
+])
+def test_the_subject_of_a_verb_read_as_a_noun(text, source):
+    event = events_of(text, "PROTEST")[0]
+    assert event.source is not None and event.source.text == source, event.source

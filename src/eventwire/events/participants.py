@@ -1116,6 +1116,17 @@ def _author_in_relative_clause(noun):
     return None
 
 
+def _subject_of_misread_verb(noun):
+    """The subject of an event word the parser read as a plural noun although it is the
+    clause's present-tense verb ("A woman protests against ...", photo captions): a noun with
+    a subject and no copula or auxiliary of its own is a predicate, and its subject the doer."""
+    kids = list(noun.children)
+    subj = next((c for c in kids if c.dep_ in _SUBJ), None)
+    if subj is None or noun.tag_ != "NNS" or any(c.dep_ in ("cop", "aux", "auxpass") for c in kids):
+        return None
+    return subj
+
+
 def _claimant_in_sentence(tok):
     """Who owns the act in another clause of its sentence, naming no act of its own: the one
     who claims responsibility ("The mosque was bombed on Friday; the Islamic State group
@@ -1441,6 +1452,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                         tgt = tgt or c
                     if c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and tgt is None:
                         tgt = _pobj(c)
+        if src is None:
+            src = _subject_of_misread_verb(tok)
         if src is None and category == "PROTEST":
             # "A woman holds a placard during a rally", "40 people were arrested at the
             # protest": who takes part in the protest the clause happens at
