@@ -276,6 +276,8 @@ def test_a_named_party_beside_a_negation_is_still_the_source(text, category, sou
     ("Thousands marched in Belgrade on Monday to demand new elections.", "PROTEST", "source", "SRB"),
     ("Hundreds rallied outside parliament in Tbilisi on Monday.", "PROTEST", "source", "GEO"),
     ("More than 5,000 demonstrated in Lima on Monday against the new law.", "PROTEST", "source", "PER"),
+    ("Hundreds of thousands rallied across France on Monday against the pension reform.",
+     "PROTEST", "source", "FRA"),
     ("Police arrested dozens in Minsk on Monday.", "COERCE", "target", "BLR"),
 ])
 def test_a_bare_number_is_a_crowd_of_people(text, category, side, country):

@@ -660,7 +660,8 @@ def people_by_number(tok) -> bool:
     """A bare number as a clause's subject or object, with no noun of its own: "Thousands
     marched", "More than 5,000 demonstrated", "Dozens were arrested", "gunmen killed at least
     12" (cues `crowd_numbers`, or a numeral with a quantifier). Not a date, a sum or a share ("2019", "$5,000", "40%"), nor
-    a number of something named ("thousands of troops": the troops), nor the crowd an act
+    a number of something named ("thousands of troops": the troops; but "hundreds of
+    thousands" is a crowd), nor the crowd an act
     drew ("drew thousands")."""
     if tok is None or tok.dep_ not in _CROWD_ROLES or tok.ent_type_ not in ("", "CARDINAL"):
         return False
@@ -670,7 +671,10 @@ def people_by_number(tok) -> bool:
         return False   # a numeral alone is more often a misparsed count ("has 1,217 pledged delegates")
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cues["reaction_verbs"]:
         return False   # "the march drew thousands": who took part, told as what it drew
-    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    # "hundreds of thousands": a crowd number of a crowd number is one; of anything else,
+    # that thing ("thousands of troops")
+    return all(_pobj(c) is not None and _pobj(c).lower_ in cues["crowd_numbers"]
+               for c in tok.children if c.dep_ == "prep" and c.lower_ == "of")
 
 
 def _known_actor(tok) -> bool | None:
@@ -683,13 +687,13 @@ def _known_actor(tok) -> bool | None:
     low, lemma = tok.lower_, tok.lemma_.lower()
     lex = load_lexicon()
     cues = lex.cues
+    if people_by_number(tok):
+        return True
     if low in cues["partitive_heads"] or lemma in cues["partitive_heads"]:
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         inner = _pobj(of) if of is not None else None
         if inner is not None:
             return _known_actor(inner)
-    if people_by_number(tok):
-        return True
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
                          "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
         return False   # "the US Presidential Election", "the Patriot Act": occurrences and things
