@@ -293,19 +293,8 @@ def _body_words() -> frozenset[str]:
         w for w, sector in sectors.items() if sector in ("GOV", "COP", "LEG", "JUD"))
 
 
-def _denied_party(head) -> bool:
-    """A phrase that says no party did it or underwent it: "No group has claimed the bombing",
-    "no one", "nobody", "none of the factions" (cues `negative_quantifiers`)."""
-    negative = load_lexicon().cues["negative_quantifiers"]
-    if head.lower_ in negative or any(c.dep_ in ("det", "quantmod", "amod") and c.lower_ in negative
-                                      for c in head.children):
-        return True
-    of = head.head
-    return head.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in negative
-
-
 def resolve_side(head, ctx: DocContext, doc) -> Side | None:
-    if head is None or _denied_party(head):
+    if head is None:
         return None
     if head.dep_ in ("compound", "amod", "nmod") and not _is_country_name(head) and any(
             p.feature not in ("country",)
@@ -1129,6 +1118,17 @@ def _subject_of_misread_verb(noun):
     if subj is None or noun.tag_ != "NNS" or any(c.dep_ in ("cop", "aux", "auxpass") for c in kids):
         return None
     return subj
+
+
+def _denied_party(head) -> bool:
+    """A phrase that says no party did it: "No group has claimed the bombing", "no one",
+    "nobody", "none of the factions" (cues `negative_quantifiers`)."""
+    negative = load_lexicon().cues["negative_quantifiers"]
+    if head.lower_ in negative or any(c.dep_ in ("det", "quantmod", "amod") and c.lower_ in negative
+                                      for c in head.children):
+        return True
+    of = head.head
+    return head.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in negative
 
 
 def _claimant_in_sentence(tok):
