@@ -648,10 +648,10 @@ _CROWD_ROLES = ("nsubj", "nsubjpass", "dobj")
 def people_by_number(tok) -> bool:
     """A bare number as a clause's subject or object, with no noun of its own: "Thousands
     marched", "More than 5,000 demonstrated", "Dozens were arrested", "gunmen killed at least
-    12" (cues `crowd_numbers`, or a numeral with a quantifier). Not a date, a sum or a share ("2019", "$5,000", "40%"), nor
-    a number of something named ("thousands of troops": the troops; but "hundreds of
-    thousands" is a crowd), nor the crowd an act
-    drew ("drew thousands")."""
+    12" (cues `crowd_numbers`, or a numeral with a quantifier). Not a date, a sum or a share
+    ("2019", "$5,000", "40%"), nor a number of something named ("thousands of troops": the
+    troops; but "hundreds of thousands" is a crowd), nor the crowd an act drew ("drew
+    thousands")."""
     if tok is None or tok.dep_ not in _CROWD_ROLES or tok.ent_type_ not in ("", "CARDINAL"):
         return False
     cues = load_lexicon().cues
