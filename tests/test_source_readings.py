@@ -244,3 +244,113 @@ def test_the_doer_named_by_a_passive_verb_of_the_act(text, category, source):
 def test_a_passive_verb_of_answering_the_act_names_no_doer(text, category, not_source):
     event = events_of(text, category)[0]
     assert event.source is None or not_source not in event.source.text, event.source
+
+
+# A bare number with no noun of its own ("Thousands marched", "More than 5,000 demonstrated")
+# names a crowd of people: civilians, of the country where the text places the act.
+@pytest.mark.parametrize("text, category, side, country", [
+    ("Thousands marched in Belgrade on Monday to demand new elections.", "PROTEST", "source", "SRB"),
+    ("Hundreds rallied outside parliament in Tbilisi on Monday.", "PROTEST", "source", "GEO"),
+    ("More than 5,000 demonstrated in Lima on Monday against the new law.", "PROTEST", "source", "PER"),
+    ("Hundreds of thousands rallied across France on Monday against the pension reform.",
+     "PROTEST", "source", "FRA"),
+    ("Police arrested dozens in Minsk on Monday.", "COERCE", "target", "BLR"),
+])
+def test_a_bare_number_is_a_crowd_of_people(text, category, side, country):
+    event = events_of(text, category)[0]
+    assert codes(getattr(event, side)) == (country, "CVL"), getattr(event, side)
+
+
+@pytest.mark.parametrize("text, category", [
+    # guards: a number of something named is that thing; the crowd a march drew is no target
+    ("The march drew thousands in Minsk on Monday.", "PROTEST"),
+    ("The army fired 500 shells at the town in Donetsk on Monday.", "ASSAULT"),
+])
+def test_a_number_that_is_no_crowd_is_no_target(text, category):
+    event = events_of(text, category)[0]
+    assert event.target is None or event.target.text != "thousands", event.target
+    assert event.target is None or not event.target.text[:1].isdigit(), event.target
+
+
+# A verb that puts an act on someone ("blamed on", "attributed to") in a relative clause on
+# the act, or on the noun of its "on"/"in" phrase, names the doer; so does a verb of doing it
+# ("which X carried out"), unless a complement says what the act is.
+@pytest.mark.parametrize("text, source", [
+    ("The bombing, which the government blamed on the ELN, killed 20 cadets in Bogota on Monday.", "the ELN"),
+    ("Seven police officers died in an ambush in Guerrero state that officials attributed to a drug cartel.",
+     "a drug cartel"),
+    ("Twelve people died on Monday in an attack on a market in Borno that was blamed on Boko Haram.",
+     "Boko Haram"),
+    ("The attack, which al-Shabaab carried out at dawn, killed nine soldiers in Lower Shabelle on Monday.",
+     "al-Shabaab"),
+])
+def test_the_doer_named_in_a_relative_clause_on_the_act(text, source):
+    event = events_of(text, "ASSAULT")[0]
+    assert event.source is not None and event.source.text == source, event.source
+
+
+def test_a_complement_that_says_what_the_act_is_names_no_doer():
+    event = events_of("The march, which police called illegal, went ahead in Minsk on Monday.", "PROTEST")[0]
+    assert event.source is None or event.source.text != "police", event.source
+
+
+# "the X group": the organisation X, not a group of people.
+@pytest.mark.parametrize("text, side", [
+    ("The Islamic State group attacked a checkpoint in Diyala on Monday.", "source"),
+    ("The attack on the convoy in Diyala on Monday was claimed by the Islamic State group.", "source"),
+])
+def test_a_group_named_for_an_organisation_is_that_organisation(text, side):
+    event = events_of(text, "ASSAULT")[0]
+    assert getattr(event, side) is not None and getattr(event, side).sector == "REB", getattr(event, side)
+
+
+# "X met his Polish counterpart in Warsaw": a counterpart named with a nation is of another
+# state than its owner, so the owner does not take that nation from the scene.
+@pytest.mark.parametrize("text, country", [
+    ("Defense Minister Oleksii Reznikov met his Polish counterpart in Warsaw on Monday.", None),
+    ("Interior Minister Ana Ruiz met her Moroccan counterpart in Rabat on Monday.", None),
+    # guards: the owner's own nation, a leader the dictionary knows, a counterpart with no nation
+    ("Ukraine's defense minister met his Polish counterpart in Warsaw on Monday.", "UKR"),
+    ("Sergei Lavrov met his Turkish counterpart in Ankara on Monday.", "RUS"),
+    ("The Senate majority leader met his House counterpart in Washington on Monday.", "USA"),
+])
+def test_a_counterparts_nation_is_not_its_owners(text, country):
+    event = events_of(text, "CONSULT")[0]
+    assert event.source is not None and event.source.country == country, event.source
+
+
+# "...; the Islamic State group claimed responsibility", "..., the army said, blaming jihadists":
+# a claim of responsibility or a blame in another clause of the act's sentence, naming no act
+# of its own, names the doer of the one act told.
+@pytest.mark.parametrize("text, source", [
+    ("The mosque in Kabul was bombed on Monday; the Islamic State group claimed responsibility.",
+     "the Islamic State group"),
+    ("The convoy was ambushed near Gao on Monday and the rebels later claimed responsibility.", "the rebels"),
+    ("The convoy was attacked near Gao on Monday, the army said, blaming jihadists.", "jihadists"),
+    # an imputing relative clause with its pronoun left out
+    ("A checkpoint was attacked near Gao on Monday in an assault the army blamed on jihadists.", "jihadists"),
+])
+def test_a_claim_in_another_clause_names_the_doer(text, source):
+    event = events_of(text, "ASSAULT")[0]
+    assert event.source is not None and event.source.text == source, event.source
+
+
+@pytest.mark.parametrize("text", [
+    # guards: a denied claim names no doer
+    "The convoy was ambushed near Gao on Monday and no group claimed responsibility.",
+    "The convoy was ambushed near Gao on Monday; nobody claimed responsibility.",
+])
+def test_a_denied_claim_names_no_doer(text):
+    event = next(e for e in events_of(text, "ASSAULT") if e.evidence.text.startswith("ambushed"))
+    assert event.source is None, event.source
+
+
+# A caption's present-tense verb the parser reads as a plural noun ("A woman protests against
+# ...") keeps its subject as the doer; a copular predicate noun does not take one.
+@pytest.mark.parametrize("text, source", [
+    ("A woman protests against child marriage in Lagos, Nigeria, March 18, 2024.", "A woman"),
+    ("FILE - A man protests outside parliament in Accra, Ghana, March 18, 2024.", "A man"),
+])
+def test_the_subject_of_a_verb_read_as_a_noun(text, source):
+    event = events_of(text, "PROTEST")[0]
+    assert event.source is not None and event.source.text == source, event.source

@@ -37,7 +37,8 @@ from .episodic import EPISODIC, clause_kind, noun_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
 from .modality import Modality, modality_of
-from .participants import find_participants, is_scene, possible_actor, resolve_side, told_as_reply, victim_sector
+from .participants import (find_participants, is_scene, possible_actor, resolve_side, told_as_reply, unmix_counterparts,
+                           victim_sector)
 from .patterns import Trigger, find_triggers, sentence_words, stance_sides, voiced_by_a_party
 from .relevance import asked_about, political_event
 
@@ -1118,6 +1119,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     side.country = fallback_country
                 elif side.head.pos_ == "PROPN" and side.head.ent_type_ == "PERSON" and sent_country:
                     side.country = sent_country         # a person named with one country only
+            unmix_counterparts(src, tgt)
             if not political_event(tok, trig.nominal, category, src, tgt, ctx):
                 continue   # a company's, a band's, a family's affair; a forecast; a question
             mode = trig.rule.get("mode", row.mode) if "mode" in trig.rule else row.mode

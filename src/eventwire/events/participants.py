@@ -319,7 +319,7 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
             span = doc[next(t.i for t in span if t.idx >= dateline):j]
             start = span.start_char
     side = Side(head=head, start=start, end=end, text=ctx.document.text[start:end])
-    actor = actor_at(head.idx, head.idx + len(head.text), ctx) or actor_at(start, end, ctx)
+    actor = _named_body(head, ctx) or actor_at(head.idx, head.idx + len(head.text), ctx) or actor_at(start, end, ctx)
     tokens = list(span)
     if _is_igo(tokens):
         actor = actor_at(head.idx, head.idx + len(head.text), ctx) or actor_at(start, end, ctx)
@@ -345,7 +345,7 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
             side.sector = "CVL"   # "an Australian", "two Britons": people, not their government
     else:
         side.country = own_country
-        side.sector = sector
+        side.sector = sector or ("CVL" if people_by_number(head) else None)   # "Thousands marched": people
         if own_country and sector is None and head.pos_ == "PROPN" and head.ent_type_ != "NORP" and \
                 _country_of_tokens([head]) == own_country:
             side.sector = "GOV"   # "Moscow vowed": a country or capital stands for its government
@@ -359,6 +359,36 @@ def resolve_side(head, ctx: DocContext, doc) -> Side | None:
         if named is not None:   # "The group later released them": the group named before
             side.actor, side.country, side.sector = named.id, named.country, named.sector
     return side
+
+
+def _named_body(head, ctx: DocContext):
+    """The organisation a generic group noun is named for ("the Islamic State group", "the
+    Wagner movement"): the name's actor, not a group of people the noun alone would be."""
+    if head.lemma_.lower() not in load_lexicon().cues["group_nouns"]:
+        return None
+    names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not names:
+        return None
+    start, last = names[0].left_edge, names[-1]
+    named = actor_at(start.idx, last.idx + len(last.text), ctx)
+    return named if named is not None and named.type == "organization" else None
+
+
+def unmix_counterparts(src: Side | None, tgt: Side | None) -> None:
+    """"Defense Minister X met his Polish counterpart in Warsaw": a counterpart whose own words
+    give a nation is of another state than its owner, so the owner cannot take that nation
+    from the scene or the sentence; its country is unknown unless its own words give one
+    ("the Senate leader met his House counterpart" names no nation and changes nothing)."""
+    for side, other in ((src, tgt), (tgt, src)):
+        if side is None or other is None or not side.country or side.country != other.country:
+            continue
+        if other.head.lemma_.lower() not in load_lexicon().cues["foreign_counterpart_nouns"]:
+            continue
+        owner = next((c for c in other.head.children if c.dep_ == "poss"), None)
+        phrase = list(other.head.doc[other.head.left_edge.i:other.head.i + 1])
+        if owner is not None and _country_of_tokens(phrase) == other.country and \
+                not _country_of_tokens(list(side.head.doc[side.head.left_edge.i:side.head.i + 1])):
+            side.country = None
 
 
 def _first_coordinated_country(tokens, head) -> str | None:
@@ -613,6 +643,29 @@ def _answered_for(head):
 
 
 _ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship")
+# Where a number with no noun stands for the people who act or undergo the act.
+_CROWD_ROLES = ("nsubj", "nsubjpass", "dobj")
+
+
+def people_by_number(tok) -> bool:
+    """A bare number as a clause's subject or object, with no noun of its own: "Thousands
+    marched", "More than 5,000 demonstrated", "Dozens were arrested", "gunmen killed at least
+    12" (cues `crowd_numbers`, or a numeral with a quantifier). Not a date, a sum or a share
+    ("2019", "$5,000", "40%"), nor a number of something named ("thousands of troops": the
+    troops; but "hundreds of thousands" is a crowd), nor the crowd an act drew ("drew
+    thousands")."""
+    if tok is None or tok.dep_ not in _CROWD_ROLES or tok.ent_type_ not in ("", "CARDINAL"):
+        return False
+    cues = load_lexicon().cues
+    if not (tok.lower_ in cues["crowd_numbers"] or (tok.like_num and tok.pos_ == "NUM" and any(
+            c.dep_ in ("quantmod", "advmod", "amod") for c in tok.children))):
+        return False   # a numeral alone is more often a misparsed count ("has 1,217 pledged delegates")
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cues["reaction_verbs"]:
+        return False   # "the march drew thousands": who took part, told as what it drew
+    # "hundreds of thousands": a crowd number of a crowd number is one; of anything else,
+    # that thing ("thousands of troops")
+    return all(_pobj(c) is not None and _pobj(c).lower_ in cues["crowd_numbers"]
+               for c in tok.children if c.dep_ == "prep" and c.lower_ == "of")
 
 
 def _known_actor(tok) -> bool | None:
@@ -625,6 +678,8 @@ def _known_actor(tok) -> bool | None:
     low, lemma = tok.lower_, tok.lemma_.lower()
     lex = load_lexicon()
     cues = lex.cues
+    if people_by_number(tok):
+        return True
     if low in cues["partitive_heads"] or lemma in cues["partitive_heads"]:
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         inner = _pobj(of) if of is not None else None
@@ -970,8 +1025,15 @@ def _nominal_args(noun):
                     src = agent
                     break
     if src is None:
-        src = _author_of_passive_clause(noun) or _agent_beside_undergoer(noun)
+        src = _author_of_passive_clause(noun) or _author_in_relative_clause(noun) or _agent_beside_undergoer(noun)
     return src, tgt
+
+
+def _imputing_prep(forms) -> str | None:
+    """The preposition that names whom a verb of imputing puts an act on ("blame" -> "on",
+    "attribute" -> "to"; cues `imputing_verbs`), or None for another verb."""
+    imputing = load_lexicon().cues["imputing_verbs"]
+    return next((imputing[f] for f in forms if f in imputing), None)
 
 
 def _author_of_passive_clause(noun):
@@ -983,18 +1045,118 @@ def _author_of_passive_clause(noun):
     Reuters", "was condemned by France", "the march was halted by police"). A relative clause
     reads the same: "the attack, which was claimed by the Islamic State group, killed 20"."""
     verb = noun.head if noun.dep_ == "nsubjpass" else next((
-        c for c in noun.children if c.dep_ == "relcl" and any(
+        c for c in _relative_clauses(noun) if any(
             k.dep_ == "nsubjpass" and k.lower_ in ("which", "that") for k in c.children)), None)
     if verb is None or verb.pos_ != "VERB":
         return None
     forms = verb_forms(verb)
     cues = load_lexicon().cues
-    prep = next((cues["imputing_verbs"][f] for f in forms if f in cues["imputing_verbs"]), None)
-    if prep is None and not forms & cues["authoring_verbs"]:
+    prep = _imputing_prep(forms)
+    if prep is None and (not forms & cues["authoring_verbs"] or verb.dep_ == "relcl" and verb.head != noun):
         return None
     for c in verb.children:
         if (c.dep_ == "agent" and prep is None) or (c.dep_ == "prep" and c.lower_ == prep):
             return _pobj(c)
+    return None
+
+
+def _relative_clauses(noun):
+    """The relative clauses on an event noun, then those the parser hangs on the nouns of its
+    prepositional phrases ("an attack on a market in Borno that was blamed on Boko Haram":
+    the clause is on "market"); only a verb that imputes an act takes the latter."""
+    yield from (c for c in noun.children if c.dep_ == "relcl")
+    stack = [_pobj(c) for c in noun.children if c.dep_ == "prep"]
+    for _ in range(3):
+        nxt = []
+        for p in stack:
+            if p is None:
+                continue
+            yield from (c for c in p.children if c.dep_ == "relcl")
+            nxt += [_pobj(c) for c in p.children if c.dep_ == "prep"]
+        stack = nxt
+
+
+# Complements that make a verb say what its object is, not that someone did it ("the protest,
+# which police called illegal", "the raid, which they described as a success").
+_PREDICATING_DEPS = ("oprd", "acomp", "ccomp", "xcomp", "attr")
+
+
+def _author_in_relative_clause(noun):
+    """The doer of an event noun named in an active relative clause whose object the noun is:
+    a verb that puts the act on someone (cues `imputing_verbs`) names the doer in its "on" or
+    "to" phrase ("the bombing, which the government blamed on the ELN", "an ambush that
+    officials attributed to a cartel"); a verb of doing or owning it (`authoring_verbs`) in
+    its subject ("the attack, which al-Shabaab carried out"), unless a complement says what
+    the act is ("the march, which police called illegal"). An imputing clause may leave the
+    relative pronoun out ("an assault the army blamed on jihadists")."""
+    cues = load_lexicon().cues
+    for verb in _relative_clauses(noun):
+        if verb.pos_ != "VERB":
+            continue
+        kids = list(verb.children)
+        relative = next((k for k in kids if k.lower_ in ("which", "that") and k.dep_ in ("dobj", "mark")), None)
+        subj = next((k for k in kids if k.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        forms = verb_forms(verb)
+        prep = _imputing_prep(forms)
+        if prep is not None and (relative is not None or not any(k.dep_ == "dobj" for k in kids)):
+            # "an assault the army blamed on jihadists": the relative pronoun may be left out
+            return next((_pobj(k) for k in kids if k.dep_ == "prep" and k.lower_ == prep), None)
+        if relative is None:
+            continue
+        if forms & cues["authoring_verbs"] and relative.dep_ == "dobj" and verb.head == noun and \
+                not any(k.dep_ in _PREDICATING_DEPS for k in kids):
+            return subj
+    return None
+
+
+def _subject_of_misread_verb(noun):
+    """The subject of an event word the parser read as a plural noun although it is the
+    clause's present-tense verb ("A woman protests against ...", photo captions): a noun with
+    a subject and no copula or auxiliary of its own is a predicate, and its subject the doer."""
+    kids = list(noun.children)
+    subj = next((c for c in kids if c.dep_ in _SUBJ), None)
+    if subj is None or noun.tag_ != "NNS" or any(c.dep_ in ("cop", "aux", "auxpass") for c in kids):
+        return None
+    return subj
+
+
+def _denied_party(head) -> bool:
+    """A phrase that says no party did it: "No group has claimed the bombing", "no one",
+    "nobody", "none of the factions" (cues `negative_quantifiers`)."""
+    negative = load_lexicon().cues["negative_quantifiers"]
+    if head.lower_ in negative or any(c.dep_ in ("det", "quantmod", "amod") and c.lower_ in negative
+                                      for c in head.children):
+        return True
+    of = head.head
+    return head.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in negative
+
+
+def _claimant_in_sentence(tok):
+    """Who owns the act in another clause of its sentence, naming no act of its own: the one
+    who claims responsibility ("The mosque was bombed on Friday; the Islamic State group
+    claimed responsibility"), or the one a speaker blames ("The convoy was attacked, the army
+    said, blaming jihadists"): the one act the sentence tells is the one claimed or blamed. A
+    claim or blame "for" an act names that act, read from its noun; a denied claimant ("no
+    group claimed responsibility") is no one."""
+    nouns = load_lexicon().cues["responsibility_nouns"]
+    for verb in tok.sent:
+        if verb.pos_ != "VERB" or verb == tok or any(
+                c.dep_ == "prep" and c.lower_ == "for" for d in [verb, *verb.children] for c in d.children):
+            continue
+        kids = list(verb.children)
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        if verb.lemma_.lower() == "claim" and obj.lemma_.lower() in nouns:
+            subj = next((c for c in kids if c.dep_ in _SUBJ), None)
+            if subj is not None and not _denied_party(subj) and possible_actor(subj):
+                return subj
+        prep = _imputing_prep(verb_forms(verb))
+        if prep is not None and not any(c.dep_ == "prep" and c.lower_ == prep for c in kids) and \
+                actor_like(obj) and not _denied_party(obj):
+            return obj
     return None
 
 
@@ -1296,6 +1458,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                         tgt = tgt or c
                     if c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and tgt is None:
                         tgt = _pobj(c)
+        if src is None:
+            src = _subject_of_misread_verb(tok)
         if src is None and category == "PROTEST":
             # "A woman holds a placard during a rally", "40 people were arrested at the
             # protest": who takes part in the protest the clause happens at
@@ -1355,6 +1519,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
         inner_src, inner_tgt = _nominal_args(src)
         if inner_src is not None:
             src, tgt = inner_src, tgt or inner_tgt
+    if src is None and category in _SUFFERED_CATEGORIES:
+        src = _claimant_in_sentence(tok)
     written = src   # the subject as written: "he and Trump agreed" keeps its partner
     if src is not None and src.pos_ == "PRON" and src.lower_ in _PRONOUNS:
         pron, src = src, _antecedent(src) or src
