@@ -956,10 +956,8 @@ def test_an_attack_happened_where_the_verb_it_is_subject_of_hit(text, trigger, s
     ("Floods displaced thousands in Java and Sumatra.", "Java", "IDN", "admin1"),
     ("Fighting resumed in Darfur on Sunday.", "Darfur", "SDN", "admin1"),
     ("Fires burned across Borneo.", "Borneo", "", "region"),
-    # lands of a conflict GeoNames holds under no name of their own
+    # a land GeoNames holds under no name of its own
     ("Troops fired on protesters in Kashmir on Friday.", "Kashmir", "IND", "admin1"),
-    ("Shelling on eastern Ghouta killed twelve people on Monday.", "Ghouta", "SYR", "admin1"),
-    ("Rebels shelled Damascus from East Ghouta on Monday.", "East Ghouta", "SYR", "admin1"),
     # ... not in the name of the province that holds part of it
     ("Police arrested five men in Jammu and Kashmir on Monday.", "Jammu and Kashmir", "IND", "admin1"),
 ])
