@@ -960,6 +960,10 @@ def test_an_attack_happened_where_the_verb_it_is_subject_of_hit(text, trigger, s
     ("Floods displaced thousands in Java and Sumatra.", "Java", "IDN", "admin1"),
     ("Fighting resumed in Darfur on Sunday.", "Darfur", "SDN", "admin1"),
     ("Fires burned across Borneo.", "Borneo", "", "region"),
+    # a land GeoNames holds under no name of its own
+    ("Troops fired on protesters in Kashmir on Friday.", "Kashmir", "IND", "admin1"),
+    # ... not in the name of the province that holds part of it
+    ("Police arrested five men in Jammu and Kashmir on Monday.", "Jammu and Kashmir", "IND", "admin1"),
 ])
 def test_islands_and_lands_resolve_to_the_land(text, surface, country, feature):
     _, ctx = places_of(text)
