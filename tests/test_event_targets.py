@@ -295,3 +295,27 @@ def test_the_victims_of_a_result_clause_are_the_target(text, target):
 def test_a_result_that_is_no_harm_names_no_victim(text, category):
     event = _one(text, category)
     assert event.target is None, event.target
+
+
+# A stance or conduct noun's "of" phrase names who holds it (cues.yaml held_by_of_nouns): acting
+# against the stance answers its holder, as "the government's policies" does.
+@pytest.mark.parametrize("text, category, target", [
+    ("Students protested against the policies of the government in Nairobi on Tuesday.", "PROTEST", "the government"),
+    ("Dock workers went on strike against the decision of the port authority on Tuesday.", "PROTEST",
+     "the port authority"),
+    ("Parliament opened an inquiry into the conduct of the president on Tuesday.", "ACCUSE", "the president"),
+    ("Farmers rallied against the presence of foreign troops in Bamako on Friday.", "PROTEST", "foreign troops"),
+])
+def test_the_holder_of_an_opposed_stance_is_the_target(text, category, target):
+    event = _one(text, category)
+    assert event.target is not None and event.target.text == target, event.target
+
+
+# ... but not the one a measure or an arrest is done to: "the blockade of Gaza" is not Gaza's.
+@pytest.mark.parametrize("text, not_target", [
+    ("Thousands protested against the blockade of Gaza in London on Tuesday.", "Gaza"),
+    ("Thousands protested against the arrest of the opposition leader in Nairobi on Tuesday.", "leader"),
+])
+def test_the_undergoer_of_an_opposed_act_is_no_target(text, not_target):
+    event = _one(text, "PROTEST")
+    assert event.target is None or not_target not in event.target.text, event.target

@@ -694,6 +694,9 @@ def _actor_or_possessor(tok, accept=actor_like):
         owner = next(c for c in tok.children if c.dep_ == "poss")
         if owner.lower_ not in ("its", "their", "his", "her") and actor_like(owner):
             return owner   # "against Moscow's refusal to release them": Moscow
+    holder = _holder_by_of(tok)
+    if holder is not None:
+        return holder   # "against the policies of the government": the government
     if tok is None or (accept(tok) and not authored):
         return tok   # "the manifesto blames", "the resolution condemns": its author, or none
     whole = partitive_whole(tok)   # "one of his bodyguards": the group the part is taken from
@@ -712,6 +715,16 @@ def _actor_or_possessor(tok, accept=actor_like):
         if (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")) and actor_like(c):
             return c
     return None
+
+
+def _holder_by_of(tok):
+    """The actor an "of" phrase gives a stance or conduct noun to ("the policies of the
+    government", "the conduct of the president", "the refusal of the court": the lexicon's
+    ``held_by_of_nouns``), the one answered by acting against it; None for other nouns."""
+    if tok is None or tok.pos_ != "NOUN" or tok.lower_ not in load_lexicon().cues["held_by_of_nouns"]:
+        return None
+    holder = next((_pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return holder if holder is not None and actor_like(holder) else None
 
 
 def _area_or_site(tok) -> bool:
