@@ -148,15 +148,38 @@ def test_a_protest_with_another_purpose_has_no_target(text):
     ("U.S. forces struck a Syrian air base on Friday.", "SYR", "GOV"),
     ("Gunmen attacked a police station in Mombasa on Sunday.", "KEN", "COP"),
     ("Militants attacked an Indian army base in Kashmir on Sunday.", "IND", "MIL"),
+    # plural sites ("bases", which the tagger lemmatises to "basis")
+    ("Militants fired rockets at American bases in Iraq on Monday.", "USA", "GOV"),
+    ("Drones struck two Russian air bases on Monday.", "RUS", "GOV"),
 ])
 def test_a_site_of_a_state_is_the_target_of_violence_aimed_at_it(text, country, sector):
     event = _one(text, "ASSAULT")
     assert event.target is not None and (event.target.country, event.target.sector) == (country, sector), event.target
 
 
+# ... and of a threat of violence aimed at it.
+@pytest.mark.parametrize("text, country", [
+    ("North Korea threatened to strike American bases in Guam on Monday.", "USA"),
+    ("The militia threatened on Monday to attack a Turkish army base in Syria.", "TUR"),
+])
+def test_a_site_of_a_state_is_the_target_of_a_threat_against_it(text, country):
+    event = _one(text, "THREATEN")
+    assert event.target is not None and event.target.country == country, event.target
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels threatened to attack the capital on Monday.",
+    "The gang threatened to burn down the market on Monday.",
+])
+def test_a_threat_against_a_site_of_nobody_has_no_target(text):
+    for event in asserted(text, "THREATEN"):
+        assert event.target is None, event.target
+
+
 @pytest.mark.parametrize("text", [
     "Gunmen attacked a market in Kano on Sunday.",
     "Militants stormed the base on Sunday.",
+    "Militants stormed the bases on Sunday.",
     "IS militants bombed the famed al-Nuri mosque in Mosul last week.",
 ])
 def test_a_site_of_nobody_is_no_target(text):

@@ -736,9 +736,10 @@ def _area_or_site(tok) -> bool:
 
 def _word_of(tok, *kinds: str) -> bool:
     """The token's word or lemma is in one of the gazetteer's word lists ``kinds``
-    (site_words.yaml), asked list by list rather than through a union built per call."""
+    (site_words.yaml), asked list by list rather than through a union built per call. A
+    plural also by its singular: the tagger lemmatises "bases" to "basis"."""
     words = site_words()
-    forms = (tok.lower_, tok.lemma_.lower())
+    forms = (tok.lower_, tok.lemma_.lower(), tok.lower_[:-1] if tok.tag_ in ("NNS", "NNPS") else "")
     return any(form in words[kind] for kind in kinds for form in forms)
 
 
@@ -1101,7 +1102,9 @@ def _content_target(tok, src):
             # country doing the content is the speaker's side; the content's object is the target
             own_country = node.dep_ == "nsubj" and src_country is not None and \
                 _country_of_tokens(list(node.doc[slice(*phrase_bounds(node))])) == src_country
-            if not locative and not own_country and not _own_side(node) and actor_like(node) and \
+            # "threatened to strike American bases": a party's site stands for the party
+            if not locative and not own_country and not _own_side(node) and (
+                    actor_like(node) or node.dep_ == "dobj" and _a_partys_site(node)) and \
                     node.ent_type_ not in ("LOC", "FAC") and node.lower_ not in ("it", "they", "its"):
                 return node
         for c in node.children:
@@ -1418,8 +1421,11 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     if tgt is None and not trigger.nominal and _living_undergoer(tok, undergoer):
         tgt = undergoer   # "police arrested two suspects": a person the dictionary does not know
     site = None
-    if tgt is None and category == "ASSAULT" and undergoer is not None and _a_partys_site(undergoer):
-        site = undergoer   # "struck a Syrian air base", "attacked a police station": that party's
+    if tgt is None and category == "ASSAULT":
+        # "struck a Syrian air base", "attacked a police station", "fired rockets at US bases":
+        # that party's
+        aimed_at = [undergoer] + ([] if trigger.nominal else list(_object_candidates(tok, category)))
+        site = next((c for c in aimed_at if c is not None and _a_partys_site(c)), None)
     if tgt is None and category == "PROTEST" and not trigger.nominal:
         tgt = _protest_purpose_target(tok)   # "rallied to denounce the government": the government
     if tgt is None and category is not None:
@@ -1452,6 +1458,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
             tgt = _object_antecedent(tgt, src) or _antecedent(tgt) or tgt
     if tgt is None and not trigger.nominal and category in _CONTENT_TARGET_CATEGORIES:
         tgt = _content_target(tok, src)
+        if tgt is not None and _a_partys_site(tgt):
+            site = tgt   # "threatened to strike American bases": that party's
     if category in _MOVEMENT_CATEGORIES and tgt is not None and not _turned_against(tgt):
         # "troops crossed into Ukraine", "patrolled Dakar", "Russia mobilized troops": no
         # target; "massed troops against Ukraine": the party they are turned against
