@@ -27,7 +27,7 @@ from ..nounphrase import has_definite_article
 from ..places.event import DATELINE_REACH, dateline_end
 from ..places.recognize import DIRECTIONS
 from ..places.unlisted import site_words
-from ..spanindex import cached_index, since_previous_sentence
+from ..spanindex import cached_index, entity_at, since_previous_sentence
 from .lexicon import describe_code, load_lexicon, verb_forms
 from .modality import disputed_participation
 
@@ -1149,8 +1149,10 @@ def _object_antecedent(pron, src):
                 pron.lower_ in ("them", "they") and t.head.lower_ in _LOCATIVE)):
             continue   # "blocked roads in Dakar ... to disperse them": people, not the town;
             # "outside the embassy in Moscow, pelting it": the embassy, not the city
-        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and t.dep_ in ("pobj", "dobj", "nsubj", "conj") \
-                and not _disagrees(pron, t):
+        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and t.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj") \
+                and not _disagrees(pron, t) and entity_at(t.doc, t.i).root == t:
+            # a word inside a longer name is not the name ("Justice" in "the American Center
+            # for Law and Justice"); "Brunson was told that he was being detained": Brunson
             return t
         if pron.lower_ in ("them", "they") and t.tag_ == "NNS" and t.dep_ in ("pobj", "dobj", "nsubj") \
                 and actor_like(t):
