@@ -342,3 +342,23 @@ def test_the_holder_of_an_opposed_stance_is_the_target(text, category, target):
 def test_the_undergoer_of_an_opposed_act_is_no_target(text, not_target):
     event = _one(text, "PROTEST")
     assert event.target is None or not_target not in event.target.text, event.target
+
+
+# "IS", the Islamic State, is a name spelt like the verb "is" (data/name_norms.json): read as
+# the verb, "attacked IS militants" had no object and "strikes against IS" no target.
+@pytest.mark.parametrize("text, category, target", [
+    ("Kurdish fighters attacked IS militants near Kobani on Monday.", "ASSAULT", "IS militants"),
+    ("Iraqi troops launched an offensive against IS near Mosul on Monday.", "ASSAULT", "IS"),
+    ("Coalition jets struck IS positions near Raqqa on Monday.", "ASSAULT", "IS"),
+])
+def test_an_acronym_spelt_like_a_function_word_is_a_name(text, category, target):
+    event = _one(text, category)
+    assert event.target is not None and event.target.text == target, event.target
+
+
+def test_the_function_word_itself_stays_a_verb():
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()("The army is attacking the town. IS is a group.")
+    assert [t.norm_ for t in doc if t.lower_ == "is"] == ["is", "isis", "is"]
+    assert [t.pos_ for t in doc if t.text == "is"] == ["AUX", "AUX"]
