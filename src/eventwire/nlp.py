@@ -30,14 +30,14 @@ def load_nlp(model: str = MODEL_NAME):
                              config={"nlp": {"tokenizer": {"@tokenizers": _EMPTY_TOKENIZER}}})
             # the attribute ruler's rules matched on arrays (same matches, a tenth of the parse less)
             attributerules.install(nlp)
-            _read_names_as_names(nlp)
+            add_name_norms(nlp)
     except (OSError, ImportError) as exc:
         raise EventwireError("E201", f" ({exc})") from exc
     nlp.max_length = MAX_CHARS
     return nlp
 
 
-def _read_names_as_names(nlp) -> None:
+def add_name_norms(nlp) -> None:
     """Names spelt like a function word ("IS", the Islamic State) are tokenised with a norm
     the model reads as a name (data/name_norms.json): by their own norm "is" the parser makes
     "attacked IS militants" a clause whose verb is "IS", and the militants no side."""
