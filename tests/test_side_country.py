@@ -62,31 +62,3 @@ def test_a_sides_own_country_or_the_scenes_stays(text, side, country):
 def test_a_side_the_text_ties_to_no_country_has_none(text, side):
     found = sides(text)
     assert side in found and found[side] is None
-
-
-@pytest.mark.parametrize("text, side, country", [
-    # the target's country guessed from the attacker's own name: the country the story is set in
-    ("The war in Syria has displaced millions of people. Damascus and Aleppo were shelled again "
-     "this week. On Monday, Iran launched missile strikes against the militants.", "the militants", "SYR"),
-    ("Fighting in Yemen has killed thousands. Aden and Sanaa were hit again this week. On Friday, "
-     "Saudi warplanes bombed the fighters.", "the fighters", "YEM"),
-    # must not change: the source's country is the story's own; police act at home
-    ("Thailand's army seized power last month. Bangkok has been calm since then. On Sunday, Thai "
-     "soldiers detained 35 people.", "35 people", "THA"),
-    ("Fighting in Yemen has killed thousands. Aden and Sanaa were hit again this week. On Friday, "
-     "Saudi police detained ten protesters.", "ten protesters", "SAU"),
-])
-def test_a_target_is_not_of_its_attackers_country_by_proximity(text, side, country):
-    assert sides(text).get(side) == country
-
-
-@pytest.mark.parametrize("text, side, country", [
-    # a person named with one country only: not when it is the other side's own country
-    ("Hamza Omar has been killed in a US counter-terrorism operation.", "Hamza Omar", None),
-    ("Hamza Omar was detained by Iranian agents on Monday.", "Hamza Omar", None),
-    # must not change: a country the sentence names outside the other side's words
-    ("Kenyan police arrested John Kamau in Nairobi on Monday.", "John Kamau", "KEN"),
-    ("Police arrested John Kamau in Nairobi on Monday.", "John Kamau", "KEN"),
-])
-def test_a_persons_country_is_not_the_other_sides(text, side, country):
-    assert sides(text).get(side, "missing") == country

@@ -1087,14 +1087,6 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     # armed groups are of the country where the event is told to happen
                     # (guideline). Not state forces: "pulling troops back from Ukraine's border"
                     side.country = place.country
-                if side is tgt and other is not None and side.country is not None and \
-                        other.sector not in _HOME_BODIES and side.country == other.country != doc_country and \
-                        country_guessed(side.head.idx, ctx) and _named_only_by(other, side.country, sent, ctx):
-                    # "Iran launched missile attacks on the rebels": the actors stage guessed the
-                    # target's country from the nearest one named, the source's own; who is hit
-                    # is of the country the article is about, not the attacker's. Police and
-                    # courts act at home ("Turkish police detained 40 militants")
-                    side.country = doc_country
                 if side.country is None:
                     side.country = _anaphoric_country(side, doc, ctx, fallback_country)
                 if side.country is not None:
@@ -1111,11 +1103,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     # explanation from Belarus" in an article about Belarus: a statement's
                     # unnamed speaker is not of the country it addresses
                     side.country = fallback_country
-                elif side.head.pos_ == "PROPN" and side.head.ent_type_ == "PERSON" and sent_country and not (
-                        side is tgt and other is not None and _named_only_by(other, sent_country, sent, ctx)):
-                    # a person named with one country only; but "X was killed in a US operation":
-                    # the country of the one who acted on X is not X's
-                    side.country = sent_country
+                elif side.head.pos_ == "PROPN" and side.head.ent_type_ == "PERSON" and sent_country:
+                    side.country = sent_country         # a person named with one country only
             if not political_event(tok, trig.nominal, category, src, tgt, ctx):
                 continue   # a company's, a band's, a family's affair; a forecast; a question
             mode = trig.rule.get("mode", row.mode) if "mode" in trig.rule else row.mode
@@ -1226,8 +1215,6 @@ _COUNTRY_NOUNS = {"country", "nation"}
 _SUPRANATIONAL = {"world", "international", "western", "global", "foreign", "regional"}
 _NON_STATE = {"REB", "UAF", "OPP", "CVL", "CRM", "INS"}
 _POSS_PRONOUNS = {"its", "their"}
-# Bodies that act in their own country: the people they act on are of it.
-_HOME_BODIES = {"COP", "JUD"}
 
 
 def _actor_country_at(tok, ctx: DocContext) -> str | None:
@@ -1269,21 +1256,6 @@ def _anaphoric_country(side, doc, ctx: DocContext, fallback: str | None) -> str 
                                         for c in side.head.children):
         return fallback
     return None
-
-
-def _named_only_by(other, country: str, sent, ctx: DocContext) -> bool:
-    """Whether the sentence names ``country`` (a place, a country or nationality word) only
-    inside the other side's phrase ("Iran threatened 36 people", "killed in a US operation"):
-    the other party's own country, no evidence of where this side is from."""
-    from .participants import _country_of_tokens
-
-    if other.country != country:
-        return False
-    where = [p.start for p in cached_index(ctx.scratch, "events.places", ctx.places).starting_in(
-        sent.start_char, sent.end_char) if p.country == country]
-    where += [ent.start_char for ent in entities_in(sent)
-              if ent.label_ in ("GPE", "NORP", "LOC") and _country_of_tokens(list(ent)) == country]
-    return bool(where) and all(other.start <= i < other.end for i in where)
 
 
 def _sentence_country(sent, ctx: DocContext) -> str | None:
