@@ -390,6 +390,11 @@ def test_the_side_fought_and_the_group_of_a_part_are_sides(text, source, target)
     # a collective the tagger calls plural without a plural form stays open to "they"
     ("Police in Lagos fired tear gas on Monday. Inspector Musa Adamu said they arrested forty "
      "protesters.", "COERCE", "source", "Police", "Musa Adamu"),
+    # a word inside an organisation's name is not the name, nor a person: the passive subject
+    ("The Foundation for Peace and Justice said Omar Farah was told that he was being detained "
+     "as a security risk.", "COERCE", "target", "Omar Farah", "Justice"),
+    ("The Center for Democracy and Law said Amina Yusuf was warned that she would be arrested "
+     "on Monday.", "COERCE", "target", "Amina Yusuf", "Law"),
 ])
 def test_a_pronoun_stands_for_a_party_it_agrees_with(text, category, side, expected, not_expected):
     found = events_of(text, category)

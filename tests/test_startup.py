@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from eventwire import longlived
-from eventwire.nlp import EXCLUDED, MODEL_NAME
+from eventwire.nlp import EXCLUDED, MODEL_NAME, add_name_norms
 
 
 @pytest.fixture
@@ -73,10 +73,13 @@ def test_spacy_is_imported_without_its_command_line_which_stays_importable(first
 
 @pytest.fixture(scope="module")
 def plain_model():
-    """The model as ``spacy.load`` builds it by default."""
+    """The model as ``spacy.load`` builds it by default, with the name norms eventwire adds to
+    every load (``add_name_norms``: "IS" read as a name)."""
     import spacy
 
-    return spacy.load(MODEL_NAME)
+    model = spacy.load(MODEL_NAME)
+    add_name_norms(model)
+    return model
 
 
 def test_the_model_is_loaded_without_the_switched_off_sentence_splitter(nlp, plain_model):

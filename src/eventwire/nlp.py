@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import functools
+import json
+from importlib import resources
 
 from . import attributerules, longlived
 from .errors import EventwireError
@@ -28,10 +30,23 @@ def load_nlp(model: str = MODEL_NAME):
                              config={"nlp": {"tokenizer": {"@tokenizers": _EMPTY_TOKENIZER}}})
             # the attribute ruler's rules matched on arrays (same matches, a tenth of the parse less)
             attributerules.install(nlp)
+            add_name_norms(nlp)
     except (OSError, ImportError) as exc:
         raise EventwireError("E201", f" ({exc})") from exc
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+def add_name_norms(nlp) -> None:
+    """Names spelt like a function word ("IS", the Islamic State) are tokenised with a norm
+    the model reads as a name (data/name_norms.json): by their own norm "is" the parser makes
+    "attacked IS militants" a clause whose verb is "IS", and the militants no side."""
+    from spacy.attrs import NORM, ORTH
+
+    table = json.loads(resources.files("eventwire").joinpath("data/name_norms.json").read_text())
+    for text, norm in table.items():
+        if not text.startswith("_"):
+            nlp.tokenizer.add_special_case(text, [{ORTH: text, NORM: norm}])
 
 
 def _register_empty_tokenizer(spacy) -> None:

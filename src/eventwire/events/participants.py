@@ -27,7 +27,7 @@ from ..nounphrase import has_definite_article
 from ..places.event import DATELINE_REACH, dateline_end
 from ..places.recognize import DIRECTIONS
 from ..places.unlisted import site_words
-from ..spanindex import cached_index, since_previous_sentence
+from ..spanindex import cached_index, entity_at, since_previous_sentence
 from .lexicon import describe_code, load_lexicon, verb_forms
 from .modality import disputed_participation
 
@@ -751,6 +751,9 @@ def _actor_or_possessor(tok, accept=actor_like):
         owner = next(c for c in tok.children if c.dep_ == "poss")
         if owner.lower_ not in ("its", "their", "his", "her") and actor_like(owner):
             return owner   # "against Moscow's refusal to release them": Moscow
+    holder = _holder_by_of(tok)
+    if holder is not None:
+        return holder   # "against the policies of the government": the government
     if tok is None or (accept(tok) and not authored):
         return tok   # "the manifesto blames", "the resolution condemns": its author, or none
     whole = partitive_whole(tok)   # "one of his bodyguards": the group the part is taken from
@@ -771,6 +774,16 @@ def _actor_or_possessor(tok, accept=actor_like):
     return None
 
 
+def _holder_by_of(tok):
+    """The actor an "of" phrase gives a stance or conduct noun to ("the policies of the
+    government", "the conduct of the president", "the refusal of the court": the lexicon's
+    ``held_by_of_nouns``), the one answered by acting against it; None for other nouns."""
+    if tok is None or tok.pos_ != "NOUN" or tok.lower_ not in load_lexicon().cues["held_by_of_nouns"]:
+        return None
+    holder = next((_pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return holder if holder is not None and actor_like(holder) else None
+
+
 def _area_or_site(tok) -> bool:
     """An area or a site, named or not ("Azadi Square", "the streets", "the financial district",
     "the village"): somewhere, never a body (the gazetteer's area and site words, not its
@@ -780,9 +793,10 @@ def _area_or_site(tok) -> bool:
 
 def _word_of(tok, *kinds: str) -> bool:
     """The token's word or lemma is in one of the gazetteer's word lists ``kinds``
-    (site_words.yaml), asked list by list rather than through a union built per call."""
+    (site_words.yaml), asked list by list rather than through a union built per call. A
+    plural also by its singular: the tagger lemmatises "bases" to "basis"."""
     words = site_words()
-    forms = (tok.lower_, tok.lemma_.lower())
+    forms = (tok.lower_, tok.lemma_.lower(), tok.lower_[:-1] if tok.tag_ in ("NNS", "NNPS") else "")
     return any(form in words[kind] for kind in kinds for form in forms)
 
 
@@ -1252,7 +1266,9 @@ def _content_target(tok, src):
             # country doing the content is the speaker's side; the content's object is the target
             own_country = node.dep_ == "nsubj" and src_country is not None and \
                 _country_of_tokens(list(node.doc[slice(*phrase_bounds(node))])) == src_country
-            if not locative and not own_country and not _own_side(node) and actor_like(node) and \
+            # "threatened to strike American bases": a party's site stands for the party
+            if not locative and not own_country and not _own_side(node) and (
+                    actor_like(node) or node.dep_ == "dobj" and _a_partys_site(node)) and \
                     node.ent_type_ not in ("LOC", "FAC") and node.lower_ not in ("it", "they", "its"):
                 return node
         for c in node.children:
@@ -1297,8 +1313,10 @@ def _object_antecedent(pron, src):
                 pron.lower_ in ("them", "they") and t.head.lower_ in _LOCATIVE)):
             continue   # "blocked roads in Dakar ... to disperse them": people, not the town;
             # "outside the embassy in Moscow, pelting it": the embassy, not the city
-        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and t.dep_ in ("pobj", "dobj", "nsubj", "conj") \
-                and not _disagrees(pron, t):
+        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and t.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj") \
+                and not _disagrees(pron, t) and entity_at(t.doc, t.i).root == t:
+            # a word inside a longer name is not the name ("Justice" in "the American Center
+            # for Law and Justice"); "Brunson was told that he was being detained": Brunson
             return t
         if pron.lower_ in ("them", "they") and t.tag_ == "NNS" and t.dep_ in ("pobj", "dobj", "nsubj") \
                 and actor_like(t):
@@ -1573,8 +1591,11 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     if tgt is None and not trigger.nominal and _living_undergoer(tok, undergoer):
         tgt = undergoer   # "police arrested two suspects": a person the dictionary does not know
     site = None
-    if tgt is None and category == "ASSAULT" and undergoer is not None and _a_partys_site(undergoer):
-        site = undergoer   # "struck a Syrian air base", "attacked a police station": that party's
+    if tgt is None and category == "ASSAULT":
+        # "struck a Syrian air base", "attacked a police station", "fired rockets at US bases":
+        # that party's
+        aimed_at = [undergoer] + ([] if trigger.nominal else list(_object_candidates(tok, category)))
+        site = next((c for c in aimed_at if c is not None and _a_partys_site(c)), None)
     if tgt is None and category == "PROTEST" and not trigger.nominal:
         tgt = _protest_purpose_target(tok)   # "rallied to denounce the government": the government
     if tgt is None and category is not None:
@@ -1607,6 +1628,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
             tgt = _object_antecedent(tgt, src) or _antecedent(tgt) or tgt
     if tgt is None and not trigger.nominal and category in _CONTENT_TARGET_CATEGORIES:
         tgt = _content_target(tok, src)
+        if tgt is not None and _a_partys_site(tgt):
+            site = tgt   # "threatened to strike American bases": that party's
     if category in _MOVEMENT_CATEGORIES and tgt is not None and not _turned_against(tgt):
         # "troops crossed into Ukraine", "patrolled Dakar", "Russia mobilized troops": no
         # target; "massed troops against Ukraine": the party they are turned against
