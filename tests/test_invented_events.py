@@ -361,6 +361,27 @@ def test_a_gathering_told_as_a_protest_stays_a_protest(text):
     assert "PROTEST" in {e.category for e in asserted(text)}, _described(text)
 
 
+# ---------------------------------------------------------------- a vehicle is no attacker
+# A bare vehicle as the doer (subject, passive by-phrase, or the subject a participle or a
+# conjunct takes over) with no weapon in the sentence is an accident.
+@pytest.mark.parametrize("text", [
+    "A teenage cyclist was struck by a car outside the school on Monday.",
+    "A pedestrian was hit by a bus near the central station on Tuesday.",
+    "The lorry hit a pedestrian near the bridge on Tuesday.",
+])
+def test_a_vehicle_as_the_doer_gives_no_attack(text):
+    assert [e for e in asserted(text) if e.category == "ASSAULT"] == [], _described(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A police patrol was struck by a car bomb outside the base on Monday.",
+    "A bus was attacked by gunmen near the border on Monday.",
+    "Two soldiers were shot by a sniper near the base on Tuesday.",
+])
+def test_a_weapon_or_an_armed_doer_still_attacks(text):
+    assert "ASSAULT" in {e.category for e in asserted(text)}, _described(text)
+
+
 # ---------------------------------------------------------------- a talk with the press is a statement
 @pytest.mark.parametrize("text", [
     "The prime minister talks to media during a press conference in the capital on Monday.",
