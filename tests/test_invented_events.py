@@ -338,12 +338,12 @@ def test_parties_told_by_the_police_keep_their_event(text, category):
 
 # ---------------------------------------------------------------- a gathering is no protest by itself
 # Verbs of moving or gathering (``gathering_verbs`` in relevance.yaml) tell a protest only where
-# the text tells one: a political side, a protester, "against", or a word of protest in the story.
+# the text tells one: a political side, a protester or a crowd, "against", or a word of protest
+# in the story.
 @pytest.mark.parametrize("text", [
-    "Frightened residents poured into the streets after the tremor, fearing aftershocks.",
     "The home side rallied in the final quarter to force a draw against the visitors.",
     "The school band paraded through the old town on Sunday afternoon.",
-    "Fans flocked to the stadium on Saturday to see the final.",
+    "The veteran quarterback marched his team down the field in the final minute.",
 ])
 def test_a_gathering_with_no_protest_told_is_no_protest(text):
     assert [e for e in asserted(text) if e.category == "PROTEST"] == [], _described(text)
@@ -353,6 +353,8 @@ def test_a_gathering_with_no_protest_told_is_no_protest(text):
     "Thousands of people marched against the new tax law in the capital on Saturday.",
     "Opposition supporters rallied outside parliament on Monday.",
     "Protesters poured into the streets of the capital on Friday.",
+    # a crowd as the doer is told as protesting
+    "Thousands of people marched through the capital on Saturday.",
     # the story tells the protest in another sentence
     "Thousands of people marched through the capital on Saturday. Organisers said the protest "
     "was the largest in a decade.",

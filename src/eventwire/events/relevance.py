@@ -215,21 +215,23 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
 
 
 def gathering_not_protest(verb, category: str, src, tgt) -> bool:
-    """A verb of moving or gathering coded as a protest ("marched", "rallied", "poured into the
-    streets") where the text tells no protest: no side is a political actor or a protester, the
-    verb has no phrase of protest ("marched against the law"), and the document has no word of
-    protest at all. "His team rallied to force a tie", "people poured into the streets, fearing
-    aftershocks" and "the band paraded through town" tell no protest; "thousands marched in the
-    capital" in a story of protests does. Word classes: ``gathering_verbs``, ``protest_preps``
-    and ``protest_words`` in ``data/relevance.yaml``."""
+    """A verb of moving or gathering coded as a protest ("marched", "rallied", "paraded") where
+    the text tells no protest: no side is a political actor, a protester or a crowd (triggers.yaml
+    ``protest_subjects``: "thousands marched" is told as a protest), the verb has no phrase of
+    protest ("marched against the law"), and the document has no word of protest at all. "His
+    team rallied to force a tie", "he marched his side down the field" and "the band paraded
+    through town" tell no protest. Word classes: ``gathering_verbs``, ``protest_preps`` and
+    ``protest_words`` in ``data/relevance.yaml``."""
     table = _table()
     if category != "PROTEST" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in table["gathering_verbs"]:
         return False
     words = table["protest_words"]
+    crowds = {str(w).lower() for w in load_lexicon().extra.get("protest_subjects", ())}
     for side in (src, tgt):
-        if side is not None and (side_is_political(side) or getattr(side, "head", None) is not None and
-                                 side.head.lemma_.lower() in words):
-            return False
+        head = getattr(side, "head", None)
+        if side is not None and (side_is_political(side) or head is not None and (
+                head.lemma_.lower() in words or head.lower_ in crowds or head.lemma_.lower() in crowds)):
+            return False   # a party, or a crowd ("thousands marched"): the protest's own doers
     if any(c.dep_ == "prep" and c.lower_ in table["protest_preps"] for c in verb.children):
         return False
     return not _tells_a_protest(verb.doc)
