@@ -339,11 +339,14 @@ def test_parties_told_by_the_police_keep_their_event(text, category):
 # ---------------------------------------------------------------- a gathering is no protest by itself
 # Verbs of moving or gathering (``gathering_verbs`` in relevance.yaml) tell a protest only where
 # the text tells one: a political side, a protester or a crowd, "against", or a word of protest
-# in the story.
+# in the story (a story of a few sentences: one sentence alone tells no story).
 @pytest.mark.parametrize("text", [
-    "The home side rallied in the final quarter to force a draw against the visitors.",
-    "The school band paraded through the old town on Sunday afternoon.",
-    "The veteran quarterback marched his team down the field in the final minute.",
+    "The home side rallied in the final quarter to force a draw against the visitors. The coach "
+    "praised his players. The two teams meet again in May.",
+    "The school band paraded through the old town on Sunday afternoon. Parents lined the route. "
+    "The festival ends on Monday.",
+    "The veteran quarterback marched his team down the field in the final minute. The kicker "
+    "then scored the winning goal. The team plays its next game on Sunday.",
 ])
 def test_a_gathering_with_no_protest_told_is_no_protest(text):
     assert [e for e in asserted(text) if e.category == "PROTEST"] == [], _described(text)
@@ -354,7 +357,10 @@ def test_a_gathering_with_no_protest_told_is_no_protest(text):
     "Opposition supporters rallied outside parliament on Monday.",
     "Protesters poured into the streets of the capital on Friday.",
     # a crowd as the doer is told as protesting
-    "Thousands of people marched through the capital on Saturday.",
+    "Thousands of people marched through the capital on Saturday. Police closed the main square. "
+    "The march ended peacefully.",
+    # a sentence alone tells no story to read a protest from
+    "The women marched down the boulevard in silence on Sunday.",
     # the story tells the protest in another sentence
     "Thousands of people marched through the capital on Saturday. Organisers said the protest "
     "was the largest in a decade.",

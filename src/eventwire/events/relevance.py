@@ -218,10 +218,10 @@ def gathering_not_protest(verb, category: str, src, tgt) -> bool:
     """A verb of moving or gathering coded as a protest ("marched", "rallied", "paraded") where
     the text tells no protest: no side is a political actor, a protester or a crowd (triggers.yaml
     ``protest_subjects``: "thousands marched" is told as a protest), the verb has no phrase of
-    protest ("marched against the law"), and the document has no word of protest at all. "His
-    team rallied to force a tie", "he marched his side down the field" and "the band paraded
-    through town" tell no protest. Word classes: ``gathering_verbs``, ``protest_preps`` and
-    ``protest_words`` in ``data/relevance.yaml``."""
+    protest ("marched against the law"), and the document, a story of a few sentences at least,
+    has no word of protest at all. "His team rallied to force a tie", "he marched his side down
+    the field" and "the band paraded through town" tell no protest. Word classes:
+    ``gathering_verbs``, ``protest_preps`` and ``protest_words`` in ``data/relevance.yaml``."""
     table = _table()
     if category != "PROTEST" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in table["gathering_verbs"]:
         return False
@@ -234,7 +234,9 @@ def gathering_not_protest(verb, category: str, src, tgt) -> bool:
             return False   # a party, or a crowd ("thousands marched"): the protest's own doers
     if any(c.dep_ == "prep" and c.lower_ in table["protest_preps"] for c in verb.children):
         return False
-    return not _tells_a_protest(verb.doc)
+    # a sentence or two alone (a caption, a sentence coded by itself) tells no story to read a
+    # protest from: "The women marched down the boulevard in silence" may be one
+    return _sentence_count(verb.doc) >= table["document_min_sentences"] and not _tells_a_protest(verb.doc)
 
 
 def talk_to_the_press(verb, category: str, tgt) -> bool:
