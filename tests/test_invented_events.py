@@ -334,3 +334,94 @@ def test_a_teller_alone_puts_no_party_in_sight(text):
 ])
 def test_parties_told_by_the_police_keep_their_event(text, category):
     assert category in {e.category for e in asserted(text)}, _described(text)
+
+
+# ---------------------------------------------------------------- a gathering is no protest by itself
+# Verbs of moving or gathering (``gathering_verbs`` in relevance.yaml) tell a protest only where
+# the text tells one: a political side, a protester or a crowd, "against", or a word of protest
+# in the story (a story of a few sentences: one sentence alone tells no story).
+@pytest.mark.parametrize("text", [
+    "The home side rallied in the final quarter to force a draw against the visitors. The coach "
+    "praised his players. The two teams meet again in May.",
+    "The school band paraded through the old town on Sunday afternoon. Parents lined the route. "
+    "The festival ends on Monday.",
+    "The veteran quarterback marched his team down the field in the final minute. The kicker "
+    "then scored the winning goal. The team plays its next game on Sunday.",
+])
+def test_a_gathering_with_no_protest_told_is_no_protest(text):
+    assert [e for e in asserted(text) if e.category == "PROTEST"] == [], _described(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of people marched against the new tax law in the capital on Saturday.",
+    "Opposition supporters rallied outside parliament on Monday.",
+    "Protesters poured into the streets of the capital on Friday.",
+    # a crowd as the doer is told as protesting
+    "Thousands of people marched through the capital on Saturday. Police closed the main square. "
+    "The march ended peacefully.",
+    # a sentence alone tells no story to read a protest from
+    "The women marched down the boulevard in silence on Sunday.",
+    # the story tells the protest in another sentence
+    "Thousands of people marched through the capital on Saturday. Organisers said the protest "
+    "was the largest in a decade.",
+])
+def test_a_gathering_told_as_a_protest_stays_a_protest(text):
+    assert "PROTEST" in {e.category for e in asserted(text)}, _described(text)
+
+
+# ---------------------------------------------------------------- a vehicle is no attacker
+# A bare vehicle as the doer (subject, passive by-phrase, or the subject a participle or a
+# conjunct takes over) with no weapon in the sentence is an accident.
+@pytest.mark.parametrize("text", [
+    "A teenage cyclist was struck by a car outside the school on Monday.",
+    "A pedestrian was hit by a bus near the central station on Tuesday.",
+    "The lorry hit a pedestrian near the bridge on Tuesday.",
+])
+def test_a_vehicle_as_the_doer_gives_no_attack(text):
+    assert [e for e in asserted(text) if e.category == "ASSAULT"] == [], _described(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A police patrol was struck by a car bomb outside the base on Monday.",
+    "A bus was attacked by gunmen near the border on Monday.",
+    "Two soldiers were shot by a sniper near the base on Tuesday.",
+])
+def test_a_weapon_or_an_armed_doer_still_attacks(text):
+    assert "ASSAULT" in {e.category for e in asserted(text)}, _described(text)
+
+
+# ---------------------------------------------------------------- a talk with the press is a statement
+@pytest.mark.parametrize("text", [
+    "The prime minister talks to media during a press conference in the capital on Monday.",
+    "The defence minister spoke with reporters outside parliament on Monday.",
+    "The envoy chatted with the press after the summit on Tuesday.",
+])
+def test_talking_to_the_press_is_no_consultation(text):
+    assert [e for e in asserted(text) if e.category == "CONSULT"] == [], _described(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign minister spoke with his Iranian counterpart on Monday.",
+    "The president spoke with the German chancellor by phone on Tuesday.",
+])
+def test_talking_with_a_party_stays_a_consultation(text):
+    assert "CONSULT" in {e.category for e in asserted(text)}, _described(text)
+
+
+# ---------------------------------------------------------------- an office read from a title in a sports story
+SPORTS_STORY = (
+    "The Hawks fired head coach Tom Barrett on Monday after a losing season. Team president Mark "
+    "Ellis met with Barrett on Sunday night. Ellis said the Hawks wanted a fresh start. Guard Danny "
+    "Moore scored 30 points in the final game against the Lions, and center Luis Ortega added 12 "
+    "rebounds. Moore and Ortega both praised Barrett. The Lions beat the Hawks by four points. "
+    "Forward Jake Hill missed the game with an injury.")
+
+
+def test_a_team_president_in_a_sports_story_is_no_state_official():
+    assert asserted(SPORTS_STORY) == [], _described(SPORTS_STORY)
+
+
+def test_an_official_in_a_political_story_keeps_the_meeting():
+    text = ("The Interior Ministry said on Monday that police arrested five men. The minister met the "
+            "head of the police in the capital. Opposition leaders criticised the arrests.")
+    assert "CONSULT" in {e.category for e in asserted(text)}, _described(text)

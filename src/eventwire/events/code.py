@@ -541,18 +541,23 @@ def _answered_for(noun, lex) -> bool:
         noun.head.head.lemma_.lower() in lex.cues["responsibility_nouns"]
 
 
+def _doers(verb) -> list:
+    """The heads that tell who does what ``verb`` tells: its subject, or its passive's by-phrase
+    ("was struck by a truck"); a participle or a conjunct with no subject of its own takes the
+    subject of the verb it hangs on ("an earthquake struck, injuring 25"; "the bus left the
+    road and hit a wall")."""
+    for _ in range(3):   # "the bus left the road and struck a wall, killing two"
+        if verb.dep_ in ("advcl", "xcomp", "conj") and (verb.tag_ == "VBG" or verb.dep_ == "conj") and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.head != verb:
+            verb = verb.head
+    return [c if c.dep_ == "nsubj" else next((g for g in c.children if g.dep_ == "pobj"), c)
+            for c in verb.children if c.dep_ in ("nsubj", "agent")]
+
+
 def _is_non_agentive(verb, lex) -> bool:
-    """'a canopy collapse killed 16 people', 'an earthquake struck, injuring 25': an accident,
-    not an attack (a participle takes the subject of the verb it hangs on)."""
-    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ == "VBG" and \
-            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.head != verb:
-        verb = verb.head
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "agent"):
-            head = c if c.dep_ == "nsubj" else next((g for g in c.children if g.dep_ == "pobj"), c)
-            if _natural_force(head, lex):
-                return True
-    return False
+    """'a canopy collapse killed 16 people', 'an earthquake struck, injuring 25', 'the storm hit
+    the coast and killed four': an accident, not an attack."""
+    return any(_natural_force(head, lex) for head in _doers(verb))
 
 
 def _natural_force(tok, lex) -> bool:
@@ -578,8 +583,9 @@ def _accidental_death(trig: Trigger, triggers: list[Trigger], sent, lex) -> bool
 def _no_political_act(trig: Trigger, category: str, sent, lex) -> bool:
     """News of accidents (pattern 10): a bare vehicle that "struck" or "overran" something with
     no weapon in the sentence and no nation or force named with it ("the plane ... struck a
-    deicing facility", "the aircraft overran the runway"), and the investigation of an accident
-    ("began investigations of the crash"), are no political events."""
+    deicing facility", "the aircraft overran the runway", "a cyclist was hit by a truck"), and
+    the investigation of an accident ("began investigations of the crash"), are no political
+    events."""
     tok = trig.token
     vehicle = category == "ASSAULT" and not trig.nominal
     inquiry = category == "ACCUSE" and (trig.cameo or "").startswith("09")
@@ -587,12 +593,10 @@ def _no_political_act(trig: Trigger, category: str, sent, lex) -> bool:
             sentence_words(sent, {tok.i, *(t.i for t in trig.extra_tokens)}) & lex.cues["weapon_words"]:
         return False
     if vehicle:
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is None and tok.dep_ == "conj":
-            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        # "the plane", "the aircraft": a bare vehicle; "military jets", "Russian drones" are a force
-        return subj is not None and subj.lemma_.lower() in lex.cues["vehicle_words"] and not any(
-            c.dep_ in ("amod", "compound", "poss", "nmod") for c in subj.children)
+        # "the plane", "the aircraft", "was struck by a car": a bare vehicle; "military jets",
+        # "Russian drones" are a force
+        return any(doer.lemma_.lower() in lex.cues["vehicle_words"] and not any(
+            c.dep_ in ("amod", "compound", "poss", "nmod") for c in doer.children) for doer in _doers(tok))
     node = tok if trig.nominal else next((c for c in tok.children if c.dep_ == "dobj"), tok)
     about = {t.lower_ for t in node.subtree} | {t.lower_ for t in tok.lefts}
     return bool(about & (lex.cues["accident_words"] | lex.cues["non_agentive_subjects"]))

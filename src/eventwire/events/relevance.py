@@ -166,9 +166,14 @@ def is_political(category: str, src, tgt, ctx: DocContext, doc=None) -> bool:
     if category in _table()["political_by_act"]:
         return True
     sides = [s for s in (src, tgt) if s is not None]
-    if any(side_is_political(s) for s in sides):
+    political = [s for s in sides if side_is_political(s)]
+    private = private_document(ctx, doc)
+    # in a story of business or sport an office read from a title alone ("the team president",
+    # "Billy King", "the firm's executive vice president") is no state's: there a side is a
+    # political actor when a state is named with it
+    if political and (not private or any(s.country is not None for s in political)):
         return True
-    if private_document(ctx, doc):
+    if private:
         return False
     if quad_class(category) not in (1, 2) or src is None or side_is_political(src) is not False:
         return True
@@ -188,8 +193,12 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
     (``harms_only_itself``), when "it" that kills stands for a disaster told before
     (``a_force_told_as_it``), when a
     victory is won with no armed force (``won_not_fought``), when
-    "ask" asks a question (``asks_a_question``) and when an event noun is part of a name
+    "ask" asks a question (``asks_a_question``), when a verb of moving or gathering tells no
+    protest (``gathering_not_protest``), when a talk is with the press (``talk_to_the_press``)
+    and when an event noun is part of a name
     (``in_a_name``)."""
+    if gathering_not_protest(tok, category, src, tgt) or talk_to_the_press(tok, category, tgt):
+        return False
     if not is_political(category, src, tgt, ctx, tok.doc):
         return False
     if journey_not_visit(tok, category, src, tgt) or no_party_in_sight(tok, category, src, tgt, ctx) or \
@@ -203,6 +212,62 @@ def political_event(tok, nominal: bool, category: str, src, tgt, ctx: DocContext
                 shown_not_protested(tok, category) or
                 won_not_fought(tok, category, src, tgt) or harms_only_itself(tok, category) or
                 (category == "REQUEST" and asks_a_question(tok)))
+
+
+def gathering_not_protest(verb, category: str, src, tgt) -> bool:
+    """A verb of moving or gathering coded as a protest ("marched", "rallied", "paraded") where
+    the text tells no protest: no side is a political actor, a protester or a crowd (triggers.yaml
+    ``protest_subjects``: "thousands marched" is told as a protest), the verb has no phrase of
+    protest ("marched against the law"), and the document, a story of a few sentences at least,
+    has no word of protest at all. "His team rallied to force a tie", "he marched his side down
+    the field" and "the band paraded through town" tell no protest. Word classes:
+    ``gathering_verbs``, ``protest_preps`` and ``protest_words`` in ``data/relevance.yaml``."""
+    table = _table()
+    if category != "PROTEST" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in table["gathering_verbs"]:
+        return False
+    words = table["protest_words"]
+    crowds = {str(w).lower() for w in load_lexicon().extra.get("protest_subjects", ())}
+    for side in (src, tgt):
+        head = getattr(side, "head", None)
+        if side is not None and (side_is_political(side) or head is not None and (
+                head.lemma_.lower() in words or head.lower_ in crowds or head.lemma_.lower() in crowds)):
+            return False   # a party, or a crowd ("thousands marched"): the protest's own doers
+    if any(c.dep_ == "prep" and c.lower_ in table["protest_preps"] for c in verb.children):
+        return False
+    # a sentence or two alone (a caption, a sentence coded by itself) tells no story to read a
+    # protest from: "The women marched down the boulevard in silence" may be one
+    return _sentence_count(verb.doc) >= table["document_min_sentences"] and not _tells_a_protest(verb.doc)
+
+
+def talk_to_the_press(verb, category: str, tgt) -> bool:
+    """A talk whose partner is the press ("the prime minister talks to media during a press
+    conference", "the minister spoke with reporters in Geneva", "chatted with the press"): an
+    interview or a briefing, a statement, not a consultation between parties. A talk with a
+    party ("spoke with his Iranian counterpart") is one. Word classes: ``talking_verbs``,
+    ``press_words`` and ``press_sectors`` in ``data/relevance.yaml``."""
+    table = _table()
+    if category != "CONSULT" or verb.lemma_.lower() not in table["talking_verbs"]:
+        return False
+    if tgt is not None and tgt.sector in table["press_sectors"]:
+        return True
+    partners = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                for g in c.children if g.dep_ == "pobj"]
+    partners += [c for c in verb.children if c.dep_ == "dobj"]   # "briefed reporters"
+    return bool(partners) and all(p.lower_ in table["press_words"] or p.lemma_.lower() in table["press_words"]
+                                  for p in partners)
+
+
+_PROTEST_KEY = "eventwire.relevance.tells_a_protest"
+
+
+def _tells_a_protest(doc) -> bool:
+    """Whether a word of the document is a word of protest (read once per document and kept
+    in its ``user_data``)."""
+    found = doc.user_data.get(_PROTEST_KEY)
+    if found is None:
+        words = _table()["protest_words"]
+        found = doc.user_data[_PROTEST_KEY] = any(t.lemma_.lower() in words or t.lower_ in words for t in doc)
+    return found
 
 
 def characterized(tok) -> bool:
