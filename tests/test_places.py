@@ -1441,6 +1441,30 @@ def test_the_unit_phrase_names_the_place_after_of(text, trigger, surface):
     assert place is not None and text[place.start:place.end] == surface
 
 
+@pytest.mark.parametrize("text, trigger, surface", [
+    # a place hanging by "in" or "of" inside the phrase of another place holds it: the event
+    # is at the place the phrase names, whatever grains the gazetteer gives the two
+    ("Gunmen shot a doctor in the village of Mayrtup in Kurchaloi district on Monday.", "shot", "Mayrtup"),
+    ("A grenade exploded in Kulgam town of Anantnag district, wounding five people.", "exploded", "Kulgam"),
+    ("A bomb exploded in Lice town of the southeastern province of Diyarbakir.", "exploded", "Lice"),
+    ("Two policemen were killed in Yuksekova town of Hakkari province on Sunday.", "killed", "Yuksekova"),
+    ("A rebel detonated a roadside bomb in Cizre town of the southeastern province of Sirnak on Monday.",
+     "detonated", "Cizre"),
+    # guards: a country or a body of water named before "in Y" does not lie in Y; a part of a
+    # town the places stage has read ("the Homs neighbourhood of X") stays the part; two places
+    # side by side hold nothing
+    ("The US embassy in Nairobi was attacked by gunmen on Friday.", "attacked", "Nairobi"),
+    ("Protesters gathered outside the British embassy in Tehran on Sunday.", "gathered", "Tehran"),
+    ("A car bomb exploded on a bridge over the Euphrates River in Fallujah on Monday.", "exploded", "Fallujah"),
+    ("Rockets hit the Homs neighbourhood of Khalidiya on Monday.", "hit", "Khalidiya"),
+    ("Mortar shells landed in the Hamidiya quarter of Homs, killing a child.", "landed", "Hamidiya"),
+    ("Troops killed two gunmen in Kabul and Herat on Monday.", "killed", "Kabul"),
+])
+def test_a_place_named_inside_another_places_phrase_holds_it(text, trigger, surface):
+    place, _ = event_place_of(text, trigger)
+    assert place is not None and (text[place.start:place.end], place.from_) == (surface, "trigger")
+
+
 @pytest.mark.parametrize("text, trigger, surface, holder", [
     # a word for what the site serves between the name and the site's word ("the X refugee
     # camp", "the X border crossing", "the X army base", "X maternity hospital"): a site,

@@ -599,6 +599,64 @@ def _frames(tok, named: set[int]) -> bool:
         g.dep_ == "pobj" and g.i in named for g in c.children) for c in tok.head.children)
 
 
+# Prepositions that put one place inside another: "the village of X in Y district".
+_WITHIN_PREPS = {"in", "of", "inside", "within"}
+
+
+def _holds_named(tok, named: dict, ctx: DocContext) -> bool:
+    """The place hangs, by "in" or "of", inside the phrase that names another place of the
+    sentence (``named``: the sentence's places by their token's index): "the village of X in Y
+    district", "the X area of Y", "X town of the province of Y", "the village of X in western
+    Y, southern Z". The text puts the other place in this one, so this one is its container,
+    whatever grains the gazetteer gives the two. Not where the other place cannot lie inside
+    it: a country ("the US embassy in Nairobi"), a body of water ("a bridge over the Tigris
+    River in Baghdad"), a province the gazetteer puts this one in ("Virginia Tech in
+    Blacksburg"); nor the place a unit phrase names ("the West Bank town of Hebron",
+    ``_frames``); nor a place the places stage read as a part of the town before its unit
+    word ("the Homs neighbourhood of Baba Amr")."""
+    place = named.get(tok.i)
+    while tok.dep_ == "appos" and tok.head.i != tok.i:
+        tok = tok.head      # "in Adana, southern Turkey": Turkey holds what Adana holds
+    t = tok.head if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != tok.i else tok
+    outside = {i: p for i, p in named.items() if i not in {x.i for x in t.subtree}}
+    words = site_words()
+    waters, buildings = words["waters"], words["sites"] | words["institutions"]
+
+    def held(word) -> bool:
+        """The word, or a word of the proper name it ends ("Marj al-Sultan"), is another
+        place's."""
+        name = word.pos_ == "PROPN" and word.lower_ not in PLACE_NOUNS
+        for w in (word, *(c for c in word.children if name and c.dep_ == "compound")):
+            p = outside.get(w.i)
+            if p is not None and p.feature != "country" and p.text.split()[-1].lower() not in waters \
+                    and not (p.feature == "admin1" and place is not None and _holds(p, place, ctx)):
+                return True
+        return False
+
+    for _ in range(3):
+        if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.lower_ not in _WITHIN_PREPS:
+            return False
+        prep, t = t.head, t.head.head
+        if held(t):
+            return True     # "X in Y": straight inside another place's name ("Sadr City")
+        if t.lower_ not in PLACE_NOUNS or t.lower_ in buildings:
+            continue    # "a Baghdad square in the neighbourhood of X": the square is Baghdad's
+        if any(c.dep_ in ("compound", "nmod", "amod") and held(c) and not _frames(c, named.keys())
+               for c in t.children):
+            # "the Homs neighbourhood of X": which holds which, the places stage has read
+            return not (prep.lower_ == "of" and t.lower_ in PART_NOUNS and place is not None
+                        and (place.start, place.end) in _notes(ctx).parts)
+        if any(c.dep_ == "prep" and c.lower_ == "of" and any(held(g) for g in c.children)
+               for c in t.children if c.i != prep.i):
+            return True     # "the village of X in Y"
+    return False
+
+
+def _by_token(doc, places: list[Place]) -> dict:
+    """The places of a sentence by the index of their token."""
+    return {t.i: p for p in places if (t := _token_of(doc, p)) is not None}
+
+
 def _modifier(tok) -> bool:
     """The place names the container of another place of the phrase ("the West Bank town of
     X", "Yala's X district", "Congo's capital, X", "the X neighbourhood of Baghdad"): the
@@ -885,6 +943,7 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
     if trigger is not None and inside and doc is not None:
         tied, clause = [], []
         head = _clause_head(trigger)
+        by_token = _by_token(doc, inside)
         named = {t.i for p in inside if (t := _token_of(doc, p)) is not None}
         for p in inside:
             tok = _token_of(doc, p)
@@ -910,7 +969,8 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
             rank = (_specificity(p, ctx), not _modifier(tok))
             if strength >= 1:
                 tier = 2 if strength >= 2 else 1 if strength >= 1.5 else 0
-                tied.append((tier, *rank, strength, -distance, p))
+                # "in the village of X in Y district": Y holds the place the event is tied to
+                tied.append((tier, not _holds_named(tok, by_token, ctx), *rank, strength, -distance, p))
             elif _clause_of_place(tok).i == head.i and (strength != 0.0 or _locative(text, p)):
                 loc = _locative(text, p) or _locative_path(_path_up(tok, head))
                 clause.append((loc, *rank, -distance, p))
@@ -929,17 +989,19 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
     if inside:
         anchor = trigger.idx if trigger is not None else start
 
-        def container(p) -> bool:
-            """A country, province or city the sentence also names a place inside of."""
-            return any(_holds(p, q, ctx) for q in inside)
-
+        by_token = _by_token(doc, inside) if doc is not None else {}
         named = {t.i for p in inside if (t := _token_of(doc, p) if doc is not None else None) is not None}
+
+        def container(p, tok) -> bool:
+            """A country, province or city the sentence also names a place inside of, by the
+            gazetteer or by the phrase ("the village of X in Y district")."""
+            return any(_holds(p, q, ctx) for q in inside) or tok is not None and _holds_named(tok, by_token, ctx)
 
         def rank(p):
             tok = _token_of(doc, p) if doc is not None else None
             loc = _locative(text, p) or (tok is not None and _locative_path(_path_up(tok, _clause_of_place(tok))))
             framing = tok is not None and _frames(tok, named)
-            return (not _reference(text, p) and not framing and not _located_from(text, p, inside), loc and not container(p), _specificity(p, ctx),
+            return (not _reference(text, p) and not framing and not _located_from(text, p, inside), loc and not container(p, tok), _specificity(p, ctx),
                     tok is None or not _modifier(tok), -abs(p.start - anchor))
         return _as_event_place(max(inside, key=rank), "sentence")
     p0, p1 = _paragraph(text, start, end)

@@ -93,7 +93,7 @@ def site_words() -> dict[str, frozenset[str]]:
     words = {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in
              ("areas", "sites", "institutions", "organisations", "broad", "titles", "groups", "calendar", "prefixes",
               "units", "offices", "blocs", "posted", "undergoer_verbs", "speaking_verbs",
-              "report_verbs")}
+              "report_verbs", "waters")}
     # a building, site or area word of any kind ("hospital", "checkpoint", "village"), asked per word
     words["sites_and_areas"] = words["sites"] | words["institutions"] | words["areas"]
     return words
