@@ -159,6 +159,27 @@ def trigger_of(doc, word: str):
     ("A soldier was killed in Hasakah province, northeast Syria.", "killed", "Hasakah", "trigger"),
     # "the X district of Y": X, inside Y
     ("A teacher was shot dead in the Betong district of Yala on Friday.", "shot", "Betong", "trigger"),
+    # a place hanging by "in" or "of" inside the phrase of another place holds it: the event
+    # is at the place the phrase names, whatever grains the gazetteer gives the two
+    ("Gunmen shot a doctor in the village of Mayrtup in Kurchaloi district on Monday.", "shot", "Mayrtup",
+     "trigger"),
+    ("A grenade exploded in Kulgam town of Anantnag district, wounding five people.", "exploded", "Kulgam",
+     "trigger"),
+    ("A bomb exploded in Lice town of the southeastern province of Diyarbakir.", "exploded", "Lice", "trigger"),
+    ("Two policemen were killed in Yuksekova town of Hakkari province on Sunday.", "killed", "Yuksekova",
+     "trigger"),
+    ("A rebel detonated a roadside bomb in Cizre town of the southeastern province of Sirnak on Monday.",
+     "detonated", "Cizre", "trigger"),
+    # ... not a country or a body of water named before "in Y", which does not lie in Y; nor a
+    # part of a town the places stage has read ("the Homs neighbourhood of X"); two places side
+    # by side hold nothing
+    ("The US embassy in Nairobi was attacked by gunmen on Friday.", "attacked", "Nairobi", "trigger"),
+    ("Protesters gathered outside the British embassy in Tehran on Sunday.", "gathered", "Tehran", "trigger"),
+    ("A car bomb exploded on a bridge over the Euphrates River in Fallujah on Monday.", "exploded", "Fallujah",
+     "trigger"),
+    ("Rockets hit the Homs neighbourhood of Khalidiya on Monday.", "hit", "Khalidiya", "trigger"),
+    ("Mortar shells landed in the Hamidiya quarter of Homs, killing a child.", "landed", "Hamidiya", "trigger"),
+    ("Troops killed two gunmen in Kabul and Herat on Monday.", "killed", "Kabul", "trigger"),
     # a weak tie ("against ... in X"): the clause
     ("Hundreds of people protested against the election result in Kenya.", "protested", "Kenya", "clause"),
     # another clause of the sentence
@@ -1439,30 +1460,6 @@ def test_a_clocks_zone_is_no_place_of_the_event(text, trigger, surface):
 def test_the_unit_phrase_names_the_place_after_of(text, trigger, surface):
     place, _ = event_place_of(text, trigger)
     assert place is not None and text[place.start:place.end] == surface
-
-
-@pytest.mark.parametrize("text, trigger, surface", [
-    # a place hanging by "in" or "of" inside the phrase of another place holds it: the event
-    # is at the place the phrase names, whatever grains the gazetteer gives the two
-    ("Gunmen shot a doctor in the village of Mayrtup in Kurchaloi district on Monday.", "shot", "Mayrtup"),
-    ("A grenade exploded in Kulgam town of Anantnag district, wounding five people.", "exploded", "Kulgam"),
-    ("A bomb exploded in Lice town of the southeastern province of Diyarbakir.", "exploded", "Lice"),
-    ("Two policemen were killed in Yuksekova town of Hakkari province on Sunday.", "killed", "Yuksekova"),
-    ("A rebel detonated a roadside bomb in Cizre town of the southeastern province of Sirnak on Monday.",
-     "detonated", "Cizre"),
-    # guards: a country or a body of water named before "in Y" does not lie in Y; a part of a
-    # town the places stage has read ("the Homs neighbourhood of X") stays the part; two places
-    # side by side hold nothing
-    ("The US embassy in Nairobi was attacked by gunmen on Friday.", "attacked", "Nairobi"),
-    ("Protesters gathered outside the British embassy in Tehran on Sunday.", "gathered", "Tehran"),
-    ("A car bomb exploded on a bridge over the Euphrates River in Fallujah on Monday.", "exploded", "Fallujah"),
-    ("Rockets hit the Homs neighbourhood of Khalidiya on Monday.", "hit", "Khalidiya"),
-    ("Mortar shells landed in the Hamidiya quarter of Homs, killing a child.", "landed", "Hamidiya"),
-    ("Troops killed two gunmen in Kabul and Herat on Monday.", "killed", "Kabul"),
-])
-def test_a_place_named_inside_another_places_phrase_holds_it(text, trigger, surface):
-    place, _ = event_place_of(text, trigger)
-    assert place is not None and (text[place.start:place.end], place.from_) == (surface, "trigger")
 
 
 @pytest.mark.parametrize("text, trigger, surface, holder", [
