@@ -132,3 +132,21 @@ def test_what_someone_needs_to_do_is_not_done(text, category, modality):
 ])
 def test_an_event_still_to_come_is_not_done(text, category, modality):
     assert modality_of_category(text, category) == {modality}
+
+
+@pytest.mark.parametrize("text", [
+    "The powers agreed on Friday to a cessation of hostilities in Yemen.",
+    "Mediators called for an end to the fighting around Tripoli on Sunday.",
+    "Both armies observed a pause in the shelling of the border towns on Monday.",
+    "The council demanded a halt to attacks on aid convoys near Goma.",
+])
+def test_an_act_named_as_what_stops_is_no_assault(text):
+    assert "asserted" not in modality_of_category(text, "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Militias shelled the border towns on Monday, at the end of a week of talks.",
+    "The end of the talks came when rebels attacked a convoy near Goma on Sunday.",
+])
+def test_an_act_beside_a_stopping_noun_stays_asserted(text):
+    assert modality_of_category(text, "ASSAULT") == {"asserted"}

@@ -213,6 +213,9 @@ def _modality_of(trigger_token, nominal: bool = False) -> Modality:
             return Modality("negated", cue="no")
         if tok.dep_ == "pobj" and tok.head.lower_ in ("without",):
             return Modality("negated", cue=tok.head.lower_)
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to", "in", "on") and \
+                tok.head.head.pos_ == "NOUN" and tok.head.head.lemma_.lower() in cues["stopping_nouns"]:
+            return Modality("negated", cue=tok.head.head.lower_)   # "a cessation of hostilities"
         hyp = mods & cues["hypothetical_modifiers"]
         if hyp:
             return Modality("hypothetical", cue=min(hyp))
