@@ -904,3 +904,13 @@ def test_a_statement_takes_no_target_from_a_coordinated_verb(text, category, sou
 def test_a_statement_keeps_its_own_content_target(text, category, target):
     event = events_of(text, category)[0]
     assert side_text(event.target) == target, event.target
+
+
+@pytest.mark.parametrize("text, source", [
+    # who is on alert is the one mobilised: the clause's subject, active or passive
+    ("Security forces in Kenya were on high alert in Nairobi on Thursday after the clashes.", "Security forces"),
+    ("The army was put on high alert along the border with Sudan on Thursday.", "The army"),
+])
+def test_who_is_on_alert_is_mobilised(text, source):
+    found = events_of(text, "MOBILIZE")
+    assert found and side_text(found[0].source) == source, found

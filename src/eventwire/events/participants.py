@@ -1461,6 +1461,12 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                             tgt = _actor_or_possessor(_pobj(c))   # not "on Monday"
                             if tgt is not None:
                                 break
+            elif category == "MOBILIZE" and tok.dep_ == "pobj" and gov.dep_ == "prep" and \
+                    gov.lower_ == "on" and gov.head.pos_ in ("VERB", "AUX"):
+                # "Security forces were on high alert", "the army was put on alert": who is on
+                # alert is the one mobilised, the clause's subject, active or passive
+                active, passive = _subject_of(gov.head)
+                src = active if gov.head.pos_ == "AUX" or passive is None else passive
             elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB",) and \
                     gov.head.lemma_.lower() not in cues["reply_verbs"] and (
                     category in _CONTENT_TARGET_CATEGORIES or
