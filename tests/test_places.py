@@ -1845,3 +1845,15 @@ def test_a_country_that_modifies_a_thing_says_whose_not_where(text, trigger, sur
 def test_the_last_word_of_a_persian_name_is_no_place_of_its_own(text, word):
     _, ctx = places_of(text)
     assert not [p for p in ctx.places if p.text == word], ctx.places
+
+
+@pytest.mark.parametrize("text, trigger, surface", [
+    # where another predicate may or should happen is no place of the event
+    ("After the talks, the envoys agreed that negotiations should resume in Geneva soon.", "talks", None),
+    ("The ministers met on Friday and said the next round would be held in Vienna.", "met", None),
+    # the event's own modal clause keeps its place
+    ("Negotiations will resume in Geneva on Monday, the envoy said.", "resume", "Geneva"),
+    ("The ministers met in Munich on Friday and said talks should resume soon.", "met", "Munich"),
+])
+def test_where_something_may_happen_is_no_place_of_what_did(text, trigger, surface):
+    assert _stated_place(text, trigger) == surface

@@ -461,6 +461,19 @@ def _another_scene(tok, trigger) -> bool:
     return False
 
 
+_MODALS = frozenset({"should", "would", "could", "may", "might", "will", "shall", "must", "'ll"})
+
+
+def _unreal_scene(tok, trigger) -> bool:
+    """The place is where another predicate of the sentence may or should happen, not where the
+    event did: "talks in which all agreed that negotiations should resume in Geneva" were not
+    held in Geneva. Only a place tied to a predicate with a modal of its own, not the event's."""
+    verb, own = _clause_of_place(tok), _clause_head(trigger)
+    if verb.i in (trigger.i, own.i) or verb.pos_ not in ("VERB", "AUX") or _strength(tok, verb) < 1.5:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+
+
 def _reported_at(tok, trigger) -> bool:
     """The place says where the report the event is told in was made, not where the event
     happened: it hangs, after the verb, on a verb of reporting (site_words.yaml
@@ -984,7 +997,7 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
         # a statement is made where the text puts its speaker, not where another predicate of
         # the sentence happened
         inside = [p for p in inside if (tok := _token_of(doc, p)) is None or not (
-            _of_group(tok, trigger) or _reported_at(tok, trigger)
+            _of_group(tok, trigger) or _reported_at(tok, trigger) or _unreal_scene(tok, trigger)
             or locative_only and _another_scene(tok, trigger))]
     if inside:
         anchor = trigger.idx if trigger is not None else start
