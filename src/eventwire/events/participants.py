@@ -1587,7 +1587,7 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
             None if trigger.nominal else _summary_gap_target(tok))
     # "held talks ... on Tuesday": a date, not a party; "against Milei's measures": Milei
     undergoer, tgt = tgt, _actor_or_possessor(tgt)
-    if tgt is None and undergoer is not None and undergoer is not tok:
+    if tgt is None and undergoer is not None and undergoer != tok:
         # "rallied against plans by the government", "the proposal by Moscow was rejected": the
         # act's doer is the one answered
         own = range(*phrase_bounds(src)) if src is not None else range(0)
