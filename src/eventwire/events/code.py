@@ -1175,7 +1175,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if shift is not None:
                 told_dates.add(id(event))   # "two days later" is a time of its own sentence
             ctx.event_features[(e0, e1)] = feats
-        aims = aims_of_other_acts([(e, t.token) for e, t in sent_events])
+        told = [(e, t.token) for e, t in sent_events]   # the sentence's events by trigger token
+        aims = aims_of_other_acts(told)
         for event, _ in sent_events:
             if id(event) in aims and event.modality == "asserted":
                 event.modality = "future"   # "crossed the border to back up the rebels": an aim
@@ -1190,10 +1191,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 last_para = para
         events.extend(e for e, _ in sent_events)
         last_told.update((e.category, e) for e, _ in sent_events if e.modality == "asserted")
-        one_act |= purpose_links([(e, t.token) for e, t in sent_events])
-        listed |= listed_apart([(e, t.token) for e, t in sent_events])
+        one_act |= purpose_links(told)
+        listed |= listed_apart(told)
         fights |= told_as_fight(sent_events)
-        phased |= told_as_phase([(e, t.token) for e, t in sent_events])
+        phased |= told_as_phase(told)
         if sent_has_date:
             told_dates.update(id(e) for e, _ in sent_events)
     # a day told for a phase of an undertaking ("began Wednesday", "continued Thursday") does

@@ -422,6 +422,15 @@ def _of_group(tok, trigger) -> bool:
     return group.i != trigger.i and group.pos_ == "NOUN" and group.lower_ in site_words()["posted"]
 
 
+def _other_predicate(tok, trigger):
+    """(the verb the place is tied to, the trigger's clause head) when that verb is another
+    predicate of the sentence than the event's own; (None, None) otherwise."""
+    verb, own = _clause_of_place(tok), _clause_head(trigger)
+    if verb.i in (trigger.i, own.i) or verb.pos_ not in ("VERB", "AUX") or _strength(tok, verb) < 1.5:
+        return None, None
+    return verb, own
+
+
 def _another_scene(tok, trigger) -> bool:
     """The place is where another predicate of the sentence happened, not the event: it is tied
     to that predicate ("in X" or its object) and the predicate's clause is a coordinated one
@@ -432,8 +441,8 @@ def _another_scene(tok, trigger) -> bool:
     X, condemned"). Tied to it also where the place only locates that predicate's agent ("a
     Jordanian captured by militants in X is pleading", "claimed by a militia in X, but Y has
     condemned it")."""
-    verb, own = _clause_of_place(tok), _clause_head(trigger)
-    if verb.i in (trigger.i, own.i) or verb.pos_ not in ("VERB", "AUX") or _strength(tok, verb) < 1.5:
+    verb, own = _other_predicate(tok, trigger)
+    if verb is None:
         return False
     if own.dep_ == "conj" and own.head.i == verb.i:
         return _has_subject(own)
@@ -468,10 +477,8 @@ def _unreal_scene(tok, trigger) -> bool:
     """The place is where another predicate of the sentence may or should happen, not where the
     event did: "talks in which all agreed that negotiations should resume in Geneva" were not
     held in Geneva. Only a place tied to a predicate with a modal of its own, not the event's."""
-    verb, own = _clause_of_place(tok), _clause_head(trigger)
-    if verb.i in (trigger.i, own.i) or verb.pos_ not in ("VERB", "AUX") or _strength(tok, verb) < 1.5:
-        return False
-    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+    verb, _ = _other_predicate(tok, trigger)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
 
 
 def _reported_at(tok, trigger) -> bool:
@@ -957,7 +964,7 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
         tied, clause = [], []
         head = _clause_head(trigger)
         by_token = _by_token(doc, inside)
-        named = {t.i for p in inside if (t := _token_of(doc, p)) is not None}
+        named = set(by_token)   # the indices of the places' tokens
         for p in inside:
             tok = _token_of(doc, p)
             if tok is None:
@@ -1003,7 +1010,7 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
         anchor = trigger.idx if trigger is not None else start
 
         by_token = _by_token(doc, inside) if doc is not None else {}
-        named = {t.i for p in inside if (t := _token_of(doc, p) if doc is not None else None) is not None}
+        named = set(by_token)
 
         def container(p, tok) -> bool:
             """A country, province or city the sentence also names a place inside of, by the
