@@ -171,12 +171,8 @@ def coded_documents(docs: list, cache: Path | None) -> list[tuple]:
     return results
 
 
-def ecbplus(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | None],
-            decompose: bool = False) -> None:
-    """Cross-document event coreference on ECB+'s crime and violence topics (bench/coref_data.py):
-    every document through the real pipeline into one store; each coded event aligned to the
-    gold action mention its evidence overlaps; pairs of aligned events from different
-    documents scored against the gold instances, per split."""
+def ecbplus_coded(path: Path, cache: Path | None) -> tuple[list[dict], list[tuple]]:
+    """ECB+'s documents of the political topics and their (document, record) through the pipeline."""
     from bench.coref_data import POLITICAL_TOPICS, publication_date
     from eventwire.document import Document
 
@@ -189,6 +185,16 @@ def ecbplus(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | 
     dated = sum(d.date is not None for d in docs)
     print(f"ECB+ topics {', '.join(map(str, POLITICAL_TOPICS))}: {len(docs)} documents ({dated} with a "
           f"publication date), coded in {secs:.0f} s")
+    return rows, results
+
+
+def ecbplus(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | None],
+            decompose: bool = False) -> None:
+    """Cross-document event coreference on ECB+'s crime and violence topics (bench/coref_data.py):
+    every document through the real pipeline into one store; each coded event aligned to the
+    gold action mention its evidence overlaps; pairs of aligned events from different
+    documents scored against the gold instances, per split."""
+    rows, results = ecbplus_coded(path, cache)
     for threshold in thresholds:
         events = merged_events(results, tmp / "ecbplus.duckdb", threshold, "e.*" if decompose else
                                "doc_id, event_id, evidence_start, evidence_end, merged_id")
@@ -197,7 +203,8 @@ def ecbplus(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | 
             decompose_ecbplus(rows, events, threshold)
 
 
-def score_ecbplus(rows: list[dict], events: list[dict], threshold: float | None) -> None:
+def ecbplus_scores(rows: list[dict], events: list[dict]) -> tuple[int, dict]:
+    """(events aligned to a gold action, {split: coreference scores}) of stored ECB+ events."""
     from bench.coref_data import align, coreference_scores, gold_actions, split_of_topic
 
     by_doc = {r["id"]: r for r in rows}
@@ -210,14 +217,23 @@ def score_ecbplus(rows: list[dict], events: list[dict], threshold: float | None)
             continue
         aligned += 1
         items[split_of_topic(by_doc[e["doc_id"]]["topic"])].append((e["doc_id"], gold["instance"], e["merged_id"]))
+    return aligned, {split: coreference_scores(split_items) for split, split_items in items.items()}
+
+
+def score_ecbplus(rows: list[dict], events: list[dict], threshold: float | None) -> None:
+    from bench.coref_data import split_of_topic
+
+    aligned, scores = ecbplus_scores(rows, events)
     print(f"threshold {threshold_label(threshold)}: {len(events)} events, {aligned} aligned to a gold action")
-    for split in ("dev", "validation"):
+    for split, s in scores.items():
         topics = sorted({r["topic"] for r in rows if split_of_topic(r["topic"]) == split})
-        s = coreference_scores(items[split])
-        (pp, pr, pf), (bp, br, bf) = s["pairwise"], s["b3"]
-        print(f"ECB+ {split} (topics {', '.join(map(str, topics))}; {s['items']} items): "
-              f"pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f} (TP {s['tp']}, FP {s['fp']}, FN {s['fn']}); "
-              f"B3 P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
+        print(f"ECB+ {split} (topics {', '.join(map(str, topics))}; {s['items']} items): {scores_line(s)}")
+
+
+def scores_line(s: dict) -> str:
+    (pp, pr, pf), (bp, br, bf) = s["pairwise"], s["b3"]
+    return (f"pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f} (TP {s['tp']}, FP {s['fp']}, FN {s['fn']}); "
+            f"B3 P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
 
 
 # Where a gold pair of ECB+ is lost, in the order the pipeline loses it (see decompose_ecbplus).
