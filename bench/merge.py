@@ -61,23 +61,54 @@ def words(text: str) -> set[str]:
 
 
 def quality(corpus: Path, db: Path, cache: Path | None, thresholds: list[float | None]) -> None:
-    from eventwire.document import Document
-
-    rows = [json.loads(l) for l in corpus.read_text(encoding="utf-8").splitlines() if l.strip()]
-    meta = {r["id"]: r for r in rows}
-    docs = [Document(id=r["id"], text=r["text"], date=dt.date.fromisoformat(r["date"]), title=r["title"],
-                     url=r["url"]) for r in rows]
-    t0 = time.perf_counter()
-    results = coded_documents(docs, cache)
-    print(f"generated duplicates: {len(docs)} documents coded in {time.perf_counter() - t0:.1f} s")
+    meta, results = duplicates_coded(corpus, cache)
     for threshold in thresholds:
         events = merged_events(results, db, threshold, "e.doc_id, e.event_id, e.category, e.place_name, e.merged_id, "
                                "substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence")
         score_duplicates(meta, events, threshold)
 
 
-def score_duplicates(meta: dict, events: list[dict], threshold: float | None) -> None:
+def duplicates_coded(corpus: Path, cache: Path | None) -> tuple[dict, list[tuple]]:
+    """The generated duplicates' rows by id and their (document, record) through the pipeline."""
+    from eventwire.document import Document
 
+    rows = [json.loads(l) for l in corpus.read_text(encoding="utf-8").splitlines() if l.strip()]
+    docs = [Document(id=r["id"], text=r["text"], date=dt.date.fromisoformat(r["date"]), title=r["title"],
+                     url=r["url"]) for r in rows]
+    t0 = time.perf_counter()
+    results = coded_documents(docs, cache)
+    print(f"generated duplicates: {len(docs)} documents coded in {time.perf_counter() - t0:.1f} s")
+    return {r["id"]: r for r in rows}, results
+
+
+def score_duplicates(meta: dict, events: list[dict], threshold: float | None) -> None:
+    tp = fp = fn = tn = 0
+    for a, b, gold in duplicate_pair_truths(meta, events):
+        predicted = a["merged_id"] == b["merged_id"]
+        tp += predicted and gold
+        fp += predicted and not gold
+        fn += gold and not predicted
+        tn += not gold and not predicted
+    # Across families the truth is unknown (two sample articles can report the same strike),
+    # so those merges are counted and listed for reading, not scored.
+    merged_groups = defaultdict(set)
+    for e in events:
+        merged_groups[e["merged_id"]].add((e["family"], e["doc_id"], e["event_id"]))
+    cross = sum(a[0] != b[0] for members in merged_groups.values()
+                for a, b in itertools.combinations(members, 2))
+    spanning = sum(len({m[0] for m in members}) > 1 for members in merged_groups.values())
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"threshold {threshold_label(threshold)}: {len(events)} events, {tp + fp + fn + tn} scored pairs within "
+          f"families; merged events: {len(merged_groups)}")
+    print(f"generated duplicates pairwise merging: P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  (TP {tp}, FP {fp}, FN {fn})")
+    print(f"unscored: {spanning} merged events join different sample articles ({cross} event pairs)")
+
+
+def duplicate_pair_truths(meta: dict, events: list[dict]):
+    """The scored pairs of events from two documents of one family, each with whether the two
+    should merge (see the module's docstring); the events gain ``aligned``, ``family`` and ``kind``."""
     # Align each event to a sentence of its family's original.
     originals = defaultdict(list)  # family -> [(sentence words, sentence, place)]
     for e in events:
@@ -107,7 +138,6 @@ def score_duplicates(meta: dict, events: list[dict], threshold: float | None) ->
         e["family"] = meta[e["doc_id"]]["family"]
         e["kind"] = meta[e["doc_id"]]["kind"]
 
-    tp = fp = fn = tn = 0
     by_family = defaultdict(list)
     for e in events:
         by_family[e["family"]].append(e)
@@ -116,7 +146,6 @@ def score_duplicates(meta: dict, events: list[dict], threshold: float | None) ->
             if a["doc_id"] == b["doc_id"] or a["aligned"] is None or b["aligned"] is None:
                 continue
             same_sentence = a["aligned"] == b["aligned"] and a["category"] == b["category"]
-            predicted = a["merged_id"] == b["merged_id"]
             kinds = {a["kind"], b["kind"]}
             if "elsewhere" not in kinds:
                 gold = same_sentence
@@ -130,25 +159,7 @@ def score_duplicates(meta: dict, events: list[dict], threshold: float | None) ->
                 if a["place_name"] is not None and a["place_name"] == b["place_name"]:
                     continue  # both copies place this event alike: the moved city is not its place
                 gold = False
-            tp += predicted and gold
-            fp += predicted and not gold
-            fn += gold and not predicted
-            tn += not gold and not predicted
-    # Across families the truth is unknown (two sample articles can report the same strike),
-    # so those merges are counted and listed for reading, not scored.
-    merged_groups = defaultdict(set)
-    for e in events:
-        merged_groups[e["merged_id"]].add((e["family"], e["doc_id"], e["event_id"]))
-    cross = sum(a[0] != b[0] for members in merged_groups.values()
-                for a, b in itertools.combinations(members, 2))
-    spanning = sum(len({m[0] for m in members}) > 1 for members in merged_groups.values())
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"threshold {threshold_label(threshold)}: {len(events)} events, {tp + fp + fn + tn} scored pairs within "
-          f"families; merged events: {len(merged_groups)}")
-    print(f"generated duplicates pairwise merging: P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  (TP {tp}, FP {fp}, FN {fn})")
-    print(f"unscored: {spanning} merged events join different sample articles ({cross} event pairs)")
+            yield a, b, gold
 
 
 def coded_documents(docs: list, cache: Path | None) -> list[tuple]:

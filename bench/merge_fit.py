@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import itertools
 import math
 import re
@@ -36,7 +37,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from bench.merge import ecbplus_coded, ecbplus_scores, merged_events, quality, scores_line  # noqa: E402
+from bench.merge import (duplicate_pair_truths, duplicates_coded, ecbplus_coded, ecbplus_scores,  # noqa: E402
+                         merged_events, score_duplicates, scores_line)
 from eventwire import merge  # noqa: E402
 
 FEATURES = ("date", "place", "sides", "names", "casualties", "sentence", "trigger", "event_type", "article", "figures")
@@ -108,18 +110,18 @@ def topic_of(row: dict) -> int:
 
 class LearnedScore:
     """``merge.match_score``'s stand-in: the probability a model gives a pair ``compare`` lets
-    through. ``by_topic`` (leave one topic out) scores a pair with its topic's model, the higher
-    of the two for a pair of two topics, and 0 for a topic it has none for."""
+    through. With several models (one per held-out group: a topic, a half of the families) a pair
+    is scored by its group's model, the higher of the two for a pair of two groups, and 0 when
+    neither group has one."""
 
-    def __init__(self, extra: list[str], weights: np.ndarray | None = None, by_topic: dict | None = None):
-        self.extra, self.weights, self.by_topic = extra, weights, by_topic
+    def __init__(self, extra: list[str], models: dict, group_of=lambda row: None):
+        self.extra, self.models, self.group_of = extra, models, group_of
 
     def __call__(self, a: dict, b: dict) -> float:
         evidence = merge.compare(a, b)
         if evidence is None:
             return 0.0
-        models = [self.weights] if self.by_topic is None else \
-            [self.by_topic[t] for t in {topic_of(a), topic_of(b)} if t in self.by_topic]
+        models = [self.models[g] for g in {self.group_of(a), self.group_of(b)} if g in self.models]
         x = np.array(pair_vector(evidence, a, b, self.extra))
         return max((1 / (1 + math.exp(-float(x @ w))) for w in models), default=0.0)
 
@@ -146,6 +148,29 @@ def labelled_pairs(docs: list[dict], events: list[dict], extra: list[str]):
     return np.array(X), np.array(y), np.array(topics)
 
 
+def family_half(family: str) -> int:
+    return int(hashlib.sha1(family.encode()).hexdigest()[:8], 16) % 2
+
+
+def duplicate_pairs(meta: dict, events: list[dict], extra: list[str]):
+    """(X, y, half of the family) of the generated duplicates' scored pairs that ``compare`` lets through."""
+    X, y, halves = [], [], []
+    for a, b, gold in duplicate_pair_truths(meta, events):
+        evidence = merge.compare(a, b)
+        if evidence is not None:
+            X.append(pair_vector(evidence, a, b, extra))
+            y.append(float(gold))
+            halves.append(family_half(a["family"]))
+    return np.array(X), np.array(y), np.array(halves)
+
+
+def stored_duplicates(meta: dict, results: list[tuple], tmp: Path, threshold: float, score) -> None:
+    """Print the generated duplicates' figure, stored with ``score`` standing for merge.match_score."""
+    with mock.patch.object(merge, "match_score", score):
+        events = merged_events(results, tmp / "duplicates.duckdb", threshold, "e.*")
+    score_duplicates(meta, events, threshold)
+
+
 def stored_scores(docs: list[dict], results: list[tuple], tmp: Path, threshold: float, score=None) -> dict:
     """{split: scores} of the ECB+ reports stored with ``score`` standing for merge.match_score."""
     with mock.patch.object(merge, "match_score", score) if score else contextlib.nullcontext():
@@ -167,6 +192,10 @@ def main() -> None:
                          "so its fitted sign says little of news, where the date is what two reports share most)")
     ap.add_argument("--thresholds", type=float, nargs="*", default=[round(0.30 + 0.05 * k, 2) for k in range(13)])
     ap.add_argument("--duplicates", type=Path, default=None, help="also score the generated duplicates (JSON Lines)")
+    ap.add_argument("--fit-duplicates", action="store_true",
+                    help="fit on the generated duplicates' scored pairs too (they hold near misses of one story); "
+                         "their figure is then also given with each half of the families scored by a model "
+                         "fitted without it")
     args = ap.parse_args()
     if args.cache:
         args.cache.mkdir(parents=True, exist_ok=True)
@@ -181,29 +210,41 @@ def main() -> None:
         X, y, topics = labelled_pairs(docs, events, args.extra)
         in_dev = np.isin(topics, dev).all(axis=1)
         print(f"labelled dev pairs: {int(in_dev.sum())}, {int(y[in_dev].sum())} of one instance")
+        dX, dy, halves = np.zeros((0, X.shape[1])), np.zeros(0), np.zeros(0)
+        if args.duplicates:
+            meta, duplicates = duplicates_coded(args.duplicates, args.cache / "duplicates.jsonl" if args.cache else None)
+            if args.fit_duplicates:
+                rows = merged_events(duplicates, tmp / "duplicate_rows.duckdb", None, "e.*")
+                dX, dy, halves = duplicate_pairs(meta, rows, args.extra)
+                print(f"labelled pairs of the generated duplicates: {len(dy)}, {int(dy.sum())} to merge")
         fixed = {} if args.date_weight is None else {FEATURES.index("date"): args.date_weight}
-        folds = {}
-        for t in dev:
-            keep = in_dev & (topics != t).all(axis=1)
-            folds[t] = fit_logistic(X[keep], y[keep], args.l2, fixed)
+
+        def fitted(keep: np.ndarray, keep_duplicates: np.ndarray) -> np.ndarray:
+            return fit_logistic(np.vstack([X[keep], dX[keep_duplicates]]),
+                                np.concatenate([y[keep], dy[keep_duplicates]]), args.l2, fixed)
+
+        everything = np.ones(len(dy), bool)
+        folds = {t: fitted(in_dev & (topics != t).all(axis=1), everything) for t in dev}
         best = None
         for threshold in args.thresholds:
-            s = stored_scores(docs, results, tmp, threshold, LearnedScore(args.extra, by_topic=folds))["dev"]
+            s = stored_scores(docs, results, tmp, threshold, LearnedScore(args.extra, folds, topic_of))["dev"]
             print(f"leave one topic out, threshold {threshold:.2f}: dev {scores_line(s)}", flush=True)
             if best is None or s["pairwise"][2] > best[1]:
                 best = (threshold, s["pairwise"][2])
-        weights = fit_logistic(X[in_dev], y[in_dev], args.l2, fixed)
+        weights = fitted(in_dev, everything)
         names = [*FEATURES, "timeless", *args.extra, "bias"]
         print("weights fitted on every dev topic: " + ", ".join(f"{n} {w:.2f}" for n, w in zip(names, weights)))
-        learned = LearnedScore(args.extra, weights=weights)
+        learned = LearnedScore(args.extra, {None: weights})
         scores = stored_scores(docs, results, tmp, best[0], learned)
         print(f"learned weights at the chosen threshold {best[0]:.2f}: dev {scores_line(scores['dev'])}")
         print(f"    validation {scores_line(scores['validation'])}")
         if args.duplicates:
-            with mock.patch.object(merge, "match_score", learned):
-                quality(args.duplicates, tmp / "duplicates.duckdb",
-                        args.cache / "duplicates.jsonl" if args.cache else None, [best[0]])
-
+            stored_duplicates(meta, duplicates, tmp, best[0], learned)
+            if args.fit_duplicates:
+                print("each half of the families scored by the model fitted without it:")
+                halves_models = {h: fitted(in_dev, halves != h) for h in (0, 1)}
+                stored_duplicates(meta, duplicates, tmp, best[0], LearnedScore(
+                    args.extra, halves_models, lambda row: family_half(meta[row["doc_id"]]["family"])))
 
 if __name__ == "__main__":
     main()
