@@ -1,7 +1,7 @@
 """Learn the weights of merging's one scored decision on ECB+ dev, and see what they are worth.
 
     .venv/bin/python bench/merge_fit.py --cache DIR [--extra lemma sector both_undated] [--l2 1.0]
-        [--date-weight W] [--duplicates PATH]
+        [--date-weight W] [--duplicates PATH [--fit-duplicates]]
 
 Every cross-document pair of stored ECB+ reports that ``merge.compare`` lets through is a vector of
 :class:`merge.MatchEvidence`'s features (the facts scaled for statements as the score scales them,
@@ -16,7 +16,9 @@ closure and its rules for undated reports included), and the threshold with the 
 pairwise F1 is taken. The model fitted on every dev topic is then stored at that threshold and
 scored on dev and, as whole figures only, on validation, beside today's hand-set weights
 (``merge.WEIGHTS`` at ``merge.MATCH_THRESHOLD``); with ``--duplicates``, on the generated
-duplicates too (``bench/merge.py``'s corpus). Nothing here changes the merger: it measures.
+duplicates too (``bench/merge.py``'s corpus). With ``--fit-duplicates`` their scored pairs join every
+fit, and their figure is also given with each half of the families scored by a model fitted without
+it. Nothing here changes the merger: it measures (bench/RESULTS.md, issue 24, helper "18mg").
 """
 from __future__ import annotations
 
