@@ -61,23 +61,54 @@ def words(text: str) -> set[str]:
 
 
 def quality(corpus: Path, db: Path, cache: Path | None, thresholds: list[float | None]) -> None:
-    from eventwire.document import Document
-
-    rows = [json.loads(l) for l in corpus.read_text(encoding="utf-8").splitlines() if l.strip()]
-    meta = {r["id"]: r for r in rows}
-    docs = [Document(id=r["id"], text=r["text"], date=dt.date.fromisoformat(r["date"]), title=r["title"],
-                     url=r["url"]) for r in rows]
-    t0 = time.perf_counter()
-    results = coded_documents(docs, cache)
-    print(f"generated duplicates: {len(docs)} documents coded in {time.perf_counter() - t0:.1f} s")
+    meta, results = duplicates_coded(corpus, cache)
     for threshold in thresholds:
         events = merged_events(results, db, threshold, "e.doc_id, e.event_id, e.category, e.place_name, e.merged_id, "
                                "substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence")
         score_duplicates(meta, events, threshold)
 
 
-def score_duplicates(meta: dict, events: list[dict], threshold: float | None) -> None:
+def duplicates_coded(corpus: Path, cache: Path | None) -> tuple[dict, list[tuple]]:
+    """The generated duplicates' rows by id and their (document, record) through the pipeline."""
+    from eventwire.document import Document
 
+    rows = [json.loads(l) for l in corpus.read_text(encoding="utf-8").splitlines() if l.strip()]
+    docs = [Document(id=r["id"], text=r["text"], date=dt.date.fromisoformat(r["date"]), title=r["title"],
+                     url=r["url"]) for r in rows]
+    t0 = time.perf_counter()
+    results = coded_documents(docs, cache)
+    print(f"generated duplicates: {len(docs)} documents coded in {time.perf_counter() - t0:.1f} s")
+    return {r["id"]: r for r in rows}, results
+
+
+def score_duplicates(meta: dict, events: list[dict], threshold: float | None) -> None:
+    tp = fp = fn = tn = 0
+    for a, b, gold in duplicate_pair_truths(meta, events):
+        predicted = a["merged_id"] == b["merged_id"]
+        tp += predicted and gold
+        fp += predicted and not gold
+        fn += gold and not predicted
+        tn += not gold and not predicted
+    # Across families the truth is unknown (two sample articles can report the same strike),
+    # so those merges are counted and listed for reading, not scored.
+    merged_groups = defaultdict(set)
+    for e in events:
+        merged_groups[e["merged_id"]].add((e["family"], e["doc_id"], e["event_id"]))
+    cross = sum(a[0] != b[0] for members in merged_groups.values()
+                for a, b in itertools.combinations(members, 2))
+    spanning = sum(len({m[0] for m in members}) > 1 for members in merged_groups.values())
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"threshold {threshold_label(threshold)}: {len(events)} events, {tp + fp + fn + tn} scored pairs within "
+          f"families; merged events: {len(merged_groups)}")
+    print(f"generated duplicates pairwise merging: P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  (TP {tp}, FP {fp}, FN {fn})")
+    print(f"unscored: {spanning} merged events join different sample articles ({cross} event pairs)")
+
+
+def duplicate_pair_truths(meta: dict, events: list[dict]):
+    """The scored pairs of events from two documents of one family, each with whether the two
+    should merge (see the module's docstring); the events gain ``aligned``, ``family`` and ``kind``."""
     # Align each event to a sentence of its family's original.
     originals = defaultdict(list)  # family -> [(sentence words, sentence, place)]
     for e in events:
@@ -107,7 +138,6 @@ def score_duplicates(meta: dict, events: list[dict], threshold: float | None) ->
         e["family"] = meta[e["doc_id"]]["family"]
         e["kind"] = meta[e["doc_id"]]["kind"]
 
-    tp = fp = fn = tn = 0
     by_family = defaultdict(list)
     for e in events:
         by_family[e["family"]].append(e)
@@ -116,7 +146,6 @@ def score_duplicates(meta: dict, events: list[dict], threshold: float | None) ->
             if a["doc_id"] == b["doc_id"] or a["aligned"] is None or b["aligned"] is None:
                 continue
             same_sentence = a["aligned"] == b["aligned"] and a["category"] == b["category"]
-            predicted = a["merged_id"] == b["merged_id"]
             kinds = {a["kind"], b["kind"]}
             if "elsewhere" not in kinds:
                 gold = same_sentence
@@ -130,25 +159,7 @@ def score_duplicates(meta: dict, events: list[dict], threshold: float | None) ->
                 if a["place_name"] is not None and a["place_name"] == b["place_name"]:
                     continue  # both copies place this event alike: the moved city is not its place
                 gold = False
-            tp += predicted and gold
-            fp += predicted and not gold
-            fn += gold and not predicted
-            tn += not gold and not predicted
-    # Across families the truth is unknown (two sample articles can report the same strike),
-    # so those merges are counted and listed for reading, not scored.
-    merged_groups = defaultdict(set)
-    for e in events:
-        merged_groups[e["merged_id"]].add((e["family"], e["doc_id"], e["event_id"]))
-    cross = sum(a[0] != b[0] for members in merged_groups.values()
-                for a, b in itertools.combinations(members, 2))
-    spanning = sum(len({m[0] for m in members}) > 1 for members in merged_groups.values())
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"threshold {threshold_label(threshold)}: {len(events)} events, {tp + fp + fn + tn} scored pairs within "
-          f"families; merged events: {len(merged_groups)}")
-    print(f"generated duplicates pairwise merging: P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  (TP {tp}, FP {fp}, FN {fn})")
-    print(f"unscored: {spanning} merged events join different sample articles ({cross} event pairs)")
+            yield a, b, gold
 
 
 def coded_documents(docs: list, cache: Path | None) -> list[tuple]:
@@ -171,12 +182,8 @@ def coded_documents(docs: list, cache: Path | None) -> list[tuple]:
     return results
 
 
-def ecbplus(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | None],
-            decompose: bool = False) -> None:
-    """Cross-document event coreference on ECB+'s crime and violence topics (bench/coref_data.py):
-    every document through the real pipeline into one store; each coded event aligned to the
-    gold action mention its evidence overlaps; pairs of aligned events from different
-    documents scored against the gold instances, per split."""
+def ecbplus_coded(path: Path, cache: Path | None) -> tuple[list[dict], list[tuple]]:
+    """ECB+'s documents of the political topics and their (document, record) through the pipeline."""
     from bench.coref_data import POLITICAL_TOPICS, publication_date
     from eventwire.document import Document
 
@@ -189,6 +196,16 @@ def ecbplus(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | 
     dated = sum(d.date is not None for d in docs)
     print(f"ECB+ topics {', '.join(map(str, POLITICAL_TOPICS))}: {len(docs)} documents ({dated} with a "
           f"publication date), coded in {secs:.0f} s")
+    return rows, results
+
+
+def ecbplus(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | None],
+            decompose: bool = False) -> None:
+    """Cross-document event coreference on ECB+'s crime and violence topics (bench/coref_data.py):
+    every document through the real pipeline into one store; each coded event aligned to the
+    gold action mention its evidence overlaps; pairs of aligned events from different
+    documents scored against the gold instances, per split."""
+    rows, results = ecbplus_coded(path, cache)
     for threshold in thresholds:
         events = merged_events(results, tmp / "ecbplus.duckdb", threshold, "e.*" if decompose else
                                "doc_id, event_id, evidence_start, evidence_end, merged_id")
@@ -197,7 +214,8 @@ def ecbplus(path: Path, tmp: Path, cache: Path | None, thresholds: list[float | 
             decompose_ecbplus(rows, events, threshold)
 
 
-def score_ecbplus(rows: list[dict], events: list[dict], threshold: float | None) -> None:
+def ecbplus_scores(rows: list[dict], events: list[dict]) -> tuple[int, dict]:
+    """(events aligned to a gold action, {split: coreference scores}) of stored ECB+ events."""
     from bench.coref_data import align, coreference_scores, gold_actions, split_of_topic
 
     by_doc = {r["id"]: r for r in rows}
@@ -210,14 +228,23 @@ def score_ecbplus(rows: list[dict], events: list[dict], threshold: float | None)
             continue
         aligned += 1
         items[split_of_topic(by_doc[e["doc_id"]]["topic"])].append((e["doc_id"], gold["instance"], e["merged_id"]))
+    return aligned, {split: coreference_scores(split_items) for split, split_items in items.items()}
+
+
+def score_ecbplus(rows: list[dict], events: list[dict], threshold: float | None) -> None:
+    from bench.coref_data import split_of_topic
+
+    aligned, scores = ecbplus_scores(rows, events)
     print(f"threshold {threshold_label(threshold)}: {len(events)} events, {aligned} aligned to a gold action")
-    for split in ("dev", "validation"):
+    for split, s in scores.items():
         topics = sorted({r["topic"] for r in rows if split_of_topic(r["topic"]) == split})
-        s = coreference_scores(items[split])
-        (pp, pr, pf), (bp, br, bf) = s["pairwise"], s["b3"]
-        print(f"ECB+ {split} (topics {', '.join(map(str, topics))}; {s['items']} items): "
-              f"pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f} (TP {s['tp']}, FP {s['fp']}, FN {s['fn']}); "
-              f"B3 P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
+        print(f"ECB+ {split} (topics {', '.join(map(str, topics))}; {s['items']} items): {scores_line(s)}")
+
+
+def scores_line(s: dict) -> str:
+    (pp, pr, pf), (bp, br, bf) = s["pairwise"], s["b3"]
+    return (f"pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f} (TP {s['tp']}, FP {s['fp']}, FN {s['fn']}); "
+            f"B3 P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
 
 
 # Where a gold pair of ECB+ is lost, in the order the pipeline loses it (see decompose_ecbplus).
