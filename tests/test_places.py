@@ -1057,6 +1057,23 @@ def test_two_local_names_do_not_flip_each_other_between_passes():
     assert {p.admin1 for p in ctx.places if p.text in ("Clark County", "London")} == {"Kentucky"}
 
 
+@pytest.mark.parametrize("text, surface, admin1", [
+    # a county of the state the story names again and again, not of a state named once in passing
+    ("Boone County's jobless rate rose to 6 percent, the Indiana labor office said. Indiana's rate "
+     "is the highest since 1983, and Indiana officials expect more layoffs across Indiana this "
+     "spring. Kentucky's rate also rose.", "Boone County", "Indiana"),
+    ("Flooding closed roads in Montgomery County on Tuesday. Indiana police said the rivers of "
+     "Indiana would crest on Friday, and the Indiana governor sent crews. Ohio also saw rain.",
+     "Montgomery County", "Indiana"),
+    # a state named once still places the county when it is the only one named
+    ("Flooding closed roads in Boone County on Tuesday, and Kentucky police warned drivers.",
+     "Boone County", "Kentucky"),
+])
+def test_a_homonym_lies_in_the_state_the_story_names_most(text, surface, admin1):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).admin1 == admin1
+
+
 @pytest.mark.parametrize("text, trigger, surface, stated", [
     # a statement happens where the text puts its speaker ...
     ("The minister said in Kabul that talks would resume.", "said", "Kabul", True),

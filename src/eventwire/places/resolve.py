@@ -181,6 +181,7 @@ def _focus(groups: dict) -> tuple:
     per first-level unit, towns and counties as points, every choice as an anchor."""
     countries: Counter = Counter()
     admin1s: Counter = Counter()
+    named: Counter = Counter()     # first-level units named outright
     points = []
     anchors = []
     for group in groups.values():
@@ -192,10 +193,11 @@ def _focus(groups: dict) -> tuple:
         countries[c.country] += weight
         if c.feature == "admin1":
             admin1s[c.id] += 2 * weight
+            named[c.id] += weight
         elif c.admin1 and c.feature in ("city", "admin2"):
             admin1s[c.admin1] += weight
             points.append((group.key, c))
-    return countries, admin1s, _ByLatitude(points), _ByLatitude(anchors)
+    return countries, admin1s, _ByLatitude(points), _ByLatitude(anchors), named
 
 
 _UNIT_SUFFIX = re.compile(r"\s+(?:district|province|governorate|county|parish|region|state|city|"
@@ -280,7 +282,8 @@ class _ByLatitude:
 
 
 def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counter,
-          points: _ByLatitude | None = None, anchors: _ByLatitude | None = None):
+          points: _ByLatitude | None = None, anchors: _ByLatitude | None = None,
+          named_admin1s: Counter | None = None):
     if not group.candidates:
         return None
     total = sum(countries.values())
@@ -312,6 +315,13 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counte
                 share -= len(g.mentions)
         return share
 
+    # the first-level units the document names outright, by mentions (not this name's own)
+    named_admin1s = Counter(named_admin1s)
+    for g in family:
+        if g.choice.feature == "admin1":
+            named_admin1s[g.choice.id] -= len(g.mentions)
+    top_named = max(named_admin1s.values(), default=0)
+
     for entry, prior in group.candidates.values():
         score = prior
         if qualifier_entries and any(_inside(entry, q) for q in qualifier_entries):
@@ -320,7 +330,11 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counte
             # the document's other mentions of this country (not counting this name's own)
             score += COUNTRY_WEIGHT * max(share_of(entry), 0) / max(total - family_size, 1)
         if entry.admin1 and admin1s.get(entry.admin1):
-            score += ADMIN1_WEIGHT * min(1.0, max(admin1_share(entry), 0) / 2)
+            # weighed by how often the document names the unit beside its most named one:
+            # "Boone County" in a story that names Indiana six times and Kentucky once
+            share = max(admin1_share(entry), 0)
+            named = named_admin1s.get(entry.admin1, 0)
+            score += ADMIN1_WEIGHT * min(1.0, share / 2) * (named + 1) / (top_named + 1)
         if anchors and share_of(entry) <= 0 and anchors.any_near(entry, REGION_KM, family_keys):
             # a reading in none of the document's countries: the one near its other places
             # ("Gaza" beside "Israel", not the province of Mozambique)
