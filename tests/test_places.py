@@ -716,6 +716,20 @@ def test_a_name_read_as_a_place_once_is_a_place_wherever_the_text_repeats_it():
     assert hits[0].country == "USA"
 
 
+@pytest.mark.parametrize("text, surface, start", [
+    # the model reads the town's name as a person's in the headline: the whole "person" is the
+    # name the dateline and the story give the town
+    ("Firefighters battle Tega Cay blaze. TEGA CAY — A house burned in Tega Cay on Sunday, and "
+     "Tega Cay Fire Chief Tom Reed said nobody was hurt.", "Tega Cay", 20),
+    # a name after a sentence that ends with a capitalised word ("on Sunday.")
+    ("Crews fought a fire in Tega Cay on Sunday. Tega Cay Mayor David O'Neal praised the "
+     "Tega Cay Volunteer Fire Department.", "Tega Cay", 43),
+])
+def test_a_repeated_name_is_a_place_where_the_model_reads_a_person(text, surface, start):
+    _, ctx = places_of(text)
+    assert any(p.start == start and p.text == surface for p in ctx.places)
+
+
 @pytest.mark.parametrize("text, not_surface", [
     # a surname the model once misreads is not spread to the person's other mentions
     ("Kristina Lopez opened a bakery in Sycamore, Illinois. Kristina said DeKalb County "

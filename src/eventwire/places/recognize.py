@@ -844,8 +844,11 @@ def recognize_repeats(doc, mentions: list[Mention]) -> list[Mention]:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     persons = bytearray(len(text) + 1)
     person_words = set()
+    place_names = {normalize(m.text) for m in mentions if not m.demonym}
     for ent in doc_entities(doc):
-        if ent.label_ == "PERSON" and len(ent) > 1:
+        # a "person" whose whole name is a place the text names elsewhere is that place
+        # ("Tega Cay Fire Department Chief ...", "TEGA CAY —"), not a person bearing its name
+        if ent.label_ == "PERSON" and len(ent) > 1 and normalize(ent.text) not in place_names:
             persons[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
             person_words.update(normalize(t.text) for t in ent)
     by_name: dict[str, Mention] = {}
@@ -868,7 +871,8 @@ def recognize_repeats(doc, mentions: list[Mention]) -> list[Mention]:
         if any(taken[s:e]) or any(persons[s:e]) or not text[s].isupper():
             continue
         before = re.search(r"([A-Z][\w'’.-]*)\s+$", text[max(0, s - 30):s])
-        if before and not _sentence_opening(text, s - len(before.group(0))):
+        if before and not _sentence_opening(text, s - len(before.group(0))) and not _ends_sentence(
+                before.group(1)):
             continue    # "Lake Ontario", "New Miami": part of another name
         after = re.match(r"\s+([A-Za-z]+)", text[e:e + 20])
         if _unit_after(text, e) or after and after.group(1)[:1].isupper() and (
@@ -880,6 +884,12 @@ def recognize_repeats(doc, mentions: list[Mention]) -> list[Mention]:
         taken[s:e] = b"\x01" * (e - s)
         found.append(Mention(s, e, text[s:e], list(source.candidates), feature_hint=source.feature_hint))
     return found
+
+
+def _ends_sentence(word: str) -> bool:
+    """A capitalised word with a full stop that is no abbreviation ends the sentence before a
+    name ("on Sunday. Tega Cay officials"); "St." and "Gen." belong to the name or title after."""
+    return word.endswith(".") and len(word) > 5 and "." not in word[:-1]
 
 
 def _sentence_opening(text: str, start: int) -> bool:
