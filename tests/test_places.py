@@ -731,6 +731,19 @@ def test_a_repeated_name_is_a_place_where_the_model_reads_a_person(text, surface
 
 
 @pytest.mark.parametrize("text, not_surface", [
+    # a person named in full, then by the last name, which a small unit abroad bears too (a
+    # parish of Bermuda): the person, not a place
+    ("Drummer Jeff Hamilton grew up in Dayton. Hamilton will appear on national television this "
+     "week.", "Hamilton"),
+    ("Coach Mike Pembroke praised his players after the game. Pembroke said the team had earned "
+     "the win.", "Pembroke"),
+])
+def test_a_last_name_is_no_place_unless_a_country_or_large_state_bears_it(text, not_surface):
+    _, ctx = places_of(text)
+    assert not_surface not in [p.text for p in ctx.places]
+
+
+@pytest.mark.parametrize("text, not_surface", [
     # a surname the model once misreads is not spread to the person's other mentions
     ("Kristina Lopez opened a bakery in Sycamore, Illinois. Kristina said DeKalb County "
      "inspectors approved it.", "Kristina"),

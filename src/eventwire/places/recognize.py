@@ -314,6 +314,16 @@ def well_known(candidates) -> bool:
                for c, primary in candidates)
 
 
+# A person's name may be a place's only where the place is well known: a country, or a state or
+# region this populous ("Georgia", "Washington"), not a parish of Bermuda called Hamilton.
+STATE_POPULATION = 500_000
+
+
+def _names_a_state(candidates) -> bool:
+    return any(p and (c.feature == "country" or c.feature in ("admin1", "region")
+                      and c.population >= STATE_POPULATION) for c, p in candidates)
+
+
 _COMMA_CUT = re.compile(r"(,\s*)")
 _COMMA = re.compile(r",\s*")
 
@@ -361,7 +371,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             return False
         if name not in person_words and not title and _cued(doc, start, end, strong=True):
             return False
-        return not any(p and c.feature in ("country", "admin1", "region") for c, p in candidates)
+        return not _names_a_state(candidates)
 
     for label, e_start, e_end in ents:
         if label not in NAME_LABELS and label not in WEAK_LABELS:
@@ -409,8 +419,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             if label == "LOC" and not any(p and (c.feature != "city" or c.population >= 10_000)
                                           for c, p in candidates):
                 continue  # a natural feature ("the Atlantic") the gazetteer lacks, not a hamlet
-            if surname_given.get(text[s:e], len(text) + 1) <= s and not any(
-                    p and c.feature in ("country", "admin1", "region") for c, p in candidates):
+            if surname_given.get(text[s:e], len(text) + 1) <= s and not _names_a_state(candidates):
                 continue   # "Prime Minister Oleksiy Honcharuk ... Honcharuk filed": him, not a village
             if personal(text[s:e], candidates, s, e) or _first_name(given_first, s, e, candidates):
                 continue
