@@ -707,6 +707,22 @@ def test_capitalised_words_that_name_no_place_are_no_event_place(text, trigger, 
     assert not_surface not in [q.text for q in ctx.places + named_sites(ctx)]
 
 
+@pytest.mark.parametrize("text, surface, name", [
+    # the short forms news copy gives a country and Australia's and Canada's states
+    ("Ministers from T&T met in Port of Spain on Monday, and T&T officials later flew to "
+     "Barbados.", "T&T", "Trinidad and Tobago"),
+    ("Bushfires burned near Sydney, NSW, as crews from Qld arrived in Newcastle.", "NSW",
+     "New South Wales"),
+    ("Bushfires burned near Sydney, NSW, as crews from Qld arrived in Newcastle.", "Qld", "Queensland"),
+    ("Wastewater in WA is treated before it reaches the sea at Rockingham and Perth.", "WA",
+     "Western Australia"),
+    ("The ferry left Charlottetown, P.E.I., on Friday.", "P.E.I.", "Prince Edward Island"),
+])
+def test_short_forms_of_countries_and_states(text, surface, name):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).name == name
+
+
 def test_a_name_read_as_a_place_once_is_a_place_wherever_the_text_repeats_it():
     text = ("Grant helps rebuild main street. IMMOKALEE – The congressman toured the town on Friday. "
             "The Immokalee Foundation will match the grant, and Immokalee's farmers will share it.")
