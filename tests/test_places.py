@@ -707,6 +707,21 @@ def test_capitalised_words_that_name_no_place_are_no_event_place(text, trigger, 
     assert not_surface not in [q.text for q in ctx.places + named_sites(ctx)]
 
 
+@pytest.mark.parametrize("text, surface, admin1", [
+    # a dateline names a town: one named like a country, in the state the story is about
+    ("Jury hears closing arguments in Ohio murder trial. LEBANON (AP) — A jury in Warren County "
+     "heard closing arguments on Monday in the trial of an Ohio man.", "LEBANON", "Ohio"),
+    ("Fire destroys barn in rural Indiana. PERU (AP) — A fire destroyed a barn on Sunday outside "
+     "the Miami County seat, Indiana state police said.", "PERU", "Indiana"),
+    # a dateline of a capital stays the capital
+    ("BEIRUT (AP) — Lebanon's parliament met on Monday to elect a speaker.", "BEIRUT", "Bayrūt"),
+])
+def test_a_dateline_names_a_town(text, surface, admin1):
+    _, ctx = places_of(text)
+    place = place_named(ctx, surface)
+    assert place.feature == "city" and place.admin1 == admin1
+
+
 @pytest.mark.parametrize("text, surface, name", [
     # the short forms news copy gives a country and Australia's and Canada's states
     ("Ministers from T&T met in Port of Spain on Monday, and T&T officials later flew to "

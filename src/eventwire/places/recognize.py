@@ -427,9 +427,12 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
                 mentions.append(Mention(s, e, text[s:e], candidates, feature_hint=hint))
 
     # a dateline in capitals opening a paragraph or following the headline ("TORRINGTON —",
-    # "CHARLESTON, W.Va. --", "NEWARK  It was"): the model rarely labels it
+    # "CHARLESTON, W.Va. --", "NEWARK  It was"): the model rarely labels it. A dateline names a
+    # town: "LEBANON (AP) —" over a story of Warren County, Ohio is the town, not the country
+    datelines = set()
     for found_line in _DATELINE_NAME.finditer(text):
         s, e = found_line.span("name")
+        datelines.add((s, e))
         name = text[s:e]
         if any(taken[s:e]) or any(blocked[s:e]) or normalize(name) in not_places() or _generic(name):
             continue
@@ -498,6 +501,9 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
                 mentions.append(Mention(s, e, name, found, feature_hint=hint))
 
     mentions.sort(key=lambda m: m.start)
+    for m in mentions:
+        if (m.start, m.end) in datelines and m.feature_hint is None and not m.demonym:
+            m.feature_hint = "city"
     _take_articles(text, gaz, mentions)
     read_unit_frames(text, gaz, mentions)
     read_county_lists(text, gaz, mentions)
