@@ -722,6 +722,18 @@ def test_a_dateline_names_a_town(text, surface, admin1):
     assert place.feature == "city" and place.admin1 == admin1
 
 
+@pytest.mark.parametrize("text, surface", [
+    # English counties GeoNames holds only under the names of the authorities they were split into
+    ("Floods hit towns across Yorkshire on Sunday, and the army was sent to York.", "Yorkshire"),
+    ("The next round is at Rockingham, Northamptonshire, in August.", "Northamptonshire"),
+    ("Volunteers drive patients to hospitals in Reading and Slough, Berkshire.", "Berkshire"),
+    ("Storms closed roads in Brighton and across Sussex on Friday.", "Sussex"),
+])
+def test_english_counties_news_still_names(text, surface):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).country == "GBR"
+
+
 @pytest.mark.parametrize("text, surface, name", [
     # the short forms news copy gives a country and Australia's and Canada's states
     ("Ministers from T&T met in Port of Spain on Monday, and T&T officials later flew to "
