@@ -773,6 +773,21 @@ def test_a_repeated_name_is_a_place_where_the_model_reads_a_person(text, surface
     assert any(p.start == start and p.text == surface for p in ctx.places)
 
 
+@pytest.mark.parametrize("text, surface", [
+    # "Greer Station", "Mauldin Lake" read as people: a name ending in a feature's word is a
+    # place's, so the town's own name is still spread to its last mention
+    ("Greer, South Carolina. The city keeps growing. Downtown Greer, known as Greer Station, has "
+     "new shops. Greer Station took on a new look in 2008. Visitors say Greer has the feel of a "
+     "small town.", "Greer"),
+    ("Mauldin, South Carolina. Mauldin Station has new shops, and Mauldin Lake draws visitors. "
+     "Officials say Mauldin's parks are full every weekend.", "Mauldin"),
+])
+def test_a_name_ending_in_a_features_word_is_no_persons(text, surface):
+    _, ctx = places_of(text)
+    last = text.rindex(surface)
+    assert any(p.start == last and p.text == surface for p in ctx.places)
+
+
 @pytest.mark.parametrize("text, not_surface", [
     # a person named in full, then by the last name, which a small unit abroad bears too (a
     # parish of Bermuda): the person, not a place

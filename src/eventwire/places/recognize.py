@@ -862,8 +862,10 @@ def recognize_repeats(doc, mentions: list[Mention]) -> list[Mention]:
     place_names = {normalize(m.text) for m in mentions if not m.demonym}
     for ent in doc_entities(doc):
         # a "person" whose whole name is a place the text names elsewhere is that place
-        # ("Tega Cay Fire Department Chief ...", "TEGA CAY —"), not a person bearing its name
-        if ent.label_ == "PERSON" and len(ent) > 1 and normalize(ent.text) not in place_names:
+        # ("Tega Cay Fire Department Chief ...", "TEGA CAY —"), not a person bearing its name;
+        # nor is one whose name ends in a feature's word ("Greer Station", "Apalache Lake")
+        if ent.label_ == "PERSON" and len(ent) > 1 and normalize(ent.text) not in place_names \
+                and ent[-1].lower_ not in GENERIC and ent[-1].lower_ not in FEATURE_WORDS:
             persons[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
             person_words.update(normalize(t.text) for t in ent)
     by_name: dict[str, Mention] = {}
