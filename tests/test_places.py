@@ -722,6 +722,17 @@ def test_a_dateline_names_a_town(text, surface, admin1):
     assert place.feature == "city" and place.admin1 == admin1
 
 
+@pytest.mark.parametrize("text, surface, admin1", [
+    # a town named with its unit after a comma, though the model reads part of it as a person
+    ("He grew up far from Texas, in Sault Ste. Marie, Ontario, where his mother taught school.",
+     "Sault Ste. Marie", "Ontario"),
+    ("The ferry from Sault Ste. Marie, Michigan, was late on Sunday.", "Sault Ste. Marie", "Michigan"),
+])
+def test_a_town_named_with_its_unit_after_a_comma(text, surface, admin1):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).admin1 == admin1
+
+
 @pytest.mark.parametrize("text, surface", [
     # English counties GeoNames holds only under the names of the authorities they were split into
     ("Floods hit towns across Yorkshire on Sunday, and the army was sent to York.", "Yorkshire"),

@@ -17,7 +17,7 @@ from ..nlp import doc_text
 from ..regexscan import compile_with_start_filter
 from ..spanindex import doc_entities, first_names, person_surnames
 from ..tokentable import token_table
-from .gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, normalize
+from .gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, inside, normalize
 
 NAME_LABELS = {"GPE", "LOC"}
 # Labels the model sometimes gives to place names (and facilities named after places:
@@ -681,6 +681,50 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
                 mention_starts.add(s)   # the next name of a list may lean on this one
                 mention_ends.add(e)
     return found_new
+
+
+# "Sault Ste. Marie, Ontario", "Rockingham, Northamptonshire": a run of capitalised words right
+# before a comma and the unit that holds it
+_BEFORE_QUALIFIER = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*),\s*$")
+
+
+def recognize_qualified_names(doc, gaz: Gazetteer, mentions: list[Mention],
+                              units: list[Entry | None]) -> list[Mention]:
+    """Towns the model missed or read as a person, named with their unit after a comma: the
+    run before ", Ontario" is a place where the gazetteer holds a town of that name inside the
+    unit the text names ("Sault Ste. Marie, Ontario", with "Marie" read as a person's name).
+    ``units`` are the resolved readings of ``mentions``. Not a person the model names in full
+    ("John Smith, Texas Republican") or by the last name, nor a name inside a longer one.
+    Returns the new mentions."""
+    text = doc_text(doc)
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    persons = {(ent.start_char, ent.end_char) for ent in doc_entities(doc)
+               if ent.label_ == "PERSON" and len(ent) > 1}
+    surnames = person_surnames(doc)
+    found: list[Mention] = []
+    for m, unit in zip(mentions, units):
+        if unit is None or m.demonym or unit.feature not in ("country", "admin1", "admin2"):
+            continue
+        window = max(0, m.start - 60)
+        run = _BEFORE_QUALIFIER.search(text, window, m.start)
+        if run is None:
+            continue
+        words = list(re.finditer(r"\S+", run.group(1)))
+        for k in range(len(words)):     # the longest run the gazetteer holds in the unit
+            s, e = run.start(1) + words[k].start(), run.end(1)
+            name = text[s:e]
+            if any(taken[s:e]) or (s, e) in persons or name in surnames or _generic(name) \
+                    or normalize(name) in not_places() or _inside_longer_name(text, s, e):
+                continue
+            held = [(c, p) for c, p in gaz.lookup(name) if p and c.feature in ("city", "admin2")
+                    and inside(c, unit)]
+            if held:
+                taken[s:e] = b"\x01" * (e - s)
+                found.append(Mention(s, e, name, held))
+                break
+    return found
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+and|,?\s+or)\s+")

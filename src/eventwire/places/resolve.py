@@ -22,10 +22,10 @@ from ..nlp import doc_text
 from ..record import Place
 from ..spanindex import cached_index
 from .event import SPECIFICITY, offices_of
-from .gazetteer import Entry, gazetteer, normalize
+from .gazetteer import Entry, gazetteer, inside, normalize
 from .recognize import (Mention, drop_organisations, link_qualifiers, not_places,
-                        recognize_local_names, recognize_repeats, recognize_toponyms,
-                        recognize_villages)
+                        recognize_local_names, recognize_qualified_names, recognize_repeats,
+                        recognize_toponyms, recognize_villages)
 from .unlisted import find_unlisted, find_water_bodies, site_words, without_date_words
 from .villages import villages
 
@@ -66,17 +66,6 @@ def _prior(entry: Entry, primary: bool, hint: str | None) -> float:
     if hint and (entry.feature == hint or hint == "region" and entry.feature == "other"):
         score += HINT_BONUS     # "the Red Sea": a natural feature (seas are "other") or region
     return score
-
-
-def _inside(entry: Entry, container: Entry) -> bool:
-    if container.feature == "country":
-        return entry.country == container.country and entry is not container
-    if container.feature == "admin1":
-        return entry.admin1 == container.id
-    if container.feature == "admin2":
-        return entry.feature == "city" and entry.country == container.country and \
-            haversine_km(entry.lat, entry.lon, container.lat, container.lon) < 60
-    return False
 
 
 class _Group:
@@ -222,7 +211,7 @@ def _support_qualifiers(mentions: list[Mention], group_of: list[_Group]) -> None
             for key, (entry, prior) in list(group.candidates.items()):
                 if (id(group), key) in done or entry.feature not in ("country", "admin1", "admin2"):
                     continue
-                if any(_inside(t, entry) for t in towns):
+                if any(inside(t, entry) for t in towns):
                     group.candidates[key] = (entry, prior + QUALIFIER_SUPPORT)
                     done.add((id(group), key))
 
@@ -324,7 +313,7 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counte
 
     for entry, prior in group.candidates.values():
         score = prior
-        if qualifier_entries and any(_inside(entry, q) for q in qualifier_entries):
+        if qualifier_entries and any(inside(entry, q) for q in qualifier_entries):
             score += QUALIFIER_BONUS
         if total:
             # the document's other mentions of this country (not counting this name's own)
@@ -388,6 +377,7 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
                           if e is not None and e.feature == "country" and e.country)
     extra = recognize_local_names(doc, gaz, mentions, {k for k, v in states.items() if v >= 2},
                                   countries)
+    extra += recognize_qualified_names(doc, gaz, mentions + extra, choices + [None] * len(extra))
     # the countries of the document's places (not of its demonyms: "Iranian fighters" in Syria)
     named = frozenset(e.country for m, e in zip(mentions, choices)
                       if e is not None and e.country and not m.demonym)
