@@ -723,6 +723,19 @@ def test_a_dateline_names_a_town(text, surface, admin1):
 
 
 @pytest.mark.parametrize("text, surface, admin1", [
+    # a county of the document's state named without its unit word before a town body
+    ("CHARLESTON, W.Va. -- A Charleston man pleaded guilty in Kanawha Circuit Court on Monday. "
+     "West Virginia police had arrested him in July.", "Kanawha", "West Virginia"),
+    ("A Harrodsburg woman appeared in Mercer Circuit Court on Tuesday, Kentucky State Police "
+     "said. Kentucky troopers had found her in Harrodsburg.", "Mercer", "Kentucky"),
+])
+def test_a_county_named_without_its_unit_word_before_a_town_body(text, surface, admin1):
+    _, ctx = places_of(text)
+    place = place_named(ctx, surface)
+    assert place.feature == "admin2" and place.admin1 == admin1
+
+
+@pytest.mark.parametrize("text, surface, admin1", [
     # a town named with its unit after a comma, though the model reads part of it as a person
     ("He grew up far from Texas, in Sault Ste. Marie, Ontario, where his mother taught school.",
      "Sault Ste. Marie", "Ontario"),

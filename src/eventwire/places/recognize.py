@@ -613,6 +613,10 @@ def link_qualifiers(text: str, mentions: list[Mention]) -> None:
             j += 1
 
 
+# The unit word a county's own name ends in, which a text often leaves out ("Kanawha").
+_UNIT_SUFFIX = re.compile(r" (?:county|parish|borough)$")
+
+
 def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
                           admin1_ids: set[int], countries: frozenset[str] = frozenset()) -> list[Mention]:
     """Small towns the model missed, found once the document's states are known: a run of
@@ -673,6 +677,11 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
                 found = gaz.lookup(name + " County") or found
             local = [(c, p) for c, p in found
                      if p and c.feature in ("city", "admin2") and c.admin1 in admin1_ids]
+            if not local and local_cue:
+                # "Kanawha Circuit Court", "Hamilton, 6 percent; Hendricks, 7.3 percent": a
+                # county of those states by its name without the unit word
+                local = [(c, p) for c, p in found if c.feature == "admin2" and c.admin1 in admin1_ids
+                         and _UNIT_SUFFIX.sub("", normalize(c.name)) == normalize(name)]
             if not local and cued:
                 local = [(c, p) for c, p in found if c.country in countries and c.feature != "country"]
             if local:
