@@ -678,8 +678,8 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
             local = [(c, p) for c, p in found
                      if p and c.feature in ("city", "admin2") and c.admin1 in admin1_ids]
             if not local and local_cue:
-                # "Kanawha Circuit Court", "Hamilton, 6 percent; Hendricks, 7.3 percent": a
-                # county of those states by its name without the unit word
+                # "Kanawha Circuit Court": a county of those states by its name without the
+                # unit word
                 local = [(c, p) for c, p in found if c.feature == "admin2" and c.admin1 in admin1_ids
                          and _UNIT_SUFFIX.sub("", normalize(c.name)) == normalize(name)]
             if not local and cued:
