@@ -789,6 +789,21 @@ def test_a_repeated_name_is_a_place_where_the_model_reads_a_person(text, surface
     assert any(p.start == start and p.text == surface for p in ctx.places)
 
 
+@pytest.mark.parametrize("text, surface, feature", [
+    # a county the text names in full, then without its unit word
+    ("Teachers in Clarke County and Oconee County may lose their jobs. While Clarke and Oconee "
+     "update their layoff policies, Georgia school boards wait.", "Oconee", "admin2"),
+    ("Teachers in Clarke County and Oconee County may lose their jobs. While Clarke and Oconee "
+     "update their layoff policies, Georgia school boards wait.", "Clarke", "admin2"),
+    # not a well-known place of that name (guard)
+    ("Officials in Washington County met on Monday. In Washington, lawmakers debated the budget.",
+     "Washington", "city"),
+])
+def test_a_county_named_in_full_is_spread_to_its_short_name(text, surface, feature):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).feature == feature
+
+
 @pytest.mark.parametrize("text, surface", [
     # "Greer Station", "Mauldin Lake" read as people: a name ending in a feature's word is a
     # place's, so the town's own name is still spread to its last mention

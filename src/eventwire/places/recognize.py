@@ -899,7 +899,7 @@ _AGENCY_AFTER = re.compile(r"\s+(?:news\s+)?(?:agency|newspaper|daily|news|radio
                            re.IGNORECASE)
 
 
-def recognize_repeats(doc, mentions: list[Mention]) -> list[Mention]:
+def recognize_repeats(doc, mentions: list[Mention], gaz: Gazetteer | None = None) -> list[Mention]:
     """One sense per document: a name recognised as a place once is a place wherever else the
     text writes it with a capital ("IMMOKALEE —" then "Immokalee's streets", "the Enfield
     Council"), with the same readings, so that it resolves with it. Not inside a longer
@@ -931,6 +931,13 @@ def recognize_repeats(doc, mentions: list[Mention]) -> list[Mention]:
         if not m.demonym and len(m.text) > 2 and m.text[:1].isupper() and key not in person_words \
                 and not _AGENCY_AFTER.match(text, m.end):
             by_name.setdefault(key, m)
+            # "Clarke County ... While Clarke and Oconee update their policies": the county by
+            # its name without the unit word, where that name is no well-known place of its own
+            # ("Washington County ... in Washington" is the capital)
+            base = _UNIT_SUFFIX.sub("", key)
+            if base != key and gaz is not None and base not in person_words and \
+                    any(c.feature == "admin2" for c, _ in m.candidates) and not well_known(gaz.lookup(base)):
+                by_name.setdefault(base, m)
     if not by_name:
         return []
     found: list[Mention] = []

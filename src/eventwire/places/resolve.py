@@ -383,7 +383,7 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
                       if e is not None and e.country and not m.demonym)
     extra += recognize_villages(doc, villages(), mentions + extra, countries, gaz, named)
     extra = drop_organisations(doc, extra)
-    extra += drop_organisations(doc, recognize_repeats(doc, mentions + extra))
+    extra += drop_organisations(doc, recognize_repeats(doc, mentions + extra, gaz))
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
         for m in mentions:
