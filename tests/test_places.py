@@ -654,6 +654,11 @@ def test_units_above_a_town_do_not_outrank_it(text, trigger, surface):
      "said the bridge had been closed for a month.", "Ravenel", "South Carolina"),
     ("Snow fell across Georgia overnight. Officials in Athens, Georgia, said Jackson and Barrow "
      "counties were hit hardest.", "Barrow", "Georgia"),
+    # a county named without its unit word before a town body
+    ("CHARLESTON, W.Va. -- A Charleston man pleaded guilty in Kanawha Circuit Court on Monday. "
+     "West Virginia police had arrested him in July.", "Kanawha", "West Virginia"),
+    ("A Harrodsburg woman appeared in Mercer Circuit Court on Tuesday, Kentucky State Police "
+     "said. Kentucky troopers had found her in Harrodsburg.", "Mercer", "Kentucky"),
     # in a list with a place of the same state
     ("Only a few Georgia cities, including Gainesville and Duluth, have zoning rules that "
      "restrict the signs.", "Duluth", "Georgia"),
@@ -707,6 +712,60 @@ def test_capitalised_words_that_name_no_place_are_no_event_place(text, trigger, 
     assert not_surface not in [q.text for q in ctx.places + named_sites(ctx)]
 
 
+@pytest.mark.parametrize("text, surface, admin1", [
+    # a dateline names a town: one named like a country, in the state the story is about
+    ("Jury hears closing arguments in Ohio murder trial. LEBANON (AP) — A jury in Warren County "
+     "heard closing arguments on Monday in the trial of an Ohio man.", "LEBANON", "Ohio"),
+    ("Fire destroys barn in rural Indiana. PERU (AP) — A fire destroyed a barn on Sunday outside "
+     "the Miami County seat, Indiana state police said.", "PERU", "Indiana"),
+    # a dateline of a capital stays the capital
+    ("BEIRUT (AP) — Lebanon's parliament met on Monday to elect a speaker.", "BEIRUT", "Bayrūt"),
+])
+def test_a_dateline_names_a_town(text, surface, admin1):
+    _, ctx = places_of(text)
+    place = place_named(ctx, surface)
+    assert place.feature == "city" and place.admin1 == admin1
+
+
+@pytest.mark.parametrize("text, surface, admin1", [
+    # a town named with its unit after a comma, though the model reads part of it as a person
+    ("He grew up far from Texas, in Sault Ste. Marie, Ontario, where his mother taught school.",
+     "Sault Ste. Marie", "Ontario"),
+    ("The ferry from Sault Ste. Marie, Michigan, was late on Sunday.", "Sault Ste. Marie", "Michigan"),
+])
+def test_a_town_named_with_its_unit_after_a_comma(text, surface, admin1):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).admin1 == admin1
+
+
+@pytest.mark.parametrize("text, surface", [
+    # English counties GeoNames holds only under the names of the authorities they were split into
+    ("Floods hit towns across Yorkshire on Sunday, and the army was sent to York.", "Yorkshire"),
+    ("The next round is at Rockingham, Northamptonshire, in August.", "Northamptonshire"),
+    ("Volunteers drive patients to hospitals in Reading and Slough, Berkshire.", "Berkshire"),
+    ("Storms closed roads in Brighton and across Sussex on Friday.", "Sussex"),
+])
+def test_english_counties_news_still_names(text, surface):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).country == "GBR"
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    # the short forms news copy gives a country and Australia's and Canada's states
+    ("Ministers from T&T met in Port of Spain on Monday, and T&T officials later flew to "
+     "Barbados.", "T&T", "Trinidad and Tobago"),
+    ("Bushfires burned near Sydney, NSW, as crews from Qld arrived in Newcastle.", "NSW",
+     "New South Wales"),
+    ("Bushfires burned near Sydney, NSW, as crews from Qld arrived in Newcastle.", "Qld", "Queensland"),
+    ("Wastewater in WA is treated before it reaches the sea at Rockingham and Perth.", "WA",
+     "Western Australia"),
+    ("The ferry left Charlottetown, P.E.I., on Friday.", "P.E.I.", "Prince Edward Island"),
+])
+def test_short_forms_of_countries_and_states(text, surface, name):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).name == name
+
+
 def test_a_name_read_as_a_place_once_is_a_place_wherever_the_text_repeats_it():
     text = ("Grant helps rebuild main street. IMMOKALEE – The congressman toured the town on Friday. "
             "The Immokalee Foundation will match the grant, and Immokalee's farmers will share it.")
@@ -714,6 +773,63 @@ def test_a_name_read_as_a_place_once_is_a_place_wherever_the_text_repeats_it():
     hits = [p for p in ctx.places if p.text.lower() == "immokalee"]
     assert len(hits) == 3 and {(p.lat, p.lon) for p in hits} == {(hits[0].lat, hits[0].lon)}
     assert hits[0].country == "USA"
+
+
+@pytest.mark.parametrize("text, surface, start", [
+    # the model reads the town's name as a person's in the headline: the whole "person" is the
+    # name the dateline and the story give the town
+    ("Firefighters battle Tega Cay blaze. TEGA CAY — A house burned in Tega Cay on Sunday, and "
+     "Tega Cay Fire Chief Tom Reed said nobody was hurt.", "Tega Cay", 20),
+    # a name after a sentence that ends with a capitalised word ("on Sunday.")
+    ("Crews fought a fire in Tega Cay on Sunday. Tega Cay Mayor David O'Neal praised the "
+     "Tega Cay Volunteer Fire Department.", "Tega Cay", 43),
+])
+def test_a_repeated_name_is_a_place_where_the_model_reads_a_person(text, surface, start):
+    _, ctx = places_of(text)
+    assert any(p.start == start and p.text == surface for p in ctx.places)
+
+
+@pytest.mark.parametrize("text, surface, feature", [
+    # a county the text names in full, then without its unit word
+    ("Teachers in Clarke County and Oconee County may lose their jobs. While Clarke and Oconee "
+     "update their layoff policies, Georgia school boards wait.", "Oconee", "admin2"),
+    ("Teachers in Clarke County and Oconee County may lose their jobs. While Clarke and Oconee "
+     "update their layoff policies, Georgia school boards wait.", "Clarke", "admin2"),
+    # not a well-known place of that name (guard)
+    ("Officials in Washington County met on Monday. In Washington, lawmakers debated the budget.",
+     "Washington", "city"),
+])
+def test_a_county_named_in_full_is_spread_to_its_short_name(text, surface, feature):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).feature == feature
+
+
+@pytest.mark.parametrize("text, surface", [
+    # "Greer Station", "Mauldin Lake" read as people: a name ending in a feature's word is a
+    # place's, so the town's own name is still spread to its last mention
+    ("Greer, South Carolina. The city keeps growing. Downtown Greer, known as Greer Station, has "
+     "new shops. Greer Station took on a new look in 2008. Visitors say Greer has the feel of a "
+     "small town.", "Greer"),
+    ("Mauldin, South Carolina. Mauldin Station has new shops, and Mauldin Lake draws visitors. "
+     "Officials say Mauldin's parks are full every weekend.", "Mauldin"),
+])
+def test_a_name_ending_in_a_features_word_is_no_persons(text, surface):
+    _, ctx = places_of(text)
+    last = text.rindex(surface)
+    assert any(p.start == last and p.text == surface for p in ctx.places)
+
+
+@pytest.mark.parametrize("text, not_surface", [
+    # a person named in full, then by the last name, which a small unit abroad bears too (a
+    # parish of Bermuda): the person, not a place
+    ("Drummer Jeff Hamilton grew up in Dayton. Hamilton will appear on national television this "
+     "week.", "Hamilton"),
+    ("Coach Mike Pembroke praised his players after the game. Pembroke said the team had earned "
+     "the win.", "Pembroke"),
+])
+def test_a_last_name_is_no_place_unless_a_country_or_large_state_bears_it(text, not_surface):
+    _, ctx = places_of(text)
+    assert not_surface not in [p.text for p in ctx.places]
 
 
 @pytest.mark.parametrize("text, not_surface", [
@@ -1055,6 +1171,23 @@ def test_two_local_names_do_not_flip_each_other_between_passes():
                        "planning in Clark County. Laurel County got the same trailers, and officials in "
                        "London and across Kentucky complained.")
     assert {p.admin1 for p in ctx.places if p.text in ("Clark County", "London")} == {"Kentucky"}
+
+
+@pytest.mark.parametrize("text, surface, admin1", [
+    # a county of the state the story names again and again, not of a state named once in passing
+    ("Boone County's jobless rate rose to 6 percent, the Indiana labor office said. Indiana's rate "
+     "is the highest since 1983, and Indiana officials expect more layoffs across Indiana this "
+     "spring. Kentucky's rate also rose.", "Boone County", "Indiana"),
+    ("Flooding closed roads in Montgomery County on Tuesday. Indiana police said the rivers of "
+     "Indiana would crest on Friday, and the Indiana governor sent crews. Ohio also saw rain.",
+     "Montgomery County", "Indiana"),
+    # a state named once still places the county when it is the only one named
+    ("Flooding closed roads in Boone County on Tuesday, and Kentucky police warned drivers.",
+     "Boone County", "Kentucky"),
+])
+def test_a_homonym_lies_in_the_state_the_story_names_most(text, surface, admin1):
+    _, ctx = places_of(text)
+    assert place_named(ctx, surface).admin1 == admin1
 
 
 @pytest.mark.parametrize("text, trigger, surface, stated", [

@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import tablecache
+from ..geodesy import haversine_km
 
 DATA = Path(__file__).parent / "data"
 FEATURES = ("city", "admin1", "admin2", "country", "region", "other")
@@ -51,6 +52,19 @@ class Entry:
     @property
     def geonameid(self) -> int | None:
         return self.id if self.id > 0 else None
+
+
+def inside(entry: Entry, container: Entry) -> bool:
+    """Whether ``container`` (a country, a first-level unit, or a county within 60 km) holds
+    ``entry``."""
+    if container.feature == "country":
+        return entry.country == container.country and entry is not container
+    if container.feature == "admin1":
+        return entry.admin1 == container.id
+    if container.feature == "admin2":
+        return entry.feature == "city" and entry.country == container.country and \
+            haversine_km(entry.lat, entry.lon, container.lat, container.lon) < 60
+    return False
 
 
 _ABBREV = [(re.compile(r"\bst\.? "), "saint "), (re.compile(r"\bmt\.? "), "mount "),

@@ -17,7 +17,7 @@ from ..nlp import doc_text
 from ..regexscan import compile_with_start_filter
 from ..spanindex import doc_entities, first_names, person_surnames
 from ..tokentable import token_table
-from .gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, normalize
+from .gazetteer import ARABIC_ARTICLES, Entry, Gazetteer, inside, normalize
 
 NAME_LABELS = {"GPE", "LOC"}
 # Labels the model sometimes gives to place names (and facilities named after places:
@@ -314,6 +314,16 @@ def well_known(candidates) -> bool:
                for c, primary in candidates)
 
 
+# A person's name may be a place's only where the place is well known: a country, or a state or
+# region this populous ("Georgia", "Washington"), not a parish of Bermuda called Hamilton.
+STATE_POPULATION = 500_000
+
+
+def _names_a_state(candidates) -> bool:
+    return any(p and (c.feature == "country" or c.feature in ("admin1", "region")
+                      and c.population >= STATE_POPULATION) for c, p in candidates)
+
+
 _COMMA_CUT = re.compile(r"(,\s*)")
 _COMMA = re.compile(r",\s*")
 
@@ -361,7 +371,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             return False
         if name not in person_words and not title and _cued(doc, start, end, strong=True):
             return False
-        return not any(p and c.feature in ("country", "admin1", "region") for c, p in candidates)
+        return not _names_a_state(candidates)
 
     for label, e_start, e_end in ents:
         if label not in NAME_LABELS and label not in WEAK_LABELS:
@@ -409,8 +419,7 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
             if label == "LOC" and not any(p and (c.feature != "city" or c.population >= 10_000)
                                           for c, p in candidates):
                 continue  # a natural feature ("the Atlantic") the gazetteer lacks, not a hamlet
-            if surname_given.get(text[s:e], len(text) + 1) <= s and not any(
-                    p and c.feature in ("country", "admin1", "region") for c, p in candidates):
+            if surname_given.get(text[s:e], len(text) + 1) <= s and not _names_a_state(candidates):
                 continue   # "Prime Minister Oleksiy Honcharuk ... Honcharuk filed": him, not a village
             if personal(text[s:e], candidates, s, e) or _first_name(given_first, s, e, candidates):
                 continue
@@ -418,9 +427,12 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
                 mentions.append(Mention(s, e, text[s:e], candidates, feature_hint=hint))
 
     # a dateline in capitals opening a paragraph or following the headline ("TORRINGTON —",
-    # "CHARLESTON, W.Va. --", "NEWARK  It was"): the model rarely labels it
+    # "CHARLESTON, W.Va. --", "NEWARK  It was"): the model rarely labels it. A dateline names a
+    # town: "LEBANON (AP) —" over a story of Warren County, Ohio is the town, not the country
+    datelines = set()
     for found_line in _DATELINE_NAME.finditer(text):
         s, e = found_line.span("name")
+        datelines.add((s, e))
         name = text[s:e]
         if any(taken[s:e]) or any(blocked[s:e]) or normalize(name) in not_places() or _generic(name):
             continue
@@ -489,6 +501,9 @@ def recognize_toponyms(doc, gaz: Gazetteer) -> list[Mention]:
                 mentions.append(Mention(s, e, name, found, feature_hint=hint))
 
     mentions.sort(key=lambda m: m.start)
+    for m in mentions:
+        if (m.start, m.end) in datelines and m.feature_hint is None and not m.demonym:
+            m.feature_hint = "city"
     _take_articles(text, gaz, mentions)
     read_unit_frames(text, gaz, mentions)
     read_county_lists(text, gaz, mentions)
@@ -598,6 +613,10 @@ def link_qualifiers(text: str, mentions: list[Mention]) -> None:
             j += 1
 
 
+# The unit word a county's own name ends in, which a text often leaves out ("Kanawha").
+_UNIT_SUFFIX = re.compile(r" (?:county|parish|borough)$")
+
+
 def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
                           admin1_ids: set[int], countries: frozenset[str] = frozenset()) -> list[Mention]:
     """Small towns the model missed, found once the document's states are known: a run of
@@ -658,6 +677,11 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
                 found = gaz.lookup(name + " County") or found
             local = [(c, p) for c, p in found
                      if p and c.feature in ("city", "admin2") and c.admin1 in admin1_ids]
+            if not local and local_cue:
+                # "Kanawha Circuit Court": a county of those states by its name without the
+                # unit word
+                local = [(c, p) for c, p in found if c.feature == "admin2" and c.admin1 in admin1_ids
+                         and _UNIT_SUFFIX.sub("", normalize(c.name)) == normalize(name)]
             if not local and cued:
                 local = [(c, p) for c, p in found if c.country in countries and c.feature != "country"]
             if local:
@@ -666,6 +690,50 @@ def recognize_local_names(doc, gaz: Gazetteer, mentions: list[Mention],
                 mention_starts.add(s)   # the next name of a list may lean on this one
                 mention_ends.add(e)
     return found_new
+
+
+# "Sault Ste. Marie, Ontario", "Rockingham, Northamptonshire": a run of capitalised words right
+# before a comma and the unit that holds it
+_BEFORE_QUALIFIER = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*),\s*$")
+
+
+def recognize_qualified_names(doc, gaz: Gazetteer, mentions: list[Mention],
+                              units: list[Entry | None]) -> list[Mention]:
+    """Towns the model missed or read as a person, named with their unit after a comma: the
+    run before ", Ontario" is a place where the gazetteer holds a town of that name inside the
+    unit the text names ("Sault Ste. Marie, Ontario", with "Marie" read as a person's name).
+    ``units`` are the resolved readings of ``mentions``. Not a person the model names in full
+    ("John Smith, Texas Republican") or by the last name, nor a name inside a longer one.
+    Returns the new mentions."""
+    text = doc_text(doc)
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    persons = {(ent.start_char, ent.end_char) for ent in doc_entities(doc)
+               if ent.label_ == "PERSON" and len(ent) > 1}
+    surnames = person_surnames(doc)
+    found: list[Mention] = []
+    for m, unit in zip(mentions, units):
+        if unit is None or m.demonym or unit.feature not in ("country", "admin1", "admin2"):
+            continue
+        window = max(0, m.start - 60)
+        run = _BEFORE_QUALIFIER.search(text, window, m.start)
+        if run is None:
+            continue
+        words = list(re.finditer(r"\S+", run.group(1)))
+        for k in range(len(words)):     # the longest run the gazetteer holds in the unit
+            s, e = run.start(1) + words[k].start(), run.end(1)
+            name = text[s:e]
+            if any(taken[s:e]) or (s, e) in persons or name in surnames or _generic(name) \
+                    or normalize(name) in not_places() or _inside_longer_name(text, s, e):
+                continue
+            held = [(c, p) for c, p in gaz.lookup(name) if p and c.feature in ("city", "admin2")
+                    and inside(c, unit)]
+            if held:
+                taken[s:e] = b"\x01" * (e - s)
+                found.append(Mention(s, e, name, held))
+                break
+    return found
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+and|,?\s+or)\s+")
@@ -831,7 +899,7 @@ _AGENCY_AFTER = re.compile(r"\s+(?:news\s+)?(?:agency|newspaper|daily|news|radio
                            re.IGNORECASE)
 
 
-def recognize_repeats(doc, mentions: list[Mention]) -> list[Mention]:
+def recognize_repeats(doc, mentions: list[Mention], gaz: Gazetteer | None = None) -> list[Mention]:
     """One sense per document: a name recognised as a place once is a place wherever else the
     text writes it with a capital ("IMMOKALEE —" then "Immokalee's streets", "the Enfield
     Council"), with the same readings, so that it resolves with it. Not inside a longer
@@ -844,8 +912,13 @@ def recognize_repeats(doc, mentions: list[Mention]) -> list[Mention]:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     persons = bytearray(len(text) + 1)
     person_words = set()
+    place_names = {normalize(m.text) for m in mentions if not m.demonym}
     for ent in doc_entities(doc):
-        if ent.label_ == "PERSON" and len(ent) > 1:
+        # a "person" whose whole name is a place the text names elsewhere is that place
+        # ("Tega Cay Fire Department Chief ...", "TEGA CAY —"), not a person bearing its name;
+        # nor is one whose name ends in a feature's word ("Greer Station", "Apalache Lake")
+        if ent.label_ == "PERSON" and len(ent) > 1 and normalize(ent.text) not in place_names \
+                and ent[-1].lower_ not in GENERIC and ent[-1].lower_ not in FEATURE_WORDS:
             persons[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
             person_words.update(normalize(t.text) for t in ent)
     by_name: dict[str, Mention] = {}
@@ -858,6 +931,13 @@ def recognize_repeats(doc, mentions: list[Mention]) -> list[Mention]:
         if not m.demonym and len(m.text) > 2 and m.text[:1].isupper() and key not in person_words \
                 and not _AGENCY_AFTER.match(text, m.end):
             by_name.setdefault(key, m)
+            # "Clarke County ... While Clarke and Oconee update their policies": the county by
+            # its name without the unit word, where that name is no well-known place of its own
+            # ("Washington County ... in Washington" is the capital)
+            base = _UNIT_SUFFIX.sub("", key)
+            if base != key and gaz is not None and base not in person_words and \
+                    any(c.feature == "admin2" for c, _ in m.candidates) and not well_known(gaz.lookup(base)):
+                by_name.setdefault(base, m)
     if not by_name:
         return []
     found: list[Mention] = []
@@ -868,7 +948,8 @@ def recognize_repeats(doc, mentions: list[Mention]) -> list[Mention]:
         if any(taken[s:e]) or any(persons[s:e]) or not text[s].isupper():
             continue
         before = re.search(r"([A-Z][\w'’.-]*)\s+$", text[max(0, s - 30):s])
-        if before and not _sentence_opening(text, s - len(before.group(0))):
+        if before and not _sentence_opening(text, s - len(before.group(0))) and not _ends_sentence(
+                before.group(1)):
             continue    # "Lake Ontario", "New Miami": part of another name
         after = re.match(r"\s+([A-Za-z]+)", text[e:e + 20])
         if _unit_after(text, e) or after and after.group(1)[:1].isupper() and (
@@ -880,6 +961,12 @@ def recognize_repeats(doc, mentions: list[Mention]) -> list[Mention]:
         taken[s:e] = b"\x01" * (e - s)
         found.append(Mention(s, e, text[s:e], list(source.candidates), feature_hint=source.feature_hint))
     return found
+
+
+def _ends_sentence(word: str) -> bool:
+    """A capitalised word with a full stop that is no abbreviation ends the sentence before a
+    name ("on Sunday. Tega Cay officials"); "St." and "Gen." belong to the name or title after."""
+    return word.endswith(".") and len(word) > 5 and "." not in word[:-1]
 
 
 def _sentence_opening(text: str, start: int) -> bool:

@@ -22,10 +22,10 @@ from ..nlp import doc_text
 from ..record import Place
 from ..spanindex import cached_index
 from .event import SPECIFICITY, offices_of
-from .gazetteer import Entry, gazetteer, normalize
+from .gazetteer import Entry, gazetteer, inside, normalize
 from .recognize import (Mention, drop_organisations, link_qualifiers, not_places,
-                        recognize_local_names, recognize_repeats, recognize_toponyms,
-                        recognize_villages)
+                        recognize_local_names, recognize_qualified_names, recognize_repeats,
+                        recognize_toponyms, recognize_villages)
 from .unlisted import find_unlisted, find_water_bodies, site_words, without_date_words
 from .villages import villages
 
@@ -66,17 +66,6 @@ def _prior(entry: Entry, primary: bool, hint: str | None) -> float:
     if hint and (entry.feature == hint or hint == "region" and entry.feature == "other"):
         score += HINT_BONUS     # "the Red Sea": a natural feature (seas are "other") or region
     return score
-
-
-def _inside(entry: Entry, container: Entry) -> bool:
-    if container.feature == "country":
-        return entry.country == container.country and entry is not container
-    if container.feature == "admin1":
-        return entry.admin1 == container.id
-    if container.feature == "admin2":
-        return entry.feature == "city" and entry.country == container.country and \
-            haversine_km(entry.lat, entry.lon, container.lat, container.lon) < 60
-    return False
 
 
 class _Group:
@@ -181,6 +170,7 @@ def _focus(groups: dict) -> tuple:
     per first-level unit, towns and counties as points, every choice as an anchor."""
     countries: Counter = Counter()
     admin1s: Counter = Counter()
+    named: Counter = Counter()     # first-level units named outright
     points = []
     anchors = []
     for group in groups.values():
@@ -192,10 +182,11 @@ def _focus(groups: dict) -> tuple:
         countries[c.country] += weight
         if c.feature == "admin1":
             admin1s[c.id] += 2 * weight
+            named[c.id] += weight
         elif c.admin1 and c.feature in ("city", "admin2"):
             admin1s[c.admin1] += weight
             points.append((group.key, c))
-    return countries, admin1s, _ByLatitude(points), _ByLatitude(anchors)
+    return countries, admin1s, _ByLatitude(points), _ByLatitude(anchors), named
 
 
 _UNIT_SUFFIX = re.compile(r"\s+(?:district|province|governorate|county|parish|region|state|city|"
@@ -220,7 +211,7 @@ def _support_qualifiers(mentions: list[Mention], group_of: list[_Group]) -> None
             for key, (entry, prior) in list(group.candidates.items()):
                 if (id(group), key) in done or entry.feature not in ("country", "admin1", "admin2"):
                     continue
-                if any(_inside(t, entry) for t in towns):
+                if any(inside(t, entry) for t in towns):
                     group.candidates[key] = (entry, prior + QUALIFIER_SUPPORT)
                     done.add((id(group), key))
 
@@ -280,7 +271,8 @@ class _ByLatitude:
 
 
 def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counter,
-          points: _ByLatitude | None = None, anchors: _ByLatitude | None = None):
+          points: _ByLatitude | None = None, anchors: _ByLatitude | None = None,
+          named_admin1s: Counter | None = None):
     if not group.candidates:
         return None
     total = sum(countries.values())
@@ -312,15 +304,26 @@ def _best(group: _Group, mentions, group_of, countries: Counter, admin1s: Counte
                 share -= len(g.mentions)
         return share
 
+    # the first-level units the document names outright, by mentions (not this name's own)
+    named_admin1s = Counter(named_admin1s)
+    for g in family:
+        if g.choice.feature == "admin1":
+            named_admin1s[g.choice.id] -= len(g.mentions)
+    top_named = max(named_admin1s.values(), default=0)
+
     for entry, prior in group.candidates.values():
         score = prior
-        if qualifier_entries and any(_inside(entry, q) for q in qualifier_entries):
+        if qualifier_entries and any(inside(entry, q) for q in qualifier_entries):
             score += QUALIFIER_BONUS
         if total:
             # the document's other mentions of this country (not counting this name's own)
             score += COUNTRY_WEIGHT * max(share_of(entry), 0) / max(total - family_size, 1)
         if entry.admin1 and admin1s.get(entry.admin1):
-            score += ADMIN1_WEIGHT * min(1.0, max(admin1_share(entry), 0) / 2)
+            # weighed by how often the document names the unit beside its most named one:
+            # "Boone County" in a story that names Indiana six times and Kentucky once
+            share = max(admin1_share(entry), 0)
+            named = named_admin1s.get(entry.admin1, 0)
+            score += ADMIN1_WEIGHT * min(1.0, share / 2) * (named + 1) / (top_named + 1)
         if anchors and share_of(entry) <= 0 and anchors.any_near(entry, REGION_KM, family_keys):
             # a reading in none of the document's countries: the one near its other places
             # ("Gaza" beside "Israel", not the province of Mozambique)
@@ -374,12 +377,13 @@ def find_places(doc, ctx: DocContext) -> list[Place]:
                           if e is not None and e.feature == "country" and e.country)
     extra = recognize_local_names(doc, gaz, mentions, {k for k, v in states.items() if v >= 2},
                                   countries)
+    extra += recognize_qualified_names(doc, gaz, mentions + extra, choices + [None] * len(extra))
     # the countries of the document's places (not of its demonyms: "Iranian fighters" in Syria)
     named = frozenset(e.country for m, e in zip(mentions, choices)
                       if e is not None and e.country and not m.demonym)
     extra += recognize_villages(doc, villages(), mentions + extra, countries, gaz, named)
     extra = drop_organisations(doc, extra)
-    extra += drop_organisations(doc, recognize_repeats(doc, mentions + extra))
+    extra += drop_organisations(doc, recognize_repeats(doc, mentions + extra, gaz))
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
         for m in mentions:
