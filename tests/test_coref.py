@@ -549,3 +549,48 @@ def test_an_attack_claimed_is_no_earlier_attack_of_its_kind():
     found = asserted("A car bomb killed seven soldiers in Mogadishu on Saturday.\n\n"
                      "On Monday, a suicide attack on a hotel in Baidoa killed 12 people.", "ASSAULT")
     assert len(found) == 2
+
+
+# ------------------------------------- a lead told vaguely and the sentence that restates it
+# Agency reports tell the event in the lead with a wide place or the day it was reported, then
+# restate it with the town and the day: one event, at the narrower place, on the stated day.
+@pytest.mark.parametrize("text, category, place, date", [
+    # "the attack occurred in X": a town inside the lead's state or province
+    ("Gunmen killed three police officers in the state of Jalisco on Saturday.\n\n"
+     "The attack occurred in Tlaquepaque, officials said.", "ASSAULT", "Tlaquepaque", "2024-03-16"),
+    ("Police arrested dozens of students in the province of Punjab on Friday. "
+     "The arrests happened in Lahore, a rights group said.", "COERCE", "Lahore", "2024-03-15"),
+    # a toll told with the attack's town and day, after a lead that told neither
+    ("At least four soldiers died after an attack on a checkpoint in the east.\n\n"
+     "Six others were wounded in the attack in Goma early Sunday.", "ASSAULT", "Goma", "2024-03-17"),
+    # the lead's only day is the dateline's: the restatement's day is the act's
+    ("KABUL, March 18 (Reuters) - Soldiers killed four insurgents in a clash in Helmand province, "
+     "the army said.\n\nThe fighting between the troops and the insurgents took place in Lashkar Gah "
+     "on Sunday.", "ASSAULT", "Lashkar Gāh", "2024-03-17"),
+    # the lead's only day is the telling's ("police said on Monday")
+    ("Militants ambushed a patrol in Helmand province, killing five soldiers, officials said on Monday.\n\n"
+     "The militants attacked the soldiers near Lashkar Gah on Saturday night, a provincial spokesman "
+     "said.", "ASSAULT", "Lashkar Gāh", "2024-03-16"),
+])
+def test_a_restatement_gives_the_event_its_narrower_place_and_its_day(text, category, place, date):
+    found = asserted(text, category)
+    assert len(found) == 1, [(e.evidence.text, e.date, e.place and e.place.name) for e in found]
+    assert (found[0].place.name, found[0].date) == (place, date)
+
+
+@pytest.mark.parametrize("wide, narrow", [
+    (("Sonora", "admin1", "Sonora"), ("Cajeme", "admin2", "Sonora")),
+    (("Mexico", "country", None), ("Cajeme", "admin2", "Sonora")),
+])
+@pytest.mark.parametrize("wide_first", [True, False])
+def test_the_merged_event_takes_the_place_inside_the_other(wide, narrow, wide_first):
+    def mention(place, start, source):
+        name, feature, admin1 = place
+        e = _event("ASSAULT", source, _side("four police officers", "MEX", "COP"), start=start)
+        e.place = EventPlace(name=name, country="MEX", feature=feature, admin1=admin1, **{"from": "trigger"})
+        return e
+    # the fuller mention (with a source) is the evidence either way
+    a = mention(wide, 0, _side("gunmen", "MEX", "UAF") if wide_first else None)
+    b = mention(narrow, 20, None if wide_first else _side("gunmen", "MEX", "UAF"))
+    merged, = merge_coreferent([a, b])
+    assert merged.place.name == "Cajeme"

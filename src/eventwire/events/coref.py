@@ -11,10 +11,12 @@ region's; a day told for a phase of an undertaking, "began Wednesday", "continue
 parts nothing: ``told_as_phase``), an assault and one answering it on its doer, told with no
 fight word, are two acts, and that the sentence does not list as two ("Russian airstrikes and
 Kurdish attacks"). The merged event keeps the most complete mention as its evidence, takes the
-fields the others add (a side, a named country, a better-filled side, a date, a place) and lists every
-other evidence span in ``mentions``. An event told only as the purpose of an act of another
-category ("crossed the border to back up the rebels") is that act's aim, not a second deed
-(``aims_of_other_acts``).
+fields the others add (a side, a named country, a better-filled side, a date, a place, a place
+inside the one another names: "in the state of Sonora" ... "the attack occurred in Cajeme") and
+lists every other evidence span in ``mentions``; a restatement coded as no event of its own gives
+the event told before the same (``take_restatement``). An event told only as the purpose of an
+act of another category ("crossed the border to back up the rebels") is that act's aim, not a
+second deed (``aims_of_other_acts``).
 """
 from __future__ import annotations
 
@@ -193,6 +195,25 @@ def places_agree(a: Event, b: Event) -> bool:
     if None not in (p.lat, p.lon, q.lat, q.lon):
         return haversine_km(p.lat, p.lon, q.lat, q.lon) <= SAME_PLACE_KM or p.name == q.name
     return p.name == q.name
+
+
+def inside(inner, outer) -> bool:
+    """``inner`` names a place within ``outer``, more narrowly: a town or district in the
+    country or first-level region a mention named ("in the state of Sonora" ... "the attack
+    occurred in Cajeme")."""
+    if not inner.country or inner.country != outer.country or fold(inner.name) == fold(outer.name):
+        return False
+    if _country_level(outer):
+        return not _country_level(inner)
+    return _holds(outer, inner)
+
+
+def _better_place(mine, theirs) -> bool:
+    """Whether a mention's place ``theirs`` tells where the event happened better than ``mine``:
+    a place tied to the event's own words where ``mine`` was borrowed from its surroundings or
+    missing, or one inside ``mine`` (the guideline's most specific place tied to the event)."""
+    return theirs is not None and theirs.from_ not in _BORROWED_PLACE and (
+        mine is None or mine.from_ in _BORROWED_PLACE or inside(theirs, mine))
 
 
 def _holds(region, place) -> bool:
@@ -482,9 +503,8 @@ def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
                 # the better-filled description of one side: "Chilean farmers" (CHL, CVL)
                 # beside "the crowd", for which a mention read no country or sector
                 setattr(merged, field, theirs.model_copy())
-        if other.place is not None and other.place.from_ not in _BORROWED_PLACE and \
-                merged.place.from_ in _BORROWED_PLACE:
-            merged.place = other.place.model_copy()   # the place a mention ties to the event
+        if _better_place(merged.place, other.place):
+            merged.place = other.place.model_copy()
         if merged.claimed_by is not None and other.claimed_by is None:
             merged.claimed_by = None   # told in the journalist's own voice somewhere
         merged.confidence = max(merged.confidence, other.confidence)
@@ -512,3 +532,19 @@ def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
     if first is not best:
         merged.sentence = best.sentence
     return merged
+
+
+def take_restatement(event: Event, restatement: Event, told: set[int], told_here: bool) -> None:
+    """``event`` takes what a later mention that restates it adds, the mention coded no event
+    of its own ("the attack occurred in Cajeme", "eight others were wounded in the attack in
+    Kidal early Saturday" after a lead that told the attack vaguely): a place inside the one
+    the event's own words gave, or a place where it had none, and the day the mention's own
+    sentence tells (``told_here``) where the event's sentence told none (``told``: ids of the
+    events dated by their own sentence). The day stays unheld by ``told``: a misread
+    restatement must not part the event from its later mentions."""
+    p, q = event.place, restatement.place
+    if q is not None and q.from_ not in _BORROWED_PLACE and (
+            p is None or p.from_ not in _BORROWED_PLACE and inside(q, p)):
+        event.place = q.model_copy()
+    if told_here and restatement.date and id(event) not in told:
+        event.date, event.date_precision = restatement.date, restatement.date_precision
