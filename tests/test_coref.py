@@ -578,6 +578,23 @@ def test_a_restatement_gives_the_event_its_narrower_place_and_its_day(text, cate
     assert (found[0].place.name, found[0].date) == (place, date)
 
 
+# what tells another event of the kind apart, whatever day and place it shares
+@pytest.mark.parametrize("text", [
+    "Gunmen killed three police officers in the state of Jalisco on Saturday.\n\n"
+    "Another attack took place in Guadalajara on Saturday, officials said.",
+    "Gunmen killed three police officers in the state of Jalisco on Saturday.\n\n"
+    "In a separate attack, gunmen killed two soldiers in Guadalajara on Saturday.",
+    "Militants attacked a checkpoint in Gao on Friday, killing three soldiers.\n\n"
+    "In a separate clash, militants fought soldiers in Gao on Friday.",
+    # guard: a town outside the lead's state, on the same day
+    "Gunmen killed three police officers in the state of Jalisco on Saturday.\n\n"
+    "Gunmen killed two soldiers in Culiacan on Saturday, officials said.",
+])
+def test_another_event_of_the_kind_stays_apart(text):
+    found = asserted(text, "ASSAULT")
+    assert len(found) == 2, [(e.evidence.text, _spans(e)) for e in found]
+
+
 @pytest.mark.parametrize("wide, narrow", [
     (("Sonora", "admin1", "Sonora"), ("Cajeme", "admin2", "Sonora")),
     (("Mexico", "country", None), ("Cajeme", "admin2", "Sonora")),

@@ -32,8 +32,8 @@ from ..times.tense import governing_verb
 from ..tokentable import token_table
 from .acled import assign_event_types
 from .casualties import attach_casualties
-from .coref import (aims_of_other_acts, corefer, dates_agree, listed_apart, merge_coreferent, places_agree,
-                    purpose_links, take_restatement, told_as_fight, told_as_phase)
+from .coref import (aims_of_other_acts, corefer, dates_agree, introduced_as_another, listed_apart, merge_coreferent,
+                    places_agree, purpose_links, take_restatement, told_as_another, told_as_fight, told_as_phase)
 from .episodic import EPISODIC, clause_kind, noun_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
@@ -1163,7 +1163,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if category == "ASSAULT" and not trig.nominal and src is None and \
                     tok.lemma_.lower() in _CASUALTY_VERBS and _accidental_death(trig, triggers, sent, lex):
                 continue   # "seven were killed when a bomber crashed": a death, not an attack
-            if (trig.nominal and not (src or tgt) and (row.code, tok.lemma_.lower()) in seen_codes) or (
+            if (trig.nominal and not (src or tgt) and (row.code, tok.lemma_.lower()) in seen_codes and
+                    not introduced_as_another(tok)) or (
                     told_noun is not None and refers_back(told_noun) and category in seen_categories and
                     (trig.nominal and not src or not trig.nominal)):
                 # "the state of emergency" again, "the attack", "Monday's attack": the event
@@ -1206,6 +1207,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 # a commitment's day is when it was said, not the day of the news told next
                 last_date = (event.date, event.date_precision)
                 last_para = para
+        listed |= told_as_another(sent_events, events)
         events.extend(e for e, _ in sent_events)
         last_told.update((e.category, e) for e, _ in sent_events if e.modality == "asserted")
         one_act |= purpose_links(told)

@@ -10,7 +10,7 @@ that agree where both are known (a country's name holds its cities, and so does 
 region's; a day told for a phase of an undertaking, "began Wednesday", "continued Thursday",
 parts nothing: ``told_as_phase``), an assault and one answering it on its doer, told with no
 fight word, are two acts, and that the sentence does not list as two ("Russian airstrikes and
-Kurdish attacks"). The merged event keeps the most complete mention as its evidence, takes the
+Kurdish attacks") nor tell as another of the kind ("another attack", "in a separate clash"). The merged event keeps the most complete mention as its evidence, takes the
 fields the others add (a side, a named country, a better-filled side, a date, a place, a place
 inside the one another names: "in the state of Sonora" ... "the attack occurred in Cajeme") and
 lists every other evidence span in ``mentions``; a restatement coded as no event of its own gives
@@ -311,6 +311,28 @@ def told_as_fight(told_in_sentence: list[tuple[Event, object]]) -> set[int]:
         any(t.lemma_.lower() in fights for t in [trig.token, *trig.extra_tokens]))}
 
 
+# Words that bring one more event of a kind already told into the story ("another attack",
+# "in a separate clash"): not the one told before, whatever day and place it shares.
+_ANOTHER = frozenset({"another", "separate"})
+
+
+def introduced_as_another(noun) -> bool:
+    """Whether an event noun is told as another event of its kind ("another attack")."""
+    return any(c.dep_ in ("det", "amod") and c.lower_ in _ANOTHER for c in noun.children)
+
+
+def told_as_another(told_in_sentence: list[tuple[Event, object]], earlier: list[Event]) -> set[tuple[int, int]]:
+    """Pairs (ids) of an event of one sentence told as another of its kind ("another attack
+    took place near Gao", "in a separate attack, gunmen killed two soldiers") and each event of
+    its category told before it (``earlier``): two events, however their days and places agree.
+    ``told_in_sentence``: (event, trigger) pairs."""
+    pairs = set()
+    for e, trig in told_in_sentence:
+        if any(introduced_as_another(t) for t in [trig.token, *trig.extra_tokens] if t.pos_ == "NOUN"):
+            pairs.update(p for x in earlier if x.category == e.category for p in ((id(x), id(e)), (id(e), id(x))))
+    return pairs
+
+
 # How a trigger hangs on the verb that tells a phase of it: its subject ("the operation to clear
 # the camp began Wednesday"), its complement ("continued working Thursday to clear", "began
 # evacuating"), or its object ("resumed the shelling"); a preposition's object is another act's
@@ -377,7 +399,8 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset(),
     """Could ``a`` and ``b`` be two mentions of one real-world event? ``told``: ids of the
     events whose date comes from a time expression of their own sentence; ``linked``: pairs
     the syntax already tells are one act (``purpose_links``), ``apart``: pairs it tells are
-    two (``listed_apart``); ``fights``: ids of the assaults told as fights (``told_as_fight``)."""
+    two (``listed_apart``, ``told_as_another``); ``fights``: ids of the assaults told as fights
+    (``told_as_fight``)."""
     return kept_apart_by(a, b, told, linked, apart, fights) is None
 
 
@@ -385,7 +408,7 @@ def kept_apart_by(a: Event, b: Event, told: set[int] = frozenset(),
                   linked: set[tuple[int, int]] = frozenset(), apart: set[tuple[int, int]] = frozenset(),
                   fights: set[int] = frozenset()) -> str | None:
     """The first test that tells ``a`` and ``b`` apart, by name ("categories ASSAULT/COERCE",
-    "modalities", "listed apart", "plan after deed", "modes", "dates", "places", "an assault on
+    "modalities", "told apart", "plan after deed", "modes", "dates", "places", "an assault on
     the other's doer", "an assault answering the other", "sides source", "sides target", "sides
     source+target"), or None when they could be two mentions of one event (``corefer``'s
     arguments)."""
@@ -394,7 +417,7 @@ def kept_apart_by(a: Event, b: Event, told: set[int] = frozenset(),
     if not _modalities_agree(a.modality, b.modality):
         return "modalities"
     if (id(a), id(b)) in apart:
-        return "listed apart"
+        return "told apart"   # listed as two, or one told as another
     if (id(a), id(b)) in linked:
         return None
     if a.modality != b.modality:
