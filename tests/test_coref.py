@@ -611,3 +611,33 @@ def test_the_merged_event_takes_the_place_inside_the_other(wide, narrow, wide_fi
     b = mention(narrow, 20, None if wide_first else _side("gunmen", "MEX", "UAF"))
     merged, = merge_coreferent([a, b])
     assert merged.place.name == "Cajeme"
+
+
+# A day only the telling gives ("police said on Monday") bounds the act's day from above: an act
+# told for a day in the week before it may be the act reported; two days of telling that differ,
+# an act after the telling or weeks before it, are not.
+@pytest.mark.parametrize("act_day, said_day, same", [
+    ("2024-03-16", "2024-03-18", True),
+    ("2024-03-18", "2024-03-18", True),
+    ("2024-03-01", "2024-03-18", False),
+    ("2024-03-18", "2024-03-16", False),
+])
+def test_a_day_of_telling_bounds_the_act_day(act_day, said_day, same):
+    said = _event("ASSAULT", _side("gunmen", "FRA", "UAF"), _side("two officers", "FRA", "COP"))
+    act = _event("ASSAULT", _side("two assailants", "FRA", "UAF"), _side("the officers", "FRA", "COP"), start=20)
+    said.date, act.date = said_day, act_day
+    assert corefer(said, act, {id(act)}, reported={id(said)}) is same
+    assert corefer(said, act, {id(act), id(said)}) is (act_day == said_day)   # both the act's own days
+
+
+@pytest.mark.parametrize("text, n", [
+    # two days of telling that differ: two reports of arrests, two events
+    ("Police said on Thursday they had arrested 40 opposition supporters in Dhaka.\n\n"
+     "Police said on Monday they had arrested 30 opposition supporters in Dhaka.", 2),
+    # the telling's day, and the act's own day in the week before it: one event
+    ("Police arrested 40 opposition supporters in Dhaka, a spokesman said on Monday.\n\n"
+     "Officers detained the opposition supporters in Dhaka on Saturday night, the spokesman said.", 1),
+])
+def test_days_of_telling_and_of_the_act(text, n):
+    found = asserted(text, "COERCE")
+    assert len(found) == n, [(e.evidence.text, e.date) for e in found]

@@ -622,7 +622,7 @@ def _is_casualty_toll(trig: Trigger) -> bool:
 
 
 def _another_incident(trig: Trigger, event: Event, earlier: list[Event], told_here: bool,
-                      told: set[int]) -> bool:
+                      told: set[int], reported: set[int]) -> bool:
     """A killing told with no attacker after an attack already coded is that attack's toll,
     unless its sentence sets it apart: an attack of its own brought in as new ("was killed in a
     U.S. strike", "in an ambush": an indefinite noun; "in the attack" is the one told), or a day
@@ -633,15 +633,16 @@ def _another_incident(trig: Trigger, event: Event, earlier: list[Event], told_he
                                     for c in t.children) for t in trig.extra_tokens):
         return True
     attacks = [e for e in earlier if e.category == "ASSAULT" and e.modality == "asserted"]
-    return bool(attacks) and _attack_tolled(event, attacks, told_here, told) is None
+    return bool(attacks) and _attack_tolled(event, attacks, told_here, told, reported) is None
 
 
-def _attack_tolled(event: Event, earlier: list[Event], told_here: bool, told: set[int]) -> Event | None:
+def _attack_tolled(event: Event, earlier: list[Event], told_here: bool, told: set[int],
+                   reported: set[int]) -> Event | None:
     """The last asserted attack told before whose day and place a toll with no attacker of its
     own (``event``) agrees with, as ``_another_incident`` reads them."""
     told = set(told) | ({id(event)} if told_here else set())
     return next((e for e in reversed(earlier) if e.category == "ASSAULT" and e.modality == "asserted"
-                 and dates_agree(event, e, told) and places_agree(event, e)), None)
+                 and dates_agree(event, e, told, reported) and places_agree(event, e)), None)
 
 
 def _fold_triggers(triggers: list[Trigger]) -> list[Trigger]:
@@ -881,6 +882,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     prior_sources: list = []
     side_countries: dict = {}
     told_dates: set[int] = set()   # events dated by a time expression of their own sentence
+    reported: set[int] = set()     # events whose sentence tells only its telling's day ("said Thursday")
     one_act: set[tuple[int, int]] = set()   # event pairs the syntax tells are one act
     listed: set[tuple[int, int]] = set()    # ... and pairs it tells are two ("X and Y")
     fights: set[int] = set()                # assaults told as fights ("clashed", "fighting")
@@ -1151,10 +1153,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 continue
             if category == "ASSAULT" and not same_sentence_assault and coded_assault and _is_casualty_toll(trig):
                 told_here = sent_has_date and _day_of_its_own(trig, sent, ctx, lex)
-                if not _another_incident(trig, event, events, told_here, told_dates):
+                if not _another_incident(trig, event, events, told_here, told_dates, reported):
                     # "Seven passengers were killed.": the toll of the attack told before, which
                     # takes the day and the narrower place it tells ("in Kidal early Saturday")
-                    attack = _attack_tolled(event, events, told_here, told_dates)
+                    attack = _attack_tolled(event, events, told_here, told_dates, reported)
                     if attack is not None:
                         take_restatement(attack, event, told_dates, told_here)
                     continue
@@ -1171,7 +1173,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 # already coded, told again: one more mention of it
                 told_before = [e for e in reversed(events + [x for x, _ in sent_events]) if e.category == category]
                 # the nearest one it could be a mention of (of its mode, day, place, sides), else the nearest
-                earlier = next((e for e in told_before if corefer(e, event, told_dates)), None)
+                earlier = next((e for e in told_before if corefer(e, event, told_dates, reported=reported)), None)
                 if earlier is not None:
                     take_restatement(earlier, event, told_dates,
                                      sent_has_date and _day_of_its_own(trig, sent, ctx, lex))
@@ -1215,12 +1217,14 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         fights |= told_as_fight(sent_events)
         phased |= told_as_phase(told)
         if sent_has_date:
-            # a day only the telling or the dateline gives ("police said Thursday") does not
-            # tell the act's mentions apart: the restatement's own day is the act's
-            told_dates.update(id(e) for e, t in sent_events if _day_of_its_own(t, sent, ctx, lex))
+            # a day only the telling or the dateline gives ("police said Thursday") bounds the
+            # act's day: the restatement's own day (Wednesday night) is the act's
+            own = {id(e) for e, t in sent_events if _day_of_its_own(t, sent, ctx, lex)}
+            told_dates |= own
+            reported.update(id(e) for e, _ in sent_events if id(e) not in own)
     # a day told for a phase of an undertaking ("began Wednesday", "continued Thursday") does
     # not tell its mentions apart
-    events = merge_coreferent(events, told_dates - phased, one_act, listed, fights)
+    events = merge_coreferent(events, told_dates - phased, one_act, listed, fights, reported=reported - phased)
     assign_event_types(events, ctx.document.text)
     attach_casualties(events, doc, ctx.document.text)
     attach_geo(events, ctx)

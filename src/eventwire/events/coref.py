@@ -20,6 +20,7 @@ second deed (``aims_of_other_acts``).
 """
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 
 from ..actors import load_dictionary
@@ -163,18 +164,36 @@ def _sides_agree(x, y, loose: bool, guessed: bool = False) -> bool:
     return True
 
 
-def dates_agree(a: Event, b: Event, told: set[int]) -> bool:
+# How long before the day an act was told of it may have happened: a week, as a news lead's day.
+TOLD_WITHIN_DAYS = 7
+
+
+def dates_agree(a: Event, b: Event, told: set[int], reported: set[int] = frozenset()) -> bool:
     """Dates contradict when both were told in the events' own sentences; a date carried over
     or defaulted to the publication day says little, but not nothing: a year told for one
-    ("overran the north in 2013") and another year carried to the other is another event."""
+    ("overran the north in 2013") and another year carried to the other is another event.
+    ``reported``: ids of the events whose sentence tells only the day of its telling ("police
+    said Thursday") or the dateline's: a day the act happened on or in the week before."""
     if not a.date or not b.date:
         return True
-    if id(a) not in told and id(b) not in told:
+    dated_a, dated_b = id(a) in told or id(a) in reported, id(b) in told or id(b) in reported
+    if not dated_a and not dated_b:
         return True
-    if id(a) not in told or id(b) not in told:
+    if not dated_a or not dated_b:
         return a.date[:4] == b.date[:4]
     n = min(len(a.date), len(b.date))
-    return a.date[:n] == b.date[:n]
+    if a.date[:n] == b.date[:n]:
+        return True
+    return any(id(said) in reported and id(act) in told and _day_before(act.date, said.date)
+               for said, act in ((a, b), (b, a)))
+
+
+def _day_before(act: str, said: str) -> bool:
+    """Whether day ``act`` lies within ``TOLD_WITHIN_DAYS`` before day ``said`` (or on it)."""
+    if len(act) != 10 or len(said) != 10:
+        return False
+    gap = (_dt.date.fromisoformat(said) - _dt.date.fromisoformat(act)).days
+    return 0 <= gap <= TOLD_WITHIN_DAYS
 
 
 # Where a place was read: only a place tied to the event's own words can tell two mentions
@@ -395,18 +414,19 @@ def _turned_on_doer(a: Event, b: Event) -> bool:
 
 def corefer(a: Event, b: Event, told: set[int] = frozenset(),
             linked: set[tuple[int, int]] = frozenset(), apart: set[tuple[int, int]] = frozenset(),
-            fights: set[int] = frozenset()) -> bool:
+            fights: set[int] = frozenset(), reported: set[int] = frozenset()) -> bool:
     """Could ``a`` and ``b`` be two mentions of one real-world event? ``told``: ids of the
     events whose date comes from a time expression of their own sentence; ``linked``: pairs
     the syntax already tells are one act (``purpose_links``), ``apart``: pairs it tells are
     two (``listed_apart``, ``told_as_another``); ``fights``: ids of the assaults told as fights
-    (``told_as_fight``)."""
-    return kept_apart_by(a, b, told, linked, apart, fights) is None
+    (``told_as_fight``); ``reported``: ids of the events dated only by their telling
+    (``dates_agree``)."""
+    return kept_apart_by(a, b, told, linked, apart, fights, reported) is None
 
 
 def kept_apart_by(a: Event, b: Event, told: set[int] = frozenset(),
                   linked: set[tuple[int, int]] = frozenset(), apart: set[tuple[int, int]] = frozenset(),
-                  fights: set[int] = frozenset()) -> str | None:
+                  fights: set[int] = frozenset(), reported: set[int] = frozenset()) -> str | None:
     """The first test that tells ``a`` and ``b`` apart, by name ("categories ASSAULT/COERCE",
     "modalities", "told apart", "plan after deed", "modes", "dates", "places", "an assault on
     the other's doer", "an assault answering the other", "sides source", "sides target", "sides
@@ -429,7 +449,7 @@ def kept_apart_by(a: Event, b: Event, told: set[int] = frozenset(),
             {a.mode, b.mode} not in _ONE_HAPPENING_MODES:
         return "modes"    # a strike and a march, an expulsion and a closure: two events
         # (an attack's mentions name its means loosely: "shelled", "the attack", "killed")
-    if not dates_agree(a, b, told):
+    if not dates_agree(a, b, told, reported):
         return "dates"
     if not places_agree(a, b):
         return "places"
@@ -489,13 +509,14 @@ def _completeness(e: Event) -> tuple:
 def merge_coreferent(events: list[Event], told: set[int] = frozenset(),
                      linked: set[tuple[int, int]] = frozenset(),
                      apart: set[tuple[int, int]] = frozenset(),
-                     fights: set[int] = frozenset()) -> list[Event]:
+                     fights: set[int] = frozenset(), reported: set[int] = frozenset()) -> list[Event]:
     """One event per real-world event, in the order of first mention. ``fights``: ids of the
-    assaults told as fights (``told_as_fight``)."""
+    assaults told as fights (``told_as_fight``); ``reported``: of the events dated only by their
+    telling (``dates_agree``), whose day yields to one a mention tells for the act."""
     clusters: list[list[Event]] = []
     for e in events:
         for cluster in clusters:
-            if all(corefer(other, e, told, linked, apart, fights) for other in cluster):
+            if all(corefer(other, e, told, linked, apart, fights, reported) for other in cluster):
                 cluster.append(e)
                 break
         else:
