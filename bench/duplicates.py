@@ -8,7 +8,8 @@ itself names it (`coref.kept_apart_by`) on the events as coded: another category
 modality, told apart (listed as two, or one told as another), a plan told after the deed,
 another mode, told dates that differ, places that differ, an assault on the other's doer, an
 assault answering the other, sides (source, target); "joinable" when corefer now accepts them
-(another member of a cluster, or a field a merge filled, kept them apart). Rows with text are printed for the dev split only; the kept-apart splits print counts.
+(another member of a cluster, or a field a merge filled, kept them apart). Rows with text
+are printed for the dev split only; the kept-apart splits print counts.
 
     EVENTWIRE_SHARED_DATA=... PYTHONPATH=src:. python bench/events.py --only realnews-duplicates --split dev
 """

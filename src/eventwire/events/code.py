@@ -882,7 +882,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     prior_sources: list = []
     side_countries: dict = {}
     told_dates: set[int] = set()   # events dated by a time expression of their own sentence
-    reported: set[int] = set()     # events whose sentence tells only its telling's day ("said Thursday")
+    reported: set[int] = set()     # events whose sentence's only day is the dateline's
     one_act: set[tuple[int, int]] = set()   # event pairs the syntax tells are one act
     listed: set[tuple[int, int]] = set()    # ... and pairs it tells are two ("X and Y")
     fights: set[int] = set()                # assaults told as fights ("clashed", "fighting")
@@ -1158,7 +1158,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     # takes the day and the narrower place it tells ("in Kidal early Saturday")
                     attack = _attack_tolled(event, events, told_here, told_dates, reported)
                     if attack is not None:
-                        take_restatement(attack, event, told_dates, told_here)
+                        take_restatement(attack, event, day=told_here)
                     continue
             told_noun = tok if trig.nominal else (
                 doc[trig.rule["noun_subject"]] if "noun_subject" in trig.rule else None)
@@ -1175,8 +1175,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 # the nearest one it could be a mention of (of its mode, day, place, sides), else the nearest
                 earlier = next((e for e in told_before if corefer(e, event, told_dates, reported=reported)), None)
                 if earlier is not None:
-                    take_restatement(earlier, event, told_dates,
-                                     sent_has_date and _day_of_its_own(trig, sent, ctx, lex))
+                    take_restatement(earlier, event)
                 earlier = earlier or (told_before[0] if told_before else None)
                 if earlier is not None:
                     earlier.mentions.append(event.evidence)
@@ -1217,11 +1216,12 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         fights |= told_as_fight(sent_events)
         phased |= told_as_phase(told)
         if sent_has_date:
-            # a day only the telling or the dateline gives ("police said Thursday") bounds the
-            # act's day: the restatement's own day (Wednesday night) is the act's
-            own = {id(e) for e, t in sent_events if _day_of_its_own(t, sent, ctx, lex)}
-            told_dates |= own
-            reported.update(id(e) for e, _ in sent_events if id(e) not in own)
+            # a day only the dateline gives ("KABUL, March 5 (Reuters) -") is the report's: it
+            # bounds the act's day, which a restatement tells ("took place ... on Sunday")
+            dateline = dateline_end(ctx.document.text)
+            only_dateline = sent.start_char < dateline and not _times_in(
+                ctx, dateline, sent.end_char, dates_only=True)
+            (reported if only_dateline else told_dates).update(id(e) for e, _ in sent_events)
     # a day told for a phase of an undertaking ("began Wednesday", "continued Thursday") does
     # not tell its mentions apart
     events = merge_coreferent(events, told_dates - phased, one_act, listed, fights, reported=reported - phased)

@@ -10,11 +10,12 @@ that agree where both are known (a country's name holds its cities, and so does 
 region's; a day told for a phase of an undertaking, "began Wednesday", "continued Thursday",
 parts nothing: ``told_as_phase``), an assault and one answering it on its doer, told with no
 fight word, are two acts, and that the sentence does not list as two ("Russian airstrikes and
-Kurdish attacks") nor tell as another of the kind ("another attack", "in a separate clash"). The merged event keeps the most complete mention as its evidence, takes the
-fields the others add (a side, a named country, a better-filled side, a date, a place, a place
-inside the one another names: "in the state of Sonora" ... "the attack occurred in Cajeme") and
-lists every other evidence span in ``mentions``; a restatement coded as no event of its own gives
-the event told before the same (``take_restatement``). An event told only as the purpose of an
+Kurdish attacks") nor tell as another of the kind ("another attack", "in a separate clash").
+The merged event keeps the most complete mention as its evidence, takes the fields the others
+add (a side, a named country, a better-filled side, a date, a place, a place inside the one
+another names: "in the state of Sonora" ... "the attack occurred in Cajeme") and lists every
+other evidence span in ``mentions``; a restatement coded as no event of its own gives the event
+told before the same (``take_restatement``). An event told only as the purpose of an
 act of another category ("crossed the border to back up the rebels") is that act's aim, not a
 second deed (``aims_of_other_acts``).
 """
@@ -164,7 +165,7 @@ def _sides_agree(x, y, loose: bool, guessed: bool = False) -> bool:
     return True
 
 
-# How long before the day an act was told of it may have happened: a week, as a news lead's day.
+# How long before the day of a report the act it tells may have happened: a week, as a lead's day.
 TOLD_WITHIN_DAYS = 7
 
 
@@ -172,8 +173,8 @@ def dates_agree(a: Event, b: Event, told: set[int], reported: set[int] = frozens
     """Dates contradict when both were told in the events' own sentences; a date carried over
     or defaulted to the publication day says little, but not nothing: a year told for one
     ("overran the north in 2013") and another year carried to the other is another event.
-    ``reported``: ids of the events whose sentence tells only the day of its telling ("police
-    said Thursday") or the dateline's: a day the act happened on or in the week before."""
+    ``reported``: ids of the events whose sentence tells only the day of the report (a
+    dateline's, "KABUL, March 5 (Reuters) -"): a day the act happened on or in the week before."""
     if not a.date or not b.date:
         return True
     dated_a, dated_b = id(a) in told or id(a) in reported, id(b) in told or id(b) in reported
@@ -336,8 +337,10 @@ _ANOTHER = frozenset({"another", "separate"})
 
 
 def introduced_as_another(noun) -> bool:
-    """Whether an event noun is told as another event of its kind ("another attack")."""
-    return any(c.dep_ in ("det", "amod") and c.lower_ in _ANOTHER for c in noun.children)
+    """Whether an event noun is told as another event of its kind ("another attack", "a
+    separate clash"); "separate talks" in the plural are several events, told apart among
+    themselves."""
+    return noun.tag_ == "NN" and any(c.dep_ in ("det", "amod") and c.lower_ in _ANOTHER for c in noun.children)
 
 
 def told_as_another(told_in_sentence: list[tuple[Event, object]], earlier: list[Event]) -> set[tuple[int, int]]:
@@ -419,7 +422,7 @@ def corefer(a: Event, b: Event, told: set[int] = frozenset(),
     events whose date comes from a time expression of their own sentence; ``linked``: pairs
     the syntax already tells are one act (``purpose_links``), ``apart``: pairs it tells are
     two (``listed_apart``, ``told_as_another``); ``fights``: ids of the assaults told as fights
-    (``told_as_fight``); ``reported``: ids of the events dated only by their telling
+    (``told_as_fight``); ``reported``: ids of the events dated only by the report's dateline
     (``dates_agree``)."""
     return kept_apart_by(a, b, told, linked, apart, fights, reported) is None
 
@@ -512,7 +515,7 @@ def merge_coreferent(events: list[Event], told: set[int] = frozenset(),
                      fights: set[int] = frozenset(), reported: set[int] = frozenset()) -> list[Event]:
     """One event per real-world event, in the order of first mention. ``fights``: ids of the
     assaults told as fights (``told_as_fight``); ``reported``: of the events dated only by their
-    telling (``dates_agree``), whose day yields to one a mention tells for the act."""
+    report's dateline (``dates_agree``), whose day yields to one a mention tells for the act."""
     clusters: list[list[Event]] = []
     for e in events:
         for cluster in clusters:
@@ -521,10 +524,10 @@ def merge_coreferent(events: list[Event], told: set[int] = frozenset(),
                 break
         else:
             clusters.append([e])
-    return [_merge(c, told) if len(c) > 1 else c[0] for c in clusters]
+    return [_merge(c, told, reported) if len(c) > 1 else c[0] for c in clusters]
 
 
-def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
+def _merge(cluster: list[Event], told: set[int] = frozenset(), reported: set[int] = frozenset()) -> Event:
     best = max(cluster, key=_completeness)
     # a shallow copy with its own parts: the later stages fill sides' and places' fields in
     # place (a deep copy of every merged event cost more than the rest of coreference)
@@ -563,9 +566,10 @@ def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
                       and s.sector == mine.sector and not _country_named(s.text)), None)
         if guess is not None:
             setattr(merged, field, guess.model_copy())
-    # the most precise date, and a day a mention's own sentence tells beats one carried over or
-    # defaulted; the best mention's on a tie
-    dated = [e for e in cluster if e.date and id(e) in told] or [e for e in cluster if e.date]
+    # the most precise date, and a day a mention's own sentence tells beats the dateline's, which
+    # beats one carried over or defaulted; the best mention's on a tie
+    dated = [e for e in cluster if e.date and id(e) in told] or \
+        [e for e in cluster if e.date and id(e) in reported] or [e for e in cluster if e.date]
     if dated:
         teller = max(dated, key=lambda e: (len(e.date), e is best))
         merged.date, merged.date_precision = teller.date, teller.date_precision
@@ -578,17 +582,17 @@ def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
     return merged
 
 
-def take_restatement(event: Event, restatement: Event, told: set[int], told_here: bool) -> None:
+def take_restatement(event: Event, restatement: Event, day: bool = False) -> None:
     """``event`` takes what a later mention that restates it adds, the mention coded no event
     of its own ("the attack occurred in Cajeme", "eight others were wounded in the attack in
     Kidal early Saturday" after a lead that told the attack vaguely): a place inside the one
-    the event's own words gave, or a place where it had none, and the day the mention's own
-    sentence tells (``told_here``) where the event's sentence told none (``told``: ids of the
-    events dated by their own sentence). The day stays unheld by ``told``: a misread
-    restatement must not part the event from its later mentions."""
+    the event's own words gave, or a place where it had none; with ``day`` (a toll whose
+    sentence tells a day of the act), the toll's day where the event had none. (A definite
+    noun's sentence often tells its day for another clause, "a day after the attack, on
+    Tuesday, police arrested ...": its day is not taken.)"""
     p, q = event.place, restatement.place
     if q is not None and q.from_ not in _BORROWED_PLACE and (
             p is None or p.from_ not in _BORROWED_PLACE and inside(q, p)):
         event.place = q.model_copy()
-    if told_here and restatement.date and id(event) not in told:
+    if day and restatement.date and not event.date:
         event.date, event.date_precision = restatement.date, restatement.date_precision
