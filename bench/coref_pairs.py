@@ -37,18 +37,18 @@ def _record_merges():
     calls = []
     merge = code.merge_coreferent
 
-    def recording(events, told=frozenset(), linked=frozenset(), apart=frozenset(), *rest):
+    def recording(events, told=frozenset(), linked=frozenset(), apart=frozenset(), *rest, **named):
         fights = rest[1] if len(rest) > 1 else frozenset()
         clusters: list[list] = []
         for e in events:
             for c in clusters:
-                if all(coref.corefer(o, e, told, linked, apart, fights) for o in c):
+                if all(coref.corefer(o, e, told, linked, apart, fights, **named) for o in c):
                     c.append(e)
                     break
             else:
                 clusters.append([e])
         calls.append((list(events), clusters))
-        return merge(events, told, linked, apart, *rest)
+        return merge(events, told, linked, apart, *rest, **named)
 
     code.merge_coreferent = recording
     return calls

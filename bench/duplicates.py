@@ -5,10 +5,11 @@ that matched no gold event although its spans or its sentence reach one, which a
 event took: one happening coded twice. Each is paired with the coded event that took its gold
 event and bucketed by the first test of `coref.corefer` that keeps the two apart, as coref
 itself names it (`coref.kept_apart_by`) on the events as coded: another category, another
-modality, listed apart, a plan told after the deed, another mode, told dates that differ, places
-that differ, an assault on the other's doer, an assault answering the other, sides (source, target); "joinable" when corefer now
-accepts them (another member of a cluster, or a field a merge filled, kept them apart). Rows
-with text are printed for the dev split only; the kept-apart splits print counts.
+modality, told apart (listed as two, or one told as another), a plan told after the deed,
+another mode, told dates that differ, places that differ, an assault on the other's doer, an
+assault answering the other, sides (source, target); "joinable" when corefer now accepts them
+(another member of a cluster, or a field a merge filled, kept them apart). Rows with text
+are printed for the dev split only; the kept-apart splits print counts.
 
     EVENTWIRE_SHARED_DATA=... PYTHONPATH=src:. python bench/events.py --only realnews-duplicates --split dev
 """
@@ -20,11 +21,13 @@ from collections import Counter
 from eventwire.events import coref
 
 
-def why_kept_apart(a, b, told=frozenset(), linked=frozenset(), apart=frozenset(), fights=frozenset()) -> str:
+def why_kept_apart(a, b, told=frozenset(), linked=frozenset(), apart=frozenset(), fights=frozenset(),
+                   reported=frozenset()) -> str:
     """The test of ``coref.corefer`` that keeps coded events ``a`` and ``b`` apart, as coref
     names it (``coref.kept_apart_by``); "joinable" when none does. ``told``: ids of the events
-    dated by their own sentence; ``linked``, ``apart``, ``fights`` as corefer takes them."""
-    return coref.kept_apart_by(a, b, told, linked, apart, fights) or "joinable"
+    dated by their own sentence; ``linked``, ``apart``, ``fights``, ``reported`` as corefer
+    takes them."""
+    return coref.kept_apart_by(a, b, told, linked, apart, fights, reported) or "joinable"
 
 
 def duplicate_pairs(gold: dict, record) -> list[tuple[object, object | None, dict]]:
@@ -55,15 +58,16 @@ def duplicate_pairs(gold: dict, record) -> list[tuple[object, object | None, dic
 @contextlib.contextmanager
 def merge_inputs():
     """What `code_events` gives `merge_coreferent` for each document coded inside the block:
-    a list, one (events, told, linked, apart, fights) per document."""
+    a list, one (events, told, linked, apart, fights, reported) per document."""
     from eventwire.events import code
 
     seen: list[tuple] = []
     merge = code.merge_coreferent
 
-    def spy(events, told=frozenset(), linked=frozenset(), apart=frozenset(), fights=frozenset()):
-        seen.append((list(events), set(told), linked, apart, fights))
-        return merge(events, told, linked, apart, fights)
+    def spy(events, told=frozenset(), linked=frozenset(), apart=frozenset(), fights=frozenset(),
+            reported=frozenset()):
+        seen.append((list(events), set(told), linked, apart, fights, set(reported)))
+        return merge(events, told, linked, apart, fights, reported)
 
     code.merge_coreferent = spy
     try:
@@ -90,13 +94,15 @@ def bench_duplicates(split: str, limit: int | None = None) -> None:
             _, record = next(iter(pipeline.extract_many([doc])))
         # the merged events are copies: a date is its own sentence's when its evidence was
         told_spans = _by_span(seen[-1][0], seen[-1][1]) if seen else set()
+        reported_spans = _by_span(seen[-1][0], seen[-1][5]) if seen else set()
         part = realnews.split_of(i)
         for dup, took, g in duplicate_pairs(gold[i], record):
             if took is None:
                 why = "its gold event taken by no asserted event"
             else:
-                told = {id(e) for e in (dup, took) if (e.evidence.start, e.evidence.end) in told_spans}
-                why = why_kept_apart(took, dup, told)
+                told, reported = ({id(e) for e in (dup, took) if (e.evidence.start, e.evidence.end) in spans}
+                                  for spans in (told_spans, reported_spans))
+                why = why_kept_apart(took, dup, told, reported=reported)
             buckets.setdefault(part, Counter())[why] += 1
             if part == "dev":   # rows of the kept-apart splits are never printed
                 print(f"   ## {i}: {why}\n      GOLD {g['category']} | {g['evidence']['text'][:90]!r}")

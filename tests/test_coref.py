@@ -549,3 +549,92 @@ def test_an_attack_claimed_is_no_earlier_attack_of_its_kind():
     found = asserted("A car bomb killed seven soldiers in Mogadishu on Saturday.\n\n"
                      "On Monday, a suicide attack on a hotel in Baidoa killed 12 people.", "ASSAULT")
     assert len(found) == 2
+
+
+# ------------------------------------- a lead told vaguely and the sentence that restates it
+# Agency reports tell the event in the lead with a wide place or the day it was reported, then
+# restate it with the town and the day: one event, at the narrower place, on the stated day.
+@pytest.mark.parametrize("text, category, place, date", [
+    # "the attack occurred in X": a town inside the lead's state or province
+    ("Gunmen killed three police officers in the state of Jalisco on Saturday.\n\n"
+     "The attack occurred in Tlaquepaque, officials said.", "ASSAULT", "Tlaquepaque", "2024-03-16"),
+    ("Police arrested dozens of students in the province of Punjab on Friday. "
+     "The arrests happened in Lahore, a rights group said.", "COERCE", "Lahore", "2024-03-15"),
+    # a toll told with the attack's town and day, after a lead that told neither
+    ("At least four soldiers died after an attack on a checkpoint in the east.\n\n"
+     "Six others were wounded in the attack in Goma early Sunday.", "ASSAULT", "Goma", "2024-03-17"),
+    # the lead's only day is the dateline's: the restatement's day is the act's
+    ("KABUL, March 18 (Reuters) - Soldiers killed four insurgents in a clash in Helmand province, "
+     "the army said.\n\nThe fighting between the troops and the insurgents took place in Lashkar Gah "
+     "on Sunday.", "ASSAULT", "Lashkar Gāh", "2024-03-17"),
+])
+def test_a_restatement_gives_the_event_its_narrower_place_and_its_day(text, category, place, date):
+    found = asserted(text, category)
+    assert len(found) == 1, [(e.evidence.text, e.date, e.place and e.place.name) for e in found]
+    assert (found[0].place.name, found[0].date) == (place, date)
+
+
+# what tells another event of the kind apart, whatever day and place it shares
+@pytest.mark.parametrize("text", [
+    "Gunmen killed three police officers in the state of Jalisco on Saturday.\n\n"
+    "Another attack took place in Guadalajara on Saturday, officials said.",
+    "Gunmen killed three police officers in the state of Jalisco on Saturday.\n\n"
+    "In a separate attack, gunmen killed two soldiers in Guadalajara on Saturday.",
+    "Militants attacked a checkpoint in Gao on Friday, killing three soldiers.\n\n"
+    "In a separate clash, militants fought soldiers in Gao on Friday.",
+    # guard: a town outside the lead's state, on the same day
+    "Gunmen killed three police officers in the state of Jalisco on Saturday.\n\n"
+    "Gunmen killed two soldiers in Culiacan on Saturday, officials said.",
+])
+def test_another_event_of_the_kind_stays_apart(text):
+    found = asserted(text, "ASSAULT")
+    assert len(found) == 2, [(e.evidence.text, _spans(e)) for e in found]
+
+
+@pytest.mark.parametrize("wide, narrow", [
+    (("Sonora", "admin1", "Sonora"), ("Cajeme", "admin2", "Sonora")),
+    (("Mexico", "country", None), ("Cajeme", "admin2", "Sonora")),
+])
+@pytest.mark.parametrize("wide_first", [True, False])
+def test_the_merged_event_takes_the_place_inside_the_other(wide, narrow, wide_first):
+    def mention(place, start, source):
+        name, feature, admin1 = place
+        e = _event("ASSAULT", source, _side("four police officers", "MEX", "COP"), start=start)
+        e.place = EventPlace(name=name, country="MEX", feature=feature, admin1=admin1, **{"from": "trigger"})
+        return e
+    # the fuller mention (with a source) is the evidence either way
+    a = mention(wide, 0, _side("gunmen", "MEX", "UAF") if wide_first else None)
+    b = mention(narrow, 20, None if wide_first else _side("gunmen", "MEX", "UAF"))
+    merged, = merge_coreferent([a, b])
+    assert merged.place.name == "Cajeme"
+
+
+# A day only the dateline gives ("DHAKA, March 18 (Reuters) -") is the report's: it bounds the
+# act's day from above. An act told for a day in the week before it may be the act reported; an
+# act after the report's day or weeks before it is not.
+@pytest.mark.parametrize("act_day, said_day, same", [
+    ("2024-03-16", "2024-03-18", True),
+    ("2024-03-18", "2024-03-18", True),
+    ("2024-03-01", "2024-03-18", False),
+    ("2024-03-18", "2024-03-16", False),
+])
+def test_a_dateline_day_bounds_the_act_day(act_day, said_day, same):
+    said = _event("ASSAULT", _side("gunmen", "FRA", "UAF"), _side("two officers", "FRA", "COP"))
+    act = _event("ASSAULT", _side("two assailants", "FRA", "UAF"), _side("the officers", "FRA", "COP"), start=20)
+    said.date, act.date = said_day, act_day
+    assert corefer(said, act, {id(act)}, reported={id(said)}) is same
+    assert corefer(said, act, {id(act), id(said)}) is (act_day == said_day)   # both the act's own days
+
+
+@pytest.mark.parametrize("text, n", [
+    # two days of telling that differ: two reports of arrests, two events
+    ("Police said on Thursday they had arrested 40 opposition supporters in Dhaka.\n\n"
+     "Police said on Monday they had arrested 30 opposition supporters in Dhaka.", 2),
+    # the dateline's day, and the act's own day in the week before it: one event
+    ("DHAKA, March 18 (Reuters) - Police arrested 40 opposition supporters in Dhaka, a spokesman "
+     "said.\n\nOfficers detained the opposition supporters in Dhaka on Saturday night, the spokesman "
+     "said.", 1),
+])
+def test_days_of_the_report_and_of_the_act(text, n):
+    found = asserted(text, "COERCE")
+    assert len(found) == n, [(e.evidence.text, e.date) for e in found]

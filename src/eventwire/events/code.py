@@ -23,6 +23,7 @@ from ..nlp import doc_text
 from ..nounphrase import refers_back
 from ..paragraphs import lost_paragraphs
 from ..places import event_place, photo_caption
+from ..places.event import dateline_end
 from ..record import Event, EventActor, Mention, SentenceSpan
 from ..spanindex import cached_index, doc_entities, entities_in
 from ..times import date_for, time_for
@@ -31,8 +32,8 @@ from ..times.tense import governing_verb
 from ..tokentable import token_table
 from .acled import assign_event_types
 from .casualties import attach_casualties
-from .coref import (aims_of_other_acts, corefer, dates_agree, listed_apart, merge_coreferent, places_agree,
-                    purpose_links, told_as_fight, told_as_phase)
+from .coref import (aims_of_other_acts, corefer, dates_agree, introduced_as_another, listed_apart, merge_coreferent,
+                    places_agree, purpose_links, take_restatement, told_as_another, told_as_fight, told_as_phase)
 from .episodic import EPISODIC, clause_kind, noun_kind
 from .geo import attach_geo
 from .lexicon import describe_code, load_lexicon, verb_forms
@@ -287,10 +288,12 @@ def _day_of_its_own(trig: Trigger, sent, ctx: DocContext, lex) -> bool:
     """Whether the sentence tells a day of the act itself, not only of its telling: in "Two
     protesters were killed, officials confirmed on Sunday" the day is when it was confirmed
     (a time governed by a verb of speech, whichever way the parser joined it to the act), so
-    the killing may still be the toll of Saturday's clash told before."""
+    the killing may still be the toll of Saturday's clash told before. A dateline's day ("KABUL,
+    March 5 (Reuters) -") is the report's (guideline), not the act's."""
     doc = sent.doc
+    dateline = dateline_end(ctx.document.text)
     for t in cached_index(ctx.scratch, "events.times", ctx.times).within(sent.start_char, sent.end_char):
-        if t.type != "DATE" or not t.value[:1].isdigit():
+        if t.type != "DATE" or not t.value[:1].isdigit() or t.end <= dateline:
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         gov = governing_verb(span.root) if span is not None and len(span) else None
@@ -619,7 +622,7 @@ def _is_casualty_toll(trig: Trigger) -> bool:
 
 
 def _another_incident(trig: Trigger, event: Event, earlier: list[Event], told_here: bool,
-                      told: set[int]) -> bool:
+                      told: set[int], reported: set[int]) -> bool:
     """A killing told with no attacker after an attack already coded is that attack's toll,
     unless its sentence sets it apart: an attack of its own brought in as new ("was killed in a
     U.S. strike", "in an ambush": an indefinite noun; "in the attack" is the one told), or a day
@@ -629,10 +632,17 @@ def _another_incident(trig: Trigger, event: Event, earlier: list[Event], told_he
     if any(t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _NEW_REFERENT_DETERMINERS
                                     for c in t.children) for t in trig.extra_tokens):
         return True
-    told = set(told) | ({id(event)} if told_here else set())
     attacks = [e for e in earlier if e.category == "ASSAULT" and e.modality == "asserted"]
-    return bool(attacks) and not any(
-        dates_agree(event, e, told) and places_agree(event, e) for e in attacks)
+    return bool(attacks) and _attack_tolled(event, attacks, told_here, told, reported) is None
+
+
+def _attack_tolled(event: Event, earlier: list[Event], told_here: bool, told: set[int],
+                   reported: set[int]) -> Event | None:
+    """The last asserted attack told before whose day and place a toll with no attacker of its
+    own (``event``) agrees with, as ``_another_incident`` reads them."""
+    told = set(told) | ({id(event)} if told_here else set())
+    return next((e for e in reversed(earlier) if e.category == "ASSAULT" and e.modality == "asserted"
+                 and dates_agree(event, e, told, reported) and places_agree(event, e)), None)
 
 
 def _fold_triggers(triggers: list[Trigger]) -> list[Trigger]:
@@ -872,6 +882,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     prior_sources: list = []
     side_countries: dict = {}
     told_dates: set[int] = set()   # events dated by a time expression of their own sentence
+    reported: set[int] = set()     # events whose sentence's only day is the dateline's
     one_act: set[tuple[int, int]] = set()   # event pairs the syntax tells are one act
     listed: set[tuple[int, int]] = set()    # ... and pairs it tells are two ("X and Y")
     fights: set[int] = set()                # assaults told as fights ("clashed", "fighting")
@@ -1140,24 +1151,32 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 confidence=_confidence(trig, src, tgt, category, modality, feats))
             if event.confidence < min_confidence():
                 continue
-            if category == "ASSAULT" and not same_sentence_assault and coded_assault and \
-                    _is_casualty_toll(trig) and not _another_incident(
-                        trig, event, events, sent_has_date and _day_of_its_own(trig, sent, ctx, lex), told_dates):
-                continue   # "Seven passengers were killed.": the toll of the attack told before
+            if category == "ASSAULT" and not same_sentence_assault and coded_assault and _is_casualty_toll(trig):
+                told_here = sent_has_date and _day_of_its_own(trig, sent, ctx, lex)
+                if not _another_incident(trig, event, events, told_here, told_dates, reported):
+                    # "Seven passengers were killed.": the toll of the attack told before, which
+                    # takes the day and the narrower place it tells ("in Kidal early Saturday")
+                    attack = _attack_tolled(event, events, told_here, told_dates, reported)
+                    if attack is not None:
+                        take_restatement(attack, event, day=told_here)
+                    continue
             told_noun = tok if trig.nominal else (
                 doc[trig.rule["noun_subject"]] if "noun_subject" in trig.rule else None)
             if category == "ASSAULT" and not trig.nominal and src is None and \
                     tok.lemma_.lower() in _CASUALTY_VERBS and _accidental_death(trig, triggers, sent, lex):
                 continue   # "seven were killed when a bomber crashed": a death, not an attack
-            if (trig.nominal and not (src or tgt) and (row.code, tok.lemma_.lower()) in seen_codes) or (
+            if (trig.nominal and not (src or tgt) and (row.code, tok.lemma_.lower()) in seen_codes and
+                    not introduced_as_another(tok)) or (
                     told_noun is not None and refers_back(told_noun) and category in seen_categories and
                     (trig.nominal and not src or not trig.nominal)):
                 # "the state of emergency" again, "the attack", "Monday's attack": the event
                 # already coded, told again: one more mention of it
                 told_before = [e for e in reversed(events + [x for x, _ in sent_events]) if e.category == category]
                 # the nearest one it could be a mention of (of its mode, day, place, sides), else the nearest
-                earlier = next((e for e in told_before if corefer(e, event, told_dates)),
-                               told_before[0] if told_before else None)
+                earlier = next((e for e in told_before if corefer(e, event, told_dates, reported=reported)), None)
+                if earlier is not None:
+                    take_restatement(earlier, event)
+                earlier = earlier or (told_before[0] if told_before else None)
                 if earlier is not None:
                     earlier.mentions.append(event.evidence)
                 continue
@@ -1189,6 +1208,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 # a commitment's day is when it was said, not the day of the news told next
                 last_date = (event.date, event.date_precision)
                 last_para = para
+        listed |= told_as_another(sent_events, events)
         events.extend(e for e, _ in sent_events)
         last_told.update((e.category, e) for e, _ in sent_events if e.modality == "asserted")
         one_act |= purpose_links(told)
@@ -1196,10 +1216,15 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         fights |= told_as_fight(sent_events)
         phased |= told_as_phase(told)
         if sent_has_date:
-            told_dates.update(id(e) for e, _ in sent_events)
+            # a day only the dateline gives ("KABUL, March 5 (Reuters) -") is the report's: it
+            # bounds the act's day, which a restatement tells ("took place ... on Sunday")
+            dateline = dateline_end(ctx.document.text)
+            only_dateline = sent.start_char < dateline and not _times_in(
+                ctx, dateline, sent.end_char, dates_only=True)
+            (reported if only_dateline else told_dates).update(id(e) for e, _ in sent_events)
     # a day told for a phase of an undertaking ("began Wednesday", "continued Thursday") does
     # not tell its mentions apart
-    events = merge_coreferent(events, told_dates - phased, one_act, listed, fights)
+    events = merge_coreferent(events, told_dates - phased, one_act, listed, fights, reported=reported - phased)
     assign_event_types(events, ctx.document.text)
     attach_casualties(events, doc, ctx.document.text)
     attach_geo(events, ctx)

@@ -10,14 +10,18 @@ that agree where both are known (a country's name holds its cities, and so does 
 region's; a day told for a phase of an undertaking, "began Wednesday", "continued Thursday",
 parts nothing: ``told_as_phase``), an assault and one answering it on its doer, told with no
 fight word, are two acts, and that the sentence does not list as two ("Russian airstrikes and
-Kurdish attacks"). The merged event keeps the most complete mention as its evidence, takes the
-fields the others add (a side, a named country, a better-filled side, a date, a place) and lists every
-other evidence span in ``mentions``. An event told only as the purpose of an act of another
-category ("crossed the border to back up the rebels") is that act's aim, not a second deed
-(``aims_of_other_acts``).
+Kurdish attacks") nor tell as another of the kind ("another attack", "in a separate clash").
+The merged event keeps the most complete mention as its evidence, takes the fields the others
+add (a side, a named country, a better-filled side, a date, a place, a place inside the one
+another names: "in the state of Sonora" ... "the attack occurred in Cajeme") and lists every
+other evidence span in ``mentions``; a restatement coded as no event of its own gives the event
+told before the same (``take_restatement``). An event told only as the purpose of an
+act of another category ("crossed the border to back up the rebels") is that act's aim, not a
+second deed (``aims_of_other_acts``).
 """
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 
 from ..actors import load_dictionary
@@ -161,18 +165,36 @@ def _sides_agree(x, y, loose: bool, guessed: bool = False) -> bool:
     return True
 
 
-def dates_agree(a: Event, b: Event, told: set[int]) -> bool:
+# How long before the day of a report the act it tells may have happened: a week, as a lead's day.
+TOLD_WITHIN_DAYS = 7
+
+
+def dates_agree(a: Event, b: Event, told: set[int], reported: set[int] = frozenset()) -> bool:
     """Dates contradict when both were told in the events' own sentences; a date carried over
     or defaulted to the publication day says little, but not nothing: a year told for one
-    ("overran the north in 2013") and another year carried to the other is another event."""
+    ("overran the north in 2013") and another year carried to the other is another event.
+    ``reported``: ids of the events whose sentence tells only the day of the report (a
+    dateline's, "KABUL, March 5 (Reuters) -"): a day the act happened on or in the week before."""
     if not a.date or not b.date:
         return True
-    if id(a) not in told and id(b) not in told:
+    dated_a, dated_b = id(a) in told or id(a) in reported, id(b) in told or id(b) in reported
+    if not dated_a and not dated_b:
         return True
-    if id(a) not in told or id(b) not in told:
+    if not dated_a or not dated_b:
         return a.date[:4] == b.date[:4]
     n = min(len(a.date), len(b.date))
-    return a.date[:n] == b.date[:n]
+    if a.date[:n] == b.date[:n]:
+        return True
+    return any(id(said) in reported and id(act) in told and _day_before(act.date, said.date)
+               for said, act in ((a, b), (b, a)))
+
+
+def _day_before(act: str, said: str) -> bool:
+    """Whether day ``act`` lies within ``TOLD_WITHIN_DAYS`` before day ``said`` (or on it)."""
+    if len(act) != 10 or len(said) != 10:
+        return False
+    gap = (_dt.date.fromisoformat(said) - _dt.date.fromisoformat(act)).days
+    return 0 <= gap <= TOLD_WITHIN_DAYS
 
 
 # Where a place was read: only a place tied to the event's own words can tell two mentions
@@ -193,6 +215,25 @@ def places_agree(a: Event, b: Event) -> bool:
     if None not in (p.lat, p.lon, q.lat, q.lon):
         return haversine_km(p.lat, p.lon, q.lat, q.lon) <= SAME_PLACE_KM or p.name == q.name
     return p.name == q.name
+
+
+def inside(inner, outer) -> bool:
+    """``inner`` names a place within ``outer``, more narrowly: a town or district in the
+    country or first-level region a mention named ("in the state of Sonora" ... "the attack
+    occurred in Cajeme")."""
+    if not inner.country or inner.country != outer.country or fold(inner.name) == fold(outer.name):
+        return False
+    if _country_level(outer):
+        return not _country_level(inner)
+    return _holds(outer, inner)
+
+
+def _better_place(mine, theirs) -> bool:
+    """Whether a mention's place ``theirs`` tells where the event happened better than ``mine``:
+    a place tied to the event's own words where ``mine`` was borrowed from its surroundings or
+    missing, or one inside ``mine`` (the guideline's most specific place tied to the event)."""
+    return theirs is not None and theirs.from_ not in _BORROWED_PLACE and (
+        mine is None or mine.from_ in _BORROWED_PLACE or inside(theirs, mine))
 
 
 def _holds(region, place) -> bool:
@@ -290,6 +331,30 @@ def told_as_fight(told_in_sentence: list[tuple[Event, object]]) -> set[int]:
         any(t.lemma_.lower() in fights for t in [trig.token, *trig.extra_tokens]))}
 
 
+# Words that bring one more event of a kind already told into the story ("another attack",
+# "in a separate clash"): not the one told before, whatever day and place it shares.
+_ANOTHER = frozenset({"another", "separate"})
+
+
+def introduced_as_another(noun) -> bool:
+    """Whether an event noun is told as another event of its kind ("another attack", "a
+    separate clash"); "separate talks" in the plural are several events, told apart among
+    themselves."""
+    return noun.tag_ == "NN" and any(c.dep_ in ("det", "amod") and c.lower_ in _ANOTHER for c in noun.children)
+
+
+def told_as_another(told_in_sentence: list[tuple[Event, object]], earlier: list[Event]) -> set[tuple[int, int]]:
+    """Pairs (ids) of an event of one sentence told as another of its kind ("another attack
+    took place near Gao", "in a separate attack, gunmen killed two soldiers") and each event of
+    its category told before it (``earlier``): two events, however their days and places agree.
+    ``told_in_sentence``: (event, trigger) pairs."""
+    pairs = set()
+    for e, trig in told_in_sentence:
+        if any(introduced_as_another(t) for t in [trig.token, *trig.extra_tokens] if t.pos_ == "NOUN"):
+            pairs.update(p for x in earlier if x.category == e.category for p in ((id(x), id(e)), (id(e), id(x))))
+    return pairs
+
+
 # How a trigger hangs on the verb that tells a phase of it: its subject ("the operation to clear
 # the camp began Wednesday"), its complement ("continued working Thursday to clear", "began
 # evacuating"), or its object ("resumed the shelling"); a preposition's object is another act's
@@ -352,19 +417,21 @@ def _turned_on_doer(a: Event, b: Event) -> bool:
 
 def corefer(a: Event, b: Event, told: set[int] = frozenset(),
             linked: set[tuple[int, int]] = frozenset(), apart: set[tuple[int, int]] = frozenset(),
-            fights: set[int] = frozenset()) -> bool:
+            fights: set[int] = frozenset(), reported: set[int] = frozenset()) -> bool:
     """Could ``a`` and ``b`` be two mentions of one real-world event? ``told``: ids of the
     events whose date comes from a time expression of their own sentence; ``linked``: pairs
     the syntax already tells are one act (``purpose_links``), ``apart``: pairs it tells are
-    two (``listed_apart``); ``fights``: ids of the assaults told as fights (``told_as_fight``)."""
-    return kept_apart_by(a, b, told, linked, apart, fights) is None
+    two (``listed_apart``, ``told_as_another``); ``fights``: ids of the assaults told as fights
+    (``told_as_fight``); ``reported``: ids of the events dated only by the report's dateline
+    (``dates_agree``)."""
+    return kept_apart_by(a, b, told, linked, apart, fights, reported) is None
 
 
 def kept_apart_by(a: Event, b: Event, told: set[int] = frozenset(),
                   linked: set[tuple[int, int]] = frozenset(), apart: set[tuple[int, int]] = frozenset(),
-                  fights: set[int] = frozenset()) -> str | None:
+                  fights: set[int] = frozenset(), reported: set[int] = frozenset()) -> str | None:
     """The first test that tells ``a`` and ``b`` apart, by name ("categories ASSAULT/COERCE",
-    "modalities", "listed apart", "plan after deed", "modes", "dates", "places", "an assault on
+    "modalities", "told apart", "plan after deed", "modes", "dates", "places", "an assault on
     the other's doer", "an assault answering the other", "sides source", "sides target", "sides
     source+target"), or None when they could be two mentions of one event (``corefer``'s
     arguments)."""
@@ -373,7 +440,7 @@ def kept_apart_by(a: Event, b: Event, told: set[int] = frozenset(),
     if not _modalities_agree(a.modality, b.modality):
         return "modalities"
     if (id(a), id(b)) in apart:
-        return "listed apart"
+        return "told apart"   # listed as two, or one told as another
     if (id(a), id(b)) in linked:
         return None
     if a.modality != b.modality:
@@ -385,7 +452,7 @@ def kept_apart_by(a: Event, b: Event, told: set[int] = frozenset(),
             {a.mode, b.mode} not in _ONE_HAPPENING_MODES:
         return "modes"    # a strike and a march, an expulsion and a closure: two events
         # (an attack's mentions name its means loosely: "shelled", "the attack", "killed")
-    if not dates_agree(a, b, told):
+    if not dates_agree(a, b, told, reported):
         return "dates"
     if not places_agree(a, b):
         return "places"
@@ -445,21 +512,22 @@ def _completeness(e: Event) -> tuple:
 def merge_coreferent(events: list[Event], told: set[int] = frozenset(),
                      linked: set[tuple[int, int]] = frozenset(),
                      apart: set[tuple[int, int]] = frozenset(),
-                     fights: set[int] = frozenset()) -> list[Event]:
+                     fights: set[int] = frozenset(), reported: set[int] = frozenset()) -> list[Event]:
     """One event per real-world event, in the order of first mention. ``fights``: ids of the
-    assaults told as fights (``told_as_fight``)."""
+    assaults told as fights (``told_as_fight``); ``reported``: of the events dated only by their
+    report's dateline (``dates_agree``), whose day yields to one a mention tells for the act."""
     clusters: list[list[Event]] = []
     for e in events:
         for cluster in clusters:
-            if all(corefer(other, e, told, linked, apart, fights) for other in cluster):
+            if all(corefer(other, e, told, linked, apart, fights, reported) for other in cluster):
                 cluster.append(e)
                 break
         else:
             clusters.append([e])
-    return [_merge(c, told) if len(c) > 1 else c[0] for c in clusters]
+    return [_merge(c, told, reported) if len(c) > 1 else c[0] for c in clusters]
 
 
-def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
+def _merge(cluster: list[Event], told: set[int] = frozenset(), reported: set[int] = frozenset()) -> Event:
     best = max(cluster, key=_completeness)
     # a shallow copy with its own parts: the later stages fill sides' and places' fields in
     # place (a deep copy of every merged event cost more than the rest of coreference)
@@ -482,9 +550,8 @@ def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
                 # the better-filled description of one side: "Chilean farmers" (CHL, CVL)
                 # beside "the crowd", for which a mention read no country or sector
                 setattr(merged, field, theirs.model_copy())
-        if other.place is not None and other.place.from_ not in _BORROWED_PLACE and \
-                merged.place.from_ in _BORROWED_PLACE:
-            merged.place = other.place.model_copy()   # the place a mention ties to the event
+        if _better_place(merged.place, other.place):
+            merged.place = other.place.model_copy()
         if merged.claimed_by is not None and other.claimed_by is None:
             merged.claimed_by = None   # told in the journalist's own voice somewhere
         merged.confidence = max(merged.confidence, other.confidence)
@@ -499,9 +566,10 @@ def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
                       and s.sector == mine.sector and not _country_named(s.text)), None)
         if guess is not None:
             setattr(merged, field, guess.model_copy())
-    # the most precise date, and a day a mention's own sentence tells beats one carried over or
-    # defaulted; the best mention's on a tie
-    dated = [e for e in cluster if e.date and id(e) in told] or [e for e in cluster if e.date]
+    # the most precise date, and a day a mention's own sentence tells beats the dateline's, which
+    # beats one carried over or defaulted; the best mention's on a tie
+    dated = [e for e in cluster if e.date and id(e) in told] or \
+        [e for e in cluster if e.date and id(e) in reported] or [e for e in cluster if e.date]
     if dated:
         teller = max(dated, key=lambda e: (len(e.date), e is best))
         merged.date, merged.date_precision = teller.date, teller.date_precision
@@ -512,3 +580,19 @@ def _merge(cluster: list[Event], told: set[int] = frozenset()) -> Event:
     if first is not best:
         merged.sentence = best.sentence
     return merged
+
+
+def take_restatement(event: Event, restatement: Event, day: bool = False) -> None:
+    """``event`` takes what a later mention that restates it adds, the mention coded no event
+    of its own ("the attack occurred in Cajeme", "eight others were wounded in the attack in
+    Kidal early Saturday" after a lead that told the attack vaguely): a place inside the one
+    the event's own words gave, or a place where it had none; with ``day`` (a toll whose
+    sentence tells a day of the act), the toll's day where the event had none. (A definite
+    noun's sentence often tells its day for another clause, "a day after the attack, on
+    Tuesday, police arrested ...": its day is not taken.)"""
+    p, q = event.place, restatement.place
+    if q is not None and q.from_ not in _BORROWED_PLACE and (
+            p is None or p.from_ not in _BORROWED_PLACE and inside(q, p)):
+        event.place = q.model_copy()
+    if day and restatement.date and not event.date:
+        event.date, event.date_precision = restatement.date, restatement.date_precision
