@@ -38,7 +38,7 @@ def _record_merges():
     merge = code.merge_coreferent
 
     def recording(events, told=frozenset(), linked=frozenset(), apart=frozenset(), *rest, **named):
-        fights = rest[1] if len(rest) > 1 else frozenset()
+        fights = rest[0] if rest else frozenset()   # the coder passes fights fifth, positionally
         clusters: list[list] = []
         for e in events:
             for c in clusters:
