@@ -949,7 +949,8 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
     ``locative_only`` (statements): in the sentence only a place it puts something at ("in X",
     X itself the object) counts, and not one where another predicate of the sentence happened
     (``_another_scene``); a statement's country ("criticized North Korea's belligerence") is its
-    topic.
+    topic; nor is the paragraph's or the document's place one it does not put something at,
+    and no demonym is taken as a last resort.
     """
     start, end = _bounds(span)
     text = ctx.document.text
