@@ -949,8 +949,8 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
     ``locative_only`` (statements): in the sentence only a place it puts something at ("in X",
     X itself the object) counts, and not one where another predicate of the sentence happened
     (``_another_scene``); a statement's country ("criticized North Korea's belligerence") is its
-    topic; nor is the paragraph's or the document's place one it does not put something at,
-    and no demonym is taken as a last resort.
+    topic; nor is the place the document keeps naming (its focus), nor a demonym: past its
+    paragraph a statement falls back on the dateline only.
     """
     start, end = _bounds(span)
     text = ctx.document.text
@@ -1036,11 +1036,8 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
     # event, a statement's topic) is not taken back as the paragraph's; nor is the place of
     # a photo caption set into the paragraph, which shows another moment ("FILE - ... in
     # Kabul, March 22, 2015.")
-    # a statement takes from its paragraph only a place something is put at ("in X"): the
-    # countries other sentences speak about ("urged Iran to ...") are no place of its speaker
     around = [p for p in cached_index(ctx.scratch, "places.good", good).within(p0, p1)
-              if not (start <= p.start < end) and not _in_caption(p, doc)
-              and (not locative_only or _locative(text, p))]
+              if not (start <= p.start < end) and not _in_caption(p, doc)]
     if around:
         # the nearest place named before the sentence, else the nearest after it
         before = [p for p in around if p.end <= start]
@@ -1054,11 +1051,8 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
         if best.feature in ("country", "admin1"):
             best = _only_town(best, ctx, doc) or best
         return _as_event_place(best, "paragraph")
-    named = _candidates(ctx)[0]
-    if locative_only:
-        # nor is the country the document keeps speaking about: only where it puts things
-        named = [p for p in named if _locative(text, p)]
-    focus = _focus_of(named, ctx) or _focus_of(dateline, ctx)
+    # nor is the place the document keeps naming: a statement falls back on the dateline only
+    focus = (None if locative_only else _focus_of(_candidates(ctx)[0], ctx)) or _focus_of(dateline, ctx)
     if focus is not None and focus.feature in ("country", "admin1"):
         focus = _only_town(focus, ctx, doc) or focus
     if focus is None and not locative_only:
