@@ -50,3 +50,28 @@ def test_side_text_stays_in_one_paragraph(side_text, kept):
 def test_a_place_coordinated_with_a_side_is_no_scene(text, category, place):
     events = [e for e in extract(text, date="2019-05-20").events if category in (None, e.category)]
     assert events and events[0].place is not None and events[0].place.name == place
+
+
+@pytest.mark.parametrize("text, place", [
+    # an adjective before "region of X", "town of X" is no place; X is
+    ("Troops shot dead three rebels in the mountainous Caucasian republic of Dagestan on Monday.", "Dagestan"),
+    ("Soldiers killed five fighters in the restive Caucasian region of Ingushetia on Monday.", "Ingushetiya"),
+    # guard: the adjective was never taken where the name after it is a known town
+    ("Gunmen killed two guards in the remote Balkan town of Presevo on Monday.", "Preševo"),
+])
+def test_an_adjective_before_a_unit_word_is_no_place(text, place):
+    events = [e for e in extract(text, date="2019-05-20").events if e.category == "ASSAULT"]
+    assert events and events[0].place is not None and events[0].place.name == place
+
+
+@pytest.mark.parametrize("text, category", [
+    # a statement about a country, in a document that keeps naming the countries it speaks
+    # about, takes none of them as where it was made
+    ("The ministers denounced Syria's chemical attack.\n\nThe bloc also called on Venezuela to free "
+     "the prisoners.\n\nSyria and Venezuela did not reply.", "REQUEST"),
+    ("The ministers denounced Syria's chemical attack.\n\nThe bloc also called on Venezuela to free "
+     "the prisoners.\n\nSyria and Venezuela did not reply.", "ACCUSE"),
+])
+def test_a_statement_takes_no_place_from_what_it_is_about(text, category):
+    events = [e for e in extract(text, date="2019-05-20").events if e.category == category]
+    assert events and events[0].place is None

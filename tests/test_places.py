@@ -492,6 +492,12 @@ def test_a_part_of_town_in_another_clause_beats_its_city():
     ("Russia - the largest country - said it would respond.", ""),
     ("Syria: rebels seize a town near the border.", ""),
     ("Russia and China said. /They/ would meet.", ""),
+    # agency copy: the dateline set off by nothing after its date, or by a line break alone
+    ("Quito, Feb 9 Soldiers seized a shipment of arms.", "Quito, Feb 9 "),
+    ("Kampala, September 30\nThe army said on Friday it had freed two hostages.", "Kampala, September 30\n"),
+    ("NIAMEY, Niger\n\nGunmen attacked a village on Monday.", "NIAMEY, Niger\n\n"),
+    # a headline on its own line is no dateline
+    ("Uganda Army Frees Hostages\nThe army said on Friday it had freed two hostages.", ""),
 ])
 def test_datelines_are_told_from_ordinary_openings(text, dateline):
     from eventwire.places.event import dateline_end

@@ -58,7 +58,10 @@ ORG_WORDS = re.compile(
 DATELINE = re.compile(
     r"^\W{0,4}[A-Z][\w'.’-]*(?:[ ,]+[A-Z][\w'.’-]*){0,5},?\s*"
     r"(?:\([^)\n]{1,40}\)\s*)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\([^)\n]{1,40}\)\s*)?"
-    r"(?:—|–|--|-|:|\s{3,}|\t|\.?\s*/[A-Z][\w-]{1,15}/\.?)")   # "MOSCOW, March 5. /TASS/."
+    r"(?:—|–|--|-|:|\s{3,}|\t|\.?\s*/[A-Z][\w-]{1,15}/\.?"   # "MOSCOW, March 5. /TASS/."
+    r"|[ \t]*\n\s*|(?<=\d)[ \t]+(?=[A-Z]))")   # "Nairobi, October 12\nThe", "Lima, Mar 4 Police"
+# the month of a dateline's date ("Mar 4", "October 12")
+_DATELINE_DATE = re.compile(r",\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s*$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|of)\s+(?:the\s+)?$",
                               re.IGNORECASE)
 
@@ -185,7 +188,10 @@ def dateline_end(text: str) -> int:
     # a wire dateline is in capitals, or carries the agency in brackets, or sets a list of
     # places off with a long dash or wide space; not "Russia - the largest country - said"
     stripped = head.rstrip()
-    if not (words[0].isupper() and len(words[0]) > 1) and "(" not in head and not (
+    # agency copy may set the dateline off by a line break alone, or by nothing after its date
+    # ("BAMAKO, Mali\n\nA military ...": a place and its country or date, not a headline)
+    bare = "," in head and "\n" in head[len(stripped):] or bool(_DATELINE_DATE.search(stripped))
+    if not (words[0].isupper() and len(words[0]) > 1) and "(" not in head and not bare and not (
             "," in head and (stripped.endswith(("—", "–", "--")) or head != head.rstrip(" \t") and
                              len(head) - len(head.rstrip(" \t")) >= 3)):
         return 0
@@ -943,7 +949,8 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
     ``locative_only`` (statements): in the sentence only a place it puts something at ("in X",
     X itself the object) counts, and not one where another predicate of the sentence happened
     (``_another_scene``); a statement's country ("criticized North Korea's belligerence") is its
-    topic.
+    topic; nor is the place the document keeps naming (its focus), nor a demonym: past its
+    paragraph a statement falls back on the dateline only.
     """
     start, end = _bounds(span)
     text = ctx.document.text
@@ -1044,10 +1051,11 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
         if best.feature in ("country", "admin1"):
             best = _only_town(best, ctx, doc) or best
         return _as_event_place(best, "paragraph")
-    focus = _focus_of(_candidates(ctx)[0], ctx) or _focus_of(dateline, ctx)
+    # nor is the place the document keeps naming: a statement falls back on the dateline only
+    focus = (None if locative_only else _focus_of(_candidates(ctx)[0], ctx)) or _focus_of(dateline, ctx)
     if focus is not None and focus.feature in ("country", "admin1"):
         focus = _only_town(focus, ctx, doc) or focus
-    if focus is None:
+    if focus is None and not locative_only:
         in_sentence = cached_index(ctx.scratch, "places.demonyms", demonyms).within(start, end)
         focus = in_sentence[0] if in_sentence else _focus_of(demonyms, ctx)
     return _as_event_place(focus, "document") if focus is not None else None

@@ -415,6 +415,8 @@ def find_unlisted(doc, places: list[Place], demonyms: set, gaz: Gazetteer, villa
         loose_region = labels == {"LOC"} and not (area or unit or beside or site_after)
         if span[0].is_sent_start and len(words) == 1 and not (unit or qualified):
             continue    # a capital that only opens the sentence
+        if len(span) == 1 and span[0].pos_ == "ADJ" and labels == {"NORP"}:
+            continue    # "the Himalayan region of Kashmir", "the Andean town of X": an adjective, whatever unit word follows
         if not (area or site or institution) and (words[0].rstrip(".") in words_of["titles"] or _titled(
                 doc, span, words_of["titles"])):
             continue    # "Gov. Jose Reyes Baez", "the shrine of Imam al- Hussein"
