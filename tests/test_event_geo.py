@@ -62,16 +62,3 @@ def test_a_place_coordinated_with_a_side_is_no_scene(text, category, place):
 def test_an_adjective_before_a_unit_word_is_no_place(text, place):
     events = [e for e in extract(text, date="2019-05-20").events if e.category == "ASSAULT"]
     assert events and events[0].place is not None and events[0].place.name == place
-
-
-@pytest.mark.parametrize("text, category", [
-    # a statement about a country, in a document that keeps naming the countries it speaks
-    # about, takes none of them as where it was made
-    ("The ministers denounced Syria's chemical attack.\n\nThe bloc also called on Venezuela to free "
-     "the prisoners.\n\nSyria and Venezuela did not reply.", "REQUEST"),
-    ("The ministers denounced Syria's chemical attack.\n\nThe bloc also called on Venezuela to free "
-     "the prisoners.\n\nSyria and Venezuela did not reply.", "ACCUSE"),
-])
-def test_a_statement_takes_no_place_from_what_it_is_about(text, category):
-    events = [e for e in extract(text, date="2019-05-20").events if e.category == category]
-    assert events and events[0].place is None

@@ -949,8 +949,7 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
     ``locative_only`` (statements): in the sentence only a place it puts something at ("in X",
     X itself the object) counts, and not one where another predicate of the sentence happened
     (``_another_scene``); a statement's country ("criticized North Korea's belligerence") is its
-    topic; nor is the place the document keeps naming (its focus), nor a demonym: past its
-    paragraph a statement falls back on the dateline only.
+    topic.
     """
     start, end = _bounds(span)
     text = ctx.document.text
@@ -1051,11 +1050,10 @@ def event_place(span, ctx: DocContext, trigger=None, sides=(),
         if best.feature in ("country", "admin1"):
             best = _only_town(best, ctx, doc) or best
         return _as_event_place(best, "paragraph")
-    # nor is the place the document keeps naming: a statement falls back on the dateline only
-    focus = (None if locative_only else _focus_of(_candidates(ctx)[0], ctx)) or _focus_of(dateline, ctx)
+    focus = _focus_of(_candidates(ctx)[0], ctx) or _focus_of(dateline, ctx)
     if focus is not None and focus.feature in ("country", "admin1"):
         focus = _only_town(focus, ctx, doc) or focus
-    if focus is None and not locative_only:
+    if focus is None:
         in_sentence = cached_index(ctx.scratch, "places.demonyms", demonyms).within(start, end)
         focus = in_sentence[0] if in_sentence else _focus_of(demonyms, ctx)
     return _as_event_place(focus, "document") if focus is not None else None
