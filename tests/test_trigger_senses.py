@@ -116,3 +116,18 @@ def test_tension_made_worse_is_no_rejection(text):
 ])
 def test_acts_made_worse_are_still_coded(text, category):
     assert category in categories(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    # a vow or an oath takes its category from what is vowed: help and ties are promised
+    ("The two presidents vowed to boost trade and investment.", "AGREE"),
+    ("The leaders swore to strengthen their alliance.", "AGREE"),
+    ("The prime ministers vowed to enhance security cooperation.", "AGREE"),
+    ("The governor swore to promote dialogue between the communities.", "AGREE"),
+    # harm vowed stays a threat
+    ("The rebels vowed to retake the city.", "THREATEN"),
+    ("The militia swore to avenge its commander.", "THREATEN"),
+])
+def test_a_vow_is_coded_by_what_is_vowed(text, category):
+    assert category in categories(text)
+    assert ({"AGREE", "THREATEN"} - {category}).isdisjoint(categories(text))
