@@ -94,3 +94,40 @@ def test_capture_of_people_and_places_is_still_coded(text, category):
     from coded import asserted
 
     assert category in [e.category for e in asserted(text)]
+
+
+@pytest.mark.parametrize("text", [
+    # tension made worse is the effect of a party's act, not a refusal (the verb dictionary's
+    # "heighten tensions" is CAMEO 124, a rejection)
+    "The army moved tanks to the frontier on Monday, heightening tensions with its neighbour.",
+    "The naval standoff has heightened tensions between the two capitals.",
+    "The governor's remarks inflamed tensions between the two communities.",
+    "The arrests have exacerbated tensions with the opposition, analysts said.",
+    "Both sides escalated tensions along the disputed border this week.",
+    "The drills increased tensions with Tokyo, officials said.",
+])
+def test_tension_made_worse_is_no_rejection(text):
+    assert "REJECT" not in categories(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The militia escalated its attacks on the capital on Monday.", "ASSAULT"),
+    ("Rebels stepped up their attacks on army posts near Goma on Monday.", "ASSAULT"),
+])
+def test_acts_made_worse_are_still_coded(text, category):
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    # a vow or an oath takes its category from what is vowed: help and ties are promised
+    ("The two presidents vowed to boost trade and investment.", "AGREE"),
+    ("The leaders swore to strengthen their alliance.", "AGREE"),
+    ("The prime ministers vowed to enhance security cooperation.", "AGREE"),
+    ("The governor swore to promote dialogue between the communities.", "AGREE"),
+    # harm vowed stays a threat
+    ("The rebels vowed to retake the city.", "THREATEN"),
+    ("The militia swore to avenge its commander.", "THREATEN"),
+])
+def test_a_vow_is_coded_by_what_is_vowed(text, category):
+    assert category in categories(text)
+    assert ({"AGREE", "THREATEN"} - {category}).isdisjoint(categories(text))
