@@ -177,8 +177,18 @@ def _sector_of_tokens(tokens, head) -> str | None:
     return memo[key]
 
 
+# Sectors of armed bodies that are not a state's: a premodifier naming one ("the rebel Kivu
+# Defence Force", "insurgent units") outranks the army-like head it qualifies.
+_NON_STATE_ARMED = {"REB", "INS", "UAF"}
+
+
 def _read_sector_of_tokens(tokens, head) -> str | None:
     code = _head_sector(tokens, head)
+    if code == "MIL":
+        irregular = next((sector for k, t in enumerate(tokens) if t.i < head.i and t.is_lower and
+                          t.dep_ in ("amod", "compound") and (k == 0 or tokens[k - 1].text not in _HYPHEN_TOKENS)
+                          for sector in [_agent_sector(tokens, k, 1)] if sector in _NON_STATE_ARMED), None)
+        return irregular or code
     if code:
         return code
     n = len(tokens)
@@ -694,6 +704,9 @@ def _known_actor(tok) -> bool | None:
         return low in _PRONOUNS or low in ("themselves", "each", "who")
     if _named_area(tok):
         return False
+    if lemma in _MASS_ACT_NOUNS and tok.tag_ == "NN" and not any(
+            c.dep_ in ("det", "poss", "compound", "nummod") for c in tok.children):
+        return False   # "police used force", "excessive force": an act, not "a UN force"
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     if low in lex.extra.get("actor_nouns", ()):
@@ -713,6 +726,10 @@ def _known_actor(tok) -> bool | None:
     if _sector_of_tokens(tokens, tok) or _country_of_tokens(tokens):
         return True    # "a gendarmerie patrol", "a senior army commander"
     return None
+
+
+# Nouns that name a body only with a determiner or a name before them, and an act without.
+_MASS_ACT_NOUNS = {"force"}
 
 
 def _named_area(tok) -> bool:
@@ -811,6 +828,39 @@ def _place_in_place(owner, tok) -> bool:
     Square", "Sarajevo's streets", "Manila's financial district" tell where the area lies, not
     whose it is ("Moscow's refusal" and "Syria's airbase" keep their possessor)."""
     return owner.ent_type_ in ("GPE", "LOC", "FAC") and not _is_country_name(owner) and _area_or_site(tok)
+
+
+def _struck_scene(tok) -> bool:
+    """A place or a facility an attack is aimed at, never its target (GUIDELINE section 5: a
+    place used as the scene is no side): a city or region ("shelled Karvali", "the northern
+    city of Ostrava", "eastern Chad"), an area ("the village"), a site or building ("an army
+    checkpoint", "a police station"). A state's name stays a side ("Russia attacked Ukraine")."""
+    if tok is None:
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and \
+            _place_noun(tok.head.head):
+        return True   # "the town of Karvali": the town's name, whatever the tagger makes of it
+    if tok.ent_type_ in ("PERSON", "NORP", "ORG") or tok.lemma_.lower() in _MISSION_NOUNS:
+        return False
+    if _named_area(tok):
+        return True   # "eastern Chad", "the Golan Heights"
+    if _is_country_name(tok):
+        return False
+    if tok.ent_type_ in ("GPE", "LOC", "FAC") or _area_or_site(tok):
+        return True
+    return tok.pos_ == "NOUN" and tok.dep_ != "compound" and (_word_of(tok, "institutions") or _place_noun(tok))
+
+
+# A state's missions abroad stand for the state ("stormed the Saudi embassy": Saudi Arabia).
+_MISSION_NOUNS = {"embassy", "consulate"}
+
+# Common nouns of settlements the gazetteer's area words leave out ("the city of Ostrava").
+_SETTLEMENT_NOUNS = {"city", "cities", "capital", "port"}
+
+
+def _place_noun(tok) -> bool:
+    """A noun that names a place by its kind ("the town", "the city", "the province")."""
+    return tok.lower_ in _SETTLEMENT_NOUNS or _word_of(tok, "areas")
 
 
 def _a_partys_site(tok) -> bool:
@@ -976,10 +1026,19 @@ def _placed_antecedent(noun):
 
 def _object_of(verb, category: str | None = None):
     for cand in _object_candidates(verb, category):
+        if category == "ASSAULT" and (_struck_scene(cand) or _instrument(cand, verb)):
+            continue   # "shelled the town of X, killing five civilians": the civilians, not the town
         found = _actor_or_possessor(cand)   # "ratified Sweden's bid": Sweden
         if found is not None:
             return found
     return None
+
+
+def _instrument(tok, verb) -> bool:
+    """What a verb with an object of its own is done with: "targeted the city with drones",
+    "attacked the post with mortars" (but "clashed with police": no object, a partner)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head == verb and \
+        any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _nominal_args(noun):
@@ -1467,6 +1526,11 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                 # alert is the one mobilised, the clause's subject, active or passive
                 active, passive = _subject_of(gov.head)
                 src = active if gov.head.pos_ == "AUX" or passive is None else passive
+            elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "under" and \
+                    gov.head.pos_ == "VERB" and category in _SUFFERED_CATEGORIES:
+                # "the convoy came under heavy fire", "the post was under attack": who is
+                # under it undergoes it
+                tgt = tgt or _subject_of(gov.head)[0]
             elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB",) and \
                     gov.head.lemma_.lower() not in cues["reply_verbs"] and (
                     category in _CONTENT_TARGET_CATEGORIES or
@@ -1597,11 +1661,8 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     if tgt is None and not trigger.nominal and _living_undergoer(tok, undergoer):
         tgt = undergoer   # "police arrested two suspects": a person the dictionary does not know
     site = None
-    if tgt is None and category == "ASSAULT":
-        # "struck a Syrian air base", "attacked a police station", "fired rockets at US bases":
-        # that party's
-        aimed_at = [undergoer] + ([] if trigger.nominal else list(_object_candidates(tok, category)))
-        site = next((c for c in aimed_at if c is not None and _a_partys_site(c)), None)
+    if category == "ASSAULT" and _struck_scene(tgt):
+        tgt = None   # "the attack on Goma", "Karvali was shelled": the scene; the people it hit may follow
     if tgt is None and category == "PROTEST" and not trigger.nominal:
         tgt = _protest_purpose_target(tok)   # "rallied to denounce the government": the government
     if tgt is None and category is not None:
