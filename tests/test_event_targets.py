@@ -142,8 +142,22 @@ def test_a_protest_with_another_purpose_has_no_target(text):
         assert event.target is None, event.target
 
 
-# A site named by its owner is that party's only as the object of a threat (an attack on a
-# site is aimed at the people there: tests/test_side_things_places.py).
+# A site its own words give to a state or its body is that party's when violence is aimed at
+# it: "struck a Syrian air base" is aimed at Syria, "attacked a police station" at the police.
+@pytest.mark.parametrize("text, country, sector", [
+    ("U.S. forces struck a Syrian air base on Friday.", "SYR", "GOV"),
+    ("Gunmen attacked a police station in Mombasa on Sunday.", "KEN", "COP"),
+    ("Militants attacked an Indian army base in Kashmir on Sunday.", "IND", "MIL"),
+    # plural sites ("bases", which the tagger lemmatises to "basis")
+    ("Militants fired rockets at American bases in Iraq on Monday.", "USA", "GOV"),
+    ("Drones struck two Russian air bases on Monday.", "RUS", "GOV"),
+])
+def test_a_site_of_a_state_is_the_target_of_violence_aimed_at_it(text, country, sector):
+    event = _one(text, "ASSAULT")
+    assert event.target is not None and (event.target.country, event.target.sector) == (country, sector), event.target
+
+
+# ... and of a threat of violence aimed at it.
 @pytest.mark.parametrize("text, country", [
     ("North Korea threatened to strike American bases in Guam on Monday.", "USA"),
     ("The militia threatened on Monday to attack a Turkish army base in Syria.", "TUR"),

@@ -831,28 +831,23 @@ def _place_in_place(owner, tok) -> bool:
 
 
 def _struck_scene(tok) -> bool:
-    """A place or a facility an attack is aimed at, never its target (GUIDELINE section 5: a
-    place used as the scene is no side): a city or region ("shelled Karvali", "the northern
-    city of Ostrava", "eastern Chad"), an area ("the village"), a site or building ("an army
-    checkpoint", "a police station"). A state's name stays a side ("Russia attacked Ukraine")."""
+    """A place an attack is aimed at, never its target (GUIDELINE section 5: a place used as
+    the scene is no side): a city or region ("shelled Karvali", "the northern city of
+    Ostrava", "eastern Chad"), an area ("the village"). A state's name stays a side ("Russia
+    attacked Ukraine"); a site keeps the party it names ("a Syrian air base", ``_a_partys_site``)."""
     if tok is None:
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and \
             _place_noun(tok.head.head):
         return True   # "the town of Karvali": the town's name, whatever the tagger makes of it
-    if tok.ent_type_ in ("PERSON", "NORP", "ORG") or tok.lemma_.lower() in _MISSION_NOUNS:
+    if tok.ent_type_ in ("PERSON", "NORP", "ORG", "FAC"):
         return False
     if _named_area(tok):
         return True   # "eastern Chad", "the Golan Heights"
     if _is_country_name(tok):
         return False
-    if tok.ent_type_ in ("GPE", "LOC", "FAC") or _area_or_site(tok):
-        return True
-    return tok.pos_ == "NOUN" and tok.dep_ != "compound" and (_word_of(tok, "institutions") or _place_noun(tok))
+    return tok.ent_type_ in ("GPE", "LOC") or (tok.pos_ == "NOUN" and tok.dep_ != "compound" and _place_noun(tok))
 
-
-# A state's missions abroad stand for the state ("stormed the Saudi embassy": Saudi Arabia).
-_MISSION_NOUNS = {"embassy", "consulate"}
 
 # Common nouns of settlements the gazetteer's area words leave out ("the city of Ostrava").
 _SETTLEMENT_NOUNS = {"city", "cities", "capital", "port"}
@@ -1527,9 +1522,10 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                 active, passive = _subject_of(gov.head)
                 src = active if gov.head.pos_ == "AUX" or passive is None else passive
             elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "under" and \
-                    gov.head.pos_ == "VERB" and category in _SUFFERED_CATEGORIES:
-                # "the convoy came under heavy fire", "the post was under attack": who is
-                # under it undergoes it
+                    gov.head.pos_ == "VERB" and category in _SUFFERED_CATEGORIES and not any(
+                        c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in gov.head.children):
+                # "the convoy came under heavy fire": who comes under it undergoes it (but
+                # "placed Mugabe under house arrest": the object)
                 tgt = tgt or _subject_of(gov.head)[0]
             elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB",) and \
                     gov.head.lemma_.lower() not in cues["reply_verbs"] and (
@@ -1663,6 +1659,10 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     site = None
     if category == "ASSAULT" and _struck_scene(tgt):
         tgt = None   # "the attack on Goma", "Karvali was shelled": the scene; the people it hit may follow
+    if tgt is None and category == "ASSAULT":
+        # "struck a Syrian air base", "fired rockets at US bases": that party's
+        aimed_at = [undergoer] + ([] if trigger.nominal else list(_object_candidates(tok, category)))
+        site = next((c for c in aimed_at if c is not None and _a_partys_site(c)), None)
     if tgt is None and category == "PROTEST" and not trigger.nominal:
         tgt = _protest_purpose_target(tok)   # "rallied to denounce the government": the government
     if tgt is None and category is not None:
