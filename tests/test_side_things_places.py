@@ -27,6 +27,7 @@ def test_a_place_attacked_is_the_scene(text):
 @pytest.mark.parametrize("text, target", [
     ("Rebels shelled the town of Marovi on Monday, killing four civilians.", "four civilians"),
     ("Russia attacked Ukraine on Tuesday, officials said.", "Ukraine"),
+    ("Japan invaded the Philippines in December 1941, he said.", "the Philippines"),
 ])
 def test_the_people_or_the_state_attacked_stay_the_target(text, target):
     side = _target(text)

@@ -212,7 +212,8 @@ def _country_name(text: str) -> bool:
 def _is_country_name(tok) -> bool:
     """'Syria', 'U.S.', 'South Korea' (the token and the compound it ends), not a city."""
     i, j = phrase_bounds(tok)
-    return _country_name(tok.doc[i:j].text.replace("the ", "")) or _country_name(tok.text)
+    text = tok.doc[i:j].text   # "the Philippines" is listed with its article
+    return _country_name(text) or _country_name(text.replace("the ", "")) or _country_name(tok.text)
 
 
 def _is_igo(tokens) -> bool:
