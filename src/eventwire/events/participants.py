@@ -177,8 +177,18 @@ def _sector_of_tokens(tokens, head) -> str | None:
     return memo[key]
 
 
+# Sectors of armed bodies that are not a state's: a premodifier naming one ("the rebel Kivu
+# Defence Force", "insurgent units") outranks the army-like head it qualifies.
+_NON_STATE_ARMED = {"REB", "INS", "UAF"}
+
+
 def _read_sector_of_tokens(tokens, head) -> str | None:
     code = _head_sector(tokens, head)
+    if code == "MIL":
+        irregular = next((sector for k, t in enumerate(tokens) if t.i < head.i and t.is_lower and
+                          t.dep_ in ("amod", "compound") and (k == 0 or tokens[k - 1].text not in _HYPHEN_TOKENS)
+                          for sector in [_agent_sector(tokens, k, 1)] if sector in _NON_STATE_ARMED), None)
+        return irregular or code
     if code:
         return code
     n = len(tokens)
@@ -202,7 +212,8 @@ def _country_name(text: str) -> bool:
 def _is_country_name(tok) -> bool:
     """'Syria', 'U.S.', 'South Korea' (the token and the compound it ends), not a city."""
     i, j = phrase_bounds(tok)
-    return _country_name(tok.doc[i:j].text.replace("the ", "")) or _country_name(tok.text)
+    text = tok.doc[i:j].text   # "the Philippines" is listed with its article
+    return _country_name(text) or _country_name(text.replace("the ", "")) or _country_name(tok.text)
 
 
 def _is_igo(tokens) -> bool:
@@ -694,6 +705,9 @@ def _known_actor(tok) -> bool | None:
         return low in _PRONOUNS or low in ("themselves", "each", "who")
     if _named_area(tok):
         return False
+    if lemma in _MASS_ACT_NOUNS and tok.tag_ == "NN" and not any(
+            c.dep_ in ("det", "poss", "compound", "nummod") for c in tok.children):
+        return False   # "police used force", "excessive force": an act, not "a UN force"
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     if low in lex.extra.get("actor_nouns", ()):
@@ -713,6 +727,10 @@ def _known_actor(tok) -> bool | None:
     if _sector_of_tokens(tokens, tok) or _country_of_tokens(tokens):
         return True    # "a gendarmerie patrol", "a senior army commander"
     return None
+
+
+# Nouns that name a body only with a determiner or a name before them, and an act without.
+_MASS_ACT_NOUNS = {"force"}
 
 
 def _named_area(tok) -> bool:
@@ -811,6 +829,34 @@ def _place_in_place(owner, tok) -> bool:
     Square", "Sarajevo's streets", "Manila's financial district" tell where the area lies, not
     whose it is ("Moscow's refusal" and "Syria's airbase" keep their possessor)."""
     return owner.ent_type_ in ("GPE", "LOC", "FAC") and not _is_country_name(owner) and _area_or_site(tok)
+
+
+def _struck_scene(tok) -> bool:
+    """A place an attack is aimed at, never its target (GUIDELINE section 5: a place used as
+    the scene is no side): a city or region ("shelled Karvali", "the northern city of
+    Ostrava", "eastern Chad"), an area ("the village"). A state's name stays a side ("Russia
+    attacked Ukraine"); a site keeps the party it names ("a Syrian air base", ``_a_partys_site``)."""
+    if tok is None:
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and \
+            _place_noun(tok.head.head):
+        return True   # "the town of Karvali": the town's name, whatever the tagger makes of it
+    if tok.ent_type_ in ("PERSON", "NORP", "ORG", "FAC"):
+        return False
+    if _named_area(tok):
+        return True   # "eastern Chad", "the Golan Heights"
+    if _is_country_name(tok):
+        return False
+    return tok.ent_type_ in ("GPE", "LOC") or (tok.pos_ == "NOUN" and tok.dep_ != "compound" and _place_noun(tok))
+
+
+# Common nouns of settlements the gazetteer's area words leave out ("the city of Ostrava").
+_SETTLEMENT_NOUNS = {"city", "cities", "capital", "port"}
+
+
+def _place_noun(tok) -> bool:
+    """A noun that names a place by its kind ("the town", "the city", "the province")."""
+    return tok.lower_ in _SETTLEMENT_NOUNS or _word_of(tok, "areas")
 
 
 def _a_partys_site(tok) -> bool:
@@ -976,10 +1022,19 @@ def _placed_antecedent(noun):
 
 def _object_of(verb, category: str | None = None):
     for cand in _object_candidates(verb, category):
+        if category == "ASSAULT" and (_struck_scene(cand) or _instrument(cand, verb)):
+            continue   # "shelled the town of X, killing five civilians": the civilians, not the town
         found = _actor_or_possessor(cand)   # "ratified Sweden's bid": Sweden
         if found is not None:
             return found
     return None
+
+
+def _instrument(tok, verb) -> bool:
+    """What a verb with an object of its own is done with: "targeted the city with drones",
+    "attacked the post with mortars" (but "clashed with police": no object, a partner)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head == verb and \
+        any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _nominal_args(noun):
@@ -1467,6 +1522,12 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
                 # alert is the one mobilised, the clause's subject, active or passive
                 active, passive = _subject_of(gov.head)
                 src = active if gov.head.pos_ == "AUX" or passive is None else passive
+            elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "under" and \
+                    gov.head.pos_ == "VERB" and category in _SUFFERED_CATEGORIES and not any(
+                        c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in gov.head.children):
+                # "the convoy came under heavy fire": who comes under it undergoes it (but
+                # "placed Mugabe under house arrest": the object)
+                tgt = tgt or _subject_of(gov.head)[0]
             elif tok.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("VERB",) and \
                     gov.head.lemma_.lower() not in cues["reply_verbs"] and (
                     category in _CONTENT_TARGET_CATEGORIES or
@@ -1597,9 +1658,10 @@ def find_participants(trigger, symmetric: bool, category: str | None = None):
     if tgt is None and not trigger.nominal and _living_undergoer(tok, undergoer):
         tgt = undergoer   # "police arrested two suspects": a person the dictionary does not know
     site = None
+    if category == "ASSAULT" and _struck_scene(tgt):
+        tgt = None   # "the attack on Goma", "Karvali was shelled": the scene; the people it hit may follow
     if tgt is None and category == "ASSAULT":
-        # "struck a Syrian air base", "attacked a police station", "fired rockets at US bases":
-        # that party's
+        # "struck a Syrian air base", "fired rockets at US bases": that party's
         aimed_at = [undergoer] + ([] if trigger.nominal else list(_object_candidates(tok, category)))
         site = next((c for c in aimed_at if c is not None and _a_partys_site(c)), None)
     if tgt is None and category == "PROTEST" and not trigger.nominal:
