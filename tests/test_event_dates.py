@@ -420,3 +420,36 @@ def test_a_when_clause_on_a_time_happened_then(text, category, date):
 def test_a_day_word_in_a_quotation_counts_from_the_day_it_was_said(text, category, date):
     dates = [e.date for e in extract(text, date=DATE).events if e.category == category and e.modality == "asserted"]
     assert dates == [date]
+
+
+# "a day after ...", "two weeks after ...", "X came a month after ...": an earlier event told in
+# the words after the duration is another event, on the main clause's day moved back (the
+# published day is Monday 18 March; Saturday is the 16th)
+@pytest.mark.parametrize("text, category, earlier", [
+    # a noun after the mark
+    ("Police detained the mayor on Saturday, a day after violent clashes at a march left three dead.",
+     "ASSAULT", "2024-03-15"),
+    # a relative clause on the noun after the mark
+    ("Troops fought insurgents in the hills on Saturday, two weeks after an ambush that killed "
+     "eleven border guards.", "ASSAULT", "2024-03-02"),
+    # a toll told after the mark is not the main attack's toll
+    ("Soldiers battled rebels near the lake on Saturday, a day after at least 30 villagers were "
+     "killed in fighting in the south.", "ASSAULT", "2024-03-15"),
+    # the main clause tells no day: the day the story just told ("The march came ...")
+    ("Teachers marched on the ministry on Saturday. The march came three days after riot police "
+     "beat striking nurses in the capital.", "ASSAULT", "2024-03-13"),
+    # months: month precision
+    ("Gunmen killed nine miners on Saturday. The killings came a month after two raids killed "
+     "30 farmers in the same province.", "ASSAULT", "2024-02"),
+])
+def test_an_event_told_after_a_duration_is_dated_back_and_kept_apart(text, category, earlier):
+    events = [e for e in extract(text, date=DATE).events if e.modality == "asserted"]
+    main = min(events, key=lambda e: e.evidence.start)
+    assert main.date == "2024-03-16"
+    assert earlier in [e.date for e in events if e.category == category and e is not main]
+
+
+def test_a_fight_that_raged_since_an_earlier_day_keeps_the_day_it_is_told_on():
+    text = ("Government troops and the militia continued to battle in the capital on Saturday. "
+            "The fighting, which has raged since Wednesday, has killed dozens of civilians.")
+    assert _dated(text, "ASSAULT") == ["2024-03-16"]

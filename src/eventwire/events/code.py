@@ -420,27 +420,60 @@ def _clause_mark(tok):
 _SHIFT_UNITS = {"D": ("days", 1), "W": ("days", 7), "M": ("months", 1), "Y": ("months", 12)}
 
 
-def _shifted_date(mark, ctx: DocContext, doc):
-    """'a day after protesters stormed parliament', 'a year after war broke out': the main
-    clause's date moved by the distance before the mark (day precision for days and weeks,
-    month precision for months and years). None when the pattern does not hold."""
-    if mark is None or mark.lower_ not in ("after", "before"):
-        return None
-    text, gap = ctx.document.text, mark.idx   # a duration ending in the blank just before the mark
-    while gap > 0 and text[gap - 1].isspace():
-        gap -= 1
+def _earlier_span(tok, ctx: DocContext):
+    """'..., a day after deadly clashes at a rally', '... two weeks after an ambush that killed
+    nine', 'The attack came a month after two assaults killed 40': the duration before the mark
+    ("after", "before") whose words hold ``tok``, read on the text (a duration ending just before
+    the mark) and on the parse, which joins the mark as a preposition, a conjunction, or to the
+    duration. Returns (duration, mark, end of the words) or None."""
+    sent, text = tok.sent, ctx.document.text
     ends = cached_index(ctx.scratch, "events.time_ends", ctx.times, start=lambda t: t.end,
                         end=lambda t: t.end)
-    dur = next((t for t in ends.starting_in(gap, mark.idx + 1) if t.type == "DURATION"), None)
-    if dur is None:
+    for mark in sent:
+        if mark.i >= tok.i:
+            return None
+        if mark.lower_ not in ("after", "before"):
+            continue
+        gap = mark.idx
+        while gap > 0 and text[gap - 1].isspace():
+            gap -= 1
+        dur = next((d for d in ends.starting_in(gap, mark.idx + 1) if d.type == "DURATION"), None)
+        if dur is None or re.fullmatch(r"P(\d+)([DWMY])", dur.value) is None or mark.i == sent.start:
+            continue
+        unit = mark.nbor(-1)
+        # the clause or phrase the duration and mark open: "a day after [50 were killed]" (a
+        # clause), "two weeks after [an ambush]" (the mark's object), "a day after [clashes
+        # claimed two lives]" (the verb the duration modifies, when the parser hangs it there)
+        node = mark.head if mark.dep_ == "mark" else mark
+        if mark.head == unit and unit.head.i > mark.i and unit.head != sent.root:
+            node = unit.head
+        if node == sent.root:
+            node = mark
+        end = tok.doc[max(t.i for t in node.subtree)]
+        if mark.i < tok.i <= end.i:
+            return dur, mark, end.idx + len(end.text)
+    return None
+
+
+def _shifted_date(tok, ctx: DocContext, story_day: str | None):
+    """The date of an event told in ``_earlier_span`` words: the main clause's day moved by the
+    duration (day precision for days and weeks, month precision for months and years). The main
+    clause's day is a date its sentence tells outside those words, else the day the story last
+    told ("Students marched on Wednesday. The protest came two days after police fired ...").
+    None when the pattern does not hold or the main clause has no day."""
+    found = _earlier_span(tok, ctx)
+    if found is None:
         return None
-    m = re.fullmatch(r"P(\d+)([DWMY])", dur.value)
-    main = mark.head.head if mark.dep_ == "mark" else mark.head
-    if m is None or main is None:
-        return None
-    value, precision = date_for(main.sent, ctx, anchor_token=main)
+    dur, mark, end = found
+    sent = tok.sent
+    if _times_in(ctx, sent.start_char, dur.start, dates_only=True) or \
+            _times_in(ctx, end, sent.end_char, dates_only=True):
+        value, precision = date_for(sent, ctx, anchor_token=sent.root)
+    else:
+        value, precision = story_day, "day"
     if not value or precision != "day":
         return None
+    m = re.fullmatch(r"P(\d+)([DWMY])", dur.value)
     unit, mult = _SHIFT_UNITS[m.group(2)]
     n = int(m.group(1)) * mult * (-1 if mark.lower_ == "after" else 1)
     day = dt.date.fromisoformat(value[:10])
@@ -892,6 +925,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     last_date: tuple[str | None, str | None] = (None, None)
     last_para = -2   # the paragraph last_date was told in
     last_told: dict[str, Event] = {}   # the last asserted event of each category told
+    earlier_events: set[int] = set()   # events told as "a day after ..." another's day
     flattened = lost_paragraphs(ctx.document.text)
     # the last time the story told before the sentence at hand (not one naming a thing)
     dated_times = sorted((t for t in ctx.times if t.type == "DATE" and t.value[:1].isdigit()),
@@ -926,7 +960,11 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 continue   # an attack noun as subject ("artillery fire killed four") is no accident
             if _no_political_act(trig, category, sent, lex):
                 continue
-            same_sentence_assault = any(e.category == "ASSAULT" for e, _ in sent_events)
+            # "Troops battled rebels, a day after 50 people were killed in clashes": a toll told
+            # in an earlier event's words is not the toll of the sentence's main attack
+            in_earlier = _earlier_span(tok, ctx) is not None
+            same_sentence_assault = any(e.category == "ASSAULT" and (id(e) in earlier_events) == in_earlier
+                                        for e, _ in sent_events)
             if category == "ASSAULT" and same_sentence_assault and _is_casualty_toll(trig):
                 continue
             if trig.rule.get("deontic"):
@@ -993,12 +1031,18 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             background = trig.nominal and _is_background(tok, lex)
             own0, own1 = _own_range(tok)
             told_then = None if trig.nominal else time_a_clause_tells_of(tok, ctx)
+            earlier = _shifted_date(tok, ctx, last_date[0] if last_date[1] == "day" else None) if \
+                modality.value in ("asserted", "negated") and not _times_in(ctx, own0, own1, dates_only=True) else None
             # the event of its kind the story told before, which a definite noun names again
             told_before = next((e for e, _ in reversed(sent_events) if e.category == category
                                 and e.modality == "asserted"), None) or last_told.get(category)
             if told_then is not None and modality.value in ("asserted", "negated"):
                 # "since July, when the army ousted Morsi": the time the clause describes
                 date, precision = told_then
+            elif earlier is not None:
+                # "a day after clashes killed two", "The attack came a month after two assaults
+                # ...": an earlier event, on its own day counted back from the main clause's
+                date, precision = earlier
             elif trig.nominal and modality.value == "asserted" and _answered_for(tok, lex) and \
                     refers_back(tok) and told_before is not None:
                 # "Al Shabaab claimed responsibility for the attack on Sunday": the attack told
@@ -1015,8 +1059,6 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                     mark = _clause_mark(tok)
                     if mark is not None and mark.lower_ in _SIMULTANEOUS_MARKS:
                         date, precision = date_for(sent, ctx, anchor_token=tok)
-                    else:
-                        date, precision = _shifted_date(mark, ctx, doc) or (None, None)
                 elif background and modality.value == "asserted" and refers_back(tok):
                     # "thanked his hosts before the talks", "after the meeting, they signed":
                     # the definite noun names the event of its kind the story told before
@@ -1152,7 +1194,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if event.confidence < min_confidence():
                 continue
             if category == "ASSAULT" and not same_sentence_assault and coded_assault and _is_casualty_toll(trig):
-                told_here = sent_has_date and _day_of_its_own(trig, sent, ctx, lex)
+                # an event told after "a day after" has its own, earlier day
+                told_here = earlier is not None or (sent_has_date and _day_of_its_own(trig, sent, ctx, lex))
                 if not _another_incident(trig, event, events, told_here, told_dates, reported):
                     # "Seven passengers were killed.": the toll of the attack told before, which
                     # takes the day and the narrower place it tells ("in Kidal early Saturday")
@@ -1191,8 +1234,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 trig.rule = dict(trig.rule, _src=src)
             event.claimed_by = _claimant(tok, ctx, doc)
             sent_events.append((event, trig))
-            if shift is not None:
+            if shift is not None or earlier is not None:
                 told_dates.add(id(event))   # "two days later" is a time of its own sentence
+            if earlier is not None:
+                earlier_events.add(id(event))
             ctx.event_features[(e0, e1)] = feats
         told = [(e, t.token) for e, t in sent_events]   # the sentence's events by trigger token
         aims = aims_of_other_acts(told)
@@ -1204,8 +1249,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 prior_sources.append(trig.rule["_src"])
             if event.category == "ASSAULT" and event.modality == "asserted":
                 coded_assault = True
-            if event.modality == "asserted" and event.date and "statement" not in trig.rule:
-                # a commitment's day is when it was said, not the day of the news told next
+            if event.modality == "asserted" and event.date and "statement" not in trig.rule and \
+                    id(event) not in earlier_events:
+                # a commitment's day is when it was said, not the day of the news told next; an
+                # earlier event's ("a week after police fired ...") is not the story's day either
                 last_date = (event.date, event.date_precision)
                 last_para = para
         listed |= told_as_another(sent_events, events)
