@@ -227,8 +227,8 @@ def _in_a_decade(verb) -> bool:
 
 def _reciprocal_object(verb) -> bool:
     """'each other', 'one another' as the verb's object."""
-    return any(c.dep_ in ("dobj", "pobj") and c.lower_ in ("other", "another") and any(
-        d.lower_ in ("each", "one") for d in c.children) for c in verb.children)
+    return any(c.dep_ in ("dobj", "pobj") and " ".join(t.lower_ for t in c.subtree) in ("each other", "one another")
+               for c in verb.children)   # (the parser heads "one another" on either word)
 
 
 def _since_clause(verb) -> bool:
