@@ -142,3 +142,33 @@ def test_a_frequency_adverb_tells_a_habit_only_on_its_verb(text, verb, kind):
 def test_a_graded_phrase_keeps_its_event(text, category):
     events = asserted(text)
     assert any(e.category == category for e in events), [(e.category, e.evidence.text) for e in events]
+
+
+# Background paragraphs of agency reports (issue 16, 18bg): a run of events marked on the event
+# noun, history set in a decade, a standing quarrel told in the present.
+@pytest.mark.parametrize("text", [
+    "The insurgents continue to stage near-daily attacks on police stations.",
+    "The valley has seen small but regular skirmishes between herders and farmers.",
+    "The brigade, which fought for the junta in the north in the early 1990s, now guards the airport.",
+    "During the 1980s, the guerrillas attacked army convoys in the mountains.",
+    "The two parties accuse one another of rigging the count.",
+    "Both governments blame each other for the collapse of the talks.",
+])
+def test_agency_background_gives_no_asserted_event(text):
+    events = asserted(text)
+    assert events == [], [(e.category, e.evidence.text) for e in events]
+
+
+@pytest.mark.parametrize("text, category", [
+    # a run of events told with its day is still news
+    ("Gunmen launched repeated attacks on the convoy on Thursday.", "ASSAULT"),
+    ("For the second time this week, rebels attacked the garrison in Beni on Sunday.", "ASSAULT"),
+    # a decade named in another clause does not reach the event's own
+    ("The rebels, who ruled the valley in the 1990s, attacked the town on Monday.", "ASSAULT"),
+    # one accusation, in the past or with its day
+    ("The two parties accused each other on Friday of rigging the count.", "ACCUSE"),
+    ("Police arrested the daily newspaper's editor on Monday.", "COERCE"),
+])
+def test_agency_news_beside_background_keeps_its_event(text, category):
+    events = asserted(text)
+    assert any(e.category == category for e in events), [(e.category, e.evidence.text) for e in events]

@@ -155,6 +155,8 @@ def clause_kind(verb, simple_present: bool = True) -> str:
             for t in toks):
         return SUMMARY   # "has attacked the town three times"
     words_ = _words()
+    if verb.tag_ in ("VBD", "VBN") and _in_a_decade(verb):
+        return HISTORICAL   # "which fought for the government in the early 2000s"
     if _historical_adverb(verb, words_):
         return HISTORICAL   # "the nation it once occupied", "a party that formerly ruled"
     if _counted_occasions(verb, words_):
@@ -173,6 +175,9 @@ def clause_kind(verb, simple_present: bool = True) -> str:
     habit_verb = simple_present and lemma not in cues["speech_verbs"] and lemma not in cues["stative_verbs"]
     state_verb = lemma in cues["state_verbs"]
     # a simple present outside headlines and dated captions
+    if lemma in words_["reciprocal_speech_verbs"] and verb.tag_ in ("VBZ", "VBP") and not auxes and \
+            not _headline(verb) and not _dated(verb.sent) and not _in_quote(verb) and _reciprocal_object(verb):
+        return HABITUAL     # "both sides accuse each other of violating the truce": a standing quarrel
     present = (habit_verb or state_verb) and verb.tag_ in ("VBZ", "VBP") and not auxes and \
         not _headline(verb) and not _dated(verb.sent)
     if present and habit_verb:
@@ -204,6 +209,26 @@ def clause_kind(verb, simple_present: bool = True) -> str:
     if first.dep_ in ("pcomp", "pobj") and first.head.lower_ == "of" and _pattern_noun(first.head.head, cues):
         return HABITUAL   # the second of two acts the pattern holds: "of detaining and sentencing"
     return EPISODIC
+
+
+_DECADE = re.compile(r"^(1[5-9]|20)\d0s$|^'\d0s$")
+
+
+def _in_a_decade(verb) -> bool:
+    """The verb's own clause sets it in a decade ("in the early 2000s", "during the 1990s"):
+    history told as background, not a dated happening."""
+    doc, deps = verb.doc, token_table(verb.doc).dep
+    for i in _own_clause(verb):
+        if deps[i] == "prep" and doc[i].lower_ in ("in", "during", "through", "throughout"):
+            if any(g.dep_ == "pobj" and _DECADE.match(g.lower_) for g in doc[i].children):
+                return True
+    return False
+
+
+def _reciprocal_object(verb) -> bool:
+    """'each other', 'one another' as the verb's object."""
+    return any(c.dep_ in ("dobj", "pobj") and " ".join(t.lower_ for t in c.subtree) in ("each other", "one another")
+               for c in verb.children)   # (the parser heads "one another" on either word)
 
 
 def _since_clause(verb) -> bool:
@@ -265,10 +290,15 @@ def _pattern_noun(t, cues) -> bool:
 
 
 def noun_kind(noun) -> str:
-    """EPISODIC or SUMMARY for an event noun read on its own: counted as the object of a
+    """EPISODIC, HABITUAL, ONGOING or SUMMARY for an event noun read on its own: one of a run
+    ("near-daily attacks", "regular skirmishes") it tells a habit; counted as the object of a
     perfect ("have launched multiple attacks", "has carried out dozens of attacks") it sums up
     many events; counted in a simple past ("launched three attacks on Monday") it is the news."""
     words_ = _words()
+    amods = [c for c in noun.children if c.dep_ == "amod"]
+    amods += [g for a in amods for g in a.children if g.dep_ == "conj"]
+    if any(a.lower_ in words_["iterative_adjectives"] for a in amods) and not _dated(noun.sent):
+        return HABITUAL   # "near-daily attacks", "small but regular skirmishes"
     gov, counted = noun, noun.tag_ in ("NNS", "NNPS") and any(
         c.dep_ in ("amod", "nummod", "det") and (c.lower_ in words_["count_words"] or c.like_num)
         for c in noun.children)
