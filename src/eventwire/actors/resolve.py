@@ -787,10 +787,10 @@ class DocumentActors:
             inner.start = min(inner.start, head.left_edge.idx)
             return inner
         left = min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ in NP_LEFT_DEPS])
-        if doc[left].idx < DATELINE_REACH and doc[left].idx < dateline_end(doc.text) <= head.idx:
+        if doc[left].idx < DATELINE_REACH and doc[left].idx < (dateline := dateline_end(doc.text)) <= head.idx:
             # "BOGOTA, March 4 (Reuters) - ELN units attacked": the parser may hang the dateline
             # on the first subject; its agency is no part of the phrase
-            left = next(t.i for t in doc[left:head.i + 1] if t.idx >= dateline_end(doc.text))
+            left = next(t.i for t in doc[left:head.i + 1] if t.idx >= dateline)
         own = self.hit_of.get(head.i)
         if own is not None and own.i < left:
             left = own.i

@@ -455,13 +455,13 @@ def _earlier_span(tok, ctx: DocContext):
     return None
 
 
-def _shifted_date(tok, ctx: DocContext, story_day: str | None):
-    """The date of an event told in ``_earlier_span`` words: the main clause's day moved by the
+def _shifted_date(found, tok, ctx: DocContext, story_day: str | None):
+    """The date of an event told in ``_earlier_span`` words (``found``, its reading for ``tok``):
+    the main clause's day moved by the
     duration (day precision for days and weeks, month precision for months and years). The main
     clause's day is a date its sentence tells outside those words, else the day the story last
     told ("Students marched on Wednesday. The protest came two days after police fired ...").
     None when the pattern does not hold or the main clause has no day."""
-    found = _earlier_span(tok, ctx)
     if found is None:
         return None
     dur, mark, end = found
@@ -654,19 +654,19 @@ def _is_casualty_toll(trig: Trigger) -> bool:
     return tok.dep_ in ("advcl", "conj", "xcomp") and not has_subj and (tok.tag_ == "VBG" or tok.dep_ == "conj")
 
 
-def _another_incident(trig: Trigger, event: Event, earlier: list[Event], told_here: bool,
-                      told: set[int], reported: set[int]) -> bool:
+def _another_incident(trig: Trigger, earlier: list[Event], tolled: Event | None) -> bool:
     """A killing told with no attacker after an attack already coded is that attack's toll,
     unless its sentence sets it apart: an attack of its own brought in as new ("was killed in a
     U.S. strike", "in an ambush": an indefinite noun; "in the attack" is the one told), or a day
     or a place of its own that disagrees with every attack told before ("Eleven people were
     killed in Beni on Tuesday" after a Monday attack near Goma). ("In a separate incident" alone
-    would not do: coreference would join the two again on their agreeing day and place.)"""
+    would not do: coreference would join the two again on their agreeing day and place.)
+    ``tolled``: the attack told before whose day and place the killing agrees with
+    (``_attack_tolled``)."""
     if any(t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _NEW_REFERENT_DETERMINERS
                                     for c in t.children) for t in trig.extra_tokens):
         return True
-    attacks = [e for e in earlier if e.category == "ASSAULT" and e.modality == "asserted"]
-    return bool(attacks) and _attack_tolled(event, attacks, told_here, told, reported) is None
+    return tolled is None and any(e.category == "ASSAULT" and e.modality == "asserted" for e in earlier)
 
 
 def _attack_tolled(event: Event, earlier: list[Event], told_here: bool, told: set[int],
@@ -926,6 +926,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
     last_para = -2   # the paragraph last_date was told in
     last_told: dict[str, Event] = {}   # the last asserted event of each category told
     earlier_events: set[int] = set()   # events told as "a day after ..." another's day
+    dateline = dateline_end(ctx.document.text)
     flattened = lost_paragraphs(ctx.document.text)
     # the last time the story told before the sentence at hand (not one naming a thing)
     dated_times = sorted((t for t in ctx.times if t.type == "DATE" and t.value[:1].isdigit()),
@@ -962,8 +963,8 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
                 continue
             # "Troops battled rebels, a day after 50 people were killed in clashes": a toll told
             # in an earlier event's words is not the toll of the sentence's main attack
-            in_earlier = _earlier_span(tok, ctx) is not None
-            same_sentence_assault = any(e.category == "ASSAULT" and (id(e) in earlier_events) == in_earlier
+            earlier_span = _earlier_span(tok, ctx)
+            same_sentence_assault = any(e.category == "ASSAULT" and (id(e) in earlier_events) == (earlier_span is not None)
                                         for e, _ in sent_events)
             if category == "ASSAULT" and same_sentence_assault and _is_casualty_toll(trig):
                 continue
@@ -1031,7 +1032,7 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             background = trig.nominal and _is_background(tok, lex)
             own0, own1 = _own_range(tok)
             told_then = None if trig.nominal else time_a_clause_tells_of(tok, ctx)
-            earlier = _shifted_date(tok, ctx, last_date[0] if last_date[1] == "day" else None) if \
+            earlier = _shifted_date(earlier_span, tok, ctx, last_date[0] if last_date[1] == "day" else None) if \
                 modality.value in ("asserted", "negated") and not _times_in(ctx, own0, own1, dates_only=True) else None
             # the event of its kind the story told before, which a definite noun names again
             told_before = next((e for e, _ in reversed(sent_events) if e.category == category
@@ -1196,10 +1197,10 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
             if category == "ASSAULT" and not same_sentence_assault and coded_assault and _is_casualty_toll(trig):
                 # an event told after "a day after" has its own, earlier day
                 told_here = earlier is not None or (sent_has_date and _day_of_its_own(trig, sent, ctx, lex))
-                if not _another_incident(trig, event, events, told_here, told_dates, reported):
+                attack = _attack_tolled(event, events, told_here, told_dates, reported)
+                if not _another_incident(trig, events, attack):
                     # "Seven passengers were killed.": the toll of the attack told before, which
                     # takes the day and the narrower place it tells ("in Kidal early Saturday")
-                    attack = _attack_tolled(event, events, told_here, told_dates, reported)
                     if attack is not None:
                         take_restatement(attack, event, day=told_here)
                     continue
@@ -1265,7 +1266,6 @@ def code_events(doc, ctx: DocContext) -> list[Event]:
         if sent_has_date:
             # a day only the dateline gives ("KABUL, March 5 (Reuters) -") is the report's: it
             # bounds the act's day, which a restatement tells ("took place ... on Sunday")
-            dateline = dateline_end(ctx.document.text)
             only_dateline = sent.start_char < dateline and not _times_in(
                 ctx, dateline, sent.end_char, dates_only=True)
             (reported if only_dateline else told_dates).update(id(e) for e, _ in sent_events)
